@@ -1,0 +1,1 @@
+//! Use cases: the `Desk` facade.
