@@ -1,6 +1,15 @@
 //! Pure types and rules: no I/O, no terminal, no storage engine.
 
+pub mod ats;
+pub mod calendar;
+pub mod codice_fiscale;
+pub mod comuni;
+pub mod level;
+pub mod pathology;
+pub mod patient;
 pub mod sex;
 pub mod text;
 
+pub use level::Livello;
+pub use patient::{Patient, PatientId, PatientStatus, Residence};
 pub use sex::Sex;

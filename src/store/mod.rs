@@ -1,1 +1,205 @@
-//! The only code that sees sled and bincode.
+//! The only code that sees sled and bincode. Trees, the record codec, indexes,
+//! migrations and the integrity check live here; nothing of sled leaks out.
+
+mod check;
+mod codec;
+mod patients;
+mod records;
+
+use std::fs::File;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+pub use check::CheckReport;
+pub use patients::{IndexHit, PatientIndex};
+
+/// Page cache given to sled. Its default (1 GiB) is far more than a desk needs.
+pub const DEFAULT_CACHE_BYTES: u64 = 128 * 1024 * 1024;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error(
+        "L'archivio in {dir} è già aperto da un altro programma sportello. Chiudere l'altra finestra e riprovare."
+    )]
+    Locked { dir: PathBuf },
+    #[error("Permesso negato sulla cartella dei dati {dir}: servono i permessi di scrittura.")]
+    PermissionDenied { dir: PathBuf },
+    #[error("Impossibile usare la cartella dei dati {dir}: {reason}")]
+    Directory { dir: PathBuf, reason: String },
+    #[error(
+        "Errore dell'archivio: {0}. Per sicurezza non verrà scritto altro; i dati già salvati restano."
+    )]
+    Engine(String),
+    #[error(
+        "L'archivio ha avuto un errore grave in questa sessione: non si scrive altro. Chiudere e riaprire sportello."
+    )]
+    Failed,
+    #[error("Record danneggiato nell'archivio {tree} (chiave {key}): {reason}")]
+    Corrupt {
+        tree: &'static str,
+        key: String,
+        reason: String,
+    },
+    #[error(
+        "L'archivio in {dir} è stato scritto da una versione più recente di sportello (formato {found}): aggiornare il programma."
+    )]
+    NewerFormat { dir: PathBuf, found: u8 },
+    #[error("Errore di codifica del record: {0}")]
+    Encode(String),
+    #[error("Esiste già un paziente con codice fiscale {0}")]
+    DuplicateCf(String),
+    #[error("Paziente {0} non trovato")]
+    PatientNotFound(u64),
+}
+
+/// Layout version of the whole store (trees and key formats).
+pub const STORE_FORMAT: u8 = 1;
+const META_FORMAT: &[u8] = b"store_format";
+
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// Tree names, one per entity or index.
+pub(crate) mod trees {
+    pub const META: &str = "meta";
+    pub const PATIENTS: &str = "patients";
+    pub const IDX_CF: &str = "idx_patient_cf";
+    pub const IDX_NAME: &str = "idx_patient_name";
+    pub const IDX_TESSERA: &str = "idx_patient_tessera";
+    pub const IDX_PHONE: &str = "idx_patient_phone";
+}
+
+/// The embedded store. Cheap to clone; one per process.
+#[derive(Clone)]
+pub struct Store {
+    dir: PathBuf,
+    db: sled::Db,
+    meta: sled::Tree,
+    patients: sled::Tree,
+    idx_cf: sled::Tree,
+    idx_name: sled::Tree,
+    idx_tessera: sled::Tree,
+    idx_phone: sled::Tree,
+    failed: Arc<AtomicBool>,
+}
+
+impl Store {
+    /// Opens (creating if needed) the store in `dir` with the default cache.
+    pub fn open(dir: &Path) -> Result<Store> {
+        Store::open_with_cache(dir, DEFAULT_CACHE_BYTES)
+    }
+
+    pub fn open_with_cache(dir: &Path, cache_bytes: u64) -> Result<Store> {
+        if let Err(e) = std::fs::create_dir_all(dir) {
+            return Err(dir_error(dir, &e));
+        }
+        let db = sled::Config::new()
+            .path(dir)
+            .cache_capacity(cache_bytes)
+            .open()
+            .map_err(|e| open_error(dir, e))?;
+        let tree = |name: &str| db.open_tree(name).map_err(|e| open_error(dir, e));
+        let store = Store {
+            dir: dir.to_path_buf(),
+            meta: tree(trees::META)?,
+            patients: tree(trees::PATIENTS)?,
+            idx_cf: tree(trees::IDX_CF)?,
+            idx_name: tree(trees::IDX_NAME)?,
+            idx_tessera: tree(trees::IDX_TESSERA)?,
+            idx_phone: tree(trees::IDX_PHONE)?,
+            db,
+            failed: Arc::new(AtomicBool::new(false)),
+        };
+        store.check_format()?;
+        Ok(store)
+    }
+
+    /// Stamps a new store with [`STORE_FORMAT`] and refuses one written by a
+    /// newer sportello, whose records this version could misread.
+    fn check_format(&self) -> Result<()> {
+        match self.meta.get(META_FORMAT).map_err(|e| self.fatal(e))? {
+            None => {
+                self.meta
+                    .insert(META_FORMAT, &[STORE_FORMAT])
+                    .map_err(|e| self.fatal(e))?;
+                Ok(())
+            }
+            Some(v) if v.as_ref() == [STORE_FORMAT] => Ok(()),
+            Some(v) => Err(StoreError::NewerFormat {
+                dir: self.dir.clone(),
+                found: v.first().copied().unwrap_or(0),
+            }),
+        }
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Makes everything written so far durable: sled's flush, then an fsync of
+    /// its data file through a second handle (sled's own flush uses
+    /// `sync_file_range` on Linux, which does not survive a power cut).
+    pub fn make_durable(&self) -> Result<()> {
+        self.ensure_writable()?;
+        self.db.flush().map_err(|e| self.fatal(e))?;
+        let data_file = self.dir.join("db");
+        File::open(&data_file)
+            .and_then(|f| f.sync_all())
+            .map_err(|e| self.fatal(sled::Error::Io(e)))?;
+        Ok(())
+    }
+
+    /// Bytes sled uses on disk.
+    pub fn size_on_disk(&self) -> Result<u64> {
+        self.db.size_on_disk().map_err(|e| self.fatal(e))
+    }
+
+    /// Number of patient records (walks the tree: for `check` and tools, not screens).
+    pub fn patient_count(&self) -> usize {
+        self.patients.len()
+    }
+
+    fn ensure_writable(&self) -> Result<()> {
+        if self.failed.load(Ordering::SeqCst) {
+            Err(StoreError::Failed)
+        } else {
+            Ok(())
+        }
+    }
+
+    /// Any engine error is fatal for this handle: later writes are refused.
+    fn fatal(&self, e: sled::Error) -> StoreError {
+        self.failed.store(true, Ordering::SeqCst);
+        StoreError::Engine(e.to_string())
+    }
+}
+
+fn dir_error(dir: &Path, e: &std::io::Error) -> StoreError {
+    if e.kind() == std::io::ErrorKind::PermissionDenied {
+        StoreError::PermissionDenied {
+            dir: dir.to_path_buf(),
+        }
+    } else {
+        StoreError::Directory {
+            dir: dir.to_path_buf(),
+            reason: e.to_string(),
+        }
+    }
+}
+
+fn open_error(dir: &Path, e: sled::Error) -> StoreError {
+    match e {
+        sled::Error::Io(io) if io.to_string().contains("could not acquire lock") => {
+            StoreError::Locked {
+                dir: dir.to_path_buf(),
+            }
+        }
+        sled::Error::Io(io) => dir_error(dir, &io),
+        other => StoreError::Engine(other.to_string()),
+    }
+}
+
+/// Big-endian bytes of an id: keys that sort like numbers.
+pub(crate) fn id_key(id: u64) -> [u8; 8] {
+    id.to_be_bytes()
+}

@@ -1,0 +1,140 @@
+//! The patient (assistito) and the rules that derive from the record.
+
+use chrono::NaiveDate;
+
+use super::{Livello, Sex, text};
+
+pub type PatientId = u64;
+
+/// Where the patient lives. `comune` is a Belfiore code.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Residence {
+    pub indirizzo: String,
+    pub cap: String,
+    pub comune: String,
+}
+
+/// Whether the patient is still followed by the practice. A patient record is
+/// never deleted: it is marked deceased or transferred with the date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum PatientStatus {
+    #[default]
+    Attivo,
+    Deceduto(NaiveDate),
+    Trasferito(NaiveDate),
+}
+
+impl PatientStatus {
+    pub fn label(self) -> &'static str {
+        match self {
+            PatientStatus::Attivo => "attivo",
+            PatientStatus::Deceduto(_) => "deceduto",
+            PatientStatus::Trasferito(_) => "trasferito",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Patient {
+    /// 0 until the store assigns one.
+    pub id: PatientId,
+    pub cognome: String,
+    pub nome: String,
+    /// Upper case, 16 characters, as issued (an omocode keeps its letters).
+    pub codice_fiscale: String,
+    pub sesso: Sex,
+    pub data_nascita: NaiveDate,
+    /// Belfiore code of the birthplace (a Z code for foreign states).
+    pub luogo_nascita: String,
+    pub residenza: Residence,
+    /// ATS code chosen by the operator over the one derived from the residence.
+    pub ats_override: Option<String>,
+    /// The family doctor (MMG/PLS), as written at the desk.
+    pub mmg: String,
+    pub telefoni: Vec<String>,
+    pub email: String,
+    /// Number of the tessera sanitaria (TEAM card), digits only.
+    pub tessera_sanitaria: String,
+    /// Pathology codes from the catalogue.
+    pub patologie: Vec<String>,
+    pub stato: PatientStatus,
+    pub note: String,
+}
+
+impl Patient {
+    /// The chronic level from the number of pathologies.
+    pub fn livello(&self) -> Option<Livello> {
+        Livello::from_count(self.patologie.len())
+    }
+
+    /// The folded "COGNOME NOME" used by the name index and search.
+    pub fn name_key(&self) -> String {
+        name_key(&self.cognome, &self.nome)
+    }
+
+    /// Phone numbers reduced to their digits, for the phone index.
+    pub fn phone_keys(&self) -> Vec<String> {
+        let mut keys: Vec<String> = self
+            .telefoni
+            .iter()
+            .map(|p| digits(p))
+            .filter(|d| !d.is_empty())
+            .collect();
+        keys.sort();
+        keys.dedup();
+        keys
+    }
+
+    /// Age in whole years on `today`.
+    pub fn age_on(&self, today: NaiveDate) -> u32 {
+        today.years_since(self.data_nascita).unwrap_or(0)
+    }
+}
+
+/// "COGNOME NOME", folded for accent- and case-insensitive search.
+pub fn name_key(cognome: &str, nome: &str) -> String {
+    let c = text::fold(cognome);
+    let n = text::fold(nome);
+    if n.is_empty() { c } else { format!("{c} {n}") }
+}
+
+/// The digits of a phone or card number ("+39 02-1234" -> "39021234").
+pub fn digits(input: &str) -> String {
+    input.chars().filter(char::is_ascii_digit).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    pub(crate) fn sample() -> Patient {
+        Patient {
+            id: 0,
+            cognome: "D'Adda".into(),
+            nome: "Niccolò".into(),
+            codice_fiscale: "DDDNCL80A01F205X".into(),
+            sesso: Sex::M,
+            data_nascita: NaiveDate::from_ymd_opt(1980, 1, 1).unwrap(),
+            luogo_nascita: "F205".into(),
+            residenza: Residence::default(),
+            ats_override: None,
+            mmg: String::new(),
+            telefoni: vec!["+39 02 1234567".into(), "02-1234567".into(), "".into()],
+            email: String::new(),
+            tessera_sanitaria: String::new(),
+            patologie: vec!["IPA".into(), "DM2".into()],
+            stato: PatientStatus::Attivo,
+            note: String::new(),
+        }
+    }
+
+    #[test]
+    fn derived_keys_and_level() {
+        let p = sample();
+        assert_eq!(p.name_key(), "DADDA NICCOLO");
+        assert_eq!(p.phone_keys(), vec!["021234567", "39021234567"]);
+        assert_eq!(p.livello(), Some(Livello::L2));
+        let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        assert_eq!(p.age_on(today), 46);
+    }
+}

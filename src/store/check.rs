@@ -1,0 +1,141 @@
+//! The integrity check behind `sportello check`: every record decodes and every
+//! index entry agrees with the records, both ways.
+
+use std::collections::HashSet;
+
+use super::patients::{PatientKeys, id_from_value};
+use super::records::decode_patient;
+use super::{Result, Store, trees};
+
+/// What the check found. `problems` holds at most [`CheckReport::MAX_LISTED`]
+/// descriptions; `problem_count` counts them all.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CheckReport {
+    pub patients: u64,
+    pub index_entries: u64,
+    pub problem_count: u64,
+    pub problems: Vec<String>,
+    pub size_on_disk: u64,
+}
+
+impl CheckReport {
+    pub const MAX_LISTED: usize = 200;
+
+    pub fn is_ok(&self) -> bool {
+        self.problem_count == 0
+    }
+
+    fn problem(&mut self, text: String) {
+        self.problem_count += 1;
+        if self.problems.len() < Self::MAX_LISTED {
+            self.problems.push(text);
+        }
+    }
+}
+
+impl Store {
+    /// Decodes every record and verifies every index.
+    pub fn check(&self) -> Result<CheckReport> {
+        let mut report = CheckReport::default();
+        let mut expected: HashSet<(usize, Vec<u8>)> = HashSet::new();
+        let mut expected_cf: HashSet<(Vec<u8>, u64)> = HashSet::new();
+        for item in self.patients.iter() {
+            let (k, v) = item.map_err(|e| self.fatal(e))?;
+            report.patients += 1;
+            let key_id = k
+                .as_ref()
+                .try_into()
+                .map(u64::from_be_bytes)
+                .unwrap_or(u64::MAX);
+            let patient = match decode_patient(&v) {
+                Ok(p) => p,
+                Err(reason) => {
+                    report.problem(format!(
+                        "{}: record {} non leggibile: {reason}",
+                        trees::PATIENTS,
+                        hex(&k)
+                    ));
+                    continue;
+                }
+            };
+            if patient.id != key_id {
+                report.problem(format!(
+                    "{}: il record con chiave {key_id} dichiara l'id {}",
+                    trees::PATIENTS,
+                    patient.id
+                ));
+            }
+            let keys = PatientKeys::of(&patient);
+            expected_cf.insert((keys.cf, patient.id));
+            expected.insert((2, keys.name));
+            if let Some(t) = keys.tessera {
+                expected.insert((3, t));
+            }
+            for ph in keys.phones {
+                expected.insert((4, ph));
+            }
+        }
+
+        for item in self.idx_cf.iter() {
+            let (k, v) = item.map_err(|e| self.fatal(e))?;
+            report.index_entries += 1;
+            let id = id_from_value(&v).unwrap_or(u64::MAX);
+            if !expected_cf.remove(&(k.to_vec(), id)) {
+                report.problem(format!(
+                    "{}: la voce {} -> {id} non corrisponde a nessun paziente",
+                    trees::IDX_CF,
+                    String::from_utf8_lossy(&k)
+                ));
+            }
+        }
+        for (cf, id) in expected_cf {
+            report.problem(format!(
+                "{}: manca la voce {} del paziente {id}",
+                trees::IDX_CF,
+                String::from_utf8_lossy(&cf)
+            ));
+        }
+
+        let named = [
+            (2, trees::IDX_NAME, &self.idx_name),
+            (3, trees::IDX_TESSERA, &self.idx_tessera),
+            (4, trees::IDX_PHONE, &self.idx_phone),
+        ];
+        for (slot, name, tree) in named {
+            for item in tree.iter() {
+                let (k, _) = item.map_err(|e| self.fatal(e))?;
+                report.index_entries += 1;
+                if !expected.remove(&(slot, k.to_vec())) {
+                    report.problem(format!(
+                        "{name}: voce {} senza paziente corrispondente",
+                        printable(&k)
+                    ));
+                }
+            }
+        }
+        let mut missing: Vec<_> = expected.into_iter().collect();
+        missing.sort();
+        for (slot, key) in missing {
+            let name = match slot {
+                2 => trees::IDX_NAME,
+                3 => trees::IDX_TESSERA,
+                _ => trees::IDX_PHONE,
+            };
+            report.problem(format!("{name}: manca la voce {}", printable(&key)));
+        }
+        report.size_on_disk = self.size_on_disk()?;
+        Ok(report)
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// An index key as text: the value, then `#id`.
+fn printable(key: &[u8]) -> String {
+    match super::patients::split_index_key(key) {
+        Some((value, id)) => format!("{value}#{id}"),
+        None => hex(key),
+    }
+}
