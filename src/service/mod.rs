@@ -1,1 +1,148 @@
-//! Use cases: the `Desk` facade.
+//! Use cases: one [`Desk`] facade with a method per front-desk operation.
+//! Screens and the command line call the desk; only the desk calls the store.
+
+pub mod clock;
+pub mod demo;
+pub mod search;
+
+use std::path::Path;
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+
+pub use clock::{Clock, FixedClock, SystemClock};
+
+use crate::domain::codice_fiscale::CodiceFiscale;
+use crate::domain::comuni::Comuni;
+use crate::domain::{Livello, Patient, PatientId};
+use crate::store::{CheckReport, Store, StoreError};
+
+#[derive(Debug, thiserror::Error)]
+pub enum DeskError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("{0}")]
+    Invalid(String),
+}
+
+pub type Result<T> = std::result::Result<T, DeskError>;
+
+/// One line of the lookup results.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PatientSummary {
+    pub id: PatientId,
+    pub cognome: String,
+    pub nome: String,
+    pub data_nascita: NaiveDate,
+    pub codice_fiscale: String,
+    /// Display name of the comune of residence (or its code when unknown).
+    pub comune: String,
+    pub livello: Option<Livello>,
+    pub stato: &'static str,
+}
+
+impl PatientSummary {
+    pub fn of(p: &Patient) -> PatientSummary {
+        PatientSummary {
+            id: p.id,
+            cognome: p.cognome.clone(),
+            nome: p.nome.clone(),
+            data_nascita: p.data_nascita,
+            codice_fiscale: p.codice_fiscale.clone(),
+            comune: comune_name(&p.residenza.comune),
+            livello: p.livello(),
+            stato: p.stato.label(),
+        }
+    }
+}
+
+/// Display name of a Belfiore code, or the code itself when unknown.
+pub fn comune_name(belfiore: &str) -> String {
+    Comuni::embedded()
+        .by_belfiore(belfiore)
+        .map(|c| c.display_name())
+        .unwrap_or_else(|| belfiore.to_string())
+}
+
+/// The front desk: the store plus the clock.
+#[derive(Clone)]
+pub struct Desk {
+    store: Store,
+    clock: Arc<dyn Clock>,
+}
+
+impl Desk {
+    pub fn open(dir: &Path, clock: Arc<dyn Clock>) -> Result<Desk> {
+        Ok(Desk {
+            store: Store::open(dir)?,
+            clock,
+        })
+    }
+
+    pub fn today(&self) -> NaiveDate {
+        self.clock.today()
+    }
+
+    pub fn data_dir(&self) -> &Path {
+        self.store.dir()
+    }
+
+    /// The patients matching what the operator typed, best first.
+    pub fn find(&self, query: &str, limit: usize) -> Result<Vec<PatientSummary>> {
+        let ids = search::search_ids(&self.store, query, limit)?;
+        let mut out = Vec::with_capacity(ids.len());
+        for id in ids {
+            if let Some(p) = self.store.get_patient(id)? {
+                out.push(PatientSummary::of(&p));
+            }
+        }
+        Ok(out)
+    }
+
+    pub fn patient(&self, id: PatientId) -> Result<Option<Patient>> {
+        Ok(self.store.get_patient(id)?)
+    }
+
+    pub fn patient_by_cf(&self, cf: &str) -> Result<Option<Patient>> {
+        match self.store.patient_id_by_cf(cf)? {
+            Some(id) => self.patient(id),
+            None => Ok(None),
+        }
+    }
+
+    /// Registers a new patient after validating the codice fiscale; returns the id.
+    pub fn register_patient(&self, mut p: Patient) -> Result<PatientId> {
+        normalise(&mut p)?;
+        Ok(self.store.insert_patient(&mut p)?)
+    }
+
+    /// Saves changes to a registered patient.
+    pub fn update_patient(&self, mut p: Patient) -> Result<()> {
+        normalise(&mut p)?;
+        Ok(self.store.update_patient(&p)?)
+    }
+
+    /// Decodes every record and verifies every index.
+    pub fn check(&self) -> Result<CheckReport> {
+        Ok(self.store.check()?)
+    }
+
+    pub(crate) fn store(&self) -> &Store {
+        &self.store
+    }
+}
+
+/// Trims the names and validates the codice fiscale, storing it in canonical form.
+fn normalise(p: &mut Patient) -> Result<()> {
+    p.cognome = p.cognome.trim().to_string();
+    p.nome = p.nome.trim().to_string();
+    if p.cognome.is_empty() || p.nome.is_empty() {
+        return Err(DeskError::Invalid(
+            "Cognome e nome sono obbligatori".to_string(),
+        ));
+    }
+    let cf =
+        CodiceFiscale::parse(&p.codice_fiscale).map_err(|e| DeskError::Invalid(e.to_string()))?;
+    p.codice_fiscale = cf.as_str().to_string();
+    Ok(())
+}

@@ -1,0 +1,504 @@
+//! Realistic fictional patients for trying the application and measuring it:
+//! Italian names with accents and apostrophes, valid codici fiscali computed
+//! from their data, Lombardy comuni, 0-6 chronic pathologies each.
+//!
+//! The same seed always gives the same patients.
+
+use std::collections::HashSet;
+
+use chrono::{Days, NaiveDate};
+
+use super::{Desk, Result};
+use crate::domain::codice_fiscale::{self, CodiceFiscale};
+use crate::domain::comuni::Comuni;
+use crate::domain::pathology::Catalogue;
+use crate::domain::{Patient, PatientStatus, Residence, Sex};
+
+const SURNAMES: &[&str] = &[
+    "Rossi",
+    "Russo",
+    "Ferrari",
+    "Esposito",
+    "Bianchi",
+    "Romano",
+    "Colombo",
+    "Ricci",
+    "Marino",
+    "Greco",
+    "Bruno",
+    "Gallo",
+    "Conti",
+    "De Luca",
+    "Mancini",
+    "Costa",
+    "Giordano",
+    "Rizzo",
+    "Lombardi",
+    "Moretti",
+    "Barbieri",
+    "Fontana",
+    "Santoro",
+    "Mariani",
+    "Rinaldi",
+    "Caruso",
+    "Ferrara",
+    "Galli",
+    "Martini",
+    "Leone",
+    "Longo",
+    "Gentile",
+    "Martinelli",
+    "Vitale",
+    "Lombardo",
+    "Serra",
+    "Coppola",
+    "De Santis",
+    "D'Angelo",
+    "Marchetti",
+    "Parisi",
+    "Villa",
+    "Conte",
+    "Ferraro",
+    "Ferri",
+    "Fabbri",
+    "Bianco",
+    "Marini",
+    "Grasso",
+    "Valentini",
+    "Messina",
+    "Sala",
+    "De Angelis",
+    "Gatti",
+    "Pellegrini",
+    "Palumbo",
+    "Sanna",
+    "Farina",
+    "Rizzi",
+    "Monti",
+    "Cattaneo",
+    "Morelli",
+    "Amato",
+    "Silvestri",
+    "Mazza",
+    "Testa",
+    "Grassi",
+    "Pellegrino",
+    "Carbone",
+    "Giuliani",
+    "Benedetti",
+    "Barone",
+    "Rossetti",
+    "Caputo",
+    "Montanari",
+    "Guerra",
+    "Palmieri",
+    "Bernardi",
+    "Martino",
+    "Fiore",
+    "De Rosa",
+    "Ferretti",
+    "Bellini",
+    "Basile",
+    "Riva",
+    "Donati",
+    "Piras",
+    "Vitali",
+    "Battaglia",
+    "Sartori",
+    "Neri",
+    "Costantini",
+    "Milani",
+    "Pagano",
+    "Ruggiero",
+    "Sorrentino",
+    "D'Amico",
+    "Orlando",
+    "Negri",
+    "Mattei",
+    "Brambilla",
+    "Cazzaniga",
+    "Sangalli",
+    "Pozzi",
+    "Bonomi",
+    "Crippa",
+    "Galbiati",
+    "Mauri",
+    "Fumagalli",
+    "Locatelli",
+    "Zanetti",
+    "Ravasi",
+    "Cantù",
+    "Bertolè",
+    "Dell'Acqua",
+    "Dell'Oro",
+    "Dall'Olio",
+    "D'Adda",
+    "Lo Russo",
+    "Di Stefano",
+    "Della Valle",
+    "Brivio",
+    "Pirovano",
+    "Redaelli",
+    "Colombi",
+    "Sironi",
+    "Frigerio",
+    "Vismara",
+    "Longoni",
+    "Ghezzi",
+    "Beretta",
+    "Radaelli",
+    "Nicolò",
+    "Mosè",
+    "Panzeri",
+    "Viganò",
+    "Corbetta",
+    "Tagliabue",
+    "Cereda",
+    "Spinelli",
+];
+
+const MALE_NAMES: &[&str] = &[
+    "Mario",
+    "Giuseppe",
+    "Giovanni",
+    "Luigi",
+    "Francesco",
+    "Antonio",
+    "Angelo",
+    "Carlo",
+    "Paolo",
+    "Pietro",
+    "Niccolò",
+    "Nicolò",
+    "Andrea",
+    "Luca",
+    "Marco",
+    "Giorgio",
+    "Roberto",
+    "Franco",
+    "Bruno",
+    "Sergio",
+    "Gianluca",
+    "Mattia",
+    "Elia",
+    "Enea",
+    "Noè",
+    "Ambrogio",
+    "Gianfranco",
+    "Pierluigi",
+    "Alberto",
+    "Claudio",
+    "Enrico",
+    "Fabrizio",
+    "Stefano",
+    "Massimo",
+    "Renato",
+    "Emilio",
+    "Gian Maria",
+    "Ettore",
+    "Aldo",
+    "Dario",
+];
+
+const FEMALE_NAMES: &[&str] = &[
+    "Maria",
+    "Anna",
+    "Giuseppina",
+    "Rosa",
+    "Angela",
+    "Giovanna",
+    "Teresa",
+    "Lucia",
+    "Carmela",
+    "Francesca",
+    "Elena",
+    "Chiara",
+    "Giulia",
+    "Laura",
+    "Paola",
+    "Silvia",
+    "Rosaria",
+    "Raffaella",
+    "Noemi",
+    "Zoe",
+    "Ilaria",
+    "Bianca",
+    "Letizia",
+    "Maria Grazia",
+    "Anna Maria",
+    "Carla",
+    "Franca",
+    "Luisa",
+    "Marisa",
+    "Ornella",
+    "Gabriella",
+    "Nicoletta",
+    "Liliana",
+    "Pierangela",
+    "Ambrogina",
+    "Rita",
+    "Adele",
+    "Agnese",
+    "Irene",
+    "Licia",
+];
+
+const STREETS: &[&str] = &[
+    "Via Roma",
+    "Via Garibaldi",
+    "Via Mazzini",
+    "Corso Italia",
+    "Via Manzoni",
+    "Via Dante",
+    "Via Cavour",
+    "Piazza della Repubblica",
+    "Via Verdi",
+    "Via Marconi",
+    "Viale Europa",
+    "Via San Francesco d'Assisi",
+    "Via Sant'Ambrogio",
+    "Via dei Mille",
+    "Via Carducci",
+];
+
+const MMG: &[&str] = &[
+    "Dott. Paolo Brambilla",
+    "Dott.ssa Chiara Colombo",
+    "Dott. Luca Ferrario",
+    "Dott.ssa Anna Galimberti",
+    "Dott. Marco Riva",
+    "Dott.ssa Elena Sala",
+    "Dott. Giorgio Mauri",
+    "Dott.ssa Silvia Fumagalli",
+    "Dott. Andrea Villa",
+    "Dott.ssa Laura Crippa",
+    "Dott. Stefano Pozzi",
+    "Dott.ssa Giulia Longoni",
+];
+
+/// Birthplaces outside Lombardy: Roma, Napoli, Palermo, Bari, Reggio Calabria,
+/// Catania, Foggia, Lecce; and foreign states: Marocco, Romania, Albania,
+/// Egitto, Perù, Cina, Filippine, Ucraina, Germania, Svizzera.
+const ITALY_ELSEWHERE: &[&str] = &[
+    "H501", "F839", "G273", "A662", "H224", "C351", "D643", "E506",
+];
+const FOREIGN: &[&str] = &[
+    "Z330", "Z129", "Z100", "Z336", "Z611", "Z210", "Z216", "Z138", "Z112", "Z133",
+];
+
+/// Lombardy capoluoghi: half of the residences, as in real life most people
+/// live in or near the larger towns.
+const CAPOLUOGHI: &[&str] = &[
+    "F205", "L682", "C933", "I829", "F704", "E507", "A794", "B157", "D150", "E897", "E648", "G388",
+];
+
+const LOMBARDY: &[&str] = &[
+    "BG", "BS", "CO", "CR", "LC", "LO", "MN", "MI", "MB", "PV", "SO", "VA",
+];
+
+/// Patients written per store batch.
+pub const BATCH: usize = 20_000;
+
+/// Generator of fictional patients.
+pub struct DemoGenerator {
+    rng: fastrand::Rng,
+    lombardy: Vec<String>,
+    pathologies: Vec<String>,
+    issued: HashSet<String>,
+    today: NaiveDate,
+    serial: u64,
+    seed: u64,
+}
+
+impl DemoGenerator {
+    pub fn new(seed: u64, today: NaiveDate) -> DemoGenerator {
+        let lombardy = Comuni::embedded()
+            .iter()
+            .filter(|c| c.attivo && LOMBARDY.contains(&c.provincia.as_str()))
+            .map(|c| c.belfiore.clone())
+            .collect();
+        DemoGenerator {
+            rng: fastrand::Rng::with_seed(seed),
+            lombardy,
+            pathologies: Catalogue::starter()
+                .items()
+                .iter()
+                .map(|p| p.code.clone())
+                .collect(),
+            issued: HashSet::new(),
+            today,
+            serial: 0,
+            seed,
+        }
+    }
+
+    fn pick<'a>(&mut self, list: &'a [&'a str]) -> &'a str {
+        list[self.rng.usize(..list.len())]
+    }
+
+    /// Age weighted towards the chronic population: mostly 60-90.
+    fn birth_date(&mut self) -> NaiveDate {
+        let age_years = match self.rng.u8(0..10) {
+            0 => self.rng.u32(18..45),
+            1 | 2 => self.rng.u32(45..60),
+            3..=7 => self.rng.u32(60..80),
+            _ => self.rng.u32(80..100),
+        };
+        let days = u64::from(age_years) * 365 + self.rng.u64(0..365);
+        self.today
+            .checked_sub_days(Days::new(days))
+            .unwrap_or(self.today)
+    }
+
+    fn birthplace(&mut self, residence: &str) -> String {
+        match self.rng.u8(0..20) {
+            0..=10 => residence.to_string(),
+            11..=15 => self.lombardy[self.rng.usize(..self.lombardy.len())].clone(),
+            16..=18 => self.pick(ITALY_ELSEWHERE).to_string(),
+            _ => self.pick(FOREIGN).to_string(),
+        }
+    }
+
+    fn phone(&mut self, mobile: bool) -> String {
+        if mobile {
+            format!(
+                "3{}{} {:07}",
+                self.rng.u8(2..=9),
+                self.rng.u8(0..=9),
+                self.rng.u32(0..10_000_000)
+            )
+        } else {
+            format!("0{} {:07}", self.rng.u8(2..=3), self.rng.u32(0..10_000_000))
+        }
+    }
+
+    /// A unique tessera sanitaria number: 80380 then 15 digits derived from the
+    /// seed and the serial number without repetition.
+    fn tessera(&mut self) -> String {
+        self.serial += 1;
+        let mixed =
+            (self.serial.wrapping_mul(7_919) + self.seed % 1_000_003) % 1_000_000_000_000_000;
+        format!("80380{mixed:015}")
+    }
+
+    fn pathologies(&mut self) -> Vec<String> {
+        let count = match self.rng.u8(0..100) {
+            0..=14 => 0,
+            15..=44 => 1,
+            45..=66 => 2,
+            67..=81 => 3,
+            82..=90 => 4,
+            91..=96 => 5,
+            _ => 6,
+        };
+        let mut chosen: Vec<String> = Vec::with_capacity(count);
+        while chosen.len() < count {
+            let code = &self.pathologies[self.rng.usize(..self.pathologies.len())];
+            if !chosen.contains(code) {
+                chosen.push(code.clone());
+            }
+        }
+        chosen
+    }
+
+    /// Issues a codice fiscale not given to anyone before: when the computed
+    /// code is taken, the next omocode, as the Agenzia delle Entrate does.
+    fn unique_cf(&mut self, base: CodiceFiscale, taken: &dyn Fn(&str) -> bool) -> Option<String> {
+        let mut level = 0;
+        loop {
+            let cf = codice_fiscale::omocode(&base, level)?;
+            let code = cf.as_str().to_string();
+            if !self.issued.contains(&code) && !taken(&code) {
+                self.issued.insert(code.clone());
+                return Some(code);
+            }
+            level += 1;
+        }
+    }
+
+    /// The next patient; `taken` tells whether a codice fiscale is already stored.
+    pub fn next_patient(&mut self, taken: &dyn Fn(&str) -> bool) -> Patient {
+        loop {
+            let sesso = if self.rng.bool() { Sex::F } else { Sex::M };
+            let cognome = self.pick(SURNAMES).to_string();
+            let nome = match sesso {
+                Sex::M => self.pick(MALE_NAMES),
+                Sex::F => self.pick(FEMALE_NAMES),
+            }
+            .to_string();
+            let comune = if self.rng.bool() {
+                self.pick(CAPOLUOGHI).to_string()
+            } else {
+                self.lombardy[self.rng.usize(..self.lombardy.len())].clone()
+            };
+            let luogo_nascita = self.birthplace(&comune);
+            let data_nascita = self.birth_date();
+            let Ok(base) =
+                codice_fiscale::compute(&cognome, &nome, sesso, data_nascita, &luogo_nascita)
+            else {
+                continue;
+            };
+            let Some(codice_fiscale) = self.unique_cf(base, taken) else {
+                continue;
+            };
+            let mut telefoni = Vec::new();
+            if self.rng.u8(0..10) < 8 {
+                telefoni.push(self.phone(true));
+            }
+            if self.rng.u8(0..10) < 3 {
+                telefoni.push(self.phone(false));
+            }
+            let indirizzo = format!("{} {}", self.pick(STREETS), self.rng.u16(1..200));
+            return Patient {
+                id: 0,
+                cognome,
+                nome,
+                codice_fiscale,
+                sesso,
+                data_nascita,
+                luogo_nascita,
+                residenza: Residence {
+                    indirizzo,
+                    cap: String::new(),
+                    comune,
+                },
+                ats_override: None,
+                mmg: self.pick(MMG).to_string(),
+                telefoni,
+                email: String::new(),
+                tessera_sanitaria: self.tessera(),
+                patologie: self.pathologies(),
+                stato: PatientStatus::Attivo,
+                note: String::new(),
+            };
+        }
+    }
+}
+
+impl Desk {
+    /// Adds `count` fictional patients, in batches, flushing once at the end.
+    /// `progress(done, total)` is called after every batch; returning `false`
+    /// stops after that batch (what was written stays, and is made durable).
+    pub fn load_demo(
+        &self,
+        count: usize,
+        seed: u64,
+        progress: &mut dyn FnMut(usize, usize) -> bool,
+    ) -> Result<usize> {
+        let mut generator = DemoGenerator::new(seed, self.today());
+        let store = self.store();
+        let taken = |cf: &str| matches!(store.patient_id_by_cf(cf), Ok(Some(_)));
+        let mut done = 0;
+        while done < count {
+            let n = BATCH.min(count - done);
+            let mut batch: Vec<Patient> = (0..n).map(|_| generator.next_patient(&taken)).collect();
+            store.insert_patients_batch(&mut batch)?;
+            done += n;
+            if !progress(done, count) {
+                break;
+            }
+        }
+        store.make_durable()?;
+        Ok(done)
+    }
+}
