@@ -50,8 +50,9 @@ enum Command {
     },
     /// Verifica e decodifica un codice fiscale
     Cf {
-        /// Il codice fiscale
-        code: String,
+        /// Il codice fiscale (anche con spazi)
+        #[arg(required = true, num_args = 1..)]
+        code: Vec<String>,
     },
     /// Elenca le festività di un anno
     Festivi {
@@ -111,7 +112,7 @@ fn run(cli: Cli) -> Result<ExitCode, DeskError> {
         return Ok(ExitCode::SUCCESS);
     };
     match command {
-        Command::Cf { code } => Ok(cf(code)),
+        Command::Cf { code } => Ok(cf(&code.join(""))),
         Command::Festivi { anno, comune } => Ok(festivi(*anno, comune.as_deref())),
         Command::Demo { patients, seed } => {
             let desk = open_desk(&cli)?;
@@ -132,7 +133,13 @@ fn run(cli: Cli) -> Result<ExitCode, DeskError> {
         Command::Find { query, limit, json } => {
             let desk = open_desk(&cli)?;
             let mut out = std::io::stdout().lock();
-            for p in desk.find(query, *limit)? {
+            let lookup = desk.lookup(query, *limit)?;
+            if lookup.suggested {
+                eprintln!("Nessun paziente trovato per \"{query}\". Nomi simili:");
+            } else if lookup.patients.is_empty() {
+                eprintln!("Nessun paziente trovato per \"{query}\".");
+            }
+            for p in lookup.patients {
                 let line = if *json {
                     serde_json::json!({
                         "id": p.id,

@@ -56,6 +56,13 @@ impl PatientSummary {
     }
 }
 
+/// The answer to a lookup: matches, or suggestions when `suggested`.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Lookup {
+    pub patients: Vec<PatientSummary>,
+    pub suggested: bool,
+}
+
 /// Display name of a Belfiore code, or the code itself when unknown.
 pub fn comune_name(belfiore: &str) -> String {
     Comuni::embedded()
@@ -90,10 +97,58 @@ impl Desk {
     /// The patients matching what the operator typed, best first.
     pub fn find(&self, query: &str, limit: usize) -> Result<Vec<PatientSummary>> {
         let ids = search::search_ids(&self.store, query, limit)?;
+        self.summaries(ids)
+    }
+
+    /// What the lookup screen and `sportello find` show: the matches, or, when
+    /// there are none, the closest names as suggestions.
+    pub fn lookup(&self, query: &str, limit: usize) -> Result<Lookup> {
+        let matches = self.find(query, limit)?;
+        if matches.is_empty() {
+            let suggestions = self.suggest(query, limit.min(10))?;
+            return Ok(Lookup {
+                suggested: !suggestions.is_empty(),
+                patients: suggestions,
+            });
+        }
+        Ok(Lookup {
+            patients: matches,
+            suggested: false,
+        })
+    }
+
+    /// Names one or two typos away from a query that found nothing.
+    pub fn suggest(&self, query: &str, limit: usize) -> Result<Vec<PatientSummary>> {
+        let ids = search::suggest_ids(&self.store, query, limit)?;
+        self.summaries(ids)
+    }
+
+    fn summaries(&self, ids: Vec<PatientId>) -> Result<Vec<PatientSummary>> {
         let mut out = Vec::with_capacity(ids.len());
         for id in ids {
             if let Some(p) = self.store.get_patient(id)? {
                 out.push(PatientSummary::of(&p));
+            }
+        }
+        Ok(out)
+    }
+
+    /// Other patients with the same surname, name and birth date: a possible
+    /// duplicate the operator must confirm before saving.
+    pub fn possible_duplicates(&self, p: &Patient) -> Result<Vec<PatientSummary>> {
+        let prefix = format!("{}\0", p.name_key());
+        let hits = self
+            .store
+            .scan_prefix(crate::store::PatientIndex::Name, &prefix, 200)?;
+        let mut out = Vec::new();
+        for hit in hits {
+            if hit.id == p.id {
+                continue;
+            }
+            if let Some(other) = self.store.get_patient(hit.id)?
+                && other.data_nascita == p.data_nascita
+            {
+                out.push(PatientSummary::of(&other));
             }
         }
         Ok(out)

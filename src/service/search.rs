@@ -127,3 +127,139 @@ mod tests {
         assert!(!words_match(&["ROS", "LU"], "ROSSI MARIO"));
     }
 }
+
+/// How many entries each one-edit variant of the query may bring.
+const PER_VARIANT: usize = 3;
+
+/// Patients whose "COGNOME NOME" starts with something one or two typos away
+/// from the query: for a lookup that found nothing. Best (fewest edits) first.
+pub fn suggest_ids(store: &Store, query: &str, limit: usize) -> Result<Vec<PatientId>> {
+    if classify(query) != QueryKind::Text || limit == 0 {
+        return Ok(Vec::new());
+    }
+    let q = fold(query);
+    let qlen = q.chars().count();
+    if qlen < 3 {
+        return Ok(Vec::new());
+    }
+    let mut scored: Vec<(usize, String, PatientId)> = Vec::new();
+    let mut consider = |key: String, id: PatientId| {
+        let head: String = key.chars().take(qlen).collect();
+        let d = edit_distance(&q, &head);
+        if d <= 2 && !scored.iter().any(|(_, _, i)| *i == id) {
+            scored.push((d, key, id));
+        }
+    };
+    for variant in one_edit_variants(&q) {
+        for hit in store.scan_prefix(PatientIndex::Name, &variant, PER_VARIANT)? {
+            consider(hit.key, hit.id);
+        }
+    }
+    for forward in [false, true] {
+        for hit in store.name_neighbours(&q, forward, 20)? {
+            consider(hit.key, hit.id);
+        }
+    }
+    scored.sort();
+    Ok(scored
+        .into_iter()
+        .take(limit)
+        .map(|(_, _, id)| id)
+        .collect())
+}
+
+const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+
+/// Every string one substitution, deletion, insertion or transposition of two
+/// neighbours away from `q` (upper-case letters and spaces), without duplicates.
+pub fn one_edit_variants(q: &str) -> Vec<String> {
+    let chars: Vec<char> = q.chars().collect();
+    let mut out: Vec<String> = Vec::new();
+    let mut add = |v: Vec<char>| {
+        let s: String = v.into_iter().collect();
+        let s = s.trim().to_string();
+        if !s.is_empty() && s != q && !out.contains(&s) {
+            out.push(s);
+        }
+    };
+    for i in 0..chars.len() {
+        let mut del = chars.clone();
+        del.remove(i);
+        add(del);
+        if i + 1 < chars.len() {
+            let mut swap = chars.clone();
+            swap.swap(i, i + 1);
+            add(swap);
+        }
+        for &c in ALPHABET {
+            let c = char::from(c);
+            if chars[i] != c {
+                let mut sub = chars.clone();
+                sub[i] = c;
+                add(sub);
+            }
+        }
+    }
+    for i in 0..=chars.len() {
+        for &c in ALPHABET {
+            let mut ins = chars.clone();
+            ins.insert(i, char::from(c));
+            add(ins);
+        }
+    }
+    out
+}
+
+/// Optimal string alignment distance (Damerau-Levenshtein without repeated
+/// edits of one substring) between two strings, by characters.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for j in 0..=b.len() {
+        d[0][j] = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(d[i - 2][j - 2] + 1);
+            }
+            d[i][j] = best;
+        }
+    }
+    d[a.len()][b.len()]
+}
+
+#[cfg(test)]
+mod suggest_tests {
+    use super::*;
+
+    #[test]
+    fn distances() {
+        assert_eq!(edit_distance("ROSSI", "ROSSI"), 0);
+        assert_eq!(edit_distance("RPSSI", "ROSSI"), 1);
+        assert_eq!(edit_distance("ROSIS", "ROSSI"), 1);
+        assert_eq!(edit_distance("RSSI", "ROSSI"), 1);
+        assert_eq!(edit_distance("RUSSU", "ROSSI"), 2);
+        assert_eq!(edit_distance("", "ABC"), 3);
+    }
+
+    #[test]
+    fn variants_cover_each_kind_of_edit() {
+        let v = one_edit_variants("RPSSI");
+        assert!(v.contains(&"ROSSI".to_string()));
+        assert!(v.contains(&"RSSI".to_string()));
+        assert!(v.contains(&"PRSSI".to_string()));
+        assert!(v.contains(&"RPSSIO".to_string()));
+        assert!(!v.contains(&"RPSSI".to_string()));
+        // 5 deletions + 4 swaps + 5*25 substitutions + 6*26 insertions, minus repeats.
+        assert!(v.len() > 250 && v.len() <= 5 + 4 + 125 + 156, "{}", v.len());
+    }
+}
