@@ -485,19 +485,38 @@ impl Desk {
         seed: u64,
         progress: &mut dyn FnMut(usize, usize) -> bool,
     ) -> Result<usize> {
-        let mut generator = DemoGenerator::new(seed, self.today());
         let store = self.store();
-        let taken = |cf: &str| matches!(store.patient_id_by_cf(cf), Ok(Some(_)));
+        // On a new store only the generator's own codes can collide: skip the lookups.
+        let fresh = store.is_empty_of_patients();
+        let today = self.today();
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Patient>>(2);
         let mut done = 0;
-        while done < count {
-            let n = BATCH.min(count - done);
-            let mut batch: Vec<Patient> = (0..n).map(|_| generator.next_patient(&taken)).collect();
-            store.insert_patients_batch(&mut batch)?;
-            done += n;
-            if !progress(done, count) {
-                break;
+        let outcome = std::thread::scope(|scope| {
+            // Generation runs beside the store writes, one batch ahead.
+            scope.spawn(move || {
+                let mut generator = DemoGenerator::new(seed, today);
+                let taken = |cf: &str| !fresh && matches!(store.patient_id_by_cf(cf), Ok(Some(_)));
+                let mut made = 0;
+                while made < count {
+                    let n = BATCH.min(count - made);
+                    let batch: Vec<Patient> =
+                        (0..n).map(|_| generator.next_patient(&taken)).collect();
+                    made += n;
+                    if tx.send(batch).is_err() {
+                        break;
+                    }
+                }
+            });
+            for mut batch in rx {
+                store.insert_patients_batch(&mut batch)?;
+                done += batch.len();
+                if !progress(done, count) {
+                    break;
+                }
             }
-        }
+            Ok::<(), super::DeskError>(())
+        });
+        outcome?;
         store.make_durable()?;
         Ok(done)
     }

@@ -139,3 +139,69 @@ fn printable(key: &[u8]) -> String {
         None => hex(key),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Store, StoreError, id_key};
+    use crate::domain::{Patient, PatientStatus, Residence, Sex};
+
+    fn patient(cf: &str) -> Patient {
+        Patient {
+            id: 0,
+            cognome: "Rossi".into(),
+            nome: "Mario".into(),
+            codice_fiscale: cf.into(),
+            sesso: Sex::M,
+            data_nascita: chrono::NaiveDate::from_ymd_opt(1968, 1, 1).unwrap(),
+            luogo_nascita: "H501".into(),
+            residenza: Residence::default(),
+            ats_override: None,
+            mmg: String::new(),
+            telefoni: vec!["02 555".into()],
+            email: String::new(),
+            tessera_sanitaria: String::new(),
+            patologie: Vec::new(),
+            stato: PatientStatus::Attivo,
+            note: String::new(),
+        }
+    }
+
+    #[test]
+    fn check_reports_corrupt_records_and_stray_index_entries() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let mut p = patient("RSSMRA68A01H501Y");
+        let id = store.insert_patient(&mut p).unwrap();
+        assert!(store.check().unwrap().is_ok());
+
+        // A record overwritten with garbage: reading it is an error, not a panic.
+        store
+            .patients
+            .insert(id_key(id), &[1, 0xFF, 0xFF, 0xFF])
+            .unwrap();
+        assert!(matches!(
+            store.get_patient(id),
+            Err(StoreError::Corrupt { .. })
+        ));
+        // An index entry pointing nowhere.
+        store
+            .idx_phone
+            .insert(b"999\0\0\0\0\0\0\0\0\x63", &[])
+            .unwrap();
+
+        let report = store.check().unwrap();
+        assert!(!report.is_ok());
+        assert!(
+            report.problems.iter().any(|m| m.contains("non leggibile")),
+            "{:?}",
+            report.problems
+        );
+        assert!(
+            report.problems.iter().any(|m| m.contains("999#99")),
+            "{:?}",
+            report.problems
+        );
+        // The record's own index entries are now unexplained too.
+        assert!(report.problem_count >= 4, "{:?}", report.problems);
+    }
+}

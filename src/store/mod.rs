@@ -154,6 +154,11 @@ impl Store {
         self.db.size_on_disk().map_err(|e| self.fatal(e))
     }
 
+    /// Whether no patient is stored yet (cheap).
+    pub fn is_empty_of_patients(&self) -> bool {
+        self.patients.is_empty()
+    }
+
     /// Number of patient records (walks the tree: for `check` and tools, not screens).
     pub fn patient_count(&self) -> usize {
         self.patients.len()

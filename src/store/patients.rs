@@ -188,7 +188,7 @@ impl Store {
     }
 
     /// Bulk load for imports and demo data: each patient gets an id and its
-    /// index entries through per-tree batches. Codici fiscali already stored or
+    /// index entries, written tree by tree. Codici fiscali already stored or
     /// repeated in `patients` are refused before anything is written. Not
     /// durable until [`Store::make_durable`], which the caller runs once at the end.
     pub fn insert_patients_batch(&self, patients: &mut [Patient]) -> Result<()> {
@@ -205,22 +205,51 @@ impl Store {
                 return Err(StoreError::DuplicateCf(p.codice_fiscale.clone()));
             }
         }
-        let mut batches: [sled::Batch; 5] = Default::default();
+        type Entries = Vec<(Vec<u8>, Vec<u8>)>;
+        let mut entries: [Entries; 5] = Default::default();
         for p in patients.iter_mut() {
             p.id = self.new_patient_id()?;
             let keys = PatientKeys::of(p);
-            batches[0].insert(&id_key(p.id), encode_patient(p)?);
-            batches[1].insert(keys.cf, &id_key(p.id));
-            batches[2].insert(keys.name, &[]);
+            let id = id_key(p.id).to_vec();
+            entries[0].push((id.clone(), encode_patient(p)?));
+            entries[1].push((keys.cf, id));
+            entries[2].push((keys.name, Vec::new()));
             if let Some(k) = keys.tessera {
-                batches[3].insert(k, &[]);
+                entries[3].push((k, Vec::new()));
             }
             for k in keys.phones {
-                batches[4].insert(k, &[]);
+                entries[4].push((k, Vec::new()));
             }
         }
-        for (tree, batch) in self.patient_trees().into_iter().zip(batches) {
-            tree.apply_batch(batch).map_err(|e| self.fatal(e))?;
+        // The trees are independent: fill them side by side, each in key order.
+        // (sled's apply_batch takes a store-wide write lock and would serialise
+        // them; plain inserts only take a shared one.)
+        let results: Vec<sled::Result<()>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = self
+                .patient_trees()
+                .into_iter()
+                .zip(entries)
+                .map(|(tree, mut list)| {
+                    scope.spawn(move || {
+                        list.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+                        for (k, v) in list {
+                            tree.insert(k, v)?;
+                        }
+                        Ok(())
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| {
+                    h.join().unwrap_or_else(|_| {
+                        Err(sled::Error::ReportableBug("insert thread panicked".into()))
+                    })
+                })
+                .collect()
+        });
+        for result in results {
+            result.map_err(|e| self.fatal(e))?;
         }
         Ok(())
     }

@@ -134,3 +134,88 @@ pub fn decode_patient(bytes: &[u8]) -> Result<Patient, String> {
         )),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// A patient as written by format version 1, frozen byte for byte.
+    pub(super) fn golden_patient() -> Patient {
+        Patient {
+            id: 42,
+            cognome: "D'Adda".into(),
+            nome: "Niccolò".into(),
+            codice_fiscale: "DDDNCL80A01F205X".into(),
+            sesso: Sex::M,
+            data_nascita: NaiveDate::from_ymd_opt(1980, 1, 1).unwrap(),
+            luogo_nascita: "F205".into(),
+            residenza: Residence {
+                indirizzo: "Via Sant'Ambrogio 3".into(),
+                cap: "20123".into(),
+                comune: "F205".into(),
+            },
+            ats_override: Some("030321".into()),
+            mmg: "Dott.ssa Elena Sala".into(),
+            telefoni: vec!["333 1234567".into()],
+            email: "niccolo@example.it".into(),
+            tessera_sanitaria: "80380000000000000042".into(),
+            patologie: vec!["IPA".into(), "DM2".into()],
+            stato: PatientStatus::Deceduto(NaiveDate::from_ymd_opt(2026, 3, 1).unwrap()),
+            note: "nota".into(),
+        }
+    }
+
+    const GOLDEN_V1: &str = include_str!("../../tests/fixtures/patient_v1.hex");
+
+    fn unhex(s: &str) -> Vec<u8> {
+        let s = s.trim();
+        (0..s.len())
+            .step_by(2)
+            .map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn golden_v1_bytes_decode_and_encode_identically() {
+        let bytes = unhex(GOLDEN_V1);
+        assert_eq!(decode_patient(&bytes).unwrap(), golden_patient());
+        assert_eq!(encode_patient(&golden_patient()).unwrap(), bytes);
+    }
+
+    #[test]
+    fn unknown_version_and_bad_enum_values_are_errors() {
+        let mut bytes = unhex(GOLDEN_V1);
+        bytes[0] = 9;
+        assert!(
+            decode_patient(&bytes)
+                .unwrap_err()
+                .contains("sconosciuta (9)")
+        );
+        let mut record = PatientV1::from(&golden_patient());
+        record.sesso = 7;
+        let bytes = codec::encode(1, &record).unwrap();
+        assert!(
+            decode_patient(&bytes)
+                .unwrap_err()
+                .contains("sesso non valido")
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn random_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
+            let _ = decode_patient(&bytes);
+        }
+
+        #[test]
+        fn truncated_or_flipped_records_are_rejected_or_decoded(cut in 0usize..200, flip in 0usize..200, bit in 0u8..8) {
+            let mut bytes = unhex(GOLDEN_V1);
+            let flip = flip % bytes.len();
+            bytes[flip] ^= 1 << bit;
+            let _ = decode_patient(&bytes);
+            let cut = cut % bytes.len();
+            prop_assert!(decode_patient(&unhex(GOLDEN_V1)[..cut]).is_err());
+        }
+    }
+}
