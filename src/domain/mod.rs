@@ -4,12 +4,14 @@ pub mod ats;
 pub mod calendar;
 pub mod codice_fiscale;
 pub mod comuni;
+pub mod gestore;
 pub mod level;
 pub mod pathology;
 pub mod patient;
 pub mod sex;
 pub mod text;
 
+pub use gestore::{Canale, Gestore, GestoreId, GestoreTipo, PresaInCarico, PresaStato};
 pub use level::Livello;
 pub use patient::{Patient, PatientId, PatientStatus, Residence};
 pub use sex::Sex;

@@ -1,0 +1,237 @@
+//! The Gestore (care-manager organisation) and the presa in carico that binds
+//! a patient to one. The list of Gestori idonei is published by each ATS and
+//! imported as data.
+
+use chrono::NaiveDate;
+
+use super::PatientId;
+use super::text::fold;
+
+pub type GestoreId = u64;
+pub type PresaId = u64;
+
+/// Kind of Gestore. Variants are append-only (they are stored).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum GestoreTipo {
+    /// Cooperative of MMG/PLS.
+    CooperativaMmg,
+    /// ASST (public territorial health authority).
+    Asst,
+    Irccs,
+    /// Accredited private hospital or clinic.
+    StrutturaPrivata,
+    /// Residenza sanitaria assistenziale.
+    Rsa,
+    /// Azienda di servizi alla persona.
+    Asp,
+    /// MMG in forma singola (MIFS).
+    Mifs,
+    Altro,
+}
+
+impl GestoreTipo {
+    pub const ALL: [GestoreTipo; 8] = [
+        GestoreTipo::CooperativaMmg,
+        GestoreTipo::Asst,
+        GestoreTipo::Irccs,
+        GestoreTipo::StrutturaPrivata,
+        GestoreTipo::Rsa,
+        GestoreTipo::Asp,
+        GestoreTipo::Mifs,
+        GestoreTipo::Altro,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            GestoreTipo::CooperativaMmg => "Cooperativa MMG",
+            GestoreTipo::Asst => "ASST",
+            GestoreTipo::Irccs => "IRCCS",
+            GestoreTipo::StrutturaPrivata => "Struttura privata accreditata",
+            GestoreTipo::Rsa => "RSA",
+            GestoreTipo::Asp => "ASP",
+            GestoreTipo::Mifs => "MMG in forma singola",
+            GestoreTipo::Altro => "Altro",
+        }
+    }
+
+    /// Reads the free text of an ATS list's "Tipologia" column; unknown text is `Altro`.
+    pub fn from_text(text: &str) -> GestoreTipo {
+        let t = fold(text);
+        let has = |w: &str| t.split(' ').any(|x| x == w);
+        // "I.R.C.C.S." folds to "I R C C S".
+        let compact = t.replace(' ', "");
+        if t.contains("COOP") || t.contains("MMG") && !t.contains("SINGOL") {
+            GestoreTipo::CooperativaMmg
+        } else if t.contains("SINGOL") || has("MIFS") {
+            GestoreTipo::Mifs
+        } else if has("ASST") || t.contains("AZIENDA SOCIO SANITARIA") {
+            GestoreTipo::Asst
+        } else if compact.contains("IRCCS") {
+            GestoreTipo::Irccs
+        } else if has("RSA") || t.contains("RESIDENZA SANITARIA") {
+            GestoreTipo::Rsa
+        } else if has("ASP") || t.contains("SERVIZI ALLA PERSONA") {
+            GestoreTipo::Asp
+        } else if t.contains("PRIVAT")
+            || t.contains("ACCREDITAT")
+            || t.contains("OSPEDAL")
+            || t.contains("CASA DI CURA")
+        {
+            GestoreTipo::StrutturaPrivata
+        } else {
+            GestoreTipo::Altro
+        }
+    }
+}
+
+/// One subject of an ATS list of idonei, as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Gestore {
+    /// 0 until stored.
+    pub id: GestoreId,
+    /// ATS code (030321-030328) that declared it idoneo.
+    pub ats: String,
+    pub denominazione: String,
+    pub tipo: GestoreTipo,
+    /// Code given by the ATS list, if any.
+    pub codice: String,
+    /// Codice fiscale or partita IVA of the organisation.
+    pub cf_piva: String,
+    pub indirizzo: String,
+    /// Comune of the seat, as written in the list.
+    pub comune: String,
+    pub telefono: String,
+    /// E-mail or PEC.
+    pub email: String,
+    pub referente: String,
+    /// Levels (1-3) it takes in charge; empty = all.
+    pub livelli: Vec<u8>,
+    /// `None` while idoneo; the date it disappeared from the ATS list otherwise.
+    pub non_idoneo_dal: Option<NaiveDate>,
+    /// Sample data shipped with the program, not a real subject.
+    pub fittizio: bool,
+}
+
+impl Gestore {
+    pub fn is_idoneo(&self) -> bool {
+        self.non_idoneo_dal.is_none()
+    }
+
+    /// The key used to recognise the same subject across imports when it has
+    /// neither code nor CF/P.IVA: folded name + ATS.
+    pub fn name_key(&self) -> String {
+        format!("{}|{}", self.ats, fold(&self.denominazione))
+    }
+
+    /// Whether this Gestore takes in charge patients of `livello` (1-3).
+    pub fn accepts_level(&self, livello: u8) -> bool {
+        self.livelli.is_empty() || self.livelli.contains(&livello)
+    }
+}
+
+/// How the patient joined (DOMAIN.md, 2024 rules). Append-only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Canale {
+    /// Through the patient's own MMG who adheres to a Gestore.
+    MmgAderente,
+    /// Through ASST specialist facilities, via the ASST's Centro Servizi.
+    CentroServiziAsst,
+    /// MMG in forma singola with the ASST's Centro Servizi: not yet active in 2025,
+    /// switched on by configuration.
+    Mifs,
+}
+
+impl Canale {
+    pub const ALL: [Canale; 3] = [Canale::MmgAderente, Canale::CentroServiziAsst, Canale::Mifs];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Canale::MmgAderente => "MMG aderente",
+            Canale::CentroServiziAsst => "Centro Servizi ASST",
+            Canale::Mifs => "MIFS (medico in forma singola)",
+        }
+    }
+}
+
+/// State of a presa in carico. Append-only.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PresaStato {
+    /// The patient chose the Gestore; the Patto may follow.
+    Scelto,
+    /// Ended: the date and the reason.
+    Revocato { data: NaiveDate, motivo: String },
+}
+
+/// A patient taken in charge by a Gestore.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PresaInCarico {
+    pub id: PresaId,
+    pub patient: PatientId,
+    pub gestore: GestoreId,
+    pub canale: Canale,
+    pub data_scelta: NaiveDate,
+    pub note: String,
+    pub stato: PresaStato,
+    /// Operator who recorded the choice.
+    pub operatore: String,
+}
+
+impl PresaInCarico {
+    pub fn is_active(&self) -> bool {
+        self.stato == PresaStato::Scelto
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tipo_from_the_texts_of_ats_lists() {
+        assert_eq!(
+            GestoreTipo::from_text("Società Cooperativa"),
+            GestoreTipo::CooperativaMmg
+        );
+        assert_eq!(
+            GestoreTipo::from_text("Coop. MMG"),
+            GestoreTipo::CooperativaMmg
+        );
+        assert_eq!(GestoreTipo::from_text("ASST"), GestoreTipo::Asst);
+        assert_eq!(GestoreTipo::from_text("I.R.C.C.S."), GestoreTipo::Irccs);
+        assert_eq!(GestoreTipo::from_text("IRCCS privato"), GestoreTipo::Irccs);
+        assert_eq!(
+            GestoreTipo::from_text("Struttura sanitaria privata accreditata"),
+            GestoreTipo::StrutturaPrivata
+        );
+        assert_eq!(GestoreTipo::from_text("RSA"), GestoreTipo::Rsa);
+        assert_eq!(
+            GestoreTipo::from_text("MMG in forma singola"),
+            GestoreTipo::Mifs
+        );
+        assert_eq!(GestoreTipo::from_text(""), GestoreTipo::Altro);
+    }
+
+    #[test]
+    fn levels_and_keys() {
+        let g = Gestore {
+            id: 0,
+            ats: "030321".into(),
+            denominazione: "Società Cooperativa Unità Medica".into(),
+            tipo: GestoreTipo::CooperativaMmg,
+            codice: String::new(),
+            cf_piva: String::new(),
+            indirizzo: String::new(),
+            comune: "Milano".into(),
+            telefono: String::new(),
+            email: String::new(),
+            referente: String::new(),
+            livelli: vec![1, 2],
+            non_idoneo_dal: None,
+            fittizio: false,
+        };
+        assert_eq!(g.name_key(), "030321|SOCIETA COOPERATIVA UNITA MEDICA");
+        assert!(g.accepts_level(2));
+        assert!(!g.accepts_level(3));
+        assert!(g.is_idoneo());
+    }
+}
