@@ -182,6 +182,21 @@ impl PresaInCarico {
     }
 }
 
+/// One import of an ATS list, as recorded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GestoriImport {
+    pub id: u64,
+    pub data: chrono::NaiveDateTime,
+    pub file: String,
+    /// ATS codes the list covered.
+    pub ats: Vec<String>,
+    pub aggiunti: u32,
+    pub aggiornati: u32,
+    pub non_piu_idonei: u32,
+    pub scartati: u32,
+    pub operatore: String,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

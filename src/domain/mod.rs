@@ -8,6 +8,7 @@ pub mod gestore;
 pub mod level;
 pub mod pathology;
 pub mod patient;
+pub mod practice;
 pub mod sex;
 pub mod text;
 

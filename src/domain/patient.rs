@@ -2,6 +2,8 @@
 
 use chrono::NaiveDate;
 
+use super::ats::{Ats, AtsRules, ats_by_code};
+use super::comuni::Comuni;
 use super::{Livello, Sex, text};
 
 pub type PatientId = u64;
@@ -65,6 +67,16 @@ impl Patient {
     /// The chronic level from the number of pathologies.
     pub fn livello(&self) -> Option<Livello> {
         Livello::from_count(self.patologie.len())
+    }
+
+    /// The ATS of residence: the operator's override, else derived from the
+    /// comune of residence (province rule plus the editable exceptions table).
+    pub fn ats(&self) -> Option<&'static Ats> {
+        if let Some(code) = &self.ats_override {
+            return ats_by_code(code);
+        }
+        let comune = Comuni::embedded().by_belfiore(&self.residenza.comune)?;
+        AtsRules::embedded().ats_for(&comune.belfiore, &comune.provincia)
     }
 
     /// The folded "COGNOME NOME" used by the name index and search.
@@ -134,6 +146,14 @@ mod tests {
         assert_eq!(p.name_key(), "DADDA NICCOLO");
         assert_eq!(p.phone_keys(), vec!["021234567", "39021234567"]);
         assert_eq!(p.livello(), Some(Livello::L2));
+        assert_eq!(p.ats(), None, "no residence yet");
+        let mut p = p;
+        p.residenza.comune = "F205".into();
+        assert_eq!(p.ats().map(|a| a.codice.as_str()), Some("030321"));
+        p.residenza.comune = "D341".into(); // Dongo (CO), Alto Lario
+        assert_eq!(p.ats().map(|a| a.codice.as_str()), Some("030323"));
+        p.ats_override = Some("030328".into());
+        assert_eq!(p.ats().map(|a| a.codice.as_str()), Some("030328"));
         let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
         assert_eq!(p.age_on(today), 46);
     }

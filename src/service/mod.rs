@@ -3,6 +3,7 @@
 
 pub mod clock;
 pub mod demo;
+pub mod gestori;
 pub mod search;
 
 use std::path::Path;
@@ -76,6 +77,7 @@ pub fn comune_name(belfiore: &str) -> String {
 pub struct Desk {
     store: Store,
     clock: Arc<dyn Clock>,
+    operator: Arc<std::sync::RwLock<String>>,
 }
 
 impl Desk {
@@ -83,7 +85,22 @@ impl Desk {
         Ok(Desk {
             store: Store::open(dir)?,
             clock,
+            operator: Arc::new(std::sync::RwLock::new("operatore".into())),
         })
+    }
+
+    /// Who is working at the desk, recorded on every change.
+    pub fn operator(&self) -> String {
+        self.operator
+            .read()
+            .map(|o| o.clone())
+            .unwrap_or_else(|_| "operatore".into())
+    }
+
+    pub fn set_operator(&self, name: &str) {
+        if let Ok(mut o) = self.operator.write() {
+            *o = name.to_string();
+        }
     }
 
     pub fn today(&self) -> NaiveDate {

@@ -3,6 +3,7 @@
 
 mod check;
 mod codec;
+mod gestori;
 mod patients;
 mod records;
 
@@ -51,6 +52,14 @@ pub enum StoreError {
     DuplicateCf(String),
     #[error("Paziente {0} non trovato")]
     PatientNotFound(u64),
+    #[error(
+        "Il paziente è già in carico a un Gestore (presa in carico {0}): revocarla prima di sceglierne un altro"
+    )]
+    AlreadyInCharge(u64),
+    #[error("Presa in carico {0} non trovata")]
+    PresaNotFound(u64),
+    #[error("La presa in carico {0} è già revocata")]
+    PresaNotActive(u64),
 }
 
 /// Layout version of the whole store (trees and key formats).
@@ -67,6 +76,11 @@ pub(crate) mod trees {
     pub const IDX_NAME: &str = "idx_patient_name";
     pub const IDX_TESSERA: &str = "idx_patient_tessera";
     pub const IDX_PHONE: &str = "idx_patient_phone";
+    pub const GESTORI: &str = "gestori";
+    pub const IMPORTS: &str = "gestori_imports";
+    pub const PRESE: &str = "prese";
+    pub const IDX_PRESA_PATIENT: &str = "idx_presa_patient";
+    pub const ACTIVE_PRESA: &str = "active_presa";
 }
 
 /// The embedded store. Cheap to clone; one per process.
@@ -80,6 +94,11 @@ pub struct Store {
     idx_name: sled::Tree,
     idx_tessera: sled::Tree,
     idx_phone: sled::Tree,
+    gestori: sled::Tree,
+    imports: sled::Tree,
+    prese: sled::Tree,
+    idx_presa_patient: sled::Tree,
+    active_presa: sled::Tree,
     failed: Arc<AtomicBool>,
 }
 
@@ -107,6 +126,11 @@ impl Store {
             idx_name: tree(trees::IDX_NAME)?,
             idx_tessera: tree(trees::IDX_TESSERA)?,
             idx_phone: tree(trees::IDX_PHONE)?,
+            gestori: tree(trees::GESTORI)?,
+            imports: tree(trees::IMPORTS)?,
+            prese: tree(trees::PRESE)?,
+            idx_presa_patient: tree(trees::IDX_PRESA_PATIENT)?,
+            active_presa: tree(trees::ACTIVE_PRESA)?,
             db,
             failed: Arc::new(AtomicBool::new(false)),
         };
@@ -162,6 +186,15 @@ impl Store {
     /// Number of patient records (walks the tree: for `check` and tools, not screens).
     pub fn patient_count(&self) -> usize {
         self.patients.len()
+    }
+
+    /// A new id, unique across the store. sled starts at 0; 0 means "not
+    /// stored yet" in the domain, so ids start at 1.
+    pub(crate) fn next_id(&self) -> Result<u64> {
+        self.db
+            .generate_id()
+            .map(|id| id + 1)
+            .map_err(|e| self.fatal(e))
     }
 
     fn ensure_writable(&self) -> Result<()> {

@@ -115,7 +115,7 @@ impl Store {
         ]
     }
 
-    fn tx_error(&self, e: TransactionError<StoreError>) -> StoreError {
+    pub(crate) fn tx_error(&self, e: TransactionError<StoreError>) -> StoreError {
         match e {
             TransactionError::Abort(e) => e,
             TransactionError::Storage(e) => self.fatal(e),
@@ -123,11 +123,7 @@ impl Store {
     }
 
     fn new_patient_id(&self) -> Result<PatientId> {
-        // generate_id starts at 0; 0 means "not stored yet" in the domain.
-        self.db
-            .generate_id()
-            .map(|id| id + 1)
-            .map_err(|e| self.fatal(e))
+        self.next_id()
     }
 
     /// Stores a new patient with every index entry in one transaction, then

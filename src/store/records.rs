@@ -6,7 +6,11 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::codec;
-use crate::domain::{Patient, PatientStatus, Residence, Sex};
+use crate::domain::gestore::GestoriImport;
+use crate::domain::practice::{Adesione, MmgAdesione, Practice};
+use crate::domain::{
+    Canale, Gestore, GestoreTipo, Patient, PatientStatus, PresaInCarico, PresaStato, Residence, Sex,
+};
 
 /// Current version byte of a patient record.
 pub const PATIENT_VERSION: u8 = 1;
@@ -133,6 +137,262 @@ pub fn decode_patient(bytes: &[u8]) -> Result<Patient, String> {
             "versione del record paziente sconosciuta ({other})"
         )),
     }
+}
+
+/// Decodes an envelope of `version` into `T`, rejecting other versions.
+fn decode_current<T: serde::de::DeserializeOwned>(
+    bytes: &[u8],
+    version: u8,
+    what: &str,
+) -> Result<T, String> {
+    let (v, payload) = codec::version_of(bytes)?;
+    if v != version {
+        return Err(format!("versione del record {what} sconosciuta ({v})"));
+    }
+    codec::decode_payload::<T>(payload)
+}
+
+pub const GESTORE_VERSION: u8 = 1;
+
+/// Gestore record, format version 1. Frozen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GestoreV1 {
+    pub id: u64,
+    pub ats: String,
+    pub denominazione: String,
+    /// Index in `GestoreTipo::ALL` (append-only).
+    pub tipo: u8,
+    pub codice: String,
+    pub cf_piva: String,
+    pub indirizzo: String,
+    pub comune: String,
+    pub telefono: String,
+    pub email: String,
+    pub referente: String,
+    pub livelli: Vec<u8>,
+    pub non_idoneo_dal: Option<i32>,
+    pub fittizio: bool,
+}
+
+pub fn encode_gestore(g: &Gestore) -> Result<Vec<u8>, super::StoreError> {
+    let tipo = GestoreTipo::ALL
+        .iter()
+        .position(|t| *t == g.tipo)
+        .unwrap_or(7) as u8;
+    codec::encode(
+        GESTORE_VERSION,
+        &GestoreV1 {
+            id: g.id,
+            ats: g.ats.clone(),
+            denominazione: g.denominazione.clone(),
+            tipo,
+            codice: g.codice.clone(),
+            cf_piva: g.cf_piva.clone(),
+            indirizzo: g.indirizzo.clone(),
+            comune: g.comune.clone(),
+            telefono: g.telefono.clone(),
+            email: g.email.clone(),
+            referente: g.referente.clone(),
+            livelli: g.livelli.clone(),
+            non_idoneo_dal: g.non_idoneo_dal.map(date_to_days),
+            fittizio: g.fittizio,
+        },
+    )
+}
+
+pub fn decode_gestore(bytes: &[u8]) -> Result<Gestore, String> {
+    let r: GestoreV1 = decode_current(bytes, GESTORE_VERSION, "gestore")?;
+    Ok(Gestore {
+        id: r.id,
+        ats: r.ats,
+        denominazione: r.denominazione,
+        tipo: *GestoreTipo::ALL
+            .get(usize::from(r.tipo))
+            .ok_or_else(|| format!("tipo di gestore non valido ({})", r.tipo))?,
+        codice: r.codice,
+        cf_piva: r.cf_piva,
+        indirizzo: r.indirizzo,
+        comune: r.comune,
+        telefono: r.telefono,
+        email: r.email,
+        referente: r.referente,
+        livelli: r.livelli,
+        non_idoneo_dal: r.non_idoneo_dal.map(days_to_date).transpose()?,
+        fittizio: r.fittizio,
+    })
+}
+
+pub const PRESA_VERSION: u8 = 1;
+
+/// Presa in carico record, format version 1. Frozen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PresaV1 {
+    pub id: u64,
+    pub patient: u64,
+    pub gestore: u64,
+    /// Index in `Canale::ALL` (append-only).
+    pub canale: u8,
+    pub data_scelta: i32,
+    pub note: String,
+    /// `None` while active; the revocation date and reason otherwise.
+    pub revoca: Option<(i32, String)>,
+    pub operatore: String,
+}
+
+pub fn encode_presa(p: &PresaInCarico) -> Result<Vec<u8>, super::StoreError> {
+    let canale = Canale::ALL.iter().position(|c| *c == p.canale).unwrap_or(0) as u8;
+    codec::encode(
+        PRESA_VERSION,
+        &PresaV1 {
+            id: p.id,
+            patient: p.patient,
+            gestore: p.gestore,
+            canale,
+            data_scelta: date_to_days(p.data_scelta),
+            note: p.note.clone(),
+            revoca: match &p.stato {
+                PresaStato::Scelto => None,
+                PresaStato::Revocato { data, motivo } => {
+                    Some((date_to_days(*data), motivo.clone()))
+                }
+            },
+            operatore: p.operatore.clone(),
+        },
+    )
+}
+
+pub fn decode_presa(bytes: &[u8]) -> Result<PresaInCarico, String> {
+    let r: PresaV1 = decode_current(bytes, PRESA_VERSION, "presa in carico")?;
+    Ok(PresaInCarico {
+        id: r.id,
+        patient: r.patient,
+        gestore: r.gestore,
+        canale: *Canale::ALL
+            .get(usize::from(r.canale))
+            .ok_or_else(|| format!("canale non valido ({})", r.canale))?,
+        data_scelta: days_to_date(r.data_scelta)?,
+        note: r.note,
+        stato: match r.revoca {
+            None => PresaStato::Scelto,
+            Some((d, motivo)) => PresaStato::Revocato {
+                data: days_to_date(d)?,
+                motivo,
+            },
+        },
+        operatore: r.operatore,
+    })
+}
+
+pub const IMPORT_VERSION: u8 = 1;
+
+/// Import log record, format version 1. Frozen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportV1 {
+    pub id: u64,
+    /// Seconds since 1970-01-01 00:00 (local time of the desk).
+    pub data: i64,
+    pub file: String,
+    pub ats: Vec<String>,
+    pub counts: [u32; 4],
+    pub operatore: String,
+}
+
+pub fn encode_import(i: &GestoriImport) -> Result<Vec<u8>, super::StoreError> {
+    codec::encode(
+        IMPORT_VERSION,
+        &ImportV1 {
+            id: i.id,
+            data: i.data.and_utc().timestamp(),
+            file: i.file.clone(),
+            ats: i.ats.clone(),
+            counts: [i.aggiunti, i.aggiornati, i.non_piu_idonei, i.scartati],
+            operatore: i.operatore.clone(),
+        },
+    )
+}
+
+pub fn decode_import(bytes: &[u8]) -> Result<GestoriImport, String> {
+    let r: ImportV1 = decode_current(bytes, IMPORT_VERSION, "importazione")?;
+    let data = chrono::DateTime::from_timestamp(r.data, 0)
+        .ok_or_else(|| format!("data non valida ({})", r.data))?
+        .naive_utc();
+    Ok(GestoriImport {
+        id: r.id,
+        data,
+        file: r.file,
+        ats: r.ats,
+        aggiunti: r.counts[0],
+        aggiornati: r.counts[1],
+        non_piu_idonei: r.counts[2],
+        scartati: r.counts[3],
+        operatore: r.operatore,
+    })
+}
+
+pub const PRACTICE_VERSION: u8 = 1;
+
+/// Practice set-up record, format version 1. Frozen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PracticeV1 {
+    pub nome: String,
+    pub comune: String,
+    /// (name, kind: 0 none / 1 cooperative / 2 MIFS, gestore id).
+    pub mmg: Vec<(String, u8, u64)>,
+    /// Indexes in `Canale::ALL`.
+    pub canali: Vec<u8>,
+}
+
+pub fn encode_practice(p: &Practice) -> Result<Vec<u8>, super::StoreError> {
+    codec::encode(
+        PRACTICE_VERSION,
+        &PracticeV1 {
+            nome: p.nome.clone(),
+            comune: p.comune.clone(),
+            mmg: p
+                .mmg
+                .iter()
+                .map(|m| match m.adesione {
+                    Adesione::Nessuna => (m.nome.clone(), 0, 0),
+                    Adesione::Cooperativa(id) => (m.nome.clone(), 1, id),
+                    Adesione::Mifs => (m.nome.clone(), 2, 0),
+                })
+                .collect(),
+            canali: p
+                .canali_attivi
+                .iter()
+                .filter_map(|c| Canale::ALL.iter().position(|x| x == c))
+                .map(|i| i as u8)
+                .collect(),
+        },
+    )
+}
+
+pub fn decode_practice(bytes: &[u8]) -> Result<Practice, String> {
+    let r: PracticeV1 = decode_current(bytes, PRACTICE_VERSION, "studio")?;
+    let mut mmg = Vec::with_capacity(r.mmg.len());
+    for (nome, kind, id) in r.mmg {
+        let adesione = match kind {
+            0 => Adesione::Nessuna,
+            1 => Adesione::Cooperativa(id),
+            2 => Adesione::Mifs,
+            other => return Err(format!("adesione non valida ({other})")),
+        };
+        mmg.push(MmgAdesione { nome, adesione });
+    }
+    let mut canali_attivi = Vec::new();
+    for c in r.canali {
+        canali_attivi.push(
+            *Canale::ALL
+                .get(usize::from(c))
+                .ok_or_else(|| format!("canale non valido ({c})"))?,
+        );
+    }
+    Ok(Practice {
+        nome: r.nome,
+        comune: r.comune,
+        mmg,
+        canali_attivi,
+    })
 }
 
 #[cfg(test)]

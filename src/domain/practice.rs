@@ -1,0 +1,104 @@
+//! The practice's own set-up: its name and comune, its MMG and the Gestore
+//! each adheres to, and which enrolment channels are switched on.
+
+use super::gestore::{Canale, GestoreId};
+use super::text::fold;
+
+/// How an MMG of the practice takes part in the programme. Append-only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Adesione {
+    /// Not (yet) in the programme.
+    Nessuna,
+    /// Member of a Gestore cooperative.
+    Cooperativa(GestoreId),
+    /// MMG in forma singola.
+    Mifs,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MmgAdesione {
+    /// As written on patient records ("Dott.ssa Elena Sala").
+    pub nome: String,
+    pub adesione: Adesione,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Practice {
+    pub nome: String,
+    /// Belfiore code of the practice's comune (patron saint's day, default ATS).
+    pub comune: String,
+    pub mmg: Vec<MmgAdesione>,
+    /// Channels the desk may use. MIFS via the ASST Centro Servizi is not yet
+    /// active (2025) and is off until the practice switches it on.
+    pub canali_attivi: Vec<Canale>,
+}
+
+impl Default for Practice {
+    fn default() -> Self {
+        Practice {
+            nome: "Studio medico".into(),
+            comune: String::new(),
+            mmg: Vec::new(),
+            canali_attivi: vec![Canale::MmgAderente, Canale::CentroServiziAsst],
+        }
+    }
+}
+
+impl Practice {
+    pub fn canale_attivo(&self, canale: Canale) -> bool {
+        self.canali_attivi.contains(&canale)
+    }
+
+    /// The Gestore the named MMG adheres to (names compared accent- and case-insensitively,
+    /// titles such as "Dott." ignored).
+    pub fn gestore_of_mmg(&self, mmg: &str) -> Option<GestoreId> {
+        let key = doctor_key(mmg);
+        if key.is_empty() {
+            return None;
+        }
+        self.mmg
+            .iter()
+            .find(|m| doctor_key(&m.nome) == key)
+            .and_then(|m| match m.adesione {
+                Adesione::Cooperativa(id) => Some(id),
+                _ => None,
+            })
+    }
+}
+
+/// A doctor's name without titles, folded.
+fn doctor_key(name: &str) -> String {
+    fold(name)
+        .split(' ')
+        .filter(|w| {
+            !matches!(
+                *w,
+                "DOTT" | "DOTTSSA" | "DOTTORE" | "DOTTORESSA" | "DR" | "DRSSA" | "SSA"
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mifs_is_off_by_default_and_mmg_matching_ignores_titles() {
+        let mut p = Practice::default();
+        assert!(p.canale_attivo(Canale::MmgAderente));
+        assert!(!p.canale_attivo(Canale::Mifs));
+        p.mmg.push(MmgAdesione {
+            nome: "Dott.ssa Elena Salà".into(),
+            adesione: Adesione::Cooperativa(7),
+        });
+        p.mmg.push(MmgAdesione {
+            nome: "Dott. Marco Riva".into(),
+            adesione: Adesione::Mifs,
+        });
+        assert_eq!(p.gestore_of_mmg("elena sala"), Some(7));
+        assert_eq!(p.gestore_of_mmg("Dott. Marco Riva"), None);
+        assert_eq!(p.gestore_of_mmg(""), None);
+    }
+}

@@ -1,0 +1,309 @@
+//! Gestori: importing the ATS lists, choosing, changing and revoking.
+
+use chrono::NaiveDate;
+
+use super::{Desk, DeskError, Result};
+use crate::domain::gestore::{GestoriImport, PresaStato};
+use crate::domain::practice::Practice;
+use crate::domain::{Canale, Gestore, GestoreId, Patient, PatientId, PresaInCarico};
+
+/// What an import would change, computed before anything is written.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ImportPlan {
+    /// ATS codes the list covers: Gestori of these ATS missing from the list
+    /// become "non più idonei".
+    pub ats: Vec<String>,
+    pub added: Vec<Gestore>,
+    /// (stored, as it will be).
+    pub updated: Vec<(Gestore, Gestore)>,
+    pub unchanged: usize,
+    /// Stored Gestori missing from the list, as they will be (with the date).
+    pub no_longer: Vec<Gestore>,
+}
+
+impl ImportPlan {
+    pub fn is_empty(&self) -> bool {
+        self.added.is_empty() && self.updated.is_empty() && self.no_longer.is_empty()
+    }
+}
+
+/// The Gestori a patient may choose from, for the choice screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GestoriChoice {
+    /// ATS whose list is shown.
+    pub ats: String,
+    /// The ATS is not the patient's (the operator asked for another one).
+    pub other_ats: bool,
+    /// Idonei of that ATS; the Gestore of the patient's own MMG first.
+    pub gestori: Vec<Gestore>,
+    /// The Gestore the patient's MMG adheres to, if it is in the list.
+    pub own_mmg: Option<GestoreId>,
+}
+
+/// Does `stored` describe the same subject as `row`? By code within the ATS,
+/// by CF/P.IVA, or by name within the ATS.
+fn same_subject(stored: &Gestore, row: &Gestore) -> bool {
+    (!row.codice.is_empty() && stored.ats == row.ats && stored.codice == row.codice)
+        || (!row.cf_piva.is_empty() && stored.cf_piva.eq_ignore_ascii_case(&row.cf_piva))
+        || stored.name_key() == row.name_key()
+}
+
+impl Desk {
+    /// Compares an imported list with the stored Gestori.
+    pub fn plan_gestori_import(&self, rows: &[Gestore]) -> Result<ImportPlan> {
+        let stored = self.store.all_gestori()?;
+        let today = self.today();
+        let mut plan = ImportPlan::default();
+        for row in rows {
+            if !plan.ats.contains(&row.ats) {
+                plan.ats.push(row.ats.clone());
+            }
+        }
+        plan.ats.sort();
+        let mut matched = vec![false; stored.len()];
+        for row in rows {
+            let found = stored
+                .iter()
+                .enumerate()
+                .find(|(i, s)| !matched[*i] && same_subject(s, row));
+            match found {
+                Some((i, s)) => {
+                    matched[i] = true;
+                    let mut next = row.clone();
+                    next.id = s.id;
+                    next.non_idoneo_dal = None;
+                    next.fittizio = false;
+                    if &next == s {
+                        plan.unchanged += 1;
+                    } else {
+                        plan.updated.push((s.clone(), next));
+                    }
+                }
+                None => {
+                    let mut next = row.clone();
+                    next.id = 0;
+                    next.non_idoneo_dal = None;
+                    plan.added.push(next);
+                }
+            }
+        }
+        for (i, s) in stored.iter().enumerate() {
+            if !matched[i] && plan.ats.contains(&s.ats) && s.is_idoneo() {
+                let mut gone = s.clone();
+                gone.non_idoneo_dal = Some(today);
+                plan.no_longer.push(gone);
+            }
+        }
+        Ok(plan)
+    }
+
+    /// Writes a planned import in one transaction and records it in the log.
+    pub fn apply_gestori_import(
+        &self,
+        mut plan: ImportPlan,
+        file: &str,
+        rejected: u32,
+    ) -> Result<GestoriImport> {
+        for g in &mut plan.added {
+            g.id = self.store.next_id()?;
+        }
+        let log = GestoriImport {
+            id: self.store.next_id()?,
+            data: self.clock.now(),
+            file: file.to_string(),
+            ats: plan.ats.clone(),
+            aggiunti: plan.added.len() as u32,
+            aggiornati: plan.updated.len() as u32,
+            non_piu_idonei: plan.no_longer.len() as u32,
+            scartati: rejected,
+            operatore: self.operator(),
+        };
+        let changed: Vec<Gestore> = plan
+            .added
+            .into_iter()
+            .chain(plan.updated.into_iter().map(|(_, n)| n))
+            .chain(plan.no_longer)
+            .collect();
+        self.store.apply_gestori_import(&changed, &log)?;
+        Ok(log)
+    }
+
+    /// Loads the fictional sample list on the first start of a store.
+    /// Returns whether it did.
+    pub fn seed_sample_gestori(&self, sample: &[Gestore]) -> Result<bool> {
+        if self.store.gestori_seeded()? {
+            return Ok(false);
+        }
+        if self.store.all_gestori()?.is_empty() {
+            let mut rows = sample.to_vec();
+            for g in &mut rows {
+                g.fittizio = true;
+            }
+            let plan = self.plan_gestori_import(&rows)?;
+            self.apply_gestori_import(plan, "elenco di esempio (fittizio)", 0)?;
+        }
+        self.store.mark_gestori_seeded()?;
+        Ok(true)
+    }
+
+    pub fn gestori_imports(&self) -> Result<Vec<GestoriImport>> {
+        Ok(self.store.gestori_imports()?)
+    }
+
+    /// Stored Gestori, of one ATS or all, sorted by name; the ones no longer
+    /// idonei only when asked.
+    pub fn gestori(&self, ats: Option<&str>, include_non_idonei: bool) -> Result<Vec<Gestore>> {
+        let mut list: Vec<Gestore> = self
+            .store
+            .all_gestori()?
+            .into_iter()
+            .filter(|g| ats.is_none_or(|a| g.ats == a))
+            .filter(|g| include_non_idonei || g.is_idoneo())
+            .collect();
+        list.sort_by_cached_key(|g| (g.ats.clone(), crate::domain::text::fold(&g.denominazione)));
+        Ok(list)
+    }
+
+    pub fn gestore(&self, id: GestoreId) -> Result<Option<Gestore>> {
+        Ok(self.store.gestore(id)?)
+    }
+
+    /// The ATS of the patient's residence (or the operator's override).
+    pub fn patient_ats(&self, p: &Patient) -> Option<String> {
+        p.ats().map(|a| a.codice.clone())
+    }
+
+    /// The list a patient chooses from: the idonei of their ATS (or of
+    /// `other_ats`), the Gestore of their MMG first.
+    pub fn gestori_choice(&self, p: &Patient, other_ats: Option<&str>) -> Result<GestoriChoice> {
+        let own_ats = self.patient_ats(p);
+        let ats = match (other_ats, &own_ats) {
+            (Some(a), _) => a.to_string(),
+            (None, Some(a)) => a.clone(),
+            (None, None) => {
+                return Err(DeskError::Invalid(
+                    "ATS del paziente sconosciuta: indicare il comune di residenza o scegliere l'ATS"
+                        .into(),
+                ));
+            }
+        };
+        let mut gestori = self.gestori(Some(&ats), false)?;
+        let practice = self.practice()?;
+        let own_mmg = practice
+            .gestore_of_mmg(&p.mmg)
+            .filter(|id| gestori.iter().any(|g| g.id == *id));
+        if let Some(id) = own_mmg
+            && let Some(pos) = gestori.iter().position(|g| g.id == id)
+        {
+            let g = gestori.remove(pos);
+            gestori.insert(0, g);
+        }
+        Ok(GestoriChoice {
+            other_ats: own_ats.as_deref() != Some(ats.as_str()),
+            ats,
+            gestori,
+            own_mmg,
+        })
+    }
+
+    /// Records the patient's choice of Gestore: state "scelto".
+    pub fn choose_gestore(
+        &self,
+        patient: PatientId,
+        gestore: GestoreId,
+        canale: Canale,
+        data: NaiveDate,
+        note: &str,
+    ) -> Result<PresaInCarico> {
+        let practice = self.practice()?;
+        if !practice.canale_attivo(canale) {
+            return Err(DeskError::Invalid(format!(
+                "Il canale \"{}\" non è ancora attivo: si può attivare nella configurazione dello studio",
+                canale.label()
+            )));
+        }
+        let Some(g) = self.store.gestore(gestore)? else {
+            return Err(DeskError::Invalid("Gestore non trovato".into()));
+        };
+        if let Some(since) = g.non_idoneo_dal {
+            return Err(DeskError::Invalid(format!(
+                "{} non è più idoneo dal {}: sceglierne un altro",
+                g.denominazione,
+                since.format("%d/%m/%Y")
+            )));
+        }
+        let Some(p) = self.store.get_patient(patient)? else {
+            return Err(DeskError::Invalid("Paziente non trovato".into()));
+        };
+        if let Some(l) = p.livello()
+            && !g.accepts_level(l.number())
+        {
+            return Err(DeskError::Invalid(format!(
+                "{} non prende in carico pazienti di livello {}",
+                g.denominazione,
+                l.number()
+            )));
+        }
+        let mut presa = PresaInCarico {
+            id: 0,
+            patient,
+            gestore,
+            canale,
+            data_scelta: data,
+            note: note.trim().to_string(),
+            stato: PresaStato::Scelto,
+            operatore: self.operator(),
+        };
+        self.store.insert_presa(&mut presa)?;
+        Ok(presa)
+    }
+
+    /// Revokes the patient's active presa in carico with date and reason.
+    pub fn revoke_presa(
+        &self,
+        patient: PatientId,
+        data: NaiveDate,
+        motivo: &str,
+    ) -> Result<PresaInCarico> {
+        if motivo.trim().is_empty() {
+            return Err(DeskError::Invalid("Indicare il motivo della revoca".into()));
+        }
+        let Some(active) = self.store.active_presa(patient)? else {
+            return Err(DeskError::Invalid(
+                "Il paziente non ha una presa in carico attiva".into(),
+            ));
+        };
+        if data < active.data_scelta {
+            return Err(DeskError::Invalid(format!(
+                "La data di revoca non può precedere la scelta del {}",
+                active.data_scelta.format("%d/%m/%Y")
+            )));
+        }
+        Ok(self.store.revoke_presa(active.id, data, motivo.trim())?)
+    }
+
+    pub fn active_presa(&self, patient: PatientId) -> Result<Option<PresaInCarico>> {
+        Ok(self.store.active_presa(patient)?)
+    }
+
+    /// The patient's whole history of prese in carico, newest first, with their Gestore.
+    pub fn prese_history(
+        &self,
+        patient: PatientId,
+    ) -> Result<Vec<(PresaInCarico, Option<Gestore>)>> {
+        let mut out = Vec::new();
+        for p in self.store.prese_of(patient)?.into_iter().rev() {
+            let g = self.store.gestore(p.gestore)?;
+            out.push((p, g));
+        }
+        Ok(out)
+    }
+
+    pub fn practice(&self) -> Result<Practice> {
+        Ok(self.store.practice()?)
+    }
+
+    pub fn save_practice(&self, practice: &Practice) -> Result<()> {
+        Ok(self.store.save_practice(practice)?)
+    }
+}

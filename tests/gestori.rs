@@ -1,0 +1,249 @@
+//! Gestori through the Desk: re-import semantics, choice, revocation, history.
+
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use sportello::domain::practice::{Adesione, MmgAdesione};
+use sportello::domain::{
+    Canale, Gestore, GestoreTipo, Patient, PatientStatus, PresaStato, Residence, Sex,
+};
+use sportello::service::{Desk, FixedClock};
+
+fn desk_on(dir: &std::path::Path, y: i32, m: u32, d: u32) -> Desk {
+    Desk::open(dir, Arc::new(FixedClock::on(y, m, d).unwrap())).unwrap()
+}
+
+fn gestore(ats: &str, name: &str, codice: &str) -> Gestore {
+    Gestore {
+        id: 0,
+        ats: ats.into(),
+        denominazione: name.into(),
+        tipo: GestoreTipo::CooperativaMmg,
+        codice: codice.into(),
+        cf_piva: String::new(),
+        indirizzo: "Via Roma 1".into(),
+        comune: "Milano".into(),
+        telefono: "02 0000 0001".into(),
+        email: String::new(),
+        referente: String::new(),
+        livelli: Vec::new(),
+        non_idoneo_dal: None,
+        fittizio: false,
+    }
+}
+
+fn patient() -> Patient {
+    Patient {
+        id: 0,
+        cognome: "Rossi".into(),
+        nome: "Mario".into(),
+        codice_fiscale: "RSSMRA68A01H501Y".into(),
+        sesso: Sex::M,
+        data_nascita: NaiveDate::from_ymd_opt(1968, 1, 1).unwrap(),
+        luogo_nascita: "H501".into(),
+        residenza: Residence {
+            indirizzo: "Via Dante 2".into(),
+            cap: "20121".into(),
+            comune: "F205".into(),
+        },
+        ats_override: None,
+        mmg: "Dott.ssa Elena Sala".into(),
+        telefoni: vec![],
+        email: String::new(),
+        tessera_sanitaria: String::new(),
+        patologie: vec!["IPA".into(), "DM2".into()],
+        stato: PatientStatus::Attivo,
+        note: String::new(),
+    }
+}
+
+#[test]
+fn reimport_updates_adds_and_marks_missing_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let desk = desk_on(dir.path(), 2026, 1, 10);
+    let first = vec![
+        gestore("030321", "Cooperativa Alfa", "A1"),
+        gestore("030321", "Società Cooperativa Unità Medica", ""),
+        gestore("030321", "Cooperativa Gamma", "G1"),
+        gestore("030324", "Cooperativa Brianza", "B1"),
+    ];
+    let plan = desk.plan_gestori_import(&first).unwrap();
+    assert_eq!(plan.added.len(), 4);
+    assert_eq!(plan.ats, vec!["030321", "030324"]);
+    let log = desk
+        .apply_gestori_import(plan, "ats-milano-2026.csv", 1)
+        .unwrap();
+    assert_eq!((log.aggiunti, log.scartati), (4, 1));
+    drop(desk);
+
+    // A newer Milano list: Alfa renamed (same code), Unità Medica matched by
+    // name despite accents and case, Gamma missing, Delta new.
+    let desk = desk_on(dir.path(), 2026, 6, 1);
+    let second = vec![
+        gestore("030321", "Cooperativa Alfa Salute", "A1"),
+        gestore("030321", "SOCIETA' COOPERATIVA UNITA MEDICA", ""),
+        gestore("030321", "Cooperativa Delta", "D1"),
+    ];
+    let plan = desk.plan_gestori_import(&second).unwrap();
+    assert_eq!(plan.ats, vec!["030321"]);
+    assert_eq!(plan.added.len(), 1);
+    assert_eq!(
+        plan.updated.len(),
+        2,
+        "renamed Alfa and the re-spelt Unità Medica"
+    );
+    assert_eq!(plan.no_longer.len(), 1);
+    assert_eq!(plan.no_longer[0].denominazione, "Cooperativa Gamma");
+    desk.apply_gestori_import(plan, "ats-milano-2026-06.csv", 0)
+        .unwrap();
+
+    let all = desk.gestori(None, true).unwrap();
+    assert_eq!(all.len(), 5, "nothing is deleted");
+    let gamma = all.iter().find(|g| g.codice == "G1").unwrap();
+    assert_eq!(gamma.non_idoneo_dal, NaiveDate::from_ymd_opt(2026, 6, 1));
+    let brianza = all.iter().find(|g| g.codice == "B1").unwrap();
+    assert!(brianza.is_idoneo(), "another ATS is untouched");
+    let milano: Vec<String> = desk
+        .gestori(Some("030321"), false)
+        .unwrap()
+        .into_iter()
+        .map(|g| g.denominazione)
+        .collect();
+    assert_eq!(
+        milano,
+        vec![
+            "Cooperativa Alfa Salute",
+            "Cooperativa Delta",
+            "SOCIETA' COOPERATIVA UNITA MEDICA"
+        ]
+    );
+    assert_eq!(desk.gestori_imports().unwrap().len(), 2);
+}
+
+#[test]
+fn choose_revoke_choose_another_with_history() {
+    let dir = tempfile::tempdir().unwrap();
+    let desk = desk_on(dir.path(), 2026, 11, 22);
+    let plan = desk
+        .plan_gestori_import(&[
+            gestore("030321", "Cooperativa Alfa", "A1"),
+            gestore("030321", "Cooperativa Beta", "B1"),
+            gestore("030324", "Cooperativa Brianza", "Z1"),
+        ])
+        .unwrap();
+    desk.apply_gestori_import(plan, "lista.csv", 0).unwrap();
+    let ids: Vec<u64> = desk
+        .gestori(None, false)
+        .unwrap()
+        .iter()
+        .map(|g| g.id)
+        .collect();
+    let (alfa, beta) = (ids[0], ids[1]);
+
+    let mut practice = desk.practice().unwrap();
+    practice.mmg.push(MmgAdesione {
+        nome: "Dott.ssa Elena Sala".into(),
+        adesione: Adesione::Cooperativa(beta),
+    });
+    desk.save_practice(&practice).unwrap();
+
+    let pid = desk.register_patient(patient()).unwrap();
+    let p = desk.patient(pid).unwrap().unwrap();
+    let choice = desk.gestori_choice(&p, None).unwrap();
+    assert_eq!(choice.ats, "030321");
+    assert!(!choice.other_ats);
+    assert_eq!(choice.own_mmg, Some(beta));
+    assert_eq!(
+        choice.gestori[0].denominazione, "Cooperativa Beta",
+        "MMG's first"
+    );
+    assert_eq!(choice.gestori.len(), 2);
+    let other = desk.gestori_choice(&p, Some("030324")).unwrap();
+    assert!(other.other_ats);
+    assert_eq!(other.gestori.len(), 1);
+
+    let day = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    let err = desk
+        .choose_gestore(pid, alfa, Canale::Mifs, day, "")
+        .unwrap_err();
+    assert!(err.to_string().contains("non è ancora attivo"), "{err}");
+
+    let first = desk
+        .choose_gestore(pid, alfa, Canale::MmgAderente, day, "scelta allo sportello")
+        .unwrap();
+    assert_eq!(first.stato, PresaStato::Scelto);
+    let again = desk.choose_gestore(pid, beta, Canale::MmgAderente, day, "");
+    assert!(again.unwrap_err().to_string().contains("già in carico"));
+
+    assert!(
+        desk.revoke_presa(pid, day, "  ").is_err(),
+        "a reason is required"
+    );
+    let revoked = desk.revoke_presa(pid, day, "cambio di Gestore").unwrap();
+    assert_eq!(
+        revoked.stato,
+        PresaStato::Revocato {
+            data: day,
+            motivo: "cambio di Gestore".into()
+        }
+    );
+    assert!(desk.active_presa(pid).unwrap().is_none());
+    let second = desk
+        .choose_gestore(pid, beta, Canale::MmgAderente, day, "")
+        .unwrap();
+    drop(desk);
+
+    let desk = desk_on(dir.path(), 2026, 11, 23);
+    assert_eq!(
+        desk.active_presa(pid).unwrap().map(|p| p.id),
+        Some(second.id)
+    );
+    let history = desk.prese_history(pid).unwrap();
+    assert_eq!(history.len(), 2);
+    assert_eq!(
+        history[0].1.as_ref().unwrap().denominazione,
+        "Cooperativa Beta"
+    );
+    assert!(history[0].0.is_active());
+    assert_eq!(
+        history[1].1.as_ref().unwrap().denominazione,
+        "Cooperativa Alfa"
+    );
+    assert!(!history[1].0.is_active());
+}
+
+#[test]
+fn a_gestore_no_longer_idoneo_cannot_be_chosen() {
+    let dir = tempfile::tempdir().unwrap();
+    let desk = desk_on(dir.path(), 2026, 11, 22);
+    let plan = desk
+        .plan_gestori_import(&[gestore("030321", "Cooperativa Alfa", "A1")])
+        .unwrap();
+    desk.apply_gestori_import(plan, "a.csv", 0).unwrap();
+    let alfa = desk.gestori(None, false).unwrap()[0].id;
+    let plan = desk
+        .plan_gestori_import(&[gestore("030321", "Cooperativa Beta", "B1")])
+        .unwrap();
+    desk.apply_gestori_import(plan, "b.csv", 0).unwrap();
+    let pid = desk.register_patient(patient()).unwrap();
+    let day = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    let err = desk
+        .choose_gestore(pid, alfa, Canale::MmgAderente, day, "")
+        .unwrap_err();
+    assert!(
+        err.to_string().contains("non è più idoneo dal 22/11/2026"),
+        "{err}"
+    );
+}
+
+#[test]
+fn sample_list_is_loaded_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let desk = desk_on(dir.path(), 2026, 11, 22);
+    let sample = vec![gestore("030321", "Cooperativa Esempio (fittizia)", "X1")];
+    assert!(desk.seed_sample_gestori(&sample).unwrap());
+    assert!(!desk.seed_sample_gestori(&sample).unwrap());
+    let list = desk.gestori(None, true).unwrap();
+    assert_eq!(list.len(), 1);
+    assert!(list[0].fittizio);
+}
