@@ -247,3 +247,49 @@ fn sample_list_is_loaded_once() {
     assert_eq!(list.len(), 1);
     assert!(list[0].fittizio);
 }
+
+#[test]
+fn demo_patients_get_gestori_of_their_ats() {
+    let dir = tempfile::tempdir().unwrap();
+    let desk = desk_on(dir.path(), 2026, 11, 22);
+    let sample: Vec<Gestore> = sportello::domain::ats::all_ats()
+        .iter()
+        .map(|a| {
+            gestore(
+                &a.codice,
+                &format!("Cooperativa {} (fittizia)", a.sede),
+                "C1",
+            )
+        })
+        .collect();
+    desk.seed_sample_gestori(&sample).unwrap();
+    desk.load_demo(3000, 3, &mut |_, _| true).unwrap();
+    let report = desk.check().unwrap();
+    assert!(report.is_ok(), "{:?}", report.problems);
+
+    let mut active = 0;
+    let mut with_history = 0;
+    // Walk every patient through the lookup by surname initial.
+    for letter in 'A'..='Z' {
+        for s in desk.find(&letter.to_string(), 5000).unwrap() {
+            let patient = desk.patient(s.id).unwrap().unwrap();
+            let history = desk.prese_history(s.id).unwrap();
+            if let Some(presa) = desk.active_presa(s.id).unwrap() {
+                active += 1;
+                assert!(patient.livello().is_some(), "only chronic patients");
+                let g = desk.gestore(presa.gestore).unwrap().unwrap();
+                assert_eq!(
+                    Some(g.ats.as_str()),
+                    patient.ats().map(|a| a.codice.as_str())
+                );
+                assert_eq!(s.gestore.as_deref(), Some(g.denominazione.as_str()));
+            }
+            if history.len() > 1 {
+                with_history += 1;
+                assert!(!history[1].0.is_active());
+            }
+        }
+    }
+    assert!(active > 1500 && active < 2600, "{active}");
+    assert!(with_history > 10, "{with_history}");
+}

@@ -475,6 +475,74 @@ impl DemoGenerator {
     }
 }
 
+/// Gives demo patients with chronic pathologies a Gestore of their ATS:
+/// about 85% of them, and one in thirty a revoked earlier choice too.
+struct DemoPrese<'a> {
+    desk: &'a Desk,
+    by_ats: std::collections::HashMap<String, Vec<crate::domain::GestoreId>>,
+    rng: fastrand::Rng,
+}
+
+impl<'a> DemoPrese<'a> {
+    fn new(desk: &'a Desk, seed: u64) -> Result<DemoPrese<'a>> {
+        let mut by_ats: std::collections::HashMap<String, Vec<_>> = Default::default();
+        for g in desk.gestori(None, false)? {
+            by_ats.entry(g.ats.clone()).or_default().push(g.id);
+        }
+        Ok(DemoPrese {
+            desk,
+            by_ats,
+            rng: fastrand::Rng::with_seed(seed ^ 0x5eed),
+        })
+    }
+
+    fn assign(&mut self, patients: &[Patient]) -> Result<()> {
+        use crate::domain::{Canale, PresaInCarico, PresaStato};
+        if self.by_ats.is_empty() {
+            return Ok(());
+        }
+        let today = self.desk.today();
+        let operatore = self.desk.operator();
+        let mut prese = Vec::new();
+        for p in patients {
+            if p.livello().is_none() || self.rng.u8(0..100) >= 85 {
+                continue;
+            }
+            let Some(list) = p.ats().and_then(|a| self.by_ats.get(&a.codice)) else {
+                continue;
+            };
+            let chosen = list[self.rng.usize(..list.len())];
+            let days_ago = self.rng.u64(1..700);
+            let data_scelta = today - Days::new(days_ago);
+            let presa = |gestore, data_scelta, stato| PresaInCarico {
+                id: 0,
+                patient: p.id,
+                gestore,
+                canale: Canale::MmgAderente,
+                data_scelta,
+                note: String::new(),
+                stato,
+                operatore: operatore.clone(),
+            };
+            if self.rng.u8(0..30) == 0 {
+                let earlier = list[self.rng.usize(..list.len())];
+                let revoked_on = data_scelta;
+                prese.push(presa(
+                    earlier,
+                    revoked_on - Days::new(365),
+                    PresaStato::Revocato {
+                        data: revoked_on,
+                        motivo: "cambio di Gestore richiesto dal paziente".into(),
+                    },
+                ));
+            }
+            prese.push(presa(chosen, data_scelta, PresaStato::Scelto));
+        }
+        self.desk.store.insert_prese_batch(&mut prese)?;
+        Ok(())
+    }
+}
+
 impl Desk {
     /// Adds `count` fictional patients, in batches, flushing once at the end.
     /// `progress(done, total)` is called after every batch; returning `false`
@@ -507,8 +575,10 @@ impl Desk {
                     }
                 }
             });
+            let mut prese = DemoPrese::new(self, seed)?;
             for mut batch in rx {
                 store.insert_patients_batch(&mut batch)?;
+                prese.assign(&batch)?;
                 done += batch.len();
                 if !progress(done, count) {
                     break;

@@ -40,6 +40,8 @@ pub struct PatientSummary {
     pub comune: String,
     pub livello: Option<Livello>,
     pub stato: &'static str,
+    /// Denominazione of the Gestore of the active presa in carico.
+    pub gestore: Option<String>,
 }
 
 impl PatientSummary {
@@ -53,6 +55,7 @@ impl PatientSummary {
             comune: comune_name(&p.residenza.comune),
             livello: p.livello(),
             stato: p.stato.label(),
+            gestore: None,
         }
     }
 }
@@ -142,9 +145,19 @@ impl Desk {
 
     fn summaries(&self, ids: Vec<PatientId>) -> Result<Vec<PatientSummary>> {
         let mut out = Vec::with_capacity(ids.len());
+        let mut names: std::collections::HashMap<u64, String> = Default::default();
         for id in ids {
             if let Some(p) = self.store.get_patient(id)? {
-                out.push(PatientSummary::of(&p));
+                let mut summary = PatientSummary::of(&p);
+                if let Some(presa) = self.store.active_presa(id)? {
+                    if !names.contains_key(&presa.gestore)
+                        && let Some(g) = self.store.gestore(presa.gestore)?
+                    {
+                        names.insert(presa.gestore, g.denominazione);
+                    }
+                    summary.gestore = names.get(&presa.gestore).cloned();
+                }
+                out.push(summary);
             }
         }
         Ok(out)
@@ -165,10 +178,10 @@ impl Desk {
             if let Some(other) = self.store.get_patient(hit.id)?
                 && other.data_nascita == p.data_nascita
             {
-                out.push(PatientSummary::of(&other));
+                out.push(other.id);
             }
         }
-        Ok(out)
+        self.summaries(out)
     }
 
     pub fn patient(&self, id: PatientId) -> Result<Option<Patient>> {

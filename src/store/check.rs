@@ -123,8 +123,88 @@ impl Store {
             };
             report.problem(format!("{name}: manca la voce {}", printable(&key)));
         }
+        self.check_gestori_and_prese(&mut report)?;
         report.size_on_disk = self.size_on_disk()?;
         Ok(report)
+    }
+
+    /// Gestori and prese decode; every presa is indexed under its patient; the
+    /// active-presa slots point at active prese of that patient, one each.
+    fn check_gestori_and_prese(&self, report: &mut CheckReport) -> Result<()> {
+        for item in self.gestori.iter() {
+            let (k, v) = item.map_err(|e| self.fatal(e))?;
+            if let Err(reason) = super::records::decode_gestore(&v) {
+                report.problem(format!(
+                    "{}: record {} non leggibile: {reason}",
+                    trees::GESTORI,
+                    hex(&k)
+                ));
+            }
+        }
+        let mut indexed: HashSet<Vec<u8>> = HashSet::new();
+        for item in self.idx_presa_patient.iter() {
+            let (k, _) = item.map_err(|e| self.fatal(e))?;
+            report.index_entries += 1;
+            indexed.insert(k.to_vec());
+        }
+        let mut active: std::collections::HashMap<u64, u64> = Default::default();
+        for item in self.prese.iter() {
+            let (k, v) = item.map_err(|e| self.fatal(e))?;
+            let presa = match super::records::decode_presa(&v) {
+                Ok(p) => p,
+                Err(reason) => {
+                    report.problem(format!(
+                        "{}: record {} non leggibile: {reason}",
+                        trees::PRESE,
+                        hex(&k)
+                    ));
+                    continue;
+                }
+            };
+            let mut key = presa.patient.to_be_bytes().to_vec();
+            key.extend_from_slice(&presa.id.to_be_bytes());
+            if !indexed.remove(&key) {
+                report.problem(format!(
+                    "{}: manca la voce della presa {} del paziente {}",
+                    trees::IDX_PRESA_PATIENT,
+                    presa.id,
+                    presa.patient
+                ));
+            }
+            if presa.is_active() && active.insert(presa.patient, presa.id).is_some() {
+                report.problem(format!(
+                    "{}: il paziente {} ha più prese in carico attive",
+                    trees::PRESE,
+                    presa.patient
+                ));
+            }
+        }
+        for key in indexed {
+            report.problem(format!(
+                "{}: voce {} senza presa in carico",
+                trees::IDX_PRESA_PATIENT,
+                hex(&key)
+            ));
+        }
+        for item in self.active_presa.iter() {
+            let (k, v) = item.map_err(|e| self.fatal(e))?;
+            report.index_entries += 1;
+            let patient = id_from_value(&k).unwrap_or(u64::MAX);
+            let presa = id_from_value(&v).unwrap_or(u64::MAX);
+            if active.remove(&patient) != Some(presa) {
+                report.problem(format!(
+                    "{}: il paziente {patient} punta alla presa {presa}, che non è attiva",
+                    trees::ACTIVE_PRESA
+                ));
+            }
+        }
+        for (patient, presa) in active {
+            report.problem(format!(
+                "{}: la presa attiva {presa} del paziente {patient} non è registrata",
+                trees::ACTIVE_PRESA
+            ));
+        }
+        Ok(())
     }
 }
 

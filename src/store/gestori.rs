@@ -133,6 +133,39 @@ impl Store {
         Ok(presa.id)
     }
 
+    /// Bulk load of prese in carico for demo data and imports: ids assigned,
+    /// plain inserts, not durable until [`Store::make_durable`]. The caller
+    /// guarantees at most one active presa per patient (checked here against
+    /// the store and within the list).
+    pub fn insert_prese_batch(&self, prese: &mut [PresaInCarico]) -> Result<()> {
+        self.ensure_writable()?;
+        let mut active_in_list = std::collections::HashSet::new();
+        for p in prese.iter().filter(|p| p.is_active()) {
+            let taken = self
+                .active_presa
+                .contains_key(id_key(p.patient))
+                .map_err(|e| self.fatal(e))?;
+            if taken || !active_in_list.insert(p.patient) {
+                return Err(StoreError::AlreadyInCharge(p.patient));
+            }
+        }
+        for p in prese.iter_mut() {
+            p.id = self.next_id()?;
+            let bytes = encode_presa(p)?;
+            let write = || -> sled::Result<()> {
+                self.prese.insert(id_key(p.id), bytes)?;
+                self.idx_presa_patient
+                    .insert(pair_key(p.patient, p.id), &[])?;
+                if p.is_active() {
+                    self.active_presa.insert(id_key(p.patient), &id_key(p.id))?;
+                }
+                Ok(())
+            };
+            write().map_err(|e| self.fatal(e))?;
+        }
+        Ok(())
+    }
+
     /// Revokes a presa in carico (date, reason) and frees the patient's slot.
     pub fn revoke_presa(
         &self,
