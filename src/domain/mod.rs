@@ -8,6 +8,8 @@ pub mod gestore;
 pub mod level;
 pub mod pathology;
 pub mod patient;
+pub mod patto;
+pub mod patto_text;
 pub mod practice;
 pub mod sex;
 pub mod text;
@@ -15,4 +17,8 @@ pub mod text;
 pub use gestore::{Canale, Gestore, GestoreId, GestoreTipo, PresaInCarico, PresaStato};
 pub use level::Livello;
 pub use patient::{Patient, PatientId, PatientStatus, Residence};
+pub use patto::{
+    Consensi, Firma, FirmaInput, Firmatario, PattoDiCura, PattoError, PattoId, PattoState,
+    PattoStato,
+};
 pub use sex::Sex;

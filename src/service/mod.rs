@@ -207,6 +207,15 @@ impl Desk {
         Ok(self.store.update_patient(&p)?)
     }
 
+    /// Writes a verified backup of the whole store to `file`.
+    pub fn backup_to(
+        &self,
+        file: &Path,
+    ) -> std::result::Result<crate::store::backup::BackupSummary, crate::store::backup::BackupError>
+    {
+        self.store.backup_to(file)
+    }
+
     /// Decodes every record and verifies every index.
     pub fn check(&self) -> Result<CheckReport> {
         Ok(self.store.check()?)
@@ -215,6 +224,20 @@ impl Desk {
     pub(crate) fn store(&self) -> &Store {
         &self.store
     }
+}
+
+/// Replaces the store in `data_dir` with a backup (the store must not be open).
+pub fn restore(
+    file: &Path,
+    data_dir: &Path,
+) -> std::result::Result<
+    (
+        crate::store::backup::BackupSummary,
+        Option<std::path::PathBuf>,
+    ),
+    crate::store::backup::BackupError,
+> {
+    crate::store::backup::restore_backup(file, data_dir)
 }
 
 /// Trims the names and validates the codice fiscale, storing it in canonical form.

@@ -1,6 +1,7 @@
 //! The only code that sees sled and bincode. Trees, the record codec, indexes,
 //! migrations and the integrity check live here; nothing of sled leaks out.
 
+pub mod backup;
 mod check;
 mod codec;
 mod gestori;
