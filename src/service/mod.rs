@@ -4,6 +4,7 @@
 pub mod clock;
 pub mod demo;
 pub mod gestori;
+pub mod patto;
 pub mod search;
 
 use std::path::Path;

@@ -153,7 +153,8 @@ impl Store {
 }
 
 /// Receives each entry of a backup: tree name, key, value.
-type EntrySink<'a> = dyn FnMut(&[u8], Vec<u8>, Vec<u8>) -> std::result::Result<(), BackupError> + 'a;
+type EntrySink<'a> =
+    dyn FnMut(&[u8], Vec<u8>, Vec<u8>) -> std::result::Result<(), BackupError> + 'a;
 
 /// Reads a backup through, calling `each(tree, key, value)` for every entry,
 /// and checks its structure, counts and checksum.

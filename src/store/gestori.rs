@@ -27,12 +27,7 @@ fn corrupt(tree: &'static str, key: u64, reason: String) -> StoreError {
     }
 }
 
-fn pair_key(a: u64, b: u64) -> [u8; 16] {
-    let mut k = [0u8; 16];
-    k[..8].copy_from_slice(&a.to_be_bytes());
-    k[8..].copy_from_slice(&b.to_be_bytes());
-    k
-}
+use super::patti::pair_key;
 
 fn abort<T>(e: StoreError) -> std::result::Result<T, ConflictableTransactionError<StoreError>> {
     Err(ConflictableTransactionError::Abort(e))
@@ -166,7 +161,8 @@ impl Store {
         Ok(())
     }
 
-    /// Revokes a presa in carico (date, reason) and frees the patient's slot.
+    /// Revokes a presa in carico (date, reason), frees the patient's slot and
+    /// revokes the Patti di Cura of that presa, in one transaction.
     pub fn revoke_presa(
         &self,
         id: PresaId,
@@ -174,8 +170,17 @@ impl Store {
         motivo: &str,
     ) -> Result<PresaInCarico> {
         self.ensure_writable()?;
-        let updated = (&self.prese, &self.active_presa)
-            .transaction(|(prese, active)| {
+        let Some(current) = self.presa(id)? else {
+            return Err(StoreError::PresaNotFound(id));
+        };
+        let patto_ids = self.patto_ids_of(current.patient)?;
+        let updated = (
+            &self.prese,
+            &self.active_presa,
+            &self.patti,
+            &self.idx_patto_scadenza,
+        )
+            .transaction(|(prese, active, patti, expiry)| {
                 let Some(bytes) = prese.get(id_key(id))? else {
                     return abort(StoreError::PresaNotFound(id));
                 };
@@ -198,6 +203,7 @@ impl Store {
                 if active.get(id_key(presa.patient))?.as_deref() == Some(&id_key(id)[..]) {
                     active.remove(&id_key(presa.patient))?;
                 }
+                super::patti::tx_revoke_patti(patti, expiry, &patto_ids, id, data, motivo)?;
                 Ok(presa)
             })
             .map_err(|e| self.tx_error(e))?;

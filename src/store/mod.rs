@@ -6,6 +6,7 @@ mod check;
 mod codec;
 mod gestori;
 mod patients;
+mod patti;
 mod records;
 
 use std::fs::File;
@@ -61,6 +62,10 @@ pub enum StoreError {
     PresaNotFound(u64),
     #[error("La presa in carico {0} è già revocata")]
     PresaNotActive(u64),
+    #[error("Patto di Cura {0} non trovato")]
+    PattoNotFound(u64),
+    #[error("Il Patto di Cura {0} è già firmato: il testo firmato non si modifica")]
+    PattoSigned(u64),
 }
 
 /// Layout version of the whole store (trees and key formats).
@@ -82,6 +87,9 @@ pub(crate) mod trees {
     pub const PRESE: &str = "prese";
     pub const IDX_PRESA_PATIENT: &str = "idx_presa_patient";
     pub const ACTIVE_PRESA: &str = "active_presa";
+    pub const PATTI: &str = "patti";
+    pub const IDX_PATTO_PATIENT: &str = "idx_patto_patient";
+    pub const IDX_PATTO_SCADENZA: &str = "idx_patto_scadenza";
 }
 
 /// The embedded store. Cheap to clone; one per process.
@@ -100,6 +108,9 @@ pub struct Store {
     prese: sled::Tree,
     idx_presa_patient: sled::Tree,
     active_presa: sled::Tree,
+    patti: sled::Tree,
+    idx_patto_patient: sled::Tree,
+    idx_patto_scadenza: sled::Tree,
     failed: Arc<AtomicBool>,
 }
 
@@ -132,6 +143,9 @@ impl Store {
             prese: tree(trees::PRESE)?,
             idx_presa_patient: tree(trees::IDX_PRESA_PATIENT)?,
             active_presa: tree(trees::ACTIVE_PRESA)?,
+            patti: tree(trees::PATTI)?,
+            idx_patto_patient: tree(trees::IDX_PATTO_PATIENT)?,
+            idx_patto_scadenza: tree(trees::IDX_PATTO_SCADENZA)?,
             db,
             failed: Arc::new(AtomicBool::new(false)),
         };

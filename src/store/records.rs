@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::codec;
 use crate::domain::gestore::GestoriImport;
+use crate::domain::patto::{Consensi, Firma, Firmatario, PattoDiCura, PattoStato};
 use crate::domain::practice::{Adesione, MmgAdesione, Practice};
 use crate::domain::{
     Canale, Gestore, GestoreTipo, Patient, PatientStatus, PresaInCarico, PresaStato, Residence, Sex,
@@ -392,6 +393,135 @@ pub fn decode_practice(bytes: &[u8]) -> Result<Practice, String> {
         comune: r.comune,
         mmg,
         canali_attivi,
+    })
+}
+
+pub const PATTO_VERSION: u8 = 1;
+
+/// Patto di Cura record, format version 1. Frozen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PattoV1 {
+    pub id: u64,
+    pub patient: u64,
+    pub presa: u64,
+    pub gestore: u64,
+    pub clinical_manager: String,
+    pub precedente: Option<u64>,
+    pub rinnovato_da: Option<u64>,
+    pub creato_il: i32,
+    pub stato: PattoStatoV1,
+    pub firma: Option<FirmaV1>,
+}
+
+/// Append-only.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PattoStatoV1 {
+    Bozza,
+    Firmato,
+    Revocato(i32, String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FirmaV1 {
+    /// Index in `Firmatario::ALL`.
+    pub firmatario: u8,
+    pub nome_firmatario: String,
+    pub documento: String,
+    /// trattamento dati, FSE, telefono, SMS, e-mail.
+    pub consensi: [bool; 5],
+    /// Seconds since 1970 of the desk's local time.
+    pub firmato_il: i64,
+    pub operatore: String,
+    pub testo: String,
+    pub sha256: String,
+}
+
+pub fn encode_patto(p: &PattoDiCura) -> Result<Vec<u8>, super::StoreError> {
+    let firma = p.firma.as_ref().map(|f| FirmaV1 {
+        firmatario: Firmatario::ALL
+            .iter()
+            .position(|x| *x == f.firmatario)
+            .unwrap_or(0) as u8,
+        nome_firmatario: f.nome_firmatario.clone(),
+        documento: f.documento.clone(),
+        consensi: [
+            f.consensi.trattamento_dati,
+            f.consensi.fse,
+            f.consensi.telefono,
+            f.consensi.sms,
+            f.consensi.email,
+        ],
+        firmato_il: f.firmato_il.and_utc().timestamp(),
+        operatore: f.operatore.clone(),
+        testo: f.testo.clone(),
+        sha256: f.sha256.clone(),
+    });
+    codec::encode(
+        PATTO_VERSION,
+        &PattoV1 {
+            id: p.id,
+            patient: p.patient,
+            presa: p.presa,
+            gestore: p.gestore,
+            clinical_manager: p.clinical_manager.clone(),
+            precedente: p.precedente,
+            rinnovato_da: p.rinnovato_da,
+            creato_il: date_to_days(p.creato_il),
+            stato: match &p.stato {
+                PattoStato::Bozza => PattoStatoV1::Bozza,
+                PattoStato::Firmato => PattoStatoV1::Firmato,
+                PattoStato::Revocato { data, motivo } => {
+                    PattoStatoV1::Revocato(date_to_days(*data), motivo.clone())
+                }
+            },
+            firma,
+        },
+    )
+}
+
+pub fn decode_patto(bytes: &[u8]) -> Result<PattoDiCura, String> {
+    let r: PattoV1 = decode_current(bytes, PATTO_VERSION, "patto")?;
+    let firma = match r.firma {
+        None => None,
+        Some(f) => Some(Firma {
+            firmatario: *Firmatario::ALL
+                .get(usize::from(f.firmatario))
+                .ok_or_else(|| format!("firmatario non valido ({})", f.firmatario))?,
+            nome_firmatario: f.nome_firmatario,
+            documento: f.documento,
+            consensi: Consensi {
+                trattamento_dati: f.consensi[0],
+                fse: f.consensi[1],
+                telefono: f.consensi[2],
+                sms: f.consensi[3],
+                email: f.consensi[4],
+            },
+            firmato_il: chrono::DateTime::from_timestamp(f.firmato_il, 0)
+                .ok_or_else(|| format!("data di firma non valida ({})", f.firmato_il))?
+                .naive_utc(),
+            operatore: f.operatore,
+            testo: f.testo,
+            sha256: f.sha256,
+        }),
+    };
+    Ok(PattoDiCura {
+        id: r.id,
+        patient: r.patient,
+        presa: r.presa,
+        gestore: r.gestore,
+        clinical_manager: r.clinical_manager,
+        precedente: r.precedente,
+        rinnovato_da: r.rinnovato_da,
+        creato_il: days_to_date(r.creato_il)?,
+        stato: match r.stato {
+            PattoStatoV1::Bozza => PattoStato::Bozza,
+            PattoStatoV1::Firmato => PattoStato::Firmato,
+            PattoStatoV1::Revocato(d, motivo) => PattoStato::Revocato {
+                data: days_to_date(d)?,
+                motivo,
+            },
+        },
+        firma,
     })
 }
 

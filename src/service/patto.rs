@@ -1,0 +1,262 @@
+//! Patto di Cura: prepare, read, sign, reprint, renew, and the expiry list.
+
+use chrono::{Days, NaiveDate};
+
+use super::{Desk, DeskError, PatientSummary, Result};
+use crate::domain::patto::{
+    self, Consensi, FirmaInput, Firmatario, PattoDiCura, PattoId, PattoState, PattoStato,
+};
+use crate::domain::patto_text::{self, PattoContext};
+use crate::domain::{PatientId, PresaInCarico};
+
+/// One line of the "Scadenze" list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Scadenza {
+    pub patto: PattoDiCura,
+    pub patient: PatientSummary,
+    pub state: PattoState,
+}
+
+fn invalid(msg: impl Into<String>) -> DeskError {
+    DeskError::Invalid(msg.into())
+}
+
+impl Desk {
+    /// What prevents preparing a Patto for this patient (empty when nothing does).
+    pub fn patto_preconditions(&self, patient: PatientId) -> Result<Vec<String>> {
+        let Some(p) = self.store.get_patient(patient)? else {
+            return Err(invalid("Paziente non trovato"));
+        };
+        let presa = self.store.active_presa(patient)?;
+        Ok(patto::missing_preconditions(&p, presa.as_ref()))
+    }
+
+    fn active_presa_for_patto(&self, patient: PatientId) -> Result<PresaInCarico> {
+        let missing = self.patto_preconditions(patient)?;
+        if let Some(first) = missing.first() {
+            return Err(invalid(first.clone()));
+        }
+        self.store
+            .active_presa(patient)?
+            .ok_or_else(|| invalid("Il paziente non ha una presa in carico attiva"))
+    }
+
+    /// The bozza to show and sign for the patient's active presa in carico:
+    /// the existing one, or a new one. A Patto already signed and in force
+    /// is renewed, not prepared again.
+    pub fn prepare_patto(&self, patient: PatientId) -> Result<PattoDiCura> {
+        let presa = self.active_presa_for_patto(patient)?;
+        let today = self.today();
+        let patti = self.store.patti_of(patient)?;
+        if let Some(draft) = patti
+            .iter()
+            .rev()
+            .find(|p| p.presa == presa.id && p.stato == PattoStato::Bozza)
+        {
+            return Ok(draft.clone());
+        }
+        let in_force = patti
+            .iter()
+            .rev()
+            .find(|p| p.presa == presa.id && p.state_on(today).is_in_force());
+        if let Some(current) = in_force {
+            return Err(invalid(format!(
+                "Il Patto di Cura è già firmato e valido fino al {}: per un nuovo anno usare il rinnovo",
+                current
+                    .valido_al()
+                    .map(|d| d.format("%d/%m/%Y").to_string())
+                    .unwrap_or_default()
+            )));
+        }
+        // An expired Patto of the same presa is carried over as a renewal.
+        let precedente = patti
+            .iter()
+            .rev()
+            .find(|p| p.presa == presa.id && p.state_on(today) == PattoState::Scaduto)
+            .map(|p| p.id);
+        self.new_draft(patient, &presa, precedente)
+    }
+
+    fn new_draft(
+        &self,
+        patient: PatientId,
+        presa: &PresaInCarico,
+        precedente: Option<PattoId>,
+    ) -> Result<PattoDiCura> {
+        let p = self
+            .store
+            .get_patient(patient)?
+            .ok_or_else(|| invalid("Paziente non trovato"))?;
+        let mut draft = PattoDiCura {
+            id: 0,
+            patient,
+            presa: presa.id,
+            gestore: presa.gestore,
+            clinical_manager: p.mmg.clone(),
+            precedente,
+            rinnovato_da: None,
+            creato_il: self.today(),
+            stato: PattoStato::Bozza,
+            firma: None,
+        };
+        self.store.insert_patto(&mut draft)?;
+        Ok(draft)
+    }
+
+    /// Prepares the renewal of the patient's current Patto: a new bozza linked
+    /// to it, carrying over its data. Allowed from 60 days before expiry.
+    pub fn renew_patto(&self, patient: PatientId) -> Result<PattoDiCura> {
+        let presa = self.active_presa_for_patto(patient)?;
+        let today = self.today();
+        let patti = self.store.patti_of(patient)?;
+        if let Some(draft) = patti
+            .iter()
+            .rev()
+            .find(|p| p.presa == presa.id && p.stato == PattoStato::Bozza)
+        {
+            return Ok(draft.clone());
+        }
+        let Some(current) = patti.iter().rev().find(|p| {
+            p.presa == presa.id && p.stato == PattoStato::Firmato && p.rinnovato_da.is_none()
+        }) else {
+            return Err(invalid(
+                "Non c'è un Patto firmato da rinnovare: prepararne uno nuovo",
+            ));
+        };
+        if let Some(days) = current.giorni_alla_scadenza(today)
+            && days > 60
+        {
+            return Err(invalid(format!(
+                "Il Patto è valido ancora {days} giorni: si rinnova dai 60 giorni prima della scadenza"
+            )));
+        }
+        let mut draft = self.new_draft(patient, &presa, Some(current.id))?;
+        if draft.clinical_manager.is_empty() {
+            draft.clinical_manager = current.clinical_manager.clone();
+            self.store.update_patto_draft(&draft)?;
+        }
+        Ok(draft)
+    }
+
+    /// Sets the Clinical Manager of a bozza.
+    pub fn set_clinical_manager(&self, patto: PattoId, name: &str) -> Result<PattoDiCura> {
+        let mut p = self
+            .store
+            .patto(patto)?
+            .ok_or_else(|| invalid("Patto non trovato"))?;
+        p.clinical_manager = name.trim().to_string();
+        self.store.update_patto_draft(&p)?;
+        Ok(p)
+    }
+
+    /// The text of a Patto: the frozen one once signed, otherwise rendered now
+    /// from the template with the given consents and signer, dated `data`.
+    pub fn patto_text(
+        &self,
+        patto: &PattoDiCura,
+        consensi: &Consensi,
+        firmatario: Option<(&Firmatario, &str)>,
+        data: NaiveDate,
+    ) -> Result<String> {
+        if let Some(text) = patto.testo_firmato() {
+            return Ok(text.to_string());
+        }
+        let patient = self
+            .store
+            .get_patient(patto.patient)?
+            .ok_or_else(|| invalid("Paziente non trovato"))?;
+        let gestore = self
+            .store
+            .gestore(patto.gestore)?
+            .ok_or_else(|| invalid("Gestore non trovato"))?;
+        let practice = self.store.practice()?;
+        let luogo = if practice.comune.is_empty() {
+            super::comune_name(&patient.residenza.comune)
+        } else {
+            super::comune_name(&practice.comune)
+        };
+        let ctx = PattoContext::new(
+            &patient, &gestore, patto, consensi, firmatario, None, &luogo, data,
+        );
+        patto_text::render(patto_text::default_template(), &ctx).map_err(|e| invalid(e.to_string()))
+    }
+
+    /// Signs a bozza: renders the final text with the consents and the signer,
+    /// freezes it with its SHA-256, and stores it (linking a renewed Patto).
+    pub fn sign_patto(&self, patto: PattoId, input: FirmaInput) -> Result<PattoDiCura> {
+        let mut p = self
+            .store
+            .patto(patto)?
+            .ok_or_else(|| invalid("Patto non trovato"))?;
+        if self
+            .store
+            .active_presa(p.patient)?
+            .is_none_or(|presa| presa.id != p.presa)
+        {
+            return Err(invalid(
+                "La presa in carico di questo Patto non è più attiva: non si può firmare",
+            ));
+        }
+        let now = self.clock.now();
+        let text = self.patto_text(
+            &p,
+            &input.consensi,
+            Some((&input.firmatario, input.nome_firmatario.as_str())),
+            now.date(),
+        )?;
+        patto::sign(&mut p, input, text, now).map_err(|e| invalid(e.to_string()))?;
+        self.store.sign_patto(&p)?;
+        Ok(p)
+    }
+
+    pub fn patto(&self, id: PattoId) -> Result<Option<PattoDiCura>> {
+        Ok(self.store.patto(id)?)
+    }
+
+    /// Every Patto of the patient, newest first.
+    pub fn patti(&self, patient: PatientId) -> Result<Vec<PattoDiCura>> {
+        let mut list = self.store.patti_of(patient)?;
+        list.reverse();
+        Ok(list)
+    }
+
+    /// The signed text of a Patto for reprinting, checked against its hash.
+    pub fn signed_patto_text(&self, id: PattoId) -> Result<String> {
+        let p = self
+            .store
+            .patto(id)?
+            .ok_or_else(|| invalid("Patto non trovato"))?;
+        let Some(firma) = &p.firma else {
+            return Err(invalid("Il Patto non è ancora firmato"));
+        };
+        if !firma.is_intact() {
+            return Err(invalid(
+                "Il testo firmato non corrisponde più alla sua impronta: l'archivio va controllato",
+            ));
+        }
+        Ok(firma.testo.clone())
+    }
+
+    /// Signed Patti expiring in the next `within_days` days and those expired
+    /// in the last `expired_days`, soonest first.
+    pub fn patti_in_scadenza(&self, within_days: u64, expired_days: u64) -> Result<Vec<Scadenza>> {
+        let today = self.today();
+        let from = today - Days::new(expired_days);
+        let to = today + Days::new(within_days);
+        let mut out = Vec::new();
+        for id in self.store.patti_expiring(from, to, 10_000)? {
+            let Some(patto) = self.store.patto(id)? else {
+                continue;
+            };
+            let Some(summary) = self.summaries(vec![patto.patient])?.into_iter().next() else {
+                continue;
+            };
+            out.push(Scadenza {
+                state: patto.state_on(today),
+                patto,
+                patient: summary,
+            });
+        }
+        Ok(out)
+    }
+}
