@@ -42,6 +42,15 @@ enum Lang {
     En,
 }
 
+impl From<Lang> for sportello::tui::Lang {
+    fn from(lang: Lang) -> Self {
+        match lang {
+            Lang::It => sportello::tui::Lang::It,
+            Lang::En => sportello::tui::Lang::En,
+        }
+    }
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Riempie l'archivio di pazienti dimostrativi (inventati)
@@ -77,6 +86,16 @@ enum Command {
     },
     /// Controlla ogni record e ogni indice dell'archivio
     Check,
+    /// Scrive una copia di sicurezza verificata dell'archivio
+    Backup {
+        /// File di destinazione
+        file: PathBuf,
+    },
+    /// Sostituisce l'archivio con il contenuto di una copia di sicurezza
+    Restore {
+        /// File di backup
+        file: PathBuf,
+    },
 }
 
 fn main() -> ExitCode {
@@ -106,15 +125,15 @@ fn open_desk(cli: &Cli) -> Result<Desk, DeskError> {
 }
 
 fn run(cli: Cli) -> Result<ExitCode, DeskError> {
-    let _ = cli.lang;
     let Some(command) = &cli.command else {
-        let dir = data_dir(&cli);
-        let _desk = open_desk(&cli)?;
-        println!(
-            "L'interfaccia a schermo non è ancora disponibile. Archivio: {}",
-            dir.display()
-        );
-        return Ok(ExitCode::SUCCESS);
+        let desk = open_desk(&cli)?;
+        return match sportello::tui::run(desk, cli.lang.into()) {
+            Ok(()) => Ok(ExitCode::SUCCESS),
+            Err(e) => {
+                eprintln!("Errore del terminale: {e}");
+                Ok(ExitCode::FAILURE)
+            }
+        };
     };
     match command {
         Command::Cf { code } => Ok(cf(&code.join(""))),
@@ -155,11 +174,12 @@ fn run(cli: Cli) -> Result<ExitCode, DeskError> {
                         "comune": p.comune,
                         "livello": p.livello.map(|l| l.number()),
                         "stato": p.stato,
+                        "gestore": p.gestore,
                     })
                     .to_string()
                 } else {
                     format!(
-                        "{}\t{}\t{}\t{}\t{}\t{}",
+                        "{}\t{}\t{}\t{}\t{}\t{}\t{}",
                         p.cognome,
                         p.nome,
                         p.data_nascita.format("%d/%m/%Y"),
@@ -167,7 +187,8 @@ fn run(cli: Cli) -> Result<ExitCode, DeskError> {
                         p.comune,
                         p.livello
                             .map(|l| format!("livello {}", l.number()))
-                            .unwrap_or_else(|| "-".into())
+                            .unwrap_or_else(|| "-".into()),
+                        p.gestore.as_deref().unwrap_or("-")
                     )
                 };
                 if writeln!(out, "{line}").is_err() {
@@ -175,6 +196,48 @@ fn run(cli: Cli) -> Result<ExitCode, DeskError> {
                 }
             }
             Ok(ExitCode::SUCCESS)
+        }
+        Command::Backup { file } => {
+            let desk = open_desk(&cli)?;
+            match desk.backup_to(file) {
+                Ok(s) => {
+                    println!(
+                        "Backup verificato scritto in {}: {} voci, {:.1} MB",
+                        file.display(),
+                        s.entries,
+                        s.bytes as f64 / 1_048_576.0
+                    );
+                    Ok(ExitCode::SUCCESS)
+                }
+                Err(e) => {
+                    eprintln!("Errore: {e}");
+                    Ok(ExitCode::FAILURE)
+                }
+            }
+        }
+        Command::Restore { file } => {
+            let dir = data_dir(&cli);
+            match sportello::service::restore(file, &dir) {
+                Ok((s, kept)) => {
+                    println!(
+                        "Archivio ripristinato da {}: {} voci",
+                        file.display(),
+                        s.entries
+                    );
+                    if let Some(k) = kept {
+                        println!("L'archivio precedente è conservato in {}", k.display());
+                    }
+                    Ok(ExitCode::SUCCESS)
+                }
+                Err(e) => {
+                    eprintln!("Errore: {e}");
+                    Ok(ExitCode::from(if e.to_string().contains("già aperto") {
+                        2
+                    } else {
+                        1
+                    }))
+                }
+            }
         }
         Command::Check => {
             let desk = open_desk(&cli)?;

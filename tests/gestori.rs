@@ -291,5 +291,10 @@ fn demo_patients_get_gestori_of_their_ats() {
         }
     }
     assert!(active > 1500 && active < 2600, "{active}");
+    // Some signed Patti, a few expiring or expired, one revoked with its presa.
+    let recent = desk.patti_in_scadenza(30, 0).unwrap();
+    let expired = desk.patti_in_scadenza(0, 120).unwrap();
+    assert!(!recent.is_empty(), "some Patti expire within 30 days");
+    assert!(!expired.is_empty(), "some Patti expired");
     assert!(with_history > 10, "{with_history}");
 }

@@ -6,6 +6,7 @@ pub mod codice_fiscale;
 pub mod comuni;
 pub mod gestore;
 pub mod level;
+pub mod pai;
 pub mod pathology;
 pub mod patient;
 pub mod patto;

@@ -12,7 +12,7 @@ use super::{Desk, Result};
 use crate::domain::codice_fiscale::{self, CodiceFiscale};
 use crate::domain::comuni::Comuni;
 use crate::domain::pathology::Catalogue;
-use crate::domain::{Patient, PatientStatus, Residence, Sex};
+use crate::domain::{Patient, PatientStatus, PresaInCarico, Residence, Sex};
 
 const SURNAMES: &[&str] = &[
     "Rossi",
@@ -480,24 +480,36 @@ impl DemoGenerator {
 struct DemoPrese<'a> {
     desk: &'a Desk,
     by_ats: std::collections::HashMap<String, Vec<crate::domain::GestoreId>>,
+    gestori: std::collections::HashMap<crate::domain::GestoreId, crate::domain::Gestore>,
     rng: fastrand::Rng,
+    patti_made: usize,
+    /// A patient whose presa and Patto the demo revokes at the end.
+    to_revoke: Option<crate::domain::PatientId>,
 }
+
+/// Signed demo Patti per load: their frozen texts take a few KB each.
+const MAX_DEMO_PATTI: usize = 5_000;
 
 impl<'a> DemoPrese<'a> {
     fn new(desk: &'a Desk, seed: u64) -> Result<DemoPrese<'a>> {
         let mut by_ats: std::collections::HashMap<String, Vec<_>> = Default::default();
+        let mut gestori = std::collections::HashMap::new();
         for g in desk.gestori(None, false)? {
             by_ats.entry(g.ats.clone()).or_default().push(g.id);
+            gestori.insert(g.id, g);
         }
         Ok(DemoPrese {
             desk,
             by_ats,
+            gestori,
             rng: fastrand::Rng::with_seed(seed ^ 0x5eed),
+            patti_made: 0,
+            to_revoke: None,
         })
     }
 
     fn assign(&mut self, patients: &[Patient]) -> Result<()> {
-        use crate::domain::{Canale, PresaInCarico, PresaStato};
+        use crate::domain::{Canale, PresaStato};
         if self.by_ats.is_empty() {
             return Ok(());
         }
@@ -539,6 +551,87 @@ impl<'a> DemoPrese<'a> {
             prese.push(presa(chosen, data_scelta, PresaStato::Scelto));
         }
         self.desk.store.insert_prese_batch(&mut prese)?;
+        self.sign_some_patti(patients, &prese)
+    }
+
+    /// Gives one active presa in twelve a signed Patto (at most
+    /// [`MAX_DEMO_PATTI`] per load): signed between 14 months and a few days ago,
+    /// so that some are expiring, some expired; the first one is revoked at
+    /// the end of the load, through the desk like any revocation.
+    fn sign_some_patti(&mut self, patients: &[Patient], prese: &[PresaInCarico]) -> Result<()> {
+        use crate::domain::patto::{
+            self, Consensi, FirmaInput, Firmatario, PattoDiCura, PattoStato,
+        };
+        let today = self.desk.today();
+        let mut patti = Vec::new();
+        let by_id: std::collections::HashMap<_, _> = patients.iter().map(|p| (p.id, p)).collect();
+        for presa in prese.iter().filter(|p| p.is_active()) {
+            if self.patti_made >= MAX_DEMO_PATTI || self.rng.u8(0..12) != 0 {
+                continue;
+            }
+            let Some(patient) = by_id.get(&presa.patient) else {
+                continue;
+            };
+            let Some(gestore) = self.gestori.get(&presa.gestore) else {
+                continue;
+            };
+            let signed_on = today - Days::new(self.rng.u64(3..430));
+            let signed_on = signed_on.max(presa.data_scelta);
+            let mut p = PattoDiCura {
+                id: 0,
+                patient: patient.id,
+                presa: presa.id,
+                gestore: presa.gestore,
+                clinical_manager: patient.mmg.clone(),
+                precedente: None,
+                rinnovato_da: None,
+                creato_il: signed_on,
+                stato: PattoStato::Bozza,
+                firma: None,
+            };
+            let consensi = Consensi {
+                trattamento_dati: true,
+                fse: self.rng.bool(),
+                telefono: true,
+                sms: self.rng.bool(),
+                email: false,
+            };
+            let ctx = crate::domain::patto_text::PattoContext::new(
+                patient,
+                gestore,
+                &p,
+                &consensi,
+                Some((&Firmatario::Paziente, "")),
+                None,
+                &super::comune_name(&patient.residenza.comune),
+                signed_on,
+            );
+            let Ok(text) = crate::domain::patto_text::render(
+                crate::domain::patto_text::default_template(),
+                &ctx,
+            ) else {
+                continue;
+            };
+            let input = FirmaInput {
+                firmatario: Firmatario::Paziente,
+                nome_firmatario: String::new(),
+                documento: String::new(),
+                consensi,
+                operatore: self.desk.operator(),
+            };
+            let Some(at) = signed_on.and_hms_opt(10, 30, 0) else {
+                continue;
+            };
+            if patto::sign(&mut p, input, text, at).is_err() {
+                continue;
+            }
+            if self.patti_made == 0 {
+                self.to_revoke = Some(patient.id);
+            }
+            self.patti_made += 1;
+            patti.push(p);
+        }
+        self.desk.store.insert_patti_batch(&mut patti)?;
         Ok(())
     }
 }
@@ -559,6 +652,7 @@ impl Desk {
         let today = self.today();
         let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Patient>>(2);
         let mut done = 0;
+        let mut to_revoke = None;
         let outcome = std::thread::scope(|scope| {
             // Generation runs beside the store writes, one batch ahead.
             scope.spawn(move || {
@@ -576,6 +670,7 @@ impl Desk {
                 }
             });
             let mut prese = DemoPrese::new(self, seed)?;
+            let revoke_later = &mut to_revoke;
             for mut batch in rx {
                 store.insert_patients_batch(&mut batch)?;
                 prese.assign(&batch)?;
@@ -584,10 +679,18 @@ impl Desk {
                     break;
                 }
             }
+            *revoke_later = prese.to_revoke;
             Ok::<(), super::DeskError>(())
         });
         outcome?;
         store.make_durable()?;
+        if let Some(patient) = to_revoke {
+            self.revoke_presa(
+                patient,
+                self.today(),
+                "revoca richiesta dal paziente (dimostrativa)",
+            )?;
+        }
         Ok(done)
     }
 }

@@ -124,8 +124,83 @@ impl Store {
             report.problem(format!("{name}: manca la voce {}", printable(&key)));
         }
         self.check_gestori_and_prese(&mut report)?;
+        self.check_patti(&mut report)?;
         report.size_on_disk = self.size_on_disk()?;
         Ok(report)
+    }
+
+    /// Patti decode, their signed texts match their hashes, and both Patto
+    /// indexes agree with the records.
+    fn check_patti(&self, report: &mut CheckReport) -> Result<()> {
+        let mut by_patient: HashSet<Vec<u8>> = HashSet::new();
+        for item in self.idx_patto_patient.iter() {
+            let (k, _) = item.map_err(|e| self.fatal(e))?;
+            report.index_entries += 1;
+            by_patient.insert(k.to_vec());
+        }
+        let mut expiring: HashSet<Vec<u8>> = HashSet::new();
+        for item in self.idx_patto_scadenza.iter() {
+            let (k, _) = item.map_err(|e| self.fatal(e))?;
+            report.index_entries += 1;
+            expiring.insert(k.to_vec());
+        }
+        for item in self.patti.iter() {
+            let (k, v) = item.map_err(|e| self.fatal(e))?;
+            let p = match super::records::decode_patto(&v) {
+                Ok(p) => p,
+                Err(reason) => {
+                    report.problem(format!(
+                        "{}: record {} non leggibile: {reason}",
+                        trees::PATTI,
+                        hex(&k)
+                    ));
+                    continue;
+                }
+            };
+            if !by_patient.remove(super::patti::pair_key(p.patient, p.id).as_slice()) {
+                report.problem(format!(
+                    "{}: manca la voce del Patto {}",
+                    trees::IDX_PATTO_PATIENT,
+                    p.id
+                ));
+            }
+            if let Some(f) = &p.firma
+                && !f.is_intact()
+            {
+                report.problem(format!(
+                    "{}: il testo firmato del Patto {} non corrisponde alla sua impronta",
+                    trees::PATTI,
+                    p.id
+                ));
+            }
+            let listed =
+                p.stato == crate::domain::patto::PattoStato::Firmato && p.rinnovato_da.is_none();
+            if let Some(key) = super::patti::expiry_key(&p)
+                && listed
+                && !expiring.remove(key.as_slice())
+            {
+                report.problem(format!(
+                    "{}: manca la scadenza del Patto {}",
+                    trees::IDX_PATTO_SCADENZA,
+                    p.id
+                ));
+            }
+        }
+        for key in by_patient {
+            report.problem(format!(
+                "{}: voce {} senza Patto",
+                trees::IDX_PATTO_PATIENT,
+                hex(&key)
+            ));
+        }
+        for key in expiring {
+            report.problem(format!(
+                "{}: voce {} senza Patto in vigore",
+                trees::IDX_PATTO_SCADENZA,
+                hex(&key)
+            ));
+        }
+        Ok(())
     }
 
     /// Gestori and prese decode; every presa is indexed under its patient; the

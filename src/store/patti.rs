@@ -26,7 +26,7 @@ pub(crate) fn pair_key(a: u64, b: u64) -> [u8; 16] {
 }
 
 /// Expiry index key: the day (days from CE, offset to sort as unsigned) and the id.
-fn expiry_key(p: &PattoDiCura) -> Option<[u8; 12]> {
+pub(crate) fn expiry_key(p: &PattoDiCura) -> Option<[u8; 12]> {
     let day = p.valido_al()?;
     let days = super::records::date_to_days(day) as u32 ^ 0x8000_0000;
     let mut k = [0u8; 12];
@@ -110,6 +110,29 @@ impl Store {
             .map_err(|e| self.tx_error(e))?;
         self.make_durable()?;
         Ok(p.id)
+    }
+
+    /// Bulk load of Patti for demo data: ids assigned, plain inserts, not
+    /// durable until [`Store::make_durable`].
+    pub fn insert_patti_batch(&self, patti: &mut [PattoDiCura]) -> Result<()> {
+        self.ensure_writable()?;
+        for p in patti.iter_mut() {
+            p.id = self.next_id()?;
+            let bytes = encode_patto(p)?;
+            let write = || -> sled::Result<()> {
+                self.patti.insert(id_key(p.id), bytes)?;
+                self.idx_patto_patient
+                    .insert(pair_key(p.patient, p.id), &[])?;
+                if p.stato == PattoStato::Firmato
+                    && let Some(k) = expiry_key(p)
+                {
+                    self.idx_patto_scadenza.insert(k, &id_key(p.patient))?;
+                }
+                Ok(())
+            };
+            write().map_err(|e| self.fatal(e))?;
+        }
+        Ok(())
     }
 
     /// Replaces a bozza (e.g. a new Clinical Manager). A signed Patto cannot be changed.

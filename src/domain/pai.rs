@@ -1,0 +1,2299 @@
+//! The PAI (Piano di Assistenza Individuale): one year of care for the chronic
+//! pathologies of a patient (DOMAIN.md, "PAI"): prestazioni with a periodicity,
+//! drug prescriptions, lifestyle advice (required before sharing), vaccinations,
+//! exemptions and allergies.
+//!
+//! States: bozza -> condiviso (linked to the signed Patto, frozen; a later change
+//! is a new version, see [`Pai::new_version`]) -> concluso.
+//!
+//! The regional reference sets per pathology (DGR X/7655 "set di riferimento")
+//! were not available: the templates in `assets/pai-modelli.csv` are data,
+//! editable, and labelled [`TEMPLATE_LABEL`].
+//!
+//! Periodicity over 12 months (`Frequenza::OgniMesi(n)`, n > 12): DOMAIN.md says
+//! such services go into a later year's PAI. An item with that frequency needs
+//! no occurrence in a one-year plan *unless* it is flagged due in this year
+//! ([`PaiItem::dovuto`]); then it needs exactly one. Templates flag it due (on a
+//! first plan the date of the last exam is unknown) and note it, so that the
+//! Clinical Manager confirms or unflags it.
+
+use std::cmp::Ordering;
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+use std::sync::OnceLock;
+
+use chrono::NaiveDate;
+
+use super::gestore::PresaId;
+use super::patient::PatientId;
+use super::patto::PattoId;
+use super::text::fold;
+
+pub type PaiId = u64;
+/// Identifier of an item, stable within a PAI and across its versions.
+pub type ItemId = u32;
+
+/// Label shown wherever a plan or an item comes from the templates.
+pub const TEMPLATE_LABEL: &str = "modello da validare dal Clinical Manager";
+
+/// The most times a year a frequency may say (daily).
+pub const MAX_VOLTE_ANNO: u16 = 365;
+/// The longest interval a frequency may say, in months (ten years).
+pub const MAX_MESI: u8 = 120;
+
+/// Days of the reference year used by the frequency arithmetic. A leap plan year
+/// (366 days) counts as one year.
+const ANNO: u64 = 365;
+
+/// Note put on template items with a periodicity over 12 months.
+const NOTA_OLTRE_12_MESI: &str =
+    "periodicità oltre 12 mesi: nel piano solo se dovuta quest'anno (verificare l'ultimo esame)";
+
+/// Errors of frequencies and of template files, in Italian for the operator.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PaiError {
+    #[error("Riga {line}: {reason}")]
+    Riga { line: usize, reason: String },
+    #[error("Intestazione non valida: attese le colonne {}", COLONNE.join(","))]
+    Intestazione,
+    #[error(
+        "Frequenza non riconosciuta: «{0}» (esempi: 4/anno, ogni 6 mesi, una volta, annuale, semestrale, trimestrale, mensile)"
+    )]
+    Frequenza(String),
+    #[error("La frequenza non può essere 0")]
+    FrequenzaZero,
+    #[error("Frequenza troppo alta: al massimo {} volte l'anno", MAX_VOLTE_ANNO)]
+    TroppeVolte,
+    #[error("Intervallo troppo lungo: al massimo ogni {} mesi", MAX_MESI)]
+    IntervalloTroppoLungo,
+}
+
+// ---------------------------------------------------------------------------
+// Categoria
+
+/// Kind of PAI item. Variants are append-only (they are stored).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Categoria {
+    Visita,
+    EsameLaboratorio,
+    DiagnosticaStrumentale,
+    PrescrizioneFarmacologica,
+    Vaccinazione,
+    StileDiVita,
+    Monitoraggio,
+}
+
+impl Categoria {
+    pub const ALL: [Categoria; 7] = [
+        Categoria::Visita,
+        Categoria::EsameLaboratorio,
+        Categoria::DiagnosticaStrumentale,
+        Categoria::PrescrizioneFarmacologica,
+        Categoria::Vaccinazione,
+        Categoria::StileDiVita,
+        Categoria::Monitoraggio,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Categoria::Visita => "Visita",
+            Categoria::EsameLaboratorio => "Esame di laboratorio",
+            Categoria::DiagnosticaStrumentale => "Diagnostica strumentale",
+            Categoria::PrescrizioneFarmacologica => "Prescrizione farmacologica",
+            Categoria::Vaccinazione => "Vaccinazione",
+            Categoria::StileDiVita => "Stile di vita",
+            Categoria::Monitoraggio => "Monitoraggio",
+        }
+    }
+
+    /// Reads a label ("esame di laboratorio") or a short form ("laboratorio",
+    /// "strumentale", "farmaco"), ignoring case and accents.
+    pub fn parse(text: &str) -> Option<Categoria> {
+        let t = fold(text);
+        Categoria::ALL
+            .into_iter()
+            .find(|c| fold(c.label()) == t)
+            .or(match t.as_str() {
+                "VISITE" => Some(Categoria::Visita),
+                "LABORATORIO" | "ESAME LABORATORIO" | "ESAMI DI LABORATORIO" => {
+                    Some(Categoria::EsameLaboratorio)
+                }
+                "STRUMENTALE" | "DIAGNOSTICA" | "ESAME STRUMENTALE" => {
+                    Some(Categoria::DiagnosticaStrumentale)
+                }
+                "FARMACO" | "FARMACI" | "PRESCRIZIONE" | "TERAPIA" => {
+                    Some(Categoria::PrescrizioneFarmacologica)
+                }
+                "VACCINO" | "VACCINAZIONI" => Some(Categoria::Vaccinazione),
+                "STILE VITA" | "CONSIGLIO" | "CONSIGLI" => Some(Categoria::StileDiVita),
+                _ => None,
+            })
+    }
+}
+
+impl fmt::Display for Categoria {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Frequenza
+
+/// How often an item recurs. Variants are append-only (they are stored).
+///
+/// Valid values: `VoltePerAnno(1..=365)`, `OgniMesi(1..=120)`, `UnaVolta`
+/// ([`Frequenza::check`]). Invalid values built by hand never panic: they count
+/// no occurrences and have no interval.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Frequenza {
+    /// n times in the plan year, evenly spaced.
+    VoltePerAnno(u16),
+    /// Every n months. Over 12 months: see the module documentation.
+    OgniMesi(u8),
+    /// Once in the plan year, any day of it.
+    UnaVolta,
+}
+
+impl Frequenza {
+    /// Refuses a frequency of 0 and one over [`MAX_VOLTE_ANNO`] a year or over
+    /// [`MAX_MESI`] months.
+    pub fn check(self) -> Result<Frequenza, PaiError> {
+        match self {
+            Frequenza::VoltePerAnno(0) | Frequenza::OgniMesi(0) => Err(PaiError::FrequenzaZero),
+            Frequenza::VoltePerAnno(n) if n > MAX_VOLTE_ANNO => Err(PaiError::TroppeVolte),
+            Frequenza::OgniMesi(m) if m > MAX_MESI => Err(PaiError::IntervalloTroppoLungo),
+            f => Ok(f),
+        }
+    }
+
+    /// Whether the periodicity is over 12 months (the item belongs to a later
+    /// year's PAI unless flagged due).
+    pub fn oltre_anno(self) -> bool {
+        matches!(self, Frequenza::OgniMesi(m) if m > 12)
+    }
+
+    /// Occurrences needed in a plan of `days` days (the Patto year: 365, or 366
+    /// when it spans 29 February, which counts as one year).
+    ///
+    /// - `VoltePerAnno(n)`: n in a year; proportional, rounded half up, otherwise.
+    /// - `OgniMesi(m)`, m <= 12: the first occurrence at the start, then every m
+    ///   months: ceil(12 / m) in a year (every 5 months -> 3, every 6 -> 2).
+    /// - `OgniMesi(m)`, m > 12: whole periods only, so 0 in a one-year plan (see
+    ///   [`PaiItem::occorrenze_in`] for the item flagged due).
+    /// - `UnaVolta`: 1 (0 for an empty plan).
+    pub fn occorrenze_in(self, days: u32) -> u32 {
+        let d = if days == 366 { ANNO } else { u64::from(days) };
+        let count = match self {
+            Frequenza::VoltePerAnno(n) => {
+                if n > MAX_VOLTE_ANNO {
+                    0
+                } else {
+                    (u64::from(n) * d * 2 + ANNO) / (ANNO * 2)
+                }
+            }
+            Frequenza::OgniMesi(0) => 0,
+            Frequenza::OgniMesi(m) if m > MAX_MESI => 0,
+            Frequenza::OgniMesi(m) => {
+                let months = (d * 12 * 2 + ANNO) / (ANNO * 2);
+                let m = u64::from(m);
+                if m <= 12 {
+                    months.div_ceil(m)
+                } else {
+                    months / m
+                }
+            }
+            Frequenza::UnaVolta => u64::from(days > 0),
+        };
+        u32::try_from(count).unwrap_or(u32::MAX)
+    }
+
+    /// Days between two occurrences, rounded: 4/anno -> 91, ogni 6 mesi -> 183,
+    /// mensile -> 30. `None` for `UnaVolta` and invalid values.
+    pub fn interval_days(self) -> Option<u32> {
+        match self.check().ok()? {
+            Frequenza::VoltePerAnno(n) => {
+                let n = u32::from(n);
+                Some((365 + n / 2) / n)
+            }
+            Frequenza::OgniMesi(m) => Some((u32::from(m) * 365 + 6) / 12),
+            Frequenza::UnaVolta => None,
+        }
+    }
+
+    /// Days an occurrence may move before or after its nominal date, by interval
+    /// (always less than half the interval, so windows never overlap):
+    ///
+    /// | interval (days) | example          | tolerance |
+    /// |-----------------|------------------|-----------|
+    /// | 1-3             | ogni giorno      | 0         |
+    /// | 4-7             | settimanale      | ±1        |
+    /// | 8-14            | 26/anno          | ±3        |
+    /// | 15-31           | mensile          | ±7        |
+    /// | 32-62           | bimestrale       | ±10       |
+    /// | 63-92           | trimestrale      | ±15       |
+    /// | 93-122          | 3/anno           | ±20       |
+    /// | over 122        | semestrale, annuale, ogni 24 mesi | ±30 |
+    ///
+    /// `None` for `UnaVolta` (any day of the plan year) and invalid values.
+    pub fn tolerance_days(self) -> Option<u32> {
+        let interval = self.interval_days()?;
+        Some(match interval {
+            0..=3 => 0,
+            4..=7 => 1,
+            8..=14 => 3,
+            15..=31 => 7,
+            32..=62 => 10,
+            63..=92 => 15,
+            93..=122 => 20,
+            _ => 30,
+        })
+    }
+
+    /// "4 volte l'anno", "1 volta l'anno", "ogni mese", "ogni 6 mesi", "una volta".
+    /// [`Frequenza::parse`] reads every label back.
+    pub fn label(self) -> String {
+        match self {
+            Frequenza::VoltePerAnno(1) => "1 volta l'anno".into(),
+            Frequenza::VoltePerAnno(n) => format!("{n} volte l'anno"),
+            Frequenza::OgniMesi(1) => "ogni mese".into(),
+            Frequenza::OgniMesi(m) => format!("ogni {m} mesi"),
+            Frequenza::UnaVolta => "una volta".into(),
+        }
+    }
+
+    /// Reads what the desk writes, ignoring case, accents and punctuation:
+    /// "4/anno", "4 volte l'anno", "ogni 6 mesi", "ogni mese", "ogni 2 anni",
+    /// "una volta", "annuale", "semestrale", "quadrimestrale", "trimestrale",
+    /// "bimestrale", "mensile", "settimanale", "giornaliera", "biennale".
+    /// Adjectives give `VoltePerAnno` (semestrale = 2/anno), except "biennale"
+    /// (ogni 24 mesi). Refuses 0 and values over the limits with a message.
+    pub fn parse(text: &str) -> Result<Frequenza, PaiError> {
+        let folded = fold(text);
+        let tokens: Vec<&str> = folded.split(' ').filter(|t| !t.is_empty()).collect();
+        let unknown = || PaiError::Frequenza(text.trim().to_string());
+        let parsed = match tokens.as_slice() {
+            ["UNA", "VOLTA"] | ["UNA", "TANTUM"] | ["UNATANTUM"] | ["SINGOLA"] => {
+                Frequenza::UnaVolta
+            }
+            [word] => match *word {
+                "ANNUALE" => Frequenza::VoltePerAnno(1),
+                "SEMESTRALE" => Frequenza::VoltePerAnno(2),
+                "QUADRIMESTRALE" => Frequenza::VoltePerAnno(3),
+                "TRIMESTRALE" => Frequenza::VoltePerAnno(4),
+                "BIMESTRALE" => Frequenza::VoltePerAnno(6),
+                "MENSILE" => Frequenza::VoltePerAnno(12),
+                "QUINDICINALE" => Frequenza::VoltePerAnno(26),
+                "SETTIMANALE" => Frequenza::VoltePerAnno(52),
+                "GIORNALIERA" | "GIORNALIERO" | "QUOTIDIANA" | "QUOTIDIANO" => {
+                    Frequenza::VoltePerAnno(365)
+                }
+                "BIENNALE" => Frequenza::OgniMesi(24),
+                "TRIENNALE" => Frequenza::OgniMesi(36),
+                _ => return Err(unknown()),
+            },
+            ["OGNI", "GIORNO"] => Frequenza::VoltePerAnno(365),
+            ["OGNI", "SETTIMANA"] => Frequenza::VoltePerAnno(52),
+            ["OGNI", "MESE"] => Frequenza::OgniMesi(1),
+            ["OGNI", "ANNO"] => Frequenza::VoltePerAnno(1),
+            ["OGNI", n, "MESI" | "MESE"] => {
+                Frequenza::OgniMesi(months(number(n).ok_or_else(unknown)?)?)
+            }
+            ["OGNI", n, "ANNI" | "ANNO"] => {
+                let years = number(n).ok_or_else(unknown)?;
+                match years {
+                    1 => Frequenza::VoltePerAnno(1),
+                    y => Frequenza::OgniMesi(months(y.saturating_mul(12))?),
+                }
+            }
+            [n, rest @ ..] if is_per_anno(rest) => {
+                Frequenza::VoltePerAnno(times(number(n).ok_or_else(unknown)?)?)
+            }
+            _ => return Err(unknown()),
+        };
+        parsed.check()
+    }
+
+    /// Occurrences per year as a fraction (numerator, denominator), for
+    /// comparisons; `UnaVolta` and invalid values are 0.
+    fn rate(self) -> (u64, u64) {
+        match self.check() {
+            Ok(Frequenza::VoltePerAnno(n)) => (u64::from(n), 1),
+            Ok(Frequenza::OgniMesi(m)) => (12, u64::from(m)),
+            _ => (0, 1),
+        }
+    }
+
+    /// Compares how often two frequencies recur: `Greater` when `self` is more
+    /// frequent. "ogni 6 mesi" and "2 volte l'anno" are `Equal`; `UnaVolta`
+    /// (not recurring) is less frequent than any recurring frequency.
+    pub fn cmp_rate(self, other: Frequenza) -> Ordering {
+        let (a, b) = self.rate();
+        let (c, d) = other.rate();
+        (a * d).cmp(&(c * b))
+    }
+
+    /// Whether `self` recurs strictly more often than `other`.
+    pub fn is_more_frequent_than(self, other: Frequenza) -> bool {
+        self.cmp_rate(other) == Ordering::Greater
+    }
+}
+
+impl fmt::Display for Frequenza {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.label())
+    }
+}
+
+/// "ANNO", "VOLTE LANNO", "VOLTA ALLANNO", "VOLTE PER ANNO", "LANNO", "ALLANNO".
+fn is_per_anno(rest: &[&str]) -> bool {
+    let rest = match rest {
+        ["VOLTE" | "VOLTA", tail @ ..] => tail,
+        other => other,
+    };
+    matches!(
+        rest,
+        ["ANNO"] | ["LANNO"] | ["ALLANNO"] | ["PER", "ANNO"] | ["ALL", "ANNO"]
+    )
+}
+
+/// Digits or a small number word. Huge digit strings saturate (and are then
+/// refused as too high).
+fn number(token: &str) -> Option<u32> {
+    if !token.is_empty() && token.chars().all(|c| c.is_ascii_digit()) {
+        return Some(token.parse::<u32>().unwrap_or(u32::MAX));
+    }
+    Some(match token {
+        "UNA" | "UNO" | "UN" => 1,
+        "DUE" => 2,
+        "TRE" => 3,
+        "QUATTRO" => 4,
+        "CINQUE" => 5,
+        "SEI" => 6,
+        "OTTO" => 8,
+        "DODICI" => 12,
+        _ => return None,
+    })
+}
+
+fn times(n: u32) -> Result<u16, PaiError> {
+    match n {
+        0 => Err(PaiError::FrequenzaZero),
+        n => u16::try_from(n)
+            .ok()
+            .filter(|n| *n <= MAX_VOLTE_ANNO)
+            .ok_or(PaiError::TroppeVolte),
+    }
+}
+
+fn months(n: u32) -> Result<u8, PaiError> {
+    match n {
+        0 => Err(PaiError::FrequenzaZero),
+        n => u8::try_from(n)
+            .ok()
+            .filter(|n| *n <= MAX_MESI)
+            .ok_or(PaiError::IntervalloTroppoLungo),
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Luogo, item, drug, state
+
+/// Where an item is done. Variants are append-only (they are stored).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Luogo {
+    /// At the practice, on a kind of resource of its agenda ("punto prelievi",
+    /// "ambulatorio MMG", "ambulatorio infermieristico", "ECG").
+    InSede { risorsa: String },
+    /// By an external provider through the regional booking system. Templates
+    /// name the specialty ("cardiologia"); the desk replaces it with the provider.
+    Esterno { erogatore: String },
+}
+
+impl Luogo {
+    pub fn in_sede(risorsa: &str) -> Luogo {
+        Luogo::InSede {
+            risorsa: risorsa.to_string(),
+        }
+    }
+
+    pub fn esterno(erogatore: &str) -> Luogo {
+        Luogo::Esterno {
+            erogatore: erogatore.to_string(),
+        }
+    }
+
+    /// "in sede: punto prelievi", "esterno: cardiologia".
+    pub fn label(&self) -> String {
+        match self {
+            Luogo::InSede { risorsa } => format!("in sede: {risorsa}"),
+            Luogo::Esterno { erogatore } => format!("esterno: {erogatore}"),
+        }
+    }
+
+    pub fn is_in_sede(&self) -> bool {
+        matches!(self, Luogo::InSede { .. })
+    }
+
+    /// The resource kind or the provider.
+    pub fn nome(&self) -> &str {
+        match self {
+            Luogo::InSede { risorsa } => risorsa,
+            Luogo::Esterno { erogatore } => erogatore,
+        }
+    }
+}
+
+/// One prestazione of the plan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PaiItem {
+    /// Stable within a PAI and kept by its later versions; 1, 2, ...
+    pub id: ItemId,
+    pub categoria: Categoria,
+    pub descrizione: String,
+    /// Nomenclatore code of the prestazione ("90.16.3"), when known.
+    pub codice_prestazione: Option<String>,
+    pub frequenza: Frequenza,
+    /// "a digiuno", "primo campione di urine del mattino".
+    pub preparazione: Option<String>,
+    pub luogo: Luogo,
+    /// Items whose results are needed first.
+    pub dopo: Vec<ItemId>,
+    /// Pathology codes that require it.
+    pub patologie: Vec<String>,
+    /// Only for a periodicity over 12 months: the occurrence falls due in this
+    /// plan year (module documentation). Ignored for other frequencies.
+    pub dovuto: bool,
+    pub note: String,
+}
+
+impl PaiItem {
+    /// An item with no code, preparation, dependencies or pathologies.
+    pub fn new(
+        id: ItemId,
+        categoria: Categoria,
+        descrizione: &str,
+        frequenza: Frequenza,
+        luogo: Luogo,
+    ) -> PaiItem {
+        PaiItem {
+            id,
+            categoria,
+            descrizione: descrizione.to_string(),
+            codice_prestazione: None,
+            frequenza,
+            preparazione: None,
+            luogo,
+            dopo: Vec::new(),
+            patologie: Vec::new(),
+            dovuto: true,
+            note: String::new(),
+        }
+    }
+
+    /// Occurrences needed in a plan of `days` days: those of the frequency, and
+    /// at least one for an item over 12 months flagged [`PaiItem::dovuto`].
+    pub fn occorrenze_in(&self, days: u32) -> u32 {
+        let base = self.frequenza.occorrenze_in(days);
+        if self.frequenza.oltre_anno() && self.dovuto && days > 0 && self.frequenza.check().is_ok()
+        {
+            base.max(1)
+        } else {
+            base
+        }
+    }
+}
+
+/// One line of the drug section (written by the Clinical Manager).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Farmaco {
+    /// Brand name as prescribed.
+    pub farmaco: String,
+    pub principio_attivo: String,
+    /// "1 cp al mattino".
+    pub posologia: String,
+    /// "continuativa", "3 mesi".
+    pub durata: String,
+    pub note: String,
+}
+
+impl Farmaco {
+    /// "Metformina 1000 (metformina)", or whichever of the two names is given.
+    pub fn nome(&self) -> String {
+        let farmaco = self.farmaco.trim();
+        let principio = self.principio_attivo.trim();
+        match (farmaco.is_empty(), principio.is_empty()) {
+            (false, false) if fold(farmaco) != fold(principio) => {
+                format!("{farmaco} ({principio})")
+            }
+            (false, _) => farmaco.to_string(),
+            (true, _) => principio.to_string(),
+        }
+    }
+}
+
+/// The stored state of a PAI. Variants are append-only (they are stored).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PaiStato {
+    Bozza,
+    /// Shared with the patient under a signed Patto: frozen.
+    Condiviso {
+        versione: u32,
+        condiviso_il: NaiveDate,
+        patto: PattoId,
+    },
+    /// Ended (Patto expired or revoked, or replaced by a new version).
+    Concluso {
+        il: NaiveDate,
+        motivo: String,
+    },
+}
+
+impl PaiStato {
+    pub fn label(&self) -> &'static str {
+        match self {
+            PaiStato::Bozza => "bozza",
+            PaiStato::Condiviso { .. } => "condiviso",
+            PaiStato::Concluso { .. } => "concluso",
+        }
+    }
+}
+
+/// One version of the plan of a patient.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pai {
+    /// 0 until stored.
+    pub id: PaiId,
+    pub patient: PatientId,
+    pub presa: PresaId,
+    /// 1 for the first plan of a year.
+    pub versione: u32,
+    /// The previous version's id.
+    pub precedente: Option<PaiId>,
+    /// First day of the plan year.
+    pub anno_dal: NaiveDate,
+    /// Last day of the plan year, included.
+    pub anno_al: NaiveDate,
+    pub items: Vec<PaiItem>,
+    pub farmaci: Vec<Farmaco>,
+    /// Lifestyle advice: required before sharing.
+    pub stile_di_vita: Vec<String>,
+    pub vaccinazioni: Vec<String>,
+    /// Exemption codes (esenzioni per patologia).
+    pub esenzioni: Vec<String>,
+    pub allergie: Vec<String>,
+    pub stato: PaiStato,
+    pub clinical_manager: String,
+}
+
+impl Pai {
+    /// A draft, version 1, for the year `anno_dal..=anno_al`, with the items and
+    /// the lifestyle advice of the templates of `patologie`.
+    #[allow(clippy::too_many_arguments)]
+    pub fn from_templates(
+        id: PaiId,
+        patient: PatientId,
+        presa: PresaId,
+        anno_dal: NaiveDate,
+        anno_al: NaiveDate,
+        clinical_manager: &str,
+        patologie: &[String],
+        templates: &PaiTemplates,
+    ) -> Pai {
+        let (items, stile_di_vita) = plan_from_templates(patologie, templates);
+        Pai {
+            id,
+            patient,
+            presa,
+            versione: 1,
+            precedente: None,
+            anno_dal,
+            anno_al,
+            items,
+            farmaci: Vec::new(),
+            stile_di_vita,
+            vaccinazioni: Vec::new(),
+            esenzioni: Vec::new(),
+            allergie: Vec::new(),
+            stato: PaiStato::Bozza,
+            clinical_manager: clinical_manager.to_string(),
+        }
+    }
+
+    /// Days of the plan, both ends included (0 when the period is reversed).
+    pub fn plan_days(&self) -> u32 {
+        let days = (self.anno_al - self.anno_dal).num_days().saturating_add(1);
+        u32::try_from(days.max(0)).unwrap_or(u32::MAX)
+    }
+
+    /// Whether the plan can still be edited (only a draft can).
+    pub fn is_editable(&self) -> bool {
+        self.stato == PaiStato::Bozza
+    }
+
+    pub fn item(&self, id: ItemId) -> Option<&PaiItem> {
+        self.items.iter().find(|i| i.id == id)
+    }
+
+    /// The id for a new item: one more than the highest in use (1 when empty).
+    pub fn next_item_id(&self) -> ItemId {
+        self.items
+            .iter()
+            .map(|i| i.id)
+            .max()
+            .map_or(1, |m| m.saturating_add(1))
+    }
+
+    /// Removes an item and every dependency on it; `None` if there is no such item.
+    pub fn remove_item(&mut self, id: ItemId) -> Option<PaiItem> {
+        let pos = self.items.iter().position(|i| i.id == id)?;
+        let removed = self.items.remove(pos);
+        for item in &mut self.items {
+            item.dopo.retain(|d| *d != id);
+        }
+        Some(removed)
+    }
+
+    /// What prevents sharing, in Italian; empty when the plan can be shared.
+    pub fn validate_for_sharing(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        match &self.stato {
+            PaiStato::Bozza => {}
+            PaiStato::Condiviso { versione, .. } => problems.push(format!(
+                "il piano è già condiviso (versione {versione}): per cambiarlo crearne una nuova versione"
+            )),
+            PaiStato::Concluso { .. } => problems.push("il piano è concluso".to_string()),
+        }
+        if self.anno_al < self.anno_dal {
+            problems.push("il periodo del piano non è valido: la fine precede l'inizio".into());
+        }
+        if self.clinical_manager.trim().is_empty() {
+            problems.push("manca il Clinical Manager".into());
+        }
+        if self.stile_di_vita.iter().all(|s| s.trim().is_empty()) {
+            problems.push("mancano i consigli sullo stile di vita".into());
+        }
+        if self.items.is_empty() {
+            problems.push("nessuna prestazione".into());
+        }
+        let mut seen = HashSet::new();
+        for item in &self.items {
+            if !seen.insert(item.id) {
+                problems.push(format!(
+                    "più prestazioni hanno lo stesso numero {}",
+                    item.id
+                ));
+            }
+        }
+        for item in &self.items {
+            let name = item_name(item);
+            if item.descrizione.trim().is_empty() {
+                problems.push(format!("la prestazione n. {} non ha descrizione", item.id));
+            }
+            if let Err(e) = item.frequenza.check() {
+                problems.push(format!("{name}: {}", lower_first(&e.to_string())));
+            }
+            match &item.luogo {
+                Luogo::InSede { risorsa } if risorsa.trim().is_empty() => problems.push(format!(
+                    "{name}: indicare la risorsa in sede (es. punto prelievi)"
+                )),
+                Luogo::Esterno { erogatore } if erogatore.trim().is_empty() => {
+                    problems.push(format!("{name}: indicare l'erogatore esterno"))
+                }
+                _ => {}
+            }
+            for dep in &item.dopo {
+                if !seen.contains(dep) {
+                    problems.push(format!(
+                        "{name} dipende dalla prestazione n. {dep}, che non esiste"
+                    ));
+                }
+            }
+        }
+        if let Some(cycle) = find_cycle(&self.items) {
+            let names: Vec<String> = cycle
+                .iter()
+                .map(|id| match self.item(*id) {
+                    Some(i) if !i.descrizione.trim().is_empty() => {
+                        format!("«{}»", i.descrizione.trim())
+                    }
+                    _ => format!("n. {id}"),
+                })
+                .collect();
+            problems.push(format!(
+                "dipendenze circolari tra le prestazioni: {}",
+                names.join(" → ")
+            ));
+        }
+        for (n, farmaco) in self.farmaci.iter().enumerate() {
+            if farmaco.nome().is_empty() {
+                problems.push(format!(
+                    "il farmaco n. {} non ha né nome né principio attivo",
+                    n + 1
+                ));
+            }
+        }
+        problems
+    }
+
+    /// Shares the draft under the signed Patto `patto` on `il`: Bozza ->
+    /// Condiviso. Nothing changes when it refuses.
+    pub fn condividi(&mut self, patto: PattoId, il: NaiveDate) -> Result<(), Vec<String>> {
+        let problems = self.validate_for_sharing();
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        self.stato = PaiStato::Condiviso {
+            versione: self.versione,
+            condiviso_il: il,
+            patto,
+        };
+        Ok(())
+    }
+
+    /// Ends the plan (Patto expired or revoked, or a new version shared).
+    pub fn concludi(&mut self, il: NaiveDate, motivo: &str) {
+        self.stato = PaiStato::Concluso {
+            il,
+            motivo: motivo.trim().to_string(),
+        };
+    }
+
+    /// For each item, in order: (item id, occurrences the plan year needs).
+    pub fn occurrences_needed(&self) -> Vec<(ItemId, u32)> {
+        let days = self.plan_days();
+        self.items
+            .iter()
+            .map(|i| (i.id, i.occorrenze_in(days)))
+            .collect()
+    }
+
+    /// A copy of this plan as a new draft version: `versione + 1`, `precedente`
+    /// this plan, item ids kept. This plan is left as it is (the caller keeps
+    /// it readable and concludes it when the new version is shared).
+    pub fn new_version(&self, new_id: PaiId) -> Pai {
+        Pai {
+            id: new_id,
+            versione: self.versione.saturating_add(1),
+            precedente: Some(self.id),
+            stato: PaiStato::Bozza,
+            ..self.clone()
+        }
+    }
+}
+
+fn item_name(item: &PaiItem) -> String {
+    if item.descrizione.trim().is_empty() {
+        format!("la prestazione n. {}", item.id)
+    } else {
+        format!("la prestazione «{}»", item.descrizione.trim())
+    }
+}
+
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// The first dependency cycle among `items` (ids in order, the first repeated at
+/// the end), ignoring unknown ids. Iterative: no recursion on any input.
+fn find_cycle(items: &[PaiItem]) -> Option<Vec<ItemId>> {
+    let mut index: HashMap<ItemId, usize> = HashMap::new();
+    for (i, item) in items.iter().enumerate() {
+        index.entry(item.id).or_insert(i);
+    }
+    let edges: Vec<Vec<usize>> = items
+        .iter()
+        .map(|item| {
+            item.dopo
+                .iter()
+                .filter_map(|d| index.get(d).copied())
+                .collect()
+        })
+        .collect();
+    find_cycle_in(&edges).map(|c| c.into_iter().map(|i| items[i].id).collect())
+}
+
+/// The first cycle of a directed graph given as adjacency lists, as node indices
+/// with the first one repeated at the end.
+fn find_cycle_in(edges: &[Vec<usize>]) -> Option<Vec<usize>> {
+    const WHITE: u8 = 0;
+    const GREY: u8 = 1;
+    const BLACK: u8 = 2;
+    let mut colour = vec![WHITE; edges.len()];
+    for start in 0..edges.len() {
+        if colour[start] != WHITE {
+            continue;
+        }
+        // (node, next edge to follow)
+        let mut stack: Vec<(usize, usize)> = vec![(start, 0)];
+        colour[start] = GREY;
+        while let Some(&mut (node, ref mut next)) = stack.last_mut() {
+            let Some(&to) = edges.get(node).and_then(|e| e.get(*next)) else {
+                colour[node] = BLACK;
+                stack.pop();
+                continue;
+            };
+            *next += 1;
+            match colour.get(to).copied() {
+                Some(WHITE) => {
+                    colour[to] = GREY;
+                    stack.push((to, 0));
+                }
+                Some(GREY) => {
+                    let from = stack.iter().position(|(n, _)| *n == to).unwrap_or(0);
+                    let mut cycle: Vec<usize> = stack[from..].iter().map(|(n, _)| *n).collect();
+                    cycle.push(to);
+                    return Some(cycle);
+                }
+                _ => {}
+            }
+        }
+    }
+    None
+}
+
+// ---------------------------------------------------------------------------
+// Templates
+
+/// Columns of the template CSV. Required: patologia, categoria, descrizione,
+/// frequenza (empty allowed for stile di vita). The others may be missing.
+pub const COLONNE: [&str; 11] = [
+    "patologia",
+    "chiave",
+    "categoria",
+    "descrizione",
+    "codice",
+    "frequenza",
+    "preparazione",
+    "luogo",
+    "risorsa",
+    "dopo",
+    "note",
+];
+
+/// One row of the templates: an item a pathology needs, or (category
+/// `StileDiVita`) one line of lifestyle advice.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PaiTemplateItem {
+    /// Pathology code, upper case.
+    pub pathology: String,
+    /// Short key, unique within the pathology, for `dopo` ("HBA1C"); may be empty.
+    pub chiave: String,
+    pub categoria: Categoria,
+    pub descrizione: String,
+    pub codice_prestazione: Option<String>,
+    /// `UnaVolta` for lifestyle advice.
+    pub frequenza: Frequenza,
+    pub preparazione: Option<String>,
+    /// Meaningless for lifestyle advice (`InSede` with an empty resource).
+    pub luogo: Luogo,
+    /// Items of the same pathology whose results are needed first: keys,
+    /// prestazione codes or descriptions.
+    pub dopo: Vec<String>,
+    pub note: String,
+}
+
+impl PaiTemplateItem {
+    /// What identifies the same prestazione across pathologies: the prestazione
+    /// code when present, else the folded description.
+    pub fn merge_key(&self) -> String {
+        merge_key(self.codice_prestazione.as_deref(), &self.descrizione)
+    }
+
+    /// Whether a `dopo` reference names this item.
+    fn is_named_by(&self, reference: &str) -> bool {
+        let r = reference.trim();
+        (!self.chiave.is_empty() && self.chiave.eq_ignore_ascii_case(r))
+            || self
+                .codice_prestazione
+                .as_deref()
+                .is_some_and(|c| c.eq_ignore_ascii_case(r))
+            || fold(&self.descrizione) == fold(r)
+    }
+}
+
+fn merge_key(codice: Option<&str>, descrizione: &str) -> String {
+    match codice.map(str::trim).filter(|c| !c.is_empty()) {
+        Some(c) => format!("C:{}", fold(c)),
+        None => format!("D:{}", fold(descrizione)),
+    }
+}
+
+/// The PAI templates per pathology, labelled [`TEMPLATE_LABEL`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PaiTemplates {
+    items: Vec<PaiTemplateItem>,
+}
+
+impl PaiTemplates {
+    /// The templates embedded in the binary (`assets/pai-modelli.csv`).
+    pub fn embedded() -> &'static PaiTemplates {
+        static EMBEDDED: OnceLock<PaiTemplates> = OnceLock::new();
+        EMBEDDED.get_or_init(|| {
+            PaiTemplates::parse_csv(include_str!("../../assets/pai-modelli.csv"))
+                .unwrap_or_default()
+        })
+    }
+
+    pub fn items(&self) -> &[PaiTemplateItem] {
+        &self.items
+    }
+
+    /// The rows of one pathology (code compared ignoring case), in file order.
+    pub fn for_pathology<'a>(
+        &'a self,
+        code: &'a str,
+    ) -> impl Iterator<Item = &'a PaiTemplateItem> + 'a {
+        self.items
+            .iter()
+            .filter(move |t| t.pathology.eq_ignore_ascii_case(code.trim()))
+    }
+
+    pub fn has_pathology(&self, code: &str) -> bool {
+        self.for_pathology(code).next().is_some()
+    }
+
+    /// The pathology codes, in file order, each once.
+    pub fn pathologies(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for t in &self.items {
+            if !out.contains(&t.pathology.as_str()) {
+                out.push(&t.pathology);
+            }
+        }
+        out
+    }
+
+    /// Parses the template CSV (columns [`COLONNE`], header required, any order).
+    /// The first error stops the parse, with its line number: a file with
+    /// errors changes nothing.
+    pub fn parse_csv(text: &str) -> Result<PaiTemplates, PaiError> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let mut reader = csv::ReaderBuilder::new()
+            .trim(csv::Trim::All)
+            .flexible(true)
+            .from_reader(text.as_bytes());
+        let headers: Vec<String> = match reader.headers() {
+            Ok(h) => h.iter().map(|s| s.trim().to_lowercase()).collect(),
+            Err(_) => return Err(PaiError::Intestazione),
+        };
+        let column = |name: &str| headers.iter().position(|h| h == name);
+        let (Some(c_pat), Some(c_cat), Some(c_descr), Some(c_freq)) = (
+            column("patologia"),
+            column("categoria"),
+            column("descrizione"),
+            column("frequenza"),
+        ) else {
+            return Err(PaiError::Intestazione);
+        };
+        let cols = Columns {
+            patologia: c_pat,
+            chiave: column("chiave"),
+            categoria: c_cat,
+            descrizione: c_descr,
+            codice: column("codice"),
+            frequenza: c_freq,
+            preparazione: column("preparazione"),
+            luogo: column("luogo"),
+            risorsa: column("risorsa"),
+            dopo: column("dopo"),
+            note: column("note"),
+        };
+
+        let mut rows: Vec<(usize, PaiTemplateItem)> = Vec::new();
+        for (index, record) in reader.records().enumerate() {
+            let fallback_line = index + 2;
+            let record = record.map_err(|e| PaiError::Riga {
+                line: e
+                    .position()
+                    .and_then(|p| usize::try_from(p.line()).ok())
+                    .unwrap_or(fallback_line),
+                reason: "riga non leggibile come CSV".into(),
+            })?;
+            let line = record
+                .position()
+                .and_then(|p| usize::try_from(p.line()).ok())
+                .unwrap_or(fallback_line);
+            if record.len() > headers.len() {
+                return Err(PaiError::Riga {
+                    line,
+                    reason: format!(
+                        "{} colonne invece di {}: racchiudere tra virgolette i testi con la virgola",
+                        record.len(),
+                        headers.len()
+                    ),
+                });
+            }
+            let item =
+                parse_row(&record, &cols).map_err(|reason| PaiError::Riga { line, reason })?;
+            rows.push((line, item));
+        }
+        check_rows(&rows)?;
+        Ok(PaiTemplates {
+            items: rows.into_iter().map(|(_, item)| item).collect(),
+        })
+    }
+}
+
+/// Positions of the columns in the file.
+struct Columns {
+    patologia: usize,
+    chiave: Option<usize>,
+    categoria: usize,
+    descrizione: usize,
+    codice: Option<usize>,
+    frequenza: usize,
+    preparazione: Option<usize>,
+    luogo: Option<usize>,
+    risorsa: Option<usize>,
+    dopo: Option<usize>,
+    note: Option<usize>,
+}
+
+fn parse_row(record: &csv::StringRecord, cols: &Columns) -> Result<PaiTemplateItem, String> {
+    let get = |c: usize| record.get(c).unwrap_or("").trim();
+    let opt = |c: Option<usize>| c.map_or("", get);
+    let non_empty = |s: &str| Some(s.to_string()).filter(|s| !s.is_empty());
+
+    let pathology = get(cols.patologia).to_uppercase();
+    if pathology.is_empty() {
+        return Err("manca il codice della patologia".into());
+    }
+    let cat_text = get(cols.categoria);
+    let categoria = Categoria::parse(cat_text).ok_or_else(|| {
+        format!(
+            "categoria non riconosciuta: «{cat_text}» (ammesse: {})",
+            Categoria::ALL.map(|c| c.label().to_lowercase()).join(", ")
+        )
+    })?;
+    let descrizione = get(cols.descrizione).to_string();
+    if descrizione.is_empty() {
+        return Err("manca la descrizione".into());
+    }
+    let freq_text = get(cols.frequenza);
+    let dopo: Vec<String> = opt(cols.dopo)
+        .split(';')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect();
+
+    let (frequenza, luogo) = if categoria == Categoria::StileDiVita {
+        let frequenza = if freq_text.is_empty() {
+            Frequenza::UnaVolta
+        } else {
+            Frequenza::parse(freq_text).map_err(|e| lower_first(&e.to_string()))?
+        };
+        if !dopo.is_empty() {
+            return Err("un consiglio sullo stile di vita non ha dipendenze («dopo»)".into());
+        }
+        (frequenza, Luogo::in_sede(""))
+    } else {
+        if freq_text.is_empty() {
+            return Err("manca la frequenza (es. 4/anno, ogni 6 mesi, una volta)".into());
+        }
+        let frequenza = Frequenza::parse(freq_text).map_err(|e| lower_first(&e.to_string()))?;
+        let luogo_text = opt(cols.luogo);
+        let risorsa = opt(cols.risorsa);
+        let luogo = match fold(luogo_text).as_str() {
+            "SEDE" | "IN SEDE" => {
+                if risorsa.is_empty() {
+                    return Err("indicare la risorsa in sede (es. punto prelievi)".into());
+                }
+                Luogo::in_sede(risorsa)
+            }
+            "ESTERNO" | "EROGATORE ESTERNO" => {
+                if risorsa.is_empty() {
+                    return Err("indicare l'erogatore esterno (es. cardiologia)".into());
+                }
+                Luogo::esterno(risorsa)
+            }
+            _ => {
+                return Err(format!(
+                    "luogo non riconosciuto: «{luogo_text}» (usare «sede» o «esterno»)"
+                ));
+            }
+        };
+        (frequenza, luogo)
+    };
+
+    Ok(PaiTemplateItem {
+        pathology,
+        chiave: opt(cols.chiave).to_string(),
+        categoria,
+        descrizione,
+        codice_prestazione: non_empty(opt(cols.codice)),
+        frequenza,
+        preparazione: non_empty(opt(cols.preparazione)),
+        luogo,
+        dopo,
+        note: opt(cols.note).to_string(),
+    })
+}
+
+/// Checks across rows, per pathology: keys and prestazioni not repeated, every
+/// `dopo` reference names an item, no dependency cycle.
+fn check_rows(rows: &[(usize, PaiTemplateItem)]) -> Result<(), PaiError> {
+    let mut by_pathology: Vec<(&str, Vec<usize>)> = Vec::new();
+    for (i, (_, item)) in rows.iter().enumerate() {
+        match by_pathology
+            .iter_mut()
+            .find(|(p, _)| *p == item.pathology.as_str())
+        {
+            Some((_, list)) => list.push(i),
+            None => by_pathology.push((&item.pathology, vec![i])),
+        }
+    }
+    for (pathology, members) in &by_pathology {
+        let mut keys: HashMap<String, usize> = HashMap::new();
+        let mut merge: HashMap<String, usize> = HashMap::new();
+        for &i in members {
+            let (line, item) = &rows[i];
+            if !item.chiave.is_empty()
+                && let Some(first) = keys.insert(item.chiave.to_uppercase(), *line)
+            {
+                return Err(PaiError::Riga {
+                    line: *line,
+                    reason: format!(
+                        "chiave «{}» già usata per {pathology} alla riga {first}",
+                        item.chiave
+                    ),
+                });
+            }
+            if let Some(first) = merge.insert(item.merge_key(), *line) {
+                return Err(PaiError::Riga {
+                    line: *line,
+                    reason: format!(
+                        "«{}» già presente per {pathology} alla riga {first}",
+                        item.descrizione
+                    ),
+                });
+            }
+        }
+        // Resolve `dopo` to positions within `members`.
+        let mut edges: Vec<Vec<usize>> = Vec::with_capacity(members.len());
+        for &i in members {
+            let (line, item) = &rows[i];
+            let mut deps = Vec::new();
+            for reference in &item.dopo {
+                let target = members
+                    .iter()
+                    .position(|&j| rows[j].1.is_named_by(reference))
+                    .ok_or_else(|| PaiError::Riga {
+                        line: *line,
+                        reason: format!(
+                            "«{reference}» in «dopo» non corrisponde a nessuna prestazione di {pathology}"
+                        ),
+                    })?;
+                let target_item = &rows[members[target]].1;
+                if target_item.categoria == Categoria::StileDiVita {
+                    return Err(PaiError::Riga {
+                        line: *line,
+                        reason: format!(
+                            "«{reference}» in «dopo» è un consiglio sullo stile di vita, non una prestazione"
+                        ),
+                    });
+                }
+                deps.push(target);
+            }
+            edges.push(deps);
+        }
+        if let Some(cycle) = find_cycle_in(&edges) {
+            let first = cycle.first().map_or(0, |&k| rows[members[k]].0);
+            let names: Vec<String> = cycle
+                .iter()
+                .map(|&k| {
+                    let item = &rows[members[k]].1;
+                    if item.chiave.is_empty() {
+                        item.descrizione.clone()
+                    } else {
+                        item.chiave.clone()
+                    }
+                })
+                .collect();
+            return Err(PaiError::Riga {
+                line: first,
+                reason: format!(
+                    "dipendenze circolari per {pathology}: {}",
+                    names.join(" → ")
+                ),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// The items and the lifestyle advice of a new plan for `patologie`, from the
+/// templates.
+///
+/// - A prestazione needed by several pathologies appears once, identified by its
+///   prestazione code when present, else by its folded description; it takes the
+///   highest frequency (on a tie, the first seen), lists every pathology that
+///   needs it, and keeps the first non-empty preparation.
+/// - Pathologies are taken in the order given (each once, ignoring case), rows in
+///   file order; items are then grouped by category (stable) and numbered 1, 2, ...
+/// - `dopo` references are resolved to item ids; a dependency that would close a
+///   cycle across pathologies is dropped.
+/// - Lifestyle rows become advice lines (each once, compared folded), not items.
+/// - Pathologies without templates add nothing.
+pub fn plan_from_templates(
+    patologie: &[String],
+    templates: &PaiTemplates,
+) -> (Vec<PaiItem>, Vec<String>) {
+    let mut codes: Vec<String> = Vec::new();
+    for p in patologie {
+        let code = p.trim().to_uppercase();
+        if !code.is_empty() && !codes.contains(&code) {
+            codes.push(code);
+        }
+    }
+
+    // Merged items, in first-seen order, and for each template row its item.
+    struct Merged {
+        item: PaiItem,
+        key: String,
+    }
+    let mut merged: Vec<Merged> = Vec::new();
+    let mut advice: Vec<String> = Vec::new();
+    let mut advice_seen: HashSet<String> = HashSet::new();
+    // (pathology rows, position in `merged` of each row; None for advice)
+    let mut per_pathology: Vec<(Vec<&PaiTemplateItem>, Vec<Option<usize>>)> = Vec::new();
+
+    for code in &codes {
+        let rows: Vec<&PaiTemplateItem> = templates.for_pathology(code).collect();
+        let mut slots = Vec::with_capacity(rows.len());
+        for t in &rows {
+            if t.categoria == Categoria::StileDiVita {
+                let text = t.descrizione.trim().to_string();
+                if advice_seen.insert(fold(&text)) {
+                    advice.push(text);
+                }
+                slots.push(None);
+                continue;
+            }
+            let key = t.merge_key();
+            let pos = match merged.iter().position(|m| m.key == key) {
+                Some(pos) => {
+                    let item = &mut merged[pos].item;
+                    if t.frequenza.is_more_frequent_than(item.frequenza) {
+                        item.frequenza = t.frequenza;
+                    }
+                    if item.preparazione.is_none() {
+                        item.preparazione.clone_from(&t.preparazione);
+                    }
+                    if !item.patologie.contains(&t.pathology) {
+                        item.patologie.push(t.pathology.clone());
+                    }
+                    if !t.note.is_empty() && !item.note.contains(t.note.as_str()) {
+                        if !item.note.is_empty() {
+                            item.note.push_str("; ");
+                        }
+                        item.note.push_str(&t.note);
+                    }
+                    pos
+                }
+                None => {
+                    merged.push(Merged {
+                        item: PaiItem {
+                            id: 0,
+                            categoria: t.categoria,
+                            descrizione: t.descrizione.clone(),
+                            codice_prestazione: t.codice_prestazione.clone(),
+                            frequenza: t.frequenza,
+                            preparazione: t.preparazione.clone(),
+                            luogo: t.luogo.clone(),
+                            dopo: Vec::new(),
+                            patologie: vec![t.pathology.clone()],
+                            dovuto: true,
+                            note: t.note.clone(),
+                        },
+                        key,
+                    });
+                    merged.len() - 1
+                }
+            };
+            slots.push(Some(pos));
+        }
+        per_pathology.push((rows, slots));
+    }
+
+    // Number the items grouped by category.
+    let mut order: Vec<usize> = (0..merged.len()).collect();
+    order.sort_by_key(|&i| merged[i].item.categoria);
+    let mut id_of = vec![0u32; merged.len()];
+    for (n, &i) in order.iter().enumerate() {
+        id_of[i] = u32::try_from(n + 1).unwrap_or(u32::MAX);
+    }
+
+    // Dependencies, as positions in `merged`.
+    let mut deps: Vec<Vec<usize>> = vec![Vec::new(); merged.len()];
+    for (rows, slots) in &per_pathology {
+        for (t, slot) in rows.iter().zip(slots) {
+            let Some(from) = *slot else { continue };
+            for reference in &t.dopo {
+                let target = rows
+                    .iter()
+                    .zip(slots)
+                    .find(|(u, _)| u.is_named_by(reference))
+                    .and_then(|(_, s)| *s);
+                let Some(to) = target else { continue };
+                if to == from || deps[from].contains(&to) || reaches(&deps, to, from) {
+                    continue;
+                }
+                deps[from].push(to);
+            }
+        }
+    }
+
+    let mut items: Vec<PaiItem> = Vec::with_capacity(merged.len());
+    for &i in &order {
+        let mut item = merged[i].item.clone();
+        item.id = id_of[i];
+        let mut dopo: Vec<ItemId> = deps[i].iter().map(|&d| id_of[d]).collect();
+        dopo.sort_unstable();
+        item.dopo = dopo;
+        if item.frequenza.oltre_anno() {
+            if !item.note.is_empty() {
+                item.note.push_str("; ");
+            }
+            item.note.push_str(NOTA_OLTRE_12_MESI);
+        }
+        items.push(item);
+    }
+    (items, advice)
+}
+
+/// Whether `to` is reachable from `from` following `deps`.
+fn reaches(deps: &[Vec<usize>], from: usize, to: usize) -> bool {
+    let mut seen = vec![false; deps.len()];
+    let mut stack = vec![from];
+    while let Some(n) = stack.pop() {
+        if n == to {
+            return true;
+        }
+        if let Some(s) = seen.get_mut(n) {
+            if *s {
+                continue;
+            }
+            *s = true;
+        }
+        if let Some(next) = deps.get(n) {
+            stack.extend(next.iter().copied());
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn codes(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| s.to_string()).collect()
+    }
+
+    fn find<'a>(items: &'a [PaiItem], descr: &str) -> &'a PaiItem {
+        items
+            .iter()
+            .find(|i| i.descrizione == descr)
+            .unwrap_or_else(|| panic!("manca {descr}"))
+    }
+
+    fn line_error(text: &str) -> (usize, String) {
+        match PaiTemplates::parse_csv(text) {
+            Err(PaiError::Riga { line, reason }) => (line, reason),
+            other => panic!("atteso un errore di riga, ottenuto {other:?}"),
+        }
+    }
+
+    const HEADER: &str = "patologia,chiave,categoria,descrizione,codice,frequenza,preparazione,luogo,risorsa,dopo,note\n";
+
+    // --- Frequenza -------------------------------------------------------
+
+    #[test]
+    fn frequency_parsing() {
+        use Frequenza::*;
+        let cases = [
+            ("4/anno", VoltePerAnno(4)),
+            ("4 / anno", VoltePerAnno(4)),
+            ("4 volte l'anno", VoltePerAnno(4)),
+            ("4 volte all'anno", VoltePerAnno(4)),
+            ("due volte l’anno", VoltePerAnno(2)),
+            ("1 volta l'anno", VoltePerAnno(1)),
+            ("una volta l'anno", VoltePerAnno(1)),
+            ("12 volte per anno", VoltePerAnno(12)),
+            ("365/anno", VoltePerAnno(365)),
+            ("ogni 6 mesi", OgniMesi(6)),
+            ("Ogni  3  MESI", OgniMesi(3)),
+            ("ogni mese", OgniMesi(1)),
+            ("ogni 24 mesi", OgniMesi(24)),
+            ("ogni 2 anni", OgniMesi(24)),
+            ("ogni anno", VoltePerAnno(1)),
+            ("una volta", UnaVolta),
+            ("Una tantum", UnaVolta),
+            ("annuale", VoltePerAnno(1)),
+            ("semestrale", VoltePerAnno(2)),
+            ("quadrimestrale", VoltePerAnno(3)),
+            ("Trimestrale", VoltePerAnno(4)),
+            ("bimestrale", VoltePerAnno(6)),
+            ("mensile", VoltePerAnno(12)),
+            ("settimanale", VoltePerAnno(52)),
+            ("giornaliera", VoltePerAnno(365)),
+            ("biennale", OgniMesi(24)),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(Frequenza::parse(text), Ok(expected), "{text}");
+        }
+    }
+
+    #[test]
+    fn bad_frequencies_are_refused_with_a_message() {
+        assert_eq!(Frequenza::parse("0/anno"), Err(PaiError::FrequenzaZero));
+        assert_eq!(
+            Frequenza::parse("ogni 0 mesi"),
+            Err(PaiError::FrequenzaZero)
+        );
+        assert_eq!(Frequenza::parse("366/anno"), Err(PaiError::TroppeVolte));
+        assert_eq!(
+            Frequenza::parse("99999999999999999999/anno"),
+            Err(PaiError::TroppeVolte)
+        );
+        assert_eq!(
+            Frequenza::parse("ogni 121 mesi"),
+            Err(PaiError::IntervalloTroppoLungo)
+        );
+        assert_eq!(
+            Frequenza::parse("ogni 11 anni"),
+            Err(PaiError::IntervalloTroppoLungo)
+        );
+        assert_eq!(
+            Frequenza::parse(" spesso "),
+            Err(PaiError::Frequenza("spesso".into()))
+        );
+        assert_eq!(
+            Frequenza::parse(""),
+            Err(PaiError::Frequenza(String::new()))
+        );
+        assert_eq!(
+            PaiError::FrequenzaZero.to_string(),
+            "La frequenza non può essere 0"
+        );
+        assert_eq!(
+            PaiError::TroppeVolte.to_string(),
+            "Frequenza troppo alta: al massimo 365 volte l'anno"
+        );
+        assert_eq!(
+            PaiError::Frequenza("spesso".into()).to_string(),
+            "Frequenza non riconosciuta: «spesso» (esempi: 4/anno, ogni 6 mesi, una volta, annuale, semestrale, trimestrale, mensile)"
+        );
+        assert_eq!(
+            Frequenza::VoltePerAnno(0).check(),
+            Err(PaiError::FrequenzaZero)
+        );
+        assert_eq!(
+            Frequenza::VoltePerAnno(400).check(),
+            Err(PaiError::TroppeVolte)
+        );
+        assert_eq!(Frequenza::OgniMesi(6).check(), Ok(Frequenza::OgniMesi(6)));
+    }
+
+    #[test]
+    fn frequency_labels_read_back() {
+        use Frequenza::*;
+        assert_eq!(VoltePerAnno(4).label(), "4 volte l'anno");
+        assert_eq!(VoltePerAnno(1).label(), "1 volta l'anno");
+        assert_eq!(OgniMesi(6).label(), "ogni 6 mesi");
+        assert_eq!(OgniMesi(1).label(), "ogni mese");
+        assert_eq!(UnaVolta.label(), "una volta");
+        assert_eq!(OgniMesi(24).to_string(), "ogni 24 mesi");
+        for f in [
+            VoltePerAnno(1),
+            VoltePerAnno(4),
+            VoltePerAnno(365),
+            OgniMesi(1),
+            OgniMesi(6),
+            OgniMesi(24),
+            OgniMesi(120),
+            UnaVolta,
+        ] {
+            assert_eq!(Frequenza::parse(&f.label()), Ok(f));
+        }
+    }
+
+    #[test]
+    fn occurrences_in_the_plan_year() {
+        use Frequenza::*;
+        assert_eq!(VoltePerAnno(4).occorrenze_in(365), 4);
+        assert_eq!(VoltePerAnno(4).occorrenze_in(366), 4);
+        assert_eq!(VoltePerAnno(365).occorrenze_in(366), 365);
+        assert_eq!(VoltePerAnno(12).occorrenze_in(365), 12);
+        // Half a year: proportional, rounded half up.
+        assert_eq!(VoltePerAnno(4).occorrenze_in(183), 2);
+        assert_eq!(VoltePerAnno(3).occorrenze_in(183), 2);
+        assert_eq!(VoltePerAnno(1).occorrenze_in(100), 0);
+        assert_eq!(OgniMesi(1).occorrenze_in(365), 12);
+        assert_eq!(OgniMesi(3).occorrenze_in(365), 4);
+        assert_eq!(OgniMesi(5).occorrenze_in(365), 3);
+        assert_eq!(OgniMesi(6).occorrenze_in(366), 2);
+        assert_eq!(OgniMesi(12).occorrenze_in(365), 1);
+        // Over 12 months: a later year's PAI...
+        assert_eq!(OgniMesi(24).occorrenze_in(365), 0);
+        // ...unless the plan spans the whole period.
+        assert_eq!(OgniMesi(24).occorrenze_in(731), 1);
+        assert_eq!(UnaVolta.occorrenze_in(365), 1);
+        assert_eq!(UnaVolta.occorrenze_in(0), 0);
+        assert_eq!(VoltePerAnno(4).occorrenze_in(0), 0);
+        // Invalid values built by hand count nothing.
+        assert_eq!(VoltePerAnno(0).occorrenze_in(365), 0);
+        assert_eq!(OgniMesi(0).occorrenze_in(365), 0);
+        assert_eq!(VoltePerAnno(u16::MAX).occorrenze_in(u32::MAX), 0);
+        assert_eq!(VoltePerAnno(365).occorrenze_in(u32::MAX), 4_294_967_295);
+    }
+
+    #[test]
+    fn an_item_over_twelve_months_counts_once_when_due() {
+        let mut moc = PaiItem::new(
+            1,
+            Categoria::DiagnosticaStrumentale,
+            "Densitometria ossea",
+            Frequenza::OgniMesi(24),
+            Luogo::esterno("radiologia"),
+        );
+        assert!(moc.dovuto);
+        assert_eq!(moc.occorrenze_in(365), 1);
+        moc.dovuto = false;
+        assert_eq!(moc.occorrenze_in(365), 0);
+        // The flag means nothing for yearly or more frequent items.
+        let mut hba1c = PaiItem::new(
+            2,
+            Categoria::EsameLaboratorio,
+            "HbA1c",
+            Frequenza::VoltePerAnno(3),
+            Luogo::in_sede("punto prelievi"),
+        );
+        hba1c.dovuto = false;
+        assert_eq!(hba1c.occorrenze_in(365), 3);
+    }
+
+    #[test]
+    fn interval_and_tolerance_table() {
+        use Frequenza::*;
+        let cases = [
+            (VoltePerAnno(365), Some(1), Some(0)),
+            (VoltePerAnno(52), Some(7), Some(1)),
+            (VoltePerAnno(26), Some(14), Some(3)),
+            (VoltePerAnno(12), Some(30), Some(7)),
+            (OgniMesi(1), Some(30), Some(7)),
+            (OgniMesi(2), Some(61), Some(10)),
+            (VoltePerAnno(4), Some(91), Some(15)),
+            (OgniMesi(3), Some(91), Some(15)),
+            (VoltePerAnno(3), Some(122), Some(20)),
+            (VoltePerAnno(2), Some(183), Some(30)),
+            (OgniMesi(6), Some(183), Some(30)),
+            (VoltePerAnno(1), Some(365), Some(30)),
+            (OgniMesi(24), Some(730), Some(30)),
+            (UnaVolta, None, None),
+            (VoltePerAnno(0), None, None),
+            (OgniMesi(0), None, None),
+        ];
+        for (f, interval, tolerance) in cases {
+            assert_eq!(f.interval_days(), interval, "{f:?}");
+            assert_eq!(f.tolerance_days(), tolerance, "{f:?}");
+        }
+    }
+
+    #[test]
+    fn more_frequent_than() {
+        use Frequenza::*;
+        assert!(VoltePerAnno(4).is_more_frequent_than(VoltePerAnno(2)));
+        assert!(VoltePerAnno(4).is_more_frequent_than(OgniMesi(6)));
+        assert!(OgniMesi(1).is_more_frequent_than(VoltePerAnno(4)));
+        assert!(VoltePerAnno(1).is_more_frequent_than(OgniMesi(24)));
+        assert!(OgniMesi(24).is_more_frequent_than(UnaVolta));
+        assert!(!UnaVolta.is_more_frequent_than(OgniMesi(120)));
+        assert_eq!(VoltePerAnno(2).cmp_rate(OgniMesi(6)), Ordering::Equal);
+        assert_eq!(VoltePerAnno(12).cmp_rate(OgniMesi(1)), Ordering::Equal);
+        assert_eq!(UnaVolta.cmp_rate(VoltePerAnno(0)), Ordering::Equal);
+        assert_eq!(OgniMesi(5).cmp_rate(VoltePerAnno(3)), Ordering::Less);
+    }
+
+    #[test]
+    fn categories_and_places() {
+        assert_eq!(Categoria::EsameLaboratorio.label(), "Esame di laboratorio");
+        for c in Categoria::ALL {
+            assert_eq!(Categoria::parse(c.label()), Some(c));
+        }
+        assert_eq!(
+            Categoria::parse("laboratorio"),
+            Some(Categoria::EsameLaboratorio)
+        );
+        assert_eq!(
+            Categoria::parse("STILE DI VITA"),
+            Some(Categoria::StileDiVita)
+        );
+        assert_eq!(Categoria::parse("chirurgia"), None);
+        assert_eq!(Luogo::in_sede("ECG").label(), "in sede: ECG");
+        assert_eq!(
+            Luogo::esterno("cardiologia").label(),
+            "esterno: cardiologia"
+        );
+        assert!(!Luogo::esterno("x").is_in_sede());
+        assert_eq!(Luogo::esterno("oculistica").nome(), "oculistica");
+    }
+
+    // --- Templates -------------------------------------------------------
+
+    #[test]
+    fn embedded_templates_cover_every_starter_pathology() {
+        let parsed = PaiTemplates::parse_csv(include_str!("../../assets/pai-modelli.csv"));
+        let parsed = parsed.unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(&parsed, PaiTemplates::embedded());
+        let catalogue = super::super::pathology::Catalogue::starter();
+        let starter: Vec<&str> = catalogue.items().iter().map(|p| p.code.as_str()).collect();
+        assert_eq!(starter.len(), 15);
+        assert_eq!(parsed.pathologies().len(), 15);
+        for code in &starter {
+            let items = parsed
+                .for_pathology(code)
+                .filter(|t| t.categoria != Categoria::StileDiVita)
+                .count();
+            let advice = parsed
+                .for_pathology(code)
+                .filter(|t| t.categoria == Categoria::StileDiVita)
+                .count();
+            assert!(items >= 3, "{code}: {items} prestazioni");
+            assert!(advice >= 1, "{code}: nessun consiglio");
+        }
+        for code in parsed.pathologies() {
+            assert!(catalogue.get(code).is_some(), "{code} non è nel catalogo");
+        }
+        // Items per pathology, as documented in the report.
+        let counts: Vec<(&str, usize)> = parsed
+            .pathologies()
+            .into_iter()
+            .map(|p| {
+                let n = parsed
+                    .for_pathology(p)
+                    .filter(|t| t.categoria != Categoria::StileDiVita)
+                    .count();
+                (p, n)
+            })
+            .collect();
+        assert_eq!(
+            counts,
+            [
+                ("DM2", 11),
+                ("IPA", 9),
+                ("BPCO", 7),
+                ("SCC", 12),
+                ("CIS", 8),
+                ("FA", 8),
+                ("IRC", 13),
+                ("IPOT", 3),
+                ("DISL", 5),
+                ("ASMA", 5),
+                ("OSTP", 6),
+                ("AR", 9),
+                ("PARK", 4),
+                ("DEM", 5),
+                ("EPI", 5),
+            ]
+        );
+        let hba1c = parsed
+            .for_pathology("dm2")
+            .find(|t| t.chiave == "HBA1C")
+            .unwrap();
+        assert_eq!(hba1c.codice_prestazione.as_deref(), Some("90.28.1"));
+        assert_eq!(hba1c.frequenza, Frequenza::VoltePerAnno(3));
+        assert_eq!(hba1c.luogo, Luogo::in_sede("punto prelievi"));
+        assert!(!parsed.has_pathology("XYZ"));
+    }
+
+    #[test]
+    fn template_errors_carry_line_numbers() {
+        assert_eq!(
+            PaiTemplates::parse_csv("codice,nome\nA,B\n"),
+            Err(PaiError::Intestazione)
+        );
+        assert_eq!(PaiTemplates::parse_csv(""), Err(PaiError::Intestazione));
+        let ok = "DM2,GLIC,esame di laboratorio,Glicemia,90.27.1,annuale,a digiuno,sede,punto prelievi,,\n";
+
+        let (line, reason) = line_error(&format!(
+            "{HEADER}{ok}DM2,HB,esame di laboratorio,HbA1c,90.28.1,0/anno,,sede,punto prelievi,,\n"
+        ));
+        assert_eq!(
+            (line, reason.as_str()),
+            (3, "la frequenza non può essere 0")
+        );
+
+        let (line, reason) = line_error(&format!(
+            "{HEADER}{ok}DM2,HB,esami vari,HbA1c,,annuale,,sede,punto prelievi,,\n"
+        ));
+        assert_eq!(line, 3);
+        assert!(
+            reason.starts_with("categoria non riconosciuta: «esami vari»"),
+            "{reason}"
+        );
+
+        let (line, reason) = line_error(&format!("{HEADER}{ok}{ok}"));
+        assert_eq!(
+            (line, reason.as_str()),
+            (3, "chiave «GLIC» già usata per DM2 alla riga 2")
+        );
+
+        let (line, reason) = line_error(&format!(
+            "{HEADER}{ok}DM2,GLIC2,esame di laboratorio,Glicemia bis,90.27.1,annuale,,sede,punto prelievi,,\n"
+        ));
+        assert_eq!(
+            (line, reason.as_str()),
+            (3, "«Glicemia bis» già presente per DM2 alla riga 2")
+        );
+
+        let (line, reason) = line_error(&format!(
+            "{HEADER}{ok}DM2,V,visita,Visita,,2/anno,,sede,ambulatorio MMG,GLIC;HBA1C,\n"
+        ));
+        assert_eq!(
+            (line, reason.as_str()),
+            (
+                3,
+                "«HBA1C» in «dopo» non corrisponde a nessuna prestazione di DM2"
+            )
+        );
+
+        let (line, reason) = line_error(&format!(
+            "{HEADER}{ok}DM2,V,visita,Visita,,2/anno,,ovunque,x,,\n"
+        ));
+        assert_eq!(
+            (line, reason.as_str()),
+            (
+                3,
+                "luogo non riconosciuto: «ovunque» (usare «sede» o «esterno»)"
+            )
+        );
+
+        let (line, reason) = line_error(&format!(
+            "{HEADER}{ok}DM2,V,visita,Visita,,2/anno,,sede,,,\n"
+        ));
+        assert_eq!(
+            (line, reason.as_str()),
+            (3, "indicare la risorsa in sede (es. punto prelievi)")
+        );
+
+        let (line, reason) = line_error(&format!("{HEADER}{ok}DM2,V,visita,,,2/anno,,sede,x,,\n"));
+        assert_eq!((line, reason.as_str()), (3, "manca la descrizione"));
+
+        let (line, reason) = line_error(&format!("{HEADER}{ok}DM2,V,visita,Visita,,,,sede,x,,\n"));
+        assert_eq!(line, 3);
+        assert!(reason.starts_with("manca la frequenza"));
+
+        // A comma not quoted makes an extra column.
+        let (line, reason) = line_error(&format!(
+            "{HEADER}{ok}DM2,L,esame di laboratorio,Profilo lipidico (colesterolo, HDL),,annuale,,sede,x,,\n"
+        ));
+        assert_eq!(line, 3);
+        assert!(reason.starts_with("12 colonne invece di 11"), "{reason}");
+
+        // Cycle: the line of the first item of the cycle.
+        let (line, reason) = line_error(&format!(
+            "{HEADER}{ok}\
+             X,A,visita,Visita A,,annuale,,sede,x,B,\n\
+             X,B,esame di laboratorio,Esame B,,annuale,,sede,x,A,\n"
+        ));
+        assert_eq!(
+            (line, reason.as_str()),
+            (3, "dipendenze circolari per X: A → B → A")
+        );
+
+        let (line, reason) = line_error(&format!(
+            "{HEADER}X,A,visita,Visita A,,annuale,,sede,x,A,\n"
+        ));
+        assert_eq!(
+            (line, reason.as_str()),
+            (2, "dipendenze circolari per X: A → A")
+        );
+
+        // A quoted field over two lines: the next record's line is still right.
+        let (line, _) = line_error(&format!(
+            "{HEADER}DM2,N,stile di vita,\"Riga uno\nriga due\",,,,,,,\nDM2,V,visita,Visita,,mai,,sede,x,,\n"
+        ));
+        assert_eq!(line, 4);
+
+        // Error messages for the operator.
+        assert_eq!(
+            PaiError::Riga {
+                line: 3,
+                reason: "manca la descrizione".into()
+            }
+            .to_string(),
+            "Riga 3: manca la descrizione"
+        );
+        assert!(
+            PaiError::Intestazione
+                .to_string()
+                .contains("patologia,chiave,categoria")
+        );
+    }
+
+    #[test]
+    fn minimal_template_columns_and_advice_rows() {
+        let text = "\u{feff}Patologia,Categoria,Descrizione,Frequenza,Luogo,Risorsa\n\
+                    x,visita,Visita,trimestrale,in sede,ambulatorio MMG\n\
+                    x,stile di vita,Camminare,,,\n";
+        let t = PaiTemplates::parse_csv(text).unwrap();
+        assert_eq!(t.items().len(), 2);
+        assert_eq!(t.items()[0].pathology, "X");
+        assert_eq!(t.items()[0].frequenza, Frequenza::VoltePerAnno(4));
+        assert_eq!(t.items()[1].frequenza, Frequenza::UnaVolta);
+        assert_eq!(t.items()[0].codice_prestazione, None);
+    }
+
+    // --- Plans from templates ---------------------------------------------
+
+    #[test]
+    fn diabetes_and_hypertension_merge_shared_items() {
+        let (items, advice) =
+            plan_from_templates(&codes(&["DM2", "IPA"]), PaiTemplates::embedded());
+        // 11 for DM2 + 9 for IPA - 5 shared (creatinina, glicemia, profilo
+        // lipidico, ECG, visita MMG).
+        assert_eq!(items.len(), 15);
+        let creatinina: Vec<&PaiItem> = items
+            .iter()
+            .filter(|i| i.codice_prestazione.as_deref() == Some("90.16.3"))
+            .collect();
+        assert_eq!(creatinina.len(), 1);
+        assert_eq!(creatinina[0].patologie, ["DM2", "IPA"]);
+        assert_eq!(creatinina[0].frequenza, Frequenza::VoltePerAnno(1));
+        // The highest frequency wins: 3/anno (DM2) over annuale (IPA).
+        let glicemia = find(&items, "Glicemia a digiuno");
+        assert_eq!(glicemia.frequenza, Frequenza::VoltePerAnno(3));
+        assert_eq!(glicemia.patologie, ["DM2", "IPA"]);
+        assert_eq!(glicemia.preparazione.as_deref(), Some("a digiuno"));
+        // Merged by description when there is no code: 3/anno over 2/anno.
+        let visita = find(&items, "Visita di controllo MMG");
+        assert_eq!(visita.frequenza, Frequenza::VoltePerAnno(3));
+        assert_eq!(visita.patologie, ["DM2", "IPA"]);
+        let lipidi = items
+            .iter()
+            .filter(|i| i.descrizione.starts_with("Profilo lipidico"))
+            .count();
+        assert_eq!(lipidi, 1);
+        // Ids 1..=15, grouped by category.
+        let ids: Vec<u32> = items.iter().map(|i| i.id).collect();
+        assert_eq!(ids, (1..=15).collect::<Vec<u32>>());
+        assert!(items.windows(2).all(|w| w[0].categoria <= w[1].categoria));
+        // Lifestyle advice: each line once.
+        assert_eq!(advice.len(), 9);
+        assert_eq!(
+            advice
+                .iter()
+                .filter(|a| *a == "Astensione dal fumo di tabacco")
+                .count(),
+            1
+        );
+        assert!(advice.contains(&"Ridurre il sale: meno di 5 g al giorno".to_string()));
+        // The same whatever the case and with repetitions.
+        let again = plan_from_templates(
+            &codes(&["dm2", " ipa", "DM2", "XYZ"]),
+            PaiTemplates::embedded(),
+        );
+        assert_eq!(again, (items, advice));
+    }
+
+    #[test]
+    fn three_pathologies_exact_items_and_frequencies() {
+        let (items, advice) =
+            plan_from_templates(&codes(&["DM2", "IPA", "SCC"]), PaiTemplates::embedded());
+        let got: Vec<(u32, &str, String, String)> = items
+            .iter()
+            .map(|i| {
+                (
+                    i.id,
+                    i.descrizione.as_str(),
+                    i.frequenza.label(),
+                    i.patologie.join("+"),
+                )
+            })
+            .collect();
+        let expected = [
+            (
+                1,
+                "Esame del piede (sensibilità e polsi periferici)",
+                "1 volta l'anno",
+                "DM2",
+            ),
+            (
+                2,
+                "Visita di controllo MMG",
+                "4 volte l'anno",
+                "DM2+IPA+SCC",
+            ),
+            (3, "Visita diabetologica", "1 volta l'anno", "DM2"),
+            (4, "Visita cardiologica", "1 volta l'anno", "SCC"),
+            (5, "Emoglobina glicata (HbA1c)", "3 volte l'anno", "DM2"),
+            (6, "Glicemia a digiuno", "3 volte l'anno", "DM2+IPA"),
+            (
+                7,
+                "Creatinina con stima del filtrato glomerulare (eGFR)",
+                "2 volte l'anno",
+                "DM2+IPA+SCC",
+            ),
+            (
+                8,
+                "Microalbuminuria (rapporto albumina/creatinina urinaria)",
+                "1 volta l'anno",
+                "DM2",
+            ),
+            (
+                9,
+                "Profilo lipidico (colesterolo totale, HDL, trigliceridi, LDL calcolato)",
+                "1 volta l'anno",
+                "DM2+IPA",
+            ),
+            (10, "Potassiemia", "2 volte l'anno", "IPA+SCC"),
+            (11, "Sodiemia", "2 volte l'anno", "IPA+SCC"),
+            (12, "Esame urine completo", "1 volta l'anno", "IPA"),
+            (13, "NT-proBNP", "2 volte l'anno", "SCC"),
+            (
+                14,
+                "Emocromo con formula leucocitaria",
+                "1 volta l'anno",
+                "SCC",
+            ),
+            (
+                15,
+                "Ferritina e saturazione della transferrina",
+                "1 volta l'anno",
+                "SCC",
+            ),
+            (
+                16,
+                "Elettrocardiogramma (ECG)",
+                "1 volta l'anno",
+                "DM2+IPA+SCC",
+            ),
+            (17, "Esame del fundus oculi", "ogni 24 mesi", "DM2"),
+            (
+                18,
+                "Ecocardiogramma (ecocolordoppler cardiaco)",
+                "1 volta l'anno",
+                "SCC",
+            ),
+            (
+                19,
+                "Vaccinazione antinfluenzale",
+                "1 volta l'anno",
+                "DM2+SCC",
+            ),
+            (
+                20,
+                "Misurazione della pressione arteriosa in ambulatorio",
+                "2 volte l'anno",
+                "IPA",
+            ),
+            (
+                21,
+                "Controllo di peso, pressione arteriosa, frequenza cardiaca e segni di congestione",
+                "4 volte l'anno",
+                "SCC",
+            ),
+        ];
+        let expected: Vec<(u32, &str, String, String)> = expected
+            .iter()
+            .map(|(id, d, f, p)| (*id, *d, f.to_string(), p.to_string()))
+            .collect();
+        assert_eq!(got, expected);
+        assert_eq!(advice.len(), 12);
+        // The fundus (every 24 months) is flagged due, with a note.
+        let fundus = &items[16];
+        assert!(fundus.dovuto);
+        assert!(fundus.note.contains("periodicità oltre 12 mesi"));
+        assert!(
+            fundus
+                .note
+                .starts_with("annuale in presenza di retinopatia; ")
+        );
+    }
+
+    #[test]
+    fn dependencies_become_item_ids() {
+        let (items, _) = plan_from_templates(&codes(&["DM2", "IPA"]), PaiTemplates::embedded());
+        let id = |d: &str| find(&items, d).id;
+        let hba1c = id("Emoglobina glicata (HbA1c)");
+        let glicemia = id("Glicemia a digiuno");
+        let creatinina = id("Creatinina con stima del filtrato glomerulare (eGFR)");
+        let malb = id("Microalbuminuria (rapporto albumina/creatinina urinaria)");
+        let lipidi = id("Profilo lipidico (colesterolo totale, HDL, trigliceridi, LDL calcolato)");
+        let potassio = id("Potassiemia");
+        assert_eq!(
+            (hba1c, glicemia, creatinina, malb, lipidi, potassio),
+            (4, 5, 6, 7, 8, 9)
+        );
+        let mut diab = vec![hba1c, glicemia, creatinina, malb, lipidi];
+        diab.sort_unstable();
+        assert_eq!(find(&items, "Visita diabetologica").dopo, diab);
+        // The merged MMG visit needs the tests of both pathologies.
+        assert_eq!(
+            find(&items, "Visita di controllo MMG").dopo,
+            [hba1c, glicemia, creatinina, potassio]
+        );
+        assert!(find(&items, "Glicemia a digiuno").dopo.is_empty());
+    }
+
+    #[test]
+    fn a_cycle_across_pathologies_is_not_created() {
+        let text = format!(
+            "{HEADER}\
+             A,V,visita,Visita,,2/anno,,sede,ambulatorio MMG,E,\n\
+             A,E,esame di laboratorio,Esame,,annuale,,sede,punto prelievi,,\n\
+             B,V,visita,Visita,,annuale,,sede,ambulatorio MMG,,\n\
+             B,E,esame di laboratorio,Esame,,annuale,,sede,punto prelievi,V,\n"
+        );
+        let t = PaiTemplates::parse_csv(&text).unwrap();
+        let (items, advice) = plan_from_templates(&codes(&["A", "B"]), &t);
+        assert!(advice.is_empty());
+        assert_eq!(items.len(), 2);
+        assert_eq!(items[0].dopo, [2]);
+        assert!(items[1].dopo.is_empty());
+        assert_eq!(find_cycle(&items), None);
+    }
+
+    // --- The PAI --------------------------------------------------------
+
+    fn sample_pai() -> Pai {
+        let mut pai = Pai::from_templates(
+            7,
+            42,
+            3,
+            date(2026, 1, 15),
+            date(2027, 1, 14),
+            "dott. Mario Bianchi",
+            &codes(&["DM2", "IPA"]),
+            PaiTemplates::embedded(),
+        );
+        pai.farmaci.push(Farmaco {
+            farmaco: "Metformina EG 1000 mg".into(),
+            principio_attivo: "metformina".into(),
+            posologia: "1 cp a pranzo e a cena".into(),
+            durata: "continuativa".into(),
+            note: String::new(),
+        });
+        pai
+    }
+
+    #[test]
+    fn a_plan_from_templates_can_be_shared() {
+        let mut pai = sample_pai();
+        assert_eq!(pai.versione, 1);
+        assert_eq!(pai.plan_days(), 365);
+        assert!(pai.is_editable());
+        assert_eq!(pai.validate_for_sharing(), Vec::<String>::new());
+        assert_eq!(pai.condividi(11, date(2026, 1, 20)), Ok(()));
+        assert_eq!(
+            pai.stato,
+            PaiStato::Condiviso {
+                versione: 1,
+                condiviso_il: date(2026, 1, 20),
+                patto: 11
+            }
+        );
+        assert!(!pai.is_editable());
+        assert_eq!(pai.stato.label(), "condiviso");
+        assert_eq!(
+            pai.condividi(11, date(2026, 1, 21)),
+            Err(vec![
+                "il piano è già condiviso (versione 1): per cambiarlo crearne una nuova versione"
+                    .to_string()
+            ])
+        );
+    }
+
+    #[test]
+    fn occurrences_needed_per_item() {
+        let mut pai = sample_pai();
+        let needed = pai.occurrences_needed();
+        assert_eq!(
+            needed,
+            [
+                (1, 1),
+                (2, 3),
+                (3, 1),
+                (4, 3),
+                (5, 3),
+                (6, 1),
+                (7, 1),
+                (8, 1),
+                (9, 1),
+                (10, 1),
+                (11, 1),
+                (12, 1),
+                (13, 1), // fundus, every 24 months, flagged due
+                (14, 1),
+                (15, 2),
+            ]
+        );
+        assert_eq!(needed.iter().map(|(_, n)| n).sum::<u32>(), 22);
+        pai.items[12].dovuto = false;
+        assert_eq!(pai.occurrences_needed()[12], (13, 0));
+    }
+
+    #[test]
+    fn sharing_is_refused_with_the_reasons() {
+        let empty = Pai {
+            id: 1,
+            patient: 1,
+            presa: 1,
+            versione: 1,
+            precedente: None,
+            anno_dal: date(2026, 1, 1),
+            anno_al: date(2026, 12, 31),
+            items: Vec::new(),
+            farmaci: Vec::new(),
+            stile_di_vita: vec!["  ".into()],
+            vaccinazioni: Vec::new(),
+            esenzioni: Vec::new(),
+            allergie: Vec::new(),
+            stato: PaiStato::Bozza,
+            clinical_manager: String::new(),
+        };
+        assert_eq!(
+            empty.validate_for_sharing(),
+            [
+                "manca il Clinical Manager",
+                "mancano i consigli sullo stile di vita",
+                "nessuna prestazione",
+            ]
+        );
+        let mut pai = sample_pai();
+        pai.items.truncate(3);
+        pai.items[0].descrizione = " ".into();
+        pai.items[0].dopo = vec![99];
+        pai.items[1].dopo = vec![3];
+        pai.items[2].dopo = vec![2];
+        pai.items[2].frequenza = Frequenza::VoltePerAnno(0);
+        pai.items[2].luogo = Luogo::esterno("");
+        pai.farmaci.push(Farmaco::default());
+        pai.anno_al = date(2025, 1, 1);
+        assert_eq!(
+            pai.validate_for_sharing(),
+            [
+                "il periodo del piano non è valido: la fine precede l'inizio",
+                "la prestazione n. 1 non ha descrizione",
+                "la prestazione n. 1 dipende dalla prestazione n. 99, che non esiste",
+                "la prestazione «Visita diabetologica»: la frequenza non può essere 0",
+                "la prestazione «Visita diabetologica»: indicare l'erogatore esterno",
+                "dipendenze circolari tra le prestazioni: «Visita di controllo MMG» → «Visita diabetologica» → «Visita di controllo MMG»",
+                "il farmaco n. 2 non ha né nome né principio attivo",
+            ]
+        );
+        assert_eq!(pai.plan_days(), 0);
+        assert!(pai.condividi(1, date(2026, 1, 1)).is_err());
+        assert_eq!(pai.stato, PaiStato::Bozza);
+        pai.items[1].id = 1;
+        assert!(
+            pai.validate_for_sharing()
+                .contains(&"più prestazioni hanno lo stesso numero 1".to_string())
+        );
+    }
+
+    #[test]
+    fn a_new_version_is_a_draft_linked_to_the_old_one() {
+        let mut pai = sample_pai();
+        pai.condividi(11, date(2026, 1, 20)).unwrap();
+        let next = pai.new_version(8);
+        assert_eq!(next.id, 8);
+        assert_eq!(next.versione, 2);
+        assert_eq!(next.precedente, Some(7));
+        assert_eq!(next.stato, PaiStato::Bozza);
+        assert_eq!(next.items, pai.items);
+        assert_eq!(next.farmaci, pai.farmaci);
+        assert_eq!((next.anno_dal, next.anno_al), (pai.anno_dal, pai.anno_al));
+        // The old version is untouched until the caller concludes it.
+        assert!(matches!(pai.stato, PaiStato::Condiviso { .. }));
+        pai.concludi(date(2026, 6, 1), " nuova versione ");
+        assert_eq!(
+            pai.stato,
+            PaiStato::Concluso {
+                il: date(2026, 6, 1),
+                motivo: "nuova versione".into()
+            }
+        );
+        assert_eq!(pai.validate_for_sharing(), ["il piano è concluso"]);
+    }
+
+    #[test]
+    fn editing_items() {
+        let mut pai = sample_pai();
+        assert_eq!(pai.next_item_id(), 16);
+        let removed = pai.remove_item(4).unwrap();
+        assert_eq!(removed.descrizione, "Emoglobina glicata (HbA1c)");
+        assert!(pai.items.iter().all(|i| !i.dopo.contains(&4)));
+        assert_eq!(pai.item(2).unwrap().dopo, [5, 6, 9]);
+        assert_eq!(pai.remove_item(4), None);
+        assert_eq!(pai.next_item_id(), 16);
+        pai.items.clear();
+        assert_eq!(pai.next_item_id(), 1);
+        assert_eq!(
+            Farmaco {
+                principio_attivo: "ramipril".into(),
+                ..Farmaco::default()
+            }
+            .nome(),
+            "ramipril"
+        );
+        assert_eq!(
+            Farmaco {
+                farmaco: "Ramipril".into(),
+                principio_attivo: "ramipril".into(),
+                ..Farmaco::default()
+            }
+            .nome(),
+            "Ramipril"
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn parsers_never_panic(text in "\\PC{0,200}") {
+            let _ = Frequenza::parse(&text);
+            let _ = PaiTemplates::parse_csv(&text);
+            let _ = PaiTemplates::parse_csv(&format!("{HEADER}{text}"));
+        }
+
+        #[test]
+        fn valid_frequencies_read_back(n in 1u16..=365, m in 1u8..=120) {
+            prop_assert_eq!(Frequenza::parse(&Frequenza::VoltePerAnno(n).label()), Ok(Frequenza::VoltePerAnno(n)));
+            prop_assert_eq!(Frequenza::parse(&Frequenza::OgniMesi(m).label()), Ok(Frequenza::OgniMesi(m)));
+            let f = Frequenza::VoltePerAnno(n);
+            let tol = f.tolerance_days().unwrap_or(0);
+            let interval = f.interval_days().unwrap_or(0);
+            prop_assert!(tol * 2 < interval.max(1));
+        }
+
+        #[test]
+        fn validation_never_panics(deps in proptest::collection::vec(proptest::collection::vec(0u32..12, 0..4), 0..10)) {
+            let items: Vec<PaiItem> = deps
+                .iter()
+                .enumerate()
+                .map(|(i, d)| {
+                    let mut item = PaiItem::new(i as u32, Categoria::Visita, "V", Frequenza::UnaVolta, Luogo::in_sede("x"));
+                    item.dopo = d.clone();
+                    item
+                })
+                .collect();
+            let cycle = find_cycle(&items);
+            if let Some(c) = cycle {
+                prop_assert!(c.len() >= 2);
+                prop_assert_eq!(c.first(), c.last());
+            }
+        }
+    }
+}

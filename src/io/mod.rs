@@ -1,0 +1,8 @@
+//! Importers and exporters: pure parsing and writing of files, no store and no terminal.
+//! The service layer reads a file, calls a parser here, shows the preview and stores the
+//! result; exporters write to any `std::io::Write`.
+
+pub mod fhir;
+pub mod gestori;
+pub mod patto;
+pub mod table;

@@ -1,0 +1,646 @@
+//! The application: a stack of screens and at most one dialog. Keys go, first
+//! claim wins, to the dialog, then the focused text field, then the keymap of
+//! the screen's context, then the global keys.
+
+use chrono::NaiveDate;
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::event::AppEvent;
+use super::field::{self, FieldChange};
+use super::format;
+use super::keymap::{self, Action, Context};
+use super::modal::{Modal, ModalOutcome, Nav, Purpose, StatusChange};
+use super::screens::{
+    Area, FormScreen, HelpScreen, LookupScreen, PlaceholderScreen, RecordScreen, Screen,
+};
+use super::strings::{Lang, Strings};
+use super::theme::Theme;
+use crate::domain::{PatientId, PatientStatus};
+use crate::service::Desk;
+
+/// Smallest usable terminal.
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+
+/// What screens need to act and draw.
+pub struct Env<'a> {
+    pub desk: &'a Desk,
+    pub s: &'static Strings,
+    pub theme: &'a Theme,
+    pub today: NaiveDate,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatusKind {
+    Info,
+    Success,
+    Warning,
+    Error,
+}
+
+/// A message on the status line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub kind: StatusKind,
+    pub text: String,
+}
+
+impl Status {
+    pub fn info(text: impl Into<String>) -> Status {
+        Status {
+            kind: StatusKind::Info,
+            text: text.into(),
+        }
+    }
+    pub fn success(text: impl Into<String>) -> Status {
+        Status {
+            kind: StatusKind::Success,
+            text: text.into(),
+        }
+    }
+    pub fn warning(text: impl Into<String>) -> Status {
+        Status {
+            kind: StatusKind::Warning,
+            text: text.into(),
+        }
+    }
+    pub fn error(text: impl Into<String>) -> Status {
+        Status {
+            kind: StatusKind::Error,
+            text: text.into(),
+        }
+    }
+}
+
+/// The environment of one event or frame.
+fn env<'a>(desk: &'a Desk, s: &'static Strings, theme: &'a Theme) -> Env<'a> {
+    Env {
+        desk,
+        s,
+        theme,
+        today: desk.today(),
+    }
+}
+
+/// What a screen asks the application to do.
+pub enum Cmd {
+    /// Key taken, nothing visible changed.
+    None,
+    Redraw,
+    Status(Status),
+    OpenRecord(PatientId),
+    /// Registration, with a codice fiscale typed in the search.
+    NewPatient(Option<String>),
+    EditPatient(Box<crate::domain::Patient>),
+    Back,
+    Modal(Modal),
+    /// The top form saved patient `id`.
+    Saved {
+        id: PatientId,
+        message: String,
+    },
+    /// The codice fiscale of a new patient is already registered.
+    ShowExisting {
+        id: PatientId,
+        message: String,
+    },
+    RefreshLookups,
+    Many(Vec<Cmd>),
+}
+
+pub struct App {
+    desk: Desk,
+    s: &'static Strings,
+    theme: Theme,
+    stack: Vec<Screen>,
+    modal: Option<Modal>,
+    status: Option<Status>,
+    quit: bool,
+    /// Terminal size of the last frame or resize.
+    size: Option<(u16, u16)>,
+}
+
+impl App {
+    pub fn new(desk: Desk, lang: Lang) -> App {
+        App {
+            desk,
+            s: Strings::for_lang(lang),
+            theme: Theme::from_env(),
+            stack: vec![Screen::Lookup(LookupScreen::new())],
+            modal: None,
+            status: None,
+            quit: false,
+            size: None,
+        }
+    }
+
+    pub fn with_theme(mut self, theme: Theme) -> App {
+        self.theme = theme;
+        self
+    }
+
+    pub fn desk(&self) -> &Desk {
+        &self.desk
+    }
+
+    pub fn should_quit(&self) -> bool {
+        self.quit
+    }
+
+    pub fn status(&self) -> Option<&Status> {
+        self.status.as_ref()
+    }
+
+    pub fn modal(&self) -> Option<&Modal> {
+        self.modal.as_ref()
+    }
+
+    pub fn screen(&self) -> &Screen {
+        // The stack always holds the lookup screen at the bottom.
+        &self.stack[self.stack.len() - 1]
+    }
+
+    pub fn depth(&self) -> usize {
+        self.stack.len()
+    }
+
+    /// The title in the header.
+    pub fn title(&self) -> String {
+        let env = env(&self.desk, self.s, &self.theme);
+        self.screen().title(&env)
+    }
+
+    fn too_small(&self) -> bool {
+        self.size
+            .is_some_and(|(w, h)| w < MIN_WIDTH || h < MIN_HEIGHT)
+    }
+
+    /// Handles one event; returns whether the screen must be drawn again.
+    pub fn handle(&mut self, event: AppEvent) -> bool {
+        match event {
+            AppEvent::Resize(w, h) => {
+                self.size = Some((w, h));
+                true
+            }
+            AppEvent::Paste(text) => self.paste(&text),
+            AppEvent::Key(key) => self.key(&key),
+        }
+    }
+
+    fn key(&mut self, key: &KeyEvent) -> bool {
+        if key.kind != KeyEventKind::Press {
+            return false;
+        }
+        if self.too_small() {
+            // Only the way back and the way out; nothing typed blind.
+            let esc = key.code == KeyCode::Esc && key.modifiers == KeyModifiers::NONE;
+            let quit = keymap::action_for(Context::Global, key) == Some(Action::Quit);
+            if !esc && !quit {
+                return false;
+            }
+        }
+        let had_status = self.status.take().is_some();
+        let changed = self.route(key);
+        changed || had_status
+    }
+
+    fn route(&mut self, key: &KeyEvent) -> bool {
+        // 1. The dialog takes every key.
+        if let Some(modal) = &mut self.modal {
+            return match modal.handle_key(key) {
+                ModalOutcome::Confirmed => self.modal_confirmed(),
+                ModalOutcome::Cancelled => {
+                    self.modal = None;
+                    true
+                }
+                ModalOutcome::Consumed(changed) => changed,
+            };
+        }
+        let env = env(&self.desk, self.s, &self.theme);
+        let Some(screen) = self.stack.last_mut() else {
+            return false;
+        };
+        // 2. The focused text field.
+        if let Some(input) = screen.focused_input()
+            && let Some(change) = field::handle_key(input, key)
+        {
+            return match change {
+                FieldChange::Value => {
+                    let cmd = screen.input_changed(&env);
+                    self.apply(cmd);
+                    true
+                }
+                FieldChange::Cursor => true,
+                FieldChange::Nothing => false,
+            };
+        }
+        // 3. The screen's keymap.
+        if let Some(action) = keymap::action_for(screen.context(), key)
+            && let Some(cmd) = screen.action(action, &env)
+        {
+            return self.apply(cmd);
+        }
+        // 4. Global keys.
+        match keymap::action_for(Context::Global, key) {
+            Some(action) => self.global(action),
+            None => false,
+        }
+    }
+
+    fn paste(&mut self, text: &str) -> bool {
+        if let Some(modal) = &mut self.modal {
+            return modal.paste(text);
+        }
+        if self.too_small() {
+            return false;
+        }
+        let env = env(&self.desk, self.s, &self.theme);
+        let Some(screen) = self.stack.last_mut() else {
+            return false;
+        };
+        match screen.focused_input() {
+            Some(input) => {
+                if field::paste(input, text) {
+                    let cmd = screen.input_changed(&env);
+                    self.apply(cmd);
+                    true
+                } else {
+                    false
+                }
+            }
+            None => {
+                self.status = Some(Status::info(self.s.paste_nowhere));
+                true
+            }
+        }
+    }
+
+    fn global(&mut self, action: Action) -> bool {
+        let area = match action {
+            Action::Help => {
+                if !matches!(self.screen(), Screen::Help(_)) {
+                    self.stack.push(Screen::Help(HelpScreen::new()));
+                }
+                return true;
+            }
+            Action::Patients => return self.navigate(Nav::Root),
+            Action::Quit => return self.navigate(Nav::Quit),
+            Action::Gestore => Area::Gestore,
+            Action::Patto => Area::Patto,
+            Action::Pai => Area::Pai,
+            Action::Agenda => Area::Agenda,
+            Action::Richiami => Area::Richiami,
+            _ => return false,
+        };
+        let patient = self.screen().patient();
+        let screen = Screen::Placeholder(PlaceholderScreen::new(area, patient));
+        if matches!(self.screen(), Screen::Placeholder(_)) {
+            self.stack.pop();
+        }
+        self.stack.push(screen);
+        true
+    }
+
+    /// Goes back, to the lookup, or out; asks first when a form with unsaved
+    /// changes would be closed.
+    fn navigate(&mut self, nav: Nav) -> bool {
+        let from = match nav {
+            Nav::Back => self.stack.len().saturating_sub(1).max(1),
+            Nav::Root => 1,
+            Nav::Quit => 0,
+        };
+        let dirty = self.stack.iter().skip(from).any(Screen::is_dirty);
+        if dirty {
+            let s = self.s;
+            self.modal = Some(Modal::confirm(
+                Purpose::Discard(nav),
+                s.unsaved_title.to_string(),
+                vec![s.unsaved_question.to_string()],
+            ));
+        } else {
+            self.perform(nav);
+        }
+        true
+    }
+
+    fn perform(&mut self, nav: Nav) {
+        match nav {
+            Nav::Back => {
+                if self.stack.len() > 1 {
+                    self.stack.pop();
+                }
+            }
+            Nav::Root => self.stack.truncate(1),
+            Nav::Quit => self.quit = true,
+        }
+    }
+
+    fn modal_confirmed(&mut self) -> bool {
+        let Some(modal) = self.modal.take() else {
+            return false;
+        };
+        let env = env(&self.desk, self.s, &self.theme);
+        match modal.purpose {
+            Purpose::Discard(nav) => {
+                self.perform(nav);
+                true
+            }
+            Purpose::SaveDuplicate => {
+                let cmd = match self.stack.last_mut() {
+                    Some(Screen::Form(form)) => form.save(&env, true),
+                    _ => Cmd::None,
+                };
+                self.apply(cmd);
+                true
+            }
+            Purpose::SetStatus(change) => {
+                let Some(Screen::Record(record)) = self.stack.last_mut() else {
+                    return true;
+                };
+                let text = modal.value().unwrap_or_default().to_string();
+                match record.check_status_date(&text, &env) {
+                    Ok(date) => {
+                        let status = match change {
+                            StatusChange::Deceased => PatientStatus::Deceduto(date),
+                            StatusChange::Transferred => PatientStatus::Trasferito(date),
+                        };
+                        let cmd = record.set_status(status, &env);
+                        self.apply(cmd);
+                    }
+                    Err(message) => {
+                        let mut modal = modal;
+                        modal.error = Some(message);
+                        self.modal = Some(modal);
+                    }
+                }
+                true
+            }
+            Purpose::Reactivate => {
+                let cmd = match self.stack.last_mut() {
+                    Some(Screen::Record(record)) => record.set_status(PatientStatus::Attivo, &env),
+                    _ => Cmd::None,
+                };
+                self.apply(cmd);
+                true
+            }
+        }
+    }
+
+    /// Carries out a screen's command; returns whether to draw again.
+    fn apply(&mut self, cmd: Cmd) -> bool {
+        let s = self.s;
+        match cmd {
+            Cmd::None => false,
+            Cmd::Redraw => true,
+            Cmd::Status(status) => {
+                self.status = Some(status);
+                true
+            }
+            Cmd::OpenRecord(id) => {
+                self.open_record(id);
+                true
+            }
+            Cmd::NewPatient(cf) => {
+                let env = env(&self.desk, s, &self.theme);
+                let form = FormScreen::new_patient(cf, &env);
+                self.stack.push(Screen::Form(Box::new(form)));
+                true
+            }
+            Cmd::EditPatient(patient) => {
+                let env = env(&self.desk, self.s, &self.theme);
+                let form = FormScreen::edit(*patient, &env);
+                self.stack.push(Screen::Form(Box::new(form)));
+                true
+            }
+            Cmd::Back => self.navigate(Nav::Back),
+            Cmd::Modal(modal) => {
+                self.modal = Some(modal);
+                true
+            }
+            Cmd::Saved { id, message } => {
+                if matches!(self.screen(), Screen::Form(_)) && self.stack.len() > 1 {
+                    self.stack.pop();
+                }
+                let reloaded = match self.stack.last_mut() {
+                    Some(Screen::Record(record)) if record.id() == id => {
+                        Some(record.reload(&self.desk))
+                    }
+                    _ => None,
+                };
+                match reloaded {
+                    Some(Err(e)) => self.status = Some(Status::error(e)),
+                    Some(Ok(())) => {}
+                    None => self.open_record(id),
+                }
+                self.refresh_lookups();
+                if self.status.is_none() {
+                    self.status = Some(Status::success(message));
+                }
+                true
+            }
+            Cmd::ShowExisting { id, message } => {
+                if matches!(self.screen(), Screen::Form(_)) && self.stack.len() > 1 {
+                    self.stack.pop();
+                }
+                self.open_record(id);
+                if self.status.is_none() {
+                    self.status = Some(Status::warning(message));
+                }
+                true
+            }
+            Cmd::RefreshLookups => {
+                self.refresh_lookups();
+                true
+            }
+            Cmd::Many(cmds) => {
+                let mut changed = false;
+                for cmd in cmds {
+                    changed |= self.apply(cmd);
+                }
+                changed
+            }
+        }
+    }
+
+    fn open_record(&mut self, id: PatientId) {
+        match self.desk.patient(id) {
+            Ok(Some(p)) => self
+                .stack
+                .push(Screen::Record(Box::new(RecordScreen::new(p)))),
+            Ok(None) => self.status = Some(Status::error(self.s.patient_not_found)),
+            Err(e) => self.status = Some(Status::error(e.to_string())),
+        }
+    }
+
+    fn refresh_lookups(&mut self) {
+        for screen in &mut self.stack {
+            if let Screen::Lookup(lookup) = screen
+                && let Err(e) = lookup.refresh(&self.desk)
+            {
+                self.status = Some(Status::error(e.to_string()));
+            }
+        }
+    }
+
+    /// Draws the whole application into `frame`.
+    pub fn draw(&mut self, frame: &mut Frame) {
+        let area = frame.area();
+        self.size = Some((area.width, area.height));
+        let env = env(&self.desk, self.s, &self.theme);
+        if self.too_small() {
+            draw_too_small(frame, area, &env, self.modal.as_ref());
+            return;
+        }
+        let [header, body, status, footer] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Fill(1),
+            Constraint::Length(1),
+            Constraint::Length(2),
+        ])
+        .areas(area);
+        let Some(screen) = self.stack.last_mut() else {
+            return;
+        };
+        let title = screen.title(&env);
+        draw_header(frame, header, &env, &title);
+        screen.draw(frame, body, &env, self.modal.is_none());
+        let context = self
+            .modal
+            .as_ref()
+            .map_or_else(|| screen.context(), Modal::context);
+        draw_status(frame, status, &env, self.status.as_ref());
+        draw_footer(frame, footer, &env, context, self.modal.is_none());
+        if let Some(modal) = &self.modal {
+            modal.draw(frame, body, &env);
+        }
+    }
+}
+
+fn draw_header(frame: &mut Frame, area: Rect, env: &Env, title: &str) {
+    let s = env.s;
+    let left = format!(" {} · {}", s.app_name, s.practice);
+    let operator = env.desk.operator();
+    let operator = if operator.trim().is_empty() {
+        s.operator.to_string()
+    } else {
+        operator
+    };
+    let right = format!("{operator} · {} ", format::date(env.today));
+    let width = usize::from(area.width);
+    let title = format::truncate(
+        title,
+        width.saturating_sub(format::width(&left) + format::width(&right) + 4),
+    );
+    let used = format::width(&left) + format::width(&title) + format::width(&right);
+    let free = width.saturating_sub(used);
+    // The title centred in the free space.
+    let before = (width / 2)
+        .saturating_sub(format::width(&title) / 2)
+        .saturating_sub(format::width(&left))
+        .min(free);
+    let after = free - before;
+    let line = Line::from(vec![
+        Span::raw(left),
+        Span::raw(" ".repeat(before)),
+        Span::raw(title),
+        Span::raw(" ".repeat(after)),
+        Span::raw(right),
+    ]);
+    frame.render_widget(Paragraph::new(line).style(env.theme.header), area);
+}
+
+fn draw_status(frame: &mut Frame, area: Rect, env: &Env, status: Option<&Status>) {
+    let Some(status) = status else {
+        return;
+    };
+    let theme = env.theme;
+    let (mark, style) = match status.kind {
+        StatusKind::Info => ("", theme.status_info),
+        StatusKind::Success => ("✓ ", theme.status_success),
+        StatusKind::Warning => ("! ", theme.status_warning),
+        StatusKind::Error => ("✗ ", theme.status_error),
+    };
+    let text = format::truncate(&format!(" {mark}{}", status.text), usize::from(area.width));
+    frame.render_widget(Paragraph::new(Span::styled(text, style)), area);
+}
+
+/// Hint spans for a context: the key, then its label.
+fn hint_spans<'a>(context: Context, env: &Env, width: usize) -> Vec<Span<'a>> {
+    let s = env.s;
+    let items: Vec<(String, &'static str)> = keymap::hints(context)
+        .map(|b| (b.key.name(s), (b.label)(s)))
+        .collect();
+    let total = |sep: usize| -> usize {
+        items
+            .iter()
+            .map(|(k, l)| format::width(k) + 1 + format::width(l))
+            .sum::<usize>()
+            + sep * items.len()
+    };
+    let sep = if total(2) <= width { "  " } else { " " };
+    let mut spans = vec![Span::raw(" ")];
+    for (i, (key, label)) in items.into_iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::raw(sep));
+        }
+        spans.push(Span::styled(key, env.theme.footer_key));
+        spans.push(Span::styled(format!(" {label}"), env.theme.footer_text));
+    }
+    spans
+}
+
+fn draw_footer(frame: &mut Frame, area: Rect, env: &Env, context: Context, globals: bool) {
+    let width = usize::from(area.width).saturating_sub(1);
+    let [first, second] =
+        Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
+    frame.render_widget(
+        Paragraph::new(Line::from(hint_spans(context, env, width))),
+        first,
+    );
+    if globals {
+        let mut spans = hint_spans(Context::Global, env, width);
+        let used: usize = spans.iter().map(Span::width).sum();
+        let tip = format!("  {}", env.s.alt_tip);
+        if used + format::width(&tip) <= usize::from(area.width) {
+            spans.push(Span::styled(tip, env.theme.muted));
+        }
+        frame.render_widget(Paragraph::new(Line::from(spans)), second);
+    }
+}
+
+fn draw_too_small(frame: &mut Frame, area: Rect, env: &Env, modal: Option<&Modal>) {
+    let s = env.s;
+    let mut lines = vec![
+        Line::styled(s.too_small_title, env.theme.section),
+        Line::raw(""),
+        Line::raw(s.too_small(area.width, area.height, MIN_WIDTH, MIN_HEIGHT)),
+        Line::raw(""),
+    ];
+    match modal {
+        Some(m) => {
+            lines.push(Line::styled(m.title.clone(), env.theme.status_warning));
+            if m.context() == Context::ConfirmQuit {
+                lines.push(Line::raw(s.too_small_quit_pending));
+            } else {
+                lines.push(Line::raw(s.too_small_dialog));
+            }
+        }
+        None => lines.push(Line::raw(s.too_small_keys)),
+    }
+    let height = u16::try_from(lines.len() + 2).unwrap_or(area.height);
+    let rect = Rect {
+        y: area.y + area.height.saturating_sub(height) / 2,
+        height: height.min(area.height),
+        ..area
+    };
+    frame.render_widget(
+        Paragraph::new(lines)
+            .alignment(Alignment::Center)
+            .wrap(Wrap { trim: true }),
+        rect,
+    );
+}

@@ -1,0 +1,138 @@
+//! Where events come from: the terminal in production, a scripted queue in
+//! tests. Only key presses, pasted text and resizes reach the application.
+
+use std::collections::VecDeque;
+use std::io;
+use std::time::Duration;
+
+use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AppEvent {
+    Key(KeyEvent),
+    /// Text pasted with bracketed paste.
+    Paste(String),
+    Resize(u16, u16),
+}
+
+pub trait EventSource {
+    /// Waits for the next event; `None` when the source has no more events.
+    fn next_event(&mut self) -> io::Result<Option<AppEvent>>;
+
+    /// Whether another event is ready now: the loop then handles it before
+    /// drawing, so a burst of keys costs one frame.
+    fn has_pending(&mut self) -> io::Result<bool> {
+        Ok(false)
+    }
+}
+
+/// Events read from the terminal with crossterm.
+#[derive(Debug, Default)]
+pub struct TerminalEvents {
+    pending: Option<AppEvent>,
+}
+
+impl TerminalEvents {
+    pub fn new() -> TerminalEvents {
+        TerminalEvents::default()
+    }
+}
+
+/// The events the application uses: key presses (not releases), paste, resize.
+fn relevant(event: Event) -> Option<AppEvent> {
+    match event {
+        Event::Key(key) if key.kind == KeyEventKind::Press => Some(AppEvent::Key(key)),
+        Event::Paste(text) => Some(AppEvent::Paste(text)),
+        Event::Resize(w, h) => Some(AppEvent::Resize(w, h)),
+        _ => None,
+    }
+}
+
+impl EventSource for TerminalEvents {
+    fn next_event(&mut self) -> io::Result<Option<AppEvent>> {
+        if let Some(e) = self.pending.take() {
+            return Ok(Some(e));
+        }
+        loop {
+            if let Some(e) = relevant(event::read()?) {
+                return Ok(Some(e));
+            }
+        }
+    }
+
+    fn has_pending(&mut self) -> io::Result<bool> {
+        while self.pending.is_none() && event::poll(Duration::ZERO)? {
+            self.pending = relevant(event::read()?);
+        }
+        Ok(self.pending.is_some())
+    }
+}
+
+/// A queue of events for tests and scripted demos.
+#[derive(Debug, Default, Clone)]
+pub struct ScriptedEvents {
+    queue: VecDeque<AppEvent>,
+}
+
+impl ScriptedEvents {
+    pub fn new() -> ScriptedEvents {
+        ScriptedEvents::default()
+    }
+
+    pub fn push(&mut self, event: AppEvent) -> &mut Self {
+        self.queue.push_back(event);
+        self
+    }
+
+    /// A key without modifiers.
+    pub fn key(&mut self, code: KeyCode) -> &mut Self {
+        self.key_with(code, KeyModifiers::NONE)
+    }
+
+    pub fn key_with(&mut self, code: KeyCode, modifiers: KeyModifiers) -> &mut Self {
+        self.push(AppEvent::Key(KeyEvent::new(code, modifiers)))
+    }
+
+    pub fn ctrl(&mut self, c: char) -> &mut Self {
+        self.key_with(KeyCode::Char(c), KeyModifiers::CONTROL)
+    }
+
+    pub fn alt(&mut self, c: char) -> &mut Self {
+        self.key_with(KeyCode::Char(c), KeyModifiers::ALT)
+    }
+
+    /// Types `text` one key at a time, as a keyboard would (Shift for capitals).
+    pub fn text(&mut self, text: &str) -> &mut Self {
+        for c in text.chars() {
+            let modifiers = if c.is_uppercase() {
+                KeyModifiers::SHIFT
+            } else {
+                KeyModifiers::NONE
+            };
+            self.key_with(KeyCode::Char(c), modifiers);
+        }
+        self
+    }
+
+    pub fn paste(&mut self, text: &str) -> &mut Self {
+        self.push(AppEvent::Paste(text.to_string()))
+    }
+
+    pub fn resize(&mut self, width: u16, height: u16) -> &mut Self {
+        self.push(AppEvent::Resize(width, height))
+    }
+
+    pub fn len(&self) -> usize {
+        self.queue.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.queue.is_empty()
+    }
+}
+
+impl EventSource for ScriptedEvents {
+    fn next_event(&mut self) -> io::Result<Option<AppEvent>> {
+        Ok(self.queue.pop_front())
+    }
+}

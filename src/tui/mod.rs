@@ -1,0 +1,63 @@
+//! The terminal interface: a synchronous loop that draws only after an event
+//! changed something. The event source is a parameter, so tests drive the
+//! same loop with a scripted queue.
+
+pub mod app;
+pub mod event;
+pub mod field;
+pub mod format;
+pub mod keymap;
+pub mod modal;
+pub mod screens;
+pub mod strings;
+pub mod terminal;
+pub mod theme;
+
+use std::io;
+
+use ratatui::Terminal;
+use ratatui::backend::Backend;
+
+pub use app::App;
+pub use event::{AppEvent, EventSource, ScriptedEvents, TerminalEvents};
+pub use strings::Lang;
+
+use crate::service::Desk;
+
+/// Opens the interface on the terminal and runs it until the operator quits.
+/// The terminal is restored on every way out.
+pub fn run(desk: Desk, lang: Lang) -> io::Result<()> {
+    let mut app = App::new(desk, lang);
+    let mut guard = terminal::TerminalGuard::enter()?;
+    let mut events = TerminalEvents::new();
+    run_loop(guard.terminal(), &mut app, &mut events)
+}
+
+/// The main loop: one draw at the start, then one after each burst of events
+/// that changed something. Ends when the app quits or the events run out.
+pub fn run_loop<B: Backend>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    events: &mut dyn EventSource,
+) -> io::Result<()> {
+    draw(terminal, app)?;
+    let mut dirty = false;
+    while !app.should_quit() {
+        let Some(event) = events.next_event()? else {
+            break;
+        };
+        dirty |= app.handle(event);
+        if dirty && !app.should_quit() && !events.has_pending()? {
+            draw(terminal, app)?;
+            dirty = false;
+        }
+    }
+    Ok(())
+}
+
+fn draw<B: Backend>(terminal: &mut Terminal<B>, app: &mut App) -> io::Result<()> {
+    terminal
+        .draw(|frame| app.draw(frame))
+        .map(|_| ())
+        .map_err(|e| io::Error::other(e.to_string()))
+}

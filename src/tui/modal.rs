@@ -1,0 +1,204 @@
+//! The one dialog that may sit over a screen: a question, or a question with
+//! a date. It gets every key first.
+
+use chrono::NaiveDate;
+use crossterm::event::KeyEvent;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+use tui_input::Input;
+
+use super::app::Env;
+use super::field;
+use super::format;
+use super::keymap::{self, Action, Context};
+use super::theme::ERROR_MARK;
+
+/// Where a navigation goes once unsaved changes may be dropped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Nav {
+    Back,
+    Root,
+    Quit,
+}
+
+/// A change of the patient's status that needs a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatusChange {
+    Deceased,
+    Transferred,
+}
+
+/// What the application does when the operator confirms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    Discard(Nav),
+    SaveDuplicate,
+    SetStatus(StatusChange),
+    Reactivate,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ModalOutcome {
+    Confirmed,
+    Cancelled,
+    /// The key was taken; `true` when something visible changed.
+    Consumed(bool),
+}
+
+pub struct Modal {
+    pub purpose: Purpose,
+    pub title: String,
+    pub lines: Vec<String>,
+    /// The date field of a date question.
+    pub input: Option<(String, Input)>,
+    pub error: Option<String>,
+}
+
+impl Modal {
+    pub fn confirm(purpose: Purpose, title: String, lines: Vec<String>) -> Modal {
+        Modal {
+            purpose,
+            title,
+            lines,
+            input: None,
+            error: None,
+        }
+    }
+
+    pub fn date(
+        purpose: Purpose,
+        title: String,
+        lines: Vec<String>,
+        label: String,
+        default: NaiveDate,
+    ) -> Modal {
+        Modal {
+            purpose,
+            title,
+            lines,
+            input: Some((label, field::input_with(&format::date(default)))),
+            error: None,
+        }
+    }
+
+    pub fn context(&self) -> Context {
+        match (self.purpose, &self.input) {
+            (_, Some(_)) => Context::DateModal,
+            (Purpose::Discard(Nav::Quit), None) => Context::ConfirmQuit,
+            (Purpose::Discard(_), None) => Context::ConfirmDiscard,
+            _ => Context::Confirm,
+        }
+    }
+
+    /// The text of the date field, if any.
+    pub fn value(&self) -> Option<&str> {
+        self.input.as_ref().map(|(_, i)| i.value())
+    }
+
+    pub fn handle_key(&mut self, key: &KeyEvent) -> ModalOutcome {
+        if let Some((_, input)) = &mut self.input
+            && let Some(change) = field::handle_key(input, key)
+        {
+            if change == field::FieldChange::Value {
+                self.error = None;
+            }
+            return ModalOutcome::Consumed(change != field::FieldChange::Nothing);
+        }
+        match keymap::action_for(self.context(), key) {
+            Some(Action::Confirm) => ModalOutcome::Confirmed,
+            Some(Action::Cancel) => ModalOutcome::Cancelled,
+            _ => ModalOutcome::Consumed(false),
+        }
+    }
+
+    pub fn paste(&mut self, text: &str) -> bool {
+        match &mut self.input {
+            Some((_, input)) => field::paste(input, text),
+            None => false,
+        }
+    }
+
+    pub fn draw(&self, frame: &mut Frame, area: Rect, env: &Env) {
+        let theme = env.theme;
+        let width = area.width.saturating_sub(4).clamp(20, 76);
+        let inner_width = usize::from(width.saturating_sub(4));
+        let mut text: Vec<Line> = Vec::new();
+        for line in &self.lines {
+            for part in format::wrap(line, inner_width) {
+                text.push(Line::raw(part));
+            }
+        }
+        let field_row = self.input.as_ref().map(|_| {
+            text.push(Line::raw(""));
+            text.len()
+        });
+        if self.input.is_some() {
+            text.push(Line::raw(""));
+        }
+        if let Some(error) = &self.error {
+            for part in format::wrap(&format!("{ERROR_MARK}{error}"), inner_width) {
+                text.push(Line::styled(part, theme.error));
+            }
+        }
+        text.push(Line::raw(""));
+        let mut hints: Vec<Span> = Vec::new();
+        for b in keymap::hints(self.context()) {
+            if !hints.is_empty() {
+                hints.push(Span::raw("  "));
+            }
+            hints.push(Span::styled(b.key.name(env.s), theme.footer_key));
+            hints.push(Span::raw(format!(" {}", (b.label)(env.s))));
+        }
+        text.push(Line::from(hints));
+
+        let height = (u16::try_from(text.len()).unwrap_or(u16::MAX) + 2).min(area.height);
+        let rect = Rect {
+            x: area.x + (area.width.saturating_sub(width)) / 2,
+            y: area.y + (area.height.saturating_sub(height)) / 2,
+            width: width.min(area.width),
+            height,
+        };
+        frame.render_widget(Clear, rect);
+        let block = Block::bordered()
+            .title(Span::styled(format!(" {} ", self.title), theme.section))
+            .style(theme.modal);
+        let inner = block.inner(rect);
+        frame.render_widget(block, rect);
+        let inner = Rect {
+            x: inner.x + 1,
+            width: inner.width.saturating_sub(2),
+            ..inner
+        };
+        frame.render_widget(Paragraph::new(text), inner);
+        if let (Some(row), Some((label, input))) = (field_row, &self.input) {
+            let y = inner.y + u16::try_from(row).unwrap_or(0);
+            if y < inner.bottom() {
+                let label_width = u16::try_from(format::width(label) + 1).unwrap_or(0);
+                frame.render_widget(
+                    Paragraph::new(Span::styled(label.as_str(), theme.label_focused)),
+                    Rect {
+                        y,
+                        height: 1,
+                        ..inner
+                    },
+                );
+                let field_area = Rect {
+                    x: inner.x + label_width,
+                    y,
+                    width: 14.min(inner.width.saturating_sub(label_width)),
+                    height: 1,
+                };
+                field::render(
+                    frame,
+                    field_area,
+                    input,
+                    true,
+                    theme.field_focused,
+                    theme.label,
+                );
+            }
+        }
+    }
+}

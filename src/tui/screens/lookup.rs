@@ -1,0 +1,276 @@
+//! F2, the start screen: one search field, results on every keystroke.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Cell, HighlightSpacing, Paragraph, Row, Table, TableState};
+use tui_input::Input;
+
+use crate::domain::codice_fiscale::CodiceFiscale;
+use crate::service::{Desk, DeskError, PatientSummary};
+use crate::tui::app::{Cmd, Env, Status};
+use crate::tui::field;
+use crate::tui::format;
+use crate::tui::keymap::Action;
+use crate::tui::strings::Strings;
+use crate::tui::theme::MARKER;
+
+/// Most results shown for one query.
+pub const LIMIT: usize = 200;
+
+#[derive(Debug, Default)]
+pub struct LookupScreen {
+    input: Input,
+    results: Vec<PatientSummary>,
+    suggested: bool,
+    state: TableState,
+    /// Rows visible in the last frame, for PageUp/PageDown.
+    page: usize,
+}
+
+impl LookupScreen {
+    pub fn new() -> LookupScreen {
+        LookupScreen::default()
+    }
+
+    pub fn input_mut(&mut self) -> &mut Input {
+        &mut self.input
+    }
+
+    pub fn query(&self) -> &str {
+        self.input.value()
+    }
+
+    pub fn results(&self) -> &[PatientSummary] {
+        &self.results
+    }
+
+    pub fn suggested(&self) -> bool {
+        self.suggested
+    }
+
+    pub fn selected(&self) -> Option<usize> {
+        self.state.selected()
+    }
+
+    /// Runs the query again (after a save), keeping the selected patient when
+    /// still listed.
+    pub fn refresh(&mut self, desk: &Desk) -> Result<(), DeskError> {
+        let selected_id = self
+            .state
+            .selected()
+            .and_then(|i| self.results.get(i))
+            .map(|p| p.id);
+        self.search(desk)?;
+        if let Some(id) = selected_id
+            && let Some(i) = self.results.iter().position(|p| p.id == id)
+        {
+            self.state.select(Some(i));
+        }
+        Ok(())
+    }
+
+    fn search(&mut self, desk: &Desk) -> Result<(), DeskError> {
+        let query = self.input.value().trim();
+        if query.is_empty() {
+            self.results.clear();
+            self.suggested = false;
+        } else {
+            let lookup = desk.lookup(query, LIMIT)?;
+            self.results = lookup.patients;
+            self.suggested = lookup.suggested;
+        }
+        self.state = TableState::default();
+        if !self.results.is_empty() {
+            self.state.select(Some(0));
+        }
+        Ok(())
+    }
+
+    pub fn input_changed(&mut self, env: &Env) -> Cmd {
+        match self.search(env.desk) {
+            Ok(()) => Cmd::Redraw,
+            Err(e) => Cmd::Status(Status::error(e.to_string())),
+        }
+    }
+
+    fn move_by(&mut self, delta: isize) {
+        if self.results.is_empty() {
+            return;
+        }
+        let last = self.results.len() - 1;
+        let current = self.state.selected().unwrap_or(0);
+        let next = current.saturating_add_signed(delta).min(last);
+        self.state.select(Some(next));
+    }
+
+    pub fn action(&mut self, action: Action, env: &Env) -> Option<Cmd> {
+        let page = isize::try_from(self.page.max(1)).unwrap_or(1);
+        Some(match action {
+            Action::Up => {
+                self.move_by(-1);
+                Cmd::Redraw
+            }
+            Action::Down => {
+                self.move_by(1);
+                Cmd::Redraw
+            }
+            Action::PageUp => {
+                self.move_by(-page);
+                Cmd::Redraw
+            }
+            Action::PageDown => {
+                self.move_by(page);
+                Cmd::Redraw
+            }
+            Action::Open => match self.state.selected().and_then(|i| self.results.get(i)) {
+                Some(p) => Cmd::OpenRecord(p.id),
+                None => Cmd::Status(Status::info(env.s.nothing_to_open)),
+            },
+            Action::NewPatient => {
+                // A valid codice fiscale typed in the search goes into the form.
+                let cf = CodiceFiscale::parse(self.input.value())
+                    .ok()
+                    .map(|cf| cf.as_str().to_string());
+                Cmd::NewPatient(cf)
+            }
+            Action::ClearSearch => {
+                if self.input.value().is_empty() {
+                    return Some(Cmd::None);
+                }
+                self.input.reset();
+                self.results.clear();
+                self.suggested = false;
+                self.state = TableState::default();
+                Cmd::Redraw
+            }
+            _ => return None,
+        })
+    }
+
+    fn message<'a>(&self, env: &Env<'a>) -> Line<'a> {
+        let s = env.s;
+        let theme = env.theme;
+        let query = self.input.value().trim();
+        if query.is_empty() {
+            Line::styled(s.lookup_hint, theme.muted)
+        } else if self.suggested {
+            Line::styled(s.suggestions, theme.warning)
+        } else if self.results.is_empty() {
+            Line::styled(s.no_results(query), theme.warning)
+        } else {
+            Line::raw(s.found(self.results.len(), self.results.len() >= LIMIT))
+        }
+    }
+
+    pub fn draw(&mut self, frame: &mut Frame, area: Rect, env: &Env, focused: bool) {
+        let s = env.s;
+        let theme = env.theme;
+        let [search, message, table] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Fill(1),
+        ])
+        .areas(area);
+
+        let label = format!("{}: ", s.search_label);
+        let label_width = u16::try_from(format::width(&label)).unwrap_or(0) + 1;
+        frame.render_widget(
+            Paragraph::new(Span::styled(format!(" {label}"), theme.label_focused)),
+            search,
+        );
+        let field_area = Rect {
+            x: search.x + label_width,
+            width: search.width.saturating_sub(label_width + 1).min(60),
+            ..search
+        };
+        field::render(
+            frame,
+            field_area,
+            &self.input,
+            focused,
+            theme.field_focused,
+            theme.label,
+        );
+        let mut line = self.message(env);
+        line.spans.insert(0, Span::raw(" "));
+        frame.render_widget(Paragraph::new(line), message);
+
+        self.page = usize::from(table.height.saturating_sub(1));
+        if self.results.is_empty() {
+            return;
+        }
+        let wide = table.width >= 100;
+        frame.render_stateful_widget(
+            results_table(&self.results, s, env, wide),
+            table,
+            &mut self.state,
+        );
+    }
+}
+
+fn results_table<'a>(
+    results: &'a [PatientSummary],
+    s: &'a Strings,
+    env: &Env,
+    wide: bool,
+) -> Table<'a> {
+    let theme = env.theme;
+    let header = Row::new(vec![
+        Cell::from(s.col_cognome),
+        Cell::from(s.col_nome),
+        Cell::from(s.col_born),
+        Cell::from(s.col_cf),
+        Cell::from(s.col_comune),
+        Cell::from(s.col_livello),
+        Cell::from(s.col_pic),
+    ])
+    .style(theme.table_header);
+    let rows = results.iter().map(|p| {
+        Row::new(vec![
+            Cell::from(p.cognome.as_str()),
+            Cell::from(p.nome.as_str()),
+            Cell::from(format::date(p.data_nascita)),
+            Cell::from(p.codice_fiscale.as_str()),
+            Cell::from(p.comune.as_str()),
+            Cell::from(
+                p.livello
+                    .map(|l| l.number().to_string())
+                    .unwrap_or_else(|| s.none.to_string()),
+            ),
+            Cell::from(pic_state(p, s)),
+        ])
+    });
+    Table::new(
+        rows,
+        [
+            Constraint::Fill(3),
+            Constraint::Fill(3),
+            Constraint::Length(10),
+            Constraint::Length(16),
+            Constraint::Fill(3),
+            Constraint::Length(4),
+            // Room for the Gestore's name when there is room at all.
+            if wide {
+                Constraint::Fill(3)
+            } else {
+                Constraint::Length(10)
+            },
+        ],
+    )
+    .header(header)
+    .column_spacing(1)
+    .row_highlight_style(theme.selected)
+    .highlight_symbol(MARKER)
+    .highlight_spacing(HighlightSpacing::Always)
+}
+
+/// The PIC column: the patient's status when they are no longer followed,
+/// else the Gestore of the active presa in carico, else "—".
+fn pic_state(p: &PatientSummary, s: &Strings) -> String {
+    match p.stato {
+        "deceduto" => s.status_deceased.to_string(),
+        "trasferito" => s.status_transferred.to_string(),
+        _ => p.gestore.clone().unwrap_or_else(|| s.none.to_string()),
+    }
+}
