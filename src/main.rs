@@ -96,6 +96,47 @@ enum Command {
         /// File di backup
         file: PathBuf,
     },
+    /// Importa dati da file
+    #[command(subcommand)]
+    Import(ImportWhat),
+    /// Esporta dati su file o sullo standard output
+    #[command(subcommand)]
+    Export(ExportWhat),
+}
+
+#[derive(Subcommand)]
+enum ImportWhat {
+    /// L'elenco dei Gestori idonei pubblicato da una ATS (CSV o XLSX)
+    Gestori {
+        file: PathBuf,
+        /// ATS delle righe senza colonna ATS (codice o nome)
+        #[arg(long)]
+        ats: Option<String>,
+        /// Foglio del file XLSX (predefinito: il primo)
+        #[arg(long)]
+        foglio: Option<String>,
+        /// Scrive davvero; senza, mostra solo l'anteprima
+        #[arg(long)]
+        conferma: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum ExportWhat {
+    /// L'elenco dei Gestori in archivio, CSV UTF-8 sullo standard output
+    Gestori {
+        #[arg(long)]
+        ats: Option<String>,
+    },
+    /// Il Patto di Cura firmato di un paziente: PDF (due copie) e testo
+    Patto {
+        /// Codice fiscale del paziente
+        #[arg(long)]
+        patient: String,
+        /// Cartella di destinazione (predefinita: "stampe" nella cartella dei dati)
+        #[arg(long)]
+        dir: Option<PathBuf>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -120,8 +161,11 @@ fn data_dir(cli: &Cli) -> PathBuf {
     })
 }
 
+/// Opens the store; a new store gets the fictional sample list of Gestori.
 fn open_desk(cli: &Cli) -> Result<Desk, DeskError> {
-    Desk::open(&data_dir(cli), Arc::new(SystemClock))
+    let desk = Desk::open(&data_dir(cli), Arc::new(SystemClock))?;
+    desk.seed_sample_gestori(&sportello::io::gestori::sample_gestori())?;
+    Ok(desk)
 }
 
 fn run(cli: Cli) -> Result<ExitCode, DeskError> {
@@ -239,6 +283,35 @@ fn run(cli: Cli) -> Result<ExitCode, DeskError> {
                 }
             }
         }
+        Command::Import(ImportWhat::Gestori {
+            file,
+            ats,
+            foglio,
+            conferma,
+        }) => import_gestori(&cli, file, ats.clone(), foglio.clone(), *conferma),
+        Command::Export(ExportWhat::Gestori { ats }) => {
+            let desk = open_desk(&cli)?;
+            let ats = match ats {
+                Some(a) => match sportello::io::gestori::resolve_ats(a) {
+                    Some(x) => Some(x.codice.clone()),
+                    None => {
+                        eprintln!("ATS sconosciuta: {a}");
+                        return Ok(ExitCode::FAILURE);
+                    }
+                },
+                None => None,
+            };
+            let list = desk.gestori(ats.as_deref(), true)?;
+            let mut out = std::io::stdout().lock();
+            if let Err(e) = sportello::io::gestori::write_gestori_csv(&list, &mut out) {
+                eprintln!("Errore di scrittura: {e}");
+                return Ok(ExitCode::FAILURE);
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Export(ExportWhat::Patto { patient, dir }) => {
+            export_patto(&cli, patient, dir.clone())
+        }
         Command::Check => {
             let desk = open_desk(&cli)?;
             let report = desk.check()?;
@@ -318,4 +391,138 @@ fn festivi(anno: i32, comune: Option<&str>) -> ExitCode {
         println!("{} {}", h.date.format("%d/%m/%Y"), h.name);
     }
     ExitCode::SUCCESS
+}
+
+fn import_gestori(
+    cli: &Cli,
+    file: &std::path::Path,
+    ats: Option<String>,
+    sheet: Option<String>,
+    conferma: bool,
+) -> Result<ExitCode, DeskError> {
+    use sportello::io::gestori::{ImportOptions, MAX_FILE_BYTES, parse_gestori};
+    let size = std::fs::metadata(file).map(|m| m.len()).unwrap_or(0);
+    if size > MAX_FILE_BYTES {
+        eprintln!(
+            "Il file {} è troppo grande ({} MB): un elenco di Gestori è di pochi KB",
+            file.display(),
+            size / 1_048_576
+        );
+        return Ok(ExitCode::FAILURE);
+    }
+    let bytes = match std::fs::read(file) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("Impossibile leggere {}: {e}", file.display());
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    let name = file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let preview = match parse_gestori(&bytes, &name, &ImportOptions { ats, sheet }) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("{e}");
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    println!(
+        "File {name}: {} righe riconosciute, {} scartate (codifica {}{})",
+        preview.accepted.len(),
+        preview.rejected.len(),
+        preview.encoding,
+        preview
+            .sheet
+            .as_ref()
+            .map(|s| format!(", foglio \"{s}\""))
+            .unwrap_or_default()
+    );
+    for r in &preview.rejected {
+        println!("  riga {}: {}", r.line, r.reason);
+    }
+    for a in &preview.accepted {
+        for w in &a.warnings {
+            println!("  riga {} (avviso): {w}", a.line);
+        }
+    }
+    let desk = open_desk(cli)?;
+    let rows: Vec<_> = preview.accepted.iter().map(|a| a.gestore.clone()).collect();
+    let plan = desk.plan_gestori_import(&rows)?;
+    println!(
+        "Modifiche: {} nuovi, {} aggiornati, {} invariati, {} non più idonei (ATS {})",
+        plan.added.len(),
+        plan.updated.len(),
+        plan.unchanged,
+        plan.no_longer.len(),
+        plan.ats.join(", ")
+    );
+    for g in &plan.no_longer {
+        println!("  non più idoneo: {}", g.denominazione);
+    }
+    if !conferma {
+        println!("Anteprima: nulla è stato scritto. Ripetere con --conferma per importare.");
+        return Ok(ExitCode::SUCCESS);
+    }
+    let log = desk.apply_gestori_import(plan, &name, preview.rejected.len() as u32)?;
+    println!(
+        "Importazione registrata: {} nuovi, {} aggiornati, {} non più idonei.",
+        log.aggiunti, log.aggiornati, log.non_piu_idonei
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn export_patto(cli: &Cli, cf: &str, dir: Option<PathBuf>) -> Result<ExitCode, DeskError> {
+    let desk = open_desk(cli)?;
+    let Some(patient) = desk.patient_by_cf(cf)? else {
+        eprintln!(
+            "Nessun paziente con codice fiscale {}",
+            cf.trim().to_uppercase()
+        );
+        return Ok(ExitCode::FAILURE);
+    };
+    let Some(patto) = desk
+        .patti(patient.id)?
+        .into_iter()
+        .find(|p| p.firma.is_some())
+    else {
+        eprintln!(
+            "{} {} non ha un Patto di Cura firmato da stampare",
+            patient.cognome, patient.nome
+        );
+        return Ok(ExitCode::FAILURE);
+    };
+    let text = desk.signed_patto_text(patto.id)?;
+    let dir = dir.unwrap_or_else(|| data_dir(cli).join("stampe"));
+    let base = dir.join(format!(
+        "patto-{}-{}",
+        patient.codice_fiscale,
+        patto
+            .valido_dal()
+            .map(|d| d.format("%Y%m%d").to_string())
+            .unwrap_or_default()
+    ));
+    let intestazione = desk.practice()?.nome;
+    let written = std::fs::create_dir_all(&dir).and_then(|_| {
+        let mut pdf = Vec::new();
+        sportello::io::patto::write_patto_pdf(&text, &intestazione, &mut pdf)
+            .map_err(|e| std::io::Error::other(e.to_string()))?;
+        std::fs::write(base.with_extension("pdf"), pdf)?;
+        std::fs::write(
+            base.with_extension("txt"),
+            sportello::io::patto::patto_plain_text(&text, 48),
+        )
+    });
+    match written {
+        Ok(()) => {
+            println!("{}", base.with_extension("pdf").display());
+            println!("{}", base.with_extension("txt").display());
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e) => {
+            eprintln!("Impossibile scrivere in {}: {e}", dir.display());
+            Ok(ExitCode::FAILURE)
+        }
+    }
 }

@@ -304,7 +304,7 @@ impl PattoContext {
             } else {
                 telefoni.join(", ")
             },
-            paziente_email: or_default(&patient.email, NON_INDICATO),
+            paziente_email: or_default(&patient.email, "non indicata"),
             paziente_mmg: or_default(&patient.mmg, NON_INDICATO),
             gestore_denominazione: clean(&gestore.denominazione),
             gestore_tipo: gestore.tipo.label().to_string(),
@@ -313,7 +313,7 @@ impl PattoContext {
             gestore_comune: or_default(&gestore_comune, NON_INDICATO),
             gestore_sede: or_default(&gestore_sede, "non indicata"),
             gestore_telefono: or_default(&gestore.telefono, NON_INDICATO),
-            gestore_email: or_default(&gestore.email, NON_INDICATO),
+            gestore_email: or_default(&gestore.email, "non indicata"),
             gestore_referente: or_default(&gestore.referente, NON_INDICATO),
             clinical_manager,
             patologie,

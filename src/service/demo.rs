@@ -578,7 +578,7 @@ impl<'a> DemoPrese<'a> {
             let signed_on = today - Days::new(self.rng.u64(3..430));
             let signed_on = signed_on.max(presa.data_scelta);
             let mut p = PattoDiCura {
-                id: 0,
+                id: self.desk.store.next_id()?,
                 patient: patient.id,
                 presa: presa.id,
                 gestore: presa.gestore,

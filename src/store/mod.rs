@@ -205,7 +205,7 @@ impl Store {
 
     /// A new id, unique across the store. sled starts at 0; 0 means "not
     /// stored yet" in the domain, so ids start at 1.
-    pub(crate) fn next_id(&self) -> Result<u64> {
+    pub fn next_id(&self) -> Result<u64> {
         self.db
             .generate_id()
             .map(|id| id + 1)

@@ -112,12 +112,15 @@ impl Store {
         Ok(p.id)
     }
 
-    /// Bulk load of Patti for demo data: ids assigned, plain inserts, not
+    /// Bulk load of Patti for demo data: ids assigned where still 0 (a caller
+    /// that prints the id in the text takes it from `next_id` first), plain inserts, not
     /// durable until [`Store::make_durable`].
     pub fn insert_patti_batch(&self, patti: &mut [PattoDiCura]) -> Result<()> {
         self.ensure_writable()?;
         for p in patti.iter_mut() {
-            p.id = self.next_id()?;
+            if p.id == 0 {
+                p.id = self.next_id()?;
+            }
             let bytes = encode_patto(p)?;
             let write = || -> sled::Result<()> {
                 self.patti.insert(id_key(p.id), bytes)?;
