@@ -7,6 +7,7 @@ pub mod comuni;
 pub mod gestore;
 pub mod level;
 pub mod pai;
+pub mod pai_text;
 pub mod pathology;
 pub mod patient;
 pub mod patto;

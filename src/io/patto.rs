@@ -69,6 +69,19 @@ pub fn write_patto_pdf(
     intestazione: &str,
     out: &mut dyn std::io::Write,
 ) -> Result<(), PrintError> {
+    write_document_pdf(text, intestazione, "Patto di Cura", &COPIE, out)
+}
+
+/// Writes an A4 PDF of a plain-text document (PAI, day lists): one run of
+/// pages per entry of `copie` (an empty label heads no copy), with the same
+/// layout and embedded font as the Patto.
+pub fn write_document_pdf(
+    text: &str,
+    intestazione: &str,
+    titolo: &str,
+    copie: &[&str],
+    out: &mut dyn std::io::Write,
+) -> Result<(), PrintError> {
     let font = Font::new(FONT.into(), 0).ok_or(PrintError::Font)?;
     let settings = PageSettings::from_wh(PAGE_WIDTH, PAGE_HEIGHT)
         .ok_or_else(|| PrintError::Pdf("formato di pagina non valido".into()))?;
@@ -78,11 +91,11 @@ pub fn write_patto_pdf(
     let mut document = Document::new();
     document.set_metadata(
         Metadata::new()
-            .title("Patto di Cura".to_string())
+            .title(titolo.to_string())
             .language("it".to_string())
             .creator("sportello".to_string()),
     );
-    for copia in COPIE {
+    for &copia in copie {
         for (index, lines) in pages.iter().enumerate() {
             let footer = format!("Pagina {} di {}", index + 1, pages.len());
             draw_page(

@@ -632,6 +632,29 @@ impl<'a> DemoPrese<'a> {
             patti.push(p);
         }
         self.desk.store.insert_patti_batch(&mut patti)?;
+        // Every signed Patto gets the PAI of its year, from the templates, shared.
+        let mut plans = Vec::with_capacity(patti.len());
+        for p in &patti {
+            let (Some(patient), Some(dal), Some(al)) =
+                (by_id.get(&p.patient), p.valido_dal(), p.valido_al())
+            else {
+                continue;
+            };
+            let mut pai = crate::domain::pai::Pai::from_templates(
+                0,
+                p.patient,
+                p.presa,
+                dal,
+                al,
+                &p.clinical_manager,
+                &patient.patologie,
+                crate::domain::pai::PaiTemplates::embedded(),
+            );
+            if pai.condividi(p.id, dal).is_ok() {
+                plans.push(pai);
+            }
+        }
+        self.desk.store.insert_pai_batch(&mut plans)?;
         Ok(())
     }
 }

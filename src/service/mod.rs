@@ -4,6 +4,7 @@
 pub mod clock;
 pub mod demo;
 pub mod gestori;
+pub mod pai;
 pub mod patto;
 pub mod search;
 

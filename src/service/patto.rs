@@ -175,8 +175,19 @@ impl Desk {
         } else {
             super::comune_name(&practice.comune)
         };
+        let pai_summary = self
+            .current_pai(patto.patient)?
+            .filter(|p| p.presa == patto.presa)
+            .map(|p| crate::domain::pai_text::summary_lines(&p));
         let ctx = PattoContext::new(
-            &patient, &gestore, patto, consensi, firmatario, None, &luogo, data,
+            &patient,
+            &gestore,
+            patto,
+            consensi,
+            firmatario,
+            pai_summary,
+            &luogo,
+            data,
         );
         patto_text::render(patto_text::default_template(), &ctx).map_err(|e| invalid(e.to_string()))
     }

@@ -125,8 +125,48 @@ impl Store {
         }
         self.check_gestori_and_prese(&mut report)?;
         self.check_patti(&mut report)?;
+        self.check_pai(&mut report)?;
         report.size_on_disk = self.size_on_disk()?;
         Ok(report)
+    }
+
+    /// PAI decode and each is indexed under its patient.
+    fn check_pai(&self, report: &mut CheckReport) -> Result<()> {
+        let mut indexed: HashSet<Vec<u8>> = HashSet::new();
+        for item in self.idx_pai_patient.iter() {
+            let (k, _) = item.map_err(|e| self.fatal(e))?;
+            report.index_entries += 1;
+            indexed.insert(k.to_vec());
+        }
+        for item in self.pai.iter() {
+            let (k, v) = item.map_err(|e| self.fatal(e))?;
+            match super::records::decode_pai(&v) {
+                Ok(p) => {
+                    if !indexed.remove(super::patti::pair_key(p.patient, p.id).as_slice()) {
+                        report.problem(format!(
+                            "{}: manca la voce del PAI {}",
+                            trees::IDX_PAI_PATIENT,
+                            p.id
+                        ));
+                    }
+                }
+                Err(reason) => {
+                    report.problem(format!(
+                        "{}: record {} non leggibile: {reason}",
+                        trees::PAI,
+                        hex(&k)
+                    ));
+                }
+            }
+        }
+        for key in indexed {
+            report.problem(format!(
+                "{}: voce {} senza PAI",
+                trees::IDX_PAI_PATIENT,
+                hex(&key)
+            ));
+        }
+        Ok(())
     }
 
     /// Patti decode, their signed texts match their hashes, and both Patto

@@ -161,8 +161,9 @@ impl Store {
         Ok(())
     }
 
-    /// Revokes a presa in carico (date, reason), frees the patient's slot and
-    /// revokes the Patti di Cura of that presa, in one transaction.
+    /// Revokes a presa in carico (date, reason), frees the patient's slot,
+    /// revokes the Patti di Cura and concludes the PAI of that presa, in one
+    /// transaction.
     pub fn revoke_presa(
         &self,
         id: PresaId,
@@ -174,13 +175,15 @@ impl Store {
             return Err(StoreError::PresaNotFound(id));
         };
         let patto_ids = self.patto_ids_of(current.patient)?;
+        let pai_ids = self.pai_ids_of(current.patient)?;
         let updated = (
             &self.prese,
             &self.active_presa,
             &self.patti,
             &self.idx_patto_scadenza,
+            &self.pai,
         )
-            .transaction(|(prese, active, patti, expiry)| {
+            .transaction(|(prese, active, patti, expiry, pai)| {
                 let Some(bytes) = prese.get(id_key(id))? else {
                     return abort(StoreError::PresaNotFound(id));
                 };
@@ -204,6 +207,13 @@ impl Store {
                     active.remove(&id_key(presa.patient))?;
                 }
                 super::patti::tx_revoke_patti(patti, expiry, &patto_ids, id, data, motivo)?;
+                super::pai::tx_conclude_pai(
+                    pai,
+                    &pai_ids,
+                    id,
+                    data,
+                    &format!("presa in carico revocata: {motivo}"),
+                )?;
                 Ok(presa)
             })
             .map_err(|e| self.tx_error(e))?;

@@ -5,6 +5,7 @@ pub mod backup;
 mod check;
 mod codec;
 mod gestori;
+mod pai;
 mod patients;
 mod patti;
 mod records;
@@ -66,6 +67,8 @@ pub enum StoreError {
     PattoNotFound(u64),
     #[error("Il Patto di Cura {0} è già firmato: il testo firmato non si modifica")]
     PattoSigned(u64),
+    #[error("Il PAI {0} è condiviso o concluso: per cambiarlo creare una nuova versione")]
+    PaiFrozen(u64),
 }
 
 /// Layout version of the whole store (trees and key formats).
@@ -90,6 +93,8 @@ pub(crate) mod trees {
     pub const PATTI: &str = "patti";
     pub const IDX_PATTO_PATIENT: &str = "idx_patto_patient";
     pub const IDX_PATTO_SCADENZA: &str = "idx_patto_scadenza";
+    pub const PAI: &str = "pai";
+    pub const IDX_PAI_PATIENT: &str = "idx_pai_patient";
 }
 
 /// The embedded store. Cheap to clone; one per process.
@@ -111,6 +116,8 @@ pub struct Store {
     patti: sled::Tree,
     idx_patto_patient: sled::Tree,
     idx_patto_scadenza: sled::Tree,
+    pai: sled::Tree,
+    idx_pai_patient: sled::Tree,
     failed: Arc<AtomicBool>,
 }
 
@@ -146,6 +153,8 @@ impl Store {
             patti: tree(trees::PATTI)?,
             idx_patto_patient: tree(trees::IDX_PATTO_PATIENT)?,
             idx_patto_scadenza: tree(trees::IDX_PATTO_SCADENZA)?,
+            pai: tree(trees::PAI)?,
+            idx_pai_patient: tree(trees::IDX_PAI_PATIENT)?,
             db,
             failed: Arc::new(AtomicBool::new(false)),
         };

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::codec;
 use crate::domain::gestore::GestoriImport;
+use crate::domain::pai::{Categoria, Farmaco, Frequenza, Luogo, Pai, PaiItem, PaiStato};
 use crate::domain::patto::{Consensi, Firma, Firmatario, PattoDiCura, PattoStato};
 use crate::domain::practice::{Adesione, MmgAdesione, Practice};
 use crate::domain::{
@@ -522,6 +523,209 @@ pub fn decode_patto(bytes: &[u8]) -> Result<PattoDiCura, String> {
             },
         },
         firma,
+    })
+}
+
+pub const PAI_VERSION: u8 = 1;
+
+/// PAI record, format version 1. Frozen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PaiV1 {
+    pub id: u64,
+    pub patient: u64,
+    pub presa: u64,
+    pub versione: u32,
+    pub precedente: Option<u64>,
+    pub anno_dal: i32,
+    pub anno_al: i32,
+    pub items: Vec<PaiItemV1>,
+    /// (farmaco, principio attivo, posologia, durata, note).
+    pub farmaci: Vec<(String, String, String, String, String)>,
+    pub stile_di_vita: Vec<String>,
+    pub vaccinazioni: Vec<String>,
+    pub esenzioni: Vec<String>,
+    pub allergie: Vec<String>,
+    pub stato: PaiStatoV1,
+    pub clinical_manager: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PaiItemV1 {
+    pub id: u32,
+    /// Index in `Categoria::ALL`.
+    pub categoria: u8,
+    pub descrizione: String,
+    pub codice_prestazione: Option<String>,
+    pub frequenza: FrequenzaV1,
+    pub preparazione: Option<String>,
+    pub luogo: LuogoV1,
+    pub dopo: Vec<u32>,
+    pub patologie: Vec<String>,
+    pub dovuto: bool,
+    pub note: String,
+}
+
+/// Append-only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FrequenzaV1 {
+    VoltePerAnno(u16),
+    OgniMesi(u8),
+    UnaVolta,
+}
+
+/// Append-only.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum LuogoV1 {
+    InSede(String),
+    Esterno(String),
+}
+
+/// Append-only.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PaiStatoV1 {
+    Bozza,
+    Condiviso(u32, i32, u64),
+    Concluso(i32, String),
+}
+
+pub fn encode_pai(p: &Pai) -> Result<Vec<u8>, super::StoreError> {
+    let items = p
+        .items
+        .iter()
+        .map(|i| PaiItemV1 {
+            id: i.id,
+            categoria: Categoria::ALL
+                .iter()
+                .position(|c| *c == i.categoria)
+                .unwrap_or(0) as u8,
+            descrizione: i.descrizione.clone(),
+            codice_prestazione: i.codice_prestazione.clone(),
+            frequenza: match i.frequenza {
+                Frequenza::VoltePerAnno(n) => FrequenzaV1::VoltePerAnno(n),
+                Frequenza::OgniMesi(n) => FrequenzaV1::OgniMesi(n),
+                Frequenza::UnaVolta => FrequenzaV1::UnaVolta,
+            },
+            preparazione: i.preparazione.clone(),
+            luogo: match &i.luogo {
+                Luogo::InSede { risorsa } => LuogoV1::InSede(risorsa.clone()),
+                Luogo::Esterno { erogatore } => LuogoV1::Esterno(erogatore.clone()),
+            },
+            dopo: i.dopo.clone(),
+            patologie: i.patologie.clone(),
+            dovuto: i.dovuto,
+            note: i.note.clone(),
+        })
+        .collect();
+    codec::encode(
+        PAI_VERSION,
+        &PaiV1 {
+            id: p.id,
+            patient: p.patient,
+            presa: p.presa,
+            versione: p.versione,
+            precedente: p.precedente,
+            anno_dal: date_to_days(p.anno_dal),
+            anno_al: date_to_days(p.anno_al),
+            items,
+            farmaci: p
+                .farmaci
+                .iter()
+                .map(|f| {
+                    (
+                        f.farmaco.clone(),
+                        f.principio_attivo.clone(),
+                        f.posologia.clone(),
+                        f.durata.clone(),
+                        f.note.clone(),
+                    )
+                })
+                .collect(),
+            stile_di_vita: p.stile_di_vita.clone(),
+            vaccinazioni: p.vaccinazioni.clone(),
+            esenzioni: p.esenzioni.clone(),
+            allergie: p.allergie.clone(),
+            stato: match &p.stato {
+                PaiStato::Bozza => PaiStatoV1::Bozza,
+                PaiStato::Condiviso {
+                    versione,
+                    condiviso_il,
+                    patto,
+                } => PaiStatoV1::Condiviso(*versione, date_to_days(*condiviso_il), *patto),
+                PaiStato::Concluso { il, motivo } => {
+                    PaiStatoV1::Concluso(date_to_days(*il), motivo.clone())
+                }
+            },
+            clinical_manager: p.clinical_manager.clone(),
+        },
+    )
+}
+
+pub fn decode_pai(bytes: &[u8]) -> Result<Pai, String> {
+    let r: PaiV1 = decode_current(bytes, PAI_VERSION, "PAI")?;
+    let mut items = Vec::with_capacity(r.items.len());
+    for i in r.items {
+        items.push(PaiItem {
+            id: i.id,
+            categoria: *Categoria::ALL
+                .get(usize::from(i.categoria))
+                .ok_or_else(|| format!("categoria non valida ({})", i.categoria))?,
+            descrizione: i.descrizione,
+            codice_prestazione: i.codice_prestazione,
+            frequenza: match i.frequenza {
+                FrequenzaV1::VoltePerAnno(n) => Frequenza::VoltePerAnno(n),
+                FrequenzaV1::OgniMesi(n) => Frequenza::OgniMesi(n),
+                FrequenzaV1::UnaVolta => Frequenza::UnaVolta,
+            },
+            preparazione: i.preparazione,
+            luogo: match i.luogo {
+                LuogoV1::InSede(risorsa) => Luogo::InSede { risorsa },
+                LuogoV1::Esterno(erogatore) => Luogo::Esterno { erogatore },
+            },
+            dopo: i.dopo,
+            patologie: i.patologie,
+            dovuto: i.dovuto,
+            note: i.note,
+        });
+    }
+    Ok(Pai {
+        id: r.id,
+        patient: r.patient,
+        presa: r.presa,
+        versione: r.versione,
+        precedente: r.precedente,
+        anno_dal: days_to_date(r.anno_dal)?,
+        anno_al: days_to_date(r.anno_al)?,
+        items,
+        farmaci: r
+            .farmaci
+            .into_iter()
+            .map(
+                |(farmaco, principio_attivo, posologia, durata, note)| Farmaco {
+                    farmaco,
+                    principio_attivo,
+                    posologia,
+                    durata,
+                    note,
+                },
+            )
+            .collect(),
+        stile_di_vita: r.stile_di_vita,
+        vaccinazioni: r.vaccinazioni,
+        esenzioni: r.esenzioni,
+        allergie: r.allergie,
+        stato: match r.stato {
+            PaiStatoV1::Bozza => PaiStato::Bozza,
+            PaiStatoV1::Condiviso(versione, d, patto) => PaiStato::Condiviso {
+                versione,
+                condiviso_il: days_to_date(d)?,
+                patto,
+            },
+            PaiStatoV1::Concluso(d, motivo) => PaiStato::Concluso {
+                il: days_to_date(d)?,
+                motivo,
+            },
+        },
+        clinical_manager: r.clinical_manager,
     })
 }
 

@@ -1,0 +1,220 @@
+//! PAI: the yearly plan, from templates to a shared, frozen version.
+
+use super::{Desk, DeskError, Result};
+use crate::domain::PatientId;
+use crate::domain::pai::{Pai, PaiId, PaiStato, PaiTemplates};
+use crate::domain::patto::{PattoDiCura, PattoStato};
+
+fn invalid(msg: impl Into<String>) -> DeskError {
+    DeskError::Invalid(msg.into())
+}
+
+/// Per item of a PAI: how many occurrences the year needs, how many are
+/// booked and how many were done (the last two come from the agenda).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ItemProgress {
+    pub item: u32,
+    pub needed: u32,
+    pub booked: u32,
+    pub done: u32,
+}
+
+impl Desk {
+    /// Every PAI of the patient, every version, newest first.
+    pub fn pai_list(&self, patient: PatientId) -> Result<Vec<Pai>> {
+        let mut list = self.store.pai_of(patient)?;
+        list.reverse();
+        Ok(list)
+    }
+
+    pub fn pai(&self, id: PaiId) -> Result<Option<Pai>> {
+        Ok(self.store.pai(id)?)
+    }
+
+    /// The PAI in use: the newest draft or shared version of the active presa.
+    pub fn current_pai(&self, patient: PatientId) -> Result<Option<Pai>> {
+        let Some(presa) = self.store.active_presa(patient)? else {
+            return Ok(None);
+        };
+        Ok(self
+            .pai_list(patient)?
+            .into_iter()
+            .find(|p| p.presa == presa.id && !matches!(p.stato, PaiStato::Concluso { .. })))
+    }
+
+    /// The signed Patto in force for the patient's active presa, if any.
+    fn patto_in_force(&self, patient: PatientId) -> Result<Option<PattoDiCura>> {
+        let today = self.today();
+        let Some(presa) = self.store.active_presa(patient)? else {
+            return Ok(None);
+        };
+        Ok(self.store.patti_of(patient)?.into_iter().rev().find(|p| {
+            p.presa == presa.id && p.stato == PattoStato::Firmato && p.state_on(today).is_in_force()
+        }))
+    }
+
+    /// A new PAI draft from the templates of the patient's pathologies, for
+    /// the year of the signed Patto (or a year from today when there is none
+    /// yet). If a draft exists it is returned instead.
+    pub fn new_pai(&self, patient: PatientId) -> Result<Pai> {
+        let p = self
+            .store
+            .get_patient(patient)?
+            .ok_or_else(|| invalid("Paziente non trovato"))?;
+        let Some(presa) = self.store.active_presa(patient)? else {
+            return Err(invalid(
+                "Il paziente non ha un Gestore: scegliere prima il Gestore (F3)",
+            ));
+        };
+        if p.patologie.is_empty() {
+            return Err(invalid(
+                "Nessuna patologia cronica registrata: aggiungerle nella scheda del paziente",
+            ));
+        }
+        if let Some(current) = self.current_pai(patient)? {
+            if current.stato == PaiStato::Bozza {
+                return Ok(current);
+            }
+            return Err(invalid(
+                "Esiste già un PAI condiviso: per modificarlo creare una nuova versione",
+            ));
+        }
+        let patto = self.patto_in_force(patient)?;
+        let today = self.today();
+        let (dal, al, cm) = match &patto {
+            Some(pt) => (
+                pt.valido_dal().unwrap_or(today),
+                pt.valido_al().unwrap_or(today),
+                pt.clinical_manager.clone(),
+            ),
+            None => (today, crate::domain::patto::scadenza(today), p.mmg.clone()),
+        };
+        let mut pai = Pai::from_templates(
+            0,
+            patient,
+            presa.id,
+            dal,
+            al,
+            &cm,
+            &p.patologie,
+            PaiTemplates::embedded(),
+        );
+        self.store.save_pai(&mut pai)?;
+        Ok(pai)
+    }
+
+    /// Saves the changes to a draft. Frequencies are checked; a shared PAI
+    /// cannot be saved (make a new version).
+    pub fn save_pai_draft(&self, mut pai: Pai) -> Result<Pai> {
+        if pai.stato != PaiStato::Bozza {
+            return Err(invalid(
+                "Il PAI condiviso non si modifica: creare una nuova versione",
+            ));
+        }
+        for item in &pai.items {
+            item.frequenza
+                .check()
+                .map_err(|e| invalid(format!("{}: {e}", item.descrizione)))?;
+        }
+        if pai.anno_al < pai.anno_dal {
+            return Err(invalid("La fine del periodo precede l'inizio"));
+        }
+        self.store.save_pai(&mut pai)?;
+        Ok(pai)
+    }
+
+    /// Shares a draft with the patient under the signed Patto in force: it is
+    /// frozen from now on; the version it replaces is concluded.
+    pub fn share_pai(&self, id: PaiId) -> Result<Pai> {
+        let mut pai = self
+            .store
+            .pai(id)?
+            .ok_or_else(|| invalid("PAI non trovato"))?;
+        if pai.stato != PaiStato::Bozza {
+            return Err(invalid("Il PAI è già condiviso"));
+        }
+        let Some(patto) = self.patto_in_force(pai.patient)? else {
+            return Err(invalid(
+                "Per condividere il PAI serve un Patto di Cura firmato e valido (F4)",
+            ));
+        };
+        if patto.presa != pai.presa {
+            return Err(invalid(
+                "Il PAI appartiene a una presa in carico non più attiva",
+            ));
+        }
+        let today = self.today();
+        // The plan covers the year of the Patto it is shared under.
+        if let (Some(dal), Some(al)) = (patto.valido_dal(), patto.valido_al()) {
+            pai.anno_dal = dal;
+            pai.anno_al = al;
+        }
+        pai.condividi(patto.id, today)
+            .map_err(|problems| invalid(problems.join("; ")))?;
+        let mut versions = vec![pai.clone()];
+        if let Some(prev_id) = pai.precedente
+            && let Some(mut prev) = self.store.pai(prev_id)?
+            && !matches!(prev.stato, PaiStato::Concluso { .. })
+        {
+            prev.concludi(
+                today,
+                &format!("sostituito dalla versione {}", pai.versione),
+            );
+            versions.push(prev);
+        }
+        self.store.save_pai_versions(&versions)?;
+        Ok(pai)
+    }
+
+    /// A new draft version of a shared PAI (the shared one stays readable and
+    /// in force until the new one is shared).
+    pub fn new_pai_version(&self, id: PaiId) -> Result<Pai> {
+        let pai = self
+            .store
+            .pai(id)?
+            .ok_or_else(|| invalid("PAI non trovato"))?;
+        if let Some(draft) = self
+            .pai_list(pai.patient)?
+            .into_iter()
+            .find(|p| p.precedente == Some(id) && p.stato == PaiStato::Bozza)
+        {
+            return Ok(draft);
+        }
+        if !matches!(pai.stato, PaiStato::Condiviso { .. }) {
+            return Err(invalid(
+                "Si crea una nuova versione solo da un PAI condiviso",
+            ));
+        }
+        let mut next = pai.new_version(0);
+        self.store.save_pai(&mut next)?;
+        Ok(next)
+    }
+
+    /// Occurrences needed, booked and done per item (booked and done are
+    /// counted from the agenda once appointments exist).
+    pub fn pai_progress(&self, pai: &Pai) -> Result<Vec<ItemProgress>> {
+        Ok(pai
+            .occurrences_needed()
+            .into_iter()
+            .map(|(item, needed)| ItemProgress {
+                item,
+                needed,
+                booked: 0,
+                done: 0,
+            })
+            .collect())
+    }
+
+    /// The plan as text, for printing and export.
+    pub fn pai_text(&self, pai: &Pai) -> Result<String> {
+        let p = self
+            .store
+            .get_patient(pai.patient)?
+            .ok_or_else(|| invalid("Paziente non trovato"))?;
+        Ok(crate::domain::pai_text::render(
+            pai,
+            &format!("{} {}", p.cognome, p.nome),
+            &p.codice_fiscale,
+        ))
+    }
+}
