@@ -137,6 +137,15 @@ enum ExportWhat {
         #[arg(long)]
         dir: Option<PathBuf>,
     },
+    /// Il PAI in uso di un paziente: PDF e FHIR R4 CarePlan (JSON)
+    Pai {
+        /// Codice fiscale del paziente
+        #[arg(long)]
+        patient: String,
+        /// Cartella di destinazione (predefinita: "stampe" nella cartella dei dati)
+        #[arg(long)]
+        dir: Option<PathBuf>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -312,6 +321,7 @@ fn run(cli: Cli) -> Result<ExitCode, DeskError> {
         Command::Export(ExportWhat::Patto { patient, dir }) => {
             export_patto(&cli, patient, dir.clone())
         }
+        Command::Export(ExportWhat::Pai { patient, dir }) => export_pai(&cli, patient, dir.clone()),
         Command::Check => {
             let desk = open_desk(&cli)?;
             let report = desk.check()?;
@@ -518,6 +528,52 @@ fn export_patto(cli: &Cli, cf: &str, dir: Option<PathBuf>) -> Result<ExitCode, D
         Ok(()) => {
             println!("{}", base.with_extension("pdf").display());
             println!("{}", base.with_extension("txt").display());
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e) => {
+            eprintln!("Impossibile scrivere in {}: {e}", dir.display());
+            Ok(ExitCode::FAILURE)
+        }
+    }
+}
+
+fn export_pai(cli: &Cli, cf: &str, dir: Option<PathBuf>) -> Result<ExitCode, DeskError> {
+    let desk = open_desk(cli)?;
+    let Some(patient) = desk.patient_by_cf(cf)? else {
+        eprintln!(
+            "Nessun paziente con codice fiscale {}",
+            cf.trim().to_uppercase()
+        );
+        return Ok(ExitCode::FAILURE);
+    };
+    let pai = match desk.current_pai(patient.id)? {
+        Some(p) => p,
+        None => match desk.pai_list(patient.id)?.into_iter().next() {
+            Some(p) => p,
+            None => {
+                eprintln!("{} {} non ha un PAI", patient.cognome, patient.nome);
+                return Ok(ExitCode::FAILURE);
+            }
+        },
+    };
+    let text = desk.pai_text(&pai)?;
+    let name = format!("{} {}", patient.cognome, patient.nome);
+    let json = sportello::io::fhir::care_plan_json(&pai, &patient.codice_fiscale, &name);
+    let dir = dir.unwrap_or_else(|| data_dir(cli).join("stampe"));
+    let base = dir.join(format!("pai-{}-v{}", patient.codice_fiscale, pai.versione));
+    let intestazione = desk.practice()?.nome;
+    let written = std::fs::create_dir_all(&dir).and_then(|_| {
+        let mut pdf = Vec::new();
+        sportello::io::patto::write_document_pdf(&text, &intestazione, "PAI", &[""], &mut pdf)
+            .map_err(|e| std::io::Error::other(e.to_string()))?;
+        std::fs::write(base.with_extension("pdf"), pdf)?;
+        let pretty = serde_json::to_string_pretty(&json).map_err(std::io::Error::other)?;
+        std::fs::write(base.with_extension("json"), pretty)
+    });
+    match written {
+        Ok(()) => {
+            println!("{}", base.with_extension("pdf").display());
+            println!("{}", base.with_extension("json").display());
             Ok(ExitCode::SUCCESS)
         }
         Err(e) => {
