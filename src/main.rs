@@ -96,6 +96,30 @@ enum Command {
         /// File di backup
         file: PathBuf,
     },
+    /// Pianifica in agenda i PAI condivisi non ancora pianificati
+    Plan {
+        /// Tutti i PAI condivisi senza appuntamenti
+        #[arg(long, required = true)]
+        all: bool,
+    },
+    /// La lista del giorno: testo, CSV o PDF
+    Agenda {
+        /// Giorno (gg/mm/aaaa; predefinito: oggi)
+        #[arg(long)]
+        giorno: Option<String>,
+        /// CSV sullo standard output invece del testo
+        #[arg(long)]
+        csv: bool,
+        /// Scrive anche il PDF in questo file
+        #[arg(long)]
+        pdf: Option<PathBuf>,
+    },
+    /// Gli appuntamenti futuri di un paziente in formato iCalendar (.ics)
+    Ics {
+        /// Codice fiscale del paziente
+        #[arg(long)]
+        patient: String,
+    },
     /// Importa dati da file
     #[command(subcommand)]
     Import(ImportWhat),
@@ -322,6 +346,104 @@ fn run(cli: Cli) -> Result<ExitCode, DeskError> {
             export_patto(&cli, patient, dir.clone())
         }
         Command::Export(ExportWhat::Pai { patient, dir }) => export_pai(&cli, patient, dir.clone()),
+        Command::Plan { .. } => {
+            let desk = open_desk(&cli)?;
+            let mut stderr = std::io::stderr();
+            let started = Instant::now();
+            let report = desk.plan_all(&mut |done, total| {
+                let _ = write!(stderr, "\rPAI pianificati: {done}/{total}");
+                true
+            })?;
+            eprintln!();
+            println!(
+                "Pianificati {} PAI: {} appuntamenti, {} occorrenze senza posto, in {:.1} s",
+                report.plans,
+                report.appointments,
+                report.unplaced,
+                started.elapsed().as_secs_f64()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Agenda { giorno, csv, pdf } => {
+            let desk = open_desk(&cli)?;
+            let day = match giorno {
+                None => desk.today(),
+                Some(g) => match chrono::NaiveDate::parse_from_str(g.trim(), "%d/%m/%Y") {
+                    Ok(d) => d,
+                    Err(_) => {
+                        eprintln!("Data non valida: {g} (scrivere gg/mm/aaaa)");
+                        return Ok(ExitCode::FAILURE);
+                    }
+                },
+            };
+            if *csv {
+                let mut w = csv::Writer::from_writer(std::io::stdout().lock());
+                let _ = w.write_record([
+                    "data",
+                    "inizio",
+                    "fine",
+                    "dove",
+                    "cognome",
+                    "nome",
+                    "codice_fiscale",
+                    "prestazione",
+                    "stato",
+                ]);
+                for l in desk.day_list(day, None)? {
+                    let a = &l.appointment;
+                    let (c, n, cf) = l
+                        .patient
+                        .as_ref()
+                        .map(|p| (p.cognome.clone(), p.nome.clone(), p.codice_fiscale.clone()))
+                        .unwrap_or_default();
+                    let _ = w.write_record([
+                        day.format("%d/%m/%Y").to_string(),
+                        a.start.format("%H:%M").to_string(),
+                        a.end.format("%H:%M").to_string(),
+                        l.dove.clone(),
+                        c,
+                        n,
+                        cf,
+                        a.descrizione.clone(),
+                        a.stato.label().to_string(),
+                    ]);
+                }
+                let _ = w.flush();
+            } else {
+                print!("{}", desk.day_list_text(day, None)?);
+            }
+            if let Some(file) = pdf {
+                let text = desk.day_list_text(day, None)?;
+                let mut bytes = Vec::new();
+                let written = sportello::io::patto::write_document_pdf(
+                    &text,
+                    &desk.practice()?.nome,
+                    "Lista del giorno",
+                    &[""],
+                    &mut bytes,
+                )
+                .map_err(|e| std::io::Error::other(e.to_string()))
+                .and_then(|_| std::fs::write(file, &bytes));
+                if let Err(e) = written {
+                    eprintln!("Impossibile scrivere {}: {e}", file.display());
+                    return Ok(ExitCode::FAILURE);
+                }
+                eprintln!("{}", file.display());
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Ics { patient } => {
+            let desk = open_desk(&cli)?;
+            let Some(p) = desk.patient_by_cf(patient)? else {
+                eprintln!(
+                    "Nessun paziente con codice fiscale {}",
+                    patient.trim().to_uppercase()
+                );
+                return Ok(ExitCode::FAILURE);
+            };
+            print!("{}", desk.patient_ics(p.id)?);
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Check => {
             let desk = open_desk(&cli)?;
             let report = desk.check()?;

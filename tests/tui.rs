@@ -403,27 +403,71 @@ fn cursor_follows_accented_text() {
 fn f_keys_and_alt_digits_never_do_nothing() {
     let (_dir, desk) = archive();
     let mut ui = Harness::new(desk, 80, 24);
-    for (f, alt, title) in [
-        (3, '3', "Gestore"),
-        (4, '4', "Patto"),
-        (5, '5', "PAI"),
-        (6, '6', "Agenda"),
-        (7, '7', "Richiami"),
-    ] {
-        ui.keys(|e| {
-            e.key(KeyCode::F(f));
-        });
-        assert_eq!(ui.app.title(), title);
-        assert!(ui.screen().contains("Disponibile a breve"));
-        ui.keys(|e| {
-            e.key(KeyCode::Esc).alt(alt);
-        });
-        assert_eq!(ui.app.title(), title);
-        ui.keys(|e| {
-            e.alt('2');
-        });
-        assert_eq!(ui.app.title(), "Pazienti");
-    }
+    // F3 with no patient selected says so and offers F2.
+    ui.keys(|e| {
+        e.key(KeyCode::F(3));
+    });
+    assert_eq!(ui.app.title(), "Gestore");
+    assert!(ui.screen().contains("Nessun paziente selezionato"));
+    ui.keys(|e| {
+        e.key(KeyCode::Esc).alt('3');
+    });
+    assert_eq!(ui.app.title(), "Gestore");
+    ui.keys(|e| {
+        e.alt('2');
+    });
+    // F5 with no patient selected says so and offers F2, like F3.
+    ui.keys(|e| {
+        e.key(KeyCode::F(5));
+    });
+    assert_eq!(ui.app.title(), "PAI");
+    assert!(ui.screen().contains("Nessun paziente selezionato"));
+    assert!(ui.screen().contains("F2: cercare il paziente"));
+    ui.keys(|e| {
+        e.key(KeyCode::Esc).alt('5');
+    });
+    assert_eq!(ui.app.title(), "PAI");
+    ui.keys(|e| {
+        e.alt('2');
+    });
+    // F6, not yet available, says so.
+    ui.keys(|e| {
+        e.key(KeyCode::F(6));
+    });
+    assert_eq!(ui.app.title(), "Agenda");
+    assert!(ui.screen().contains("Disponibile a breve"));
+    ui.keys(|e| {
+        e.key(KeyCode::Esc).alt('6');
+    });
+    assert_eq!(ui.app.title(), "Agenda");
+    ui.keys(|e| {
+        e.alt('2');
+    });
+    assert_eq!(ui.app.title(), "Pazienti");
+    // F4 with no patient chosen says how to choose one; F7 opens the recalls.
+    ui.keys(|e| {
+        e.key(KeyCode::F(4));
+    });
+    assert_eq!(ui.app.title(), "Pazienti");
+    assert!(
+        ui.app
+            .status()
+            .is_some_and(|s| s.text.contains("Nessun paziente scelto")),
+        "{:?}",
+        ui.app.status()
+    );
+    ui.keys(|e| {
+        e.key(KeyCode::F(7));
+    });
+    assert_eq!(ui.app.title(), "Richiami");
+    ui.keys(|e| {
+        e.key(KeyCode::Esc).alt('7');
+    });
+    assert_eq!(ui.app.title(), "Richiami");
+    ui.keys(|e| {
+        e.alt('2');
+    });
+    assert_eq!(ui.app.title(), "Pazienti");
     ui.keys(|e| {
         e.alt('1');
     });

@@ -50,8 +50,46 @@ impl Comune {
     /// Milanese", "CASSANO D'ADDA" -> "Cassano d'Adda". Apostrophes standing for
     /// a final accent in the source ("CANTU'") are kept as they are.
     pub fn display_name(&self) -> String {
-        title_case(&self.nome)
+        restore_final_accents(&title_case(&self.nome))
     }
+}
+
+/// The official lists write a final accented vowel as vowel + apostrophe
+/// ("CANTU'", "VIGGIU'"): at the end of a word it is the grave-accented vowel
+/// ("Cantù"). An apostrophe between letters ("Sant'Angelo") is kept.
+fn restore_final_accents(name: &str) -> String {
+    let chars: Vec<char> = name.chars().collect();
+    let mut out = String::with_capacity(name.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let at_word_end = chars
+            .get(i + 2)
+            .is_none_or(|n| *n == ' ' || *n == '-' || *n == ',');
+        if chars.get(i + 1) == Some(&'\'') && at_word_end {
+            let accented = match c {
+                'a' => Some('à'),
+                'e' => Some('è'),
+                'i' => Some('ì'),
+                'o' => Some('ò'),
+                'u' => Some('ù'),
+                'A' => Some('À'),
+                'E' => Some('È'),
+                'I' => Some('Ì'),
+                'O' => Some('Ò'),
+                'U' => Some('Ù'),
+                _ => None,
+            };
+            if let Some(a) = accented {
+                out.push(a);
+                i += 2;
+                continue;
+            }
+        }
+        out.push(c);
+        i += 1;
+    }
+    out
 }
 
 /// Title-cases an upper-case place name word by word (see [`Comune::display_name`]).
@@ -458,5 +496,28 @@ mod tests {
         assert_eq!(title_case("CA' D'ANDREA"), "Ca' d'Andrea");
         assert_eq!(title_case("DI"), "Di");
         assert_eq!(title_case(""), "");
+    }
+}
+
+#[cfg(test)]
+mod accent_tests {
+    use super::*;
+
+    #[test]
+    fn final_apostrophes_become_accents() {
+        let c = Comuni::embedded();
+        let cantu = c.by_name("Cantù");
+        assert!(!cantu.is_empty(), "folded lookup still finds it");
+        assert_eq!(cantu[0].display_name(), "Cantù");
+        assert_eq!(restore_final_accents("Viggiu'"), "Viggiù");
+        assert_eq!(
+            restore_final_accents("Sant'Angelo Lodigiano"),
+            "Sant'Angelo Lodigiano"
+        );
+        assert_eq!(
+            restore_final_accents("Forli' del Sannio"),
+            "Forlì del Sannio"
+        );
+        assert_eq!(restore_final_accents("'"), "'");
     }
 }

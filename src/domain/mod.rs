@@ -1,5 +1,6 @@
 //! Pure types and rules: no I/O, no terminal, no storage engine.
 
+pub mod agenda;
 pub mod ats;
 pub mod calendar;
 pub mod codice_fiscale;
@@ -12,6 +13,7 @@ pub mod pathology;
 pub mod patient;
 pub mod patto;
 pub mod patto_text;
+pub mod planner;
 pub mod practice;
 pub mod sex;
 pub mod text;

@@ -659,7 +659,136 @@ impl<'a> DemoPrese<'a> {
     }
 }
 
+/// Shared demo PAIs planned into the agenda per load (the rest is left for
+/// `sportello plan --all`).
+const MAX_DEMO_PLANS: usize = 150;
+
 impl Desk {
+    /// Sets up the practice's resources when there are none, and plans part
+    /// of the shared demo PAIs from the start of their year: past
+    /// appointments are marked done, or (one in eight) not attended.
+    fn demo_agenda(&self, seed: u64) -> Result<()> {
+        use crate::domain::agenda::{AppStato, Pattern, Preferences, Resource};
+        use chrono::{NaiveTime, Weekday::*};
+        if self.store.resources()?.is_empty() {
+            let t = |h, m| NaiveTime::from_hms_opt(h, m, 0).unwrap_or(NaiveTime::MIN);
+            let since = self.today() - Days::new(800);
+            let week = [Mon, Tue, Wed, Thu, Fri];
+            // (name, kind, weekdays, from, to, slot minutes, capacity)
+            type Spec<'a> = (
+                &'a str,
+                &'a str,
+                &'a [chrono::Weekday],
+                NaiveTime,
+                NaiveTime,
+                u16,
+                u16,
+            );
+            let specs: [Spec; 5] = [
+                (
+                    "Punto prelievi",
+                    "punto prelievi",
+                    &week,
+                    t(7, 30),
+                    t(9, 30),
+                    10,
+                    4,
+                ),
+                (
+                    "Studio MMG (mattino)",
+                    "ambulatorio MMG",
+                    &week,
+                    t(9, 0),
+                    t(12, 30),
+                    15,
+                    1,
+                ),
+                (
+                    "Studio MMG (pomeriggio)",
+                    "ambulatorio MMG",
+                    &[Mon, Wed, Thu],
+                    t(15, 0),
+                    t(18, 0),
+                    15,
+                    1,
+                ),
+                (
+                    "Ambulatorio infermieristico",
+                    "ambulatorio infermieristico",
+                    &week,
+                    t(10, 0),
+                    t(12, 0),
+                    20,
+                    2,
+                ),
+                (
+                    "ECG in telemedicina",
+                    "ECG",
+                    &[Tue, Thu],
+                    t(14, 0),
+                    t(16, 0),
+                    20,
+                    1,
+                ),
+            ];
+            for (nome, tipo, days, dalle, alle, durata_min, capacita) in specs {
+                let mut r = Resource {
+                    id: 0,
+                    nome: nome.into(),
+                    tipo: tipo.into(),
+                    patterns: days
+                        .iter()
+                        .map(|&giorno| Pattern {
+                            giorno,
+                            dalle,
+                            alle,
+                            durata_min,
+                            capacita,
+                            valido_dal: since,
+                            valido_al: None,
+                        })
+                        .collect(),
+                    attiva: true,
+                };
+                self.store.save_resource(&mut r)?;
+            }
+        }
+        let mut rng = fastrand::Rng::with_seed(seed ^ 0xa6e);
+        let now = self.clock.now();
+        let mut planned = 0;
+        for id in self.store.all_pai_ids()? {
+            if planned >= MAX_DEMO_PLANS {
+                break;
+            }
+            let Some(pai) = self.store.pai(id)? else {
+                continue;
+            };
+            if !matches!(pai.stato, crate::domain::pai::PaiStato::Condiviso { .. })
+                || !self.store.appointments_of_pai(id)?.is_empty()
+            {
+                continue;
+            }
+            let out = self.plan_pai_from(id, &Preferences::default(), pai.anno_dal)?;
+            let with_state: Vec<_> = out
+                .proposals
+                .into_iter()
+                .map(|p| {
+                    let stato = if p.end > now {
+                        AppStato::Prenotato
+                    } else if rng.u8(0..8) == 0 {
+                        AppStato::NonPresentato
+                    } else {
+                        AppStato::Eseguito
+                    };
+                    (p, stato)
+                })
+                .collect();
+            self.book_proposals(id, &with_state)?;
+            planned += 1;
+        }
+        Ok(())
+    }
+
     /// Adds `count` fictional patients, in batches, flushing once at the end.
     /// `progress(done, total)` is called after every batch; returning `false`
     /// stops after that batch (what was written stays, and is made durable).
@@ -707,6 +836,7 @@ impl Desk {
         });
         outcome?;
         store.make_durable()?;
+        self.demo_agenda(seed)?;
         if let Some(patient) = to_revoke {
             self.revoke_presa(
                 patient,

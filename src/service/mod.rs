@@ -1,6 +1,7 @@
 //! Use cases: one [`Desk`] facade with a method per front-desk operation.
 //! Screens and the command line call the desk; only the desk calls the store.
 
+pub mod agenda;
 pub mod clock;
 pub mod demo;
 pub mod gestori;

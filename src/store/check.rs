@@ -126,8 +126,78 @@ impl Store {
         self.check_gestori_and_prese(&mut report)?;
         self.check_patti(&mut report)?;
         self.check_pai(&mut report)?;
+        self.check_agenda(&mut report)?;
         report.size_on_disk = self.size_on_disk()?;
         Ok(report)
+    }
+
+    /// Appointments decode; slot claims equal the distinct patients with live
+    /// appointments in each slot; no patient is booked twice at once; no slot is over capacity
+    /// without an authorised override.
+    fn check_agenda(&self, report: &mut CheckReport) -> Result<()> {
+        use crate::domain::agenda;
+        let apps = match self.all_appointments() {
+            Ok(a) => a,
+            Err(e) => {
+                report.problem(format!("{}: {e}", trees::APPOINTMENTS));
+                return Ok(());
+            }
+        };
+        let mut expected: std::collections::HashMap<(u64, [u8; 8]), u16> = Default::default();
+        for ((r, start), n) in agenda::slot_usage(&apps) {
+            expected.insert((r, super::agenda::start_key(start)), n);
+        }
+        for (key, n) in self.slot_claims()? {
+            report.index_entries += 1;
+            if expected.remove(&key) != Some(n) {
+                report.problem(format!(
+                    "{}: lo slot {}#{} conta {n} pazienti, diversi da quelli con appuntamento",
+                    trees::SLOT_CLAIMS,
+                    key.0,
+                    hex(&key.1)
+                ));
+            }
+        }
+        for (key, n) in expected {
+            report.problem(format!(
+                "{}: mancano {n} occupazioni dello slot {}#{}",
+                trees::SLOT_CLAIMS,
+                key.0,
+                hex(&key.1)
+            ));
+        }
+        let forced: HashSet<u64> = apps
+            .iter()
+            .filter(|a| a.forzatura.is_some())
+            .map(|a| a.id)
+            .collect();
+        for (x, y) in agenda::double_bookings(&apps) {
+            if !forced.contains(&x) && !forced.contains(&y) {
+                report.problem(format!(
+                    "{}: il paziente ha due appuntamenti sovrapposti ({x} e {y})",
+                    trees::APPOINTMENTS
+                ));
+            }
+        }
+        let resources = self.resources()?;
+        for excess in agenda::over_capacity(&apps, &resources) {
+            let overridden = apps.iter().any(|a| {
+                a.resource == Some(excess.resource)
+                    && a.start == excess.start
+                    && a.forzatura.is_some()
+            });
+            if !overridden {
+                report.problem(format!(
+                    "{}: lo slot delle {} della risorsa {} ha {} prenotazioni su {} posti",
+                    trees::SLOT_CLAIMS,
+                    excess.start.format("%d/%m/%Y %H:%M"),
+                    excess.resource,
+                    excess.prenotati,
+                    excess.capacita
+                ));
+            }
+        }
+        Ok(())
     }
 
     /// PAI decode and each is indexed under its patient.

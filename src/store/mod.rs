@@ -1,6 +1,7 @@
 //! The only code that sees sled and bincode. Trees, the record codec, indexes,
 //! migrations and the integrity check live here; nothing of sled leaks out.
 
+mod agenda;
 pub mod backup;
 mod check;
 mod codec;
@@ -17,6 +18,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 pub use check::CheckReport;
 pub use patients::{IndexHit, PatientIndex};
+
+/// Reopen attempts (25 ms apart) while a just-dropped handle still holds the lock.
+const LOCK_RETRIES: u32 = 40;
 
 /// Page cache given to sled. Its default (1 GiB) is far more than a desk needs.
 pub const DEFAULT_CACHE_BYTES: u64 = 128 * 1024 * 1024;
@@ -69,6 +73,15 @@ pub enum StoreError {
     PattoSigned(u64),
     #[error("Il PAI {0} è condiviso o concluso: per cambiarlo creare una nuova versione")]
     PaiFrozen(u64),
+    #[error("Appuntamento {0} non trovato")]
+    AppointmentNotFound(u64),
+    #[error("L'appuntamento {0} è annullato: prenotarne uno nuovo")]
+    AppointmentCancelled(u64),
+    #[error("Lo slot delle {} è pieno: scegliere un altro orario o forzare con un motivo", start.format("%d/%m/%Y %H:%M"))]
+    SlotFull {
+        resource: u64,
+        start: chrono::NaiveDateTime,
+    },
 }
 
 /// Layout version of the whole store (trees and key formats).
@@ -95,6 +108,14 @@ pub(crate) mod trees {
     pub const IDX_PATTO_SCADENZA: &str = "idx_patto_scadenza";
     pub const PAI: &str = "pai";
     pub const IDX_PAI_PATIENT: &str = "idx_pai_patient";
+    pub const RESOURCES: &str = "resources";
+    pub const CLOSURES: &str = "closures";
+    pub const APPOINTMENTS: &str = "appointments";
+    pub const IDX_APP_PATIENT: &str = "idx_app_patient";
+    pub const IDX_APP_DAY: &str = "idx_app_resource_day";
+    pub const IDX_APP_PAI: &str = "idx_app_pai";
+    pub const SLOT_CLAIMS: &str = "slot_claims";
+    pub const SLOT_PATIENTS: &str = "slot_patients";
 }
 
 /// The embedded store. Cheap to clone; one per process.
@@ -118,6 +139,14 @@ pub struct Store {
     idx_patto_scadenza: sled::Tree,
     pai: sled::Tree,
     idx_pai_patient: sled::Tree,
+    resources: sled::Tree,
+    closures: sled::Tree,
+    appointments: sled::Tree,
+    idx_app_patient: sled::Tree,
+    idx_app_day: sled::Tree,
+    idx_app_pai: sled::Tree,
+    slot_claims: sled::Tree,
+    slot_patients: sled::Tree,
     failed: Arc<AtomicBool>,
 }
 
@@ -131,11 +160,24 @@ impl Store {
         if let Err(e) = std::fs::create_dir_all(dir) {
             return Err(dir_error(dir, &e));
         }
-        let db = sled::Config::new()
-            .path(dir)
-            .cache_capacity(cache_bytes)
-            .open()
-            .map_err(|e| open_error(dir, e))?;
+        // sled releases its file lock only when its background flusher lets
+        // go of the store, a moment after the previous handle was dropped: a
+        // reopen in the same process retries briefly before reporting a lock.
+        let mut attempts = 0;
+        let db = loop {
+            match sled::Config::new()
+                .path(dir)
+                .cache_capacity(cache_bytes)
+                .open()
+                .map_err(|e| open_error(dir, e))
+            {
+                Err(StoreError::Locked { .. }) if attempts < LOCK_RETRIES => {
+                    attempts += 1;
+                    std::thread::sleep(std::time::Duration::from_millis(25));
+                }
+                other => break other?,
+            }
+        };
         let tree = |name: &str| db.open_tree(name).map_err(|e| open_error(dir, e));
         let store = Store {
             dir: dir.to_path_buf(),
@@ -155,6 +197,14 @@ impl Store {
             idx_patto_scadenza: tree(trees::IDX_PATTO_SCADENZA)?,
             pai: tree(trees::PAI)?,
             idx_pai_patient: tree(trees::IDX_PAI_PATIENT)?,
+            resources: tree(trees::RESOURCES)?,
+            closures: tree(trees::CLOSURES)?,
+            appointments: tree(trees::APPOINTMENTS)?,
+            idx_app_patient: tree(trees::IDX_APP_PATIENT)?,
+            idx_app_day: tree(trees::IDX_APP_DAY)?,
+            idx_app_pai: tree(trees::IDX_APP_PAI)?,
+            slot_claims: tree(trees::SLOT_CLAIMS)?,
+            slot_patients: tree(trees::SLOT_PATIENTS)?,
             db,
             failed: Arc::new(AtomicBool::new(false)),
         };

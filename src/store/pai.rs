@@ -110,6 +110,18 @@ impl Store {
         Ok(out)
     }
 
+    /// Every PAI id in the store.
+    pub fn all_pai_ids(&self) -> Result<Vec<PaiId>> {
+        let mut out = Vec::new();
+        for item in self.pai.iter().keys() {
+            let k = item.map_err(|e| self.fatal(e))?;
+            if let Some(id) = super::patients::id_from_value(&k) {
+                out.push(id);
+            }
+        }
+        Ok(out)
+    }
+
     /// A patient's PAI (every version), oldest first.
     pub fn pai_of(&self, patient: PatientId) -> Result<Vec<Pai>> {
         let mut out = Vec::new();

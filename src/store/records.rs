@@ -6,6 +6,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::codec;
+use crate::domain::agenda::{AppStato, Appointment, Closure, Esterno, Pattern, Resource};
 use crate::domain::gestore::GestoriImport;
 use crate::domain::pai::{Categoria, Farmaco, Frequenza, Luogo, Pai, PaiItem, PaiStato};
 use crate::domain::patto::{Consensi, Firma, Firmatario, PattoDiCura, PattoStato};
@@ -726,6 +727,228 @@ pub fn decode_pai(bytes: &[u8]) -> Result<Pai, String> {
             },
         },
         clinical_manager: r.clinical_manager,
+    })
+}
+
+pub const AGENDA_VERSION: u8 = 1;
+
+fn time_to_secs(t: chrono::NaiveTime) -> u32 {
+    use chrono::Timelike;
+    t.num_seconds_from_midnight()
+}
+
+fn secs_to_time(s: u32) -> Result<chrono::NaiveTime, String> {
+    chrono::NaiveTime::from_num_seconds_from_midnight_opt(s, 0)
+        .ok_or_else(|| format!("ora non valida ({s})"))
+}
+
+/// Seconds since 1970 of a local date-time (no time zone: the desk's wall clock).
+pub fn datetime_to_secs(d: chrono::NaiveDateTime) -> i64 {
+    d.and_utc().timestamp()
+}
+
+pub fn secs_to_datetime(s: i64) -> Result<chrono::NaiveDateTime, String> {
+    chrono::DateTime::from_timestamp(s, 0)
+        .map(|d| d.naive_utc())
+        .ok_or_else(|| format!("data e ora non valide ({s})"))
+}
+
+/// Resource record, format version 1. Frozen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ResourceV1 {
+    pub id: u64,
+    pub nome: String,
+    pub tipo: String,
+    pub patterns: Vec<PatternV1>,
+    pub attiva: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PatternV1 {
+    /// 0 = Monday.
+    pub giorno: u8,
+    /// Seconds from midnight.
+    pub dalle: u32,
+    pub alle: u32,
+    pub durata_min: u16,
+    pub capacita: u16,
+    pub valido_dal: i32,
+    pub valido_al: Option<i32>,
+}
+
+pub fn encode_resource(r: &Resource) -> Result<Vec<u8>, super::StoreError> {
+    codec::encode(
+        AGENDA_VERSION,
+        &ResourceV1 {
+            id: r.id,
+            nome: r.nome.clone(),
+            tipo: r.tipo.clone(),
+            patterns: r
+                .patterns
+                .iter()
+                .map(|p| PatternV1 {
+                    giorno: p.giorno.num_days_from_monday() as u8,
+                    dalle: time_to_secs(p.dalle),
+                    alle: time_to_secs(p.alle),
+                    durata_min: p.durata_min,
+                    capacita: p.capacita,
+                    valido_dal: date_to_days(p.valido_dal),
+                    valido_al: p.valido_al.map(date_to_days),
+                })
+                .collect(),
+            attiva: r.attiva,
+        },
+    )
+}
+
+pub fn decode_resource(bytes: &[u8]) -> Result<Resource, String> {
+    let r: ResourceV1 = decode_current(bytes, AGENDA_VERSION, "risorsa")?;
+    let mut patterns = Vec::with_capacity(r.patterns.len());
+    for p in r.patterns {
+        let giorno = match p.giorno {
+            0 => chrono::Weekday::Mon,
+            1 => chrono::Weekday::Tue,
+            2 => chrono::Weekday::Wed,
+            3 => chrono::Weekday::Thu,
+            4 => chrono::Weekday::Fri,
+            5 => chrono::Weekday::Sat,
+            6 => chrono::Weekday::Sun,
+            other => return Err(format!("giorno non valido ({other})")),
+        };
+        patterns.push(Pattern {
+            giorno,
+            dalle: secs_to_time(p.dalle)?,
+            alle: secs_to_time(p.alle)?,
+            durata_min: p.durata_min,
+            capacita: p.capacita,
+            valido_dal: days_to_date(p.valido_dal)?,
+            valido_al: p.valido_al.map(days_to_date).transpose()?,
+        });
+    }
+    Ok(Resource {
+        id: r.id,
+        nome: r.nome,
+        tipo: r.tipo,
+        patterns,
+        attiva: r.attiva,
+    })
+}
+
+/// Closure record, format version 1. Frozen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClosureV1 {
+    pub id: u64,
+    pub resource: Option<u64>,
+    pub dal: i64,
+    pub al: i64,
+    pub motivo: String,
+}
+
+pub fn encode_closure(c: &Closure) -> Result<Vec<u8>, super::StoreError> {
+    codec::encode(
+        AGENDA_VERSION,
+        &ClosureV1 {
+            id: c.id,
+            resource: c.resource,
+            dal: datetime_to_secs(c.dal),
+            al: datetime_to_secs(c.al),
+            motivo: c.motivo.clone(),
+        },
+    )
+}
+
+pub fn decode_closure(bytes: &[u8]) -> Result<Closure, String> {
+    let r: ClosureV1 = decode_current(bytes, AGENDA_VERSION, "chiusura")?;
+    Ok(Closure {
+        id: r.id,
+        resource: r.resource,
+        dal: secs_to_datetime(r.dal)?,
+        al: secs_to_datetime(r.al)?,
+        motivo: r.motivo,
+    })
+}
+
+/// Appointment record, format version 1. Frozen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AppointmentV1 {
+    pub id: u64,
+    pub patient: u64,
+    pub pai: Option<u64>,
+    pub item: Option<u32>,
+    pub occorrenza: Option<u32>,
+    pub resource: Option<u64>,
+    pub start: i64,
+    pub end: i64,
+    pub descrizione: String,
+    pub stato: AppStatoV1,
+    /// (erogatore, codice prenotazione).
+    pub esterno: Option<(String, String)>,
+    pub note: String,
+    pub forzatura: Option<String>,
+}
+
+/// Append-only.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AppStatoV1 {
+    Prenotato,
+    Eseguito,
+    NonPresentato,
+    Annullato(String),
+}
+
+pub fn encode_appointment(a: &Appointment) -> Result<Vec<u8>, super::StoreError> {
+    codec::encode(
+        AGENDA_VERSION,
+        &AppointmentV1 {
+            id: a.id,
+            patient: a.patient,
+            pai: a.pai,
+            item: a.item,
+            occorrenza: a.occorrenza,
+            resource: a.resource,
+            start: datetime_to_secs(a.start),
+            end: datetime_to_secs(a.end),
+            descrizione: a.descrizione.clone(),
+            stato: match &a.stato {
+                AppStato::Prenotato => AppStatoV1::Prenotato,
+                AppStato::Eseguito => AppStatoV1::Eseguito,
+                AppStato::NonPresentato => AppStatoV1::NonPresentato,
+                AppStato::Annullato { motivo } => AppStatoV1::Annullato(motivo.clone()),
+            },
+            esterno: a
+                .esterno
+                .as_ref()
+                .map(|e| (e.erogatore.clone(), e.codice_prenotazione.clone())),
+            note: a.note.clone(),
+            forzatura: a.forzatura.clone(),
+        },
+    )
+}
+
+pub fn decode_appointment(bytes: &[u8]) -> Result<Appointment, String> {
+    let r: AppointmentV1 = decode_current(bytes, AGENDA_VERSION, "appuntamento")?;
+    Ok(Appointment {
+        id: r.id,
+        patient: r.patient,
+        pai: r.pai,
+        item: r.item,
+        occorrenza: r.occorrenza,
+        resource: r.resource,
+        start: secs_to_datetime(r.start)?,
+        end: secs_to_datetime(r.end)?,
+        descrizione: r.descrizione,
+        stato: match r.stato {
+            AppStatoV1::Prenotato => AppStato::Prenotato,
+            AppStatoV1::Eseguito => AppStato::Eseguito,
+            AppStatoV1::NonPresentato => AppStato::NonPresentato,
+            AppStatoV1::Annullato(motivo) => AppStato::Annullato { motivo },
+        },
+        esterno: r.esterno.map(|(erogatore, codice_prenotazione)| Esterno {
+            erogatore,
+            codice_prenotazione,
+        }),
+        note: r.note,
+        forzatura: r.forzatura,
     })
 }
 

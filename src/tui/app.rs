@@ -15,7 +15,8 @@ use super::format;
 use super::keymap::{self, Action, Context};
 use super::modal::{Modal, ModalOutcome, Nav, Purpose, StatusChange};
 use super::screens::{
-    Area, FormScreen, HelpScreen, LookupScreen, PlaceholderScreen, RecordScreen, Screen,
+    AdminScreen, Area, FormScreen, GestoreScreen, HelpScreen, LookupScreen, PaiScreen, PattoScreen,
+    PlaceholderScreen, RecordScreen, RichiamiScreen, Screen,
 };
 use super::strings::{Lang, Strings};
 use super::theme::Theme;
@@ -110,6 +111,11 @@ pub enum Cmd {
     },
     RefreshLookups,
     Many(Vec<Cmd>),
+    /// Opens a screen over the current one.
+    Push(Box<Screen>),
+    /// Run the top screen's deferred work after the next draw (a status
+    /// such as "lettura in corso" is on screen meanwhile).
+    Later,
 }
 
 pub struct App {
@@ -122,6 +128,8 @@ pub struct App {
     quit: bool,
     /// Terminal size of the last frame or resize.
     size: Option<(u16, u16)>,
+    /// A screen asked for work after the next draw ([`Cmd::Later`]).
+    deferred: bool,
 }
 
 impl App {
@@ -135,6 +143,7 @@ impl App {
             status: None,
             quit: false,
             size: None,
+            deferred: false,
         }
     }
 
@@ -244,6 +253,10 @@ impl App {
         {
             return self.apply(cmd);
         }
+        // A list or dialog of the screen's own holds the keys like a modal.
+        if screen.has_dialog() {
+            return false;
+        }
         // 4. Global keys.
         match keymap::action_for(Context::Global, key) {
             Some(action) => self.global(action),
@@ -289,11 +302,11 @@ impl App {
             }
             Action::Patients => return self.navigate(Nav::Root),
             Action::Quit => return self.navigate(Nav::Quit),
-            Action::Gestore => Area::Gestore,
-            Action::Patto => Area::Patto,
-            Action::Pai => Area::Pai,
+            Action::Patto | Action::Richiami => return self.open_patto_area(action),
+            Action::Gestore => return self.open_gestore(),
+            Action::Admin => return self.open_admin(),
+            Action::Pai => return self.open_pai(),
             Action::Agenda => Area::Agenda,
-            Action::Richiami => Area::Richiami,
             _ => return false,
         };
         let patient = self.screen().patient();
@@ -302,6 +315,122 @@ impl App {
             self.stack.pop();
         }
         self.stack.push(screen);
+        true
+    }
+
+    /// F4 (the current patient's Patto di Cura, or the patient selected in
+    /// the lookup) and F7 (the recall lists).
+    fn open_patto_area(&mut self, action: Action) -> bool {
+        let top = self.screen();
+        let screen = if action == Action::Richiami {
+            if matches!(top, Screen::Richiami(_)) {
+                return true;
+            }
+            RichiamiScreen::load(&self.desk).map(|r| Screen::Richiami(Box::new(r)))
+        } else {
+            let patient = match top {
+                Screen::Lookup(l) => l.selected().and_then(|i| l.results().get(i)).map(|p| p.id),
+                other => other.patient().map(|(id, _)| id),
+            };
+            let Some(id) = patient else {
+                self.status = Some(Status::info(self.s.patto.no_patient));
+                return true;
+            };
+            if let Screen::Patto(p) = top
+                && p.id() == id
+            {
+                return true;
+            }
+            PattoScreen::load(&self.desk, self.s, id).map(|p| Screen::Patto(Box::new(p)))
+        };
+        match screen {
+            Ok(screen) => {
+                if matches!(self.screen(), Screen::Placeholder(_)) {
+                    self.stack.pop();
+                }
+                self.stack.push(screen);
+            }
+            Err(e) => self.status = Some(Status::error(e)),
+        }
+        true
+    }
+
+    /// F3: the Gestore of the current patient (the record's, or the one
+    /// highlighted in the lookup), or the message that none is selected.
+    fn open_gestore(&mut self) -> bool {
+        let patient = self.screen().patient().map(|(id, _)| id);
+        if let Screen::Gestore(g) = self.screen()
+            && g.patient().map(|(id, _)| id) == patient
+        {
+            return true;
+        }
+        let env = env(&self.desk, self.s, &self.theme);
+        let screen = GestoreScreen::new(patient, &env);
+        if matches!(self.screen(), Screen::Placeholder(_) | Screen::Gestore(_)) {
+            self.stack.pop();
+        }
+        self.stack.push(Screen::Gestore(Box::new(screen)));
+        true
+    }
+
+    /// F11 or Alt+9: the Amministrazione menu.
+    fn open_admin(&mut self) -> bool {
+        if let Screen::Admin(a) = self.screen()
+            && a.is_menu()
+        {
+            return true;
+        }
+        if matches!(self.screen(), Screen::Placeholder(_)) {
+            self.stack.pop();
+        }
+        self.stack
+            .push(Screen::Admin(Box::new(AdminScreen::menu())));
+        true
+    }
+
+    /// F5: the PAI of the current patient (the record's, or the one
+    /// highlighted in the lookup), or the message that none is selected.
+    fn open_pai(&mut self) -> bool {
+        let patient = self.screen().patient().map(|(id, _)| id);
+        if let Screen::Pai(p) = self.screen()
+            && !p.is_historic()
+            && p.patient_id() == patient
+        {
+            return true;
+        }
+        match PaiScreen::load(&self.desk, patient) {
+            Ok(screen) => {
+                let replace = match self.screen() {
+                    Screen::Placeholder(_) => true,
+                    Screen::Pai(p) => !p.is_dirty(),
+                    _ => false,
+                };
+                if replace {
+                    self.stack.pop();
+                }
+                self.stack.push(Screen::Pai(Box::new(screen)));
+            }
+            Err(e) => self.status = Some(Status::error(e)),
+        }
+        true
+    }
+
+    /// Whether a screen asked for work after the next draw.
+    pub fn has_deferred(&self) -> bool {
+        self.deferred
+    }
+
+    /// Runs the top screen's deferred work; returns whether to draw again.
+    pub fn run_deferred(&mut self) -> bool {
+        if !std::mem::take(&mut self.deferred) {
+            return false;
+        }
+        let env = env(&self.desk, self.s, &self.theme);
+        let cmd = match self.stack.last_mut() {
+            Some(screen) => screen.deferred(&env),
+            None => Cmd::None,
+        };
+        self.apply(cmd);
         true
     }
 
@@ -332,6 +461,11 @@ impl App {
             Nav::Back => {
                 if self.stack.len() > 1 {
                     self.stack.pop();
+                    if let Some(screen) = self.stack.last_mut()
+                        && let Err(e) = screen.resumed(&self.desk)
+                    {
+                        self.status = Some(Status::error(e));
+                    }
                 }
             }
             Nav::Root => self.stack.truncate(1),
@@ -377,6 +511,40 @@ impl App {
                         self.modal = Some(modal);
                     }
                 }
+                true
+            }
+            Purpose::Patto(purpose) => {
+                let cmd = match self.stack.last_mut() {
+                    Some(Screen::Patto(p)) => p.confirmed(purpose, modal, &env),
+                    Some(Screen::PattoText(t)) => t.confirmed(purpose, modal, &env),
+                    _ => Cmd::None,
+                };
+                self.apply(cmd);
+                true
+            }
+            Purpose::Gestore(purpose) => {
+                let result = match self.stack.last_mut() {
+                    Some(Screen::Gestore(g)) => g.confirm(purpose, &modal, &env),
+                    _ => Ok(Cmd::None),
+                };
+                match result {
+                    Ok(cmd) => {
+                        self.apply(cmd);
+                    }
+                    Err(message) => {
+                        let mut modal = modal;
+                        modal.error = Some(message);
+                        self.modal = Some(modal);
+                    }
+                }
+                true
+            }
+            Purpose::Pai(purpose) => {
+                let cmd = match self.stack.last_mut() {
+                    Some(Screen::Pai(p)) => p.confirmed(purpose, modal, &env),
+                    _ => Cmd::None,
+                };
+                self.apply(cmd);
                 true
             }
             Purpose::Reactivate => {
@@ -456,6 +624,14 @@ impl App {
                 self.refresh_lookups();
                 true
             }
+            Cmd::Later => {
+                self.deferred = true;
+                true
+            }
+            Cmd::Push(screen) => {
+                self.stack.push(*screen);
+                true
+            }
             Cmd::Many(cmds) => {
                 let mut changed = false;
                 for cmd in cmds {
@@ -513,7 +689,8 @@ impl App {
             .as_ref()
             .map_or_else(|| screen.context(), Modal::context);
         draw_status(frame, status, &env, self.status.as_ref());
-        draw_footer(frame, footer, &env, context, self.modal.is_none());
+        let globals = self.modal.is_none() && !screen.has_dialog();
+        draw_footer(frame, footer, &env, context, globals);
         if let Some(modal) = &self.modal {
             modal.draw(frame, body, &env);
         }

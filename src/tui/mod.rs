@@ -47,6 +47,12 @@ pub fn run_loop<B: Backend>(
             break;
         };
         dirty |= app.handle(event);
+        if app.has_deferred() {
+            // What the work is about (a "lettura in corso" line) is on
+            // screen before it runs.
+            draw(terminal, app)?;
+            dirty = app.run_deferred();
+        }
         if dirty && !app.should_quit() && !events.has_pending()? {
             draw(terminal, app)?;
             dirty = false;

@@ -13,7 +13,7 @@ use super::app::Env;
 use super::field;
 use super::format;
 use super::keymap::{self, Action, Context};
-use super::theme::ERROR_MARK;
+use super::theme::{ERROR_MARK, MARKER};
 
 /// Where a navigation goes once unsaved changes may be dropped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,6 +37,12 @@ pub enum Purpose {
     SaveDuplicate,
     SetStatus(StatusChange),
     Reactivate,
+    /// A question of the Patto di Cura screens (sign, print, revoke).
+    Patto(crate::tui::screens::patto::PattoPurpose),
+    /// A dialog of F3 Gestore (choose, change, revoke).
+    Gestore(crate::tui::screens::gestore::GestorePurpose),
+    /// A question of F5 PAI (remove a line, share, export).
+    Pai(crate::tui::screens::pai::PaiPurpose),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,6 +60,34 @@ pub struct Modal {
     /// The date field of a date question.
     pub input: Option<(String, Input)>,
     pub error: Option<String>,
+    /// The fields of a dialog with several (Tab moves between them); empty
+    /// for a question or a date.
+    pub fields: Vec<DialogField>,
+    /// The focused entry of `fields`.
+    pub focus: usize,
+}
+
+/// One field of a dialog with several fields.
+#[derive(Debug, Clone)]
+pub enum DialogField {
+    Text {
+        label: String,
+        input: Input,
+    },
+    /// One of a few options, changed with Space.
+    Choice {
+        label: String,
+        options: Vec<String>,
+        selected: usize,
+    },
+}
+
+impl DialogField {
+    fn label(&self) -> &str {
+        match self {
+            DialogField::Text { label, .. } | DialogField::Choice { label, .. } => label,
+        }
+    }
 }
 
 impl Modal {
@@ -64,6 +98,8 @@ impl Modal {
             lines,
             input: None,
             error: None,
+            fields: Vec::new(),
+            focus: 0,
         }
     }
 
@@ -80,10 +116,98 @@ impl Modal {
             lines,
             input: Some((label, field::input_with(&format::date(default)))),
             error: None,
+            fields: Vec::new(),
+            focus: 0,
+        }
+    }
+
+    /// A dialog with several fields: text fields and choices.
+    pub fn form(
+        purpose: Purpose,
+        title: String,
+        lines: Vec<String>,
+        fields: Vec<DialogField>,
+    ) -> Modal {
+        Modal {
+            purpose,
+            title,
+            lines,
+            input: None,
+            error: None,
+            fields,
+            focus: 0,
+        }
+    }
+
+    /// The text of field `i` of a dialog with several fields ("" if none).
+    pub fn text(&self, i: usize) -> &str {
+        match self.fields.get(i) {
+            Some(DialogField::Text { input, .. }) => input.value(),
+            _ => "",
+        }
+    }
+
+    /// The chosen option of field `i` (0 if it is not a choice).
+    pub fn choice(&self, i: usize) -> usize {
+        match self.fields.get(i) {
+            Some(DialogField::Choice { selected, .. }) => *selected,
+            _ => 0,
+        }
+    }
+
+    fn focused_text(&mut self) -> Option<&mut Input> {
+        match self.fields.get_mut(self.focus) {
+            Some(DialogField::Text { input, .. }) => Some(input),
+            _ => None,
+        }
+    }
+
+    /// Keys of a dialog with several fields.
+    fn handle_form_key(&mut self, key: &KeyEvent) -> ModalOutcome {
+        if let Some(input) = self.focused_text()
+            && let Some(change) = field::handle_key(input, key)
+        {
+            if change == field::FieldChange::Value {
+                self.error = None;
+            }
+            return ModalOutcome::Consumed(change != field::FieldChange::Nothing);
+        }
+        let n = self.fields.len().max(1);
+        match keymap::action_for(self.context(), key) {
+            Some(Action::Confirm) => ModalOutcome::Confirmed,
+            Some(Action::Cancel) => ModalOutcome::Cancelled,
+            Some(Action::NextField) => {
+                self.focus = (self.focus + 1) % n;
+                ModalOutcome::Consumed(true)
+            }
+            Some(Action::PrevField) => {
+                self.focus = (self.focus + n - 1) % n;
+                ModalOutcome::Consumed(true)
+            }
+            Some(Action::Toggle) => match self.fields.get_mut(self.focus) {
+                Some(DialogField::Choice {
+                    options, selected, ..
+                }) => {
+                    *selected = (*selected + 1) % options.len().max(1);
+                    ModalOutcome::Consumed(true)
+                }
+                _ => ModalOutcome::Consumed(false),
+            },
+            _ => ModalOutcome::Consumed(false),
         }
     }
 
     pub fn context(&self) -> Context {
+        if self
+            .fields
+            .iter()
+            .any(|f| matches!(f, DialogField::Choice { .. }))
+        {
+            return Context::ChoiceModal;
+        }
+        if !self.fields.is_empty() {
+            return Context::FormModal;
+        }
         match (self.purpose, &self.input) {
             (_, Some(_)) => Context::DateModal,
             (Purpose::Discard(Nav::Quit), None) => Context::ConfirmQuit,
@@ -98,6 +222,9 @@ impl Modal {
     }
 
     pub fn handle_key(&mut self, key: &KeyEvent) -> ModalOutcome {
+        if !self.fields.is_empty() {
+            return self.handle_form_key(key);
+        }
         if let Some((_, input)) = &mut self.input
             && let Some(change) = field::handle_key(input, key)
         {
@@ -114,6 +241,9 @@ impl Modal {
     }
 
     pub fn paste(&mut self, text: &str) -> bool {
+        if let Some(input) = self.focused_text() {
+            return field::paste(input, text);
+        }
         match &mut self.input {
             Some((_, input)) => field::paste(input, text),
             None => false,
@@ -137,6 +267,14 @@ impl Modal {
         if self.input.is_some() {
             text.push(Line::raw(""));
         }
+        let fields_row = (!self.fields.is_empty()).then(|| {
+            text.push(Line::raw(""));
+            let row = text.len();
+            for _ in &self.fields {
+                text.push(Line::raw(""));
+            }
+            row
+        });
         if let Some(error) = &self.error {
             for part in format::wrap(&format!("{ERROR_MARK}{error}"), inner_width) {
                 text.push(Line::styled(part, theme.error));
@@ -172,6 +310,9 @@ impl Modal {
             ..inner
         };
         frame.render_widget(Paragraph::new(text), inner);
+        if let Some(row) = fields_row {
+            self.draw_fields(frame, inner, row, env);
+        }
         if let (Some(row), Some((label, input))) = (field_row, &self.input) {
             let y = inner.y + u16::try_from(row).unwrap_or(0);
             if y < inner.bottom() {
@@ -198,6 +339,69 @@ impl Modal {
                     theme.field_focused,
                     theme.label,
                 );
+            }
+        }
+    }
+
+    /// The fields of a dialog with several, one per row from `row`: the
+    /// focused one with the marker, the cursor in a focused text field.
+    fn draw_fields(&self, frame: &mut Frame, inner: Rect, row: usize, env: &Env) {
+        let theme = env.theme;
+        let label_width = self
+            .fields
+            .iter()
+            .map(|f| format::width(f.label()))
+            .max()
+            .unwrap_or(0)
+            + 4;
+        let label_cols = u16::try_from(label_width).unwrap_or(0);
+        for (i, f) in self.fields.iter().enumerate() {
+            let y = inner.y + u16::try_from(row + i).unwrap_or(u16::MAX);
+            if y >= inner.bottom() {
+                break;
+            }
+            let focused = i == self.focus;
+            let marker = if focused { MARKER } else { "  " };
+            let label_style = if focused {
+                theme.label_focused
+            } else {
+                theme.label
+            };
+            frame.render_widget(
+                Paragraph::new(Span::styled(format!("{marker}{}", f.label()), label_style)),
+                Rect {
+                    y,
+                    height: 1,
+                    ..inner
+                },
+            );
+            let area = Rect {
+                x: inner.x + label_cols,
+                y,
+                width: inner.width.saturating_sub(label_cols),
+                height: 1,
+            };
+            match f {
+                DialogField::Text { input, .. } => field::render(
+                    frame,
+                    area,
+                    input,
+                    focused,
+                    if focused {
+                        theme.field_focused
+                    } else {
+                        theme.field
+                    },
+                    theme.label,
+                ),
+                DialogField::Choice {
+                    options, selected, ..
+                } => {
+                    let option = options.get(*selected).map_or("", String::as_str);
+                    let text = format!("◀ {option} ▶");
+                    let style = if focused { theme.selected } else { theme.field };
+                    frame.render_widget(Paragraph::new(Span::styled(text, style)), area);
+                }
             }
         }
     }

@@ -2,6 +2,7 @@
 //! with `--lang en`. Messages from the lower layers (codice fiscale errors,
 //! store errors) come in Italian whatever the language.
 
+use crate::domain::patto::{Firmatario, PattoState};
 use crate::domain::{Livello, PatientStatus};
 
 use super::format::DateError;
@@ -191,6 +192,13 @@ pub struct Strings {
     pub duplicates_question: &'static str,
     pub unsaved_title: &'static str,
     pub unsaved_question: &'static str,
+    pub key_space: &'static str,
+    /// Patto di Cura (F4) and recall lists (F7).
+    pub patto: &'static PattoStrings,
+    /// F3 Gestore, the record's PIC lines and Amministrazione (F11).
+    pub gestori: &'static GestoriStrings,
+    /// F5, the PAI editor.
+    pub pai: &'static PaiStrings,
 }
 
 impl Strings {
@@ -564,6 +572,10 @@ static IT: Strings = Strings {
     duplicates_question: "Salvare comunque il nuovo paziente? Invio salva, Esc torna al modulo.",
     unsaved_title: "Modifiche non salvate",
     unsaved_question: "Uscire senza salvare? Le modifiche fatte nel modulo andranno perse. Per salvarle: Esc, poi Ctrl+S.",
+    key_space: "Spazio",
+    patto: &PATTO_IT,
+    gestori: &GESTORI_IT,
+    pai: &PAI_IT,
 };
 
 static EN: Strings = Strings {
@@ -730,4 +742,1858 @@ static EN: Strings = Strings {
     duplicates_question: "Save the new patient anyway? Enter saves, Esc goes back to the form.",
     unsaved_title: "Unsaved changes",
     unsaved_question: "Leave without saving? The changes made in the form will be lost. To keep them: Esc, then Ctrl+S.",
+    key_space: "Space",
+    patto: &PATTO_EN,
+    gestori: &GESTORI_EN,
+    pai: &PAI_EN,
+};
+
+/// The texts of the Patto di Cura screens (F4) and of the recall lists (F7).
+pub struct PattoStrings {
+    pub lang: Lang,
+    pub title: &'static str,
+    pub title_bozza: &'static str,
+    pub title_testo: &'static str,
+    // Key labels.
+    pub k_open: &'static str,
+    pub k_prepare: &'static str,
+    pub k_renew: &'static str,
+    pub k_print: &'static str,
+    pub k_revoke: &'static str,
+    pub k_edit_patient: &'static str,
+    pub k_sign: &'static str,
+    pub k_toggle: &'static str,
+    pub k_text_down: &'static str,
+    pub k_text_up: &'static str,
+    pub k_text_home: &'static str,
+    pub k_text_end: &'static str,
+    pub k_open_patto: &'static str,
+    pub k_range: &'static str,
+    pub k_choice: &'static str,
+    // Help sections.
+    pub ctx_patto: &'static str,
+    pub ctx_bozza: &'static str,
+    pub ctx_testo: &'static str,
+    pub ctx_richiami: &'static str,
+    pub ctx_form_modal: &'static str,
+    pub ctx_choice_modal: &'static str,
+    // The list of the patient's Patti.
+    pub gestore: &'static str,
+    pub no_gestore: &'static str,
+    pub missing_title: &'static str,
+    pub patti_title: &'static str,
+    pub no_patti: &'static str,
+    pub col_numero: &'static str,
+    pub col_stato: &'static str,
+    pub col_dal: &'static str,
+    pub col_al: &'static str,
+    pub col_firmato_da: &'static str,
+    pub col_cm: &'static str,
+    pub col_valido_al: &'static str,
+    pub col_gestore: &'static str,
+    pub open_bozza_hint: &'static str,
+    pub open_signed_hint: &'static str,
+    pub print_only_signed: &'static str,
+    pub nothing_selected: &'static str,
+    pub no_presa_to_revoke: &'static str,
+    pub revoke_title: &'static str,
+    pub f_date: &'static str,
+    pub f_motivo: &'static str,
+    pub err_motivo: &'static str,
+    pub no_patient: &'static str,
+    // Reading and signing.
+    pub text_title: &'static str,
+    pub panel_title: &'static str,
+    pub f_cm: &'static str,
+    pub f_firmatario: &'static str,
+    pub f_nome: &'static str,
+    pub f_documento: &'static str,
+    pub consensi: &'static str,
+    pub c_dati: &'static str,
+    pub c_fse: &'static str,
+    pub c_telefono: &'static str,
+    pub c_sms: &'static str,
+    pub c_email: &'static str,
+    pub h_text: &'static str,
+    pub h_cm: &'static str,
+    pub h_firmatario: &'static str,
+    pub h_nome: &'static str,
+    pub h_documento: &'static str,
+    pub h_consenso: &'static str,
+    pub err_consenso_dati: &'static str,
+    pub sign_title: &'static str,
+    pub sign_frozen: &'static str,
+    pub signed_text_note: &'static str,
+    // Printing.
+    pub print_title: &'static str,
+    pub print_text: &'static str,
+    pub f_folder: &'static str,
+    pub f_format: &'static str,
+    pub fmt_pdf: &'static str,
+    pub fmt_txt: &'static str,
+    pub fmt_both: &'static str,
+    pub err_folder_empty: &'static str,
+    // Recall lists.
+    pub tab_scadenze: &'static str,
+    pub richiami_next: &'static str,
+}
+
+impl PattoStrings {
+    fn pick(&self, it: String, en: String) -> String {
+        match self.lang {
+            Lang::It => it,
+            Lang::En => en,
+        }
+    }
+
+    /// The state of a Patto on the clock's day.
+    pub fn state(&self, state: PattoState) -> String {
+        match self.lang {
+            Lang::It => state.label(),
+            Lang::En => match state {
+                PattoState::Bozza => "draft".into(),
+                PattoState::Valido => "signed (valid)".into(),
+                PattoState::InScadenza { giorni: 1 } => "expires in 1 day".into(),
+                PattoState::InScadenza { giorni } => format!("expires in {giorni} days"),
+                PattoState::Scaduto => "expired".into(),
+                PattoState::Revocato => "revoked".into(),
+                PattoState::Rinnovato => "renewed".into(),
+            },
+        }
+    }
+
+    /// The state in a narrow column.
+    pub fn state_short(&self, state: PattoState) -> String {
+        match (self.lang, state) {
+            (Lang::It, PattoState::InScadenza { giorni }) => format!("scade tra {giorni} gg"),
+            (Lang::En, PattoState::InScadenza { giorni }) => format!("expires in {giorni} d"),
+            _ => self.state(state),
+        }
+    }
+
+    pub fn firmatario(&self, f: Firmatario) -> &'static str {
+        match (self.lang, f) {
+            (Lang::It, _) => f.label(),
+            (Lang::En, Firmatario::Paziente) => "patient",
+            (Lang::En, Firmatario::Tutore) => "legal guardian (tutore)",
+            (Lang::En, Firmatario::AmministratoreDiSostegno) => {
+                "support administrator (amministratore di sostegno)"
+            }
+            (Lang::En, Firmatario::Delegato) => "delegate",
+        }
+    }
+
+    pub fn gestore_line(&self, name: &str, since: &str) -> String {
+        self.pick(
+            format!("{name} (scelto il {since})"),
+            format!("{name} (chosen on {since})"),
+        )
+    }
+
+    /// How to fix a missing precondition: the Gestore.
+    pub fn fix_gestore(&self, key: &str) -> String {
+        self.pick(
+            format!("   → {key}: scegliere il Gestore"),
+            format!("   → {key}: choose the Gestore"),
+        )
+    }
+
+    /// How to fix a missing precondition: the pathologies.
+    pub fn fix_pathologies(&self, key: &str) -> String {
+        self.pick(
+            format!("   → {key}: modificare la scheda del paziente e aggiungere le patologie"),
+            format!("   → {key}: edit the patient record and add the pathologies"),
+        )
+    }
+
+    pub fn prepare_hint(&self, key: &str) -> String {
+        self.pick(
+            format!("{key}: preparare il Patto da leggere e firmare con il paziente."),
+            format!("{key}: prepare the Patto to read and sign with the patient."),
+        )
+    }
+
+    pub fn renew_hint(&self, al: &str, key: &str) -> String {
+        self.pick(
+            format!("Il Patto vale fino al {al}: {key} prepara il rinnovo."),
+            format!("The Patto is valid until {al}: {key} prepares the renewal."),
+        )
+    }
+
+    pub fn renewal_of(&self, n: u64) -> String {
+        self.pick(format!("rinnovo del n. {n}"), format!("renewal of no. {n}"))
+    }
+
+    pub fn bozza_heading(&self, n: u64, name: &str) -> String {
+        self.pick(
+            format!("Bozza n. {n} · {name}"),
+            format!("Draft no. {n} · {name}"),
+        )
+    }
+
+    pub fn signed_heading(&self, n: u64, name: &str, state: &str) -> String {
+        self.pick(
+            format!("Patto n. {n} · {name} · {state}"),
+            format!("Patto no. {n} · {name} · {state}"),
+        )
+    }
+
+    pub fn revoke_text(&self, gestore: &str, since: &str) -> String {
+        self.pick(
+            format!("La revoca termina la presa in carico presso {gestore} (scelto il {since}) e con essa il Patto di Cura in corso e le sue bozze. Il testo firmato resta in archivio e si può ristampare."),
+            format!("The revocation ends the taking in charge by {gestore} (chosen on {since}) and with it the current Patto di Cura and its drafts. The signed text stays in the archive and can be reprinted."),
+        )
+    }
+
+    pub fn revoked(&self, date: &str) -> String {
+        self.pick(
+            format!("Presa in carico e Patto di Cura revocati dal {date}"),
+            format!("Taking in charge and Patto di Cura revoked from {date}"),
+        )
+    }
+
+    pub fn scroll_position(&self, from: usize, to: usize, total: usize) -> String {
+        self.pick(
+            format!("righe {from}-{to} di {total}"),
+            format!("lines {from}-{to} of {total}"),
+        )
+    }
+
+    pub fn err_nome(&self, f: Firmatario) -> String {
+        self.pick(
+            format!("Indicare il nome del {} che firma.", self.firmatario(f)),
+            format!("Enter the name of the {} signing.", self.firmatario(f)),
+        )
+    }
+
+    pub fn err_documento(&self, f: Firmatario) -> String {
+        self.pick(
+            format!(
+                "Indicare il documento d'identità del {}.",
+                self.firmatario(f)
+            ),
+            format!("Enter the identity document of the {}.", self.firmatario(f)),
+        )
+    }
+
+    pub fn sign_who(&self, f: Firmatario, nome: &str, documento: &str) -> String {
+        let who = self.firmatario(f);
+        match (self.lang, nome.is_empty()) {
+            (Lang::It, true) => format!("Firma: {who}."),
+            (Lang::It, false) => format!("Firma: {who}, {nome}, documento {documento}."),
+            (Lang::En, true) => format!("Signed by: {who}."),
+            (Lang::En, false) => format!("Signed by: {who}, {nome}, document {documento}."),
+        }
+    }
+
+    pub fn sign_consents(&self, given: &[&str]) -> String {
+        let list = given.join(" · ");
+        self.pick(
+            format!("Consensi dati: {list}"),
+            format!("Consents given: {list}"),
+        )
+    }
+
+    pub fn signed(&self, al: &str, key: &str) -> String {
+        self.pick(
+            format!("Patto firmato, valido fino al {al}. Stampare ora le due copie ({key} per ristampare)."),
+            format!("Patto signed, valid until {al}. Print the two copies now ({key} to reprint)."),
+        )
+    }
+
+    pub fn printed(&self, dir: &str, files: &str) -> String {
+        self.pick(
+            format!("Stampa scritta in {dir}: {files}"),
+            format!("Print written to {dir}: {files}"),
+        )
+    }
+
+    pub fn err_folder(&self, dir: &str, e: &str) -> String {
+        self.pick(
+            format!("Impossibile scrivere nella cartella {dir} ({e}): sceglierne un'altra."),
+            format!("Cannot write to the folder {dir} ({e}): choose another one."),
+        )
+    }
+
+    pub fn scadenze_summary(&self, within: u64, expiring: usize, expired: usize) -> String {
+        self.pick(
+            format!("In scadenza entro {within} giorni: {expiring} · scaduti negli ultimi 90 giorni: {expired}"),
+            format!("Expiring within {within} days: {expiring} · expired in the last 90 days: {expired}"),
+        )
+    }
+
+    pub fn range_hint(&self, key: &str, other: u64) -> String {
+        self.pick(
+            format!(
+                "{key}: mostra {other} giorni · Invio: apre il Patto del paziente (Ctrl+R rinnova)"
+            ),
+            format!("{key}: show {other} days · Enter: opens the patient's Patto (Ctrl+R renews)"),
+        )
+    }
+
+    pub fn no_scadenze(&self, within: u64) -> String {
+        self.pick(
+            format!(
+                "Nessun Patto in scadenza entro {within} giorni né scaduto negli ultimi 90 giorni."
+            ),
+            format!("No Patto expiring within {within} days or expired in the last 90 days."),
+        )
+    }
+}
+
+static PATTO_IT: PattoStrings = PattoStrings {
+    lang: Lang::It,
+    title: "Patto di Cura",
+    title_bozza: "Lettura e firma del Patto",
+    title_testo: "Patto di Cura firmato",
+    k_open: "Apri",
+    k_prepare: "Prepara",
+    k_renew: "Rinnova",
+    k_print: "Stampa",
+    k_revoke: "Revoca",
+    k_edit_patient: "Modifica la scheda (patologie)",
+    k_sign: "Firma",
+    k_toggle: "Cambia",
+    k_text_down: "Scorri",
+    k_text_up: "Testo su di una pagina",
+    k_text_home: "Inizio del testo",
+    k_text_end: "Fine del testo",
+    k_open_patto: "Apri Patto",
+    k_range: "30/60 giorni",
+    k_choice: "Cambia scelta",
+    ctx_patto: "Patto di Cura del paziente (F4)",
+    ctx_bozza: "Lettura e firma della bozza del Patto",
+    ctx_testo: "Lettura di un Patto firmato",
+    ctx_richiami: "Richiami e scadenze (F7)",
+    ctx_form_modal: "Finestra con più campi (revoca)",
+    ctx_choice_modal: "Finestra con campi e scelte (stampa)",
+    gestore: "Gestore",
+    no_gestore: "nessuna presa in carico attiva",
+    missing_title: "Per preparare il Patto manca:",
+    patti_title: "Patti di Cura",
+    no_patti: "Nessun Patto di Cura per questo paziente.",
+    col_numero: "N.",
+    col_stato: "Stato",
+    col_dal: "Dal",
+    col_al: "Al",
+    col_firmato_da: "Firmato da",
+    col_cm: "Clinical Manager",
+    col_valido_al: "Valido al",
+    col_gestore: "Gestore",
+    open_bozza_hint: "Invio: leggere la bozza con il paziente, scegliere i consensi e firmare.",
+    open_signed_hint: "Invio: leggere il testo firmato · Ctrl+P: stampare (ogni ristampa è identica).",
+    print_only_signed: "Si stampano solo i Patti firmati: scegliere un Patto firmato (Invio sulla bozza per firmarla).",
+    nothing_selected: "Nessun Patto in elenco: F9 prepara il Patto.",
+    no_presa_to_revoke: "Nessuna presa in carico attiva da revocare.",
+    revoke_title: "Revoca della presa in carico",
+    f_date: "Data (gg/mm/aaaa)",
+    f_motivo: "Motivo",
+    err_motivo: "Indicare il motivo della revoca.",
+    no_patient: "Nessun paziente scelto: cercarlo e aprire la scheda (Invio), poi F4.",
+    text_title: "Testo del Patto",
+    panel_title: "Firma",
+    f_cm: "Clinical Manager",
+    f_firmatario: "Firmatario",
+    f_nome: "Nome firmatario",
+    f_documento: "Documento",
+    consensi: "Consensi",
+    c_dati: "Trattamento dati *",
+    c_fse: "Consultazione FSE",
+    c_telefono: "Telefono",
+    c_sms: "SMS",
+    c_email: "E-mail",
+    h_text: "↑↓ PagSu PagGiù Inizio Fine: scorrere il testo. Tab: i campi della firma.",
+    h_cm: "Il medico che redige il PAI: di solito il MMG del paziente.",
+    h_firmatario: "Spazio: paziente, tutore, amministratore di sostegno o delegato.",
+    h_nome: "Chi firma al posto del paziente: obbligatorio se non firma il paziente.",
+    h_documento: "Documento d'identità di chi firma (es. CI AB1234567): obbligatorio se non firma il paziente.",
+    h_consenso: "Spazio: dare o togliere il consenso. Il trattamento dei dati (*) è obbligatorio.",
+    err_consenso_dati: "Senza il consenso al trattamento dei dati il Patto non si può firmare: segnarlo con Spazio.",
+    sign_title: "Firma del Patto di Cura",
+    sign_frozen: "Dopo la firma il testo non si potrà più modificare: resta in archivio così com'è e ogni ristampa è identica.",
+    signed_text_note: "Testo firmato: non si modifica. Ctrl+P per stamparlo.",
+    print_title: "Stampa del Patto di Cura",
+    print_text: "Si stampa il testo firmato così com'è: ogni ristampa è identica. I file con lo stesso nome vengono sostituiti.",
+    f_folder: "Cartella",
+    f_format: "Formato",
+    fmt_pdf: "PDF, due copie (paziente e Gestore)",
+    fmt_txt: "testo per stampante a rotolo",
+    fmt_both: "PDF e testo per stampante a rotolo",
+    err_folder_empty: "Indicare la cartella in cui scrivere la stampa.",
+    tab_scadenze: "Scadenze dei Patti",
+    richiami_next: "(richiami del PAI: in arrivo)",
+};
+
+static PATTO_EN: PattoStrings = PattoStrings {
+    lang: Lang::En,
+    title: "Patto di Cura",
+    title_bozza: "Reading and signing the Patto",
+    title_testo: "Signed Patto di Cura",
+    k_open: "Open",
+    k_prepare: "Prepare",
+    k_renew: "Renew",
+    k_print: "Print",
+    k_revoke: "Revoke",
+    k_edit_patient: "Edit the record (pathologies)",
+    k_sign: "Sign",
+    k_toggle: "Change",
+    k_text_down: "Scroll",
+    k_text_up: "Text up one page",
+    k_text_home: "Start of the text",
+    k_text_end: "End of the text",
+    k_open_patto: "Open Patto",
+    k_range: "30/60 days",
+    k_choice: "Change choice",
+    ctx_patto: "The patient's Patto di Cura (F4)",
+    ctx_bozza: "Reading and signing the draft Patto",
+    ctx_testo: "Reading a signed Patto",
+    ctx_richiami: "Recalls and expiries (F7)",
+    ctx_form_modal: "Dialog with several fields (revoke)",
+    ctx_choice_modal: "Dialog with fields and choices (print)",
+    gestore: "Manager",
+    no_gestore: "not taken in charge",
+    missing_title: "To prepare the Patto, missing:",
+    patti_title: "Patti di Cura",
+    no_patti: "No Patto di Cura for this patient.",
+    col_numero: "No.",
+    col_stato: "State",
+    col_dal: "From",
+    col_al: "To",
+    col_firmato_da: "Signed by",
+    col_cm: "Clinical Manager",
+    col_valido_al: "Valid to",
+    col_gestore: "Manager",
+    open_bozza_hint: "Enter: read the draft with the patient, choose the consents and sign.",
+    open_signed_hint: "Enter: read the signed text · Ctrl+P: print (every reprint is identical).",
+    print_only_signed: "Only signed Patti are printed: choose a signed one (Enter on the draft to sign it).",
+    nothing_selected: "No Patto listed: F9 prepares the Patto.",
+    no_presa_to_revoke: "No active taking in charge to revoke.",
+    revoke_title: "Revoking the taking in charge",
+    f_date: "Date (dd/mm/yyyy)",
+    f_motivo: "Reason",
+    err_motivo: "Enter the reason for the revocation.",
+    no_patient: "No patient chosen: search and open the record (Enter), then F4.",
+    text_title: "Text of the Patto",
+    panel_title: "Signature",
+    f_cm: "Clinical Manager",
+    f_firmatario: "Signed by",
+    f_nome: "Signer's name",
+    f_documento: "Document",
+    consensi: "Consents",
+    c_dati: "Data processing *",
+    c_fse: "Health record (FSE)",
+    c_telefono: "Phone",
+    c_sms: "SMS",
+    c_email: "E-mail",
+    h_text: "↑↓ PgUp PgDn Home End: scroll the text. Tab: the signature fields.",
+    h_cm: "The doctor who writes the PAI: usually the patient's GP.",
+    h_firmatario: "Space: patient, guardian, support administrator or delegate.",
+    h_nome: "Who signs for the patient: required unless the patient signs.",
+    h_documento: "Identity document of the signer (e.g. CI AB1234567): required unless the patient signs.",
+    h_consenso: "Space: give or withdraw the consent. Data processing (*) is required.",
+    err_consenso_dati: "Without the consent to data processing the Patto cannot be signed: tick it with Space.",
+    sign_title: "Signing the Patto di Cura",
+    sign_frozen: "After signing the text can no longer be changed: it is archived as it is and every reprint is identical.",
+    signed_text_note: "Signed text: it cannot be changed. Ctrl+P to print it.",
+    print_title: "Printing the Patto di Cura",
+    print_text: "The signed text is printed as it is: every reprint is identical. Files with the same name are replaced.",
+    f_folder: "Folder",
+    f_format: "Format",
+    fmt_pdf: "PDF, two copies (patient and Manager)",
+    fmt_txt: "text for a receipt printer",
+    fmt_both: "PDF and text for a receipt printer",
+    err_folder_empty: "Enter the folder to write the print to.",
+    tab_scadenze: "Patti expiring",
+    richiami_next: "(PAI recalls: coming soon)",
+};
+
+use crate::domain::{Canale, GestoreTipo};
+
+/// The texts of F3 Gestore, of the PIC lines of the record and of
+/// Amministrazione (F11): importing the ATS lists, the practice set-up.
+pub struct GestoriStrings {
+    pub lang: Lang,
+    // Keys.
+    pub k_choose: &'static str,
+    pub k_type_filter: &'static str,
+    pub k_other_ats: &'static str,
+    pub k_revoke: &'static str,
+    pub k_admin: &'static str,
+    pub k_open_section: &'static str,
+    pub k_read_file: &'static str,
+    pub k_complete: &'static str,
+    pub k_import: &'static str,
+    pub k_cancel_import: &'static str,
+    pub k_pick: &'static str,
+    pub k_studio_enter: &'static str,
+    pub k_toggle_channel: &'static str,
+    pub k_remove_mmg: &'static str,
+    pub k_first: &'static str,
+    pub k_last: &'static str,
+    // Help titles.
+    pub ctx_gestore: &'static str,
+    pub ctx_picker: &'static str,
+    pub ctx_admin: &'static str,
+    pub ctx_admin_import: &'static str,
+    pub ctx_admin_preview: &'static str,
+    pub ctx_admin_history: &'static str,
+    pub ctx_admin_studio: &'static str,
+    pub ctx_admin_gestori: &'static str,
+    pub help_admin: &'static str,
+    // F3 Gestore.
+    pub no_patient: &'static str,
+    pub no_patient_keys: &'static str,
+    pub no_level: &'static str,
+    pub no_active: &'static str,
+    pub own_mmg: &'static str,
+    pub tipo: &'static str,
+    pub all_types: &'static str,
+    pub no_types: &'static str,
+    pub fictional: &'static str,
+    pub col_denominazione: &'static str,
+    pub col_tipo: &'static str,
+    pub col_telefono: &'static str,
+    pub col_referente: &'static str,
+    pub empty_list: &'static str,
+    pub nothing_matches: &'static str,
+    pub nothing_to_revoke: &'static str,
+    pub ats_picker_title: &'static str,
+    pub ats_picker_text: &'static str,
+    pub ats_residence_mark: &'static str,
+    pub other_ats_warning: &'static str,
+    pub change_title: &'static str,
+    pub change_question: &'static str,
+    pub choose_title: &'static str,
+    pub gestore: &'static str,
+    pub no_channel: &'static str,
+    pub mifs_off_line: &'static str,
+    pub f_canale: &'static str,
+    pub f_data: &'static str,
+    pub f_note: &'static str,
+    pub f_motivo: &'static str,
+    pub revoke_title: &'static str,
+    pub revoke_patto_line: &'static str,
+    pub revoke_then_choose: &'static str,
+    pub err_motivo: &'static str,
+    // Record.
+    pub r_history: &'static str,
+    // Amministrazione.
+    pub title_admin: &'static str,
+    pub admin_intro: &'static str,
+    pub sec_import: &'static str,
+    pub sec_import_text: &'static str,
+    pub sec_history: &'static str,
+    pub sec_history_text: &'static str,
+    pub sec_studio: &'static str,
+    pub sec_studio_text: &'static str,
+    pub sec_gestori: &'static str,
+    pub sec_gestori_text: &'static str,
+    // Import.
+    pub import_intro: &'static str,
+    pub f_file: &'static str,
+    pub f_ats: &'static str,
+    pub f_sheet: &'static str,
+    pub h_file: &'static str,
+    pub h_ats: &'static str,
+    pub h_sheet: &'static str,
+    pub ats_from_file: &'static str,
+    pub err_no_file: &'static str,
+    pub preview_note: &'static str,
+    pub import_cancelled: &'static str,
+    pub file: &'static str,
+    pub encoding: &'static str,
+    pub separator: &'static str,
+    pub sheet: &'static str,
+    pub c_recognised: &'static str,
+    pub c_rejected: &'static str,
+    pub c_added: &'static str,
+    pub c_updated: &'static str,
+    pub c_unchanged: &'static str,
+    pub c_no_longer: &'static str,
+    pub s_ignored_columns: &'static str,
+    // History and list.
+    pub no_imports: &'static str,
+    pub col_date: &'static str,
+    pub col_file: &'static str,
+    pub col_ats: &'static str,
+    pub col_added: &'static str,
+    pub col_updated: &'static str,
+    pub col_no_longer: &'static str,
+    pub col_rejected: &'static str,
+    pub col_operator: &'static str,
+    pub col_state: &'static str,
+    pub idoneo: &'static str,
+    pub fictional_mark: &'static str,
+    pub nothing_stored: &'static str,
+    // Studio.
+    pub f_practice_name: &'static str,
+    pub f_practice_comune: &'static str,
+    pub f_mmg_list: &'static str,
+    pub mmg_columns: &'static str,
+    pub f_new_mmg: &'static str,
+    pub f_channels: &'static str,
+    pub h_practice_name: &'static str,
+    pub h_mmg_list: &'static str,
+    pub h_new_mmg: &'static str,
+    pub h_channels: &'static str,
+    pub no_mmg: &'static str,
+    pub no_mmg_yet: &'static str,
+    pub type_mmg_name: &'static str,
+    pub remove_where: &'static str,
+    pub adesione_none: &'static str,
+    pub adesione_mifs: &'static str,
+    pub adesione_text: &'static str,
+    pub gestore_missing: &'static str,
+    pub comune_unknown: &'static str,
+    pub mifs_on_note: &'static str,
+    pub mifs_off_note: &'static str,
+    pub mifs_switched_on: &'static str,
+    pub err_practice_name: &'static str,
+    pub practice_saved: &'static str,
+}
+
+impl GestoriStrings {
+    fn pick(&self, it: String, en: String) -> String {
+        match self.lang {
+            Lang::It => it,
+            Lang::En => en,
+        }
+    }
+
+    /// A type of Gestore, in full.
+    pub fn tipo_label(&self, t: GestoreTipo) -> &'static str {
+        match self.lang {
+            Lang::It => t.label(),
+            Lang::En => match t {
+                GestoreTipo::CooperativaMmg => "GP cooperative",
+                GestoreTipo::Asst => "ASST",
+                GestoreTipo::Irccs => "IRCCS",
+                GestoreTipo::StrutturaPrivata => "Accredited private facility",
+                GestoreTipo::Rsa => "Nursing home (RSA)",
+                GestoreTipo::Asp => "ASP",
+                GestoreTipo::Mifs => "Single-handed GP (MIFS)",
+                GestoreTipo::Altro => "Other",
+            },
+        }
+    }
+
+    /// A type of Gestore in at most 11 columns.
+    pub fn tipo_short(&self, t: GestoreTipo) -> &'static str {
+        match (self.lang, t) {
+            (Lang::It, GestoreTipo::CooperativaMmg) => "Coop. MMG",
+            (Lang::En, GestoreTipo::CooperativaMmg) => "GP coop.",
+            (Lang::It, GestoreTipo::StrutturaPrivata) => "Priv. accr.",
+            (Lang::En, GestoreTipo::StrutturaPrivata) => "Private",
+            (Lang::It, GestoreTipo::Mifs) => "MIFS",
+            (Lang::En, GestoreTipo::Mifs) => "MIFS",
+            (Lang::En, GestoreTipo::Rsa) => "RSA",
+            (_, t) => self.tipo_label(t),
+        }
+    }
+
+    /// An enrolment channel.
+    pub fn canale(&self, c: Canale) -> &'static str {
+        match (self.lang, c) {
+            (Lang::It, c) => c.label(),
+            (Lang::En, Canale::MmgAderente) => "Adhering GP (MMG)",
+            (Lang::En, Canale::CentroServiziAsst) => "ASST Centro Servizi",
+            (Lang::En, Canale::Mifs) => "MIFS (single-handed GP)",
+        }
+    }
+
+    pub fn active_line(&self, gestore: &str, canale: &str, date: &str) -> String {
+        self.pick(
+            format!("{gestore} · {canale} · dal {date} · scelto"),
+            format!("{gestore} · {canale} · since {date} · chosen"),
+        )
+    }
+
+    pub fn list_line(&self, ats: &str, shown: usize, total: usize) -> String {
+        self.pick(
+            format!("Gestori idonei di {ats}: {shown} di {total}"),
+            format!("Gestori idonei of {ats}: {shown} of {total}"),
+        )
+    }
+
+    pub fn levels_text(&self, levels: &[u8]) -> String {
+        if levels.is_empty() {
+            return self.pick("livelli: tutti".into(), "levels: all".into());
+        }
+        let list: Vec<String> = levels.iter().map(u8::to_string).collect();
+        self.pick(
+            format!("livelli: {}", list.join(", ")),
+            format!("levels: {}", list.join(", ")),
+        )
+    }
+
+    pub fn level_not_taken(&self, level: u8) -> String {
+        self.pick(
+            format!("Questo Gestore non prende in carico pazienti di livello {level}, come questo paziente"),
+            format!("This Gestore does not take in charge patients of level {level}, like this patient"),
+        )
+    }
+
+    pub fn change_text(&self, gestore: &str, date: &str) -> String {
+        self.pick(
+            format!("Il paziente è già in carico a {gestore} dal {date}. Un paziente ha una sola presa in carico attiva: per cambiare Gestore si revoca prima quella attuale (data e motivo; il Patto di Cura collegato viene chiuso), poi si sceglie il nuovo Gestore dall'elenco."),
+            format!("The patient is already in charge of {gestore} since {date}. A patient has one active presa in carico: to change Gestore the current one is revoked first (date and reason; its Patto di Cura is closed), then the new Gestore is chosen from the list."),
+        )
+    }
+
+    pub fn chosen(&self, gestore: &str, canale: &str, date: &str) -> String {
+        self.pick(
+            format!("Gestore scelto: {gestore} ({canale}, dal {date})"),
+            format!("Gestore chosen: {gestore} ({canale}, from {date})"),
+        )
+    }
+
+    pub fn revoke_text(&self, gestore: &str, date: &str) -> String {
+        self.pick(
+            format!("Revoca della presa in carico di {gestore} (scelto il {date}). Nulla viene cancellato: resta nello storico del paziente."),
+            format!("Revoking the presa in carico of {gestore} (chosen on {date}). Nothing is deleted: it stays in the patient's history."),
+        )
+    }
+
+    pub fn revoked(&self, date: &str, motivo: &str) -> String {
+        self.pick(
+            format!("Presa in carico revocata il {date} ({motivo})"),
+            format!("Presa in carico revoked on {date} ({motivo})"),
+        )
+    }
+
+    pub fn revoked_choose_now(&self, date: &str) -> String {
+        self.pick(
+            format!("Presa in carico revocata il {date}. Ora scegliere il nuovo Gestore e premere Invio."),
+            format!("Presa in carico revoked on {date}. Now pick the new Gestore and press Enter."),
+        )
+    }
+
+    /// The PIC line of the record.
+    pub fn pic_summary(&self, gestore: &str, canale: &str, date: &str) -> String {
+        self.pick(
+            format!("{gestore} · {canale} · scelto il {date} · stato: scelto"),
+            format!("{gestore} · {canale} · chosen on {date} · state: chosen"),
+        )
+    }
+
+    /// One presa of the record's history.
+    pub fn history_entry(
+        &self,
+        gestore: &str,
+        from: &str,
+        revoked: Option<(&str, &str)>,
+    ) -> String {
+        match (self.lang, revoked) {
+            (Lang::It, None) => format!("dal {from} · {gestore} · in corso"),
+            (Lang::It, Some((to, motivo))) => {
+                format!("dal {from} al {to} · {gestore} · revocato: {motivo}")
+            }
+            (Lang::En, None) => format!("from {from} · {gestore} · current"),
+            (Lang::En, Some((to, motivo))) => {
+                format!("{from} to {to} · {gestore} · revoked: {motivo}")
+            }
+        }
+    }
+
+    pub fn scroll_hint(&self) -> &'static str {
+        match self.lang {
+            Lang::It => "↑↓ scorrere",
+            Lang::En => "↑↓ scroll",
+        }
+    }
+
+    pub fn imports_count(&self, n: usize) -> String {
+        match (self.lang, n) {
+            (Lang::It, 1) => "1 importazione registrata, la più recente in alto.".into(),
+            (Lang::It, n) => format!("{n} importazioni registrate, la più recente in alto."),
+            (Lang::En, 1) => "1 recorded import, newest first.".into(),
+            (Lang::En, n) => format!("{n} recorded imports, newest first."),
+        }
+    }
+
+    pub fn many_ats(&self, n: usize) -> String {
+        format!("{n} ATS")
+    }
+
+    pub fn stored_count(&self, shown: usize, total: usize, idonei: usize) -> String {
+        self.pick(
+            format!(
+                "{shown} di {total} Gestori in archivio ({idonei} idonei; nulla viene cancellato)"
+            ),
+            format!("{shown} of {total} stored Gestori ({idonei} idonei; nothing is deleted)"),
+        )
+    }
+
+    pub fn non_idoneo_since(&self, date: &str) -> String {
+        self.pick(
+            format!("non più idoneo dal {date}"),
+            format!("no longer idoneo since {date}"),
+        )
+    }
+
+    pub fn non_idoneo_short(&self, date: &str) -> String {
+        self.pick(
+            format!("non id. dal {date}"),
+            format!("not id. since {date}"),
+        )
+    }
+
+    pub fn err_ats(&self, value: &str) -> String {
+        self.pick(
+            format!(
+                "ATS «{value}» sconosciuta: un codice da 030321 a 030328 o il nome (es. Brianza)"
+            ),
+            format!(
+                "Unknown ATS «{value}»: a code from 030321 to 030328 or the name (e.g. Brianza)"
+            ),
+        )
+    }
+
+    pub fn err_not_found(&self, path: &str) -> String {
+        self.pick(
+            format!(
+                "File non trovato: {path}. Controllare cartella e nome (Tab completa il nome)."
+            ),
+            format!("File not found: {path}. Check folder and name (Tab completes the name)."),
+        )
+    }
+
+    pub fn err_is_dir(&self, path: &str) -> String {
+        self.pick(
+            format!("{path} è una cartella: indicare il file dell'elenco (Tab completa il nome)."),
+            format!("{path} is a folder: give the list's file (Tab completes the name)."),
+        )
+    }
+
+    pub fn err_too_large(&self, name: &str, megabytes: u64) -> String {
+        self.pick(
+            format!("Il file {name} è troppo grande ({megabytes} MB): un elenco di Gestori è di pochi KB"),
+            format!("The file {name} is too large ({megabytes} MB): a list of Gestori is a few KB"),
+        )
+    }
+
+    pub fn reading(&self, name: &str) -> String {
+        self.pick(
+            format!("Lettura di {name} in corso…"),
+            format!("Reading {name}…"),
+        )
+    }
+
+    pub fn err_read(&self, name: &str, detail: &str) -> String {
+        self.pick(
+            format!("Impossibile leggere {name}: {detail}"),
+            format!("Cannot read {name}: {detail}"),
+        )
+    }
+
+    pub fn err_parse(&self, name: &str, detail: &str) -> String {
+        self.pick(
+            format!("{name}: {detail}. Nulla è stato importato."),
+            format!("{name}: {detail}. Nothing was imported."),
+        )
+    }
+
+    pub fn preview_ready(&self, accepted: usize, rejected: usize) -> String {
+        self.pick(
+            format!("File letto: {accepted} righe riconosciute, {rejected} scartate. Nulla è stato scritto."),
+            format!("File read: {accepted} rows recognised, {rejected} rejected. Nothing was written."),
+        )
+    }
+
+    pub fn import_done(&self, added: u32, updated: u32, no_longer: u32) -> String {
+        self.pick(
+            format!("Importazione registrata: {added} nuovi, {updated} aggiornati, {no_longer} non più idonei."),
+            format!("Import recorded: {added} new, {updated} updated, {no_longer} no longer idonei."),
+        )
+    }
+
+    pub fn line_reason(&self, line: usize, reason: &str) -> String {
+        self.pick(
+            format!("riga {line}: {reason}"),
+            format!("line {line}: {reason}"),
+        )
+    }
+
+    pub fn s_rejected(&self, n: usize) -> String {
+        self.pick(
+            format!("Righe scartate ({n}): non verranno importate"),
+            format!("Rejected rows ({n}): they will not be imported"),
+        )
+    }
+
+    pub fn s_warnings(&self, n: usize) -> String {
+        self.pick(
+            format!("Avvisi ({n}): righe importate, da controllare"),
+            format!("Warnings ({n}): rows imported, to be checked"),
+        )
+    }
+
+    pub fn s_no_longer(&self, n: usize) -> String {
+        self.pick(
+            format!("Diventeranno non più idonei ({n}): assenti dal nuovo elenco"),
+            format!("Will become no longer idonei ({n}): missing from the new list"),
+        )
+    }
+
+    pub fn s_added(&self, n: usize) -> String {
+        self.pick(format!("Nuovi ({n})"), format!("New ({n})"))
+    }
+
+    pub fn s_updated(&self, n: usize) -> String {
+        self.pick(format!("Aggiornati ({n})"), format!("Updated ({n})"))
+    }
+
+    pub fn scroll_mark(&self, from: usize, to: usize, total: usize) -> String {
+        self.pick(
+            format!("↑↓ righe {from}-{to} di {total}"),
+            format!("↑↓ lines {from}-{to} of {total}"),
+        )
+    }
+
+    pub fn mmg_added(&self, name: &str) -> String {
+        self.pick(
+            format!("{name} aggiunto: ↑ per sceglierne l'adesione, Ctrl+S per salvare"),
+            format!("{name} added: ↑ to set their adesione, Ctrl+S to save"),
+        )
+    }
+
+    pub fn mmg_exists(&self, name: &str) -> String {
+        self.pick(
+            format!("{name} è già nell'elenco dei medici"),
+            format!("{name} is already in the list of doctors"),
+        )
+    }
+
+    pub fn mmg_removed(&self, name: &str) -> String {
+        self.pick(
+            format!("{name} tolto dall'elenco (Ctrl+S per salvare)"),
+            format!("{name} removed from the list (Ctrl+S to save)"),
+        )
+    }
+
+    pub fn adesione_title(&self, name: &str) -> String {
+        self.pick(format!("Adesione di {name}"), format!("Adesione of {name}"))
+    }
+}
+
+static GESTORI_IT: GestoriStrings = GestoriStrings {
+    lang: Lang::It,
+    k_choose: "Scegli",
+    k_type_filter: "Tipo",
+    k_other_ats: "Altra ATS",
+    k_revoke: "Revoca",
+    k_admin: "Amministrazione",
+    k_open_section: "Apri",
+    k_read_file: "Leggi il file",
+    k_complete: "Completa / campo succ.",
+    k_import: "Importa",
+    k_cancel_import: "Annulla (nulla scritto)",
+    k_pick: "Scegli",
+    k_studio_enter: "Adesione/aggiungi/attiva",
+    k_toggle_channel: "Attiva o disattiva",
+    k_remove_mmg: "Togli MMG",
+    k_first: "Primo dell'elenco",
+    k_last: "Ultimo dell'elenco",
+    ctx_gestore: "Gestore del paziente (F3)",
+    ctx_picker: "Scelta da un elenco",
+    ctx_admin: "Amministrazione (F11 o Alt+9)",
+    ctx_admin_import: "Importa elenco Gestori",
+    ctx_admin_preview: "Anteprima dell'importazione",
+    ctx_admin_history: "Storico importazioni",
+    ctx_admin_studio: "Studio: medici, adesioni e canali",
+    ctx_admin_gestori: "Elenco Gestori in archivio",
+    help_admin: "Amministrazione (F11 o Alt+9): importare l'elenco dei Gestori idonei pubblicato dall'ATS, vedere le importazioni fatte, impostare lo studio (medici, adesioni, canali) e consultare l'elenco dei Gestori in archivio.",
+    no_patient: "Nessun paziente selezionato. F2: cercare il paziente, aprirne la scheda (o evidenziarlo nell'elenco) e premere F3.",
+    no_patient_keys: "Nessun paziente selezionato: F2 per cercarlo, poi F3.",
+    no_level: "nessun livello",
+    no_active: "nessuna: scegliere il Gestore dall'elenco e premere Invio",
+    own_mmg: "Gestore del MMG",
+    tipo: "Tipo",
+    all_types: "tutti",
+    no_types: "Nessun Gestore in elenco: niente da filtrare per tipo.",
+    fictional: "esempio fittizio",
+    col_denominazione: "Denominazione",
+    col_tipo: "Tipo",
+    col_telefono: "Telefono",
+    col_referente: "Referente",
+    empty_list: "Nessun Gestore idoneo in archivio per questa ATS: importare l'elenco dell'ATS da Amministrazione (F11 o Alt+9), oppure F9 per un'altra ATS.",
+    nothing_matches: "Nessun Gestore corrisponde al filtro: Ctrl+U svuota la ricerca, F8 cambia il tipo.",
+    nothing_to_revoke: "Il paziente non ha una presa in carico attiva: niente da revocare.",
+    ats_picker_title: "ATS dell'elenco",
+    ats_picker_text: "Di solito si sceglie tra i Gestori dell'ATS di residenza. Un'altra ATS solo su richiesta del paziente.",
+    ats_residence_mark: "  (residenza)",
+    other_ats_warning: "ATS diversa da quella di residenza",
+    change_title: "Cambia Gestore",
+    change_question: "Invio: revocare ora la presa in carico attiva (poi si sceglie il nuovo Gestore). Esc: lasciare tutto com'è.",
+    choose_title: "Scelta del Gestore",
+    gestore: "Gestore",
+    no_channel: "Nessun canale di arruolamento attivo: attivarne uno in Amministrazione › Studio (F11).",
+    mifs_off_line: "Canale MIFS: non ancora attiva (attivabile in Amministrazione › Studio).",
+    f_canale: "Canale",
+    f_data: "Data (gg/mm/aaaa)",
+    f_note: "Note",
+    f_motivo: "Motivo",
+    revoke_title: "Revoca della presa in carico",
+    revoke_patto_line: "Anche il Patto di Cura collegato viene revocato.",
+    revoke_then_choose: "Dopo la revoca si torna all'elenco per scegliere il nuovo Gestore.",
+    err_motivo: "Indicare il motivo della revoca",
+    r_history: "Storico PIC",
+    title_admin: "Amministrazione",
+    admin_intro: "↑↓ per scegliere la sezione, Invio per aprirla, Esc per tornare.",
+    sec_import: "Importa elenco Gestori",
+    sec_import_text: "Legge l'elenco dei Gestori idonei pubblicato dall'ATS (CSV o XLSX): anteprima delle righe riconosciute e scartate, poi conferma.",
+    sec_history: "Storico importazioni",
+    sec_history_text: "Le importazioni fatte: data, file, ATS, conteggi, operatore.",
+    sec_studio: "Studio",
+    sec_studio_text: "Nome e comune dello studio, i medici (MMG) e il Gestore a cui aderiscono, i canali di arruolamento attivi.",
+    sec_gestori: "Elenco Gestori",
+    sec_gestori_text: "Tutti i Gestori in archivio, di ogni ATS, compresi quelli non più idonei e quelli di esempio (fittizi).",
+    import_intro: "Il file dell'elenco dei Gestori idonei pubblicato dall'ATS: CSV (anche da Excel) o XLSX. Prima di scrivere si vede l'anteprima.",
+    f_file: "File *",
+    f_ats: "ATS (se manca nel file)",
+    f_sheet: "Foglio (solo XLSX)",
+    h_file: "Percorso del file, es. Scaricati/gestori-ats.csv (Tab completa il nome). Invio legge il file e mostra l'anteprima: nulla viene scritto.",
+    h_ats: "Il codice (030321-030328) o il nome dell'ATS delle righe che non hanno la colonna ATS. Vuoto: la colonna del file.",
+    h_sheet: "Il foglio da leggere di un file XLSX. Vuoto: il primo.",
+    ats_from_file: "— (dalla colonna ATS del file)",
+    err_no_file: "Indicare il file da importare.",
+    preview_note: "Anteprima: nulla è ancora scritto. Ctrl+S importa tutto insieme, Esc annulla.",
+    import_cancelled: "Importazione annullata: nulla è stato scritto.",
+    file: "File",
+    encoding: "codifica",
+    separator: "separatore",
+    sheet: "foglio",
+    c_recognised: "Riconosciute",
+    c_rejected: "Scartate",
+    c_added: "Nuovi",
+    c_updated: "Aggiornati",
+    c_unchanged: "Invariati",
+    c_no_longer: "Non più idonei",
+    s_ignored_columns: "Colonne ignorate",
+    no_imports: "Nessuna importazione registrata.",
+    col_date: "Data",
+    col_file: "File",
+    col_ats: "ATS",
+    col_added: "Nuovi",
+    col_updated: "Agg.",
+    col_no_longer: "Non id.",
+    col_rejected: "Scart.",
+    col_operator: "Operatore",
+    col_state: "Stato",
+    idoneo: "idoneo",
+    fictional_mark: " (fittizio)",
+    nothing_stored: "Nessun Gestore corrisponde alla ricerca.",
+    f_practice_name: "Nome dello studio",
+    f_practice_comune: "Comune",
+    f_mmg_list: "Medici (MMG)",
+    mmg_columns: "nome                      adesione",
+    f_new_mmg: "Nuovo MMG",
+    f_channels: "Canali di arruolamento attivi",
+    h_practice_name: "Il nome stampato sui documenti (es. Studio medico associato Dott. Rossi).",
+    h_mmg_list: "↑↓ sceglie il medico, Invio ne imposta l'adesione (cooperativa Gestore, MIFS o nessuna), Ctrl+D lo toglie. Il nome va scritto come nelle schede dei pazienti.",
+    h_new_mmg: "Nome del medico come nelle schede dei pazienti (es. Dott.ssa Elena Sala); Invio lo aggiunge.",
+    h_channels: "Invio o Spazio attiva o disattiva il canale. MIFS (medico in forma singola con il Centro Servizi ASST) non è ancora attiva in Lombardia: attivarla solo su indicazione dell'ASST.",
+    no_mmg: "nessun medico: scriverne il nome in «Nuovo MMG» e premere Invio",
+    no_mmg_yet: "Nessun medico in elenco: scriverne il nome in «Nuovo MMG» e premere Invio.",
+    type_mmg_name: "Scrivere il nome del medico, poi Invio.",
+    remove_where: "Ctrl+D toglie il medico selezionato nell'elenco dei MMG (Tab per arrivarci).",
+    adesione_none: "nessuna adesione",
+    adesione_mifs: "MMG in forma singola (MIFS)",
+    adesione_text: "Il Gestore (cooperativa) a cui il medico aderisce: i suoi pazienti lo troveranno per primo in F3. Elenco dei Gestori idonei in archivio.",
+    gestore_missing: "Gestore non più in archivio",
+    comune_unknown: "comune sconosciuto",
+    mifs_on_note: " — attivata (non ancora operativa in Lombardia)",
+    mifs_off_note: " — non ancora attiva (attivabile)",
+    mifs_switched_on: "Canale MIFS attivato: non è ancora operativo in Lombardia. Ctrl+S per salvare.",
+    err_practice_name: "Il nome dello studio è obbligatorio",
+    practice_saved: "Studio salvato",
+};
+
+static GESTORI_EN: GestoriStrings = GestoriStrings {
+    lang: Lang::En,
+    k_choose: "Choose",
+    k_type_filter: "Type",
+    k_other_ats: "Other ATS",
+    k_revoke: "Revoke",
+    k_admin: "Administration",
+    k_open_section: "Open",
+    k_read_file: "Read the file",
+    k_complete: "Complete / next field",
+    k_import: "Import",
+    k_cancel_import: "Cancel (nothing written)",
+    k_pick: "Choose",
+    k_studio_enter: "Adesione/add/switch",
+    k_toggle_channel: "Switch on or off",
+    k_remove_mmg: "Remove GP",
+    k_first: "First in the list",
+    k_last: "Last in the list",
+    ctx_gestore: "The patient's Gestore (F3)",
+    ctx_picker: "Choosing from a list",
+    ctx_admin: "Administration (F11 or Alt+9)",
+    ctx_admin_import: "Import a list of Gestori",
+    ctx_admin_preview: "Import preview",
+    ctx_admin_history: "Import log",
+    ctx_admin_studio: "Practice: doctors, adesioni and channels",
+    ctx_admin_gestori: "Stored list of Gestori",
+    help_admin: "Administration (F11 or Alt+9): import the list of Gestori idonei published by the ATS, see the imports made, set up the practice (doctors, adesioni, channels) and browse the stored Gestori.",
+    no_patient: "No patient selected. F2: find the patient, open their record (or highlight them in the list) and press F3.",
+    no_patient_keys: "No patient selected: F2 to find one, then F3.",
+    no_level: "no level",
+    no_active: "none: pick the Gestore from the list and press Enter",
+    own_mmg: "Gestore of the GP",
+    tipo: "Type",
+    all_types: "all",
+    no_types: "No Gestore listed: nothing to filter by type.",
+    fictional: "fictional sample",
+    col_denominazione: "Name",
+    col_tipo: "Type",
+    col_telefono: "Phone",
+    col_referente: "Contact",
+    empty_list: "No Gestore idoneo stored for this ATS: import the ATS list from Administration (F11 or Alt+9), or F9 for another ATS.",
+    nothing_matches: "No Gestore matches the filter: Ctrl+U clears the search, F8 changes the type.",
+    nothing_to_revoke: "The patient has no active presa in carico: nothing to revoke.",
+    ats_picker_title: "ATS of the list",
+    ats_picker_text: "The choice is usually among the Gestori of the ATS of residence. Another ATS only at the patient's request.",
+    ats_residence_mark: "  (residence)",
+    other_ats_warning: "ATS other than the one of residence",
+    change_title: "Change Gestore",
+    change_question: "Enter: revoke the active presa in carico now (then choose the new Gestore). Esc: leave everything as it is.",
+    choose_title: "Choosing the Gestore",
+    gestore: "Gestore",
+    no_channel: "No enrolment channel is switched on: switch one on in Administration › Practice (F11).",
+    mifs_off_line: "MIFS channel: not yet active (can be switched on in Administration › Practice).",
+    f_canale: "Channel",
+    f_data: "Date (dd/mm/yyyy)",
+    f_note: "Notes",
+    f_motivo: "Reason",
+    revoke_title: "Revoking the presa in carico",
+    revoke_patto_line: "Its Patto di Cura is revoked too.",
+    revoke_then_choose: "After the revocation the list comes back to choose the new Gestore.",
+    err_motivo: "Give the reason for the revocation",
+    r_history: "PIC history",
+    title_admin: "Administration",
+    admin_intro: "↑↓ to pick a section, Enter to open it, Esc to go back.",
+    sec_import: "Import list of Gestori",
+    sec_import_text: "Reads the list of Gestori idonei published by the ATS (CSV or XLSX): preview of the rows recognised and rejected, then confirm.",
+    sec_history: "Import log",
+    sec_history_text: "The imports made: date, file, ATS, counts, operator.",
+    sec_studio: "Practice",
+    sec_studio_text: "Name and comune of the practice, its doctors (MMG) and the Gestore they adhere to, the enrolment channels switched on.",
+    sec_gestori: "List of Gestori",
+    sec_gestori_text: "Every stored Gestore of every ATS, including those no longer idonei and the (fictional) samples.",
+    import_intro: "The file of the list of Gestori idonei published by the ATS: CSV (also from Excel) or XLSX. A preview comes before anything is written.",
+    f_file: "File *",
+    f_ats: "ATS (if not in file)",
+    f_sheet: "Sheet (XLSX only)",
+    h_file: "Path of the file, e.g. Downloads/gestori-ats.csv (Tab completes the name). Enter reads it and shows the preview: nothing is written.",
+    h_ats: "Code (030321-030328) or name of the ATS of rows without an ATS column. Empty: the file's column.",
+    h_sheet: "The sheet to read from an XLSX file. Empty: the first.",
+    ats_from_file: "— (from the file's ATS column)",
+    err_no_file: "Give the file to import.",
+    preview_note: "Preview: nothing written yet. Ctrl+S imports it all at once, Esc cancels.",
+    import_cancelled: "Import cancelled: nothing was written.",
+    file: "File",
+    encoding: "encoding",
+    separator: "separator",
+    sheet: "sheet",
+    c_recognised: "Recognised",
+    c_rejected: "Rejected",
+    c_added: "New",
+    c_updated: "Updated",
+    c_unchanged: "Unchanged",
+    c_no_longer: "No longer idonei",
+    s_ignored_columns: "Ignored columns",
+    no_imports: "No import recorded.",
+    col_date: "Date",
+    col_file: "File",
+    col_ats: "ATS",
+    col_added: "New",
+    col_updated: "Upd.",
+    col_no_longer: "No l.",
+    col_rejected: "Rej.",
+    col_operator: "Operator",
+    col_state: "State",
+    idoneo: "idoneo",
+    fictional_mark: " (fictional)",
+    nothing_stored: "No Gestore matches the search.",
+    f_practice_name: "Practice name",
+    f_practice_comune: "Comune",
+    f_mmg_list: "Doctors (MMG)",
+    mmg_columns: "name                      adesione",
+    f_new_mmg: "New GP",
+    f_channels: "Enrolment channels switched on",
+    h_practice_name: "The name printed on documents (e.g. Studio medico associato Dott. Rossi).",
+    h_mmg_list: "↑↓ picks the doctor, Enter sets their adesione (Gestore cooperative, MIFS or none), Ctrl+D removes them. Write the name as on the patients' records.",
+    h_new_mmg: "The doctor's name as on the patients' records (e.g. Dott.ssa Elena Sala); Enter adds it.",
+    h_channels: "Enter or Space switches the channel on or off. MIFS (single-handed GP with the ASST Centro Servizi) is not yet active in Lombardy: switch it on only when the ASST says so.",
+    no_mmg: "no doctor: type a name in «New GP» and press Enter",
+    no_mmg_yet: "No doctor listed: type a name in «New GP» and press Enter.",
+    type_mmg_name: "Type the doctor's name, then Enter.",
+    remove_where: "Ctrl+D removes the doctor selected in the list of GPs (Tab to get there).",
+    adesione_none: "no adesione",
+    adesione_mifs: "Single-handed GP (MIFS)",
+    adesione_text: "The Gestore (cooperative) the doctor adheres to: their patients see it first in F3. Stored list of Gestori idonei.",
+    gestore_missing: "Gestore no longer stored",
+    comune_unknown: "unknown comune",
+    mifs_on_note: " — on (not yet operating in Lombardy)",
+    mifs_off_note: " — not yet active (can be switched on)",
+    mifs_switched_on: "MIFS channel switched on: it is not yet operating in Lombardy. Ctrl+S to save.",
+    err_practice_name: "The practice name is required",
+    practice_saved: "Practice saved",
+};
+
+/// The texts of the PAI editor (F5).
+pub struct PaiStrings {
+    pub lang: Lang,
+    pub title_version: &'static str,
+    // Key labels and names.
+    pub k_new_pai: &'static str,
+    pub k_new_version: &'static str,
+    pub k_edit_patient: &'static str,
+    pub k_add: &'static str,
+    pub k_edit: &'static str,
+    pub k_remove: &'static str,
+    pub k_save: &'static str,
+    pub k_share: &'static str,
+    pub k_export: &'static str,
+    pub k_versions: &'static str,
+    pub k_next_section: &'static str,
+    pub k_prev_section: &'static str,
+    pub k_home: &'static str,
+    pub k_end: &'static str,
+    pub k_tick: &'static str,
+    pub k_done: &'static str,
+    pub key_insert: &'static str,
+    pub key_delete: &'static str,
+    // Help sections.
+    pub ctx_pai: &'static str,
+    pub ctx_bozza: &'static str,
+    pub ctx_lettura: &'static str,
+    pub ctx_dopo: &'static str,
+    // Without a plan.
+    pub no_patient: &'static str,
+    pub no_gestore: &'static str,
+    pub no_pathologies: &'static str,
+    pub no_plan: &'static str,
+    pub prepare_note: &'static str,
+    pub already_has_pai: &'static str,
+    pub already_draft: &'static str,
+    // The plan.
+    pub clinical_manager: &'static str,
+    pub read_only_version: &'static str,
+    pub read_only_concluded: &'static str,
+    pub empty_section_read_only: &'static str,
+    pub esterno_short: &'static str,
+    pub col_categoria: &'static str,
+    pub col_descrizione: &'static str,
+    pub col_frequenza: &'static str,
+    pub col_luogo: &'static str,
+    pub col_preparazione: &'static str,
+    pub col_patologie: &'static str,
+    pub col_occ: &'static str,
+    pub col_pren: &'static str,
+    pub col_eseg: &'static str,
+    pub col_farmaco: &'static str,
+    pub col_posologia: &'static str,
+    pub col_durata: &'static str,
+    pub col_note: &'static str,
+    pub col_tipo: &'static str,
+    pub col_voce: &'static str,
+    pub col_n: &'static str,
+    pub esenzione: &'static str,
+    pub allergia: &'static str,
+    // Versions.
+    pub no_versions: &'static str,
+    pub versions_title: &'static str,
+    pub versions_text: &'static str,
+    pub on_screen: &'static str,
+    // Removing, sharing, exporting.
+    pub nothing_to_remove: &'static str,
+    pub remove_title: &'static str,
+    pub share_title: &'static str,
+    pub share_frozen: &'static str,
+    pub share_saves_first: &'static str,
+    pub share_blocked_title: &'static str,
+    pub share_fix: &'static str,
+    pub export_title: &'static str,
+    pub export_text: &'static str,
+    pub f_folder: &'static str,
+    pub err_folder_empty: &'static str,
+    // The row dialog.
+    pub title_new_item: &'static str,
+    pub title_new_farmaco: &'static str,
+    pub title_edit_farmaco: &'static str,
+    pub f_categoria: &'static str,
+    pub f_descrizione: &'static str,
+    pub f_codice: &'static str,
+    pub f_frequenza: &'static str,
+    pub f_luogo: &'static str,
+    pub f_risorsa: &'static str,
+    pub f_erogatore: &'static str,
+    pub f_preparazione: &'static str,
+    pub f_dopo: &'static str,
+    pub f_patologie: &'static str,
+    pub f_note: &'static str,
+    pub f_farmaco: &'static str,
+    pub f_principio: &'static str,
+    pub f_posologia: &'static str,
+    pub f_durata: &'static str,
+    pub f_tipo: &'static str,
+    pub f_consiglio: &'static str,
+    pub f_vaccinazione: &'static str,
+    pub f_voce: &'static str,
+    pub luogo_in_sede: &'static str,
+    pub luogo_esterno: &'static str,
+    pub h_categoria: &'static str,
+    pub h_descrizione: &'static str,
+    pub h_codice: &'static str,
+    pub h_frequenza: &'static str,
+    pub h_luogo: &'static str,
+    pub h_risorsa: &'static str,
+    pub h_erogatore: &'static str,
+    pub h_preparazione: &'static str,
+    pub h_dopo: &'static str,
+    pub h_patologie: &'static str,
+    pub h_note: &'static str,
+    pub h_farmaco: &'static str,
+    pub h_principio: &'static str,
+    pub h_posologia: &'static str,
+    pub h_durata: &'static str,
+    pub h_note_farmaco: &'static str,
+    pub h_tipo: &'static str,
+    pub h_consiglio: &'static str,
+    pub h_vaccinazione: &'static str,
+    pub h_voce: &'static str,
+    pub err_descrizione: &'static str,
+    pub err_frequenza_vuota: &'static str,
+    pub err_risorsa: &'static str,
+    pub err_erogatore: &'static str,
+    pub err_farmaco: &'static str,
+    pub err_riga: &'static str,
+    pub dopo_nessuna: &'static str,
+    pub dopo_title: &'static str,
+    pub dopo_text: &'static str,
+    pub dopo_empty: &'static str,
+}
+
+impl PaiStrings {
+    fn pick(&self, it: String, en: String) -> String {
+        match self.lang {
+            Lang::It => it,
+            Lang::En => en,
+        }
+    }
+
+    /// The name of a section (its tab).
+    pub fn section(&self, section: crate::tui::screens::pai::Section) -> &'static str {
+        use crate::tui::screens::pai::Section as S;
+        match (self.lang, section) {
+            (Lang::It, S::Prestazioni) => "Prestazioni",
+            (Lang::It, S::Farmaci) => "Farmaci",
+            (Lang::It, S::StileDiVita) => "Stile di vita",
+            (Lang::It, S::Vaccinazioni) => "Vaccinazioni",
+            (Lang::It, S::EsenzioniAllergie) => "Esenzioni e allergie",
+            (Lang::En, S::Prestazioni) => "Services",
+            (Lang::En, S::Farmaci) => "Drugs",
+            (Lang::En, S::StileDiVita) => "Lifestyle",
+            (Lang::En, S::Vaccinazioni) => "Vaccinations",
+            (Lang::En, S::EsenzioniAllergie) => "Exemptions and allergies",
+        }
+    }
+
+    /// A category in a narrow column.
+    pub fn categoria_short(&self, c: crate::domain::pai::Categoria) -> &'static str {
+        use crate::domain::pai::Categoria as C;
+        match (self.lang, c) {
+            (Lang::It, C::Visita) => "Visita",
+            (Lang::It, C::EsameLaboratorio) => "Laboratorio",
+            (Lang::It, C::DiagnosticaStrumentale) => "Strumentale",
+            (Lang::It, C::PrescrizioneFarmacologica) => "Farmaci",
+            (Lang::It, C::Vaccinazione) => "Vaccinazione",
+            (Lang::It, C::StileDiVita) => "Stile di vita",
+            (Lang::It, C::Monitoraggio) => "Monitoraggio",
+            (Lang::En, C::Visita) => "Visit",
+            (Lang::En, C::EsameLaboratorio) => "Laboratory",
+            (Lang::En, C::DiagnosticaStrumentale) => "Instrumental",
+            (Lang::En, C::PrescrizioneFarmacologica) => "Drugs",
+            (Lang::En, C::Vaccinazione) => "Vaccination",
+            (Lang::En, C::StileDiVita) => "Lifestyle",
+            (Lang::En, C::Monitoraggio) => "Monitoring",
+        }
+    }
+
+    /// "bozza", "condiviso il 22/11/2026", "concluso il 20/11/2027".
+    pub fn state(&self, stato: &crate::domain::pai::PaiStato) -> String {
+        use crate::domain::pai::PaiStato;
+        let date = |d: chrono::NaiveDate| d.format("%d/%m/%Y").to_string();
+        match stato {
+            PaiStato::Bozza => self.pick("bozza".into(), "draft".into()),
+            PaiStato::Condiviso { condiviso_il, .. } => self.pick(
+                format!("condiviso il {}", date(*condiviso_il)),
+                format!("shared on {}", date(*condiviso_il)),
+            ),
+            PaiStato::Concluso { il, .. } => self.pick(
+                format!("concluso il {}", date(*il)),
+                format!("concluded on {}", date(*il)),
+            ),
+        }
+    }
+
+    pub fn version_label(&self, v: u32) -> String {
+        self.pick(format!("PAI versione {v}"), format!("PAI version {v}"))
+    }
+
+    /// "29/04/2026–28/04/2027".
+    pub fn range(&self, dal: &str, al: &str) -> String {
+        format!("{dal}–{al}")
+    }
+
+    pub fn period(&self, dal: &str, al: &str) -> String {
+        self.pick(
+            format!("Periodo: dal {dal} al {al}"),
+            format!("Period: from {dal} to {al}"),
+        )
+    }
+
+    pub fn summary(&self, needed: u32, booked: u32, done: u32) -> String {
+        self.pick(
+            format!("occorrenze: {needed} · prenotate: {booked} · eseguite: {done}"),
+            format!("occurrences: {needed} · booked: {booked} · done: {done}"),
+        )
+    }
+
+    pub fn code(&self, code: &str) -> String {
+        self.pick(format!("cod. {code}"), format!("code {code}"))
+    }
+
+    pub fn fix_patient(&self, key: &str) -> String {
+        self.pick(
+            format!("   → {key}: cercare il paziente, poi F5 per il suo PAI"),
+            format!("   → {key}: find the patient, then F5 for their PAI"),
+        )
+    }
+
+    pub fn fix_gestore(&self, key: &str) -> String {
+        self.pick(
+            format!("   → {key}: scegliere il Gestore"),
+            format!("   → {key}: choose the Gestore"),
+        )
+    }
+
+    pub fn fix_pathologies(&self, key: &str) -> String {
+        self.pick(
+            format!("   → {key}: modificare la scheda del paziente e aggiungere le patologie"),
+            format!("   → {key}: edit the patient record and add the pathologies"),
+        )
+    }
+
+    pub fn fix_prepare(&self, key: &str) -> String {
+        self.pick(
+            format!("   → {key}: nuovo PAI dai modelli delle patologie del paziente"),
+            format!("   → {key}: new PAI from the templates of the patient's pathologies"),
+        )
+    }
+
+    pub fn older_versions(&self, n: usize, key: &str) -> String {
+        self.pick(
+            format!("Versioni registrate: {n}   → {key}: elenco (in sola lettura)"),
+            format!("Stored versions: {n}   → {key}: list (read-only)"),
+        )
+    }
+
+    pub fn prepared(&self, n: usize, key: &str) -> String {
+        self.pick(
+            format!(
+                "PAI preparato dai modelli: {n} prestazioni. Controllarle e salvare con {key}."
+            ),
+            format!(
+                "PAI prepared from the templates: {n} services. Check them and save with {key}."
+            ),
+        )
+    }
+
+    pub fn new_version_made(&self, v: u32) -> String {
+        self.pick(
+            format!(
+                "Nuova versione {v} in bozza; la versione condivisa resta in vigore fino ad allora."
+            ),
+            format!("New version {v} as a draft; the shared version stays in force until then."),
+        )
+    }
+
+    pub fn draft_of_version(&self, v: u32) -> String {
+        self.pick(
+            format!("! bozza della nuova versione (in vigore la versione {v})"),
+            format!("! draft of the new version (version {v} stays in force)"),
+        )
+    }
+
+    pub fn unsaved(&self, key: &str) -> String {
+        self.pick(
+            format!("● modifiche non salvate ({key})"),
+            format!("● unsaved changes ({key})"),
+        )
+    }
+
+    pub fn read_only_shared(&self, key: &str) -> String {
+        self.pick(
+            format!("PAI condiviso: creare una nuova versione ({key}) per modificarlo"),
+            format!("Shared PAI: make a new version ({key}) to change it"),
+        )
+    }
+
+    pub fn empty_section(&self, key: &str) -> String {
+        self.pick(
+            format!("Nessuna voce. {key}: aggiungere."),
+            format!("Nothing listed. {key}: add."),
+        )
+    }
+
+    pub fn nothing_to_edit(&self, key: &str) -> String {
+        self.pick(
+            format!("Nessuna voce da modificare: {key} per aggiungerne una."),
+            format!("Nothing to edit: {key} adds a line."),
+        )
+    }
+
+    pub fn changed(&self, key: &str) -> String {
+        self.pick(
+            format!("Modifica fatta nel piano: {key} per salvarla."),
+            format!("Changed in the plan: {key} to save."),
+        )
+    }
+
+    pub fn removed(&self, key: &str) -> String {
+        self.pick(
+            format!("Voce rimossa dal piano: {key} per salvare."),
+            format!("Removed from the plan: {key} to save."),
+        )
+    }
+
+    pub fn remove_question(&self, what: &str) -> String {
+        self.pick(
+            format!("Rimuovere «{what}» dal piano?"),
+            format!("Remove «{what}» from the plan?"),
+        )
+    }
+
+    pub fn remove_dependants(&self, list: &str) -> String {
+        self.pick(
+            format!("Non sarà più richiesta prima di: {list}."),
+            format!("It will no longer be required before: {list}."),
+        )
+    }
+
+    pub fn remove_save(&self, key: &str) -> String {
+        self.pick(
+            format!("La rimozione diventa definitiva salvando ({key})."),
+            format!("The removal becomes final when saved ({key})."),
+        )
+    }
+
+    pub fn saved(&self, v: u32) -> String {
+        self.pick(
+            format!("PAI salvato (bozza, versione {v})."),
+            format!("PAI saved (draft, version {v})."),
+        )
+    }
+
+    pub fn shared(&self, v: u32, date: &str, key: &str) -> String {
+        self.pick(
+            format!("PAI condiviso il {date} (versione {v}). {key}: esportarlo in PDF e FHIR."),
+            format!("PAI shared on {date} (version {v}). {key}: export it as PDF and FHIR."),
+        )
+    }
+
+    pub fn export_save_first(&self, key: &str) -> String {
+        self.pick(
+            format!("Ci sono modifiche non salvate: salvare prima con {key}, poi esportare."),
+            format!("There are unsaved changes: save with {key} first, then export."),
+        )
+    }
+
+    pub fn exported(&self, dir: &str, files: &str) -> String {
+        self.pick(
+            format!("Scritti in {dir}: {files}"),
+            format!("Written to {dir}: {files}"),
+        )
+    }
+
+    pub fn err_folder(&self, dir: &str, e: &str) -> String {
+        self.pick(
+            format!("Impossibile scrivere nella cartella {dir}: {e}"),
+            format!("Cannot write to the folder {dir}: {e}"),
+        )
+    }
+
+    pub fn title_edit_item(&self, id: u32) -> String {
+        self.pick(format!("Prestazione n. {id}"), format!("Service no. {id}"))
+    }
+
+    pub fn title_riga(&self, section: crate::tui::screens::pai::Section, edit: bool) -> String {
+        let name = self.section(section);
+        match (self.lang, edit) {
+            (Lang::It, false) => format!("{name}: nuova voce"),
+            (Lang::It, true) => format!("{name}: modifica"),
+            (Lang::En, false) => format!("{name}: new line"),
+            (Lang::En, true) => format!("{name}: edit"),
+        }
+    }
+
+    /// The frequency as the plan will count it.
+    pub fn read_as(&self, label: &str) -> String {
+        self.pick(format!("Letta come: {label}"), format!("Read as: {label}"))
+    }
+}
+
+static PAI_IT: PaiStrings = PaiStrings {
+    lang: Lang::It,
+    title_version: "PAI · versione precedente",
+    k_new_pai: "Nuovo PAI dai modelli",
+    k_new_version: "Nuova versione",
+    k_edit_patient: "Modifica scheda",
+    k_add: "Aggiungi",
+    k_edit: "Modifica",
+    k_remove: "Rimuovi",
+    k_save: "Salva",
+    k_share: "Condividi",
+    k_export: "Esporta",
+    k_versions: "Versioni",
+    k_next_section: "Sezione",
+    k_prev_section: "Sezione precedente",
+    k_home: "Prima voce",
+    k_end: "Ultima voce",
+    k_tick: "Segna/togli",
+    k_done: "Fatto",
+    key_insert: "Ins",
+    key_delete: "Canc",
+    ctx_pai: "PAI (F5): nessun piano",
+    ctx_bozza: "PAI (F5): bozza",
+    ctx_lettura: "PAI (F5): condiviso o concluso, in sola lettura",
+    ctx_dopo: "PAI: prestazioni da fare prima",
+    no_patient: "Nessun paziente selezionato.",
+    no_gestore: "Il paziente non ha un Gestore: il PAI si prepara dopo la presa in carico.",
+    no_pathologies: "Nessuna patologia cronica registrata nella scheda del paziente.",
+    no_plan: "Nessun PAI in uso per questo paziente.",
+    prepare_note: "Le prestazioni e i consigli vengono dai modelli delle patologie (modello da validare dal Clinical Manager); una prestazione comune a più patologie compare una volta sola, alla frequenza più alta.",
+    already_has_pai: "Il paziente ha già un PAI in uso.",
+    already_draft: "Questa versione è già una bozza: si può modificare.",
+    clinical_manager: "Clinical Manager",
+    read_only_version: "Versione precedente: in sola lettura.",
+    read_only_concluded: "PAI concluso: in sola lettura.",
+    empty_section_read_only: "Nessuna voce.",
+    esterno_short: "(est.)",
+    col_categoria: "Categoria",
+    col_descrizione: "Descrizione",
+    col_frequenza: "Frequenza",
+    col_luogo: "Luogo",
+    col_preparazione: "Preparazione",
+    col_patologie: "Patologie",
+    col_occ: "Occ.",
+    col_pren: "Pren.",
+    col_eseg: "Eseg.",
+    col_farmaco: "Farmaco (principio attivo)",
+    col_posologia: "Posologia",
+    col_durata: "Durata",
+    col_note: "Note",
+    col_tipo: "Tipo",
+    col_voce: "Voce",
+    col_n: "n.",
+    esenzione: "Esenzione",
+    allergia: "Allergia",
+    no_versions: "Nessun PAI registrato per questo paziente.",
+    versions_title: "Versioni del PAI",
+    versions_text: "La più recente in alto. Invio apre la versione in sola lettura.",
+    on_screen: "in uso",
+    nothing_to_remove: "Nessuna voce selezionata da rimuovere.",
+    remove_title: "Rimuovere la voce?",
+    share_title: "Condividere il PAI con il paziente?",
+    share_frozen: "Dopo la condivisione il PAI non si modifica: le modifiche creeranno una nuova versione",
+    share_saves_first: "Le modifiche non ancora salvate vengono salvate prima.",
+    share_blocked_title: "Il PAI non si può ancora condividere",
+    share_fix: "Completare il piano e riprovare.",
+    export_title: "Esporta il PAI",
+    export_text: "Il piano in PDF e in FHIR R4 CarePlan (JSON), nella cartella indicata.",
+    f_folder: "Cartella",
+    err_folder_empty: "Indicare la cartella in cui scrivere",
+    title_new_item: "Nuova prestazione",
+    title_new_farmaco: "Nuovo farmaco",
+    title_edit_farmaco: "Farmaco",
+    f_categoria: "Categoria",
+    f_descrizione: "Descrizione",
+    f_codice: "Codice prestazione",
+    f_frequenza: "Frequenza",
+    f_luogo: "Luogo",
+    f_risorsa: "Risorsa in sede",
+    f_erogatore: "Erogatore esterno",
+    f_preparazione: "Preparazione",
+    f_dopo: "Dopo i risultati di",
+    f_patologie: "Patologie",
+    f_note: "Note",
+    f_farmaco: "Farmaco",
+    f_principio: "Principio attivo",
+    f_posologia: "Posologia",
+    f_durata: "Durata",
+    f_tipo: "Tipo",
+    f_consiglio: "Consiglio",
+    f_vaccinazione: "Vaccinazione",
+    f_voce: "Codice o descrizione",
+    luogo_in_sede: "in sede",
+    luogo_esterno: "esterno",
+    h_categoria: "Spazio cambia la categoria.",
+    h_descrizione: "Il nome della prestazione, es. Emoglobina glicata (HbA1c).",
+    h_codice: "Codice del nomenclatore, se noto (es. 90.28.1).",
+    h_frequenza: "Es. 4/anno, ogni 6 mesi, una volta, annuale, semestrale, trimestrale, mensile.",
+    h_luogo: "Spazio: in sede (su una risorsa dell'agenda) o esterno (un erogatore).",
+    h_risorsa: "Il tipo di risorsa dell'agenda, es. punto prelievi, ambulatorio MMG, ECG.",
+    h_erogatore: "La struttura o la specialità esterna, es. cardiologia.",
+    h_preparazione: "Es. a digiuno, primo campione di urine del mattino.",
+    h_dopo: "Spazio: scegliere le prestazioni i cui risultati servono prima.",
+    h_patologie: "I codici delle patologie che la richiedono, separati da virgole (es. DM2, IPA).",
+    h_note: "Annotazioni per il Clinical Manager e per chi prenota.",
+    h_farmaco: "Il nome commerciale, come prescritto.",
+    h_principio: "Il principio attivo (basta uno dei due nomi).",
+    h_posologia: "Es. 1 compressa al mattino.",
+    h_durata: "Es. continuativa, 3 mesi.",
+    h_note_farmaco: "Annotazioni sulla prescrizione.",
+    h_tipo: "Spazio: esenzione o allergia.",
+    h_consiglio: "Un consiglio sullo stile di vita (almeno uno è richiesto per condividere).",
+    h_vaccinazione: "Es. antinfluenzale (campagna autunnale), antipneumococcica.",
+    h_voce: "Il codice di esenzione (es. 013) o l'allergia (es. penicillina).",
+    err_descrizione: "Indicare la descrizione della prestazione",
+    err_frequenza_vuota: "Indicare la frequenza (es. 4/anno, ogni 6 mesi, una volta)",
+    err_risorsa: "Indicare la risorsa in sede (es. punto prelievi)",
+    err_erogatore: "Indicare l'erogatore esterno (es. cardiologia)",
+    err_farmaco: "Indicare il farmaco o il principio attivo",
+    err_riga: "Il testo è vuoto",
+    dopo_nessuna: "nessuna (Spazio per scegliere)",
+    dopo_title: "Dopo i risultati di",
+    dopo_text: "Le prestazioni i cui risultati servono prima:",
+    dopo_empty: "Nessun'altra prestazione nel piano.",
+};
+
+static PAI_EN: PaiStrings = PaiStrings {
+    lang: Lang::En,
+    title_version: "PAI · earlier version",
+    k_new_pai: "New PAI from templates",
+    k_new_version: "New version",
+    k_edit_patient: "Edit record",
+    k_add: "Add",
+    k_edit: "Edit",
+    k_remove: "Remove",
+    k_save: "Save",
+    k_share: "Share",
+    k_export: "Export",
+    k_versions: "Versions",
+    k_next_section: "Section",
+    k_prev_section: "Previous section",
+    k_home: "First line",
+    k_end: "Last line",
+    k_tick: "Tick/untick",
+    k_done: "Done",
+    key_insert: "Ins",
+    key_delete: "Del",
+    ctx_pai: "PAI (F5): no plan",
+    ctx_bozza: "PAI (F5): draft",
+    ctx_lettura: "PAI (F5): shared or concluded, read-only",
+    ctx_dopo: "PAI: services needed first",
+    no_patient: "No patient selected.",
+    no_gestore: "The patient has no Gestore: the PAI is prepared after the presa in carico.",
+    no_pathologies: "No chronic pathology on the patient's record.",
+    no_plan: "No PAI in use for this patient.",
+    prepare_note: "Services and advice come from the pathology templates (to be validated by the Clinical Manager); a service shared by several pathologies appears once, at the highest frequency.",
+    already_has_pai: "The patient already has a PAI in use.",
+    already_draft: "This version is already a draft: it can be changed.",
+    clinical_manager: "Clinical Manager",
+    read_only_version: "Earlier version: read-only.",
+    read_only_concluded: "Concluded PAI: read-only.",
+    empty_section_read_only: "Nothing listed.",
+    esterno_short: "(ext.)",
+    col_categoria: "Category",
+    col_descrizione: "Description",
+    col_frequenza: "Frequency",
+    col_luogo: "Where",
+    col_preparazione: "Preparation",
+    col_patologie: "Pathologies",
+    col_occ: "Occ.",
+    col_pren: "Book.",
+    col_eseg: "Done",
+    col_farmaco: "Drug (active ingredient)",
+    col_posologia: "Dosage",
+    col_durata: "Duration",
+    col_note: "Notes",
+    col_tipo: "Kind",
+    col_voce: "Entry",
+    col_n: "no.",
+    esenzione: "Exemption",
+    allergia: "Allergy",
+    no_versions: "No PAI stored for this patient.",
+    versions_title: "PAI versions",
+    versions_text: "Newest first. Enter opens the version read-only.",
+    on_screen: "in use",
+    nothing_to_remove: "No line selected to remove.",
+    remove_title: "Remove the line?",
+    share_title: "Share the PAI with the patient?",
+    share_frozen: "Once shared the PAI cannot be changed: changes will make a new version",
+    share_saves_first: "Changes not yet saved are saved first.",
+    share_blocked_title: "The PAI cannot be shared yet",
+    share_fix: "Complete the plan and try again.",
+    export_title: "Export the PAI",
+    export_text: "The plan as PDF and as FHIR R4 CarePlan (JSON), into the folder below.",
+    f_folder: "Folder",
+    err_folder_empty: "Give the folder to write into",
+    title_new_item: "New service",
+    title_new_farmaco: "New drug",
+    title_edit_farmaco: "Drug",
+    f_categoria: "Category",
+    f_descrizione: "Description",
+    f_codice: "Service code",
+    f_frequenza: "Frequency",
+    f_luogo: "Where",
+    f_risorsa: "Resource on site",
+    f_erogatore: "External provider",
+    f_preparazione: "Preparation",
+    f_dopo: "After the results of",
+    f_patologie: "Pathologies",
+    f_note: "Notes",
+    f_farmaco: "Drug",
+    f_principio: "Active ingredient",
+    f_posologia: "Dosage",
+    f_durata: "Duration",
+    f_tipo: "Kind",
+    f_consiglio: "Advice",
+    f_vaccinazione: "Vaccination",
+    f_voce: "Code or description",
+    luogo_in_sede: "on site",
+    luogo_esterno: "external",
+    h_categoria: "Space changes the category.",
+    h_descrizione: "The name of the service, e.g. Emoglobina glicata (HbA1c).",
+    h_codice: "Nomenclatore code, if known (e.g. 90.28.1).",
+    h_frequenza: "Italian, as the desk writes it: 4/anno, ogni 6 mesi, una volta, annuale, semestrale, trimestrale, mensile.",
+    h_luogo: "Space: on site (a resource of the agenda) or external (a provider).",
+    h_risorsa: "The kind of agenda resource, e.g. punto prelievi, ambulatorio MMG, ECG.",
+    h_erogatore: "The external facility or specialty, e.g. cardiologia.",
+    h_preparazione: "E.g. a digiuno (fasting), first morning urine sample.",
+    h_dopo: "Space: choose the services whose results are needed first.",
+    h_patologie: "The codes of the pathologies that need it, comma separated (e.g. DM2, IPA).",
+    h_note: "Notes for the Clinical Manager and for whoever books.",
+    h_farmaco: "The brand name, as prescribed.",
+    h_principio: "The active ingredient (one of the two names is enough).",
+    h_posologia: "E.g. 1 tablet in the morning.",
+    h_durata: "E.g. ongoing, 3 months.",
+    h_note_farmaco: "Notes on the prescription.",
+    h_tipo: "Space: exemption or allergy.",
+    h_consiglio: "A lifestyle advice (at least one is needed to share).",
+    h_vaccinazione: "E.g. influenza (autumn campaign), pneumococcal.",
+    h_voce: "The exemption code (e.g. 013) or the allergy (e.g. penicillin).",
+    err_descrizione: "Give the description of the service",
+    err_frequenza_vuota: "Give the frequency (e.g. 4/anno, ogni 6 mesi, una volta)",
+    err_risorsa: "Give the resource on site (e.g. punto prelievi)",
+    err_erogatore: "Give the external provider (e.g. cardiologia)",
+    err_farmaco: "Give the drug or the active ingredient",
+    err_riga: "The text is empty",
+    dopo_nessuna: "none (Space to choose)",
+    dopo_title: "After the results of",
+    dopo_text: "The services whose results are needed first:",
+    dopo_empty: "No other service in the plan.",
 };

@@ -174,11 +174,41 @@ impl Note {
     }
 }
 
-/// The completion list under a comune field.
+/// The completion list under a comune field (also the practice's comune in
+/// Amministrazione › Studio).
 #[derive(Debug, Clone)]
-struct Completion {
-    items: Vec<String>,
-    selected: usize,
+pub struct Completion {
+    pub items: Vec<String>,
+    pub selected: usize,
+}
+
+/// The comuni completing what was typed in a place field; `None` when there
+/// is nothing to offer (empty, a Belfiore code, or already a listed label).
+pub fn comuni_completion(value: &str) -> Option<Completion> {
+    let value = value.trim();
+    if value.is_empty() || format::looks_like_belfiore(value) {
+        return None;
+    }
+    let (name, _) = format::split_label(value);
+    // An exact name first, then the comuni of Lombardy, then the others,
+    // each group in alphabetical order.
+    let key = text::fold(name);
+    let mut found = Comuni::embedded().complete(name, 500);
+    found.sort_by_key(|c| {
+        (
+            text::fold(&c.nome) != key,
+            ats::ats_for_province(&c.provincia).is_none(),
+        )
+    });
+    let items: Vec<String> = found
+        .into_iter()
+        .take(COMPLETIONS)
+        .map(format::comune_label)
+        .collect();
+    if items.is_empty() || items.iter().any(|i| i == value) {
+        return None;
+    }
+    Some(Completion { items, selected: 0 })
 }
 
 pub struct FormScreen {
@@ -319,30 +349,7 @@ impl FormScreen {
         if !self.focused().is_place() {
             return;
         }
-        let value = self.inputs[self.focus].value().trim();
-        if value.is_empty() || format::looks_like_belfiore(value) {
-            return;
-        }
-        let (name, _) = format::split_label(value);
-        // An exact name first, then the comuni of Lombardy, then the others,
-        // each group in alphabetical order.
-        let key = text::fold(name);
-        let mut found = Comuni::embedded().complete(name, 500);
-        found.sort_by_key(|c| {
-            (
-                text::fold(&c.nome) != key,
-                ats::ats_for_province(&c.provincia).is_none(),
-            )
-        });
-        let items: Vec<String> = found
-            .into_iter()
-            .take(COMPLETIONS)
-            .map(format::comune_label)
-            .collect();
-        if items.is_empty() || items.iter().any(|i| i == value) {
-            return;
-        }
-        self.completion = Some(Completion { items, selected: 0 });
+        self.completion = comuni_completion(self.inputs[self.focus].value());
     }
 
     fn accept_completion(&mut self, env: &Env) -> bool {
@@ -897,7 +904,7 @@ fn note_style(note: &Note, theme: &Theme) -> (&'static str, Style) {
 }
 
 /// The list of comuni under (or, near the bottom, over) the focused field.
-fn draw_completion(frame: &mut Frame, area: Rect, row: Rect, c: &Completion, theme: &Theme) {
+pub fn draw_completion(frame: &mut Frame, area: Rect, row: Rect, c: &Completion, theme: &Theme) {
     let height = u16::try_from(c.items.len()).unwrap_or(0) + 2;
     let width = row.width.max(30).min(area.right().saturating_sub(row.x));
     let below = row.y + 1;

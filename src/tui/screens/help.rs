@@ -46,6 +46,10 @@ impl HelpScreen {
         for part in format::wrap(s.help_intro, 78) {
             lines.push(Line::raw(part));
         }
+        lines.push(Line::raw(""));
+        for part in format::wrap(s.gestori.help_admin, 78) {
+            lines.push(Line::raw(part));
+        }
         for context in Context::ALL {
             lines.push(Line::raw(""));
             lines.push(Line::styled(context_title(context, s), theme.section));
@@ -93,5 +97,23 @@ pub fn context_title(context: Context, s: &Strings) -> &'static str {
         Context::ConfirmDiscard => s.ctx_confirm_discard,
         Context::ConfirmQuit => s.ctx_confirm_quit,
         Context::DateModal => s.ctx_date,
+        Context::Patto => s.patto.ctx_patto,
+        Context::PattoBozza => s.patto.ctx_bozza,
+        Context::PattoTesto => s.patto.ctx_testo,
+        Context::Richiami => s.patto.ctx_richiami,
+        Context::FormModal => s.patto.ctx_form_modal,
+        Context::ChoiceModal => s.patto.ctx_choice_modal,
+        Context::Gestore => s.gestori.ctx_gestore,
+        Context::Picker => s.gestori.ctx_picker,
+        Context::Admin => s.gestori.ctx_admin,
+        Context::AdminImport => s.gestori.ctx_admin_import,
+        Context::AdminPreview => s.gestori.ctx_admin_preview,
+        Context::AdminHistory => s.gestori.ctx_admin_history,
+        Context::AdminStudio => s.gestori.ctx_admin_studio,
+        Context::AdminGestori => s.gestori.ctx_admin_gestori,
+        Context::Pai => s.pai.ctx_pai,
+        Context::PaiBozza => s.pai.ctx_bozza,
+        Context::PaiLettura => s.pai.ctx_lettura,
+        Context::PaiDopo => s.pai.ctx_dopo,
     }
 }

@@ -2,11 +2,20 @@
 //! which text field has the focus, and what its actions do; the application
 //! carries out the commands they return.
 
+pub mod admin;
+pub mod admin_import;
+pub mod admin_studio;
 pub mod form;
+pub mod gestore;
 pub mod help;
 pub mod lookup;
+pub mod pai;
+pub mod pai_edit;
+pub mod patto;
+pub mod picker;
 pub mod placeholder;
 pub mod record;
+pub mod richiami;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -16,11 +25,16 @@ use super::app::{Cmd, Env};
 use super::keymap::{Action, Context};
 use crate::domain::PatientId;
 
+pub use admin::AdminScreen;
 pub use form::FormScreen;
+pub use gestore::GestoreScreen;
 pub use help::HelpScreen;
 pub use lookup::LookupScreen;
+pub use pai::PaiScreen;
+pub use patto::{PattoScreen, PattoTextScreen};
 pub use placeholder::{Area, PlaceholderScreen};
 pub use record::RecordScreen;
+pub use richiami::RichiamiScreen;
 
 pub enum Screen {
     Lookup(LookupScreen),
@@ -28,6 +42,12 @@ pub enum Screen {
     Form(Box<FormScreen>),
     Help(HelpScreen),
     Placeholder(PlaceholderScreen),
+    Patto(Box<PattoScreen>),
+    PattoText(Box<PattoTextScreen>),
+    Richiami(Box<RichiamiScreen>),
+    Gestore(Box<GestoreScreen>),
+    Admin(Box<AdminScreen>),
+    Pai(Box<PaiScreen>),
 }
 
 impl Screen {
@@ -38,6 +58,12 @@ impl Screen {
             Screen::Form(_) => Context::Form,
             Screen::Help(_) => Context::Help,
             Screen::Placeholder(_) => Context::Placeholder,
+            Screen::Patto(_) => Context::Patto,
+            Screen::PattoText(t) => t.context(),
+            Screen::Richiami(_) => Context::Richiami,
+            Screen::Gestore(g) => g.context(),
+            Screen::Admin(a) => a.context(),
+            Screen::Pai(p) => p.context(),
         }
     }
 
@@ -49,6 +75,12 @@ impl Screen {
             Screen::Form(f) => f.title(s),
             Screen::Help(_) => s.title_help.to_string(),
             Screen::Placeholder(p) => p.area.name(s).to_string(),
+            Screen::Patto(_) => s.patto.title.to_string(),
+            Screen::PattoText(t) => t.title(s),
+            Screen::Richiami(_) => s.area_richiami.to_string(),
+            Screen::Gestore(_) => s.area_gestore.to_string(),
+            Screen::Admin(a) => a.title(s),
+            Screen::Pai(p) => p.title(s),
         }
     }
 
@@ -57,6 +89,10 @@ impl Screen {
         match self {
             Screen::Lookup(l) => Some(l.input_mut()),
             Screen::Form(f) => Some(f.input_mut()),
+            Screen::PattoText(t) => t.focused_input(),
+            Screen::Gestore(g) => g.input_mut(),
+            Screen::Admin(a) => a.input_mut(),
+            Screen::Pai(p) => p.focused_input(),
             _ => None,
         }
     }
@@ -66,6 +102,10 @@ impl Screen {
         match self {
             Screen::Lookup(l) => l.input_changed(env),
             Screen::Form(f) => f.input_changed(env),
+            Screen::PattoText(t) => t.input_changed(env),
+            Screen::Gestore(g) => g.input_changed(),
+            Screen::Admin(a) => a.input_changed(env),
+            Screen::Pai(p) => p.input_changed(),
             _ => Cmd::Redraw,
         }
     }
@@ -82,6 +122,12 @@ impl Screen {
                 Action::Back => Some(Cmd::Back),
                 _ => None,
             },
+            Screen::Patto(p) => p.action(action, env),
+            Screen::PattoText(t) => t.action(action, env),
+            Screen::Richiami(r) => r.action(action, env),
+            Screen::Gestore(g) => g.action(action, env),
+            Screen::Admin(a) => a.action(action, env),
+            Screen::Pai(p) => p.action(action, env),
         }
     }
 
@@ -93,6 +139,12 @@ impl Screen {
             Screen::Form(f) => f.draw(frame, area, env, focused),
             Screen::Help(h) => h.draw(frame, area, env),
             Screen::Placeholder(p) => p.draw(frame, area, env),
+            Screen::Patto(p) => p.draw(frame, area, env),
+            Screen::PattoText(t) => t.draw(frame, area, env, focused),
+            Screen::Richiami(r) => r.draw(frame, area, env),
+            Screen::Gestore(g) => g.draw(frame, area, env, focused),
+            Screen::Admin(a) => a.draw(frame, area, env, focused),
+            Screen::Pai(p) => p.draw(frame, area, env, focused),
         }
     }
 
@@ -100,6 +152,9 @@ impl Screen {
     pub fn is_dirty(&self) -> bool {
         match self {
             Screen::Form(f) => f.is_dirty(),
+            Screen::PattoText(t) => t.is_dirty(),
+            Screen::Admin(a) => a.is_dirty(),
+            Screen::Pai(p) => p.is_dirty(),
             _ => false,
         }
     }
@@ -110,7 +165,51 @@ impl Screen {
             Screen::Record(r) => Some((r.id(), r.name())),
             Screen::Form(f) => f.patient(),
             Screen::Placeholder(p) => p.patient.clone(),
+            Screen::Patto(p) => Some((p.id(), p.name())),
+            Screen::PattoText(t) => Some(t.patient()),
+            Screen::Gestore(g) => g.patient(),
+            Screen::Pai(p) => p.patient(),
+            // The patient highlighted in the search results.
+            Screen::Lookup(l) => l
+                .selected()
+                .and_then(|i| l.results().get(i))
+                .map(|p| (p.id, format!("{} {}", p.cognome, p.nome))),
             _ => None,
+        }
+    }
+
+    /// The screen is on top again (the one above it was closed): screens
+    /// that show stored data read it again.
+    pub fn resumed(&mut self, desk: &crate::service::Desk) -> Result<(), String> {
+        match self {
+            Screen::Patto(p) => p.reload(desk),
+            Screen::Richiami(r) => r.reload(desk),
+            Screen::Pai(p) => p.reload(desk),
+            Screen::Gestore(g) => {
+                g.reload(desk);
+                Ok(())
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// A list or dialog of the screen's own is open over it: like the
+    /// application's dialog, it takes the keys and hides the global ones.
+    pub fn has_dialog(&self) -> bool {
+        match self {
+            Screen::Gestore(g) => g.has_dialog(),
+            Screen::Admin(a) => a.has_dialog(),
+            Screen::Pai(p) => p.has_dialog(),
+            _ => false,
+        }
+    }
+
+    /// Work asked for with [`Cmd::Later`], run after the screen was drawn
+    /// (a "lettura in corso" line is on screen while it runs).
+    pub fn deferred(&mut self, env: &Env) -> Cmd {
+        match self {
+            Screen::Admin(a) => a.deferred(env),
+            _ => Cmd::None,
         }
     }
 }

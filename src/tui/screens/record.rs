@@ -10,7 +10,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::domain::pathology::Catalogue;
-use crate::domain::{Patient, PatientId, PatientStatus, Sex};
+use crate::domain::{Gestore, Patient, PatientId, PatientStatus, PresaStato, Sex};
 use crate::service::Desk;
 use crate::tui::app::{Cmd, Env, Status};
 use crate::tui::format;
@@ -230,7 +230,53 @@ impl RecordScreen {
             },
             theme.field,
         );
-        row(s.r_pic, s.no_pic.to_string(), theme.field);
+        // The presa in carico and, when there was more than the current one,
+        // the whole history, newest first.
+        match env.desk.prese_history(p.id) {
+            Ok(history) => {
+                let g = s.gestori;
+                let name = |x: &Option<Gestore>| {
+                    x.as_ref()
+                        .map(|x| x.denominazione.clone())
+                        .unwrap_or_else(none)
+                };
+                match history.iter().find(|(pr, _)| pr.is_active()) {
+                    Some((pr, gestore)) => row(
+                        s.r_pic,
+                        g.pic_summary(
+                            &name(gestore),
+                            g.canale(pr.canale),
+                            &format::date(pr.data_scelta),
+                        ),
+                        theme.info,
+                    ),
+                    None => row(s.r_pic, s.no_pic.to_string(), theme.field),
+                }
+                let only_current = history.len() == 1 && history[0].0.is_active();
+                if !only_current {
+                    for (i, (pr, gestore)) in history.iter().enumerate() {
+                        let revoked = match &pr.stato {
+                            PresaStato::Revocato { data, motivo } => {
+                                Some((format::date(*data), motivo.clone()))
+                            }
+                            PresaStato::Scelto => None,
+                        };
+                        let text = g.history_entry(
+                            &name(gestore),
+                            &format::date(pr.data_scelta),
+                            revoked.as_ref().map(|(d, m)| (d.as_str(), m.as_str())),
+                        );
+                        let style = if pr.is_active() {
+                            theme.field
+                        } else {
+                            theme.muted
+                        };
+                        row(if i == 0 { g.r_history } else { "" }, text, style);
+                    }
+                }
+            }
+            Err(e) => row(s.r_pic, e.to_string(), theme.error),
+        }
         row(s.f_note, or_none(&p.note), theme.field);
         row("", String::new(), theme.field);
         row(s.r_areas, s.record_areas.to_string(), theme.muted);
@@ -266,6 +312,20 @@ impl RecordScreen {
         self.total = lines.len();
         self.page = usize::from(body.height);
         self.scroll = self.scroll.min(self.total.saturating_sub(self.page));
+        if self.total > self.page {
+            // More lines than room: say how to reach them.
+            let hint = s.gestori.scroll_hint();
+            let w = u16::try_from(format::width(hint)).unwrap_or(0);
+            frame.render_widget(
+                Paragraph::new(Span::styled(hint, theme.muted)),
+                Rect {
+                    x: area.right().saturating_sub(w + 1),
+                    width: w,
+                    height: 1,
+                    ..area
+                },
+            );
+        }
         frame.render_widget(
             Paragraph::new(lines).scroll((u16::try_from(self.scroll).unwrap_or(0), 0)),
             body,

@@ -1,0 +1,1548 @@
+//! Scale benchmark (issue 9): sportello's sled store side by side with SQLite,
+//! in one run, on the same fictional patients.
+//!
+//! `cargo run --release --example scale -- --patients N [--json] [--dir D]`
+//!
+//! 1. generates N patients once (the demo generator, fixed seed and date) into
+//!    a plain-text file;
+//! 2. loads them, each engine in its own child process, into a fresh sportello
+//!    store (`insert_patients_batch` in batches, then `make_durable`) and into a
+//!    SQLite file with the equivalent tables and indexes (batched transactions,
+//!    prepared statements, WAL, checkpoint at the end);
+//! 3. reopens each twice in a new process and times the open plus a first query;
+//! 4. runs the lookup screen's query mix on both (same queries, same semantics,
+//!    first 50 results and their records, suggestions when nothing matches) and
+//!    checks that both engines return the same patients;
+//! 5. renders the lookup screen at 120x40 on a ratatui TestBackend;
+//! 6. prints one table with the sportello / SQLite ratios and, with `--json`,
+//!    one JSON object on the last line.
+//!
+//! The parent only orchestrates: every figure of an engine (time, peak RSS from
+//! `VmHWM`) comes from a child process that re-executes this binary with the
+//! hidden `--child TASK --engine ENGINE` options.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs::{self, File};
+use std::io::{BufRead, BufReader, BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode, Stdio};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result, anyhow, bail};
+use chrono::NaiveDate;
+use clap::{Parser, ValueEnum};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use rusqlite::{Connection, OptionalExtension, params};
+use serde_json::{Value, json};
+
+use sportello::domain::patient::digits;
+use sportello::domain::text::fold;
+use sportello::domain::{Patient, PatientStatus, Residence, Sex};
+use sportello::service::demo::DemoGenerator;
+use sportello::service::search::{
+    QueryKind, classify, edit_distance, one_edit_variants, search_ids, suggest_ids, words_match,
+};
+use sportello::service::{Desk, FixedClock};
+use sportello::store::{DEFAULT_CACHE_BYTES, Store};
+use sportello::tui::screens::Screen;
+use sportello::tui::{App, AppEvent, Lang};
+
+/// The application binary runs on mimalloc (see `src/main.rs`): so does the benchmark.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// Seed and "today" of the demo generator: the same patients on every run.
+const SEED: u64 = 20_260_115;
+const TODAY: (i32, u32, u32) = (2026, 1, 15);
+/// Seed of the query draw.
+const QUERY_SEED: u64 = 9;
+/// Results per lookup, as the issue asks.
+const LIMIT: usize = 50;
+/// Suggestions when nothing matches: `Desk::lookup` asks for `limit.min(10)`.
+const SUGGEST_LIMIT: usize = 10;
+/// The private constants of `src/service/search.rs`, mirrored for SQLite.
+const MAX_WORD_SCAN: usize = 5_000;
+const PER_VARIANT: usize = 3;
+/// The first query after an open.
+const FIRST_QUERY: &str = "rossi";
+/// Untimed queries per kind before the timed ones, on both engines.
+const WARMUP_PER_KIND: usize = 20;
+/// Terminal size of the render measurement.
+const RENDER_SIZE: (u16, u16) = (120, 40);
+
+/// The query kinds of the lookup screen, with the same names on both sides.
+const KINDS: [&str; 12] = [
+    "surname_1",
+    "surname_2",
+    "surname_3",
+    "surname_4",
+    "surname_5",
+    "surname_6",
+    "surname_name",
+    "word_prefixes",
+    "cf_full",
+    "cf_partial",
+    "tessera",
+    "typo",
+];
+
+const MIB: u64 = 1024 * 1024;
+
+#[derive(Parser, Debug)]
+#[command(about = "Benchmark di scala: archivio sportello (sled) e SQLite sugli stessi pazienti")]
+struct Args {
+    /// Patients to generate and load.
+    #[arg(long, default_value_t = 10_000)]
+    patients: usize,
+    /// Also print one JSON object on the last line.
+    #[arg(long)]
+    json: bool,
+    /// Working directory (default: a temporary one, removed at the end).
+    #[arg(long)]
+    dir: Option<PathBuf>,
+    /// Timed queries per kind, on each engine.
+    #[arg(long, default_value_t = 1_000)]
+    iterations: usize,
+    /// Patients per batch (sled call or SQLite transaction).
+    #[arg(long, default_value_t = sportello::service::demo::BATCH)]
+    batch: usize,
+    /// sled page cache in MiB for load and lookups (the store's default: 128).
+    #[arg(long, default_value_t = DEFAULT_CACHE_BYTES / MIB)]
+    cache_mb: u64,
+    /// Keep the temporary working directory.
+    #[arg(long)]
+    keep: bool,
+    #[arg(long, hide = true, value_enum)]
+    child: Option<Task>,
+    #[arg(long, hide = true, value_enum)]
+    engine: Option<Engine>,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum Task {
+    Load,
+    Open,
+    Browse,
+    Render,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum Engine {
+    Sled,
+    Sqlite,
+}
+
+impl Engine {
+    fn arg(self) -> &'static str {
+        match self {
+            Engine::Sled => "sled",
+            Engine::Sqlite => "sqlite",
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    let outcome = match args.child {
+        Some(task) => run_as_child(task, &args),
+        None => orchestrate(&args),
+    };
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("scale: errore: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Files shared by parent and children.
+
+struct Paths {
+    root: PathBuf,
+}
+
+impl Paths {
+    fn patients(&self) -> PathBuf {
+        self.root.join("patients.tsv")
+    }
+    fn queries(&self) -> PathBuf {
+        self.root.join("queries.tsv")
+    }
+    fn sled(&self) -> PathBuf {
+        self.root.join("sled")
+    }
+    fn sqlite_dir(&self) -> PathBuf {
+        self.root.join("sqlite")
+    }
+    fn sqlite(&self) -> PathBuf {
+        self.sqlite_dir().join("patients.db")
+    }
+    fn marker(&self) -> PathBuf {
+        self.root.join("scale-bench.marker")
+    }
+}
+
+fn today() -> Result<NaiveDate> {
+    NaiveDate::from_ymd_opt(TODAY.0, TODAY.1, TODAY.2).ok_or_else(|| anyhow!("invalid date"))
+}
+
+fn stato_text(s: PatientStatus) -> String {
+    match s {
+        PatientStatus::Attivo => "attivo".into(),
+        PatientStatus::Deceduto(d) => format!("deceduto {d}"),
+        PatientStatus::Trasferito(d) => format!("trasferito {d}"),
+    }
+}
+
+fn stato_parse(s: &str) -> Result<PatientStatus> {
+    let date = |d: &str| -> Result<NaiveDate> { d.parse().with_context(|| format!("date {d}")) };
+    Ok(match s.split_once(' ') {
+        None if s == "attivo" => PatientStatus::Attivo,
+        Some(("deceduto", d)) => PatientStatus::Deceduto(date(d)?),
+        Some(("trasferito", d)) => PatientStatus::Trasferito(date(d)?),
+        _ => bail!("unknown status {s:?}"),
+    })
+}
+
+fn split_list(s: &str, sep: char) -> Vec<String> {
+    if s.is_empty() {
+        Vec::new()
+    } else {
+        s.split(sep).map(String::from).collect()
+    }
+}
+
+/// One patient per line, tab-separated (the generator never writes tabs,
+/// newlines or `|`).
+fn patient_line(p: &Patient) -> String {
+    [
+        p.cognome.as_str(),
+        &p.nome,
+        &p.codice_fiscale,
+        if p.sesso == Sex::M { "M" } else { "F" },
+        &p.data_nascita.to_string(),
+        &p.luogo_nascita,
+        &p.residenza.indirizzo,
+        &p.residenza.cap,
+        &p.residenza.comune,
+        p.ats_override.as_deref().unwrap_or(""),
+        &p.mmg,
+        &p.telefoni.join("|"),
+        &p.email,
+        &p.tessera_sanitaria,
+        &p.patologie.join("|"),
+        &stato_text(p.stato),
+        &p.note,
+    ]
+    .join("\t")
+}
+
+fn parse_patient(line: &str) -> Result<Patient> {
+    let f: Vec<&str> = line.split('\t').collect();
+    if f.len() != 17 {
+        bail!("patient line with {} fields: {line:?}", f.len());
+    }
+    Ok(Patient {
+        id: 0,
+        cognome: f[0].into(),
+        nome: f[1].into(),
+        codice_fiscale: f[2].into(),
+        sesso: if f[3] == "M" { Sex::M } else { Sex::F },
+        data_nascita: f[4].parse().with_context(|| format!("date {}", f[4]))?,
+        luogo_nascita: f[5].into(),
+        residenza: Residence {
+            indirizzo: f[6].into(),
+            cap: f[7].into(),
+            comune: f[8].into(),
+        },
+        ats_override: (!f[9].is_empty()).then(|| f[9].to_string()),
+        mmg: f[10].into(),
+        telefoni: split_list(f[11], '|'),
+        email: f[12].into(),
+        tessera_sanitaria: f[13].into(),
+        patologie: split_list(f[14], '|'),
+        stato: stato_parse(f[15])?,
+        note: f[16].into(),
+    })
+}
+
+/// Reads the patients file batch by batch (only one batch in memory).
+fn for_each_batch(
+    path: &Path,
+    batch: usize,
+    mut f: impl FnMut(&mut Vec<Patient>) -> Result<()>,
+) -> Result<usize> {
+    let file = File::open(path).with_context(|| format!("open {}", path.display()))?;
+    let mut list = Vec::with_capacity(batch);
+    let mut count = 0;
+    for line in BufReader::new(file).lines() {
+        list.push(parse_patient(&line?)?);
+        if list.len() >= batch {
+            count += list.len();
+            f(&mut list)?;
+            list.clear();
+        }
+    }
+    if !list.is_empty() {
+        count += list.len();
+        f(&mut list)?;
+    }
+    Ok(count)
+}
+
+struct Query {
+    kind: &'static str,
+    text: String,
+    timed: bool,
+}
+
+fn read_queries(path: &Path) -> Result<Vec<Query>> {
+    let text = fs::read_to_string(path).with_context(|| format!("read {}", path.display()))?;
+    text.lines()
+        .map(|line| {
+            let mut f = line.splitn(3, '\t');
+            let (Some(phase), Some(kind), Some(q)) = (f.next(), f.next(), f.next()) else {
+                bail!("bad query line {line:?}");
+            };
+            let kind = KINDS
+                .iter()
+                .find(|k| **k == kind)
+                .ok_or_else(|| anyhow!("unknown kind {kind}"))?;
+            Ok(Query {
+                kind,
+                text: q.to_string(),
+                timed: phase == "t",
+            })
+        })
+        .collect()
+}
+
+/// Peak resident set of this process, in KiB (`VmHWM`).
+fn peak_rss_kb() -> u64 {
+    fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|v| v.parse().ok())
+        })
+        .unwrap_or(0)
+}
+
+fn micros(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e6
+}
+
+/// Nearest-rank percentile of sorted samples.
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    if sorted.is_empty() {
+        return 0.0;
+    }
+    let rank = ((p * sorted.len() as f64).ceil() as usize).clamp(1, sorted.len());
+    sorted[rank - 1]
+}
+
+fn stats(mut samples: Vec<f64>) -> Value {
+    samples.sort_by(f64::total_cmp);
+    json!({
+        "p50": percentile(&samples, 0.50),
+        "p99": percentile(&samples, 0.99),
+        "max": samples.last().copied().unwrap_or(0.0),
+        "n": samples.len(),
+    })
+}
+
+/// Wall-clock samples and the same minus the time the thread waited for a CPU
+/// (other processes running on the 2 cores): the second tells a slow query
+/// from a preempted one.
+#[derive(Default)]
+struct Samples {
+    wall: Vec<f64>,
+    net: Vec<f64>,
+}
+
+impl Samples {
+    fn push(&mut self, wall: f64, waited: f64) {
+        self.wall.push(wall);
+        self.net.push((wall - waited).max(0.0));
+    }
+
+    fn stats(self) -> Value {
+        let mut v = stats(self.wall);
+        let net = stats(self.net);
+        v["net_p50"] = net["p50"].clone();
+        v["net_p99"] = net["p99"].clone();
+        v["net_max"] = net["max"].clone();
+        v
+    }
+}
+
+/// The run-queue wait of this thread so far (second field of
+/// `/proc/thread-self/schedstat`, in ns), read with `pread` on a file kept open.
+struct RunQueueWait {
+    file: Option<File>,
+}
+
+impl RunQueueWait {
+    fn open() -> RunQueueWait {
+        RunQueueWait {
+            file: File::open("/proc/thread-self/schedstat").ok(),
+        }
+    }
+
+    fn micros(&self) -> f64 {
+        use std::os::unix::fs::FileExt;
+        let Some(file) = &self.file else {
+            return 0.0;
+        };
+        let mut buf = [0u8; 96];
+        let Ok(n) = file.read_at(&mut buf, 0) else {
+            return 0.0;
+        };
+        std::str::from_utf8(&buf[..n])
+            .ok()
+            .and_then(|s| s.split_whitespace().nth(1))
+            .and_then(|v| v.parse::<u64>().ok())
+            .map_or(0.0, |ns| ns as f64 / 1e3)
+    }
+}
+
+/// FNV-1a over the ids each query returned: equal on both engines when they
+/// answer the same.
+fn fnv(hash: &mut u64, bytes: &[u8]) {
+    for b in bytes {
+        *hash ^= u64::from(*b);
+        *hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Children: one engine, one task, one JSON line on stdout.
+
+fn run_as_child(task: Task, args: &Args) -> Result<()> {
+    let engine = args
+        .engine
+        .ok_or_else(|| anyhow!("--child needs --engine"))?;
+    let root = args
+        .dir
+        .clone()
+        .ok_or_else(|| anyhow!("--child needs --dir"))?;
+    let paths = Paths { root };
+    let cache = args.cache_mb * MIB;
+    let out = match (task, engine) {
+        (Task::Load, Engine::Sled) => load_sled(&paths, args.batch, cache)?,
+        (Task::Load, Engine::Sqlite) => load_sqlite(&paths, args.batch)?,
+        (Task::Open, Engine::Sled) => {
+            let started = Instant::now();
+            let store = Store::open_with_cache(&paths.sled(), cache)?;
+            let hits = lookup_sled(&store, FIRST_QUERY)?.len();
+            let ms = started.elapsed().as_secs_f64() * 1e3;
+            json!({"ms": ms, "hits": hits, "rss_kb": peak_rss_kb()})
+        }
+        (Task::Open, Engine::Sqlite) => {
+            let started = Instant::now();
+            let sql = Sql::open(&paths.sqlite())?;
+            let hits = sql.lookup(FIRST_QUERY)?.len();
+            let ms = started.elapsed().as_secs_f64() * 1e3;
+            json!({"ms": ms, "hits": hits, "rss_kb": peak_rss_kb()})
+        }
+        (Task::Browse, Engine::Sled) => {
+            let store = Store::open_with_cache(&paths.sled(), cache)?;
+            browse(&read_queries(&paths.queries())?, |q| {
+                Ok(lookup_sled(&store, q)?.iter().map(|p| p.id).collect())
+            })?
+        }
+        (Task::Browse, Engine::Sqlite) => {
+            let sql = Sql::open(&paths.sqlite())?;
+            sql.check_plans()?;
+            browse(&read_queries(&paths.queries())?, |q| {
+                Ok(sql.lookup(q)?.iter().map(|p| p.id).collect())
+            })?
+        }
+        (Task::Render, Engine::Sled) => render(&paths, args.iterations)?,
+        (Task::Render, Engine::Sqlite) => bail!("render is measured on sportello only"),
+    };
+    println!("{out}");
+    Ok(())
+}
+
+fn load_sled(paths: &Paths, batch: usize, cache: u64) -> Result<Value> {
+    let wall = Instant::now();
+    let store = Store::open_with_cache(&paths.sled(), cache)?;
+    let mut engine = Duration::ZERO;
+    let mut next_id = 1;
+    let mut ids_in_order = true;
+    let count = for_each_batch(&paths.patients(), batch, |list| {
+        let started = Instant::now();
+        store.insert_patients_batch(list)?;
+        engine += started.elapsed();
+        for p in list.iter() {
+            ids_in_order &= p.id == next_id;
+            next_id += 1;
+        }
+        Ok(())
+    })?;
+    let started = Instant::now();
+    store.make_durable()?;
+    engine += started.elapsed();
+    let bytes = store.size_on_disk()?;
+    drop(store);
+    if !ids_in_order {
+        eprintln!("scale: attenzione: id sled non consecutivi; il confronto dei risultati fallirà");
+    }
+    Ok(json!({
+        "count": count,
+        "secs": engine.as_secs_f64(),
+        "wall_secs": wall.elapsed().as_secs_f64(),
+        "bytes": bytes,
+        "rss_kb": peak_rss_kb(),
+    }))
+}
+
+/// What `Desk::lookup` does for the lookup screen, at the store level: the
+/// matches, else the suggestions, then their records. (No presa in carico
+/// exists in this benchmark, so `Desk`'s per-row Gestore lookup is left out.)
+fn lookup_sled(store: &Store, query: &str) -> Result<Vec<Patient>> {
+    let mut ids = search_ids(store, query, LIMIT)?;
+    if ids.is_empty() {
+        ids = suggest_ids(store, query, SUGGEST_LIMIT)?;
+    }
+    let mut out = Vec::with_capacity(ids.len());
+    for id in ids {
+        if let Some(p) = store.get_patient(id)? {
+            out.push(p);
+        }
+    }
+    Ok(out)
+}
+
+fn browse(queries: &[Query], mut lookup: impl FnMut(&str) -> Result<Vec<u64>>) -> Result<Value> {
+    let mut samples: BTreeMap<&str, Samples> = BTreeMap::new();
+    let mut checksum: BTreeMap<&str, u64> = BTreeMap::new();
+    let mut results: BTreeMap<&str, usize> = BTreeMap::new();
+    let wait = RunQueueWait::open();
+    let started = Instant::now();
+    for q in queries {
+        let waited = wait.micros();
+        let t = Instant::now();
+        let ids = lookup(&q.text)?;
+        let dt = micros(t.elapsed());
+        let waited = wait.micros() - waited;
+        if !q.timed {
+            continue;
+        }
+        samples.entry(q.kind).or_default().push(dt, waited);
+        *results.entry(q.kind).or_default() += ids.len();
+        let hash = checksum.entry(q.kind).or_insert(0xcbf2_9ce4_8422_2325);
+        for id in &ids {
+            fnv(hash, &id.to_be_bytes());
+        }
+        fnv(hash, b"\n");
+    }
+    let secs = started.elapsed().as_secs_f64();
+    let mut kinds = serde_json::Map::new();
+    for (kind, s) in samples {
+        let n = s.wall.len().max(1);
+        let mut v = s.stats();
+        v["avg_results"] = json!(results.get(kind).copied().unwrap_or(0) as f64 / n as f64);
+        v["checksum"] = json!(format!("{:016x}", checksum.get(kind).copied().unwrap_or(0)));
+        kinds.insert(kind.to_string(), v);
+    }
+    Ok(json!({"kinds": kinds, "secs": secs, "rss_kb": peak_rss_kb()}))
+}
+
+/// The lookup screen drawn at 120x40 on a TestBackend, through the real
+/// `App` and `Desk` (which opens the store with its default cache).
+fn render(paths: &Paths, iterations: usize) -> Result<Value> {
+    let clock = FixedClock::on(TODAY.0, TODAY.1, TODAY.2).ok_or_else(|| anyhow!("bad date"))?;
+    let desk = Desk::open(&paths.sled(), Arc::new(clock))?;
+    let mut app = App::new(desk, Lang::It);
+    let (w, h) = RENDER_SIZE;
+    let mut terminal = Terminal::new(TestBackend::new(w, h))?;
+    app.handle(AppEvent::Resize(w, h));
+    terminal.draw(|f| app.draw(f))?;
+    let queries: Vec<Query> = read_queries(&paths.queries())?
+        .into_iter()
+        .filter(|q| q.timed)
+        .take(iterations)
+        .collect();
+    let mut samples = Samples::default();
+    let wait = RunQueueWait::open();
+    let mut rows = 0;
+    for q in &queries {
+        app.handle(AppEvent::Key(KeyEvent::new(
+            KeyCode::Esc,
+            KeyModifiers::NONE,
+        )));
+        app.handle(AppEvent::Paste(q.text.clone()));
+        if let Screen::Lookup(lookup) = app.screen() {
+            rows += lookup.results().len();
+        }
+        let waited = wait.micros();
+        let t = Instant::now();
+        terminal.draw(|f| app.draw(f))?;
+        let dt = micros(t.elapsed());
+        samples.push(dt, wait.micros() - waited);
+    }
+    if rows == 0 {
+        bail!("the lookup screen showed no results");
+    }
+    let n = samples.wall.len().max(1);
+    let mut v = samples.stats();
+    v["avg_results"] = json!(rows as f64 / n as f64);
+    v["rss_kb"] = json!(peak_rss_kb());
+    Ok(v)
+}
+
+// ---------------------------------------------------------------------------
+// SQLite: the same records, the same indexes, the same search semantics.
+
+const SCHEMA: &str = "
+CREATE TABLE patients (
+    id INTEGER PRIMARY KEY,
+    codice_fiscale TEXT NOT NULL UNIQUE,
+    name_key TEXT NOT NULL,
+    tessera_key TEXT,
+    cognome TEXT NOT NULL,
+    nome TEXT NOT NULL,
+    sesso TEXT NOT NULL,
+    data_nascita TEXT NOT NULL,
+    luogo_nascita TEXT NOT NULL,
+    indirizzo TEXT NOT NULL,
+    cap TEXT NOT NULL,
+    comune TEXT NOT NULL,
+    ats_override TEXT,
+    mmg TEXT NOT NULL,
+    telefoni TEXT NOT NULL,
+    email TEXT NOT NULL,
+    tessera_sanitaria TEXT NOT NULL,
+    patologie TEXT NOT NULL,
+    stato TEXT NOT NULL,
+    note TEXT NOT NULL
+);
+CREATE INDEX idx_patient_name ON patients(name_key);
+CREATE INDEX idx_patient_tessera ON patients(tessera_key);
+CREATE TABLE patient_phones (
+    phone TEXT NOT NULL,
+    patient_id INTEGER NOT NULL REFERENCES patients(id),
+    PRIMARY KEY (phone, patient_id)
+) WITHOUT ROWID;
+";
+
+const INSERT_PATIENT: &str = "INSERT INTO patients (id, codice_fiscale, name_key, tessera_key,
+    cognome, nome, sesso, data_nascita, luogo_nascita, indirizzo, cap, comune, ats_override,
+    mmg, telefoni, email, tessera_sanitaria, patologie, stato, note)
+    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)";
+const INSERT_PHONE: &str = "INSERT INTO patient_phones (phone, patient_id) VALUES (?1, ?2)";
+
+const SCAN_NAME: &str = "SELECT name_key, id FROM patients
+    WHERE name_key >= ?1 AND name_key < ?2 ORDER BY name_key, id";
+const SCAN_CF: &str = "SELECT codice_fiscale, id FROM patients
+    WHERE codice_fiscale >= ?1 AND codice_fiscale < ?2 ORDER BY codice_fiscale";
+const SCAN_TESSERA: &str = "SELECT tessera_key, id FROM patients
+    WHERE tessera_key >= ?1 AND tessera_key < ?2 ORDER BY tessera_key, id";
+const SCAN_PHONE: &str = "SELECT phone, patient_id FROM patient_phones
+    WHERE phone >= ?1 AND phone < ?2 ORDER BY phone, patient_id";
+const NEIGHBOURS_FORWARD: &str = "SELECT name_key, id FROM patients
+    WHERE name_key >= ?1 ORDER BY name_key, id";
+const NEIGHBOURS_BACKWARD: &str = "SELECT name_key, id FROM patients
+    WHERE name_key < ?1 ORDER BY name_key DESC, id DESC";
+const GET_PATIENT: &str = "SELECT cognome, nome, codice_fiscale, sesso, data_nascita,
+    luogo_nascita, indirizzo, cap, comune, ats_override, mmg, telefoni, email,
+    tessera_sanitaria, patologie, stato, note FROM patients WHERE id = ?1";
+
+fn load_sqlite(paths: &Paths, batch: usize) -> Result<Value> {
+    let wall = Instant::now();
+    fs::create_dir_all(paths.sqlite_dir())?;
+    let conn = Connection::open(paths.sqlite())?;
+    conn.pragma_update(None, "locking_mode", "EXCLUSIVE")?;
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    conn.execute_batch(SCHEMA)?;
+    let mut engine = Duration::ZERO;
+    let mut next_id: u64 = 1;
+    let count = for_each_batch(&paths.patients(), batch, |list| {
+        let started = Instant::now();
+        let tx = conn.unchecked_transaction()?;
+        {
+            let mut insert = tx.prepare_cached(INSERT_PATIENT)?;
+            let mut phone = tx.prepare_cached(INSERT_PHONE)?;
+            for p in list.iter_mut() {
+                // The same ids sled gives (1, 2, ...), so results can be compared.
+                p.id = next_id;
+                next_id += 1;
+                let id = i64::try_from(p.id)?;
+                let tessera = digits(&p.tessera_sanitaria);
+                insert.execute(params![
+                    id,
+                    p.codice_fiscale.to_uppercase(),
+                    p.name_key(),
+                    (!tessera.is_empty()).then_some(tessera),
+                    p.cognome,
+                    p.nome,
+                    if p.sesso == Sex::M { "M" } else { "F" },
+                    p.data_nascita.to_string(),
+                    p.luogo_nascita,
+                    p.residenza.indirizzo,
+                    p.residenza.cap,
+                    p.residenza.comune,
+                    p.ats_override,
+                    p.mmg,
+                    p.telefoni.join("\n"),
+                    p.email,
+                    p.tessera_sanitaria,
+                    p.patologie.join(","),
+                    stato_text(p.stato),
+                    p.note,
+                ])?;
+                for key in p.phone_keys() {
+                    phone.execute(params![key, id])?;
+                }
+            }
+        }
+        tx.commit()?;
+        engine += started.elapsed();
+        Ok(())
+    })?;
+    // Durable and compact: the WAL folded into the database file and fsynced.
+    let started = Instant::now();
+    conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+    engine += started.elapsed();
+    conn.close().map_err(|(_, e)| e)?;
+    Ok(json!({
+        "count": count,
+        "secs": engine.as_secs_f64(),
+        "wall_secs": wall.elapsed().as_secs_f64(),
+        "rss_kb": peak_rss_kb(),
+    }))
+}
+
+/// The exclusive upper bound of the keys starting with `prefix` (keys are
+/// compared bytewise; no valid key continues the prefix with U+10FFFF).
+fn prefix_end(prefix: &str) -> String {
+    format!("{prefix}\u{10FFFF}")
+}
+
+struct Sql {
+    conn: Connection,
+}
+
+type Hit = (String, u64);
+
+impl Sql {
+    fn open(path: &Path) -> Result<Sql> {
+        let conn = Connection::open(path)?;
+        // One process owns the file, as sled's store is owned by one process:
+        // no file locking on every read transaction.
+        conn.pragma_update(None, "locking_mode", "EXCLUSIVE")?;
+        conn.set_prepared_statement_cache_capacity(32);
+        Ok(Sql { conn })
+    }
+
+    /// Runs a range query with a literal LIMIT. (A bound `LIMIT ?` makes
+    /// SQLite 3.54 re-prepare the statement on every new binding, because the
+    /// planner uses the limit: measured at twice the cost of the query.)
+    fn hits(&self, sql: &str, limit: usize, p: impl rusqlite::Params) -> Result<Vec<Hit>> {
+        let mut stmt = self.conn.prepare_cached(&format!("{sql} LIMIT {limit}"))?;
+        let rows = stmt.query_map(p, |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as u64))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    fn scan(&self, sql: &str, prefix: &str, limit: usize) -> Result<Vec<Hit>> {
+        self.hits(sql, limit, params![prefix, prefix_end(prefix)])
+    }
+
+    /// `search_ids` of `src/service/search.rs`, step by step, on SQL ranges.
+    fn search_ids(&self, query: &str, limit: usize) -> Result<Vec<u64>> {
+        let mut out: Vec<u64> = Vec::new();
+        let push = |out: &mut Vec<u64>, id| {
+            if out.len() < limit && !out.contains(&id) {
+                out.push(id);
+            }
+        };
+        match classify(query) {
+            QueryKind::Empty => {}
+            QueryKind::Number => {
+                let d = digits(query);
+                for sql in [SCAN_TESSERA, SCAN_PHONE] {
+                    for (_, id) in self.scan(sql, &d, limit)? {
+                        push(&mut out, id);
+                    }
+                }
+            }
+            QueryKind::Text => {
+                let folded = fold(query);
+                for (_, id) in self.scan(SCAN_NAME, &folded, limit)? {
+                    push(&mut out, id);
+                }
+                let compact: String = query
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .collect::<String>()
+                    .to_uppercase();
+                if out.len() < limit
+                    && compact.len() >= 2
+                    && compact.chars().all(|c| c.is_ascii_alphanumeric())
+                {
+                    for (_, id) in self.scan(SCAN_CF, &compact, limit)? {
+                        push(&mut out, id);
+                    }
+                }
+                let words: Vec<&str> = folded.split(' ').collect();
+                if out.len() < limit && words.len() > 1 {
+                    let mut scanned = 0;
+                    for (key, id) in self.scan(SCAN_NAME, words[0], MAX_WORD_SCAN)? {
+                        scanned += 1;
+                        if words_match(&words, &key) {
+                            push(&mut out, id);
+                        }
+                        if out.len() >= limit || scanned >= MAX_WORD_SCAN {
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// `suggest_ids`, the same one-edit variants and neighbours.
+    fn suggest_ids(&self, query: &str, limit: usize) -> Result<Vec<u64>> {
+        if classify(query) != QueryKind::Text || limit == 0 {
+            return Ok(Vec::new());
+        }
+        let q = fold(query);
+        let qlen = q.chars().count();
+        if qlen < 3 {
+            return Ok(Vec::new());
+        }
+        let mut scored: Vec<(usize, String, u64)> = Vec::new();
+        let mut consider = |key: String, id: u64| {
+            let head: String = key.chars().take(qlen).collect();
+            let d = edit_distance(&q, &head);
+            if d <= 2 && !scored.iter().any(|(_, _, i)| *i == id) {
+                scored.push((d, key, id));
+            }
+        };
+        for variant in one_edit_variants(&q) {
+            for (key, id) in self.scan(SCAN_NAME, &variant, PER_VARIANT)? {
+                consider(key, id);
+            }
+        }
+        for sql in [NEIGHBOURS_BACKWARD, NEIGHBOURS_FORWARD] {
+            for (key, id) in self.hits(sql, 20, params![q])? {
+                consider(key, id);
+            }
+        }
+        scored.sort();
+        Ok(scored
+            .into_iter()
+            .take(limit)
+            .map(|(_, _, id)| id)
+            .collect())
+    }
+
+    fn get_patient(&self, id: u64) -> Result<Option<Patient>> {
+        let mut stmt = self.conn.prepare_cached(GET_PATIENT)?;
+        let row = stmt
+            .query_row(params![i64::try_from(id)?], |r| {
+                let mut f: Vec<Option<String>> = Vec::with_capacity(17);
+                for i in 0..17 {
+                    f.push(r.get(i)?);
+                }
+                Ok(f)
+            })
+            .optional()?;
+        let Some(f) = row else {
+            return Ok(None);
+        };
+        let s = |i: usize| f[i].clone().unwrap_or_default();
+        Ok(Some(Patient {
+            id,
+            cognome: s(0),
+            nome: s(1),
+            codice_fiscale: s(2),
+            sesso: if s(3) == "M" { Sex::M } else { Sex::F },
+            data_nascita: s(4).parse()?,
+            luogo_nascita: s(5),
+            residenza: Residence {
+                indirizzo: s(6),
+                cap: s(7),
+                comune: s(8),
+            },
+            ats_override: f[9].clone(),
+            mmg: s(10),
+            telefoni: split_list(&s(11), '\n'),
+            email: s(12),
+            tessera_sanitaria: s(13),
+            patologie: split_list(&s(14), ','),
+            stato: stato_parse(&s(15))?,
+            note: s(16),
+        }))
+    }
+
+    /// The same steps as [`lookup_sled`].
+    fn lookup(&self, query: &str) -> Result<Vec<Patient>> {
+        let mut ids = self.search_ids(query, LIMIT)?;
+        if ids.is_empty() {
+            ids = self.suggest_ids(query, SUGGEST_LIMIT)?;
+        }
+        let mut out = Vec::with_capacity(ids.len());
+        for id in ids {
+            if let Some(p) = self.get_patient(id)? {
+                out.push(p);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Every range query must walk an index in order: no table scan, no sort.
+    fn check_plans(&self) -> Result<()> {
+        let ranges = [
+            SCAN_NAME,
+            SCAN_CF,
+            SCAN_TESSERA,
+            SCAN_PHONE,
+            NEIGHBOURS_FORWARD,
+            NEIGHBOURS_BACKWARD,
+        ];
+        for sql in ranges {
+            let mut stmt = self
+                .conn
+                .prepare(&format!("EXPLAIN QUERY PLAN {sql} LIMIT 50"))?;
+            let nulls = vec![rusqlite::types::Null; stmt.parameter_count()];
+            let plan: Vec<String> = stmt
+                .query_map(rusqlite::params_from_iter(nulls), |r| r.get::<_, String>(3))?
+                .collect::<rusqlite::Result<_>>()?;
+            let plan = plan.join("; ");
+            if plan.contains("TEMP B-TREE")
+                || !(plan.contains("INDEX") || plan.contains("PRIMARY KEY"))
+            {
+                bail!("SQLite plan without an ordered index for {sql}: {plan}");
+            }
+        }
+        Ok(())
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The parent: generate, draw the queries, run the children, report.
+
+/// What the query draw needs of each generated patient.
+struct Sample {
+    surname: String,
+    name: String,
+    cf: String,
+    tessera: String,
+}
+
+fn orchestrate(args: &Args) -> Result<()> {
+    if args.patients == 0 || args.iterations == 0 || args.batch == 0 {
+        bail!("--patients, --iterations and --batch must be positive");
+    }
+    let (paths, _temp) = work_dir(args)?;
+    let exe = std::env::current_exe().context("path of this program")?;
+    let total = Instant::now();
+    let step = |what: &str| eprintln!("[{:>7.1} s] {what}", total.elapsed().as_secs_f64());
+
+    step(&format!("genero {} pazienti (seed {SEED})", args.patients));
+    let started = Instant::now();
+    let samples = generate(&paths.patients(), args.patients)?;
+    let gen_secs = started.elapsed().as_secs_f64();
+    let queries = draw_queries(&samples, args.iterations)?;
+    drop(samples);
+    let mut file = BufWriter::new(File::create(paths.queries())?);
+    for q in &queries {
+        writeln!(
+            file,
+            "{}\t{}\t{}",
+            if q.timed { "t" } else { "w" },
+            q.kind,
+            q.text
+        )?;
+    }
+    file.into_inner().map_err(|e| e.into_error())?.sync_all()?;
+
+    let child = |task: Task, engine: Engine| -> Result<Value> {
+        step(&format!("{task:?} {}", engine.arg()));
+        run_child(&exe, task, engine, &paths, args)
+    };
+    let load_sled = child(Task::Load, Engine::Sled)?;
+    let load_sql = child(Task::Load, Engine::Sqlite)?;
+    let sqlite_bytes = file_len(&paths.sqlite())
+        + file_len(&paths.sqlite().with_extension("db-wal"))
+        + file_len(&paths.sqlite().with_extension("db-shm"));
+    let open_sled = [
+        child(Task::Open, Engine::Sled)?,
+        child(Task::Open, Engine::Sled)?,
+    ];
+    let open_sql = [
+        child(Task::Open, Engine::Sqlite)?,
+        child(Task::Open, Engine::Sqlite)?,
+    ];
+    let browse_sled = child(Task::Browse, Engine::Sled)?;
+    let browse_sql = child(Task::Browse, Engine::Sqlite)?;
+    let render = child(Task::Render, Engine::Sled)?;
+    step("fatto");
+
+    let n = args.patients as f64;
+    let f = |v: &Value, key: &str| v[key].as_f64().unwrap_or(f64::NAN);
+    let mb = |v: &Value| f(v, "rss_kb") * 1024.0 / 1e6;
+    let sled = Side {
+        import_per_s: n / f(&load_sled, "secs"),
+        import_secs: f(&load_sled, "secs"),
+        open_ms: [f(&open_sled[0], "ms"), f(&open_sled[1], "ms")],
+        bytes_per_patient: f(&load_sled, "bytes") / n,
+        rss_load_mb: mb(&load_sled),
+        rss_open_mb: mb(&open_sled[0]).max(mb(&open_sled[1])),
+        rss_browse_mb: mb(&browse_sled).max(mb(&render)),
+        lookups: browse_sled["kinds"].clone(),
+    };
+    let sqlite = Side {
+        import_per_s: n / f(&load_sql, "secs"),
+        import_secs: f(&load_sql, "secs"),
+        open_ms: [f(&open_sql[0], "ms"), f(&open_sql[1], "ms")],
+        bytes_per_patient: sqlite_bytes as f64 / n,
+        rss_load_mb: mb(&load_sql),
+        rss_open_mb: mb(&open_sql[0]).max(mb(&open_sql[1])),
+        rss_browse_mb: mb(&browse_sql),
+        lookups: browse_sql["kinds"].clone(),
+    };
+    let report = Report {
+        patients: args.patients,
+        cache_mb: args.cache_mb,
+        batch: args.batch,
+        iterations: args.iterations,
+        gen_secs,
+        sled,
+        sqlite,
+        render,
+    };
+    report.print_table();
+    if args.json {
+        println!("{}", report.json());
+    }
+    if args.keep || args.dir.is_some() {
+        eprintln!("scale: file lasciati in {}", paths.root.display());
+    }
+    Ok(())
+}
+
+/// The working directory: `--dir` (created if needed, refused when it holds
+/// something this benchmark did not write), else a temporary one.
+fn work_dir(args: &Args) -> Result<(Paths, Option<tempfile::TempDir>)> {
+    match &args.dir {
+        Some(dir) => {
+            fs::create_dir_all(dir).with_context(|| format!("create {}", dir.display()))?;
+            let paths = Paths { root: dir.clone() };
+            let empty = fs::read_dir(dir)?.next().is_none();
+            if !empty && !paths.marker().exists() {
+                bail!(
+                    "{} non è vuota e non è una cartella di questo benchmark: sceglierne un'altra",
+                    dir.display()
+                );
+            }
+            for old in [paths.sled(), paths.sqlite_dir()] {
+                if old.exists() {
+                    fs::remove_dir_all(&old)
+                        .with_context(|| format!("remove {}", old.display()))?;
+                }
+            }
+            fs::write(paths.marker(), "sportello scale benchmark\n")?;
+            Ok((paths, None))
+        }
+        None => {
+            let temp = tempfile::Builder::new()
+                .prefix("sportello-scale-")
+                .tempdir()
+                .context("temporary directory")?;
+            let paths = Paths {
+                root: temp.path().to_path_buf(),
+            };
+            fs::write(paths.marker(), "sportello scale benchmark\n")?;
+            if args.keep {
+                let _kept = temp.keep();
+                Ok((paths, None))
+            } else {
+                Ok((paths, Some(temp)))
+            }
+        }
+    }
+}
+
+fn file_len(path: &Path) -> u64 {
+    fs::metadata(path).map(|m| m.len()).unwrap_or(0)
+}
+
+fn run_child(exe: &Path, task: Task, engine: Engine, paths: &Paths, args: &Args) -> Result<Value> {
+    let task_arg = match task {
+        Task::Load => "load",
+        Task::Open => "open",
+        Task::Browse => "browse",
+        Task::Render => "render",
+    };
+    let output = Command::new(exe)
+        .args(["--child", task_arg, "--engine", engine.arg(), "--dir"])
+        .arg(&paths.root)
+        .args(["--patients", &args.patients.to_string()])
+        .args(["--iterations", &args.iterations.to_string()])
+        .args(["--batch", &args.batch.to_string()])
+        .args(["--cache-mb", &args.cache_mb.to_string()])
+        .stdin(Stdio::null())
+        .stderr(Stdio::inherit())
+        .output()
+        .with_context(|| format!("start {}", exe.display()))?;
+    if !output.status.success() {
+        bail!(
+            "il processo figlio {task_arg} {} è fallito ({})",
+            engine.arg(),
+            output.status
+        );
+    }
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let last = stdout
+        .lines()
+        .last()
+        .ok_or_else(|| anyhow!("no output from child {task_arg} {}", engine.arg()))?;
+    serde_json::from_str(last).with_context(|| format!("child output {last:?}"))
+}
+
+/// Generates the patients once into `path`; returns what the query draw needs.
+fn generate(path: &Path, count: usize) -> Result<Vec<Sample>> {
+    let mut generator = DemoGenerator::new(SEED, today()?);
+    let mut out = BufWriter::new(File::create(path)?);
+    let mut samples = Vec::with_capacity(count);
+    for _ in 0..count {
+        let p = generator.next_patient(&|_| false);
+        writeln!(out, "{}", patient_line(&p))?;
+        samples.push(Sample {
+            surname: fold(&p.cognome),
+            name: fold(&p.nome),
+            cf: p.codice_fiscale.to_uppercase(),
+            tessera: digits(&p.tessera_sanitaria),
+        });
+    }
+    out.into_inner().map_err(|e| e.into_error())?.sync_all()?;
+    Ok(samples)
+}
+
+/// The query mix, drawn from the generated patients with a fixed seed:
+/// `WARMUP_PER_KIND` untimed then `iterations` timed queries per kind, shuffled.
+fn draw_queries(samples: &[Sample], iterations: usize) -> Result<Vec<Query>> {
+    let names: BTreeSet<String> = samples
+        .iter()
+        .map(|s| format!("{} {}", s.surname, s.name))
+        .collect();
+    let mut cfs: Vec<&str> = samples.iter().map(|s| s.cf.as_str()).collect();
+    cfs.sort_unstable();
+    let mut rng = fastrand::Rng::with_seed(QUERY_SEED);
+    let mut all = Vec::new();
+    for (timed, per_kind) in [(false, WARMUP_PER_KIND), (true, iterations)] {
+        let mut phase = Vec::with_capacity(per_kind * KINDS.len());
+        for kind in KINDS {
+            for _ in 0..per_kind {
+                let text = draw_query(kind, &mut rng, samples, &names, &cfs)?;
+                phase.push(Query { kind, text, timed });
+            }
+        }
+        rng.shuffle(&mut phase);
+        all.extend(phase);
+    }
+    Ok(all)
+}
+
+fn draw_query(
+    kind: &str,
+    rng: &mut fastrand::Rng,
+    samples: &[Sample],
+    names: &BTreeSet<String>,
+    cfs: &[&str],
+) -> Result<String> {
+    let head = |s: &str, n: usize| -> String { s.chars().take(n).collect() };
+    for _ in 0..10_000 {
+        let s = &samples[rng.usize(..samples.len())];
+        let query = match kind {
+            "surname_name" => {
+                let n = rng.usize(1..=3);
+                format!("{} {}", s.surname, head(&s.name, n)).to_lowercase()
+            }
+            "word_prefixes" => {
+                let first = s.surname.split(' ').next().unwrap_or("");
+                let name = s.name.split(' ').next().unwrap_or("");
+                if first.chars().count() < 3 || name.chars().count() < 2 {
+                    continue;
+                }
+                format!("{} {}", head(first, 3), head(name, 2)).to_lowercase()
+            }
+            "cf_full" => s.cf.clone(),
+            "cf_partial" => head(&s.cf, rng.usize(6..=11)),
+            "tessera" => s.tessera.clone(),
+            "typo" => match typo(&s.surname, rng, names, cfs) {
+                Some(t) => t,
+                None => continue,
+            },
+            surname => {
+                let n: usize = surname
+                    .strip_prefix("surname_")
+                    .and_then(|n| n.parse().ok())
+                    .ok_or_else(|| anyhow!("unknown kind {kind}"))?;
+                if s.surname.chars().count() < n {
+                    continue;
+                }
+                head(&s.surname, n).to_lowercase()
+            }
+        };
+        if !query.trim().is_empty() {
+            return Ok(query);
+        }
+    }
+    bail!("could not draw a query of kind {kind}")
+}
+
+/// A surname with one letter (not the first) replaced, such that nothing
+/// matches it and the lookup falls back to suggestions.
+fn typo(
+    surname: &str,
+    rng: &mut fastrand::Rng,
+    names: &BTreeSet<String>,
+    cfs: &[&str],
+) -> Option<String> {
+    let mut chars: Vec<char> = surname.chars().collect();
+    if chars.len() < 5 {
+        return None;
+    }
+    let at = rng.usize(1..chars.len());
+    if !chars[at].is_ascii_uppercase() {
+        return None;
+    }
+    let c = char::from(b'A' + rng.u8(0..26));
+    if c == chars[at] {
+        return None;
+    }
+    chars[at] = c;
+    let t: String = chars.into_iter().collect();
+    let name_hit = names
+        .range(t.clone()..)
+        .next()
+        .is_some_and(|k| k.starts_with(&t));
+    let words: Vec<&str> = t.split(' ').collect();
+    let word_hit = words.len() > 1 && names.iter().any(|k| words_match(&words, k));
+    let compact: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+    let i = cfs.partition_point(|cf| *cf < compact.as_str());
+    let cf_hit = cfs.get(i).is_some_and(|cf| cf.starts_with(&compact));
+    (!name_hit && !word_hit && !cf_hit).then(|| t.to_lowercase())
+}
+
+// ---------------------------------------------------------------------------
+// Report.
+
+struct Side {
+    import_per_s: f64,
+    import_secs: f64,
+    /// First and second open (plus first query) after the load.
+    open_ms: [f64; 2],
+    bytes_per_patient: f64,
+    rss_load_mb: f64,
+    rss_open_mb: f64,
+    rss_browse_mb: f64,
+    lookups: Value,
+}
+
+impl Side {
+    fn peak_rss_mb(&self) -> f64 {
+        self.rss_load_mb
+            .max(self.rss_open_mb)
+            .max(self.rss_browse_mb)
+    }
+
+    fn lookup(&self, kind: &str, stat: &str) -> f64 {
+        self.lookups[kind][stat].as_f64().unwrap_or(f64::NAN)
+    }
+
+    fn json(&self) -> Value {
+        let mut lookups = serde_json::Map::new();
+        for kind in KINDS {
+            lookups.insert(
+                kind.to_string(),
+                json!({
+                    "p50": self.lookup(kind, "p50"),
+                    "p99": self.lookup(kind, "p99"),
+                    "max": self.lookup(kind, "max"),
+                }),
+            );
+        }
+        json!({
+            "import_per_s": self.import_per_s,
+            "open_first_query_ms": self.open_ms[0],
+            "bytes_per_patient": self.bytes_per_patient,
+            "peak_rss_mb": self.peak_rss_mb(),
+            "lookup_us": lookups,
+        })
+    }
+}
+
+struct Report {
+    patients: usize,
+    cache_mb: u64,
+    batch: usize,
+    iterations: usize,
+    gen_secs: f64,
+    sled: Side,
+    sqlite: Side,
+    render: Value,
+}
+
+fn num(v: f64) -> String {
+    if !v.is_finite() {
+        "-".into()
+    } else if v >= 100.0 {
+        let whole = format!("{:.0}", v);
+        // Thousands separated by a thin space for readability.
+        let mut out = String::new();
+        for (i, c) in whole.chars().enumerate() {
+            if i > 0 && (whole.len() - i) % 3 == 0 {
+                out.push('\u{202f}');
+            }
+            out.push(c);
+        }
+        out
+    } else if v >= 10.0 {
+        format!("{v:.1}")
+    } else {
+        format!("{v:.2}")
+    }
+}
+
+impl Report {
+    fn json(&self) -> Value {
+        let mut sportello = self.sled.json();
+        sportello["render_us"] = json!({
+            "p50": self.render["p50"].as_f64().unwrap_or(f64::NAN),
+            "p99": self.render["p99"].as_f64().unwrap_or(f64::NAN),
+        });
+        json!({
+            "patients": self.patients,
+            "sportello": sportello,
+            "sqlite": self.sqlite.json(),
+        })
+    }
+
+    fn rows(&self) -> Vec<[String; 4]> {
+        let (a, b) = (&self.sled, &self.sqlite);
+        let one = |label: &str, x: f64, y: f64| {
+            [label.to_string(), num(x), num(y), format!("{:.2}", x / y)]
+        };
+        let mut rows = vec![
+            one("import (pazienti/s)", a.import_per_s, b.import_per_s),
+            one("import (s)", a.import_secs, b.import_secs),
+            one(
+                "apertura + prima ricerca, 1ª volta (ms)",
+                a.open_ms[0],
+                b.open_ms[0],
+            ),
+            one(
+                "apertura + prima ricerca, 2ª volta (ms)",
+                a.open_ms[1],
+                b.open_ms[1],
+            ),
+            one(
+                "byte su disco per paziente",
+                a.bytes_per_patient,
+                b.bytes_per_patient,
+            ),
+            one("RSS di picco, import (MB)", a.rss_load_mb, b.rss_load_mb),
+            one("RSS di picco, apertura (MB)", a.rss_open_mb, b.rss_open_mb),
+            one(
+                "RSS di picco, ricerche (MB)",
+                a.rss_browse_mb,
+                b.rss_browse_mb,
+            ),
+        ];
+        let triple = |v: [f64; 3]| format!("{} · {} · {}", num(v[0]), num(v[1]), num(v[2]));
+        let ratio = |x: [f64; 3], y: [f64; 3]| {
+            format!(
+                "{:.2} · {:.2} · {:.2}",
+                x[0] / y[0],
+                x[1] / y[1],
+                x[2] / y[2]
+            )
+        };
+        for (prefix, suffix) in [("", ""), ("net_", ", senza coda CPU")] {
+            for kind in KINDS {
+                let get = |side: &Side| {
+                    ["p50", "p99", "max"].map(|stat| side.lookup(kind, &format!("{prefix}{stat}")))
+                };
+                let (x, y) = (get(a), get(b));
+                rows.push([
+                    format!("{kind}{suffix}: p50 · p99 · max (µs)"),
+                    triple(x),
+                    triple(y),
+                    ratio(x, y),
+                ]);
+            }
+        }
+        for (prefix, suffix) in [("", ""), ("net_", ", senza coda CPU")] {
+            let r = ["p50", "p99", "max"].map(|stat| {
+                self.render[format!("{prefix}{stat}")]
+                    .as_f64()
+                    .unwrap_or(f64::NAN)
+            });
+            rows.push([
+                format!("disegno ricerca 120x40{suffix}: p50 · p99 · max (µs)"),
+                triple(r),
+                "-".into(),
+                "-".into(),
+            ]);
+        }
+        rows
+    }
+
+    fn print_table(&self) {
+        println!(
+            "Benchmark di scala: {} pazienti; cache sled {} MiB; lotti di {}; {} ricerche per tipo",
+            self.patients, self.cache_mb, self.batch, self.iterations
+        );
+        println!();
+        let mut rows = vec![[
+            "misura".to_string(),
+            "sportello".into(),
+            "SQLite".into(),
+            "sportello/SQLite".into(),
+        ]];
+        rows.extend(self.rows());
+        let mut widths = [0usize; 4];
+        for row in &rows {
+            for (w, cell) in widths.iter_mut().zip(row) {
+                *w = (*w).max(cell.chars().count());
+            }
+        }
+        let pad = |cell: &str, w: usize, right: bool| {
+            let fill = " ".repeat(w.saturating_sub(cell.chars().count()));
+            if right {
+                format!("{fill}{cell}")
+            } else {
+                format!("{cell}{fill}")
+            }
+        };
+        for (i, row) in rows.iter().enumerate() {
+            let cells: Vec<String> = row
+                .iter()
+                .zip(widths)
+                .enumerate()
+                .map(|(j, (cell, w))| pad(cell, w, j > 0))
+                .collect();
+            println!("| {} |", cells.join(" | "));
+            if i == 0 {
+                let rules: Vec<String> = widths
+                    .iter()
+                    .enumerate()
+                    .map(|(j, w)| {
+                        if j == 0 {
+                            "-".repeat(w + 2)
+                        } else {
+                            format!("{}:", "-".repeat(w + 1))
+                        }
+                    })
+                    .collect();
+                println!("|{}|", rules.join("|"));
+            }
+        }
+        println!();
+        self.print_checks();
+    }
+
+    fn print_checks(&self) {
+        let (a, b) = (&self.sled, &self.sqlite);
+        let mut same = Vec::new();
+        let mut differ = Vec::new();
+        for kind in KINDS {
+            let results = a.lookups[kind]["avg_results"].as_f64().unwrap_or(0.0);
+            if a.lookups[kind]["checksum"] == b.lookups[kind]["checksum"] {
+                same.push(format!("{kind} ({results:.1})"));
+            } else {
+                differ.push(kind);
+            }
+        }
+        println!(
+            "Stessi pazienti trovati dai due motori (risultati medi per ricerca): {}",
+            same.join(", ")
+        );
+        if !differ.is_empty() {
+            println!("ATTENZIONE, risultati diversi per: {}", differ.join(", "));
+        }
+        println!(
+            "Generazione dei pazienti: {:.1} s (esclusa dai tempi di import).",
+            self.gen_secs
+        );
+        println!();
+        println!("Obiettivi dell'issue 9 (riferiti a 1 000 000 di pazienti):");
+        let mark = |ok: bool| if ok { "OK  " } else { "NO  " };
+        let slow: Vec<String> = KINDS
+            .iter()
+            .filter(|k| a.lookup(k, "p99") >= 1000.0)
+            .map(|k| format!("{k} {:.0} µs", a.lookup(k, "p99")))
+            .collect();
+        println!(
+            "  {}p99 di ogni ricerca sotto 1 ms{}",
+            mark(slow.is_empty()),
+            if slow.is_empty() {
+                String::new()
+            } else {
+                format!(": {}", slow.join(", "))
+            }
+        );
+        let worse: Vec<String> = KINDS
+            .iter()
+            .filter(|k| a.lookup(k, "p99") > b.lookup(k, "p99"))
+            .map(|k| {
+                format!(
+                    "{k} {:.0} vs {:.0} µs",
+                    a.lookup(k, "p99"),
+                    b.lookup(k, "p99")
+                )
+            })
+            .collect();
+        println!(
+            "  {}p99 non peggiore di SQLite{}",
+            mark(worse.is_empty()),
+            if worse.is_empty() {
+                String::new()
+            } else {
+                format!(": {}", worse.join(", "))
+            }
+        );
+        println!(
+            "  {}apertura + prima ricerca sotto 500 ms ({:.0} ms)",
+            mark(a.open_ms[0] < 500.0),
+            a.open_ms[0]
+        );
+        println!(
+            "  {}import di almeno 50 000 pazienti/s ({:.0}/s)",
+            mark(a.import_per_s >= 50_000.0),
+            a.import_per_s
+        );
+        println!(
+            "  {}disco entro 3 volte SQLite ({:.2}x)",
+            mark(a.bytes_per_patient <= 3.0 * b.bytes_per_patient),
+            a.bytes_per_patient / b.bytes_per_patient
+        );
+        println!(
+            "  {}memoria sotto 1 GB durante l'import ({:.0} MB)",
+            mark(a.rss_load_mb < 1000.0),
+            a.rss_load_mb
+        );
+        println!(
+            "  {}memoria sotto 300 MB durante le ricerche ({:.0} MB)",
+            mark(a.rss_browse_mb.max(a.rss_open_mb) < 300.0),
+            a.rss_browse_mb.max(a.rss_open_mb)
+        );
+    }
+}

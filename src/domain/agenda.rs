@@ -1,0 +1,2053 @@
+//! The agenda of a practice: resources with weekly availability patterns,
+//! closures, slots, appointments, booking conflicts, adherence and the
+//! iCalendar export of a patient's appointments.
+//!
+//! Modelled on VistA Scheduling: each resource has availability patterns
+//! (weekday, time range, slot length, capacity, validity dates); holidays of
+//! the practice's [`LocalCalendar`] apply to every pattern; closures close a
+//! resource or the whole practice for a day, a range or part of a day.
+//!
+//! Weekends: the calendar counts Monday to Friday as working days, and leaves a
+//! practice that opens on Saturday to its agenda. So a pattern on a Saturday
+//! gives slots on Saturdays that are not holidays; holidays never have slots.
+//!
+//! **One visit per slot.** Several appointments of one patient at the same
+//! resource and start (the blood tests of one fasting morning, drawn together)
+//! are one visit: they take one place in the slot and do not overlap each
+//! other. Slot occupancy therefore counts distinct patients
+//! ([`slot_usage`], [`same_slot_count`]), and a double booking is two
+//! overlapping appointments of one patient that are not the same visit
+//! ([`double_bookings`]).
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Timelike, Weekday};
+
+use super::calendar::LocalCalendar;
+use super::pai::ItemId;
+use super::text::fold;
+
+pub type ResourceId = u64;
+pub type AppointmentId = u64;
+pub type ClosureId = u64;
+
+/// Shortest slot, in minutes.
+pub const DURATA_MIN: u16 = 5;
+/// Longest slot, in minutes.
+pub const DURATA_MAX: u16 = 240;
+/// Most patients one slot may take.
+pub const CAPACITA_MAX: u16 = 50;
+/// Morning ends at 13:00: a slot starting before it is a morning slot.
+pub const FINE_MATTINA_ORA: u32 = 13;
+
+/// Errors of the agenda set-up and of appointments, in Italian for the operator.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum AgendaError {
+    #[error("l'orario di fine ({}) deve essere dopo quello di inizio ({})", hm(*alle), hm(*dalle))]
+    FineNonDopoInizio { dalle: NaiveTime, alle: NaiveTime },
+    #[error(
+        "durata dello slot non valida: {0} minuti (ammessa da {DURATA_MIN} a {DURATA_MAX} minuti)"
+    )]
+    Durata(u16),
+    #[error("la fascia oraria è più corta di uno slot di {0} minuti")]
+    FasciaCorta(u16),
+    #[error("capacità dello slot non valida: {0} (ammessa da 1 a {CAPACITA_MAX})")]
+    Capacita(u16),
+    #[error("la validità termina ({}) prima di iniziare ({})", dmy(*al), dmy(*dal))]
+    Validita { dal: NaiveDate, al: NaiveDate },
+    #[error("le fasce del {giorno} si sovrappongono: {prima} e {seconda}")]
+    Sovrapposte {
+        giorno: String,
+        prima: String,
+        seconda: String,
+    },
+    #[error("fascia {fascia}: {errore}")]
+    InFascia {
+        fascia: String,
+        errore: Box<AgendaError>,
+    },
+    #[error("indicare il nome della risorsa")]
+    NomeMancante,
+    #[error("indicare il tipo della risorsa (es. punto prelievi, ambulatorio MMG)")]
+    TipoMancante,
+    #[error("la chiusura deve terminare dopo l'inizio")]
+    ChiusuraVuota,
+    #[error("l'appuntamento deve terminare dopo l'inizio")]
+    AppuntamentoVuoto,
+    #[error("indicare il motivo")]
+    MotivoMancante,
+    #[error("l'appuntamento è annullato: prenotarne uno nuovo")]
+    GiaAnnullato,
+}
+
+/// "08:30".
+fn hm(t: NaiveTime) -> String {
+    t.format("%H:%M").to_string()
+}
+
+/// "08/12/2026".
+fn dmy(d: NaiveDate) -> String {
+    d.format("%d/%m/%Y").to_string()
+}
+
+/// "08/12/2026 08:30".
+fn dmy_hm(d: NaiveDateTime) -> String {
+    d.format("%d/%m/%Y %H:%M").to_string()
+}
+
+/// The Italian name of a weekday, lower case: "lunedì".
+pub fn giorno_label(giorno: Weekday) -> &'static str {
+    match giorno {
+        Weekday::Mon => "lunedì",
+        Weekday::Tue => "martedì",
+        Weekday::Wed => "mercoledì",
+        Weekday::Thu => "giovedì",
+        Weekday::Fri => "venerdì",
+        Weekday::Sat => "sabato",
+        Weekday::Sun => "domenica",
+    }
+}
+
+/// Midnight of `day`.
+fn midnight(day: NaiveDate) -> NaiveDateTime {
+    day.and_time(NaiveTime::MIN)
+}
+
+fn add_secs(at: NaiveDateTime, secs: i64) -> Option<NaiveDateTime> {
+    at.checked_add_signed(Duration::try_seconds(secs)?)
+}
+
+// ---------------------------------------------------------------------------
+// Patterns and resources
+
+/// A weekly availability pattern: every `giorno` from `valido_dal` to
+/// `valido_al` (included; `None` = open-ended), slots of `durata_min` minutes
+/// from `dalle` while they end by `alle`, each for `capacita` patients.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pattern {
+    pub giorno: Weekday,
+    pub dalle: NaiveTime,
+    pub alle: NaiveTime,
+    pub durata_min: u16,
+    pub capacita: u16,
+    pub valido_dal: NaiveDate,
+    pub valido_al: Option<NaiveDate>,
+}
+
+impl Pattern {
+    /// An open-ended pattern valid from `valido_dal`.
+    pub fn new(
+        giorno: Weekday,
+        dalle: NaiveTime,
+        alle: NaiveTime,
+        durata_min: u16,
+        capacita: u16,
+        valido_dal: NaiveDate,
+    ) -> Pattern {
+        Pattern {
+            giorno,
+            dalle,
+            alle,
+            durata_min,
+            capacita,
+            valido_dal,
+            valido_al: None,
+        }
+    }
+
+    /// End after start, slot length 5-240 minutes and no longer than the
+    /// range, capacity 1-50, validity not reversed.
+    pub fn validate(&self) -> Result<(), AgendaError> {
+        if self.alle <= self.dalle {
+            return Err(AgendaError::FineNonDopoInizio {
+                dalle: self.dalle,
+                alle: self.alle,
+            });
+        }
+        if !(DURATA_MIN..=DURATA_MAX).contains(&self.durata_min) {
+            return Err(AgendaError::Durata(self.durata_min));
+        }
+        let span = self.alle.num_seconds_from_midnight() - self.dalle.num_seconds_from_midnight();
+        if span < u32::from(self.durata_min) * 60 {
+            return Err(AgendaError::FasciaCorta(self.durata_min));
+        }
+        if !(1..=CAPACITA_MAX).contains(&self.capacita) {
+            return Err(AgendaError::Capacita(self.capacita));
+        }
+        if let Some(al) = self.valido_al
+            && al < self.valido_dal
+        {
+            return Err(AgendaError::Validita {
+                dal: self.valido_dal,
+                al,
+            });
+        }
+        Ok(())
+    }
+
+    /// "lunedì 08:00-12:00".
+    pub fn label(&self) -> String {
+        format!(
+            "{} {}-{}",
+            giorno_label(self.giorno),
+            hm(self.dalle),
+            hm(self.alle)
+        )
+    }
+
+    /// Whether the pattern applies on `day`: its weekday, within validity.
+    pub fn applies_on(&self, day: NaiveDate) -> bool {
+        day.weekday() == self.giorno
+            && day >= self.valido_dal
+            && self.valido_al.is_none_or(|al| day <= al)
+    }
+
+    /// Whether two patterns overlap: same weekday, validity periods that meet,
+    /// time ranges that intersect.
+    pub fn overlaps(&self, other: &Pattern) -> bool {
+        let periods_meet = self.valido_al.is_none_or(|al| other.valido_dal <= al)
+            && other.valido_al.is_none_or(|al| self.valido_dal <= al);
+        self.giorno == other.giorno
+            && periods_meet
+            && self.dalle < other.alle
+            && other.dalle < self.alle
+    }
+
+    /// Slot start times as seconds from midnight; empty for an invalid pattern.
+    fn slot_starts(&self) -> impl Iterator<Item = u32> + '_ {
+        let valid = self.validate().is_ok();
+        let from = self.dalle.num_seconds_from_midnight();
+        let to = self.alle.num_seconds_from_midnight();
+        let step = u32::from(self.durata_min.max(1)) * 60;
+        (0..)
+            .map(move |k: u32| from.saturating_add(k.saturating_mul(step)))
+            .take_while(move |s| valid && s.saturating_add(step) <= to)
+    }
+
+    /// The slots of this pattern on `day` (none if it does not apply).
+    fn slots(&self, resource: ResourceId, day: NaiveDate) -> Vec<Slot> {
+        if !self.applies_on(day) {
+            return Vec::new();
+        }
+        let base = midnight(day);
+        let step = i64::from(self.durata_min) * 60;
+        self.slot_starts()
+            .filter_map(|s| {
+                let start = add_secs(base, i64::from(s))?;
+                let end = add_secs(start, step)?;
+                Some(Slot {
+                    resource,
+                    start,
+                    end,
+                    capacita: self.capacita,
+                })
+            })
+            .collect()
+    }
+
+    /// The slot of this pattern starting exactly at `start`, if any.
+    fn slot_at(&self, resource: ResourceId, start: NaiveDateTime) -> Option<Slot> {
+        if !self.applies_on(start.date()) || self.validate().is_err() {
+            return None;
+        }
+        let s = start.time().num_seconds_from_midnight();
+        let from = self.dalle.num_seconds_from_midnight();
+        let step = u32::from(self.durata_min) * 60;
+        let to = self.alle.num_seconds_from_midnight();
+        if s < from || start.nanosecond() != 0 || !(s - from).is_multiple_of(step) || s + step > to
+        {
+            return None;
+        }
+        Some(Slot {
+            resource,
+            start,
+            end: add_secs(start, i64::from(step))?,
+            capacita: self.capacita,
+        })
+    }
+}
+
+/// Something of the practice that appointments are booked on: a doctor's
+/// surgery, the nurses' room, the blood-drawing point, an ECG device.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Resource {
+    pub id: ResourceId,
+    /// "Studio dott. Rossi".
+    pub nome: String,
+    /// Kind, matched against `Luogo::InSede { risorsa }` of PAI items ignoring
+    /// case and accents: "punto prelievi", "ambulatorio MMG",
+    /// "ambulatorio infermieristico", "ECG".
+    pub tipo: String,
+    pub patterns: Vec<Pattern>,
+    pub attiva: bool,
+}
+
+impl Resource {
+    /// An active resource with no patterns yet.
+    pub fn new(id: ResourceId, nome: &str, tipo: &str) -> Resource {
+        Resource {
+            id,
+            nome: nome.trim().to_string(),
+            tipo: tipo.trim().to_string(),
+            patterns: Vec::new(),
+            attiva: true,
+        }
+    }
+
+    /// Adds a pattern (builder style, not validated: see [`Resource::validate`]).
+    pub fn with_pattern(mut self, pattern: Pattern) -> Resource {
+        self.patterns.push(pattern);
+        self
+    }
+
+    /// Whether this resource is of the kind a PAI item asks for (ignoring case,
+    /// accents and punctuation; an empty kind matches nothing).
+    pub fn matches_tipo(&self, risorsa: &str) -> bool {
+        let wanted = fold(risorsa);
+        !wanted.is_empty() && fold(&self.tipo) == wanted
+    }
+
+    /// Name and kind present, every pattern valid, no two patterns of the same
+    /// weekday overlapping in time within overlapping validity periods.
+    pub fn validate(&self) -> Result<(), AgendaError> {
+        if self.nome.trim().is_empty() {
+            return Err(AgendaError::NomeMancante);
+        }
+        if self.tipo.trim().is_empty() {
+            return Err(AgendaError::TipoMancante);
+        }
+        for p in &self.patterns {
+            p.validate().map_err(|e| AgendaError::InFascia {
+                fascia: p.label(),
+                errore: Box::new(e),
+            })?;
+        }
+        for (i, a) in self.patterns.iter().enumerate() {
+            for b in &self.patterns[i + 1..] {
+                if a.overlaps(b) {
+                    return Err(AgendaError::Sovrapposte {
+                        giorno: giorno_label(a.giorno).to_string(),
+                        prima: format!("{}-{}", hm(a.dalle), hm(a.alle)),
+                        seconda: format!("{}-{}", hm(b.dalle), hm(b.alle)),
+                    });
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The slots of the patterns on `day`, ignoring holidays, closures and
+    /// whether the resource is active; sorted by start, one per start (should
+    /// invalid overlapping patterns give two, the first pattern's is kept).
+    pub fn pattern_slots(&self, day: NaiveDate) -> Vec<Slot> {
+        let mut slots: Vec<Slot> = self
+            .patterns
+            .iter()
+            .flat_map(|p| p.slots(self.id, day))
+            .collect();
+        slots.sort_by_key(|s| s.start);
+        slots.dedup_by_key(|s| s.start);
+        slots
+    }
+
+    /// The pattern slot starting exactly at `start`, and its pattern.
+    pub fn pattern_slot_at(&self, start: NaiveDateTime) -> Option<(&Pattern, Slot)> {
+        self.patterns
+            .iter()
+            .find_map(|p| p.slot_at(self.id, start).map(|s| (p, s)))
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Closures and slots
+
+/// A closure of one resource or of the whole practice, over the half-open
+/// range `[dal, al)`: a day (midnight to midnight), a range of days, or part
+/// of a day.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Closure {
+    pub id: ClosureId,
+    /// `None`: the whole practice.
+    pub resource: Option<ResourceId>,
+    pub dal: NaiveDateTime,
+    pub al: NaiveDateTime,
+    pub motivo: String,
+}
+
+impl Closure {
+    /// The whole of `day`.
+    pub fn giornata(
+        id: ClosureId,
+        resource: Option<ResourceId>,
+        day: NaiveDate,
+        motivo: &str,
+    ) -> Closure {
+        Closure::periodo(id, resource, day, day, motivo)
+    }
+
+    /// The days from `dal` to `al`, both included.
+    pub fn periodo(
+        id: ClosureId,
+        resource: Option<ResourceId>,
+        dal: NaiveDate,
+        al: NaiveDate,
+        motivo: &str,
+    ) -> Closure {
+        let end = al.succ_opt().map_or(NaiveDateTime::MAX, midnight);
+        Closure {
+            id,
+            resource,
+            dal: midnight(dal),
+            al: end,
+            motivo: motivo.trim().to_string(),
+        }
+    }
+
+    /// Part of `day`, from `dalle` to `alle`.
+    pub fn fascia(
+        id: ClosureId,
+        resource: Option<ResourceId>,
+        day: NaiveDate,
+        dalle: NaiveTime,
+        alle: NaiveTime,
+        motivo: &str,
+    ) -> Closure {
+        Closure {
+            id,
+            resource,
+            dal: day.and_time(dalle),
+            al: day.and_time(alle),
+            motivo: motivo.trim().to_string(),
+        }
+    }
+
+    /// Refuses a range that ends before or when it starts.
+    pub fn validate(&self) -> Result<(), AgendaError> {
+        if self.al <= self.dal {
+            return Err(AgendaError::ChiusuraVuota);
+        }
+        Ok(())
+    }
+
+    /// Whether it closes `resource` (its own closure or the practice's).
+    pub fn applies_to(&self, resource: ResourceId) -> bool {
+        self.resource.is_none_or(|r| r == resource)
+    }
+
+    /// Whether it meets the half-open range `[start, end)`. An empty or
+    /// reversed closure meets nothing.
+    pub fn overlaps(&self, start: NaiveDateTime, end: NaiveDateTime) -> bool {
+        self.dal < self.al && self.dal < end && start < self.al
+    }
+
+    /// "il 08/12/2026", "dal 03/08/2026 al 21/08/2026", "il 09/03/2026 dalle
+    /// 14:00 alle 18:00", or both ends with their time.
+    pub fn periodo_label(&self) -> String {
+        let whole_days = self.dal.time() == NaiveTime::MIN && self.al.time() == NaiveTime::MIN;
+        if whole_days && self.al > self.dal {
+            let first = self.dal.date();
+            let last = self.al.date().pred_opt().unwrap_or(first);
+            if first == last {
+                format!("il {}", dmy(first))
+            } else {
+                format!("dal {} al {}", dmy(first), dmy(last))
+            }
+        } else if self.dal.date() == self.al.date() {
+            format!(
+                "il {} dalle {} alle {}",
+                dmy(self.dal.date()),
+                hm(self.dal.time()),
+                hm(self.al.time())
+            )
+        } else {
+            format!("dal {} al {}", dmy_hm(self.dal), dmy_hm(self.al))
+        }
+    }
+}
+
+/// One bookable slot of a resource.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Slot {
+    pub resource: ResourceId,
+    pub start: NaiveDateTime,
+    pub end: NaiveDateTime,
+    /// Patients the slot takes.
+    pub capacita: u16,
+}
+
+/// The slots of `resource` on `day`: none if the resource is not active or the
+/// day is a holiday of `calendar` (national or the comune's patron); slots
+/// overlapping a closure of the resource or of the practice are dropped.
+/// Sorted by start.
+pub fn slots_on(
+    resource: &Resource,
+    day: NaiveDate,
+    closures: &[Closure],
+    calendar: &LocalCalendar,
+) -> Vec<Slot> {
+    if !resource.attiva || calendar.is_holiday(day) {
+        return Vec::new();
+    }
+    let mut slots = resource.pattern_slots(day);
+    let relevant: Vec<&Closure> = closures
+        .iter()
+        .filter(|c| c.applies_to(resource.id))
+        .filter(|c| {
+            c.overlaps(
+                midnight(day),
+                add_secs(midnight(day), 86_400).unwrap_or(NaiveDateTime::MAX),
+            )
+        })
+        .collect();
+    if !relevant.is_empty() {
+        slots.retain(|s| !relevant.iter().any(|c| c.overlaps(s.start, s.end)));
+    }
+    slots
+}
+
+// ---------------------------------------------------------------------------
+// Appointments
+
+/// State of an appointment. Variants are append-only (they are stored).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum AppStato {
+    Prenotato,
+    Eseguito,
+    NonPresentato,
+    Annullato { motivo: String },
+}
+
+impl AppStato {
+    pub fn label(&self) -> &'static str {
+        match self {
+            AppStato::Prenotato => "prenotato",
+            AppStato::Eseguito => "eseguito",
+            AppStato::NonPresentato => "non presentato",
+            AppStato::Annullato { .. } => "annullato",
+        }
+    }
+
+    /// Whether the appointment takes its place in the slot and in the
+    /// patient's day: every state but cancelled.
+    pub fn occupa_slot(&self) -> bool {
+        !matches!(self, AppStato::Annullato { .. })
+    }
+
+    /// Whether it covers its PAI occurrence: booked or done (a no-show or a
+    /// cancellation leaves the occurrence to be booked again).
+    pub fn copre_occorrenza(&self) -> bool {
+        matches!(self, AppStato::Prenotato | AppStato::Eseguito)
+    }
+}
+
+impl fmt::Display for AppStato {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            AppStato::Annullato { motivo } if !motivo.trim().is_empty() => {
+                write!(f, "annullato ({})", motivo.trim())
+            }
+            other => f.write_str(other.label()),
+        }
+    }
+}
+
+/// An appointment with an external provider, booked through the regional
+/// booking system.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Esterno {
+    pub erogatore: String,
+    pub codice_prenotazione: String,
+}
+
+/// One appointment of a patient: at a resource of the practice, or external.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Appointment {
+    pub id: AppointmentId,
+    pub patient: u64,
+    /// The PAI, item and occurrence (1-based) it serves, when it comes from one.
+    pub pai: Option<u64>,
+    pub item: Option<ItemId>,
+    pub occorrenza: Option<u32>,
+    /// `None` for an external appointment.
+    pub resource: Option<ResourceId>,
+    pub start: NaiveDateTime,
+    pub end: NaiveDateTime,
+    pub descrizione: String,
+    pub stato: AppStato,
+    pub esterno: Option<Esterno>,
+    pub note: String,
+    /// Reason of an authorised override of a conflict.
+    pub forzatura: Option<String>,
+}
+
+impl Appointment {
+    /// End after start, a reason for a cancellation and for an override.
+    pub fn validate(&self) -> Result<(), AgendaError> {
+        if self.end <= self.start {
+            return Err(AgendaError::AppuntamentoVuoto);
+        }
+        if let AppStato::Annullato { motivo } = &self.stato
+            && motivo.trim().is_empty()
+        {
+            return Err(AgendaError::MotivoMancante);
+        }
+        if self
+            .forzatura
+            .as_deref()
+            .is_some_and(|f| f.trim().is_empty())
+        {
+            return Err(AgendaError::MotivoMancante);
+        }
+        Ok(())
+    }
+
+    pub fn day(&self) -> NaiveDate {
+        self.start.date()
+    }
+
+    /// Whether the two time ranges meet (half-open; an empty range is treated
+    /// as one instant so that it still meets what covers it).
+    pub fn overlaps(&self, other: &Appointment) -> bool {
+        ranges_meet(self.start, self.end, other.start, other.end)
+    }
+
+    /// Same patient, same resource, same start: one visit (module docs).
+    pub fn same_visit(&self, other: &Appointment) -> bool {
+        self.patient == other.patient
+            && self.resource.is_some()
+            && self.resource == other.resource
+            && self.start == other.start
+    }
+
+    /// Changes the state: a cancelled appointment stays cancelled (book a new
+    /// one); a cancellation needs a reason. Any other change is allowed, so
+    /// that a mistaken "eseguito" can be corrected.
+    pub fn cambia_stato(&mut self, nuovo: AppStato) -> Result<(), AgendaError> {
+        if matches!(self.stato, AppStato::Annullato { .. }) {
+            return Err(AgendaError::GiaAnnullato);
+        }
+        if let AppStato::Annullato { motivo } = &nuovo
+            && motivo.trim().is_empty()
+        {
+            return Err(AgendaError::MotivoMancante);
+        }
+        self.stato = nuovo;
+        Ok(())
+    }
+}
+
+/// Whether two half-open ranges meet; an empty range counts as one instant.
+pub(crate) fn ranges_meet(
+    a_start: NaiveDateTime,
+    a_end: NaiveDateTime,
+    b_start: NaiveDateTime,
+    b_end: NaiveDateTime,
+) -> bool {
+    let a_end = a_end.max(add_secs(a_start, 1).unwrap_or(a_start));
+    let b_end = b_end.max(add_secs(b_start, 1).unwrap_or(b_start));
+    a_start < b_end && b_start < a_end
+}
+
+// ---------------------------------------------------------------------------
+// Conflicts
+
+/// Why a booking or a move is not clean. Each is a warning an authorised user
+/// may override with a reason ([`Appointment::forzatura`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Conflict {
+    /// The patient has another appointment at the same time (not the same visit).
+    StessoPaziente {
+        appuntamento: AppointmentId,
+        start: NaiveDateTime,
+        end: NaiveDateTime,
+        descrizione: String,
+    },
+    /// The slot already has as many patients as it takes.
+    SlotPieno { prenotati: u16, capacita: u16 },
+    /// A closure of the resource or of the practice.
+    Chiusura { periodo: String, motivo: String },
+    /// A holiday of the practice's calendar.
+    Festivo { giorno: NaiveDate },
+    /// No slot of the resource's patterns at that time, or the resource is not active.
+    FuoriDisponibilita { risorsa: String, dettaglio: String },
+}
+
+impl fmt::Display for Conflict {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Conflict::StessoPaziente {
+                start,
+                end,
+                descrizione,
+                ..
+            } => {
+                write!(
+                    f,
+                    "il paziente ha già un appuntamento il {} dalle {} alle {}",
+                    dmy(start.date()),
+                    hm(start.time()),
+                    hm(end.time())
+                )?;
+                if !descrizione.trim().is_empty() {
+                    write!(f, " («{}»)", descrizione.trim())?;
+                }
+                Ok(())
+            }
+            Conflict::SlotPieno {
+                prenotati,
+                capacita,
+            } => write!(
+                f,
+                "slot pieno: {prenotati} {} su {capacita} {}",
+                if *prenotati == 1 {
+                    "paziente"
+                } else {
+                    "pazienti"
+                },
+                if *capacita == 1 { "posto" } else { "posti" }
+            ),
+            Conflict::Chiusura { periodo, motivo } => {
+                write!(f, "chiuso {periodo}")?;
+                if !motivo.trim().is_empty() {
+                    write!(f, ": {}", motivo.trim())?;
+                }
+                Ok(())
+            }
+            Conflict::Festivo { giorno } => write!(f, "il {} è festivo", dmy(*giorno)),
+            Conflict::FuoriDisponibilita { risorsa, dettaglio } => {
+                write!(f, "fuori dagli orari di «{risorsa}»: {dettaglio}")
+            }
+        }
+    }
+}
+
+/// The conflicts of booking or moving `candidate`, for manual booking:
+///
+/// - `patient_day`: the patient's other appointments around the candidate's
+///   time (the candidate itself, by id, and the same visit are skipped);
+/// - `same_slot_count`: distinct *other* patients already in the slot
+///   (see [`same_slot_count`]);
+/// - `resource`: the candidate's resource; availability, holidays, closures
+///   and capacity are checked only for an appointment at the practice.
+///
+/// A cancelled candidate has no conflicts.
+pub fn conflicts(
+    candidate: &Appointment,
+    resource: Option<&Resource>,
+    same_slot_count: u16,
+    patient_day: &[Appointment],
+    closures: &[Closure],
+    calendar: &LocalCalendar,
+) -> Vec<Conflict> {
+    let mut out = Vec::new();
+    if !candidate.stato.occupa_slot() {
+        return out;
+    }
+    for other in patient_day {
+        if other.id != candidate.id
+            && other.patient == candidate.patient
+            && other.stato.occupa_slot()
+            && candidate.overlaps(other)
+            && !candidate.same_visit(other)
+        {
+            out.push(Conflict::StessoPaziente {
+                appuntamento: other.id,
+                start: other.start,
+                end: other.end,
+                descrizione: other.descrizione.clone(),
+            });
+        }
+    }
+    if let (Some(_), Some(resource)) = (candidate.resource, resource) {
+        out.extend(availability_conflicts(
+            candidate, resource, closures, calendar,
+        ));
+        if let Some((_, slot)) = resource.pattern_slot_at(candidate.start)
+            && same_slot_count >= slot.capacita
+        {
+            out.push(Conflict::SlotPieno {
+                prenotati: same_slot_count,
+                capacita: slot.capacita,
+            });
+        }
+    }
+    out
+}
+
+/// Holidays, closures and availability of an appointment at `resource`.
+fn availability_conflicts(
+    candidate: &Appointment,
+    resource: &Resource,
+    closures: &[Closure],
+    calendar: &LocalCalendar,
+) -> Vec<Conflict> {
+    let mut out = Vec::new();
+    let end = candidate
+        .end
+        .max(add_secs(candidate.start, 1).unwrap_or(candidate.start));
+    // Days the appointment touches (at most a month is looked at).
+    let last_day = add_secs(end, -1).map_or(candidate.start.date(), |e| e.date());
+    let mut day = candidate.start.date();
+    for _ in 0..31 {
+        if day > last_day {
+            break;
+        }
+        if calendar.is_holiday(day) {
+            out.push(Conflict::Festivo { giorno: day });
+        }
+        match day.succ_opt() {
+            Some(next) => day = next,
+            None => break,
+        }
+    }
+    for c in closures {
+        if c.applies_to(resource.id) && c.overlaps(candidate.start, end) {
+            out.push(Conflict::Chiusura {
+                periodo: c.periodo_label(),
+                motivo: c.motivo.clone(),
+            });
+        }
+    }
+    let nome = if resource.nome.trim().is_empty() {
+        resource.tipo.trim().to_string()
+    } else {
+        resource.nome.trim().to_string()
+    };
+    if !resource.attiva {
+        out.push(Conflict::FuoriDisponibilita {
+            risorsa: nome,
+            dettaglio: "la risorsa non è attiva".into(),
+        });
+        return out;
+    }
+    match resource.pattern_slot_at(candidate.start) {
+        None => out.push(Conflict::FuoriDisponibilita {
+            risorsa: nome,
+            dettaglio: format!(
+                "nessuno slot alle {} di {} {}",
+                hm(candidate.start.time()),
+                giorno_label(candidate.start.weekday()),
+                dmy(candidate.start.date())
+            ),
+        }),
+        Some((pattern, _)) => {
+            let pattern_end = candidate.start.date().and_time(pattern.alle);
+            if candidate.end > pattern_end {
+                out.push(Conflict::FuoriDisponibilita {
+                    risorsa: nome,
+                    dettaglio: format!("termina dopo la fine della fascia ({})", hm(pattern.alle)),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Booked appointments (state [`AppStato::Prenotato`]) at the practice from
+/// `from` on that a change of patterns or a new closure left outside
+/// availability, with why (holiday, closure, no slot, resource not active or
+/// missing). Capacity and overlaps are not looked at. In input order.
+pub fn outside_availability<'a>(
+    appointments: &'a [Appointment],
+    resources: &[Resource],
+    closures: &[Closure],
+    calendar: &LocalCalendar,
+    from: NaiveDateTime,
+) -> Vec<(&'a Appointment, Vec<Conflict>)> {
+    appointments
+        .iter()
+        .filter(|a| a.stato == AppStato::Prenotato && a.start >= from)
+        .filter_map(|a| {
+            let resource_id = a.resource?;
+            let found = match resources.iter().find(|r| r.id == resource_id) {
+                Some(r) => availability_conflicts(a, r, closures, calendar),
+                None => vec![Conflict::FuoriDisponibilita {
+                    risorsa: format!("n. {resource_id}"),
+                    dettaglio: "la risorsa non esiste più".into(),
+                }],
+            };
+            (!found.is_empty()).then_some((a, found))
+        })
+        .collect()
+}
+
+// ---------------------------------------------------------------------------
+// Occupancy checks over a set of appointments
+
+/// Distinct patients per `(resource, start)` among the appointments that take
+/// a slot (not cancelled) at a resource.
+pub fn slot_usage(appointments: &[Appointment]) -> BTreeMap<(ResourceId, NaiveDateTime), u16> {
+    let mut patients: BTreeMap<(ResourceId, NaiveDateTime), BTreeSet<u64>> = BTreeMap::new();
+    for a in appointments {
+        if let Some(r) = a.resource
+            && a.stato.occupa_slot()
+        {
+            patients.entry((r, a.start)).or_default().insert(a.patient);
+        }
+    }
+    patients
+        .into_iter()
+        .map(|(k, v)| (k, u16::try_from(v.len()).unwrap_or(u16::MAX)))
+        .collect()
+}
+
+/// Distinct patients other than `patient` that take the slot `(resource,
+/// start)`: the `same_slot_count` of [`conflicts`].
+pub fn same_slot_count(
+    appointments: &[Appointment],
+    resource: ResourceId,
+    start: NaiveDateTime,
+    patient: u64,
+) -> u16 {
+    let others: BTreeSet<u64> = appointments
+        .iter()
+        .filter(|a| {
+            a.resource == Some(resource)
+                && a.start == start
+                && a.patient != patient
+                && a.stato.occupa_slot()
+        })
+        .map(|a| a.patient)
+        .collect();
+    u16::try_from(others.len()).unwrap_or(u16::MAX)
+}
+
+/// Pairs of appointment ids `(earlier, later)` of one patient that overlap and
+/// are not the same visit; cancelled ones are ignored. Sorted.
+pub fn double_bookings(appointments: &[Appointment]) -> Vec<(AppointmentId, AppointmentId)> {
+    let mut by_patient: BTreeMap<u64, Vec<&Appointment>> = BTreeMap::new();
+    for a in appointments.iter().filter(|a| a.stato.occupa_slot()) {
+        by_patient.entry(a.patient).or_default().push(a);
+    }
+    let mut out = Vec::new();
+    for list in by_patient.values_mut() {
+        list.sort_by_key(|a| (a.start, a.end, a.id));
+        for (i, a) in list.iter().enumerate() {
+            let a_end = a.end.max(add_secs(a.start, 1).unwrap_or(a.start));
+            for b in &list[i + 1..] {
+                if b.start >= a_end {
+                    break;
+                }
+                if a.overlaps(b) && !a.same_visit(b) {
+                    out.push((a.id, b.id));
+                }
+            }
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
+/// A slot holding more patients than it takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CapacityExcess {
+    pub resource: ResourceId,
+    pub start: NaiveDateTime,
+    pub prenotati: u16,
+    pub capacita: u16,
+}
+
+/// Slots over capacity, by the patterns of `resources` (appointments at no
+/// pattern slot are outside availability, not over capacity). Sorted.
+pub fn over_capacity(appointments: &[Appointment], resources: &[Resource]) -> Vec<CapacityExcess> {
+    slot_usage(appointments)
+        .into_iter()
+        .filter_map(|((resource, start), prenotati)| {
+            let r = resources.iter().find(|r| r.id == resource)?;
+            let (_, slot) = r.pattern_slot_at(start)?;
+            (prenotati > slot.capacita).then_some(CapacityExcess {
+                resource,
+                start,
+                prenotati,
+                capacita: slot.capacita,
+            })
+        })
+        .collect()
+}
+
+// ---------------------------------------------------------------------------
+// Preferences
+
+/// Part of the day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Fascia {
+    /// Starting before 13:00.
+    Mattina,
+    Pomeriggio,
+}
+
+impl Fascia {
+    pub fn of(time: NaiveTime) -> Fascia {
+        if time.hour() < FINE_MATTINA_ORA {
+            Fascia::Mattina
+        } else {
+            Fascia::Pomeriggio
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Fascia::Mattina => "mattina",
+            Fascia::Pomeriggio => "pomeriggio",
+        }
+    }
+}
+
+/// When the patient prefers to come; honoured when possible.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Preferences {
+    /// Preferred weekdays; empty = any.
+    pub giorni: Vec<Weekday>,
+    pub fascia: Option<Fascia>,
+}
+
+impl Preferences {
+    pub fn likes_day(&self, day: NaiveDate) -> bool {
+        self.giorni.is_empty() || self.giorni.contains(&day.weekday())
+    }
+
+    pub fn likes_time(&self, time: NaiveTime) -> bool {
+        self.fascia.is_none_or(|f| Fascia::of(time) == f)
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Adherence
+
+/// Share of the occurrences needed that were done within their window, from 0
+/// to 1 (done occurrences beyond the needed ones count as needed ones); `None`
+/// when nothing was needed.
+pub fn adherence(occurrences_needed: u32, done_in_window: u32) -> Option<f32> {
+    if occurrences_needed == 0 {
+        return None;
+    }
+    let done = done_in_window.min(occurrences_needed);
+    // Both fit f64 exactly; the share is in [0, 1].
+    Some((f64::from(done) / f64::from(occurrences_needed)) as f32)
+}
+
+/// Adherence counts of a patient's plan.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Adherence {
+    /// Occurrences due so far.
+    pub dovute: u32,
+    /// Of those, done within their window.
+    pub eseguite: u32,
+}
+
+impl Adherence {
+    pub fn share(&self) -> Option<f32> {
+        adherence(self.dovute, self.eseguite)
+    }
+
+    /// "75%" or "—" when nothing is due yet.
+    pub fn label(&self) -> String {
+        match self.share() {
+            Some(s) => format!("{:.0}%", f64::from(s) * 100.0),
+            None => "—".to_string(),
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// iCalendar
+
+/// The time zone of every appointment.
+pub const TZID: &str = "Europe/Rome";
+
+/// Europe/Rome under the EU rules in force since 1996: CEST from the last
+/// Sunday of March at 02:00, CET from the last Sunday of October at 03:00.
+const VTIMEZONE_ROME: [&str; 18] = [
+    "BEGIN:VTIMEZONE",
+    "TZID:Europe/Rome",
+    "X-LIC-LOCATION:Europe/Rome",
+    "BEGIN:DAYLIGHT",
+    "TZOFFSETFROM:+0100",
+    "TZOFFSETTO:+0200",
+    "TZNAME:CEST",
+    "DTSTART:19700329T020000",
+    "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU",
+    "END:DAYLIGHT",
+    "BEGIN:STANDARD",
+    "TZOFFSETFROM:+0200",
+    "TZOFFSETTO:+0100",
+    "TZNAME:CET",
+    "DTSTART:19701025T030000",
+    "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU",
+    "END:STANDARD",
+    "END:VTIMEZONE",
+];
+
+/// The patient's appointments as an iCalendar file (RFC 5545) to hand or send
+/// to the patient: each `(appointment, place)` pair, place being the resource
+/// name or the external provider, becomes a VEVENT in Europe/Rome time with a
+/// UID stable per appointment id, SUMMARY = description, LOCATION = place.
+/// DTSTAMP is the current UTC time; [`ics_at`] takes it from the caller's clock.
+pub fn ics(appointments: &[(Appointment, String)], patient_name: &str) -> String {
+    ics_at(appointments, patient_name, chrono::Utc::now().naive_utc())
+}
+
+/// [`ics`] with DTSTAMP `stamp` (a UTC time): the same input gives the same bytes.
+pub fn ics_at(
+    appointments: &[(Appointment, String)],
+    patient_name: &str,
+    stamp: NaiveDateTime,
+) -> String {
+    let mut out = String::new();
+    let mut line = |text: &str| {
+        out.push_str(&fold_line(text));
+        out.push_str("\r\n");
+    };
+    line("BEGIN:VCALENDAR");
+    line("VERSION:2.0");
+    line("PRODID:-//sportello//Agenda PAI//IT");
+    line("CALSCALE:GREGORIAN");
+    line("METHOD:PUBLISH");
+    let name = patient_name.trim();
+    if !name.is_empty() {
+        line(&format!(
+            "X-WR-CALNAME:{}",
+            escape_text(&format!("Appuntamenti di {name}"))
+        ));
+    }
+    line(&format!("X-WR-TIMEZONE:{TZID}"));
+    for l in VTIMEZONE_ROME {
+        line(l);
+    }
+    let stamp = stamp.format("%Y%m%dT%H%M%SZ").to_string();
+    for (a, place) in appointments {
+        line("BEGIN:VEVENT");
+        line(&format!("UID:appuntamento-{}@sportello", a.id));
+        line(&format!("DTSTAMP:{stamp}"));
+        line(&format!("DTSTART;TZID={TZID}:{}", local_stamp(a.start)));
+        let end = a.end.max(a.start);
+        line(&format!("DTEND;TZID={TZID}:{}", local_stamp(end)));
+        line(&format!("SUMMARY:{}", escape_text(a.descrizione.trim())));
+        if !place.trim().is_empty() {
+            line(&format!("LOCATION:{}", escape_text(place.trim())));
+        }
+        let mut description: Vec<String> = Vec::new();
+        if !name.is_empty() {
+            description.push(format!("Paziente: {name}"));
+        }
+        if let Some(e) = &a.esterno {
+            if !e.erogatore.trim().is_empty() {
+                description.push(format!("Erogatore: {}", e.erogatore.trim()));
+            }
+            if !e.codice_prenotazione.trim().is_empty() {
+                description.push(format!(
+                    "Codice prenotazione: {}",
+                    e.codice_prenotazione.trim()
+                ));
+            }
+        }
+        if !a.note.trim().is_empty() {
+            description.push(a.note.trim().to_string());
+        }
+        if !description.is_empty() {
+            line(&format!(
+                "DESCRIPTION:{}",
+                escape_text(&description.join("\n"))
+            ));
+        }
+        let status = match a.stato {
+            AppStato::Annullato { .. } => "CANCELLED",
+            _ => "CONFIRMED",
+        };
+        line(&format!("STATUS:{status}"));
+        line("END:VEVENT");
+    }
+    line("END:VCALENDAR");
+    out
+}
+
+/// Local date-time in the basic form of RFC 5545: "20260310T083000".
+fn local_stamp(at: NaiveDateTime) -> String {
+    at.format("%Y%m%dT%H%M%S").to_string()
+}
+
+/// Escapes a TEXT value (RFC 5545, 3.3.11): backslash, semicolon, comma,
+/// newline; other control characters are dropped.
+fn escape_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\n' => out.push_str("\\n"),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Folds a content line at 75 octets (RFC 5545, 3.1): continuation lines
+/// start with one space; never inside a UTF-8 character.
+fn fold_line(line: &str) -> String {
+    const LIMIT: usize = 75;
+    if line.len() <= LIMIT {
+        return line.to_string();
+    }
+    let mut out = String::with_capacity(line.len() + line.len() / 24);
+    let mut used = 0;
+    let mut limit = LIMIT;
+    for c in line.chars() {
+        let len = c.len_utf8();
+        if used + len > limit {
+            out.push_str("\r\n ");
+            used = 1;
+            limit = LIMIT;
+        }
+        out.push(c);
+        used += len;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::calendar::LocalCalendar;
+    use icalendar::{CalendarDateTime, Component as _, DatePerhapsTime, EventLike as _, parser};
+    use proptest::prelude::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn t(h: u32, m: u32) -> NaiveTime {
+        NaiveTime::from_hms_opt(h, m, 0).unwrap()
+    }
+
+    fn dt(y: i32, m: u32, day: u32, h: u32, min: u32) -> NaiveDateTime {
+        d(y, m, day).and_time(t(h, min))
+    }
+
+    fn pattern(
+        giorno: Weekday,
+        dalle: NaiveTime,
+        alle: NaiveTime,
+        durata: u16,
+        cap: u16,
+    ) -> Pattern {
+        Pattern::new(giorno, dalle, alle, durata, cap, d(2026, 1, 1))
+    }
+
+    /// Punto prelievi: Monday to Friday 07:30-09:30, 10 minutes, 2 places.
+    fn prelievi() -> Resource {
+        let mut r = Resource::new(1, "Punto prelievi", "punto prelievi");
+        for g in [
+            Weekday::Mon,
+            Weekday::Tue,
+            Weekday::Wed,
+            Weekday::Thu,
+            Weekday::Fri,
+        ] {
+            r = r.with_pattern(pattern(g, t(7, 30), t(9, 30), 10, 2));
+        }
+        r
+    }
+
+    fn appointment(
+        id: u64,
+        patient: u64,
+        resource: Option<u64>,
+        start: NaiveDateTime,
+        minutes: i64,
+    ) -> Appointment {
+        Appointment {
+            id,
+            patient,
+            pai: None,
+            item: None,
+            occorrenza: None,
+            resource,
+            start,
+            end: start + Duration::minutes(minutes),
+            descrizione: format!("appuntamento {id}"),
+            stato: AppStato::Prenotato,
+            esterno: None,
+            note: String::new(),
+            forzatura: None,
+        }
+    }
+
+    #[test]
+    fn pattern_validation_in_italian() {
+        let ok = pattern(Weekday::Mon, t(8, 0), t(12, 0), 15, 1);
+        assert_eq!(ok.validate(), Ok(()));
+        let cases = [
+            (
+                pattern(Weekday::Mon, t(12, 0), t(8, 0), 15, 1),
+                "l'orario di fine (08:00) deve essere dopo quello di inizio (12:00)",
+            ),
+            (
+                pattern(Weekday::Mon, t(8, 0), t(8, 0), 15, 1),
+                "l'orario di fine (08:00) deve essere dopo quello di inizio (08:00)",
+            ),
+            (
+                pattern(Weekday::Mon, t(8, 0), t(12, 0), 4, 1),
+                "durata dello slot non valida: 4 minuti (ammessa da 5 a 240 minuti)",
+            ),
+            (
+                pattern(Weekday::Mon, t(8, 0), t(18, 0), 241, 1),
+                "durata dello slot non valida: 241 minuti (ammessa da 5 a 240 minuti)",
+            ),
+            (
+                pattern(Weekday::Mon, t(8, 0), t(8, 10), 15, 1),
+                "la fascia oraria è più corta di uno slot di 15 minuti",
+            ),
+            (
+                pattern(Weekday::Mon, t(8, 0), t(12, 0), 15, 0),
+                "capacità dello slot non valida: 0 (ammessa da 1 a 50)",
+            ),
+            (
+                pattern(Weekday::Mon, t(8, 0), t(12, 0), 15, 51),
+                "capacità dello slot non valida: 51 (ammessa da 1 a 50)",
+            ),
+            (
+                Pattern {
+                    valido_al: Some(d(2025, 12, 31)),
+                    ..ok.clone()
+                },
+                "la validità termina (31/12/2025) prima di iniziare (01/01/2026)",
+            ),
+        ];
+        for (p, message) in cases {
+            assert_eq!(
+                p.validate().map_err(|e| e.to_string()),
+                Err(message.to_string())
+            );
+        }
+        // Limits are accepted.
+        assert_eq!(
+            pattern(Weekday::Mon, t(8, 0), t(8, 5), 5, 50).validate(),
+            Ok(())
+        );
+        assert_eq!(
+            pattern(Weekday::Mon, t(8, 0), t(12, 0), 240, 1).validate(),
+            Ok(())
+        );
+    }
+
+    #[test]
+    fn resource_validation_refuses_overlapping_patterns() {
+        let base = Resource::new(2, "Studio dott. Rossi", "ambulatorio MMG");
+        let r = base
+            .clone()
+            .with_pattern(pattern(Weekday::Mon, t(8, 0), t(12, 0), 15, 1))
+            .with_pattern(pattern(Weekday::Mon, t(11, 0), t(13, 0), 15, 1));
+        assert_eq!(
+            r.validate().map_err(|e| e.to_string()),
+            Err("le fasce del lunedì si sovrappongono: 08:00-12:00 e 11:00-13:00".into())
+        );
+        // Touching ranges, other weekdays and disjoint validity periods are fine.
+        let mut until_march = pattern(Weekday::Mon, t(8, 0), t(12, 0), 15, 1);
+        until_march.valido_al = Some(d(2026, 3, 31));
+        let mut from_april = pattern(Weekday::Mon, t(9, 0), t(13, 0), 20, 1);
+        from_april.valido_dal = d(2026, 4, 1);
+        let ok = base
+            .clone()
+            .with_pattern(until_march.clone())
+            .with_pattern(from_april.clone())
+            .with_pattern(pattern(Weekday::Mon, t(14, 0), t(16, 0), 15, 1))
+            .with_pattern(pattern(Weekday::Mon, t(16, 0), t(18, 0), 15, 1))
+            .with_pattern(pattern(Weekday::Tue, t(8, 0), t(12, 0), 15, 1));
+        assert_eq!(ok.validate(), Ok(()));
+        // Validity periods that meet on one day overlap.
+        from_april.valido_dal = d(2026, 3, 31);
+        let overlapping = base
+            .clone()
+            .with_pattern(until_march)
+            .with_pattern(from_april);
+        assert!(matches!(
+            overlapping.validate(),
+            Err(AgendaError::Sovrapposte { .. })
+        ));
+        // A bad pattern is named.
+        let bad = base
+            .clone()
+            .with_pattern(pattern(Weekday::Fri, t(8, 0), t(12, 0), 3, 1));
+        assert_eq!(
+            bad.validate().map_err(|e| e.to_string()),
+            Err("fascia venerdì 08:00-12:00: durata dello slot non valida: 3 minuti (ammessa da 5 a 240 minuti)".into())
+        );
+        assert_eq!(
+            Resource::new(3, " ", "ECG").validate(),
+            Err(AgendaError::NomeMancante)
+        );
+        assert_eq!(
+            Resource::new(3, "ECG", "").validate(),
+            Err(AgendaError::TipoMancante)
+        );
+    }
+
+    #[test]
+    fn kinds_match_ignoring_case_and_accents() {
+        let r = Resource::new(1, "Infermieri", "Ambulatorio infermieristico");
+        assert!(r.matches_tipo("ambulatorio  INFERMIERISTICO"));
+        assert!(!r.matches_tipo("ambulatorio MMG"));
+        assert!(!r.matches_tipo(""));
+        assert!(Resource::new(2, "ECG", "ECG").matches_tipo("ecg"));
+    }
+
+    #[test]
+    fn slots_of_a_day() {
+        let calendar = LocalCalendar::national();
+        let r = prelievi();
+        // Monday 9 March 2026: 07:30 to 09:30 in 10-minute slots.
+        let slots = slots_on(&r, d(2026, 3, 9), &[], &calendar);
+        assert_eq!(slots.len(), 12);
+        assert_eq!(slots[0].start, dt(2026, 3, 9, 7, 30));
+        assert_eq!(slots[0].end, dt(2026, 3, 9, 7, 40));
+        assert_eq!(slots[11].start, dt(2026, 3, 9, 9, 20));
+        assert_eq!(slots[11].end, dt(2026, 3, 9, 9, 30));
+        assert!(slots.iter().all(|s| s.capacita == 2 && s.resource == 1));
+        // No pattern on Saturday and Sunday.
+        assert!(slots_on(&r, d(2026, 3, 14), &[], &calendar).is_empty());
+        assert!(slots_on(&r, d(2026, 3, 15), &[], &calendar).is_empty());
+        // A range that is not a multiple of the slot leaves the remainder unused.
+        let odd = Resource::new(2, "MMG", "ambulatorio MMG").with_pattern(pattern(
+            Weekday::Mon,
+            t(9, 0),
+            t(10, 0),
+            25,
+            1,
+        ));
+        let slots = slots_on(&odd, d(2026, 3, 9), &[], &calendar);
+        assert_eq!(
+            slots.iter().map(|s| s.start.time()).collect::<Vec<_>>(),
+            [t(9, 0), t(9, 25)]
+        );
+        // An inactive resource has no slots.
+        let mut off = prelievi();
+        off.attiva = false;
+        assert!(slots_on(&off, d(2026, 3, 9), &[], &calendar).is_empty());
+    }
+
+    #[test]
+    fn validity_dates_bound_a_pattern() {
+        let calendar = LocalCalendar::national();
+        let mut p = pattern(Weekday::Mon, t(9, 0), t(10, 0), 30, 1);
+        p.valido_dal = d(2026, 3, 9);
+        p.valido_al = Some(d(2026, 3, 16));
+        let r = Resource::new(1, "MMG", "ambulatorio MMG").with_pattern(p);
+        assert!(slots_on(&r, d(2026, 3, 2), &[], &calendar).is_empty());
+        assert_eq!(slots_on(&r, d(2026, 3, 9), &[], &calendar).len(), 2);
+        assert_eq!(slots_on(&r, d(2026, 3, 16), &[], &calendar).len(), 2);
+        assert!(slots_on(&r, d(2026, 3, 23), &[], &calendar).is_empty());
+    }
+
+    #[test]
+    fn no_slots_on_holidays_and_the_patron_day() {
+        let r = prelievi();
+        let milano = LocalCalendar::for_comune(Some("Milano"));
+        let bergamo = LocalCalendar::for_comune(Some("Bergamo"));
+        // Tuesday 8 December 2026, Immacolata: a national holiday.
+        assert_eq!(d(2026, 12, 8).weekday(), Weekday::Tue);
+        assert!(slots_on(&r, d(2026, 12, 8), &[], &milano).is_empty());
+        assert!(slots_on(&r, d(2026, 12, 8), &[], &bergamo).is_empty());
+        // Monday 7 December 2026, Sant'Ambrogio: closed in Milano only.
+        assert!(slots_on(&r, d(2026, 12, 7), &[], &milano).is_empty());
+        assert_eq!(slots_on(&r, d(2026, 12, 7), &[], &bergamo).len(), 12);
+        // Easter Monday 2026 and 4 October 2027 (a Monday, holiday from 2026 on).
+        assert!(slots_on(&r, d(2026, 4, 6), &[], &bergamo).is_empty());
+        assert!(slots_on(&r, d(2027, 10, 4), &[], &bergamo).is_empty());
+        // The day after is open.
+        assert_eq!(slots_on(&r, d(2026, 12, 9), &[], &milano).len(), 12);
+    }
+
+    #[test]
+    fn a_saturday_pattern_opens_saturdays_but_not_holidays() {
+        let calendar = LocalCalendar::national();
+        let r = Resource::new(1, "Prelievi", "punto prelievi").with_pattern(pattern(
+            Weekday::Sat,
+            t(8, 0),
+            t(10, 0),
+            20,
+            1,
+        ));
+        assert_eq!(slots_on(&r, d(2026, 3, 14), &[], &calendar).len(), 6);
+        // Saturday 15 August 2026, Ferragosto.
+        assert_eq!(d(2026, 8, 15).weekday(), Weekday::Sat);
+        assert!(slots_on(&r, d(2026, 8, 15), &[], &calendar).is_empty());
+    }
+
+    #[test]
+    fn closures_drop_slots() {
+        let calendar = LocalCalendar::national();
+        let r = prelievi();
+        let monday = d(2026, 3, 9);
+        // Part of a day: 08:00-08:30 closes three slots.
+        let part = Closure::fascia(1, Some(1), monday, t(8, 0), t(8, 30), "guasto centrifuga");
+        let slots = slots_on(&r, monday, std::slice::from_ref(&part), &calendar);
+        assert_eq!(slots.len(), 9);
+        assert!(
+            slots
+                .iter()
+                .all(|s| s.end <= dt(2026, 3, 9, 8, 0) || s.start >= dt(2026, 3, 9, 8, 30))
+        );
+        // A closure that cuts a slot in the middle drops it.
+        let cut = Closure::fascia(2, Some(1), monday, t(7, 45), t(7, 46), "");
+        let slots = slots_on(&r, monday, &[cut], &calendar);
+        assert_eq!(slots.len(), 11);
+        assert!(!slots.iter().any(|s| s.start == dt(2026, 3, 9, 7, 40)));
+        // The whole practice, a range of days.
+        let holidays = Closure::periodo(3, None, d(2026, 8, 10), d(2026, 8, 21), "ferie");
+        assert!(
+            slots_on(
+                &r,
+                d(2026, 8, 10),
+                std::slice::from_ref(&holidays),
+                &calendar
+            )
+            .is_empty()
+        );
+        assert!(
+            slots_on(
+                &r,
+                d(2026, 8, 21),
+                std::slice::from_ref(&holidays),
+                &calendar
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            slots_on(
+                &r,
+                d(2026, 8, 24),
+                std::slice::from_ref(&holidays),
+                &calendar
+            )
+            .len(),
+            12
+        );
+        assert_eq!(
+            slots_on(
+                &r,
+                d(2026, 8, 7),
+                std::slice::from_ref(&holidays),
+                &calendar
+            )
+            .len(),
+            12
+        );
+        // Another resource's closure does not apply.
+        let other = Closure::giornata(4, Some(9), monday, "altro");
+        assert_eq!(slots_on(&r, monday, &[other], &calendar).len(), 12);
+        // An empty or reversed closure closes nothing and is refused.
+        let reversed = Closure::fascia(5, None, monday, t(9, 0), t(7, 0), "");
+        assert_eq!(reversed.validate(), Err(AgendaError::ChiusuraVuota));
+        assert_eq!(slots_on(&r, monday, &[reversed], &calendar).len(), 12);
+    }
+
+    #[test]
+    fn closure_labels() {
+        let day = Closure::giornata(1, None, d(2026, 3, 9), "formazione");
+        assert_eq!(day.periodo_label(), "il 09/03/2026");
+        let range = Closure::periodo(2, None, d(2026, 8, 10), d(2026, 8, 21), "ferie");
+        assert_eq!(range.periodo_label(), "dal 10/08/2026 al 21/08/2026");
+        let part = Closure::fascia(3, Some(1), d(2026, 3, 9), t(14, 0), t(18, 0), "");
+        assert_eq!(part.periodo_label(), "il 09/03/2026 dalle 14:00 alle 18:00");
+        let across = Closure {
+            id: 4,
+            resource: None,
+            dal: dt(2026, 3, 9, 14, 0),
+            al: dt(2026, 3, 10, 12, 0),
+            motivo: String::new(),
+        };
+        assert_eq!(
+            across.periodo_label(),
+            "dal 09/03/2026 14:00 al 10/03/2026 12:00"
+        );
+    }
+
+    #[test]
+    fn conflicts_of_a_manual_booking() {
+        let calendar = LocalCalendar::for_comune(Some("Milano"));
+        let r = prelievi();
+        let start = dt(2026, 3, 9, 7, 30);
+        let candidate = appointment(10, 5, Some(1), start, 10);
+        // Clean.
+        assert!(conflicts(&candidate, Some(&r), 1, &[], &[], &calendar).is_empty());
+        // Full slot: two other patients already.
+        assert_eq!(
+            conflicts(&candidate, Some(&r), 2, &[], &[], &calendar),
+            [Conflict::SlotPieno {
+                prenotati: 2,
+                capacita: 2
+            }]
+        );
+        assert_eq!(
+            Conflict::SlotPieno {
+                prenotati: 2,
+                capacita: 2
+            }
+            .to_string(),
+            "slot pieno: 2 pazienti su 2 posti"
+        );
+        // The same patient elsewhere at that time.
+        let visit = appointment(11, 5, Some(2), dt(2026, 3, 9, 7, 35), 15);
+        let found = conflicts(
+            &candidate,
+            Some(&r),
+            0,
+            std::slice::from_ref(&visit),
+            &[],
+            &calendar,
+        );
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            found[0].to_string(),
+            "il paziente ha già un appuntamento il 09/03/2026 dalle 07:35 alle 07:50 («appuntamento 11»)"
+        );
+        // The same visit (another test in the same draw), the candidate itself,
+        // another patient, a cancelled one and a later one are not conflicts.
+        let same_visit = appointment(12, 5, Some(1), start, 10);
+        let itself = appointment(10, 5, Some(1), start, 10);
+        let other_patient = appointment(13, 6, Some(2), start, 10);
+        let mut cancelled = appointment(14, 5, Some(2), start, 10);
+        cancelled.stato = AppStato::Annullato {
+            motivo: "spostato".into(),
+        };
+        let later = appointment(15, 5, Some(2), dt(2026, 3, 9, 7, 40), 15);
+        let day = [same_visit, itself, other_patient, cancelled, later];
+        assert!(conflicts(&candidate, Some(&r), 0, &day, &[], &calendar).is_empty());
+        // A closure.
+        let closure = Closure::fascia(1, None, d(2026, 3, 9), t(7, 0), t(8, 0), "sciopero");
+        assert_eq!(
+            conflicts(&candidate, Some(&r), 0, &[], &[closure], &calendar)
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>(),
+            ["chiuso il 09/03/2026 dalle 07:00 alle 08:00: sciopero"]
+        );
+        // Holidays: the Immacolata and, in Milano, Sant'Ambrogio.
+        for day in [d(2026, 12, 8), d(2026, 12, 7)] {
+            let on_holiday = appointment(16, 5, Some(1), day.and_time(t(7, 30)), 10);
+            let found = conflicts(&on_holiday, Some(&r), 0, &[], &[], &calendar);
+            assert_eq!(found, [Conflict::Festivo { giorno: day }]);
+            assert_eq!(found[0].to_string(), format!("il {} è festivo", dmy(day)));
+        }
+        // Outside availability: no slot at that time; past the end of the range.
+        let afternoon = appointment(17, 5, Some(1), dt(2026, 3, 9, 15, 0), 10);
+        assert_eq!(
+            conflicts(&afternoon, Some(&r), 0, &[], &[], &calendar)
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>(),
+            ["fuori dagli orari di «Punto prelievi»: nessuno slot alle 15:00 di lunedì 09/03/2026"]
+        );
+        let misaligned = appointment(18, 5, Some(1), dt(2026, 3, 9, 7, 35), 10);
+        assert!(matches!(
+            conflicts(&misaligned, Some(&r), 0, &[], &[], &calendar)[..],
+            [Conflict::FuoriDisponibilita { .. }]
+        ));
+        let too_long = appointment(19, 5, Some(1), dt(2026, 3, 9, 9, 20), 30);
+        assert_eq!(
+            conflicts(&too_long, Some(&r), 0, &[], &[], &calendar)
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>(),
+            ["fuori dagli orari di «Punto prelievi»: termina dopo la fine della fascia (09:30)"]
+        );
+        let saturday = appointment(20, 5, Some(1), dt(2026, 3, 14, 7, 30), 10);
+        assert_eq!(
+            conflicts(&saturday, Some(&r), 0, &[], &[], &calendar).len(),
+            1
+        );
+        // An inactive resource.
+        let mut off = prelievi();
+        off.attiva = false;
+        assert!(matches!(
+            conflicts(&candidate, Some(&off), 0, &[], &[], &calendar)[..],
+            [Conflict::FuoriDisponibilita { .. }]
+        ));
+        // External: only the patient's own overlaps count.
+        let mut external = appointment(21, 5, None, dt(2026, 12, 8, 7, 35), 60);
+        external.esterno = Some(Esterno {
+            erogatore: "Ospedale Niguarda, cardiologia".into(),
+            codice_prenotazione: "2026A0001".into(),
+        });
+        assert!(conflicts(&external, None, 9, &[], &[], &calendar).is_empty());
+        let same_time = appointment(22, 5, Some(1), dt(2026, 12, 8, 8, 0), 10);
+        assert_eq!(
+            conflicts(&external, None, 0, &[same_time], &[], &calendar).len(),
+            1
+        );
+        // A cancelled candidate has none.
+        let mut gone = candidate.clone();
+        gone.stato = AppStato::Annullato {
+            motivo: "rinuncia".into(),
+        };
+        assert!(conflicts(&gone, Some(&r), 5, &[visit], &[], &calendar).is_empty());
+    }
+
+    #[test]
+    fn appointments_left_outside_availability() {
+        let calendar = LocalCalendar::national();
+        let r = prelievi();
+        let ok = appointment(1, 5, Some(1), dt(2026, 3, 9, 7, 30), 10);
+        let closed = appointment(2, 6, Some(1), dt(2026, 3, 10, 7, 30), 10);
+        let no_slot = appointment(3, 7, Some(1), dt(2026, 3, 11, 11, 0), 10);
+        let past = appointment(4, 8, Some(1), dt(2026, 3, 2, 11, 0), 10);
+        let external = appointment(5, 8, None, dt(2026, 3, 11, 11, 0), 10);
+        let missing = appointment(6, 8, Some(99), dt(2026, 3, 11, 11, 0), 10);
+        let mut done = appointment(7, 8, Some(1), dt(2026, 3, 11, 11, 0), 10);
+        done.stato = AppStato::Eseguito;
+        let closure = Closure::giornata(1, Some(1), d(2026, 3, 10), "corso");
+        let all = [ok, closed, no_slot, past, external, missing, done];
+        let found = outside_availability(&all, &[r], &[closure], &calendar, dt(2026, 3, 9, 0, 0));
+        assert_eq!(
+            found.iter().map(|(a, _)| a.id).collect::<Vec<_>>(),
+            [2, 3, 6]
+        );
+        assert_eq!(found[0].1[0].to_string(), "chiuso il 10/03/2026: corso");
+        assert_eq!(
+            found[2].1[0].to_string(),
+            "fuori dagli orari di «n. 99»: la risorsa non esiste più"
+        );
+    }
+
+    #[test]
+    fn one_visit_per_patient_and_slot() {
+        let start = dt(2026, 3, 9, 7, 30);
+        let mut list = vec![
+            // One patient, three tests in one draw: one place.
+            appointment(1, 5, Some(1), start, 10),
+            appointment(2, 5, Some(1), start, 10),
+            appointment(3, 5, Some(1), start, 10),
+            appointment(4, 6, Some(1), start, 10),
+        ];
+        let usage = slot_usage(&list);
+        assert_eq!(usage.get(&(1, start)), Some(&2));
+        assert_eq!(same_slot_count(&list, 1, start, 5), 1);
+        assert_eq!(same_slot_count(&list, 1, start, 7), 2);
+        assert!(double_bookings(&list).is_empty());
+        assert!(over_capacity(&list, &[prelievi()]).is_empty());
+        // A third patient is over the capacity of 2.
+        list.push(appointment(5, 7, Some(1), start, 10));
+        assert_eq!(
+            over_capacity(&list, &[prelievi()]),
+            [CapacityExcess {
+                resource: 1,
+                start,
+                prenotati: 3,
+                capacita: 2
+            }]
+        );
+        // Cancelled ones free the place.
+        list[4].stato = AppStato::Annullato {
+            motivo: "rinuncia".into(),
+        };
+        assert!(over_capacity(&list, &[prelievi()]).is_empty());
+        // Patient 5 also booked at the MMG at 07:35: a double booking with each test.
+        list.push(appointment(6, 5, Some(2), dt(2026, 3, 9, 7, 35), 15));
+        assert_eq!(double_bookings(&list), [(1, 6), (2, 6), (3, 6)]);
+        // Back to back is not overlapping.
+        list.pop();
+        list.push(appointment(7, 5, Some(2), dt(2026, 3, 9, 7, 40), 15));
+        assert!(double_bookings(&list).is_empty());
+    }
+
+    #[test]
+    fn states_and_transitions() {
+        assert_eq!(AppStato::Prenotato.label(), "prenotato");
+        assert_eq!(AppStato::Eseguito.label(), "eseguito");
+        assert_eq!(AppStato::NonPresentato.label(), "non presentato");
+        let cancelled = AppStato::Annullato {
+            motivo: "malattia".into(),
+        };
+        assert_eq!(cancelled.label(), "annullato");
+        assert_eq!(cancelled.to_string(), "annullato (malattia)");
+        let mut a = appointment(1, 5, Some(1), dt(2026, 3, 9, 7, 30), 10);
+        assert_eq!(a.validate(), Ok(()));
+        assert_eq!(a.cambia_stato(AppStato::Eseguito), Ok(()));
+        assert_eq!(a.cambia_stato(AppStato::NonPresentato), Ok(()));
+        assert_eq!(
+            a.cambia_stato(AppStato::Annullato { motivo: " ".into() }),
+            Err(AgendaError::MotivoMancante)
+        );
+        assert_eq!(a.cambia_stato(cancelled.clone()), Ok(()));
+        assert_eq!(
+            a.cambia_stato(AppStato::Prenotato),
+            Err(AgendaError::GiaAnnullato)
+        );
+        assert_eq!(
+            AgendaError::GiaAnnullato.to_string(),
+            "l'appuntamento è annullato: prenotarne uno nuovo"
+        );
+        a.end = a.start;
+        assert_eq!(a.validate(), Err(AgendaError::AppuntamentoVuoto));
+        let mut forced = appointment(2, 5, Some(1), dt(2026, 3, 9, 7, 30), 10);
+        forced.forzatura = Some(String::new());
+        assert_eq!(forced.validate(), Err(AgendaError::MotivoMancante));
+    }
+
+    #[test]
+    fn preferences_and_parts_of_the_day() {
+        assert_eq!(Fascia::of(t(12, 59)), Fascia::Mattina);
+        assert_eq!(Fascia::of(t(13, 0)), Fascia::Pomeriggio);
+        let any = Preferences::default();
+        assert!(any.likes_day(d(2026, 3, 14)) && any.likes_time(t(18, 0)));
+        let p = Preferences {
+            giorni: vec![Weekday::Tue, Weekday::Thu],
+            fascia: Some(Fascia::Pomeriggio),
+        };
+        assert!(p.likes_day(d(2026, 3, 10)));
+        assert!(!p.likes_day(d(2026, 3, 9)));
+        assert!(p.likes_time(t(15, 0)));
+        assert!(!p.likes_time(t(9, 0)));
+    }
+
+    #[test]
+    fn adherence_share() {
+        assert_eq!(adherence(0, 0), None);
+        assert_eq!(adherence(4, 3), Some(0.75));
+        assert_eq!(adherence(4, 9), Some(1.0));
+        assert_eq!(adherence(3, 0), Some(0.0));
+        assert_eq!(
+            Adherence {
+                dovute: 4,
+                eseguite: 3
+            }
+            .label(),
+            "75%"
+        );
+        assert_eq!(Adherence::default().label(), "—");
+    }
+
+    fn ics_sample() -> Vec<(Appointment, String)> {
+        // Winter (CET) and summer (CEST) times, an external one, text to escape.
+        let mut lab = appointment(41, 5, Some(1), dt(2026, 3, 10, 8, 30), 10);
+        lab.descrizione = "Prelievo: HbA1c, glicemia; creatinina".into();
+        lab.note = "Presentarsi a digiuno\nportare la tessera sanitaria".into();
+        let mut visit = appointment(42, 5, Some(2), dt(2026, 6, 10, 15, 15), 15);
+        visit.descrizione = "Visita di controllo MMG".into();
+        let mut external = appointment(43, 5, None, dt(2026, 10, 27, 11, 0), 30);
+        external.descrizione = "Ecocardiogramma (ecocolordoppler cardiaco) con refertazione e consegna del referto al paziente".into();
+        external.esterno = Some(Esterno {
+            erogatore: "ASST Grande Ospedale Metropolitano Niguarda".into(),
+            codice_prenotazione: "PRE-2026/0001".into(),
+        });
+        vec![
+            (lab, "Punto prelievi".to_string()),
+            (visit, "Studio dott. Rossi".to_string()),
+            (
+                external,
+                "ASST Grande Ospedale Metropolitano Niguarda, Cardiologia".to_string(),
+            ),
+        ]
+    }
+
+    #[test]
+    fn ics_parses_back_with_times_in_europe_rome() {
+        let stamp = dt(2026, 3, 1, 9, 0);
+        let text = ics_at(&ics_sample(), "Niccolò D'Adda", stamp);
+        // Deterministic, CRLF, lines of at most 75 octets.
+        assert_eq!(text, ics_at(&ics_sample(), "Niccolò D'Adda", stamp));
+        assert!(text.ends_with("END:VCALENDAR\r\n"));
+        assert!(!text.replace("\r\n", "").contains('\n'));
+        for line in text.split("\r\n") {
+            assert!(line.len() <= 75, "{line:?}");
+        }
+        assert!(text.contains("\r\n "), "the long lines are folded");
+
+        let calendar: icalendar::Calendar = text.parse().expect("parses");
+        let events: Vec<&icalendar::Event> = calendar.events().collect();
+        assert_eq!(events.len(), 3);
+        let expected = [
+            (41, dt(2026, 3, 10, 8, 30), dt(2026, 3, 10, 8, 40)),
+            (42, dt(2026, 6, 10, 15, 15), dt(2026, 6, 10, 15, 30)),
+            (43, dt(2026, 10, 27, 11, 0), dt(2026, 10, 27, 11, 30)),
+        ];
+        for (event, (id, start, end)) in events.iter().zip(expected) {
+            assert_eq!(
+                event.get_uid(),
+                Some(format!("appuntamento-{id}@sportello").as_str())
+            );
+            let rome = |at: NaiveDateTime| {
+                DatePerhapsTime::DateTime(CalendarDateTime::WithTimezone {
+                    date_time: at,
+                    tzid: "Europe/Rome".into(),
+                })
+            };
+            assert_eq!(event.get_start(), Some(rome(start)));
+            assert_eq!(event.get_end(), Some(rome(end)));
+            assert_eq!(event.property_value("DTSTAMP"), Some("20260301T090000Z"));
+        }
+        assert_eq!(
+            events[0].get_summary(),
+            Some("Prelievo: HbA1c, glicemia; creatinina")
+        );
+        assert_eq!(events[0].get_location(), Some("Punto prelievi"));
+        assert_eq!(
+            events[0].get_description(),
+            Some("Paziente: Niccolò D'Adda\nPresentarsi a digiuno\nportare la tessera sanitaria")
+        );
+        assert_eq!(
+            events[2].get_location(),
+            Some("ASST Grande Ospedale Metropolitano Niguarda, Cardiologia")
+        );
+        assert!(
+            events[2]
+                .get_description()
+                .is_some_and(|d| d.contains("Codice prenotazione: PRE-2026/0001"))
+        );
+        assert!(
+            events[2]
+                .get_summary()
+                .is_some_and(|s| s.ends_with("consegna del referto al paziente"))
+        );
+
+        // The time zone definition: CET in winter, CEST from the last Sunday of March.
+        let unfolded = parser::unfold(&text);
+        let parsed = parser::read_calendar(&unfolded).expect("parses");
+        let tz = parsed
+            .components
+            .iter()
+            .find(|c| c.name.as_str() == "VTIMEZONE")
+            .expect("VTIMEZONE");
+        let prop = |c: &parser::Component, name: &str| {
+            c.find_prop(name).map(|p| p.val.as_str().to_string())
+        };
+        assert_eq!(prop(tz, "TZID").as_deref(), Some("Europe/Rome"));
+        let part = |name: &str| {
+            tz.components
+                .iter()
+                .find(|c| c.name.as_str() == name)
+                .expect("part")
+        };
+        let daylight = part("DAYLIGHT");
+        assert_eq!(prop(daylight, "TZOFFSETTO").as_deref(), Some("+0200"));
+        assert_eq!(
+            prop(daylight, "RRULE").as_deref(),
+            Some("FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU")
+        );
+        let standard = part("STANDARD");
+        assert_eq!(prop(standard, "TZOFFSETTO").as_deref(), Some("+0100"));
+        assert_eq!(
+            prop(standard, "RRULE").as_deref(),
+            Some("FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU")
+        );
+        // 10/03/2026 08:30 is winter time (+01:00), 10/06/2026 summer time
+        // (+02:00): the rules above, applied to 2026, switch on 29/03 and 25/10.
+        let last_sunday = |month: u32| {
+            let mut day = d(2026, month + 1, 1).pred_opt().expect("valid");
+            while day.weekday() != Weekday::Sun {
+                day = day.pred_opt().expect("valid");
+            }
+            day
+        };
+        assert_eq!(last_sunday(3), d(2026, 3, 29));
+        assert_eq!(last_sunday(10), d(2026, 10, 25));
+        assert!(expected[0].1.date() < last_sunday(3));
+        assert!(expected[1].1.date() > last_sunday(3) && expected[1].1.date() < last_sunday(10));
+        assert!(expected[2].1.date() > last_sunday(10));
+    }
+
+    #[test]
+    fn ics_uid_is_stable_and_cancelled_ones_are_marked() {
+        let mut sample = ics_sample();
+        let first = ics_at(&sample, "Rossi Maria", dt(2026, 3, 1, 9, 0));
+        sample[1].0.stato = AppStato::Annullato {
+            motivo: "rinuncia".into(),
+        };
+        sample[1].0.start = dt(2026, 6, 11, 9, 0);
+        sample[1].0.end = dt(2026, 6, 11, 9, 15);
+        let second = ics_at(&sample, "Rossi Maria", dt(2026, 3, 2, 9, 0));
+        assert!(first.contains("UID:appuntamento-42@sportello\r\n"));
+        assert!(second.contains("UID:appuntamento-42@sportello\r\n"));
+        assert_eq!(first.matches("STATUS:CONFIRMED").count(), 3);
+        assert_eq!(second.matches("STATUS:CANCELLED").count(), 1);
+        assert!(first.contains("X-WR-CALNAME:Appuntamenti di Rossi Maria\r\n"));
+        // The clock variant has the same shape.
+        let now = ics(&sample, "Rossi Maria");
+        assert_eq!(now.matches("BEGIN:VEVENT").count(), 3);
+        // An empty list is still a valid calendar.
+        let empty = ics_at(&[], "", dt(2026, 3, 1, 9, 0));
+        let parsed: icalendar::Calendar = empty.parse().expect("parses");
+        assert_eq!(parsed.events().count(), 0);
+    }
+
+    #[test]
+    fn folding_keeps_characters_whole() {
+        let line = format!("SUMMARY:{}", "àèìòù".repeat(30));
+        let folded = fold_line(&line);
+        for part in folded.split("\r\n") {
+            assert!(part.len() <= 75);
+        }
+        assert_eq!(folded.replace("\r\n ", ""), line);
+        assert_eq!(escape_text("a\\b;c,d\ne\r\u{7}"), "a\\\\b\\;c\\,d\\ne");
+    }
+
+    proptest! {
+        #[test]
+        fn slots_respect_patterns_holidays_and_closures(
+            giorno in 0u8..7,
+            start_min in 0u32..(23 * 60),
+            span in 1u32..600,
+            durata in 0u16..260,
+            capacita in 0u16..60,
+            offset in 0i64..800,
+            closures in proptest::collection::vec((0i64..800, 0u32..1440, 0u32..2000, any::<bool>()), 0..6),
+        ) {
+            let day0 = d(2026, 1, 1);
+            let giorno = Weekday::try_from(giorno).unwrap();
+            let dalle = NaiveTime::from_num_seconds_from_midnight_opt(start_min * 60, 0).unwrap();
+            let alle = NaiveTime::from_num_seconds_from_midnight_opt(((start_min + span) * 60).min(86_399), 0).unwrap();
+            let p = Pattern::new(giorno, dalle, alle, durata, capacita, day0);
+            let r = Resource::new(1, "R", "ECG").with_pattern(p.clone());
+            let closures: Vec<Closure> = closures
+                .into_iter()
+                .enumerate()
+                .map(|(i, (day, from, len, whole))| {
+                    let at = midnight(day0 + Duration::days(day)) + Duration::minutes(i64::from(from));
+                    Closure {
+                        id: i as u64,
+                        resource: if whole { None } else { Some(1) },
+                        dal: at,
+                        al: at + Duration::minutes(i64::from(len)),
+                        motivo: String::new(),
+                    }
+                })
+                .collect();
+            let calendar = LocalCalendar::for_comune(Some("Milano"));
+            let day = day0 + Duration::days(offset);
+            let slots = slots_on(&r, day, &closures, &calendar);
+            if p.validate().is_err() || day.weekday() != giorno || calendar.is_holiday(day) {
+                prop_assert!(slots.is_empty());
+            }
+            for w in slots.windows(2) {
+                prop_assert!(w[0].end <= w[1].start);
+            }
+            for s in &slots {
+                prop_assert_eq!(s.start.date(), day);
+                prop_assert!(s.start.time() >= dalle && s.end.time() <= alle || s.end.time() == NaiveTime::MIN);
+                prop_assert_eq!((s.end - s.start).num_minutes(), i64::from(durata));
+                prop_assert!(!closures.iter().any(|c| c.overlaps(s.start, s.end)));
+                prop_assert!(r.pattern_slot_at(s.start).is_some());
+            }
+        }
+
+        #[test]
+        fn ics_never_panics_and_stays_folded(
+            text in "\\PC{0,300}",
+            name in "\\PC{0,80}",
+            minutes in 0i64..2_000_000,
+        ) {
+            let mut a = appointment(1, 1, None, dt(2026, 1, 1, 0, 0) + Duration::minutes(minutes), 30);
+            a.descrizione = text.clone();
+            a.note = text;
+            let out = ics_at(&[(a, name.clone())], &name, dt(2026, 1, 1, 0, 0));
+            for line in out.split("\r\n") {
+                prop_assert!(line.len() <= 75);
+            }
+            let parsed: Result<icalendar::Calendar, _> = out.parse();
+            prop_assert!(parsed.is_ok());
+        }
+    }
+}

@@ -1,0 +1,590 @@
+//! Agenda: resources and closures, PAI planning, booking, the day list,
+//! iCalendar, and the recall lists.
+
+use chrono::{Days, NaiveDate, NaiveDateTime};
+
+use super::{Desk, DeskError, PatientSummary, Result};
+use crate::domain::PatientId;
+use crate::domain::agenda::{
+    self, AppStato, Appointment, AppointmentId, Closure, Conflict, Preferences, Resource,
+    ResourceId, slots_on,
+};
+use crate::domain::calendar::LocalCalendar;
+use crate::domain::pai::{PaiId, PaiStato};
+use crate::domain::planner::{self, Occupancy, Occurrence, PlanInput, PlanOutput, Proposal};
+use crate::store::Store;
+
+fn invalid(msg: impl Into<String>) -> DeskError {
+    DeskError::Invalid(msg.into())
+}
+
+/// The store seen by the planner: slot use and the patient's appointments.
+struct StoreOccupancy<'a> {
+    store: &'a Store,
+}
+
+impl Occupancy for StoreOccupancy<'_> {
+    fn booked(&self, resource: ResourceId, start: NaiveDateTime) -> u16 {
+        self.store.slot_taken(resource, start).unwrap_or(u16::MAX)
+    }
+
+    fn patient_appointments(
+        &self,
+        patient: u64,
+        from: NaiveDateTime,
+        to: NaiveDateTime,
+    ) -> Vec<Appointment> {
+        // An appointment that started before `from` may still run into it.
+        let earlier = from - chrono::Duration::hours(12);
+        self.store
+            .appointments_of_patient(patient, earlier, to)
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|a| a.end > from && a.start < to)
+            .collect()
+    }
+}
+
+/// A line of the day list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DayLine {
+    pub appointment: Appointment,
+    pub patient: Option<PatientSummary>,
+    /// Resource name, or the external provider.
+    pub dove: String,
+}
+
+/// What `plan --all` did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PlanAllReport {
+    pub plans: usize,
+    pub appointments: usize,
+    pub unplaced: usize,
+}
+
+/// A line of the recall list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Recall {
+    pub patient: PatientSummary,
+    pub pai: PaiId,
+    pub what: String,
+    /// "da prenotare" (occurrence due, not booked) or "non presentato".
+    pub kind: RecallKind,
+    pub target: NaiveDate,
+    pub finestra: (NaiveDate, NaiveDate),
+    /// Share of the PAI occurrences due so far that were done within their window.
+    pub adherence: Option<f32>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RecallKind {
+    DaPrenotare,
+    NonPresentato,
+}
+
+impl Desk {
+    /// The practice's calendar: national holidays and its patron saint.
+    pub fn calendar(&self) -> Result<LocalCalendar> {
+        let practice = self.store.practice()?;
+        let comune = (!practice.comune.is_empty()).then(|| super::comune_name(&practice.comune));
+        Ok(LocalCalendar::for_comune(comune.as_deref()))
+    }
+
+    pub fn resources(&self) -> Result<Vec<Resource>> {
+        Ok(self.store.resources()?)
+    }
+
+    /// Saves a resource after validating its patterns; returns the live
+    /// appointments from now on that fall outside the new availability.
+    pub fn save_resource(&self, mut r: Resource) -> Result<(Resource, Vec<Appointment>)> {
+        r.validate().map_err(|e| invalid(e.to_string()))?;
+        self.store.save_resource(&mut r)?;
+        let outside = self.appointments_outside_availability()?;
+        Ok((r, outside))
+    }
+
+    pub fn closures(&self) -> Result<Vec<Closure>> {
+        Ok(self.store.closures()?)
+    }
+
+    /// Adds or changes a closure; returns the live appointments from now on
+    /// now outside availability, to move.
+    pub fn save_closure(&self, mut c: Closure) -> Result<(Closure, Vec<Appointment>)> {
+        c.validate().map_err(|e| invalid(e.to_string()))?;
+        self.store.save_closure(&mut c)?;
+        let outside = self.appointments_outside_availability()?;
+        Ok((c, outside))
+    }
+
+    pub fn remove_closure(&self, id: u64) -> Result<()> {
+        Ok(self.store.remove_closure(id)?)
+    }
+
+    /// Live appointments from now on that no longer fit the availability
+    /// (closures, holidays, changed patterns).
+    pub fn appointments_outside_availability(&self) -> Result<Vec<Appointment>> {
+        let now = self.clock.now();
+        let resources = self.store.resources()?;
+        let closures = self.store.closures()?;
+        let calendar = self.calendar()?;
+        let mut live = Vec::new();
+        for r in &resources {
+            live.extend(
+                self.store
+                    .appointments_of_resource(r.id, now, now + Days::new(800))?,
+            );
+        }
+        Ok(
+            agenda::outside_availability(&live, &resources, &closures, &calendar, now)
+                .into_iter()
+                .map(|(a, _)| a.clone())
+                .collect(),
+        )
+    }
+
+    /// The capacity of the slot starting at `start` on a resource (0 when the
+    /// resource offers no slot there).
+    fn slot_capacity(&self, resource: &Resource, start: NaiveDateTime) -> Result<u16> {
+        let closures = self.store.closures()?;
+        let calendar = self.calendar()?;
+        Ok(slots_on(resource, start.date(), &closures, &calendar)
+            .into_iter()
+            .find(|s| s.start == start)
+            .map_or(0, |s| s.capacita))
+    }
+
+    /// Proposes appointments for every in-house occurrence of a shared PAI
+    /// not yet booked, from today to the end of its year.
+    pub fn plan_pai(&self, id: PaiId, preferences: &Preferences) -> Result<PlanOutput> {
+        self.plan_pai_from(id, preferences, self.today())
+    }
+
+    /// Plans and books, in one go, every shared PAI that has no appointment
+    /// yet (`sportello plan --all`). `progress(done, total)` may stop the run
+    /// by returning false; what was booked stays.
+    pub fn plan_all(
+        &self,
+        progress: &mut dyn FnMut(usize, usize) -> bool,
+    ) -> Result<PlanAllReport> {
+        let mut todo = Vec::new();
+        for id in self.store.all_pai_ids()? {
+            let Some(p) = self.store.pai(id)? else {
+                continue;
+            };
+            if matches!(p.stato, PaiStato::Condiviso { .. })
+                && self.store.appointments_of_pai(id)?.is_empty()
+            {
+                todo.push(id);
+            }
+        }
+        let mut report = PlanAllReport::default();
+        let total = todo.len();
+        for (n, id) in todo.into_iter().enumerate() {
+            let out = self.plan_pai(id, &Preferences::default())?;
+            report.unplaced += out.unplaced.len();
+            report.appointments += self.accept_proposals(id, &out.proposals)?.len();
+            report.plans += 1;
+            if !progress(n + 1, total) {
+                break;
+            }
+        }
+        Ok(report)
+    }
+
+    pub(crate) fn plan_pai_from(
+        &self,
+        id: PaiId,
+        preferences: &Preferences,
+        from: NaiveDate,
+    ) -> Result<PlanOutput> {
+        let pai = self
+            .store
+            .pai(id)?
+            .ok_or_else(|| invalid("PAI non trovato"))?;
+        if !matches!(pai.stato, PaiStato::Condiviso { .. }) {
+            return Err(invalid("Si pianificano solo i PAI condivisi"));
+        }
+        let resources = self.store.resources()?;
+        if resources.iter().all(|r| !r.attiva) {
+            return Err(invalid(
+                "Nessuna risorsa in agenda: definire le risorse in Amministrazione",
+            ));
+        }
+        let closures = self.store.closures()?;
+        let calendar = self.calendar()?;
+        let occupancy = StoreOccupancy { store: &self.store };
+        Ok(planner::plan(&PlanInput {
+            pai: &pai,
+            patient: pai.patient,
+            resources: &resources,
+            closures: &closures,
+            calendar: &calendar,
+            preferences,
+            existing: &occupancy,
+            from,
+        }))
+    }
+
+    /// Books the accepted proposals of a PAI in one transaction.
+    pub fn accept_proposals(
+        &self,
+        pai: PaiId,
+        accepted: &[Proposal],
+    ) -> Result<Vec<AppointmentId>> {
+        let with_state: Vec<(Proposal, AppStato)> = accepted
+            .iter()
+            .map(|p| (p.clone(), AppStato::Prenotato))
+            .collect();
+        self.book_proposals(pai, &with_state)
+    }
+
+    /// Books proposals each with its state (demo data records past ones as
+    /// done or not attended), in one transaction.
+    pub(crate) fn book_proposals(
+        &self,
+        pai: PaiId,
+        accepted: &[(Proposal, AppStato)],
+    ) -> Result<Vec<AppointmentId>> {
+        let plan = self
+            .store
+            .pai(pai)?
+            .ok_or_else(|| invalid("PAI non trovato"))?;
+        let resources = self.store.resources()?;
+        let mut list = Vec::with_capacity(accepted.len());
+        for (p, stato) in accepted {
+            let Some(r) = resources.iter().find(|r| r.id == p.resource) else {
+                return Err(invalid("Risorsa non trovata"));
+            };
+            let capacity = self.slot_capacity(r, p.start)?;
+            list.push((
+                Appointment {
+                    id: 0,
+                    patient: plan.patient,
+                    pai: Some(pai),
+                    item: Some(p.item),
+                    occorrenza: Some(p.occorrenza),
+                    resource: Some(p.resource),
+                    start: p.start,
+                    end: p.end,
+                    descrizione: p.descrizione.clone(),
+                    stato: stato.clone(),
+                    esterno: None,
+                    note: String::new(),
+                    forzatura: None,
+                },
+                capacity,
+            ));
+        }
+        Ok(self.store.book(&mut list)?)
+    }
+
+    /// What stands against an appointment: same patient at the same time,
+    /// full slot, closure, holiday, outside availability.
+    pub fn appointment_conflicts(&self, a: &Appointment) -> Result<Vec<Conflict>> {
+        let resources = self.store.resources()?;
+        let resource = a
+            .resource
+            .and_then(|id| resources.iter().find(|r| r.id == id));
+        let taken = match a.resource {
+            Some(r) => {
+                let mut n = self.store.slot_taken(r, a.start)?;
+                // Moving within the same slot does not count itself.
+                if let Some(old) = self.store.appointment(a.id)?
+                    && old.resource == a.resource
+                    && old.start == a.start
+                    && old.stato.occupa_slot()
+                {
+                    n = n.saturating_sub(1);
+                }
+                n
+            }
+            None => 0,
+        };
+        let day_start = a.start.date().and_time(chrono::NaiveTime::MIN);
+        let patient_day: Vec<Appointment> = self
+            .store
+            .appointments_of_patient(a.patient, day_start, day_start + Days::new(1))?
+            .into_iter()
+            .filter(|x| x.id != a.id)
+            .collect();
+        let closures = self.store.closures()?;
+        let calendar = self.calendar()?;
+        Ok(agenda::conflicts(
+            a,
+            resource,
+            taken,
+            &patient_day,
+            &closures,
+            &calendar,
+        ))
+    }
+
+    fn refuse_conflicts(&self, a: &Appointment) -> Result<()> {
+        let found = self.appointment_conflicts(a)?;
+        if !found.is_empty() && a.forzatura.as_deref().is_none_or(|f| f.trim().is_empty()) {
+            let text: Vec<String> = found.iter().map(|c| c.to_string()).collect();
+            return Err(invalid(format!(
+                "{}. Per prenotare comunque indicare il motivo della forzatura",
+                text.join("; ")
+            )));
+        }
+        Ok(())
+    }
+
+    /// Books one appointment by hand (in house or external). Conflicts are
+    /// refused unless `forzatura` gives the reason of the override.
+    pub fn book_appointment(&self, mut a: Appointment) -> Result<AppointmentId> {
+        if a.end <= a.start {
+            return Err(invalid("L'orario di fine deve seguire l'inizio"));
+        }
+        a.stato = AppStato::Prenotato;
+        if a.resource.is_none() && a.esterno.is_none() {
+            return Err(invalid(
+                "Indicare la risorsa o, per una prestazione esterna, l'erogatore",
+            ));
+        }
+        self.refuse_conflicts(&a)?;
+        let capacity = match a.resource {
+            Some(id) => {
+                let r = self
+                    .store
+                    .resources()?
+                    .into_iter()
+                    .find(|r| r.id == id)
+                    .ok_or_else(|| invalid("Risorsa non trovata"))?;
+                self.slot_capacity(&r, a.start)?
+            }
+            None => u16::MAX,
+        };
+        let mut list = [(a, capacity)];
+        Ok(self.store.book(&mut list)?[0])
+    }
+
+    /// Moves an appointment (conflicts refused unless overridden with a reason).
+    pub fn move_appointment(
+        &self,
+        id: AppointmentId,
+        start: NaiveDateTime,
+        resource: Option<ResourceId>,
+        forzatura: Option<String>,
+    ) -> Result<Appointment> {
+        let mut a = self
+            .store
+            .appointment(id)?
+            .ok_or_else(|| invalid("Appuntamento non trovato"))?;
+        if !a.stato.occupa_slot() {
+            return Err(invalid("Si spostano solo gli appuntamenti prenotati"));
+        }
+        let length = a.end - a.start;
+        a.start = start;
+        a.end = start + length;
+        if resource.is_some() {
+            a.resource = resource;
+        }
+        a.forzatura = forzatura;
+        a.stato = AppStato::Prenotato;
+        self.refuse_conflicts(&a)?;
+        let capacity = match a.resource {
+            Some(rid) => match self.store.resources()?.into_iter().find(|r| r.id == rid) {
+                Some(r) => self.slot_capacity(&r, a.start)?,
+                None => 0,
+            },
+            None => u16::MAX,
+        };
+        self.store.move_appointment(&a, capacity)?;
+        Ok(a)
+    }
+
+    pub fn cancel_appointment(&self, id: AppointmentId, motivo: &str) -> Result<Appointment> {
+        if motivo.trim().is_empty() {
+            return Err(invalid("Indicare il motivo dell'annullamento"));
+        }
+        Ok(self.store.set_appointment_state(
+            id,
+            AppStato::Annullato {
+                motivo: motivo.trim().to_string(),
+            },
+        )?)
+    }
+
+    pub fn mark_done(&self, id: AppointmentId) -> Result<Appointment> {
+        Ok(self.store.set_appointment_state(id, AppStato::Eseguito)?)
+    }
+
+    pub fn mark_no_show(&self, id: AppointmentId) -> Result<Appointment> {
+        Ok(self
+            .store
+            .set_appointment_state(id, AppStato::NonPresentato)?)
+    }
+
+    pub fn appointment(&self, id: AppointmentId) -> Result<Option<Appointment>> {
+        Ok(self.store.appointment(id)?)
+    }
+
+    /// The day's appointments of one resource (or of all, and external ones),
+    /// by time, with the patient.
+    pub fn day_list(&self, day: NaiveDate, resource: Option<ResourceId>) -> Result<Vec<DayLine>> {
+        let resources = self.store.resources()?;
+        let from = day.and_time(chrono::NaiveTime::MIN);
+        let to = from + Days::new(1);
+        let mut ids: Vec<ResourceId> = match resource {
+            Some(r) => vec![r],
+            None => resources.iter().map(|r| r.id).collect(),
+        };
+        if resource.is_none() {
+            ids.push(0);
+        }
+        let mut lines = Vec::new();
+        for rid in ids {
+            for a in self.store.appointments_of_resource(rid, from, to)? {
+                let dove = match (
+                    &a.esterno,
+                    resources.iter().find(|r| Some(r.id) == a.resource),
+                ) {
+                    (Some(e), _) => e.erogatore.clone(),
+                    (None, Some(r)) => r.nome.clone(),
+                    (None, None) => String::new(),
+                };
+                let patient = self.summaries(vec![a.patient])?.into_iter().next();
+                lines.push(DayLine {
+                    appointment: a,
+                    patient,
+                    dove,
+                });
+            }
+        }
+        lines.sort_by(|x, y| (x.appointment.start, &x.dove).cmp(&(y.appointment.start, &y.dove)));
+        Ok(lines)
+    }
+
+    /// The day list as text for printing.
+    pub fn day_list_text(&self, day: NaiveDate, resource: Option<ResourceId>) -> Result<String> {
+        let practice = self.store.practice()?;
+        let mut t = format!(
+            "{} — appuntamenti del {}\n\n",
+            practice.nome,
+            day.format("%d/%m/%Y")
+        );
+        for l in self.day_list(day, resource)? {
+            let a = &l.appointment;
+            let who = l
+                .patient
+                .as_ref()
+                .map(|p| format!("{} {} ({})", p.cognome, p.nome, p.codice_fiscale))
+                .unwrap_or_default();
+            t.push_str(&format!(
+                "{}-{}  {:<24} {:<40} {} [{}]\n",
+                a.start.format("%H:%M"),
+                a.end.format("%H:%M"),
+                l.dove,
+                who,
+                a.descrizione,
+                a.stato.label()
+            ));
+        }
+        Ok(t)
+    }
+
+    /// A patient's appointments from `from` on (all states), by time.
+    pub fn patient_appointments(
+        &self,
+        patient: PatientId,
+        from: NaiveDate,
+    ) -> Result<Vec<Appointment>> {
+        let start = from.and_time(chrono::NaiveTime::MIN);
+        Ok(self
+            .store
+            .appointments_of_patient(patient, start, start + Days::new(3650))?)
+    }
+
+    /// The patient's booked appointments from today as iCalendar (Europe/Rome).
+    pub fn patient_ics(&self, patient: PatientId) -> Result<String> {
+        let p = self
+            .store
+            .get_patient(patient)?
+            .ok_or_else(|| invalid("Paziente non trovato"))?;
+        let resources = self.store.resources()?;
+        let list: Vec<(Appointment, String)> = self
+            .patient_appointments(patient, self.today())?
+            .into_iter()
+            .filter(|a| a.stato == AppStato::Prenotato)
+            .map(|a| {
+                let dove = match (
+                    &a.esterno,
+                    resources.iter().find(|r| Some(r.id) == a.resource),
+                ) {
+                    (Some(e), _) => e.erogatore.clone(),
+                    (None, Some(r)) => r.nome.clone(),
+                    _ => String::new(),
+                };
+                (a, dove)
+            })
+            .collect();
+        Ok(agenda::ics(&list, &format!("{} {}", p.cognome, p.nome)))
+    }
+
+    /// Occurrences of the patient's shared PAI due and not booked, and
+    /// no-shows not rebooked, with the patient's adherence.
+    pub fn recalls_of(&self, patient: PatientId) -> Result<Vec<Recall>> {
+        let Some(pai) = self.current_pai(patient)? else {
+            return Ok(Vec::new());
+        };
+        if !matches!(pai.stato, PaiStato::Condiviso { .. }) {
+            return Ok(Vec::new());
+        }
+        let Some(summary) = self.summaries(vec![patient])?.into_iter().next() else {
+            return Ok(Vec::new());
+        };
+        let apps = self.store.appointments_of_pai(pai.id)?;
+        let today = self.today();
+        let adherence = planner::adherence_of(&pai, &apps, today).share();
+        let name_of = |item: u32| {
+            pai.item(item)
+                .map(|i| i.descrizione.clone())
+                .unwrap_or_default()
+        };
+        let mut out = Vec::new();
+        let no_show_items: Vec<(u32, u32)> = apps
+            .iter()
+            .filter(|a| a.stato == AppStato::NonPresentato)
+            .filter_map(|a| Some((a.item?, a.occorrenza?)))
+            .collect();
+        for occ in planner::da_prenotare(&pai, &apps) {
+            let Occurrence {
+                item,
+                occorrenza,
+                target,
+                finestra,
+            } = occ;
+            if finestra.0 > today + Days::new(60) {
+                continue;
+            }
+            let kind = if no_show_items.contains(&(item, occorrenza)) {
+                RecallKind::NonPresentato
+            } else {
+                RecallKind::DaPrenotare
+            };
+            out.push(Recall {
+                patient: summary.clone(),
+                pai: pai.id,
+                what: name_of(item),
+                kind,
+                target,
+                finestra,
+                adherence,
+            });
+        }
+        Ok(out)
+    }
+
+    /// The recall list of the whole practice (patients with a shared PAI),
+    /// soonest first. `limit` bounds the patients examined.
+    pub fn recalls(&self, patients: &[PatientId]) -> Result<Vec<Recall>> {
+        let mut out = Vec::new();
+        for &p in patients {
+            out.extend(self.recalls_of(p)?);
+        }
+        out.sort_by(|a, b| (a.target, &a.patient.cognome).cmp(&(b.target, &b.patient.cognome)));
+        Ok(out)
+    }
+}

@@ -1,0 +1,573 @@
+//! F11 (Alt+9), Amministrazione: a menu of sections, each opened as its own
+//! screen on the stack (Esc comes back to the menu): importing an ATS list of
+//! Gestori with a preview, the log of imports, the practice set-up and the
+//! stored list of Gestori.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Cell, HighlightSpacing, Paragraph, Row, Table, TableState, Wrap};
+use tui_input::Input;
+
+use crate::domain::Gestore;
+use crate::domain::gestore::GestoriImport;
+use crate::domain::text::fold;
+use crate::tui::app::{Cmd, Env};
+use crate::tui::field;
+use crate::tui::format;
+use crate::tui::keymap::{Action, Context};
+use crate::tui::screens::Screen;
+use crate::tui::screens::admin_import::ImportSection;
+use crate::tui::screens::admin_studio::StudioSection;
+use crate::tui::strings::Strings;
+use crate::tui::theme::MARKER;
+
+/// The sections, in menu order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    Import,
+    History,
+    Studio,
+    Gestori,
+}
+
+impl Section {
+    pub const ALL: [Section; 4] = [
+        Section::Import,
+        Section::History,
+        Section::Studio,
+        Section::Gestori,
+    ];
+
+    pub fn name(self, s: &Strings) -> &'static str {
+        let a = s.gestori;
+        match self {
+            Section::Import => a.sec_import,
+            Section::History => a.sec_history,
+            Section::Studio => a.sec_studio,
+            Section::Gestori => a.sec_gestori,
+        }
+    }
+
+    fn description(self, s: &Strings) -> &'static str {
+        let a = s.gestori;
+        match self {
+            Section::Import => a.sec_import_text,
+            Section::History => a.sec_history_text,
+            Section::Studio => a.sec_studio_text,
+            Section::Gestori => a.sec_gestori_text,
+        }
+    }
+}
+
+pub enum AdminScreen {
+    Menu { selected: usize },
+    Import(ImportSection),
+    History(HistorySection),
+    Studio(Box<StudioSection>),
+    Gestori(GestoriSection),
+}
+
+impl AdminScreen {
+    pub fn menu() -> AdminScreen {
+        AdminScreen::Menu { selected: 0 }
+    }
+
+    pub fn open(section: Section, env: &Env) -> AdminScreen {
+        match section {
+            Section::Import => AdminScreen::Import(ImportSection::new()),
+            Section::History => AdminScreen::History(HistorySection::new(env)),
+            Section::Studio => AdminScreen::Studio(Box::new(StudioSection::new(env))),
+            Section::Gestori => AdminScreen::Gestori(GestoriSection::new(env)),
+        }
+    }
+
+    pub fn is_menu(&self) -> bool {
+        matches!(self, AdminScreen::Menu { .. })
+    }
+
+    pub fn section(&self) -> Option<Section> {
+        match self {
+            AdminScreen::Menu { .. } => None,
+            AdminScreen::Import(_) => Some(Section::Import),
+            AdminScreen::History(_) => Some(Section::History),
+            AdminScreen::Studio(_) => Some(Section::Studio),
+            AdminScreen::Gestori(_) => Some(Section::Gestori),
+        }
+    }
+
+    pub fn import(&self) -> Option<&ImportSection> {
+        match self {
+            AdminScreen::Import(i) => Some(i),
+            _ => None,
+        }
+    }
+
+    pub fn studio(&self) -> Option<&StudioSection> {
+        match self {
+            AdminScreen::Studio(st) => Some(st),
+            _ => None,
+        }
+    }
+
+    pub fn title(&self, s: &Strings) -> String {
+        match self.section() {
+            None => s.gestori.title_admin.to_string(),
+            Some(sec) => format!("{} · {}", s.gestori.title_admin, sec.name(s)),
+        }
+    }
+
+    pub fn context(&self) -> Context {
+        match self {
+            AdminScreen::Menu { .. } => Context::Admin,
+            AdminScreen::Import(i) => i.context(),
+            AdminScreen::History(_) => Context::AdminHistory,
+            AdminScreen::Studio(st) => st.context(),
+            AdminScreen::Gestori(_) => Context::AdminGestori,
+        }
+    }
+
+    pub fn has_dialog(&self) -> bool {
+        match self {
+            AdminScreen::Studio(st) => st.has_dialog(),
+            _ => false,
+        }
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        match self {
+            AdminScreen::Studio(st) => st.is_dirty(),
+            _ => false,
+        }
+    }
+
+    pub fn input_mut(&mut self) -> Option<&mut Input> {
+        match self {
+            AdminScreen::Menu { .. } | AdminScreen::History(_) => None,
+            AdminScreen::Import(i) => i.input_mut(),
+            AdminScreen::Studio(st) => st.input_mut(),
+            AdminScreen::Gestori(g) => Some(&mut g.filter),
+        }
+    }
+
+    pub fn input_changed(&mut self, env: &Env) -> Cmd {
+        match self {
+            AdminScreen::Import(i) => i.input_changed(),
+            AdminScreen::Studio(st) => st.input_changed(env),
+            AdminScreen::Gestori(g) => {
+                g.refilter();
+                Cmd::Redraw
+            }
+            _ => Cmd::Redraw,
+        }
+    }
+
+    pub fn action(&mut self, action: Action, env: &Env) -> Option<Cmd> {
+        match self {
+            AdminScreen::Menu { selected } => {
+                let last = Section::ALL.len() - 1;
+                Some(match action {
+                    Action::Up => {
+                        *selected = selected.saturating_sub(1);
+                        Cmd::Redraw
+                    }
+                    Action::Down => {
+                        *selected = (*selected + 1).min(last);
+                        Cmd::Redraw
+                    }
+                    Action::Open => {
+                        let section = Section::ALL[(*selected).min(last)];
+                        Cmd::Push(Box::new(Screen::Admin(Box::new(AdminScreen::open(
+                            section, env,
+                        )))))
+                    }
+                    Action::Back => Cmd::Back,
+                    _ => return None,
+                })
+            }
+            AdminScreen::Import(i) => i.action(action, env),
+            AdminScreen::History(h) => h.action(action),
+            AdminScreen::Studio(st) => st.action(action, env),
+            AdminScreen::Gestori(g) => g.action(action),
+        }
+    }
+
+    /// Work asked for with [`Cmd::Later`], after the status was drawn.
+    pub fn deferred(&mut self, env: &Env) -> Cmd {
+        match self {
+            AdminScreen::Import(i) => i.deferred(env),
+            _ => Cmd::None,
+        }
+    }
+
+    pub fn draw(&mut self, frame: &mut Frame, area: Rect, env: &Env, focused: bool) {
+        match self {
+            AdminScreen::Menu { selected } => draw_menu(frame, area, env, *selected),
+            AdminScreen::Import(i) => i.draw(frame, area, env, focused),
+            AdminScreen::History(h) => h.draw(frame, area, env),
+            AdminScreen::Studio(st) => st.draw(frame, area, env, focused),
+            AdminScreen::Gestori(g) => g.draw(frame, area, env, focused),
+        }
+    }
+}
+
+fn draw_menu(frame: &mut Frame, area: Rect, env: &Env, selected: usize) {
+    let s = env.s;
+    let theme = env.theme;
+    let name_width = Section::ALL
+        .iter()
+        .map(|sec| format::width(sec.name(s)))
+        .max()
+        .unwrap_or(0)
+        + 3;
+    let text_width = usize::from(area.width).saturating_sub(name_width + 4);
+    let mut lines = vec![
+        Line::raw(""),
+        Line::styled(format!(" {}", s.gestori.admin_intro), theme.muted),
+        Line::raw(""),
+    ];
+    for (i, sec) in Section::ALL.iter().enumerate() {
+        let name = sec.name(s);
+        let pad = " ".repeat(name_width.saturating_sub(format::width(name)));
+        for (j, part) in format::wrap(sec.description(s), text_width)
+            .into_iter()
+            .enumerate()
+        {
+            let head = if j == 0 {
+                format!("{name}{pad}")
+            } else {
+                " ".repeat(name_width)
+            };
+            if i == selected && j == 0 {
+                lines.push(Line::from(vec![
+                    Span::styled(format!("{MARKER}{head}"), theme.selected),
+                    Span::raw(format!(" {part}")),
+                ]));
+            } else {
+                lines.push(Line::from(vec![
+                    Span::styled(format!("  {head}"), theme.label_focused),
+                    Span::styled(format!(" {part}"), theme.muted),
+                ]));
+            }
+        }
+        lines.push(Line::raw(""));
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// Moves a table selection by `delta` rows within `len`.
+pub(crate) fn move_selection(state: &mut TableState, len: usize, delta: isize) {
+    if len == 0 {
+        return;
+    }
+    let next = state
+        .selected()
+        .unwrap_or(0)
+        .saturating_add_signed(delta)
+        .min(len - 1);
+    state.select(Some(next));
+}
+
+/// Up, Down, PageUp, PageDown, Home, End on a table of `len` rows.
+fn list_action(action: Action, state: &mut TableState, len: usize, page: usize) -> Option<Cmd> {
+    let page = isize::try_from(page.max(1)).unwrap_or(1);
+    let delta = match action {
+        Action::Up => -1,
+        Action::Down => 1,
+        Action::PageUp => -page,
+        Action::PageDown => page,
+        Action::Home => isize::MIN / 2,
+        Action::End => isize::MAX / 2,
+        Action::Back => return Some(Cmd::Back),
+        _ => return None,
+    };
+    move_selection(state, len, delta);
+    Some(Cmd::Redraw)
+}
+
+/// Storico importazioni: every import of a Gestori list, newest first.
+pub struct HistorySection {
+    imports: Vec<GestoriImport>,
+    problem: Option<String>,
+    state: TableState,
+    page: usize,
+}
+
+impl HistorySection {
+    fn new(env: &Env) -> HistorySection {
+        let (mut imports, problem) = match env.desk.gestori_imports() {
+            Ok(list) => (list, None),
+            Err(e) => (Vec::new(), Some(e.to_string())),
+        };
+        imports.sort_by(|a, b| b.data.cmp(&a.data).then(b.id.cmp(&a.id)));
+        let mut state = TableState::default();
+        if !imports.is_empty() {
+            state.select(Some(0));
+        }
+        HistorySection {
+            imports,
+            problem,
+            state,
+            page: 0,
+        }
+    }
+
+    fn action(&mut self, action: Action) -> Option<Cmd> {
+        list_action(action, &mut self.state, self.imports.len(), self.page)
+    }
+
+    fn draw(&mut self, frame: &mut Frame, area: Rect, env: &Env) {
+        let s = env.s;
+        let a = s.gestori;
+        let theme = env.theme;
+        let [info, table] =
+            Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(area);
+        let text = match &self.problem {
+            Some(p) => Line::styled(format!(" ✗ {p}"), theme.error),
+            None if self.imports.is_empty() => {
+                Line::styled(format!(" {}", a.no_imports), theme.muted)
+            }
+            None => Line::raw(format!(" {}", a.imports_count(self.imports.len()))),
+        };
+        frame.render_widget(Paragraph::new(text), info);
+        self.page = usize::from(table.height.saturating_sub(1));
+        if self.imports.is_empty() {
+            return;
+        }
+        let header = Row::new(vec![
+            Cell::from(a.col_date),
+            Cell::from(a.col_file),
+            Cell::from(a.col_ats),
+            Cell::from(a.col_added),
+            Cell::from(a.col_updated),
+            Cell::from(a.col_no_longer),
+            Cell::from(a.col_rejected),
+            Cell::from(a.col_operator),
+        ])
+        .style(theme.table_header);
+        let rows = self.imports.iter().map(|i| {
+            let ats = match i.ats.as_slice() {
+                [one] => one.clone(),
+                [] => s.none.to_string(),
+                many => a.many_ats(many.len()),
+            };
+            Row::new(vec![
+                Cell::from(i.data.format("%d/%m/%Y %H:%M").to_string()),
+                Cell::from(i.file.clone()),
+                Cell::from(ats),
+                Cell::from(i.aggiunti.to_string()),
+                Cell::from(i.aggiornati.to_string()),
+                Cell::from(i.non_piu_idonei.to_string()),
+                Cell::from(i.scartati.to_string()),
+                Cell::from(i.operatore.clone()),
+            ])
+        });
+        let widget = Table::new(
+            rows,
+            [
+                Constraint::Length(16),
+                Constraint::Fill(3),
+                Constraint::Length(7),
+                Constraint::Length(5),
+                Constraint::Length(5),
+                Constraint::Length(7),
+                Constraint::Length(6),
+                Constraint::Fill(1),
+            ],
+        )
+        .header(header)
+        .column_spacing(1)
+        .row_highlight_style(theme.selected)
+        .highlight_symbol(MARKER)
+        .highlight_spacing(HighlightSpacing::Always);
+        frame.render_stateful_widget(widget, table, &mut self.state);
+    }
+}
+
+/// Elenco Gestori: the stored list of every ATS, the ones no longer idonei
+/// included, filtered by text.
+pub struct GestoriSection {
+    filter: Input,
+    all: Vec<Gestore>,
+    visible: Vec<usize>,
+    problem: Option<String>,
+    state: TableState,
+    page: usize,
+}
+
+impl GestoriSection {
+    fn new(env: &Env) -> GestoriSection {
+        let (all, problem) = match env.desk.gestori(None, true) {
+            Ok(list) => (list, None),
+            Err(e) => (Vec::new(), Some(e.to_string())),
+        };
+        let mut section = GestoriSection {
+            filter: Input::default(),
+            all,
+            visible: Vec::new(),
+            problem,
+            state: TableState::default(),
+            page: 0,
+        };
+        section.refilter();
+        section
+    }
+
+    /// The Gestori listed now.
+    pub fn listed(&self) -> Vec<&Gestore> {
+        self.visible
+            .iter()
+            .filter_map(|&i| self.all.get(i))
+            .collect()
+    }
+
+    fn refilter(&mut self) {
+        let words: Vec<String> = fold(self.filter.value())
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect();
+        self.visible = self
+            .all
+            .iter()
+            .enumerate()
+            .filter(|(_, g)| {
+                let hay = fold(&format!(
+                    "{} {} {} {} {}",
+                    g.ats,
+                    g.denominazione,
+                    g.comune,
+                    g.referente,
+                    g.tipo.label()
+                ));
+                words.iter().all(|w| hay.contains(w.as_str()))
+            })
+            .map(|(i, _)| i)
+            .collect();
+        self.state = TableState::default();
+        if !self.visible.is_empty() {
+            self.state.select(Some(0));
+        }
+    }
+
+    fn action(&mut self, action: Action) -> Option<Cmd> {
+        list_action(action, &mut self.state, self.visible.len(), self.page)
+    }
+
+    fn draw(&mut self, frame: &mut Frame, area: Rect, env: &Env, focused: bool) {
+        let s = env.s;
+        let a = s.gestori;
+        let theme = env.theme;
+        let [search, info, table] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Fill(1),
+        ])
+        .areas(area);
+        let label = format!(" {}: ", s.search_label);
+        let label_width = u16::try_from(format::width(&label)).unwrap_or(0);
+        frame.render_widget(
+            Paragraph::new(Span::styled(label, theme.label_focused)),
+            search,
+        );
+        field::render(
+            frame,
+            Rect {
+                x: search.x + label_width,
+                width: search.width.saturating_sub(label_width + 1).min(50),
+                ..search
+            },
+            &self.filter,
+            focused,
+            theme.field_focused,
+            theme.label,
+        );
+        let idonei = self.all.iter().filter(|g| g.is_idoneo()).count();
+        let text = match &self.problem {
+            Some(p) => Line::styled(format!(" ✗ {p}"), theme.error),
+            None => Line::raw(format!(
+                " {}",
+                a.stored_count(self.visible.len(), self.all.len(), idonei)
+            )),
+        };
+        frame.render_widget(Paragraph::new(text), info);
+        self.page = usize::from(table.height.saturating_sub(1));
+        if self.visible.is_empty() {
+            if self.problem.is_none() {
+                frame.render_widget(
+                    Paragraph::new(Line::styled(format!(" {}", a.nothing_stored), theme.muted))
+                        .wrap(Wrap { trim: true }),
+                    table,
+                );
+            }
+            return;
+        }
+        // Room first for the name: the type and the date in full, and the
+        // phone, only on wide terminals.
+        let width = usize::from(table.width);
+        let wide = width >= 140;
+        let phone = width >= 100;
+        let tipo_w = if wide { 22 } else { 11 };
+        let tel_w = if phone { 13 } else { 0 };
+        let state_w = if wide { 30 } else { 22 };
+        let free = width.saturating_sub(2 + 5 + 6 + tipo_w + tel_w + state_w);
+        let name_w = free * 3 / 4;
+        let comune_w = free.saturating_sub(name_w);
+        let header = Row::new(vec![
+            Cell::from(a.col_ats),
+            Cell::from(a.col_denominazione),
+            Cell::from(a.col_tipo),
+            Cell::from(s.col_comune),
+            Cell::from(if phone { a.col_telefono } else { "" }),
+            Cell::from(a.col_state),
+        ])
+        .style(theme.table_header);
+        let rows = self
+            .visible
+            .iter()
+            .filter_map(|&i| self.all.get(i))
+            .map(|g| {
+                let state = match g.non_idoneo_dal {
+                    None => a.idoneo.to_string(),
+                    Some(d) if wide => a.non_idoneo_since(&format::date(d)),
+                    Some(d) => a.non_idoneo_short(&format::date(d)),
+                };
+                // Sample entries are marked, unless their name says so.
+                let mut name = g.denominazione.clone();
+                if g.fittizio && !fold(&name).contains("FITTIZI") {
+                    name.push_str(a.fictional_mark);
+                }
+                let tipo = if wide {
+                    a.tipo_label(g.tipo)
+                } else {
+                    a.tipo_short(g.tipo)
+                };
+                let row = Row::new(vec![
+                    Cell::from(g.ats.clone()),
+                    Cell::from(format::truncate(&name, name_w)),
+                    Cell::from(format::truncate(tipo, tipo_w)),
+                    Cell::from(format::truncate(&g.comune, comune_w)),
+                    Cell::from(if phone {
+                        g.telefono.clone()
+                    } else {
+                        String::new()
+                    }),
+                    Cell::from(state),
+                ]);
+                if g.is_idoneo() {
+                    row
+                } else {
+                    row.style(theme.muted)
+                }
+            });
+        let widths = [6, name_w, tipo_w, comune_w, tel_w, state_w]
+            .map(|w| Constraint::Length(u16::try_from(w).unwrap_or(0)));
+        let widget = Table::new(rows, widths)
+            .header(header)
+            .column_spacing(1)
+            .row_highlight_style(theme.selected)
+            .highlight_symbol(MARKER)
+            .highlight_spacing(HighlightSpacing::Always);
+        frame.render_stateful_widget(widget, table, &mut self.state);
+    }
+}
