@@ -269,3 +269,57 @@ fn plan_book_move_mark_and_recall() {
     let report = desk.check().unwrap();
     assert!(report.is_ok(), "{:?}", report.problems);
 }
+
+#[test]
+fn revoking_offers_the_future_appointments_for_cancellation() {
+    let dir = tempfile::tempdir().unwrap();
+    let desk = Desk::open(dir.path(), Arc::new(FixedClock::on(2026, 11, 23).unwrap())).unwrap();
+    let pid = setup(&desk);
+    let pai = desk.current_pai(pid).unwrap().unwrap();
+    let proposal = desk.plan_pai(pai.id, &Preferences::default()).unwrap();
+    let booked = desk.accept_proposals(pai.id, &proposal.proposals).unwrap();
+    let presa = desk.active_presa(pid).unwrap().unwrap();
+    let revoked = desk
+        .revoke_presa(pid, desk.today(), "trasferimento")
+        .unwrap();
+    assert_eq!(revoked.id, presa.id);
+    let future = desk.future_appointments_of_presa(presa.id).unwrap();
+    assert_eq!(future.len(), booked.len());
+    let n = desk
+        .cancel_future_appointments_of_presa(presa.id, "presa in carico revocata")
+        .unwrap();
+    assert_eq!(n, booked.len());
+    assert!(
+        desk.future_appointments_of_presa(presa.id)
+            .unwrap()
+            .is_empty()
+    );
+    for id in booked {
+        assert!(matches!(
+            desk.appointment(id).unwrap().unwrap().stato,
+            AppStato::Annullato { .. }
+        ));
+    }
+    let report = desk.check().unwrap();
+    assert!(report.is_ok(), "{:?}", report.problems);
+}
+
+#[test]
+fn pai_progress_counts_booked_and_done() {
+    let dir = tempfile::tempdir().unwrap();
+    let desk = Desk::open(dir.path(), Arc::new(FixedClock::on(2026, 11, 23).unwrap())).unwrap();
+    let pid = setup(&desk);
+    let pai = desk.current_pai(pid).unwrap().unwrap();
+    let proposal = desk.plan_pai(pai.id, &Preferences::default()).unwrap();
+    let ids = desk.accept_proposals(pai.id, &proposal.proposals).unwrap();
+    let first = desk.appointment(ids[0]).unwrap().unwrap();
+    desk.mark_done(first.id).unwrap();
+    let progress = desk.pai_progress(&pai).unwrap();
+    let item = progress
+        .iter()
+        .find(|p| Some(p.item) == first.item)
+        .unwrap();
+    assert_eq!(item.done, 1);
+    let booked_total: u32 = progress.iter().map(|p| p.booked).sum();
+    assert_eq!(booked_total as usize, ids.len() - 1);
+}

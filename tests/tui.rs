@@ -430,12 +430,12 @@ fn f_keys_and_alt_digits_never_do_nothing() {
     ui.keys(|e| {
         e.alt('2');
     });
-    // F6, not yet available, says so.
+    // F6, the agenda's day list (empty: no resources, no appointments).
     ui.keys(|e| {
         e.key(KeyCode::F(6));
     });
     assert_eq!(ui.app.title(), "Agenda");
-    assert!(ui.screen().contains("Disponibile a breve"));
+    assert!(ui.screen().contains("Nessun appuntamento"));
     ui.keys(|e| {
         e.key(KeyCode::Esc).alt('6');
     });

@@ -417,6 +417,39 @@ impl Desk {
             .set_appointment_state(id, AppStato::NonPresentato)?)
     }
 
+    /// Booked appointments from now on of the PAI of a presa in carico: what
+    /// a revocation offers to cancel.
+    pub fn future_appointments_of_presa(&self, presa: u64) -> Result<Vec<Appointment>> {
+        let Some(p) = self.store.presa(presa)? else {
+            return Ok(Vec::new());
+        };
+        let now = self.clock.now();
+        let mut out = Vec::new();
+        for pai in self.store.pai_of(p.patient)? {
+            if pai.presa != presa {
+                continue;
+            }
+            out.extend(
+                self.store
+                    .appointments_of_pai(pai.id)?
+                    .into_iter()
+                    .filter(|a| a.stato == AppStato::Prenotato && a.start >= now),
+            );
+        }
+        out.sort_by_key(|a| a.start);
+        Ok(out)
+    }
+
+    /// Cancels every booked future appointment of the PAI of a presa; returns
+    /// how many.
+    pub fn cancel_future_appointments_of_presa(&self, presa: u64, motivo: &str) -> Result<usize> {
+        let list = self.future_appointments_of_presa(presa)?;
+        for a in &list {
+            self.cancel_appointment(a.id, motivo)?;
+        }
+        Ok(list.len())
+    }
+
     pub fn appointment(&self, id: AppointmentId) -> Result<Option<Appointment>> {
         Ok(self.store.appointment(id)?)
     }
@@ -520,7 +553,11 @@ impl Desk {
                 (a, dove)
             })
             .collect();
-        Ok(agenda::ics(&list, &format!("{} {}", p.cognome, p.nome)))
+        Ok(agenda::ics_at(
+            &list,
+            &format!("{} {}", p.cognome, p.nome),
+            self.clock.now(),
+        ))
     }
 
     /// Occurrences of the patient's shared PAI due and not booked, and

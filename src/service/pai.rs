@@ -190,17 +190,29 @@ impl Desk {
         Ok(next)
     }
 
-    /// Occurrences needed, booked and done per item (booked and done are
-    /// counted from the agenda once appointments exist).
+    /// Occurrences needed, booked (future, still to happen) and done per
+    /// item, counted from the agenda.
     pub fn pai_progress(&self, pai: &Pai) -> Result<Vec<ItemProgress>> {
+        use crate::domain::agenda::AppStato;
+        let apps = if pai.id == 0 {
+            Vec::new()
+        } else {
+            self.store.appointments_of_pai(pai.id)?
+        };
         Ok(pai
             .occurrences_needed()
             .into_iter()
-            .map(|(item, needed)| ItemProgress {
-                item,
-                needed,
-                booked: 0,
-                done: 0,
+            .map(|(item, needed)| {
+                let of_item = apps.iter().filter(|a| a.item == Some(item));
+                ItemProgress {
+                    item,
+                    needed,
+                    booked: of_item
+                        .clone()
+                        .filter(|a| a.stato == AppStato::Prenotato)
+                        .count() as u32,
+                    done: of_item.filter(|a| a.stato == AppStato::Eseguito).count() as u32,
+                }
             })
             .collect())
     }

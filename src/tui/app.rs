@@ -15,8 +15,8 @@ use super::format;
 use super::keymap::{self, Action, Context};
 use super::modal::{Modal, ModalOutcome, Nav, Purpose, StatusChange};
 use super::screens::{
-    AdminScreen, Area, FormScreen, GestoreScreen, HelpScreen, LookupScreen, PaiScreen, PattoScreen,
-    PlaceholderScreen, RecordScreen, RichiamiScreen, Screen,
+    AdminScreen, AgendaScreen, FormScreen, GestoreScreen, HelpScreen, LookupScreen, PaiScreen,
+    PattoScreen, RecordScreen, RichiamiScreen, Screen,
 };
 use super::strings::{Lang, Strings};
 use super::theme::Theme;
@@ -293,29 +293,22 @@ impl App {
     }
 
     fn global(&mut self, action: Action) -> bool {
-        let area = match action {
+        match action {
             Action::Help => {
                 if !matches!(self.screen(), Screen::Help(_)) {
                     self.stack.push(Screen::Help(HelpScreen::new()));
                 }
-                return true;
+                true
             }
-            Action::Patients => return self.navigate(Nav::Root),
-            Action::Quit => return self.navigate(Nav::Quit),
-            Action::Patto | Action::Richiami => return self.open_patto_area(action),
-            Action::Gestore => return self.open_gestore(),
-            Action::Admin => return self.open_admin(),
-            Action::Pai => return self.open_pai(),
-            Action::Agenda => Area::Agenda,
-            _ => return false,
-        };
-        let patient = self.screen().patient();
-        let screen = Screen::Placeholder(PlaceholderScreen::new(area, patient));
-        if matches!(self.screen(), Screen::Placeholder(_)) {
-            self.stack.pop();
+            Action::Patients => self.navigate(Nav::Root),
+            Action::Quit => self.navigate(Nav::Quit),
+            Action::Patto | Action::Richiami => self.open_patto_area(action),
+            Action::Gestore => self.open_gestore(),
+            Action::Admin => self.open_admin(),
+            Action::Pai => self.open_pai(),
+            Action::Agenda => self.open_agenda(),
+            _ => false,
         }
-        self.stack.push(screen);
-        true
     }
 
     /// F4 (the current patient's Patto di Cura, or the patient selected in
@@ -409,6 +402,25 @@ impl App {
                     self.stack.pop();
                 }
                 self.stack.push(Screen::Pai(Box::new(screen)));
+            }
+            Err(e) => self.status = Some(Status::error(e)),
+        }
+        true
+    }
+
+    /// F6: the agenda's day list, with the current patient (the record's, or
+    /// the one highlighted in the lookup) for planning their PAI.
+    fn open_agenda(&mut self) -> bool {
+        if matches!(self.screen(), Screen::Agenda(_)) {
+            return true;
+        }
+        let patient = self.screen().patient();
+        match AgendaScreen::load(&self.desk, patient, self.desk.today()) {
+            Ok(screen) => {
+                if matches!(self.screen(), Screen::Placeholder(_)) {
+                    self.stack.pop();
+                }
+                self.stack.push(Screen::Agenda(Box::new(screen)));
             }
             Err(e) => self.status = Some(Status::error(e)),
         }
@@ -545,6 +557,23 @@ impl App {
                     _ => Cmd::None,
                 };
                 self.apply(cmd);
+                true
+            }
+            Purpose::Agenda(purpose) => {
+                let result = match self.stack.last_mut() {
+                    Some(Screen::Agenda(a)) => a.confirm(purpose, &modal, &env),
+                    _ => Ok(Cmd::None),
+                };
+                match result {
+                    Ok(cmd) => {
+                        self.apply(cmd);
+                    }
+                    Err(message) => {
+                        let mut modal = modal;
+                        modal.error = Some(message);
+                        self.modal = Some(modal);
+                    }
+                }
                 true
             }
             Purpose::Reactivate => {

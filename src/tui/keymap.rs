@@ -49,11 +49,15 @@ pub enum Context {
     PaiLettura,
     /// F5: ticking the services needed first.
     PaiDopo,
+    /// F6: the day list of the agenda.
+    Agenda,
+    /// F6: the proposals of the planner for the patient's PAI.
+    AgendaPlan,
 }
 
 impl Context {
     /// In the order the help screen lists them.
-    pub const ALL: [Context; 28] = [
+    pub const ALL: [Context; 30] = [
         Context::Global,
         Context::Lookup,
         Context::Record,
@@ -82,6 +86,8 @@ impl Context {
         Context::PaiBozza,
         Context::PaiLettura,
         Context::PaiDopo,
+        Context::Agenda,
+        Context::AgendaPlan,
     ];
 }
 
@@ -140,6 +146,11 @@ pub enum Action {
     Add,
     Share,
     Versions,
+    // Agenda.
+    GoTo,
+    MarkDone,
+    MarkNoShow,
+    Plan,
 }
 
 /// A key with its modifiers.
@@ -1617,6 +1628,137 @@ pub static BINDINGS: &[Binding] = &[
         Key::plain(KeyCode::Esc),
         A::Cancel,
         |s| s.k_cancel,
+        true,
+    ),
+    // F6, the agenda: the day list (no text field, still no bare letters).
+    row(
+        C::Agenda,
+        Key::plain(KeyCode::PageUp),
+        A::PageUp,
+        |s| s.agenda.k_prev_day,
+        false,
+    ),
+    row(
+        C::Agenda,
+        Key::plain(KeyCode::PageDown),
+        A::PageDown,
+        |s| s.agenda.k_next_day,
+        false,
+    ),
+    row(
+        C::Agenda,
+        Key::plain(KeyCode::Home),
+        A::Home,
+        |s| s.agenda.k_today,
+        false,
+    ),
+    row(
+        C::Agenda,
+        Key::ctrl('g'),
+        A::GoTo,
+        |s| s.agenda.k_goto,
+        false,
+    ),
+    row(
+        C::Agenda,
+        Key::plain(KeyCode::Tab),
+        A::NextField,
+        |s| s.agenda.k_resource,
+        false,
+    ),
+    row(
+        C::Agenda,
+        Key::ctrl('e'),
+        A::MarkDone,
+        |s| s.agenda.k_done,
+        true,
+    ),
+    row(
+        C::Agenda,
+        Key::ctrl('n'),
+        A::MarkNoShow,
+        |s| s.agenda.k_no_show,
+        true,
+    ),
+    row(
+        C::Agenda,
+        Key::ctrl('x'),
+        A::Revoke,
+        |s| s.agenda.k_cancel,
+        true,
+    ),
+    row(C::Agenda, Key::f(8), A::Edit, |s| s.agenda.k_move, true),
+    row(
+        C::Agenda,
+        Key::ctrl('t'),
+        A::Edit,
+        |s| s.agenda.k_move,
+        false,
+    ),
+    row(
+        C::Agenda,
+        Key::ctrl('p'),
+        A::Print,
+        |s| s.agenda.k_print,
+        false,
+    ),
+    row(C::Agenda, Key::f(9), A::Plan, |s| s.agenda.k_plan, false),
+    row(
+        C::Agenda,
+        Key::ctrl('k'),
+        A::Plan,
+        |s| s.agenda.k_plan,
+        false,
+    ),
+    row(C::Agenda, Key::plain(KeyCode::Up), A::Up, |s| s.k_up, false),
+    row(
+        C::Agenda,
+        Key::plain(KeyCode::Down),
+        A::Down,
+        |s| s.k_down,
+        false,
+    ),
+    row(
+        C::Agenda,
+        Key::plain(KeyCode::Esc),
+        A::Back,
+        |s| s.k_back,
+        true,
+    ),
+    // F6, the planner's proposals for the patient's PAI.
+    row(
+        C::AgendaPlan,
+        Key::plain(KeyCode::Char(' ')),
+        A::Toggle,
+        |s| s.agenda.k_tick,
+        true,
+    ),
+    row(
+        C::AgendaPlan,
+        Key::ctrl('s'),
+        A::Save,
+        |s| s.agenda.k_book,
+        true,
+    ),
+    row(
+        C::AgendaPlan,
+        Key::plain(KeyCode::Up),
+        A::Up,
+        |s| s.k_up,
+        false,
+    ),
+    row(
+        C::AgendaPlan,
+        Key::plain(KeyCode::Down),
+        A::Down,
+        |s| s.k_down,
+        false,
+    ),
+    row(
+        C::AgendaPlan,
+        Key::plain(KeyCode::Esc),
+        A::Back,
+        |s| s.k_back,
         true,
     ),
 ];

@@ -43,6 +43,8 @@ pub enum Purpose {
     Gestore(crate::tui::screens::gestore::GestorePurpose),
     /// A question of F5 PAI (remove a line, share, export).
     Pai(crate::tui::screens::pai::PaiPurpose),
+    /// A dialog of F6 Agenda (go to a date, cancel, move).
+    Agenda(crate::tui::screens::agenda::AgendaPurpose),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

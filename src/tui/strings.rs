@@ -199,6 +199,8 @@ pub struct Strings {
     pub gestori: &'static GestoriStrings,
     /// F5, the PAI editor.
     pub pai: &'static PaiStrings,
+    /// F6, the agenda and the planning of a PAI.
+    pub agenda: &'static AgendaStrings,
 }
 
 impl Strings {
@@ -214,6 +216,28 @@ impl Strings {
             Lang::It => it,
             Lang::En => en,
         }
+    }
+
+    /// Title of the question asked after a revocation.
+    pub fn cancel_future_title(&self) -> &'static str {
+        match self.lang {
+            Lang::It => "Appuntamenti futuri del PAI",
+            Lang::En => "Future appointments of the PAI",
+        }
+    }
+
+    pub fn cancel_future_text(&self, n: usize) -> String {
+        self.pick(
+            format!("Il PAI di questa presa in carico ha {n} appuntamenti prenotati da oggi in poi. Annullarli? (Invio sì, Esc no: restano in agenda)"),
+            format!("The PAI of this enrolment has {n} booked appointments from today on. Cancel them? (Enter yes, Esc no: they stay booked)"),
+        )
+    }
+
+    pub fn cancelled_future(&self, n: usize) -> String {
+        self.pick(
+            format!("Annullati {n} appuntamenti futuri del PAI."),
+            format!("{n} future appointments of the PAI cancelled."),
+        )
     }
 
     pub fn too_small(&self, w: u16, h: u16, min_w: u16, min_h: u16) -> String {
@@ -576,6 +600,7 @@ static IT: Strings = Strings {
     patto: &PATTO_IT,
     gestori: &GESTORI_IT,
     pai: &PAI_IT,
+    agenda: &AGENDA_IT,
 };
 
 static EN: Strings = Strings {
@@ -746,6 +771,7 @@ static EN: Strings = Strings {
     patto: &PATTO_EN,
     gestori: &GESTORI_EN,
     pai: &PAI_EN,
+    agenda: &AGENDA_EN,
 };
 
 /// The texts of the Patto di Cura screens (F4) and of the recall lists (F7).
@@ -2596,4 +2622,228 @@ static PAI_EN: PaiStrings = PaiStrings {
     dopo_title: "After the results of",
     dopo_text: "The services whose results are needed first:",
     dopo_empty: "No other service in the plan.",
+};
+
+/// The texts of F6, the agenda, and of the planning of a PAI.
+pub struct AgendaStrings {
+    pub lang: Lang,
+    pub ctx_agenda: &'static str,
+    pub ctx_plan: &'static str,
+    pub title_plan: &'static str,
+    pub k_prev_day: &'static str,
+    pub k_next_day: &'static str,
+    pub k_today: &'static str,
+    pub k_goto: &'static str,
+    pub k_resource: &'static str,
+    pub k_done: &'static str,
+    pub k_no_show: &'static str,
+    pub k_cancel: &'static str,
+    pub k_move: &'static str,
+    pub k_print: &'static str,
+    pub k_plan: &'static str,
+    pub k_tick: &'static str,
+    pub k_book: &'static str,
+    pub col_ora: &'static str,
+    pub col_fine: &'static str,
+    pub col_dove: &'static str,
+    pub col_paziente: &'static str,
+    pub col_prestazione: &'static str,
+    pub col_stato: &'static str,
+    pub col_data: &'static str,
+    pub label_day: &'static str,
+    pub label_resource: &'static str,
+    pub all_resources: &'static str,
+    pub empty_day: &'static str,
+    pub weekdays: [&'static str; 7],
+    pub goto_title: &'static str,
+    pub label_date: &'static str,
+    pub label_time: &'static str,
+    pub label_motivo: &'static str,
+    pub label_forzatura: &'static str,
+    pub cancel_title: &'static str,
+    pub move_title: &'static str,
+    pub move_intro: &'static str,
+    pub err_date: &'static str,
+    pub err_time: &'static str,
+    pub err_motivo: &'static str,
+    pub no_selection: &'static str,
+    pub marked_done: &'static str,
+    pub marked_no_show: &'static str,
+    pub cancelled: &'static str,
+    pub moved: &'static str,
+    pub no_patient: &'static str,
+    pub no_pai: &'static str,
+    pub head_proposals: &'static str,
+    pub head_unplaced: &'static str,
+    pub head_esterni: &'static str,
+    pub no_proposals: &'static str,
+    pub none_selected: &'static str,
+}
+
+impl AgendaStrings {
+    /// "N appuntamenti in M giorni (viaggi)".
+    pub fn summary(&self, appointments: usize, days: u32) -> String {
+        match self.lang {
+            Lang::It => format!("{appointments} appuntamenti in {days} giorni (viaggi)"),
+            Lang::En => format!("{appointments} appointments on {days} days (trips)"),
+        }
+    }
+
+    pub fn booked(&self, n: usize) -> String {
+        match self.lang {
+            Lang::It => format!("Prenotati {n} appuntamenti"),
+            Lang::En => format!("{n} appointments booked"),
+        }
+    }
+
+    pub fn printed(&self, pdf: &str, txt: &str) -> String {
+        match self.lang {
+            Lang::It => format!("Lista del giorno salvata: {pdf} e {txt}"),
+            Lang::En => format!("Day list saved: {pdf} and {txt}"),
+        }
+    }
+
+    pub fn count(&self, n: usize) -> String {
+        match self.lang {
+            Lang::It => format!("{n} appuntamenti"),
+            Lang::En => format!("{n} appointments"),
+        }
+    }
+
+    pub fn esterno(&self, what: &str, from: &str, to: &str) -> String {
+        match self.lang {
+            Lang::It => {
+                format!("{what}: da prenotare tramite il sistema regionale tra {from} e {to}")
+            }
+            Lang::En => {
+                format!("{what}: to book through the regional system between {from} and {to}")
+            }
+        }
+    }
+}
+
+static AGENDA_IT: AgendaStrings = AgendaStrings {
+    lang: Lang::It,
+    ctx_agenda: "Agenda (F6)",
+    ctx_plan: "Pianificazione del PAI",
+    title_plan: "Pianificazione del PAI",
+    k_prev_day: "giorno prima",
+    k_next_day: "giorno dopo",
+    k_today: "oggi",
+    k_goto: "vai alla data",
+    k_resource: "risorsa",
+    k_done: "eseguito",
+    k_no_show: "non presentato",
+    k_cancel: "annulla",
+    k_move: "sposta",
+    k_print: "stampa lista",
+    k_plan: "pianifica PAI",
+    k_tick: "seleziona",
+    k_book: "prenota",
+    col_ora: "Ora",
+    col_fine: "Fine",
+    col_dove: "Dove",
+    col_paziente: "Paziente",
+    col_prestazione: "Prestazione",
+    col_stato: "Stato",
+    col_data: "Data",
+    label_day: "Giorno",
+    label_resource: "Risorsa",
+    all_resources: "tutte",
+    empty_day: "Nessun appuntamento in questa giornata.",
+    weekdays: [
+        "lunedì",
+        "martedì",
+        "mercoledì",
+        "giovedì",
+        "venerdì",
+        "sabato",
+        "domenica",
+    ],
+    goto_title: "Vai alla data",
+    label_date: "Data (gg/mm/aaaa)",
+    label_time: "Ora (hh:mm)",
+    label_motivo: "Motivo",
+    label_forzatura: "Forzatura (motivo)",
+    cancel_title: "Annulla appuntamento",
+    move_title: "Sposta appuntamento",
+    move_intro: "Nuova data e ora. La forzatura serve solo se lo spostamento crea un conflitto.",
+    err_date: "Data non valida: usare gg/mm/aaaa",
+    err_time: "Ora non valida: usare hh:mm",
+    err_motivo: "Indicare il motivo dell'annullamento",
+    no_selection: "Nessun appuntamento selezionato",
+    marked_done: "Appuntamento segnato come eseguito",
+    marked_no_show: "Appuntamento segnato come non presentato",
+    cancelled: "Appuntamento annullato",
+    moved: "Appuntamento spostato",
+    no_patient: "Nessun paziente selezionato: cercarlo in F2, poi F6",
+    no_pai: "Il paziente non ha un PAI condiviso da pianificare",
+    head_proposals: "Proposte",
+    head_unplaced: "Non collocate",
+    head_esterni: "Da prenotare tramite il sistema regionale",
+    no_proposals: "Nessuna proposta: tutto già prenotato o non collocabile.",
+    none_selected: "Nessuna proposta selezionata",
+};
+
+static AGENDA_EN: AgendaStrings = AgendaStrings {
+    lang: Lang::En,
+    ctx_agenda: "Agenda (F6)",
+    ctx_plan: "Planning the PAI",
+    title_plan: "Planning the PAI",
+    k_prev_day: "previous day",
+    k_next_day: "next day",
+    k_today: "today",
+    k_goto: "go to date",
+    k_resource: "resource",
+    k_done: "done",
+    k_no_show: "no-show",
+    k_cancel: "cancel",
+    k_move: "move",
+    k_print: "print list",
+    k_plan: "plan PAI",
+    k_tick: "select",
+    k_book: "book",
+    col_ora: "Time",
+    col_fine: "End",
+    col_dove: "Where",
+    col_paziente: "Patient",
+    col_prestazione: "Service",
+    col_stato: "State",
+    col_data: "Date",
+    label_day: "Day",
+    label_resource: "Resource",
+    all_resources: "all",
+    empty_day: "No appointments on this day.",
+    weekdays: [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ],
+    goto_title: "Go to date",
+    label_date: "Date (dd/mm/yyyy)",
+    label_time: "Time (hh:mm)",
+    label_motivo: "Reason",
+    label_forzatura: "Override (reason)",
+    cancel_title: "Cancel appointment",
+    move_title: "Move appointment",
+    move_intro: "New date and time. The override is needed only when the move creates a conflict.",
+    err_date: "Invalid date: use dd/mm/yyyy",
+    err_time: "Invalid time: use hh:mm",
+    err_motivo: "Give the reason for the cancellation",
+    no_selection: "No appointment selected",
+    marked_done: "Appointment marked as done",
+    marked_no_show: "Appointment marked as no-show",
+    cancelled: "Appointment cancelled",
+    moved: "Appointment moved",
+    no_patient: "No patient selected: find one in F2, then F6",
+    no_pai: "The patient has no shared PAI to plan",
+    head_proposals: "Proposals",
+    head_unplaced: "Not placed",
+    head_esterni: "To book through the regional system",
+    no_proposals: "No proposals: everything is booked or cannot be placed.",
+    none_selected: "No proposal selected",
 };

@@ -36,6 +36,8 @@ pub enum GestorePurpose {
     /// Revoke the active presa (fields: data, motivo); `then_choose` when the
     /// operator is changing Gestore.
     Revoke { then_choose: bool },
+    /// After a revocation: cancel the booked future appointments of its PAI.
+    CancelFuture { presa: u64 },
 }
 
 pub struct GestoreScreen {
@@ -529,7 +531,8 @@ impl GestoreScreen {
                 if motivo.is_empty() {
                     return Err(g.err_motivo.to_string());
                 }
-                env.desk
+                let revoked = env
+                    .desk
                     .revoke_presa(p.id, data, &motivo)
                     .map_err(|e| e.to_string())?;
                 self.reload(env.desk);
@@ -538,10 +541,30 @@ impl GestoreScreen {
                 } else {
                     g.revoked(&format::date(data), &motivo)
                 };
-                Ok(Cmd::Many(vec![
-                    Cmd::RefreshLookups,
-                    Cmd::Status(Status::success(text)),
-                ]))
+                let future = env
+                    .desk
+                    .future_appointments_of_presa(revoked.id)
+                    .unwrap_or_default();
+                let mut cmds = vec![Cmd::RefreshLookups, Cmd::Status(Status::success(text))];
+                if !future.is_empty() {
+                    let mut lines = vec![env.s.cancel_future_text(future.len()), String::new()];
+                    lines.extend(future.iter().take(8).map(|a| {
+                        format!("{} {}", a.start.format("%d/%m/%Y %H:%M"), a.descrizione)
+                    }));
+                    cmds.push(Cmd::Modal(Modal::confirm(
+                        Purpose::Gestore(GestorePurpose::CancelFuture { presa: revoked.id }),
+                        env.s.cancel_future_title().to_string(),
+                        lines,
+                    )));
+                }
+                Ok(Cmd::Many(cmds))
+            }
+            GestorePurpose::CancelFuture { presa } => {
+                let n = env
+                    .desk
+                    .cancel_future_appointments_of_presa(presa, "presa in carico revocata")
+                    .map_err(|e| e.to_string())?;
+                Ok(Cmd::Status(Status::success(env.s.cancelled_future(n))))
             }
         }
     }

@@ -115,5 +115,7 @@ pub fn context_title(context: Context, s: &Strings) -> &'static str {
         Context::PaiBozza => s.pai.ctx_bozza,
         Context::PaiLettura => s.pai.ctx_lettura,
         Context::PaiDopo => s.pai.ctx_dopo,
+        Context::Agenda => s.agenda.ctx_agenda,
+        Context::AgendaPlan => s.agenda.ctx_plan,
     }
 }

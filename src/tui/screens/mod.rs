@@ -5,6 +5,8 @@
 pub mod admin;
 pub mod admin_import;
 pub mod admin_studio;
+pub mod agenda;
+pub mod agenda_plan;
 pub mod form;
 pub mod gestore;
 pub mod help;
@@ -26,6 +28,7 @@ use super::keymap::{Action, Context};
 use crate::domain::PatientId;
 
 pub use admin::AdminScreen;
+pub use agenda::AgendaScreen;
 pub use form::FormScreen;
 pub use gestore::GestoreScreen;
 pub use help::HelpScreen;
@@ -48,6 +51,7 @@ pub enum Screen {
     Gestore(Box<GestoreScreen>),
     Admin(Box<AdminScreen>),
     Pai(Box<PaiScreen>),
+    Agenda(Box<AgendaScreen>),
 }
 
 impl Screen {
@@ -64,6 +68,7 @@ impl Screen {
             Screen::Gestore(g) => g.context(),
             Screen::Admin(a) => a.context(),
             Screen::Pai(p) => p.context(),
+            Screen::Agenda(a) => a.context(),
         }
     }
 
@@ -81,6 +86,7 @@ impl Screen {
             Screen::Gestore(_) => s.area_gestore.to_string(),
             Screen::Admin(a) => a.title(s),
             Screen::Pai(p) => p.title(s),
+            Screen::Agenda(a) => a.title(s),
         }
     }
 
@@ -128,6 +134,7 @@ impl Screen {
             Screen::Gestore(g) => g.action(action, env),
             Screen::Admin(a) => a.action(action, env),
             Screen::Pai(p) => p.action(action, env),
+            Screen::Agenda(a) => a.action(action, env),
         }
     }
 
@@ -145,6 +152,7 @@ impl Screen {
             Screen::Gestore(g) => g.draw(frame, area, env, focused),
             Screen::Admin(a) => a.draw(frame, area, env, focused),
             Screen::Pai(p) => p.draw(frame, area, env, focused),
+            Screen::Agenda(a) => a.draw(frame, area, env),
         }
     }
 
@@ -169,6 +177,7 @@ impl Screen {
             Screen::PattoText(t) => Some(t.patient()),
             Screen::Gestore(g) => g.patient(),
             Screen::Pai(p) => p.patient(),
+            Screen::Agenda(a) => a.patient(),
             // The patient highlighted in the search results.
             Screen::Lookup(l) => l
                 .selected()
@@ -185,6 +194,7 @@ impl Screen {
             Screen::Patto(p) => p.reload(desk),
             Screen::Richiami(r) => r.reload(desk),
             Screen::Pai(p) => p.reload(desk),
+            Screen::Agenda(a) => a.reload(desk),
             Screen::Gestore(g) => {
                 g.reload(desk);
                 Ok(())
