@@ -535,8 +535,15 @@ impl App {
                 true
             }
             Purpose::Gestore(purpose) => {
-                let result = match self.stack.last_mut() {
-                    Some(Screen::Gestore(g)) => g.confirm(purpose, &modal, &env),
+                let result = match (purpose, self.stack.last_mut()) {
+                    // Asked after any revocation (F3 or F4): no screen state needed.
+                    (crate::tui::screens::gestore::GestorePurpose::CancelFuture { presa }, _) => {
+                        env.desk
+                            .cancel_future_appointments_of_presa(presa, "presa in carico revocata")
+                            .map(|n| Cmd::Status(Status::success(env.s.cancelled_future(n))))
+                            .map_err(|e| e.to_string())
+                    }
+                    (_, Some(Screen::Gestore(g))) => g.confirm(purpose, &modal, &env),
                     _ => Ok(Cmd::None),
                 };
                 match result {

@@ -248,17 +248,34 @@ impl PattoScreen {
             Ok(d) => env
                 .desk
                 .revoke_presa(self.patient.id, d, &motivo)
-                .map(|_| d)
+                .map(|presa| (d, presa.id))
                 .map_err(|e| e.to_string()),
         };
         match result {
-            Ok(d) => {
+            Ok((d, presa)) => {
                 let mut cmds = vec![Cmd::RefreshLookups];
                 if let Err(e) = self.reload(env.desk) {
                     cmds.push(Cmd::Status(Status::error(e)));
                 } else {
                     cmds.push(Cmd::Status(Status::success(
                         s.patto.revoked(&format::date(d)),
+                    )));
+                }
+                let future = env
+                    .desk
+                    .future_appointments_of_presa(presa)
+                    .unwrap_or_default();
+                if !future.is_empty() {
+                    let mut lines = vec![s.cancel_future_text(future.len()), String::new()];
+                    lines.extend(future.iter().take(8).map(|a| {
+                        format!("{} {}", a.start.format("%d/%m/%Y %H:%M"), a.descrizione)
+                    }));
+                    cmds.push(Cmd::Modal(crate::tui::modal::Modal::confirm(
+                        crate::tui::modal::Purpose::Gestore(
+                            crate::tui::screens::gestore::GestorePurpose::CancelFuture { presa },
+                        ),
+                        s.cancel_future_title().to_string(),
+                        lines,
                     )));
                 }
                 Cmd::Many(cmds)
