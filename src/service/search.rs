@@ -175,10 +175,13 @@ const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 pub fn one_edit_variants(q: &str) -> Vec<String> {
     let chars: Vec<char> = q.chars().collect();
     let mut out: Vec<String> = Vec::new();
+    // A set for the repeats: `out.contains` made this quadratic (about 18% of
+    // the lookup benchmark's CPU at 1,000,000 patients).
+    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
     let mut add = |v: Vec<char>| {
         let s: String = v.into_iter().collect();
         let s = s.trim().to_string();
-        if !s.is_empty() && s != q && !out.contains(&s) {
+        if !s.is_empty() && s != q && seen.insert(s.clone()) {
             out.push(s);
         }
     };
