@@ -39,12 +39,17 @@ pub(crate) fn index_key(value: &str, id: PatientId) -> Vec<u8> {
 
 /// Splits an index key into its value and id.
 pub(crate) fn split_index_key(key: &[u8]) -> Option<(String, PatientId)> {
+    split_index_key_ref(key).map(|(value, id)| (value.to_string(), id))
+}
+
+/// [`split_index_key`] without copying the value.
+fn split_index_key_ref(key: &[u8]) -> Option<(&str, PatientId)> {
     if key.len() < 9 || key[key.len() - 9] != 0 {
         return None;
     }
     let (value, rest) = key.split_at(key.len() - 9);
     let id = u64::from_be_bytes(rest[1..].try_into().ok()?);
-    Some((String::from_utf8(value.to_vec()).ok()?, id))
+    Some((std::str::from_utf8(value).ok()?, id))
 }
 
 pub(crate) fn id_from_value(value: &[u8]) -> Option<PatientId> {
@@ -292,6 +297,34 @@ impl Store {
             }
         }
         Ok(hits)
+    }
+
+    /// Walks the entries of the name index whose key starts with `prefix`, in
+    /// key order, handing each (folded name, id) to `visit` without copying
+    /// it, until `visit` returns false or `limit` entries were visited.
+    /// Returns how many were visited. Entries that do not decode are skipped
+    /// and not counted, as in [`Store::scan_prefix`].
+    pub fn walk_name_prefix(
+        &self,
+        prefix: &str,
+        limit: usize,
+        mut visit: impl FnMut(&str, PatientId) -> bool,
+    ) -> Result<usize> {
+        let mut visited = 0;
+        if limit == 0 {
+            return Ok(visited);
+        }
+        for item in self.idx_name.scan_prefix(prefix.as_bytes()).keys() {
+            let k = item.map_err(|e| self.fatal(e))?;
+            let Some((name, id)) = split_index_key_ref(&k) else {
+                continue;
+            };
+            visited += 1;
+            if !visit(name, id) || visited >= limit {
+                break;
+            }
+        }
+        Ok(visited)
     }
 
     /// Up to `limit` name-index entries starting at `from` going forward, or
