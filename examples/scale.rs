@@ -490,9 +490,12 @@ fn load_sled(paths: &Paths, batch: usize, cache: u64) -> Result<Value> {
         }
         Ok(())
     })?;
+    // make_durable, then a reopen that pays sled's log replay now (part of
+    // the load time), not at the first open after it.
     let started = Instant::now();
-    store.make_durable()?;
-    engine += started.elapsed();
+    let store = store.finish_bulk_load()?;
+    let finish = started.elapsed();
+    engine += finish;
     let bytes = store.size_on_disk()?;
     drop(store);
     if !ids_in_order {
@@ -502,6 +505,7 @@ fn load_sled(paths: &Paths, batch: usize, cache: u64) -> Result<Value> {
         "count": count,
         "secs": engine.as_secs_f64(),
         "wall_secs": wall.elapsed().as_secs_f64(),
+        "finish_secs": finish.as_secs_f64(),
         "bytes": bytes,
         "rss_kb": peak_rss_kb(),
     }))

@@ -147,6 +147,7 @@ pub struct Store {
     idx_app_pai: sled::Tree,
     slot_claims: sled::Tree,
     slot_patients: sled::Tree,
+    cache_bytes: u64,
     failed: Arc<AtomicBool>,
 }
 
@@ -206,6 +207,7 @@ impl Store {
             slot_claims: tree(trees::SLOT_CLAIMS)?,
             slot_patients: tree(trees::SLOT_PATIENTS)?,
             db,
+            cache_bytes,
             failed: Arc::new(AtomicBool::new(false)),
         };
         store.check_format()?;
