@@ -323,3 +323,175 @@ fn pai_progress_counts_booked_and_done() {
     let booked_total: u32 = progress.iter().map(|p| p.booked).sum();
     assert_eq!(booked_total as usize, ids.len() - 1);
 }
+
+// ---------------------------------------------------------------------------
+// Desk::first_free_slot: the proposal for moving an appointment.
+
+fn patient(desk: &Desk, cognome: &str, nome: &str) -> u64 {
+    let birth = NaiveDate::from_ymd_opt(1952, 4, 2).unwrap();
+    let cf =
+        sportello::domain::codice_fiscale::compute(cognome, nome, Sex::F, birth, "F205").unwrap();
+    desk.register_patient(Patient {
+        id: 0,
+        cognome: cognome.into(),
+        nome: nome.into(),
+        codice_fiscale: cf.as_str().into(),
+        sesso: Sex::F,
+        data_nascita: birth,
+        luogo_nascita: "F205".into(),
+        residenza: Residence {
+            indirizzo: "Via Manzoni 3".into(),
+            cap: "20121".into(),
+            comune: "F205".into(),
+        },
+        ats_override: None,
+        mmg: String::new(),
+        telefoni: vec![],
+        email: String::new(),
+        tessera_sanitaria: String::new(),
+        patologie: vec![],
+        stato: PatientStatus::Attivo,
+        note: String::new(),
+    })
+    .unwrap()
+}
+
+fn at(day: u32, month: u32, h: u32, m: u32) -> chrono::NaiveDateTime {
+    NaiveDate::from_ymd_opt(2026, month, day)
+        .unwrap()
+        .and_time(t(h, m))
+}
+
+fn book(desk: &Desk, patient: u64, resource: u64, start: chrono::NaiveDateTime, min: i64) -> u64 {
+    desk.book_appointment(sportello::domain::agenda::Appointment {
+        id: 0,
+        patient,
+        pai: None,
+        item: None,
+        occorrenza: None,
+        resource: Some(resource),
+        start,
+        end: start + chrono::Duration::minutes(min),
+        descrizione: "Prelievo".into(),
+        stato: AppStato::Prenotato,
+        esterno: None,
+        note: String::new(),
+        forzatura: None,
+    })
+    .unwrap()
+}
+
+/// A practice in Milano (patron: 7 December) with a blood-drawing point open
+/// Monday to Friday 07:30-08:00, 10-minute slots for 2 patients, and a
+/// surgery 07:20-08:10 with 25-minute slots.
+fn free_slot_setup(desk: &Desk) -> (u64, u64) {
+    use Weekday::*;
+    desk.save_practice(&sportello::domain::practice::Practice {
+        nome: "Studio Esempio".into(),
+        comune: "F205".into(),
+        ..Default::default()
+    })
+    .unwrap();
+    let week = [Mon, Tue, Wed, Thu, Fri];
+    let (prelievi, _) = desk
+        .save_resource(resource(
+            "Punto prelievi",
+            "punto prelievi",
+            &week,
+            t(7, 30),
+            t(8, 0),
+            10,
+            2,
+        ))
+        .unwrap();
+    let (studio, _) = desk
+        .save_resource(resource(
+            "Studio",
+            "ambulatorio MMG",
+            &week,
+            t(7, 20),
+            t(8, 10),
+            25,
+            1,
+        ))
+        .unwrap();
+    (prelievi.id, studio.id)
+}
+
+#[test]
+fn first_free_slot_skips_full_slots_and_the_patients_other_appointments() {
+    let dir = tempfile::tempdir().unwrap();
+    let desk = Desk::open(dir.path(), Arc::new(FixedClock::on(2026, 11, 23).unwrap())).unwrap();
+    let (prelievi, studio) = free_slot_setup(&desk);
+    let anna = patient(&desk, "Bianchi", "Anna");
+    let bice = patient(&desk, "Colombo", "Bice");
+    let carla = patient(&desk, "Ferrari", "Carla");
+    let ten = chrono::Duration::minutes(10);
+    let monday = at(30, 11, 0, 0);
+    // Empty agenda: the first slot of the day.
+    let first = desk
+        .first_free_slot(prelievi, monday, carla, ten, None)
+        .unwrap()
+        .unwrap();
+    assert_eq!(first.start, at(30, 11, 7, 30));
+    assert_eq!(first.end, at(30, 11, 7, 40));
+    // One place taken of two: still free. Both taken: the next slot.
+    book(&desk, anna, prelievi, at(30, 11, 7, 30), 10);
+    let slot = desk.first_free_slot(prelievi, monday, carla, ten, None);
+    assert_eq!(slot.unwrap().unwrap().start, at(30, 11, 7, 30));
+    book(&desk, bice, prelievi, at(30, 11, 7, 30), 10);
+    let slot = desk.first_free_slot(prelievi, monday, carla, ten, None);
+    assert_eq!(slot.unwrap().unwrap().start, at(30, 11, 7, 40));
+    // Carla is at the surgery 07:20-07:45: 07:40 overlaps it, 07:50 is free.
+    book(&desk, carla, studio, at(30, 11, 7, 20), 25);
+    let slot = desk.first_free_slot(prelievi, monday, carla, ten, None);
+    assert_eq!(slot.unwrap().unwrap().start, at(30, 11, 7, 50));
+    // Moving Anna's own appointment: her place does not count against her,
+    // so from 07:30 on the proposal is 07:30 itself.
+    let own = desk.patient_appointments(anna, monday.date()).unwrap()[0].id;
+    let slot = desk.first_free_slot_for(own, monday).unwrap().unwrap();
+    assert_eq!(slot.start, at(30, 11, 7, 30));
+    // Never in the past: from a past date the search starts now (noon of
+    // Monday 23/11, after the morning's slots), so Tuesday 24/11.
+    let slot = desk.first_free_slot(prelievi, at(2, 11, 0, 0), carla, ten, None);
+    assert_eq!(slot.unwrap().unwrap().start, at(24, 11, 7, 30));
+}
+
+#[test]
+fn first_free_slot_skips_closures_and_holidays() {
+    let dir = tempfile::tempdir().unwrap();
+    let desk = Desk::open(dir.path(), Arc::new(FixedClock::on(2026, 11, 23).unwrap())).unwrap();
+    let (prelievi, studio) = free_slot_setup(&desk);
+    let anna = patient(&desk, "Bianchi", "Anna");
+    let ten = chrono::Duration::minutes(10);
+    let d = |day, month| NaiveDate::from_ymd_opt(2026, month, day).unwrap();
+    // The blood-drawing point closed on Monday 30/11: Tuesday 07:30.
+    desk.save_closure(Closure::giornata(0, Some(prelievi), d(30, 11), "corso"))
+        .unwrap();
+    let slot = desk.first_free_slot(prelievi, at(30, 11, 0, 0), anna, ten, None);
+    assert_eq!(slot.unwrap().unwrap().start, at(1, 12, 7, 30));
+    // The surgery is not closed by it.
+    let slot = desk.first_free_slot(studio, at(30, 11, 0, 0), anna, ten, None);
+    assert_eq!(slot.unwrap().unwrap().start, at(30, 11, 7, 20));
+    // Part of Tuesday closed 07:30-07:45: the 07:30 and 07:40 slots go.
+    desk.save_closure(Closure::fascia(
+        0,
+        None,
+        d(1, 12),
+        t(7, 30),
+        t(7, 45),
+        "riunione",
+    ))
+    .unwrap();
+    let slot = desk.first_free_slot(prelievi, at(30, 11, 0, 0), anna, ten, None);
+    assert_eq!(slot.unwrap().unwrap().start, at(1, 12, 7, 50));
+    // Monday 7/12 (Sant'Ambrogio, patron of Milano) and Tuesday 8/12
+    // (Immacolata) are holidays: Wednesday 9/12.
+    let slot = desk.first_free_slot(prelievi, at(5, 12, 0, 0), anna, ten, None);
+    assert_eq!(slot.unwrap().unwrap().start, at(9, 12, 7, 30));
+    // A resource that does not exist is an error, not a proposal.
+    assert!(
+        desk.first_free_slot(999, at(30, 11, 0, 0), anna, ten, None)
+            .is_err()
+    );
+}
