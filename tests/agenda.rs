@@ -495,3 +495,94 @@ fn first_free_slot_skips_closures_and_holidays() {
             .is_err()
     );
 }
+
+/// `plan --all` keeps slot use and slots between plans; it must book exactly
+/// what planning and booking each PAI on its own, in the same order, books,
+/// and leave no double booking or full slot over capacity.
+#[test]
+fn plan_all_books_what_one_by_one_planning_books() {
+    use Weekday::*;
+    let scarce = |desk: &Desk| {
+        // Few places, so that later plans meet full slots and closures.
+        for r in [
+            resource(
+                "Punto prelievi",
+                "punto prelievi",
+                &[Mon, Thu],
+                t(7, 30),
+                t(8, 30),
+                10,
+                2,
+            ),
+            resource(
+                "Studio",
+                "ambulatorio MMG",
+                &[Tue],
+                t(9, 0),
+                t(11, 0),
+                20,
+                1,
+            ),
+            resource(
+                "Infermieri",
+                "ambulatorio infermieristico",
+                &[Wed],
+                t(10, 0),
+                t(11, 0),
+                20,
+                1,
+            ),
+            resource("ECG", "ECG", &[Fri], t(14, 0), t(15, 0), 30, 1),
+        ] {
+            desk.save_resource(r).unwrap();
+        }
+        desk.save_closure(Closure::giornata(
+            0,
+            None,
+            NaiveDate::from_ymd_opt(2026, 12, 3).unwrap(),
+            "inventario",
+        ))
+        .unwrap();
+        desk.seed_sample_gestori(&sportello::io::gestori::sample_gestori())
+            .unwrap();
+        desk.load_demo_with(120, 7, true, &mut |_, _| true).unwrap();
+    };
+    let clock = || Arc::new(FixedClock::on(2026, 11, 23).unwrap());
+    let (one, two) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let all = Desk::open(one.path(), clock()).unwrap();
+    let each = Desk::open(two.path(), clock()).unwrap();
+    scarce(&all);
+    scarce(&each);
+
+    let ids = all.shared_unplanned_pai_ids().unwrap();
+    assert_eq!(ids, each.shared_unplanned_pai_ids().unwrap());
+    let report = all.plan_all(&mut |_, _| true).unwrap();
+    assert_eq!(report.plans, ids.len());
+    assert!(report.plans >= 50, "{report:?}");
+    assert!(report.unplaced > 0, "places are scarce: {report:?}");
+    assert!(all.shared_unplanned_pai_ids().unwrap().len() < ids.len());
+
+    let mut booked = 0;
+    for &id in &ids {
+        let out = each.plan_pai(id, &Preferences::default()).unwrap();
+        booked += each.accept_proposals(id, &out.proposals).unwrap().len();
+    }
+    assert_eq!(booked, report.appointments);
+    let since = NaiveDate::from_ymd_opt(2025, 1, 1).unwrap();
+    let key = |desk: &Desk| {
+        let mut list = Vec::new();
+        for &id in &ids {
+            let patient = desk.pai(id).unwrap().unwrap().patient;
+            for a in desk.patient_appointments(patient, since).unwrap() {
+                list.push((a.patient, a.resource, a.start, a.end, a.item, a.occorrenza));
+            }
+        }
+        list.sort();
+        list
+    };
+    let planned = key(&all);
+    assert_eq!(planned.len(), report.appointments);
+    assert_eq!(planned, key(&each));
+    let check = all.check().unwrap();
+    assert_eq!(check.problem_count, 0, "{:?}", check.problems);
+}

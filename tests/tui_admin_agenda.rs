@@ -374,7 +374,7 @@ fn set_up_the_agenda_close_a_day_and_move_the_appointment() {
     assert!(ui.app.modal().is_none(), "{:?}", ui.modal_error());
     assert!(
         ui.status()
-            .contains("1 appuntamenti ora fuori disponibilità"),
+            .contains("Un appuntamento ora è fuori disponibilità"),
         "{}",
         ui.status()
     );

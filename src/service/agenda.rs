@@ -1,6 +1,9 @@
 //! Agenda: resources and closures, PAI planning, booking, the day list,
 //! iCalendar, and the recall lists.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use chrono::{Datelike, Days, NaiveDate, NaiveDateTime};
 
 use super::{Desk, DeskError, PatientSummary, Result};
@@ -18,14 +21,58 @@ fn invalid(msg: impl Into<String>) -> DeskError {
     DeskError::Invalid(msg.into())
 }
 
+/// What one `plan --all` run keeps between plans: slot use already read
+/// from the store, so that the full slots every later plan meets are not read
+/// again (the entries of the slots a plan books are dropped right after
+/// booking), and the slots of each resource and day (resources and closures
+/// do not change during the run: the store is held by it).
+#[derive(Default)]
+struct SlotMemo {
+    taken: RefCell<HashMap<(ResourceId, NaiveDateTime), u16>>,
+    slots: RefCell<HashMap<(ResourceId, NaiveDate), Vec<agenda::Slot>>>,
+}
+
 /// The store seen by the planner: slot use and the patient's appointments.
 struct StoreOccupancy<'a> {
     store: &'a Store,
+    memo: Option<&'a SlotMemo>,
 }
 
 impl Occupancy for StoreOccupancy<'_> {
     fn booked(&self, resource: ResourceId, start: NaiveDateTime) -> u16 {
-        self.store.slot_taken(resource, start).unwrap_or(u16::MAX)
+        let Some(memo) = self.memo else {
+            return self.store.slot_taken(resource, start).unwrap_or(u16::MAX);
+        };
+        if let Some(n) = memo.taken.borrow().get(&(resource, start)) {
+            return *n;
+        }
+        match self.store.slot_taken(resource, start) {
+            Ok(n) => {
+                memo.taken.borrow_mut().insert((resource, start), n);
+                n
+            }
+            Err(_) => u16::MAX,
+        }
+    }
+
+    fn slots_on(
+        &self,
+        resource: &Resource,
+        day: NaiveDate,
+        closures: &[Closure],
+        calendar: &LocalCalendar,
+    ) -> Vec<agenda::Slot> {
+        let Some(memo) = self.memo else {
+            return slots_on(resource, day, closures, calendar);
+        };
+        if let Some(list) = memo.slots.borrow().get(&(resource.id, day)) {
+            return list.clone();
+        }
+        let list = slots_on(resource, day, closures, calendar);
+        memo.slots
+            .borrow_mut()
+            .insert((resource.id, day), list.clone());
+        list
     }
 
     fn patient_appointments(
@@ -52,6 +99,20 @@ pub struct DayLine {
     pub patient: Option<PatientSummary>,
     /// Resource name, or the external provider.
     pub dove: String,
+}
+
+/// The capacity of the slot starting at `start` on a resource (0 when the
+/// resource offers no slot there).
+fn slot_capacity_in(
+    resource: &Resource,
+    start: NaiveDateTime,
+    closures: &[Closure],
+    calendar: &LocalCalendar,
+) -> u16 {
+    slots_on(resource, start.date(), closures, calendar)
+        .into_iter()
+        .find(|s| s.start == start)
+        .map_or(0, |s| s.capacita)
 }
 
 /// An appointment outside availability, with whom and where, for the list
@@ -309,10 +370,7 @@ impl Desk {
     fn slot_capacity(&self, resource: &Resource, start: NaiveDateTime) -> Result<u16> {
         let closures = self.store.closures()?;
         let calendar = self.calendar()?;
-        Ok(slots_on(resource, start.date(), &closures, &calendar)
-            .into_iter()
-            .find(|s| s.start == start)
-            .map_or(0, |s| s.capacita))
+        Ok(slot_capacity_in(resource, start, &closures, &calendar))
     }
 
     /// Proposes appointments for every in-house occurrence of a shared PAI
@@ -328,6 +386,32 @@ impl Desk {
         &self,
         progress: &mut dyn FnMut(usize, usize) -> bool,
     ) -> Result<PlanAllReport> {
+        let todo = self.shared_unplanned_pai_ids()?;
+        let mut report = PlanAllReport::default();
+        let total = todo.len();
+        let memo = SlotMemo::default();
+        let today = self.today();
+        for (n, id) in todo.into_iter().enumerate() {
+            let out = self.plan_pai_with(id, &Preferences::default(), today, Some(&memo))?;
+            report.unplaced += out.unplaced.len();
+            report.appointments += self.accept_proposals(id, &out.proposals)?.len();
+            {
+                let mut taken = memo.taken.borrow_mut();
+                for p in &out.proposals {
+                    taken.remove(&(p.resource, p.start));
+                }
+            }
+            report.plans += 1;
+            if !progress(n + 1, total) {
+                break;
+            }
+        }
+        Ok(report)
+    }
+
+    /// The shared PAIs with no appointment yet, in the order `plan --all`
+    /// plans them.
+    pub fn shared_unplanned_pai_ids(&self) -> Result<Vec<PaiId>> {
         let mut todo = Vec::new();
         for id in self.store.all_pai_ids()? {
             let Some(p) = self.store.pai(id)? else {
@@ -339,18 +423,7 @@ impl Desk {
                 todo.push(id);
             }
         }
-        let mut report = PlanAllReport::default();
-        let total = todo.len();
-        for (n, id) in todo.into_iter().enumerate() {
-            let out = self.plan_pai(id, &Preferences::default())?;
-            report.unplaced += out.unplaced.len();
-            report.appointments += self.accept_proposals(id, &out.proposals)?.len();
-            report.plans += 1;
-            if !progress(n + 1, total) {
-                break;
-            }
-        }
-        Ok(report)
+        Ok(todo)
     }
 
     pub(crate) fn plan_pai_from(
@@ -358,6 +431,16 @@ impl Desk {
         id: PaiId,
         preferences: &Preferences,
         from: NaiveDate,
+    ) -> Result<PlanOutput> {
+        self.plan_pai_with(id, preferences, from, None)
+    }
+
+    fn plan_pai_with(
+        &self,
+        id: PaiId,
+        preferences: &Preferences,
+        from: NaiveDate,
+        memo: Option<&SlotMemo>,
     ) -> Result<PlanOutput> {
         let pai = self
             .store
@@ -374,7 +457,10 @@ impl Desk {
         }
         let closures = self.store.closures()?;
         let calendar = self.calendar()?;
-        let occupancy = StoreOccupancy { store: &self.store };
+        let occupancy = StoreOccupancy {
+            store: &self.store,
+            memo,
+        };
         Ok(planner::plan(&PlanInput {
             pai: &pai,
             patient: pai.patient,
@@ -412,12 +498,14 @@ impl Desk {
             .pai(pai)?
             .ok_or_else(|| invalid("PAI non trovato"))?;
         let resources = self.store.resources()?;
+        let closures = self.store.closures()?;
+        let calendar = self.calendar()?;
         let mut list = Vec::with_capacity(accepted.len());
         for (p, stato) in accepted {
             let Some(r) = resources.iter().find(|r| r.id == p.resource) else {
                 return Err(invalid("Risorsa non trovata"));
             };
-            let capacity = self.slot_capacity(r, p.start)?;
+            let capacity = slot_capacity_in(r, p.start, &closures, &calendar);
             list.push((
                 Appointment {
                     id: 0,

@@ -3100,12 +3100,22 @@ impl AgendaAdminStrings {
 
     /// A save that left appointments outside availability.
     pub fn now_outside(&self, done: &str, n: usize) -> String {
-        self.pick(
-            format!(
+        match (self.lang, n) {
+            (Lang::It, 1) => {
+                format!("{done}. Un appuntamento ora è fuori disponibilità: Invio per spostarlo")
+            }
+            (Lang::It, _) => format!(
                 "{done}. {n} appuntamenti ora fuori disponibilità: Invio su ciascuno per spostarlo"
             ),
-            format!("{done}. {n} appointments now outside availability: Enter on each to move it"),
-        )
+            (Lang::En, 1) => {
+                format!("{done}. One appointment is now outside availability: Enter to move it")
+            }
+            (Lang::En, _) => {
+                format!(
+                    "{done}. {n} appointments now outside availability: Enter on each to move it"
+                )
+            }
+        }
     }
 
     /// The automatic closures, so that they are not typed in.
@@ -3135,10 +3145,16 @@ impl AgendaAdminStrings {
     }
 
     pub fn outside_count(&self, n: usize) -> String {
-        self.pick(
-            format!("{n} appuntamenti prenotati fuori disponibilità (chiusure, festivi, orari cambiati): da spostare"),
-            format!("{n} booked appointments outside availability (closures, holidays, changed hours): to move"),
-        )
+        let why = self.pick(
+            "fuori disponibilità (chiusure, festivi, orari cambiati): da spostare".into(),
+            "outside availability (closures, holidays, changed hours): to move".into(),
+        );
+        match (self.lang, n) {
+            (Lang::It, 1) => format!("Un appuntamento prenotato {why}"),
+            (Lang::It, _) => format!("{n} appuntamenti prenotati {why}"),
+            (Lang::En, 1) => format!("One booked appointment {why}"),
+            (Lang::En, _) => format!("{n} booked appointments {why}"),
+        }
     }
 
     pub fn move_what(&self, patient: &str, what: &str, when: &str) -> String {

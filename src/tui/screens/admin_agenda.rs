@@ -522,8 +522,8 @@ impl RisorseSection {
         };
         frame.render_widget(Paragraph::new(text), info);
         let width = usize::from(area.width);
-        let tipo_w = if width >= 110 { 28 } else { 16 };
-        let compact = width < 110;
+        let compact = width < 100;
+        let tipo_w = if compact { 16 } else { 28 };
         let valid_w = if compact { 21 } else { 28 };
         let name_w = width
             .saturating_sub(2 + tipo_w + 6 + 6 + valid_w + 5)
