@@ -61,6 +61,10 @@ enum Command {
         /// Seme del generatore: stesso seme, stessi pazienti
         #[arg(long, default_value_t = 1)]
         seed: u64,
+        /// Ogni paziente cronico con Gestore, Patto firmato e PAI condiviso, nessuno
+        /// pianificato (il carico su cui si misura `plan --all`)
+        #[arg(long)]
+        tutti_con_pai: bool,
     },
     /// Verifica e decodifica un codice fiscale
     Cf {
@@ -215,14 +219,19 @@ fn run(cli: Cli) -> Result<ExitCode, DeskError> {
     match command {
         Command::Cf { code } => Ok(cf(&code.join(""))),
         Command::Festivi { anno, comune } => Ok(festivi(*anno, comune.as_deref())),
-        Command::Demo { patients, seed } => {
+        Command::Demo {
+            patients,
+            seed,
+            tutti_con_pai,
+        } => {
             let desk = open_desk(&cli)?;
             let started = Instant::now();
             let mut stderr = std::io::stderr();
-            let done = desk.load_demo(*patients, *seed, &mut |done, total| {
-                let _ = write!(stderr, "\rPazienti creati: {done}/{total}");
-                true
-            })?;
+            let done =
+                desk.load_demo_with(*patients, *seed, *tutti_con_pai, &mut |done, total| {
+                    let _ = write!(stderr, "\rPazienti creati: {done}/{total}");
+                    true
+                })?;
             eprintln!();
             println!(
                 "Creati {done} pazienti dimostrativi in {:.1} s nell'archivio {}",

@@ -930,6 +930,22 @@ pub struct PaiTemplates {
 }
 
 impl PaiTemplates {
+    /// The kinds of practice resource the templates book on ("punto
+    /// prelievi", "ambulatorio MMG"...), in order of first use, once each: the
+    /// kinds an agenda resource may have.
+    pub fn resource_kinds(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for item in &self.items {
+            if let Luogo::InSede { risorsa } = &item.luogo {
+                let kind = risorsa.trim();
+                if !kind.is_empty() && !out.iter().any(|k| fold(k) == fold(kind)) {
+                    out.push(kind);
+                }
+            }
+        }
+        out
+    }
+
     /// The templates embedded in the binary (`assets/pai-modelli.csv`).
     pub fn embedded() -> &'static PaiTemplates {
         static EMBEDDED: OnceLock<PaiTemplates> = OnceLock::new();

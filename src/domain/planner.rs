@@ -77,6 +77,17 @@ pub trait Occupancy {
         from: NaiveDateTime,
         to: NaiveDateTime,
     ) -> Vec<Appointment>;
+    /// The slots of `resource` on `day` ([`slots_on`]). An occupancy that
+    /// serves many plans over the same resources and closures may keep them.
+    fn slots_on(
+        &self,
+        resource: &Resource,
+        day: NaiveDate,
+        closures: &[Closure],
+        calendar: &LocalCalendar,
+    ) -> Vec<Slot> {
+        slots_on(resource, day, closures, calendar)
+    }
 }
 
 /// An [`Occupancy`] over appointments held in memory.
@@ -896,7 +907,9 @@ impl<'a> Planner<'a> {
         for &r in &kind.resources {
             if let Some(resource) = input.resources.get(r) {
                 slots.extend(
-                    slots_on(resource, day, input.closures, input.calendar)
+                    input
+                        .existing
+                        .slots_on(resource, day, input.closures, input.calendar)
                         .into_iter()
                         .map(|s| (r, s)),
                 );

@@ -1,7 +1,10 @@
 //! Agenda: resources and closures, PAI planning, booking, the day list,
 //! iCalendar, and the recall lists.
 
-use chrono::{Days, NaiveDate, NaiveDateTime};
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use chrono::{Datelike, Days, NaiveDate, NaiveDateTime};
 
 use super::{Desk, DeskError, PatientSummary, Result};
 use crate::domain::PatientId;
@@ -18,14 +21,58 @@ fn invalid(msg: impl Into<String>) -> DeskError {
     DeskError::Invalid(msg.into())
 }
 
+/// What one `plan --all` run keeps between plans: slot use already read
+/// from the store, so that the full slots every later plan meets are not read
+/// again (the entries of the slots a plan books are dropped right after
+/// booking), and the slots of each resource and day (resources and closures
+/// do not change during the run: the store is held by it).
+#[derive(Default)]
+struct SlotMemo {
+    taken: RefCell<HashMap<(ResourceId, NaiveDateTime), u16>>,
+    slots: RefCell<HashMap<(ResourceId, NaiveDate), Vec<agenda::Slot>>>,
+}
+
 /// The store seen by the planner: slot use and the patient's appointments.
 struct StoreOccupancy<'a> {
     store: &'a Store,
+    memo: Option<&'a SlotMemo>,
 }
 
 impl Occupancy for StoreOccupancy<'_> {
     fn booked(&self, resource: ResourceId, start: NaiveDateTime) -> u16 {
-        self.store.slot_taken(resource, start).unwrap_or(u16::MAX)
+        let Some(memo) = self.memo else {
+            return self.store.slot_taken(resource, start).unwrap_or(u16::MAX);
+        };
+        if let Some(n) = memo.taken.borrow().get(&(resource, start)) {
+            return *n;
+        }
+        match self.store.slot_taken(resource, start) {
+            Ok(n) => {
+                memo.taken.borrow_mut().insert((resource, start), n);
+                n
+            }
+            Err(_) => u16::MAX,
+        }
+    }
+
+    fn slots_on(
+        &self,
+        resource: &Resource,
+        day: NaiveDate,
+        closures: &[Closure],
+        calendar: &LocalCalendar,
+    ) -> Vec<agenda::Slot> {
+        let Some(memo) = self.memo else {
+            return slots_on(resource, day, closures, calendar);
+        };
+        if let Some(list) = memo.slots.borrow().get(&(resource.id, day)) {
+            return list.clone();
+        }
+        let list = slots_on(resource, day, closures, calendar);
+        memo.slots
+            .borrow_mut()
+            .insert((resource.id, day), list.clone());
+        list
     }
 
     fn patient_appointments(
@@ -53,6 +100,35 @@ pub struct DayLine {
     /// Resource name, or the external provider.
     pub dove: String,
 }
+
+/// The capacity of the slot starting at `start` on a resource (0 when the
+/// resource offers no slot there).
+fn slot_capacity_in(
+    resource: &Resource,
+    start: NaiveDateTime,
+    closures: &[Closure],
+    calendar: &LocalCalendar,
+) -> u16 {
+    slots_on(resource, start.date(), closures, calendar)
+        .into_iter()
+        .find(|s| s.start == start)
+        .map_or(0, |s| s.capacita)
+}
+
+/// An appointment outside availability, with whom and where, for the list
+/// to move from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OutsideLine {
+    pub appointment: Appointment,
+    pub patient: Option<PatientSummary>,
+    /// The resource's name ("" when it no longer exists).
+    pub risorsa: String,
+    /// Why it is outside: holiday, closure, no slot...
+    pub motivi: Vec<String>,
+}
+
+/// How far ahead [`Desk::first_free_slot`] looks, in days.
+pub const FREE_SLOT_HORIZON_DAYS: u64 = 366;
 
 /// What `plan --all` did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -88,6 +164,23 @@ impl Desk {
         let practice = self.store.practice()?;
         let comune = (!practice.comune.is_empty()).then(|| super::comune_name(&practice.comune));
         Ok(LocalCalendar::for_comune(comune.as_deref()))
+    }
+
+    /// The next `n` holidays from today on (national ones and the patron of
+    /// the practice's comune), with their names: the days the agenda closes
+    /// by itself.
+    pub fn next_holidays(&self, n: usize) -> Result<Vec<crate::domain::calendar::Holiday>> {
+        let practice = self.store.practice()?;
+        let comune = (!practice.comune.is_empty()).then(|| super::comune_name(&practice.comune));
+        let today = self.today();
+        let mut out = Vec::new();
+        for year in today.year()..=today.year() + 1 {
+            let mut list = crate::domain::calendar::holidays(year, comune.as_deref());
+            list.sort_by_key(|h| h.date);
+            out.extend(list.into_iter().filter(|h| h.date >= today));
+        }
+        out.truncate(n);
+        Ok(out)
     }
 
     pub fn resources(&self) -> Result<Vec<Resource>> {
@@ -142,15 +235,142 @@ impl Desk {
         )
     }
 
+    /// [`Desk::appointments_outside_availability`] with the patient, the
+    /// resource's name and the reasons, soonest first.
+    pub fn outside_availability_lines(&self) -> Result<Vec<OutsideLine>> {
+        let resources = self.store.resources()?;
+        let closures = self.store.closures()?;
+        let calendar = self.calendar()?;
+        let now = self.clock.now();
+        let mut list = self.appointments_outside_availability()?;
+        list.sort_by_key(|a| (a.start, a.id));
+        let mut out = Vec::with_capacity(list.len());
+        for (a, found) in agenda::outside_availability(&list, &resources, &closures, &calendar, now)
+        {
+            let risorsa = resources
+                .iter()
+                .find(|r| Some(r.id) == a.resource)
+                .map(|r| r.nome.clone())
+                .unwrap_or_default();
+            out.push(OutsideLine {
+                appointment: a.clone(),
+                patient: self.summaries(vec![a.patient])?.into_iter().next(),
+                risorsa,
+                motivi: found.iter().map(|c| c.to_string()).collect(),
+            });
+        }
+        Ok(out)
+    }
+
+    /// The first slot of `resource` starting at or after `from` (and not in
+    /// the past) where an appointment of `patient` lasting `length` can be
+    /// booked without conflicts: a slot of the resource's patterns, not on a
+    /// holiday nor in a closure, with a place left (capacity counts distinct
+    /// patients, the patient's own visit in the slot included), not
+    /// overlapping the patient's other appointments. `except` is the
+    /// appointment being moved, which does not count against itself. Looks
+    /// [`FREE_SLOT_HORIZON_DAYS`] ahead; `None` when nothing is free.
+    pub fn first_free_slot(
+        &self,
+        resource: ResourceId,
+        from: NaiveDateTime,
+        patient: PatientId,
+        length: chrono::Duration,
+        except: Option<AppointmentId>,
+    ) -> Result<Option<agenda::Slot>> {
+        let resources = self.store.resources()?;
+        let r = resources
+            .iter()
+            .find(|r| r.id == resource)
+            .ok_or_else(|| invalid("Risorsa non trovata"))?;
+        let closures = self.store.closures()?;
+        let calendar = self.calendar()?;
+        let from = from.max(self.clock.now());
+        let except = except.unwrap_or(0);
+        let mut day = from.date();
+        for _ in 0..FREE_SLOT_HORIZON_DAYS {
+            let slots: Vec<agenda::Slot> = slots_on(r, day, &closures, &calendar)
+                .into_iter()
+                .filter(|s| s.start >= from)
+                .collect();
+            if !slots.is_empty() {
+                let day_start = day.and_time(chrono::NaiveTime::MIN);
+                let day_end = day_start + Days::new(1);
+                let at_resource: Vec<Appointment> = self
+                    .store
+                    .appointments_of_resource(resource, day_start, day_end)?
+                    .into_iter()
+                    .filter(|a| a.id != except)
+                    .collect();
+                // An appointment that started the evening before may run into the day.
+                let patient_day: Vec<Appointment> = self
+                    .store
+                    .appointments_of_patient(patient, day_start - Days::new(1), day_end)?
+                    .into_iter()
+                    .filter(|a| a.id != except)
+                    .collect();
+                for slot in slots {
+                    let candidate = Appointment {
+                        id: except,
+                        patient,
+                        pai: None,
+                        item: None,
+                        occorrenza: None,
+                        resource: Some(resource),
+                        start: slot.start,
+                        end: slot.start + length,
+                        descrizione: String::new(),
+                        stato: AppStato::Prenotato,
+                        esterno: None,
+                        note: String::new(),
+                        forzatura: None,
+                    };
+                    let taken =
+                        agenda::same_slot_count(&at_resource, resource, slot.start, patient);
+                    let found = agenda::conflicts(
+                        &candidate,
+                        Some(r),
+                        taken,
+                        &patient_day,
+                        &closures,
+                        &calendar,
+                    );
+                    if found.is_empty() {
+                        return Ok(Some(slot));
+                    }
+                }
+            }
+            match day.succ_opt() {
+                Some(next) => day = next,
+                None => break,
+            }
+        }
+        Ok(None)
+    }
+
+    /// The first free slot for moving an appointment (see
+    /// [`Desk::first_free_slot`]): same resource and length, from `from` on.
+    pub fn first_free_slot_for(
+        &self,
+        id: AppointmentId,
+        from: NaiveDateTime,
+    ) -> Result<Option<agenda::Slot>> {
+        let a = self
+            .store
+            .appointment(id)?
+            .ok_or_else(|| invalid("Appuntamento non trovato"))?;
+        let resource = a
+            .resource
+            .ok_or_else(|| invalid("Un appuntamento esterno non ha slot da proporre"))?;
+        self.first_free_slot(resource, from, a.patient, a.end - a.start, Some(id))
+    }
+
     /// The capacity of the slot starting at `start` on a resource (0 when the
     /// resource offers no slot there).
     fn slot_capacity(&self, resource: &Resource, start: NaiveDateTime) -> Result<u16> {
         let closures = self.store.closures()?;
         let calendar = self.calendar()?;
-        Ok(slots_on(resource, start.date(), &closures, &calendar)
-            .into_iter()
-            .find(|s| s.start == start)
-            .map_or(0, |s| s.capacita))
+        Ok(slot_capacity_in(resource, start, &closures, &calendar))
     }
 
     /// Proposes appointments for every in-house occurrence of a shared PAI
@@ -166,6 +386,32 @@ impl Desk {
         &self,
         progress: &mut dyn FnMut(usize, usize) -> bool,
     ) -> Result<PlanAllReport> {
+        let todo = self.shared_unplanned_pai_ids()?;
+        let mut report = PlanAllReport::default();
+        let total = todo.len();
+        let memo = SlotMemo::default();
+        let today = self.today();
+        for (n, id) in todo.into_iter().enumerate() {
+            let out = self.plan_pai_with(id, &Preferences::default(), today, Some(&memo))?;
+            report.unplaced += out.unplaced.len();
+            report.appointments += self.accept_proposals(id, &out.proposals)?.len();
+            {
+                let mut taken = memo.taken.borrow_mut();
+                for p in &out.proposals {
+                    taken.remove(&(p.resource, p.start));
+                }
+            }
+            report.plans += 1;
+            if !progress(n + 1, total) {
+                break;
+            }
+        }
+        Ok(report)
+    }
+
+    /// The shared PAIs with no appointment yet, in the order `plan --all`
+    /// plans them.
+    pub fn shared_unplanned_pai_ids(&self) -> Result<Vec<PaiId>> {
         let mut todo = Vec::new();
         for id in self.store.all_pai_ids()? {
             let Some(p) = self.store.pai(id)? else {
@@ -177,18 +423,7 @@ impl Desk {
                 todo.push(id);
             }
         }
-        let mut report = PlanAllReport::default();
-        let total = todo.len();
-        for (n, id) in todo.into_iter().enumerate() {
-            let out = self.plan_pai(id, &Preferences::default())?;
-            report.unplaced += out.unplaced.len();
-            report.appointments += self.accept_proposals(id, &out.proposals)?.len();
-            report.plans += 1;
-            if !progress(n + 1, total) {
-                break;
-            }
-        }
-        Ok(report)
+        Ok(todo)
     }
 
     pub(crate) fn plan_pai_from(
@@ -196,6 +431,16 @@ impl Desk {
         id: PaiId,
         preferences: &Preferences,
         from: NaiveDate,
+    ) -> Result<PlanOutput> {
+        self.plan_pai_with(id, preferences, from, None)
+    }
+
+    fn plan_pai_with(
+        &self,
+        id: PaiId,
+        preferences: &Preferences,
+        from: NaiveDate,
+        memo: Option<&SlotMemo>,
     ) -> Result<PlanOutput> {
         let pai = self
             .store
@@ -212,7 +457,10 @@ impl Desk {
         }
         let closures = self.store.closures()?;
         let calendar = self.calendar()?;
-        let occupancy = StoreOccupancy { store: &self.store };
+        let occupancy = StoreOccupancy {
+            store: &self.store,
+            memo,
+        };
         Ok(planner::plan(&PlanInput {
             pai: &pai,
             patient: pai.patient,
@@ -250,12 +498,14 @@ impl Desk {
             .pai(pai)?
             .ok_or_else(|| invalid("PAI non trovato"))?;
         let resources = self.store.resources()?;
+        let closures = self.store.closures()?;
+        let calendar = self.calendar()?;
         let mut list = Vec::with_capacity(accepted.len());
         for (p, stato) in accepted {
             let Some(r) = resources.iter().find(|r| r.id == p.resource) else {
                 return Err(invalid("Risorsa non trovata"));
             };
-            let capacity = self.slot_capacity(r, p.start)?;
+            let capacity = slot_capacity_in(r, p.start, &closures, &calendar);
             list.push((
                 Appointment {
                     id: 0,

@@ -308,6 +308,8 @@ pub struct DemoGenerator {
     today: NaiveDate,
     serial: u64,
     seed: u64,
+    /// Every patient has at least one chronic pathology.
+    all_chronic: bool,
 }
 
 impl DemoGenerator {
@@ -329,7 +331,14 @@ impl DemoGenerator {
             today,
             serial: 0,
             seed,
+            all_chronic: false,
         }
+    }
+
+    /// Every generated patient has at least one chronic pathology.
+    pub fn all_chronic(mut self) -> DemoGenerator {
+        self.all_chronic = true;
+        self
     }
 
     fn pick<'a>(&mut self, list: &'a [&'a str]) -> &'a str {
@@ -383,7 +392,8 @@ impl DemoGenerator {
 
     fn pathologies(&mut self) -> Vec<String> {
         let count = match self.rng.u8(0..100) {
-            0..=14 => 0,
+            0..=14 if !self.all_chronic => 0,
+            0..=14 => 1,
             15..=44 => 1,
             45..=66 => 2,
             67..=81 => 3,
@@ -485,13 +495,15 @@ struct DemoPrese<'a> {
     patti_made: usize,
     /// A patient whose presa and Patto the demo revokes at the end.
     to_revoke: Option<crate::domain::PatientId>,
+    /// Every chronic patient gets a presa, a signed Patto and a shared PAI.
+    all_pai: bool,
 }
 
 /// Signed demo Patti per load: their frozen texts take a few KB each.
 const MAX_DEMO_PATTI: usize = 5_000;
 
 impl<'a> DemoPrese<'a> {
-    fn new(desk: &'a Desk, seed: u64) -> Result<DemoPrese<'a>> {
+    fn new(desk: &'a Desk, seed: u64, all_pai: bool) -> Result<DemoPrese<'a>> {
         let mut by_ats: std::collections::HashMap<String, Vec<_>> = Default::default();
         let mut gestori = std::collections::HashMap::new();
         for g in desk.gestori(None, false)? {
@@ -505,6 +517,7 @@ impl<'a> DemoPrese<'a> {
             rng: fastrand::Rng::with_seed(seed ^ 0x5eed),
             patti_made: 0,
             to_revoke: None,
+            all_pai,
         })
     }
 
@@ -517,7 +530,7 @@ impl<'a> DemoPrese<'a> {
         let operatore = self.desk.operator();
         let mut prese = Vec::new();
         for p in patients {
-            if p.livello().is_none() || self.rng.u8(0..100) >= 85 {
+            if p.livello().is_none() || (!self.all_pai && self.rng.u8(0..100) >= 85) {
                 continue;
             }
             let Some(list) = p.ats().and_then(|a| self.by_ats.get(&a.codice)) else {
@@ -536,7 +549,7 @@ impl<'a> DemoPrese<'a> {
                 stato,
                 operatore: operatore.clone(),
             };
-            if self.rng.u8(0..30) == 0 {
+            if !self.all_pai && self.rng.u8(0..30) == 0 {
                 let earlier = list[self.rng.usize(..list.len())];
                 let revoked_on = data_scelta;
                 prese.push(presa(
@@ -566,7 +579,7 @@ impl<'a> DemoPrese<'a> {
         let mut patti = Vec::new();
         let by_id: std::collections::HashMap<_, _> = patients.iter().map(|p| (p.id, p)).collect();
         for presa in prese.iter().filter(|p| p.is_active()) {
-            if self.patti_made >= MAX_DEMO_PATTI || self.rng.u8(0..12) != 0 {
+            if !self.all_pai && (self.patti_made >= MAX_DEMO_PATTI || self.rng.u8(0..12) != 0) {
                 continue;
             }
             let Some(patient) = by_id.get(&presa.patient) else {
@@ -575,7 +588,9 @@ impl<'a> DemoPrese<'a> {
             let Some(gestore) = self.gestori.get(&presa.gestore) else {
                 continue;
             };
-            let signed_on = today - Days::new(self.rng.u64(3..430));
+            // All-PAI loads keep every Patto in force, so each PAI has a year to plan.
+            let back = if self.all_pai { 3..300 } else { 3..430 };
+            let signed_on = today - Days::new(self.rng.u64(back));
             let signed_on = signed_on.max(presa.data_scelta);
             let mut p = PattoDiCura {
                 id: self.desk.store.next_id()?,
@@ -625,7 +640,7 @@ impl<'a> DemoPrese<'a> {
             if patto::sign(&mut p, input, text, at).is_err() {
                 continue;
             }
-            if self.patti_made == 0 {
+            if self.patti_made == 0 && !self.all_pai {
                 self.to_revoke = Some(patient.id);
             }
             self.patti_made += 1;
@@ -667,7 +682,7 @@ impl Desk {
     /// Sets up the practice's resources when there are none, and plans part
     /// of the shared demo PAIs from the start of their year: past
     /// appointments are marked done, or (one in eight) not attended.
-    fn demo_agenda(&self, seed: u64) -> Result<()> {
+    fn demo_agenda(&self, seed: u64, max_plans: usize) -> Result<()> {
         use crate::domain::agenda::{AppStato, Pattern, Preferences, Resource};
         use chrono::{NaiveTime, Weekday::*};
         if self.store.resources()?.is_empty() {
@@ -757,7 +772,7 @@ impl Desk {
         let now = self.clock.now();
         let mut planned = 0;
         for id in self.store.all_pai_ids()? {
-            if planned >= MAX_DEMO_PLANS {
+            if planned >= max_plans {
                 break;
             }
             let Some(pai) = self.store.pai(id)? else {
@@ -798,6 +813,20 @@ impl Desk {
         seed: u64,
         progress: &mut dyn FnMut(usize, usize) -> bool,
     ) -> Result<usize> {
+        self.load_demo_with(count, seed, false, progress)
+    }
+
+    /// As [`Desk::load_demo`]; with `all_pai` every patient is chronic and,
+    /// when the ATS of residence has a Gestore, gets a presa, a signed Patto
+    /// and a shared PAI, none of them planned: the load `sportello plan
+    /// --all` is measured on.
+    pub fn load_demo_with(
+        &self,
+        count: usize,
+        seed: u64,
+        all_pai: bool,
+        progress: &mut dyn FnMut(usize, usize) -> bool,
+    ) -> Result<usize> {
         let store = self.store();
         // On a new store only the generator's own codes can collide: skip the lookups.
         let fresh = store.is_empty_of_patients();
@@ -809,6 +838,9 @@ impl Desk {
             // Generation runs beside the store writes, one batch ahead.
             scope.spawn(move || {
                 let mut generator = DemoGenerator::new(seed, today);
+                if all_pai {
+                    generator = generator.all_chronic();
+                }
                 let taken = |cf: &str| !fresh && matches!(store.patient_id_by_cf(cf), Ok(Some(_)));
                 let mut made = 0;
                 while made < count {
@@ -821,7 +853,7 @@ impl Desk {
                     }
                 }
             });
-            let mut prese = DemoPrese::new(self, seed)?;
+            let mut prese = DemoPrese::new(self, seed, all_pai)?;
             let revoke_later = &mut to_revoke;
             for mut batch in rx {
                 store.insert_patients_batch(&mut batch)?;
@@ -836,7 +868,7 @@ impl Desk {
         });
         outcome?;
         store.make_durable()?;
-        self.demo_agenda(seed)?;
+        self.demo_agenda(seed, if all_pai { 0 } else { MAX_DEMO_PLANS })?;
         if let Some(patient) = to_revoke {
             self.revoke_presa(
                 patient,

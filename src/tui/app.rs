@@ -583,6 +583,25 @@ impl App {
                 }
                 true
             }
+            Purpose::AgendaAdmin(purpose) => {
+                let result = match self.stack.last_mut() {
+                    Some(Screen::Admin(admin)) => {
+                        crate::tui::screens::admin_agenda::confirm(admin, purpose, &modal, &env)
+                    }
+                    _ => Ok(Cmd::None),
+                };
+                match result {
+                    Ok(cmd) => {
+                        self.apply(cmd);
+                    }
+                    Err(message) => {
+                        let mut modal = modal;
+                        modal.error = Some(message);
+                        self.modal = Some(modal);
+                    }
+                }
+                true
+            }
             Purpose::Reactivate => {
                 let cmd = match self.stack.last_mut() {
                     Some(Screen::Record(record)) => record.set_status(PatientStatus::Attivo, &env),

@@ -41,6 +41,12 @@ pub enum Context {
     AdminHistory,
     AdminStudio,
     AdminGestori,
+    /// The agenda's resources and their time ranges.
+    AdminRisorse,
+    /// The closures of the practice and of its resources.
+    AdminChiusure,
+    /// The appointments outside availability, to move.
+    AdminFuori,
     /// F5: the PAI, with no plan yet.
     Pai,
     /// F5: the PAI as a bozza.
@@ -57,7 +63,7 @@ pub enum Context {
 
 impl Context {
     /// In the order the help screen lists them.
-    pub const ALL: [Context; 30] = [
+    pub const ALL: [Context; 33] = [
         Context::Global,
         Context::Lookup,
         Context::Record,
@@ -82,6 +88,9 @@ impl Context {
         Context::AdminHistory,
         Context::AdminStudio,
         Context::AdminGestori,
+        Context::AdminRisorse,
+        Context::AdminChiusure,
+        Context::AdminFuori,
         Context::Pai,
         Context::PaiBozza,
         Context::PaiLettura,
@@ -1270,6 +1279,142 @@ pub static BINDINGS: &[Binding] = &[
     ),
     row(
         C::AdminGestori,
+        Key::plain(KeyCode::Esc),
+        A::Back,
+        |s| s.k_back,
+        true,
+    ),
+    // The agenda's resources: two lists, no text field.
+    row(
+        C::AdminRisorse,
+        Key::plain(KeyCode::Up),
+        A::Up,
+        |s| s.k_up,
+        false,
+    ),
+    row(
+        C::AdminRisorse,
+        Key::plain(KeyCode::Down),
+        A::Down,
+        |s| s.k_down,
+        false,
+    ),
+    row(
+        C::AdminRisorse,
+        Key::ctrl('n'),
+        A::Add,
+        |s| s.agenda_admin.k_new,
+        true,
+    ),
+    row(
+        C::AdminRisorse,
+        Key::plain(KeyCode::Enter),
+        A::Open,
+        |s| s.agenda_admin.k_edit,
+        true,
+    ),
+    row(
+        C::AdminRisorse,
+        Key::ctrl('d'),
+        A::Remove,
+        |s| s.agenda_admin.k_remove,
+        true,
+    ),
+    row(
+        C::AdminRisorse,
+        Key::plain(KeyCode::Tab),
+        A::NextField,
+        |s| s.agenda_admin.k_switch,
+        true,
+    ),
+    row(
+        C::AdminRisorse,
+        Key::plain(KeyCode::BackTab),
+        A::PrevField,
+        |s| s.agenda_admin.k_switch,
+        false,
+    ),
+    row(
+        C::AdminRisorse,
+        Key::plain(KeyCode::Esc),
+        A::Back,
+        |s| s.k_back,
+        true,
+    ),
+    // The closures.
+    row(
+        C::AdminChiusure,
+        Key::plain(KeyCode::Up),
+        A::Up,
+        |s| s.k_up,
+        false,
+    ),
+    row(
+        C::AdminChiusure,
+        Key::plain(KeyCode::Down),
+        A::Down,
+        |s| s.k_down,
+        false,
+    ),
+    row(
+        C::AdminChiusure,
+        Key::ctrl('n'),
+        A::Add,
+        |s| s.agenda_admin.k_new,
+        true,
+    ),
+    row(
+        C::AdminChiusure,
+        Key::ctrl('d'),
+        A::Remove,
+        |s| s.agenda_admin.k_remove,
+        true,
+    ),
+    row(
+        C::AdminChiusure,
+        Key::plain(KeyCode::Esc),
+        A::Back,
+        |s| s.k_back,
+        true,
+    ),
+    // The appointments outside availability.
+    row(
+        C::AdminFuori,
+        Key::plain(KeyCode::Up),
+        A::Up,
+        |s| s.k_up,
+        false,
+    ),
+    row(
+        C::AdminFuori,
+        Key::plain(KeyCode::Down),
+        A::Down,
+        |s| s.k_down,
+        false,
+    ),
+    row(
+        C::AdminFuori,
+        Key::plain(KeyCode::PageUp),
+        A::PageUp,
+        |s| s.k_page_up,
+        false,
+    ),
+    row(
+        C::AdminFuori,
+        Key::plain(KeyCode::PageDown),
+        A::PageDown,
+        |s| s.k_page_down,
+        false,
+    ),
+    row(
+        C::AdminFuori,
+        Key::plain(KeyCode::Enter),
+        A::Open,
+        |s| s.agenda_admin.k_move,
+        true,
+    ),
+    row(
+        C::AdminFuori,
         Key::plain(KeyCode::Esc),
         A::Back,
         |s| s.k_back,

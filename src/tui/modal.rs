@@ -45,6 +45,8 @@ pub enum Purpose {
     Pai(crate::tui::screens::pai::PaiPurpose),
     /// A dialog of F6 Agenda (go to a date, cancel, move).
     Agenda(crate::tui::screens::agenda::AgendaPurpose),
+    /// A dialog of Amministrazione's agenda set-up (resources, closures, moves).
+    AgendaAdmin(crate::tui::screens::admin_agenda::AgendaAdminPurpose),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -201,6 +201,8 @@ pub struct Strings {
     pub pai: &'static PaiStrings,
     /// F6, the agenda and the planning of a PAI.
     pub agenda: &'static AgendaStrings,
+    /// Amministrazione: resources, closures, appointments outside availability.
+    pub agenda_admin: &'static AgendaAdminStrings,
 }
 
 impl Strings {
@@ -601,6 +603,7 @@ static IT: Strings = Strings {
     gestori: &GESTORI_IT,
     pai: &PAI_IT,
     agenda: &AGENDA_IT,
+    agenda_admin: &AGENDA_ADMIN_IT,
 };
 
 static EN: Strings = Strings {
@@ -772,6 +775,7 @@ static EN: Strings = Strings {
     gestori: &GESTORI_EN,
     pai: &PAI_EN,
     agenda: &AGENDA_EN,
+    agenda_admin: &AGENDA_ADMIN_EN,
 };
 
 /// The texts of the Patto di Cura screens (F4) and of the recall lists (F7).
@@ -2846,4 +2850,495 @@ static AGENDA_EN: AgendaStrings = AgendaStrings {
     head_esterni: "To book through the regional system",
     no_proposals: "No proposals: everything is booked or cannot be placed.",
     none_selected: "No proposal selected",
+};
+
+/// The texts of Amministrazione's agenda set-up: resources, time ranges
+/// (fasce), closures and the appointments outside availability.
+pub struct AgendaAdminStrings {
+    pub lang: Lang,
+    pub ctx_risorse: &'static str,
+    pub ctx_chiusure: &'static str,
+    pub ctx_fuori: &'static str,
+    pub sec_risorse: &'static str,
+    pub sec_risorse_text: &'static str,
+    pub sec_chiusure: &'static str,
+    pub sec_chiusure_text: &'static str,
+    pub sec_fuori: &'static str,
+    pub sec_fuori_text: &'static str,
+    pub k_new: &'static str,
+    pub k_edit: &'static str,
+    pub k_remove: &'static str,
+    pub k_switch: &'static str,
+    pub k_move: &'static str,
+    pub yes: &'static str,
+    pub no: &'static str,
+    pub col_nome: &'static str,
+    pub col_tipo: &'static str,
+    pub col_attiva: &'static str,
+    pub col_fasce: &'static str,
+    pub col_validita: &'static str,
+    pub col_giorno: &'static str,
+    pub col_orario: &'static str,
+    pub col_slot: &'static str,
+    pub col_capacita: &'static str,
+    pub col_dal: &'static str,
+    pub col_al: &'static str,
+    pub col_periodo: &'static str,
+    pub col_risorsa: &'static str,
+    pub col_motivo: &'static str,
+    pub col_data: &'static str,
+    pub col_ora: &'static str,
+    pub col_paziente: &'static str,
+    pub col_prestazione: &'static str,
+    pub col_perche: &'static str,
+    pub no_resources: &'static str,
+    pub no_fasce: &'static str,
+    pub no_fasce_yet: &'static str,
+    pub add_resource_first: &'static str,
+    pub remove_where: &'static str,
+    pub h_risorse: &'static str,
+    pub h_fasce: &'static str,
+    pub h_chiusure: &'static str,
+    pub h_fuori: &'static str,
+    pub new_resource_title: &'static str,
+    pub resource_intro: &'static str,
+    pub f_nome: &'static str,
+    pub f_tipo: &'static str,
+    pub f_attiva: &'static str,
+    pub fascia_intro: &'static str,
+    pub f_giorno: &'static str,
+    pub f_dalle: &'static str,
+    pub f_alle: &'static str,
+    pub f_durata: &'static str,
+    pub f_capacita: &'static str,
+    pub f_valido_dal: &'static str,
+    pub f_valido_al: &'static str,
+    pub remove_fascia_title: &'static str,
+    pub err_nome: &'static str,
+    pub resource_missing: &'static str,
+    pub whole_practice: &'static str,
+    pub new_closure_title: &'static str,
+    pub closure_intro: &'static str,
+    pub f_risorsa: &'static str,
+    pub f_dal: &'static str,
+    pub f_al: &'static str,
+    pub f_dalle_opt: &'static str,
+    pub f_alle_opt: &'static str,
+    pub f_motivo: &'static str,
+    pub err_motivo: &'static str,
+    pub err_part_of_one_day: &'static str,
+    pub no_closures: &'static str,
+    pub remove_closure_title: &'static str,
+    pub closure_removed: &'static str,
+    pub nothing_outside: &'static str,
+    pub move_title: &'static str,
+    pub no_free_slot: &'static str,
+}
+
+impl AgendaAdminStrings {
+    fn pick(&self, it: String, en: String) -> String {
+        match self.lang {
+            Lang::It => it,
+            Lang::En => en,
+        }
+    }
+
+    /// The day's name: "lunedì".
+    pub fn weekday(&self, d: chrono::Weekday) -> &'static str {
+        let i = d.num_days_from_monday() as usize;
+        match self.lang {
+            Lang::It => [
+                "lunedì",
+                "martedì",
+                "mercoledì",
+                "giovedì",
+                "venerdì",
+                "sabato",
+                "domenica",
+            ][i],
+            Lang::En => [
+                "Monday",
+                "Tuesday",
+                "Wednesday",
+                "Thursday",
+                "Friday",
+                "Saturday",
+                "Sunday",
+            ][i],
+        }
+    }
+
+    pub fn minutes(&self, n: u16) -> String {
+        format!("{n} min")
+    }
+
+    pub fn err_time(&self, field: &str, text: &str) -> String {
+        self.pick(
+            format!("{field}: orario non valido «{text}». Scrivere ore e minuti, es. 08:30"),
+            format!("{field}: invalid time \"{text}\". Type hours and minutes, e.g. 08:30"),
+        )
+    }
+
+    pub fn err_date(&self, field: &str, text: &str) -> String {
+        self.pick(
+            format!("{field}: data non valida «{text}». Scrivere gg/mm/aaaa, es. 07/12/2026"),
+            format!("{field}: invalid date \"{text}\". Type dd/mm/yyyy, e.g. 07/12/2026"),
+        )
+    }
+
+    pub fn err_number(&self, field: &str, text: &str) -> String {
+        self.pick(
+            format!("{field}: scrivere un numero intero (non «{text}»)"),
+            format!("{field}: type a whole number (not \"{text}\")"),
+        )
+    }
+
+    pub fn err_al_before(&self, al: &str, dal: &str) -> String {
+        self.pick(
+            format!("«Al» ({al}) è prima di «Dal» ({dal}): correggere le date"),
+            format!("\"To\" ({al}) is before \"From\" ({dal}): correct the dates"),
+        )
+    }
+
+    pub fn err_end_before(&self, alle: &str, dalle: &str) -> String {
+        self.pick(
+            format!("L'orario di fine ({alle}) deve essere dopo quello di inizio ({dalle})"),
+            format!("The end time ({alle}) must be after the start ({dalle})"),
+        )
+    }
+
+    /// A rule of the agenda broken (the domain's Italian message), and what to do.
+    pub fn fix(&self, message: &str) -> String {
+        self.pick(
+            format!("Da correggere: {message}"),
+            format!("To correct: {message}"),
+        )
+    }
+
+    /// What happens to the minutes of a range that the slots do not fill.
+    pub fn remainder(&self, fascia: &str, slot: u16, slots: u32, rest: u32) -> String {
+        self.pick(
+            format!("Nota: {fascia} con slot di {slot} minuti dà {slots} slot; gli ultimi {rest} minuti restano senza slot"),
+            format!("Note: {fascia} with {slot}-minute slots gives {slots} slots; the last {rest} minutes have no slot"),
+        )
+    }
+
+    pub fn valid_from(&self, from: &str) -> String {
+        self.pick(format!("dal {from}"), format!("from {from}"))
+    }
+
+    pub fn valid_from_to(&self, from: &str, to: &str) -> String {
+        self.pick(format!("dal {from} al {to}"), format!("{from} to {to}"))
+    }
+
+    pub fn resources_count(&self, n: usize) -> String {
+        self.pick(
+            format!("{n} risorse in agenda"),
+            format!("{n} resources in the agenda"),
+        )
+    }
+
+    pub fn fasce_of(&self, nome: &str) -> String {
+        self.pick(
+            format!("Fasce orarie settimanali di «{nome}»"),
+            format!("Weekly time ranges of \"{nome}\""),
+        )
+    }
+
+    pub fn edit_resource_title(&self, nome: &str) -> String {
+        self.pick(format!("Risorsa «{nome}»"), format!("Resource \"{nome}\""))
+    }
+
+    pub fn new_fascia_title(&self, nome: &str) -> String {
+        self.pick(
+            format!("Nuova fascia di «{nome}»"),
+            format!("New time range of \"{nome}\""),
+        )
+    }
+
+    pub fn edit_fascia_title(&self, fascia: &str, nome: &str) -> String {
+        self.pick(
+            format!("Fascia {fascia} di «{nome}»"),
+            format!("Time range {fascia} of \"{nome}\""),
+        )
+    }
+
+    pub fn remove_fascia_question(&self, fascia: &str, nome: &str) -> String {
+        self.pick(
+            format!("Eliminare la fascia {fascia} di «{nome}»? Gli appuntamenti già presi in quella fascia verranno elencati da spostare."),
+            format!("Remove the time range {fascia} of \"{nome}\"? Appointments already booked in it will be listed to move."),
+        )
+    }
+
+    pub fn resource_added(&self, nome: &str) -> String {
+        self.pick(
+            format!("Risorsa «{nome}» aggiunta: ora le sue fasce orarie (Ctrl+N)"),
+            format!("Resource \"{nome}\" added: now its time ranges (Ctrl+N)"),
+        )
+    }
+
+    pub fn resource_saved(&self, nome: &str) -> String {
+        self.pick(
+            format!("Risorsa «{nome}» salvata"),
+            format!("Resource \"{nome}\" saved"),
+        )
+    }
+
+    pub fn fascia_saved(&self, fascia: &str, nome: &str) -> String {
+        self.pick(
+            format!("Fascia {fascia} di «{nome}» salvata"),
+            format!("Time range {fascia} of \"{nome}\" saved"),
+        )
+    }
+
+    pub fn fascia_removed(&self, fascia: &str, nome: &str) -> String {
+        self.pick(
+            format!("Fascia {fascia} di «{nome}» eliminata"),
+            format!("Time range {fascia} of \"{nome}\" removed"),
+        )
+    }
+
+    /// A save that left appointments outside availability.
+    pub fn now_outside(&self, done: &str, n: usize) -> String {
+        match (self.lang, n) {
+            (Lang::It, 1) => {
+                format!("{done}. Un appuntamento ora è fuori disponibilità: Invio per spostarlo")
+            }
+            (Lang::It, _) => format!(
+                "{done}. {n} appuntamenti ora fuori disponibilità: Invio su ciascuno per spostarlo"
+            ),
+            (Lang::En, 1) => {
+                format!("{done}. One appointment is now outside availability: Enter to move it")
+            }
+            (Lang::En, _) => {
+                format!(
+                    "{done}. {n} appointments now outside availability: Enter on each to move it"
+                )
+            }
+        }
+    }
+
+    /// The automatic closures, so that they are not typed in.
+    pub fn holidays_note(&self, next: &str) -> String {
+        self.pick(
+            format!("Festività nazionali e santo patrono del comune dello studio sono chiusure automatiche: non inserirle. Prossime: {next}."),
+            format!("National holidays and the patron saint of the practice's comune are closed automatically: do not enter them. Next: {next}."),
+        )
+    }
+
+    pub fn closures_count(&self, n: usize) -> String {
+        self.pick(format!("{n} chiusure"), format!("{n} closures"))
+    }
+
+    pub fn closure_added(&self, periodo: &str) -> String {
+        self.pick(
+            format!("Chiusura {periodo} salvata"),
+            format!("Closure {periodo} saved"),
+        )
+    }
+
+    pub fn remove_closure_question(&self, periodo: &str, risorsa: &str) -> String {
+        self.pick(
+            format!("Eliminare la chiusura {periodo} ({risorsa})?"),
+            format!("Remove the closure {periodo} ({risorsa})?"),
+        )
+    }
+
+    pub fn outside_count(&self, n: usize) -> String {
+        let why = self.pick(
+            "fuori disponibilità (chiusure, festivi, orari cambiati): da spostare".into(),
+            "outside availability (closures, holidays, changed hours): to move".into(),
+        );
+        match (self.lang, n) {
+            (Lang::It, 1) => format!("Un appuntamento prenotato {why}"),
+            (Lang::It, _) => format!("{n} appuntamenti prenotati {why}"),
+            (Lang::En, 1) => format!("One booked appointment {why}"),
+            (Lang::En, _) => format!("{n} booked appointments {why}"),
+        }
+    }
+
+    pub fn move_what(&self, patient: &str, what: &str, when: &str) -> String {
+        self.pick(
+            format!("{patient}: {what}, ora il {when}"),
+            format!("{patient}: {what}, now on {when}"),
+        )
+    }
+
+    pub fn move_to(&self, when: &str, risorsa: &str) -> String {
+        self.pick(
+            format!(
+                "Primo posto libero: {when} ({risorsa}). Invio per spostarlo, Esc per lasciarlo."
+            ),
+            format!("First free place: {when} ({risorsa}). Enter to move it, Esc to leave it."),
+        )
+    }
+
+    pub fn moved(&self, when: &str, left: usize) -> String {
+        self.pick(
+            format!("Appuntamento spostato al {when}; ne restano {left} da spostare"),
+            format!("Appointment moved to {when}; {left} left to move"),
+        )
+    }
+}
+
+static AGENDA_ADMIN_IT: AgendaAdminStrings = AgendaAdminStrings {
+    lang: Lang::It,
+    ctx_risorse: "Risorse agenda e fasce",
+    ctx_chiusure: "Chiusure",
+    ctx_fuori: "Appuntamenti fuori disponibilità",
+    sec_risorse: "Risorse agenda",
+    sec_risorse_text: "Le risorse su cui si prenota (studio, punto prelievi, ECG...) e i loro orari settimanali: giorno, fascia, durata dello slot, posti.",
+    sec_chiusure: "Chiusure",
+    sec_chiusure_text: "Giorni, periodi o parti di giornata in cui lo studio o una risorsa è chiuso. Festivi e santo patrono sono già esclusi.",
+    sec_fuori: "Fuori disponibilità",
+    sec_fuori_text: "Gli appuntamenti prenotati che una chiusura o un cambio di orari ha lasciato fuori: spostarli al primo posto libero.",
+    k_new: "nuova",
+    k_edit: "modifica",
+    k_remove: "elimina",
+    k_switch: "risorse/fasce",
+    k_move: "proponi spostamento",
+    yes: "sì",
+    no: "no",
+    col_nome: "Nome",
+    col_tipo: "Tipo",
+    col_attiva: "Attiva",
+    col_fasce: "Fasce",
+    col_validita: "Validità",
+    col_giorno: "Giorno",
+    col_orario: "Orario",
+    col_slot: "Slot",
+    col_capacita: "Posti",
+    col_dal: "Dal",
+    col_al: "Al",
+    col_periodo: "Periodo",
+    col_risorsa: "Risorsa",
+    col_motivo: "Motivo",
+    col_data: "Data",
+    col_ora: "Ora",
+    col_paziente: "Paziente",
+    col_prestazione: "Prestazione",
+    col_perche: "Perché",
+    no_resources: "Nessuna risorsa: Ctrl+N per aggiungere la prima (es. «Punto prelievi»).",
+    no_fasce: "Nessuna fascia oraria: senza fasce la risorsa non offre posti. Tab, poi Ctrl+N per aggiungerne una.",
+    no_fasce_yet: "Nessuna fascia selezionata.",
+    add_resource_first: "Prima aggiungere una risorsa con Ctrl+N.",
+    remove_where: "Si eliminano le fasce: Tab per passare alle fasce, scegliere la riga, Ctrl+D. Una risorsa non più in uso si disattiva (Invio, Attiva: no).",
+    h_risorse: "↑↓ risorsa · Invio modifica · Ctrl+N nuova risorsa · Tab fasce orarie della risorsa · Esc indietro",
+    h_fasce: "↑↓ fascia · Invio modifica · Ctrl+N nuova fascia · Ctrl+D elimina · Tab torna alle risorse",
+    h_chiusure: "↑↓ chiusura · Ctrl+N nuova chiusura · Ctrl+D elimina · Esc indietro",
+    h_fuori: "↑↓ appuntamento · Invio propone il primo posto libero della stessa risorsa · Esc indietro",
+    new_resource_title: "Nuova risorsa",
+    resource_intro: "Spazio cambia il tipo e lo stato; il tipo collega la risorsa alle prestazioni dei PAI.",
+    f_nome: "Nome",
+    f_tipo: "Tipo",
+    f_attiva: "Attiva",
+    fascia_intro: "Orari hh:mm, date gg/mm/aaaa; «Valida al» vuoto = senza scadenza. Spazio cambia il giorno.",
+    f_giorno: "Giorno",
+    f_dalle: "Dalle",
+    f_alle: "Alle",
+    f_durata: "Slot (minuti)",
+    f_capacita: "Posti per slot",
+    f_valido_dal: "Valida dal",
+    f_valido_al: "Valida al",
+    remove_fascia_title: "Eliminare la fascia?",
+    err_nome: "Indicare il nome della risorsa (es. «Studio dott. Rossi»).",
+    resource_missing: "La risorsa non c'è più: Esc e riaprire la sezione.",
+    whole_practice: "Tutto lo studio",
+    new_closure_title: "Nuova chiusura",
+    closure_intro: "Un giorno: solo «Dal». Più giorni: «Dal» e «Al». Parte di un giorno: «Dal» con «Dalle» e «Alle». Spazio cambia la risorsa.",
+    f_risorsa: "Risorsa",
+    f_dal: "Dal (gg/mm/aaaa)",
+    f_al: "Al (vuoto = un giorno)",
+    f_dalle_opt: "Dalle (vuoto = tutto il giorno)",
+    f_alle_opt: "Alle",
+    f_motivo: "Motivo",
+    err_motivo: "Indicare il motivo della chiusura (es. «ferie», «corso di aggiornamento»).",
+    err_part_of_one_day: "Una chiusura di parte della giornata riguarda un solo giorno: lasciare «Al» vuoto, oppure togliere gli orari per chiudere più giorni interi.",
+    no_closures: "Nessuna chiusura inserita: Ctrl+N per aggiungerne una.",
+    remove_closure_title: "Eliminare la chiusura?",
+    closure_removed: "Chiusura eliminata: i posti di quel periodo tornano prenotabili.",
+    nothing_outside: "Nessun appuntamento fuori disponibilità.",
+    move_title: "Spostare l'appuntamento?",
+    no_free_slot: "Nessun posto libero nella stessa risorsa nei prossimi 12 mesi: spostarlo da F6 Agenda su un'altra risorsa, o annullarlo.",
+};
+
+static AGENDA_ADMIN_EN: AgendaAdminStrings = AgendaAdminStrings {
+    lang: Lang::En,
+    ctx_risorse: "Agenda resources and fasce",
+    ctx_chiusure: "Closures",
+    ctx_fuori: "Appointments outside availability",
+    sec_risorse: "Agenda resources",
+    sec_risorse_text: "What appointments are booked on (surgery, blood-drawing point, ECG...) and their weekly hours: day, time range, slot length, places.",
+    sec_chiusure: "Closures",
+    sec_chiusure_text: "Days, periods or parts of a day when the practice or a resource is closed. Holidays and the patron saint are already excluded.",
+    sec_fuori: "Outside availability",
+    sec_fuori_text: "Booked appointments a closure or a change of hours left outside: move them to the first free place.",
+    k_new: "new",
+    k_edit: "edit",
+    k_remove: "remove",
+    k_switch: "resources/fasce",
+    k_move: "propose a move",
+    yes: "yes",
+    no: "no",
+    col_nome: "Name",
+    col_tipo: "Kind",
+    col_attiva: "Active",
+    col_fasce: "Fasce",
+    col_validita: "Validity",
+    col_giorno: "Day",
+    col_orario: "Hours",
+    col_slot: "Slot",
+    col_capacita: "Places",
+    col_dal: "From",
+    col_al: "To",
+    col_periodo: "Period",
+    col_risorsa: "Resource",
+    col_motivo: "Reason",
+    col_data: "Date",
+    col_ora: "Time",
+    col_paziente: "Patient",
+    col_prestazione: "Service",
+    col_perche: "Why",
+    no_resources: "No resources: Ctrl+N adds the first one (e.g. \"Blood-drawing point\").",
+    no_fasce: "No time ranges: without them the resource offers no places. Tab, then Ctrl+N to add one.",
+    no_fasce_yet: "No time range selected.",
+    add_resource_first: "Add a resource first with Ctrl+N.",
+    remove_where: "Time ranges are removed: Tab to the ranges, pick the line, Ctrl+D. A resource no longer used is switched off (Enter, Active: no).",
+    h_risorse: "↑↓ resource · Enter edit · Ctrl+N new resource · Tab its time ranges · Esc back",
+    h_fasce: "↑↓ range · Enter edit · Ctrl+N new range · Ctrl+D remove · Tab back to resources",
+    h_chiusure: "↑↓ closure · Ctrl+N new closure · Ctrl+D remove · Esc back",
+    h_fuori: "↑↓ appointment · Enter proposes the first free place of the same resource · Esc back",
+    new_resource_title: "New resource",
+    resource_intro: "Space changes kind and state; the kind links the resource to the PAI services.",
+    f_nome: "Name",
+    f_tipo: "Kind",
+    f_attiva: "Active",
+    fascia_intro: "Times hh:mm, dates dd/mm/yyyy; empty \"Valid to\" = no end. Space changes the day.",
+    f_giorno: "Day",
+    f_dalle: "From",
+    f_alle: "To",
+    f_durata: "Slot (minutes)",
+    f_capacita: "Places per slot",
+    f_valido_dal: "Valid from",
+    f_valido_al: "Valid to",
+    remove_fascia_title: "Remove the time range?",
+    err_nome: "Type the resource's name (e.g. \"Dr Rossi's surgery\").",
+    resource_missing: "The resource is gone: Esc and open the section again.",
+    whole_practice: "Whole practice",
+    new_closure_title: "New closure",
+    closure_intro: "One day: \"From\" only. Several days: \"From\" and \"To\". Part of a day: \"From\" with \"From time\" and \"To time\". Space changes the resource.",
+    f_risorsa: "Resource",
+    f_dal: "From (dd/mm/yyyy)",
+    f_al: "To (empty = one day)",
+    f_dalle_opt: "From time (empty = all day)",
+    f_alle_opt: "To time",
+    f_motivo: "Reason",
+    err_motivo: "Type the reason of the closure (e.g. \"holidays\", \"training\").",
+    err_part_of_one_day: "A closure of part of a day is on one day: leave \"To\" empty, or clear the times to close whole days.",
+    no_closures: "No closures: Ctrl+N adds one.",
+    remove_closure_title: "Remove the closure?",
+    closure_removed: "Closure removed: the places of that period can be booked again.",
+    nothing_outside: "No appointment outside availability.",
+    move_title: "Move the appointment?",
+    no_free_slot: "No free place on the same resource in the next 12 months: move it from F6 Agenda to another resource, or cancel it.",
 };

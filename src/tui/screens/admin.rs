@@ -1,7 +1,8 @@
 //! F11 (Alt+9), Amministrazione: a menu of sections, each opened as its own
 //! screen on the stack (Esc comes back to the menu): importing an ATS list of
-//! Gestori with a preview, the log of imports, the practice set-up and the
-//! stored list of Gestori.
+//! Gestori with a preview, the log of imports, the practice set-up, the
+//! stored list of Gestori, and the agenda set-up (resources, closures, the
+//! appointments left outside availability).
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -17,6 +18,7 @@ use crate::tui::field;
 use crate::tui::format;
 use crate::tui::keymap::{Action, Context};
 use crate::tui::screens::Screen;
+use crate::tui::screens::admin_agenda::{ChiusureSection, FuoriSection, RisorseSection};
 use crate::tui::screens::admin_import::ImportSection;
 use crate::tui::screens::admin_studio::StudioSection;
 use crate::tui::strings::Strings;
@@ -29,14 +31,20 @@ pub enum Section {
     History,
     Studio,
     Gestori,
+    Risorse,
+    Chiusure,
+    Fuori,
 }
 
 impl Section {
-    pub const ALL: [Section; 4] = [
+    pub const ALL: [Section; 7] = [
         Section::Import,
         Section::History,
         Section::Studio,
         Section::Gestori,
+        Section::Risorse,
+        Section::Chiusure,
+        Section::Fuori,
     ];
 
     pub fn name(self, s: &Strings) -> &'static str {
@@ -46,6 +54,9 @@ impl Section {
             Section::History => a.sec_history,
             Section::Studio => a.sec_studio,
             Section::Gestori => a.sec_gestori,
+            Section::Risorse => s.agenda_admin.sec_risorse,
+            Section::Chiusure => s.agenda_admin.sec_chiusure,
+            Section::Fuori => s.agenda_admin.sec_fuori,
         }
     }
 
@@ -56,6 +67,9 @@ impl Section {
             Section::History => a.sec_history_text,
             Section::Studio => a.sec_studio_text,
             Section::Gestori => a.sec_gestori_text,
+            Section::Risorse => s.agenda_admin.sec_risorse_text,
+            Section::Chiusure => s.agenda_admin.sec_chiusure_text,
+            Section::Fuori => s.agenda_admin.sec_fuori_text,
         }
     }
 }
@@ -66,6 +80,9 @@ pub enum AdminScreen {
     History(HistorySection),
     Studio(Box<StudioSection>),
     Gestori(GestoriSection),
+    Risorse(Box<RisorseSection>),
+    Chiusure(ChiusureSection),
+    Fuori(FuoriSection),
 }
 
 impl AdminScreen {
@@ -79,6 +96,9 @@ impl AdminScreen {
             Section::History => AdminScreen::History(HistorySection::new(env)),
             Section::Studio => AdminScreen::Studio(Box::new(StudioSection::new(env))),
             Section::Gestori => AdminScreen::Gestori(GestoriSection::new(env)),
+            Section::Risorse => AdminScreen::Risorse(Box::new(RisorseSection::new(env))),
+            Section::Chiusure => AdminScreen::Chiusure(ChiusureSection::new(env)),
+            Section::Fuori => AdminScreen::Fuori(FuoriSection::new(env)),
         }
     }
 
@@ -93,6 +113,9 @@ impl AdminScreen {
             AdminScreen::History(_) => Some(Section::History),
             AdminScreen::Studio(_) => Some(Section::Studio),
             AdminScreen::Gestori(_) => Some(Section::Gestori),
+            AdminScreen::Risorse(_) => Some(Section::Risorse),
+            AdminScreen::Chiusure(_) => Some(Section::Chiusure),
+            AdminScreen::Fuori(_) => Some(Section::Fuori),
         }
     }
 
@@ -106,6 +129,27 @@ impl AdminScreen {
     pub fn studio(&self) -> Option<&StudioSection> {
         match self {
             AdminScreen::Studio(st) => Some(st),
+            _ => None,
+        }
+    }
+
+    pub fn risorse(&self) -> Option<&RisorseSection> {
+        match self {
+            AdminScreen::Risorse(r) => Some(r),
+            _ => None,
+        }
+    }
+
+    pub fn chiusure(&self) -> Option<&ChiusureSection> {
+        match self {
+            AdminScreen::Chiusure(c) => Some(c),
+            _ => None,
+        }
+    }
+
+    pub fn fuori(&self) -> Option<&FuoriSection> {
+        match self {
+            AdminScreen::Fuori(f) => Some(f),
             _ => None,
         }
     }
@@ -124,6 +168,9 @@ impl AdminScreen {
             AdminScreen::History(_) => Context::AdminHistory,
             AdminScreen::Studio(st) => st.context(),
             AdminScreen::Gestori(_) => Context::AdminGestori,
+            AdminScreen::Risorse(_) => Context::AdminRisorse,
+            AdminScreen::Chiusure(_) => Context::AdminChiusure,
+            AdminScreen::Fuori(_) => Context::AdminFuori,
         }
     }
 
@@ -143,7 +190,11 @@ impl AdminScreen {
 
     pub fn input_mut(&mut self) -> Option<&mut Input> {
         match self {
-            AdminScreen::Menu { .. } | AdminScreen::History(_) => None,
+            AdminScreen::Menu { .. }
+            | AdminScreen::History(_)
+            | AdminScreen::Risorse(_)
+            | AdminScreen::Chiusure(_)
+            | AdminScreen::Fuori(_) => None,
             AdminScreen::Import(i) => i.input_mut(),
             AdminScreen::Studio(st) => st.input_mut(),
             AdminScreen::Gestori(g) => Some(&mut g.filter),
@@ -189,6 +240,9 @@ impl AdminScreen {
             AdminScreen::History(h) => h.action(action),
             AdminScreen::Studio(st) => st.action(action, env),
             AdminScreen::Gestori(g) => g.action(action),
+            AdminScreen::Risorse(r) => r.action(action, env),
+            AdminScreen::Chiusure(c) => c.action(action, env),
+            AdminScreen::Fuori(f) => f.action(action, env),
         }
     }
 
@@ -207,6 +261,9 @@ impl AdminScreen {
             AdminScreen::History(h) => h.draw(frame, area, env),
             AdminScreen::Studio(st) => st.draw(frame, area, env, focused),
             AdminScreen::Gestori(g) => g.draw(frame, area, env, focused),
+            AdminScreen::Risorse(r) => r.draw(frame, area, env),
+            AdminScreen::Chiusure(c) => c.draw(frame, area, env),
+            AdminScreen::Fuori(f) => f.draw(frame, area, env),
         }
     }
 }

@@ -3,6 +3,7 @@
 //! carries out the commands they return.
 
 pub mod admin;
+pub mod admin_agenda;
 pub mod admin_import;
 pub mod admin_studio;
 pub mod agenda;
