@@ -11,13 +11,16 @@ use tui_input::Input;
 
 use crate::domain::Gestore;
 use crate::domain::gestore::GestoriImport;
+use crate::domain::operator::Role;
 use crate::domain::text::fold;
-use crate::tui::app::{Cmd, Env};
+use crate::tui::app::{Cmd, Env, Status};
 use crate::tui::field;
 use crate::tui::format;
 use crate::tui::keymap::{Action, Context};
 use crate::tui::screens::Screen;
+use crate::tui::screens::admin_audit::AuditSection;
 use crate::tui::screens::admin_import::ImportSection;
+use crate::tui::screens::admin_operators::OperatorsSection;
 use crate::tui::screens::admin_studio::StudioSection;
 use crate::tui::strings::Strings;
 use crate::tui::theme::MARKER;
@@ -29,14 +32,18 @@ pub enum Section {
     History,
     Studio,
     Gestori,
+    Operators,
+    Audit,
 }
 
 impl Section {
-    pub const ALL: [Section; 4] = [
+    pub const ALL: [Section; 6] = [
         Section::Import,
         Section::History,
         Section::Studio,
         Section::Gestori,
+        Section::Operators,
+        Section::Audit,
     ];
 
     pub fn name(self, s: &Strings) -> &'static str {
@@ -46,6 +53,20 @@ impl Section {
             Section::History => a.sec_history,
             Section::Studio => a.sec_studio,
             Section::Gestori => a.sec_gestori,
+            Section::Operators => s.access.sec_operators,
+            Section::Audit => s.access.sec_audit,
+        }
+    }
+
+    /// Sections only an administrator opens: what the refusal calls them.
+    pub fn needs_admin(self) -> Option<&'static str> {
+        use crate::service::auth::what;
+        match self {
+            Section::Import => Some(what::IMPORT),
+            Section::Studio => Some(what::PRACTICE),
+            Section::Operators => Some(what::OPERATORS),
+            Section::Audit => Some(what::AUDIT),
+            Section::History | Section::Gestori => None,
         }
     }
 
@@ -56,6 +77,8 @@ impl Section {
             Section::History => a.sec_history_text,
             Section::Studio => a.sec_studio_text,
             Section::Gestori => a.sec_gestori_text,
+            Section::Operators => s.access.sec_operators_text,
+            Section::Audit => s.access.sec_audit_text,
         }
     }
 }
@@ -66,6 +89,8 @@ pub enum AdminScreen {
     History(HistorySection),
     Studio(Box<StudioSection>),
     Gestori(GestoriSection),
+    Operators(OperatorsSection),
+    Audit(Box<AuditSection>),
 }
 
 impl AdminScreen {
@@ -79,6 +104,8 @@ impl AdminScreen {
             Section::History => AdminScreen::History(HistorySection::new(env)),
             Section::Studio => AdminScreen::Studio(Box::new(StudioSection::new(env))),
             Section::Gestori => AdminScreen::Gestori(GestoriSection::new(env)),
+            Section::Operators => AdminScreen::Operators(OperatorsSection::new(env)),
+            Section::Audit => AdminScreen::Audit(Box::new(AuditSection::new(env))),
         }
     }
 
@@ -93,12 +120,41 @@ impl AdminScreen {
             AdminScreen::History(_) => Some(Section::History),
             AdminScreen::Studio(_) => Some(Section::Studio),
             AdminScreen::Gestori(_) => Some(Section::Gestori),
+            AdminScreen::Operators(_) => Some(Section::Operators),
+            AdminScreen::Audit(_) => Some(Section::Audit),
         }
     }
 
     pub fn import(&self) -> Option<&ImportSection> {
         match self {
             AdminScreen::Import(i) => Some(i),
+            _ => None,
+        }
+    }
+
+    /// A confirmed dialog of the Operatori section.
+    pub fn operators_confirm(
+        &mut self,
+        purpose: crate::tui::screens::admin_operators::OperatorsPurpose,
+        modal: &crate::tui::modal::Modal,
+        env: &Env,
+    ) -> Result<Cmd, String> {
+        match self {
+            AdminScreen::Operators(o) => o.confirm(purpose, modal, env),
+            _ => Ok(Cmd::None),
+        }
+    }
+
+    pub fn audit(&self) -> Option<&AuditSection> {
+        match self {
+            AdminScreen::Audit(au) => Some(au),
+            _ => None,
+        }
+    }
+
+    pub fn operators(&self) -> Option<&OperatorsSection> {
+        match self {
+            AdminScreen::Operators(o) => Some(o),
             _ => None,
         }
     }
@@ -124,6 +180,8 @@ impl AdminScreen {
             AdminScreen::History(_) => Context::AdminHistory,
             AdminScreen::Studio(st) => st.context(),
             AdminScreen::Gestori(_) => Context::AdminGestori,
+            AdminScreen::Operators(_) => Context::AdminOperators,
+            AdminScreen::Audit(_) => Context::AdminAudit,
         }
     }
 
@@ -143,7 +201,8 @@ impl AdminScreen {
 
     pub fn input_mut(&mut self) -> Option<&mut Input> {
         match self {
-            AdminScreen::Menu { .. } | AdminScreen::History(_) => None,
+            AdminScreen::Menu { .. } | AdminScreen::History(_) | AdminScreen::Operators(_) => None,
+            AdminScreen::Audit(au) => au.input_mut(),
             AdminScreen::Import(i) => i.input_mut(),
             AdminScreen::Studio(st) => st.input_mut(),
             AdminScreen::Gestori(g) => Some(&mut g.filter),
@@ -177,6 +236,11 @@ impl AdminScreen {
                     }
                     Action::Open => {
                         let section = Section::ALL[(*selected).min(last)];
+                        if let Some(what) = section.needs_admin()
+                            && let Err(e) = env.desk.require(Role::Amministratore, what)
+                        {
+                            return Some(Cmd::Status(Status::error(e.to_string())));
+                        }
                         Cmd::Push(Box::new(Screen::Admin(Box::new(AdminScreen::open(
                             section, env,
                         )))))
@@ -189,6 +253,8 @@ impl AdminScreen {
             AdminScreen::History(h) => h.action(action),
             AdminScreen::Studio(st) => st.action(action, env),
             AdminScreen::Gestori(g) => g.action(action),
+            AdminScreen::Operators(o) => o.action(action, env),
+            AdminScreen::Audit(au) => au.action(action, env),
         }
     }
 
@@ -207,6 +273,8 @@ impl AdminScreen {
             AdminScreen::History(h) => h.draw(frame, area, env),
             AdminScreen::Studio(st) => st.draw(frame, area, env, focused),
             AdminScreen::Gestori(g) => g.draw(frame, area, env, focused),
+            AdminScreen::Operators(o) => o.draw(frame, area, env),
+            AdminScreen::Audit(au) => au.draw(frame, area, env, focused),
         }
     }
 }
@@ -269,7 +337,12 @@ pub(crate) fn move_selection(state: &mut TableState, len: usize, delta: isize) {
 }
 
 /// Up, Down, PageUp, PageDown, Home, End on a table of `len` rows.
-fn list_action(action: Action, state: &mut TableState, len: usize, page: usize) -> Option<Cmd> {
+pub(crate) fn list_action(
+    action: Action,
+    state: &mut TableState,
+    len: usize,
+    page: usize,
+) -> Option<Cmd> {
     let page = isize::try_from(page.max(1)).unwrap_or(1);
     let delta = match action {
         Action::Up => -1,
