@@ -276,3 +276,160 @@ fn every_change_and_record_opening_appends_one_chained_entry() {
     assert_eq!(desk.verify_audit().unwrap(), Ok(n(&desk)));
     assert!(desk.check().unwrap().is_ok());
 }
+
+#[test]
+fn gestore_patto_pai_and_agenda_changes_each_append_one_entry() {
+    use chrono::{NaiveTime, Weekday};
+    use sportello::domain::agenda::{AppStato, Appointment, Pattern, Resource};
+    use sportello::domain::patto::{Consensi, FirmaInput, Firmatario};
+    use sportello::domain::{Canale, Gestore, GestoreTipo};
+
+    let dir = tempfile::tempdir().unwrap();
+    // Monday 2 March 2026, 10:00.
+    let desk = Desk::open(dir.path(), clock(10, 0)).unwrap();
+    let n = || desk.audit_len().unwrap();
+    // Each call and what it must record.
+    let expect = |before: u64, action: AuditAction, what: &str| {
+        assert_eq!(desk.audit_len().unwrap(), before + 1, "{what}");
+        let last = desk
+            .audit_page(&AuditFilter::default(), None, 1)
+            .unwrap()
+            .remove(0);
+        assert_eq!(last.action, action, "{what}");
+        assert_eq!(last.operator, "riga di comando", "{what}");
+        last
+    };
+
+    let b = n();
+    let g = Gestore {
+        id: 0,
+        ats: "030321".into(),
+        denominazione: "Cooperativa Esempio".into(),
+        tipo: GestoreTipo::CooperativaMmg,
+        codice: "C1".into(),
+        cf_piva: String::new(),
+        indirizzo: String::new(),
+        comune: "Milano".into(),
+        telefono: String::new(),
+        email: String::new(),
+        referente: String::new(),
+        livelli: vec![],
+        non_idoneo_dal: None,
+        fittizio: true,
+    };
+    let plan = desk.plan_gestori_import(&[g]).unwrap();
+    desk.apply_gestori_import(plan, "elenco.csv", 0).unwrap();
+    let e = expect(b, AuditAction::Import, "import");
+    assert!(
+        e.summary.starts_with("Gestori da elenco.csv: 1 aggiunti"),
+        "{}",
+        e.summary
+    );
+
+    let b = n();
+    let pid = desk.register_patient(patient("Cantù", "Noè")).unwrap();
+    expect(b, AuditAction::PatientCreated, "register");
+
+    let b = n();
+    let gid = desk.gestori(None, false).unwrap()[0].id;
+    desk.choose_gestore(pid, gid, Canale::MmgAderente, desk.today(), "")
+        .unwrap();
+    let e = expect(b, AuditAction::GestoreChosen, "choose");
+    assert_eq!(e.patient, Some(pid));
+
+    let b = n();
+    let draft = desk.prepare_patto(pid).unwrap();
+    expect(b, AuditAction::PattoPrepared, "prepare");
+
+    let b = n();
+    desk.set_clinical_manager(draft.id, "Dott. Bianchi")
+        .unwrap();
+    let e = expect(b, AuditAction::PattoChanged, "clinical manager");
+    assert!(
+        e.summary.ends_with("Dott.ssa Elena Sala -> Dott. Bianchi"),
+        "{}",
+        e.summary
+    );
+
+    let b = n();
+    desk.sign_patto(
+        draft.id,
+        FirmaInput {
+            firmatario: Firmatario::Paziente,
+            nome_firmatario: String::new(),
+            documento: String::new(),
+            consensi: Consensi {
+                trattamento_dati: true,
+                ..Default::default()
+            },
+            operatore: "riga di comando".into(),
+        },
+    )
+    .unwrap();
+    expect(b, AuditAction::PattoSigned, "sign");
+
+    let b = n();
+    let pai = desk.new_pai(pid).unwrap();
+    expect(b, AuditAction::PaiChanged, "new pai");
+    let b = n();
+    desk.share_pai(pai.id).unwrap();
+    expect(b, AuditAction::PaiShared, "share");
+
+    let b = n();
+    let t = |h| NaiveTime::from_hms_opt(h, 0, 0).unwrap();
+    let (r, _) = desk
+        .save_resource(Resource {
+            id: 0,
+            nome: "Ambulatorio".into(),
+            tipo: "ambulatorio MMG".into(),
+            patterns: vec![Pattern {
+                giorno: Weekday::Tue,
+                dalle: t(9),
+                alle: t(12),
+                durata_min: 20,
+                capacita: 1,
+                valido_dal: NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+                valido_al: None,
+            }],
+            attiva: true,
+        })
+        .unwrap();
+    expect(b, AuditAction::AgendaSetup, "resource");
+
+    let b = n();
+    let start = NaiveDate::from_ymd_opt(2026, 3, 3).unwrap().and_time(t(9));
+    let id = desk
+        .book_appointment(Appointment {
+            id: 0,
+            patient: pid,
+            pai: None,
+            item: None,
+            occorrenza: None,
+            resource: Some(r.id),
+            start,
+            end: start + chrono::Duration::minutes(20),
+            descrizione: "Visita".into(),
+            stato: AppStato::Prenotato,
+            esterno: None,
+            note: String::new(),
+            forzatura: None,
+        })
+        .unwrap();
+    let e = expect(b, AuditAction::AppointmentBooked, "book");
+    assert_eq!(e.summary, format!("Visita il 03/03/2026 09:00 [{id}]"));
+
+    let b = n();
+    desk.cancel_appointment(id, "il paziente non può").unwrap();
+    let e = expect(b, AuditAction::AppointmentChanged, "cancel");
+    assert!(
+        e.summary.ends_with("annullato (il paziente non può)"),
+        "{}",
+        e.summary
+    );
+
+    let b = n();
+    desk.revoke_presa(pid, desk.today(), "trasferito").unwrap();
+    expect(b, AuditAction::PresaRevoked, "revoke");
+
+    assert_eq!(desk.verify_audit().unwrap(), Ok(n()));
+}
