@@ -16,6 +16,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use sportello::domain::calendar;
 use sportello::domain::codice_fiscale::CodiceFiscale;
+use sportello::domain::operator::Role;
 use sportello::service::{Desk, DeskError, SystemClock};
 use sportello::store::StoreError;
 
@@ -32,6 +33,9 @@ struct Cli {
     /// Lingua dell'interfaccia
     #[arg(long, value_enum, default_value_t = Lang::It, global = true)]
     lang: Lang,
+    /// Minuti di inattività dopo cui l'applicazione si blocca e chiede la password (0: mai)
+    #[arg(long, env = "SPORTELLO_BLOCCO_MINUTI", default_value_t = sportello::tui::app::DEFAULT_IDLE_MINUTES, global = true)]
+    blocco_minuti: u32,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -130,6 +134,32 @@ enum Command {
     /// Esporta dati su file o sullo standard output
     #[command(subcommand)]
     Export(ExportWhat),
+    /// Il registro accessi (audit)
+    #[command(subcommand)]
+    Audit(AuditWhat),
+    /// Gli operatori che accedono all'applicazione
+    #[command(subcommand)]
+    Operator(OperatorWhat),
+}
+
+#[derive(Subcommand)]
+enum AuditWhat {
+    /// Verifica la catena del registro: esce con errore alla prima voce alterata
+    Verify,
+}
+
+#[derive(Subcommand)]
+enum OperatorWhat {
+    /// Crea un operatore; la password si legge dallo standard input (o si chiede senza eco)
+    Add {
+        /// Nome utente
+        username: String,
+        /// Ruolo: segreteria, medico o amministratore
+        #[arg(long)]
+        role: String,
+    },
+    /// Elenca gli operatori
+    List,
 }
 
 #[derive(Subcommand)]
@@ -208,7 +238,7 @@ fn open_desk(cli: &Cli) -> Result<Desk, DeskError> {
 fn run(cli: Cli) -> Result<ExitCode, DeskError> {
     let Some(command) = &cli.command else {
         let desk = open_desk(&cli)?;
-        return match sportello::tui::run(desk, cli.lang.into()) {
+        return match sportello::tui::run(desk, cli.lang.into(), cli.blocco_minuti) {
             Ok(()) => Ok(ExitCode::SUCCESS),
             Err(e) => {
                 eprintln!("Errore del terminale: {e}");
@@ -451,6 +481,48 @@ fn run(cli: Cli) -> Result<ExitCode, DeskError> {
                 return Ok(ExitCode::FAILURE);
             };
             print!("{}", desk.patient_ics(p.id)?);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Audit(AuditWhat::Verify) => {
+            let desk = open_desk(&cli)?;
+            match desk.verify_audit()? {
+                Ok(n) => {
+                    println!("Registro accessi: catena integra, {n} voci");
+                    Ok(ExitCode::SUCCESS)
+                }
+                Err(b) => {
+                    println!(
+                        "Registro accessi: catena interrotta alla voce {}: {}",
+                        b.seq, b.reason
+                    );
+                    Ok(ExitCode::FAILURE)
+                }
+            }
+        }
+        Command::Operator(OperatorWhat::Add { username, role }) => {
+            let Some(role) = Role::parse(role) else {
+                eprintln!(
+                    "Ruolo sconosciuto \"{role}\": usare segreteria, medico o amministratore"
+                );
+                return Ok(ExitCode::from(2));
+            };
+            let desk = open_desk(&cli)?;
+            let password = read_password(&format!("Password per {username}: "))
+                .map_err(|e| DeskError::Invalid(format!("Lettura della password: {e}")))?;
+            let o = desk.add_operator(username, &password, role)?;
+            println!("Operatore {} creato ({})", o.username, o.role.label());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Operator(OperatorWhat::List) => {
+            let desk = open_desk(&cli)?;
+            for o in desk.operators()? {
+                println!(
+                    "{}\t{}\t{}",
+                    o.username,
+                    o.role.label(),
+                    if o.active { "attivo" } else { "disattivato" }
+                );
+            }
             Ok(ExitCode::SUCCESS)
         }
         Command::Check => {
@@ -710,6 +782,49 @@ fn export_pai(cli: &Cli, cf: &str, dir: Option<PathBuf>) -> Result<ExitCode, Des
         Err(e) => {
             eprintln!("Impossibile scrivere in {}: {e}", dir.display());
             Ok(ExitCode::FAILURE)
+        }
+    }
+}
+
+/// A password from standard input: read without echo from a terminal, or
+/// the first line of a pipe.
+fn read_password(prompt: &str) -> std::io::Result<String> {
+    use std::io::IsTerminal;
+    let stdin = std::io::stdin();
+    if !stdin.is_terminal() {
+        let mut line = String::new();
+        stdin.read_line(&mut line)?;
+        return Ok(line.trim_end_matches(['\r', '\n']).to_string());
+    }
+    eprint!("{prompt}");
+    std::io::stderr().flush()?;
+    crossterm::terminal::enable_raw_mode()?;
+    let read = read_hidden_line();
+    crossterm::terminal::disable_raw_mode()?;
+    eprintln!();
+    read
+}
+
+fn read_hidden_line() -> std::io::Result<String> {
+    use crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers, read};
+    let mut out = String::new();
+    loop {
+        if let Event::Key(k) = read()? {
+            if k.kind != KeyEventKind::Press {
+                continue;
+            }
+            match k.code {
+                KeyCode::Enter => return Ok(out),
+                KeyCode::Backspace => {
+                    out.pop();
+                }
+                KeyCode::Char('c') if k.modifiers.contains(KeyModifiers::CONTROL) => {
+                    return Err(std::io::Error::other("interrotto"));
+                }
+                KeyCode::Char(c) => out.push(c),
+                KeyCode::Esc => return Err(std::io::Error::other("interrotto")),
+                _ => {}
+            }
         }
     }
 }

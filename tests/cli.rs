@@ -106,3 +106,83 @@ fn a_store_in_use_exits_with_2_and_names_the_folder() {
     assert!(err.contains("già aperto"), "{err}");
     assert!(err.contains(dir.path().to_str().unwrap()), "{err}");
 }
+
+#[test]
+fn operator_add_and_audit_verify_catches_a_tampered_entry() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().to_str().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_sportello"))
+        .args([
+            "--data-dir",
+            data,
+            "operator",
+            "add",
+            "anna",
+            "--role",
+            "segreteria",
+        ])
+        .env_remove("SPORTELLO_DATA")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"password-anna\n")
+        .unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert_eq!(stdout(&o), "Operatore anna creato (segreteria)\n");
+
+    let o = sportello(&["--data-dir", data, "operator", "list"]);
+    assert_eq!(stdout(&o), "anna\tsegreteria\tattivo\n");
+
+    let o = sportello(&["--data-dir", data, "audit", "verify"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    // The sample Gestori import and the new operator.
+    assert_eq!(stdout(&o), "Registro accessi: catena integra, 2 voci\n");
+
+    // Change one letter of entry 2 behind sportello's back.
+    {
+        let db = sled::open(dir.path()).unwrap();
+        let audit = db.open_tree("audit").unwrap();
+        let key = 2u64.to_be_bytes();
+        let mut value = audit.get(key).unwrap().unwrap().to_vec();
+        let at = value
+            .windows(4)
+            .position(|w| w == b"anna")
+            .expect("the entry names anna");
+        value[at] = b'e';
+        audit.insert(key, value).unwrap();
+        db.flush().unwrap();
+    }
+    let o = sportello(&["--data-dir", data, "audit", "verify"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    assert!(
+        stdout(&o).starts_with("Registro accessi: catena interrotta alla voce 2:"),
+        "{}",
+        stdout(&o)
+    );
+    let o = sportello(&["--data-dir", data, "check"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stdout(&o).contains("audit: catena interrotta alla voce 2"),
+        "{}",
+        stdout(&o)
+    );
+
+    // A role the programme does not know.
+    let o = sportello(&[
+        "--data-dir",
+        data,
+        "operator",
+        "add",
+        "x1",
+        "--role",
+        "capo",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+}

@@ -2,11 +2,13 @@
 
 pub mod agenda;
 pub mod ats;
+pub mod audit;
 pub mod calendar;
 pub mod codice_fiscale;
 pub mod comuni;
 pub mod gestore;
 pub mod level;
+pub mod operator;
 pub mod pai;
 pub mod pai_text;
 pub mod pathology;

@@ -190,8 +190,17 @@ impl Desk {
     /// Saves a resource after validating its patterns; returns the live
     /// appointments from now on that fall outside the new availability.
     pub fn save_resource(&self, mut r: Resource) -> Result<(Resource, Vec<Appointment>)> {
+        self.require(
+            crate::domain::operator::Role::Amministratore,
+            super::auth::what::AGENDA,
+        )?;
         r.validate().map_err(|e| invalid(e.to_string()))?;
         self.store.save_resource(&mut r)?;
+        self.audit(
+            crate::domain::audit::AuditAction::AgendaSetup,
+            None,
+            format!("risorsa {} ({})", r.nome, r.id),
+        )?;
         let outside = self.appointments_outside_availability()?;
         Ok((r, outside))
     }
@@ -203,14 +212,37 @@ impl Desk {
     /// Adds or changes a closure; returns the live appointments from now on
     /// now outside availability, to move.
     pub fn save_closure(&self, mut c: Closure) -> Result<(Closure, Vec<Appointment>)> {
+        self.require(
+            crate::domain::operator::Role::Amministratore,
+            super::auth::what::AGENDA,
+        )?;
         c.validate().map_err(|e| invalid(e.to_string()))?;
         self.store.save_closure(&mut c)?;
+        self.audit(
+            crate::domain::audit::AuditAction::AgendaSetup,
+            None,
+            format!(
+                "chiusura {} dal {} al {}",
+                c.id,
+                c.dal.format("%d/%m/%Y"),
+                c.al.format("%d/%m/%Y")
+            ),
+        )?;
         let outside = self.appointments_outside_availability()?;
         Ok((c, outside))
     }
 
     pub fn remove_closure(&self, id: u64) -> Result<()> {
-        Ok(self.store.remove_closure(id)?)
+        self.require(
+            crate::domain::operator::Role::Amministratore,
+            super::auth::what::AGENDA,
+        )?;
+        self.store.remove_closure(id)?;
+        self.audit(
+            crate::domain::audit::AuditAction::AgendaSetup,
+            None,
+            format!("chiusura {id} tolta"),
+        )
     }
 
     /// Live appointments from now on that no longer fit the availability
@@ -483,7 +515,14 @@ impl Desk {
             .iter()
             .map(|p| (p.clone(), AppStato::Prenotato))
             .collect();
-        self.book_proposals(pai, &with_state)
+        let ids = self.book_proposals(pai, &with_state)?;
+        let patient = self.store.pai(pai)?.map(|p| p.patient);
+        self.audit(
+            crate::domain::audit::AuditAction::AppointmentBooked,
+            patient,
+            format!("{} appuntamenti del PAI {pai} prenotati", ids.len()),
+        )?;
+        Ok(ids)
     }
 
     /// Books proposals each with its state (demo data records past ones as
@@ -606,8 +645,24 @@ impl Desk {
             }
             None => u16::MAX,
         };
+        let patient = a.patient;
+        let summary = format!(
+            "{} il {}{}",
+            a.descrizione,
+            a.start.format("%d/%m/%Y %H:%M"),
+            a.forzatura
+                .as_deref()
+                .map(|f| format!(" (forzato: {f})"))
+                .unwrap_or_default()
+        );
         let mut list = [(a, capacity)];
-        Ok(self.store.book(&mut list)?[0])
+        let id = self.store.book(&mut list)?[0];
+        self.audit(
+            crate::domain::audit::AuditAction::AppointmentBooked,
+            Some(patient),
+            format!("{summary} [{id}]"),
+        )?;
+        Ok(id)
     }
 
     /// Moves an appointment (conflicts refused unless overridden with a reason).
@@ -641,7 +696,19 @@ impl Desk {
             },
             None => u16::MAX,
         };
+        let before = self.store.appointment(id)?.map(|b| b.start);
         self.store.move_appointment(&a, capacity)?;
+        self.audit(
+            crate::domain::audit::AuditAction::AppointmentChanged,
+            Some(a.patient),
+            format!(
+                "appuntamento {id} spostato: {} -> {}",
+                before
+                    .map(|b| b.format("%d/%m/%Y %H:%M").to_string())
+                    .unwrap_or_default(),
+                a.start.format("%d/%m/%Y %H:%M")
+            ),
+        )?;
         Ok(a)
     }
 
@@ -649,22 +716,39 @@ impl Desk {
         if motivo.trim().is_empty() {
             return Err(invalid("Indicare il motivo dell'annullamento"));
         }
-        Ok(self.store.set_appointment_state(
+        self.set_state_audited(
             id,
             AppStato::Annullato {
                 motivo: motivo.trim().to_string(),
             },
-        )?)
+        )
     }
 
     pub fn mark_done(&self, id: AppointmentId) -> Result<Appointment> {
-        Ok(self.store.set_appointment_state(id, AppStato::Eseguito)?)
+        self.set_state_audited(id, AppStato::Eseguito)
     }
 
     pub fn mark_no_show(&self, id: AppointmentId) -> Result<Appointment> {
-        Ok(self
-            .store
-            .set_appointment_state(id, AppStato::NonPresentato)?)
+        self.set_state_audited(id, AppStato::NonPresentato)
+    }
+
+    fn set_state_audited(&self, id: AppointmentId, stato: AppStato) -> Result<Appointment> {
+        let label = match &stato {
+            AppStato::Annullato { motivo } => format!("annullato ({motivo})"),
+            AppStato::Eseguito => "eseguito".to_string(),
+            AppStato::NonPresentato => "non presentato".to_string(),
+            other => format!("{other:?}").to_lowercase(),
+        };
+        let a = self.store.set_appointment_state(id, stato)?;
+        self.audit(
+            crate::domain::audit::AuditAction::AppointmentChanged,
+            Some(a.patient),
+            format!(
+                "appuntamento {id} del {}: {label}",
+                a.start.format("%d/%m/%Y %H:%M")
+            ),
+        )?;
+        Ok(a)
     }
 
     /// Booked appointments from now on of the PAI of a presa in carico: what

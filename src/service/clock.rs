@@ -38,3 +38,25 @@ impl Clock for FixedClock {
         self.0
     }
 }
+
+/// A clock that only moves when told: for tests of timeouts (the idle lock).
+#[derive(Debug)]
+pub struct ManualClock(std::sync::Mutex<NaiveDateTime>);
+
+impl ManualClock {
+    pub fn new(at: NaiveDateTime) -> ManualClock {
+        ManualClock(std::sync::Mutex::new(at))
+    }
+
+    pub fn advance(&self, by: chrono::Duration) {
+        if let Ok(mut t) = self.0.lock() {
+            *t += by;
+        }
+    }
+}
+
+impl Clock for ManualClock {
+    fn now(&self) -> NaiveDateTime {
+        self.0.lock().map(|t| *t).unwrap_or_default()
+    }
+}

@@ -876,6 +876,12 @@ impl Desk {
                 "revoca richiesta dal paziente (dimostrativa)",
             )?;
         }
+        self.ensure_demo_operator()?;
+        self.audit(
+            crate::domain::audit::AuditAction::Import,
+            None,
+            format!("dati dimostrativi: {done} pazienti"),
+        )?;
         Ok(done)
     }
 }

@@ -104,6 +104,10 @@ impl Desk {
         file: &str,
         rejected: u32,
     ) -> Result<GestoriImport> {
+        self.require(
+            crate::domain::operator::Role::Amministratore,
+            super::auth::what::IMPORT,
+        )?;
         for g in &mut plan.added {
             g.id = self.store.next_id()?;
         }
@@ -125,6 +129,14 @@ impl Desk {
             .chain(plan.no_longer)
             .collect();
         self.store.apply_gestori_import(&changed, &log)?;
+        self.audit(
+            crate::domain::audit::AuditAction::Import,
+            None,
+            format!(
+                "Gestori da {}: {} aggiunti, {} aggiornati, {} non più idonei, {} scartati",
+                log.file, log.aggiunti, log.aggiornati, log.non_piu_idonei, log.scartati
+            ),
+        )?;
         Ok(log)
     }
 
@@ -255,6 +267,16 @@ impl Desk {
             operatore: self.operator(),
         };
         self.store.insert_presa(&mut presa)?;
+        self.audit(
+            crate::domain::audit::AuditAction::GestoreChosen,
+            Some(patient),
+            format!(
+                "{} ({}) dal {}",
+                g.denominazione,
+                canale.label(),
+                data.format("%d/%m/%Y")
+            ),
+        )?;
         Ok(presa)
     }
 
@@ -279,7 +301,18 @@ impl Desk {
                 active.data_scelta.format("%d/%m/%Y")
             )));
         }
-        Ok(self.store.revoke_presa(active.id, data, motivo.trim())?)
+        let presa = self.store.revoke_presa(active.id, data, motivo.trim())?;
+        self.audit(
+            crate::domain::audit::AuditAction::PresaRevoked,
+            Some(patient),
+            format!(
+                "presa in carico {} revocata il {}: {}",
+                presa.id,
+                data.format("%d/%m/%Y"),
+                motivo.trim()
+            ),
+        )?;
+        Ok(presa)
     }
 
     pub fn active_presa(&self, patient: PatientId) -> Result<Option<PresaInCarico>> {
@@ -304,6 +337,22 @@ impl Desk {
     }
 
     pub fn save_practice(&self, practice: &Practice) -> Result<()> {
-        Ok(self.store.save_practice(practice)?)
+        self.require(
+            crate::domain::operator::Role::Amministratore,
+            super::auth::what::PRACTICE,
+        )?;
+        let before = self.store.practice()?;
+        self.store.save_practice(practice)?;
+        self.audit(
+            crate::domain::audit::AuditAction::PracticeSetup,
+            None,
+            format!(
+                "studio: {} -> {}; {} MMG, {} canali attivi",
+                before.nome,
+                practice.nome,
+                practice.mmg.len(),
+                practice.canali_attivi.len()
+            ),
+        )
     }
 }

@@ -2,6 +2,7 @@
 //! Screens and the command line call the desk; only the desk calls the store.
 
 pub mod agenda;
+pub mod auth;
 pub mod clock;
 pub mod demo;
 pub mod gestori;
@@ -14,7 +15,8 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 
-pub use clock::{Clock, FixedClock, SystemClock};
+pub use auth::{COMMAND_LINE, LoginError, MIN_PASSWORD_LEN, Session};
+pub use clock::{Clock, FixedClock, ManualClock, SystemClock};
 
 use crate::domain::codice_fiscale::CodiceFiscale;
 use crate::domain::comuni::Comuni;
@@ -27,6 +29,14 @@ pub enum DeskError {
     Store(#[from] StoreError),
     #[error("{0}")]
     Invalid(String),
+    #[error(transparent)]
+    Login(#[from] LoginError),
+    #[error("Serve il ruolo {} per {what} (l'operatore attuale è {})", needed.label(), have.label())]
+    Forbidden {
+        needed: crate::domain::operator::Role,
+        have: crate::domain::operator::Role,
+        what: String,
+    },
 }
 
 pub type Result<T> = std::result::Result<T, DeskError>;
@@ -83,7 +93,9 @@ pub fn comune_name(belfiore: &str) -> String {
 pub struct Desk {
     store: Store,
     clock: Arc<dyn Clock>,
-    operator: Arc<std::sync::RwLock<String>>,
+    /// Who is at the desk: the command line until the application's login
+    /// replaces it; `None` while the login screen is up.
+    session: Arc<std::sync::RwLock<Option<Session>>>,
 }
 
 impl Desk {
@@ -91,22 +103,20 @@ impl Desk {
         Ok(Desk {
             store: Store::open(dir)?,
             clock,
-            operator: Arc::new(std::sync::RwLock::new("operatore".into())),
+            session: Arc::new(std::sync::RwLock::new(Some(Session::command_line()))),
         })
     }
 
     /// Who is working at the desk, recorded on every change.
     pub fn operator(&self) -> String {
-        self.operator
-            .read()
-            .map(|o| o.clone())
-            .unwrap_or_else(|_| "operatore".into())
+        self.session()
+            .map(|s| s.username)
+            .unwrap_or_else(|| "nessuno".into())
     }
 
-    pub fn set_operator(&self, name: &str) {
-        if let Ok(mut o) = self.operator.write() {
-            *o = name.to_string();
-        }
+    /// The desk's clock: what the audit trail and the idle lock go by.
+    pub fn now(&self) -> chrono::NaiveDateTime {
+        self.clock.now()
     }
 
     pub fn today(&self) -> NaiveDate {
@@ -201,13 +211,30 @@ impl Desk {
     /// Registers a new patient after validating the codice fiscale; returns the id.
     pub fn register_patient(&self, mut p: Patient) -> Result<PatientId> {
         normalise(&mut p)?;
-        Ok(self.store.insert_patient(&mut p)?)
+        let id = self.store.insert_patient(&mut p)?;
+        self.audit(
+            crate::domain::audit::AuditAction::PatientCreated,
+            Some(id),
+            format!("{} {} {}", p.cognome, p.nome, p.codice_fiscale),
+        )?;
+        Ok(id)
     }
 
     /// Saves changes to a registered patient.
     pub fn update_patient(&self, mut p: Patient) -> Result<()> {
         normalise(&mut p)?;
-        Ok(self.store.update_patient(&p)?)
+        let before = self.store.get_patient(p.id)?;
+        self.store.update_patient(&p)?;
+        let summary = match &before {
+            Some(b) => auth::patient_change(b, &p),
+            None => String::new(),
+        };
+        self.audit(
+            crate::domain::audit::AuditAction::PatientUpdated,
+            Some(p.id),
+            summary,
+        )?;
+        Ok(())
     }
 
     /// Writes a verified backup of the whole store to `file`.
@@ -216,7 +243,19 @@ impl Desk {
         file: &Path,
     ) -> std::result::Result<crate::store::backup::BackupSummary, crate::store::backup::BackupError>
     {
-        self.store.backup_to(file)
+        self.require(
+            crate::domain::operator::Role::Amministratore,
+            auth::what::BACKUP,
+        )
+        .map_err(|e| crate::store::backup::BackupError::Refused(e.to_string()))?;
+        let summary = self.store.backup_to(file)?;
+        self.audit(
+            crate::domain::audit::AuditAction::Backup,
+            None,
+            format!("copia in {}", file.display()),
+        )
+        .map_err(|e| crate::store::backup::BackupError::Refused(e.to_string()))?;
+        Ok(summary)
     }
 
     /// Decodes every record and verifies every index.

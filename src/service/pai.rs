@@ -57,6 +57,10 @@ impl Desk {
     /// the year of the signed Patto (or a year from today when there is none
     /// yet). If a draft exists it is returned instead.
     pub fn new_pai(&self, patient: PatientId) -> Result<Pai> {
+        self.require(
+            crate::domain::operator::Role::Medico,
+            super::auth::what::PAI,
+        )?;
         let p = self
             .store
             .get_patient(patient)?
@@ -100,12 +104,21 @@ impl Desk {
             PaiTemplates::embedded(),
         );
         self.store.save_pai(&mut pai)?;
+        self.audit(
+            crate::domain::audit::AuditAction::PaiChanged,
+            Some(patient),
+            format!("nuovo PAI {} ({} voci)", pai.id, pai.items.len()),
+        )?;
         Ok(pai)
     }
 
     /// Saves the changes to a draft. Frequencies are checked; a shared PAI
     /// cannot be saved (make a new version).
     pub fn save_pai_draft(&self, mut pai: Pai) -> Result<Pai> {
+        self.require(
+            crate::domain::operator::Role::Medico,
+            super::auth::what::PAI,
+        )?;
         if pai.stato != PaiStato::Bozza {
             return Err(invalid(
                 "Il PAI condiviso non si modifica: creare una nuova versione",
@@ -119,13 +132,28 @@ impl Desk {
         if pai.anno_al < pai.anno_dal {
             return Err(invalid("La fine del periodo precede l'inizio"));
         }
+        let before = self.store.pai(pai.id)?.map(|b| b.items.len());
         self.store.save_pai(&mut pai)?;
+        self.audit(
+            crate::domain::audit::AuditAction::PaiChanged,
+            Some(pai.patient),
+            format!(
+                "bozza PAI {} salvata: voci {} -> {}",
+                pai.id,
+                before.map(|n| n.to_string()).unwrap_or_else(|| "-".into()),
+                pai.items.len()
+            ),
+        )?;
         Ok(pai)
     }
 
     /// Shares a draft with the patient under the signed Patto in force: it is
     /// frozen from now on; the version it replaces is concluded.
     pub fn share_pai(&self, id: PaiId) -> Result<Pai> {
+        self.require(
+            crate::domain::operator::Role::Medico,
+            super::auth::what::PAI,
+        )?;
         let mut pai = self
             .store
             .pai(id)?
@@ -163,12 +191,24 @@ impl Desk {
             versions.push(prev);
         }
         self.store.save_pai_versions(&versions)?;
+        self.audit(
+            crate::domain::audit::AuditAction::PaiShared,
+            Some(pai.patient),
+            format!(
+                "PAI {} versione {} condiviso (Patto {})",
+                pai.id, pai.versione, patto.id
+            ),
+        )?;
         Ok(pai)
     }
 
     /// A new draft version of a shared PAI (the shared one stays readable and
     /// in force until the new one is shared).
     pub fn new_pai_version(&self, id: PaiId) -> Result<Pai> {
+        self.require(
+            crate::domain::operator::Role::Medico,
+            super::auth::what::PAI,
+        )?;
         let pai = self
             .store
             .pai(id)?
@@ -187,6 +227,11 @@ impl Desk {
         }
         let mut next = pai.new_version(0);
         self.store.save_pai(&mut next)?;
+        self.audit(
+            crate::domain::audit::AuditAction::PaiChanged,
+            Some(next.patient),
+            format!("nuova versione {} del PAI {id}", next.versione),
+        )?;
         Ok(next)
     }
 

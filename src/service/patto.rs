@@ -100,6 +100,17 @@ impl Desk {
             firma: None,
         };
         self.store.insert_patto(&mut draft)?;
+        self.audit(
+            crate::domain::audit::AuditAction::PattoPrepared,
+            Some(patient),
+            format!(
+                "bozza del Patto {}{}",
+                draft.id,
+                precedente
+                    .map(|p| format!(", rinnovo del {p}"))
+                    .unwrap_or_default()
+            ),
+        )?;
         Ok(draft)
     }
 
@@ -140,12 +151,24 @@ impl Desk {
 
     /// Sets the Clinical Manager of a bozza.
     pub fn set_clinical_manager(&self, patto: PattoId, name: &str) -> Result<PattoDiCura> {
+        self.require(
+            crate::domain::operator::Role::Medico,
+            super::auth::what::CLINICAL_MANAGER,
+        )?;
         let mut p = self
             .store
             .patto(patto)?
             .ok_or_else(|| invalid("Patto non trovato"))?;
-        p.clinical_manager = name.trim().to_string();
+        let before = std::mem::replace(&mut p.clinical_manager, name.trim().to_string());
         self.store.update_patto_draft(&p)?;
+        self.audit(
+            crate::domain::audit::AuditAction::PattoChanged,
+            Some(p.patient),
+            format!(
+                "Clinical Manager del Patto {patto}: {before} -> {}",
+                p.clinical_manager
+            ),
+        )?;
         Ok(p)
     }
 
@@ -217,6 +240,18 @@ impl Desk {
         )?;
         patto::sign(&mut p, input, text, now).map_err(|e| invalid(e.to_string()))?;
         self.store.sign_patto(&p)?;
+        self.audit(
+            crate::domain::audit::AuditAction::PattoSigned,
+            Some(p.patient),
+            format!(
+                "Patto {} firmato da {}",
+                p.id,
+                p.firma
+                    .as_ref()
+                    .map(|f| f.nome_firmatario.as_str())
+                    .unwrap_or("")
+            ),
+        )?;
         Ok(p)
     }
 

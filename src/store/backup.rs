@@ -44,6 +44,9 @@ pub enum BackupError {
     Io { path: PathBuf, reason: String },
     #[error(transparent)]
     Store(#[from] StoreError),
+    /// Refused by the desk (role) or its audit record failed.
+    #[error("{0}")]
+    Refused(String),
 }
 
 fn io_err(path: &Path, e: std::io::Error) -> BackupError {

@@ -127,6 +127,7 @@ impl Store {
         self.check_patti(&mut report)?;
         self.check_pai(&mut report)?;
         self.check_agenda(&mut report)?;
+        self.check_operators_and_audit(&mut report)?;
         report.size_on_disk = self.size_on_disk()?;
         Ok(report)
     }
@@ -201,6 +202,52 @@ impl Store {
     }
 
     /// PAI decode and each is indexed under its patient.
+    /// Operators decode and match the username index; the audit chain is intact.
+    fn check_operators_and_audit(&self, report: &mut CheckReport) -> Result<()> {
+        let mut names: HashSet<(Vec<u8>, u64)> = HashSet::new();
+        for item in self.operators.iter() {
+            let (k, v) = item.map_err(|e| self.fatal(e))?;
+            match super::records::decode_operator(&v) {
+                Ok(o) => {
+                    let folded = crate::domain::operator::fold_username(&o.username);
+                    names.insert((folded.into_bytes(), o.id));
+                }
+                Err(reason) => report.problem(format!(
+                    "{}: record {} non leggibile: {reason}",
+                    trees::OPERATORS,
+                    hex(&k)
+                )),
+            }
+        }
+        for item in self.idx_operator_name.iter() {
+            let (k, v) = item.map_err(|e| self.fatal(e))?;
+            let id = id_from_value(&v).unwrap_or(0);
+            if !names.remove(&(k.to_vec(), id)) {
+                report.problem(format!(
+                    "{}: voce {} senza operatore corrispondente",
+                    trees::IDX_OPERATOR_NAME,
+                    printable(&k)
+                ));
+            }
+        }
+        for (name, _) in names {
+            report.problem(format!(
+                "{}: manca la voce {}",
+                trees::IDX_OPERATOR_NAME,
+                printable(&name)
+            ));
+        }
+        if let Err(b) = self.verify_audit()? {
+            report.problem(format!(
+                "{}: catena interrotta alla voce {}: {}",
+                trees::AUDIT,
+                b.seq,
+                b.reason
+            ));
+        }
+        Ok(())
+    }
+
     fn check_pai(&self, report: &mut CheckReport) -> Result<()> {
         let mut indexed: HashSet<Vec<u8>> = HashSet::new();
         for item in self.idx_pai_patient.iter() {

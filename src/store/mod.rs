@@ -6,6 +6,7 @@ pub mod backup;
 mod check;
 mod codec;
 mod gestori;
+mod operators;
 mod pai;
 mod patients;
 mod patti;
@@ -87,6 +88,10 @@ pub enum StoreError {
         resource: u64,
         start: chrono::NaiveDateTime,
     },
+    #[error("Esiste già un operatore con nome utente {0}: sceglierne un altro")]
+    DuplicateOperator(String),
+    #[error("Operatore {0} non trovato")]
+    OperatorNotFound(u64),
 }
 
 /// Layout version of the whole store (trees and key formats).
@@ -121,6 +126,9 @@ pub(crate) mod trees {
     pub const IDX_APP_PAI: &str = "idx_app_pai";
     pub const SLOT_CLAIMS: &str = "slot_claims";
     pub const SLOT_PATIENTS: &str = "slot_patients";
+    pub const OPERATORS: &str = "operators";
+    pub const IDX_OPERATOR_NAME: &str = "idx_operator_name";
+    pub const AUDIT: &str = "audit";
 }
 
 /// The embedded store. Cheap to clone; one per process.
@@ -153,6 +161,9 @@ pub struct Store {
     slot_claims: sled::Tree,
     slot_patients: sled::Tree,
     cache_bytes: u64,
+    operators: sled::Tree,
+    idx_operator_name: sled::Tree,
+    audit: sled::Tree,
     failed: Arc<AtomicBool>,
 }
 
@@ -211,6 +222,9 @@ impl Store {
             idx_app_pai: tree(trees::IDX_APP_PAI)?,
             slot_claims: tree(trees::SLOT_CLAIMS)?,
             slot_patients: tree(trees::SLOT_PATIENTS)?,
+            operators: tree(trees::OPERATORS)?,
+            idx_operator_name: tree(trees::IDX_OPERATOR_NAME)?,
+            audit: tree(trees::AUDIT)?,
             db,
             cache_bytes,
             failed: Arc::new(AtomicBool::new(false)),

@@ -1036,3 +1036,114 @@ mod tests {
         }
     }
 }
+
+pub const OPERATOR_VERSION: u8 = 1;
+
+/// Operator record, format version 1. Frozen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OperatorV1 {
+    pub id: u64,
+    pub username: String,
+    /// 0 segreteria, 1 medico, 2 amministratore.
+    pub role: u8,
+    pub password_hash: String,
+    pub active: bool,
+    pub failed_logins: u32,
+    /// Seconds since the epoch (naive local time).
+    pub locked_until: Option<i64>,
+    pub created: i64,
+}
+
+pub fn encode_operator(
+    o: &crate::domain::operator::Operator,
+) -> Result<Vec<u8>, super::StoreError> {
+    use crate::domain::operator::Role;
+    codec::encode(
+        OPERATOR_VERSION,
+        &OperatorV1 {
+            id: o.id,
+            username: o.username.clone(),
+            role: match o.role {
+                Role::Segreteria => 0,
+                Role::Medico => 1,
+                Role::Amministratore => 2,
+            },
+            password_hash: o.password_hash.clone(),
+            active: o.active,
+            failed_logins: o.failed_logins,
+            locked_until: o.locked_until.map(datetime_to_secs),
+            created: datetime_to_secs(o.created),
+        },
+    )
+}
+
+pub fn decode_operator(bytes: &[u8]) -> Result<crate::domain::operator::Operator, String> {
+    use crate::domain::operator::Role;
+    let r: OperatorV1 = decode_current(bytes, OPERATOR_VERSION, "operatore")?;
+    let role = *Role::ALL
+        .get(usize::from(r.role))
+        .ok_or_else(|| format!("ruolo non valido ({})", r.role))?;
+    Ok(crate::domain::operator::Operator {
+        id: r.id,
+        username: r.username,
+        role,
+        password_hash: r.password_hash,
+        active: r.active,
+        failed_logins: r.failed_logins,
+        locked_until: r.locked_until.map(secs_to_datetime).transpose()?,
+        created: secs_to_datetime(r.created)?,
+    })
+}
+
+pub const AUDIT_VERSION: u8 = 1;
+
+/// Audit trail entry, format version 1. Frozen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditEntryV1 {
+    pub seq: u64,
+    /// Seconds since the epoch and nanoseconds (naive local time).
+    pub at: (i64, u32),
+    pub operator: String,
+    /// `AuditAction::code`.
+    pub action: u8,
+    pub patient: Option<u64>,
+    pub summary: String,
+    pub prev_hash: [u8; 32],
+    pub hash: [u8; 32],
+}
+
+pub fn encode_audit(e: &crate::domain::audit::AuditEntry) -> Result<Vec<u8>, super::StoreError> {
+    let utc = e.at.and_utc();
+    codec::encode(
+        AUDIT_VERSION,
+        &AuditEntryV1 {
+            seq: e.seq,
+            at: (utc.timestamp(), utc.timestamp_subsec_nanos()),
+            operator: e.operator.clone(),
+            action: e.action.code(),
+            patient: e.patient,
+            summary: e.summary.clone(),
+            prev_hash: e.prev_hash,
+            hash: e.hash,
+        },
+    )
+}
+
+pub fn decode_audit(bytes: &[u8]) -> Result<crate::domain::audit::AuditEntry, String> {
+    use crate::domain::audit::{AuditAction, AuditEntry};
+    let r: AuditEntryV1 = decode_current(bytes, AUDIT_VERSION, "registro accessi")?;
+    let at = chrono::DateTime::from_timestamp(r.at.0, r.at.1)
+        .ok_or_else(|| format!("istante non valido ({})", r.at.0))?
+        .naive_utc();
+    Ok(AuditEntry {
+        seq: r.seq,
+        at,
+        operator: r.operator,
+        action: AuditAction::from_code(r.action)
+            .ok_or_else(|| format!("azione non valida ({})", r.action))?,
+        patient: r.patient,
+        summary: r.summary,
+        prev_hash: r.prev_hash,
+        hash: r.hash,
+    })
+}

@@ -14,6 +14,7 @@ use super::field::{self, FieldChange};
 use super::format;
 use super::keymap::{self, Action, Context};
 use super::modal::{Modal, ModalOutcome, Nav, Purpose, StatusChange};
+use super::screens::login::{GateMode, GateOutcome, GateScreen};
 use super::screens::{
     AdminScreen, AgendaScreen, FormScreen, GestoreScreen, HelpScreen, LookupScreen, PaiScreen,
     PattoScreen, RecordScreen, RichiamiScreen, Screen,
@@ -130,12 +131,20 @@ pub struct App {
     size: Option<(u16, u16)>,
     /// A screen asked for work after the next draw ([`Cmd::Later`]).
     deferred: bool,
+    /// Login, first start or idle lock, covering the stack.
+    gate: Option<GateScreen>,
+    /// Inactivity after which the session locks (`None`: never).
+    idle_limit: Option<chrono::Duration>,
+    /// The desk clock's time of the last key.
+    last_activity: chrono::NaiveDateTime,
 }
+
+/// Default minutes of inactivity before the session locks.
+pub const DEFAULT_IDLE_MINUTES: u32 = 10;
 
 impl App {
     pub fn new(desk: Desk, lang: Lang) -> App {
         App {
-            desk,
             s: Strings::for_lang(lang),
             theme: Theme::from_env(),
             stack: vec![Screen::Lookup(LookupScreen::new())],
@@ -144,6 +153,89 @@ impl App {
             quit: false,
             size: None,
             deferred: false,
+            gate: None,
+            idle_limit: Some(chrono::Duration::minutes(i64::from(DEFAULT_IDLE_MINUTES))),
+            last_activity: desk.now(),
+            desk,
+        }
+    }
+
+    /// The application as it starts for a person: the first start (create
+    /// the administrator) on a store without operators, the login otherwise.
+    pub fn with_login(desk: Desk, lang: Lang) -> App {
+        desk.clear_session();
+        let mode = if desk.has_operators() {
+            GateMode::Login
+        } else {
+            GateMode::FirstStart
+        };
+        let mut app = App::new(desk, lang);
+        app.gate = Some(GateScreen::new(mode));
+        app
+    }
+
+    /// Minutes of inactivity before the session locks; 0 never locks.
+    pub fn with_idle_minutes(mut self, minutes: u32) -> App {
+        self.idle_limit = (minutes > 0).then(|| chrono::Duration::minutes(i64::from(minutes)));
+        self
+    }
+
+    /// The login, first start or lock in front of the stack, if any.
+    pub fn gate(&self) -> Option<&GateScreen> {
+        self.gate.as_ref()
+    }
+
+    /// Locks the session when the idle time ran out; returns whether it did.
+    fn check_idle(&mut self) -> bool {
+        let Some(limit) = self.idle_limit else {
+            return false;
+        };
+        if self.gate.is_some() || self.desk.now() - self.last_activity < limit {
+            return false;
+        }
+        let Some(session) = self.desk.session() else {
+            return false;
+        };
+        self.gate = Some(GateScreen::new(GateMode::Unlock {
+            username: session.username,
+        }));
+        true
+    }
+
+    fn gate_key(&mut self, key: &KeyEvent) -> bool {
+        let env = env(&self.desk, self.s, &self.theme);
+        let Some(gate) = &mut self.gate else {
+            return false;
+        };
+        if let Some(input) = gate.input_mut()
+            && let Some(change) = field::handle_key(input, key)
+        {
+            if change == FieldChange::Value {
+                gate.edited();
+            }
+            return change != FieldChange::Nothing;
+        }
+        let Some(action) = keymap::action_for(Context::Login, key) else {
+            return false;
+        };
+        match gate.action(action, &self.desk, &env) {
+            GateOutcome::Redraw => true,
+            GateOutcome::Nothing => false,
+            GateOutcome::Quit => {
+                self.quit = true;
+                true
+            }
+            GateOutcome::Done(_) => {
+                let unlocked = gate.is_unlock();
+                self.gate = None;
+                self.last_activity = self.desk.now();
+                if !unlocked {
+                    // A new session starts from the lookup.
+                    self.stack = vec![Screen::Lookup(LookupScreen::new())];
+                    self.modal = None;
+                }
+                true
+            }
         }
     }
 
@@ -195,8 +287,17 @@ impl App {
                 self.size = Some((w, h));
                 true
             }
-            AppEvent::Paste(text) => self.paste(&text),
+            AppEvent::Paste(text) => {
+                if self.check_idle() {
+                    return true;
+                }
+                match &mut self.gate {
+                    Some(gate) => gate.input_mut().is_some_and(|i| field::paste(i, &text)),
+                    None => self.paste(&text),
+                }
+            }
             AppEvent::Key(key) => self.key(&key),
+            AppEvent::Tick => self.check_idle(),
         }
     }
 
@@ -211,6 +312,14 @@ impl App {
             if !esc && !quit {
                 return false;
             }
+        }
+        // A key after the idle time locks first; it does not act.
+        if self.check_idle() {
+            return true;
+        }
+        self.last_activity = self.desk.now();
+        if self.gate.is_some() {
+            return self.gate_key(key);
         }
         let had_status = self.status.take().is_some();
         let changed = self.route(key);
@@ -602,6 +711,23 @@ impl App {
                 }
                 true
             }
+            Purpose::Operators(purpose) => {
+                let result = match self.stack.last_mut() {
+                    Some(Screen::Admin(admin)) => admin.operators_confirm(purpose, &modal, &env),
+                    _ => Ok(Cmd::None),
+                };
+                match result {
+                    Ok(cmd) => {
+                        self.apply(cmd);
+                    }
+                    Err(message) => {
+                        let mut modal = modal;
+                        modal.error = Some(message);
+                        self.modal = Some(modal);
+                    }
+                }
+                true
+            }
             Purpose::Reactivate => {
                 let cmd = match self.stack.last_mut() {
                     Some(Screen::Record(record)) => record.set_status(PatientStatus::Attivo, &env),
@@ -698,7 +824,7 @@ impl App {
     }
 
     fn open_record(&mut self, id: PatientId) {
-        match self.desk.patient(id) {
+        match self.desk.open_patient_record(id) {
             Ok(Some(p)) => self
                 .stack
                 .push(Screen::Record(Box::new(RecordScreen::new(p)))),
@@ -733,6 +859,12 @@ impl App {
             Constraint::Length(2),
         ])
         .areas(area);
+        if let Some(gate) = &self.gate {
+            draw_header(frame, header, &env, gate.title(&env));
+            gate.draw(frame, body, &env);
+            draw_footer(frame, footer, &env, Context::Login, false);
+            return;
+        }
         let Some(screen) = self.stack.last_mut() else {
             return;
         };
@@ -755,11 +887,22 @@ impl App {
 fn draw_header(frame: &mut Frame, area: Rect, env: &Env, title: &str) {
     let s = env.s;
     let left = format!(" {} · {}", s.app_name, s.practice);
-    let operator = env.desk.operator();
-    let operator = if operator.trim().is_empty() {
-        s.operator.to_string()
-    } else {
-        operator
+    let operator = match env.desk.session() {
+        Some(session) => {
+            let role = crate::domain::operator::Role::ALL
+                .iter()
+                .position(|r| *r == session.role)
+                .and_then(|i| s.access.role_short.get(i))
+                .copied()
+                .unwrap_or("");
+            // The command line's session (scripts, tests) has no operator of its own.
+            let name = match session.operator {
+                Some(_) => session.username,
+                None => s.operator.to_string(),
+            };
+            format!("{name} ({role})")
+        }
+        None => s.access.nobody.to_string(),
     };
     let right = format!("{operator} · {} ", format::date(env.today));
     let width = usize::from(area.width);
@@ -773,7 +916,8 @@ fn draw_header(frame: &mut Frame, area: Rect, env: &Env, title: &str) {
     let before = (width / 2)
         .saturating_sub(format::width(&title) / 2)
         .saturating_sub(format::width(&left))
-        .min(free);
+        // At least one space stays between the title and the operator.
+        .min(free.saturating_sub(1));
     let after = free - before;
     let line = Line::from(vec![
         Span::raw(left),

@@ -7,12 +7,17 @@ use std::time::Duration;
 
 use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
+/// How often the terminal source reports that nothing happened.
+const TICK: Duration = Duration::from_secs(15);
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AppEvent {
     Key(KeyEvent),
     /// Text pasted with bracketed paste.
     Paste(String),
     Resize(u16, u16),
+    /// Time passed without input (the idle lock checks the clock).
+    Tick,
 }
 
 pub trait EventSource {
@@ -54,6 +59,10 @@ impl EventSource for TerminalEvents {
             return Ok(Some(e));
         }
         loop {
+            // Wake up now and then without input, for the idle lock.
+            if !event::poll(TICK)? {
+                return Ok(Some(AppEvent::Tick));
+            }
             if let Some(e) = relevant(event::read()?) {
                 return Ok(Some(e));
             }
@@ -116,6 +125,11 @@ impl ScriptedEvents {
 
     pub fn paste(&mut self, text: &str) -> &mut Self {
         self.push(AppEvent::Paste(text.to_string()))
+    }
+
+    /// Time passing without input.
+    pub fn tick(&mut self) -> &mut Self {
+        self.push(AppEvent::Tick)
     }
 
     pub fn resize(&mut self, width: u16, height: u16) -> &mut Self {

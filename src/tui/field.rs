@@ -99,6 +99,21 @@ pub fn render(
     }
 }
 
+/// Draws a password field: one bullet per character, the cursor where the
+/// input's is; the value itself never reaches the screen.
+pub fn render_masked(
+    frame: &mut Frame,
+    area: Rect,
+    input: &Input,
+    focused: bool,
+    style: Style,
+    bracket_style: Style,
+) {
+    let bullets = "•".repeat(input.value().chars().count());
+    let masked = Input::new(bullets).with_cursor(input.cursor());
+    render(frame, area, &masked, focused, style, bracket_style);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -59,11 +59,17 @@ pub enum Context {
     Agenda,
     /// F6: the proposals of the planner for the patient's PAI.
     AgendaPlan,
+    /// Login, first start and the idle lock.
+    Login,
+    /// Amministrazione: the operators.
+    AdminOperators,
+    /// Amministrazione: the access log.
+    AdminAudit,
 }
 
 impl Context {
     /// In the order the help screen lists them.
-    pub const ALL: [Context; 33] = [
+    pub const ALL: [Context; 36] = [
         Context::Global,
         Context::Lookup,
         Context::Record,
@@ -97,6 +103,9 @@ impl Context {
         Context::PaiDopo,
         Context::Agenda,
         Context::AgendaPlan,
+        Context::Login,
+        Context::AdminOperators,
+        Context::AdminAudit,
     ];
 }
 
@@ -160,6 +169,8 @@ pub enum Action {
     MarkDone,
     MarkNoShow,
     Plan,
+    // Operators.
+    Password,
 }
 
 /// A key with its modifiers.
@@ -1901,6 +1912,145 @@ pub static BINDINGS: &[Binding] = &[
     ),
     row(
         C::AgendaPlan,
+        Key::plain(KeyCode::Esc),
+        A::Back,
+        |s| s.k_back,
+        true,
+    ),
+    // Login, first start, idle lock: text fields only.
+    row(
+        C::Login,
+        Key::plain(KeyCode::Enter),
+        A::Confirm,
+        |s| s.access.k_login,
+        true,
+    ),
+    row(
+        C::Login,
+        Key::plain(KeyCode::Tab),
+        A::NextField,
+        |s| s.k_next_field,
+        true,
+    ),
+    row(
+        C::Login,
+        Key::plain(KeyCode::BackTab),
+        A::PrevField,
+        |s| s.k_prev_field,
+        false,
+    ),
+    row(C::Login, Key::f(10), A::Quit, |s| s.k_quit, true),
+    row(C::Login, Key::alt('0'), A::Quit, |s| s.k_quit, false),
+    row(C::Login, Key::ctrl('q'), A::Quit, |s| s.k_quit, false),
+    // Amministrazione, the operators (a list, no text field).
+    row(
+        C::AdminOperators,
+        Key::plain(KeyCode::Up),
+        A::Up,
+        |s| s.k_up,
+        false,
+    ),
+    row(
+        C::AdminOperators,
+        Key::plain(KeyCode::Down),
+        A::Down,
+        |s| s.k_down,
+        false,
+    ),
+    row(
+        C::AdminOperators,
+        Key::plain(KeyCode::Insert),
+        A::Add,
+        |s| s.access.k_add,
+        true,
+    ),
+    row(
+        C::AdminOperators,
+        Key::ctrl('n'),
+        A::Add,
+        |s| s.access.k_add,
+        false,
+    ),
+    row(
+        C::AdminOperators,
+        Key::plain(KeyCode::Enter),
+        A::Edit,
+        |s| s.access.k_role,
+        true,
+    ),
+    row(
+        C::AdminOperators,
+        Key::ctrl('d'),
+        A::Remove,
+        |s| s.access.k_toggle_active,
+        true,
+    ),
+    row(
+        C::AdminOperators,
+        Key::ctrl('r'),
+        A::Password,
+        |s| s.access.k_password,
+        true,
+    ),
+    row(
+        C::AdminOperators,
+        Key::plain(KeyCode::Esc),
+        A::Back,
+        |s| s.k_back,
+        true,
+    ),
+    // Amministrazione, the access log: filter fields over a list.
+    row(
+        C::AdminAudit,
+        Key::plain(KeyCode::Enter),
+        A::Confirm,
+        |s| s.access.k_search,
+        true,
+    ),
+    row(
+        C::AdminAudit,
+        Key::plain(KeyCode::Tab),
+        A::NextField,
+        |s| s.k_next_field,
+        false,
+    ),
+    row(
+        C::AdminAudit,
+        Key::plain(KeyCode::BackTab),
+        A::PrevField,
+        |s| s.k_prev_field,
+        false,
+    ),
+    row(
+        C::AdminAudit,
+        Key::plain(KeyCode::Up),
+        A::Up,
+        |s| s.k_up,
+        false,
+    ),
+    row(
+        C::AdminAudit,
+        Key::plain(KeyCode::Down),
+        A::Down,
+        |s| s.k_down,
+        false,
+    ),
+    row(
+        C::AdminAudit,
+        Key::plain(KeyCode::PageDown),
+        A::PageDown,
+        |s| s.access.k_older,
+        true,
+    ),
+    row(
+        C::AdminAudit,
+        Key::plain(KeyCode::PageUp),
+        A::PageUp,
+        |s| s.access.k_newer,
+        true,
+    ),
+    row(
+        C::AdminAudit,
         Key::plain(KeyCode::Esc),
         A::Back,
         |s| s.k_back,

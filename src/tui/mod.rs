@@ -26,8 +26,10 @@ use crate::service::Desk;
 
 /// Opens the interface on the terminal and runs it until the operator quits.
 /// The terminal is restored on every way out.
-pub fn run(desk: Desk, lang: Lang) -> io::Result<()> {
-    let mut app = App::new(desk, lang);
+/// It starts at the login (or the first start) and locks itself after
+/// `idle_minutes` without input (0: never).
+pub fn run(desk: Desk, lang: Lang, idle_minutes: u32) -> io::Result<()> {
+    let mut app = App::with_login(desk, lang).with_idle_minutes(idle_minutes);
     let mut guard = terminal::TerminalGuard::enter()?;
     let mut events = TerminalEvents::new();
     run_loop(guard.terminal(), &mut app, &mut events)

@@ -47,6 +47,8 @@ pub enum Purpose {
     Agenda(crate::tui::screens::agenda::AgendaPurpose),
     /// A dialog of Amministrazione's agenda set-up (resources, closures, moves).
     AgendaAdmin(crate::tui::screens::admin_agenda::AgendaAdminPurpose),
+    /// A dialog of Amministrazione · Operatori (add, role, password).
+    Operators(crate::tui::screens::admin_operators::OperatorsPurpose),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,12 +86,19 @@ pub enum DialogField {
         options: Vec<String>,
         selected: usize,
     },
+    /// A password: drawn as bullets.
+    Secret {
+        label: String,
+        input: Input,
+    },
 }
 
 impl DialogField {
     fn label(&self) -> &str {
         match self {
-            DialogField::Text { label, .. } | DialogField::Choice { label, .. } => label,
+            DialogField::Text { label, .. }
+            | DialogField::Choice { label, .. }
+            | DialogField::Secret { label, .. } => label,
         }
     }
 }
@@ -146,7 +155,9 @@ impl Modal {
     /// The text of field `i` of a dialog with several fields ("" if none).
     pub fn text(&self, i: usize) -> &str {
         match self.fields.get(i) {
-            Some(DialogField::Text { input, .. }) => input.value(),
+            Some(DialogField::Text { input, .. } | DialogField::Secret { input, .. }) => {
+                input.value()
+            }
             _ => "",
         }
     }
@@ -161,7 +172,9 @@ impl Modal {
 
     fn focused_text(&mut self) -> Option<&mut Input> {
         match self.fields.get_mut(self.focus) {
-            Some(DialogField::Text { input, .. }) => Some(input),
+            Some(DialogField::Text { input, .. } | DialogField::Secret { input, .. }) => {
+                Some(input)
+            }
             _ => None,
         }
     }
@@ -387,6 +400,18 @@ impl Modal {
             };
             match f {
                 DialogField::Text { input, .. } => field::render(
+                    frame,
+                    area,
+                    input,
+                    focused,
+                    if focused {
+                        theme.field_focused
+                    } else {
+                        theme.field
+                    },
+                    theme.label,
+                ),
+                DialogField::Secret { input, .. } => field::render_masked(
                     frame,
                     area,
                     input,

@@ -12,14 +12,17 @@ use tui_input::Input;
 
 use crate::domain::Gestore;
 use crate::domain::gestore::GestoriImport;
+use crate::domain::operator::Role;
 use crate::domain::text::fold;
-use crate::tui::app::{Cmd, Env};
+use crate::tui::app::{Cmd, Env, Status};
 use crate::tui::field;
 use crate::tui::format;
 use crate::tui::keymap::{Action, Context};
 use crate::tui::screens::Screen;
 use crate::tui::screens::admin_agenda::{ChiusureSection, FuoriSection, RisorseSection};
+use crate::tui::screens::admin_audit::AuditSection;
 use crate::tui::screens::admin_import::ImportSection;
+use crate::tui::screens::admin_operators::OperatorsSection;
 use crate::tui::screens::admin_studio::StudioSection;
 use crate::tui::strings::Strings;
 use crate::tui::theme::MARKER;
@@ -34,10 +37,12 @@ pub enum Section {
     Risorse,
     Chiusure,
     Fuori,
+    Operators,
+    Audit,
 }
 
 impl Section {
-    pub const ALL: [Section; 7] = [
+    pub const ALL: [Section; 9] = [
         Section::Import,
         Section::History,
         Section::Studio,
@@ -45,6 +50,8 @@ impl Section {
         Section::Risorse,
         Section::Chiusure,
         Section::Fuori,
+        Section::Operators,
+        Section::Audit,
     ];
 
     pub fn name(self, s: &Strings) -> &'static str {
@@ -57,6 +64,22 @@ impl Section {
             Section::Risorse => s.agenda_admin.sec_risorse,
             Section::Chiusure => s.agenda_admin.sec_chiusure,
             Section::Fuori => s.agenda_admin.sec_fuori,
+            Section::Operators => s.access.sec_operators,
+            Section::Audit => s.access.sec_audit,
+        }
+    }
+
+    /// Sections only an administrator opens: what the refusal calls them.
+    pub fn needs_admin(self) -> Option<&'static str> {
+        use crate::service::auth::what;
+        match self {
+            Section::Import => Some(what::IMPORT),
+            Section::Studio => Some(what::PRACTICE),
+            Section::Operators => Some(what::OPERATORS),
+            Section::Audit => Some(what::AUDIT),
+            Section::Risorse | Section::Chiusure => Some(what::AGENDA),
+            // Moving appointments back into availability is booking work.
+            Section::History | Section::Gestori | Section::Fuori => None,
         }
     }
 
@@ -70,6 +93,8 @@ impl Section {
             Section::Risorse => s.agenda_admin.sec_risorse_text,
             Section::Chiusure => s.agenda_admin.sec_chiusure_text,
             Section::Fuori => s.agenda_admin.sec_fuori_text,
+            Section::Operators => s.access.sec_operators_text,
+            Section::Audit => s.access.sec_audit_text,
         }
     }
 }
@@ -83,6 +108,8 @@ pub enum AdminScreen {
     Risorse(Box<RisorseSection>),
     Chiusure(ChiusureSection),
     Fuori(FuoriSection),
+    Operators(OperatorsSection),
+    Audit(Box<AuditSection>),
 }
 
 impl AdminScreen {
@@ -99,6 +126,8 @@ impl AdminScreen {
             Section::Risorse => AdminScreen::Risorse(Box::new(RisorseSection::new(env))),
             Section::Chiusure => AdminScreen::Chiusure(ChiusureSection::new(env)),
             Section::Fuori => AdminScreen::Fuori(FuoriSection::new(env)),
+            Section::Operators => AdminScreen::Operators(OperatorsSection::new(env)),
+            Section::Audit => AdminScreen::Audit(Box::new(AuditSection::new(env))),
         }
     }
 
@@ -116,12 +145,41 @@ impl AdminScreen {
             AdminScreen::Risorse(_) => Some(Section::Risorse),
             AdminScreen::Chiusure(_) => Some(Section::Chiusure),
             AdminScreen::Fuori(_) => Some(Section::Fuori),
+            AdminScreen::Operators(_) => Some(Section::Operators),
+            AdminScreen::Audit(_) => Some(Section::Audit),
         }
     }
 
     pub fn import(&self) -> Option<&ImportSection> {
         match self {
             AdminScreen::Import(i) => Some(i),
+            _ => None,
+        }
+    }
+
+    /// A confirmed dialog of the Operatori section.
+    pub fn operators_confirm(
+        &mut self,
+        purpose: crate::tui::screens::admin_operators::OperatorsPurpose,
+        modal: &crate::tui::modal::Modal,
+        env: &Env,
+    ) -> Result<Cmd, String> {
+        match self {
+            AdminScreen::Operators(o) => o.confirm(purpose, modal, env),
+            _ => Ok(Cmd::None),
+        }
+    }
+
+    pub fn audit(&self) -> Option<&AuditSection> {
+        match self {
+            AdminScreen::Audit(au) => Some(au),
+            _ => None,
+        }
+    }
+
+    pub fn operators(&self) -> Option<&OperatorsSection> {
+        match self {
+            AdminScreen::Operators(o) => Some(o),
             _ => None,
         }
     }
@@ -171,6 +229,8 @@ impl AdminScreen {
             AdminScreen::Risorse(_) => Context::AdminRisorse,
             AdminScreen::Chiusure(_) => Context::AdminChiusure,
             AdminScreen::Fuori(_) => Context::AdminFuori,
+            AdminScreen::Operators(_) => Context::AdminOperators,
+            AdminScreen::Audit(_) => Context::AdminAudit,
         }
     }
 
@@ -194,7 +254,9 @@ impl AdminScreen {
             | AdminScreen::History(_)
             | AdminScreen::Risorse(_)
             | AdminScreen::Chiusure(_)
-            | AdminScreen::Fuori(_) => None,
+            | AdminScreen::Fuori(_)
+            | AdminScreen::Operators(_) => None,
+            AdminScreen::Audit(au) => au.input_mut(),
             AdminScreen::Import(i) => i.input_mut(),
             AdminScreen::Studio(st) => st.input_mut(),
             AdminScreen::Gestori(g) => Some(&mut g.filter),
@@ -228,6 +290,11 @@ impl AdminScreen {
                     }
                     Action::Open => {
                         let section = Section::ALL[(*selected).min(last)];
+                        if let Some(what) = section.needs_admin()
+                            && let Err(e) = env.desk.require(Role::Amministratore, what)
+                        {
+                            return Some(Cmd::Status(Status::error(e.to_string())));
+                        }
                         Cmd::Push(Box::new(Screen::Admin(Box::new(AdminScreen::open(
                             section, env,
                         )))))
@@ -243,6 +310,8 @@ impl AdminScreen {
             AdminScreen::Risorse(r) => r.action(action, env),
             AdminScreen::Chiusure(c) => c.action(action, env),
             AdminScreen::Fuori(f) => f.action(action, env),
+            AdminScreen::Operators(o) => o.action(action, env),
+            AdminScreen::Audit(au) => au.action(action, env),
         }
     }
 
@@ -264,6 +333,8 @@ impl AdminScreen {
             AdminScreen::Risorse(r) => r.draw(frame, area, env),
             AdminScreen::Chiusure(c) => c.draw(frame, area, env),
             AdminScreen::Fuori(f) => f.draw(frame, area, env),
+            AdminScreen::Operators(o) => o.draw(frame, area, env),
+            AdminScreen::Audit(au) => au.draw(frame, area, env, focused),
         }
     }
 }
@@ -326,7 +397,12 @@ pub(crate) fn move_selection(state: &mut TableState, len: usize, delta: isize) {
 }
 
 /// Up, Down, PageUp, PageDown, Home, End on a table of `len` rows.
-fn list_action(action: Action, state: &mut TableState, len: usize, page: usize) -> Option<Cmd> {
+pub(crate) fn list_action(
+    action: Action,
+    state: &mut TableState,
+    len: usize,
+    page: usize,
+) -> Option<Cmd> {
     let page = isize::try_from(page.max(1)).unwrap_or(1);
     let delta = match action {
         Action::Up => -1,

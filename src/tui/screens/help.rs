@@ -120,5 +120,8 @@ pub fn context_title(context: Context, s: &Strings) -> &'static str {
         Context::PaiDopo => s.pai.ctx_dopo,
         Context::Agenda => s.agenda.ctx_agenda,
         Context::AgendaPlan => s.agenda.ctx_plan,
+        Context::Login => s.access.ctx_login,
+        Context::AdminOperators => s.access.ctx_operators,
+        Context::AdminAudit => s.access.ctx_audit,
     }
 }

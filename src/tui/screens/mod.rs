@@ -4,13 +4,16 @@
 
 pub mod admin;
 pub mod admin_agenda;
+pub mod admin_audit;
 pub mod admin_import;
+pub mod admin_operators;
 pub mod admin_studio;
 pub mod agenda;
 pub mod agenda_plan;
 pub mod form;
 pub mod gestore;
 pub mod help;
+pub mod login;
 pub mod lookup;
 pub mod pai;
 pub mod pai_edit;

@@ -1,0 +1,450 @@
+//! Login, roles and the audit trail: who is at the desk, what they may do,
+//! and the record of what they opened and changed.
+
+use argon2::Argon2;
+use argon2::password_hash::{PasswordHasher, PasswordVerifier};
+use chrono::NaiveDateTime;
+
+use super::{Desk, DeskError, Result};
+use crate::domain::audit::{AuditAction, AuditEntry, AuditFilter, AuditRecord, ChainBreak};
+use crate::domain::operator::{
+    self, Operator, OperatorId, Role, fold_username, validate_new_password, validate_username,
+};
+use crate::domain::{Patient, PatientId};
+
+/// The name recorded for work done from the command line (the machine's
+/// administrator tool: no login).
+pub const COMMAND_LINE: &str = "riga di comando";
+
+/// Who is working at the desk.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Session {
+    /// `None` for the command line.
+    pub operator: Option<OperatorId>,
+    pub username: String,
+    pub role: Role,
+}
+
+impl Session {
+    pub fn command_line() -> Session {
+        Session {
+            operator: None,
+            username: COMMAND_LINE.into(),
+            role: Role::Amministratore,
+        }
+    }
+}
+
+/// Why a login was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LoginError {
+    #[error("Nome utente o password errati")]
+    Wrong,
+    #[error(
+        "Troppi tentativi errati: accesso bloccato fino alle {}. Riprovare dopo quell'ora o chiedere all'amministratore",
+        until.format("%H:%M")
+    )]
+    Locked { until: NaiveDateTime },
+    #[error("L'operatore {0} è disattivato: rivolgersi all'amministratore")]
+    Disabled(String),
+    #[error("Nessun operatore ha effettuato l'accesso")]
+    NotLoggedIn,
+}
+
+/// Hashes a password into a PHC string (argon2id, random salt).
+fn hash_password(password: &str) -> Result<String> {
+    Argon2::default()
+        .hash_password(password.as_bytes())
+        .map(|h| h.to_string())
+        .map_err(|e| DeskError::Invalid(format!("Impossibile cifrare la password: {e}")))
+}
+
+fn password_matches(password: &str, phc: &str) -> bool {
+    Argon2::default()
+        .verify_password(password.as_bytes(), phc)
+        .is_ok()
+}
+
+/// What each role-restricted operation is called in the refusal message.
+pub mod what {
+    pub const PAI: &str = "modificare il PAI";
+    pub const CLINICAL_MANAGER: &str = "indicare il Clinical Manager";
+    pub const OPERATORS: &str = "gestire gli operatori";
+    pub const AGENDA: &str = "impostare l'agenda";
+    pub const IMPORT: &str = "importare gli elenchi";
+    pub const BACKUP: &str = "fare copie di sicurezza";
+    pub const AUDIT: &str = "consultare il registro accessi";
+    pub const PRACTICE: &str = "impostare lo studio";
+}
+
+impl Desk {
+    /// The session at the desk, if someone is logged in.
+    pub fn session(&self) -> Option<Session> {
+        self.session.read().ok().and_then(|s| s.clone())
+    }
+
+    fn set_session(&self, session: Option<Session>) {
+        if let Ok(mut s) = self.session.write() {
+            *s = session;
+        }
+    }
+
+    /// Refuses with a message naming the role needed when the operator's role
+    /// is lower than `needed`; `what` completes "Serve il ruolo ... per".
+    pub fn require(&self, needed: Role, what: &str) -> Result<()> {
+        match self.session() {
+            None => Err(DeskError::Login(LoginError::NotLoggedIn)),
+            Some(s) if s.role.allows(needed) => Ok(()),
+            Some(s) => Err(DeskError::Forbidden {
+                needed,
+                have: s.role,
+                what: what.to_string(),
+            }),
+        }
+    }
+
+    /// Appends an entry to the audit trail, as the current operator.
+    pub(crate) fn audit(
+        &self,
+        action: AuditAction,
+        patient: Option<PatientId>,
+        summary: impl Into<String>,
+    ) -> Result<()> {
+        let record = AuditRecord {
+            at: self.clock.now(),
+            operator: self.operator(),
+            action,
+            patient,
+            summary: summary.into(),
+        };
+        Ok(self.store.append_audit(&record)?)
+    }
+
+    fn record_as(&self, who: &str, action: AuditAction, summary: String) -> AuditRecord {
+        AuditRecord {
+            at: self.clock.now(),
+            operator: who.to_string(),
+            action,
+            patient: None,
+            summary,
+        }
+    }
+
+    /// Whether the store has any operator (none on the first start).
+    pub fn has_operators(&self) -> bool {
+        self.store.has_operators()
+    }
+
+    /// First start: creates the administrator and logs them in. Refused once
+    /// any operator exists.
+    pub fn create_first_admin(&self, username: &str, password: &str) -> Result<Session> {
+        if self.store.has_operators() {
+            return Err(DeskError::Invalid(
+                "L'amministratore esiste già: accedere con nome utente e password".into(),
+            ));
+        }
+        validate_new_password(password).map_err(DeskError::Invalid)?;
+        let o = self.new_operator(username, password, Role::Amministratore, username)?;
+        let session = Session {
+            operator: Some(o.id),
+            username: o.username,
+            role: o.role,
+        };
+        self.set_session(Some(session.clone()));
+        Ok(session)
+    }
+
+    /// Validates, hashes and stores a new operator; audited as `by`.
+    fn new_operator(
+        &self,
+        username: &str,
+        password: &str,
+        role: Role,
+        by: &str,
+    ) -> Result<Operator> {
+        validate_username(username).map_err(DeskError::Invalid)?;
+        let mut o = Operator {
+            id: 0,
+            username: username.trim().to_string(),
+            role,
+            password_hash: hash_password(password)?,
+            active: true,
+            failed_logins: 0,
+            locked_until: None,
+            created: self.clock.now(),
+        };
+        let record = self.record_as(
+            by,
+            AuditAction::OperatorChanged,
+            format!("nuovo operatore {} ({})", o.username, role.label()),
+        );
+        self.store.insert_operator(&mut o, &record)?;
+        Ok(o)
+    }
+
+    /// Checks user and password; five failures in a row lock the account for
+    /// five minutes (the count is stored: restarting does not reset it).
+    pub fn login(&self, username: &str, password: &str) -> Result<Session> {
+        let now = self.clock.now();
+        let Some(mut o) = self.store.operator_by_username(username)? else {
+            self.store.append_audit(&self.record_as(
+                &fold_username(username),
+                AuditAction::LoginFailed,
+                "utente sconosciuto".into(),
+            ))?;
+            return Err(LoginError::Wrong.into());
+        };
+        if let Some(until) = o.locked_at(now) {
+            return Err(LoginError::Locked { until }.into());
+        }
+        if !o.active {
+            return Err(LoginError::Disabled(o.username).into());
+        }
+        if !password_matches(password, &o.password_hash) {
+            let locked = o.record_failure(now);
+            let summary = match locked {
+                Some(until) => format!(
+                    "password errata: bloccato fino alle {}",
+                    until.format("%H:%M")
+                ),
+                None => format!("password errata ({} di seguito)", o.failed_logins),
+            };
+            let record = self.record_as(&o.username, AuditAction::LoginFailed, summary);
+            self.store.update_operator(&o, Some(&record))?;
+            return Err(match locked {
+                Some(until) => LoginError::Locked { until },
+                None => LoginError::Wrong,
+            }
+            .into());
+        }
+        o.record_success();
+        let record = self.record_as(
+            &o.username,
+            AuditAction::Login,
+            format!("accesso ({})", o.role.label()),
+        );
+        self.store.update_operator(&o, Some(&record))?;
+        let session = Session {
+            operator: Some(o.id),
+            username: o.username,
+            role: o.role,
+        };
+        self.set_session(Some(session.clone()));
+        Ok(session)
+    }
+
+    /// After an idle lock: the same operator types the password again.
+    pub fn unlock(&self, password: &str) -> Result<Session> {
+        let Some(s) = self.session() else {
+            return Err(LoginError::NotLoggedIn.into());
+        };
+        self.login(&s.username, password)
+    }
+
+    /// Ends the session (nobody is logged in afterwards).
+    pub fn logout(&self) -> Result<()> {
+        if let Some(s) = self.session()
+            && s.operator.is_some()
+        {
+            self.audit(AuditAction::Logout, None, "uscita")?;
+        }
+        self.set_session(None);
+        Ok(())
+    }
+
+    /// Forgets the session without recording anything: the application does
+    /// this before showing its login screen.
+    pub fn clear_session(&self) {
+        self.set_session(None);
+    }
+
+    // --- operators (amministratore) ---
+
+    pub fn operators(&self) -> Result<Vec<Operator>> {
+        self.require(Role::Amministratore, what::OPERATORS)?;
+        let mut list = self.store.operators()?;
+        list.sort_by_key(|o| fold_username(&o.username));
+        Ok(list)
+    }
+
+    /// Adds an operator with a password of at least eight characters.
+    pub fn add_operator(&self, username: &str, password: &str, role: Role) -> Result<Operator> {
+        self.require(Role::Amministratore, what::OPERATORS)?;
+        validate_new_password(password).map_err(DeskError::Invalid)?;
+        self.new_operator(username, password, role, &self.operator())
+    }
+
+    fn operator_for_change(&self, id: OperatorId) -> Result<Operator> {
+        self.require(Role::Amministratore, what::OPERATORS)?;
+        self.store
+            .operator(id)?
+            .ok_or_else(|| DeskError::Invalid("Operatore non trovato".into()))
+    }
+
+    /// Refuses a change that would leave no active administrator.
+    fn keep_an_admin(&self, changed: &Operator) -> Result<()> {
+        let others = self
+            .store
+            .operators()?
+            .into_iter()
+            .any(|o| o.id != changed.id && o.active && o.role == Role::Amministratore);
+        let still_admin = changed.active && changed.role == Role::Amministratore;
+        if !others && !still_admin {
+            return Err(DeskError::Invalid(
+                "Deve restare almeno un amministratore attivo: crearne un altro prima".into(),
+            ));
+        }
+        Ok(())
+    }
+
+    fn save_operator_change(&self, o: &Operator, summary: String) -> Result<()> {
+        let record = AuditRecord {
+            at: self.clock.now(),
+            operator: self.operator(),
+            action: AuditAction::OperatorChanged,
+            patient: None,
+            summary,
+        };
+        Ok(self.store.update_operator(o, Some(&record))?)
+    }
+
+    pub fn set_operator_role(&self, id: OperatorId, role: Role) -> Result<Operator> {
+        let mut o = self.operator_for_change(id)?;
+        let before = o.role;
+        o.role = role;
+        self.keep_an_admin(&o)?;
+        self.save_operator_change(
+            &o,
+            format!(
+                "ruolo di {}: {} -> {}",
+                o.username,
+                before.label(),
+                role.label()
+            ),
+        )?;
+        Ok(o)
+    }
+
+    pub fn set_operator_active(&self, id: OperatorId, active: bool) -> Result<Operator> {
+        let mut o = self.operator_for_change(id)?;
+        o.active = active;
+        self.keep_an_admin(&o)?;
+        let what = if active { "riattivato" } else { "disattivato" };
+        self.save_operator_change(&o, format!("operatore {} {what}", o.username))?;
+        Ok(o)
+    }
+
+    /// Sets a new password (and lifts a lock).
+    pub fn reset_operator_password(&self, id: OperatorId, password: &str) -> Result<Operator> {
+        let mut o = self.operator_for_change(id)?;
+        validate_new_password(password).map_err(DeskError::Invalid)?;
+        o.password_hash = hash_password(password)?;
+        o.record_success();
+        self.save_operator_change(&o, format!("nuova password per {}", o.username))?;
+        Ok(o)
+    }
+
+    /// The demo operator: `demo` / `demo`, amministratore (only for demo stores).
+    pub(crate) fn ensure_demo_operator(&self) -> Result<()> {
+        if self.store.operator_by_username("demo")?.is_some() {
+            return Ok(());
+        }
+        self.new_operator("demo", "demo", Role::Amministratore, &self.operator())?;
+        Ok(())
+    }
+
+    // --- the audit trail ---
+
+    /// Opens a patient's record for the screen, recording the access.
+    pub fn open_patient_record(&self, id: PatientId) -> Result<Option<Patient>> {
+        let p = self.store.get_patient(id)?;
+        if let Some(p) = &p {
+            self.audit(
+                AuditAction::OpenRecord,
+                Some(id),
+                format!("{} {} {}", p.cognome, p.nome, p.codice_fiscale),
+            )?;
+        }
+        Ok(p)
+    }
+
+    /// Audit entries matching `filter`, newest first, before `before` (a seq).
+    pub fn audit_page(
+        &self,
+        filter: &AuditFilter,
+        before: Option<u64>,
+        limit: usize,
+    ) -> Result<Vec<AuditEntry>> {
+        self.require(Role::Amministratore, what::AUDIT)?;
+        Ok(self.store.audit_page(filter, before, limit)?)
+    }
+
+    /// Checks the whole audit chain; `Ok(Ok(n))` = intact with n entries.
+    pub fn verify_audit(&self) -> Result<std::result::Result<u64, ChainBreak>> {
+        self.require(Role::Amministratore, what::AUDIT)?;
+        Ok(self.store.verify_audit()?)
+    }
+
+    /// Number of entries in the audit trail.
+    pub fn audit_len(&self) -> Result<u64> {
+        Ok(self.store.audit_len()?)
+    }
+}
+
+/// One-line before/after summary of a patient change: the fields that differ.
+pub(crate) fn patient_change(before: &Patient, after: &Patient) -> String {
+    let mut parts = Vec::new();
+    let mut field = |name: &str, a: String, b: String| {
+        if a != b {
+            parts.push(format!("{name}: {a} -> {b}"));
+        }
+    };
+    field("cognome", before.cognome.clone(), after.cognome.clone());
+    field("nome", before.nome.clone(), after.nome.clone());
+    field(
+        "codice fiscale",
+        before.codice_fiscale.clone(),
+        after.codice_fiscale.clone(),
+    );
+    field(
+        "data di nascita",
+        before.data_nascita.format("%d/%m/%Y").to_string(),
+        after.data_nascita.format("%d/%m/%Y").to_string(),
+    );
+    field("indirizzo", residence(before), residence(after));
+    field(
+        "telefoni",
+        before.telefoni.join(", "),
+        after.telefoni.join(", "),
+    );
+    field("email", before.email.clone(), after.email.clone());
+    field("MMG", before.mmg.clone(), after.mmg.clone());
+    field(
+        "patologie",
+        before.patologie.join(", "),
+        after.patologie.join(", "),
+    );
+    field(
+        "stato",
+        before.stato.label().to_string(),
+        after.stato.label().to_string(),
+    );
+    if before.note != after.note {
+        parts.push("note modificate".into());
+    }
+    if parts.is_empty() {
+        "nessun campo cambiato".into()
+    } else {
+        parts.join("; ")
+    }
+}
+
+fn residence(p: &Patient) -> String {
+    let r = &p.residenza;
+    format!("{} {} {}", r.indirizzo, r.cap, r.comune)
+        .trim()
+        .to_string()
+}
+
+/// Minimum password length, for screens.
+pub const MIN_PASSWORD_LEN: usize = operator::MIN_PASSWORD_LEN;

@@ -1,0 +1,435 @@
+//! Operators, login, roles and the audit trail through the Desk.
+
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use sportello::domain::audit::{AuditAction, AuditFilter};
+use sportello::domain::operator::Role;
+use sportello::domain::{Patient, PatientStatus, Residence, Sex};
+use sportello::service::{Desk, DeskError, FixedClock, LoginError};
+
+fn clock(h: u32, m: u32) -> Arc<FixedClock> {
+    Arc::new(FixedClock(
+        NaiveDate::from_ymd_opt(2026, 3, 2)
+            .unwrap()
+            .and_hms_opt(h, m, 0)
+            .unwrap(),
+    ))
+}
+
+fn patient(cognome: &str, nome: &str) -> Patient {
+    let birth = NaiveDate::from_ymd_opt(1950, 3, 12).unwrap();
+    let cf =
+        sportello::domain::codice_fiscale::compute(cognome, nome, Sex::M, birth, "F205").unwrap();
+    Patient {
+        id: 0,
+        cognome: cognome.into(),
+        nome: nome.into(),
+        codice_fiscale: cf.as_str().into(),
+        sesso: Sex::M,
+        data_nascita: birth,
+        luogo_nascita: "F205".into(),
+        residenza: Residence {
+            indirizzo: "Via Dante 1".into(),
+            cap: "20121".into(),
+            comune: "F205".into(),
+        },
+        ats_override: None,
+        mmg: "Dott.ssa Elena Sala".into(),
+        telefoni: vec![],
+        email: String::new(),
+        tessera_sanitaria: String::new(),
+        patologie: vec!["DM2".into()],
+        stato: PatientStatus::Attivo,
+        note: String::new(),
+    }
+}
+
+#[test]
+fn first_admin_then_roles_are_enforced_with_the_role_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let desk = Desk::open(dir.path(), clock(9, 0)).unwrap();
+    desk.clear_session();
+    assert!(!desk.has_operators());
+    // Without a login nothing restricted runs.
+    assert!(matches!(
+        desk.operators(),
+        Err(DeskError::Login(LoginError::NotLoggedIn))
+    ));
+    let short = desk.create_first_admin("capo", "corta").unwrap_err();
+    assert!(short.to_string().contains("almeno 8"), "{short}");
+    let admin = desk.create_first_admin("Capo", "segreta-123").unwrap();
+    assert_eq!(
+        (admin.username.as_str(), admin.role),
+        ("Capo", Role::Amministratore)
+    );
+    assert!(desk.create_first_admin("altro", "segreta-123").is_err());
+
+    desk.add_operator("anna", "password-anna", Role::Segreteria)
+        .unwrap();
+    desk.add_operator("medico1", "password-med", Role::Medico)
+        .unwrap();
+    let dup = desk
+        .add_operator("ANNA", "password-anna", Role::Medico)
+        .unwrap_err();
+    assert!(dup.to_string().contains("Esiste già un operatore"), "{dup}");
+
+    let s = desk.login("anna", "password-anna").unwrap();
+    assert_eq!(s.role, Role::Segreteria);
+    let refused = desk
+        .add_operator("bruno", "password-bruno", Role::Segreteria)
+        .unwrap_err();
+    assert_eq!(
+        refused.to_string(),
+        "Serve il ruolo amministratore per gestire gli operatori (l'operatore attuale è segreteria)"
+    );
+    let refused = desk.save_practice(&Default::default()).unwrap_err();
+    assert!(
+        refused
+            .to_string()
+            .starts_with("Serve il ruolo amministratore per impostare lo studio"),
+        "{refused}"
+    );
+    let refused = desk
+        .audit_page(&AuditFilter::default(), None, 10)
+        .unwrap_err();
+    assert!(refused.to_string().contains("amministratore"), "{refused}");
+    // Segreteria registers patients but does not edit PAI.
+    let pid = desk.register_patient(patient("Rossi", "Mario")).unwrap();
+    let refused = desk.new_pai(pid).unwrap_err();
+    assert!(
+        refused
+            .to_string()
+            .starts_with("Serve il ruolo medico per modificare il PAI"),
+        "{refused}"
+    );
+
+    // The medico gets past the role check (and meets the domain rule).
+    desk.login("medico1", "password-med").unwrap();
+    let err = desk.new_pai(pid).unwrap_err();
+    assert!(err.to_string().contains("non ha un Gestore"), "{err}");
+    let refused = desk.backup_to(&dir.path().join("x.bak")).unwrap_err();
+    assert!(
+        refused
+            .to_string()
+            .contains("Serve il ruolo amministratore"),
+        "{refused}"
+    );
+
+    // The last administrator cannot be demoted or disabled.
+    desk.login("capo", "segreta-123").unwrap();
+    let capo = desk
+        .operators()
+        .unwrap()
+        .into_iter()
+        .find(|o| o.username == "Capo")
+        .unwrap();
+    let err = desk.set_operator_role(capo.id, Role::Medico).unwrap_err();
+    assert!(
+        err.to_string().contains("almeno un amministratore"),
+        "{err}"
+    );
+    assert!(desk.set_operator_active(capo.id, false).is_err());
+    // Disabling an operator stops their login.
+    let anna = desk
+        .operators()
+        .unwrap()
+        .into_iter()
+        .find(|o| o.username == "anna")
+        .unwrap();
+    desk.set_operator_active(anna.id, false).unwrap();
+    let err = desk.login("anna", "password-anna").unwrap_err();
+    assert!(err.to_string().contains("disattivato"), "{err}");
+    // Passwords never reach the stored record in clear.
+    for o in desk.operators().unwrap() {
+        assert!(
+            o.password_hash.starts_with("$argon2id$"),
+            "{}",
+            o.password_hash
+        );
+        assert!(!o.password_hash.contains("password"));
+    }
+}
+
+#[test]
+fn five_wrong_passwords_lock_for_five_minutes_across_restarts() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let desk = Desk::open(dir.path(), clock(9, 0)).unwrap();
+        desk.add_operator("anna", "password-anna", Role::Segreteria)
+            .unwrap();
+        for i in 1..=4 {
+            let err = desk.login("anna", &format!("sbagliata{i}")).unwrap_err();
+            assert!(
+                matches!(err, DeskError::Login(LoginError::Wrong)),
+                "{i}: {err}"
+            );
+        }
+    }
+    // A restart does not reset the count: the fifth failure locks.
+    let desk = Desk::open(dir.path(), clock(9, 1)).unwrap();
+    let err = desk.login("anna", "sbagliata5").unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "Troppi tentativi errati: accesso bloccato fino alle 09:06. Riprovare dopo quell'ora o chiedere all'amministratore"
+    );
+    // Locked: even the right password is refused until 09:06.
+    let err = desk.login("anna", "password-anna").unwrap_err();
+    assert!(
+        matches!(err, DeskError::Login(LoginError::Locked { .. })),
+        "{err}"
+    );
+    drop(desk);
+    let desk = Desk::open(dir.path(), clock(9, 6)).unwrap();
+    let s = desk.login("anna", "password-anna").unwrap();
+    assert_eq!(s.username, "anna");
+    // A success resets the count: one more failure does not lock.
+    let err = desk.login("anna", "sbagliata6").unwrap_err();
+    assert!(matches!(err, DeskError::Login(LoginError::Wrong)), "{err}");
+}
+
+#[test]
+fn every_change_and_record_opening_appends_one_chained_entry() {
+    let dir = tempfile::tempdir().unwrap();
+    let desk = Desk::open(dir.path(), clock(10, 0)).unwrap();
+    desk.add_operator("anna", "password-anna", Role::Amministratore)
+        .unwrap();
+    desk.login("anna", "password-anna").unwrap();
+    let n = |d: &Desk| d.audit_len().unwrap();
+
+    let before = n(&desk);
+    let pid = desk.register_patient(patient("Rossi", "Mario")).unwrap();
+    assert_eq!(n(&desk), before + 1);
+
+    let mut p = desk.patient(pid).unwrap().unwrap();
+    assert_eq!(
+        n(&desk),
+        before + 1,
+        "reading without opening is not recorded"
+    );
+    p.telefoni = vec!["0212345678".into()];
+    p.nome = "Mariano".into();
+    desk.update_patient(p).unwrap();
+    assert_eq!(n(&desk), before + 2);
+
+    desk.open_patient_record(pid).unwrap().unwrap();
+    assert_eq!(n(&desk), before + 3);
+
+    let mut practice = desk.practice().unwrap();
+    practice.nome = "Studio Sala".into();
+    desk.save_practice(&practice).unwrap();
+    assert_eq!(n(&desk), before + 4);
+
+    let page = desk.audit_page(&AuditFilter::default(), None, 3).unwrap();
+    let kinds: Vec<AuditAction> = page.iter().map(|e| e.action).collect();
+    assert_eq!(
+        kinds,
+        vec![
+            AuditAction::PracticeSetup,
+            AuditAction::OpenRecord,
+            AuditAction::PatientUpdated
+        ]
+    );
+    let update = &page[2];
+    assert_eq!(update.operator, "anna");
+    assert_eq!(update.patient, Some(pid));
+    assert_eq!(
+        update.at,
+        NaiveDate::from_ymd_opt(2026, 3, 2)
+            .unwrap()
+            .and_hms_opt(10, 0, 0)
+            .unwrap()
+    );
+    assert!(
+        update.summary.contains("nome: Mario -> Mariano"),
+        "{}",
+        update.summary
+    );
+    assert!(
+        update.summary.contains("telefoni:  -> 0212345678"),
+        "{}",
+        update.summary
+    );
+    assert_eq!(page[1].prev_hash, update.hash);
+
+    // Filters: by patient, by operator.
+    let of_patient = desk
+        .audit_page(
+            &AuditFilter {
+                patient: Some(pid),
+                ..Default::default()
+            },
+            None,
+            100,
+        )
+        .unwrap();
+    assert_eq!(of_patient.len(), 3);
+    // Login entries and the operator creation carry no password.
+    let all = desk
+        .audit_page(&AuditFilter::default(), None, 1000)
+        .unwrap();
+    assert!(all.iter().all(|e| !e.summary.contains("password-anna")));
+    assert!(
+        all.iter()
+            .any(|e| e.action == AuditAction::Login && e.operator == "anna")
+    );
+    assert_eq!(desk.verify_audit().unwrap(), Ok(n(&desk)));
+    assert!(desk.check().unwrap().is_ok());
+}
+
+#[test]
+fn gestore_patto_pai_and_agenda_changes_each_append_one_entry() {
+    use chrono::{NaiveTime, Weekday};
+    use sportello::domain::agenda::{AppStato, Appointment, Pattern, Resource};
+    use sportello::domain::patto::{Consensi, FirmaInput, Firmatario};
+    use sportello::domain::{Canale, Gestore, GestoreTipo};
+
+    let dir = tempfile::tempdir().unwrap();
+    // Monday 2 March 2026, 10:00.
+    let desk = Desk::open(dir.path(), clock(10, 0)).unwrap();
+    let n = || desk.audit_len().unwrap();
+    // Each call and what it must record.
+    let expect = |before: u64, action: AuditAction, what: &str| {
+        assert_eq!(desk.audit_len().unwrap(), before + 1, "{what}");
+        let last = desk
+            .audit_page(&AuditFilter::default(), None, 1)
+            .unwrap()
+            .remove(0);
+        assert_eq!(last.action, action, "{what}");
+        assert_eq!(last.operator, "riga di comando", "{what}");
+        last
+    };
+
+    let b = n();
+    let g = Gestore {
+        id: 0,
+        ats: "030321".into(),
+        denominazione: "Cooperativa Esempio".into(),
+        tipo: GestoreTipo::CooperativaMmg,
+        codice: "C1".into(),
+        cf_piva: String::new(),
+        indirizzo: String::new(),
+        comune: "Milano".into(),
+        telefono: String::new(),
+        email: String::new(),
+        referente: String::new(),
+        livelli: vec![],
+        non_idoneo_dal: None,
+        fittizio: true,
+    };
+    let plan = desk.plan_gestori_import(&[g]).unwrap();
+    desk.apply_gestori_import(plan, "elenco.csv", 0).unwrap();
+    let e = expect(b, AuditAction::Import, "import");
+    assert!(
+        e.summary.starts_with("Gestori da elenco.csv: 1 aggiunti"),
+        "{}",
+        e.summary
+    );
+
+    let b = n();
+    let pid = desk.register_patient(patient("Cantù", "Noè")).unwrap();
+    expect(b, AuditAction::PatientCreated, "register");
+
+    let b = n();
+    let gid = desk.gestori(None, false).unwrap()[0].id;
+    desk.choose_gestore(pid, gid, Canale::MmgAderente, desk.today(), "")
+        .unwrap();
+    let e = expect(b, AuditAction::GestoreChosen, "choose");
+    assert_eq!(e.patient, Some(pid));
+
+    let b = n();
+    let draft = desk.prepare_patto(pid).unwrap();
+    expect(b, AuditAction::PattoPrepared, "prepare");
+
+    let b = n();
+    desk.set_clinical_manager(draft.id, "Dott. Bianchi")
+        .unwrap();
+    let e = expect(b, AuditAction::PattoChanged, "clinical manager");
+    assert!(
+        e.summary.ends_with("Dott.ssa Elena Sala -> Dott. Bianchi"),
+        "{}",
+        e.summary
+    );
+
+    let b = n();
+    desk.sign_patto(
+        draft.id,
+        FirmaInput {
+            firmatario: Firmatario::Paziente,
+            nome_firmatario: String::new(),
+            documento: String::new(),
+            consensi: Consensi {
+                trattamento_dati: true,
+                ..Default::default()
+            },
+            operatore: "riga di comando".into(),
+        },
+    )
+    .unwrap();
+    expect(b, AuditAction::PattoSigned, "sign");
+
+    let b = n();
+    let pai = desk.new_pai(pid).unwrap();
+    expect(b, AuditAction::PaiChanged, "new pai");
+    let b = n();
+    desk.share_pai(pai.id).unwrap();
+    expect(b, AuditAction::PaiShared, "share");
+
+    let b = n();
+    let t = |h| NaiveTime::from_hms_opt(h, 0, 0).unwrap();
+    let (r, _) = desk
+        .save_resource(Resource {
+            id: 0,
+            nome: "Ambulatorio".into(),
+            tipo: "ambulatorio MMG".into(),
+            patterns: vec![Pattern {
+                giorno: Weekday::Tue,
+                dalle: t(9),
+                alle: t(12),
+                durata_min: 20,
+                capacita: 1,
+                valido_dal: NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+                valido_al: None,
+            }],
+            attiva: true,
+        })
+        .unwrap();
+    expect(b, AuditAction::AgendaSetup, "resource");
+
+    let b = n();
+    let start = NaiveDate::from_ymd_opt(2026, 3, 3).unwrap().and_time(t(9));
+    let id = desk
+        .book_appointment(Appointment {
+            id: 0,
+            patient: pid,
+            pai: None,
+            item: None,
+            occorrenza: None,
+            resource: Some(r.id),
+            start,
+            end: start + chrono::Duration::minutes(20),
+            descrizione: "Visita".into(),
+            stato: AppStato::Prenotato,
+            esterno: None,
+            note: String::new(),
+            forzatura: None,
+        })
+        .unwrap();
+    let e = expect(b, AuditAction::AppointmentBooked, "book");
+    assert_eq!(e.summary, format!("Visita il 03/03/2026 09:00 [{id}]"));
+
+    let b = n();
+    desk.cancel_appointment(id, "il paziente non può").unwrap();
+    let e = expect(b, AuditAction::AppointmentChanged, "cancel");
+    assert!(
+        e.summary.ends_with("annullato (il paziente non può)"),
+        "{}",
+        e.summary
+    );
+
+    let b = n();
+    desk.revoke_presa(pid, desk.today(), "trasferito").unwrap();
+    expect(b, AuditAction::PresaRevoked, "revoke");
+
+    assert_eq!(desk.verify_audit().unwrap(), Ok(n()));
+}
