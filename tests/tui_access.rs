@@ -13,6 +13,7 @@ use sportello::domain::operator::Role;
 use sportello::service::{Desk, ManualClock};
 use sportello::tui::app::StatusKind;
 use sportello::tui::screens::Screen;
+use sportello::tui::screens::admin::Section;
 use sportello::tui::screens::login::GateMode;
 use sportello::tui::{App, Lang, ScriptedEvents, run_loop};
 
@@ -98,11 +99,11 @@ fn first_start_creates_the_administrator() {
         // Two different passwords.
         // The focus is back on the password.
         ui.keys(|e| {
-            for _ in 0..5 {
+            for _ in 0..section_index(Section::Audit) {
                 e.key(KeyCode::Backspace);
             }
             e.text("segreta-123").key(KeyCode::Tab);
-            for _ in 0..5 {
+            for _ in 0..section_index(Section::Audit) {
                 e.key(KeyCode::Backspace);
             }
             e.text("segreta-124").key(KeyCode::Enter);
@@ -137,7 +138,7 @@ fn five_wrong_passwords_lock_the_login_with_the_time() {
         Some("Nome utente o password errati")
     );
     // The user name stays, the password is typed again.
-    for _ in 0..4 {
+    for _ in 0..section_index(Section::Operators) {
         ui.keys(|e| {
             e.text("ancora-no").key(KeyCode::Enter);
         });
@@ -164,9 +165,9 @@ fn segreteria_is_refused_an_administrator_section() {
     let mut ui = Harness::new(App::with_login(desk, Lang::It), 80, 24);
     ui.keys(|e| {
         login(e, "anna", "password-anna");
-        // F11, then the fifth section (Operatori).
+        // F11, then the Operatori section.
         e.key(KeyCode::F(11));
-        for _ in 0..4 {
+        for _ in 0..section_index(Section::Operators) {
             e.key(KeyCode::Down);
         }
         e.key(KeyCode::Enter);
@@ -193,7 +194,7 @@ fn administrator_adds_operators_and_changes_a_role() {
         ui.keys(|e| {
             login(e, "capo", "password-capo");
             e.key(KeyCode::F(11));
-            for _ in 0..4 {
+            for _ in 0..section_index(Section::Operators) {
                 e.key(KeyCode::Down);
             }
             e.key(KeyCode::Enter)
@@ -309,7 +310,7 @@ fn access_log_lists_newest_first_and_filters_by_operator() {
         ui.keys(|e| {
             login(e, "capo", "password-capo");
             e.key(KeyCode::F(11));
-            for _ in 0..5 {
+            for _ in 0..section_index(Section::Audit) {
                 e.key(KeyCode::Down);
             }
             e.key(KeyCode::Enter);
@@ -349,4 +350,12 @@ fn access_log_lists_newest_first_and_filters_by_operator() {
             .collect();
         assert_eq!(seqs, vec![AuditAction::Logout, AuditAction::Login]);
     }
+}
+
+/// Where a section is in the Amministrazione menu.
+fn section_index(section: Section) -> usize {
+    Section::ALL
+        .iter()
+        .position(|s| *s == section)
+        .unwrap_or(Section::ALL.len())
 }

@@ -354,33 +354,79 @@ fn draw_menu(frame: &mut Frame, area: Rect, env: &Env, selected: usize) {
         Line::styled(format!(" {}", s.gestori.admin_intro), theme.muted),
         Line::raw(""),
     ];
-    for (i, sec) in Section::ALL.iter().enumerate() {
-        let name = sec.name(s);
-        let pad = " ".repeat(name_width.saturating_sub(format::width(name)));
-        for (j, part) in format::wrap(sec.description(s), text_width)
-            .into_iter()
-            .enumerate()
-        {
-            let head = if j == 0 {
-                format!("{name}{pad}")
+    let full = full_menu_lines(s, text_width);
+    if lines.len() + full <= usize::from(area.height) {
+        for (i, sec) in Section::ALL.iter().enumerate() {
+            for (j, part) in format::wrap(sec.description(s), text_width)
+                .into_iter()
+                .enumerate()
+            {
+                lines.push(menu_line(env, *sec, name_width, j, &part, i == selected));
+            }
+            lines.push(Line::raw(""));
+        }
+    } else {
+        // Too many sections for the height: one line each, the chosen
+        // one's description in full below the list.
+        for (i, sec) in Section::ALL.iter().enumerate() {
+            let first = format::wrap(sec.description(s), text_width)
+                .into_iter()
+                .next()
+                .unwrap_or_default();
+            let part = if format::width(sec.description(s)) > format::width(&first) {
+                format!("{}…", first.trim_end())
             } else {
-                " ".repeat(name_width)
+                first
             };
-            if i == selected && j == 0 {
-                lines.push(Line::from(vec![
-                    Span::styled(format!("{MARKER}{head}"), theme.selected),
-                    Span::raw(format!(" {part}")),
-                ]));
-            } else {
-                lines.push(Line::from(vec![
-                    Span::styled(format!("  {head}"), theme.label_focused),
-                    Span::styled(format!(" {part}"), theme.muted),
-                ]));
+            lines.push(menu_line(env, *sec, name_width, 0, &part, i == selected));
+        }
+        if let Some(sec) = Section::ALL.get(selected) {
+            lines.push(Line::raw(""));
+            let width = usize::from(area.width).saturating_sub(2);
+            for part in format::wrap(sec.description(s), width) {
+                lines.push(Line::styled(format!(" {part}"), theme.muted));
             }
         }
-        lines.push(Line::raw(""));
     }
     frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// How many lines the menu takes with every description in full.
+fn full_menu_lines(s: &Strings, text_width: usize) -> usize {
+    Section::ALL
+        .iter()
+        .map(|sec| format::wrap(sec.description(s), text_width).len() + 1)
+        .sum()
+}
+
+/// Line `j` of a section's entry in the menu (the name on the first one).
+fn menu_line(
+    env: &Env,
+    sec: Section,
+    name_width: usize,
+    j: usize,
+    part: &str,
+    selected: bool,
+) -> Line<'static> {
+    let theme = env.theme;
+    let name = sec.name(env.s);
+    let head = if j == 0 {
+        let pad = " ".repeat(name_width.saturating_sub(format::width(name)));
+        format!("{name}{pad}")
+    } else {
+        " ".repeat(name_width)
+    };
+    if selected && j == 0 {
+        Line::from(vec![
+            Span::styled(format!("{MARKER}{head}"), theme.selected),
+            Span::raw(format!(" {part}")),
+        ])
+    } else {
+        Line::from(vec![
+            Span::styled(format!("  {head}"), theme.label_focused),
+            Span::styled(format!(" {part}"), theme.muted),
+        ])
+    }
 }
 
 /// Moves a table selection by `delta` rows within `len`.
