@@ -9,6 +9,7 @@ mod gestori;
 mod pai;
 mod patients;
 mod patti;
+mod preferences;
 mod records;
 
 use std::fs::File;
