@@ -314,8 +314,10 @@ fn move_refused_shows_the_error_then_cancel_needs_a_reason() {
     });
     // Moving to a Saturday, outside the resource's hours, is refused: the
     // service's Italian message stays in the dialog.
+    // F8 asks the resource first (the current one is highlighted), then the
+    // date and time.
     ui.keys(|e| {
-        e.key(KeyCode::F(8));
+        e.key(KeyCode::F(8)).key(KeyCode::Enter);
         for _ in 0..10 {
             e.key(KeyCode::Backspace);
         }

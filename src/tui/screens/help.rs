@@ -117,5 +117,8 @@ pub fn context_title(context: Context, s: &Strings) -> &'static str {
         Context::PaiDopo => s.pai.ctx_dopo,
         Context::Agenda => s.agenda.ctx_agenda,
         Context::AgendaPlan => s.agenda.ctx_plan,
+        Context::AgendaWeek => s.agenda.ctx_week,
+        Context::RichiamiPai => s.agenda.ctx_richiami_pai,
+        Context::RichiamiAderenza => s.agenda.ctx_richiami_aderenza,
     }
 }
