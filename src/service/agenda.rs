@@ -781,8 +781,9 @@ impl Desk {
                         .map_or_else(|| "festa patronale".to_string(), |h| h.name),
                 )
             } else if let Some(c) = closures.iter().find(|c| {
-                c.dal.date() <= d
-                    && d <= c.al.date()
+                let start = d.and_time(chrono::NaiveTime::MIN);
+                c.dal < start + Days::new(1)
+                    && c.al > start
                     && (c.resource.is_none() || c.resource == resource)
             }) {
                 Some(c.motivo.clone())

@@ -2754,29 +2754,27 @@ impl AgendaStrings {
     pub fn head_da_prenotare(&self, n: usize, late: usize) -> String {
         match self.lang {
             Lang::It => format!(
-                "{n} prestazioni del PAI da prenotare (finestra aperta o entro 60 giorni), {late} in ritardo"
+                "Da prenotare: {n} (finestra aperta o entro 60 giorni) · in ritardo: {late}"
             ),
-            Lang::En => {
-                format!("{n} PAI services to book (window open or within 60 days), {late} overdue")
-            }
+            Lang::En => format!("To book: {n} (window open or within 60 days) · overdue: {late}"),
         }
     }
 
     pub fn head_non_presentati(&self, n: usize) -> String {
         match self.lang {
-            Lang::It => format!("{n} appuntamenti non presentati da riprenotare"),
-            Lang::En => format!("{n} missed appointments to rebook"),
+            Lang::It => format!("Da riprenotare: {n} (appuntamenti non presentati)"),
+            Lang::En => format!("To rebook: {n} (missed appointments)"),
         }
     }
 
     pub fn head_aderenza(&self, n: usize) -> String {
         match self.lang {
             Lang::It => format!(
-                "{n} pazienti: quota delle prestazioni dovute eseguita nella finestra, dalla più bassa"
+                "Pazienti: {n} · prestazioni eseguite nella finestra, dalla quota più bassa"
             ),
-            Lang::En => format!(
-                "{n} patients: share of the services due done within their window, lowest first"
-            ),
+            Lang::En => {
+                format!("Patients: {n} · services due done within their window, lowest share first")
+            }
         }
     }
 
@@ -2864,7 +2862,7 @@ static AGENDA_IT: AgendaStrings = AgendaStrings {
     k_week: "giorno/settimana",
     k_prev_week: "settimana prima",
     k_next_week: "settimana dopo",
-    k_open_day: "apri il giorno",
+    k_open_day: "giorno",
     label_week: "Settimana",
     closed: "chiuso",
     pick_resource_title: "Sposta su quale risorsa",
@@ -2966,7 +2964,7 @@ static AGENDA_EN: AgendaStrings = AgendaStrings {
     k_week: "day/week",
     k_prev_week: "previous week",
     k_next_week: "next week",
-    k_open_day: "open the day",
+    k_open_day: "day",
     label_week: "Week",
     closed: "closed",
     pick_resource_title: "Move to which resource",

@@ -837,10 +837,14 @@ fn week_cell<'a>(l: &DayLine, width: usize, selected: bool, env: &Env) -> Line<'
         AppStato::NonPresentato => "✗",
         AppStato::Annullato { .. } => "-",
     };
-    let who = l
-        .patient
-        .as_ref()
-        .map_or_else(String::new, |p| format!("{} {}", p.cognome, p.nome));
+    // Narrow columns show the surname only.
+    let who = l.patient.as_ref().map_or_else(String::new, |p| {
+        if width < 16 {
+            p.cognome.clone()
+        } else {
+            format!("{} {}", p.cognome, p.nome)
+        }
+    });
     let time = app.start.format("%H:%M");
     if selected {
         let text = format::truncate(&format!("{}{time} {who}", MARKER.trim_end()), width);
