@@ -413,6 +413,14 @@ fn week_view_snapshots_and_navigation() {
         assert_eq!(days[4].closed.as_deref(), Some("Inventario"));
         assert_eq!(days[5].closed.as_deref(), Some(""));
         assert_eq!(days[1].closed, None);
+        // A holiday is closed with its name (Tuesday 8 December).
+        let holiday_week = ui.app.desk().week(date(2026, 12, 10), None).unwrap();
+        assert_eq!(holiday_week[0].day, date(2026, 12, 7));
+        assert_eq!(
+            holiday_week[1].closed.as_deref(),
+            Some("Immacolata Concezione")
+        );
+        assert_eq!(holiday_week[2].closed, None);
         // The week holds the appointments of its days, as the day lists do.
         let desk = ui.app.desk();
         for d in &days {

@@ -686,7 +686,7 @@ impl AgendaScreen {
                 let more = n - offset - shown;
                 if more > 0 {
                     text.push(Line::styled(
-                        format::truncate(&a.more(more), cw),
+                        format::truncate(&format!(" {}", a.more(more)), cw),
                         theme.muted,
                     ));
                 }

@@ -341,8 +341,10 @@ impl RecallList {
             return;
         }
         let wide = area.width >= 100;
+        // The codice fiscale only where the service's name still fits.
+        let with_cf = area.width >= 120;
         let mut header = vec![Cell::from(a.col_paziente)];
-        if wide {
+        if with_cf {
             header.push(Cell::from(s.col_cf));
         }
         header.extend([
@@ -366,7 +368,7 @@ impl RecallList {
                     "{} {}",
                     r.patient.cognome, r.patient.nome
                 ))];
-                if wide {
+                if with_cf {
                     cells.push(Cell::from(r.patient.codice_fiscale.clone()));
                 }
                 let al = format::date(r.finestra.1);
@@ -386,7 +388,7 @@ impl RecallList {
             })
             .collect();
         let mut widths = vec![Constraint::Fill(3)];
-        if wide {
+        if with_cf {
             widths.push(Constraint::Length(16));
         }
         widths.extend([
