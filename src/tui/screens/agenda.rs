@@ -53,8 +53,9 @@ pub struct AgendaScreen {
     days: Vec<WeekDay>,
     /// The selected appointment of the week as (day index, line index).
     week_sel: Option<(usize, usize)>,
-    /// Choosing the target resource of a move.
-    picker: Option<(AppointmentId, Picker)>,
+    /// Choosing the target resource of a move, among the active ones
+    /// (listed in `ResourceId` order).
+    picker: Option<(AppointmentId, Vec<ResourceId>, Picker)>,
 }
 
 impl AgendaScreen {
@@ -267,12 +268,12 @@ impl AgendaScreen {
                 }
             });
         }
-        if let Some((id, picker)) = &mut self.picker {
+        if let Some((id, ids, picker)) = &mut self.picker {
             let id = *id;
             return Some(match picker.action(action) {
                 PickerOutcome::Chosen(i) => {
+                    let target = ids.get(i).copied();
                     self.picker = None;
-                    let target = self.resources.get(i).map(|r| r.id);
                     match env.desk.appointment(id) {
                         Ok(Some(app)) => self.move_dialog(&app, target, env),
                         Ok(None) => Cmd::Status(Status::error(env.s.agenda.no_selection)),
@@ -415,17 +416,19 @@ impl AgendaScreen {
     /// then the date and time.
     fn start_move(&mut self, app: &Appointment, env: &Env) -> Cmd {
         let a = env.s.agenda;
-        if app.resource.is_none() || self.resources.len() < 2 {
+        let active: Vec<&Resource> = self.resources.iter().filter(|r| r.attiva).collect();
+        if app.resource.is_none() || active.len() < 2 {
             return self.move_dialog(app, None, env);
         }
-        let current = self
-            .resources
+        let current = active
             .iter()
             .position(|r| Some(r.id) == app.resource)
             .unwrap_or(0);
-        let items = self.resources.iter().map(|r| r.nome.clone()).collect();
+        let items = active.iter().map(|r| r.nome.clone()).collect();
+        let ids = active.iter().map(|r| r.id).collect();
         self.picker = Some((
             app.id,
+            ids,
             Picker::new(
                 a.pick_resource_title.to_string(),
                 vec![app.descrizione.clone(), a.pick_resource_text.to_string()],
@@ -545,7 +548,7 @@ impl AgendaScreen {
         } else {
             self.draw_day(frame, area, env);
         }
-        if let Some((_, picker)) = &mut self.picker {
+        if let Some((_, _, picker)) = &mut self.picker {
             picker.draw(frame, area, env);
         }
     }
