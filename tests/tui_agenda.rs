@@ -5,17 +5,18 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use chrono::{NaiveDate, NaiveTime, Weekday};
+use chrono::{Datelike, NaiveDate, NaiveTime, Weekday};
 use crossterm::event::KeyCode;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-use sportello::domain::agenda::{AppStato, Pattern, Resource};
+use sportello::domain::agenda::{AppStato, Closure, Pattern, Preferences, Resource};
 use sportello::domain::patto::{Consensi, FirmaInput, Firmatario};
 use sportello::domain::{Canale, Gestore, GestoreTipo, Patient, PatientStatus, Residence, Sex};
 use sportello::service::agenda::RecallKind;
 use sportello::service::{Desk, FixedClock};
 use sportello::tui::screens::Screen;
+use sportello::tui::screens::richiami::Section;
 use sportello::tui::{App, Lang, ScriptedEvents, run_loop};
 
 fn desk_on(dir: &Path) -> Desk {
@@ -314,8 +315,10 @@ fn move_refused_shows_the_error_then_cancel_needs_a_reason() {
     });
     // Moving to a Saturday, outside the resource's hours, is refused: the
     // service's Italian message stays in the dialog.
+    // F8 asks the resource first (the current one is highlighted), then the
+    // date and time.
     ui.keys(|e| {
-        e.key(KeyCode::F(8));
+        e.key(KeyCode::F(8)).key(KeyCode::Enter);
         for _ in 0..10 {
             e.key(KeyCode::Backspace);
         }
@@ -360,4 +363,489 @@ fn move_refused_shows_the_error_then_cancel_needs_a_reason() {
         "{}",
         ui.screen()
     );
+}
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+/// The patient's PAI planned and booked through the service.
+fn book_plan(desk: &Desk, pid: u64) -> Vec<u64> {
+    let pai = desk.current_pai(pid).unwrap().unwrap();
+    let proposals = desk
+        .plan_pai(pai.id, &Default::default())
+        .unwrap()
+        .proposals;
+    desk.accept_proposals(pai.id, &proposals).unwrap()
+}
+
+#[test]
+fn week_view_snapshots_and_navigation() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let desk = desk_on(dir.path());
+        let pid = setup(&desk);
+        // Friday 18/12 the practice is closed; Saturday has no hours at all.
+        desk.save_closure(Closure::giornata(0, None, date(2026, 12, 18), "Inventario"))
+            .unwrap();
+        book_plan(&desk, pid);
+        let mut ui = Harness::new(desk, w, h);
+        ui.keys(|e| {
+            e.text("cantù").key(KeyCode::F(6)).ctrl('g');
+            for _ in 0..10 {
+                e.key(KeyCode::Backspace);
+            }
+            e.text("15/12/2026").key(KeyCode::Enter).ctrl('w');
+        });
+        let (days, first) = match ui.app.screen() {
+            Screen::Agenda(a) => {
+                assert!(a.is_week());
+                (
+                    a.week_days().to_vec(),
+                    a.selected().unwrap().appointment.clone(),
+                )
+            }
+            _ => panic!("agenda expected:\n{}", ui.screen()),
+        };
+        assert_eq!(days.len(), 6);
+        assert_eq!(days[0].day, date(2026, 12, 14));
+        assert_eq!(days[5].day, date(2026, 12, 19));
+        assert_eq!(days[4].closed.as_deref(), Some("Inventario"));
+        assert_eq!(days[5].closed.as_deref(), Some(""));
+        assert_eq!(days[1].closed, None);
+        // A holiday is closed with its name (Tuesday 8 December).
+        let holiday_week = ui.app.desk().week(date(2026, 12, 10), None).unwrap();
+        assert_eq!(holiday_week[0].day, date(2026, 12, 7));
+        assert_eq!(
+            holiday_week[1].closed.as_deref(),
+            Some("Immacolata Concezione")
+        );
+        assert_eq!(holiday_week[2].closed, None);
+        // The week holds the appointments of its days, as the day lists do.
+        let desk = ui.app.desk();
+        for d in &days {
+            assert_eq!(d.lines, desk.day_list(d.day, None).unwrap());
+        }
+        let in_week: usize = days.iter().map(|d| d.lines.len()).sum();
+        assert!(in_week > 2, "{days:?}");
+        // The first appointment of the week is selected.
+        let expected_first = days
+            .iter()
+            .find_map(|d| d.lines.first())
+            .unwrap()
+            .appointment
+            .id;
+        assert_eq!(first.id, expected_first);
+        let screen = ui.screen();
+        assert!(screen.contains("chiuso"), "{screen}");
+        assert!(screen.contains("Inventario"), "{screen}");
+        insta::assert_snapshot!(format!("agenda_week_{w}x{h}"), screen);
+        // The selected cell is in reverse video with the marker.
+        let buffer = ui.terminal.backend().buffer().clone();
+        let marked: Vec<(u16, u16)> = (0..h)
+            .flat_map(|y| (0..w).map(move |x| (x, y)))
+            .filter(|&(x, y)| buffer[(x, y)].symbol() == "▶")
+            .collect();
+        // One in the grid, one on the detail line.
+        assert_eq!(marked.len(), 2, "{screen}");
+        let (x, y) = marked[0];
+        assert!(
+            buffer[(x + 1, y)]
+                .modifier
+                .contains(ratatui::style::Modifier::REVERSED)
+        );
+
+        // Down moves to the next appointment of the week; Ctrl+N marks it.
+        ui.keys(|e| {
+            e.key(KeyCode::Down).ctrl('n');
+        });
+        let second = match ui.app.screen() {
+            Screen::Agenda(a) => a.selected().unwrap().appointment.clone(),
+            _ => panic!("agenda expected"),
+        };
+        let order: Vec<u64> = days
+            .iter()
+            .flat_map(|d| d.lines.iter().map(|l| l.appointment.id))
+            .collect();
+        assert_eq!(second.id, order[1]);
+        assert_eq!(
+            ui.app.desk().appointment(second.id).unwrap().unwrap().stato,
+            AppStato::NonPresentato
+        );
+        // Enter opens the day of the selected appointment, still selected.
+        ui.keys(|e| {
+            e.key(KeyCode::Enter);
+        });
+        match ui.app.screen() {
+            Screen::Agenda(a) => {
+                assert!(!a.is_week());
+                assert_eq!(a.day(), second.start.date());
+                assert_eq!(a.selected().unwrap().appointment.id, second.id);
+            }
+            _ => panic!("agenda expected"),
+        }
+        // Back to the week, then the next week.
+        ui.keys(|e| {
+            e.ctrl('w').key(KeyCode::PageDown);
+        });
+        match ui.app.screen() {
+            Screen::Agenda(a) => {
+                assert!(a.is_week());
+                assert_eq!(a.week_days()[0].day, date(2026, 12, 21));
+            }
+            _ => panic!("agenda expected"),
+        }
+    }
+}
+
+#[test]
+fn move_to_another_resource() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let desk = desk_on(dir.path());
+    let pid = setup(&desk);
+    book_plan(&desk, pid);
+    let resources = desk.resources().unwrap();
+    let ambulatorio = resources
+        .iter()
+        .find(|r| r.nome == "Ambulatorio infermieristico")
+        .unwrap()
+        .id;
+    // A working day on which the patient has nothing booked.
+    let booked: Vec<NaiveDate> = desk
+        .patient_appointments(pid, desk.today())
+        .unwrap()
+        .iter()
+        .map(|a| a.start.date())
+        .collect();
+    let mut free = date(2027, 2, 1);
+    while booked.contains(&free) || free.weekday() == Weekday::Sat || free.weekday() == Weekday::Sun
+    {
+        free = free.succ_opt().unwrap();
+    }
+    let mut ui = Harness::new(desk, 120, 40);
+    ui.keys(|e| {
+        e.text("cantù").key(KeyCode::F(6)).ctrl('g');
+        for _ in 0..10 {
+            e.key(KeyCode::Backspace);
+        }
+        e.text("15/12/2026").key(KeyCode::Enter);
+    });
+    let app = match ui.app.screen() {
+        Screen::Agenda(a) => a.selected().unwrap().appointment.clone(),
+        _ => panic!("agenda expected"),
+    };
+    assert_ne!(app.resource, Some(ambulatorio));
+    // F8: the resource picker, with the current resource highlighted.
+    ui.keys(|e| {
+        e.key(KeyCode::F(8));
+    });
+    let screen = ui.screen();
+    assert!(screen.contains("Sposta su quale risorsa"), "{screen}");
+    let steps = resources.iter().position(|r| r.id == ambulatorio).unwrap()
+        - resources
+            .iter()
+            .position(|r| Some(r.id) == app.resource)
+            .unwrap();
+    ui.keys(|e| {
+        for _ in 0..steps {
+            e.key(KeyCode::Down);
+        }
+        e.key(KeyCode::Enter);
+    });
+    let modal = ui.app.modal().expect("date and time asked");
+    assert!(
+        modal
+            .lines
+            .iter()
+            .any(|l| l == "Risorsa: Ambulatorio infermieristico"),
+        "{:?}",
+        modal.lines
+    );
+    ui.keys(|e| {
+        for _ in 0..10 {
+            e.key(KeyCode::Backspace);
+        }
+        e.text(&free.format("%d/%m/%Y").to_string())
+            .key(KeyCode::Tab);
+        for _ in 0..5 {
+            e.key(KeyCode::Backspace);
+        }
+        e.text("10:30").key(KeyCode::Enter);
+    });
+    assert!(
+        ui.app.modal().is_none(),
+        "{:?}",
+        ui.app.modal().and_then(|m| m.error.clone())
+    );
+    assert!(ui.status().contains("spostato"), "{}", ui.status());
+    let moved = ui.app.desk().appointment(app.id).unwrap().unwrap();
+    assert_eq!(moved.resource, Some(ambulatorio));
+    assert_eq!(moved.start, free.and_time(t(10, 30)));
+    assert_eq!(moved.end - moved.start, app.end - app.start);
+    assert_eq!(moved.stato, AppStato::Prenotato);
+    // The slot is taken on the new resource, freed on the old one.
+    let desk = ui.app.desk();
+    assert!(
+        desk.day_list(free, Some(ambulatorio))
+            .unwrap()
+            .iter()
+            .any(|l| l.appointment.id == app.id)
+    );
+    assert!(
+        desk.day_list(app.start.date(), app.resource)
+            .unwrap()
+            .iter()
+            .all(|l| l.appointment.id != app.id)
+    );
+}
+
+#[test]
+fn preferences_are_saved_reloaded_and_honoured() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let desk = desk_on(dir.path());
+    let pid = setup(&desk);
+    let mut ui = Harness::new(desk, 80, 24);
+    open_plan(&mut ui);
+    // Only Tuesday and Thursday, in the afternoon when possible: Space turns
+    // Monday, Wednesday, Friday and Saturday to "no".
+    ui.keys(|e| {
+        e.key(KeyCode::F(8));
+        e.key(KeyCode::Char(' ')).key(KeyCode::Tab); // lunedì
+        e.key(KeyCode::Tab); // martedì
+        e.key(KeyCode::Char(' ')).key(KeyCode::Tab); // mercoledì
+        e.key(KeyCode::Tab); // giovedì
+        e.key(KeyCode::Char(' ')).key(KeyCode::Tab); // venerdì
+        e.key(KeyCode::Char(' ')).key(KeyCode::Tab); // sabato
+    });
+    insta::assert_snapshot!("agenda_preferences_80x24", ui.screen());
+    ui.keys(|e| {
+        e.key(KeyCode::Enter);
+    });
+    assert!(ui.app.modal().is_none());
+    assert!(
+        ui.status().contains("Preferenze salvate"),
+        "{}",
+        ui.status()
+    );
+    let wanted = Preferences {
+        giorni: vec![Weekday::Tue, Weekday::Thu],
+        fascia: None,
+    };
+    let proposals = match ui.app.screen() {
+        Screen::Agenda(a) => {
+            let plan = a.plan().expect("still planning");
+            assert_eq!(plan.preferences(), &wanted);
+            plan.output().proposals.clone()
+        }
+        _ => panic!("agenda expected"),
+    };
+    assert!(!proposals.is_empty());
+    for p in &proposals {
+        assert!(
+            matches!(p.start.weekday(), Weekday::Tue | Weekday::Thu),
+            "{p:?}"
+        );
+    }
+    // The default plan uses other days too: the preferences made the difference.
+    let desk = ui.app.desk();
+    let pai = desk.current_pai(pid).unwrap().unwrap();
+    let default = desk.plan_pai(pai.id, &Default::default()).unwrap();
+    assert!(
+        default
+            .proposals
+            .iter()
+            .any(|p| !matches!(p.start.weekday(), Weekday::Tue | Weekday::Thu))
+    );
+    assert!(
+        ui.screen().contains("Preferenze: mar, gio"),
+        "{}",
+        ui.screen()
+    );
+    drop(ui);
+
+    // Reopened: the preferences are still there and the plan uses them.
+    let desk = desk_on(dir.path());
+    assert_eq!(desk.preferences_of(pid).unwrap(), wanted);
+    let mut ui = Harness::new(desk, 120, 40);
+    open_plan(&mut ui);
+    match ui.app.screen() {
+        Screen::Agenda(a) => {
+            let plan = a.plan().unwrap();
+            assert_eq!(plan.preferences(), &wanted);
+            assert_eq!(plan.output().proposals, proposals);
+        }
+        _ => panic!("agenda expected"),
+    }
+    // Any day again (every day "sì"): the stored preferences are cleared.
+    ui.keys(|e| {
+        e.key(KeyCode::F(8));
+        e.key(KeyCode::Char(' ')).key(KeyCode::Tab);
+        e.key(KeyCode::Tab);
+        e.key(KeyCode::Char(' ')).key(KeyCode::Tab);
+        e.key(KeyCode::Tab);
+        e.key(KeyCode::Char(' ')).key(KeyCode::Tab);
+        e.key(KeyCode::Char(' ')).key(KeyCode::Enter);
+    });
+    assert_eq!(
+        ui.app.desk().preferences_of(pid).unwrap(),
+        Preferences::default()
+    );
+}
+
+/// The F7 screen of `ui`.
+fn richiami(ui: &Harness) -> &sportello::tui::screens::RichiamiScreen {
+    match ui.app.screen() {
+        Screen::Richiami(r) => r,
+        _ => panic!("Richiami expected:\n{}", ui.screen()),
+    }
+}
+
+#[test]
+fn recall_sections_follow_the_agenda() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let desk = desk_on(dir.path());
+    let pid = setup(&desk);
+    // Before any booking every in-house and external occurrence with an
+    // open or near window is to book.
+    let before = desk.recall_lists().unwrap();
+    assert!(!before.da_prenotare.is_empty());
+    assert!(before.non_presentati.is_empty());
+    assert!(before.adherence.is_empty(), "{:?}", before.adherence);
+    drop(desk);
+    let desk = desk_on(dir.path());
+    let mut ui = Harness::new(desk, 120, 40);
+    // PAI -> proposals -> accept all.
+    open_plan(&mut ui);
+    ui.keys(|e| {
+        e.ctrl('s');
+    });
+    let (done, missed) = match ui.app.screen() {
+        Screen::Agenda(a) => {
+            let lines = a.lines();
+            (lines[0].appointment.clone(), lines[1].appointment.clone())
+        }
+        _ => panic!("agenda expected"),
+    };
+    // The first appointment done, the second not attended.
+    ui.keys(|e| {
+        e.ctrl('e').key(KeyCode::Down).ctrl('n');
+    });
+    let desk = ui.app.desk();
+    assert_eq!(
+        desk.appointment(done.id).unwrap().unwrap().stato,
+        AppStato::Eseguito
+    );
+    assert_eq!(
+        desk.appointment(missed.id).unwrap().unwrap().stato,
+        AppStato::NonPresentato
+    );
+    let lists = desk.recall_lists().unwrap();
+    ui.keys(|e| {
+        e.key(KeyCode::F(7));
+    });
+    let r = richiami(&ui);
+    assert_eq!(r.da_prenotare(), lists.da_prenotare.as_slice());
+    // (b): the missed appointment, to rebook.
+    assert_eq!(r.non_presentati().len(), 1);
+    assert_eq!(r.non_presentati()[0].what, missed.descrizione);
+    assert_eq!(r.non_presentati()[0].kind, RecallKind::NonPresentato);
+    assert_eq!(r.non_presentati()[0].patient.id, pid);
+    // (d): one occurrence due so far (the done one), done in its window.
+    assert_eq!(r.aderenza().len(), 1);
+    assert_eq!(r.aderenza()[0].adherence.eseguite, 1);
+    assert_eq!(r.aderenza()[0].adherence.dovute, 1);
+    let screen = ui.screen();
+    assert!(screen.contains("Non presentati (1)"), "{screen}");
+    assert!(screen.contains("Aderenza (1)"), "{screen}");
+    // Tab to (b); Enter plans the patient's PAI again, the missed service
+    // among the proposals.
+    ui.keys(|e| {
+        e.key(KeyCode::Tab);
+    });
+    ui.keys(|e| {
+        e.key(KeyCode::Enter);
+    });
+    match ui.app.screen() {
+        Screen::Agenda(a) => {
+            let plan = a.plan().expect("planning open");
+            assert!(
+                plan.output()
+                    .proposals
+                    .iter()
+                    .any(|p| p.descrizione == missed.descrizione),
+                "{:?}",
+                plan.output().proposals
+            );
+        }
+        _ => panic!("agenda expected:\n{}", ui.screen()),
+    }
+    // Esc twice: back to F7, on the same section.
+    ui.keys(|e| {
+        e.key(KeyCode::Esc).key(KeyCode::Esc);
+    });
+    assert_eq!(richiami(&ui).section(), Section::NonPresentati);
+    let window_end = richiami(&ui).non_presentati()[0].finestra.1;
+    drop(ui);
+
+    // After the window of the missed service has closed, it counts as due
+    // and not done: the adherence falls.
+    let later = window_end.succ_opt().unwrap();
+    let clock =
+        Arc::new(FixedClock::on(later.year(), later.month(), later.day()).expect("valid date"));
+    let desk = Desk::open(dir.path(), clock).expect("store opens");
+    let mut ui = Harness::new(desk, 120, 40);
+    ui.keys(|e| {
+        e.key(KeyCode::F(7)).key(KeyCode::BackTab);
+    });
+    let r = richiami(&ui);
+    assert_eq!(r.section(), Section::Aderenza);
+    let line = &r.aderenza()[0];
+    assert_eq!(line.adherence.eseguite, 1);
+    assert!(line.adherence.dovute >= 2, "{line:?}");
+    assert!(line.adherence.share().unwrap() < 1.0);
+    assert_eq!(
+        ui.app.desk().recall_lists().unwrap().adherence[0].adherence,
+        line.adherence
+    );
+    assert!(
+        ui.screen().contains(&line.adherence.label()),
+        "{}",
+        ui.screen()
+    );
+    // Enter opens the patient's record.
+    ui.keys(|e| {
+        e.key(KeyCode::Enter);
+    });
+    assert!(
+        matches!(ui.app.screen(), Screen::Record(_)),
+        "{}",
+        ui.screen()
+    );
+}
+
+#[test]
+fn recall_section_snapshots() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let desk = desk_on(dir.path());
+        let pid = setup(&desk);
+        let ids = book_plan(&desk, pid);
+        desk.mark_done(ids[0]).unwrap();
+        desk.mark_no_show(ids[1]).unwrap();
+        let mut ui = Harness::new(desk, w, h);
+        ui.keys(|e| {
+            e.key(KeyCode::F(7));
+        });
+        for (n, name) in ["da_prenotare", "non_presentati", "patti", "aderenza"]
+            .iter()
+            .enumerate()
+        {
+            assert_eq!(richiami(&ui).section(), Section::ALL[n]);
+            insta::assert_snapshot!(format!("richiami_{name}_{w}x{h}"), ui.screen());
+            ui.keys(|e| {
+                e.key(KeyCode::Tab);
+            });
+        }
+        assert_eq!(richiami(&ui).section(), Section::DaPrenotare);
+    }
 }

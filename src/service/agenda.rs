@@ -9,11 +9,11 @@ use chrono::{Datelike, Days, NaiveDate, NaiveDateTime};
 use super::{Desk, DeskError, PatientSummary, Result};
 use crate::domain::PatientId;
 use crate::domain::agenda::{
-    self, AppStato, Appointment, AppointmentId, Closure, Conflict, Preferences, Resource,
-    ResourceId, slots_on,
+    self, Adherence, AppStato, Appointment, AppointmentId, Closure, Conflict, Preferences,
+    Resource, ResourceId, slots_on,
 };
 use crate::domain::calendar::LocalCalendar;
-use crate::domain::pai::{PaiId, PaiStato};
+use crate::domain::pai::{Pai, PaiId, PaiStato};
 use crate::domain::planner::{self, Occupancy, Occurrence, PlanInput, PlanOutput, Proposal};
 use crate::store::Store;
 
@@ -156,6 +156,37 @@ pub struct Recall {
 pub enum RecallKind {
     DaPrenotare,
     NonPresentato,
+}
+
+/// A line of the adherence list: how much of the patient's plan was done
+/// within its windows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AdherenceLine {
+    pub patient: PatientSummary,
+    pub pai: PaiId,
+    pub adherence: Adherence,
+}
+
+/// The recall lists of the whole practice, computed in one pass.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RecallLists {
+    /// Occurrences due (window open, past or within 60 days) and not booked,
+    /// soonest first.
+    pub da_prenotare: Vec<Recall>,
+    /// Occurrences whose appointment was not attended and is not rebooked,
+    /// soonest first.
+    pub non_presentati: Vec<Recall>,
+    /// Patients with something due, lowest adherence first.
+    pub adherence: Vec<AdherenceLine>,
+}
+
+/// A day of the week view.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WeekDay {
+    pub day: NaiveDate,
+    /// Why no slot is offered that day (holiday, closure), when none is.
+    pub closed: Option<String>,
+    pub lines: Vec<DayLine>,
 }
 
 impl Desk {
@@ -424,7 +455,11 @@ impl Desk {
         let memo = SlotMemo::default();
         let today = self.today();
         for (n, id) in todo.into_iter().enumerate() {
-            let out = self.plan_pai_with(id, &Preferences::default(), today, Some(&memo))?;
+            let prefs = match self.store.pai(id)? {
+                Some(p) => self.preferences_of(p.patient)?,
+                None => Preferences::default(),
+            };
+            let out = self.plan_pai_with(id, &prefs, today, Some(&memo))?;
             report.unplaced += out.unplaced.len();
             report.appointments += self.accept_proposals(id, &out.proposals)?.len();
             {
@@ -897,18 +932,41 @@ impl Desk {
     /// Occurrences of the patient's shared PAI due and not booked, and
     /// no-shows not rebooked, with the patient's adherence.
     pub fn recalls_of(&self, patient: PatientId) -> Result<Vec<Recall>> {
+        Ok(match self.recall_input(patient)? {
+            Some((pai, summary, apps)) => self.recalls_in(&pai, &summary, &apps).0,
+            None => Vec::new(),
+        })
+    }
+
+    /// The patient's current PAI if shared, their summary and the PAI's
+    /// appointments.
+    fn recall_input(
+        &self,
+        patient: PatientId,
+    ) -> Result<Option<(Pai, PatientSummary, Vec<Appointment>)>> {
         let Some(pai) = self.current_pai(patient)? else {
-            return Ok(Vec::new());
+            return Ok(None);
         };
         if !matches!(pai.stato, PaiStato::Condiviso { .. }) {
-            return Ok(Vec::new());
+            return Ok(None);
         }
         let Some(summary) = self.summaries(vec![patient])?.into_iter().next() else {
-            return Ok(Vec::new());
+            return Ok(None);
         };
         let apps = self.store.appointments_of_pai(pai.id)?;
+        Ok(Some((pai, summary, apps)))
+    }
+
+    /// The recalls of one PAI and its adherence.
+    fn recalls_in(
+        &self,
+        pai: &Pai,
+        summary: &PatientSummary,
+        apps: &[Appointment],
+    ) -> (Vec<Recall>, Adherence) {
         let today = self.today();
-        let adherence = planner::adherence_of(&pai, &apps, today).share();
+        let counts = planner::adherence_of(pai, apps, today);
+        let adherence = counts.share();
         let name_of = |item: u32| {
             pai.item(item)
                 .map(|i| i.descrizione.clone())
@@ -920,7 +978,7 @@ impl Desk {
             .filter(|a| a.stato == AppStato::NonPresentato)
             .filter_map(|a| Some((a.item?, a.occorrenza?)))
             .collect();
-        for occ in planner::da_prenotare(&pai, &apps) {
+        for occ in planner::da_prenotare(pai, apps) {
             let Occurrence {
                 item,
                 occorrenza,
@@ -945,17 +1003,141 @@ impl Desk {
                 adherence,
             });
         }
-        Ok(out)
+        (out, counts)
     }
 
-    /// The recall list of the whole practice (patients with a shared PAI),
-    /// soonest first. `limit` bounds the patients examined.
+    /// The recall list of the given patients (those with a shared PAI),
+    /// soonest first.
     pub fn recalls(&self, patients: &[PatientId]) -> Result<Vec<Recall>> {
         let mut out = Vec::new();
         for &p in patients {
             out.extend(self.recalls_of(p)?);
         }
         out.sort_by(|a, b| (a.target, &a.patient.cognome).cmp(&(b.target, &b.patient.cognome)));
+        Ok(out)
+    }
+
+    /// Every recall list of the practice in one pass over the shared PAI:
+    /// what the Centro Servizi works from. One read of each PAI and of its
+    /// appointments; the screen computes it on opening, not per key.
+    pub fn recall_lists(&self) -> Result<RecallLists> {
+        let mut patients = std::collections::BTreeSet::new();
+        for id in self.store.all_pai_ids()? {
+            if let Some(p) = self.store.pai(id)?
+                && matches!(p.stato, PaiStato::Condiviso { .. })
+            {
+                patients.insert(p.patient);
+            }
+        }
+        let mut lists = RecallLists::default();
+        for patient in patients {
+            let Some((pai, summary, apps)) = self.recall_input(patient)? else {
+                continue;
+            };
+            let (recalls, counts) = self.recalls_in(&pai, &summary, &apps);
+            for r in recalls {
+                match r.kind {
+                    RecallKind::DaPrenotare => lists.da_prenotare.push(r),
+                    RecallKind::NonPresentato => lists.non_presentati.push(r),
+                }
+            }
+            if counts.share().is_some() {
+                lists.adherence.push(AdherenceLine {
+                    patient: summary,
+                    pai: pai.id,
+                    adherence: counts,
+                });
+            }
+        }
+        let by_target = |a: &Recall, b: &Recall| {
+            (a.target, &a.patient.cognome, &a.patient.nome, &a.what).cmp(&(
+                b.target,
+                &b.patient.cognome,
+                &b.patient.nome,
+                &b.what,
+            ))
+        };
+        lists.da_prenotare.sort_by(by_target);
+        lists.non_presentati.sort_by(by_target);
+        lists.adherence.sort_by(|a, b| {
+            let share = |l: &AdherenceLine| l.adherence.share().unwrap_or(1.0);
+            share(a)
+                .total_cmp(&share(b))
+                .then_with(|| b.adherence.dovute.cmp(&a.adherence.dovute))
+                .then_with(|| {
+                    (&a.patient.cognome, &a.patient.nome)
+                        .cmp(&(&b.patient.cognome, &b.patient.nome))
+                })
+        });
+        Ok(lists)
+    }
+
+    /// The stored agenda preferences of a patient (none: any day, any time).
+    pub fn preferences_of(&self, patient: PatientId) -> Result<Preferences> {
+        Ok(self.store.preferences(patient)?.unwrap_or_default())
+    }
+
+    /// Remembers a patient's agenda preferences (durably).
+    pub fn save_preferences(&self, patient: PatientId, prefs: &Preferences) -> Result<()> {
+        if self.store.get_patient(patient)?.is_none() {
+            return Err(invalid("Paziente non trovato"));
+        }
+        let mut prefs = prefs.clone();
+        prefs.giorni.sort_by_key(|d| d.num_days_from_monday());
+        prefs.giorni.dedup();
+        self.store.save_preferences(patient, &prefs)?;
+        self.audit(
+            crate::domain::audit::AuditAction::PatientUpdated,
+            Some(patient),
+            format!(
+                "preferenze per l'agenda: giorni {:?}, fascia {:?}",
+                prefs.giorni, prefs.fascia
+            ),
+        )
+    }
+
+    /// The six days from the Monday of `day`'s week (Monday to Saturday),
+    /// each with its appointments and whether it is closed.
+    pub fn week(&self, day: NaiveDate, resource: Option<ResourceId>) -> Result<Vec<WeekDay>> {
+        let monday = day - Days::new(u64::from(day.weekday().num_days_from_monday()));
+        let resources = self.store.resources()?;
+        let closures = self.store.closures()?;
+        let calendar = self.calendar()?;
+        let chosen: Vec<&Resource> = resources
+            .iter()
+            .filter(|r| r.attiva && resource.is_none_or(|id| r.id == id))
+            .collect();
+        let mut out = Vec::with_capacity(6);
+        for n in 0..6 {
+            let d = monday + Days::new(n);
+            let open = chosen
+                .iter()
+                .any(|r| !slots_on(r, d, &closures, &calendar).is_empty());
+            let closed = if open {
+                None
+            } else if calendar.is_holiday(d) {
+                Some(
+                    crate::domain::calendar::national_holidays(d.year())
+                        .into_iter()
+                        .find(|h| h.date == d)
+                        .map_or_else(|| "festa patronale".to_string(), |h| h.name),
+                )
+            } else if let Some(c) = closures.iter().find(|c| {
+                let start = d.and_time(chrono::NaiveTime::MIN);
+                c.dal < start + Days::new(1)
+                    && c.al > start
+                    && (c.resource.is_none() || c.resource == resource)
+            }) {
+                Some(c.motivo.clone())
+            } else {
+                Some(String::new())
+            };
+            out.push(WeekDay {
+                day: d,
+                closed,
+                lines: self.day_list(d, resource)?,
+            });
+        }
         Ok(out)
     }
 }

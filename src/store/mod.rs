@@ -10,6 +10,7 @@ mod operators;
 mod pai;
 mod patients;
 mod patti;
+mod preferences;
 mod records;
 
 use std::fs::File;

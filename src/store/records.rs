@@ -952,6 +952,68 @@ pub fn decode_appointment(bytes: &[u8]) -> Result<Appointment, String> {
     })
 }
 
+/// Current version byte of a patient's agenda preferences.
+pub const PREFERENCES_VERSION: u8 = 1;
+
+/// A patient's agenda preferences, format version 1. Frozen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PreferencesV1 {
+    pub patient: u64,
+    /// Preferred weekdays, 0 = Monday .. 6 = Sunday; empty = any.
+    pub giorni: Vec<u8>,
+    /// 0 = any time, 1 = mattina, 2 = pomeriggio.
+    pub fascia: u8,
+}
+
+pub fn encode_preferences(
+    patient: u64,
+    p: &crate::domain::agenda::Preferences,
+) -> Result<Vec<u8>, super::StoreError> {
+    use crate::domain::agenda::Fascia;
+    codec::encode(
+        PREFERENCES_VERSION,
+        &PreferencesV1 {
+            patient,
+            giorni: p
+                .giorni
+                .iter()
+                .map(|d| d.num_days_from_monday() as u8)
+                .collect(),
+            fascia: match p.fascia {
+                None => 0,
+                Some(Fascia::Mattina) => 1,
+                Some(Fascia::Pomeriggio) => 2,
+            },
+        },
+    )
+}
+
+pub fn decode_preferences(bytes: &[u8]) -> Result<crate::domain::agenda::Preferences, String> {
+    use crate::domain::agenda::Fascia;
+    let r: PreferencesV1 = decode_current(bytes, PREFERENCES_VERSION, "preferenze")?;
+    let mut giorni = Vec::with_capacity(r.giorni.len());
+    for g in r.giorni {
+        let day = match g {
+            0 => chrono::Weekday::Mon,
+            1 => chrono::Weekday::Tue,
+            2 => chrono::Weekday::Wed,
+            3 => chrono::Weekday::Thu,
+            4 => chrono::Weekday::Fri,
+            5 => chrono::Weekday::Sat,
+            6 => chrono::Weekday::Sun,
+            other => return Err(format!("giorno non valido ({other})")),
+        };
+        giorni.push(day);
+    }
+    let fascia = match r.fascia {
+        0 => None,
+        1 => Some(Fascia::Mattina),
+        2 => Some(Fascia::Pomeriggio),
+        other => return Err(format!("fascia non valida ({other})")),
+    };
+    Ok(crate::domain::agenda::Preferences { giorni, fascia })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1017,6 +1079,22 @@ mod tests {
                 .unwrap_err()
                 .contains("sesso non valido")
         );
+    }
+
+    #[test]
+    fn preferences_v1_bytes_are_frozen() {
+        use crate::domain::agenda::{Fascia, Preferences};
+        let prefs = Preferences {
+            giorni: vec![chrono::Weekday::Tue, chrono::Weekday::Sat],
+            fascia: Some(Fascia::Pomeriggio),
+        };
+        let bytes = encode_preferences(42, &prefs).unwrap();
+        // Version 1, patient 42, two days (1, 5), fascia 2.
+        assert_eq!(bytes, [1, 42, 2, 1, 5, 2]);
+        assert_eq!(decode_preferences(&bytes).unwrap(), prefs);
+        assert!(decode_preferences(&[1, 42, 1, 9, 0]).is_err());
+        assert!(decode_preferences(&[1, 42, 0, 3]).is_err());
+        assert!(decode_preferences(&[2, 42, 0, 0]).is_err());
     }
 
     proptest! {

@@ -65,11 +65,17 @@ pub enum Context {
     AdminOperators,
     /// Amministrazione: the access log.
     AdminAudit,
+    /// F6: the week of a resource.
+    AgendaWeek,
+    /// F7: PAI services to book and missed appointments to rebook.
+    RichiamiPai,
+    /// F7: adherence to the PAI, per patient.
+    RichiamiAderenza,
 }
 
 impl Context {
     /// In the order the help screen lists them.
-    pub const ALL: [Context; 36] = [
+    pub const ALL: [Context; 39] = [
         Context::Global,
         Context::Lookup,
         Context::Record,
@@ -102,10 +108,13 @@ impl Context {
         Context::PaiLettura,
         Context::PaiDopo,
         Context::Agenda,
+        Context::AgendaWeek,
         Context::AgendaPlan,
         Context::Login,
         Context::AdminOperators,
         Context::AdminAudit,
+        Context::RichiamiPai,
+        Context::RichiamiAderenza,
     ];
 }
 
@@ -171,6 +180,10 @@ pub enum Action {
     Plan,
     // Operators.
     Password,
+    /// Day view / week view.
+    Week,
+    /// The patient's agenda preferences.
+    Preferences,
 }
 
 /// A key with its modifiers.
@@ -811,6 +824,20 @@ pub static BINDINGS: &[Binding] = &[
         true,
     ),
     row(C::Richiami, Key::f(8), A::Range, |s| s.patto.k_range, true),
+    row(
+        C::Richiami,
+        Key::plain(KeyCode::Tab),
+        A::NextField,
+        |s| s.agenda.k_section,
+        true,
+    ),
+    row(
+        C::Richiami,
+        Key::plain(KeyCode::BackTab),
+        A::PrevField,
+        |s| s.agenda.k_section,
+        false,
+    ),
     row(
         C::Richiami,
         Key::plain(KeyCode::Up),
@@ -1810,6 +1837,13 @@ pub static BINDINGS: &[Binding] = &[
     ),
     row(
         C::Agenda,
+        Key::ctrl('w'),
+        A::Week,
+        |s| s.agenda.k_week,
+        false,
+    ),
+    row(
+        C::Agenda,
         Key::ctrl('g'),
         A::GoTo,
         |s| s.agenda.k_goto,
@@ -1895,6 +1929,20 @@ pub static BINDINGS: &[Binding] = &[
         A::Save,
         |s| s.agenda.k_book,
         true,
+    ),
+    row(
+        C::AgendaPlan,
+        Key::f(8),
+        A::Preferences,
+        |s| s.agenda.k_prefs,
+        true,
+    ),
+    row(
+        C::AgendaPlan,
+        Key::ctrl('f'),
+        A::Preferences,
+        |s| s.agenda.k_prefs,
+        false,
     ),
     row(
         C::AgendaPlan,
@@ -2051,6 +2099,234 @@ pub static BINDINGS: &[Binding] = &[
     ),
     row(
         C::AdminAudit,
+        Key::plain(KeyCode::Esc),
+        A::Back,
+        |s| s.k_back,
+        true,
+    ),
+    // F6, the week of a resource (Monday to Saturday).
+    row(
+        C::AgendaWeek,
+        Key::plain(KeyCode::Enter),
+        A::Open,
+        |s| s.agenda.k_open_day,
+        true,
+    ),
+    row(
+        C::AgendaWeek,
+        Key::plain(KeyCode::PageUp),
+        A::PageUp,
+        |s| s.agenda.k_prev_week,
+        false,
+    ),
+    row(
+        C::AgendaWeek,
+        Key::plain(KeyCode::PageDown),
+        A::PageDown,
+        |s| s.agenda.k_next_week,
+        false,
+    ),
+    row(
+        C::AgendaWeek,
+        Key::plain(KeyCode::Home),
+        A::Home,
+        |s| s.agenda.k_today,
+        false,
+    ),
+    row(
+        C::AgendaWeek,
+        Key::ctrl('w'),
+        A::Week,
+        |s| s.agenda.k_week,
+        false,
+    ),
+    row(
+        C::AgendaWeek,
+        Key::ctrl('g'),
+        A::GoTo,
+        |s| s.agenda.k_goto,
+        false,
+    ),
+    row(
+        C::AgendaWeek,
+        Key::plain(KeyCode::Tab),
+        A::NextField,
+        |s| s.agenda.k_resource,
+        false,
+    ),
+    row(
+        C::AgendaWeek,
+        Key::ctrl('e'),
+        A::MarkDone,
+        |s| s.agenda.k_done,
+        true,
+    ),
+    row(
+        C::AgendaWeek,
+        Key::ctrl('n'),
+        A::MarkNoShow,
+        |s| s.agenda.k_no_show,
+        true,
+    ),
+    row(
+        C::AgendaWeek,
+        Key::ctrl('x'),
+        A::Revoke,
+        |s| s.agenda.k_cancel,
+        false,
+    ),
+    row(C::AgendaWeek, Key::f(8), A::Edit, |s| s.agenda.k_move, true),
+    row(
+        C::AgendaWeek,
+        Key::ctrl('t'),
+        A::Edit,
+        |s| s.agenda.k_move,
+        false,
+    ),
+    row(
+        C::AgendaWeek,
+        Key::f(9),
+        A::Plan,
+        |s| s.agenda.k_plan,
+        false,
+    ),
+    row(
+        C::AgendaWeek,
+        Key::ctrl('k'),
+        A::Plan,
+        |s| s.agenda.k_plan,
+        false,
+    ),
+    row(
+        C::AgendaWeek,
+        Key::plain(KeyCode::Up),
+        A::Up,
+        |s| s.k_up,
+        false,
+    ),
+    row(
+        C::AgendaWeek,
+        Key::plain(KeyCode::Down),
+        A::Down,
+        |s| s.k_down,
+        false,
+    ),
+    row(
+        C::AgendaWeek,
+        Key::plain(KeyCode::Esc),
+        A::Back,
+        |s| s.k_back,
+        true,
+    ),
+    // F7, the PAI recall lists.
+    row(
+        C::RichiamiPai,
+        Key::plain(KeyCode::Enter),
+        A::Open,
+        |s| s.agenda.k_plan_patient,
+        true,
+    ),
+    row(
+        C::RichiamiPai,
+        Key::plain(KeyCode::Tab),
+        A::NextField,
+        |s| s.agenda.k_section,
+        true,
+    ),
+    row(
+        C::RichiamiPai,
+        Key::plain(KeyCode::BackTab),
+        A::PrevField,
+        |s| s.agenda.k_section,
+        false,
+    ),
+    row(
+        C::RichiamiPai,
+        Key::plain(KeyCode::Up),
+        A::Up,
+        |s| s.k_up,
+        false,
+    ),
+    row(
+        C::RichiamiPai,
+        Key::plain(KeyCode::Down),
+        A::Down,
+        |s| s.k_down,
+        false,
+    ),
+    row(
+        C::RichiamiPai,
+        Key::plain(KeyCode::PageUp),
+        A::PageUp,
+        |s| s.k_page_up,
+        false,
+    ),
+    row(
+        C::RichiamiPai,
+        Key::plain(KeyCode::PageDown),
+        A::PageDown,
+        |s| s.k_page_down,
+        false,
+    ),
+    row(
+        C::RichiamiPai,
+        Key::plain(KeyCode::Esc),
+        A::Back,
+        |s| s.k_back,
+        true,
+    ),
+    // F7, adherence to the PAI.
+    row(
+        C::RichiamiAderenza,
+        Key::plain(KeyCode::Enter),
+        A::Open,
+        |s| s.agenda.k_open_record,
+        true,
+    ),
+    row(
+        C::RichiamiAderenza,
+        Key::plain(KeyCode::Tab),
+        A::NextField,
+        |s| s.agenda.k_section,
+        true,
+    ),
+    row(
+        C::RichiamiAderenza,
+        Key::plain(KeyCode::BackTab),
+        A::PrevField,
+        |s| s.agenda.k_section,
+        false,
+    ),
+    row(
+        C::RichiamiAderenza,
+        Key::plain(KeyCode::Up),
+        A::Up,
+        |s| s.k_up,
+        false,
+    ),
+    row(
+        C::RichiamiAderenza,
+        Key::plain(KeyCode::Down),
+        A::Down,
+        |s| s.k_down,
+        false,
+    ),
+    row(
+        C::RichiamiAderenza,
+        Key::plain(KeyCode::PageUp),
+        A::PageUp,
+        |s| s.k_page_up,
+        false,
+    ),
+    row(
+        C::RichiamiAderenza,
+        Key::plain(KeyCode::PageDown),
+        A::PageDown,
+        |s| s.k_page_down,
+        false,
+    ),
+    row(
+        C::RichiamiAderenza,
         Key::plain(KeyCode::Esc),
         A::Back,
         |s| s.k_back,

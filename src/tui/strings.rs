@@ -869,7 +869,6 @@ pub struct PattoStrings {
     pub err_folder_empty: &'static str,
     // Recall lists.
     pub tab_scadenze: &'static str,
-    pub richiami_next: &'static str,
 }
 
 impl PattoStrings {
@@ -1155,7 +1154,6 @@ static PATTO_IT: PattoStrings = PattoStrings {
     fmt_both: "PDF e testo per stampante a rotolo",
     err_folder_empty: "Indicare la cartella in cui scrivere la stampa.",
     tab_scadenze: "Scadenze dei Patti",
-    richiami_next: "(richiami del PAI: in arrivo)",
 };
 
 static PATTO_EN: PattoStrings = PattoStrings {
@@ -1238,7 +1236,6 @@ static PATTO_EN: PattoStrings = PattoStrings {
     fmt_both: "PDF and text for a receipt printer",
     err_folder_empty: "Enter the folder to write the print to.",
     tab_scadenze: "Patti expiring",
-    richiami_next: "(PAI recalls: coming soon)",
 };
 
 use crate::domain::{Canale, GestoreTipo};
@@ -2686,6 +2683,49 @@ pub struct AgendaStrings {
     pub head_esterni: &'static str,
     pub no_proposals: &'static str,
     pub none_selected: &'static str,
+    // Week view.
+    pub ctx_week: &'static str,
+    pub k_week: &'static str,
+    pub k_prev_week: &'static str,
+    pub k_next_week: &'static str,
+    pub k_open_day: &'static str,
+    pub label_week: &'static str,
+    pub closed: &'static str,
+    // Moving to another resource.
+    pub pick_resource_title: &'static str,
+    pub pick_resource_text: &'static str,
+    // The patient's preferences.
+    pub k_prefs: &'static str,
+    pub prefs_title: &'static str,
+    pub prefs_intro: &'static str,
+    pub label_fascia: &'static str,
+    pub yes_no: [&'static str; 2],
+    pub fasce: [&'static str; 3],
+    pub prefs_saved: &'static str,
+    pub prefs_label: &'static str,
+    pub prefs_none: &'static str,
+    pub weekdays_short: [&'static str; 7],
+    // F7, the recall lists of the PAI.
+    pub ctx_richiami_pai: &'static str,
+    pub ctx_richiami_aderenza: &'static str,
+    pub tab_da_prenotare: &'static str,
+    pub tab_non_presentati: &'static str,
+    pub tab_non_presentati_short: &'static str,
+    pub tab_patti_short: &'static str,
+    pub tab_aderenza: &'static str,
+    pub k_section: &'static str,
+    pub k_plan_patient: &'static str,
+    pub k_open_record: &'static str,
+    pub col_dal: &'static str,
+    pub col_al: &'static str,
+    pub col_aderenza: &'static str,
+    pub col_aderenza_short: &'static str,
+    pub col_eseguite: &'static str,
+    pub col_gestore: &'static str,
+    pub late: &'static str,
+    pub empty_da_prenotare: &'static str,
+    pub empty_non_presentati: &'static str,
+    pub empty_aderenza: &'static str,
 }
 
 impl AgendaStrings {
@@ -2708,6 +2748,41 @@ impl AgendaStrings {
         match self.lang {
             Lang::It => format!("Lista del giorno salvata: {pdf} e {txt}"),
             Lang::En => format!("Day list saved: {pdf} and {txt}"),
+        }
+    }
+
+    /// "+3 altri" under a full column of the week view.
+    pub fn more(&self, n: usize) -> String {
+        match self.lang {
+            Lang::It => format!("+{n} altri"),
+            Lang::En => format!("+{n} more"),
+        }
+    }
+
+    pub fn head_da_prenotare(&self, n: usize, late: usize) -> String {
+        match self.lang {
+            Lang::It => format!(
+                "Da prenotare: {n} (finestra aperta o entro 60 giorni) · in ritardo: {late}"
+            ),
+            Lang::En => format!("To book: {n} (window open or within 60 days) · overdue: {late}"),
+        }
+    }
+
+    pub fn head_non_presentati(&self, n: usize) -> String {
+        match self.lang {
+            Lang::It => format!("Da riprenotare: {n} (appuntamenti non presentati)"),
+            Lang::En => format!("To rebook: {n} (missed appointments)"),
+        }
+    }
+
+    pub fn head_aderenza(&self, n: usize) -> String {
+        match self.lang {
+            Lang::It => format!(
+                "Pazienti: {n} · prestazioni eseguite nella finestra, dalla quota più bassa"
+            ),
+            Lang::En => {
+                format!("Patients: {n} · services due done within their window, lowest share first")
+            }
         }
     }
 
@@ -2791,6 +2866,45 @@ static AGENDA_IT: AgendaStrings = AgendaStrings {
     head_esterni: "Da prenotare tramite il sistema regionale",
     no_proposals: "Nessuna proposta: tutto già prenotato o non collocabile.",
     none_selected: "Nessuna proposta selezionata",
+    ctx_week: "Agenda, settimana (F6)",
+    k_week: "giorno/settimana",
+    k_prev_week: "settimana prima",
+    k_next_week: "settimana dopo",
+    k_open_day: "giorno",
+    label_week: "Settimana",
+    closed: "chiuso",
+    pick_resource_title: "Sposta su quale risorsa",
+    pick_resource_text: "Scegliere la risorsa, poi la data e l'ora.",
+    k_prefs: "preferenze",
+    prefs_title: "Preferenze del paziente",
+    prefs_intro: "Giorni e fascia oraria in cui il paziente preferisce venire: le proposte li rispettano quando possibile. Spazio cambia la scelta; nessun giorno scelto vale come tutti.",
+    label_fascia: "Fascia oraria",
+    yes_no: ["sì", "no"],
+    fasce: ["qualsiasi", "mattina", "pomeriggio"],
+    prefs_saved: "Preferenze salvate: proposte ricalcolate",
+    prefs_label: "Preferenze",
+    prefs_none: "nessuna",
+    weekdays_short: ["lun", "mar", "mer", "gio", "ven", "sab", "dom"],
+    ctx_richiami_pai: "Richiami del PAI (F7)",
+    ctx_richiami_aderenza: "Aderenza al PAI (F7)",
+    tab_da_prenotare: "Da prenotare",
+    tab_non_presentati: "Non presentati",
+    tab_non_presentati_short: "Non pres.",
+    tab_patti_short: "Patti",
+    tab_aderenza: "Aderenza",
+    k_section: "sezione",
+    k_plan_patient: "pianifica in agenda",
+    k_open_record: "apri la scheda",
+    col_dal: "Dal",
+    col_al: "Entro",
+    col_aderenza: "Aderenza",
+    col_aderenza_short: "Ader.",
+    col_eseguite: "Eseguite/dovute",
+    col_gestore: "Gestore",
+    late: "in ritardo",
+    empty_da_prenotare: "Nessuna prestazione del PAI da prenotare.",
+    empty_non_presentati: "Nessun appuntamento non presentato da riprenotare.",
+    empty_aderenza: "Nessun paziente con prestazioni già dovute.",
 };
 
 static AGENDA_EN: AgendaStrings = AgendaStrings {
@@ -2854,6 +2968,45 @@ static AGENDA_EN: AgendaStrings = AgendaStrings {
     head_esterni: "To book through the regional system",
     no_proposals: "No proposals: everything is booked or cannot be placed.",
     none_selected: "No proposal selected",
+    ctx_week: "Agenda, week (F6)",
+    k_week: "day/week",
+    k_prev_week: "previous week",
+    k_next_week: "next week",
+    k_open_day: "day",
+    label_week: "Week",
+    closed: "closed",
+    pick_resource_title: "Move to which resource",
+    pick_resource_text: "Choose the resource, then the date and time.",
+    k_prefs: "preferences",
+    prefs_title: "Patient's preferences",
+    prefs_intro: "Days and time of day the patient prefers: proposals honour them when possible. Space changes the choice; no day chosen means any day.",
+    label_fascia: "Time of day",
+    yes_no: ["yes", "no"],
+    fasce: ["any", "morning", "afternoon"],
+    prefs_saved: "Preferences saved: proposals recomputed",
+    prefs_label: "Preferences",
+    prefs_none: "none",
+    weekdays_short: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
+    ctx_richiami_pai: "PAI recalls (F7)",
+    ctx_richiami_aderenza: "PAI adherence (F7)",
+    tab_da_prenotare: "To book",
+    tab_non_presentati: "Missed",
+    tab_non_presentati_short: "Missed",
+    tab_patti_short: "Patti",
+    tab_aderenza: "Adherence",
+    k_section: "section",
+    k_plan_patient: "plan in the agenda",
+    k_open_record: "open the record",
+    col_dal: "From",
+    col_al: "By",
+    col_aderenza: "Adherence",
+    col_aderenza_short: "Adh.",
+    col_eseguite: "Done/due",
+    col_gestore: "Gestore",
+    late: "overdue",
+    empty_da_prenotare: "No PAI service to book.",
+    empty_non_presentati: "No missed appointment to rebook.",
+    empty_aderenza: "No patient with services already due.",
 };
 
 /// The texts of Amministrazione's agenda set-up: resources, time ranges

@@ -1,6 +1,7 @@
 //! F6, the agenda: the day list of the practice (one day at a time, all
-//! resources or one), with marking, cancelling, moving and printing; and,
-//! when a patient is current, the planning of their PAI
+//! resources or one) or its week (Monday to Saturday, one column a day),
+//! with marking, cancelling, moving (also to another resource) and
+//! printing; and, when a patient is current, the planning of their PAI
 //! ([`super::agenda_plan`]).
 
 use std::path::PathBuf;
@@ -8,14 +9,16 @@ use std::path::PathBuf;
 use chrono::{Datelike, Duration, NaiveDate, NaiveTime};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
-use ratatui::text::Line;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, HighlightSpacing, Paragraph, Row, Table, TableState};
 
+use super::Screen;
 use super::agenda_plan::{PlanOutcome, PlanView};
+use super::picker::{Picker, PickerOutcome};
 use crate::domain::PatientId;
-use crate::domain::agenda::{AppointmentId, Resource, ResourceId};
+use crate::domain::agenda::{AppStato, Appointment, AppointmentId, Resource, ResourceId};
 use crate::service::Desk;
-use crate::service::agenda::DayLine;
+use crate::service::agenda::{DayLine, WeekDay};
 use crate::tui::app::{Cmd, Env, Status};
 use crate::tui::field;
 use crate::tui::format;
@@ -29,7 +32,10 @@ use crate::tui::theme::MARKER;
 pub enum AgendaPurpose {
     GoTo,
     Cancel(AppointmentId),
-    Move(AppointmentId),
+    /// Move, to the resource chosen first (`None`: the same one).
+    Move(AppointmentId, Option<ResourceId>),
+    /// The preferences of the patient being planned.
+    Preferences,
 }
 
 pub struct AgendaScreen {
@@ -41,6 +47,15 @@ pub struct AgendaScreen {
     state: TableState,
     patient: Option<(PatientId, String)>,
     plan: Option<PlanView>,
+    /// The week view instead of the day list.
+    week: bool,
+    /// The six days of the week of `day`, when `week`.
+    days: Vec<WeekDay>,
+    /// The selected appointment of the week as (day index, line index).
+    week_sel: Option<(usize, usize)>,
+    /// Choosing the target resource of a move, among the active ones
+    /// (listed in `ResourceId` order).
+    picker: Option<(AppointmentId, Vec<ResourceId>, Picker)>,
 }
 
 impl AgendaScreen {
@@ -57,14 +72,41 @@ impl AgendaScreen {
             state: TableState::default(),
             patient,
             plan: None,
+            week: false,
+            days: Vec::new(),
+            week_sel: None,
+            picker: None,
         };
         screen.reload(desk)?;
         Ok(screen)
     }
 
-    /// Reads the day list again, keeping the selected appointment.
+    /// The agenda of today with the planning of `patient`'s PAI open (from
+    /// the recall lists); otherwise the reason on the status line.
+    pub fn planning(env: &Env, patient: (PatientId, String)) -> Cmd {
+        let mut screen = match AgendaScreen::load(env.desk, Some(patient), env.today) {
+            Ok(screen) => screen,
+            Err(e) => return Cmd::Status(Status::error(e)),
+        };
+        match screen.open_plan(env) {
+            Cmd::Redraw => Cmd::Push(Box::new(Screen::Agenda(Box::new(screen)))),
+            other => other,
+        }
+    }
+
+    /// Reads the day list (or the week) again, keeping the selected
+    /// appointment.
     pub fn reload(&mut self, desk: &Desk) -> Result<(), String> {
         let selected = self.selected().map(|l| l.appointment.id);
+        if self.week {
+            self.days = desk
+                .week(self.day, self.resource())
+                .map_err(|e| e.to_string())?;
+            self.week_sel = selected
+                .and_then(|id| self.week_position(id))
+                .or_else(|| self.week_order().into_iter().next());
+            return Ok(());
+        }
         self.lines = desk
             .day_list(self.day, self.resource())
             .map_err(|e| e.to_string())?;
@@ -73,6 +115,39 @@ impl AgendaScreen {
             .unwrap_or(0);
         self.state.select((!self.lines.is_empty()).then_some(index));
         Ok(())
+    }
+
+    /// Every appointment of the week as (day index, line index), in order.
+    fn week_order(&self) -> Vec<(usize, usize)> {
+        self.days
+            .iter()
+            .enumerate()
+            .flat_map(|(d, day)| (0..day.lines.len()).map(move |i| (d, i)))
+            .collect()
+    }
+
+    fn week_position(&self, id: AppointmentId) -> Option<(usize, usize)> {
+        self.days.iter().enumerate().find_map(|(d, day)| {
+            day.lines
+                .iter()
+                .position(|l| l.appointment.id == id)
+                .map(|i| (d, i))
+        })
+    }
+
+    /// Whether the week is shown instead of the day.
+    pub fn is_week(&self) -> bool {
+        self.week
+    }
+
+    /// The days of the week view (empty in the day view).
+    pub fn week_days(&self) -> &[WeekDay] {
+        if self.week { &self.days } else { &[] }
+    }
+
+    /// The resource picker of a move is open.
+    pub fn has_dialog(&self) -> bool {
+        self.plan.is_none() && self.picker.is_some()
     }
 
     pub fn day(&self) -> NaiveDate {
@@ -88,6 +163,10 @@ impl AgendaScreen {
     }
 
     pub fn selected(&self) -> Option<&DayLine> {
+        if self.week {
+            let (d, i) = self.week_sel?;
+            return self.days.get(d).and_then(|day| day.lines.get(i));
+        }
         self.state.selected().and_then(|i| self.lines.get(i))
     }
 
@@ -104,6 +183,10 @@ impl AgendaScreen {
     pub fn context(&self) -> Context {
         if self.plan.is_some() {
             Context::AgendaPlan
+        } else if self.picker.is_some() {
+            Context::Picker
+        } else if self.week {
+            Context::AgendaWeek
         } else {
             Context::Agenda
         }
@@ -126,6 +209,19 @@ impl AgendaScreen {
     }
 
     fn move_by(&mut self, delta: isize) {
+        if self.week {
+            let order = self.week_order();
+            if order.is_empty() {
+                return;
+            }
+            let at = self
+                .week_sel
+                .and_then(|sel| order.iter().position(|x| *x == sel))
+                .unwrap_or(0);
+            let next = at.saturating_add_signed(delta).min(order.len() - 1);
+            self.week_sel = order.get(next).copied();
+            return;
+        }
         if self.lines.is_empty() {
             return;
         }
@@ -172,8 +268,29 @@ impl AgendaScreen {
                 }
             });
         }
+        if let Some((id, ids, picker)) = &mut self.picker {
+            let id = *id;
+            return Some(match picker.action(action) {
+                PickerOutcome::Chosen(i) => {
+                    let target = ids.get(i).copied();
+                    self.picker = None;
+                    match env.desk.appointment(id) {
+                        Ok(Some(app)) => self.move_dialog(&app, target, env),
+                        Ok(None) => Cmd::Status(Status::error(env.s.agenda.no_selection)),
+                        Err(e) => Cmd::Status(Status::error(e.to_string())),
+                    }
+                }
+                PickerOutcome::Cancelled => {
+                    self.picker = None;
+                    Cmd::Redraw
+                }
+                PickerOutcome::Moved => Cmd::Redraw,
+                PickerOutcome::Ignored => Cmd::None,
+            });
+        }
         let a = env.s.agenda;
         let selected = self.selected().map(|l| l.appointment.clone());
+        let step = if self.week { 7 } else { 1 };
         Some(match action {
             Action::Up => {
                 self.move_by(-1);
@@ -183,9 +300,27 @@ impl AgendaScreen {
                 self.move_by(1);
                 Cmd::Redraw
             }
-            Action::PageUp => self.go_to(self.day - Duration::days(1), env),
-            Action::PageDown => self.go_to(self.day + Duration::days(1), env),
+            Action::PageUp => self.go_to(self.day - Duration::days(step), env),
+            Action::PageDown => self.go_to(self.day + Duration::days(step), env),
             Action::Home => self.go_to(env.today, env),
+            Action::Week => {
+                let keep = selected.as_ref().map(|app| app.id);
+                self.week = !self.week;
+                if let Some(app) = &selected {
+                    self.day = app.start.date();
+                }
+                self.week_sel = None;
+                self.state.select(None);
+                self.reload_selecting(keep, env)
+            }
+            Action::Open if self.week => {
+                let Some(app) = selected else {
+                    return Some(Cmd::Status(Status::info(a.no_selection)));
+                };
+                self.week = false;
+                self.day = app.start.date();
+                self.reload_selecting(Some(app.id), env)
+            }
             Action::NextField => {
                 self.filter = match self.filter {
                     None if !self.resources.is_empty() => Some(0),
@@ -229,25 +364,7 @@ impl AgendaScreen {
                             input: field::input_with(""),
                         }],
                     )),
-                    _ => Cmd::Modal(Modal::form(
-                        Purpose::Agenda(AgendaPurpose::Move(app.id)),
-                        a.move_title.to_string(),
-                        vec![app.descrizione.clone(), a.move_intro.to_string()],
-                        vec![
-                            DialogField::Text {
-                                label: a.label_date.to_string(),
-                                input: field::input_with(&format::date(app.start.date())),
-                            },
-                            DialogField::Text {
-                                label: a.label_time.to_string(),
-                                input: field::input_with(&app.start.format("%H:%M").to_string()),
-                            },
-                            DialogField::Text {
-                                label: a.label_forzatura.to_string(),
-                                input: field::input_with(""),
-                            },
-                        ],
-                    )),
+                    _ => self.start_move(&app, env),
                 }
             }
             Action::Print => match self.print(env) {
@@ -256,22 +373,103 @@ impl AgendaScreen {
                 )),
                 Err(e) => Cmd::Status(Status::error(e)),
             },
-            Action::Plan => {
-                let Some((id, name)) = self.patient.clone() else {
-                    return Some(Cmd::Status(Status::info(a.no_patient)));
-                };
-                match PlanView::load(env.desk, id, &name) {
-                    Ok(Some(plan)) => {
-                        self.plan = Some(plan);
-                        Cmd::Redraw
-                    }
-                    Ok(None) => Cmd::Status(Status::info(a.no_pai)),
-                    Err(e) => Cmd::Status(Status::error(e)),
-                }
-            }
+            Action::Plan => self.open_plan(env),
             Action::Back => Cmd::Back,
             _ => return None,
         })
+    }
+
+    /// Opens the planning of the current patient's PAI.
+    fn open_plan(&mut self, env: &Env) -> Cmd {
+        let a = env.s.agenda;
+        let Some((id, name)) = self.patient.clone() else {
+            return Cmd::Status(Status::info(a.no_patient));
+        };
+        match PlanView::load(env.desk, id, &name) {
+            Ok(Some(plan)) => {
+                self.plan = Some(plan);
+                Cmd::Redraw
+            }
+            Ok(None) => Cmd::Status(Status::info(a.no_pai)),
+            Err(e) => Cmd::Status(Status::error(e)),
+        }
+    }
+
+    /// Reads the list again and selects appointment `id` if it is there.
+    fn reload_selecting(&mut self, id: Option<AppointmentId>, env: &Env) -> Cmd {
+        if let Err(e) = self.reload(env.desk) {
+            return Cmd::Status(Status::error(e));
+        }
+        if let Some(id) = id {
+            if self.week {
+                if let Some(pos) = self.week_position(id) {
+                    self.week_sel = Some(pos);
+                }
+            } else if let Some(i) = self.lines.iter().position(|l| l.appointment.id == id) {
+                self.state.select(Some(i));
+            }
+        }
+        Cmd::Redraw
+    }
+
+    /// A move starts by choosing the resource (when there is a choice),
+    /// then the date and time.
+    fn start_move(&mut self, app: &Appointment, env: &Env) -> Cmd {
+        let a = env.s.agenda;
+        let active: Vec<&Resource> = self.resources.iter().filter(|r| r.attiva).collect();
+        if app.resource.is_none() || active.len() < 2 {
+            return self.move_dialog(app, None, env);
+        }
+        let current = active
+            .iter()
+            .position(|r| Some(r.id) == app.resource)
+            .unwrap_or(0);
+        let items = active.iter().map(|r| r.nome.clone()).collect();
+        let ids = active.iter().map(|r| r.id).collect();
+        self.picker = Some((
+            app.id,
+            ids,
+            Picker::new(
+                a.pick_resource_title.to_string(),
+                vec![app.descrizione.clone(), a.pick_resource_text.to_string()],
+                items,
+                current,
+            ),
+        ));
+        Cmd::Redraw
+    }
+
+    /// The date and time of a move, to `target` (or the same resource).
+    fn move_dialog(&self, app: &Appointment, target: Option<ResourceId>, env: &Env) -> Cmd {
+        let a = env.s.agenda;
+        let mut lines = vec![app.descrizione.clone()];
+        if let Some(r) = target
+            .or(app.resource)
+            .and_then(|id| self.resources.iter().find(|r| r.id == id))
+        {
+            lines.push(format!("{}: {}", a.label_resource, r.nome));
+        }
+        lines.push(a.move_intro.to_string());
+        let target = target.filter(|t| Some(*t) != app.resource);
+        Cmd::Modal(Modal::form(
+            Purpose::Agenda(AgendaPurpose::Move(app.id, target)),
+            a.move_title.to_string(),
+            lines,
+            vec![
+                DialogField::Text {
+                    label: a.label_date.to_string(),
+                    input: field::input_with(&format::date(app.start.date())),
+                },
+                DialogField::Text {
+                    label: a.label_time.to_string(),
+                    input: field::input_with(&app.start.format("%H:%M").to_string()),
+                },
+                DialogField::Text {
+                    label: a.label_forzatura.to_string(),
+                    input: field::input_with(""),
+                },
+            ],
+        ))
     }
 
     /// A dialog was confirmed; an error keeps it open with the message.
@@ -297,16 +495,20 @@ impl AgendaScreen {
                     .map_err(|e| e.to_string())?;
                 Ok(self.changed(Ok(()), a.cancelled, env))
             }
-            AgendaPurpose::Move(id) => {
+            AgendaPurpose::Move(id, resource) => {
                 let day = format::parse_date(modal.text(0)).ok_or(a.err_date)?;
                 let time = NaiveTime::parse_from_str(modal.text(1).trim(), "%H:%M")
                     .map_err(|_| a.err_time.to_string())?;
                 let forzatura = Some(modal.text(2).trim().to_string()).filter(|f| !f.is_empty());
                 env.desk
-                    .move_appointment(id, day.and_time(time), None, forzatura)
+                    .move_appointment(id, day.and_time(time), resource, forzatura)
                     .map_err(|e| e.to_string())?;
                 Ok(self.changed(Ok(()), a.moved, env))
             }
+            AgendaPurpose::Preferences => match &mut self.plan {
+                Some(plan) => plan.save_preferences(modal, env),
+                None => Ok(Cmd::None),
+            },
         }
     }
 
@@ -341,10 +543,204 @@ impl AgendaScreen {
             plan.draw(frame, area, env);
             return;
         }
+        if self.week {
+            self.draw_week(frame, area, env);
+        } else {
+            self.draw_day(frame, area, env);
+        }
+        if let Some((_, _, picker)) = &mut self.picker {
+            picker.draw(frame, area, env);
+        }
+    }
+
+    /// The keys not in the footer, from the keymap, wrapped to at most two
+    /// rows under `head`; returns the rows used.
+    fn draw_head(
+        &self,
+        frame: &mut Frame,
+        area: Rect,
+        env: &Env,
+        head: &str,
+        keys: &[(&[Action], String)],
+    ) -> u16 {
+        let s = env.s;
+        let theme = env.theme;
+        let context = if self.week {
+            Context::AgendaWeek
+        } else {
+            Context::Agenda
+        };
+        let width = usize::from(area.width.saturating_sub(2));
+        let key = |action: Action| {
+            keymap::first_key(context, action)
+                .map(|k| k.name(s))
+                .unwrap_or_default()
+        };
+        let keys: Vec<String> = keys
+            .iter()
+            .map(|(actions, label)| {
+                let names: Vec<String> = actions.iter().map(|a| key(*a)).collect();
+                format!("{} {label}", names.join("/"))
+            })
+            .collect();
+        let keys = keys.join(" · ");
+        let mut text = vec![Line::styled(format::truncate(head, width), theme.section)];
+        for part in format::wrap(&keys, width).into_iter().take(2) {
+            text.push(Line::styled(format!(" {part}"), theme.muted));
+        }
+        let top = u16::try_from(text.len()).unwrap_or(1) + 1;
+        frame.render_widget(
+            Paragraph::new(text),
+            Rect {
+                height: top,
+                ..area
+            },
+        );
+        top
+    }
+
+    fn draw_week(&mut self, frame: &mut Frame, area: Rect, env: &Env) {
         let s = env.s;
         let a = s.agenda;
         let theme = env.theme;
+        let resource = self
+            .filter
+            .and_then(|i| self.resources.get(i))
+            .map_or(a.all_resources, |r| r.nome.as_str());
+        let total: usize = self.days.iter().map(|d| d.lines.len()).sum();
+        let (first, last) = match (self.days.first(), self.days.last()) {
+            (Some(f), Some(l)) => (format::date(f.day), format::date(l.day)),
+            _ => (String::new(), String::new()),
+        };
+        let head = format!(
+            " {}: {first} – {last}   {}: {resource}   {}",
+            a.label_week,
+            a.label_resource,
+            a.count(total)
+        );
+        let top = self.draw_head(
+            frame,
+            area,
+            env,
+            &head,
+            &[
+                (
+                    &[Action::PageUp, Action::PageDown],
+                    format!("{}/{}", a.k_prev_week, a.k_next_week),
+                ),
+                (&[Action::Week], a.k_week.to_string()),
+                (&[Action::GoTo], a.k_goto.to_string()),
+                (&[Action::NextField], a.k_resource.to_string()),
+                (&[Action::Revoke], a.k_cancel.to_string()),
+                (&[Action::Plan], a.k_plan.to_string()),
+            ],
+        );
+        // The columns, then one line with the selected appointment.
+        let grid = Rect {
+            y: area.y + top,
+            height: area.height.saturating_sub(top + 2),
+            ..area
+        };
+        let wide = area.width >= 100;
+        let gap = 1u16;
+        let inner = area.width.saturating_sub(1);
+        let col_width = inner.saturating_sub(gap * 5) / 6;
+        let rows = usize::from(grid.height.saturating_sub(1));
+        for (d, day) in self.days.iter().enumerate() {
+            let x = area.x + 1 + u16::try_from(d).unwrap_or(0) * (col_width + gap);
+            let cw = usize::from(col_width);
+            let weekday = day.day.weekday().num_days_from_monday() as usize;
+            let name = if wide {
+                a.weekdays[weekday]
+            } else {
+                a.weekdays_short[weekday]
+            };
+            let title = format!("{name} {}", day.day.format("%d/%m"));
+            let title_style = if day.day == env.today {
+                theme.section
+            } else {
+                theme.table_header
+            };
+            let mut text = vec![Line::styled(format::truncate(&title, cw), title_style)];
+            if let Some(reason) = &day.closed {
+                text.push(Line::styled(
+                    format::truncate(&format!("— {} —", a.closed), cw),
+                    theme.warning,
+                ));
+                for part in format::wrap(reason, cw).into_iter().take(2) {
+                    text.push(Line::styled(part, theme.muted));
+                }
+            }
+            let room = rows.saturating_sub(text.len() - 1);
+            let selected = self.week_sel.filter(|(sd, _)| *sd == d).map(|(_, i)| i);
+            let n = day.lines.len();
+            // Scroll the column so that its selected line shows; the last
+            // row says how many more there are below.
+            let fits = n <= room;
+            let shown = if fits { n } else { room.saturating_sub(1) };
+            let offset = match selected {
+                Some(i) if !fits && i >= shown => i + 1 - shown,
+                _ => 0,
+            };
+            for (i, l) in day.lines.iter().enumerate().skip(offset).take(shown) {
+                text.push(week_cell(l, cw, Some(i) == selected, env));
+            }
+            if !fits {
+                let more = n - offset - shown;
+                if more > 0 {
+                    text.push(Line::styled(
+                        format::truncate(&format!(" {}", a.more(more)), cw),
+                        theme.muted,
+                    ));
+                }
+            }
+            frame.render_widget(
+                Paragraph::new(text),
+                Rect {
+                    x,
+                    y: grid.y,
+                    width: col_width,
+                    height: grid.height,
+                },
+            );
+        }
+        // The selected appointment in full.
         let width = usize::from(area.width.saturating_sub(2));
+        let detail = match self.selected() {
+            Some(l) => {
+                let app = &l.appointment;
+                let who = l.patient.as_ref().map_or_else(
+                    || s.none.to_string(),
+                    |p| format!("{} {}", p.cognome, p.nome),
+                );
+                let weekday = a.weekdays[app.start.weekday().num_days_from_monday() as usize];
+                format!(
+                    "{MARKER}{weekday} {} {}–{} · {} · {who} · {} · {}",
+                    format::date(app.start.date()),
+                    app.start.format("%H:%M"),
+                    app.end.format("%H:%M"),
+                    l.dove,
+                    app.descrizione,
+                    app.stato.label()
+                )
+            }
+            None => format!("  {}", a.no_selection),
+        };
+        frame.render_widget(
+            Paragraph::new(Line::raw(format::truncate(&detail, width))),
+            Rect {
+                x: area.x + 1,
+                y: area.y + area.height.saturating_sub(1),
+                width: area.width.saturating_sub(1),
+                height: 1,
+            },
+        );
+    }
+
+    fn draw_day(&mut self, frame: &mut Frame, area: Rect, env: &Env) {
+        let s = env.s;
+        let a = s.agenda;
+        let theme = env.theme;
         let weekday = a.weekdays[self.day.weekday().num_days_from_monday() as usize];
         let resource = self
             .filter
@@ -357,39 +753,22 @@ impl AgendaScreen {
             a.label_resource,
             a.count(self.lines.len())
         );
-        // The keys not in the footer, from the keymap.
-        let key = |action: Action| {
-            keymap::first_key(Context::Agenda, action)
-                .map(|k| k.name(s))
-                .unwrap_or_default()
-        };
-        let keys = format!(
-            " {}/{} {}/{} · {} {} · {} {} · {} {} · {} {}",
-            key(Action::PageUp),
-            key(Action::PageDown),
-            a.k_prev_day,
-            a.k_next_day,
-            key(Action::GoTo),
-            a.k_goto,
-            key(Action::NextField),
-            a.k_resource,
-            key(Action::Print),
-            a.k_print,
-            key(Action::Plan),
-            a.k_plan,
-        );
-        // The key line wraps to a second row on narrow terminals.
-        let mut text = vec![Line::styled(format::truncate(&head, width), theme.section)];
-        for part in format::wrap(keys.trim_start(), width).into_iter().take(2) {
-            text.push(Line::styled(format!(" {part}"), theme.muted));
-        }
-        let top = u16::try_from(text.len()).unwrap_or(1) + 1;
-        frame.render_widget(
-            Paragraph::new(text),
-            Rect {
-                height: top,
-                ..area
-            },
+        let top = self.draw_head(
+            frame,
+            area,
+            env,
+            &head,
+            &[
+                (
+                    &[Action::PageUp, Action::PageDown],
+                    format!("{}/{}", a.k_prev_day, a.k_next_day),
+                ),
+                (&[Action::Week], a.k_week.to_string()),
+                (&[Action::GoTo], a.k_goto.to_string()),
+                (&[Action::NextField], a.k_resource.to_string()),
+                (&[Action::Print], a.k_print.to_string()),
+                (&[Action::Plan], a.k_plan.to_string()),
+            ],
         );
         let table_area = Rect {
             y: area.y + top,
@@ -448,5 +827,42 @@ impl AgendaScreen {
         .highlight_symbol(MARKER)
         .highlight_spacing(HighlightSpacing::Always);
         frame.render_stateful_widget(table, table_area, &mut self.state);
+    }
+}
+
+/// One appointment in a column of the week: a state mark (the marker when
+/// selected), the time and the patient.
+fn week_cell<'a>(l: &DayLine, width: usize, selected: bool, env: &Env) -> Line<'a> {
+    let app = &l.appointment;
+    let mark = match app.stato {
+        AppStato::Prenotato => " ",
+        AppStato::Eseguito => "✓",
+        AppStato::NonPresentato => "✗",
+        AppStato::Annullato { .. } => "-",
+    };
+    // Narrow columns show the surname only.
+    let who = l.patient.as_ref().map_or_else(String::new, |p| {
+        if width < 16 {
+            p.cognome.clone()
+        } else {
+            format!("{} {}", p.cognome, p.nome)
+        }
+    });
+    let time = app.start.format("%H:%M");
+    if selected {
+        let text = format::truncate(&format!("{}{time} {who}", MARKER.trim_end()), width);
+        let pad = width.saturating_sub(format::width(&text));
+        Line::from(Span::styled(
+            format!("{text}{}", " ".repeat(pad)),
+            env.theme.selected,
+        ))
+    } else {
+        let text = format::truncate(&format!("{mark}{time} {who}"), width);
+        let style = if app.stato.occupa_slot() {
+            ratatui::style::Style::default()
+        } else {
+            env.theme.muted
+        };
+        Line::styled(text, style)
     }
 }

@@ -1,24 +1,28 @@
 //! F6, planning a patient's PAI: the planner's proposals with a checkbox
 //! each (all ticked at first), what it could not place and the external
 //! occurrences to book through the regional system. Ctrl+S books the ticked
-//! ones in one transaction.
+//! ones in one transaction. The patient's preferences (weekdays, mattina or
+//! pomeriggio) are remembered per patient and change the proposals.
 
 use std::collections::BTreeSet;
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, Weekday};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Cell, HighlightSpacing, Paragraph, Row, Table, TableState};
 
 use crate::domain::PatientId;
-use crate::domain::agenda::{Preferences, Resource};
+use crate::domain::agenda::{Fascia, Preferences, Resource};
 use crate::domain::pai::{ItemId, Pai, PaiId};
 use crate::domain::planner::{PlanOutput, Proposal};
 use crate::service::Desk;
 use crate::tui::app::{Cmd, Env, Status};
 use crate::tui::format;
 use crate::tui::keymap::Action;
+use crate::tui::modal::{DialogField, Modal, Purpose};
+use crate::tui::screens::agenda::AgendaPurpose;
+use crate::tui::strings::Strings;
 use crate::tui::theme::MARKER;
 
 /// What the proposal view asks of the agenda under it.
@@ -31,9 +35,21 @@ pub enum PlanOutcome {
     Booked { first: NaiveDate, count: usize },
 }
 
+/// The weekdays the preferences dialog offers, Monday to Saturday.
+const DAYS: [Weekday; 6] = [
+    Weekday::Mon,
+    Weekday::Tue,
+    Weekday::Wed,
+    Weekday::Thu,
+    Weekday::Fri,
+    Weekday::Sat,
+];
+
 pub struct PlanView {
     pai: PaiId,
+    patient_id: PatientId,
     patient: String,
+    preferences: Preferences,
     items: Vec<(ItemId, String)>,
     resources: Vec<Resource>,
     output: PlanOutput,
@@ -48,19 +64,34 @@ impl PlanView {
         let Some(pai) = desk.current_pai(patient).map_err(|e| e.to_string())? else {
             return Ok(None);
         };
+        let preferences = desk.preferences_of(patient).map_err(|e| e.to_string())?;
         let output = desk
-            .plan_pai(pai.id, &Preferences::default())
+            .plan_pai(pai.id, &preferences)
             .map_err(|e| e.to_string())?;
         let resources = desk.resources().map_err(|e| e.to_string())?;
-        Ok(Some(PlanView::new(&pai, name, output, resources)))
+        Ok(Some(PlanView::new(
+            &pai,
+            name,
+            preferences,
+            output,
+            resources,
+        )))
     }
 
-    fn new(pai: &Pai, name: &str, output: PlanOutput, resources: Vec<Resource>) -> PlanView {
+    fn new(
+        pai: &Pai,
+        name: &str,
+        preferences: Preferences,
+        output: PlanOutput,
+        resources: Vec<Resource>,
+    ) -> PlanView {
         let mut state = TableState::default();
         state.select((!output.proposals.is_empty()).then_some(0));
         PlanView {
             pai: pai.id,
+            patient_id: pai.patient,
             patient: name.to_string(),
+            preferences,
             items: pai
                 .items
                 .iter()
@@ -75,6 +106,106 @@ impl PlanView {
 
     pub fn output(&self) -> &PlanOutput {
         &self.output
+    }
+
+    /// The preferences the proposals were computed with.
+    pub fn preferences(&self) -> &Preferences {
+        &self.preferences
+    }
+
+    /// The dialog of the patient's preferences: a yes/no per weekday
+    /// (all yes when any day will do) and the part of the day.
+    fn preferences_dialog(&self, s: &Strings) -> Modal {
+        let a = s.agenda;
+        let yes_no: Vec<String> = a.yes_no.iter().map(|x| x.to_string()).collect();
+        let mut fields: Vec<DialogField> = DAYS
+            .iter()
+            .map(|d| DialogField::Choice {
+                label: a.weekdays[d.num_days_from_monday() as usize].to_string(),
+                options: yes_no.clone(),
+                selected: usize::from(
+                    !(self.preferences.giorni.is_empty() || self.preferences.giorni.contains(d)),
+                ),
+            })
+            .collect();
+        fields.push(DialogField::Choice {
+            label: a.label_fascia.to_string(),
+            options: a.fasce.iter().map(|x| x.to_string()).collect(),
+            selected: match self.preferences.fascia {
+                None => 0,
+                Some(Fascia::Mattina) => 1,
+                Some(Fascia::Pomeriggio) => 2,
+            },
+        });
+        Modal::form(
+            Purpose::Agenda(AgendaPurpose::Preferences),
+            format!("{}: {}", a.prefs_title, self.patient),
+            vec![a.prefs_intro.to_string()],
+            fields,
+        )
+    }
+
+    /// Saves the preferences of the dialog for the patient and plans again
+    /// with them.
+    pub fn save_preferences(&mut self, modal: &Modal, env: &Env) -> Result<Cmd, String> {
+        let mut giorni: Vec<Weekday> = DAYS
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| modal.choice(*i) == 0)
+            .map(|(_, d)| *d)
+            .collect();
+        // Every day (or none) chosen: any day will do.
+        if giorni.len() == DAYS.len() {
+            giorni.clear();
+        }
+        let fascia = match modal.choice(DAYS.len()) {
+            1 => Some(Fascia::Mattina),
+            2 => Some(Fascia::Pomeriggio),
+            _ => None,
+        };
+        let preferences = Preferences { giorni, fascia };
+        env.desk
+            .save_preferences(self.patient_id, &preferences)
+            .map_err(|e| e.to_string())?;
+        let output = env
+            .desk
+            .plan_pai(self.pai, &preferences)
+            .map_err(|e| e.to_string())?;
+        self.preferences = preferences;
+        self.ticked = vec![true; output.proposals.len()];
+        self.state
+            .select((!output.proposals.is_empty()).then_some(0));
+        self.output = output;
+        Ok(Cmd::Status(Status::success(env.s.agenda.prefs_saved)))
+    }
+
+    /// "lun, mer · mattina", or "nessuna".
+    fn preferences_text(&self, s: &Strings) -> String {
+        let a = s.agenda;
+        let mut parts: Vec<String> = Vec::new();
+        if !self.preferences.giorni.is_empty() {
+            let days: Vec<&str> = self
+                .preferences
+                .giorni
+                .iter()
+                .map(|d| a.weekdays_short[d.num_days_from_monday() as usize])
+                .collect();
+            parts.push(days.join(", "));
+        }
+        if let Some(f) = self.preferences.fascia {
+            parts.push(
+                match f {
+                    Fascia::Mattina => a.fasce[1],
+                    Fascia::Pomeriggio => a.fasce[2],
+                }
+                .to_string(),
+            );
+        }
+        if parts.is_empty() {
+            a.prefs_none.to_string()
+        } else {
+            parts.join(" · ")
+        }
     }
 
     /// The proposals ticked for booking.
@@ -151,6 +282,9 @@ impl PlanView {
                     }
                 }
             }
+            Action::Preferences => {
+                PlanOutcome::Stay(Box::new(Cmd::Modal(self.preferences_dialog(env.s))))
+            }
             Action::Back => PlanOutcome::Close,
             _ => return None,
         })
@@ -172,6 +306,13 @@ impl PlanView {
             Line::raw(format!(
                 " {}",
                 format::truncate(&a.summary(chosen.len(), days), width)
+            )),
+            Line::raw(format!(
+                " {}",
+                format::truncate(
+                    &format!("{}: {}", a.prefs_label, self.preferences_text(s)),
+                    width
+                )
             )),
         ];
         // What is not proposed: unplaced occurrences, then external ones.
@@ -203,7 +344,7 @@ impl PlanView {
             .unwrap_or(u16::MAX)
             .min(area.height / 3);
         let [head_area, table_area, rest_area] = Layout::vertical([
-            Constraint::Length(3),
+            Constraint::Length(4),
             Constraint::Fill(1),
             Constraint::Length(rest_height),
         ])

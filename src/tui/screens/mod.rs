@@ -68,7 +68,7 @@ impl Screen {
             Screen::Placeholder(_) => Context::Placeholder,
             Screen::Patto(_) => Context::Patto,
             Screen::PattoText(t) => t.context(),
-            Screen::Richiami(_) => Context::Richiami,
+            Screen::Richiami(r) => r.context(),
             Screen::Gestore(g) => g.context(),
             Screen::Admin(a) => a.context(),
             Screen::Pai(p) => p.context(),
@@ -182,6 +182,7 @@ impl Screen {
             Screen::Gestore(g) => g.patient(),
             Screen::Pai(p) => p.patient(),
             Screen::Agenda(a) => a.patient(),
+            Screen::Richiami(r) => r.patient(),
             // The patient highlighted in the search results.
             Screen::Lookup(l) => l
                 .selected()
@@ -214,6 +215,7 @@ impl Screen {
             Screen::Gestore(g) => g.has_dialog(),
             Screen::Admin(a) => a.has_dialog(),
             Screen::Pai(p) => p.has_dialog(),
+            Screen::Agenda(a) => a.has_dialog(),
             _ => false,
         }
     }

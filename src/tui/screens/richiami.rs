@@ -1,19 +1,24 @@
-//! F7, the recall lists: what falls due and needs the front desk. A screen
-//! of sections, one drawn at a time under a row of tabs; the first is the
-//! "Scadenze dei Patti" (signed Patti expiring soon or recently expired).
-//! Further sections (the PAI recalls) are added to [`Section`].
+//! F7, the recall lists: what falls due and needs the front desk, and what
+//! a cooperative's Centro Servizi works from. A screen of sections, one drawn
+//! at a time under a row of tabs with their counts: the PAI services to book,
+//! the missed appointments to rebook, the Patti expiring and the adherence
+//! of each patient to the PAI. The PAI lists are computed once when the
+//! screen opens or comes back on top, never per key.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, HighlightSpacing, Paragraph, Row, Table, TableState};
 
+use crate::domain::PatientId;
 use crate::service::Desk;
+use crate::service::agenda::{AdherenceLine, Recall, RecallLists};
 use crate::service::patto::Scadenza;
 use crate::tui::app::{Cmd, Env, Status};
 use crate::tui::format;
 use crate::tui::keymap::{self, Action, Context};
 use crate::tui::screens::Screen;
+use crate::tui::screens::agenda::AgendaScreen;
 use crate::tui::screens::patto::PattoScreen;
 use crate::tui::strings::Strings;
 use crate::tui::theme::MARKER;
@@ -23,49 +28,94 @@ pub const WITHIN_DAYS: [u64; 2] = [30, 60];
 /// Expired Patti are listed for this many days after their expiry.
 pub const EXPIRED_DAYS: u64 = 90;
 
-/// A section of the recall screen.
+/// A section of the recall screen, in tab order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Section {
+    /// PAI occurrences due and not booked.
+    DaPrenotare,
+    /// Appointments not attended, to rebook.
+    NonPresentati,
     ScadenzePatti,
+    /// Adherence to the PAI per patient, lowest first.
+    Aderenza,
 }
 
 impl Section {
-    pub const ALL: [Section; 1] = [Section::ScadenzePatti];
+    pub const ALL: [Section; 4] = [
+        Section::DaPrenotare,
+        Section::NonPresentati,
+        Section::ScadenzePatti,
+        Section::Aderenza,
+    ];
 
-    fn title(self, s: &Strings) -> &'static str {
-        match self {
-            Section::ScadenzePatti => s.patto.tab_scadenze,
+    fn title(self, s: &Strings, wide: bool) -> &'static str {
+        let a = s.agenda;
+        match (self, wide) {
+            (Section::DaPrenotare, _) => a.tab_da_prenotare,
+            (Section::NonPresentati, true) => a.tab_non_presentati,
+            (Section::NonPresentati, false) => a.tab_non_presentati_short,
+            (Section::ScadenzePatti, true) => s.patto.tab_scadenze,
+            (Section::ScadenzePatti, false) => a.tab_patti_short,
+            (Section::Aderenza, _) => a.tab_aderenza,
         }
+    }
+
+    fn index(self) -> usize {
+        Section::ALL.iter().position(|x| *x == self).unwrap_or(0)
     }
 }
 
 pub struct RichiamiScreen {
     section: Section,
     scadenze: ScadenzeList,
+    da_prenotare: RecallList,
+    non_presentati: RecallList,
+    aderenza: AdherenceList,
 }
 
 impl RichiamiScreen {
     pub fn load(desk: &Desk) -> Result<RichiamiScreen, String> {
         let mut screen = RichiamiScreen {
-            section: Section::ScadenzePatti,
+            section: Section::DaPrenotare,
             scadenze: ScadenzeList {
                 within: WITHIN_DAYS[0],
                 rows: Vec::new(),
                 state: TableState::default(),
                 page: 0,
             },
+            da_prenotare: RecallList::default(),
+            non_presentati: RecallList::default(),
+            aderenza: AdherenceList::default(),
         };
         screen.reload(desk)?;
         Ok(screen)
     }
 
-    /// Reads the lists again (after a signature, a renewal, a revocation).
+    /// Reads the lists again (on opening, and when the screen is on top
+    /// again after a booking, a signature, a renewal, a revocation).
     pub fn reload(&mut self, desk: &Desk) -> Result<(), String> {
-        self.scadenze.load(desk)
+        self.scadenze.load(desk)?;
+        let RecallLists {
+            da_prenotare,
+            non_presentati,
+            adherence,
+        } = desk.recall_lists().map_err(|e| e.to_string())?;
+        self.da_prenotare.set(da_prenotare);
+        self.non_presentati.set(non_presentati);
+        self.aderenza.set(adherence);
+        Ok(())
     }
 
     pub fn section(&self) -> Section {
         self.section
+    }
+
+    pub fn context(&self) -> Context {
+        match self.section {
+            Section::ScadenzePatti => Context::Richiami,
+            Section::DaPrenotare | Section::NonPresentati => Context::RichiamiPai,
+            Section::Aderenza => Context::RichiamiAderenza,
+        }
     }
 
     /// The rows of the expiry list, as shown.
@@ -73,32 +123,88 @@ impl RichiamiScreen {
         &self.scadenze.rows
     }
 
+    /// PAI services to book, as shown.
+    pub fn da_prenotare(&self) -> &[Recall] {
+        &self.da_prenotare.rows
+    }
+
+    /// Missed appointments to rebook, as shown.
+    pub fn non_presentati(&self) -> &[Recall] {
+        &self.non_presentati.rows
+    }
+
+    /// Adherence per patient, lowest first, as shown.
+    pub fn aderenza(&self) -> &[AdherenceLine] {
+        &self.aderenza.rows
+    }
+
     /// The days ahead of the expiry list.
     pub fn within(&self) -> u64 {
         self.scadenze.within
     }
 
+    /// The patient of the selected line, for the F-keys of the other areas.
+    pub fn patient(&self) -> Option<(PatientId, String)> {
+        let name = |p: &crate::service::PatientSummary| (p.id, format!("{} {}", p.cognome, p.nome));
+        match self.section {
+            Section::DaPrenotare => self.da_prenotare.selected().map(|r| name(&r.patient)),
+            Section::NonPresentati => self.non_presentati.selected().map(|r| name(&r.patient)),
+            Section::ScadenzePatti => self
+                .scadenze
+                .state
+                .selected()
+                .and_then(|i| self.scadenze.rows.get(i))
+                .map(|r| name(&r.patient)),
+            Section::Aderenza => self.aderenza.selected().map(|l| name(&l.patient)),
+        }
+    }
+
+    fn count(&self, section: Section) -> usize {
+        match section {
+            Section::DaPrenotare => self.da_prenotare.rows.len(),
+            Section::NonPresentati => self.non_presentati.rows.len(),
+            Section::ScadenzePatti => self.scadenze.rows.len(),
+            Section::Aderenza => self.aderenza.rows.len(),
+        }
+    }
+
     pub fn action(&mut self, action: Action, env: &Env) -> Option<Cmd> {
+        let n = Section::ALL.len();
+        match action {
+            Action::NextField => {
+                self.section = Section::ALL[(self.section.index() + 1) % n];
+                return Some(Cmd::Redraw);
+            }
+            Action::PrevField => {
+                self.section = Section::ALL[(self.section.index() + n - 1) % n];
+                return Some(Cmd::Redraw);
+            }
+            _ => {}
+        }
         match self.section {
             Section::ScadenzePatti => self.scadenze.action(action, env),
+            Section::DaPrenotare => self.da_prenotare.action(action, env),
+            Section::NonPresentati => self.non_presentati.action(action, env),
+            Section::Aderenza => self.aderenza.action(action, env),
         }
     }
 
     pub fn draw(&mut self, frame: &mut Frame, area: Rect, env: &Env) {
         let s = env.s;
         let theme = env.theme;
-        // The tabs: the current one in reverse video with the marker.
+        let wide = area.width >= 100;
+        // The tabs with their counts: the current one in reverse video with
+        // the marker.
         let mut tabs = vec![Span::raw(" ")];
         for section in Section::ALL {
-            let title = section.title(s);
+            let title = format!("{} ({})", section.title(s, wide), self.count(section));
             if section == self.section {
                 tabs.push(Span::styled(format!("{MARKER}{title} "), theme.selected));
             } else {
                 tabs.push(Span::styled(format!("  {title} "), theme.label));
             }
-            tabs.push(Span::raw("  "));
+            tabs.push(Span::raw(if wide { "  " } else { " " }));
         }
-        tabs.push(Span::styled(s.patto.richiami_next, theme.muted));
         frame.render_widget(Paragraph::new(Line::from(tabs)), Rect { height: 1, ..area });
         let body = Rect {
             y: area.y + 2,
@@ -107,8 +213,337 @@ impl RichiamiScreen {
         };
         match self.section {
             Section::ScadenzePatti => self.scadenze.draw(frame, body, env),
+            Section::DaPrenotare => {
+                let late = self
+                    .da_prenotare
+                    .rows
+                    .iter()
+                    .filter(|r| r.finestra.1 < env.today)
+                    .count();
+                let head = s
+                    .agenda
+                    .head_da_prenotare(self.da_prenotare.rows.len(), late);
+                self.da_prenotare
+                    .draw(frame, body, env, &head, s.agenda.empty_da_prenotare);
+            }
+            Section::NonPresentati => {
+                let head = s.agenda.head_non_presentati(self.non_presentati.rows.len());
+                self.non_presentati
+                    .draw(frame, body, env, &head, s.agenda.empty_non_presentati);
+            }
+            Section::Aderenza => self.aderenza.draw(frame, body, env),
         }
     }
+}
+
+/// Selection and paging over a list of `len` rows.
+#[derive(Default)]
+struct Nav {
+    state: TableState,
+    /// Rows visible in the last frame.
+    page: usize,
+    /// First row drawn.
+    offset: usize,
+}
+
+impl Nav {
+    /// After the rows changed: the first row, or the same index if still there.
+    fn reset(&mut self, len: usize) {
+        let index = self
+            .state
+            .selected()
+            .unwrap_or(0)
+            .min(len.saturating_sub(1));
+        self.state.select((len > 0).then_some(index));
+    }
+
+    /// Up, Down, PageUp, PageDown; `None` for other actions.
+    fn action(&mut self, action: Action, len: usize) -> Option<Cmd> {
+        let page = isize::try_from(self.page.max(1)).unwrap_or(1);
+        let delta = match action {
+            Action::Up => -1,
+            Action::Down => 1,
+            Action::PageUp => -page,
+            Action::PageDown => page,
+            _ => return None,
+        };
+        if len > 0 {
+            let next = self
+                .state
+                .selected()
+                .unwrap_or(0)
+                .saturating_add_signed(delta)
+                .min(len - 1);
+            self.state.select(Some(next));
+        }
+        Some(Cmd::Redraw)
+    }
+}
+
+/// A list of PAI recalls (to book, or missed); Enter plans the patient's PAI
+/// in the agenda.
+#[derive(Default)]
+struct RecallList {
+    rows: Vec<Recall>,
+    nav: Nav,
+}
+
+impl RecallList {
+    fn set(&mut self, rows: Vec<Recall>) {
+        self.rows = rows;
+        self.nav.reset(self.rows.len());
+    }
+
+    fn selected(&self) -> Option<&Recall> {
+        self.nav.state.selected().and_then(|i| self.rows.get(i))
+    }
+
+    fn action(&mut self, action: Action, env: &Env) -> Option<Cmd> {
+        if let Some(cmd) = self.nav.action(action, self.rows.len()) {
+            return Some(cmd);
+        }
+        Some(match action {
+            Action::Open => {
+                let Some(r) = self.selected() else {
+                    return Some(Cmd::None);
+                };
+                let patient = (
+                    r.patient.id,
+                    format!("{} {}", r.patient.cognome, r.patient.nome),
+                );
+                AgendaScreen::planning(env, patient)
+            }
+            Action::Back => Cmd::Back,
+            _ => return None,
+        })
+    }
+
+    fn draw(&mut self, frame: &mut Frame, area: Rect, env: &Env, head: &str, empty: &str) {
+        let s = env.s;
+        let a = s.agenda;
+        let theme = env.theme;
+        let width = usize::from(area.width.saturating_sub(2));
+        frame.render_widget(
+            Paragraph::new(Line::raw(format!(" {}", format::truncate(head, width)))),
+            Rect { height: 1, ..area },
+        );
+        let table_area = Rect {
+            y: area.y + 2,
+            height: area.height.saturating_sub(2),
+            ..area
+        };
+        self.nav.page = usize::from(table_area.height.saturating_sub(1));
+        if self.rows.is_empty() {
+            frame.render_widget(
+                Paragraph::new(Line::styled(format!(" {empty}"), theme.muted)),
+                table_area,
+            );
+            return;
+        }
+        let wide = area.width >= 100;
+        // The codice fiscale only where the service's name still fits.
+        let with_cf = area.width >= 120;
+        let mut header = vec![Cell::from(a.col_paziente)];
+        if with_cf {
+            header.push(Cell::from(s.col_cf));
+        }
+        header.extend([
+            Cell::from(a.col_prestazione),
+            Cell::from(a.col_dal),
+            Cell::from(a.col_al),
+            Cell::from(if wide {
+                a.col_aderenza
+            } else {
+                a.col_aderenza_short
+            }),
+        ]);
+        // Only the rows around the selection are built: the list may hold
+        // thousands.
+        let (first, rows) = window(&mut self.nav, self.rows.len(), table_area.height);
+        let today = env.today;
+        let body: Vec<Row> = self.rows[first..first + rows]
+            .iter()
+            .map(|r| {
+                let mut cells = vec![Cell::from(format!(
+                    "{} {}",
+                    r.patient.cognome, r.patient.nome
+                ))];
+                if with_cf {
+                    cells.push(Cell::from(r.patient.codice_fiscale.clone()));
+                }
+                let al = format::date(r.finestra.1);
+                cells.extend([
+                    Cell::from(r.what.clone()),
+                    Cell::from(format::date(r.finestra.0)),
+                    Cell::from(if r.finestra.1 < today && wide {
+                        format!("{al} {}", a.late)
+                    } else if r.finestra.1 < today {
+                        format!("{al}!")
+                    } else {
+                        al
+                    }),
+                    Cell::from(percent(r.adherence)),
+                ]);
+                Row::new(cells)
+            })
+            .collect();
+        let mut widths = vec![Constraint::Fill(3)];
+        if with_cf {
+            widths.push(Constraint::Length(16));
+        }
+        widths.extend([
+            Constraint::Fill(3),
+            Constraint::Length(10),
+            Constraint::Length(if wide { 21 } else { 11 }),
+            Constraint::Length(if wide { 8 } else { 5 }),
+        ]);
+        draw_window(
+            frame, table_area, env, header, body, widths, &self.nav, first,
+        );
+    }
+}
+
+/// Adherence per patient, lowest first; Enter opens the record.
+#[derive(Default)]
+struct AdherenceList {
+    rows: Vec<AdherenceLine>,
+    nav: Nav,
+}
+
+impl AdherenceList {
+    fn set(&mut self, rows: Vec<AdherenceLine>) {
+        self.rows = rows;
+        self.nav.reset(self.rows.len());
+    }
+
+    fn selected(&self) -> Option<&AdherenceLine> {
+        self.nav.state.selected().and_then(|i| self.rows.get(i))
+    }
+
+    fn action(&mut self, action: Action, _env: &Env) -> Option<Cmd> {
+        if let Some(cmd) = self.nav.action(action, self.rows.len()) {
+            return Some(cmd);
+        }
+        Some(match action {
+            Action::Open => match self.selected() {
+                Some(l) => Cmd::OpenRecord(l.patient.id),
+                None => Cmd::None,
+            },
+            Action::Back => Cmd::Back,
+            _ => return None,
+        })
+    }
+
+    fn draw(&mut self, frame: &mut Frame, area: Rect, env: &Env) {
+        let s = env.s;
+        let a = s.agenda;
+        let theme = env.theme;
+        let width = usize::from(area.width.saturating_sub(2));
+        let head = a.head_aderenza(self.rows.len());
+        frame.render_widget(
+            Paragraph::new(Line::raw(format!(" {}", format::truncate(&head, width)))),
+            Rect { height: 1, ..area },
+        );
+        let table_area = Rect {
+            y: area.y + 2,
+            height: area.height.saturating_sub(2),
+            ..area
+        };
+        self.nav.page = usize::from(table_area.height.saturating_sub(1));
+        if self.rows.is_empty() {
+            frame.render_widget(
+                Paragraph::new(Line::styled(format!(" {}", a.empty_aderenza), theme.muted)),
+                table_area,
+            );
+            return;
+        }
+        let wide = area.width >= 100;
+        let mut header = vec![Cell::from(s.col_cognome), Cell::from(s.col_nome)];
+        if wide {
+            header.extend([Cell::from(s.col_cf), Cell::from(a.col_gestore)]);
+        }
+        header.extend([Cell::from(a.col_eseguite), Cell::from(a.col_aderenza)]);
+        let (first, rows) = window(&mut self.nav, self.rows.len(), table_area.height);
+        let body: Vec<Row> = self.rows[first..first + rows]
+            .iter()
+            .map(|l| {
+                let mut cells = vec![
+                    Cell::from(l.patient.cognome.clone()),
+                    Cell::from(l.patient.nome.clone()),
+                ];
+                if wide {
+                    cells.extend([
+                        Cell::from(l.patient.codice_fiscale.clone()),
+                        Cell::from(
+                            l.patient
+                                .gestore
+                                .clone()
+                                .unwrap_or_else(|| s.none.to_string()),
+                        ),
+                    ]);
+                }
+                cells.extend([
+                    Cell::from(format!("{}/{}", l.adherence.eseguite, l.adherence.dovute)),
+                    Cell::from(l.adherence.label()),
+                ]);
+                Row::new(cells)
+            })
+            .collect();
+        let mut widths = vec![Constraint::Fill(2), Constraint::Fill(2)];
+        if wide {
+            widths.extend([Constraint::Length(16), Constraint::Fill(3)]);
+        }
+        widths.extend([Constraint::Length(15), Constraint::Length(9)]);
+        draw_window(
+            frame, table_area, env, header, body, widths, &self.nav, first,
+        );
+    }
+}
+
+/// "40%", or the dash when nothing is due yet.
+fn percent(share: Option<f32>) -> String {
+    match share {
+        Some(x) => format!("{:.0}%", f64::from(x) * 100.0),
+        None => "—".to_string(),
+    }
+}
+
+/// The rows to build for a table of `len` rows in `height` lines (one for
+/// the header) so that the selection is visible: (first, count).
+fn window(nav: &mut Nav, len: usize, height: u16) -> (usize, usize) {
+    let visible = usize::from(height.saturating_sub(1)).max(1);
+    let selected = nav.state.selected().unwrap_or(0);
+    if selected < nav.offset {
+        nav.offset = selected;
+    } else if selected >= nav.offset + visible {
+        nav.offset = selected + 1 - visible;
+    }
+    nav.offset = nav.offset.min(len.saturating_sub(1));
+    (nav.offset, visible.min(len - nav.offset))
+}
+
+/// Draws the rows `first..` of a list with the selection of `nav`.
+#[allow(clippy::too_many_arguments)]
+fn draw_window(
+    frame: &mut Frame,
+    area: Rect,
+    env: &Env,
+    header: Vec<Cell>,
+    rows: Vec<Row>,
+    widths: Vec<Constraint>,
+    nav: &Nav,
+    first: usize,
+) {
+    let theme = env.theme;
+    let table = Table::new(rows, widths)
+        .header(Row::new(header).style(theme.table_header))
+        .column_spacing(1)
+        .row_highlight_style(theme.selected)
+        .highlight_symbol(MARKER)
+        .highlight_spacing(HighlightSpacing::Always);
+    let mut state = TableState::default();
+    state.select(nav.state.selected().map(|i| i - first));
+    frame.render_stateful_widget(table, area, &mut state);
 }
 
 /// Signed Patti expiring within `within` days or expired in the last
