@@ -126,6 +126,15 @@ enum Command {
     /// Esporta dati su file o sullo standard output
     #[command(subcommand)]
     Export(ExportWhat),
+    /// Carico di scrittura per la prova di resistenza agli arresti improvvisi
+    #[command(hide = true)]
+    ProvaScrittura {
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Quanti pazienti (predefinito: senza fine)
+        #[arg(long)]
+        limit: Option<u64>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -442,6 +451,14 @@ fn run(cli: Cli) -> Result<ExitCode, DeskError> {
                 return Ok(ExitCode::FAILURE);
             };
             print!("{}", desk.patient_ics(p.id)?);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::ProvaScrittura { seed, limit } => {
+            let clock = sportello::service::FixedClock::on(2026, 11, 23)
+                .ok_or_else(|| DeskError::Invalid("data della prova".into()))?;
+            let desk = Desk::open(&data_dir(&cli), Arc::new(clock))?;
+            desk.seed_sample_gestori(&sportello::io::gestori::sample_gestori())?;
+            sportello::service::prova::write_loop(&desk, *seed, *limit, &mut std::io::stdout())?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Check => {

@@ -7,6 +7,7 @@ pub mod demo;
 pub mod gestori;
 pub mod pai;
 pub mod patto;
+pub mod prova;
 pub mod search;
 
 use std::path::Path;
