@@ -17,7 +17,6 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use sportello::domain::calendar;
 use sportello::domain::codice_fiscale::CodiceFiscale;
 use sportello::service::{Desk, DeskError, SystemClock};
-use sportello::store::StoreError;
 
 #[derive(Parser)]
 #[command(
@@ -188,7 +187,7 @@ fn main() -> ExitCode {
         Err(e) => {
             eprintln!("Errore: {e}");
             match e {
-                DeskError::Store(StoreError::Locked { .. }) => ExitCode::from(2),
+                DeskError::Store(e) if e.is_store_unavailable() => ExitCode::from(2),
                 _ => ExitCode::FAILURE,
             }
         }
@@ -201,6 +200,11 @@ fn data_dir(cli: &Cli) -> PathBuf {
             .map(|d| d.data_dir().to_path_buf())
             .unwrap_or_else(|| PathBuf::from("sportello-dati"))
     })
+}
+
+/// Opens a store that must already exist (commands that only read or copy it).
+fn open_existing_desk(cli: &Cli) -> Result<Desk, DeskError> {
+    Desk::open_existing(&data_dir(cli), Arc::new(SystemClock))
 }
 
 /// Opens the store; a new store gets the fictional sample list of Gestori.
@@ -241,7 +245,7 @@ fn run(cli: Cli) -> Result<ExitCode, DeskError> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Find { query, limit, json } => {
-            let desk = open_desk(&cli)?;
+            let desk = open_existing_desk(&cli)?;
             let mut out = std::io::stdout().lock();
             let lookup = desk.lookup(query, *limit)?;
             if lookup.suggested {
@@ -284,7 +288,7 @@ fn run(cli: Cli) -> Result<ExitCode, DeskError> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Backup { file } => {
-            let desk = open_desk(&cli)?;
+            let desk = open_existing_desk(&cli)?;
             match desk.backup_to(file) {
                 Ok(s) => {
                     println!(
@@ -317,10 +321,13 @@ fn run(cli: Cli) -> Result<ExitCode, DeskError> {
                 }
                 Err(e) => {
                     eprintln!("Errore: {e}");
-                    Ok(ExitCode::from(if e.to_string().contains("già aperto") {
-                        2
-                    } else {
-                        1
+                    Ok(ExitCode::from(match e {
+                        sportello::store::backup::BackupError::Store(s)
+                            if s.is_store_unavailable() =>
+                        {
+                            2
+                        }
+                        _ => 1,
                     }))
                 }
             }
@@ -462,7 +469,7 @@ fn run(cli: Cli) -> Result<ExitCode, DeskError> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Check => {
-            let desk = open_desk(&cli)?;
+            let desk = open_existing_desk(&cli)?;
             let report = desk.check()?;
             for problem in &report.problems {
                 println!("{problem}");

@@ -96,6 +96,15 @@ impl Desk {
         })
     }
 
+    /// Opens an existing store only (see [`Store::open_existing`]).
+    pub fn open_existing(dir: &Path, clock: Arc<dyn Clock>) -> Result<Desk> {
+        Ok(Desk {
+            store: Store::open_existing(dir)?,
+            clock,
+            operator: Arc::new(std::sync::RwLock::new("operatore".into())),
+        })
+    }
+
     /// Who is working at the desk, recorded on every change.
     pub fn operator(&self) -> String {
         self.operator
