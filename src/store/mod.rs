@@ -5,6 +5,8 @@ mod agenda;
 pub mod backup;
 mod check;
 mod codec;
+#[cfg(test)]
+mod fuzz;
 mod gestori;
 mod pai;
 mod patients;
