@@ -31,6 +31,9 @@ struct Cli {
     /// Lingua dell'interfaccia
     #[arg(long, value_enum, default_value_t = Lang::It, global = true)]
     lang: Lang,
+    /// Backup automatici da conservare (uno al giorno, in DATI/backup; 0 = nessuno)
+    #[arg(long, env = "SPORTELLO_BACKUP_GIORNI", default_value_t = sportello::service::backup::DEFAULT_KEEP, global = true)]
+    backup_giorni: usize,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -89,6 +92,9 @@ enum Command {
     Backup {
         /// File di destinazione
         file: PathBuf,
+        /// Cifra il backup con una passphrase (chiesta senza mostrarla)
+        #[arg(long)]
+        cifra: bool,
     },
     /// Sostituisce l'archivio con il contenuto di una copia di sicurezza
     Restore {
@@ -208,16 +214,81 @@ fn open_existing_desk(cli: &Cli) -> Result<Desk, DeskError> {
 }
 
 /// Opens the store; a new store gets the fictional sample list of Gestori.
+/// The first open of the day also writes the automatic backup.
 fn open_desk(cli: &Cli) -> Result<Desk, DeskError> {
-    let desk = Desk::open(&data_dir(cli), Arc::new(SystemClock))?;
-    desk.seed_sample_gestori(&sportello::io::gestori::sample_gestori())?;
+    let (desk, failed) = open_desk_with_backup(cli)?;
+    if let Some(reason) = failed {
+        eprintln!(
+            "Attenzione: backup automatico non riuscito ({reason}). Si può lavorare; avvisare l'amministratore."
+        );
+    }
     Ok(desk)
 }
 
+/// [`open_desk`], returning why the automatic backup failed instead of
+/// printing it (the application shows it on its status line).
+fn open_desk_with_backup(cli: &Cli) -> Result<(Desk, Option<String>), DeskError> {
+    let desk = Desk::open(&data_dir(cli), Arc::new(SystemClock))?;
+    desk.seed_sample_gestori(&sportello::io::gestori::sample_gestori())?;
+    use sportello::service::backup::DailyBackup;
+    let warning = match desk.daily_backup(cli.backup_giorni) {
+        Ok(DailyBackup::Written { file, .. }) => {
+            eprintln!("Backup automatico del giorno: {}", file.display());
+            None
+        }
+        Ok(_) => None,
+        Err(e) => Some(e.to_string()),
+    };
+    Ok((desk, warning))
+}
+
+/// Reads a passphrase from the terminal without showing it (or a line of
+/// standard input when it is not a terminal, for scripts).
+fn read_passphrase(prompt: &str) -> std::io::Result<String> {
+    use crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers};
+    use std::io::IsTerminal;
+    eprint!("{prompt}");
+    if !std::io::stdin().is_terminal() {
+        let mut line = String::new();
+        std::io::stdin().read_line(&mut line)?;
+        return Ok(line.trim_end_matches(['\r', '\n']).to_string());
+    }
+    crossterm::terminal::enable_raw_mode()?;
+    let read = (|| {
+        let mut text = String::new();
+        loop {
+            let Event::Key(k) = crossterm::event::read()? else {
+                continue;
+            };
+            if k.kind != KeyEventKind::Press {
+                continue;
+            }
+            match k.code {
+                KeyCode::Enter => return Ok(text),
+                KeyCode::Backspace => {
+                    text.pop();
+                }
+                KeyCode::Esc => return Err(std::io::ErrorKind::Interrupted.into()),
+                KeyCode::Char('c') if k.modifiers.contains(KeyModifiers::CONTROL) => {
+                    return Err(std::io::ErrorKind::Interrupted.into());
+                }
+                KeyCode::Char(c) => text.push(c),
+                _ => {}
+            }
+        }
+    })();
+    let _ = crossterm::terminal::disable_raw_mode();
+    eprintln!();
+    read
+}
+
+/// Minimum length of a backup passphrase.
+const MIN_PASSPHRASE: usize = 10;
+
 fn run(cli: Cli) -> Result<ExitCode, DeskError> {
     let Some(command) = &cli.command else {
-        let desk = open_desk(&cli)?;
-        return match sportello::tui::run(desk, cli.lang.into()) {
+        let (desk, backup_error) = open_desk_with_backup(&cli)?;
+        return match sportello::tui::run_with_backup_error(desk, cli.lang.into(), backup_error) {
             Ok(()) => Ok(ExitCode::SUCCESS),
             Err(e) => {
                 eprintln!("Errore del terminale: {e}");
@@ -287,51 +358,8 @@ fn run(cli: Cli) -> Result<ExitCode, DeskError> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Backup { file } => {
-            let desk = open_existing_desk(&cli)?;
-            match desk.backup_to(file) {
-                Ok(s) => {
-                    println!(
-                        "Backup verificato scritto in {}: {} voci, {:.1} MB",
-                        file.display(),
-                        s.entries,
-                        s.bytes as f64 / 1_048_576.0
-                    );
-                    Ok(ExitCode::SUCCESS)
-                }
-                Err(e) => {
-                    eprintln!("Errore: {e}");
-                    Ok(ExitCode::FAILURE)
-                }
-            }
-        }
-        Command::Restore { file } => {
-            let dir = data_dir(&cli);
-            match sportello::service::restore(file, &dir) {
-                Ok((s, kept)) => {
-                    println!(
-                        "Archivio ripristinato da {}: {} voci",
-                        file.display(),
-                        s.entries
-                    );
-                    if let Some(k) = kept {
-                        println!("L'archivio precedente è conservato in {}", k.display());
-                    }
-                    Ok(ExitCode::SUCCESS)
-                }
-                Err(e) => {
-                    eprintln!("Errore: {e}");
-                    Ok(ExitCode::from(match e {
-                        sportello::store::backup::BackupError::Store(s)
-                            if s.is_store_unavailable() =>
-                        {
-                            2
-                        }
-                        _ => 1,
-                    }))
-                }
-            }
-        }
+        Command::Backup { file, cifra } => backup(&cli, file, *cifra),
+        Command::Restore { file } => restore(&cli, file),
         Command::Import(ImportWhat::Gestori {
             file,
             ats,
@@ -725,6 +753,103 @@ fn export_pai(cli: &Cli, cf: &str, dir: Option<PathBuf>) -> Result<ExitCode, Des
         Err(e) => {
             eprintln!("Impossibile scrivere in {}: {e}", dir.display());
             Ok(ExitCode::FAILURE)
+        }
+    }
+}
+
+fn backup(cli: &Cli, file: &std::path::Path, cifra: bool) -> Result<ExitCode, DeskError> {
+    let desk = open_existing_desk(cli)?;
+    let written = if cifra {
+        let first = match read_passphrase("Passphrase del backup: ") {
+            Ok(p) => p,
+            Err(e) => {
+                eprintln!("Passphrase non letta: {e}");
+                return Ok(ExitCode::FAILURE);
+            }
+        };
+        if first.chars().count() < MIN_PASSPHRASE {
+            eprintln!(
+                "La passphrase deve avere almeno {MIN_PASSPHRASE} caratteri: nessun backup scritto."
+            );
+            return Ok(ExitCode::FAILURE);
+        }
+        let again = read_passphrase("Ripetere la passphrase: ").unwrap_or_default();
+        if again != first {
+            eprintln!("Le due passphrase sono diverse: nessun backup scritto.");
+            return Ok(ExitCode::FAILURE);
+        }
+        let secret = sportello::store::cifra::SecretString::from(first);
+        desk.backup_encrypted_to(file, &secret, Default::default())
+    } else {
+        desk.backup_to(file)
+    };
+    match written {
+        Ok(s) => {
+            println!(
+                "Backup verificato{} scritto in {}: {} voci, {:.1} MB",
+                if cifra { " e cifrato" } else { "" },
+                file.display(),
+                s.entries,
+                s.bytes as f64 / 1_048_576.0
+            );
+            if cifra {
+                println!("Conservare la passphrase: senza di essa il backup non si può aprire.");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e) => {
+            eprintln!("Errore: {e}");
+            Ok(backup_exit(&e))
+        }
+    }
+}
+
+fn backup_exit(e: &sportello::store::backup::BackupError) -> ExitCode {
+    match e {
+        sportello::store::backup::BackupError::Store(s) if s.is_store_unavailable() => {
+            ExitCode::from(2)
+        }
+        _ => ExitCode::FAILURE,
+    }
+}
+
+fn restore(cli: &Cli, file: &std::path::Path) -> Result<ExitCode, DeskError> {
+    use sportello::store::cifra;
+    let dir = data_dir(cli);
+    let encrypted = match cifra::is_encrypted(file) {
+        Ok(e) => e,
+        Err(e) => {
+            eprintln!("Errore: {e}");
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    let restored = if encrypted {
+        let passphrase = match read_passphrase("Il backup è cifrato. Passphrase: ") {
+            Ok(p) => p,
+            Err(e) => {
+                eprintln!("Passphrase non letta: {e}");
+                return Ok(ExitCode::FAILURE);
+            }
+        };
+        cifra::restore_encrypted_backup(file, &dir, &cifra::SecretString::from(passphrase))
+    } else {
+        sportello::service::restore(file, &dir)
+    };
+    match restored {
+        Ok((s, kept)) => {
+            println!(
+                "Archivio ripristinato da {}: {} voci",
+                file.display(),
+                s.entries
+            );
+            if let Some(k) = kept {
+                println!("L'archivio precedente è conservato in {}", k.display());
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e) => {
+            eprintln!("Errore: {e}");
+            Ok(backup_exit(&e))
         }
     }
 }

@@ -2,6 +2,7 @@
 //! Screens and the command line call the desk; only the desk calls the store.
 
 pub mod agenda;
+pub mod backup;
 pub mod clock;
 pub mod demo;
 pub mod gestori;
@@ -218,15 +219,6 @@ impl Desk {
     pub fn update_patient(&self, mut p: Patient) -> Result<()> {
         normalise(&mut p)?;
         Ok(self.store.update_patient(&p)?)
-    }
-
-    /// Writes a verified backup of the whole store to `file`.
-    pub fn backup_to(
-        &self,
-        file: &Path,
-    ) -> std::result::Result<crate::store::backup::BackupSummary, crate::store::backup::BackupError>
-    {
-        self.store.backup_to(file)
     }
 
     /// Decodes every record and verifies every index.

@@ -4,6 +4,7 @@
 mod agenda;
 pub mod backup;
 mod check;
+pub mod cifra;
 mod codec;
 #[cfg(test)]
 mod fuzz;

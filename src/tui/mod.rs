@@ -27,7 +27,20 @@ use crate::service::Desk;
 /// Opens the interface on the terminal and runs it until the operator quits.
 /// The terminal is restored on every way out.
 pub fn run(desk: Desk, lang: Lang) -> io::Result<()> {
+    run_with_backup_error(desk, lang, None)
+}
+
+/// [`run`], telling at start that the automatic backup failed (with its
+/// reason): work goes on, the operator is told.
+pub fn run_with_backup_error(
+    desk: Desk,
+    lang: Lang,
+    backup_error: Option<String>,
+) -> io::Result<()> {
     let mut app = App::new(desk, lang);
+    if let Some(reason) = backup_error {
+        app.warn_backup_failed(&reason);
+    }
     let mut guard = terminal::TerminalGuard::enter()?;
     let mut events = TerminalEvents::new();
     run_loop(guard.terminal(), &mut app, &mut events)
