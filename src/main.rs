@@ -131,6 +131,9 @@ enum Command {
     /// Esporta dati su file o sullo standard output
     #[command(subcommand)]
     Export(ExportWhat),
+    /// Diritti dell'interessato (GDPR): esportazione e cancellazione dei dati di un paziente
+    #[command(subcommand)]
+    Gdpr(GdprWhat),
     /// Carico di scrittura per la prova di resistenza agli arresti improvvisi
     #[command(hide = true)]
     ProvaScrittura {
@@ -139,6 +142,32 @@ enum Command {
         /// Quanti pazienti (predefinito: senza fine)
         #[arg(long)]
         limit: Option<u64>,
+    },
+}
+
+#[derive(Subcommand)]
+enum GdprWhat {
+    /// Tutti i dati di un paziente in JSON (accesso e portabilità)
+    Export {
+        /// Codice fiscale del paziente
+        #[arg(long)]
+        cf: String,
+        /// File di destinazione (predefinito: lo standard output)
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Cancella l'identità di un paziente (pseudonimizzazione; restano i
+    /// record di cura senza dati identificativi)
+    Erase {
+        /// Codice fiscale del paziente
+        #[arg(long)]
+        cf: String,
+        /// Motivo (es. richiesta dell'interessato del gg/mm/aaaa)
+        #[arg(long)]
+        motivo: String,
+        /// Non chiede conferma
+        #[arg(long)]
+        si: bool,
     },
 }
 
@@ -488,6 +517,8 @@ fn run(cli: Cli) -> Result<ExitCode, DeskError> {
             print!("{}", desk.patient_ics(p.id)?);
             Ok(ExitCode::SUCCESS)
         }
+        Command::Gdpr(GdprWhat::Export { cf, out }) => gdpr_export(&cli, cf, out.as_deref()),
+        Command::Gdpr(GdprWhat::Erase { cf, motivo, si }) => gdpr_erase(&cli, cf, motivo, *si),
         Command::ProvaScrittura { seed, limit } => {
             let clock = sportello::service::FixedClock::on(2026, 11, 23)
                 .ok_or_else(|| DeskError::Invalid("data della prova".into()))?;
@@ -852,4 +883,58 @@ fn restore(cli: &Cli, file: &std::path::Path) -> Result<ExitCode, DeskError> {
             Ok(backup_exit(&e))
         }
     }
+}
+
+fn gdpr_export(cli: &Cli, cf: &str, out: Option<&std::path::Path>) -> Result<ExitCode, DeskError> {
+    let desk = open_existing_desk(cli)?;
+    let Some(patient) = desk.patient_by_cf(cf)? else {
+        eprintln!(
+            "Nessun paziente con codice fiscale {}",
+            cf.trim().to_uppercase()
+        );
+        return Ok(ExitCode::FAILURE);
+    };
+    let data = desk.gdpr_export(patient.id)?;
+    let text = serde_json::to_string_pretty(&data).unwrap_or_default() + "\n";
+    match out {
+        None => print!("{text}"),
+        Some(file) => {
+            if let Err(e) = std::fs::write(file, text) {
+                eprintln!("Impossibile scrivere {}: {e}", file.display());
+                return Ok(ExitCode::FAILURE);
+            }
+            eprintln!("{}", file.display());
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn gdpr_erase(cli: &Cli, cf: &str, motivo: &str, si: bool) -> Result<ExitCode, DeskError> {
+    let desk = open_existing_desk(cli)?;
+    let Some(patient) = desk.patient_by_cf(cf)? else {
+        eprintln!(
+            "Nessun paziente con codice fiscale {}",
+            cf.trim().to_uppercase()
+        );
+        return Ok(ExitCode::FAILURE);
+    };
+    if !si {
+        eprint!(
+            "Cancellare l'identità di {} {} ({})? Nome, codice fiscale, recapiti e note saranno rimossi \
+             per sempre; restano i record di cura pseudonimizzati. Scrivere SI per confermare: ",
+            patient.cognome, patient.nome, patient.codice_fiscale
+        );
+        let mut answer = String::new();
+        let _ = std::io::stdin().read_line(&mut answer);
+        if answer.trim() != "SI" {
+            eprintln!("Nulla è stato cancellato.");
+            return Ok(ExitCode::FAILURE);
+        }
+    }
+    let summary = desk.gdpr_erase(patient.id, motivo)?;
+    println!("{summary}");
+    println!(
+        "I backup scritti prima di oggi contengono ancora questi dati: quelli automatici escono dalla rotazione, gli altri vanno distrutti o conservati secondo le regole dello studio."
+    );
+    Ok(ExitCode::SUCCESS)
 }

@@ -5,6 +5,7 @@ pub mod agenda;
 pub mod backup;
 pub mod clock;
 pub mod demo;
+pub mod gdpr;
 pub mod gestori;
 pub mod pai;
 pub mod patto;

@@ -8,6 +8,7 @@ pub mod cifra;
 mod codec;
 #[cfg(test)]
 mod fuzz;
+pub mod gdpr;
 mod gestori;
 mod pai;
 mod patients;
