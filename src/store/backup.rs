@@ -46,7 +46,7 @@ pub enum BackupError {
         "Passphrase errata per il backup {0}: il backup non è stato aperto e l'archivio non è stato toccato."
     )]
     WrongPassphrase(PathBuf),
-    #[error("Cifratura del backup non riuscita: {0}")]
+    #[error("Cifratura o decifratura del backup non riuscita: {0}")]
     Crypto(String),
     #[error(transparent)]
     Store(#[from] StoreError),

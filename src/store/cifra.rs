@@ -18,6 +18,10 @@ use super::backup::{BackupError, BackupSummary, restore_backup, verify_backup};
 const AGE_MAGIC: &[u8] = b"age-encryption.org/v1";
 const AGE_ARMOR: &[u8] = b"-----BEGIN AGE ENCRYPTED FILE-----";
 
+/// Highest scrypt cost accepted when decrypting (2^24: tens of seconds on a
+/// slow office PC, far above what encryption picks on any of them).
+const MAX_WORK_FACTOR: u8 = 24;
+
 /// The scrypt cost of new encrypted backups: `None` lets age pick about one
 /// second on this machine (the production setting); tests pass a small one.
 #[derive(Debug, Clone, Copy, Default)]
@@ -102,7 +106,10 @@ fn decrypt_file(
             "il file è cifrato per una chiave, non con una passphrase".into(),
         ));
     }
-    let identity = age::scrypt::Identity::new(passphrase.clone());
+    let mut identity = age::scrypt::Identity::new(passphrase.clone());
+    // age caps the cost it accepts by this machine's speed; a backup
+    // encrypted on a faster machine must still open here (slowly).
+    identity.set_max_work_factor(MAX_WORK_FACTOR);
     let mut reader = decryptor
         .decrypt(std::iter::once(&identity as _))
         .map_err(|e| crypto(encrypted, e))?;
