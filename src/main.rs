@@ -934,7 +934,7 @@ fn gdpr_erase(cli: &Cli, cf: &str, motivo: &str, si: bool) -> Result<ExitCode, D
     let summary = desk.gdpr_erase(patient.id, motivo)?;
     println!("{summary}");
     println!(
-        "I backup scritti prima di oggi contengono ancora questi dati: quelli automatici escono dalla rotazione, gli altri vanno distrutti o conservati secondo le regole dello studio."
+        "I backup scritti prima di questa cancellazione (anche quello automatico di oggi) contengono ancora questi dati: quelli automatici escono dalla rotazione, gli altri vanno distrutti o conservati secondo le regole dello studio."
     );
     Ok(ExitCode::SUCCESS)
 }
