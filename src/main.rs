@@ -18,7 +18,6 @@ use sportello::domain::calendar;
 use sportello::domain::codice_fiscale::CodiceFiscale;
 use sportello::domain::operator::Role;
 use sportello::service::{Desk, DeskError, SystemClock};
-use sportello::store::StoreError;
 
 #[derive(Parser)]
 #[command(
@@ -36,6 +35,9 @@ struct Cli {
     /// Minuti di inattività dopo cui l'applicazione si blocca e chiede la password (0: mai)
     #[arg(long, env = "SPORTELLO_BLOCCO_MINUTI", default_value_t = sportello::tui::app::DEFAULT_IDLE_MINUTES, global = true)]
     blocco_minuti: u32,
+    /// Backup automatici da conservare (uno al giorno, in DATI/backup; 0 = nessuno)
+    #[arg(long, env = "SPORTELLO_BACKUP_GIORNI", default_value_t = sportello::service::backup::DEFAULT_KEEP, global = true)]
+    backup_giorni: usize,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -98,6 +100,9 @@ enum Command {
     Backup {
         /// File di destinazione
         file: PathBuf,
+        /// Cifra il backup con una passphrase (chiesta senza mostrarla)
+        #[arg(long)]
+        cifra: bool,
     },
     /// Sostituisce l'archivio con il contenuto di una copia di sicurezza
     Restore {
@@ -140,6 +145,18 @@ enum Command {
     /// Gli operatori che accedono all'applicazione
     #[command(subcommand)]
     Operator(OperatorWhat),
+    /// Diritti dell'interessato (GDPR): esportazione e cancellazione dei dati di un paziente
+    #[command(subcommand)]
+    Gdpr(GdprWhat),
+    /// Carico di scrittura per la prova di resistenza agli arresti improvvisi
+    #[command(hide = true)]
+    ProvaScrittura {
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Quanti pazienti (predefinito: senza fine)
+        #[arg(long)]
+        limit: Option<u64>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -160,6 +177,32 @@ enum OperatorWhat {
     },
     /// Elenca gli operatori
     List,
+}
+
+#[derive(Subcommand)]
+enum GdprWhat {
+    /// Tutti i dati di un paziente in JSON (accesso e portabilità)
+    Export {
+        /// Codice fiscale del paziente
+        #[arg(long)]
+        cf: String,
+        /// File di destinazione (predefinito: lo standard output)
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Cancella l'identità di un paziente (pseudonimizzazione; restano i
+    /// record di cura senza dati identificativi)
+    Erase {
+        /// Codice fiscale del paziente
+        #[arg(long)]
+        cf: String,
+        /// Motivo (es. richiesta dell'interessato del gg/mm/aaaa)
+        #[arg(long)]
+        motivo: String,
+        /// Non chiede conferma
+        #[arg(long)]
+        si: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -213,7 +256,7 @@ fn main() -> ExitCode {
         Err(e) => {
             eprintln!("Errore: {e}");
             match e {
-                DeskError::Store(StoreError::Locked { .. }) => ExitCode::from(2),
+                DeskError::Store(e) if e.is_store_unavailable() => ExitCode::from(2),
                 _ => ExitCode::FAILURE,
             }
         }
@@ -228,17 +271,47 @@ fn data_dir(cli: &Cli) -> PathBuf {
     })
 }
 
+/// Opens a store that must already exist (commands that only read or copy it).
+fn open_existing_desk(cli: &Cli) -> Result<Desk, DeskError> {
+    Desk::open_existing(&data_dir(cli), Arc::new(SystemClock))
+}
+
 /// Opens the store; a new store gets the fictional sample list of Gestori.
+/// The first open of the day also writes the automatic backup.
 fn open_desk(cli: &Cli) -> Result<Desk, DeskError> {
-    let desk = Desk::open(&data_dir(cli), Arc::new(SystemClock))?;
-    desk.seed_sample_gestori(&sportello::io::gestori::sample_gestori())?;
+    let (desk, failed) = open_desk_with_backup(cli)?;
+    if let Some(reason) = failed {
+        eprintln!(
+            "Attenzione: backup automatico non riuscito ({reason}). Si può lavorare; avvisare l'amministratore."
+        );
+    }
     Ok(desk)
 }
 
+/// [`open_desk`], returning why the automatic backup failed instead of
+/// printing it (the application shows it on its status line).
+fn open_desk_with_backup(cli: &Cli) -> Result<(Desk, Option<String>), DeskError> {
+    let desk = Desk::open(&data_dir(cli), Arc::new(SystemClock))?;
+    desk.seed_sample_gestori(&sportello::io::gestori::sample_gestori())?;
+    use sportello::service::backup::DailyBackup;
+    let warning = match desk.daily_backup(cli.backup_giorni) {
+        Ok(DailyBackup::Written { file, .. }) => {
+            eprintln!("Backup automatico del giorno: {}", file.display());
+            None
+        }
+        Ok(_) => None,
+        Err(e) => Some(e.to_string()),
+    };
+    Ok((desk, warning))
+}
+
+/// Minimum length of a backup passphrase.
+const MIN_PASSPHRASE: usize = 10;
+
 fn run(cli: Cli) -> Result<ExitCode, DeskError> {
     let Some(command) = &cli.command else {
-        let desk = open_desk(&cli)?;
-        return match sportello::tui::run(desk, cli.lang.into(), cli.blocco_minuti) {
+        let (desk, backup_error) = open_desk_with_backup(&cli)?;
+        return match sportello::tui::run(desk, cli.lang.into(), cli.blocco_minuti, backup_error) {
             Ok(()) => Ok(ExitCode::SUCCESS),
             Err(e) => {
                 eprintln!("Errore del terminale: {e}");
@@ -271,7 +344,7 @@ fn run(cli: Cli) -> Result<ExitCode, DeskError> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Find { query, limit, json } => {
-            let desk = open_desk(&cli)?;
+            let desk = open_existing_desk(&cli)?;
             let mut out = std::io::stdout().lock();
             let lookup = desk.lookup(query, *limit)?;
             if lookup.suggested {
@@ -313,48 +386,8 @@ fn run(cli: Cli) -> Result<ExitCode, DeskError> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Backup { file } => {
-            let desk = open_desk(&cli)?;
-            match desk.backup_to(file) {
-                Ok(s) => {
-                    println!(
-                        "Backup verificato scritto in {}: {} voci, {:.1} MB",
-                        file.display(),
-                        s.entries,
-                        s.bytes as f64 / 1_048_576.0
-                    );
-                    Ok(ExitCode::SUCCESS)
-                }
-                Err(e) => {
-                    eprintln!("Errore: {e}");
-                    Ok(ExitCode::FAILURE)
-                }
-            }
-        }
-        Command::Restore { file } => {
-            let dir = data_dir(&cli);
-            match sportello::service::restore(file, &dir) {
-                Ok((s, kept)) => {
-                    println!(
-                        "Archivio ripristinato da {}: {} voci",
-                        file.display(),
-                        s.entries
-                    );
-                    if let Some(k) = kept {
-                        println!("L'archivio precedente è conservato in {}", k.display());
-                    }
-                    Ok(ExitCode::SUCCESS)
-                }
-                Err(e) => {
-                    eprintln!("Errore: {e}");
-                    Ok(ExitCode::from(if e.to_string().contains("già aperto") {
-                        2
-                    } else {
-                        1
-                    }))
-                }
-            }
-        }
+        Command::Backup { file, cifra } => backup(&cli, file, *cifra),
+        Command::Restore { file } => restore(&cli, file),
         Command::Import(ImportWhat::Gestori {
             file,
             ats,
@@ -525,8 +558,18 @@ fn run(cli: Cli) -> Result<ExitCode, DeskError> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Gdpr(GdprWhat::Export { cf, out }) => gdpr_export(&cli, cf, out.as_deref()),
+        Command::Gdpr(GdprWhat::Erase { cf, motivo, si }) => gdpr_erase(&cli, cf, motivo, *si),
+        Command::ProvaScrittura { seed, limit } => {
+            let clock = sportello::service::FixedClock::on(2026, 11, 23)
+                .ok_or_else(|| DeskError::Invalid("data della prova".into()))?;
+            let desk = Desk::open(&data_dir(&cli), Arc::new(clock))?;
+            desk.seed_sample_gestori(&sportello::io::gestori::sample_gestori())?;
+            sportello::service::prova::write_loop(&desk, *seed, *limit, &mut std::io::stdout())?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Check => {
-            let desk = open_desk(&cli)?;
+            let desk = open_existing_desk(&cli)?;
             let report = desk.check()?;
             for problem in &report.problems {
                 println!("{problem}");
@@ -827,4 +870,154 @@ fn read_hidden_line() -> std::io::Result<String> {
             }
         }
     }
+}
+fn backup(cli: &Cli, file: &std::path::Path, cifra: bool) -> Result<ExitCode, DeskError> {
+    let desk = open_existing_desk(cli)?;
+    let written = if cifra {
+        let first = match read_password("Passphrase del backup: ") {
+            Ok(p) => p,
+            Err(e) => {
+                eprintln!("Passphrase non letta: {e}");
+                return Ok(ExitCode::FAILURE);
+            }
+        };
+        if first.chars().count() < MIN_PASSPHRASE {
+            eprintln!(
+                "La passphrase deve avere almeno {MIN_PASSPHRASE} caratteri: nessun backup scritto."
+            );
+            return Ok(ExitCode::FAILURE);
+        }
+        let again = read_password("Ripetere la passphrase: ").unwrap_or_default();
+        if again != first {
+            eprintln!("Le due passphrase sono diverse: nessun backup scritto.");
+            return Ok(ExitCode::FAILURE);
+        }
+        let secret = sportello::store::cifra::SecretString::from(first);
+        desk.backup_encrypted_to(file, &secret, Default::default())
+    } else {
+        desk.backup_to(file)
+    };
+    match written {
+        Ok(s) => {
+            println!(
+                "Backup verificato{} scritto in {}: {} voci, {:.1} MB",
+                if cifra { " e cifrato" } else { "" },
+                file.display(),
+                s.entries,
+                s.bytes as f64 / 1_048_576.0
+            );
+            if cifra {
+                println!("Conservare la passphrase: senza di essa il backup non si può aprire.");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e) => {
+            eprintln!("Errore: {e}");
+            Ok(backup_exit(&e))
+        }
+    }
+}
+
+fn backup_exit(e: &sportello::store::backup::BackupError) -> ExitCode {
+    match e {
+        sportello::store::backup::BackupError::Store(s) if s.is_store_unavailable() => {
+            ExitCode::from(2)
+        }
+        _ => ExitCode::FAILURE,
+    }
+}
+
+fn restore(cli: &Cli, file: &std::path::Path) -> Result<ExitCode, DeskError> {
+    use sportello::store::cifra;
+    let dir = data_dir(cli);
+    let encrypted = match cifra::is_encrypted(file) {
+        Ok(e) => e,
+        Err(e) => {
+            eprintln!("Errore: {e}");
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    let restored = if encrypted {
+        let passphrase = match read_password("Il backup è cifrato. Passphrase: ") {
+            Ok(p) => p,
+            Err(e) => {
+                eprintln!("Passphrase non letta: {e}");
+                return Ok(ExitCode::FAILURE);
+            }
+        };
+        cifra::restore_encrypted_backup(file, &dir, &cifra::SecretString::from(passphrase))
+    } else {
+        sportello::service::restore(file, &dir)
+    };
+    match restored {
+        Ok((s, kept)) => {
+            println!(
+                "Archivio ripristinato da {}: {} voci",
+                file.display(),
+                s.entries
+            );
+            if let Some(k) = kept {
+                println!("L'archivio precedente è conservato in {}", k.display());
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e) => {
+            eprintln!("Errore: {e}");
+            Ok(backup_exit(&e))
+        }
+    }
+}
+
+fn gdpr_export(cli: &Cli, cf: &str, out: Option<&std::path::Path>) -> Result<ExitCode, DeskError> {
+    let desk = open_existing_desk(cli)?;
+    let Some(patient) = desk.patient_by_cf(cf)? else {
+        eprintln!(
+            "Nessun paziente con codice fiscale {}",
+            cf.trim().to_uppercase()
+        );
+        return Ok(ExitCode::FAILURE);
+    };
+    let data = desk.gdpr_export(patient.id)?;
+    let text = serde_json::to_string_pretty(&data).unwrap_or_default() + "\n";
+    match out {
+        None => print!("{text}"),
+        Some(file) => {
+            if let Err(e) = std::fs::write(file, text) {
+                eprintln!("Impossibile scrivere {}: {e}", file.display());
+                return Ok(ExitCode::FAILURE);
+            }
+            eprintln!("{}", file.display());
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn gdpr_erase(cli: &Cli, cf: &str, motivo: &str, si: bool) -> Result<ExitCode, DeskError> {
+    let desk = open_existing_desk(cli)?;
+    let Some(patient) = desk.patient_by_cf(cf)? else {
+        eprintln!(
+            "Nessun paziente con codice fiscale {}",
+            cf.trim().to_uppercase()
+        );
+        return Ok(ExitCode::FAILURE);
+    };
+    if !si {
+        eprint!(
+            "Cancellare l'identità di {} {} ({})? Nome, codice fiscale, recapiti e note saranno rimossi \
+             per sempre; restano i record di cura pseudonimizzati. Scrivere SI per confermare: ",
+            patient.cognome, patient.nome, patient.codice_fiscale
+        );
+        let mut answer = String::new();
+        let _ = std::io::stdin().read_line(&mut answer);
+        if answer.trim() != "SI" {
+            eprintln!("Nulla è stato cancellato.");
+            return Ok(ExitCode::FAILURE);
+        }
+    }
+    let summary = desk.gdpr_erase(patient.id, motivo)?;
+    println!("{summary}");
+    println!(
+        "I backup scritti prima di questa cancellazione (anche quello automatico di oggi) contengono ancora questi dati: quelli automatici escono dalla rotazione, gli altri vanno distrutti o conservati secondo le regole dello studio."
+    );
+    Ok(ExitCode::SUCCESS)
 }

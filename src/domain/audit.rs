@@ -35,10 +35,12 @@ pub enum AuditAction {
     Backup,
     PracticeSetup,
     OperatorChanged,
+    GdprExport,
+    GdprErase,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 20] = [
+    pub const ALL: [AuditAction; 22] = [
         AuditAction::Login,
         AuditAction::LoginFailed,
         AuditAction::Logout,
@@ -59,6 +61,8 @@ impl AuditAction {
         AuditAction::Backup,
         AuditAction::PracticeSetup,
         AuditAction::OperatorChanged,
+        AuditAction::GdprExport,
+        AuditAction::GdprErase,
     ];
 
     pub fn code(self) -> u8 {
@@ -96,6 +100,8 @@ impl AuditAction {
             AuditAction::Backup => "copia di sicurezza",
             AuditAction::PracticeSetup => "impostazione studio",
             AuditAction::OperatorChanged => "operatori",
+            AuditAction::GdprExport => "esportazione GDPR",
+            AuditAction::GdprErase => "cancellazione GDPR",
         }
     }
 }

@@ -75,6 +75,7 @@ pub mod what {
     pub const BACKUP: &str = "fare copie di sicurezza";
     pub const AUDIT: &str = "consultare il registro accessi";
     pub const PRACTICE: &str = "impostare lo studio";
+    pub const GDPR: &str = "esportare o cancellare i dati di un paziente (GDPR)";
 }
 
 impl Desk {

@@ -3,11 +3,14 @@
 
 pub mod agenda;
 pub mod auth;
+pub mod backup;
 pub mod clock;
 pub mod demo;
+pub mod gdpr;
 pub mod gestori;
 pub mod pai;
 pub mod patto;
+pub mod prova;
 pub mod search;
 
 use std::path::Path;
@@ -102,6 +105,15 @@ impl Desk {
     pub fn open(dir: &Path, clock: Arc<dyn Clock>) -> Result<Desk> {
         Ok(Desk {
             store: Store::open(dir)?,
+            clock,
+            session: Arc::new(std::sync::RwLock::new(Some(Session::command_line()))),
+        })
+    }
+
+    /// Opens an existing store only (see [`Store::open_existing`]).
+    pub fn open_existing(dir: &Path, clock: Arc<dyn Clock>) -> Result<Desk> {
+        Ok(Desk {
+            store: Store::open_existing(dir)?,
             clock,
             session: Arc::new(std::sync::RwLock::new(Some(Session::command_line()))),
         })
@@ -235,27 +247,6 @@ impl Desk {
             summary,
         )?;
         Ok(())
-    }
-
-    /// Writes a verified backup of the whole store to `file`.
-    pub fn backup_to(
-        &self,
-        file: &Path,
-    ) -> std::result::Result<crate::store::backup::BackupSummary, crate::store::backup::BackupError>
-    {
-        self.require(
-            crate::domain::operator::Role::Amministratore,
-            auth::what::BACKUP,
-        )
-        .map_err(|e| crate::store::backup::BackupError::Refused(e.to_string()))?;
-        let summary = self.store.backup_to(file)?;
-        self.audit(
-            crate::domain::audit::AuditAction::Backup,
-            None,
-            format!("copia in {}", file.display()),
-        )
-        .map_err(|e| crate::store::backup::BackupError::Refused(e.to_string()))?;
-        Ok(summary)
     }
 
     /// Decodes every record and verifies every index.

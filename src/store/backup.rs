@@ -42,6 +42,12 @@ pub enum BackupError {
     Damaged { path: PathBuf, reason: String },
     #[error("Errore di lettura o scrittura su {path}: {reason}")]
     Io { path: PathBuf, reason: String },
+    #[error(
+        "Passphrase errata per il backup {0}: il backup non è stato aperto e l'archivio non è stato toccato."
+    )]
+    WrongPassphrase(PathBuf),
+    #[error("Cifratura o decifratura del backup non riuscita: {0}")]
+    Crypto(String),
     #[error(transparent)]
     Store(#[from] StoreError),
     /// Refused by the desk (role) or its audit record failed.
@@ -309,6 +315,13 @@ pub fn restore_backup(
         None
     };
     std::fs::rename(&staging, data_dir).map_err(|e| io_err(data_dir, e))?;
+    // The automatic backups stay with the store in use.
+    if let Some(aside) = &kept {
+        let old = aside.join("backup");
+        if old.is_dir() {
+            let _ = std::fs::rename(&old, data_dir.join("backup"));
+        }
+    }
     Ok((summary, kept))
 }
 

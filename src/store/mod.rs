@@ -4,7 +4,11 @@
 mod agenda;
 pub mod backup;
 mod check;
+pub mod cifra;
 mod codec;
+#[cfg(test)]
+mod fuzz;
+pub mod gdpr;
 mod gestori;
 mod operators;
 mod pai;
@@ -40,6 +44,18 @@ pub enum StoreError {
     Locked { dir: PathBuf },
     #[error("Permesso negato sulla cartella dei dati {dir}: servono i permessi di scrittura.")]
     PermissionDenied { dir: PathBuf },
+    #[error(
+        "La cartella dei dati {dir} è su un disco in sola lettura: sportello deve poterci scrivere. Controllare il disco (o chiedere all'amministratore) e riprovare."
+    )]
+    ReadOnly { dir: PathBuf },
+    #[error(
+        "Il disco della cartella dei dati {dir} è pieno: liberare spazio e riaprire sportello. I dati già salvati restano; l'operazione in corso potrebbe non essere stata registrata: ricontrollarla dopo la riapertura."
+    )]
+    DiskFull { dir: PathBuf },
+    #[error(
+        "La cartella dei dati {dir} non contiene un archivio di sportello: controllare il percorso (o che il disco esterno sia collegato)."
+    )]
+    Missing { dir: PathBuf },
     #[error("Impossibile usare la cartella dei dati {dir}: {reason}")]
     Directory { dir: PathBuf, reason: String },
     #[error(
@@ -93,6 +109,26 @@ pub enum StoreError {
     DuplicateOperator(String),
     #[error("Operatore {0} non trovato")]
     OperatorNotFound(u64),
+}
+
+impl StoreError {
+    /// The store itself cannot be used (missing, locked, unwritable, full,
+    /// broken): nothing the operator typed is at fault. The command line
+    /// exits with code 2 for these.
+    pub fn is_store_unavailable(&self) -> bool {
+        matches!(
+            self,
+            StoreError::Locked { .. }
+                | StoreError::PermissionDenied { .. }
+                | StoreError::ReadOnly { .. }
+                | StoreError::DiskFull { .. }
+                | StoreError::Missing { .. }
+                | StoreError::Directory { .. }
+                | StoreError::Engine(_)
+                | StoreError::Failed
+                | StoreError::NewerFormat { .. }
+        )
+    }
 }
 
 /// Layout version of the whole store (trees and key formats).
@@ -174,10 +210,23 @@ impl Store {
         Store::open_with_cache(dir, DEFAULT_CACHE_BYTES)
     }
 
+    /// Opens an existing store; unlike [`Store::open`] never creates one, so
+    /// that a mistyped path or an unplugged disk is reported, not replaced
+    /// by an empty store.
+    pub fn open_existing(dir: &Path) -> Result<Store> {
+        if !dir.join("db").is_file() {
+            return Err(StoreError::Missing {
+                dir: dir.to_path_buf(),
+            });
+        }
+        Store::open(dir)
+    }
+
     pub fn open_with_cache(dir: &Path, cache_bytes: u64) -> Result<Store> {
         if let Err(e) = std::fs::create_dir_all(dir) {
             return Err(dir_error(dir, &e));
         }
+        remove_unfinished_snapshots(dir)?;
         // sled releases its file lock only when its background flusher lets
         // go of the store, a moment after the previous handle was dropped: a
         // reopen in the same process retries briefly before reporting a lock.
@@ -304,12 +353,77 @@ impl Store {
     /// Any engine error is fatal for this handle: later writes are refused.
     fn fatal(&self, e: sled::Error) -> StoreError {
         self.failed.store(true, Ordering::SeqCst);
-        StoreError::Engine(e.to_string())
+        match &e {
+            sled::Error::Io(io) if is_disk_full(io) => StoreError::DiskFull {
+                dir: self.dir.clone(),
+            },
+            sled::Error::Io(io) if is_read_only(io) => StoreError::ReadOnly {
+                dir: self.dir.clone(),
+            },
+            _ => StoreError::Engine(e.to_string()),
+        }
     }
 }
 
+/// Deletes the `snap.*.generating` files a crash or a full disk left behind
+/// while sled was writing a snapshot. sled 0.34 takes them for finished
+/// snapshots and then refuses to open the store as corrupt (sled issue
+/// #1527). An unfinished snapshot holds nothing the log does not: sled
+/// rebuilds from the previous snapshot and the log. Done only while holding
+/// the data file's lock, so never under another process writing one.
+fn remove_unfinished_snapshots(dir: &Path) -> Result<()> {
+    let data = dir.join("db");
+    let Ok(file) = File::open(&data) else {
+        return Ok(()); // a new store
+    };
+    let unfinished: Vec<PathBuf> = match std::fs::read_dir(dir) {
+        Ok(entries) => entries
+            .filter_map(|e| e.ok())
+            .map(|e| e.path())
+            .filter(|p| {
+                p.file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.starts_with("snap.") && n.ends_with(".generating"))
+            })
+            .collect(),
+        Err(e) => return Err(dir_error(dir, &e)),
+    };
+    if unfinished.is_empty() {
+        return Ok(());
+    }
+    if file.try_lock().is_err() {
+        // In use: sled's own open reports the lock.
+        return Ok(());
+    }
+    for path in unfinished {
+        std::fs::remove_file(&path).map_err(|e| dir_error(dir, &e))?;
+    }
+    drop(file);
+    Ok(())
+}
+
+/// ENOSPC and EDQUOT: no room left for the store.
+fn is_disk_full(e: &std::io::Error) -> bool {
+    e.kind() == std::io::ErrorKind::StorageFull
+        || e.kind() == std::io::ErrorKind::QuotaExceeded
+        || matches!(e.raw_os_error(), Some(28) | Some(122))
+}
+
+/// EROFS: the file system is mounted read-only.
+fn is_read_only(e: &std::io::Error) -> bool {
+    e.kind() == std::io::ErrorKind::ReadOnlyFilesystem || e.raw_os_error() == Some(30)
+}
+
 fn dir_error(dir: &Path, e: &std::io::Error) -> StoreError {
-    if e.kind() == std::io::ErrorKind::PermissionDenied {
+    if is_read_only(e) {
+        StoreError::ReadOnly {
+            dir: dir.to_path_buf(),
+        }
+    } else if is_disk_full(e) {
+        StoreError::DiskFull {
+            dir: dir.to_path_buf(),
+        }
+    } else if e.kind() == std::io::ErrorKind::PermissionDenied {
         StoreError::PermissionDenied {
             dir: dir.to_path_buf(),
         }

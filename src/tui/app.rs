@@ -252,6 +252,14 @@ impl App {
         self.quit
     }
 
+    /// Shows on the status line that the automatic backup failed and why.
+    pub fn warn_backup_failed(&mut self, reason: &str) {
+        self.status = Some(Status::warning(format!(
+            "{} {reason}",
+            self.s.auto_backup_failed
+        )));
+    }
+
     pub fn status(&self) -> Option<&Status> {
         self.status.as_ref()
     }

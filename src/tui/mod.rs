@@ -27,9 +27,19 @@ use crate::service::Desk;
 /// Opens the interface on the terminal and runs it until the operator quits.
 /// The terminal is restored on every way out.
 /// It starts at the login (or the first start) and locks itself after
-/// `idle_minutes` without input (0: never).
-pub fn run(desk: Desk, lang: Lang, idle_minutes: u32) -> io::Result<()> {
+/// `idle_minutes` without input (0: never). `backup_error` tells at start
+/// that the automatic backup failed (with its reason): work goes on, the
+/// operator is told.
+pub fn run(
+    desk: Desk,
+    lang: Lang,
+    idle_minutes: u32,
+    backup_error: Option<String>,
+) -> io::Result<()> {
     let mut app = App::with_login(desk, lang).with_idle_minutes(idle_minutes);
+    if let Some(reason) = backup_error {
+        app.warn_backup_failed(&reason);
+    }
     let mut guard = terminal::TerminalGuard::enter()?;
     let mut events = TerminalEvents::new();
     run_loop(guard.terminal(), &mut app, &mut events)

@@ -134,6 +134,8 @@ pub struct Strings {
     pub date_label: &'static str,
     pub patient_not_found: &'static str,
     pub paste_nowhere: &'static str,
+    /// Status line when the automatic backup failed; the reason follows.
+    pub auto_backup_failed: &'static str,
     // Form fields.
     pub f_cognome: &'static str,
     pub f_nome: &'static str,
@@ -545,6 +547,7 @@ static IT: Strings = Strings {
     date_label: "Data (gg/mm/aaaa):",
     patient_not_found: "Paziente non trovato nell'archivio.",
     paste_nowhere: "Niente da incollare qui: nessun campo di testo attivo.",
+    auto_backup_failed: "Backup automatico non riuscito: si può lavorare, avvisare l'amministratore.",
     f_cognome: "Cognome",
     f_nome: "Nome",
     f_cf: "Codice fiscale",
@@ -718,6 +721,7 @@ static EN: Strings = Strings {
     date_label: "Date (dd/mm/yyyy):",
     patient_not_found: "Patient not found in the archive.",
     paste_nowhere: "Nothing to paste into: no text field is active.",
+    auto_backup_failed: "Automatic backup failed: work can go on, tell the administrator.",
     f_cognome: "Surname",
     f_nome: "Name",
     f_cf: "Codice fiscale",
