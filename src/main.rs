@@ -829,18 +829,19 @@ fn export_pai(cli: &Cli, cf: &str, dir: Option<PathBuf>) -> Result<ExitCode, Des
     }
 }
 
-/// A password from standard input: read without echo from a terminal, or
-/// the first line of a pipe.
+/// A password or passphrase from standard input: read without echo from a
+/// terminal, or the next line of a pipe (for scripts). The prompt goes to
+/// standard error either way.
 fn read_password(prompt: &str) -> std::io::Result<String> {
     use std::io::IsTerminal;
+    eprint!("{prompt}");
+    std::io::stderr().flush()?;
     let stdin = std::io::stdin();
     if !stdin.is_terminal() {
         let mut line = String::new();
         stdin.read_line(&mut line)?;
         return Ok(line.trim_end_matches(['\r', '\n']).to_string());
     }
-    eprint!("{prompt}");
-    std::io::stderr().flush()?;
     crossterm::terminal::enable_raw_mode()?;
     let read = read_hidden_line();
     crossterm::terminal::disable_raw_mode()?;

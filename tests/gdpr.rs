@@ -344,3 +344,40 @@ fn command_line_export_and_erase_with_confirmation() {
         String::from_utf8_lossy(&c.stdout)
     );
 }
+
+#[test]
+fn gdpr_needs_an_administrator_and_leaves_audit_entries() {
+    use sportello::domain::audit::{AuditAction, AuditFilter};
+    use sportello::domain::operator::Role;
+    let dir = tempfile::tempdir().unwrap();
+    let desk = desk(dir.path());
+    let s = setup(&desk);
+    desk.add_operator("capo", "password-capo", Role::Amministratore)
+        .unwrap();
+    desk.add_operator("anna", "password-anna", Role::Segreteria)
+        .unwrap();
+
+    desk.login("anna", "password-anna").unwrap();
+    let refused = desk.gdpr_export(s.patient).unwrap_err().to_string();
+    assert!(
+        refused.starts_with("Serve il ruolo amministratore per esportare o cancellare"),
+        "{refused}"
+    );
+    let refused = desk.gdpr_erase(s.patient, "richiesta").unwrap_err();
+    assert!(refused.to_string().contains("amministratore"), "{refused}");
+    assert_eq!(desk.patient(s.patient).unwrap().unwrap().cognome, "D'Adda");
+
+    desk.login("capo", "password-capo").unwrap();
+    desk.gdpr_export(s.patient).unwrap();
+    let summary = desk
+        .gdpr_erase(s.patient, "richiesta del 20/11/2026")
+        .unwrap();
+    let entries = desk.audit_page(&AuditFilter::default(), None, 2).unwrap();
+    assert_eq!(entries[0].action, AuditAction::GdprErase);
+    assert_eq!(entries[0].operator, "capo");
+    assert_eq!(entries[0].patient, Some(s.patient));
+    assert_eq!(entries[0].summary, summary);
+    assert!(!entries[0].summary.contains("D'Adda"));
+    assert_eq!(entries[1].action, AuditAction::GdprExport);
+    assert_eq!(desk.verify_audit().unwrap(), Ok(entries[0].seq));
+}

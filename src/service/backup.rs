@@ -108,8 +108,8 @@ impl Desk {
         if file.exists() {
             return Ok(DailyBackup::AlreadyToday(file));
         }
+        // Not an operator's action: the trail records backups made by hand.
         let summary = self.store.backup_to(&file)?;
-        self.audit_backup(format!("copia automatica in {}", file.display()))?;
         let all = auto_backups(&dir);
         let mut removed = Vec::new();
         for (_, old) in all.iter().take(all.len().saturating_sub(keep)) {
