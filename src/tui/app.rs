@@ -99,7 +99,8 @@ pub enum Cmd {
     NewPatient(Option<String>),
     EditPatient(Box<crate::domain::Patient>),
     Back,
-    Modal(Modal),
+    /// A dialog over the screen (boxed: dialogs are large).
+    Modal(Box<Modal>),
     /// The top form saved patient `id`.
     Saved {
         id: PatientId,
@@ -117,6 +118,13 @@ pub enum Cmd {
     /// Run the top screen's deferred work after the next draw (a status
     /// such as "lettura in corso" is on screen meanwhile).
     Later,
+}
+
+impl Cmd {
+    /// Opens `modal` over the screen.
+    pub fn modal(modal: Modal) -> Cmd {
+        Cmd::Modal(Box::new(modal))
+    }
 }
 
 pub struct App {
@@ -775,7 +783,7 @@ impl App {
             }
             Cmd::Back => self.navigate(Nav::Back),
             Cmd::Modal(modal) => {
-                self.modal = Some(modal);
+                self.modal = Some(*modal);
                 true
             }
             Cmd::Saved { id, message } => {

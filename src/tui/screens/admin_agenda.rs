@@ -275,26 +275,26 @@ impl RisorseSection {
                 Cmd::Redraw
             }
             Action::Add => match (self.pane, self.selected()) {
-                (Pane::Risorse, _) => Cmd::Modal(self.resource_dialog(None, env)),
-                (Pane::Fasce, Some(r)) => Cmd::Modal(self.pattern_dialog(r.id, None, env)),
+                (Pane::Risorse, _) => Cmd::modal(self.resource_dialog(None, env)),
+                (Pane::Fasce, Some(r)) => Cmd::modal(self.pattern_dialog(r.id, None, env)),
                 (Pane::Fasce, None) => Cmd::Status(Status::info(x.add_resource_first)),
             },
             Action::Open => match (self.pane, self.selected()) {
                 (_, None) => Cmd::Status(Status::info(x.add_resource_first)),
                 (Pane::Risorse, Some(r)) => {
                     let r = r.clone();
-                    Cmd::Modal(self.resource_dialog(Some(&r), env))
+                    Cmd::modal(self.resource_dialog(Some(&r), env))
                 }
                 (Pane::Fasce, Some(r)) => match self.fasce.selected() {
                     Some(i) if i < r.patterns.len() => {
-                        Cmd::Modal(self.pattern_dialog(r.id, Some(i), env))
+                        Cmd::modal(self.pattern_dialog(r.id, Some(i), env))
                     }
                     _ => Cmd::Status(Status::info(x.no_fasce_yet)),
                 },
             },
             Action::Remove => match (self.pane, self.selected(), self.fasce.selected()) {
                 (Pane::Fasce, Some(r), Some(i)) if i < r.patterns.len() => {
-                    Cmd::Modal(Modal::confirm(
+                    Cmd::modal(Modal::confirm(
                         Purpose::AgendaAdmin(AgendaAdminPurpose::RemovePattern(r.id, i)),
                         x.remove_fascia_title.to_string(),
                         vec![x.remove_fascia_question(&r.patterns[i].label(), &r.nome)],
@@ -720,7 +720,7 @@ impl ChiusureSection {
             Action::Add => {
                 let mut options = vec![x.whole_practice.to_string()];
                 options.extend(self.resources.iter().map(|r| r.nome.clone()));
-                Cmd::Modal(Modal::form(
+                Cmd::modal(Modal::form(
                     Purpose::AgendaAdmin(AgendaAdminPurpose::NewClosure),
                     x.new_closure_title.to_string(),
                     vec![x.closure_intro.to_string()],
@@ -735,7 +735,7 @@ impl ChiusureSection {
                 ))
             }
             Action::Remove => match self.state.selected().and_then(|i| self.closures.get(i)) {
-                Some(c) => Cmd::Modal(Modal::confirm(
+                Some(c) => Cmd::modal(Modal::confirm(
                     Purpose::AgendaAdmin(AgendaAdminPurpose::RemoveClosure(c.id)),
                     x.remove_closure_title.to_string(),
                     vec![x.remove_closure_question(&c.periodo_label(), &self.resource_name(c, s))],
@@ -937,7 +937,7 @@ impl FuoriSection {
                 let a = &line.appointment;
                 let from = a.start.date().and_time(NaiveTime::MIN);
                 return Some(match env.desk.first_free_slot_for(a.id, from) {
-                    Ok(Some(slot)) => Cmd::Modal(Modal::confirm(
+                    Ok(Some(slot)) => Cmd::modal(Modal::confirm(
                         Purpose::AgendaAdmin(AgendaAdminPurpose::Move {
                             id: a.id,
                             start: slot.start,

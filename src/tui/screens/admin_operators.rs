@@ -82,7 +82,7 @@ impl OperatorsSection {
             input: Input::default(),
         };
         match action {
-            Action::Add => Some(Cmd::Modal(Modal::form(
+            Action::Add => Some(Cmd::modal(Modal::form(
                 Purpose::Operators(OperatorsPurpose::Add),
                 a.add_title.to_string(),
                 vec![a.min_length(crate::service::MIN_PASSWORD_LEN)],
@@ -102,7 +102,7 @@ impl OperatorsSection {
             ))),
             Action::Edit => {
                 let o = self.selected()?;
-                Some(Cmd::Modal(Modal::form(
+                Some(Cmd::modal(Modal::form(
                     Purpose::Operators(OperatorsPurpose::Role(o.id)),
                     a.role_title.to_string(),
                     vec![o.username.clone()],
@@ -115,7 +115,7 @@ impl OperatorsSection {
             }
             Action::Password => {
                 let o = self.selected()?;
-                Some(Cmd::Modal(Modal::form(
+                Some(Cmd::modal(Modal::form(
                     Purpose::Operators(OperatorsPurpose::Password(o.id)),
                     a.password_title.to_string(),
                     vec![

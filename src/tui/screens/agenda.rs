@@ -333,7 +333,7 @@ impl AgendaScreen {
                     Err(e) => Cmd::Status(Status::error(e)),
                 }
             }
-            Action::GoTo => Cmd::Modal(Modal::form(
+            Action::GoTo => Cmd::modal(Modal::form(
                 Purpose::Agenda(AgendaPurpose::GoTo),
                 a.goto_title.to_string(),
                 vec![],
@@ -355,7 +355,7 @@ impl AgendaScreen {
                         let r = env.desk.mark_no_show(app.id);
                         self.changed(r, a.marked_no_show, env)
                     }
-                    Action::Revoke => Cmd::Modal(Modal::form(
+                    Action::Revoke => Cmd::modal(Modal::form(
                         Purpose::Agenda(AgendaPurpose::Cancel(app.id)),
                         a.cancel_title.to_string(),
                         vec![app.descrizione.clone()],
@@ -451,7 +451,7 @@ impl AgendaScreen {
         }
         lines.push(a.move_intro.to_string());
         let target = target.filter(|t| Some(*t) != app.resource);
-        Cmd::Modal(Modal::form(
+        Cmd::modal(Modal::form(
             Purpose::Agenda(AgendaPurpose::Move(app.id, target)),
             a.move_title.to_string(),
             lines,

@@ -283,7 +283,7 @@ impl PlanView {
                 }
             }
             Action::Preferences => {
-                PlanOutcome::Stay(Box::new(Cmd::Modal(self.preferences_dialog(env.s))))
+                PlanOutcome::Stay(Box::new(Cmd::modal(self.preferences_dialog(env.s))))
             }
             Action::Back => PlanOutcome::Close,
             _ => return None,

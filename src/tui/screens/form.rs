@@ -480,7 +480,7 @@ impl FormScreen {
                     }
                     lines.push(String::new());
                     lines.push(s.duplicates_question.to_string());
-                    return Cmd::Modal(Modal::confirm(
+                    return Cmd::modal(Modal::confirm(
                         Purpose::SaveDuplicate,
                         s.duplicates_title.to_string(),
                         lines,

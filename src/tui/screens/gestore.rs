@@ -264,7 +264,7 @@ impl GestoreScreen {
             Action::OtherAts => self.open_ats_picker(env),
             Action::Open => self.enter(env),
             Action::Revoke => match &self.active {
-                Some(_) => Cmd::Modal(self.revoke_modal(env, false)),
+                Some(_) => Cmd::modal(self.revoke_modal(env, false)),
                 None => Cmd::Status(Status::info(s.gestori.nothing_to_revoke)),
             },
             _ => return None,
@@ -347,7 +347,7 @@ impl GestoreScreen {
         let g = s.gestori;
         if let Some((presa, gestore)) = &self.active {
             let name = gestore_name(gestore.as_ref(), s);
-            return Cmd::Modal(Modal::confirm(
+            return Cmd::modal(Modal::confirm(
                 Purpose::Gestore(GestorePurpose::Change),
                 g.change_title.to_string(),
                 vec![
@@ -433,7 +433,7 @@ impl GestoreScreen {
         );
         // The date is the field most often changed.
         modal.focus = 1;
-        Cmd::Modal(modal)
+        Cmd::modal(modal)
     }
 
     fn revoke_modal(&self, env: &Env, then_choose: bool) -> Modal {
@@ -490,7 +490,7 @@ impl GestoreScreen {
             Ok(d)
         };
         match purpose {
-            GestorePurpose::Change => Ok(Cmd::Modal(self.revoke_modal(env, true))),
+            GestorePurpose::Change => Ok(Cmd::modal(self.revoke_modal(env, true))),
             GestorePurpose::Choose(id) => {
                 let practice = env.desk.practice().map_err(|e| e.to_string())?;
                 let canali: Vec<Canale> = Canale::ALL
@@ -551,7 +551,7 @@ impl GestoreScreen {
                     lines.extend(future.iter().take(8).map(|a| {
                         format!("{} {}", a.start.format("%d/%m/%Y %H:%M"), a.descrizione)
                     }));
-                    cmds.push(Cmd::Modal(Modal::confirm(
+                    cmds.push(Cmd::modal(Modal::confirm(
                         Purpose::Gestore(GestorePurpose::CancelFuture { presa: revoked.id }),
                         env.s.cancel_future_title().to_string(),
                         lines,

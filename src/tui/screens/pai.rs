@@ -608,7 +608,7 @@ impl PaiScreen {
             }
         }
         lines.push(ps.remove_save(&key_name(Context::PaiBozza, Action::Save, env.s)));
-        Cmd::Modal(Modal::confirm(
+        Cmd::modal(Modal::confirm(
             Purpose::Pai(PaiPurpose::Remove(self.section, i)),
             ps.remove_title.to_string(),
             lines,
@@ -645,7 +645,7 @@ impl PaiScreen {
             let mut lines: Vec<String> = problems.iter().map(|p| format!("• {p}")).collect();
             lines.push(String::new());
             lines.push(ps.share_fix.to_string());
-            return Cmd::Modal(Modal::confirm(
+            return Cmd::modal(Modal::confirm(
                 Purpose::Pai(PaiPurpose::Problems),
                 ps.share_blocked_title.to_string(),
                 lines,
@@ -656,7 +656,7 @@ impl PaiScreen {
             lines.push(String::new());
             lines.push(ps.share_saves_first.to_string());
         }
-        Cmd::Modal(Modal::confirm(
+        Cmd::modal(Modal::confirm(
             Purpose::Pai(PaiPurpose::Share),
             ps.share_title.to_string(),
             lines,
@@ -672,7 +672,7 @@ impl PaiScreen {
                 env.s,
             ))));
         }
-        Cmd::Modal(Modal::form(
+        Cmd::modal(Modal::form(
             Purpose::Pai(PaiPurpose::Export),
             ps.export_title.to_string(),
             vec![ps.export_text.to_string()],
@@ -760,7 +760,7 @@ impl PaiScreen {
         let dir = modal.text(0).trim().to_string();
         if dir.is_empty() {
             modal.error = Some(ps.err_folder_empty.to_string());
-            return Cmd::Modal(modal);
+            return Cmd::modal(modal);
         }
         let (Some(pai), Some(patient)) = (&self.pai, &self.patient) else {
             return Cmd::None;
@@ -776,7 +776,7 @@ impl PaiScreen {
             }
             Err(e) => {
                 modal.error = Some(e);
-                Cmd::Modal(modal)
+                Cmd::modal(modal)
             }
         }
     }

@@ -194,12 +194,12 @@ impl PattoScreen {
                 self.open_draft(env, draft)
             }
             Action::Print => match self.selected() {
-                Some(p) if p.firma.is_some() => Cmd::Modal(print_modal(env, p.id)),
+                Some(p) if p.firma.is_some() => Cmd::modal(print_modal(env, p.id)),
                 Some(_) => Cmd::Status(Status::info(s.print_only_signed)),
                 None => Cmd::Status(Status::info(s.nothing_selected)),
             },
             Action::Revoke => match &self.presa {
-                Some(presa) => Cmd::Modal(Modal::form(
+                Some(presa) => Cmd::modal(Modal::form(
                     Purpose::Patto(PattoPurpose::Revoke),
                     s.revoke_title.to_string(),
                     vec![s.revoke_text(
@@ -270,7 +270,7 @@ impl PattoScreen {
                     lines.extend(future.iter().take(8).map(|a| {
                         format!("{} {}", a.start.format("%d/%m/%Y %H:%M"), a.descrizione)
                     }));
-                    cmds.push(Cmd::Modal(crate::tui::modal::Modal::confirm(
+                    cmds.push(Cmd::modal(crate::tui::modal::Modal::confirm(
                         crate::tui::modal::Purpose::Gestore(
                             crate::tui::screens::gestore::GestorePurpose::CancelFuture { presa },
                         ),
@@ -282,7 +282,7 @@ impl PattoScreen {
             }
             Err(e) => {
                 modal.error = Some(e);
-                Cmd::Modal(modal)
+                Cmd::modal(modal)
             }
         }
     }
@@ -725,7 +725,7 @@ impl PattoTextScreen {
             Action::PrevField => self.focus_to(self.focus + FOCUS.len() - 1, env),
             Action::Toggle => self.toggle(env),
             Action::Sign => self.ask_to_sign(env),
-            Action::Print if self.signed => Cmd::Modal(print_modal(env, self.patto.id)),
+            Action::Print if self.signed => Cmd::modal(print_modal(env, self.patto.id)),
             Action::Back => match self.save_cm(env) {
                 Ok(()) => Cmd::Back,
                 Err(e) => Cmd::Status(Status::error(e)),
@@ -784,7 +784,7 @@ impl PattoTextScreen {
             .map(|i| consent_label(i, s).trim_end_matches(" *"))
             .collect();
         let (nome, documento) = self.identity();
-        Cmd::Modal(Modal::confirm(
+        Cmd::modal(Modal::confirm(
             Purpose::Patto(PattoPurpose::Sign(self.patto.id)),
             s.sign_title.to_string(),
             vec![
@@ -824,7 +824,7 @@ impl PattoTextScreen {
                 Cmd::Many(vec![
                     Cmd::Back,
                     Cmd::Status(Status::success(s.patto.signed(&al, &print_key))),
-                    Cmd::Modal(print_modal(env, signed.id)),
+                    Cmd::modal(print_modal(env, signed.id)),
                 ])
             }
             Err(e) => Cmd::Status(Status::error(e.to_string())),
@@ -1211,7 +1211,7 @@ fn print(env: &Env, id: PattoId, mut modal: Modal) -> Cmd {
     let dir = modal.text(0).trim().to_string();
     if dir.is_empty() {
         modal.error = Some(s.err_folder_empty.to_string());
-        return Cmd::Modal(modal);
+        return Cmd::modal(modal);
     }
     let format = PRINT_FORMATS
         .get(modal.choice(1))
@@ -1232,7 +1232,7 @@ fn print(env: &Env, id: PattoId, mut modal: Modal) -> Cmd {
         }
         Err(e) => {
             modal.error = Some(e);
-            Cmd::Modal(modal)
+            Cmd::modal(modal)
         }
     }
 }

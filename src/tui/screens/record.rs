@@ -72,7 +72,7 @@ impl RecordScreen {
                 if self.patient.stato == PatientStatus::Attivo {
                     Cmd::Status(Status::info(s.already_active))
                 } else {
-                    Cmd::Modal(Modal::confirm(
+                    Cmd::modal(Modal::confirm(
                         Purpose::Reactivate,
                         s.reactivate_title.to_string(),
                         vec![s.reactivate_question(&self.name())],
@@ -98,7 +98,7 @@ impl RecordScreen {
             StatusChange::Deceased => s.deceased_title,
             StatusChange::Transferred => s.transferred_title,
         };
-        Cmd::Modal(Modal::date(
+        Cmd::modal(Modal::date(
             Purpose::SetStatus(change),
             title.to_string(),
             vec![s.status_question(change, &self.name())],
