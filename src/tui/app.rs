@@ -902,7 +902,16 @@ impl App {
 
 fn draw_header(frame: &mut Frame, area: Rect, env: &Env, title: &str) {
     let s = env.s;
-    let left = format!(" {} · {}", s.app_name, s.practice);
+    // The practice's saved name (Amministrazione · Studio), else the generic one.
+    let practice = env
+        .desk
+        .practice()
+        .ok()
+        .map(|p| p.nome.trim().to_string())
+        .filter(|n| !n.is_empty())
+        .unwrap_or_else(|| s.practice.to_string());
+    let practice = format::truncate(&practice, usize::from(area.width) / 4);
+    let left = format!(" {} · {}", s.app_name, practice);
     let operator = match env.desk.session() {
         Some(session) => {
             let role = crate::domain::operator::Role::ALL
@@ -932,7 +941,8 @@ fn draw_header(frame: &mut Frame, area: Rect, env: &Env, title: &str) {
     let before = (width / 2)
         .saturating_sub(format::width(&title) / 2)
         .saturating_sub(format::width(&left))
-        // At least one space stays between the title and the operator.
+        // A space before the title, and at least one between it and the operator.
+        .max(1)
         .min(free.saturating_sub(1));
     let after = free - before;
     let line = Line::from(vec![

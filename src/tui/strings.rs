@@ -2743,7 +2743,9 @@ impl AgendaStrings {
 
     pub fn booked(&self, n: usize) -> String {
         match self.lang {
+            Lang::It if n == 1 => "Prenotato 1 appuntamento".to_string(),
             Lang::It => format!("Prenotati {n} appuntamenti"),
+            Lang::En if n == 1 => "1 appointment booked".to_string(),
             Lang::En => format!("{n} appointments booked"),
         }
     }
@@ -2758,6 +2760,7 @@ impl AgendaStrings {
     /// "+3 altri" under a full column of the week view.
     pub fn more(&self, n: usize) -> String {
         match self.lang {
+            Lang::It if n == 1 => "+1 altro".to_string(),
             Lang::It => format!("+{n} altri"),
             Lang::En => format!("+{n} more"),
         }
@@ -2792,7 +2795,9 @@ impl AgendaStrings {
 
     pub fn count(&self, n: usize) -> String {
         match self.lang {
+            Lang::It if n == 1 => "1 appuntamento".to_string(),
             Lang::It => format!("{n} appuntamenti"),
+            Lang::En if n == 1 => "1 appointment".to_string(),
             Lang::En => format!("{n} appointments"),
         }
     }
@@ -3288,6 +3293,9 @@ impl AgendaAdminStrings {
     }
 
     pub fn closures_count(&self, n: usize) -> String {
+        if n == 1 {
+            return self.pick("1 chiusura".to_string(), "1 closure".to_string());
+        }
         self.pick(format!("{n} chiusure"), format!("{n} closures"))
     }
 
