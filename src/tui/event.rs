@@ -3,12 +3,17 @@
 
 use std::collections::VecDeque;
 use std::io;
-use std::time::Duration;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
 
 use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 /// How often the terminal source reports that nothing happened.
 const TICK: Duration = Duration::from_secs(15);
+
+/// How often the terminal source looks for a termination signal.
+const SIGNAL_CHECK: Duration = Duration::from_millis(250);
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AppEvent {
@@ -31,15 +36,43 @@ pub trait EventSource {
     }
 }
 
-/// Events read from the terminal with crossterm.
+/// Events read from the terminal with crossterm. SIGTERM and SIGHUP (the
+/// machine shutting down, the terminal window closed) end the events, so the
+/// application leaves through its normal way out: the terminal restored and
+/// the store closed cleanly.
 #[derive(Debug, Default)]
 pub struct TerminalEvents {
     pending: Option<AppEvent>,
+    terminate: Arc<AtomicBool>,
 }
 
 impl TerminalEvents {
     pub fn new() -> TerminalEvents {
-        TerminalEvents::default()
+        let events = TerminalEvents::default();
+        let flag = Arc::clone(&events.terminate);
+        // Without the watcher the signals keep their default action: every
+        // save is already durable, only an unsaved form would be lost.
+        if let Ok(mut signals) = signal_hook::iterator::Signals::new([
+            signal_hook::consts::SIGTERM,
+            signal_hook::consts::SIGHUP,
+        ]) {
+            let _ = std::thread::Builder::new()
+                .name("segnali".into())
+                .spawn(move || {
+                    if signals.forever().next().is_some() {
+                        flag.store(true, Ordering::Relaxed);
+                        // A closed terminal can keep the reader from ever
+                        // returning: then leave anyway (saves are durable).
+                        std::thread::sleep(Duration::from_secs(3));
+                        std::process::exit(143);
+                    }
+                });
+        }
+        events
+    }
+
+    fn terminating(&self) -> bool {
+        self.terminate.load(Ordering::Relaxed)
     }
 }
 
@@ -58,14 +91,22 @@ impl EventSource for TerminalEvents {
         if let Some(e) = self.pending.take() {
             return Ok(Some(e));
         }
+        let mut quiet_since = Instant::now();
         loop {
-            // Wake up now and then without input, for the idle lock.
-            if !event::poll(TICK)? {
-                return Ok(Some(AppEvent::Tick));
+            if self.terminating() {
+                return Ok(None);
+            }
+            if !event::poll(SIGNAL_CHECK)? {
+                // Wake up now and then without input, for the idle lock.
+                if quiet_since.elapsed() >= TICK {
+                    return Ok(Some(AppEvent::Tick));
+                }
+                continue;
             }
             if let Some(e) = relevant(event::read()?) {
                 return Ok(Some(e));
             }
+            quiet_since = Instant::now();
         }
     }
 
