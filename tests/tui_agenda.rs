@@ -3,16 +3,17 @@
 //! flow plan -> book all -> first day -> non presentato -> recall.
 
 use std::path::Path;
+mod common;
+
 use std::sync::Arc;
 
-use chrono::{Datelike, NaiveDate, NaiveTime, Weekday};
+use chrono::{Datelike, NaiveDate, Weekday};
 use crossterm::event::KeyCode;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-use sportello::domain::agenda::{AppStato, Closure, Pattern, Preferences, Resource};
-use sportello::domain::patto::{Consensi, FirmaInput, Firmatario};
-use sportello::domain::{Canale, Gestore, GestoreTipo, Patient, PatientStatus, Residence, Sex};
+use common::agenda::{setup, t};
+use sportello::domain::agenda::{AppStato, Closure, Preferences};
 use sportello::service::agenda::RecallKind;
 use sportello::service::{Desk, FixedClock};
 use sportello::tui::screens::Screen;
@@ -22,150 +23,6 @@ use sportello::tui::{App, Lang, ScriptedEvents, run_loop};
 fn desk_on(dir: &Path) -> Desk {
     let clock = Arc::new(FixedClock::on(2026, 11, 23).expect("valid date"));
     Desk::open(dir, clock).expect("store opens")
-}
-
-fn t(h: u32, m: u32) -> NaiveTime {
-    NaiveTime::from_hms_opt(h, m, 0).unwrap()
-}
-
-fn resource(
-    nome: &str,
-    tipo: &str,
-    days: &[Weekday],
-    from: NaiveTime,
-    to: NaiveTime,
-    min: u16,
-    cap: u16,
-) -> Resource {
-    Resource {
-        id: 0,
-        nome: nome.into(),
-        tipo: tipo.into(),
-        patterns: days
-            .iter()
-            .map(|&giorno| Pattern {
-                giorno,
-                dalle: from,
-                alle: to,
-                durata_min: min,
-                capacita: cap,
-                valido_dal: NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
-                valido_al: None,
-            })
-            .collect(),
-        attiva: true,
-    }
-}
-
-fn setup(desk: &Desk) -> u64 {
-    use Weekday::*;
-    let weekdays = [Mon, Tue, Wed, Thu, Fri];
-    for r in [
-        resource(
-            "Punto prelievi",
-            "punto prelievi",
-            &weekdays,
-            t(7, 30),
-            t(9, 30),
-            15,
-            3,
-        ),
-        resource(
-            "Studio dott.ssa Sala",
-            "ambulatorio MMG",
-            &weekdays,
-            t(9, 0),
-            t(12, 0),
-            20,
-            1,
-        ),
-        resource(
-            "Ambulatorio infermieristico",
-            "ambulatorio infermieristico",
-            &weekdays,
-            t(10, 0),
-            t(12, 0),
-            30,
-            1,
-        ),
-        resource(
-            "ECG in telemedicina",
-            "ECG",
-            &[Tue, Thu],
-            t(14, 0),
-            t(16, 0),
-            30,
-            1,
-        ),
-    ] {
-        desk.save_resource(r).unwrap();
-    }
-    let g = Gestore {
-        id: 0,
-        ats: "030321".into(),
-        denominazione: "Cooperativa Esempio".into(),
-        tipo: GestoreTipo::CooperativaMmg,
-        codice: "C1".into(),
-        cf_piva: String::new(),
-        indirizzo: String::new(),
-        comune: "Milano".into(),
-        telefono: String::new(),
-        email: String::new(),
-        referente: String::new(),
-        livelli: vec![],
-        non_idoneo_dal: None,
-        fittizio: true,
-    };
-    let plan = desk.plan_gestori_import(&[g]).unwrap();
-    desk.apply_gestori_import(plan, "esempio", 0).unwrap();
-    let birth = NaiveDate::from_ymd_opt(1950, 3, 12).unwrap();
-    let cf =
-        sportello::domain::codice_fiscale::compute("Cantù", "Noè", Sex::M, birth, "F205").unwrap();
-    let pid = desk
-        .register_patient(Patient {
-            id: 0,
-            cognome: "Cantù".into(),
-            nome: "Noè".into(),
-            codice_fiscale: cf.as_str().into(),
-            sesso: Sex::M,
-            data_nascita: birth,
-            luogo_nascita: "F205".into(),
-            residenza: Residence {
-                indirizzo: "Via Dante 1".into(),
-                cap: "20121".into(),
-                comune: "F205".into(),
-            },
-            ats_override: None,
-            mmg: "Dott.ssa Elena Sala".into(),
-            telefoni: vec![],
-            email: String::new(),
-            tessera_sanitaria: String::new(),
-            patologie: vec!["DM2".into(), "IPA".into()],
-            stato: PatientStatus::Attivo,
-            note: String::new(),
-        })
-        .unwrap();
-    let gid = desk.gestori(None, false).unwrap()[0].id;
-    desk.choose_gestore(pid, gid, Canale::MmgAderente, desk.today(), "")
-        .unwrap();
-    let draft = desk.prepare_patto(pid).unwrap();
-    desk.sign_patto(
-        draft.id,
-        FirmaInput {
-            firmatario: Firmatario::Paziente,
-            nome_firmatario: String::new(),
-            documento: String::new(),
-            consensi: Consensi {
-                trattamento_dati: true,
-                ..Default::default()
-            },
-            operatore: "Anna".into(),
-        },
-    )
-    .unwrap();
-    let pai = desk.new_pai(pid).unwrap();
-    desk.share_pai(pai.id).unwrap();
-    pid
 }
 
 struct Harness {

@@ -671,17 +671,7 @@ impl App {
                     (_, Some(Screen::Gestore(g))) => g.confirm(purpose, &modal, &env),
                     _ => Ok(Cmd::None),
                 };
-                match result {
-                    Ok(cmd) => {
-                        self.apply(cmd);
-                    }
-                    Err(message) => {
-                        let mut modal = modal;
-                        modal.error = Some(message);
-                        self.modal = Some(modal);
-                    }
-                }
-                true
+                self.confirmed_or_error(result, modal)
             }
             Purpose::Pai(purpose) => {
                 let cmd = match self.stack.last_mut() {
@@ -696,17 +686,7 @@ impl App {
                     Some(Screen::Agenda(a)) => a.confirm(purpose, &modal, &env),
                     _ => Ok(Cmd::None),
                 };
-                match result {
-                    Ok(cmd) => {
-                        self.apply(cmd);
-                    }
-                    Err(message) => {
-                        let mut modal = modal;
-                        modal.error = Some(message);
-                        self.modal = Some(modal);
-                    }
-                }
-                true
+                self.confirmed_or_error(result, modal)
             }
             Purpose::AgendaAdmin(purpose) => {
                 let result = match self.stack.last_mut() {
@@ -715,34 +695,14 @@ impl App {
                     }
                     _ => Ok(Cmd::None),
                 };
-                match result {
-                    Ok(cmd) => {
-                        self.apply(cmd);
-                    }
-                    Err(message) => {
-                        let mut modal = modal;
-                        modal.error = Some(message);
-                        self.modal = Some(modal);
-                    }
-                }
-                true
+                self.confirmed_or_error(result, modal)
             }
             Purpose::Operators(purpose) => {
                 let result = match self.stack.last_mut() {
                     Some(Screen::Admin(admin)) => admin.operators_confirm(purpose, &modal, &env),
                     _ => Ok(Cmd::None),
                 };
-                match result {
-                    Ok(cmd) => {
-                        self.apply(cmd);
-                    }
-                    Err(message) => {
-                        let mut modal = modal;
-                        modal.error = Some(message);
-                        self.modal = Some(modal);
-                    }
-                }
-                true
+                self.confirmed_or_error(result, modal)
             }
             Purpose::Reactivate => {
                 let cmd = match self.stack.last_mut() {
@@ -753,6 +713,21 @@ impl App {
                 true
             }
         }
+    }
+
+    /// Carries out what a dialog's confirmation produced, or keeps the
+    /// dialog open with the error under its fields.
+    fn confirmed_or_error(&mut self, result: Result<Cmd, String>, mut modal: Modal) -> bool {
+        match result {
+            Ok(cmd) => {
+                self.apply(cmd);
+            }
+            Err(message) => {
+                modal.error = Some(message);
+                self.modal = Some(modal);
+            }
+        }
+        true
     }
 
     /// Carries out a screen's command; returns whether to draw again.
