@@ -6,6 +6,8 @@
 //! under the signed Patto and export it, checked against the store and the
 //! files written.
 
+mod common;
+
 use std::path::Path;
 use std::sync::Arc;
 
@@ -15,20 +17,17 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::style::Modifier;
 
+use common::gestore::import_gestore;
 use sportello::domain::codice_fiscale::compute;
 use sportello::domain::pai::{Frequenza, PaiStato};
 use sportello::domain::patto::{Consensi, FirmaInput, Firmatario};
-use sportello::domain::{
-    Canale, Gestore, GestoreTipo, Patient, PatientId, PatientStatus, Residence, Sex,
-};
+use sportello::domain::{Canale, Patient, PatientId, PatientStatus, Residence, Sex};
 use sportello::service::{Desk, FixedClock};
 use sportello::tui::app::StatusKind;
 use sportello::tui::keymap::Context;
 use sportello::tui::screens::Screen;
 use sportello::tui::screens::pai::{PaiScreen, Section};
 use sportello::tui::{App, Lang, ScriptedEvents, run_loop};
-
-const GESTORE: &str = "Cooperativa Medici Milano Esempio";
 
 fn desk_on(dir: &Path) -> Desk {
     let clock = Arc::new(FixedClock::on(2026, 11, 22).expect("valid date"));
@@ -37,35 +36,6 @@ fn desk_on(dir: &Path) -> Desk {
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).expect("valid date")
-}
-
-/// One Gestore, imported through the desk.
-fn import_gestore(desk: &Desk) -> u64 {
-    let g = Gestore {
-        id: 0,
-        ats: "030321".into(),
-        denominazione: GESTORE.into(),
-        tipo: GestoreTipo::CooperativaMmg,
-        codice: "C1".into(),
-        cf_piva: "01234567890".into(),
-        indirizzo: "Via Manzoni 10".into(),
-        comune: "Milano".into(),
-        telefono: "02 0000 1111".into(),
-        email: "centroservizi@esempio.invalid".into(),
-        referente: "Sig.ra Bianchi".into(),
-        livelli: vec![],
-        non_idoneo_dal: None,
-        fittizio: true,
-    };
-    let plan = desk.plan_gestori_import(&[g]).expect("plan");
-    desk.apply_gestori_import(plan, "esempio", 0)
-        .expect("import");
-    desk.gestori(None, false)
-        .expect("gestori")
-        .into_iter()
-        .find(|g| g.denominazione == GESTORE)
-        .expect("imported")
-        .id
 }
 
 /// Giuseppe Colombo, diabete tipo 2 and ipertensione arteriosa.

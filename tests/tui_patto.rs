@@ -4,6 +4,8 @@
 //! prepare -> consents -> sign -> print -> reprint -> a year later -> renew,
 //! checked against the store and the files written.
 
+mod common;
+
 use std::path::Path;
 use std::sync::Arc;
 
@@ -13,18 +15,15 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::style::Modifier;
 
+use common::gestore::{GESTORE, import_gestore};
 use sportello::domain::codice_fiscale::compute;
 use sportello::domain::patto::{Consensi, FirmaInput, Firmatario, PattoState, PattoStato};
-use sportello::domain::{
-    Canale, Gestore, GestoreTipo, Patient, PatientId, PatientStatus, Residence, Sex,
-};
+use sportello::domain::{Canale, Patient, PatientId, PatientStatus, Residence, Sex};
 use sportello::service::{Desk, FixedClock};
 use sportello::tui::app::StatusKind;
 use sportello::tui::screens::Screen;
 use sportello::tui::screens::patto::Focus;
 use sportello::tui::{App, Lang, ScriptedEvents, run_loop};
-
-const GESTORE: &str = "Cooperativa Medici Milano Esempio";
 
 /// The desk on `dir` with the clock on a fixed day. sled may keep the lock of
 /// a store just closed for a moment (its flusher thread): retry briefly.
@@ -45,35 +44,6 @@ fn desk_on(dir: &Path, y: i32, m: u32, d: u32) -> Desk {
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).expect("valid date")
-}
-
-/// The Gestore of the tests, imported through the desk.
-fn import_gestore(desk: &Desk) -> u64 {
-    let g = Gestore {
-        id: 0,
-        ats: "030321".into(),
-        denominazione: GESTORE.into(),
-        tipo: GestoreTipo::CooperativaMmg,
-        codice: "C1".into(),
-        cf_piva: "01234567890".into(),
-        indirizzo: "Via Manzoni 10".into(),
-        comune: "Milano".into(),
-        telefono: "02 0000 1111".into(),
-        email: "centroservizi@esempio.invalid".into(),
-        referente: "Sig.ra Bianchi".into(),
-        livelli: vec![],
-        non_idoneo_dal: None,
-        fittizio: true,
-    };
-    let plan = desk.plan_gestori_import(&[g]).expect("plan");
-    desk.apply_gestori_import(plan, "esempio", 0)
-        .expect("import");
-    desk.gestori(None, false)
-        .expect("gestori")
-        .into_iter()
-        .find(|g| g.denominazione == GESTORE)
-        .expect("imported")
-        .id
 }
 
 fn register(desk: &Desk, cognome: &str, nome: &str, sex: Sex, born: NaiveDate) -> PatientId {

@@ -1,1 +1,2 @@
 pub mod agenda;
+pub mod gestore;
