@@ -10,12 +10,13 @@ use common::agenda::{resource, setup, t};
 use sportello::domain::agenda::{AppStato, Closure, Preferences};
 use sportello::domain::{Patient, PatientStatus, Residence, Sex};
 use sportello::service::agenda::RecallKind;
-use sportello::service::{Desk, FixedClock};
+use sportello::service::{Desk, FixedClock, ManualClock};
 
 #[test]
 fn plan_book_move_mark_and_recall() {
     let dir = tempfile::tempdir().unwrap();
-    let desk = Desk::open(dir.path(), Arc::new(FixedClock::on(2026, 11, 23).unwrap())).unwrap();
+    let clock = Arc::new(ManualClock::new(at(23, 11, 8, 0)));
+    let desk = Desk::open(dir.path(), clock.clone()).unwrap();
     let pid = setup(&desk);
     // The practice is closed on 27/11/2026 (staff training).
     desk.save_closure(Closure {
@@ -65,9 +66,16 @@ fn plan_book_move_mark_and_recall() {
     assert!(again.proposals.is_empty(), "{:?}", again.proposals.len());
 
     // Mark the first done, the second a no-show: the recall list shows it.
+    // Neither can be marked before its day.
     let first = desk.appointment(ids[0]).unwrap().unwrap();
-    desk.mark_done(first.id).unwrap();
     let second = desk.appointment(ids[1]).unwrap().unwrap();
+    let refused = desk.mark_no_show(second.id).unwrap_err().to_string();
+    assert!(
+        refused.contains("dal giorno dell'appuntamento"),
+        "{refused}"
+    );
+    clock.advance(second.start.max(first.start) - desk.now());
+    desk.mark_done(first.id).unwrap();
     desk.mark_no_show(second.id).unwrap();
     let recalls = desk.recalls(&[pid]).unwrap();
     assert!(
@@ -165,12 +173,14 @@ fn revoking_offers_the_future_appointments_for_cancellation() {
 #[test]
 fn pai_progress_counts_booked_and_done() {
     let dir = tempfile::tempdir().unwrap();
-    let desk = Desk::open(dir.path(), Arc::new(FixedClock::on(2026, 11, 23).unwrap())).unwrap();
+    let clock = Arc::new(ManualClock::new(at(23, 11, 8, 0)));
+    let desk = Desk::open(dir.path(), clock.clone()).unwrap();
     let pid = setup(&desk);
     let pai = desk.current_pai(pid).unwrap().unwrap();
     let proposal = desk.plan_pai(pai.id, &Preferences::default()).unwrap();
     let ids = desk.accept_proposals(pai.id, &proposal.proposals).unwrap();
     let first = desk.appointment(ids[0]).unwrap().unwrap();
+    clock.advance(first.start - desk.now());
     desk.mark_done(first.id).unwrap();
     let progress = desk.pai_progress(&pai).unwrap();
     let item = progress

@@ -15,14 +15,30 @@ use ratatui::backend::TestBackend;
 use common::agenda::{setup, t};
 use sportello::domain::agenda::{AppStato, Closure, Preferences};
 use sportello::service::agenda::RecallKind;
-use sportello::service::{Desk, FixedClock};
+use sportello::service::{Desk, FixedClock, ManualClock};
 use sportello::tui::screens::Screen;
 use sportello::tui::screens::richiami::Section;
 use sportello::tui::{App, Lang, ScriptedEvents, run_loop};
 
 fn desk_on(dir: &Path) -> Desk {
-    let clock = Arc::new(FixedClock::on(2026, 11, 23).expect("valid date"));
-    Desk::open(dir, clock).expect("store opens")
+    desk_and_clock(dir).0
+}
+
+/// A desk on 23/11/2026 08:00 whose clock the test moves forward (an
+/// appointment is marked done or missed from its day on).
+fn desk_and_clock(dir: &Path) -> (Desk, Arc<ManualClock>) {
+    let start = date(2026, 11, 23).and_hms_opt(8, 0, 0).expect("valid time");
+    let clock = Arc::new(ManualClock::new(start));
+    let desk = Desk::open(dir, clock.clone()).expect("store opens");
+    (desk, clock)
+}
+
+/// Moves the clock to 08:00 of `day` (never back).
+fn advance_to(clock: &ManualClock, desk: &Desk, day: NaiveDate) {
+    let target = day.and_hms_opt(8, 0, 0).expect("valid time");
+    if target > desk.now() {
+        clock.advance(target - desk.now());
+    }
 }
 
 struct Harness {
@@ -33,7 +49,8 @@ struct Harness {
 impl Harness {
     fn new(desk: Desk, width: u16, height: u16) -> Harness {
         Harness {
-            app: App::new(desk, Lang::It),
+            // The tests move the clock by days: no idle lock.
+            app: App::new(desk, Lang::It).with_idle_minutes(0),
             terminal: Terminal::new(TestBackend::new(width, height)).expect("test terminal"),
         }
     }
@@ -99,7 +116,7 @@ fn proposals_and_day_list_snapshots() {
 #[test]
 fn plan_book_and_mark_no_show() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let desk = desk_on(dir.path());
+    let (desk, clock) = desk_and_clock(dir.path());
     let pid = setup(&desk);
     let pai = desk.current_pai(pid).unwrap().unwrap();
     let expected = desk
@@ -136,6 +153,20 @@ fn plan_book_and_mark_no_show() {
             .is_empty()
     );
 
+    // Not before the appointment's day.
+    ui.keys(|e| {
+        e.ctrl('n');
+    });
+    assert!(
+        ui.status().contains("dal giorno dell'appuntamento"),
+        "{}",
+        ui.status()
+    );
+    assert_eq!(
+        ui.app.desk().appointment(first.id).unwrap().unwrap().stato,
+        AppStato::Prenotato
+    );
+    advance_to(&clock, ui.app.desk(), day);
     ui.keys(|e| {
         e.ctrl('n');
     });
@@ -240,7 +271,7 @@ fn book_plan(desk: &Desk, pid: u64) -> Vec<u64> {
 fn week_view_snapshots_and_navigation() {
     for (w, h) in [(80, 24), (120, 40)] {
         let dir = tempfile::tempdir().expect("temp dir");
-        let desk = desk_on(dir.path());
+        let (desk, clock) = desk_and_clock(dir.path());
         let pid = setup(&desk);
         // Friday 18/12 the practice is closed; Saturday has no hours at all.
         desk.save_closure(Closure::giornata(0, None, date(2026, 12, 18), "Inventario"))
@@ -312,7 +343,9 @@ fn week_view_snapshots_and_navigation() {
                 .contains(ratatui::style::Modifier::REVERSED)
         );
 
-        // Down moves to the next appointment of the week; Ctrl+N marks it.
+        // Down moves to the next appointment of the week; Ctrl+N marks it
+        // (on its day).
+        advance_to(&clock, ui.app.desk(), date(2026, 12, 19));
         ui.keys(|e| {
             e.key(KeyCode::Down).ctrl('n');
         });
@@ -569,7 +602,7 @@ fn recall_sections_follow_the_agenda() {
     assert!(before.non_presentati.is_empty());
     assert!(before.adherence.is_empty(), "{:?}", before.adherence);
     drop(desk);
-    let desk = desk_on(dir.path());
+    let (desk, clock) = desk_and_clock(dir.path());
     let mut ui = Harness::new(desk, 120, 40);
     // PAI -> proposals -> accept all.
     open_plan(&mut ui);
@@ -583,7 +616,12 @@ fn recall_sections_follow_the_agenda() {
         }
         _ => panic!("agenda expected"),
     };
-    // The first appointment done, the second not attended.
+    // The first appointment done, the second not attended (on their day).
+    advance_to(
+        &clock,
+        ui.app.desk(),
+        missed.start.date().max(done.start.date()),
+    );
     ui.keys(|e| {
         e.ctrl('e').key(KeyCode::Down).ctrl('n');
     });
@@ -684,9 +722,11 @@ fn recall_sections_follow_the_agenda() {
 fn recall_section_snapshots() {
     for (w, h) in [(80, 24), (120, 40)] {
         let dir = tempfile::tempdir().expect("temp dir");
-        let desk = desk_on(dir.path());
+        let (desk, clock) = desk_and_clock(dir.path());
         let pid = setup(&desk);
         let ids = book_plan(&desk, pid);
+        let second = desk.appointment(ids[1]).unwrap().unwrap();
+        advance_to(&clock, &desk, second.start.date());
         desk.mark_done(ids[0]).unwrap();
         desk.mark_no_show(ids[1]).unwrap();
         let mut ui = Harness::new(desk, w, h);

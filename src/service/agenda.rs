@@ -760,11 +760,28 @@ impl Desk {
     }
 
     pub fn mark_done(&self, id: AppointmentId) -> Result<Appointment> {
+        self.not_in_the_future(id, "eseguito")?;
         self.set_state_audited(id, AppStato::Eseguito)
     }
 
     pub fn mark_no_show(&self, id: AppointmentId) -> Result<Appointment> {
+        self.not_in_the_future(id, "non presentato")?;
         self.set_state_audited(id, AppStato::NonPresentato)
+    }
+
+    /// An appointment is marked done or missed from its day on, not before.
+    fn not_in_the_future(&self, id: AppointmentId, what: &str) -> Result<()> {
+        let a = self
+            .store
+            .appointment(id)?
+            .ok_or_else(|| invalid("Appuntamento non trovato"))?;
+        if a.start.date() > self.today() {
+            return Err(invalid(format!(
+                "L'appuntamento è del {}: si segna {what} dal giorno dell'appuntamento",
+                a.start.format("%d/%m/%Y")
+            )));
+        }
+        Ok(())
     }
 
     fn set_state_audited(&self, id: AppointmentId, stato: AppStato) -> Result<Appointment> {
