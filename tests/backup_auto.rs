@@ -1,9 +1,12 @@
 //! Automatic daily backups (rotation, once a day, failures are warnings) and
 //! passphrase-encrypted backups (round trip, wrong passphrase).
 
-use std::io::Write;
+mod common;
+
+use common::cli::sportello_with_input;
+
 use std::path::Path;
-use std::process::{Command, Stdio};
+
 use std::sync::Arc;
 
 use sportello::service::backup::{DailyBackup, auto_backups};
@@ -182,25 +185,6 @@ fn encrypted_round_trip_and_wrong_passphrase() {
     assert!(left.is_empty(), "plaintext left behind: {left:?}");
 }
 
-fn sportello(args: &[&str], stdin: &str) -> std::process::Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_sportello"))
-        .args(args)
-        .env_remove("SPORTELLO_DATA")
-        .env("SPORTELLO_BACKUP_GIORNI", "0")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
-}
-
 #[test]
 fn command_line_encrypts_and_asks_on_restore() {
     let root = tempfile::tempdir().unwrap();
@@ -213,10 +197,10 @@ fn command_line_encrypts_and_asks_on_restore() {
         desk.load_demo(50, 8, &mut |_, _| true).unwrap();
     }
     let pass = "una passphrase lunga\n";
-    let short = sportello(&["backup", f, "--cifra", "--data-dir", d], "corta\ncorta\n");
+    let short = sportello_with_input(&["backup", f, "--cifra", "--data-dir", d], "corta\ncorta\n");
     assert_eq!(short.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&short.stderr).contains("almeno 10 caratteri"));
-    let differ = sportello(
+    let differ = sportello_with_input(
         &["backup", f, "--cifra", "--data-dir", d],
         "una passphrase lunga\nun'altra passphrase\n",
     );
@@ -224,7 +208,7 @@ fn command_line_encrypts_and_asks_on_restore() {
     assert!(String::from_utf8_lossy(&differ.stderr).contains("diverse"));
     assert!(!file.exists());
 
-    let o = sportello(
+    let o = sportello_with_input(
         &["backup", f, "--cifra", "--data-dir", d],
         &format!("{pass}{pass}"),
     );
@@ -237,14 +221,14 @@ fn command_line_encrypts_and_asks_on_restore() {
     assert!(String::from_utf8_lossy(&o.stdout).contains("Backup verificato e cifrato"));
     assert!(is_encrypted(&file).unwrap());
 
-    let wrong = sportello(&["restore", f, "--data-dir", d], "non è questa\n");
+    let wrong = sportello_with_input(&["restore", f, "--data-dir", d], "non è questa\n");
     assert_eq!(wrong.status.code(), Some(1));
     let err = String::from_utf8_lossy(&wrong.stderr);
     assert!(err.contains("Il backup è cifrato. Passphrase:"), "{err}");
     assert!(err.contains("Passphrase errata"), "{err}");
     assert!(!root.path().join("dati.prima-del-ripristino-1").exists());
 
-    let right = sportello(&["restore", f, "--data-dir", d], pass);
+    let right = sportello_with_input(&["restore", f, "--data-dir", d], pass);
     assert_eq!(
         right.status.code(),
         Some(0),
@@ -252,6 +236,6 @@ fn command_line_encrypts_and_asks_on_restore() {
         String::from_utf8_lossy(&right.stderr)
     );
     assert!(String::from_utf8_lossy(&right.stdout).contains("Archivio ripristinato"));
-    let c = sportello(&["check", "--data-dir", d], "");
+    let c = sportello_with_input(&["check", "--data-dir", d], "");
     assert!(String::from_utf8_lossy(&c.stdout).contains("Pazienti: 50"));
 }

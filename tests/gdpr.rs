@@ -2,8 +2,9 @@
 //! removes their identity from records and indexes, keeps the records of
 //! care under their ids, and leaves a store that passes its check.
 
-use std::io::Write;
-use std::process::{Command, Stdio};
+mod common;
+
+use common::cli::sportello_with_input;
 use std::sync::Arc;
 
 use chrono::{NaiveDate, NaiveTime};
@@ -248,25 +249,6 @@ fn erase_removes_the_identity_and_keeps_the_records_of_care() {
     assert!(!v.contains("Niccol") && !v.contains(&s.cf), "{v}");
 }
 
-fn sportello(args: &[&str], stdin: &str) -> std::process::Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_sportello"))
-        .args(args)
-        .env_remove("SPORTELLO_DATA")
-        .env("SPORTELLO_BACKUP_GIORNI", "0")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
-}
-
 #[test]
 fn command_line_export_and_erase_with_confirmation() {
     let dir = tempfile::tempdir().unwrap();
@@ -274,7 +256,7 @@ fn command_line_export_and_erase_with_confirmation() {
     let s = setup(&desk(&d));
     let d = d.to_str().unwrap();
     let out = dir.path().join("export.json");
-    let o = sportello(
+    let o = sportello_with_input(
         &[
             "gdpr",
             "export",
@@ -296,7 +278,7 @@ fn command_line_export_and_erase_with_confirmation() {
     let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
     assert_eq!(v["patti_di_cura"][0]["id"], s.patto);
 
-    let no = sportello(
+    let no = sportello_with_input(
         &[
             "gdpr",
             "erase",
@@ -311,7 +293,7 @@ fn command_line_export_and_erase_with_confirmation() {
     );
     assert_eq!(no.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&no.stderr).contains("Nulla è stato cancellato"));
-    let yes = sportello(
+    let yes = sportello_with_input(
         &[
             "gdpr",
             "erase",
@@ -334,9 +316,9 @@ fn command_line_export_and_erase_with_confirmation() {
         String::from_utf8_lossy(&yes.stdout)
             .contains(&format!("Cancellazione GDPR del paziente {}", s.patient))
     );
-    let gone = sportello(&["gdpr", "export", "--cf", &s.cf, "--data-dir", d], "");
+    let gone = sportello_with_input(&["gdpr", "export", "--cf", &s.cf, "--data-dir", d], "");
     assert_eq!(gone.status.code(), Some(1));
-    let c = sportello(&["check", "--data-dir", d], "");
+    let c = sportello_with_input(&["check", "--data-dir", d], "");
     assert_eq!(
         c.status.code(),
         Some(0),

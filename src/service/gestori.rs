@@ -336,6 +336,23 @@ impl Desk {
         Ok(self.store.practice()?)
     }
 
+    /// The practice's saved name (empty when none), from memory after the
+    /// first read.
+    pub fn practice_name(&self) -> Result<String> {
+        if let Some(name) = self.practice_name.read().ok().and_then(|n| n.clone()) {
+            return Ok(name);
+        }
+        let name = self.store.practice()?.nome.trim().to_string();
+        self.remember_practice_name(&name);
+        Ok(name)
+    }
+
+    fn remember_practice_name(&self, name: &str) {
+        if let Ok(mut n) = self.practice_name.write() {
+            *n = Some(name.trim().to_string());
+        }
+    }
+
     pub fn save_practice(&self, practice: &Practice) -> Result<()> {
         self.require(
             crate::domain::operator::Role::Amministratore,
@@ -343,6 +360,7 @@ impl Desk {
         )?;
         let before = self.store.practice()?;
         self.store.save_practice(practice)?;
+        self.remember_practice_name(&practice.nome);
         self.audit(
             crate::domain::audit::AuditAction::PracticeSetup,
             None,

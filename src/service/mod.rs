@@ -99,24 +99,28 @@ pub struct Desk {
     /// Who is at the desk: the command line until the application's login
     /// replaces it; `None` while the login screen is up.
     session: Arc<std::sync::RwLock<Option<Session>>>,
+    /// The practice's name, read once: the header shows it on every frame
+    /// and only [`Desk::save_practice`] changes it.
+    practice_name: Arc<std::sync::RwLock<Option<String>>>,
 }
 
 impl Desk {
     pub fn open(dir: &Path, clock: Arc<dyn Clock>) -> Result<Desk> {
-        Ok(Desk {
-            store: Store::open(dir)?,
-            clock,
-            session: Arc::new(std::sync::RwLock::new(Some(Session::command_line()))),
-        })
+        Ok(Desk::on(Store::open(dir)?, clock))
     }
 
     /// Opens an existing store only (see [`Store::open_existing`]).
     pub fn open_existing(dir: &Path, clock: Arc<dyn Clock>) -> Result<Desk> {
-        Ok(Desk {
-            store: Store::open_existing(dir)?,
+        Ok(Desk::on(Store::open_existing(dir)?, clock))
+    }
+
+    fn on(store: Store, clock: Arc<dyn Clock>) -> Desk {
+        Desk {
+            store,
             clock,
             session: Arc::new(std::sync::RwLock::new(Some(Session::command_line()))),
-        })
+            practice_name: Arc::new(std::sync::RwLock::new(None)),
+        }
     }
 
     /// Who is working at the desk, recorded on every change.

@@ -880,9 +880,8 @@ fn draw_header(frame: &mut Frame, area: Rect, env: &Env, title: &str) {
     // The practice's saved name (Amministrazione · Studio), else the generic one.
     let practice = env
         .desk
-        .practice()
+        .practice_name()
         .ok()
-        .map(|p| p.nome.trim().to_string())
         .filter(|n| !n.is_empty())
         .unwrap_or_else(|| s.practice.to_string());
     let practice = format::truncate(&practice, usize::from(area.width) / 4);

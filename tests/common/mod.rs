@@ -1,2 +1,3 @@
 pub mod agenda;
+pub mod cli;
 pub mod gestore;
