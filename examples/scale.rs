@@ -45,7 +45,7 @@ use sportello::domain::text::fold;
 use sportello::domain::{Patient, PatientStatus, Residence, Sex};
 use sportello::service::demo::DemoGenerator;
 use sportello::service::search::{
-    QueryKind, classify, edit_distance, one_edit_variants, search_ids, suggest_ids, words_match,
+    NameIndex, QueryKind, classify, search_ids, suggest_ids, suggest_in, words_match,
 };
 use sportello::service::{Desk, FixedClock};
 use sportello::store::{DEFAULT_CACHE_BYTES, Store};
@@ -65,9 +65,8 @@ const QUERY_SEED: u64 = 9;
 const LIMIT: usize = 50;
 /// Suggestions when nothing matches: `Desk::lookup` asks for `limit.min(10)`.
 const SUGGEST_LIMIT: usize = 10;
-/// The private constants of `src/service/search.rs`, mirrored for SQLite.
+/// The private constant of `src/service/search.rs`, mirrored for SQLite.
 const MAX_WORD_SCAN: usize = 5_000;
-const PER_VARIANT: usize = 3;
 /// The first query after an open.
 const FIRST_QUERY: &str = "rossi";
 /// Untimed queries per kind before the timed ones, on both engines.
@@ -752,6 +751,29 @@ struct Sql {
 
 type Hit = (String, u64);
 
+/// The name index on SQLite, for `suggest_in`: the same suggestion
+/// algorithm as sportello's, on SQL ranges.
+impl NameIndex for Sql {
+    type Error = anyhow::Error;
+
+    fn walk_from(&self, from: &str, visit: &mut dyn FnMut(&str, u64) -> bool) -> Result<()> {
+        let mut stmt = self.conn.prepare_cached(NEIGHBOURS_FORWARD)?;
+        let mut rows = stmt.query(params![from])?;
+        while let Some(row) = rows.next()? {
+            let key: String = row.get(0)?;
+            let id = row.get::<_, i64>(1)? as u64;
+            if !visit(&key, id) {
+                break;
+            }
+        }
+        Ok(())
+    }
+
+    fn before(&self, from: &str, limit: usize) -> Result<Vec<(String, u64)>> {
+        self.hits(NEIGHBOURS_BACKWARD, limit, params![from])
+    }
+}
+
 impl Sql {
     fn open(path: &Path, cache: u64) -> Result<Sql> {
         let conn = Connection::open(path)?;
@@ -847,42 +869,6 @@ impl Sql {
         Ok(out)
     }
 
-    /// `suggest_ids`, the same one-edit variants and neighbours.
-    fn suggest_ids(&self, query: &str, limit: usize) -> Result<Vec<u64>> {
-        if classify(query) != QueryKind::Text || limit == 0 {
-            return Ok(Vec::new());
-        }
-        let q = fold(query);
-        let qlen = q.chars().count();
-        if qlen < 3 {
-            return Ok(Vec::new());
-        }
-        let mut scored: Vec<(usize, String, u64)> = Vec::new();
-        let mut consider = |key: String, id: u64| {
-            let head: String = key.chars().take(qlen).collect();
-            let d = edit_distance(&q, &head);
-            if d <= 2 && !scored.iter().any(|(_, _, i)| *i == id) {
-                scored.push((d, key, id));
-            }
-        };
-        for variant in one_edit_variants(&q) {
-            for (key, id) in self.scan(SCAN_NAME, &variant, PER_VARIANT)? {
-                consider(key, id);
-            }
-        }
-        for sql in [NEIGHBOURS_BACKWARD, NEIGHBOURS_FORWARD] {
-            for (key, id) in self.hits(sql, 20, params![q])? {
-                consider(key, id);
-            }
-        }
-        scored.sort();
-        Ok(scored
-            .into_iter()
-            .take(limit)
-            .map(|(_, _, id)| id)
-            .collect())
-    }
-
     fn get_patient(&self, id: u64) -> Result<Option<Patient>> {
         let mut stmt = self.conn.prepare_cached(GET_PATIENT)?;
         let row = stmt
@@ -938,7 +924,7 @@ impl Sql {
         let tx = self.conn.unchecked_transaction()?;
         let mut ids = self.search_ids(query, LIMIT)?;
         if ids.is_empty() {
-            ids = self.suggest_ids(query, SUGGEST_LIMIT)?;
+            ids = suggest_in(self, query, SUGGEST_LIMIT)?;
         }
         let mut out = Vec::with_capacity(ids.len());
         for id in ids {

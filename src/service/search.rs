@@ -130,14 +130,75 @@ mod tests {
 /// How many entries each one-edit variant of the query may bring.
 const PER_VARIANT: usize = 3;
 
-/// Patients whose "COGNOME NOME" starts with something one or two typos away
-/// from the query: for a lookup that found nothing. Best (fewest edits) first.
+/// How many names on each side of the query are also considered.
+const NEIGHBOURS: usize = 20;
+
+/// The name index as the suggestions read it: entries (folded "COGNOME NOME",
+/// id) in key order. The store implements it; the scale benchmark implements
+/// it on SQLite, so that both engines run this same algorithm.
+pub trait NameIndex {
+    type Error;
+    /// Visits the entries whose key is at or after `from`, in key order,
+    /// until `visit` returns false or the index ends.
+    fn walk_from(
+        &self,
+        from: &str,
+        visit: &mut dyn FnMut(&str, PatientId) -> bool,
+    ) -> std::result::Result<(), Self::Error>;
+    /// Up to `limit` entries strictly before `from`, nearest first.
+    fn before(
+        &self,
+        from: &str,
+        limit: usize,
+    ) -> std::result::Result<Vec<(String, PatientId)>, Self::Error>;
+}
+
+impl NameIndex for Store {
+    type Error = crate::store::StoreError;
+
+    fn walk_from(&self, from: &str, visit: &mut dyn FnMut(&str, PatientId) -> bool) -> Result<()> {
+        self.walk_name_from(from, visit)
+    }
+
+    fn before(&self, from: &str, limit: usize) -> Result<Vec<(String, PatientId)>> {
+        Ok(self
+            .name_neighbours(from, false, limit)?
+            .into_iter()
+            .map(|hit| (hit.key, hit.id))
+            .collect())
+    }
+}
+
+/// Patients whose "COGNOME NOME" starts with something one edit away from
+/// the query (a letter replaced, left out, added, or two neighbours swapped),
+/// or is one of the names next to it, with the first `query`-length letters
+/// at most two edits away: for a lookup that found nothing. Best (fewest
+/// edits) first.
 pub fn suggest_ids(store: &Store, query: &str, limit: usize) -> Result<Vec<PatientId>> {
+    suggest_in(store, query, limit)
+}
+
+/// [`suggest_ids`] on any [`NameIndex`].
+///
+/// The answer is the same as looking up every variant of
+/// [`one_edit_variants`] (`PER_VARIANT` entries each) and the neighbours; it
+/// only skips the lookups that cannot find anything:
+/// - an edit at position `i` keeps the query's first `i` letters; when no name
+///   starts with them, none starts with the variant;
+/// - the 25 substitutions and 26 insertions at one position are walked in
+///   letter order, and a variant that finds nothing lands on the next name
+///   with the same start, whose next letter is the next one worth trying.
+pub fn suggest_in<I: NameIndex>(
+    index: &I,
+    query: &str,
+    limit: usize,
+) -> std::result::Result<Vec<PatientId>, I::Error> {
     if classify(query) != QueryKind::Text || limit == 0 {
         return Ok(Vec::new());
     }
     let q = fold(query);
-    let qlen = q.chars().count();
+    let chars: Vec<char> = q.chars().collect();
+    let qlen = chars.len();
     if qlen < 3 {
         return Ok(Vec::new());
     }
@@ -154,41 +215,55 @@ pub fn suggest_ids(store: &Store, query: &str, limit: usize) -> Result<Vec<Patie
             scored.push((d, key.to_string(), id));
         }
     };
-    let before = store.name_neighbours(&q, false, 20)?;
-    let after = store.name_neighbours(&q, true, 20)?;
-    // The longest start of the query that some name has is shared with one
-    // of its two neighbours in key order. One character more ("dead") starts
-    // no name, so no variant that keeps it can find anything: those variants
-    // (edits after that point, most of them) are not looked up.
-    let known = [before.first(), after.first()]
+    let before = index.before(&q, NEIGHBOURS)?;
+    let mut after: Vec<(String, PatientId)> = Vec::with_capacity(NEIGHBOURS);
+    index.walk_from(&q, &mut |key, id| {
+        after.push((key.to_string(), id));
+        after.len() < NEIGHBOURS
+    })?;
+    // How many leading letters of the query some name has: the longest such
+    // start is shared with one of the query's two neighbours in key order.
+    let mut known = [before.first(), after.first()]
         .into_iter()
         .flatten()
-        .map(|hit| common_prefix_chars(&q, &hit.key))
+        .map(|(key, _)| common_prefix_chars(&q, key))
         .max()
         .unwrap_or(0);
-    let mut dead: Option<String> = None;
     if known < qlen {
-        let candidate: String = q.chars().take(known + 1).collect();
         // Confirmed with one seek, so that results stay exact even if an
         // undecodable entry hid the true neighbour.
-        if store.walk_name_prefix(&candidate, 1, |_, _| false)? == 0 {
-            dead = Some(candidate);
+        let candidate: String = chars[..=known].iter().collect();
+        let mut alive = false;
+        index.walk_from(&candidate, &mut |key, _| {
+            alive = key.starts_with(candidate.as_str());
+            false
+        })?;
+        if alive {
+            known = qlen;
         }
     }
-    for variant in one_edit_variants(&q) {
+    // One character more than `known` starts no name: a variant keeping it finds nothing.
+    let dead: Option<String> = (known < qlen).then(|| chars[..=known].iter().collect());
+    for variant in deletions_and_swaps(&chars) {
         if dead
             .as_ref()
             .is_some_and(|d| variant.starts_with(d.as_str()))
         {
             continue;
         }
-        store.walk_name_prefix(&variant, PER_VARIANT, |key, id| {
-            consider(key, id);
-            true
-        })?;
+        walk_variant(index, &variant, &mut consider)?;
     }
-    for hit in before.iter().chain(after.iter()) {
-        consider(&hit.key, hit.id);
+    for i in 0..=known.min(qlen) {
+        let head: String = chars[..i].iter().collect();
+        if i < qlen {
+            let tail: String = chars[i + 1..].iter().collect();
+            letter_variants(index, &head, &tail, Some(chars[i]), &mut consider)?;
+        }
+        let tail: String = chars[i..].iter().collect();
+        letter_variants(index, &head, &tail, None, &mut consider)?;
+    }
+    for (key, id) in before.iter().chain(after.iter()) {
+        consider(key, *id);
     }
     scored.sort();
     Ok(scored
@@ -196,6 +271,95 @@ pub fn suggest_ids(store: &Store, query: &str, limit: usize) -> Result<Vec<Patie
         .take(limit)
         .map(|(_, _, id)| id)
         .collect())
+}
+
+/// Reads up to `PER_VARIANT` entries starting with `variant`.
+fn walk_variant<I: NameIndex>(
+    index: &I,
+    variant: &str,
+    consider: &mut impl FnMut(&str, PatientId),
+) -> std::result::Result<(), I::Error> {
+    let mut taken = 0;
+    index.walk_from(variant, &mut |key, id| {
+        if !key.starts_with(variant) {
+            return false;
+        }
+        consider(key, id);
+        taken += 1;
+        taken < PER_VARIANT
+    })
+}
+
+/// The variants `head + c + tail` for every letter c other than `skip`,
+/// `PER_VARIANT` entries each, walked in letter order. A variant that runs
+/// out of entries lands on the next name after them: if that name starts
+/// with `head`, its next character is the next letter worth trying (the
+/// letters in between follow `head` in no name); if it does not, no later
+/// letter can match either.
+fn letter_variants<I: NameIndex>(
+    index: &I,
+    head: &str,
+    tail: &str,
+    skip: Option<char>,
+    consider: &mut impl FnMut(&str, PatientId),
+) -> std::result::Result<(), I::Error> {
+    let mut c = b'A';
+    while c <= b'Z' {
+        if skip == Some(char::from(c)) {
+            c += 1;
+            continue;
+        }
+        let variant = format!("{head}{}{tail}", char::from(c));
+        let mut taken = 0;
+        // The byte after `head` in the first name past the variant's entries
+        // (Some(None): that name does not start with `head`).
+        let mut next: Option<Option<u8>> = None;
+        index.walk_from(&variant, &mut |key, id| {
+            if key.starts_with(variant.as_str()) {
+                consider(key, id);
+                taken += 1;
+                return taken < PER_VARIANT;
+            }
+            next = Some(key.strip_prefix(head).and_then(|rest| rest.bytes().next()));
+            false
+        })?;
+        c = match next {
+            // Stopped with entries of this variant left: try the next letter.
+            None if taken == PER_VARIANT => c + 1,
+            // Names go on with `head`: the next letter that some name has
+            // after it (names sort after the variant, so b >= c).
+            Some(Some(b)) => b.max(c + 1),
+            // The index ended, or no later name starts with `head`.
+            _ => break,
+        };
+    }
+    Ok(())
+}
+
+/// The one-edit variants that keep the query's letters: each character left
+/// out, and each pair of neighbours swapped (trimmed, without repeats and
+/// without the query itself).
+fn deletions_and_swaps(chars: &[char]) -> Vec<String> {
+    let q: String = chars.iter().collect();
+    let mut out: Vec<String> = Vec::new();
+    let mut add = |v: Vec<char>| {
+        let s: String = v.into_iter().collect();
+        let s = s.trim().to_string();
+        if !s.is_empty() && s != q && !out.contains(&s) {
+            out.push(s);
+        }
+    };
+    for i in 0..chars.len() {
+        let mut del = chars.to_vec();
+        del.remove(i);
+        add(del);
+        if i + 1 < chars.len() {
+            let mut swap = chars.to_vec();
+            swap.swap(i, i + 1);
+            add(swap);
+        }
+    }
+    out
 }
 
 /// How many leading characters two strings share.
@@ -418,6 +582,14 @@ mod equivalence_tests {
             "verdii",
             "brambila",
             "galli mrio",
+            // First letter wrong, left out, added; an edit at the end; a space.
+            "fossi",
+            "ossi",
+            "arossi",
+            "rossix",
+            "de lca",
+            "rossimario",
+            "rossi  mxrio",
         ];
         let mut suggested = 0;
         for q in queries {

@@ -340,6 +340,26 @@ impl Store {
         Ok(visited)
     }
 
+    /// Walks the name index from the first entry whose key is at or after
+    /// `from`, in key order, handing each (folded name, id) to `visit` until
+    /// it returns false or the index ends. Entries that do not decode are
+    /// skipped, as in [`Store::walk_name_prefix`].
+    pub fn walk_name_from(
+        &self,
+        from: &str,
+        mut visit: impl FnMut(&str, PatientId) -> bool,
+    ) -> Result<()> {
+        for item in self.idx_name.range(from.as_bytes()..).keys() {
+            let k = item.map_err(|e| self.fatal(e))?;
+            if let Some((name, id)) = split_index_key_ref(&k)
+                && !visit(name, id)
+            {
+                break;
+            }
+        }
+        Ok(())
+    }
+
     /// Up to `limit` name-index entries starting at `from` going forward, or
     /// strictly before it going backward: the neighbourhood of a query, used to
     /// suggest names one or two typos away.
