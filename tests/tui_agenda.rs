@@ -189,6 +189,42 @@ fn plan_book_and_mark_no_show() {
         "{recalls:?}"
     );
     assert!(ui.screen().contains("non presentato"));
+
+    // Marked by mistake: Ctrl+R sets it back to prenotato, in its slot, and
+    // it leaves the recall list.
+    assert!(ui.status().contains("Ctrl+R"), "{}", ui.status());
+    ui.keys(|e| {
+        e.ctrl('r');
+    });
+    assert_eq!(ui.status(), "Appuntamento riportato a prenotato");
+    let desk = ui.app.desk();
+    let back = desk.appointment(first.id).unwrap().unwrap();
+    assert_eq!(back.stato, AppStato::Prenotato);
+    assert_eq!((back.start, back.resource), (first.start, first.resource));
+    assert!(
+        !desk
+            .recalls(&[pid])
+            .unwrap()
+            .iter()
+            .any(|r| r.kind == RecallKind::NonPresentato),
+    );
+    // Twice is refused, and so is a cancelled appointment.
+    ui.keys(|e| {
+        e.ctrl('r');
+    });
+    assert_eq!(ui.status(), "L'appuntamento è già prenotato");
+    ui.app
+        .desk()
+        .cancel_appointment(first.id, "disdetto")
+        .unwrap();
+    ui.keys(|e| {
+        e.ctrl('r');
+    });
+    assert!(ui.status().contains("è annullato"), "{}", ui.status());
+    assert!(matches!(
+        ui.app.desk().appointment(first.id).unwrap().unwrap().stato,
+        AppStato::Annullato { .. }
+    ));
 }
 
 #[test]

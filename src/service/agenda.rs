@@ -769,6 +769,20 @@ impl Desk {
         self.set_state_audited(id, AppStato::NonPresentato)
     }
 
+    /// Sets an appointment marked eseguito or non presentato by mistake back
+    /// to prenotato. Its slot was never given up, so it is still its own.
+    /// A cancelled appointment stays cancelled: a new one is booked instead.
+    pub fn mark_booked(&self, id: AppointmentId) -> Result<Appointment> {
+        let a = self
+            .store
+            .appointment(id)?
+            .ok_or_else(|| invalid("Appuntamento non trovato"))?;
+        if a.stato == AppStato::Prenotato {
+            return Err(invalid("L'appuntamento è già prenotato"));
+        }
+        self.set_state_audited(id, AppStato::Prenotato)
+    }
+
     /// An appointment is marked done or missed from its day on, not before.
     fn not_in_the_future(&self, id: AppointmentId, what: &str) -> Result<()> {
         let a = self
@@ -789,7 +803,7 @@ impl Desk {
             AppStato::Annullato { motivo } => format!("annullato ({motivo})"),
             AppStato::Eseguito => "eseguito".to_string(),
             AppStato::NonPresentato => "non presentato".to_string(),
-            other => format!("{other:?}").to_lowercase(),
+            AppStato::Prenotato => "riportato a prenotato".to_string(),
         };
         let a = self.store.set_appointment_state(id, stato)?;
         self.audit(

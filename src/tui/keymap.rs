@@ -177,6 +177,8 @@ pub enum Action {
     GoTo,
     MarkDone,
     MarkNoShow,
+    /// An appointment marked by mistake back to prenotato.
+    MarkBooked,
     Plan,
     // Operators.
     Password,
@@ -1872,6 +1874,13 @@ pub static BINDINGS: &[Binding] = &[
     ),
     row(
         C::Agenda,
+        Key::ctrl('r'),
+        A::MarkBooked,
+        |s| s.agenda.k_booked,
+        false,
+    ),
+    row(
+        C::Agenda,
         Key::ctrl('x'),
         A::Revoke,
         |s| s.agenda.k_cancel,
@@ -2167,6 +2176,13 @@ pub static BINDINGS: &[Binding] = &[
         A::MarkNoShow,
         |s| s.agenda.k_no_show,
         true,
+    ),
+    row(
+        C::AgendaWeek,
+        Key::ctrl('r'),
+        A::MarkBooked,
+        |s| s.agenda.k_booked,
+        false,
     ),
     row(
         C::AgendaWeek,

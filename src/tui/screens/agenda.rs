@@ -342,7 +342,11 @@ impl AgendaScreen {
                     input: field::input_with(&format::date(self.day)),
                 }],
             )),
-            Action::MarkDone | Action::MarkNoShow | Action::Revoke | Action::Edit => {
+            Action::MarkDone
+            | Action::MarkNoShow
+            | Action::MarkBooked
+            | Action::Revoke
+            | Action::Edit => {
                 let Some(app) = selected else {
                     return Some(Cmd::Status(Status::info(a.no_selection)));
                 };
@@ -354,6 +358,10 @@ impl AgendaScreen {
                     Action::MarkNoShow => {
                         let r = env.desk.mark_no_show(app.id);
                         self.changed(r, a.marked_no_show, env)
+                    }
+                    Action::MarkBooked => {
+                        let r = env.desk.mark_booked(app.id);
+                        self.changed(r, a.marked_booked, env)
                     }
                     Action::Revoke => Cmd::modal(Modal::form(
                         Purpose::Agenda(AgendaPurpose::Cancel(app.id)),
