@@ -485,17 +485,11 @@ fn run(cli: Cli) -> Result<ExitCode, DeskError> {
                 print!("{}", desk.day_list_text(day, None)?);
             }
             if let Some(file) = pdf {
-                let text = desk.day_list_text(day, None)?;
-                let mut bytes = Vec::new();
-                let written = sportello::io::patto::write_document_pdf(
-                    &text,
-                    &desk.practice()?.nome,
-                    "Lista del giorno",
-                    &[""],
-                    &mut bytes,
-                )
-                .map_err(|e| std::io::Error::other(e.to_string()))
-                .and_then(|_| std::fs::write(file, &bytes));
+                let document = desk.day_list_document(day, None)?;
+                let written = match document.files.iter().find(|(ext, _)| *ext == "pdf") {
+                    Some((_, bytes)) => std::fs::write(file, bytes),
+                    None => Err(std::io::Error::other("PDF mancante")),
+                };
                 if let Err(e) = written {
                     eprintln!("Impossibile scrivere {}: {e}", file.display());
                     return Ok(ExitCode::FAILURE);
@@ -749,31 +743,30 @@ fn export_patto(cli: &Cli, cf: &str, dir: Option<PathBuf>) -> Result<ExitCode, D
         );
         return Ok(ExitCode::FAILURE);
     };
-    let text = desk.signed_patto_text(patto.id)?;
-    let dir = dir.unwrap_or_else(|| data_dir(cli).join("stampe"));
-    let base = dir.join(format!(
-        "patto-{}-{}",
-        patient.codice_fiscale,
-        patto
-            .valido_dal()
-            .map(|d| d.format("%Y%m%d").to_string())
-            .unwrap_or_default()
-    ));
-    let intestazione = desk.practice()?.nome;
-    let written = std::fs::create_dir_all(&dir).and_then(|_| {
-        let mut pdf = Vec::new();
-        sportello::io::patto::write_patto_pdf(&text, &intestazione, &mut pdf)
-            .map_err(|e| std::io::Error::other(e.to_string()))?;
-        std::fs::write(base.with_extension("pdf"), pdf)?;
-        std::fs::write(
-            base.with_extension("txt"),
-            sportello::io::patto::patto_plain_text(&text, 48),
-        )
-    });
-    match written {
-        Ok(()) => {
-            println!("{}", base.with_extension("pdf").display());
-            println!("{}", base.with_extension("txt").display());
+    let document = desk.patto_document(
+        patto.id,
+        sportello::service::documents::PattoFormats {
+            pdf: true,
+            text: true,
+        },
+    )?;
+    write_document(
+        &document,
+        dir.unwrap_or_else(|| data_dir(cli).join("stampe")),
+    )
+}
+
+/// Writes a document's files into `dir`, printing each path; an Italian
+/// message and a failure exit code when the folder cannot be written.
+fn write_document(
+    document: &sportello::service::documents::Document,
+    dir: PathBuf,
+) -> Result<ExitCode, DeskError> {
+    match document.write_into(&dir) {
+        Ok(written) => {
+            for path in written {
+                println!("{}", path.display());
+            }
             Ok(ExitCode::SUCCESS)
         }
         Err(e) => {
@@ -802,31 +795,11 @@ fn export_pai(cli: &Cli, cf: &str, dir: Option<PathBuf>) -> Result<ExitCode, Des
             }
         },
     };
-    let text = desk.pai_text(&pai)?;
-    let name = format!("{} {}", patient.cognome, patient.nome);
-    let json = sportello::io::fhir::care_plan_json(&pai, &patient.codice_fiscale, &name);
-    let dir = dir.unwrap_or_else(|| data_dir(cli).join("stampe"));
-    let base = dir.join(format!("pai-{}-v{}", patient.codice_fiscale, pai.versione));
-    let intestazione = desk.practice()?.nome;
-    let written = std::fs::create_dir_all(&dir).and_then(|_| {
-        let mut pdf = Vec::new();
-        sportello::io::patto::write_document_pdf(&text, &intestazione, "PAI", &[""], &mut pdf)
-            .map_err(|e| std::io::Error::other(e.to_string()))?;
-        std::fs::write(base.with_extension("pdf"), pdf)?;
-        let pretty = serde_json::to_string_pretty(&json).map_err(std::io::Error::other)?;
-        std::fs::write(base.with_extension("json"), pretty)
-    });
-    match written {
-        Ok(()) => {
-            println!("{}", base.with_extension("pdf").display());
-            println!("{}", base.with_extension("json").display());
-            Ok(ExitCode::SUCCESS)
-        }
-        Err(e) => {
-            eprintln!("Impossibile scrivere in {}: {e}", dir.display());
-            Ok(ExitCode::FAILURE)
-        }
-    }
+    let document = desk.pai_document(&pai)?;
+    write_document(
+        &document,
+        dir.unwrap_or_else(|| data_dir(cli).join("stampe")),
+    )
 }
 
 /// A password or passphrase from standard input: read without echo from a

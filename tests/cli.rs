@@ -2,6 +2,8 @@
 
 use std::process::{Command, Output};
 
+mod common;
+
 fn sportello(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_sportello"))
         .args(args)
@@ -185,4 +187,114 @@ fn operator_add_and_audit_verify_catches_a_tampered_entry() {
         "capo",
     ]);
     assert_eq!(o.status.code(), Some(2));
+}
+
+/// `export patto`, `export pai` and `agenda --pdf` write the same documents
+/// as the screens: a signed Patto (PDF and receipt text), the PAI (PDF and
+/// FHIR CarePlan JSON) and the day list PDF.
+#[test]
+fn exports_write_the_patto_the_pai_and_the_day_list() {
+    use sportello::service::{Desk, FixedClock};
+    use std::sync::Arc;
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("dati");
+    let out = dir.path().join("stampe");
+    let (cf, first_day) = {
+        let desk = Desk::open(&data, Arc::new(FixedClock::on(2026, 11, 23).unwrap())).unwrap();
+        let pid = common::agenda::setup(&desk);
+        let pai = desk.current_pai(pid).unwrap().unwrap();
+        let proposals = desk
+            .plan_pai(pai.id, &Default::default())
+            .unwrap()
+            .proposals;
+        desk.accept_proposals(pai.id, &proposals).unwrap();
+        let first_day = proposals.iter().map(|p| p.start.date()).min().unwrap();
+        (
+            desk.patient(pid).unwrap().unwrap().codice_fiscale,
+            first_day,
+        )
+    };
+    let d = data.to_str().unwrap();
+    let o = out.to_str().unwrap();
+
+    let patto = sportello(&[
+        "export",
+        "patto",
+        "--patient",
+        &cf,
+        "--dir",
+        o,
+        "--data-dir",
+        d,
+    ]);
+    assert_eq!(patto.status.code(), Some(0), "{patto:?}");
+    let files: Vec<String> = stdout(&patto).lines().map(str::to_string).collect();
+    assert_eq!(files.len(), 2, "{files:?}");
+    assert!(files[0].ends_with(".pdf") && files[0].contains(&format!("patto-{cf}-")));
+    assert!(std::fs::read(&files[0]).unwrap().starts_with(b"%PDF"));
+    let receipt = std::fs::read_to_string(&files[1]).unwrap();
+    assert!(receipt.to_uppercase().contains("CANTÙ"), "{receipt}");
+    assert!(
+        receipt.lines().all(|l| l.chars().count() <= 48),
+        "{receipt}"
+    );
+
+    let pai = sportello(&[
+        "export",
+        "pai",
+        "--patient",
+        &cf,
+        "--dir",
+        o,
+        "--data-dir",
+        d,
+    ]);
+    assert_eq!(pai.status.code(), Some(0), "{pai:?}");
+    let files: Vec<String> = stdout(&pai).lines().map(str::to_string).collect();
+    assert_eq!(
+        files,
+        [
+            out.join(format!("pai-{cf}-v1.pdf")).display().to_string(),
+            out.join(format!("pai-{cf}-v1.json")).display().to_string()
+        ]
+    );
+    assert!(std::fs::read(&files[0]).unwrap().starts_with(b"%PDF"));
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&files[1]).unwrap()).unwrap();
+    assert_eq!(json["resourceType"], "CarePlan");
+
+    let list = out.join("lista.pdf");
+    let giorno = first_day.format("%d/%m/%Y").to_string();
+    let agenda = sportello(&[
+        "agenda",
+        "--giorno",
+        &giorno,
+        "--pdf",
+        list.to_str().unwrap(),
+        "--data-dir",
+        d,
+    ]);
+    assert_eq!(agenda.status.code(), Some(0), "{agenda:?}");
+    assert!(stdout(&agenda).contains("Cantù"), "{}", stdout(&agenda));
+    assert!(std::fs::read(&list).unwrap().starts_with(b"%PDF"));
+
+    // A folder that cannot be created: an Italian message, exit 1.
+    let blocked = dir.path().join("file");
+    std::fs::write(&blocked, "").unwrap();
+    let bad = blocked.join("sotto");
+    let failed = sportello(&[
+        "export",
+        "pai",
+        "--patient",
+        &cf,
+        "--dir",
+        bad.to_str().unwrap(),
+        "--data-dir",
+        d,
+    ]);
+    assert_eq!(failed.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&failed.stderr).contains("Impossibile scrivere in"),
+        "{failed:?}"
+    );
 }

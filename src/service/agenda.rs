@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use chrono::{Datelike, Days, NaiveDate, NaiveDateTime};
 
-use super::{Desk, DeskError, PatientSummary, Result};
+use super::{Desk, PatientSummary, Result, invalid};
 use crate::domain::PatientId;
 use crate::domain::agenda::{
     self, Adherence, AppStato, Appointment, AppointmentId, Closure, Conflict, Preferences,
@@ -16,10 +16,6 @@ use crate::domain::calendar::LocalCalendar;
 use crate::domain::pai::{Pai, PaiId, PaiStato};
 use crate::domain::planner::{self, Occupancy, Occurrence, PlanInput, PlanOutput, Proposal};
 use crate::store::Store;
-
-fn invalid(msg: impl Into<String>) -> DeskError {
-    DeskError::Invalid(msg.into())
-}
 
 /// What one `plan --all` run keeps between plans: slot use already read
 /// from the store, so that the full slots every later plan meets are not read

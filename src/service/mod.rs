@@ -6,6 +6,7 @@ pub mod auth;
 pub mod backup;
 pub mod clock;
 pub mod demo;
+pub mod documents;
 pub mod gdpr;
 pub mod gestori;
 pub mod pai;
@@ -43,6 +44,11 @@ pub enum DeskError {
 }
 
 pub type Result<T> = std::result::Result<T, DeskError>;
+
+/// A refusal the operator can act on, with its message.
+pub(crate) fn invalid(msg: impl Into<String>) -> DeskError {
+    DeskError::Invalid(msg.into())
+}
 
 /// One line of the lookup results.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,13 +1,9 @@
 //! PAI: the yearly plan, from templates to a shared, frozen version.
 
-use super::{Desk, DeskError, Result};
+use super::{Desk, Result, invalid};
 use crate::domain::PatientId;
 use crate::domain::pai::{Pai, PaiId, PaiStato, PaiTemplates};
 use crate::domain::patto::{PattoDiCura, PattoStato};
-
-fn invalid(msg: impl Into<String>) -> DeskError {
-    DeskError::Invalid(msg.into())
-}
 
 /// Per item of a PAI: how many occurrences the year needs, how many are
 /// booked and how many were done (the last two come from the agenda).

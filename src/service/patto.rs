@@ -2,7 +2,7 @@
 
 use chrono::{Days, NaiveDate};
 
-use super::{Desk, DeskError, PatientSummary, Result};
+use super::{Desk, PatientSummary, Result, invalid};
 use crate::domain::patto::{
     self, Consensi, FirmaInput, Firmatario, PattoDiCura, PattoId, PattoState, PattoStato,
 };
@@ -15,10 +15,6 @@ pub struct Scadenza {
     pub patto: PattoDiCura,
     pub patient: PatientSummary,
     pub state: PattoState,
-}
-
-fn invalid(msg: impl Into<String>) -> DeskError {
-    DeskError::Invalid(msg.into())
 }
 
 impl Desk {

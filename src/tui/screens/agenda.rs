@@ -523,27 +523,15 @@ impl AgendaScreen {
     /// Writes `lista-<yyyymmdd>.pdf` and `.txt` into `<data dir>/stampe`.
     fn print(&self, env: &Env) -> Result<(PathBuf, PathBuf), String> {
         let desk = env.desk;
-        let text = desk
-            .day_list_text(self.day, self.resource())
+        let document = desk
+            .day_list_document(self.day, self.resource())
             .map_err(|e| e.to_string())?;
-        let intestazione = desk.practice().map_err(|e| e.to_string())?.nome;
-        let dir = desk.data_dir().join("stampe");
-        std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
-        let base = dir.join(format!("lista-{}", self.day.format("%Y%m%d")));
-        let mut pdf = Vec::new();
-        crate::io::patto::write_document_pdf(
-            &text,
-            &intestazione,
-            "Lista del giorno",
-            &[""],
-            &mut pdf,
-        )
-        .map_err(|e| e.to_string())?;
-        let pdf_path = base.with_extension("pdf");
-        std::fs::write(&pdf_path, pdf).map_err(|e| e.to_string())?;
-        let txt_path = base.with_extension("txt");
-        std::fs::write(&txt_path, text).map_err(|e| e.to_string())?;
-        Ok((pdf_path, txt_path))
+        let written = document
+            .write_into(&desk.data_dir().join("stampe"))
+            .map_err(|e| e.to_string())?;
+        // The day list is a PDF and a text file, in this order.
+        let [pdf, txt] = <[PathBuf; 2]>::try_from(written).map_err(|w| format!("{w:?}"))?;
+        Ok((pdf, txt))
     }
 
     pub fn draw(&mut self, frame: &mut Frame, area: Rect, env: &Env) {

@@ -762,10 +762,10 @@ impl PaiScreen {
             modal.error = Some(ps.err_folder_empty.to_string());
             return Cmd::modal(modal);
         }
-        let (Some(pai), Some(patient)) = (&self.pai, &self.patient) else {
+        let (Some(pai), Some(_)) = (&self.pai, &self.patient) else {
             return Cmd::None;
         };
-        match write_export(env, pai, patient, Path::new(&dir)) {
+        match write_export(env, pai, Path::new(&dir)) {
             Ok(files) => {
                 let names: Vec<String> = files
                     .iter()
@@ -1336,31 +1336,13 @@ fn luogo_short(luogo: &Luogo, ps: &PaiStrings) -> String {
 
 /// Writes `pai-<CF>-v<N>.pdf` and `.json` into `dir`, as `sportello export
 /// pai` does; returns the paths written.
-fn write_export(
-    env: &Env,
-    pai: &Pai,
-    patient: &Patient,
-    dir: &Path,
-) -> Result<Vec<PathBuf>, String> {
-    let desk = env.desk;
-    let ps = env.s.pai;
-    let text = desk.pai_text(pai).map_err(|e| e.to_string())?;
-    let name = format!("{} {}", patient.cognome, patient.nome);
-    let json = crate::io::fhir::care_plan_json(pai, &patient.codice_fiscale, &name);
-    let intestazione = desk.practice().map_err(|e| e.to_string())?.nome;
-    let base = dir.join(format!("pai-{}-v{}", patient.codice_fiscale, pai.versione));
-    let folder_error =
-        |e: std::io::Error| ps.err_folder(&dir.display().to_string(), &e.to_string());
-    std::fs::create_dir_all(dir).map_err(folder_error)?;
-    let mut pdf = Vec::new();
-    crate::io::patto::write_document_pdf(&text, &intestazione, "PAI", &[""], &mut pdf)
-        .map_err(|e| e.to_string())?;
-    let pdf_path = base.with_extension("pdf");
-    std::fs::write(&pdf_path, pdf).map_err(folder_error)?;
-    let pretty = serde_json::to_string_pretty(&json).map_err(|e| e.to_string())?;
-    let json_path = base.with_extension("json");
-    std::fs::write(&json_path, pretty).map_err(folder_error)?;
-    Ok(vec![pdf_path, json_path])
+fn write_export(env: &Env, pai: &Pai, dir: &Path) -> Result<Vec<PathBuf>, String> {
+    let document = env.desk.pai_document(pai).map_err(|e| e.to_string())?;
+    document.write_into(dir).map_err(|e| {
+        env.s
+            .pai
+            .err_folder(&dir.display().to_string(), &e.to_string())
+    })
 }
 
 #[cfg(test)]

@@ -34,7 +34,6 @@ use crate::tui::theme::{MARKER, WARNING_MARK};
 const RENEW_FROM_DAYS: i64 = 60;
 
 /// Columns of a receipt printer.
-const RECEIPT_WIDTH: usize = 48;
 
 /// What a Patto dialog asks the operator to confirm.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1245,45 +1244,17 @@ fn write_print(
     dir: &Path,
     format: PrintFormat,
 ) -> Result<Vec<PathBuf>, String> {
-    let desk = env.desk;
-    let s = env.s.patto;
-    let text = desk.signed_patto_text(id).map_err(|e| e.to_string())?;
-    let patto = desk
-        .patto(id)
-        .map_err(|e| e.to_string())?
-        .ok_or_else(|| format!("{id}"))?;
-    let patient = desk
-        .patient(patto.patient)
-        .map_err(|e| e.to_string())?
-        .ok_or_else(|| env.s.patient_not_found.to_string())?;
-    let intestazione = desk.practice().map_err(|e| e.to_string())?.nome;
-    let base = dir.join(format!(
-        "patto-{}-{}",
-        patient.codice_fiscale,
-        patto
-            .valido_dal()
-            .map(|d| d.format("%Y%m%d").to_string())
-            .unwrap_or_default()
-    ));
-    let folder_error = |e: std::io::Error| s.err_folder(&dir.display().to_string(), &e.to_string());
-    std::fs::create_dir_all(dir).map_err(folder_error)?;
-    let mut written = Vec::new();
-    if matches!(format, PrintFormat::Pdf | PrintFormat::Entrambi) {
-        let mut pdf = Vec::new();
-        crate::io::patto::write_patto_pdf(&text, &intestazione, &mut pdf)
-            .map_err(|e| e.to_string())?;
-        let path = base.with_extension("pdf");
-        std::fs::write(&path, pdf).map_err(folder_error)?;
-        written.push(path);
-    }
-    if matches!(format, PrintFormat::Testo | PrintFormat::Entrambi) {
-        let path = base.with_extension("txt");
-        std::fs::write(
-            &path,
-            crate::io::patto::patto_plain_text(&text, RECEIPT_WIDTH),
-        )
-        .map_err(folder_error)?;
-        written.push(path);
-    }
-    Ok(written)
+    let formats = crate::service::documents::PattoFormats {
+        pdf: matches!(format, PrintFormat::Pdf | PrintFormat::Entrambi),
+        text: matches!(format, PrintFormat::Testo | PrintFormat::Entrambi),
+    };
+    let document = env
+        .desk
+        .patto_document(id, formats)
+        .map_err(|e| e.to_string())?;
+    document.write_into(dir).map_err(|e| {
+        env.s
+            .patto
+            .err_folder(&dir.display().to_string(), &e.to_string())
+    })
 }
