@@ -33,8 +33,6 @@ use crate::tui::theme::{MARKER, WARNING_MARK};
 /// desk refuses earlier, saying why).
 const RENEW_FROM_DAYS: i64 = 60;
 
-/// Columns of a receipt printer.
-
 /// What a Patto dialog asks the operator to confirm.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PattoPurpose {
