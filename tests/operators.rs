@@ -2,10 +2,12 @@
 
 use std::sync::Arc;
 
+mod common;
+
 use chrono::NaiveDate;
 use sportello::domain::audit::{AuditAction, AuditFilter};
 use sportello::domain::operator::Role;
-use sportello::domain::{Patient, PatientStatus, Residence, Sex};
+use sportello::domain::{Patient, Sex};
 use sportello::service::{Desk, DeskError, FixedClock, LoginError};
 
 fn clock(h: u32, m: u32) -> Arc<FixedClock> {
@@ -19,29 +21,9 @@ fn clock(h: u32, m: u32) -> Arc<FixedClock> {
 
 fn patient(cognome: &str, nome: &str) -> Patient {
     let birth = NaiveDate::from_ymd_opt(1950, 3, 12).unwrap();
-    let cf =
-        sportello::domain::codice_fiscale::compute(cognome, nome, Sex::M, birth, "F205").unwrap();
     Patient {
-        id: 0,
-        cognome: cognome.into(),
-        nome: nome.into(),
-        codice_fiscale: cf.as_str().into(),
-        sesso: Sex::M,
-        data_nascita: birth,
-        luogo_nascita: "F205".into(),
-        residenza: Residence {
-            indirizzo: "Via Dante 1".into(),
-            cap: "20121".into(),
-            comune: "F205".into(),
-        },
-        ats_override: None,
-        mmg: "Dott.ssa Elena Sala".into(),
-        telefoni: vec![],
-        email: String::new(),
-        tessera_sanitaria: String::new(),
         patologie: vec!["DM2".into()],
-        stato: PatientStatus::Attivo,
-        note: String::new(),
+        ..common::patient::patient(cognome, nome, Sex::M, birth)
     }
 }
 
@@ -280,9 +262,9 @@ fn every_change_and_record_opening_appends_one_chained_entry() {
 #[test]
 fn gestore_patto_pai_and_agenda_changes_each_append_one_entry() {
     use chrono::{NaiveTime, Weekday};
+    use sportello::domain::Canale;
     use sportello::domain::agenda::{AppStato, Appointment, Pattern, Resource};
     use sportello::domain::patto::{Consensi, FirmaInput, Firmatario};
-    use sportello::domain::{Canale, Gestore, GestoreTipo};
 
     let dir = tempfile::tempdir().unwrap();
     // Monday 2 March 2026, 10:00.
@@ -301,22 +283,7 @@ fn gestore_patto_pai_and_agenda_changes_each_append_one_entry() {
     };
 
     let b = n();
-    let g = Gestore {
-        id: 0,
-        ats: "030321".into(),
-        denominazione: "Cooperativa Esempio".into(),
-        tipo: GestoreTipo::CooperativaMmg,
-        codice: "C1".into(),
-        cf_piva: String::new(),
-        indirizzo: String::new(),
-        comune: "Milano".into(),
-        telefono: String::new(),
-        email: String::new(),
-        referente: String::new(),
-        livelli: vec![],
-        non_idoneo_dal: None,
-        fittizio: true,
-    };
+    let g = common::gestore::cooperativa_esempio();
     let plan = desk.plan_gestori_import(&[g]).unwrap();
     desk.apply_gestori_import(plan, "elenco.csv", 0).unwrap();
     let e = expect(b, AuditAction::Import, "import");

@@ -3,6 +3,10 @@
 //! registration-search-edit flow checked against the store, and the styles
 //! that snapshots cannot show.
 
+mod common;
+
+use common::harness::Harness;
+
 use std::path::Path;
 use std::sync::Arc;
 
@@ -17,7 +21,7 @@ use sportello::domain::{Patient, PatientStatus, Residence, Sex};
 use sportello::service::{Desk, FixedClock};
 use sportello::tui::app::StatusKind;
 use sportello::tui::screens::Screen;
-use sportello::tui::{App, Lang, ScriptedEvents, run_loop};
+use sportello::tui::{App, Lang};
 
 fn open_desk(dir: &Path) -> Desk {
     let clock = FixedClock::on(2026, 11, 22).expect("valid date");
@@ -146,49 +150,6 @@ fn fill(desk: &Desk) {
             p.stato = PatientStatus::Deceduto(date(2026, 3, 10));
             desk.update_patient(p).expect("updated");
         }
-    }
-}
-
-struct Harness {
-    app: App,
-    terminal: Terminal<TestBackend>,
-}
-
-impl Harness {
-    fn new(desk: Desk, width: u16, height: u16) -> Harness {
-        Harness {
-            app: App::new(desk, Lang::It),
-            terminal: Terminal::new(TestBackend::new(width, height)).expect("test terminal"),
-        }
-    }
-
-    /// Runs the real loop until the events run out (or the app quits).
-    fn run(&mut self, events: &mut ScriptedEvents) {
-        run_loop(&mut self.terminal, &mut self.app, events).expect("loop runs");
-    }
-
-    fn keys(&mut self, script: impl FnOnce(&mut ScriptedEvents)) {
-        let mut events = ScriptedEvents::new();
-        script(&mut events);
-        self.run(&mut events);
-    }
-
-    fn resize(&mut self, width: u16, height: u16) {
-        self.terminal.backend_mut().resize(width, height);
-        let mut events = ScriptedEvents::new();
-        events.resize(width, height);
-        self.run(&mut events);
-    }
-
-    fn screen(&self) -> String {
-        self.terminal.backend().to_string()
-    }
-
-    fn line(&self, y: u16) -> String {
-        let buffer = self.terminal.backend().buffer();
-        (0..buffer.area.width)
-            .map(|x| buffer[(x, y)].symbol().to_string())
-            .collect()
     }
 }
 

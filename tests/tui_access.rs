@@ -1,12 +1,14 @@
 //! Login, first start, the idle lock, roles and the Amministrazione sections
 //! Operatori and Registro accessi, driven through the real loop.
 
+mod common;
+
+use common::harness::Harness;
+
 use std::sync::Arc;
 
 use chrono::NaiveDate;
 use crossterm::event::KeyCode;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 
 use sportello::domain::audit::AuditAction;
 use sportello::domain::operator::Role;
@@ -15,7 +17,7 @@ use sportello::tui::app::StatusKind;
 use sportello::tui::screens::Screen;
 use sportello::tui::screens::admin::Section;
 use sportello::tui::screens::login::GateMode;
-use sportello::tui::{App, Lang, ScriptedEvents, run_loop};
+use sportello::tui::{App, Lang, ScriptedEvents};
 
 fn clock() -> Arc<ManualClock> {
     Arc::new(ManualClock::new(
@@ -24,37 +26,6 @@ fn clock() -> Arc<ManualClock> {
             .and_hms_opt(9, 0, 0)
             .unwrap(),
     ))
-}
-
-struct Harness {
-    app: App,
-    terminal: Terminal<TestBackend>,
-}
-
-impl Harness {
-    fn new(app: App, width: u16, height: u16) -> Harness {
-        Harness {
-            app,
-            terminal: Terminal::new(TestBackend::new(width, height)).unwrap(),
-        }
-    }
-
-    fn keys(&mut self, script: impl FnOnce(&mut ScriptedEvents)) {
-        let mut events = ScriptedEvents::new();
-        script(&mut events);
-        run_loop(&mut self.terminal, &mut self.app, &mut events).unwrap();
-    }
-
-    fn screen(&self) -> String {
-        self.terminal.backend().to_string()
-    }
-
-    fn status(&self) -> String {
-        self.app
-            .status()
-            .map(|s| s.text.clone())
-            .unwrap_or_default()
-    }
 }
 
 /// A store with an administrator `capo` and a segreteria `anna`.
@@ -79,7 +50,7 @@ fn first_start_creates_the_administrator() {
     for (w, h) in [(80, 24), (120, 40)] {
         let dir = tempfile::tempdir().unwrap();
         let desk = Desk::open(dir.path(), clock()).unwrap();
-        let mut ui = Harness::new(App::with_login(desk, Lang::It), w, h);
+        let mut ui = Harness::of(App::with_login(desk, Lang::It), w, h);
         assert_eq!(ui.app.gate().map(|g| g.mode()), Some(&GateMode::FirstStart));
         // A password shorter than 8 is refused with the rule.
         ui.keys(|e| {
@@ -130,7 +101,7 @@ fn first_start_creates_the_administrator() {
 fn five_wrong_passwords_lock_the_login_with_the_time() {
     let dir = tempfile::tempdir().unwrap();
     let desk = store_with_operators(dir.path(), clock());
-    let mut ui = Harness::new(App::with_login(desk, Lang::It), 80, 24);
+    let mut ui = Harness::of(App::with_login(desk, Lang::It), 80, 24);
     assert_eq!(ui.app.gate().map(|g| g.mode()), Some(&GateMode::Login));
     ui.keys(|e| login(e, "anna", "sbagliata"));
     assert_eq!(
@@ -162,7 +133,7 @@ fn five_wrong_passwords_lock_the_login_with_the_time() {
 fn segreteria_is_refused_an_administrator_section() {
     let dir = tempfile::tempdir().unwrap();
     let desk = store_with_operators(dir.path(), clock());
-    let mut ui = Harness::new(App::with_login(desk, Lang::It), 80, 24);
+    let mut ui = Harness::of(App::with_login(desk, Lang::It), 80, 24);
     ui.keys(|e| {
         login(e, "anna", "password-anna");
         // F11, then the Operatori section.
@@ -190,7 +161,7 @@ fn administrator_adds_operators_and_changes_a_role() {
     for (w, h) in [(80, 24), (120, 40)] {
         let dir = tempfile::tempdir().unwrap();
         let desk = store_with_operators(dir.path(), clock());
-        let mut ui = Harness::new(App::with_login(desk, Lang::It), w, h);
+        let mut ui = Harness::of(App::with_login(desk, Lang::It), w, h);
         ui.keys(|e| {
             login(e, "capo", "password-capo");
             e.key(KeyCode::F(11));
@@ -247,7 +218,7 @@ fn idle_lock_keeps_the_work_and_asks_the_same_password() {
     let clock = clock();
     let desk = store_with_operators(dir.path(), clock.clone());
     let app = App::with_login(desk, Lang::It).with_idle_minutes(10);
-    let mut ui = Harness::new(app, 80, 24);
+    let mut ui = Harness::of(app, 80, 24);
     ui.keys(|e| {
         login(e, "anna", "password-anna");
         e.key(KeyCode::F(9)).text("Verdi");
@@ -301,12 +272,12 @@ fn access_log_lists_newest_first_and_filters_by_operator() {
     for (w, h) in [(80, 24), (120, 40)] {
         let dir = tempfile::tempdir().unwrap();
         let desk = store_with_operators(dir.path(), clock());
-        let mut ui = Harness::new(App::with_login(desk, Lang::It), w, h);
+        let mut ui = Harness::of(App::with_login(desk, Lang::It), w, h);
         ui.keys(|e| {
             login(e, "anna", "password-anna");
         });
         ui.app.desk().logout().unwrap();
-        let mut ui = Harness::new(App::with_login(ui.app.desk().clone(), Lang::It), w, h);
+        let mut ui = Harness::of(App::with_login(ui.app.desk().clone(), Lang::It), w, h);
         ui.keys(|e| {
             login(e, "capo", "password-capo");
             e.key(KeyCode::F(11));

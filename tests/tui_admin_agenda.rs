@@ -4,23 +4,25 @@
 //! appointments outside availability and the move to the proposed slot;
 //! snapshots of the resources and closures lists.
 
+mod common;
+
+use common::harness::Harness;
+
 use std::path::Path;
 use std::sync::Arc;
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 use crossterm::event::KeyCode;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 
 use sportello::domain::agenda::{AppStato, Appointment, Closure, Pattern, Resource};
 use sportello::domain::pai::PaiTemplates;
 use sportello::domain::practice::Practice;
 use sportello::domain::{Patient, PatientStatus, Residence, Sex};
 use sportello::service::{Desk, FixedClock};
+use sportello::tui::ScriptedEvents;
 use sportello::tui::screens::Screen;
 use sportello::tui::screens::admin::AdminScreen;
 use sportello::tui::screens::admin_agenda::Pane;
-use sportello::tui::{App, Lang, ScriptedEvents, run_loop};
 
 /// Monday 23/11/2026, noon.
 fn desk_on(dir: &Path) -> Desk {
@@ -47,36 +49,7 @@ fn at(day: u32, month: u32, h: u32, m: u32) -> NaiveDateTime {
     d(day, month).and_time(t(h, m))
 }
 
-struct Harness {
-    app: App,
-    terminal: Terminal<TestBackend>,
-}
-
 impl Harness {
-    fn new(desk: Desk, width: u16, height: u16) -> Harness {
-        Harness {
-            app: App::new(desk, Lang::It),
-            terminal: Terminal::new(TestBackend::new(width, height)).expect("test terminal"),
-        }
-    }
-
-    fn keys(&mut self, script: impl FnOnce(&mut ScriptedEvents)) {
-        let mut events = ScriptedEvents::new();
-        script(&mut events);
-        run_loop(&mut self.terminal, &mut self.app, &mut events).expect("loop runs");
-    }
-
-    fn screen(&self) -> String {
-        self.terminal.backend().to_string()
-    }
-
-    fn status(&self) -> String {
-        self.app
-            .status()
-            .map(|s| s.text.clone())
-            .unwrap_or_default()
-    }
-
     fn admin(&self) -> &AdminScreen {
         match self.app.screen() {
             Screen::Admin(a) => a,

@@ -5,12 +5,12 @@
 use std::path::Path;
 mod common;
 
+use common::harness::Harness;
+
 use std::sync::Arc;
 
 use chrono::{Datelike, NaiveDate, Weekday};
 use crossterm::event::KeyCode;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 
 use common::agenda::{setup, t};
 use sportello::domain::agenda::{AppStato, Closure, Preferences};
@@ -18,7 +18,7 @@ use sportello::service::agenda::RecallKind;
 use sportello::service::{Desk, FixedClock, ManualClock};
 use sportello::tui::screens::Screen;
 use sportello::tui::screens::richiami::Section;
-use sportello::tui::{App, Lang, ScriptedEvents, run_loop};
+use sportello::tui::{App, Lang};
 
 fn desk_on(dir: &Path) -> Desk {
     desk_and_clock(dir).0
@@ -33,43 +33,16 @@ fn desk_and_clock(dir: &Path) -> (Desk, Arc<ManualClock>) {
     (desk, clock)
 }
 
+/// The application on `desk`; the tests move the clock by days, so no idle lock.
+fn harness(desk: Desk, width: u16, height: u16) -> Harness {
+    Harness::of(App::new(desk, Lang::It).with_idle_minutes(0), width, height)
+}
+
 /// Moves the clock to 08:00 of `day` (never back).
 fn advance_to(clock: &ManualClock, desk: &Desk, day: NaiveDate) {
     let target = day.and_hms_opt(8, 0, 0).expect("valid time");
     if target > desk.now() {
         clock.advance(target - desk.now());
-    }
-}
-
-struct Harness {
-    app: App,
-    terminal: Terminal<TestBackend>,
-}
-
-impl Harness {
-    fn new(desk: Desk, width: u16, height: u16) -> Harness {
-        Harness {
-            // The tests move the clock by days: no idle lock.
-            app: App::new(desk, Lang::It).with_idle_minutes(0),
-            terminal: Terminal::new(TestBackend::new(width, height)).expect("test terminal"),
-        }
-    }
-
-    fn keys(&mut self, script: impl FnOnce(&mut ScriptedEvents)) {
-        let mut events = ScriptedEvents::new();
-        script(&mut events);
-        run_loop(&mut self.terminal, &mut self.app, &mut events).expect("loop runs");
-    }
-
-    fn screen(&self) -> String {
-        self.terminal.backend().to_string()
-    }
-
-    fn status(&self) -> String {
-        self.app
-            .status()
-            .map(|s| s.text.clone())
-            .unwrap_or_default()
     }
 }
 
@@ -98,7 +71,7 @@ fn proposals_and_day_list_snapshots() {
         let dir = tempfile::tempdir().expect("temp dir");
         let desk = desk_on(dir.path());
         setup(&desk);
-        let mut ui = Harness::new(desk, w, h);
+        let mut ui = harness(desk, w, h);
         open_plan(&mut ui);
         let screen = ui.screen();
         assert!(screen.contains("appuntamenti in"), "{screen}");
@@ -124,7 +97,7 @@ fn plan_book_and_mark_no_show() {
         .unwrap()
         .proposals;
     let first_day = expected.iter().map(|p| p.start.date()).min().unwrap();
-    let mut ui = Harness::new(desk, 120, 40);
+    let mut ui = harness(desk, 120, 40);
     open_plan(&mut ui);
     ui.keys(|e| {
         e.ctrl('s');
@@ -232,7 +205,7 @@ fn move_refused_shows_the_error_then_cancel_needs_a_reason() {
     let dir = tempfile::tempdir().expect("temp dir");
     let desk = desk_on(dir.path());
     setup(&desk);
-    let mut ui = Harness::new(desk, 120, 40);
+    let mut ui = harness(desk, 120, 40);
     open_plan(&mut ui);
     ui.keys(|e| {
         e.ctrl('s');
@@ -313,7 +286,7 @@ fn week_view_snapshots_and_navigation() {
         desk.save_closure(Closure::giornata(0, None, date(2026, 12, 18), "Inventario"))
             .unwrap();
         book_plan(&desk, pid);
-        let mut ui = Harness::new(desk, w, h);
+        let mut ui = harness(desk, w, h);
         ui.keys(|e| {
             e.text("cantù").key(KeyCode::F(6)).ctrl('g');
             for _ in 0..10 {
@@ -448,7 +421,7 @@ fn move_to_another_resource() {
     {
         free = free.succ_opt().unwrap();
     }
-    let mut ui = Harness::new(desk, 120, 40);
+    let mut ui = harness(desk, 120, 40);
     ui.keys(|e| {
         e.text("cantù").key(KeyCode::F(6)).ctrl('g');
         for _ in 0..10 {
@@ -530,7 +503,7 @@ fn preferences_are_saved_reloaded_and_honoured() {
     let dir = tempfile::tempdir().expect("temp dir");
     let desk = desk_on(dir.path());
     let pid = setup(&desk);
-    let mut ui = Harness::new(desk, 80, 24);
+    let mut ui = harness(desk, 80, 24);
     open_plan(&mut ui);
     // Only Tuesday and Thursday, in the afternoon when possible: Space turns
     // Monday, Wednesday, Friday and Saturday to "no".
@@ -592,7 +565,7 @@ fn preferences_are_saved_reloaded_and_honoured() {
     // Reopened: the preferences are still there and the plan uses them.
     let desk = desk_on(dir.path());
     assert_eq!(desk.preferences_of(pid).unwrap(), wanted);
-    let mut ui = Harness::new(desk, 120, 40);
+    let mut ui = harness(desk, 120, 40);
     open_plan(&mut ui);
     match ui.app.screen() {
         Screen::Agenda(a) => {
@@ -639,7 +612,7 @@ fn recall_sections_follow_the_agenda() {
     assert!(before.adherence.is_empty(), "{:?}", before.adherence);
     drop(desk);
     let (desk, clock) = desk_and_clock(dir.path());
-    let mut ui = Harness::new(desk, 120, 40);
+    let mut ui = harness(desk, 120, 40);
     // PAI -> proposals -> accept all.
     open_plan(&mut ui);
     ui.keys(|e| {
@@ -724,7 +697,7 @@ fn recall_sections_follow_the_agenda() {
     let clock =
         Arc::new(FixedClock::on(later.year(), later.month(), later.day()).expect("valid date"));
     let desk = Desk::open(dir.path(), clock).expect("store opens");
-    let mut ui = Harness::new(desk, 120, 40);
+    let mut ui = harness(desk, 120, 40);
     ui.keys(|e| {
         e.key(KeyCode::F(7)).key(KeyCode::BackTab);
     });
@@ -765,7 +738,7 @@ fn recall_section_snapshots() {
         advance_to(&clock, &desk, second.start.date());
         desk.mark_done(ids[0]).unwrap();
         desk.mark_no_show(ids[1]).unwrap();
-        let mut ui = Harness::new(desk, w, h);
+        let mut ui = harness(desk, w, h);
         ui.keys(|e| {
             e.key(KeyCode::F(7));
         });

@@ -4,6 +4,10 @@
 //! import -> choose -> change -> choose flow checked against the store, and the
 //! selection style that snapshots cannot show.
 
+mod common;
+
+use common::harness::Harness;
+
 use std::path::Path;
 use std::sync::Arc;
 
@@ -21,7 +25,7 @@ use sportello::service::{Desk, FixedClock};
 use sportello::tui::app::StatusKind;
 use sportello::tui::screens::Screen;
 use sportello::tui::screens::admin::Section;
-use sportello::tui::{App, Lang, ScriptedEvents, run_loop};
+use sportello::tui::{App, Lang};
 
 /// The fixture of issue 4: Windows-1252 from Excel, rejected rows, warnings.
 const FIXTURE: &str = "tests/fixtures/gestori/brianza-excel-1252.csv";
@@ -91,48 +95,6 @@ fn mmg_adheres(desk: &Desk) {
         adesione: Adesione::Cooperativa(coop.id),
     });
     desk.save_practice(&practice).expect("saved");
-}
-
-struct Harness {
-    app: App,
-    terminal: Terminal<TestBackend>,
-}
-
-impl Harness {
-    fn new(desk: Desk, width: u16, height: u16) -> Harness {
-        Harness {
-            app: App::new(desk, Lang::It),
-            terminal: Terminal::new(TestBackend::new(width, height)).expect("test terminal"),
-        }
-    }
-
-    fn keys(&mut self, script: impl FnOnce(&mut ScriptedEvents)) {
-        let mut events = ScriptedEvents::new();
-        script(&mut events);
-        run_loop(&mut self.terminal, &mut self.app, &mut events).expect("loop runs");
-    }
-
-    fn screen(&self) -> String {
-        self.terminal.backend().to_string()
-    }
-
-    fn line(&self, y: u16) -> String {
-        let buffer = self.terminal.backend().buffer();
-        (0..buffer.area.width)
-            .map(|x| buffer[(x, y)].symbol().to_string())
-            .collect()
-    }
-
-    fn status(&self) -> String {
-        self.app
-            .status()
-            .map(|s| s.text.clone())
-            .unwrap_or_default()
-    }
-
-    fn desk(&self) -> &Desk {
-        self.app.desk()
-    }
 }
 
 fn archive() -> (tempfile::TempDir, Desk, PatientId) {

@@ -8,26 +8,25 @@
 
 mod common;
 
+use common::harness::Harness;
+
 use std::path::Path;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
 use crossterm::event::KeyCode;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::style::Modifier;
 
 use common::gestore::import_gestore;
-use sportello::domain::codice_fiscale::compute;
+use common::patient::patient;
 use sportello::domain::pai::{Frequenza, PaiStato};
 use sportello::domain::patto::{Consensi, FirmaInput, Firmatario};
-use sportello::domain::{Canale, Patient, PatientId, PatientStatus, Residence, Sex};
+use sportello::domain::{Canale, Patient, PatientId, Residence, Sex};
 use sportello::service::{Desk, FixedClock};
 use sportello::tui::app::StatusKind;
 use sportello::tui::keymap::Context;
 use sportello::tui::screens::Screen;
 use sportello::tui::screens::pai::{PaiScreen, Section};
-use sportello::tui::{App, Lang, ScriptedEvents, run_loop};
 
 fn desk_on(dir: &Path) -> Desk {
     let clock = Arc::new(FixedClock::on(2026, 11, 22).expect("valid date"));
@@ -40,29 +39,14 @@ fn date(y: i32, m: u32, d: u32) -> NaiveDate {
 
 /// Giuseppe Colombo, diabete tipo 2 and ipertensione arteriosa.
 fn register(desk: &Desk) -> PatientId {
-    let born = date(1952, 4, 18);
-    let cf = compute("Colombo", "Giuseppe", Sex::M, born, "F205").expect("cf");
     desk.register_patient(Patient {
-        id: 0,
-        cognome: "Colombo".into(),
-        nome: "Giuseppe".into(),
-        codice_fiscale: cf.as_str().into(),
-        sesso: Sex::M,
-        data_nascita: born,
-        luogo_nascita: "F205".into(),
         residenza: Residence {
             indirizzo: "Via Padova 20".into(),
             cap: "20127".into(),
             comune: "F205".into(),
         },
-        ats_override: None,
-        mmg: "Dott.ssa Elena Sala".into(),
         telefoni: vec!["333 1234567".into()],
-        email: String::new(),
-        tessera_sanitaria: String::new(),
-        patologie: vec!["DM2".into(), "IPA".into()],
-        stato: PatientStatus::Attivo,
-        note: String::new(),
+        ..patient("Colombo", "Giuseppe", Sex::M, date(1952, 4, 18))
     })
     .expect("registered")
 }
@@ -91,36 +75,7 @@ fn setup(desk: &Desk) -> PatientId {
     id
 }
 
-struct Harness {
-    app: App,
-    terminal: Terminal<TestBackend>,
-}
-
 impl Harness {
-    fn new(desk: Desk, width: u16, height: u16) -> Harness {
-        Harness {
-            app: App::new(desk, Lang::It),
-            terminal: Terminal::new(TestBackend::new(width, height)).expect("test terminal"),
-        }
-    }
-
-    fn keys(&mut self, script: impl FnOnce(&mut ScriptedEvents)) {
-        let mut events = ScriptedEvents::new();
-        script(&mut events);
-        run_loop(&mut self.terminal, &mut self.app, &mut events).expect("loop runs");
-    }
-
-    fn screen(&self) -> String {
-        self.terminal.backend().to_string()
-    }
-
-    fn status(&self) -> String {
-        self.app
-            .status()
-            .map(|s| s.text.clone())
-            .unwrap_or_default()
-    }
-
     fn pai(&self) -> &PaiScreen {
         match self.app.screen() {
             Screen::Pai(p) => p,

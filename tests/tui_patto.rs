@@ -6,6 +6,8 @@
 
 mod common;
 
+use common::harness::Harness;
+
 use std::path::Path;
 use std::sync::Arc;
 
@@ -16,14 +18,13 @@ use ratatui::backend::TestBackend;
 use ratatui::style::Modifier;
 
 use common::gestore::{GESTORE, import_gestore};
-use sportello::domain::codice_fiscale::compute;
 use sportello::domain::patto::{Consensi, FirmaInput, Firmatario, PattoState, PattoStato};
-use sportello::domain::{Canale, Patient, PatientId, PatientStatus, Residence, Sex};
+use sportello::domain::{Canale, Patient, PatientId, Residence, Sex};
 use sportello::service::{Desk, FixedClock};
 use sportello::tui::app::StatusKind;
 use sportello::tui::screens::Screen;
 use sportello::tui::screens::patto::Focus;
-use sportello::tui::{App, Lang, ScriptedEvents, run_loop};
+use sportello::tui::{App, Lang};
 
 /// The desk on `dir` with the clock on a fixed day. sled may keep the lock of
 /// a store just closed for a moment (its flusher thread): retry briefly.
@@ -47,28 +48,15 @@ fn date(y: i32, m: u32, d: u32) -> NaiveDate {
 }
 
 fn register(desk: &Desk, cognome: &str, nome: &str, sex: Sex, born: NaiveDate) -> PatientId {
-    let cf = compute(cognome, nome, sex, born, "F205").expect("cf");
     let patient = Patient {
-        id: 0,
-        cognome: cognome.into(),
-        nome: nome.into(),
-        codice_fiscale: cf.as_str().into(),
-        sesso: sex,
-        data_nascita: born,
-        luogo_nascita: "F205".into(),
         residenza: Residence {
             indirizzo: "Via Sant'Ambrogio 3".into(),
             cap: "20123".into(),
             comune: "F205".into(),
         },
-        ats_override: None,
-        mmg: "Dott.ssa Elena Sala".into(),
         telefoni: vec!["333 1234567".into()],
-        email: String::new(),
-        tessera_sanitaria: String::new(),
         patologie: vec!["IPA".into(), "DM2".into()],
-        stato: PatientStatus::Attivo,
-        note: String::new(),
+        ..common::patient::patient(cognome, nome, sex, born)
     };
     desk.register_patient(patient).expect("registered")
 }
@@ -95,37 +83,6 @@ fn firma() -> FirmaInput {
             email: false,
         },
         operatore: "Anna".into(),
-    }
-}
-
-struct Harness {
-    app: App,
-    terminal: Terminal<TestBackend>,
-}
-
-impl Harness {
-    fn new(desk: Desk, width: u16, height: u16) -> Harness {
-        Harness {
-            app: App::new(desk, Lang::It),
-            terminal: Terminal::new(TestBackend::new(width, height)).expect("test terminal"),
-        }
-    }
-
-    fn keys(&mut self, script: impl FnOnce(&mut ScriptedEvents)) {
-        let mut events = ScriptedEvents::new();
-        script(&mut events);
-        run_loop(&mut self.terminal, &mut self.app, &mut events).expect("loop runs");
-    }
-
-    fn screen(&self) -> String {
-        self.terminal.backend().to_string()
-    }
-
-    fn status(&self) -> String {
-        self.app
-            .status()
-            .map(|s| s.text.clone())
-            .unwrap_or_default()
     }
 }
 

@@ -5,7 +5,7 @@
 use chrono::{NaiveDate, NaiveTime, Weekday};
 use sportello::domain::agenda::{Pattern, Resource};
 use sportello::domain::patto::{Consensi, FirmaInput, Firmatario};
-use sportello::domain::{Canale, Gestore, GestoreTipo, Patient, PatientStatus, Residence, Sex};
+use sportello::domain::{Canale, Sex};
 use sportello::service::Desk;
 
 pub fn t(h: u32, m: u32) -> NaiveTime {
@@ -84,50 +84,12 @@ pub fn setup(desk: &Desk) -> u64 {
     ] {
         desk.save_resource(r).unwrap();
     }
-    let g = Gestore {
-        id: 0,
-        ats: "030321".into(),
-        denominazione: "Cooperativa Esempio".into(),
-        tipo: GestoreTipo::CooperativaMmg,
-        codice: "C1".into(),
-        cf_piva: String::new(),
-        indirizzo: String::new(),
-        comune: "Milano".into(),
-        telefono: String::new(),
-        email: String::new(),
-        referente: String::new(),
-        livelli: vec![],
-        non_idoneo_dal: None,
-        fittizio: true,
-    };
+    let g = super::gestore::cooperativa_esempio();
     let plan = desk.plan_gestori_import(&[g]).unwrap();
     desk.apply_gestori_import(plan, "esempio", 0).unwrap();
     let birth = NaiveDate::from_ymd_opt(1950, 3, 12).unwrap();
-    let cf =
-        sportello::domain::codice_fiscale::compute("Cantù", "Noè", Sex::M, birth, "F205").unwrap();
     let pid = desk
-        .register_patient(Patient {
-            id: 0,
-            cognome: "Cantù".into(),
-            nome: "Noè".into(),
-            codice_fiscale: cf.as_str().into(),
-            sesso: Sex::M,
-            data_nascita: birth,
-            luogo_nascita: "F205".into(),
-            residenza: Residence {
-                indirizzo: "Via Dante 1".into(),
-                cap: "20121".into(),
-                comune: "F205".into(),
-            },
-            ats_override: None,
-            mmg: "Dott.ssa Elena Sala".into(),
-            telefoni: vec![],
-            email: String::new(),
-            tessera_sanitaria: String::new(),
-            patologie: vec!["DM2".into(), "IPA".into()],
-            stato: PatientStatus::Attivo,
-            note: String::new(),
-        })
+        .register_patient(super::patient::patient("Cantù", "Noè", Sex::M, birth))
         .unwrap();
     let gid = desk.gestori(None, false).unwrap()[0].id;
     desk.choose_gestore(pid, gid, Canale::MmgAderente, desk.today(), "")

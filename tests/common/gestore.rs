@@ -34,3 +34,23 @@ pub fn import_gestore(desk: &Desk) -> u64 {
         .expect("imported")
         .id
 }
+
+/// A minimal Gestore of ATS Città Metropolitana di Milano.
+pub fn cooperativa_esempio() -> Gestore {
+    Gestore {
+        id: 0,
+        ats: "030321".into(),
+        denominazione: "Cooperativa Esempio".into(),
+        tipo: GestoreTipo::CooperativaMmg,
+        codice: "C1".into(),
+        cf_piva: String::new(),
+        indirizzo: String::new(),
+        comune: "Milano".into(),
+        telefono: String::new(),
+        email: String::new(),
+        referente: String::new(),
+        livelli: vec![],
+        non_idoneo_dal: None,
+        fittizio: true,
+    }
+}

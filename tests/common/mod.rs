@@ -1,3 +1,5 @@
 pub mod agenda;
 pub mod cli;
 pub mod gestore;
+pub mod harness;
+pub mod patient;
