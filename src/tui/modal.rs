@@ -15,6 +15,65 @@ use super::format;
 use super::keymap::{self, Action, Context};
 use super::theme::{ERROR_MARK, MARKER};
 
+/// Draws an empty dialog box `width` x `height` (at most `area`) centred in
+/// `area`, with `title` on its top border; returns the room inside it, one
+/// column in from each side border.
+pub fn dialog_box(
+    frame: &mut Frame,
+    area: Rect,
+    width: u16,
+    height: u16,
+    title: &str,
+    theme: &super::theme::Theme,
+) -> Rect {
+    let height = height.min(area.height);
+    let rect = Rect {
+        x: area.x + area.width.saturating_sub(width) / 2,
+        y: area.y + area.height.saturating_sub(height) / 2,
+        width: width.min(area.width),
+        height,
+    };
+    frame.render_widget(Clear, rect);
+    let block = Block::bordered()
+        .title(Span::styled(format!(" {title} "), theme.section))
+        .style(theme.modal);
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    Rect {
+        x: inner.x + 1,
+        width: inner.width.saturating_sub(2),
+        ..inner
+    }
+}
+
+/// The key hints of `context` on one line ("Invio Scegli  Esc Annulla"),
+/// from the keymap.
+pub fn hints_line(
+    context: Context,
+    s: &'static super::strings::Strings,
+    theme: &super::theme::Theme,
+) -> Line<'static> {
+    let mut hints: Vec<Span> = Vec::new();
+    for b in keymap::hints(context) {
+        if !hints.is_empty() {
+            hints.push(Span::raw("  "));
+        }
+        hints.push(Span::styled(b.key.name(s), theme.footer_key));
+        hints.push(Span::raw(format!(" {}", (b.label)(s))));
+    }
+    Line::from(hints)
+}
+
+/// Moves the first row shown of a list (`scroll`) so that row `selected`
+/// is within the `page` rows on screen.
+pub fn keep_visible(selected: usize, scroll: &mut usize, page: usize) {
+    if selected < *scroll {
+        *scroll = selected;
+    } else if selected >= *scroll + page {
+        *scroll = selected + 1 - page;
+    }
+}
+
 /// Where a navigation goes once unsaved changes may be dropped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Nav {
@@ -298,34 +357,12 @@ impl Modal {
             }
         }
         text.push(Line::raw(""));
-        let mut hints: Vec<Span> = Vec::new();
-        for b in keymap::hints(self.context()) {
-            if !hints.is_empty() {
-                hints.push(Span::raw("  "));
-            }
-            hints.push(Span::styled(b.key.name(env.s), theme.footer_key));
-            hints.push(Span::raw(format!(" {}", (b.label)(env.s))));
-        }
-        text.push(Line::from(hints));
+        text.push(hints_line(self.context(), env.s, theme));
 
-        let height = (u16::try_from(text.len()).unwrap_or(u16::MAX) + 2).min(area.height);
-        let rect = Rect {
-            x: area.x + (area.width.saturating_sub(width)) / 2,
-            y: area.y + (area.height.saturating_sub(height)) / 2,
-            width: width.min(area.width),
-            height,
-        };
-        frame.render_widget(Clear, rect);
-        let block = Block::bordered()
-            .title(Span::styled(format!(" {} ", self.title), theme.section))
-            .style(theme.modal);
-        let inner = block.inner(rect);
-        frame.render_widget(block, rect);
-        let inner = Rect {
-            x: inner.x + 1,
-            width: inner.width.saturating_sub(2),
-            ..inner
-        };
+        let height = u16::try_from(text.len())
+            .unwrap_or(u16::MAX)
+            .saturating_add(2);
+        let inner = dialog_box(frame, area, width, height, &self.title, theme);
         frame.render_widget(Paragraph::new(text), inner);
         if let Some(row) = fields_row {
             self.draw_fields(frame, inner, row, env);

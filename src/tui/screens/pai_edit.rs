@@ -11,7 +11,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 use tui_input::{Input, InputRequest};
 
 use super::pai::Section;
@@ -19,7 +19,8 @@ use crate::domain::pai::{Categoria, Farmaco, Frequenza, ItemId, Luogo, Pai, PaiI
 use crate::tui::app::Env;
 use crate::tui::field;
 use crate::tui::format;
-use crate::tui::keymap::{self, Action, Context};
+use crate::tui::keymap::{Action, Context};
+use crate::tui::modal::{dialog_box, hints_line, keep_visible};
 use crate::tui::strings::PaiStrings;
 use crate::tui::theme::{ERROR_MARK, MARKER};
 
@@ -606,26 +607,8 @@ impl EditForm {
         rows.push(Row::Blank);
         rows.push(Row::Hints);
 
-        let height = u16::try_from(rows.len() + 2)
-            .unwrap_or(u16::MAX)
-            .min(area.height);
-        let rect = Rect {
-            x: area.x + area.width.saturating_sub(width) / 2,
-            y: area.y + area.height.saturating_sub(height) / 2,
-            width: width.min(area.width),
-            height,
-        };
-        frame.render_widget(Clear, rect);
-        let block = Block::bordered()
-            .title(Span::styled(format!(" {} ", self.title), theme.section))
-            .style(theme.modal);
-        let inner = block.inner(rect);
-        frame.render_widget(block, rect);
-        let inner = Rect {
-            x: inner.x + 1,
-            width: inner.width.saturating_sub(2),
-            ..inner
-        };
+        let height = u16::try_from(rows.len() + 2).unwrap_or(u16::MAX);
+        let inner = dialog_box(frame, area, width, height, &self.title, theme);
         let label_cols = u16::try_from(label_cols).unwrap_or(0);
         for (y, row) in (inner.y..inner.bottom()).zip(rows.iter()) {
             let line = Rect {
@@ -642,17 +625,10 @@ impl EditForm {
                 Row::Help(text) => {
                     frame.render_widget(Paragraph::new(Span::styled(text, theme.muted)), line)
                 }
-                Row::Hints => {
-                    let mut hints: Vec<Span> = Vec::new();
-                    for b in keymap::hints(self.fields_context()) {
-                        if !hints.is_empty() {
-                            hints.push(Span::raw("  "));
-                        }
-                        hints.push(Span::styled(b.key.name(env.s), theme.footer_key));
-                        hints.push(Span::raw(format!(" {}", (b.label)(env.s))));
-                    }
-                    frame.render_widget(Paragraph::new(Line::from(hints)), line);
-                }
+                Row::Hints => frame.render_widget(
+                    Paragraph::new(hints_line(self.fields_context(), env.s, theme)),
+                    line,
+                ),
                 Row::Field(i) => {
                     self.draw_field(frame, line, *i, label_cols, value_width, env, focused)
                 }
@@ -765,34 +741,9 @@ impl Checklist {
         let fixed = 5;
         let room = usize::from(area.height).saturating_sub(fixed + 2).max(1);
         self.page = self.options.len().clamp(1, room);
-        if self.selected < self.scroll {
-            self.scroll = self.selected;
-        } else if self.selected >= self.scroll + self.page {
-            self.scroll = self.selected + 1 - self.page;
-        }
-        let height = u16::try_from(fixed + self.page)
-            .unwrap_or(u16::MAX)
-            .min(area.height);
-        let rect = Rect {
-            x: area.x + area.width.saturating_sub(width) / 2,
-            y: area.y + area.height.saturating_sub(height) / 2,
-            width: width.min(area.width),
-            height,
-        };
-        frame.render_widget(Clear, rect);
-        let block = Block::bordered()
-            .title(Span::styled(
-                format!(" {} ", s.pai.dopo_title),
-                theme.section,
-            ))
-            .style(theme.modal);
-        let inner = block.inner(rect);
-        frame.render_widget(block, rect);
-        let inner = Rect {
-            x: inner.x + 1,
-            width: inner.width.saturating_sub(2),
-            ..inner
-        };
+        keep_visible(self.selected, &mut self.scroll, self.page);
+        let height = u16::try_from(fixed + self.page).unwrap_or(u16::MAX);
+        let inner = dialog_box(frame, area, width, height, s.pai.dopo_title, theme);
         let mut text: Vec<Line> = vec![Line::raw(format::truncate(s.pai.dopo_text, inner_width))];
         if self.options.is_empty() {
             text.push(Line::styled(s.pai.dopo_empty, theme.muted));
@@ -818,15 +769,7 @@ impl Checklist {
             }
         }
         text.push(Line::raw(""));
-        let mut hints: Vec<Span> = Vec::new();
-        for b in keymap::hints(Context::PaiDopo) {
-            if !hints.is_empty() {
-                hints.push(Span::raw("  "));
-            }
-            hints.push(Span::styled(b.key.name(s), theme.footer_key));
-            hints.push(Span::raw(format!(" {}", (b.label)(s))));
-        }
-        text.push(Line::from(hints));
+        text.push(hints_line(Context::PaiDopo, s, theme));
         frame.render_widget(Paragraph::new(text), inner);
     }
 }

@@ -4,12 +4,13 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
 
 use crate::tui::app::Env;
 use crate::tui::format;
-use crate::tui::keymap::{self, Action, Context};
+use crate::tui::keymap::{Action, Context};
+use crate::tui::modal::{dialog_box, hints_line, keep_visible};
 use crate::tui::theme::MARKER;
 
 /// What a key did to the list.
@@ -95,43 +96,13 @@ impl Picker {
         if !head.is_empty() {
             head.push(Line::raw(""));
         }
-        let mut hints: Vec<Span> = Vec::new();
-        for b in keymap::hints(Context::Picker) {
-            if !hints.is_empty() {
-                hints.push(Span::raw("  "));
-            }
-            hints.push(Span::styled(b.key.name(s), theme.footer_key));
-            hints.push(Span::raw(format!(" {}", (b.label)(s))));
-        }
         // Borders, the text, the list, a blank line and the hints.
         let fixed = head.len() + 4;
         let room = usize::from(area.height).saturating_sub(fixed).max(1);
         self.page = self.items.len().clamp(1, room);
-        if self.selected < self.scroll {
-            self.scroll = self.selected;
-        } else if self.selected >= self.scroll + self.page {
-            self.scroll = self.selected + 1 - self.page;
-        }
-        let height = u16::try_from(fixed + self.page)
-            .unwrap_or(u16::MAX)
-            .min(area.height);
-        let rect = Rect {
-            x: area.x + area.width.saturating_sub(width) / 2,
-            y: area.y + area.height.saturating_sub(height) / 2,
-            width: width.min(area.width),
-            height,
-        };
-        frame.render_widget(Clear, rect);
-        let block = Block::bordered()
-            .title(Span::styled(format!(" {} ", self.title), theme.section))
-            .style(theme.modal);
-        let inner = block.inner(rect);
-        frame.render_widget(block, rect);
-        let inner = Rect {
-            x: inner.x + 1,
-            width: inner.width.saturating_sub(2),
-            ..inner
-        };
+        keep_visible(self.selected, &mut self.scroll, self.page);
+        let height = u16::try_from(fixed + self.page).unwrap_or(u16::MAX);
+        let inner = dialog_box(frame, area, width, height, &self.title, theme);
         let mut text = head;
         let item_width = usize::from(inner.width).saturating_sub(2);
         for (i, item) in self
@@ -153,7 +124,7 @@ impl Picker {
             }
         }
         text.push(Line::raw(""));
-        text.push(Line::from(hints));
+        text.push(hints_line(Context::Picker, s, theme));
         frame.render_widget(Paragraph::new(text), inner);
     }
 }
