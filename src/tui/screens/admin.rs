@@ -7,7 +7,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, HighlightSpacing, Paragraph, Row, Table, TableState, Wrap};
+use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
 use tui_input::Input;
 
 use crate::domain::Gestore;
@@ -26,6 +26,7 @@ use crate::tui::screens::admin_operators::OperatorsSection;
 use crate::tui::screens::admin_studio::StudioSection;
 use crate::tui::strings::Strings;
 use crate::tui::theme::MARKER;
+use crate::tui::theme::Selectable;
 
 /// The sections, in menu order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -555,10 +556,7 @@ impl HistorySection {
             ],
         )
         .header(header)
-        .column_spacing(1)
-        .row_highlight_style(theme.selected)
-        .highlight_symbol(MARKER)
-        .highlight_spacing(HighlightSpacing::Always);
+        .selectable(theme);
         frame.render_stateful_widget(widget, table, &mut self.state);
     }
 }
@@ -741,12 +739,7 @@ impl GestoriSection {
             });
         let widths = [6, name_w, tipo_w, comune_w, tel_w, state_w]
             .map(|w| Constraint::Length(u16::try_from(w).unwrap_or(0)));
-        let widget = Table::new(rows, widths)
-            .header(header)
-            .column_spacing(1)
-            .row_highlight_style(theme.selected)
-            .highlight_symbol(MARKER)
-            .highlight_spacing(HighlightSpacing::Always);
+        let widget = Table::new(rows, widths).header(header).selectable(theme);
         frame.render_stateful_widget(widget, table, &mut self.state);
     }
 }

@@ -24,6 +24,7 @@ use crate::tui::screens::Screen;
 use crate::tui::screens::admin::{AdminScreen, move_selection};
 use crate::tui::strings::Strings;
 use crate::tui::theme::MARKER;
+use crate::tui::theme::Selectable;
 
 /// The dialogs of these sections.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -873,12 +874,7 @@ impl ChiusureSection {
         });
         let widths =
             [period_w, res_w, motivo_w].map(|w| Constraint::Length(u16::try_from(w).unwrap_or(0)));
-        let widget = Table::new(rows, widths)
-            .header(header)
-            .column_spacing(1)
-            .row_highlight_style(theme.selected)
-            .highlight_symbol(MARKER)
-            .highlight_spacing(HighlightSpacing::Always);
+        let widget = Table::new(rows, widths).header(header).selectable(theme);
         frame.render_stateful_widget(widget, table, &mut self.state);
     }
 }
@@ -1058,12 +1054,7 @@ impl FuoriSection {
         });
         let widths = [10, 5, res_w, paz_w, what_w, motivo_w]
             .map(|w| Constraint::Length(u16::try_from(w).unwrap_or(0)));
-        let widget = Table::new(rows, widths)
-            .header(header)
-            .column_spacing(1)
-            .row_highlight_style(theme.selected)
-            .highlight_symbol(MARKER)
-            .highlight_spacing(HighlightSpacing::Always);
+        let widget = Table::new(rows, widths).header(header).selectable(theme);
         frame.render_stateful_widget(widget, table, &mut self.state);
     }
 }

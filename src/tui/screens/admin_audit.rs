@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Cell, HighlightSpacing, Paragraph, Row, Table, TableState};
+use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState};
 use tui_input::Input;
 
 use crate::domain::audit::{AuditEntry, AuditFilter};
@@ -14,6 +14,7 @@ use crate::tui::app::{Cmd, Env};
 use crate::tui::field;
 use crate::tui::format;
 use crate::tui::keymap::Action;
+use crate::tui::theme::Selectable;
 use crate::tui::theme::{ERROR_MARK, MARKER};
 
 use super::admin::move_selection;
@@ -257,10 +258,7 @@ impl AuditSection {
             ],
         )
         .header(header)
-        .column_spacing(1)
-        .row_highlight_style(theme.selected)
-        .highlight_symbol(MARKER)
-        .highlight_spacing(HighlightSpacing::Always);
+        .selectable(theme);
         frame.render_stateful_widget(widget, table, &mut self.state);
         // The whole summary of the selected entry.
         if let Some(e) = self.state.selected().and_then(|i| self.entries.get(i)) {

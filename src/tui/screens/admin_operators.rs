@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Cell, HighlightSpacing, Paragraph, Row, Table, TableState, Wrap};
+use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
 use tui_input::Input;
 
 use crate::domain::operator::{Operator, OperatorId, Role};
@@ -12,7 +12,7 @@ use crate::tui::app::{Cmd, Env, Status};
 use crate::tui::keymap::Action;
 use crate::tui::modal::{DialogField, Modal, Purpose};
 use crate::tui::strings::AccessStrings;
-use crate::tui::theme::MARKER;
+use crate::tui::theme::Selectable;
 
 use super::admin::list_action;
 
@@ -220,10 +220,7 @@ impl OperatorsSection {
             ],
         )
         .header(header)
-        .column_spacing(1)
-        .row_highlight_style(theme.selected)
-        .highlight_symbol(MARKER)
-        .highlight_spacing(HighlightSpacing::Always);
+        .selectable(theme);
         frame.render_stateful_widget(widget, table, &mut self.state);
     }
 }

@@ -10,7 +10,7 @@ use chrono::{Datelike, Duration, NaiveDate, NaiveTime};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, HighlightSpacing, Paragraph, Row, Table, TableState};
+use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState};
 
 use super::Screen;
 use super::agenda_plan::{PlanOutcome, PlanView};
@@ -26,6 +26,7 @@ use crate::tui::keymap::{self, Action, Context};
 use crate::tui::modal::{DialogField, Modal, Purpose};
 use crate::tui::strings::Strings;
 use crate::tui::theme::MARKER;
+use crate::tui::theme::Selectable;
 
 /// What a dialog of the agenda is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -818,10 +819,7 @@ impl AgendaScreen {
             ],
         )
         .header(header)
-        .column_spacing(1)
-        .row_highlight_style(theme.selected)
-        .highlight_symbol(MARKER)
-        .highlight_spacing(HighlightSpacing::Always);
+        .selectable(theme);
         frame.render_stateful_widget(table, table_area, &mut self.state);
     }
 }

@@ -10,7 +10,7 @@ use chrono::{NaiveDate, Weekday};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Cell, HighlightSpacing, Paragraph, Row, Table, TableState};
+use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState};
 
 use crate::domain::PatientId;
 use crate::domain::agenda::{Fascia, Preferences, Resource};
@@ -23,7 +23,7 @@ use crate::tui::keymap::Action;
 use crate::tui::modal::{DialogField, Modal, Purpose};
 use crate::tui::screens::agenda::AgendaPurpose;
 use crate::tui::strings::Strings;
-use crate::tui::theme::MARKER;
+use crate::tui::theme::Selectable;
 
 /// What the proposal view asks of the agenda under it.
 pub enum PlanOutcome {
@@ -392,10 +392,7 @@ impl PlanView {
             ],
         )
         .header(header)
-        .column_spacing(1)
-        .row_highlight_style(theme.selected)
-        .highlight_symbol(MARKER)
-        .highlight_spacing(HighlightSpacing::Always);
+        .selectable(theme);
         frame.render_stateful_widget(table, table_area, &mut self.state);
     }
 }

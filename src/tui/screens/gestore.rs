@@ -6,7 +6,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, HighlightSpacing, Paragraph, Row, Table, TableState, Wrap};
+use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
 use tui_input::Input;
 
 use crate::domain::ats::all_ats;
@@ -21,7 +21,7 @@ use crate::tui::keymap::{Action, Context};
 use crate::tui::modal::{DialogField, Modal, Purpose};
 use crate::tui::screens::picker::{Picker, PickerOutcome};
 use crate::tui::strings::Strings;
-use crate::tui::theme::MARKER;
+use crate::tui::theme::Selectable;
 
 /// Marks the Gestore of the patient's own MMG.
 pub const STAR: &str = "★ ";
@@ -852,10 +852,5 @@ fn choice_table<'a>(c: &'a GestoriChoice, visible: &[usize], width: u16, env: &E
     });
     let widths = [name_w, tipo_w, comune_w, tel_w, ref_w]
         .map(|w| Constraint::Length(u16::try_from(w).unwrap_or(0)));
-    Table::new(rows, widths)
-        .header(header)
-        .column_spacing(1)
-        .row_highlight_style(theme.selected)
-        .highlight_symbol(MARKER)
-        .highlight_spacing(HighlightSpacing::Always)
+    Table::new(rows, widths).header(header).selectable(theme)
 }

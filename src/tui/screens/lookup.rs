@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, HighlightSpacing, Paragraph, Row, Table, TableState};
+use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState};
 use tui_input::Input;
 
 use crate::domain::codice_fiscale::CodiceFiscale;
@@ -13,7 +13,7 @@ use crate::tui::field;
 use crate::tui::format;
 use crate::tui::keymap::Action;
 use crate::tui::strings::Strings;
-use crate::tui::theme::MARKER;
+use crate::tui::theme::Selectable;
 
 /// Most results shown for one query.
 pub const LIMIT: usize = 200;
@@ -259,10 +259,7 @@ fn results_table<'a>(
         ],
     )
     .header(header)
-    .column_spacing(1)
-    .row_highlight_style(theme.selected)
-    .highlight_symbol(MARKER)
-    .highlight_spacing(HighlightSpacing::Always)
+    .selectable(theme)
 }
 
 /// The PIC column: the patient's status when they are no longer followed,

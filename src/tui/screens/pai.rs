@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, HighlightSpacing, Paragraph, Row, Table, TableState};
+use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState};
 use tui_input::Input;
 
 use super::pai_edit::{EditForm, FormKind, item_ref};
@@ -31,6 +31,7 @@ use crate::tui::keymap::{self, Action, Context};
 use crate::tui::modal::{DialogField, Modal, Purpose};
 use crate::tui::screens::Screen;
 use crate::tui::strings::{PaiStrings, Strings};
+use crate::tui::theme::Selectable;
 use crate::tui::theme::{MARKER, WARNING_MARK};
 
 /// The sections of the plan, one tab each.
@@ -1190,10 +1191,7 @@ impl PaiScreen {
                 Row::new(header.into_iter().map(Cell::from).collect::<Vec<_>>())
                     .style(theme.table_header),
             )
-            .column_spacing(1)
-            .row_highlight_style(theme.selected)
-            .highlight_symbol(MARKER)
-            .highlight_spacing(HighlightSpacing::Always)
+            .selectable(theme)
     }
 
     /// The selected row in full, wrapped to `width`.

@@ -13,7 +13,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Cell, HighlightSpacing, Paragraph, Row, Table, TableState};
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState};
 use tui_input::Input;
 
 use crate::domain::patto::{Consensi, FirmaInput, Firmatario, PattoDiCura, PattoId, PattoStato};
@@ -27,6 +27,7 @@ use crate::tui::keymap::{self, Action, Context};
 use crate::tui::modal::{DialogField, Modal, Purpose};
 use crate::tui::screens::Screen;
 use crate::tui::strings::{PattoStrings, Strings};
+use crate::tui::theme::Selectable;
 use crate::tui::theme::{MARKER, WARNING_MARK};
 
 /// A renewal can be prepared from this many days before the expiry (the
@@ -468,10 +469,7 @@ fn patti_table<'a>(patti: &'a [PattoDiCura], env: &Env, wide: bool) -> Table<'a>
         ],
     )
     .header(header)
-    .column_spacing(1)
-    .row_highlight_style(theme.selected)
-    .highlight_symbol(MARKER)
-    .highlight_spacing(HighlightSpacing::Always)
+    .selectable(theme)
 }
 
 /// The focusable parts of the bozza screen, in Tab order.

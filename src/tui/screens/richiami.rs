@@ -8,7 +8,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, HighlightSpacing, Paragraph, Row, Table, TableState};
+use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState};
 
 use crate::domain::PatientId;
 use crate::service::Desk;
@@ -22,6 +22,7 @@ use crate::tui::screens::agenda::AgendaScreen;
 use crate::tui::screens::patto::PattoScreen;
 use crate::tui::strings::Strings;
 use crate::tui::theme::MARKER;
+use crate::tui::theme::Selectable;
 
 /// The windows of the expiry list, switched with the range key.
 pub const WITHIN_DAYS: [u64; 2] = [30, 60];
@@ -537,10 +538,7 @@ fn draw_window(
     let theme = env.theme;
     let table = Table::new(rows, widths)
         .header(Row::new(header).style(theme.table_header))
-        .column_spacing(1)
-        .row_highlight_style(theme.selected)
-        .highlight_symbol(MARKER)
-        .highlight_spacing(HighlightSpacing::Always);
+        .selectable(theme);
     let mut state = TableState::default();
     state.select(nav.state.selected().map(|i| i - first));
     frame.render_stateful_widget(table, area, &mut state);
@@ -734,10 +732,7 @@ impl ScadenzeList {
             ],
         )
         .header(header)
-        .column_spacing(1)
-        .row_highlight_style(theme.selected)
-        .highlight_symbol(MARKER)
-        .highlight_spacing(HighlightSpacing::Always);
+        .selectable(theme);
         frame.render_stateful_widget(table, table_area, &mut self.state);
     }
 }
