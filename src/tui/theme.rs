@@ -110,6 +110,22 @@ impl Theme {
     }
 }
 
+/// A list table drawn the one way of the application: one space between
+/// columns, and the selected row in reverse video behind the marker (never
+/// shown by colour alone).
+pub trait Selectable {
+    fn selectable(self, theme: &Theme) -> Self;
+}
+
+impl Selectable for ratatui::widgets::Table<'_> {
+    fn selectable(self, theme: &Theme) -> Self {
+        self.column_spacing(1)
+            .row_highlight_style(theme.selected)
+            .highlight_symbol(MARKER)
+            .highlight_spacing(ratatui::widgets::HighlightSpacing::Always)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -124,21 +140,5 @@ mod tests {
         let plain = Theme::new(false);
         assert_eq!(plain.error.fg, None);
         assert_eq!(plain.header.bg, None);
-    }
-}
-
-/// A list table drawn the one way of the application: one space between
-/// columns, and the selected row in reverse video behind the marker (never
-/// shown by colour alone).
-pub trait Selectable {
-    fn selectable(self, theme: &Theme) -> Self;
-}
-
-impl Selectable for ratatui::widgets::Table<'_> {
-    fn selectable(self, theme: &Theme) -> Self {
-        self.column_spacing(1)
-            .row_highlight_style(theme.selected)
-            .highlight_symbol(MARKER)
-            .highlight_spacing(ratatui::widgets::HighlightSpacing::Always)
     }
 }
