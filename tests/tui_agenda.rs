@@ -277,6 +277,72 @@ fn book_plan(desk: &Desk, pid: u64) -> Vec<u64> {
 }
 
 #[test]
+fn appointments_on_a_day_closed_afterwards_are_flagged() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (desk, _clock) = desk_and_clock(dir.path());
+    let pid = setup(&desk);
+    let ids = book_plan(&desk, pid);
+    let first = desk.appointment(ids[0]).unwrap().unwrap();
+    let day = first.start.date();
+    let before = desk.day_list(day, None).unwrap();
+    assert!(before.iter().all(|l| l.fuori.is_empty()), "{before:?}");
+    desk.save_closure(Closure::giornata(0, None, day, "Disinfestazione"))
+        .unwrap();
+    let lines = desk.day_list(day, None).unwrap();
+    let flagged: Vec<_> = lines.iter().filter(|l| !l.fuori.is_empty()).collect();
+    assert!(flagged.iter().any(|l| l.appointment.id == first.id));
+    // Every booked appointment at a resource that day, each with the reason.
+    for l in &lines {
+        let at_resource = l.appointment.resource.is_some();
+        assert_eq!(!l.fuori.is_empty(), at_resource, "{l:?}");
+        if at_resource {
+            assert!(l.fuori.join(" ").contains("Disinfestazione"), "{l:?}");
+        }
+    }
+    // The next day with appointments is not flagged.
+    let later = ids
+        .iter()
+        .map(|id| desk.appointment(*id).unwrap().unwrap().start.date())
+        .find(|d| *d > day)
+        .unwrap();
+    assert!(
+        desk.day_list(later, None)
+            .unwrap()
+            .iter()
+            .all(|l| l.fuori.is_empty())
+    );
+    // F6 on that day: the count in the head, the state of each one.
+    let mut ui = harness(desk, 120, 40);
+    ui.keys(|e| {
+        e.key(KeyCode::F(6)).ctrl('g');
+    });
+    ui.keys(|e| {
+        e.ctrl('u')
+            .text(&day.format("%d/%m/%Y").to_string())
+            .key(KeyCode::Enter);
+    });
+    let screen = ui.screen();
+    assert!(
+        screen.contains(&format!(
+            "! {} fuori disponibilità: F8 per spostare",
+            flagged.len()
+        )),
+        "{screen}"
+    );
+    assert_eq!(
+        screen.matches("! fuori disp.").count(),
+        flagged.len(),
+        "{screen}"
+    );
+    // The week view marks them and names the reason of the selected one.
+    ui.keys(|e| {
+        e.ctrl('w');
+    });
+    let screen = ui.screen();
+    assert!(screen.contains("Disinfestazione"), "{screen}");
+}
+
+#[test]
 fn week_view_snapshots_and_navigation() {
     for (w, h) in [(80, 24), (120, 40)] {
         let dir = tempfile::tempdir().expect("temp dir");

@@ -95,6 +95,9 @@ pub struct DayLine {
     pub patient: Option<PatientSummary>,
     /// Resource name, or the external provider.
     pub dove: String,
+    /// Why a booked appointment is outside its resource's availability
+    /// (a closure, a holiday, hours changed); empty when it is not.
+    pub fuori: Vec<String>,
 }
 
 /// The capacity of the slot starting at `start` on a resource (0 when the
@@ -863,9 +866,21 @@ impl Desk {
         if resource.is_none() {
             ids.push(0);
         }
+        let closures = self.store.closures()?;
+        let calendar = self.calendar()?;
         let mut lines = Vec::new();
         for rid in ids {
             for a in self.store.appointments_of_resource(rid, from, to)? {
+                let fuori = agenda::outside_availability(
+                    std::slice::from_ref(&a),
+                    &resources,
+                    &closures,
+                    &calendar,
+                    from,
+                )
+                .into_iter()
+                .flat_map(|(_, found)| found.iter().map(|c| c.to_string()).collect::<Vec<_>>())
+                .collect();
                 let dove = match (
                     &a.esterno,
                     resources.iter().find(|r| Some(r.id) == a.resource),
@@ -879,6 +894,7 @@ impl Desk {
                     appointment: a,
                     patient,
                     dove,
+                    fuori,
                 });
             }
         }

@@ -2680,6 +2680,8 @@ pub struct AgendaStrings {
     pub marked_done: &'static str,
     pub marked_no_show: &'static str,
     pub marked_booked: &'static str,
+    /// The state of a booked appointment outside availability, in the day list.
+    pub fuori_short: &'static str,
     pub cancelled: &'static str,
     pub moved: &'static str,
     pub no_patient: &'static str,
@@ -2795,6 +2797,14 @@ impl AgendaStrings {
         }
     }
 
+    /// After the count of a day: how many are outside availability.
+    pub fn fuori_count(&self, n: usize) -> String {
+        match self.lang {
+            Lang::It => format!("! {n} fuori disponibilità: F8 per spostare"),
+            Lang::En => format!("! {n} outside availability: F8 to move"),
+        }
+    }
+
     pub fn count(&self, n: usize) -> String {
         match self.lang {
             Lang::It if n == 1 => "1 appuntamento".to_string(),
@@ -2870,6 +2880,7 @@ static AGENDA_IT: AgendaStrings = AgendaStrings {
     marked_done: "Appuntamento segnato come eseguito (Ctrl+R lo riporta a prenotato)",
     marked_no_show: "Appuntamento segnato come non presentato (Ctrl+R lo riporta a prenotato)",
     marked_booked: "Appuntamento riportato a prenotato",
+    fuori_short: "! fuori disp.",
     cancelled: "Appuntamento annullato",
     moved: "Appuntamento spostato",
     no_patient: "Nessun paziente selezionato: cercarlo in F2, poi F6",
@@ -2974,6 +2985,7 @@ static AGENDA_EN: AgendaStrings = AgendaStrings {
     marked_done: "Appointment marked as done (Ctrl+R sets it back to booked)",
     marked_no_show: "Appointment marked as no-show (Ctrl+R sets it back to booked)",
     marked_booked: "Appointment set back to booked",
+    fuori_short: "! unavailable",
     cancelled: "Appointment cancelled",
     moved: "Appointment moved",
     no_patient: "No patient selected: find one in F2, then F6",

@@ -711,14 +711,18 @@ impl AgendaScreen {
                     |p| format!("{} {}", p.cognome, p.nome),
                 );
                 let weekday = a.weekdays[app.start.weekday().num_days_from_monday() as usize];
+                let stato = if l.fuori.is_empty() {
+                    app.stato.label().to_string()
+                } else {
+                    format!("{} ({})", a.fuori_short, l.fuori.join("; "))
+                };
                 format!(
-                    "{MARKER}{weekday} {} {}–{} · {} · {who} · {} · {}",
+                    "{MARKER}{weekday} {} {}–{} · {} · {who} · {} · {stato}",
                     format::date(app.start.date()),
                     app.start.format("%H:%M"),
                     app.end.format("%H:%M"),
                     l.dove,
                     app.descrizione,
-                    app.stato.label()
                 )
             }
             None => format!("  {}", a.no_selection),
@@ -743,13 +747,17 @@ impl AgendaScreen {
             .filter
             .and_then(|i| self.resources.get(i))
             .map_or(a.all_resources, |r| r.nome.as_str());
-        let head = format!(
+        let mut head = format!(
             " {}: {weekday} {}   {}: {resource}   {}",
             a.label_day,
             format::date(self.day),
             a.label_resource,
             a.count(self.lines.len())
         );
+        let fuori = self.lines.iter().filter(|l| !l.fuori.is_empty()).count();
+        if fuori > 0 {
+            head.push_str(&format!("   {}", a.fuori_count(fuori)));
+        }
         let top = self.draw_head(
             frame,
             area,
@@ -797,13 +805,18 @@ impl AgendaScreen {
                     || s.none.to_string(),
                     |p| format!("{} {}", p.cognome, p.nome),
                 );
+                let stato = if l.fuori.is_empty() {
+                    Cell::from(app.stato.label())
+                } else {
+                    Cell::from(Span::styled(a.fuori_short, theme.warning))
+                };
                 Row::new(vec![
                     Cell::from(app.start.format("%H:%M").to_string()),
                     Cell::from(app.end.format("%H:%M").to_string()),
                     Cell::from(l.dove.clone()),
                     Cell::from(who),
                     Cell::from(app.descrizione.clone()),
-                    Cell::from(app.stato.label()),
+                    stato,
                 ])
             })
             .collect();
@@ -829,6 +842,7 @@ impl AgendaScreen {
 fn week_cell<'a>(l: &DayLine, width: usize, selected: bool, env: &Env) -> Line<'a> {
     let app = &l.appointment;
     let mark = match app.stato {
+        AppStato::Prenotato if !l.fuori.is_empty() => "!",
         AppStato::Prenotato => " ",
         AppStato::Eseguito => "✓",
         AppStato::NonPresentato => "✗",
@@ -852,7 +866,9 @@ fn week_cell<'a>(l: &DayLine, width: usize, selected: bool, env: &Env) -> Line<'
         ))
     } else {
         let text = format::truncate(&format!("{mark}{time} {who}"), width);
-        let style = if app.stato.occupa_slot() {
+        let style = if !l.fuori.is_empty() {
+            env.theme.warning
+        } else if app.stato.occupa_slot() {
             ratatui::style::Style::default()
         } else {
             env.theme.muted
