@@ -247,6 +247,31 @@ fn erase_removes_the_identity_and_keeps_the_records_of_care() {
     // The export now shows only the pseudonym.
     let v = desk.gdpr_export(s.patient).unwrap().to_string();
     assert!(!v.contains("Niccol") && !v.contains(&s.cf), "{v}");
+
+    // The pseudonymised record is not edited, through the desk or the screen.
+    assert!(p.is_erased());
+    let refused = desk
+        .update_patient(Patient {
+            note: "nuova nota".into(),
+            ..p.clone()
+        })
+        .unwrap_err();
+    assert!(refused.to_string().contains("non si modifica"), "{refused}");
+    assert_eq!(desk.patient(s.patient).unwrap().unwrap(), p);
+    let mut ui = common::harness::Harness::new(desk, 120, 40);
+    ui.keys(|e| {
+        e.text(&format!("cancellato p{}", s.patient))
+            .key(crossterm::event::KeyCode::Enter)
+            .key(crossterm::event::KeyCode::F(8));
+    });
+    assert!(
+        ui.status()
+            .starts_with("Paziente cancellato su richiesta (GDPR)"),
+        "{}\n{}",
+        ui.status(),
+        ui.screen()
+    );
+    assert!(ui.app.modal().is_none());
 }
 
 #[test]

@@ -79,6 +79,12 @@ impl Patient {
         AtsRules::embedded().ats_for(&comune.belfiore, &comune.provincia)
     }
 
+    /// Whether the patient was erased on request (GDPR): the record stays,
+    /// pseudonymised, for the records of care, and is no longer edited.
+    pub fn is_erased(&self) -> bool {
+        self.codice_fiscale.starts_with(ERASED_CF_PREFIX)
+    }
+
     /// The folded "COGNOME NOME" used by the name index and search.
     pub fn name_key(&self) -> String {
         name_key(&self.cognome, &self.nome)
@@ -102,6 +108,11 @@ impl Patient {
         today.years_since(self.data_nascita).unwrap_or(0)
     }
 }
+
+/// How the pseudonymous codice of an erased patient starts ("GDPR" and the
+/// id on 12 digits): no real codice fiscale starts with four letters and
+/// then a letter where the year's digits go.
+pub const ERASED_CF_PREFIX: &str = "GDPR";
 
 /// "COGNOME NOME", folded for accent- and case-insensitive search.
 pub fn name_key(cognome: &str, nome: &str) -> String {

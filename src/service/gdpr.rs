@@ -266,7 +266,7 @@ impl Desk {
             .store
             .get_patient(patient)?
             .ok_or_else(|| not_found(patient))?;
-        if before.codice_fiscale.starts_with("GDPR") {
+        if before.is_erased() {
             return Err(DeskError::Invalid(format!(
                 "Il paziente {patient} è già stato cancellato"
             )));
@@ -275,7 +275,7 @@ impl Desk {
         let after = Patient {
             cognome: "CANCELLATO".into(),
             nome: pseudonym.clone(),
-            codice_fiscale: format!("GDPR{patient:012}"),
+            codice_fiscale: format!("{}{patient:012}", crate::domain::patient::ERASED_CF_PREFIX),
             luogo_nascita: String::new(),
             data_nascita: chrono::NaiveDate::from_ymd_opt(
                 chrono::Datelike::year(&before.data_nascita),

@@ -244,8 +244,14 @@ impl Desk {
 
     /// Saves changes to a registered patient.
     pub fn update_patient(&self, mut p: Patient) -> Result<()> {
-        normalise(&mut p)?;
         let before = self.store.get_patient(p.id)?;
+        if before.as_ref().is_some_and(Patient::is_erased) {
+            return Err(invalid(format!(
+                "Il paziente {} è stato cancellato su richiesta (GDPR): la scheda resta solo per le prestazioni e non si modifica",
+                p.id
+            )));
+        }
+        normalise(&mut p)?;
         self.store.update_patient(&p)?;
         let summary = match &before {
             Some(b) => auth::patient_change(b, &p),

@@ -65,6 +65,7 @@ impl RecordScreen {
     pub fn action(&mut self, action: Action, env: &Env) -> Option<Cmd> {
         let s = env.s;
         Some(match action {
+            Action::Edit if self.patient.is_erased() => Cmd::Status(Status::info(s.erased_no_edit)),
             Action::Edit => Cmd::EditPatient(Box::new(self.patient.clone())),
             Action::MarkDeceased => self.status_question(StatusChange::Deceased, env),
             Action::MarkTransferred => self.status_question(StatusChange::Transferred, env),
