@@ -470,6 +470,80 @@ fn outside_list_is_kept_in_its_own_section_and_closures_are_removed() {
 }
 
 /// Two resources (one inactive) and three closures, stored through the desk.
+#[test]
+fn the_tests_of_one_blood_draw_move_together() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let desk = desk_on(dir.path());
+    let (r, _) = desk
+        .save_resource(
+            Resource::new(0, "Punto prelievi", "punto prelievi").with_pattern(Pattern::new(
+                Weekday::Mon,
+                t(7, 30),
+                t(9, 30),
+                10,
+                2,
+                d(1, 1),
+            )),
+        )
+        .unwrap();
+    let pid = patient(&desk);
+    let book = |descrizione: &str, start: NaiveDateTime| {
+        desk.book_appointment(Appointment {
+            id: 0,
+            patient: pid,
+            pai: None,
+            item: None,
+            occorrenza: None,
+            resource: Some(r.id),
+            start,
+            end: start + chrono::Duration::minutes(10),
+            descrizione: descrizione.into(),
+            stato: AppStato::Prenotato,
+            esterno: None,
+            note: String::new(),
+            forzatura: None,
+        })
+        .unwrap()
+    };
+    // Two tests in the same draw, a third later in the morning.
+    let glicemia = book("Glicemia", at(30, 11, 7, 30));
+    let creatinina = book("Creatinina", at(30, 11, 7, 30));
+    let potassio = book("Potassio", at(30, 11, 8, 30));
+    desk.save_closure(Closure::giornata(0, None, d(30, 11), "disinfestazione"))
+        .unwrap();
+    let mut ui = Harness::new(desk, 100, 30);
+    open_section(&mut ui, FUORI);
+    assert_eq!(ui.admin().fuori().unwrap().lines().len(), 3);
+    ui.keys(|e| {
+        e.key(KeyCode::Enter);
+    });
+    let screen = ui.screen();
+    assert!(
+        screen.contains("Nello stesso posto si spostano con lui: Creatinina."),
+        "{screen}"
+    );
+    ui.keys(|e| {
+        e.key(KeyCode::Enter);
+    });
+    // Monday 7 December is Sant'Ambrogio, Milan's patron: closed.
+    assert_eq!(
+        ui.status(),
+        "2 appuntamenti spostati al 14/12/2026 07:30; ne restano 1 da spostare"
+    );
+    let desk = ui.desk();
+    for id in [glicemia, creatinina] {
+        let a = desk.appointment(id).unwrap().unwrap();
+        assert_eq!((a.start, a.stato), (at(14, 12, 7, 30), AppStato::Prenotato));
+    }
+    assert_eq!(
+        desk.appointment(potassio).unwrap().unwrap().start,
+        at(30, 11, 8, 30)
+    );
+    let left = ui.admin().fuori().unwrap().lines();
+    assert_eq!(left.len(), 1);
+    assert_eq!(left[0].appointment.id, potassio);
+}
+
 fn snapshot_desk(dir: &Path) -> Desk {
     use Weekday::*;
     let desk = desk_on(dir);

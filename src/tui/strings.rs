@@ -3363,11 +3363,24 @@ impl AgendaAdminStrings {
         )
     }
 
-    pub fn moved(&self, when: &str, left: usize) -> String {
+    pub fn move_together(&self, what: &str) -> String {
         self.pick(
-            format!("Appuntamento spostato al {when}; ne restano {left} da spostare"),
-            format!("Appointment moved to {when}; {left} left to move"),
+            format!("Nello stesso posto si spostano con lui: {what}."),
+            format!("Moved with it, in the same place: {what}."),
         )
+    }
+
+    pub fn moved(&self, n: usize, when: &str, left: usize) -> String {
+        match n {
+            1 => self.pick(
+                format!("Appuntamento spostato al {when}; ne restano {left} da spostare"),
+                format!("Appointment moved to {when}; {left} left to move"),
+            ),
+            _ => self.pick(
+                format!("{n} appuntamenti spostati al {when}; ne restano {left} da spostare"),
+                format!("{n} appointments moved to {when}; {left} left to move"),
+            ),
+        }
     }
 }
 

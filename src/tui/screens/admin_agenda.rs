@@ -10,7 +10,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Cell, HighlightSpacing, Paragraph, Row, Table, TableState, Wrap};
 
 use crate::domain::agenda::{
-    AppointmentId, Closure, ClosureId, Pattern, Resource, ResourceId, giorno_label,
+    Appointment, AppointmentId, Closure, ClosureId, Pattern, Resource, ResourceId, giorno_label,
 };
 use crate::domain::pai::PaiTemplates;
 use crate::domain::text::fold;
@@ -932,6 +932,11 @@ impl FuoriSection {
                 };
                 let a = &line.appointment;
                 let from = a.start.date().and_time(NaiveTime::MIN);
+                let together: Vec<String> = self
+                    .companions(a.id)
+                    .into_iter()
+                    .map(|c| c.descrizione.clone())
+                    .collect();
                 return Some(match env.desk.first_free_slot_for(a.id, from) {
                     Ok(Some(slot)) => Cmd::modal(Modal::confirm(
                         Purpose::AgendaAdmin(AgendaAdminPurpose::Move {
@@ -939,7 +944,7 @@ impl FuoriSection {
                             start: slot.start,
                         }),
                         x.move_title.to_string(),
-                        vec![
+                        [
                             x.move_what(
                                 &line
                                     .patient
@@ -957,7 +962,12 @@ impl FuoriSection {
                                 ),
                                 &line.risorsa,
                             ),
-                        ],
+                        ]
+                        .into_iter()
+                        .chain(
+                            (!together.is_empty()).then(|| x.move_together(&together.join(", "))),
+                        )
+                        .collect(),
                     )),
                     Ok(None) => Cmd::Status(Status::warning(x.no_free_slot)),
                     Err(e) => Cmd::Status(Status::error(e.to_string())),
@@ -970,18 +980,57 @@ impl FuoriSection {
         Some(Cmd::Redraw)
     }
 
+    /// The other appointments outside availability that share the slot of
+    /// appointment `id` with the same patient (the tests of one blood
+    /// draw): they move with it, so that the morning is not split.
+    fn companions(&self, id: AppointmentId) -> Vec<&Appointment> {
+        let Some(first) = self
+            .lines
+            .iter()
+            .map(|l| &l.appointment)
+            .find(|a| a.id == id)
+        else {
+            return Vec::new();
+        };
+        self.lines
+            .iter()
+            .map(|l| &l.appointment)
+            .filter(|a| {
+                a.id != id
+                    && a.patient == first.patient
+                    && a.resource == first.resource
+                    && a.start == first.start
+            })
+            .collect()
+    }
+
     fn confirm(&mut self, purpose: AgendaAdminPurpose, env: &Env) -> Result<Cmd, String> {
         let x = env.s.agenda_admin;
         let AgendaAdminPurpose::Move { id, start } = purpose else {
             return Ok(Cmd::None);
         };
-        let moved = env
-            .desk
-            .move_appointment(id, start, None, None)
-            .map_err(|e| e.to_string())?;
+        let ids: Vec<AppointmentId> = std::iter::once(id)
+            .chain(self.companions(id).into_iter().map(|a| a.id))
+            .collect();
+        let mut moved = 0;
+        let mut failed = None;
+        for a in &ids {
+            match env.desk.move_appointment(*a, start, None, None) {
+                Ok(_) => moved += 1,
+                Err(e) => {
+                    failed = Some(e.to_string());
+                    break;
+                }
+            }
+        }
         self.reload(env);
+        if let Some(e) = failed {
+            // What moved is saved; the rest stays in the list.
+            return Err(e);
+        }
         Ok(Cmd::Status(Status::success(x.moved(
-            &moved.start.format("%d/%m/%Y %H:%M").to_string(),
+            moved,
+            &start.format("%d/%m/%Y %H:%M").to_string(),
             self.lines.len(),
         ))))
     }
