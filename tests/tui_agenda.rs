@@ -343,6 +343,97 @@ fn appointments_on_a_day_closed_afterwards_are_flagged() {
 }
 
 #[test]
+fn left_and_right_go_to_the_days_of_the_week() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (desk, _clock) = desk_and_clock(dir.path());
+    let pid = setup(&desk);
+    let ids = book_plan(&desk, pid);
+    let day = ids
+        .iter()
+        .map(|id| desk.appointment(*id).unwrap().unwrap().start.date())
+        .min()
+        .unwrap();
+    // One more appointment later in that week, at the nurses' room.
+    let nurse = desk
+        .resources()
+        .unwrap()
+        .into_iter()
+        .find(|r| r.tipo == "ambulatorio infermieristico")
+        .unwrap();
+    let length = chrono::Duration::minutes(30);
+    let saturday = day + chrono::Days::new(u64::from(5 - day.weekday().num_days_from_monday()));
+    let slot = desk
+        .first_free_slot(
+            nurse.id,
+            (day + chrono::Days::new(1)).and_time(t(0, 0)),
+            pid,
+            length,
+            None,
+        )
+        .unwrap()
+        .filter(|s| s.start.date() <= saturday)
+        .expect("a free place in the same week");
+    desk.book_appointment(sportello::domain::agenda::Appointment {
+        id: 0,
+        patient: pid,
+        pai: None,
+        item: None,
+        occorrenza: None,
+        resource: Some(nurse.id),
+        start: slot.start,
+        end: slot.start + length,
+        descrizione: "Medicazione".into(),
+        stato: AppStato::Prenotato,
+        esterno: None,
+        note: String::new(),
+        forzatura: None,
+    })
+    .unwrap();
+    let with_lines: Vec<NaiveDate> = desk
+        .week(day, None)
+        .unwrap()
+        .iter()
+        .filter(|d| !d.lines.is_empty())
+        .map(|d| d.day)
+        .collect();
+    assert!(with_lines.len() > 1, "{with_lines:?}");
+    assert_eq!(with_lines[0], day);
+    let mut ui = harness(desk, 120, 40);
+    ui.keys(|e| {
+        e.key(KeyCode::F(6)).ctrl('g');
+    });
+    ui.keys(|e| {
+        e.ctrl('u')
+            .text(&day.format("%d/%m/%Y").to_string())
+            .key(KeyCode::Enter)
+            .ctrl('w');
+    });
+    let selected_day = |ui: &Harness| match ui.app.screen() {
+        Screen::Agenda(a) => a.selected().unwrap().appointment.start.date(),
+        _ => panic!("agenda expected"),
+    };
+    assert_eq!(selected_day(&ui), day);
+    // Right goes to the next day that has appointments, past the empty ones.
+    for expected in &with_lines[1..] {
+        ui.keys(|e| {
+            e.key(KeyCode::Right);
+        });
+        assert_eq!(selected_day(&ui), *expected);
+    }
+    // At the last day it stays; Left goes back to the first.
+    ui.keys(|e| {
+        e.key(KeyCode::Right);
+    });
+    assert_eq!(selected_day(&ui), *with_lines.last().unwrap());
+    for _ in 1..with_lines.len() {
+        ui.keys(|e| {
+            e.key(KeyCode::Left);
+        });
+    }
+    assert_eq!(selected_day(&ui), day);
+}
+
+#[test]
 fn week_view_snapshots_and_navigation() {
     for (w, h) in [(80, 24), (120, 40)] {
         let dir = tempfile::tempdir().expect("temp dir");

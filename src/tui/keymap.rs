@@ -179,6 +179,9 @@ pub enum Action {
     MarkNoShow,
     /// An appointment marked by mistake back to prenotato.
     MarkBooked,
+    /// In the week: the column of the day before / after.
+    DayBefore,
+    DayAfter,
     Plan,
     // Operators.
     Password,
@@ -2192,6 +2195,20 @@ pub static BINDINGS: &[Binding] = &[
         false,
     ),
     row(C::AgendaWeek, Key::f(8), A::Edit, |s| s.agenda.k_move, true),
+    row(
+        C::AgendaWeek,
+        Key::plain(KeyCode::Left),
+        A::DayBefore,
+        |s| s.agenda.k_day_before,
+        false,
+    ),
+    row(
+        C::AgendaWeek,
+        Key::plain(KeyCode::Right),
+        A::DayAfter,
+        |s| s.agenda.k_day_after,
+        false,
+    ),
     row(
         C::AgendaWeek,
         Key::ctrl('t'),

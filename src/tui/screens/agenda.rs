@@ -209,6 +209,24 @@ impl AgendaScreen {
         }
     }
 
+    /// In the week, to the nearest day before (`-1`) or after (`1`) that
+    /// has appointments, on the same row or its last one.
+    fn move_day(&mut self, delta: isize) {
+        let (day, row) = self.week_sel.unwrap_or((0, 0));
+        let mut d = day;
+        loop {
+            match d.checked_add_signed(delta) {
+                Some(next) if next < self.days.len() => d = next,
+                _ => return,
+            }
+            let len = self.days[d].lines.len();
+            if len > 0 {
+                self.week_sel = Some((d, row.min(len - 1)));
+                return;
+            }
+        }
+    }
+
     fn move_by(&mut self, delta: isize) {
         if self.week {
             let order = self.week_order();
@@ -295,6 +313,10 @@ impl AgendaScreen {
         Some(match action {
             Action::Up => {
                 self.move_by(-1);
+                Cmd::Redraw
+            }
+            Action::DayBefore | Action::DayAfter if self.week => {
+                self.move_day(if action == Action::DayBefore { -1 } else { 1 });
                 Cmd::Redraw
             }
             Action::Down => {
@@ -580,9 +602,21 @@ impl AgendaScreen {
                 format!("{} {label}", names.join("/"))
             })
             .collect();
-        let keys = keys.join(" · ");
+        // Whole items on at most two lines; what does not fit is in F1.
+        let mut lines: Vec<String> = Vec::new();
+        for item in keys {
+            let full = lines.len() >= 2;
+            match lines.last_mut() {
+                Some(line) if format::width(line) + 3 + format::width(&item) <= width => {
+                    line.push_str(" · ");
+                    line.push_str(&item);
+                }
+                _ if !full => lines.push(format::truncate(&item, width)),
+                _ => break,
+            }
+        }
         let mut text = vec![Line::styled(format::truncate(head, width), theme.section)];
-        for part in format::wrap(&keys, width).into_iter().take(2) {
+        for part in lines {
             text.push(Line::styled(format!(" {part}"), theme.muted));
         }
         let top = u16::try_from(text.len()).unwrap_or(1) + 1;
@@ -621,10 +655,8 @@ impl AgendaScreen {
             env,
             &head,
             &[
-                (
-                    &[Action::PageUp, Action::PageDown],
-                    format!("{}/{}", a.k_prev_week, a.k_next_week),
-                ),
+                (&[Action::PageUp, Action::PageDown], a.k_weeks.to_string()),
+                (&[Action::DayBefore, Action::DayAfter], a.k_days.to_string()),
                 (&[Action::Week], a.k_week.to_string()),
                 (&[Action::GoTo], a.k_goto.to_string()),
                 (&[Action::NextField], a.k_resource.to_string()),
@@ -766,7 +798,7 @@ impl AgendaScreen {
             &[
                 (
                     &[Action::PageUp, Action::PageDown],
-                    format!("{}/{}", a.k_prev_day, a.k_next_day),
+                    a.k_day_pages.to_string(),
                 ),
                 (&[Action::Week], a.k_week.to_string()),
                 (&[Action::GoTo], a.k_goto.to_string()),
