@@ -187,37 +187,46 @@ fn set_up_the_agenda_close_a_day_and_move_the_appointment() {
     add_fascia(&mut ui, 1, "07:30", "09:30", "10", "2", "23/11/2026");
 
     // Mistakes stay in the dialog with what to correct.
-    add_fascia(&mut ui, 2, "09:30", "07:30", "10", "2", "23/11/2026");
-    let error = ui.modal_error().expect("end before start refused");
-    assert!(error.contains("deve essere dopo"), "{error}");
-    ui.keys(|e| {
-        e.key(KeyCode::Esc);
-    });
-    add_fascia(&mut ui, 2, "07:30", "09:30", "0", "2", "23/11/2026");
-    let error = ui.modal_error().expect("no slot length refused");
-    assert!(error.contains("durata dello slot"), "{error}");
-    ui.keys(|e| {
-        e.key(KeyCode::Esc);
-    });
-    add_fascia(&mut ui, 2, "07:30", "09:30", "10", "0", "23/11/2026");
-    let error = ui.modal_error().expect("no places refused");
-    assert!(error.contains("capacità"), "{error}");
-    ui.keys(|e| {
-        e.key(KeyCode::Esc);
-    });
-    add_fascia(&mut ui, 2, "07:30", "09:30", "10", "2", "31/11/2026");
-    let error = ui.modal_error().expect("impossible date refused");
-    assert!(error.contains("gg/mm/aaaa"), "{error}");
-    ui.keys(|e| {
-        e.key(KeyCode::Esc);
-    });
-    // Overlapping Monday's range: the domain's rule, in Italian.
-    add_fascia(&mut ui, 0, "09:00", "10:00", "10", "2", "23/11/2026");
-    let error = ui.modal_error().expect("overlap refused");
-    assert!(error.contains("si sovrappongono"), "{error}");
-    ui.keys(|e| {
-        e.key(KeyCode::Esc);
-    });
+    // Each mistake refused with its own message; the last one, overlapping
+    // Monday's range, is the domain's rule, in Italian.
+    for (day, from, to, minutes, places, valid, message) in [
+        (
+            2,
+            "09:30",
+            "07:30",
+            "10",
+            "2",
+            "23/11/2026",
+            "deve essere dopo",
+        ),
+        (
+            2,
+            "07:30",
+            "09:30",
+            "0",
+            "2",
+            "23/11/2026",
+            "durata dello slot",
+        ),
+        (2, "07:30", "09:30", "10", "0", "23/11/2026", "capacità"),
+        (2, "07:30", "09:30", "10", "2", "31/11/2026", "gg/mm/aaaa"),
+        (
+            0,
+            "09:00",
+            "10:00",
+            "10",
+            "2",
+            "23/11/2026",
+            "si sovrappongono",
+        ),
+    ] {
+        add_fascia(&mut ui, day, from, to, minutes, places, valid);
+        let error = ui.modal_error().expect("refused");
+        assert!(error.contains(message), "{error}");
+        ui.keys(|e| {
+            e.key(KeyCode::Esc);
+        });
+    }
 
     // The surgery: Monday 09:00-11:50 in 20-minute slots, which leaves 10
     // minutes: saved, with a note saying so.
