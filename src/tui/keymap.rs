@@ -191,6 +191,21 @@ pub enum Action {
     Preferences,
 }
 
+impl Action {
+    /// How far Up, Down, PageUp and PageDown move the selection of a list
+    /// showing `page` rows; `None` for any other action.
+    pub fn list_step(self, page: usize) -> Option<isize> {
+        let page = isize::try_from(page.max(1)).unwrap_or(1);
+        match self {
+            Action::Up => Some(-1),
+            Action::Down => Some(1),
+            Action::PageUp => Some(-page),
+            Action::PageDown => Some(page),
+            _ => None,
+        }
+    }
+}
+
 /// A key with its modifiers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Key {

@@ -450,15 +450,11 @@ pub(crate) fn list_action(
     len: usize,
     page: usize,
 ) -> Option<Cmd> {
-    let page = isize::try_from(page.max(1)).unwrap_or(1);
-    let delta = match action {
-        Action::Up => -1,
-        Action::Down => 1,
-        Action::PageUp => -page,
-        Action::PageDown => page,
-        Action::Home => isize::MIN / 2,
-        Action::End => isize::MAX / 2,
-        Action::Back => return Some(Cmd::Back),
+    let delta = match (action.list_step(page), action) {
+        (Some(delta), _) => delta,
+        (None, Action::Home) => isize::MIN / 2,
+        (None, Action::End) => isize::MAX / 2,
+        (None, Action::Back) => return Some(Cmd::Back),
         _ => return None,
     };
     move_selection(state, len, delta);

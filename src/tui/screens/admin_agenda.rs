@@ -920,12 +920,11 @@ impl FuoriSection {
 
     pub fn action(&mut self, action: Action, env: &Env) -> Option<Cmd> {
         let x = env.s.agenda_admin;
-        let page = isize::try_from(self.page.max(1)).unwrap_or(1);
-        let delta = match action {
-            Action::Up => -1,
-            Action::Down => 1,
-            Action::PageUp => -page,
-            Action::PageDown => page,
+        if let Some(delta) = action.list_step(self.page) {
+            move_selection(&mut self.state, self.lines.len(), delta);
+            return Some(Cmd::Redraw);
+        }
+        match action {
             Action::Open => {
                 let Some(line) = self.state.selected().and_then(|i| self.lines.get(i)) else {
                     return Some(Cmd::Status(Status::info(x.nothing_outside)));
@@ -937,7 +936,7 @@ impl FuoriSection {
                     .into_iter()
                     .map(|c| c.descrizione.clone())
                     .collect();
-                return Some(match env.desk.first_free_slot_for(a.id, from) {
+                Some(match env.desk.first_free_slot_for(a.id, from) {
                     Ok(Some(slot)) => Cmd::modal(Modal::confirm(
                         Purpose::AgendaAdmin(AgendaAdminPurpose::Move {
                             id: a.id,
@@ -971,13 +970,11 @@ impl FuoriSection {
                     )),
                     Ok(None) => Cmd::Status(Status::warning(x.no_free_slot)),
                     Err(e) => Cmd::Status(Status::error(e.to_string())),
-                });
+                })
             }
-            Action::Back => return Some(Cmd::Back),
-            _ => return None,
-        };
-        move_selection(&mut self.state, self.lines.len(), delta);
-        Some(Cmd::Redraw)
+            Action::Back => Some(Cmd::Back),
+            _ => None,
+        }
     }
 
     /// The other appointments outside availability that share the slot of

@@ -242,24 +242,11 @@ impl GestoreScreen {
         if self.patient.is_none() {
             return Some(Cmd::Status(Status::info(s.gestori.no_patient_keys)));
         }
-        let page = isize::try_from(self.page.max(1)).unwrap_or(1);
+        if let Some(delta) = action.list_step(self.page) {
+            self.move_by(delta);
+            return Some(Cmd::Redraw);
+        }
         Some(match action {
-            Action::Up => {
-                self.move_by(-1);
-                Cmd::Redraw
-            }
-            Action::Down => {
-                self.move_by(1);
-                Cmd::Redraw
-            }
-            Action::PageUp => {
-                self.move_by(-page);
-                Cmd::Redraw
-            }
-            Action::PageDown => {
-                self.move_by(page);
-                Cmd::Redraw
-            }
             Action::TypeFilter => self.next_tipo(env),
             Action::OtherAts => self.open_ats_picker(env),
             Action::Open => self.enter(env),

@@ -105,24 +105,11 @@ impl LookupScreen {
     }
 
     pub fn action(&mut self, action: Action, env: &Env) -> Option<Cmd> {
-        let page = isize::try_from(self.page.max(1)).unwrap_or(1);
+        if let Some(delta) = action.list_step(self.page) {
+            self.move_by(delta);
+            return Some(Cmd::Redraw);
+        }
         Some(match action {
-            Action::Up => {
-                self.move_by(-1);
-                Cmd::Redraw
-            }
-            Action::Down => {
-                self.move_by(1);
-                Cmd::Redraw
-            }
-            Action::PageUp => {
-                self.move_by(-page);
-                Cmd::Redraw
-            }
-            Action::PageDown => {
-                self.move_by(page);
-                Cmd::Redraw
-            }
             Action::Open => match self.state.selected().and_then(|i| self.results.get(i)) {
                 Some(p) => Cmd::OpenRecord(p.id),
                 None => Cmd::Status(Status::info(env.s.nothing_to_open)),

@@ -260,14 +260,7 @@ impl Nav {
 
     /// Up, Down, PageUp, PageDown; `None` for other actions.
     fn action(&mut self, action: Action, len: usize) -> Option<Cmd> {
-        let page = isize::try_from(self.page.max(1)).unwrap_or(1);
-        let delta = match action {
-            Action::Up => -1,
-            Action::Down => 1,
-            Action::PageUp => -page,
-            Action::PageDown => page,
-            _ => return None,
-        };
+        let delta = action.list_step(self.page)?;
         if len > 0 {
             let next = self
                 .state
@@ -596,24 +589,11 @@ impl ScadenzeList {
     }
 
     fn action(&mut self, action: Action, env: &Env) -> Option<Cmd> {
-        let page = isize::try_from(self.page.max(1)).unwrap_or(1);
+        if let Some(delta) = action.list_step(self.page) {
+            self.move_by(delta);
+            return Some(Cmd::Redraw);
+        }
         Some(match action {
-            Action::Up => {
-                self.move_by(-1);
-                Cmd::Redraw
-            }
-            Action::Down => {
-                self.move_by(1);
-                Cmd::Redraw
-            }
-            Action::PageUp => {
-                self.move_by(-page);
-                Cmd::Redraw
-            }
-            Action::PageDown => {
-                self.move_by(page);
-                Cmd::Redraw
-            }
             Action::Range => {
                 let i = WITHIN_DAYS
                     .iter()
