@@ -1,7 +1,7 @@
 //! The integrity check behind `sportello check`: every record decodes and every
 //! index entry agrees with the records, both ways.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::patients::{PatientKeys, id_from_value};
 use super::records::decode_patient;
@@ -39,6 +39,8 @@ impl Store {
         let mut report = CheckReport::default();
         let mut expected: HashSet<(usize, Vec<u8>)> = HashSet::new();
         let mut expected_cf: HashSet<(Vec<u8>, u64)> = HashSet::new();
+        // Name-word key -> the folded name it must hold.
+        let mut expected_words: HashMap<Vec<u8>, Vec<u8>> = HashMap::new();
         for item in self.patients.iter() {
             let (k, v) = item.map_err(|e| self.fatal(e))?;
             report.patients += 1;
@@ -73,6 +75,9 @@ impl Store {
             }
             for ph in keys.phones {
                 expected.insert((4, ph));
+            }
+            for w in keys.words {
+                expected_words.insert(w, keys.name_value.clone());
             }
         }
 
@@ -122,6 +127,34 @@ impl Store {
                 _ => trees::IDX_PHONE,
             };
             report.problem(format!("{name}: manca la voce {}", printable(&key)));
+        }
+        for item in self.idx_name_word.iter() {
+            let (k, v) = item.map_err(|e| self.fatal(e))?;
+            report.index_entries += 1;
+            match expected_words.remove(k.as_ref()) {
+                Some(name) if name == v.as_ref() => {}
+                Some(name) => report.problem(format!(
+                    "{}: la voce {} indica il nome {} invece di {}",
+                    trees::IDX_NAME_WORD,
+                    printable_word(&k),
+                    String::from_utf8_lossy(&v),
+                    String::from_utf8_lossy(&name)
+                )),
+                None => report.problem(format!(
+                    "{}: voce {} senza paziente corrispondente",
+                    trees::IDX_NAME_WORD,
+                    printable_word(&k)
+                )),
+            }
+        }
+        let mut missing: Vec<_> = expected_words.into_keys().collect();
+        missing.sort();
+        for key in missing {
+            report.problem(format!(
+                "{}: manca la voce {}",
+                trees::IDX_NAME_WORD,
+                printable_word(&key)
+            ));
         }
         self.check_gestori_and_prese(&mut report)?;
         self.check_patti(&mut report)?;
@@ -448,6 +481,14 @@ fn hex(bytes: &[u8]) -> String {
 fn printable(key: &[u8]) -> String {
     match super::patients::split_index_key(key) {
         Some((value, id)) => format!("{value}#{id}"),
+        None => hex(key),
+    }
+}
+
+/// A name-word key as text: first word, `/`, the later word, then `#id`.
+fn printable_word(key: &[u8]) -> String {
+    match super::patients::split_index_key(key) {
+        Some((value, id)) => format!("{}#{id}", value.replace('\u{1}', "/")),
         None => hex(key),
     }
 }

@@ -4,6 +4,10 @@
 //! patient id, so that a range scan over a prefix returns matches in name
 //! order and stops after the first N, without reading the rest of the tree.
 //! The codice fiscale index is unique: its key is the code, its value the id.
+//!
+//! The name-word index (`idx_patient_name_word`) serves "first word starts
+//! with A, a later word with B" ("ros gr" for "ROSSI MARIA GRAZIA"): see
+//! [`name_word_keys`] and [`Store::walk_name_words`].
 
 use sled::Transactional;
 use sled::transaction::{ConflictableTransactionError, TransactionError, TransactionalTree};
@@ -52,30 +56,82 @@ fn split_index_key_ref(key: &[u8]) -> Option<(&str, PatientId)> {
     Some((std::str::from_utf8(value).ok()?, id))
 }
 
+/// Separates the first word from a later one in a name-word key: below every
+/// byte a folded name holds (letters, digits, the space).
+const WORD_SEP: u8 = 0x01;
+
+/// Marks in `meta` that the name-word index holds the entries of every stored
+/// patient. A store written before that index existed lacks it, and gets the
+/// index built once when it is opened ([`Store::ensure_name_word_index`]).
+pub(crate) const META_NAME_WORD_BUILT: &[u8] = b"idx_patient_name_word_built";
+
+/// The name-word index entries of a patient with folded name key `name`: for
+/// a name of three words or more, one key per distinct word from the third
+/// on, `first word, 0x01, word, 0x00, big-endian id` (the value is the whole
+/// name key). The second word needs no entry: the name index has it right
+/// after the first ("ROSSI MARIA" is a range of it), so the two indexes
+/// together give, for one first word, every name with a later word starting
+/// with some prefix.
+pub(crate) fn name_word_keys(name: &str, id: PatientId) -> Vec<Vec<u8>> {
+    let mut words = name.split(' ');
+    let Some(first) = words.next() else {
+        return Vec::new();
+    };
+    let mut later: Vec<&str> = words.skip(1).filter(|w| !w.is_empty()).collect();
+    later.sort_unstable();
+    later.dedup();
+    later
+        .into_iter()
+        .map(|w| {
+            let mut key = Vec::with_capacity(first.len() + w.len() + 10);
+            key.extend_from_slice(first.as_bytes());
+            key.push(WORD_SEP);
+            key.extend_from_slice(w.as_bytes());
+            key.push(0);
+            key.extend_from_slice(&id_key(id));
+            key
+        })
+        .collect()
+}
+
+/// The first word of an index key: its bytes up to the first one below `!`
+/// (the space or the 0 before the id).
+fn first_word(key: &[u8]) -> &[u8] {
+    let end = key.iter().position(|b| *b < b'!').unwrap_or(key.len());
+    &key[..end]
+}
+
 pub(crate) fn id_from_value(value: &[u8]) -> Option<PatientId> {
     Some(u64::from_be_bytes(value.try_into().ok()?))
 }
 
-/// The non-unique index entries a patient owns: (name, tessera, phones).
+/// The index entries a patient owns: codice fiscale, name, tessera, phones,
+/// and name words (each with the folded name as its value).
 pub(crate) struct PatientKeys {
     pub cf: Vec<u8>,
     pub name: Vec<u8>,
     pub tessera: Option<Vec<u8>>,
     pub phones: Vec<Vec<u8>>,
+    pub words: Vec<Vec<u8>>,
+    /// The folded name key: the value of every `words` entry.
+    pub name_value: Vec<u8>,
 }
 
 impl PatientKeys {
     pub fn of(p: &Patient) -> PatientKeys {
         let tessera = digits(&p.tessera_sanitaria);
+        let name = p.name_key();
         PatientKeys {
             cf: p.codice_fiscale.to_uppercase().into_bytes(),
-            name: index_key(&p.name_key(), p.id),
+            name: index_key(&name, p.id),
+            words: name_word_keys(&name, p.id),
             tessera: (!tessera.is_empty()).then(|| index_key(&tessera, p.id)),
             phones: p
                 .phone_keys()
                 .iter()
                 .map(|ph| index_key(ph, p.id))
                 .collect(),
+            name_value: name.into_bytes(),
         }
     }
 }
@@ -83,7 +139,7 @@ impl PatientKeys {
 type TxResult<T> = std::result::Result<T, ConflictableTransactionError<StoreError>>;
 
 /// Writes a patient and its index entries inside a transaction.
-/// `t` = [patients, idx_cf, idx_name, idx_tessera, idx_phone].
+/// `t` = [patients, idx_cf, idx_name, idx_tessera, idx_phone, idx_name_word].
 fn tx_put(t: &[TransactionalTree], p: &Patient, bytes: &[u8], keys: &PatientKeys) -> TxResult<()> {
     t[0].insert(&id_key(p.id), bytes)?;
     t[1].insert(keys.cf.as_slice(), &id_key(p.id))?;
@@ -93,6 +149,9 @@ fn tx_put(t: &[TransactionalTree], p: &Patient, bytes: &[u8], keys: &PatientKeys
     }
     for k in &keys.phones {
         t[4].insert(k.as_slice(), &[])?;
+    }
+    for k in &keys.words {
+        t[5].insert(k.as_slice(), keys.name_value.as_slice())?;
     }
     Ok(())
 }
@@ -106,17 +165,21 @@ fn tx_remove_keys(t: &[TransactionalTree], keys: &PatientKeys) -> TxResult<()> {
     for k in &keys.phones {
         t[4].remove(k.as_slice())?;
     }
+    for k in &keys.words {
+        t[5].remove(k.as_slice())?;
+    }
     Ok(())
 }
 
 impl Store {
-    fn patient_trees(&self) -> [&sled::Tree; 5] {
+    fn patient_trees(&self) -> [&sled::Tree; 6] {
         [
             &self.patients,
             &self.idx_cf,
             &self.idx_name,
             &self.idx_tessera,
             &self.idx_phone,
+            &self.idx_name_word,
         ]
     }
 
@@ -207,7 +270,7 @@ impl Store {
             }
         }
         type Entries = Vec<(Vec<u8>, Vec<u8>)>;
-        let mut entries: [Entries; 5] = Default::default();
+        let mut entries: [Entries; 6] = Default::default();
         for p in patients.iter_mut() {
             p.id = self.new_patient_id()?;
             let keys = PatientKeys::of(p);
@@ -220,6 +283,9 @@ impl Store {
             }
             for k in keys.phones {
                 entries[4].push((k, Vec::new()));
+            }
+            for k in keys.words {
+                entries[5].push((k, keys.name_value.clone()));
             }
         }
         // The trees are independent: fill them side by side, each in key order.
@@ -340,6 +406,154 @@ impl Store {
         Ok(visited)
     }
 
+    /// Walks, in name-key order, the name-index entries whose first word
+    /// starts with `first` and some later word with `later` (both folded),
+    /// handing each (folded name, id) to `visit` until it returns false. At
+    /// most `max_first_words` distinct first words are looked at (a bound on
+    /// the work for one-letter queries on large stores); returns how many were.
+    ///
+    /// A skip scan: for each distinct first word (found with one seek past the
+    /// previous one), the name index range "FIRST LATER" holds the names whose
+    /// second word matches, already in order; the name-word index range
+    /// "FIRST 0x01 LATER" those where a word from the third on does. The second
+    /// set is small: it is collected, sorted and merged into the first.
+    pub fn walk_name_words(
+        &self,
+        first: &str,
+        later: &str,
+        max_first_words: usize,
+        mut visit: impl FnMut(&str, PatientId) -> bool,
+    ) -> Result<usize> {
+        let mut firsts = 0;
+        let mut from = first.as_bytes().to_vec();
+        let mut prefix = Vec::new();
+        let mut deeper: Vec<(sled::IVec, PatientId)> = Vec::new();
+        while firsts < max_first_words {
+            let Some(item) = self.idx_name.range(from.as_slice()..).keys().next() else {
+                break;
+            };
+            let k = item.map_err(|e| self.fatal(e))?;
+            if !k.starts_with(first.as_bytes()) {
+                break;
+            }
+            firsts += 1;
+            let word = first_word(&k);
+            // Names whose first word is exactly `word` end before `word!`:
+            // what follows the word in them (space, 0) sorts below `!`.
+            from.clear();
+            from.extend_from_slice(word);
+            from.push(b'!');
+
+            deeper.clear();
+            prefix.clear();
+            prefix.extend_from_slice(word);
+            prefix.push(WORD_SEP);
+            prefix.extend_from_slice(later.as_bytes());
+            for item in self.idx_name_word.scan_prefix(&prefix) {
+                let (key, name) = item.map_err(|e| self.fatal(e))?;
+                let Some(id) = key
+                    .len()
+                    .checked_sub(8)
+                    .and_then(|at| id_from_value(&key[at..]))
+                else {
+                    continue;
+                };
+                let Ok(text) = std::str::from_utf8(&name) else {
+                    continue;
+                };
+                // Names whose second word matches come from the name index.
+                if text.split(' ').nth(1).is_some_and(|w| w.starts_with(later)) {
+                    continue;
+                }
+                deeper.push((name, id));
+            }
+            deeper.sort_unstable();
+            deeper.dedup();
+            let mut rest = deeper.iter().peekable();
+
+            prefix.clear();
+            prefix.extend_from_slice(word);
+            prefix.push(b' ');
+            prefix.extend_from_slice(later.as_bytes());
+            for item in self.idx_name.scan_prefix(&prefix).keys() {
+                let k = item.map_err(|e| self.fatal(e))?;
+                let Some((name, id)) = split_index_key_ref(&k) else {
+                    continue;
+                };
+                while let Some((n, i)) =
+                    rest.next_if(|(n, i)| (n.as_ref(), *i) < (name.as_bytes(), id))
+                {
+                    if !visit(std::str::from_utf8(n).unwrap_or_default(), *i) {
+                        return Ok(firsts);
+                    }
+                }
+                if !visit(name, id) {
+                    return Ok(firsts);
+                }
+            }
+            for (n, i) in rest {
+                if !visit(std::str::from_utf8(n).unwrap_or_default(), *i) {
+                    return Ok(firsts);
+                }
+            }
+        }
+        Ok(firsts)
+    }
+
+    /// Builds the name-word index from the patient records if this store
+    /// does not have it yet (written before it existed, or its build was
+    /// interrupted), then marks it built in `meta`. One pass over the
+    /// patients, written in batches; records that do not decode are left to
+    /// `check`.
+    pub(crate) fn ensure_name_word_index(&self) -> Result<()> {
+        if self
+            .meta
+            .contains_key(META_NAME_WORD_BUILT)
+            .map_err(|e| self.fatal(e))?
+        {
+            return Ok(());
+        }
+        if !self.patients.is_empty() {
+            self.ensure_writable()?;
+            self.idx_name_word.clear().map_err(|e| self.fatal(e))?;
+            let mut batch = sled::Batch::default();
+            let mut pending = 0;
+            for item in self.patients.iter() {
+                let (_, v) = item.map_err(|e| self.fatal(e))?;
+                let Ok(p) = decode_patient(&v) else {
+                    continue;
+                };
+                let keys = PatientKeys::of(&p);
+                for k in keys.words {
+                    batch.insert(k, keys.name_value.as_slice());
+                    pending += 1;
+                }
+                if pending >= 20_000 {
+                    self.idx_name_word
+                        .apply_batch(std::mem::take(&mut batch))
+                        .map_err(|e| self.fatal(e))?;
+                    pending = 0;
+                }
+            }
+            self.idx_name_word
+                .apply_batch(batch)
+                .map_err(|e| self.fatal(e))?;
+        }
+        self.meta
+            .insert(META_NAME_WORD_BUILT, &[1])
+            .map_err(|e| self.fatal(e))?;
+        self.make_durable()
+    }
+
+    /// Drops the name-word index and its mark: the next
+    /// [`Store::ensure_name_word_index`] (or open) rebuilds it.
+    pub(crate) fn forget_name_word_index(&self) -> Result<()> {
+        self.meta
+            .remove(META_NAME_WORD_BUILT)
+            .map_err(|e| self.fatal(e))?;
+        self.idx_name_word.clear().map_err(|e| self.fatal(e))
+    }
+
     /// Up to `limit` name-index entries starting at `from` going forward, or
     /// strictly before it going backward: the neighbourhood of a query, used to
     /// suggest names one or two typos away.
@@ -387,7 +601,216 @@ fn decode_hit(index: PatientIndex, key: &[u8], value: &[u8]) -> Option<IndexHit>
 #[cfg(test)]
 mod tests {
     use super::super::Store;
+    use super::{META_NAME_WORD_BUILT, name_word_keys};
+    use crate::domain::{Patient, PatientId};
     use crate::service::demo::DemoGenerator;
+    use crate::service::search::search_ids;
+
+    fn demo_patient(seed: u64, cognome: &str, nome: &str) -> Patient {
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 1, 15).unwrap();
+        let mut p = DemoGenerator::new(seed, today).next_patient(&|_| false);
+        p.cognome = cognome.into();
+        p.nome = nome.into();
+        p
+    }
+
+    /// The name-word index as (first word / later word #id, name) pairs.
+    fn word_entries(store: &Store) -> Vec<(String, String)> {
+        store
+            .idx_name_word
+            .iter()
+            .map(|item| {
+                let (k, v) = item.unwrap();
+                let (value, id) = super::split_index_key(&k).unwrap();
+                (
+                    format!("{}#{id}", value.replace('\u{1}', "/")),
+                    String::from_utf8(v.to_vec()).unwrap(),
+                )
+            })
+            .collect()
+    }
+
+    fn found(store: &Store, q: &str) -> Vec<PatientId> {
+        search_ids(store, q, 50).unwrap()
+    }
+
+    #[test]
+    fn name_word_keys_cover_the_words_from_the_third_on() {
+        assert!(name_word_keys("ROSSI MARIO", 7).is_empty());
+        assert!(name_word_keys("ROSSI", 7).is_empty());
+        let keys = name_word_keys("DE LUCA MARIA GRAZIA MARIA", 7);
+        let mut expected = Vec::new();
+        for w in ["GRAZIA", "MARIA"] {
+            let mut k = b"DE\x01".to_vec();
+            k.extend_from_slice(w.as_bytes());
+            k.push(0);
+            k.extend_from_slice(&7u64.to_be_bytes());
+            expected.push(k);
+        }
+        assert_eq!(keys, expected);
+    }
+
+    #[test]
+    fn name_word_entries_follow_inserts_updates_and_erasures() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let mut p = demo_patient(1, "De Luca", "Maria Grazia");
+        let id = store.insert_patient(&mut p).unwrap();
+        assert_eq!(
+            word_entries(&store),
+            vec![
+                (
+                    format!("DE/GRAZIA#{id}"),
+                    "DE LUCA MARIA GRAZIA".to_string()
+                ),
+                (format!("DE/MARIA#{id}"), "DE LUCA MARIA GRAZIA".to_string()),
+            ]
+        );
+        assert_eq!(found(&store, "de gr"), vec![id]);
+
+        // A new name moves the entries in the same write.
+        p.nome = "Anna Luisa".into();
+        store.update_patient(&p).unwrap();
+        assert_eq!(
+            word_entries(&store),
+            vec![
+                (format!("DE/ANNA#{id}"), "DE LUCA ANNA LUISA".to_string()),
+                (format!("DE/LUISA#{id}"), "DE LUCA ANNA LUISA".to_string()),
+            ]
+        );
+        assert!(found(&store, "de gr").is_empty());
+        assert_eq!(found(&store, "de lu"), vec![id]);
+        assert!(store.check().unwrap().is_ok());
+
+        // Two words: no entry at all.
+        p.cognome = "Rossi".into();
+        store.update_patient(&p).unwrap();
+        assert_eq!(
+            word_entries(&store),
+            vec![(format!("ROSSI/LUISA#{id}"), "ROSSI ANNA LUISA".to_string())]
+        );
+        p.nome = "Anna".into();
+        store.update_patient(&p).unwrap();
+        assert!(word_entries(&store).is_empty());
+
+        // An erasure removes the entries of the name and indexes the pseudonym.
+        p.cognome = "Di Stefano".into();
+        p.nome = "Gian Maria".into();
+        store.update_patient(&p).unwrap();
+        assert_eq!(word_entries(&store).len(), 2);
+        let mut after = p.clone();
+        after.cognome = "Cancellato".into();
+        after.nome = "Paziente Xq".into();
+        after.codice_fiscale = "XXXXXX00X00X000X".into();
+        store
+            .erase_patient(&super::super::gdpr::Erasure {
+                before: &p,
+                after: &after,
+                patti: &[],
+                prese: &[],
+                appointments: &[],
+            })
+            .unwrap();
+        assert_eq!(
+            word_entries(&store),
+            vec![(
+                format!("CANCELLATO/XQ#{id}"),
+                "CANCELLATO PAZIENTE XQ".to_string()
+            )]
+        );
+        assert!(found(&store, "di ma").is_empty());
+        assert!(store.check().unwrap().is_ok());
+    }
+
+    #[test]
+    fn check_flags_missing_stray_and_wrong_name_word_entries() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let mut a = demo_patient(1, "Lo Russo", "Anna Maria");
+        let mut b = demo_patient(2, "Bianchi", "Gian Maria Luca");
+        store.insert_patient(&mut a).unwrap();
+        store.insert_patient(&mut b).unwrap();
+        assert!(store.check().unwrap().is_ok());
+        let a_keys = name_word_keys("LO RUSSO ANNA MARIA", a.id);
+        let b_keys = name_word_keys("BIANCHI GIAN MARIA LUCA", b.id);
+        store.idx_name_word.remove(&a_keys[1]).unwrap();
+        store
+            .idx_name_word
+            .insert(&b_keys[0], "BIANCHI GIAN MARIA".as_bytes())
+            .unwrap();
+        let stray = name_word_keys("VERDI ANNA MARIA", 99);
+        store
+            .idx_name_word
+            .insert(&stray[0], "VERDI ANNA MARIA".as_bytes())
+            .unwrap();
+        let report = store.check().unwrap();
+        assert_eq!(report.problem_count, 3, "{:?}", report.problems);
+        let expected = [
+            format!("idx_patient_name_word: manca la voce LO/MARIA#{}", a.id),
+            format!(
+                "idx_patient_name_word: la voce BIANCHI/LUCA#{} indica il nome BIANCHI GIAN MARIA invece di BIANCHI GIAN MARIA LUCA",
+                b.id
+            ),
+            "idx_patient_name_word: voce VERDI/MARIA#99 senza paziente corrispondente".to_string(),
+        ];
+        for e in expected {
+            assert!(report.problems.contains(&e), "{e} in {:?}", report.problems);
+        }
+    }
+
+    /// A store written before the name-word index existed (no entries, no
+    /// mark in meta) gets it on its next open.
+    #[test]
+    fn an_older_store_gets_the_name_word_index_when_opened() {
+        let dir = tempfile::tempdir().unwrap();
+        let (id, batch_id) = {
+            let store = Store::open(dir.path()).unwrap();
+            let mut one = demo_patient(1, "Della Valle", "Anna Maria");
+            let id = store.insert_patient(&mut one).unwrap();
+            let mut batch = vec![
+                demo_patient(2, "Ferrari", "Maria Grazia"),
+                demo_patient(3, "Ferrari", "Mario"),
+            ];
+            store.insert_patients_batch(&mut batch).unwrap();
+            store.make_durable().unwrap();
+            store.forget_name_word_index().unwrap();
+            // Left over from an interrupted build: cleared by the next one.
+            let stale = name_word_keys("FERRARI LUCA ZENO", 77);
+            store.idx_name_word.insert(&stale[0], &[]).unwrap();
+            store.make_durable().unwrap();
+            assert!(found(&store, "della ma").is_empty());
+            assert!(store.check().unwrap().problem_count >= 3);
+            (id, batch[0].id)
+        };
+        let store = Store::open(dir.path()).unwrap();
+        assert!(store.meta.contains_key(META_NAME_WORD_BUILT).unwrap());
+        assert_eq!(word_entries(&store).len(), 3);
+        assert_eq!(found(&store, "della ma"), vec![id]);
+        assert_eq!(found(&store, "fer gr"), vec![batch_id]);
+        let report = store.check().unwrap();
+        assert!(report.is_ok(), "{:?}", report.problems);
+    }
+
+    /// A backup of such a store restores with the index built.
+    #[test]
+    fn restoring_an_older_backup_builds_the_name_word_index() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join("dati");
+        let file = dir.path().join("copia.bak");
+        let id = {
+            let store = Store::open(&data).unwrap();
+            let mut p = demo_patient(1, "De Angelis", "Anna Maria");
+            let id = store.insert_patient(&mut p).unwrap();
+            store.forget_name_word_index().unwrap();
+            store.backup_to(&file).unwrap();
+            id
+        };
+        let target = dir.path().join("ripristino");
+        super::super::backup::restore_backup(&file, &target).unwrap();
+        let store = Store::open(&target).unwrap();
+        assert_eq!(found(&store, "de ma"), vec![id]);
+        assert!(store.check().unwrap().is_ok());
+    }
 
     #[test]
     fn finish_bulk_load_reopens_with_everything_loaded() {
