@@ -66,7 +66,7 @@ const LIMIT: usize = 50;
 /// Suggestions when nothing matches: `Desk::lookup` asks for `limit.min(10)`.
 const SUGGEST_LIMIT: usize = 10;
 /// The private constants of `src/service/search.rs`, mirrored for SQLite.
-const MAX_WORD_SCAN: usize = 5_000;
+const MAX_FIRST_WORDS: usize = 5_000;
 const PER_VARIANT: usize = 3;
 /// The first query after an open.
 const FIRST_QUERY: &str = "rossi";
@@ -639,6 +639,13 @@ CREATE TABLE patient_phones (
     patient_id INTEGER NOT NULL REFERENCES patients(id),
     PRIMARY KEY (phone, patient_id)
 ) WITHOUT ROWID;
+CREATE TABLE patient_name_words (
+    head TEXT NOT NULL,
+    word TEXT NOT NULL,
+    patient_id INTEGER NOT NULL REFERENCES patients(id),
+    name_key TEXT NOT NULL,
+    PRIMARY KEY (head, word, patient_id)
+) WITHOUT ROWID;
 ";
 
 const INSERT_PATIENT: &str = "INSERT INTO patients (id, codice_fiscale, name_key, tessera_key,
@@ -646,6 +653,8 @@ const INSERT_PATIENT: &str = "INSERT INTO patients (id, codice_fiscale, name_key
     mmg, telefoni, email, tessera_sanitaria, patologie, stato, note)
     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)";
 const INSERT_PHONE: &str = "INSERT INTO patient_phones (phone, patient_id) VALUES (?1, ?2)";
+const INSERT_NAME_WORD: &str =
+    "INSERT INTO patient_name_words (head, word, patient_id, name_key) VALUES (?1, ?2, ?3, ?4)";
 
 const SCAN_NAME: &str = "SELECT name_key, id FROM patients
     WHERE name_key >= ?1 AND name_key < ?2 ORDER BY name_key, id";
@@ -655,6 +664,12 @@ const SCAN_TESSERA: &str = "SELECT tessera_key, id FROM patients
     WHERE tessera_key >= ?1 AND tessera_key < ?2 ORDER BY tessera_key, id";
 const SCAN_PHONE: &str = "SELECT phone, patient_id FROM patient_phones
     WHERE phone >= ?1 AND phone < ?2 ORDER BY phone, patient_id";
+/// The first name-index key at or after ?1 and before ?2: the next distinct
+/// first word of the skip scan.
+const NEXT_NAME: &str = "SELECT name_key, id FROM patients
+    WHERE name_key >= ?1 AND name_key < ?2 ORDER BY name_key, id";
+const SCAN_NAME_WORDS: &str = "SELECT name_key, patient_id FROM patient_name_words
+    WHERE head = ?1 AND word >= ?2 AND word < ?3 ORDER BY head, word, patient_id";
 const NEIGHBOURS_FORWARD: &str = "SELECT name_key, id FROM patients
     WHERE name_key >= ?1 ORDER BY name_key, id";
 const NEIGHBOURS_BACKWARD: &str = "SELECT name_key, id FROM patients
@@ -680,6 +695,7 @@ fn load_sqlite(paths: &Paths, batch: usize, cache: u64) -> Result<Value> {
         {
             let mut insert = tx.prepare_cached(INSERT_PATIENT)?;
             let mut phone = tx.prepare_cached(INSERT_PHONE)?;
+            let mut name_word = tx.prepare_cached(INSERT_NAME_WORD)?;
             for p in list.iter_mut() {
                 // The same ids sled gives (1, 2, ...), so results can be compared.
                 p.id = next_id;
@@ -711,6 +727,10 @@ fn load_sqlite(paths: &Paths, batch: usize, cache: u64) -> Result<Value> {
                 for key in p.phone_keys() {
                     phone.execute(params![key, id])?;
                 }
+                let name = p.name_key();
+                for (head, word) in name_words(&name) {
+                    name_word.execute(params![head, word, id, name])?;
+                }
             }
         }
         tx.commit()?;
@@ -736,6 +756,30 @@ fn set_cache(conn: &Connection, cache_bytes: u64) -> Result<()> {
     let kib = i64::try_from(cache_bytes / 1024)?;
     conn.pragma_update(None, "cache_size", -kib)?;
     Ok(())
+}
+
+/// `patients::name_word_keys` of `src/store/`: (first word, later word) for
+/// each distinct word from the third on of a folded name key, and (first two
+/// words, later word) for each from the fourth on.
+fn name_words(name: &str) -> Vec<(String, &str)> {
+    let words: Vec<&str> = name.split(' ').filter(|w| !w.is_empty()).collect();
+    let mut out = Vec::new();
+    for before in 1..=2usize {
+        let Some(later) = words.get(before + 1..) else {
+            break;
+        };
+        let head = words[..before].join(" ");
+        let mut later = later.to_vec();
+        later.sort_unstable();
+        later.dedup();
+        out.extend(later.into_iter().map(|w| (head.clone(), w)));
+    }
+    out
+}
+
+/// The first word of a folded name.
+fn first_word(name: &str) -> &str {
+    name.split(' ').next().unwrap_or_default()
 }
 
 /// The exclusive upper bound of the keys starting with `prefix` (keys are
@@ -831,20 +875,133 @@ impl Sql {
                 }
                 let words: Vec<&str> = folded.split(' ').collect();
                 if out.len() < limit && words.len() > 1 {
-                    let mut scanned = 0;
-                    for (key, id) in self.scan(SCAN_NAME, words[0], MAX_WORD_SCAN)? {
-                        scanned += 1;
-                        if words_match(&words, &key) {
+                    self.walk_name_words(&words, |key, id| {
+                        if words_match(&words, key) {
                             push(&mut out, id);
                         }
-                        if out.len() >= limit || scanned >= MAX_WORD_SCAN {
-                            break;
-                        }
-                    }
+                        out.len() < limit
+                    })?;
                 }
             }
         }
         Ok(out)
+    }
+
+    /// `Store::walk_name_words`: the same skip scan over distinct first words
+    /// (and second words when there is a third query word), with
+    /// `patients(name_key)` for the next word and `patient_name_words` for
+    /// later ones, merged in (name, id) order.
+    fn walk_name_words(
+        &self,
+        words: &[&str],
+        mut visit: impl FnMut(&str, u64) -> bool,
+    ) -> Result<()> {
+        let (Some(w0), Some(w1)) = (words.first(), words.get(1)) else {
+            return Ok(());
+        };
+        let end = prefix_end(w0);
+        let mut from = w0.to_string();
+        for _ in 0..MAX_FIRST_WORDS {
+            let Some((key, _)) = self.hits(NEXT_NAME, 1, params![from, end])?.pop() else {
+                break;
+            };
+            let first = first_word(&key).to_string();
+            from = format!("{first}!");
+            let deeper = self.later_word_entries(&first, w1, 1)?;
+            let go_on = match words.get(2) {
+                None => self.merge_walk(&format!("{first} {w1}"), &deeper, &mut visit)?,
+                Some(w2) => {
+                    let mut deeper = deeper.iter().peekable();
+                    let head = format!("{first} {w1}");
+                    let head_end = prefix_end(&head);
+                    let mut next = head.clone();
+                    let mut go_on = true;
+                    'seconds: while let Some((k, _)) =
+                        self.hits(NEXT_NAME, 1, params![next, head_end])?.pop()
+                    {
+                        let second = first_word(&k[first.len() + 1..]);
+                        let two = format!("{first} {second}");
+                        next = format!("{two}!");
+                        while let Some((n, id)) = deeper.next_if(|(n, _)| n.as_str() < two.as_str())
+                        {
+                            if !visit(n, *id) {
+                                go_on = false;
+                                break 'seconds;
+                            }
+                        }
+                        let deepest = self.later_word_entries(&two, w2, 2)?;
+                        if !self.merge_walk(&format!("{two} {w2}"), &deepest, &mut visit)? {
+                            go_on = false;
+                            break;
+                        }
+                    }
+                    if go_on {
+                        for (n, id) in deeper {
+                            if !visit(n, *id) {
+                                go_on = false;
+                                break;
+                            }
+                        }
+                    }
+                    go_on
+                }
+            };
+            if !go_on {
+                break;
+            }
+        }
+        Ok(())
+    }
+
+    /// `patient_name_words` rows under `head` whose word starts with `word`,
+    /// except names whose word number `skip` does, sorted, each once.
+    fn later_word_entries(&self, head: &str, word: &str, skip: usize) -> Result<Vec<Hit>> {
+        let mut out: Vec<Hit> = self
+            .conn
+            .prepare_cached(SCAN_NAME_WORDS)?
+            .query_map(params![head, word, prefix_end(word)], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as u64))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        out.retain(|(name, _)| {
+            !name
+                .split(' ')
+                .nth(skip)
+                .is_some_and(|w| w.starts_with(word))
+        });
+        out.sort_unstable();
+        out.dedup();
+        Ok(out)
+    }
+
+    /// The names starting with `prefix`, streamed, merged with `extra`.
+    fn merge_walk(
+        &self,
+        prefix: &str,
+        extra: &[Hit],
+        visit: &mut impl FnMut(&str, u64) -> bool,
+    ) -> Result<bool> {
+        let mut rest = extra.iter().peekable();
+        let mut stream = self.conn.prepare_cached(SCAN_NAME)?;
+        let mut rows = stream.query(params![prefix, prefix_end(prefix)])?;
+        while let Some(row) = rows.next()? {
+            let name: String = row.get(0)?;
+            let id = row.get::<_, i64>(1)? as u64;
+            while let Some((n, i)) = rest.next_if(|(n, i)| (n.as_str(), *i) < (name.as_str(), id)) {
+                if !visit(n, *i) {
+                    return Ok(false);
+                }
+            }
+            if !visit(&name, id) {
+                return Ok(false);
+            }
+        }
+        for (n, i) in rest {
+            if !visit(n, *i) {
+                return Ok(false);
+            }
+        }
+        Ok(true)
     }
 
     /// `suggest_ids`, the same one-edit variants and neighbours.
@@ -957,6 +1114,8 @@ impl Sql {
             SCAN_CF,
             SCAN_TESSERA,
             SCAN_PHONE,
+            NEXT_NAME,
+            SCAN_NAME_WORDS,
             NEIGHBOURS_FORWARD,
             NEIGHBOURS_BACKWARD,
         ];

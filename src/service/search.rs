@@ -88,7 +88,7 @@ pub fn search_ids(store: &Store, query: &str, limit: usize) -> Result<Vec<Patien
                 // The names whose first word starts with the first query word
                 // and a later one with the second, in name order; the other
                 // query words are checked on each.
-                store.walk_name_words(words[0], words[1], MAX_FIRST_WORDS, |key, id| {
+                store.walk_name_words(&words, MAX_FIRST_WORDS, |key, id| {
                     if words_match(&words, key) {
                         push(&mut out, id);
                     }
@@ -461,6 +461,15 @@ mod equivalence_tests {
             ("a ma", 400),
             ("b zz", 50),
             ("rossi mario x", 50),
+            ("de luca mar", 50),
+            ("de luca ma", 400),
+            ("de lu ma gr", 50),
+            ("r m a", 50),
+            ("r m a", 400),
+            ("d s m g", 400),
+            ("di stefano gian", 50),
+            ("a m m", 400),
+            ("de an m", 30),
         ] {
             let got = search_ids(&store, q, limit).unwrap();
             assert_eq!(got, search_reference(&store, q, limit), "query {q:?}");
@@ -493,7 +502,7 @@ mod equivalence_tests {
         let mut extra: Vec<_> = [
             ("Zeta", "Anna Maria Luisa"),
             ("Zeta", "Bruno"),
-            ("Zeta Ulma", "Carla"),
+            ("Zeta Ulma", "Carla Nora"),
             ("Zetam", "Luisa Lucia"),
             ("Zeta", "Maria Anna Marta"),
         ]
@@ -509,7 +518,7 @@ mod equivalence_tests {
         let ids: Vec<PatientId> = extra.iter().map(|p| p.id).collect();
         let names = |q: &str| -> Vec<PatientId> { search_ids(&store, q, 50).unwrap() };
         // In name order: "ZETA ANNA MARIA LUISA", "ZETA BRUNO", "ZETA MARIA
-        // ANNA MARTA", "ZETA ULMA CARLA", "ZETAM LUISA LUCIA". "zeta ma" finds
+        // ANNA MARTA", "ZETA ULMA CARLA NORA", "ZETAM LUISA LUCIA". "zeta ma" finds
         // the name prefix first, then the word matches.
         assert_eq!(names("zeta ma"), vec![ids[4], ids[0]]);
         assert_eq!(names("zet ma"), vec![ids[0], ids[4]]);
@@ -518,8 +527,20 @@ mod equivalence_tests {
         assert_eq!(names("zet ma lu"), vec![ids[0]]);
         assert_eq!(names("zet an ma"), vec![ids[0], ids[4]]);
         assert_eq!(names("zet ca"), vec![ids[2]]);
+        assert_eq!(names("zet no"), vec![ids[2]]);
+        assert_eq!(names("zet ul no"), vec![ids[2]]);
+        assert_eq!(names("zet ul ca no"), vec![ids[2]]);
+        assert_eq!(names("zet ul ca ul"), Vec::<PatientId>::new());
         assert_eq!(names("zet zz"), Vec::<PatientId>::new());
-        for q in ["zeta ma", "zet ma", "zet lu", "zet an ma", "zet l"] {
+        for q in [
+            "zeta ma",
+            "zet ma",
+            "zet lu",
+            "zet an ma",
+            "zet l",
+            "zet ul no",
+            "z m a",
+        ] {
             assert_eq!(names(q), search_reference(&store, q, 50), "query {q:?}");
         }
     }

@@ -65,41 +65,69 @@ const WORD_SEP: u8 = 0x01;
 /// index built once when it is opened ([`Store::ensure_name_word_index`]).
 pub(crate) const META_NAME_WORD_BUILT: &[u8] = b"idx_patient_name_word_built";
 
-/// The name-word index entries of a patient with folded name key `name`: for
-/// a name of three words or more, one key per distinct word from the third
-/// on, `first word, 0x01, word, 0x00, big-endian id` (the value is the whole
-/// name key). The second word needs no entry: the name index has it right
-/// after the first ("ROSSI MARIA" is a range of it), so the two indexes
-/// together give, for one first word, every name with a later word starting
-/// with some prefix.
+/// The name-word index entries of a patient with folded name key `name`,
+/// `words before, 0x01, word, 0x00, big-endian id` (the value is the whole
+/// name key):
+/// - for a name of three words or more, one per distinct word from the third
+///   on, under the first word ("DE\x01MARIA" for "DE LUCA MARIA");
+/// - for a name of four words or more, also one per distinct word from the
+///   fourth on, under the first two ("DE LUCA\x01GRAZIA" for "DE LUCA MARIA
+///   GRAZIA").
+///
+/// The word right after the words before needs no entry: the name index has
+/// it ("DE LUCA MA" is a range of it). So the two indexes give, for one first
+/// word (or first two), every name with a later word starting with some
+/// prefix, in two range scans; see [`Store::walk_name_words`].
 pub(crate) fn name_word_keys(name: &str, id: PatientId) -> Vec<Vec<u8>> {
-    let mut words = name.split(' ');
-    let Some(first) = words.next() else {
-        return Vec::new();
-    };
-    let mut later: Vec<&str> = words.skip(1).filter(|w| !w.is_empty()).collect();
-    later.sort_unstable();
-    later.dedup();
-    later
-        .into_iter()
-        .map(|w| {
-            let mut key = Vec::with_capacity(first.len() + w.len() + 10);
-            key.extend_from_slice(first.as_bytes());
-            key.push(WORD_SEP);
-            key.extend_from_slice(w.as_bytes());
-            key.push(0);
-            key.extend_from_slice(&id_key(id));
-            key
-        })
-        .collect()
+    let words: Vec<&str> = name.split(' ').filter(|w| !w.is_empty()).collect();
+    let mut keys = Vec::new();
+    for before in 1..=2usize {
+        let Some(later) = words.get(before + 1..) else {
+            break;
+        };
+        let head = words[..before].join(" ");
+        let mut later = later.to_vec();
+        later.sort_unstable();
+        later.dedup();
+        for w in later {
+            keys.push(word_key(head.as_bytes(), w.as_bytes(), id));
+        }
+    }
+    keys
 }
 
-/// The first word of an index key: its bytes up to the first one below `!`
-/// (the space or the 0 before the id).
-fn first_word(key: &[u8]) -> &[u8] {
-    let end = key.iter().position(|b| *b < b'!').unwrap_or(key.len());
-    &key[..end]
+/// `head`, a space, `word`.
+fn spaced(head: &[u8], word: &str) -> Vec<u8> {
+    [head, b" ", word.as_bytes()].concat()
 }
+
+fn word_key(head: &[u8], word: &[u8], id: PatientId) -> Vec<u8> {
+    let mut key = Vec::with_capacity(head.len() + word.len() + 10);
+    key.extend_from_slice(head);
+    key.push(WORD_SEP);
+    key.extend_from_slice(word);
+    key.push(0);
+    key.extend_from_slice(&id_key(id));
+    key
+}
+
+/// The word of an index key that starts at byte `from`: its bytes up to the
+/// next one below `!` (the space or the 0 before the id).
+fn word_at(key: &[u8], from: usize) -> &[u8] {
+    let rest = key.get(from..).unwrap_or_default();
+    let end = rest.iter().position(|b| *b < b'!').unwrap_or(rest.len());
+    &rest[..end]
+}
+
+/// Whether word number `n` (from 0) of a folded name starts with `prefix`.
+fn nth_word_starts(name: &[u8], n: usize, prefix: &str) -> bool {
+    name.split(|b| *b == b' ')
+        .nth(n)
+        .is_some_and(|w| w.starts_with(prefix.as_bytes()))
+}
+
+/// (folded name, id) entries in name-key order.
+type Named = Vec<(sled::IVec, PatientId)>;
 
 pub(crate) fn id_from_value(value: &[u8]) -> Option<PatientId> {
     Some(u64::from_be_bytes(value.try_into().ok()?))
@@ -407,97 +435,162 @@ impl Store {
     }
 
     /// Walks, in name-key order, the name-index entries whose first word
-    /// starts with `first` and some later word with `later` (both folded),
-    /// handing each (folded name, id) to `visit` until it returns false. At
-    /// most `max_first_words` distinct first words are looked at (a bound on
-    /// the work for one-letter queries on large stores); returns how many were.
+    /// starts with `words[0]` and that have later words starting with
+    /// `words[1]` and, if given, with `words[2]` after it (folded words; more
+    /// are left to `visit`), handing each (folded name, id) to `visit` until
+    /// it returns false. At most `max_first_words` distinct first words are
+    /// looked at (a bound on the work for one-letter queries on large
+    /// stores); returns how many were.
     ///
-    /// A skip scan: for each distinct first word (found with one seek past the
-    /// previous one), the name index range "FIRST LATER" holds the names whose
-    /// second word matches, already in order; the name-word index range
-    /// "FIRST 0x01 LATER" those where a word from the third on does. The second
-    /// set is small: it is collected, sorted and merged into the first.
+    /// A skip scan: for each distinct first word (one seek past the previous
+    /// one), the name index range "FIRST W1" holds the names whose second word
+    /// matches, already in order; the name-word index range "FIRST 0x01 W1"
+    /// those where a word from the third on does (few: collected, sorted,
+    /// merged in). With a third query word, the names whose second word
+    /// matches are walked the same way one level down, for each distinct
+    /// second word: "FIRST SECOND W2" and "FIRST SECOND 0x01 W2", so that
+    /// "de luca mar" does not read every "DE LUCA".
     pub fn walk_name_words(
         &self,
-        first: &str,
-        later: &str,
+        words: &[&str],
         max_first_words: usize,
         mut visit: impl FnMut(&str, PatientId) -> bool,
     ) -> Result<usize> {
+        let (Some(w0), Some(w1)) = (words.first(), words.get(1)) else {
+            return Ok(0);
+        };
+        let w2 = words.get(2);
         let mut firsts = 0;
-        let mut from = first.as_bytes().to_vec();
-        let mut prefix = Vec::new();
-        let mut deeper: Vec<(sled::IVec, PatientId)> = Vec::new();
+        let mut from = w0.as_bytes().to_vec();
         while firsts < max_first_words {
             let Some(item) = self.idx_name.range(from.as_slice()..).keys().next() else {
                 break;
             };
             let k = item.map_err(|e| self.fatal(e))?;
-            if !k.starts_with(first.as_bytes()) {
+            if !k.starts_with(w0.as_bytes()) {
                 break;
             }
             firsts += 1;
-            let word = first_word(&k);
-            // Names whose first word is exactly `word` end before `word!`:
+            let first = word_at(&k, 0).to_vec();
+            // Names whose first word is exactly `first` end before `first!`:
             // what follows the word in them (space, 0) sorts below `!`.
             from.clear();
-            from.extend_from_slice(word);
+            from.extend_from_slice(&first);
             from.push(b'!');
 
-            deeper.clear();
-            prefix.clear();
-            prefix.extend_from_slice(word);
-            prefix.push(WORD_SEP);
-            prefix.extend_from_slice(later.as_bytes());
-            for item in self.idx_name_word.scan_prefix(&prefix) {
-                let (key, name) = item.map_err(|e| self.fatal(e))?;
-                let Some(id) = key
-                    .len()
-                    .checked_sub(8)
-                    .and_then(|at| id_from_value(&key[at..]))
-                else {
-                    continue;
-                };
-                let Ok(text) = std::str::from_utf8(&name) else {
-                    continue;
-                };
-                // Names whose second word matches come from the name index.
-                if text.split(' ').nth(1).is_some_and(|w| w.starts_with(later)) {
-                    continue;
-                }
-                deeper.push((name, id));
-            }
-            deeper.sort_unstable();
-            deeper.dedup();
-            let mut rest = deeper.iter().peekable();
-
-            prefix.clear();
-            prefix.extend_from_slice(word);
-            prefix.push(b' ');
-            prefix.extend_from_slice(later.as_bytes());
-            for item in self.idx_name.scan_prefix(&prefix).keys() {
-                let k = item.map_err(|e| self.fatal(e))?;
-                let Some((name, id)) = split_index_key_ref(&k) else {
-                    continue;
-                };
-                while let Some((n, i)) =
-                    rest.next_if(|(n, i)| (n.as_ref(), *i) < (name.as_bytes(), id))
-                {
-                    if !visit(std::str::from_utf8(n).unwrap_or_default(), *i) {
-                        return Ok(firsts);
+            let deeper = self.later_word_entries(&first, w1, 1)?;
+            let go_on = match w2 {
+                None => self.merge_walk(&spaced(&first, w1), &deeper, &mut visit)?,
+                Some(w2) => {
+                    let mut deeper = deeper.iter().peekable();
+                    let head = spaced(&first, w1);
+                    let mut next = head.clone();
+                    let mut go_on = true;
+                    'seconds: loop {
+                        let Some(item) = self.idx_name.range(next.as_slice()..).keys().next()
+                        else {
+                            break;
+                        };
+                        let k = item.map_err(|e| self.fatal(e))?;
+                        if !k.starts_with(&head) {
+                            break;
+                        }
+                        let two = [&first[..], b" ", word_at(&k, first.len() + 1)].concat();
+                        next.clear();
+                        next.extend_from_slice(&two);
+                        next.push(b'!');
+                        // Names matched by a later word sorting before this
+                        // second word's names.
+                        while let Some((n, id)) =
+                            deeper.next_if(|(n, _)| n.as_ref() < two.as_slice())
+                        {
+                            if !visit(std::str::from_utf8(n).unwrap_or_default(), *id) {
+                                go_on = false;
+                                break 'seconds;
+                            }
+                        }
+                        let deepest = self.later_word_entries(&two, w2, 2)?;
+                        if !self.merge_walk(&spaced(&two, w2), &deepest, &mut visit)? {
+                            go_on = false;
+                            break;
+                        }
                     }
+                    if go_on {
+                        for (n, id) in deeper {
+                            if !visit(std::str::from_utf8(n).unwrap_or_default(), *id) {
+                                go_on = false;
+                                break;
+                            }
+                        }
+                    }
+                    go_on
                 }
-                if !visit(name, id) {
-                    return Ok(firsts);
-                }
-            }
-            for (n, i) in rest {
-                if !visit(std::str::from_utf8(n).unwrap_or_default(), *i) {
-                    return Ok(firsts);
-                }
+            };
+            if !go_on {
+                break;
             }
         }
         Ok(firsts)
+    }
+
+    /// The names of the name-word index range `head 0x01 word`, except those
+    /// whose word number `skip` (from 0) starts with `word` (the name index
+    /// gives them), sorted, each once.
+    fn later_word_entries(&self, head: &[u8], word: &str, skip: usize) -> Result<Named> {
+        let mut prefix = Vec::with_capacity(head.len() + word.len() + 1);
+        prefix.extend_from_slice(head);
+        prefix.push(WORD_SEP);
+        prefix.extend_from_slice(word.as_bytes());
+        let mut out = Vec::new();
+        for item in self.idx_name_word.scan_prefix(&prefix) {
+            let (key, name) = item.map_err(|e| self.fatal(e))?;
+            let Some(id) = key
+                .len()
+                .checked_sub(8)
+                .and_then(|at| id_from_value(&key[at..]))
+            else {
+                continue;
+            };
+            if std::str::from_utf8(&name).is_err() || nth_word_starts(&name, skip, word) {
+                continue;
+            }
+            out.push((name, id));
+        }
+        out.sort_unstable();
+        out.dedup();
+        Ok(out)
+    }
+
+    /// Visits the name-index entries starting with `prefix` merged with
+    /// `extra` (sorted), in name order. Returns whether `visit` wants more.
+    fn merge_walk(
+        &self,
+        prefix: &[u8],
+        extra: &[(sled::IVec, PatientId)],
+        visit: &mut impl FnMut(&str, PatientId) -> bool,
+    ) -> Result<bool> {
+        let mut rest = extra.iter().peekable();
+        for item in self.idx_name.scan_prefix(prefix).keys() {
+            let k = item.map_err(|e| self.fatal(e))?;
+            let Some((name, id)) = split_index_key_ref(&k) else {
+                continue;
+            };
+            while let Some((n, i)) = rest.next_if(|(n, i)| (n.as_ref(), *i) < (name.as_bytes(), id))
+            {
+                if !visit(std::str::from_utf8(n).unwrap_or_default(), *i) {
+                    return Ok(false);
+                }
+            }
+            if !visit(name, id) {
+                return Ok(false);
+            }
+        }
+        for (n, i) in rest {
+            if !visit(std::str::from_utf8(n).unwrap_or_default(), *i) {
+                return Ok(false);
+            }
+        }
+        Ok(true)
     }
 
     /// Builds the name-word index from the patient records if this store
@@ -640,14 +733,21 @@ mod tests {
         assert!(name_word_keys("ROSSI", 7).is_empty());
         let keys = name_word_keys("DE LUCA MARIA GRAZIA MARIA", 7);
         let mut expected = Vec::new();
-        for w in ["GRAZIA", "MARIA"] {
-            let mut k = b"DE\x01".to_vec();
+        for (head, w) in [
+            ("DE", "GRAZIA"),
+            ("DE", "MARIA"),
+            ("DE LUCA", "GRAZIA"),
+            ("DE LUCA", "MARIA"),
+        ] {
+            let mut k = head.as_bytes().to_vec();
+            k.push(1);
             k.extend_from_slice(w.as_bytes());
             k.push(0);
             k.extend_from_slice(&7u64.to_be_bytes());
             expected.push(k);
         }
         assert_eq!(keys, expected);
+        assert_eq!(name_word_keys("ROSSI MARIO LUCA", 7).len(), 1);
     }
 
     #[test]
@@ -656,29 +756,38 @@ mod tests {
         let store = Store::open(dir.path()).unwrap();
         let mut p = demo_patient(1, "De Luca", "Maria Grazia");
         let id = store.insert_patient(&mut p).unwrap();
+        let entries = |list: &[(&str, &str)]| -> Vec<(String, String)> {
+            list.iter()
+                .map(|(k, n)| (format!("{k}#{id}"), n.to_string()))
+                .collect()
+        };
+        let name = "DE LUCA MARIA GRAZIA";
         assert_eq!(
             word_entries(&store),
-            vec![
-                (
-                    format!("DE/GRAZIA#{id}"),
-                    "DE LUCA MARIA GRAZIA".to_string()
-                ),
-                (format!("DE/MARIA#{id}"), "DE LUCA MARIA GRAZIA".to_string()),
-            ]
+            entries(&[
+                ("DE/GRAZIA", name),
+                ("DE/MARIA", name),
+                ("DE LUCA/GRAZIA", name)
+            ])
         );
         assert_eq!(found(&store, "de gr"), vec![id]);
+        assert_eq!(found(&store, "de lu gr"), vec![id]);
 
         // A new name moves the entries in the same write.
         p.nome = "Anna Luisa".into();
         store.update_patient(&p).unwrap();
+        let name = "DE LUCA ANNA LUISA";
         assert_eq!(
             word_entries(&store),
-            vec![
-                (format!("DE/ANNA#{id}"), "DE LUCA ANNA LUISA".to_string()),
-                (format!("DE/LUISA#{id}"), "DE LUCA ANNA LUISA".to_string()),
-            ]
+            entries(&[
+                ("DE/ANNA", name),
+                ("DE/LUISA", name),
+                ("DE LUCA/LUISA", name)
+            ])
         );
         assert!(found(&store, "de gr").is_empty());
+        assert!(found(&store, "de lu gr").is_empty());
+        assert_eq!(found(&store, "de lu lu"), vec![id]);
         assert_eq!(found(&store, "de lu"), vec![id]);
         assert!(store.check().unwrap().is_ok());
 
@@ -697,7 +806,7 @@ mod tests {
         p.cognome = "Di Stefano".into();
         p.nome = "Gian Maria".into();
         store.update_patient(&p).unwrap();
-        assert_eq!(word_entries(&store).len(), 2);
+        assert_eq!(word_entries(&store).len(), 3);
         let mut after = p.clone();
         after.cognome = "Cancellato".into();
         after.nome = "Paziente Xq".into();
@@ -784,8 +893,9 @@ mod tests {
         };
         let store = Store::open(dir.path()).unwrap();
         assert!(store.meta.contains_key(META_NAME_WORD_BUILT).unwrap());
-        assert_eq!(word_entries(&store).len(), 3);
+        assert_eq!(word_entries(&store).len(), 4);
         assert_eq!(found(&store, "della ma"), vec![id]);
+        assert_eq!(found(&store, "della va ma"), vec![id]);
         assert_eq!(found(&store, "fer gr"), vec![batch_id]);
         let report = store.check().unwrap();
         assert!(report.is_ok(), "{:?}", report.problems);
