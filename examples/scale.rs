@@ -644,7 +644,7 @@ CREATE TABLE patient_name_words (
     word TEXT NOT NULL,
     patient_id INTEGER NOT NULL REFERENCES patients(id),
     name_key TEXT NOT NULL,
-    PRIMARY KEY (head, word, patient_id)
+        PRIMARY KEY (head, word, name_key, patient_id)
 ) WITHOUT ROWID;
 ";
 
@@ -668,8 +668,15 @@ const SCAN_PHONE: &str = "SELECT phone, patient_id FROM patient_phones
 /// first word of the skip scan.
 const NEXT_NAME: &str = "SELECT name_key, id FROM patients
     WHERE name_key >= ?1 AND name_key < ?2 ORDER BY name_key, id";
-const SCAN_NAME_WORDS: &str = "SELECT name_key, patient_id FROM patient_name_words
-    WHERE head = ?1 AND word >= ?2 AND word < ?3 ORDER BY head, word, patient_id";
+/// The first indexed word at or after ?2 (and before ?3) under head ?1.
+const NEXT_NAME_WORD: &str = "SELECT word, patient_id FROM patient_name_words
+    WHERE head = ?1 AND word >= ?2 AND word < ?3 ORDER BY head, word, name_key, patient_id";
+/// The names under (head ?1, word ?2) after (?3, ?4), in order.
+const SCAN_WORD_GROUP: &str = "SELECT name_key, patient_id FROM patient_name_words
+    WHERE head = ?1 AND word = ?2 AND (name_key, patient_id) > (?3, ?4)
+    ORDER BY head, word, name_key, patient_id";
+/// Rows fetched at a time from one word's names.
+const WORD_CHUNK: usize = 16;
 const NEIGHBOURS_FORWARD: &str = "SELECT name_key, id FROM patients
     WHERE name_key >= ?1 ORDER BY name_key, id";
 const NEIGHBOURS_BACKWARD: &str = "SELECT name_key, id FROM patients
@@ -786,6 +793,23 @@ fn first_word(name: &str) -> &str {
 /// compared bytewise; no valid key continues the prefix with U+10FFFF).
 fn prefix_end(prefix: &str) -> String {
     format!("{prefix}\u{10FFFF}")
+}
+
+/// A group of `Sql::later_words`: one indexed word's names, fetched
+/// `WORD_CHUNK` rows at a time after the last one read.
+struct SqlGroup {
+    word: String,
+    buf: std::collections::VecDeque<Hit>,
+    after: (String, i64),
+    done: bool,
+}
+
+struct SqlLaterWords {
+    head: String,
+    word: String,
+    skip: usize,
+    groups: Vec<SqlGroup>,
+    last: Option<Hit>,
 }
 
 struct Sql {
@@ -907,11 +931,10 @@ impl Sql {
             };
             let first = first_word(&key).to_string();
             from = format!("{first}!");
-            let deeper = self.later_word_entries(&first, w1, 1)?;
+            let mut deeper = self.later_words(&first, w1, 1)?;
             let go_on = match words.get(2) {
-                None => self.merge_walk(&format!("{first} {w1}"), &deeper, &mut visit)?,
+                None => self.merge_walk(&format!("{first} {w1}"), &mut deeper, &mut visit)?,
                 Some(w2) => {
-                    let mut deeper = deeper.iter().peekable();
                     let head = format!("{first} {w1}");
                     let head_end = prefix_end(&head);
                     let mut next = head.clone();
@@ -922,26 +945,20 @@ impl Sql {
                         let second = first_word(&k[first.len() + 1..]);
                         let two = format!("{first} {second}");
                         next = format!("{two}!");
-                        while let Some((n, id)) = deeper.next_if(|(n, _)| n.as_str() < two.as_str())
-                        {
-                            if !visit(n, *id) {
+                        while let Some((n, id)) = self.next_before(&mut deeper, Some((&two, 0)))? {
+                            if !visit(&n, id) {
                                 go_on = false;
                                 break 'seconds;
                             }
                         }
-                        let deepest = self.later_word_entries(&two, w2, 2)?;
-                        if !self.merge_walk(&format!("{two} {w2}"), &deepest, &mut visit)? {
+                        let mut deepest = self.later_words(&two, w2, 2)?;
+                        if !self.merge_walk(&format!("{two} {w2}"), &mut deepest, &mut visit)? {
                             go_on = false;
                             break;
                         }
                     }
-                    if go_on {
-                        for (n, id) in deeper {
-                            if !visit(n, *id) {
-                                go_on = false;
-                                break;
-                            }
-                        }
+                    while go_on && let Some((n, id)) = self.next_before(&mut deeper, None)? {
+                        go_on = visit(&n, id);
                     }
                     go_on
                 }
@@ -953,42 +970,104 @@ impl Sql {
         Ok(())
     }
 
-    /// `patient_name_words` rows under `head` whose word starts with `word`,
-    /// except names whose word number `skip` does, sorted, each once.
-    fn later_word_entries(&self, head: &str, word: &str, skip: usize) -> Result<Vec<Hit>> {
-        let mut out: Vec<Hit> = self
-            .conn
-            .prepare_cached(SCAN_NAME_WORDS)?
-            .query_map(params![head, word, prefix_end(word)], |r| {
-                Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as u64))
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        out.retain(|(name, _)| {
-            !name
-                .split(' ')
-                .nth(skip)
-                .is_some_and(|w| w.starts_with(word))
-        });
-        out.sort_unstable();
-        out.dedup();
-        Ok(out)
+    /// `LaterWords::open` of `src/store/patients.rs`: one group per distinct
+    /// word under `head` starting with `word`, each read in name order.
+    fn later_words(&self, head: &str, word: &str, skip: usize) -> Result<SqlLaterWords> {
+        let mut groups = Vec::new();
+        let end = prefix_end(word);
+        let mut from = word.to_string();
+        while let Some((w, _)) = self
+            .hits(NEXT_NAME_WORD, 1, params![head, from, end])?
+            .pop()
+        {
+            from = format!("{w}\u{1}");
+            let mut g = SqlGroup {
+                word: w,
+                buf: std::collections::VecDeque::new(),
+                after: (String::new(), -1),
+                done: false,
+            };
+            self.fill(head, word, skip, &mut g)?;
+            groups.push(g);
+        }
+        Ok(SqlLaterWords {
+            head: head.to_string(),
+            word: word.to_string(),
+            skip,
+            groups,
+            last: None,
+        })
+    }
+
+    /// Reads a group's next rows until one is kept or none is left.
+    fn fill(&self, head: &str, word: &str, skip: usize, g: &mut SqlGroup) -> Result<()> {
+        while g.buf.is_empty() && !g.done {
+            let rows = self.hits(
+                SCAN_WORD_GROUP,
+                WORD_CHUNK,
+                params![head, g.word, g.after.0, g.after.1],
+            )?;
+            g.done = rows.len() < WORD_CHUNK;
+            if let Some((n, id)) = rows.last() {
+                g.after = (n.clone(), *id as i64);
+            }
+            g.buf.extend(
+                rows.into_iter()
+                    .filter(|(n, _)| !n.split(' ').nth(skip).is_some_and(|w| w.starts_with(word))),
+            );
+        }
+        Ok(())
+    }
+
+    /// `LaterWords::next_before`: the smallest (name, id) of the groups if it
+    /// sorts before `bound`, taken; each patient once.
+    fn next_before(
+        &self,
+        lw: &mut SqlLaterWords,
+        bound: Option<(&str, u64)>,
+    ) -> Result<Option<Hit>> {
+        loop {
+            let best = lw
+                .groups
+                .iter()
+                .enumerate()
+                .filter_map(|(i, g)| g.buf.front().map(|(n, id)| (i, (n.as_str(), *id))))
+                .min_by(|a, b| a.1.cmp(&b.1))
+                .map(|(i, _)| i);
+            let Some(i) = best else {
+                return Ok(None);
+            };
+            let g = &mut lw.groups[i];
+            let Some(front) = g.buf.front() else {
+                return Ok(None);
+            };
+            if bound.is_some_and(|(n, id)| (front.0.as_str(), front.1) >= (n, id)) {
+                return Ok(None);
+            }
+            let hit = g.buf.pop_front().unwrap_or_default();
+            self.fill(&lw.head, &lw.word, lw.skip, g)?;
+            if lw.last.as_ref() == Some(&hit) {
+                continue;
+            }
+            lw.last = Some(hit.clone());
+            return Ok(Some(hit));
+        }
     }
 
     /// The names starting with `prefix`, streamed, merged with `extra`.
     fn merge_walk(
         &self,
         prefix: &str,
-        extra: &[Hit],
+        extra: &mut SqlLaterWords,
         visit: &mut impl FnMut(&str, u64) -> bool,
     ) -> Result<bool> {
-        let mut rest = extra.iter().peekable();
         let mut stream = self.conn.prepare_cached(SCAN_NAME)?;
         let mut rows = stream.query(params![prefix, prefix_end(prefix)])?;
         while let Some(row) = rows.next()? {
             let name: String = row.get(0)?;
             let id = row.get::<_, i64>(1)? as u64;
-            while let Some((n, i)) = rest.next_if(|(n, i)| (n.as_str(), *i) < (name.as_str(), id)) {
-                if !visit(n, *i) {
+            while let Some((n, i)) = self.next_before(extra, Some((&name, id)))? {
+                if !visit(&n, i) {
                     return Ok(false);
                 }
             }
@@ -996,8 +1075,8 @@ impl Sql {
                 return Ok(false);
             }
         }
-        for (n, i) in rest {
-            if !visit(n, *i) {
+        while let Some((n, i)) = self.next_before(extra, None)? {
+            if !visit(&n, i) {
                 return Ok(false);
             }
         }
@@ -1115,7 +1194,8 @@ impl Sql {
             SCAN_TESSERA,
             SCAN_PHONE,
             NEXT_NAME,
-            SCAN_NAME_WORDS,
+            NEXT_NAME_WORD,
+            SCAN_WORD_GROUP,
             NEIGHBOURS_FORWARD,
             NEIGHBOURS_BACKWARD,
         ];

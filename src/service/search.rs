@@ -505,6 +505,7 @@ mod equivalence_tests {
             ("Zeta Ulma", "Carla Nora"),
             ("Zetam", "Luisa Lucia"),
             ("Zeta", "Maria Anna Marta"),
+            ("Zeta", "Bice Maria Marta"),
         ]
         .into_iter()
         .map(|(c, n)| {
@@ -517,15 +518,18 @@ mod equivalence_tests {
         store.insert_patients_batch(&mut extra).unwrap();
         let ids: Vec<PatientId> = extra.iter().map(|p| p.id).collect();
         let names = |q: &str| -> Vec<PatientId> { search_ids(&store, q, 50).unwrap() };
-        // In name order: "ZETA ANNA MARIA LUISA", "ZETA BRUNO", "ZETA MARIA
-        // ANNA MARTA", "ZETA ULMA CARLA NORA", "ZETAM LUISA LUCIA". "zeta ma" finds
+        // In name order: "ZETA ANNA MARIA LUISA", "ZETA BICE MARIA MARTA",
+        // "ZETA BRUNO", "ZETA MARIA ANNA MARTA", "ZETA ULMA CARLA NORA",
+        // "ZETAM LUISA LUCIA". "zeta ma" finds
         // the name prefix first, then the word matches.
-        assert_eq!(names("zeta ma"), vec![ids[4], ids[0]]);
-        assert_eq!(names("zet ma"), vec![ids[0], ids[4]]);
+        assert_eq!(names("zeta ma"), vec![ids[4], ids[0], ids[5]]);
+        // "ZETA BICE MARIA MARTA" is under two words starting with MA: once.
+        assert_eq!(names("zet ma"), vec![ids[0], ids[5], ids[4]]);
         assert_eq!(names("zet ul"), vec![ids[2]]);
         assert_eq!(names("zet lu"), vec![ids[0], ids[3]]);
         assert_eq!(names("zet ma lu"), vec![ids[0]]);
         assert_eq!(names("zet an ma"), vec![ids[0], ids[4]]);
+        assert_eq!(names("zet ma ma"), vec![ids[5], ids[4]]);
         assert_eq!(names("zet ca"), vec![ids[2]]);
         assert_eq!(names("zet no"), vec![ids[2]]);
         assert_eq!(names("zet ul no"), vec![ids[2]]);

@@ -94,7 +94,7 @@ impl Store {
                     t[4].insert(k.as_slice(), &[])?;
                 }
                 for k in &new.words {
-                    t[8].insert(k.as_slice(), new.name_value.as_slice())?;
+                    t[8].insert(k.as_slice(), &[])?;
                 }
                 for (pid, bytes) in &patti {
                     t[5].insert(&id_key(*pid), bytes.as_slice())?;

@@ -66,8 +66,7 @@ const WORD_SEP: u8 = 0x01;
 pub(crate) const META_NAME_WORD_BUILT: &[u8] = b"idx_patient_name_word_built";
 
 /// The name-word index entries of a patient with folded name key `name`,
-/// `words before, 0x01, word, 0x00, big-endian id` (the value is the whole
-/// name key):
+/// `words before, 0x01, word, 0x00, name, 0x00, big-endian id` (empty value):
 /// - for a name of three words or more, one per distinct word from the third
 ///   on, under the first word ("DE\x01MARIA" for "DE LUCA MARIA");
 /// - for a name of four words or more, also one per distinct word from the
@@ -77,7 +76,8 @@ pub(crate) const META_NAME_WORD_BUILT: &[u8] = b"idx_patient_name_word_built";
 /// The word right after the words before needs no entry: the name index has
 /// it ("DE LUCA MA" is a range of it). So the two indexes give, for one first
 /// word (or first two), every name with a later word starting with some
-/// prefix, in two range scans; see [`Store::walk_name_words`].
+/// prefix: one range per distinct indexed word starting with it, each in
+/// name order; see [`Store::walk_name_words`].
 pub(crate) fn name_word_keys(name: &str, id: PatientId) -> Vec<Vec<u8>> {
     let words: Vec<&str> = name.split(' ').filter(|w| !w.is_empty()).collect();
     let mut keys = Vec::new();
@@ -90,7 +90,7 @@ pub(crate) fn name_word_keys(name: &str, id: PatientId) -> Vec<Vec<u8>> {
         later.sort_unstable();
         later.dedup();
         for w in later {
-            keys.push(word_key(head.as_bytes(), w.as_bytes(), id));
+            keys.push(word_key(head.as_bytes(), w.as_bytes(), name, id));
         }
     }
     keys
@@ -101,14 +101,151 @@ fn spaced(head: &[u8], word: &str) -> Vec<u8> {
     [head, b" ", word.as_bytes()].concat()
 }
 
-fn word_key(head: &[u8], word: &[u8], id: PatientId) -> Vec<u8> {
-    let mut key = Vec::with_capacity(head.len() + word.len() + 10);
+fn word_key(head: &[u8], word: &[u8], name: &str, id: PatientId) -> Vec<u8> {
+    let mut key = Vec::with_capacity(head.len() + word.len() + name.len() + 11);
     key.extend_from_slice(head);
     key.push(WORD_SEP);
     key.extend_from_slice(word);
     key.push(0);
-    key.extend_from_slice(&id_key(id));
+    key.extend_from_slice(&index_key(name, id));
     key
+}
+
+/// The names under `head 0x01 word…` in the name-word index, except those
+/// whose word number `skip` (from 0) starts with `word` (the name index gives
+/// them), in name-key order, each once. Each distinct indexed word is a range
+/// already in name order (found with one seek past the previous one): they
+/// are merged, read only as far as the walk goes. ("de ma" has a few dozen
+/// such words, MARIA, MARIO, MARCO..., under hundreds of names.)
+struct LaterWords<'w> {
+    groups: Vec<WordGroup>,
+    word: &'w str,
+    skip: usize,
+    last: Option<(sled::IVec, usize)>,
+}
+
+/// One indexed word's range: its current key, where the name starts in it.
+struct WordGroup {
+    iter: sled::Iter,
+    name_at: usize,
+    current: Option<sled::IVec>,
+}
+
+/// The name and id of a name-word key whose name starts at `at`.
+fn word_entry(key: &[u8], at: usize) -> Option<(&[u8], PatientId)> {
+    if key.len() < at + 9 || key[key.len() - 9] != 0 {
+        return None;
+    }
+    let id = id_from_value(&key[key.len() - 8..])?;
+    Some((&key[at..key.len() - 9], id))
+}
+
+impl WordGroup {
+    fn advance(&mut self, word: &str, skip: usize) -> sled::Result<()> {
+        self.current = None;
+        for item in self.iter.by_ref() {
+            let (key, _) = item?;
+            match word_entry(&key, self.name_at) {
+                Some((name, _))
+                    if std::str::from_utf8(name).is_ok() && !nth_word_starts(name, skip, word) =>
+                {
+                    self.current = Some(key);
+                    return Ok(());
+                }
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+
+    fn entry(&self) -> Option<(&[u8], PatientId)> {
+        self.current
+            .as_ref()
+            .and_then(|k| word_entry(k, self.name_at))
+    }
+}
+
+impl<'w> LaterWords<'w> {
+    fn open(tree: &sled::Tree, head: &[u8], word: &'w str, skip: usize) -> sled::Result<Self> {
+        let mut prefix = Vec::with_capacity(head.len() + word.len() + 1);
+        prefix.extend_from_slice(head);
+        prefix.push(WORD_SEP);
+        let start = prefix.len();
+        prefix.extend_from_slice(word.as_bytes());
+        let mut groups = Vec::new();
+        let mut from = prefix.clone();
+        while let Some(item) = tree.range(from.as_slice()..).keys().next() {
+            let key = item?;
+            if !key.starts_with(&prefix) {
+                break;
+            }
+            let Some(end) = key[start..].iter().position(|b| *b == 0) else {
+                break;
+            };
+            let group = &key[..start + end + 1];
+            let mut g = WordGroup {
+                iter: tree.scan_prefix(group),
+                name_at: group.len(),
+                current: None,
+            };
+            g.advance(word, skip)?;
+            groups.push(g);
+            // Past this word's range: its keys go on with 0, the next
+            // word's with a letter.
+            from.clear();
+            from.extend_from_slice(&key[..start + end]);
+            from.push(1);
+        }
+        Ok(LaterWords {
+            groups,
+            word,
+            skip,
+            last: None,
+        })
+    }
+
+    /// The group holding the smallest (name, id).
+    fn smallest(&self) -> Option<usize> {
+        let mut best: Option<(usize, (&[u8], PatientId))> = None;
+        for (i, g) in self.groups.iter().enumerate() {
+            if let Some(e) = g.entry()
+                && best.is_none_or(|(_, b)| e < b)
+            {
+                best = Some((i, e));
+            }
+        }
+        best.map(|(i, _)| i)
+    }
+
+    /// The next (name, id) if it sorts before `bound`, taken.
+    fn next_before(
+        &mut self,
+        bound: Option<(&[u8], PatientId)>,
+    ) -> sled::Result<Option<(sled::IVec, usize)>> {
+        loop {
+            let Some(i) = self.smallest() else {
+                return Ok(None);
+            };
+            let g = &mut self.groups[i];
+            let key = g.current.clone().unwrap_or_default();
+            let at = g.name_at;
+            let Some(entry) = word_entry(&key, at) else {
+                return Ok(None);
+            };
+            if bound.is_some_and(|b| entry >= b) {
+                return Ok(None);
+            }
+            g.advance(self.word, self.skip)?;
+            // The same patient under two matching words: once.
+            if let Some((k, a)) = &self.last
+                && word_entry(k, *a) == Some(entry)
+            {
+                continue;
+            }
+            self.last = Some((key.clone(), at));
+            return Ok(Some((key, at)));
+        }
+    }
 }
 
 /// The word of an index key that starts at byte `from`: its bytes up to the
@@ -126,23 +263,30 @@ fn nth_word_starts(name: &[u8], n: usize, prefix: &str) -> bool {
         .is_some_and(|w| w.starts_with(prefix.as_bytes()))
 }
 
-/// (folded name, id) entries in name-key order.
-type Named = Vec<(sled::IVec, PatientId)>;
+/// Hands the name and id of a name-word key to `visit`.
+fn visit_word_entry(
+    key: &[u8],
+    at: usize,
+    visit: &mut impl FnMut(&str, PatientId) -> bool,
+) -> bool {
+    match word_entry(key, at) {
+        Some((name, id)) => visit(std::str::from_utf8(name).unwrap_or_default(), id),
+        None => true,
+    }
+}
 
 pub(crate) fn id_from_value(value: &[u8]) -> Option<PatientId> {
     Some(u64::from_be_bytes(value.try_into().ok()?))
 }
 
 /// The index entries a patient owns: codice fiscale, name, tessera, phones,
-/// and name words (each with the folded name as its value).
+/// name words.
 pub(crate) struct PatientKeys {
     pub cf: Vec<u8>,
     pub name: Vec<u8>,
     pub tessera: Option<Vec<u8>>,
     pub phones: Vec<Vec<u8>>,
     pub words: Vec<Vec<u8>>,
-    /// The folded name key: the value of every `words` entry.
-    pub name_value: Vec<u8>,
 }
 
 impl PatientKeys {
@@ -159,7 +303,6 @@ impl PatientKeys {
                 .iter()
                 .map(|ph| index_key(ph, p.id))
                 .collect(),
-            name_value: name.into_bytes(),
         }
     }
 }
@@ -179,7 +322,7 @@ fn tx_put(t: &[TransactionalTree], p: &Patient, bytes: &[u8], keys: &PatientKeys
         t[4].insert(k.as_slice(), &[])?;
     }
     for k in &keys.words {
-        t[5].insert(k.as_slice(), keys.name_value.as_slice())?;
+        t[5].insert(k.as_slice(), &[])?;
     }
     Ok(())
 }
@@ -313,7 +456,7 @@ impl Store {
                 entries[4].push((k, Vec::new()));
             }
             for k in keys.words {
-                entries[5].push((k, keys.name_value.clone()));
+                entries[5].push((k, Vec::new()));
             }
         }
         // The trees are independent: fill them side by side, each in key order.
@@ -478,11 +621,11 @@ impl Store {
             from.extend_from_slice(&first);
             from.push(b'!');
 
-            let deeper = self.later_word_entries(&first, w1, 1)?;
+            let mut deeper =
+                LaterWords::open(&self.idx_name_word, &first, w1, 1).map_err(|e| self.fatal(e))?;
             let go_on = match w2 {
-                None => self.merge_walk(&spaced(&first, w1), &deeper, &mut visit)?,
+                None => self.merge_walk(&spaced(&first, w1), &mut deeper, &mut visit)?,
                 Some(w2) => {
-                    let mut deeper = deeper.iter().peekable();
                     let head = spaced(&first, w1);
                     let mut next = head.clone();
                     let mut go_on = true;
@@ -501,27 +644,27 @@ impl Store {
                         next.push(b'!');
                         // Names matched by a later word sorting before this
                         // second word's names.
-                        while let Some((n, id)) =
-                            deeper.next_if(|(n, _)| n.as_ref() < two.as_slice())
+                        while let Some((k, at)) = deeper
+                            .next_before(Some((two.as_slice(), 0)))
+                            .map_err(|e| self.fatal(e))?
                         {
-                            if !visit(std::str::from_utf8(n).unwrap_or_default(), *id) {
+                            if !visit_word_entry(&k, at, &mut visit) {
                                 go_on = false;
                                 break 'seconds;
                             }
                         }
-                        let deepest = self.later_word_entries(&two, w2, 2)?;
-                        if !self.merge_walk(&spaced(&two, w2), &deepest, &mut visit)? {
+                        let mut deepest = LaterWords::open(&self.idx_name_word, &two, w2, 2)
+                            .map_err(|e| self.fatal(e))?;
+                        if !self.merge_walk(&spaced(&two, w2), &mut deepest, &mut visit)? {
                             go_on = false;
                             break;
                         }
                     }
-                    if go_on {
-                        for (n, id) in deeper {
-                            if !visit(std::str::from_utf8(n).unwrap_or_default(), *id) {
-                                go_on = false;
-                                break;
-                            }
-                        }
+                    while go_on
+                        && let Some((k, at)) =
+                            deeper.next_before(None).map_err(|e| self.fatal(e))?
+                    {
+                        go_on = visit_word_entry(&k, at, &mut visit);
                     }
                     go_on
                 }
@@ -533,51 +676,24 @@ impl Store {
         Ok(firsts)
     }
 
-    /// The names of the name-word index range `head 0x01 word`, except those
-    /// whose word number `skip` (from 0) starts with `word` (the name index
-    /// gives them), sorted, each once.
-    fn later_word_entries(&self, head: &[u8], word: &str, skip: usize) -> Result<Named> {
-        let mut prefix = Vec::with_capacity(head.len() + word.len() + 1);
-        prefix.extend_from_slice(head);
-        prefix.push(WORD_SEP);
-        prefix.extend_from_slice(word.as_bytes());
-        let mut out = Vec::new();
-        for item in self.idx_name_word.scan_prefix(&prefix) {
-            let (key, name) = item.map_err(|e| self.fatal(e))?;
-            let Some(id) = key
-                .len()
-                .checked_sub(8)
-                .and_then(|at| id_from_value(&key[at..]))
-            else {
-                continue;
-            };
-            if std::str::from_utf8(&name).is_err() || nth_word_starts(&name, skip, word) {
-                continue;
-            }
-            out.push((name, id));
-        }
-        out.sort_unstable();
-        out.dedup();
-        Ok(out)
-    }
-
     /// Visits the name-index entries starting with `prefix` merged with
-    /// `extra` (sorted), in name order. Returns whether `visit` wants more.
+    /// `extra`, in name order. Returns whether `visit` wants more.
     fn merge_walk(
         &self,
         prefix: &[u8],
-        extra: &[(sled::IVec, PatientId)],
+        extra: &mut LaterWords<'_>,
         visit: &mut impl FnMut(&str, PatientId) -> bool,
     ) -> Result<bool> {
-        let mut rest = extra.iter().peekable();
         for item in self.idx_name.scan_prefix(prefix).keys() {
             let k = item.map_err(|e| self.fatal(e))?;
             let Some((name, id)) = split_index_key_ref(&k) else {
                 continue;
             };
-            while let Some((n, i)) = rest.next_if(|(n, i)| (n.as_ref(), *i) < (name.as_bytes(), id))
+            while let Some((k, at)) = extra
+                .next_before(Some((name.as_bytes(), id)))
+                .map_err(|e| self.fatal(e))?
             {
-                if !visit(std::str::from_utf8(n).unwrap_or_default(), *i) {
+                if !visit_word_entry(&k, at, visit) {
                     return Ok(false);
                 }
             }
@@ -585,8 +701,8 @@ impl Store {
                 return Ok(false);
             }
         }
-        for (n, i) in rest {
-            if !visit(std::str::from_utf8(n).unwrap_or_default(), *i) {
+        while let Some((k, at)) = extra.next_before(None).map_err(|e| self.fatal(e))? {
+            if !visit_word_entry(&k, at, visit) {
                 return Ok(false);
             }
         }
@@ -616,9 +732,8 @@ impl Store {
                 let Ok(p) = decode_patient(&v) else {
                     continue;
                 };
-                let keys = PatientKeys::of(&p);
-                for k in keys.words {
-                    batch.insert(k, keys.name_value.as_slice());
+                for k in PatientKeys::of(&p).words {
+                    batch.insert(k, &[]);
                     pending += 1;
                 }
                 if pending >= 20_000 {
@@ -714,11 +829,11 @@ mod tests {
             .iter()
             .map(|item| {
                 let (k, v) = item.unwrap();
+                assert!(v.is_empty());
                 let (value, id) = super::split_index_key(&k).unwrap();
-                (
-                    format!("{}#{id}", value.replace('\u{1}', "/")),
-                    String::from_utf8(v.to_vec()).unwrap(),
-                )
+                let (head, rest) = value.split_once('\u{1}').unwrap();
+                let (word, name) = rest.split_once('\u{0}').unwrap();
+                (format!("{head}/{word}#{id}"), name.to_string())
             })
             .collect()
     }
@@ -731,7 +846,8 @@ mod tests {
     fn name_word_keys_cover_the_words_from_the_third_on() {
         assert!(name_word_keys("ROSSI MARIO", 7).is_empty());
         assert!(name_word_keys("ROSSI", 7).is_empty());
-        let keys = name_word_keys("DE LUCA MARIA GRAZIA MARIA", 7);
+        let name = "DE LUCA MARIA GRAZIA MARIA";
+        let keys = name_word_keys(name, 7);
         let mut expected = Vec::new();
         for (head, w) in [
             ("DE", "GRAZIA"),
@@ -742,6 +858,8 @@ mod tests {
             let mut k = head.as_bytes().to_vec();
             k.push(1);
             k.extend_from_slice(w.as_bytes());
+            k.push(0);
+            k.extend_from_slice(name.as_bytes());
             k.push(0);
             k.extend_from_slice(&7u64.to_be_bytes());
             expected.push(k);
@@ -832,7 +950,7 @@ mod tests {
     }
 
     #[test]
-    fn check_flags_missing_stray_and_wrong_name_word_entries() {
+    fn check_flags_missing_and_stray_name_word_entries() {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(dir.path()).unwrap();
         let mut a = demo_patient(1, "Lo Russo", "Anna Maria");
@@ -841,26 +959,25 @@ mod tests {
         store.insert_patient(&mut b).unwrap();
         assert!(store.check().unwrap().is_ok());
         let a_keys = name_word_keys("LO RUSSO ANNA MARIA", a.id);
-        let b_keys = name_word_keys("BIANCHI GIAN MARIA LUCA", b.id);
         store.idx_name_word.remove(&a_keys[1]).unwrap();
-        store
-            .idx_name_word
-            .insert(&b_keys[0], "BIANCHI GIAN MARIA".as_bytes())
-            .unwrap();
+        // An entry under another name of the patient: stray.
+        let wrong = name_word_keys("BIANCHI GIAN MARIA", b.id);
+        store.idx_name_word.insert(&wrong[0], &[]).unwrap();
         let stray = name_word_keys("VERDI ANNA MARIA", 99);
-        store
-            .idx_name_word
-            .insert(&stray[0], "VERDI ANNA MARIA".as_bytes())
-            .unwrap();
+        store.idx_name_word.insert(&stray[0], &[]).unwrap();
         let report = store.check().unwrap();
         assert_eq!(report.problem_count, 3, "{:?}", report.problems);
         let expected = [
-            format!("idx_patient_name_word: manca la voce LO/MARIA#{}", a.id),
             format!(
-                "idx_patient_name_word: la voce BIANCHI/LUCA#{} indica il nome BIANCHI GIAN MARIA invece di BIANCHI GIAN MARIA LUCA",
+                "idx_patient_name_word: manca la voce LO/MARIA (LO RUSSO ANNA MARIA)#{}",
+                a.id
+            ),
+            format!(
+                "idx_patient_name_word: voce BIANCHI/MARIA (BIANCHI GIAN MARIA)#{} senza paziente corrispondente",
                 b.id
             ),
-            "idx_patient_name_word: voce VERDI/MARIA#99 senza paziente corrispondente".to_string(),
+            "idx_patient_name_word: voce VERDI/MARIA (VERDI ANNA MARIA)#99 senza paziente corrispondente"
+                .to_string(),
         ];
         for e in expected {
             assert!(report.problems.contains(&e), "{e} in {:?}", report.problems);
