@@ -644,7 +644,7 @@ CREATE TABLE patient_name_words (
     word TEXT NOT NULL,
     patient_id INTEGER NOT NULL REFERENCES patients(id),
     name_key TEXT NOT NULL,
-        PRIMARY KEY (head, word, name_key, patient_id)
+    PRIMARY KEY (head, word, name_key, patient_id)
 ) WITHOUT ROWID;
 ";
 
