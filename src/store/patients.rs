@@ -709,11 +709,12 @@ impl Store {
         Ok(true)
     }
 
-    /// Builds the name-word index from the patient records if this store
-    /// does not have it yet (written before it existed, or its build was
-    /// interrupted), then marks it built in `meta`. One pass over the
-    /// patients, written in batches; records that do not decode are left to
-    /// `check`.
+    /// Builds the name-word index if this store does not have it yet
+    /// (written before it existed, or its build was interrupted), then marks
+    /// it built in `meta`. One pass over the name index, whose keys hold each
+    /// patient's folded name and id (reading them is several times cheaper
+    /// than decoding every record; `check` verifies both indexes against the
+    /// records), written in batches.
     pub(crate) fn ensure_name_word_index(&self) -> Result<()> {
         if self
             .meta
@@ -727,12 +728,12 @@ impl Store {
             self.idx_name_word.clear().map_err(|e| self.fatal(e))?;
             let mut batch = sled::Batch::default();
             let mut pending = 0;
-            for item in self.patients.iter() {
-                let (_, v) = item.map_err(|e| self.fatal(e))?;
-                let Ok(p) = decode_patient(&v) else {
+            for item in self.idx_name.iter().keys() {
+                let k = item.map_err(|e| self.fatal(e))?;
+                let Some((name, id)) = split_index_key_ref(&k) else {
                     continue;
                 };
-                for k in PatientKeys::of(&p).words {
+                for k in name_word_keys(name, id) {
                     batch.insert(k, &[]);
                     pending += 1;
                 }
