@@ -66,7 +66,7 @@ const LIMIT: usize = 50;
 /// Suggestions when nothing matches: `Desk::lookup` asks for `limit.min(10)`.
 const SUGGEST_LIMIT: usize = 10;
 /// The private constant of `src/service/search.rs`, mirrored for SQLite.
-const MAX_WORD_SCAN: usize = 5_000;
+const MAX_FIRST_WORDS: usize = 5_000;
 /// The first query after an open.
 const FIRST_QUERY: &str = "rossi";
 /// Untimed queries per kind before the timed ones, on both engines.
@@ -638,6 +638,13 @@ CREATE TABLE patient_phones (
     patient_id INTEGER NOT NULL REFERENCES patients(id),
     PRIMARY KEY (phone, patient_id)
 ) WITHOUT ROWID;
+CREATE TABLE patient_name_words (
+    head TEXT NOT NULL,
+    word TEXT NOT NULL,
+    patient_id INTEGER NOT NULL REFERENCES patients(id),
+    name_key TEXT NOT NULL,
+    PRIMARY KEY (head, word, name_key, patient_id)
+) WITHOUT ROWID;
 ";
 
 const INSERT_PATIENT: &str = "INSERT INTO patients (id, codice_fiscale, name_key, tessera_key,
@@ -645,6 +652,8 @@ const INSERT_PATIENT: &str = "INSERT INTO patients (id, codice_fiscale, name_key
     mmg, telefoni, email, tessera_sanitaria, patologie, stato, note)
     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)";
 const INSERT_PHONE: &str = "INSERT INTO patient_phones (phone, patient_id) VALUES (?1, ?2)";
+const INSERT_NAME_WORD: &str =
+    "INSERT INTO patient_name_words (head, word, patient_id, name_key) VALUES (?1, ?2, ?3, ?4)";
 
 const SCAN_NAME: &str = "SELECT name_key, id FROM patients
     WHERE name_key >= ?1 AND name_key < ?2 ORDER BY name_key, id";
@@ -654,6 +663,19 @@ const SCAN_TESSERA: &str = "SELECT tessera_key, id FROM patients
     WHERE tessera_key >= ?1 AND tessera_key < ?2 ORDER BY tessera_key, id";
 const SCAN_PHONE: &str = "SELECT phone, patient_id FROM patient_phones
     WHERE phone >= ?1 AND phone < ?2 ORDER BY phone, patient_id";
+/// The first name-index key at or after ?1 and before ?2: the next distinct
+/// first word of the skip scan.
+const NEXT_NAME: &str = "SELECT name_key, id FROM patients
+    WHERE name_key >= ?1 AND name_key < ?2 ORDER BY name_key, id";
+/// The first indexed word at or after ?2 (and before ?3) under head ?1.
+const NEXT_NAME_WORD: &str = "SELECT word, patient_id FROM patient_name_words
+    WHERE head = ?1 AND word >= ?2 AND word < ?3 ORDER BY head, word, name_key, patient_id";
+/// The names under (head ?1, word ?2) after (?3, ?4), in order.
+const SCAN_WORD_GROUP: &str = "SELECT name_key, patient_id FROM patient_name_words
+    WHERE head = ?1 AND word = ?2 AND (name_key, patient_id) > (?3, ?4)
+    ORDER BY head, word, name_key, patient_id";
+/// Rows fetched at a time from one word's names.
+const WORD_CHUNK: usize = 16;
 const NEIGHBOURS_FORWARD: &str = "SELECT name_key, id FROM patients
     WHERE name_key >= ?1 ORDER BY name_key, id";
 const NEIGHBOURS_BACKWARD: &str = "SELECT name_key, id FROM patients
@@ -679,6 +701,7 @@ fn load_sqlite(paths: &Paths, batch: usize, cache: u64) -> Result<Value> {
         {
             let mut insert = tx.prepare_cached(INSERT_PATIENT)?;
             let mut phone = tx.prepare_cached(INSERT_PHONE)?;
+            let mut name_word = tx.prepare_cached(INSERT_NAME_WORD)?;
             for p in list.iter_mut() {
                 // The same ids sled gives (1, 2, ...), so results can be compared.
                 p.id = next_id;
@@ -710,6 +733,10 @@ fn load_sqlite(paths: &Paths, batch: usize, cache: u64) -> Result<Value> {
                 for key in p.phone_keys() {
                     phone.execute(params![key, id])?;
                 }
+                let name = p.name_key();
+                for (head, word) in name_words(&name) {
+                    name_word.execute(params![head, word, id, name])?;
+                }
             }
         }
         tx.commit()?;
@@ -737,10 +764,51 @@ fn set_cache(conn: &Connection, cache_bytes: u64) -> Result<()> {
     Ok(())
 }
 
+/// `patients::name_word_keys` of `src/store/`: (first word, later word) for
+/// each distinct word from the third on of a folded name key, and (first two
+/// words, later word) for each from the fourth on.
+fn name_words(name: &str) -> Vec<(String, &str)> {
+    let words: Vec<&str> = name.split(' ').filter(|w| !w.is_empty()).collect();
+    let mut out = Vec::new();
+    for before in 1..=2usize {
+        let Some(later) = words.get(before + 1..) else {
+            break;
+        };
+        let head = words[..before].join(" ");
+        let mut later = later.to_vec();
+        later.sort_unstable();
+        later.dedup();
+        out.extend(later.into_iter().map(|w| (head.clone(), w)));
+    }
+    out
+}
+
+/// The first word of a folded name.
+fn first_word(name: &str) -> &str {
+    name.split(' ').next().unwrap_or_default()
+}
+
 /// The exclusive upper bound of the keys starting with `prefix` (keys are
 /// compared bytewise; no valid key continues the prefix with U+10FFFF).
 fn prefix_end(prefix: &str) -> String {
     format!("{prefix}\u{10FFFF}")
+}
+
+/// A group of `Sql::later_words`: one indexed word's names, fetched
+/// `WORD_CHUNK` rows at a time after the last one read.
+struct SqlGroup {
+    word: String,
+    buf: std::collections::VecDeque<Hit>,
+    after: (String, i64),
+    done: bool,
+}
+
+struct SqlLaterWords {
+    head: String,
+    word: String,
+    skip: usize,
+    groups: Vec<SqlGroup>,
+    last: Option<Hit>,
 }
 
 struct Sql {
@@ -853,20 +921,188 @@ impl Sql {
                 }
                 let words: Vec<&str> = folded.split(' ').collect();
                 if out.len() < limit && words.len() > 1 {
-                    let mut scanned = 0;
-                    for (key, id) in self.scan(SCAN_NAME, words[0], MAX_WORD_SCAN)? {
-                        scanned += 1;
-                        if words_match(&words, &key) {
+                    self.walk_name_words(&words, |key, id| {
+                        if words_match(&words, key) {
                             push(&mut out, id);
                         }
-                        if out.len() >= limit || scanned >= MAX_WORD_SCAN {
-                            break;
-                        }
-                    }
+                        out.len() < limit
+                    })?;
                 }
             }
         }
         Ok(out)
+    }
+
+    /// `Store::walk_name_words`: the same skip scan over distinct first words
+    /// (and second words when there is a third query word), with
+    /// `patients(name_key)` for the next word and `patient_name_words` for
+    /// later ones, merged in (name, id) order.
+    fn walk_name_words(
+        &self,
+        words: &[&str],
+        mut visit: impl FnMut(&str, u64) -> bool,
+    ) -> Result<()> {
+        let (Some(w0), Some(w1)) = (words.first(), words.get(1)) else {
+            return Ok(());
+        };
+        let end = prefix_end(w0);
+        let mut from = w0.to_string();
+        for _ in 0..MAX_FIRST_WORDS {
+            let Some((key, _)) = self.hits(NEXT_NAME, 1, params![from, end])?.pop() else {
+                break;
+            };
+            let first = first_word(&key).to_string();
+            from = format!("{first}!");
+            let mut deeper = self.later_words(&first, w1, 1)?;
+            let go_on = match words.get(2) {
+                None => self.merge_walk(&format!("{first} {w1}"), &mut deeper, &mut visit)?,
+                Some(w2) => {
+                    let head = format!("{first} {w1}");
+                    let head_end = prefix_end(&head);
+                    let mut next = head.clone();
+                    let mut go_on = true;
+                    'seconds: while let Some((k, _)) =
+                        self.hits(NEXT_NAME, 1, params![next, head_end])?.pop()
+                    {
+                        let second = first_word(&k[first.len() + 1..]);
+                        let two = format!("{first} {second}");
+                        next = format!("{two}!");
+                        while let Some((n, id)) = self.next_before(&mut deeper, Some((&two, 0)))? {
+                            if !visit(&n, id) {
+                                go_on = false;
+                                break 'seconds;
+                            }
+                        }
+                        let mut deepest = self.later_words(&two, w2, 2)?;
+                        if !self.merge_walk(&format!("{two} {w2}"), &mut deepest, &mut visit)? {
+                            go_on = false;
+                            break;
+                        }
+                    }
+                    while go_on && let Some((n, id)) = self.next_before(&mut deeper, None)? {
+                        go_on = visit(&n, id);
+                    }
+                    go_on
+                }
+            };
+            if !go_on {
+                break;
+            }
+        }
+        Ok(())
+    }
+
+    /// `LaterWords::open` of `src/store/patients.rs`: one group per distinct
+    /// word under `head` starting with `word`, each read in name order.
+    fn later_words(&self, head: &str, word: &str, skip: usize) -> Result<SqlLaterWords> {
+        let mut groups = Vec::new();
+        let end = prefix_end(word);
+        let mut from = word.to_string();
+        while let Some((w, _)) = self
+            .hits(NEXT_NAME_WORD, 1, params![head, from, end])?
+            .pop()
+        {
+            from = format!("{w}\u{1}");
+            let mut g = SqlGroup {
+                word: w,
+                buf: std::collections::VecDeque::new(),
+                after: (String::new(), -1),
+                done: false,
+            };
+            self.fill(head, word, skip, &mut g)?;
+            groups.push(g);
+        }
+        Ok(SqlLaterWords {
+            head: head.to_string(),
+            word: word.to_string(),
+            skip,
+            groups,
+            last: None,
+        })
+    }
+
+    /// Reads a group's next rows until one is kept or none is left.
+    fn fill(&self, head: &str, word: &str, skip: usize, g: &mut SqlGroup) -> Result<()> {
+        while g.buf.is_empty() && !g.done {
+            let rows = self.hits(
+                SCAN_WORD_GROUP,
+                WORD_CHUNK,
+                params![head, g.word, g.after.0, g.after.1],
+            )?;
+            g.done = rows.len() < WORD_CHUNK;
+            if let Some((n, id)) = rows.last() {
+                g.after = (n.clone(), *id as i64);
+            }
+            g.buf.extend(
+                rows.into_iter()
+                    .filter(|(n, _)| !n.split(' ').nth(skip).is_some_and(|w| w.starts_with(word))),
+            );
+        }
+        Ok(())
+    }
+
+    /// `LaterWords::next_before`: the smallest (name, id) of the groups if it
+    /// sorts before `bound`, taken; each patient once.
+    fn next_before(
+        &self,
+        lw: &mut SqlLaterWords,
+        bound: Option<(&str, u64)>,
+    ) -> Result<Option<Hit>> {
+        loop {
+            let best = lw
+                .groups
+                .iter()
+                .enumerate()
+                .filter_map(|(i, g)| g.buf.front().map(|(n, id)| (i, (n.as_str(), *id))))
+                .min_by(|a, b| a.1.cmp(&b.1))
+                .map(|(i, _)| i);
+            let Some(i) = best else {
+                return Ok(None);
+            };
+            let g = &mut lw.groups[i];
+            let Some(front) = g.buf.front() else {
+                return Ok(None);
+            };
+            if bound.is_some_and(|(n, id)| (front.0.as_str(), front.1) >= (n, id)) {
+                return Ok(None);
+            }
+            let hit = g.buf.pop_front().unwrap_or_default();
+            self.fill(&lw.head, &lw.word, lw.skip, g)?;
+            if lw.last.as_ref() == Some(&hit) {
+                continue;
+            }
+            lw.last = Some(hit.clone());
+            return Ok(Some(hit));
+        }
+    }
+
+    /// The names starting with `prefix`, streamed, merged with `extra`.
+    fn merge_walk(
+        &self,
+        prefix: &str,
+        extra: &mut SqlLaterWords,
+        visit: &mut impl FnMut(&str, u64) -> bool,
+    ) -> Result<bool> {
+        let mut stream = self.conn.prepare_cached(SCAN_NAME)?;
+        let mut rows = stream.query(params![prefix, prefix_end(prefix)])?;
+        while let Some(row) = rows.next()? {
+            let name: String = row.get(0)?;
+            let id = row.get::<_, i64>(1)? as u64;
+            while let Some((n, i)) = self.next_before(extra, Some((&name, id)))? {
+                if !visit(&n, i) {
+                    return Ok(false);
+                }
+            }
+            if !visit(&name, id) {
+                return Ok(false);
+            }
+        }
+        while let Some((n, i)) = self.next_before(extra, None)? {
+            if !visit(&n, i) {
+                return Ok(false);
+            }
+        }
+        Ok(true)
     }
 
     fn get_patient(&self, id: u64) -> Result<Option<Patient>> {
@@ -943,6 +1179,9 @@ impl Sql {
             SCAN_CF,
             SCAN_TESSERA,
             SCAN_PHONE,
+            NEXT_NAME,
+            NEXT_NAME_WORD,
+            SCAN_WORD_GROUP,
             NEIGHBOURS_FORWARD,
             NEIGHBOURS_BACKWARD,
         ];

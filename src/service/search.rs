@@ -3,7 +3,8 @@
 //! A query is tried, in this order, as a name prefix ("ross", "rossi ma",
 //! accent- and case-insensitive), as a prefix of a codice fiscale, and, when it
 //! is made of digits, as a tessera sanitaria or phone prefix. Words may each be
-//! prefixes ("ros ma" finds "Rossi Mario") within a bounded scan.
+//! prefixes, in order ("ros ma" finds "Rossi Mario", "ros gr" "Rossi Maria
+//! Grazia"): the first one of the first name word, the others of later ones.
 
 use std::collections::HashSet;
 
@@ -12,8 +13,12 @@ use crate::domain::patient::digits;
 use crate::domain::text::fold;
 use crate::store::{PatientIndex, Result, Store};
 
-/// How many name-index entries a word-by-word match may read at most.
-const MAX_WORD_SCAN: usize = 5_000;
+/// How many distinct first words (surnames) a word-by-word match looks at
+/// at most: a bound on the work of a one-letter first word on a large store
+/// ("r m"), far above what a real query meets (a first word of two letters
+/// or more starts a few hundred surnames at most). Names under first words
+/// beyond it are not found by the word-by-word step.
+const MAX_FIRST_WORDS: usize = 5_000;
 
 /// What kind of query the text looks like.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,9 +85,10 @@ pub fn search_ids(store: &Store, query: &str, limit: usize) -> Result<Vec<Patien
             }
             let words: Vec<&str> = folded.split(' ').collect();
             if out.len() < limit && words.len() > 1 {
-                // Streamed, key by key without copies: reading the 5,000
-                // entries into a list first cost about half of this scan.
-                store.walk_name_prefix(words[0], MAX_WORD_SCAN, |key, id| {
+                // The names whose first word starts with the first query word
+                // and a later one with the second, in name order; the other
+                // query words are checked on each.
+                store.walk_name_words(&words, MAX_FIRST_WORDS, |key, id| {
                     if words_match(&words, key) {
                         push(&mut out, id);
                     }
@@ -517,7 +523,9 @@ mod equivalence_tests {
             .collect()
     }
 
-    /// `search_ids` for text as it was: 5,000 word-scan entries read first.
+    /// `search_ids` for text, plainly: the name and codice fiscale prefixes,
+    /// then every name-index entry starting with the first word, in key
+    /// order, kept when the words match (no cap on what is read).
     fn search_reference(store: &Store, query: &str, limit: usize) -> Vec<PatientId> {
         let mut out = Vec::new();
         let push = |out: &mut Vec<PatientId>, id| {
@@ -546,18 +554,13 @@ mod equivalence_tests {
             }
         }
         let words: Vec<&str> = folded.split(' ').collect();
-        let mut scanned = 0;
-        if out.len() < limit {
+        if words.len() > 1 {
             for hit in store
-                .scan_prefix(PatientIndex::Name, words[0], MAX_WORD_SCAN)
+                .scan_prefix(PatientIndex::Name, words[0], usize::MAX)
                 .unwrap()
             {
-                scanned += 1;
                 if words_match(&words, &hit.key) {
                     push(&mut out, hit.id);
-                }
-                if out.len() >= limit || scanned >= MAX_WORD_SCAN {
-                    break;
                 }
             }
         }
@@ -665,10 +668,13 @@ mod equivalence_tests {
     }
 
     #[test]
-    fn streamed_word_scan_equals_the_listed_one() {
+    fn word_scan_equals_the_full_scan() {
         let dir = tempfile::tempdir().unwrap();
-        let store = demo_store(dir.path(), 3_000);
+        let store = demo_store(dir.path(), 10_000);
         let mut found = 0;
+        // Found through a word from the third on ("DE ROSA MARIA", "ROSSI
+        // ANNA MARIA" for "... ma"), not through the second.
+        let mut deeper = 0;
         for (q, limit) in [
             ("ros ma", 50),
             ("r m", 50),
@@ -677,12 +683,102 @@ mod equivalence_tests {
             ("b a", 3),
             ("rossi ma", 50),
             ("ferrari g", 20),
+            ("de ma", 30),
+            ("de ma", 400),
+            ("de m", 10),
+            ("d gr", 400),
+            ("lo ru ma", 50),
+            ("della va an ma", 50),
+            ("rossi gr", 50),
+            ("r ma gr", 400),
+            ("a ma", 400),
+            ("b zz", 50),
+            ("rossi mario x", 50),
+            ("de luca mar", 50),
+            ("de luca ma", 400),
+            ("de lu ma gr", 50),
+            ("r m a", 50),
+            ("r m a", 400),
+            ("d s m g", 400),
+            ("di stefano gian", 50),
+            ("a m m", 400),
+            ("de an m", 30),
         ] {
             let got = search_ids(&store, q, limit).unwrap();
             assert_eq!(got, search_reference(&store, q, limit), "query {q:?}");
             found += got.len();
+            let words: Vec<String> = fold(q).split(' ').map(String::from).collect();
+            for id in &got {
+                let key = store.get_patient(*id).unwrap().unwrap().name_key();
+                if key
+                    .split(' ')
+                    .nth(1)
+                    .is_some_and(|w| !w.starts_with(&words[1]))
+                {
+                    deeper += 1;
+                }
+            }
         }
-        // "r m" alone fills its two limits (50 + 7).
-        assert!(found > 60, "the queries should find patients: {found}");
+        // "r m" and "b a" fill their limits (50 + 7 + 3), "de ma" too (30).
+        assert!(found > 200, "the queries should find patients: {found}");
+        assert!(deeper > 100, "some found through a later word: {deeper}");
+    }
+
+    /// Names with three words or more added by hand: the later words are
+    /// found, in name order among the others, once each.
+    #[test]
+    fn later_words_are_found_in_name_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = demo_store(dir.path(), 500);
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 1, 15).unwrap();
+        let mut generator = DemoGenerator::new(11, today);
+        let mut extra: Vec<_> = [
+            ("Zeta", "Anna Maria Luisa"),
+            ("Zeta", "Bruno"),
+            ("Zeta Ulma", "Carla Nora"),
+            ("Zetam", "Luisa Lucia"),
+            ("Zeta", "Maria Anna Marta"),
+            ("Zeta", "Bice Maria Marta"),
+        ]
+        .into_iter()
+        .map(|(c, n)| {
+            let mut p = generator.next_patient(&|_| false);
+            p.cognome = c.into();
+            p.nome = n.into();
+            p
+        })
+        .collect();
+        store.insert_patients_batch(&mut extra).unwrap();
+        let ids: Vec<PatientId> = extra.iter().map(|p| p.id).collect();
+        let names = |q: &str| -> Vec<PatientId> { search_ids(&store, q, 50).unwrap() };
+        // In name order: "ZETA ANNA MARIA LUISA", "ZETA BICE MARIA MARTA",
+        // "ZETA BRUNO", "ZETA MARIA ANNA MARTA", "ZETA ULMA CARLA NORA",
+        // "ZETAM LUISA LUCIA". "zeta ma" finds
+        // the name prefix first, then the word matches.
+        assert_eq!(names("zeta ma"), vec![ids[4], ids[0], ids[5]]);
+        // "ZETA BICE MARIA MARTA" is under two words starting with MA: once.
+        assert_eq!(names("zet ma"), vec![ids[0], ids[5], ids[4]]);
+        assert_eq!(names("zet ul"), vec![ids[2]]);
+        assert_eq!(names("zet lu"), vec![ids[0], ids[3]]);
+        assert_eq!(names("zet ma lu"), vec![ids[0]]);
+        assert_eq!(names("zet an ma"), vec![ids[0], ids[4]]);
+        assert_eq!(names("zet ma ma"), vec![ids[5], ids[4]]);
+        assert_eq!(names("zet ca"), vec![ids[2]]);
+        assert_eq!(names("zet no"), vec![ids[2]]);
+        assert_eq!(names("zet ul no"), vec![ids[2]]);
+        assert_eq!(names("zet ul ca no"), vec![ids[2]]);
+        assert_eq!(names("zet ul ca ul"), Vec::<PatientId>::new());
+        assert_eq!(names("zet zz"), Vec::<PatientId>::new());
+        for q in [
+            "zeta ma",
+            "zet ma",
+            "zet lu",
+            "zet an ma",
+            "zet l",
+            "zet ul no",
+            "z m a",
+        ] {
+            assert_eq!(names(q), search_reference(&store, q, 50), "query {q:?}");
+        }
     }
 }

@@ -275,11 +275,16 @@ pub fn restore_backup(
     }
     let built = (|| {
         let store = Store::open(&staging)?;
+        // The new, empty store marks its name-word index built; the backup
+        // says whether its own is (a backup written before that index existed
+        // has neither the entries nor the mark, and gets them built below).
+        store.forget_name_word_index()?;
         let summary = read_backup(backup, &mut |tree, key, value| {
             let t = store.db.open_tree(tree).map_err(|e| store.fatal(e))?;
             t.insert(key, value).map_err(|e| store.fatal(e))?;
             Ok(())
         })?;
+        store.ensure_name_word_index()?;
         store.make_durable()?;
         let report = store.check()?;
         if !report.is_ok() {

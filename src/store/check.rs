@@ -74,6 +74,9 @@ impl Store {
             for ph in keys.phones {
                 expected.insert((4, ph));
             }
+            for w in keys.words {
+                expected.insert((5, w));
+            }
         }
 
         for item in self.idx_cf.iter() {
@@ -100,6 +103,7 @@ impl Store {
             (2, trees::IDX_NAME, &self.idx_name),
             (3, trees::IDX_TESSERA, &self.idx_tessera),
             (4, trees::IDX_PHONE, &self.idx_phone),
+            (5, trees::IDX_NAME_WORD, &self.idx_name_word),
         ];
         for (slot, name, tree) in named {
             for item in tree.iter() {
@@ -119,7 +123,8 @@ impl Store {
             let name = match slot {
                 2 => trees::IDX_NAME,
                 3 => trees::IDX_TESSERA,
-                _ => trees::IDX_PHONE,
+                4 => trees::IDX_PHONE,
+                _ => trees::IDX_NAME_WORD,
             };
             report.problem(format!("{name}: manca la voce {}", printable(&key)));
         }
@@ -444,10 +449,17 @@ fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// An index key as text: the value, then `#id`.
+/// An index key as text: the value, then `#id`; in a name-word key, the
+/// words before, `/`, the word, then the name in brackets.
 fn printable(key: &[u8]) -> String {
     match super::patients::split_index_key(key) {
-        Some((value, id)) => format!("{value}#{id}"),
+        Some((value, id)) => match value.split_once('\u{1}') {
+            Some((head, rest)) => match rest.split_once('\u{0}') {
+                Some((word, name)) => format!("{head}/{word} ({name})#{id}"),
+                None => hex(key),
+            },
+            None => format!("{value}#{id}"),
+        },
         None => hex(key),
     }
 }

@@ -59,6 +59,7 @@ impl Store {
             &self.patti,
             &self.prese,
             &self.appointments,
+            &self.idx_name_word,
         ];
         trees[..]
             .transaction(|t| {
@@ -75,6 +76,9 @@ impl Store {
                 for k in &old.phones {
                     t[4].remove(k.as_slice())?;
                 }
+                for k in &old.words {
+                    t[8].remove(k.as_slice())?;
+                }
                 if t[1].get(new.cf.as_slice())?.is_some() {
                     return Err(ConflictableTransactionError::Abort(
                         StoreError::DuplicateCf(String::from_utf8_lossy(&new.cf).into_owned()),
@@ -88,6 +92,9 @@ impl Store {
                 }
                 for k in &new.phones {
                     t[4].insert(k.as_slice(), &[])?;
+                }
+                for k in &new.words {
+                    t[8].insert(k.as_slice(), &[])?;
                 }
                 for (pid, bytes) in &patti {
                     t[5].insert(&id_key(*pid), bytes.as_slice())?;

@@ -145,6 +145,9 @@ pub(crate) mod trees {
     pub const IDX_NAME: &str = "idx_patient_name";
     pub const IDX_TESSERA: &str = "idx_patient_tessera";
     pub const IDX_PHONE: &str = "idx_patient_phone";
+    /// Later words of patient names under their first word: see
+    /// `patients::name_word_keys`.
+    pub const IDX_NAME_WORD: &str = "idx_patient_name_word";
     pub const GESTORI: &str = "gestori";
     pub const IMPORTS: &str = "gestori_imports";
     pub const PRESE: &str = "prese";
@@ -179,6 +182,7 @@ pub struct Store {
     idx_name: sled::Tree,
     idx_tessera: sled::Tree,
     idx_phone: sled::Tree,
+    idx_name_word: sled::Tree,
     gestori: sled::Tree,
     imports: sled::Tree,
     prese: sled::Tree,
@@ -254,6 +258,7 @@ impl Store {
             idx_name: tree(trees::IDX_NAME)?,
             idx_tessera: tree(trees::IDX_TESSERA)?,
             idx_phone: tree(trees::IDX_PHONE)?,
+            idx_name_word: tree(trees::IDX_NAME_WORD)?,
             gestori: tree(trees::GESTORI)?,
             imports: tree(trees::IMPORTS)?,
             prese: tree(trees::PRESE)?,
@@ -280,6 +285,7 @@ impl Store {
             failed: Arc::new(AtomicBool::new(false)),
         };
         store.check_format()?;
+        store.ensure_name_word_index()?;
         Ok(store)
     }
 

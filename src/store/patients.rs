@@ -4,6 +4,10 @@
 //! patient id, so that a range scan over a prefix returns matches in name
 //! order and stops after the first N, without reading the rest of the tree.
 //! The codice fiscale index is unique: its key is the code, its value the id.
+//!
+//! The name-word index (`idx_patient_name_word`) serves "first word starts
+//! with A, a later word with B" ("ros gr" for "ROSSI MARIA GRAZIA"): see
+//! [`name_word_keys`] and [`Store::walk_name_words`].
 
 use sled::Transactional;
 use sled::transaction::{ConflictableTransactionError, TransactionError, TransactionalTree};
@@ -52,24 +56,247 @@ fn split_index_key_ref(key: &[u8]) -> Option<(&str, PatientId)> {
     Some((std::str::from_utf8(value).ok()?, id))
 }
 
+/// Separates the first word from a later one in a name-word key: below every
+/// byte a folded name holds (letters, digits, the space).
+const WORD_SEP: u8 = 0x01;
+
+/// Marks in `meta` that the name-word index holds the entries of every stored
+/// patient. A store written before that index existed lacks it, and gets the
+/// index built once when it is opened ([`Store::ensure_name_word_index`]).
+pub(crate) const META_NAME_WORD_BUILT: &[u8] = b"idx_patient_name_word_built";
+
+/// The name-word index entries of a patient with folded name key `name`,
+/// `words before, 0x01, word, 0x00, name, 0x00, big-endian id` (empty value):
+/// - for a name of three words or more, one per distinct word from the third
+///   on, under the first word ("DE\x01MARIA" for "DE LUCA MARIA");
+/// - for a name of four words or more, also one per distinct word from the
+///   fourth on, under the first two ("DE LUCA\x01GRAZIA" for "DE LUCA MARIA
+///   GRAZIA").
+///
+/// The word right after the words before needs no entry: the name index has
+/// it ("DE LUCA MA" is a range of it). So the two indexes give, for one first
+/// word (or first two), every name with a later word starting with some
+/// prefix: one range per distinct indexed word starting with it, each in
+/// name order; see [`Store::walk_name_words`].
+pub(crate) fn name_word_keys(name: &str, id: PatientId) -> Vec<Vec<u8>> {
+    let words: Vec<&str> = name.split(' ').filter(|w| !w.is_empty()).collect();
+    let mut keys = Vec::new();
+    for before in 1..=2usize {
+        let Some(later) = words.get(before + 1..) else {
+            break;
+        };
+        let head = words[..before].join(" ");
+        let mut later = later.to_vec();
+        later.sort_unstable();
+        later.dedup();
+        for w in later {
+            keys.push(word_key(head.as_bytes(), w.as_bytes(), name, id));
+        }
+    }
+    keys
+}
+
+/// `head`, a space, `word`.
+fn spaced(head: &[u8], word: &str) -> Vec<u8> {
+    [head, b" ", word.as_bytes()].concat()
+}
+
+fn word_key(head: &[u8], word: &[u8], name: &str, id: PatientId) -> Vec<u8> {
+    let mut key = Vec::with_capacity(head.len() + word.len() + name.len() + 11);
+    key.extend_from_slice(head);
+    key.push(WORD_SEP);
+    key.extend_from_slice(word);
+    key.push(0);
+    key.extend_from_slice(&index_key(name, id));
+    key
+}
+
+/// The names under `head 0x01 word…` in the name-word index, except those
+/// whose word number `skip` (from 0) starts with `word` (the name index gives
+/// them), in name-key order, each once. Each distinct indexed word is a range
+/// already in name order (found with one seek past the previous one): they
+/// are merged, read only as far as the walk goes. ("de ma" has a few dozen
+/// such words, MARIA, MARIO, MARCO..., under hundreds of names.)
+struct LaterWords<'w> {
+    groups: Vec<WordGroup>,
+    word: &'w str,
+    skip: usize,
+    last: Option<(sled::IVec, usize)>,
+}
+
+/// One indexed word's range: its current key, where the name starts in it.
+struct WordGroup {
+    iter: sled::Iter,
+    name_at: usize,
+    current: Option<sled::IVec>,
+}
+
+/// The name and id of a name-word key whose name starts at `at`.
+fn word_entry(key: &[u8], at: usize) -> Option<(&[u8], PatientId)> {
+    if key.len() < at + 9 || key[key.len() - 9] != 0 {
+        return None;
+    }
+    let id = id_from_value(&key[key.len() - 8..])?;
+    Some((&key[at..key.len() - 9], id))
+}
+
+impl WordGroup {
+    fn advance(&mut self, word: &str, skip: usize) -> sled::Result<()> {
+        self.current = None;
+        for item in self.iter.by_ref() {
+            let (key, _) = item?;
+            match word_entry(&key, self.name_at) {
+                Some((name, _))
+                    if std::str::from_utf8(name).is_ok() && !nth_word_starts(name, skip, word) =>
+                {
+                    self.current = Some(key);
+                    return Ok(());
+                }
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+
+    fn entry(&self) -> Option<(&[u8], PatientId)> {
+        self.current
+            .as_ref()
+            .and_then(|k| word_entry(k, self.name_at))
+    }
+}
+
+impl<'w> LaterWords<'w> {
+    fn open(tree: &sled::Tree, head: &[u8], word: &'w str, skip: usize) -> sled::Result<Self> {
+        let mut prefix = Vec::with_capacity(head.len() + word.len() + 1);
+        prefix.extend_from_slice(head);
+        prefix.push(WORD_SEP);
+        let start = prefix.len();
+        prefix.extend_from_slice(word.as_bytes());
+        let mut groups = Vec::new();
+        let mut from = prefix.clone();
+        while let Some(item) = tree.range(from.as_slice()..).keys().next() {
+            let key = item?;
+            if !key.starts_with(&prefix) {
+                break;
+            }
+            let Some(end) = key[start..].iter().position(|b| *b == 0) else {
+                break;
+            };
+            let group = &key[..start + end + 1];
+            let mut g = WordGroup {
+                iter: tree.scan_prefix(group),
+                name_at: group.len(),
+                current: None,
+            };
+            g.advance(word, skip)?;
+            groups.push(g);
+            // Past this word's range: its keys go on with 0, the next
+            // word's with a letter.
+            from.clear();
+            from.extend_from_slice(&key[..start + end]);
+            from.push(1);
+        }
+        Ok(LaterWords {
+            groups,
+            word,
+            skip,
+            last: None,
+        })
+    }
+
+    /// The group holding the smallest (name, id).
+    fn smallest(&self) -> Option<usize> {
+        let mut best: Option<(usize, (&[u8], PatientId))> = None;
+        for (i, g) in self.groups.iter().enumerate() {
+            if let Some(e) = g.entry()
+                && best.is_none_or(|(_, b)| e < b)
+            {
+                best = Some((i, e));
+            }
+        }
+        best.map(|(i, _)| i)
+    }
+
+    /// The next (name, id) if it sorts before `bound`, taken.
+    fn next_before(
+        &mut self,
+        bound: Option<(&[u8], PatientId)>,
+    ) -> sled::Result<Option<(sled::IVec, usize)>> {
+        loop {
+            let Some(i) = self.smallest() else {
+                return Ok(None);
+            };
+            let g = &mut self.groups[i];
+            let key = g.current.clone().unwrap_or_default();
+            let at = g.name_at;
+            let Some(entry) = word_entry(&key, at) else {
+                return Ok(None);
+            };
+            if bound.is_some_and(|b| entry >= b) {
+                return Ok(None);
+            }
+            g.advance(self.word, self.skip)?;
+            // The same patient under two matching words: once.
+            if let Some((k, a)) = &self.last
+                && word_entry(k, *a) == Some(entry)
+            {
+                continue;
+            }
+            self.last = Some((key.clone(), at));
+            return Ok(Some((key, at)));
+        }
+    }
+}
+
+/// The word of an index key that starts at byte `from`: its bytes up to the
+/// next one below `!` (the space or the 0 before the id).
+fn word_at(key: &[u8], from: usize) -> &[u8] {
+    let rest = key.get(from..).unwrap_or_default();
+    let end = rest.iter().position(|b| *b < b'!').unwrap_or(rest.len());
+    &rest[..end]
+}
+
+/// Whether word number `n` (from 0) of a folded name starts with `prefix`.
+fn nth_word_starts(name: &[u8], n: usize, prefix: &str) -> bool {
+    name.split(|b| *b == b' ')
+        .nth(n)
+        .is_some_and(|w| w.starts_with(prefix.as_bytes()))
+}
+
+/// Hands the name and id of a name-word key to `visit`.
+fn visit_word_entry(
+    key: &[u8],
+    at: usize,
+    visit: &mut impl FnMut(&str, PatientId) -> bool,
+) -> bool {
+    match word_entry(key, at) {
+        Some((name, id)) => visit(std::str::from_utf8(name).unwrap_or_default(), id),
+        None => true,
+    }
+}
+
 pub(crate) fn id_from_value(value: &[u8]) -> Option<PatientId> {
     Some(u64::from_be_bytes(value.try_into().ok()?))
 }
 
-/// The non-unique index entries a patient owns: (name, tessera, phones).
+/// The index entries a patient owns: codice fiscale, name, tessera, phones,
+/// name words.
 pub(crate) struct PatientKeys {
     pub cf: Vec<u8>,
     pub name: Vec<u8>,
     pub tessera: Option<Vec<u8>>,
     pub phones: Vec<Vec<u8>>,
+    pub words: Vec<Vec<u8>>,
 }
 
 impl PatientKeys {
     pub fn of(p: &Patient) -> PatientKeys {
         let tessera = digits(&p.tessera_sanitaria);
+        let name = p.name_key();
         PatientKeys {
             cf: p.codice_fiscale.to_uppercase().into_bytes(),
-            name: index_key(&p.name_key(), p.id),
+            name: index_key(&name, p.id),
+            words: name_word_keys(&name, p.id),
             tessera: (!tessera.is_empty()).then(|| index_key(&tessera, p.id)),
             phones: p
                 .phone_keys()
@@ -83,7 +310,7 @@ impl PatientKeys {
 type TxResult<T> = std::result::Result<T, ConflictableTransactionError<StoreError>>;
 
 /// Writes a patient and its index entries inside a transaction.
-/// `t` = [patients, idx_cf, idx_name, idx_tessera, idx_phone].
+/// `t` = [patients, idx_cf, idx_name, idx_tessera, idx_phone, idx_name_word].
 fn tx_put(t: &[TransactionalTree], p: &Patient, bytes: &[u8], keys: &PatientKeys) -> TxResult<()> {
     t[0].insert(&id_key(p.id), bytes)?;
     t[1].insert(keys.cf.as_slice(), &id_key(p.id))?;
@@ -93,6 +320,9 @@ fn tx_put(t: &[TransactionalTree], p: &Patient, bytes: &[u8], keys: &PatientKeys
     }
     for k in &keys.phones {
         t[4].insert(k.as_slice(), &[])?;
+    }
+    for k in &keys.words {
+        t[5].insert(k.as_slice(), &[])?;
     }
     Ok(())
 }
@@ -106,17 +336,21 @@ fn tx_remove_keys(t: &[TransactionalTree], keys: &PatientKeys) -> TxResult<()> {
     for k in &keys.phones {
         t[4].remove(k.as_slice())?;
     }
+    for k in &keys.words {
+        t[5].remove(k.as_slice())?;
+    }
     Ok(())
 }
 
 impl Store {
-    fn patient_trees(&self) -> [&sled::Tree; 5] {
+    fn patient_trees(&self) -> [&sled::Tree; 6] {
         [
             &self.patients,
             &self.idx_cf,
             &self.idx_name,
             &self.idx_tessera,
             &self.idx_phone,
+            &self.idx_name_word,
         ]
     }
 
@@ -207,7 +441,7 @@ impl Store {
             }
         }
         type Entries = Vec<(Vec<u8>, Vec<u8>)>;
-        let mut entries: [Entries; 5] = Default::default();
+        let mut entries: [Entries; 6] = Default::default();
         for p in patients.iter_mut() {
             p.id = self.new_patient_id()?;
             let keys = PatientKeys::of(p);
@@ -220,6 +454,9 @@ impl Store {
             }
             for k in keys.phones {
                 entries[4].push((k, Vec::new()));
+            }
+            for k in keys.words {
+                entries[5].push((k, Vec::new()));
             }
         }
         // The trees are independent: fill them side by side, each in key order.
@@ -360,6 +597,192 @@ impl Store {
         Ok(())
     }
 
+    /// Walks, in name-key order, the name-index entries whose first word
+    /// starts with `words[0]` and that have later words starting with
+    /// `words[1]` and, if given, with `words[2]` after it (folded words; more
+    /// are left to `visit`), handing each (folded name, id) to `visit` until
+    /// it returns false. At most `max_first_words` distinct first words are
+    /// looked at (a bound on the work for one-letter queries on large
+    /// stores); returns how many were.
+    ///
+    /// A skip scan: for each distinct first word (one seek past the previous
+    /// one), the name index range "FIRST W1" holds the names whose second word
+    /// matches, already in order; the name-word index range "FIRST 0x01 W1"
+    /// those where a word from the third on does (few: collected, sorted,
+    /// merged in). With a third query word, the names whose second word
+    /// matches are walked the same way one level down, for each distinct
+    /// second word: "FIRST SECOND W2" and "FIRST SECOND 0x01 W2", so that
+    /// "de luca mar" does not read every "DE LUCA".
+    pub fn walk_name_words(
+        &self,
+        words: &[&str],
+        max_first_words: usize,
+        mut visit: impl FnMut(&str, PatientId) -> bool,
+    ) -> Result<usize> {
+        let (Some(w0), Some(w1)) = (words.first(), words.get(1)) else {
+            return Ok(0);
+        };
+        let w2 = words.get(2);
+        let mut firsts = 0;
+        let mut from = w0.as_bytes().to_vec();
+        while firsts < max_first_words {
+            let Some(item) = self.idx_name.range(from.as_slice()..).keys().next() else {
+                break;
+            };
+            let k = item.map_err(|e| self.fatal(e))?;
+            if !k.starts_with(w0.as_bytes()) {
+                break;
+            }
+            firsts += 1;
+            let first = word_at(&k, 0).to_vec();
+            // Names whose first word is exactly `first` end before `first!`:
+            // what follows the word in them (space, 0) sorts below `!`.
+            from.clear();
+            from.extend_from_slice(&first);
+            from.push(b'!');
+
+            let mut deeper =
+                LaterWords::open(&self.idx_name_word, &first, w1, 1).map_err(|e| self.fatal(e))?;
+            let go_on = match w2 {
+                None => self.merge_walk(&spaced(&first, w1), &mut deeper, &mut visit)?,
+                Some(w2) => {
+                    let head = spaced(&first, w1);
+                    let mut next = head.clone();
+                    let mut go_on = true;
+                    'seconds: loop {
+                        let Some(item) = self.idx_name.range(next.as_slice()..).keys().next()
+                        else {
+                            break;
+                        };
+                        let k = item.map_err(|e| self.fatal(e))?;
+                        if !k.starts_with(&head) {
+                            break;
+                        }
+                        let two = [&first[..], b" ", word_at(&k, first.len() + 1)].concat();
+                        next.clear();
+                        next.extend_from_slice(&two);
+                        next.push(b'!');
+                        // Names matched by a later word sorting before this
+                        // second word's names.
+                        while let Some((k, at)) = deeper
+                            .next_before(Some((two.as_slice(), 0)))
+                            .map_err(|e| self.fatal(e))?
+                        {
+                            if !visit_word_entry(&k, at, &mut visit) {
+                                go_on = false;
+                                break 'seconds;
+                            }
+                        }
+                        let mut deepest = LaterWords::open(&self.idx_name_word, &two, w2, 2)
+                            .map_err(|e| self.fatal(e))?;
+                        if !self.merge_walk(&spaced(&two, w2), &mut deepest, &mut visit)? {
+                            go_on = false;
+                            break;
+                        }
+                    }
+                    while go_on
+                        && let Some((k, at)) =
+                            deeper.next_before(None).map_err(|e| self.fatal(e))?
+                    {
+                        go_on = visit_word_entry(&k, at, &mut visit);
+                    }
+                    go_on
+                }
+            };
+            if !go_on {
+                break;
+            }
+        }
+        Ok(firsts)
+    }
+
+    /// Visits the name-index entries starting with `prefix` merged with
+    /// `extra`, in name order. Returns whether `visit` wants more.
+    fn merge_walk(
+        &self,
+        prefix: &[u8],
+        extra: &mut LaterWords<'_>,
+        visit: &mut impl FnMut(&str, PatientId) -> bool,
+    ) -> Result<bool> {
+        for item in self.idx_name.scan_prefix(prefix).keys() {
+            let k = item.map_err(|e| self.fatal(e))?;
+            let Some((name, id)) = split_index_key_ref(&k) else {
+                continue;
+            };
+            while let Some((k, at)) = extra
+                .next_before(Some((name.as_bytes(), id)))
+                .map_err(|e| self.fatal(e))?
+            {
+                if !visit_word_entry(&k, at, visit) {
+                    return Ok(false);
+                }
+            }
+            if !visit(name, id) {
+                return Ok(false);
+            }
+        }
+        while let Some((k, at)) = extra.next_before(None).map_err(|e| self.fatal(e))? {
+            if !visit_word_entry(&k, at, visit) {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    }
+
+    /// Builds the name-word index if this store does not have it yet
+    /// (written before it existed, or its build was interrupted), then marks
+    /// it built in `meta`. One pass over the name index, whose keys hold each
+    /// patient's folded name and id (reading them is several times cheaper
+    /// than decoding every record; `check` verifies both indexes against the
+    /// records), written in batches.
+    pub(crate) fn ensure_name_word_index(&self) -> Result<()> {
+        if self
+            .meta
+            .contains_key(META_NAME_WORD_BUILT)
+            .map_err(|e| self.fatal(e))?
+        {
+            return Ok(());
+        }
+        if !self.patients.is_empty() {
+            self.ensure_writable()?;
+            self.idx_name_word.clear().map_err(|e| self.fatal(e))?;
+            let mut batch = sled::Batch::default();
+            let mut pending = 0;
+            for item in self.idx_name.iter().keys() {
+                let k = item.map_err(|e| self.fatal(e))?;
+                let Some((name, id)) = split_index_key_ref(&k) else {
+                    continue;
+                };
+                for k in name_word_keys(name, id) {
+                    batch.insert(k, &[]);
+                    pending += 1;
+                }
+                if pending >= 20_000 {
+                    self.idx_name_word
+                        .apply_batch(std::mem::take(&mut batch))
+                        .map_err(|e| self.fatal(e))?;
+                    pending = 0;
+                }
+            }
+            self.idx_name_word
+                .apply_batch(batch)
+                .map_err(|e| self.fatal(e))?;
+        }
+        self.meta
+            .insert(META_NAME_WORD_BUILT, &[1])
+            .map_err(|e| self.fatal(e))?;
+        self.make_durable()
+    }
+
+    /// Drops the name-word index and its mark: the next
+    /// [`Store::ensure_name_word_index`] (or open) rebuilds it.
+    pub(crate) fn forget_name_word_index(&self) -> Result<()> {
+        self.meta
+            .remove(META_NAME_WORD_BUILT)
+            .map_err(|e| self.fatal(e))?;
+        self.idx_name_word.clear().map_err(|e| self.fatal(e))
+    }
+
     /// Up to `limit` name-index entries starting at `from` going forward, or
     /// strictly before it going backward: the neighbourhood of a query, used to
     /// suggest names one or two typos away.
@@ -407,7 +830,235 @@ fn decode_hit(index: PatientIndex, key: &[u8], value: &[u8]) -> Option<IndexHit>
 #[cfg(test)]
 mod tests {
     use super::super::Store;
+    use super::{META_NAME_WORD_BUILT, name_word_keys};
+    use crate::domain::{Patient, PatientId};
     use crate::service::demo::DemoGenerator;
+    use crate::service::search::search_ids;
+
+    fn demo_patient(seed: u64, cognome: &str, nome: &str) -> Patient {
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 1, 15).unwrap();
+        let mut p = DemoGenerator::new(seed, today).next_patient(&|_| false);
+        p.cognome = cognome.into();
+        p.nome = nome.into();
+        p
+    }
+
+    /// The name-word index as (first word / later word #id, name) pairs.
+    fn word_entries(store: &Store) -> Vec<(String, String)> {
+        store
+            .idx_name_word
+            .iter()
+            .map(|item| {
+                let (k, v) = item.unwrap();
+                assert!(v.is_empty());
+                let (value, id) = super::split_index_key(&k).unwrap();
+                let (head, rest) = value.split_once('\u{1}').unwrap();
+                let (word, name) = rest.split_once('\u{0}').unwrap();
+                (format!("{head}/{word}#{id}"), name.to_string())
+            })
+            .collect()
+    }
+
+    fn found(store: &Store, q: &str) -> Vec<PatientId> {
+        search_ids(store, q, 50).unwrap()
+    }
+
+    #[test]
+    fn name_word_keys_cover_the_words_from_the_third_on() {
+        assert!(name_word_keys("ROSSI MARIO", 7).is_empty());
+        assert!(name_word_keys("ROSSI", 7).is_empty());
+        let name = "DE LUCA MARIA GRAZIA MARIA";
+        let keys = name_word_keys(name, 7);
+        let mut expected = Vec::new();
+        for (head, w) in [
+            ("DE", "GRAZIA"),
+            ("DE", "MARIA"),
+            ("DE LUCA", "GRAZIA"),
+            ("DE LUCA", "MARIA"),
+        ] {
+            let mut k = head.as_bytes().to_vec();
+            k.push(1);
+            k.extend_from_slice(w.as_bytes());
+            k.push(0);
+            k.extend_from_slice(name.as_bytes());
+            k.push(0);
+            k.extend_from_slice(&7u64.to_be_bytes());
+            expected.push(k);
+        }
+        assert_eq!(keys, expected);
+        assert_eq!(name_word_keys("ROSSI MARIO LUCA", 7).len(), 1);
+    }
+
+    #[test]
+    fn name_word_entries_follow_inserts_updates_and_erasures() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let mut p = demo_patient(1, "De Luca", "Maria Grazia");
+        let id = store.insert_patient(&mut p).unwrap();
+        let entries = |list: &[(&str, &str)]| -> Vec<(String, String)> {
+            list.iter()
+                .map(|(k, n)| (format!("{k}#{id}"), n.to_string()))
+                .collect()
+        };
+        let name = "DE LUCA MARIA GRAZIA";
+        assert_eq!(
+            word_entries(&store),
+            entries(&[
+                ("DE/GRAZIA", name),
+                ("DE/MARIA", name),
+                ("DE LUCA/GRAZIA", name)
+            ])
+        );
+        assert_eq!(found(&store, "de gr"), vec![id]);
+        assert_eq!(found(&store, "de lu gr"), vec![id]);
+
+        // A new name moves the entries in the same write.
+        p.nome = "Anna Luisa".into();
+        store.update_patient(&p).unwrap();
+        let name = "DE LUCA ANNA LUISA";
+        assert_eq!(
+            word_entries(&store),
+            entries(&[
+                ("DE/ANNA", name),
+                ("DE/LUISA", name),
+                ("DE LUCA/LUISA", name)
+            ])
+        );
+        assert!(found(&store, "de gr").is_empty());
+        assert!(found(&store, "de lu gr").is_empty());
+        assert_eq!(found(&store, "de lu lu"), vec![id]);
+        assert_eq!(found(&store, "de lu"), vec![id]);
+        assert!(store.check().unwrap().is_ok());
+
+        // Two words: no entry at all.
+        p.cognome = "Rossi".into();
+        store.update_patient(&p).unwrap();
+        assert_eq!(
+            word_entries(&store),
+            vec![(format!("ROSSI/LUISA#{id}"), "ROSSI ANNA LUISA".to_string())]
+        );
+        p.nome = "Anna".into();
+        store.update_patient(&p).unwrap();
+        assert!(word_entries(&store).is_empty());
+
+        // An erasure removes the entries of the name and indexes the pseudonym.
+        p.cognome = "Di Stefano".into();
+        p.nome = "Gian Maria".into();
+        store.update_patient(&p).unwrap();
+        assert_eq!(word_entries(&store).len(), 3);
+        let mut after = p.clone();
+        after.cognome = "Cancellato".into();
+        after.nome = "Paziente Xq".into();
+        after.codice_fiscale = "XXXXXX00X00X000X".into();
+        store
+            .erase_patient(&super::super::gdpr::Erasure {
+                before: &p,
+                after: &after,
+                patti: &[],
+                prese: &[],
+                appointments: &[],
+            })
+            .unwrap();
+        assert_eq!(
+            word_entries(&store),
+            vec![(
+                format!("CANCELLATO/XQ#{id}"),
+                "CANCELLATO PAZIENTE XQ".to_string()
+            )]
+        );
+        assert!(found(&store, "di ma").is_empty());
+        assert!(store.check().unwrap().is_ok());
+    }
+
+    #[test]
+    fn check_flags_missing_and_stray_name_word_entries() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let mut a = demo_patient(1, "Lo Russo", "Anna Maria");
+        let mut b = demo_patient(2, "Bianchi", "Gian Maria Luca");
+        store.insert_patient(&mut a).unwrap();
+        store.insert_patient(&mut b).unwrap();
+        assert!(store.check().unwrap().is_ok());
+        let a_keys = name_word_keys("LO RUSSO ANNA MARIA", a.id);
+        store.idx_name_word.remove(&a_keys[1]).unwrap();
+        // An entry under another name of the patient: stray.
+        let wrong = name_word_keys("BIANCHI GIAN MARIA", b.id);
+        store.idx_name_word.insert(&wrong[0], &[]).unwrap();
+        let stray = name_word_keys("VERDI ANNA MARIA", 99);
+        store.idx_name_word.insert(&stray[0], &[]).unwrap();
+        let report = store.check().unwrap();
+        assert_eq!(report.problem_count, 3, "{:?}", report.problems);
+        let expected = [
+            format!(
+                "idx_patient_name_word: manca la voce LO/MARIA (LO RUSSO ANNA MARIA)#{}",
+                a.id
+            ),
+            format!(
+                "idx_patient_name_word: voce BIANCHI/MARIA (BIANCHI GIAN MARIA)#{} senza paziente corrispondente",
+                b.id
+            ),
+            "idx_patient_name_word: voce VERDI/MARIA (VERDI ANNA MARIA)#99 senza paziente corrispondente"
+                .to_string(),
+        ];
+        for e in expected {
+            assert!(report.problems.contains(&e), "{e} in {:?}", report.problems);
+        }
+    }
+
+    /// A store written before the name-word index existed (no entries, no
+    /// mark in meta) gets it on its next open.
+    #[test]
+    fn an_older_store_gets_the_name_word_index_when_opened() {
+        let dir = tempfile::tempdir().unwrap();
+        let (id, batch_id) = {
+            let store = Store::open(dir.path()).unwrap();
+            let mut one = demo_patient(1, "Della Valle", "Anna Maria");
+            let id = store.insert_patient(&mut one).unwrap();
+            let mut batch = vec![
+                demo_patient(2, "Ferrari", "Maria Grazia"),
+                demo_patient(3, "Ferrari", "Mario"),
+            ];
+            store.insert_patients_batch(&mut batch).unwrap();
+            store.make_durable().unwrap();
+            store.forget_name_word_index().unwrap();
+            // Left over from an interrupted build: cleared by the next one.
+            let stale = name_word_keys("FERRARI LUCA ZENO", 77);
+            store.idx_name_word.insert(&stale[0], &[]).unwrap();
+            store.make_durable().unwrap();
+            assert!(found(&store, "della ma").is_empty());
+            assert!(store.check().unwrap().problem_count >= 3);
+            (id, batch[0].id)
+        };
+        let store = Store::open(dir.path()).unwrap();
+        assert!(store.meta.contains_key(META_NAME_WORD_BUILT).unwrap());
+        assert_eq!(word_entries(&store).len(), 4);
+        assert_eq!(found(&store, "della ma"), vec![id]);
+        assert_eq!(found(&store, "della va ma"), vec![id]);
+        assert_eq!(found(&store, "fer gr"), vec![batch_id]);
+        let report = store.check().unwrap();
+        assert!(report.is_ok(), "{:?}", report.problems);
+    }
+
+    /// A backup of such a store restores with the index built.
+    #[test]
+    fn restoring_an_older_backup_builds_the_name_word_index() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join("dati");
+        let file = dir.path().join("copia.bak");
+        let id = {
+            let store = Store::open(&data).unwrap();
+            let mut p = demo_patient(1, "De Angelis", "Anna Maria");
+            let id = store.insert_patient(&mut p).unwrap();
+            store.forget_name_word_index().unwrap();
+            store.backup_to(&file).unwrap();
+            id
+        };
+        let target = dir.path().join("ripristino");
+        super::super::backup::restore_backup(&file, &target).unwrap();
+        let store = Store::open(&target).unwrap();
+        assert_eq!(found(&store, "de ma"), vec![id]);
+        assert!(store.check().unwrap().is_ok());
+    }
 
     #[test]
     fn finish_bulk_load_reopens_with_everything_loaded() {
