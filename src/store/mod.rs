@@ -132,7 +132,12 @@ impl StoreError {
 }
 
 /// Layout version of the whole store (trees and key formats).
-pub const STORE_FORMAT: u8 = 1;
+/// 1: the first layout. 2: the name-word index (`idx_patient_name_word`)
+/// is kept with the other patient indexes; a sportello that only knows
+/// format 1 would write patients without it, so it refuses a store of
+/// format 2 (as a newer one), and a store of format 1 gets the index built
+/// when it is opened.
+pub const STORE_FORMAT: u8 = 2;
 const META_FORMAT: &[u8] = b"store_format";
 
 pub type Result<T> = std::result::Result<T, StoreError>;
@@ -284,27 +289,33 @@ impl Store {
             cache_bytes,
             failed: Arc::new(AtomicBool::new(false)),
         };
-        store.check_format()?;
-        store.ensure_name_word_index()?;
+        store.upgrade_format()?;
         Ok(store)
     }
 
-    /// Stamps a new store with [`STORE_FORMAT`] and refuses one written by a
-    /// newer sportello, whose records this version could misread.
-    fn check_format(&self) -> Result<()> {
-        match self.meta.get(META_FORMAT).map_err(|e| self.fatal(e))? {
-            None => {
-                self.meta
-                    .insert(META_FORMAT, &[STORE_FORMAT])
-                    .map_err(|e| self.fatal(e))?;
-                Ok(())
+    /// Brings the store to [`STORE_FORMAT`]: stamps a new one, builds what an
+    /// older format lacks (format 1: the name-word index), and refuses one
+    /// written by a newer sportello, whose records this version could misread.
+    pub(crate) fn upgrade_format(&self) -> Result<()> {
+        let found = self.meta.get(META_FORMAT).map_err(|e| self.fatal(e))?;
+        match found.as_ref().map(|v| v.first().copied().unwrap_or(0)) {
+            None | Some(STORE_FORMAT) => {}
+            Some(1) => self.forget_name_word_index()?,
+            Some(newer) => {
+                return Err(StoreError::NewerFormat {
+                    dir: self.dir.clone(),
+                    found: newer,
+                });
             }
-            Some(v) if v.as_ref() == [STORE_FORMAT] => Ok(()),
-            Some(v) => Err(StoreError::NewerFormat {
-                dir: self.dir.clone(),
-                found: v.first().copied().unwrap_or(0),
-            }),
         }
+        self.ensure_name_word_index()?;
+        if found.as_deref() != Some(&[STORE_FORMAT][..]) {
+            self.meta
+                .insert(META_FORMAT, &[STORE_FORMAT])
+                .map_err(|e| self.fatal(e))?;
+            self.make_durable()?;
+        }
+        Ok(())
     }
 
     pub fn dir(&self) -> &Path {

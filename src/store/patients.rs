@@ -1021,6 +1021,7 @@ mod tests {
             store.insert_patients_batch(&mut batch).unwrap();
             store.make_durable().unwrap();
             store.forget_name_word_index().unwrap();
+            store.meta.insert(super::super::META_FORMAT, &[1]).unwrap();
             // Left over from an interrupted build: cleared by the next one.
             let stale = name_word_keys("FERRARI LUCA ZENO", 77);
             store.idx_name_word.insert(&stale[0], &[]).unwrap();
@@ -1031,12 +1032,48 @@ mod tests {
         };
         let store = Store::open(dir.path()).unwrap();
         assert!(store.meta.contains_key(META_NAME_WORD_BUILT).unwrap());
+        assert_eq!(
+            store
+                .meta
+                .get(super::super::META_FORMAT)
+                .unwrap()
+                .as_deref(),
+            Some(&[super::super::STORE_FORMAT][..])
+        );
+        assert_eq!(super::super::STORE_FORMAT, 2);
         assert_eq!(word_entries(&store).len(), 4);
         assert_eq!(found(&store, "della ma"), vec![id]);
         assert_eq!(found(&store, "della va ma"), vec![id]);
         assert_eq!(found(&store, "fer gr"), vec![batch_id]);
         let report = store.check().unwrap();
         assert!(report.is_ok(), "{:?}", report.problems);
+    }
+
+    /// A store of a newer format is refused and left as it is.
+    #[test]
+    fn a_store_of_a_newer_format_is_refused_untouched() {
+        let dir = tempfile::tempdir().unwrap();
+        {
+            let store = Store::open(dir.path()).unwrap();
+            let mut p = demo_patient(1, "Rossi", "Anna");
+            store.insert_patient(&mut p).unwrap();
+            store.meta.insert(super::super::META_FORMAT, &[3]).unwrap();
+            store.make_durable().unwrap();
+        }
+        let Err(e) = Store::open(dir.path()) else {
+            panic!("a newer store must be refused");
+        };
+        assert!(
+            matches!(e, super::super::StoreError::NewerFormat { found: 3, .. }),
+            "{e}"
+        );
+        assert!(e.to_string().contains("versione più recente"), "{e}");
+        let db = sled::open(dir.path()).unwrap();
+        let meta = db.open_tree("meta").unwrap();
+        assert_eq!(
+            meta.get(super::super::META_FORMAT).unwrap().as_deref(),
+            Some(&[3u8][..])
+        );
     }
 
     /// A backup of such a store restores with the index built.
