@@ -109,23 +109,6 @@ fn tx_remove_keys(t: &[TransactionalTree], keys: &PatientKeys) -> TxResult<()> {
     Ok(())
 }
 
-/// Reorders a sorted run of entries so that sled packs about 16 of them per
-/// leaf instead of 9: first the entries at positions 0..9 of every 16, then
-/// the others. sled splits a leaf when it passes 16 entries and keeps 9 on
-/// the left: in plain key order every leaf of a run stays at 9 entries. In
-/// this order each leaf of the first pass covers 16 positions and the second
-/// pass fills it to 16 without a split. Measured at 1,000,000 patients
-/// (docs/scale-sled.md): 19 % fewer pages and 13 % less disk, but the
-/// second pass stays as frags on the leaves, which sled tracks one by one:
-/// 4 % more memory right after an open.
-fn leaf_fill_order<T>(sorted: Vec<T>) -> impl Iterator<Item = T> {
-    let (first, second): (Vec<_>, Vec<_>) = sorted
-        .into_iter()
-        .enumerate()
-        .partition(|(i, _)| i % 16 < 9);
-    first.into_iter().chain(second).map(|(_, entry)| entry)
-}
-
 impl Store {
     fn patient_trees(&self) -> [&sled::Tree; 5] {
         [
@@ -250,7 +233,7 @@ impl Store {
                 .map(|(tree, mut list)| {
                     scope.spawn(move || {
                         list.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-                        for (k, v) in leaf_fill_order(list) {
+                        for (k, v) in list {
                             tree.insert(k, v)?;
                         }
                         Ok(())
@@ -404,19 +387,6 @@ fn decode_hit(index: PatientIndex, key: &[u8], value: &[u8]) -> Option<IndexHit>
 #[cfg(test)]
 mod tests {
     use super::super::Store;
-    use super::leaf_fill_order;
-
-    #[test]
-    fn leaf_fill_order_puts_nine_of_every_sixteen_first() {
-        let order: Vec<u32> = leaf_fill_order((0..20).collect()).collect();
-        assert_eq!(
-            order,
-            [
-                0, 1, 2, 3, 4, 5, 6, 7, 8, 16, 17, 18, 19, 9, 10, 11, 12, 13, 14, 15
-            ]
-        );
-        assert_eq!(leaf_fill_order(Vec::<u32>::new()).count(), 0);
-    }
     use crate::service::demo::DemoGenerator;
 
     #[test]
