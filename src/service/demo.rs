@@ -296,8 +296,12 @@ const LOMBARDY: &[&str] = &[
     "BG", "BS", "CO", "CR", "LC", "LO", "MN", "MI", "MB", "PV", "SO", "VA",
 ];
 
-/// Patients written per store batch.
-pub const BATCH: usize = 20_000;
+/// Patients written per store batch. Every batch is one more pass over the
+/// index trees, each pass leaving garbage in sled's log. `sportello demo
+/// --patients 1000000` (docs/scale-sled.md): 20,000 per batch took 2,254 MB
+/// on disk and 806 MB of memory, 50,000 took 2,038 MB and 830 MB, 100,000
+/// took 1,830 MB but 966 MB, too close to the 1 GB allowed while importing.
+pub const BATCH: usize = 50_000;
 
 /// Generator of fictional patients.
 pub struct DemoGenerator {

@@ -129,6 +129,25 @@ impl Desk {
         }
     }
 
+    /// Ends a bulk load ([`Desk::load_demo`]): the store is made durable,
+    /// closed and reopened (see [`Store::finish_bulk_load`]), so that the
+    /// next start of the program does not replay the whole load. `self` must
+    /// be the only handle on the store.
+    pub fn finish_bulk_load(self) -> Result<Desk> {
+        let Desk {
+            store,
+            clock,
+            session,
+            practice_name,
+        } = self;
+        Ok(Desk {
+            store: store.finish_bulk_load()?,
+            clock,
+            session,
+            practice_name,
+        })
+    }
+
     /// Who is working at the desk, recorded on every change.
     pub fn operator(&self) -> String {
         self.session()

@@ -131,6 +131,15 @@ impl StoreError {
     }
 }
 
+/// Size of one tree's contents, from [`Store::tree_bytes`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TreeBytes {
+    pub name: String,
+    pub entries: u64,
+    pub key_bytes: u64,
+    pub value_bytes: u64,
+}
+
 /// Layout version of the whole store (trees and key formats).
 /// 1: the first layout. 2: the name-word index (`idx_patient_name_word`)
 /// is kept with the other patient indexes; a sportello that only knows
@@ -335,9 +344,45 @@ impl Store {
         Ok(())
     }
 
-    /// Bytes sled uses on disk.
+    /// Bytes the store uses on disk: sled's data file and blobs (its
+    /// `size_on_disk`) plus its page-table snapshot (`snap.*`, about 13 bytes
+    /// per patient, which sled's figure leaves out).
     pub fn size_on_disk(&self) -> Result<u64> {
-        self.db.size_on_disk().map_err(|e| self.fatal(e))
+        let data = self.db.size_on_disk().map_err(|e| self.fatal(e))?;
+        let snapshots: u64 = std::fs::read_dir(&self.dir)
+            .map(|entries| {
+                entries
+                    .filter_map(|e| e.ok())
+                    .filter(|e| e.file_name().to_string_lossy().starts_with("snap."))
+                    .filter_map(|e| e.metadata().ok())
+                    .map(|m| m.len())
+                    .sum()
+            })
+            .unwrap_or(0);
+        Ok(data + snapshots)
+    }
+
+    /// Entries and key + value bytes of every tree, in tree-name order
+    /// (walks the whole store: for measurements and tools, not screens).
+    pub fn tree_bytes(&self) -> Result<Vec<TreeBytes>> {
+        let mut out = Vec::new();
+        let mut names = self.db.tree_names();
+        names.sort();
+        for name in names {
+            let tree = self.db.open_tree(&name).map_err(|e| self.fatal(e))?;
+            let mut t = TreeBytes {
+                name: String::from_utf8_lossy(&name).into_owned(),
+                ..TreeBytes::default()
+            };
+            for item in tree.iter() {
+                let (k, v) = item.map_err(|e| self.fatal(e))?;
+                t.entries += 1;
+                t.key_bytes += k.len() as u64;
+                t.value_bytes += v.len() as u64;
+            }
+            out.push(t);
+        }
+        Ok(out)
     }
 
     /// Whether no patient is stored yet (cheap).

@@ -1115,6 +1115,24 @@ mod tests {
         let report = store.check().unwrap();
         assert!(report.is_ok(), "{:?}", report.problems);
         assert_eq!(report.patients, 500);
+        let sizes = store.tree_bytes().unwrap();
+        let patients = sizes.iter().find(|t| t.name == "patients").unwrap();
+        assert_eq!((patients.entries, patients.key_bytes), (500, 500 * 8));
+        let cf = sizes.iter().find(|t| t.name == "idx_patient_cf").unwrap();
+        assert_eq!(
+            (cf.entries, cf.key_bytes, cf.value_bytes),
+            (500, 500 * 16, 500 * 8)
+        );
+        // The reopen wrote sled's snapshot, which the size now includes.
+        let snapshot: u64 = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap())
+            .filter(|e| e.file_name().to_string_lossy().starts_with("snap."))
+            .map(|e| e.metadata().unwrap().len())
+            .sum();
+        assert!(snapshot > 0);
+        let data = std::fs::metadata(dir.path().join("db")).unwrap().len();
+        assert_eq!(store.size_on_disk().unwrap(), data + snapshot);
         // Still writable after the reopen.
         let mut more = vec![generator.next_patient(&|_| false)];
         store.insert_patients_batch(&mut more).unwrap();
