@@ -273,7 +273,14 @@ fn data_dir(cli: &Cli) -> PathBuf {
 
 /// Opens a store that must already exist (commands that only read or copy it).
 fn open_existing_desk(cli: &Cli) -> Result<Desk, DeskError> {
-    Desk::open_existing(&data_dir(cli), Arc::new(SystemClock))
+    Desk::open_existing_noting_upgrade(&data_dir(cli), Arc::new(SystemClock), &mut upgrade_notice)
+}
+
+/// Said before an older store is brought up to date, which can take seconds.
+fn upgrade_notice() {
+    eprintln!(
+        "Aggiornamento dell'archivio scritto da una versione precedente di sportello (indice delle parole dei nomi): può richiedere qualche secondo, non chiudere il programma."
+    );
 }
 
 /// Opens the store; a new store gets the fictional sample list of Gestori.
@@ -291,7 +298,8 @@ fn open_desk(cli: &Cli) -> Result<Desk, DeskError> {
 /// [`open_desk`], returning why the automatic backup failed instead of
 /// printing it (the application shows it on its status line).
 fn open_desk_with_backup(cli: &Cli) -> Result<(Desk, Option<String>), DeskError> {
-    let desk = Desk::open(&data_dir(cli), Arc::new(SystemClock))?;
+    let desk =
+        Desk::open_noting_upgrade(&data_dir(cli), Arc::new(SystemClock), &mut upgrade_notice)?;
     desk.seed_sample_gestori(&sportello::io::gestori::sample_gestori())?;
     use sportello::service::backup::DailyBackup;
     let warning = match desk.daily_backup(cli.backup_giorni) {

@@ -298,3 +298,55 @@ fn exports_write_the_patto_the_pai_and_the_day_list() {
         "{failed:?}"
     );
 }
+
+/// A store of format 1 (no name-word index) opened by this sportello: the
+/// command says why it takes a moment, the index is built, the store is
+/// stamped 2 and passes the check; the next open says nothing.
+#[test]
+fn an_older_store_is_upgraded_with_a_notice() {
+    use sportello::domain::Sex;
+    use sportello::service::{Desk, FixedClock};
+    use std::sync::Arc;
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().to_str().unwrap();
+    {
+        let desk = Desk::open(dir.path(), Arc::new(FixedClock::on(2026, 11, 23).unwrap())).unwrap();
+        let born = chrono::NaiveDate::from_ymd_opt(1950, 3, 12).unwrap();
+        desk.register_patient(common::patient::patient(
+            "De Luca",
+            "Anna Maria",
+            Sex::F,
+            born,
+        ))
+        .unwrap();
+    }
+    // Back to format 1, as an older sportello left it.
+    {
+        let db = sled::open(dir.path()).unwrap();
+        let meta = db.open_tree("meta").unwrap();
+        meta.insert("store_format", &[1]).unwrap();
+        meta.remove("idx_patient_name_word_built").unwrap();
+        db.open_tree("idx_patient_name_word")
+            .unwrap()
+            .clear()
+            .unwrap();
+        db.flush().unwrap();
+    }
+    let o = sportello(&["--data-dir", data, "find", "de ma"]);
+    assert_eq!(o.status.code(), Some(0), "{o:?}");
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("Aggiornamento dell'archivio"),
+        "{o:?}"
+    );
+    // Found through a later word: the index was built.
+    assert!(stdout(&o).contains("De Luca"), "{}", stdout(&o));
+    let o = sportello(&["--data-dir", data, "check"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(!String::from_utf8_lossy(&o.stderr).contains("Aggiornamento"));
+    let db = sled::open(dir.path()).unwrap();
+    let meta = db.open_tree("meta").unwrap();
+    assert_eq!(
+        meta.get("store_format").unwrap().as_deref(),
+        Some(&[2u8][..])
+    );
+}

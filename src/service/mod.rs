@@ -115,9 +115,32 @@ impl Desk {
         Ok(Desk::on(Store::open(dir)?, clock))
     }
 
+    /// [`Desk::open`], calling `on_upgrade` just before the store of an
+    /// older sportello is brought up to date (seconds for a large store).
+    pub fn open_noting_upgrade(
+        dir: &Path,
+        clock: Arc<dyn Clock>,
+        on_upgrade: &mut dyn FnMut(),
+    ) -> Result<Desk> {
+        let store = Store::open_noting_upgrade(dir, crate::store::DEFAULT_CACHE_BYTES, on_upgrade)?;
+        Ok(Desk::on(store, clock))
+    }
+
     /// Opens an existing store only (see [`Store::open_existing`]).
     pub fn open_existing(dir: &Path, clock: Arc<dyn Clock>) -> Result<Desk> {
-        Ok(Desk::on(Store::open_existing(dir)?, clock))
+        Desk::open_existing_noting_upgrade(dir, clock, &mut || {})
+    }
+
+    /// [`Desk::open_existing`] with the notice of [`Desk::open_noting_upgrade`].
+    pub fn open_existing_noting_upgrade(
+        dir: &Path,
+        clock: Arc<dyn Clock>,
+        on_upgrade: &mut dyn FnMut(),
+    ) -> Result<Desk> {
+        Ok(Desk::on(
+            Store::open_existing_noting_upgrade(dir, on_upgrade)?,
+            clock,
+        ))
     }
 
     fn on(store: Store, clock: Arc<dyn Clock>) -> Desk {

@@ -284,7 +284,7 @@ pub fn restore_backup(
             t.insert(key, value).map_err(|e| store.fatal(e))?;
             Ok(())
         })?;
-        store.upgrade_format()?;
+        store.upgrade_format(&mut || {})?;
         store.make_durable()?;
         let report = store.check()?;
         if !report.is_ok() {

@@ -232,15 +232,33 @@ impl Store {
     /// that a mistyped path or an unplugged disk is reported, not replaced
     /// by an empty store.
     pub fn open_existing(dir: &Path) -> Result<Store> {
+        Store::open_existing_noting_upgrade(dir, &mut || {})
+    }
+
+    /// [`Store::open_existing`] with the notice of
+    /// [`Store::open_noting_upgrade`].
+    pub fn open_existing_noting_upgrade(dir: &Path, on_upgrade: &mut dyn FnMut()) -> Result<Store> {
         if !dir.join("db").is_file() {
             return Err(StoreError::Missing {
                 dir: dir.to_path_buf(),
             });
         }
-        Store::open(dir)
+        Store::open_noting_upgrade(dir, DEFAULT_CACHE_BYTES, on_upgrade)
     }
 
     pub fn open_with_cache(dir: &Path, cache_bytes: u64) -> Result<Store> {
+        Store::open_noting_upgrade(dir, cache_bytes, &mut || {})
+    }
+
+    /// [`Store::open_with_cache`], calling `on_upgrade` just before a long
+    /// upgrade of an older store starts (building an index over every
+    /// patient: seconds for a large store), so that the caller can say why
+    /// the opening takes a while.
+    pub fn open_noting_upgrade(
+        dir: &Path,
+        cache_bytes: u64,
+        on_upgrade: &mut dyn FnMut(),
+    ) -> Result<Store> {
         if let Err(e) = std::fs::create_dir_all(dir) {
             return Err(dir_error(dir, &e));
         }
@@ -298,14 +316,14 @@ impl Store {
             cache_bytes,
             failed: Arc::new(AtomicBool::new(false)),
         };
-        store.upgrade_format()?;
+        store.upgrade_format(on_upgrade)?;
         Ok(store)
     }
 
     /// Brings the store to [`STORE_FORMAT`]: stamps a new one, builds what an
     /// older format lacks (format 1: the name-word index), and refuses one
     /// written by a newer sportello, whose records this version could misread.
-    pub(crate) fn upgrade_format(&self) -> Result<()> {
+    pub(crate) fn upgrade_format(&self, on_upgrade: &mut dyn FnMut()) -> Result<()> {
         let found = self.meta.get(META_FORMAT).map_err(|e| self.fatal(e))?;
         match found.as_ref().map(|v| v.first().copied().unwrap_or(0)) {
             None | Some(STORE_FORMAT) => {}
@@ -317,7 +335,7 @@ impl Store {
                 });
             }
         }
-        self.ensure_name_word_index()?;
+        self.ensure_name_word_index(on_upgrade)?;
         if found.as_deref() != Some(&[STORE_FORMAT][..]) {
             self.meta
                 .insert(META_FORMAT, &[STORE_FORMAT])

@@ -735,7 +735,7 @@ impl Store {
     /// patient's folded name and id (reading them is several times cheaper
     /// than decoding every record; `check` verifies both indexes against the
     /// records), written in batches.
-    pub(crate) fn ensure_name_word_index(&self) -> Result<()> {
+    pub(crate) fn ensure_name_word_index(&self, on_build: &mut dyn FnMut()) -> Result<()> {
         if self
             .meta
             .contains_key(META_NAME_WORD_BUILT)
@@ -745,6 +745,7 @@ impl Store {
         }
         if !self.patients.is_empty() {
             self.ensure_writable()?;
+            on_build();
             self.idx_name_word.clear().map_err(|e| self.fatal(e))?;
             let mut batch = sled::Batch::default();
             let mut pending = 0;
