@@ -157,6 +157,44 @@ fn patient(desk: &Desk) -> u64 {
     .unwrap()
 }
 
+/// A Punto prelievi open on Mondays 07:30-09:30 (10-minute slots, two
+/// places) and a patient.
+fn prelievi_and_patient(desk: &Desk) -> (u64, u64) {
+    let (r, _) = desk
+        .save_resource(
+            Resource::new(0, "Punto prelievi", "punto prelievi").with_pattern(Pattern::new(
+                Weekday::Mon,
+                t(7, 30),
+                t(9, 30),
+                10,
+                2,
+                d(1, 1),
+            )),
+        )
+        .unwrap();
+    (r.id, patient(desk))
+}
+
+/// A ten-minute test booked for `pid` at resource `r`.
+fn book_test(desk: &Desk, pid: u64, r: u64, descrizione: &str, start: NaiveDateTime) -> u64 {
+    desk.book_appointment(Appointment {
+        id: 0,
+        patient: pid,
+        pai: None,
+        item: None,
+        occorrenza: None,
+        resource: Some(r),
+        start,
+        end: start + chrono::Duration::minutes(10),
+        descrizione: descrizione.into(),
+        stato: AppStato::Prenotato,
+        esterno: None,
+        note: String::new(),
+        forzatura: None,
+    })
+    .unwrap()
+}
+
 #[test]
 fn set_up_the_agenda_close_a_day_and_move_the_appointment() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -422,36 +460,8 @@ fn set_up_the_agenda_close_a_day_and_move_the_appointment() {
 fn outside_list_is_kept_in_its_own_section_and_closures_are_removed() {
     let dir = tempfile::tempdir().expect("temp dir");
     let desk = desk_on(dir.path());
-    let (r, _) = desk
-        .save_resource(
-            Resource::new(0, "Punto prelievi", "punto prelievi").with_pattern(Pattern::new(
-                Weekday::Mon,
-                t(7, 30),
-                t(9, 30),
-                10,
-                2,
-                d(1, 1),
-            )),
-        )
-        .unwrap();
-    let pid = patient(&desk);
-    let id = desk
-        .book_appointment(Appointment {
-            id: 0,
-            patient: pid,
-            pai: None,
-            item: None,
-            occorrenza: None,
-            resource: Some(r.id),
-            start: at(30, 11, 7, 30),
-            end: at(30, 11, 7, 40),
-            descrizione: "Glicemia".into(),
-            stato: AppStato::Prenotato,
-            esterno: None,
-            note: String::new(),
-            forzatura: None,
-        })
-        .unwrap();
+    let (r, pid) = prelievi_and_patient(&desk);
+    let id = book_test(&desk, pid, r, "Glicemia", at(30, 11, 7, 30));
     // Closed through the API: the operator finds it in the menu's section.
     desk.save_closure(Closure::giornata(0, None, d(30, 11), "disinfestazione"))
         .unwrap();
@@ -478,46 +488,15 @@ fn outside_list_is_kept_in_its_own_section_and_closures_are_removed() {
     );
 }
 
-/// Two resources (one inactive) and three closures, stored through the desk.
 #[test]
 fn the_tests_of_one_blood_draw_move_together() {
     let dir = tempfile::tempdir().expect("temp dir");
     let desk = desk_on(dir.path());
-    let (r, _) = desk
-        .save_resource(
-            Resource::new(0, "Punto prelievi", "punto prelievi").with_pattern(Pattern::new(
-                Weekday::Mon,
-                t(7, 30),
-                t(9, 30),
-                10,
-                2,
-                d(1, 1),
-            )),
-        )
-        .unwrap();
-    let pid = patient(&desk);
-    let book = |descrizione: &str, start: NaiveDateTime| {
-        desk.book_appointment(Appointment {
-            id: 0,
-            patient: pid,
-            pai: None,
-            item: None,
-            occorrenza: None,
-            resource: Some(r.id),
-            start,
-            end: start + chrono::Duration::minutes(10),
-            descrizione: descrizione.into(),
-            stato: AppStato::Prenotato,
-            esterno: None,
-            note: String::new(),
-            forzatura: None,
-        })
-        .unwrap()
-    };
+    let (r, pid) = prelievi_and_patient(&desk);
     // Two tests in the same draw, a third later in the morning.
-    let glicemia = book("Glicemia", at(30, 11, 7, 30));
-    let creatinina = book("Creatinina", at(30, 11, 7, 30));
-    let potassio = book("Potassio", at(30, 11, 8, 30));
+    let glicemia = book_test(&desk, pid, r, "Glicemia", at(30, 11, 7, 30));
+    let creatinina = book_test(&desk, pid, r, "Creatinina", at(30, 11, 7, 30));
+    let potassio = book_test(&desk, pid, r, "Potassio", at(30, 11, 8, 30));
     desk.save_closure(Closure::giornata(0, None, d(30, 11), "disinfestazione"))
         .unwrap();
     let mut ui = Harness::new(desk, 100, 30);
@@ -553,6 +532,7 @@ fn the_tests_of_one_blood_draw_move_together() {
     assert_eq!(left[0].appointment.id, potassio);
 }
 
+/// Two resources (one inactive) and three closures, stored through the desk.
 fn snapshot_desk(dir: &Path) -> Desk {
     use Weekday::*;
     let desk = desk_on(dir);
