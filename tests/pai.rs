@@ -1,10 +1,11 @@
 //! PAI through the Desk: templates, editing, sharing under the Patto, versions.
 
+mod common;
+
 use std::sync::Arc;
 
 use chrono::NaiveDate;
 use sportello::domain::pai::{Farmaco, Frequenza, PaiStato};
-use sportello::domain::patto::{Consensi, FirmaInput, Firmatario};
 use sportello::domain::{Canale, Gestore, GestoreTipo, Patient, PatientStatus, Residence, Sex};
 use sportello::service::{Desk, FixedClock};
 
@@ -70,24 +71,6 @@ fn setup(desk: &Desk) -> u64 {
     pid
 }
 
-fn sign(desk: &Desk, pid: u64) {
-    let draft = desk.prepare_patto(pid).unwrap();
-    desk.sign_patto(
-        draft.id,
-        FirmaInput {
-            firmatario: Firmatario::Paziente,
-            nome_firmatario: String::new(),
-            documento: String::new(),
-            consensi: Consensi {
-                trattamento_dati: true,
-                ..Default::default()
-            },
-            operatore: "Anna".into(),
-        },
-    )
-    .unwrap();
-}
-
 #[test]
 fn build_edit_share_and_version_a_pai() {
     let dir = tempfile::tempdir().unwrap();
@@ -131,7 +114,7 @@ fn build_edit_share_and_version_a_pai() {
 
     let err = desk.share_pai(pai.id).unwrap_err().to_string();
     assert!(err.contains("Patto di Cura firmato"), "{err}");
-    sign(&desk, pid);
+    common::patto::sign_patto(&desk, pid);
     let shared = desk.share_pai(pai.id).unwrap();
     assert!(matches!(
         shared.stato,

@@ -20,7 +20,6 @@ use ratatui::style::Modifier;
 use common::gestore::import_gestore;
 use common::patient::patient;
 use sportello::domain::pai::{Frequenza, PaiStato};
-use sportello::domain::patto::{Consensi, FirmaInput, Firmatario};
 use sportello::domain::{Canale, Patient, PatientId, Residence, Sex};
 use sportello::service::{Desk, FixedClock};
 use sportello::tui::app::StatusKind;
@@ -57,21 +56,7 @@ fn setup(desk: &Desk) -> PatientId {
     let id = register(desk);
     desk.choose_gestore(id, gestore, Canale::MmgAderente, date(2026, 11, 20), "")
         .expect("Gestore chosen");
-    let draft = desk.prepare_patto(id).expect("bozza");
-    desk.sign_patto(
-        draft.id,
-        FirmaInput {
-            firmatario: Firmatario::Paziente,
-            nome_firmatario: String::new(),
-            documento: String::new(),
-            consensi: Consensi {
-                trattamento_dati: true,
-                ..Default::default()
-            },
-            operatore: "Anna".into(),
-        },
-    )
-    .expect("signed");
+    common::patto::sign_patto(desk, id);
     id
 }
 

@@ -379,10 +379,10 @@ const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 /// neighbours away from `q` (upper-case letters and spaces), without duplicates.
 pub fn one_edit_variants(q: &str) -> Vec<String> {
     let chars: Vec<char> = q.chars().collect();
-    let mut out: Vec<String> = Vec::new();
+    let mut out = deletions_and_swaps(&chars);
     // A set for the repeats: `out.contains` made this quadratic (about 18% of
     // the lookup benchmark's CPU at 1,000,000 patients).
-    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut seen: HashSet<String> = out.iter().cloned().collect();
     let mut add = |v: Vec<char>| {
         let s: String = v.into_iter().collect();
         let s = s.trim().to_string();
@@ -390,28 +390,16 @@ pub fn one_edit_variants(q: &str) -> Vec<String> {
             out.push(s);
         }
     };
-    for i in 0..chars.len() {
-        let mut del = chars.clone();
-        del.remove(i);
-        add(del);
-        if i + 1 < chars.len() {
-            let mut swap = chars.clone();
-            swap.swap(i, i + 1);
-            add(swap);
-        }
+    for i in 0..=chars.len() {
         for &c in ALPHABET {
             let c = char::from(c);
-            if chars[i] != c {
+            if i < chars.len() && chars[i] != c {
                 let mut sub = chars.clone();
                 sub[i] = c;
                 add(sub);
             }
-        }
-    }
-    for i in 0..=chars.len() {
-        for &c in ALPHABET {
             let mut ins = chars.clone();
-            ins.insert(i, char::from(c));
+            ins.insert(i, c);
             add(ins);
         }
     }

@@ -549,38 +549,10 @@ impl Store {
         Ok(hits)
     }
 
-    /// Walks the entries of the name index whose key starts with `prefix`, in
-    /// key order, handing each (folded name, id) to `visit` without copying
-    /// it, until `visit` returns false or `limit` entries were visited.
-    /// Returns how many were visited. Entries that do not decode are skipped
-    /// and not counted, as in [`Store::scan_prefix`].
-    pub fn walk_name_prefix(
-        &self,
-        prefix: &str,
-        limit: usize,
-        mut visit: impl FnMut(&str, PatientId) -> bool,
-    ) -> Result<usize> {
-        let mut visited = 0;
-        if limit == 0 {
-            return Ok(visited);
-        }
-        for item in self.idx_name.scan_prefix(prefix.as_bytes()).keys() {
-            let k = item.map_err(|e| self.fatal(e))?;
-            let Some((name, id)) = split_index_key_ref(&k) else {
-                continue;
-            };
-            visited += 1;
-            if !visit(name, id) || visited >= limit {
-                break;
-            }
-        }
-        Ok(visited)
-    }
-
     /// Walks the name index from the first entry whose key is at or after
     /// `from`, in key order, handing each (folded name, id) to `visit` until
     /// it returns false or the index ends. Entries that do not decode are
-    /// skipped, as in [`Store::walk_name_prefix`].
+    /// skipped, as in [`Store::scan_prefix`].
     pub fn walk_name_from(
         &self,
         from: &str,

@@ -416,10 +416,10 @@ impl Modal {
             }
             let focused = i == self.focus;
             let marker = if focused { MARKER } else { "  " };
-            let label_style = if focused {
-                theme.label_focused
+            let (label_style, field_style) = if focused {
+                (theme.label_focused, theme.field_focused)
             } else {
-                theme.label
+                (theme.label, theme.field)
             };
             frame.render_widget(
                 Paragraph::new(Span::styled(format!("{marker}{}", f.label()), label_style)),
@@ -436,30 +436,12 @@ impl Modal {
                 height: 1,
             };
             match f {
-                DialogField::Text { input, .. } => field::render(
-                    frame,
-                    area,
-                    input,
-                    focused,
-                    if focused {
-                        theme.field_focused
-                    } else {
-                        theme.field
-                    },
-                    theme.label,
-                ),
-                DialogField::Secret { input, .. } => field::render_masked(
-                    frame,
-                    area,
-                    input,
-                    focused,
-                    if focused {
-                        theme.field_focused
-                    } else {
-                        theme.field
-                    },
-                    theme.label,
-                ),
+                DialogField::Text { input, .. } => {
+                    field::render(frame, area, input, focused, field_style, theme.label)
+                }
+                DialogField::Secret { input, .. } => {
+                    field::render_masked(frame, area, input, focused, field_style, theme.label)
+                }
                 DialogField::Choice {
                     options, selected, ..
                 } => {

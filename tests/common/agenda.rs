@@ -4,7 +4,6 @@
 
 use chrono::{NaiveDate, NaiveTime, Weekday};
 use sportello::domain::agenda::{Pattern, Resource};
-use sportello::domain::patto::{Consensi, FirmaInput, Firmatario};
 use sportello::domain::{Canale, Sex};
 use sportello::service::Desk;
 
@@ -94,21 +93,7 @@ pub fn setup(desk: &Desk) -> u64 {
     let gid = desk.gestori(None, false).unwrap()[0].id;
     desk.choose_gestore(pid, gid, Canale::MmgAderente, desk.today(), "")
         .unwrap();
-    let draft = desk.prepare_patto(pid).unwrap();
-    desk.sign_patto(
-        draft.id,
-        FirmaInput {
-            firmatario: Firmatario::Paziente,
-            nome_firmatario: String::new(),
-            documento: String::new(),
-            consensi: Consensi {
-                trattamento_dati: true,
-                ..Default::default()
-            },
-            operatore: "Anna".into(),
-        },
-    )
-    .unwrap();
+    super::patto::sign_patto(desk, pid);
     let pai = desk.new_pai(pid).unwrap();
     desk.share_pai(pai.id).unwrap();
     pid

@@ -3,3 +3,4 @@ pub mod cli;
 pub mod gestore;
 pub mod harness;
 pub mod patient;
+pub mod patto;
