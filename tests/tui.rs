@@ -283,6 +283,111 @@ fn form_with_validation_errors() {
     }
 }
 
+/// Types surname, name, sex, birth date and birthplace into a new
+/// registration, leaving the codice fiscale empty.
+fn type_personal_data(e: &mut sportello::tui::ScriptedEvents, place: &str) {
+    e.key(KeyCode::F(9))
+        .text("D'Adda")
+        .key(KeyCode::Tab)
+        .text("Niccolò")
+        .key(KeyCode::Tab)
+        .key(KeyCode::Tab)
+        .text("m")
+        .key(KeyCode::Tab)
+        .text("01/01/1980")
+        .key(KeyCode::Tab)
+        .text(place)
+        .key(KeyCode::Enter);
+}
+
+#[test]
+fn codice_fiscale_computed_from_personal_data() {
+    use sportello::tui::screens::form::FieldId;
+    let (_dir, desk) = archive();
+    let mut ui = Harness::new(desk, 80, 24);
+    // Nothing to compute from yet: the missing data are named.
+    ui.keys(|e| {
+        e.key(KeyCode::F(9)).text("D'Adda").key(KeyCode::F(9));
+    });
+    assert_eq!(
+        ui.status(),
+        "Per calcolare il codice fiscale mancano o sono errati: Nome, Sesso (M/F), Data di nascita, Luogo di nascita"
+    );
+    ui.keys(|e| {
+        e.key(KeyCode::Esc);
+    });
+
+    // Born in Milano: the code fills the empty field, with the warning
+    // that the card wins.
+    let (_dir, desk) = archive();
+    let mut ui = Harness::new(desk, 80, 24);
+    ui.keys(|e| {
+        type_personal_data(e, "milano");
+        e.key(KeyCode::F(9));
+    });
+    match ui.app.screen() {
+        Screen::Form(f) => {
+            assert_eq!(f.value(FieldId::LuogoNascita), "Milano (MI)");
+            assert_eq!(f.value(FieldId::CodiceFiscale), "DDDNCL80A01F205L");
+        }
+        _ => panic!("form expected"),
+    }
+    assert!(
+        ui.status() == "CF calcolato: DDDNCL80A01F205L; confrontarlo con la tessera (omocodia).",
+        "{}",
+        ui.status()
+    );
+    let screen = ui.screen();
+    assert!(screen.contains("F9 Calcola CF"), "{screen}");
+    insta::assert_snapshot!("form_computed_cf_80x24", screen);
+    // Saved as any registration.
+    ui.keys(|e| {
+        e.ctrl('s');
+    });
+    assert_eq!(ui.status(), "Paziente salvato");
+    assert_eq!(
+        ui.desk()
+            .patient_by_cf("DDDNCL80A01F205L")
+            .expect("store")
+            .map(|p| p.nome),
+        Some("Niccolò".to_string())
+    );
+
+    // Born abroad (a Z code), with Ctrl+G for F9.
+    let (_dir, desk) = archive();
+    let mut ui = Harness::new(desk, 80, 24);
+    ui.keys(|e| {
+        type_personal_data(e, "Z112");
+        e.ctrl('g');
+    });
+    match ui.app.screen() {
+        Screen::Form(f) => assert_eq!(f.value(FieldId::CodiceFiscale), "DDDNCL80A01Z112T"),
+        _ => panic!("form expected"),
+    }
+
+    // A code already typed (from the card) is compared, never replaced.
+    let (_dir, desk) = archive();
+    let mut ui = Harness::new(desk, 80, 24);
+    ui.keys(|e| {
+        type_personal_data(e, "milano");
+        e.key(KeyCode::BackTab)
+            .key(KeyCode::BackTab)
+            .key(KeyCode::BackTab)
+            .text("DDDNCL80A01F20RX")
+            .key(KeyCode::F(9));
+    });
+    match ui.app.screen() {
+        Screen::Form(f) => assert_eq!(f.value(FieldId::CodiceFiscale), "DDDNCL80A01F20RX"),
+        _ => panic!("form expected"),
+    }
+    assert!(
+        ui.status()
+            .starts_with("Dai dati anagrafici risulta DDDNCL80A01F205L, diverso"),
+        "{}",
+        ui.status()
+    );
+}
+
 #[test]
 fn too_small_message_and_the_way_out() {
     let (_dir, desk) = archive();

@@ -633,7 +633,23 @@ fn move_to_another_resource() {
         "{:?}",
         ui.app.modal().and_then(|m| m.error.clone())
     );
-    assert!(ui.status().contains("spostato"), "{}", ui.status());
+    // The status says where to.
+    let weekday = [
+        "lunedì",
+        "martedì",
+        "mercoledì",
+        "giovedì",
+        "venerdì",
+        "sabato",
+        "domenica",
+    ][free.weekday().num_days_from_monday() as usize];
+    assert_eq!(
+        ui.status(),
+        format!(
+            "Appuntamento spostato a {weekday} {} alle 10:30",
+            free.format("%d/%m/%Y")
+        )
+    );
     let moved = ui.app.desk().appointment(app.id).unwrap().unwrap();
     assert_eq!(moved.resource, Some(ambulatorio));
     assert_eq!(moved.start, free.and_time(t(10, 30)));

@@ -958,8 +958,17 @@ fn hint_spans<'a>(context: Context, env: &Env, width: usize) -> Vec<Span<'a>> {
             + sep * items.len()
     };
     let sep = if total(2) <= width { "  " } else { " " };
+    // Whole items only: the line stops before the first one that does not
+    // fit (F1 lists them all), never in the middle of a word.
     let mut spans = vec![Span::raw(" ")];
+    let mut used = 0;
     for (i, (key, label)) in items.into_iter().enumerate() {
+        let gap = if i > 0 { sep.len() } else { 0 };
+        let item = format::width(&key) + 1 + format::width(label);
+        if used + gap + item > width {
+            break;
+        }
+        used += gap + item;
         if i > 0 {
             spans.push(Span::raw(sep));
         }

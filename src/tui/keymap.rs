@@ -148,6 +148,8 @@ pub enum Action {
     PrevField,
     Accept,
     Save,
+    /// Computes the codice fiscale from the personal data.
+    ComputeCf,
     Leave,
     // Dialogs.
     Confirm,
@@ -477,7 +479,7 @@ pub static BINDINGS: &[Binding] = &[
         Key::plain(KeyCode::BackTab),
         A::PrevField,
         |s| s.k_prev_field,
-        true,
+        false,
     ),
     row(
         C::Form,
@@ -506,6 +508,14 @@ pub static BINDINGS: &[Binding] = &[
         A::Leave,
         |s| s.k_leave,
         true,
+    ),
+    row(C::Form, Key::f(9), A::ComputeCf, |s| s.k_compute_cf, true),
+    row(
+        C::Form,
+        Key::ctrl('g'),
+        A::ComputeCf,
+        |s| s.k_compute_cf,
+        false,
     ),
     // Help.
     row(

@@ -188,6 +188,9 @@ pub struct Strings {
     pub cf_valid_omocode: &'static str,
     pub ats_needs_comune: &'static str,
     pub filled_from_cf: &'static str,
+    pub cf_computed_note: &'static str,
+    pub cf_computed_same: &'static str,
+    pub k_compute_cf: &'static str,
     pub form_has_errors: &'static str,
     pub saved: &'static str,
     pub duplicates_title: &'static str,
@@ -376,6 +379,34 @@ impl Strings {
             format!("Non corrisponde al codice fiscale ({in_cf})"),
             format!("Does not match the codice fiscale ({in_cf})"),
         )
+    }
+
+    /// The personal data still missing to compute the codice fiscale.
+    pub fn cf_compute_needs(&self, fields: &str) -> String {
+        match self.lang {
+            Lang::It => format!("Per calcolare il codice fiscale mancano o sono errati: {fields}"),
+            Lang::En => format!("To compute the codice fiscale, fix or fill: {fields}"),
+        }
+    }
+
+    pub fn cf_computed_status(&self, code: &str) -> String {
+        match self.lang {
+            Lang::It => {
+                format!("CF calcolato: {code}; confrontarlo con la tessera (omocodia).")
+            }
+            Lang::En => format!("CF computed: {code}; compare it with the card (omocodia)."),
+        }
+    }
+
+    pub fn cf_computed_differs(&self, code: &str) -> String {
+        match self.lang {
+            Lang::It => format!(
+                "Dai dati anagrafici risulta {code}, diverso da quello inserito: controllare i dati; se il codice viene dalla tessera sanitaria vale quello (omocodia)."
+            ),
+            Lang::En => format!(
+                "The personal data give {code}, not the code typed: check the data; if the code comes from the health card, the card wins (omocodia)."
+            ),
+        }
     }
 
     pub fn warn_cf_says(&self, value: &str) -> String {
@@ -569,7 +600,7 @@ static IT: Strings = Strings {
     f_pathologies: "Patologie (codici)",
     f_note: "Note",
     h_name: "Come sul documento, con accenti e apostrofi (es. Niccolò, D'Adda).",
-    h_cf: "16 caratteri. Se valido compila sesso, data e luogo di nascita ancora vuoti.",
+    h_cf: "16 caratteri. Se valido compila sesso, data e luogo di nascita ancora vuoti; F9 (Ctrl+G) lo calcola dai dati anagrafici.",
     h_sex: "M o F.",
     h_date: "Giorno/mese/anno, es. 01/02/1968.",
     h_place: "Nome del comune o dello stato, oppure il codice catastale (es. F205). ↑↓ e Invio per scegliere dall'elenco.",
@@ -598,6 +629,9 @@ static IT: Strings = Strings {
     cf_valid_omocode: "valido (omocodia)",
     ats_needs_comune: "— (dal comune di residenza)",
     filled_from_cf: "Sesso, data e luogo di nascita compilati dal codice fiscale: controllarli.",
+    cf_computed_note: "calcolato: verificare sulla tessera sanitaria (in caso di omocodia vale quello della tessera)",
+    cf_computed_same: "Il codice fiscale inserito coincide con quello calcolato dai dati anagrafici.",
+    k_compute_cf: "Calcola CF",
     form_has_errors: "Ci sono errori: correggere i campi segnati con ✗ (F1 per l'aiuto).",
     saved: "Paziente salvato",
     duplicates_title: "Possibile doppione",
@@ -744,7 +778,7 @@ static EN: Strings = Strings {
     f_pathologies: "Pathologies",
     f_note: "Notes",
     h_name: "As on the ID document, with accents and apostrophes (e.g. Niccolò, D'Adda).",
-    h_cf: "16 characters. When valid it fills sex, date and place of birth if empty.",
+    h_cf: "16 characters. When valid it fills sex, date and place of birth if empty; F9 (Ctrl+G) computes it from the personal data.",
     h_sex: "M or F.",
     h_date: "Day/month/year, e.g. 01/02/1968.",
     h_place: "Name of the comune or state, or its Belfiore code (e.g. F205). ↑↓ and Enter to pick from the list.",
@@ -773,6 +807,9 @@ static EN: Strings = Strings {
     cf_valid_omocode: "valid (omocodia)",
     ats_needs_comune: "— (from the comune of residence)",
     filled_from_cf: "Sex, date and place of birth filled from the codice fiscale: check them.",
+    cf_computed_note: "computed: check it on the health card (with omocodia the card's code is the right one)",
+    cf_computed_same: "The codice fiscale typed matches the one computed from the personal data.",
+    k_compute_cf: "Compute CF",
     form_has_errors: "There are errors: fix the fields marked ✗ (F1 for help).",
     saved: "Patient saved",
     duplicates_title: "Possible duplicate",
@@ -2686,7 +2723,6 @@ pub struct AgendaStrings {
     /// The state of a booked appointment outside availability, in the day list.
     pub fuori_short: &'static str,
     pub cancelled: &'static str,
-    pub moved: &'static str,
     pub no_patient: &'static str,
     pub no_pai: &'static str,
     pub head_proposals: &'static str,
@@ -2748,8 +2784,32 @@ impl AgendaStrings {
     /// "N appuntamenti in M giorni (viaggi)".
     pub fn summary(&self, appointments: usize, days: u32) -> String {
         match self.lang {
-            Lang::It => format!("{appointments} appuntamenti in {days} giorni (viaggi)"),
-            Lang::En => format!("{appointments} appointments on {days} days (trips)"),
+            Lang::It => format!(
+                "{appointments} {} in {days} {} (viaggi)",
+                if appointments == 1 {
+                    "appuntamento"
+                } else {
+                    "appuntamenti"
+                },
+                if days == 1 { "giorno" } else { "giorni" }
+            ),
+            Lang::En => format!(
+                "{appointments} {} on {days} {} (trips)",
+                if appointments == 1 {
+                    "appointment"
+                } else {
+                    "appointments"
+                },
+                if days == 1 { "day" } else { "days" }
+            ),
+        }
+    }
+
+    /// "Appuntamento spostato a lunedì 14/12/2026 alle 09:30".
+    pub fn moved_to(&self, day: &str, time: &str) -> String {
+        match self.lang {
+            Lang::It => format!("Appuntamento spostato a {day} alle {time}"),
+            Lang::En => format!("Appointment moved to {day} at {time}"),
         }
     }
 
@@ -2890,7 +2950,6 @@ static AGENDA_IT: AgendaStrings = AgendaStrings {
     marked_booked: "Appuntamento riportato a prenotato",
     fuori_short: "! fuori disp.",
     cancelled: "Appuntamento annullato",
-    moved: "Appuntamento spostato",
     no_patient: "Nessun paziente selezionato: cercarlo in F2, poi F6",
     no_pai: "Il paziente non ha un PAI condiviso da pianificare",
     head_proposals: "Proposte",
@@ -3000,7 +3059,6 @@ static AGENDA_EN: AgendaStrings = AgendaStrings {
     marked_booked: "Appointment set back to booked",
     fuori_short: "! unavailable",
     cancelled: "Appointment cancelled",
-    moved: "Appointment moved",
     no_patient: "No patient selected: find one in F2, then F6",
     no_pai: "The patient has no shared PAI to plan",
     head_proposals: "Proposals",
@@ -3234,10 +3292,12 @@ impl AgendaAdminStrings {
     }
 
     pub fn resources_count(&self, n: usize) -> String {
-        self.pick(
-            format!("{n} risorse in agenda"),
-            format!("{n} resources in the agenda"),
-        )
+        match (self.lang, n) {
+            (Lang::It, 1) => "1 risorsa in agenda".to_string(),
+            (Lang::It, _) => format!("{n} risorse in agenda"),
+            (Lang::En, 1) => "1 resource in the agenda".to_string(),
+            (Lang::En, _) => format!("{n} resources in the agenda"),
+        }
     }
 
     pub fn fasce_of(&self, nome: &str) -> String {
@@ -3751,3 +3811,27 @@ static ACCESS_EN: AccessStrings = AccessStrings {
     err_patient: "Patient not found or not unique: type the codice fiscale.",
     err_date: "Invalid date: type dd/mm/yyyy.",
 };
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_of_one_are_singular() {
+        assert_eq!(AGENDA_ADMIN_IT.resources_count(1), "1 risorsa in agenda");
+        assert_eq!(AGENDA_ADMIN_IT.resources_count(4), "4 risorse in agenda");
+        assert_eq!(
+            AGENDA_ADMIN_EN.resources_count(1),
+            "1 resource in the agenda"
+        );
+        assert_eq!(
+            AGENDA_IT.summary(1, 1),
+            "1 appuntamento in 1 giorno (viaggi)"
+        );
+        assert_eq!(
+            AGENDA_IT.summary(20, 4),
+            "20 appuntamenti in 4 giorni (viaggi)"
+        );
+        assert_eq!(AGENDA_EN.summary(1, 1), "1 appointment on 1 day (trips)");
+    }
+}

@@ -534,7 +534,12 @@ impl AgendaScreen {
                 env.desk
                     .move_appointment(id, day.and_time(time), resource, forzatura)
                     .map_err(|e| e.to_string())?;
-                Ok(self.changed(Ok(()), a.moved, env))
+                let day_name = a.weekdays[day.weekday().num_days_from_monday() as usize];
+                let when = a.moved_to(
+                    &format!("{day_name} {}", format::date(day)),
+                    &time.format("%H:%M").to_string(),
+                );
+                Ok(self.changed(Ok(()), &when, env))
             }
             AgendaPurpose::Preferences => match &mut self.plan {
                 Some(plan) => plan.save_preferences(modal, env),

@@ -12,7 +12,7 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 use tui_input::Input;
 
 use crate::domain::ats;
-use crate::domain::codice_fiscale::{CodiceFiscale, Decoded, name_code, surname_code};
+use crate::domain::codice_fiscale::{CodiceFiscale, Decoded, compute, name_code, surname_code};
 use crate::domain::comuni::{Comune, Comuni};
 use crate::domain::pathology::Catalogue;
 use crate::domain::patient::digits;
@@ -225,6 +225,17 @@ pub struct FormScreen {
     submitted: bool,
     notes: Vec<Option<Note>>,
     completion: Option<Completion>,
+    /// The codice fiscale last computed from the personal data (F9), while
+    /// the field still holds it: its message says to compare it with the card.
+    computed_cf: Option<String>,
+}
+
+/// The parts of the form that the codice fiscale is computed from, each
+/// `None` while missing or wrong.
+struct Personal {
+    sex: Option<Sex>,
+    birth: Option<chrono::NaiveDate>,
+    birthplace: Option<&'static Comune>,
 }
 
 impl FormScreen {
@@ -257,6 +268,7 @@ impl FormScreen {
             submitted: false,
             notes: vec![None; n],
             completion: None,
+            computed_cf: None,
         };
         form.notes = form.check(env).0;
         form
@@ -414,6 +426,7 @@ impl FormScreen {
                 Cmd::Redraw
             }
             Action::Save => self.save(env, false),
+            Action::ComputeCf => self.compute_cf(env),
             Action::Leave => {
                 if self.completion.take().is_some() {
                     Cmd::Redraw
@@ -423,6 +436,59 @@ impl FormScreen {
             }
             _ => return None,
         })
+    }
+
+    /// Computes the codice fiscale from surname, name, sex, birth date and
+    /// birthplace (a comune or a foreign state). An empty field gets it; a
+    /// typed one is only compared, because the card wins (omocodia).
+    fn compute_cf(&mut self, env: &Env) -> Cmd {
+        let s = env.s;
+        self.completion = None;
+        let (_, _, personal) = self.checked(env);
+        let v = |id: FieldId| self.inputs[id.index()].value().trim().to_string();
+        let mut missing: Vec<&'static str> = Vec::new();
+        let surname = v(FieldId::Cognome);
+        let name = v(FieldId::Nome);
+        if surname_code(&surname).is_none() {
+            missing.push(FieldId::Cognome.label(s));
+        }
+        if name_code(&name).is_none() {
+            missing.push(FieldId::Nome.label(s));
+        }
+        if personal.sex.is_none() {
+            missing.push(FieldId::Sesso.label(s));
+        }
+        if personal.birth.is_none() {
+            missing.push(FieldId::DataNascita.label(s));
+        }
+        if personal.birthplace.is_none() {
+            missing.push(FieldId::LuogoNascita.label(s));
+        }
+        let (Some(sex), Some(birth), Some(place), true) = (
+            personal.sex,
+            personal.birth,
+            personal.birthplace,
+            missing.is_empty(),
+        ) else {
+            return Cmd::Status(Status::error(s.cf_compute_needs(&missing.join(", "))));
+        };
+        let code = match compute(&surname, &name, sex, birth, &place.belfiore) {
+            Ok(c) => c.as_str().to_string(),
+            Err(e) => return Cmd::Status(Status::error(e.to_string())),
+        };
+        let i = FieldId::CodiceFiscale.index();
+        let typed = self.inputs[i].value().trim().to_uppercase();
+        if typed.is_empty() {
+            self.inputs[i] = field::input_with(&code);
+            self.edited[i] = true;
+            self.computed_cf = Some(code.clone());
+            self.notes = self.check(env).0;
+            Cmd::Status(Status::info(s.cf_computed_status(&code)))
+        } else if typed == code {
+            Cmd::Status(Status::info(s.cf_computed_same))
+        } else {
+            Cmd::Status(Status::warning(s.cf_computed_differs(&code)))
+        }
     }
 
     /// Validates and saves through the desk. A codice fiscale already
@@ -507,6 +573,12 @@ impl FormScreen {
 
     /// Every field's message, and the patient when nothing is in error.
     fn check(&self, env: &Env) -> (Vec<Option<Note>>, Option<Patient>) {
+        let (notes, patient, _) = self.checked(env);
+        (notes, patient)
+    }
+
+    /// [`FormScreen::check`], with the personal data read on the way.
+    fn checked(&self, env: &Env) -> (Vec<Option<Note>>, Option<Patient>, Personal) {
         let s = env.s;
         let v = |id: FieldId| self.inputs[id.index()].value().trim();
         let mut notes: Vec<Option<Note>> = vec![None; FIELDS.len()];
@@ -549,6 +621,9 @@ impl FormScreen {
             match &cf {
                 _ if v(FieldId::CodiceFiscale).is_empty() => Note::error(s.err_required),
                 Err(e) => Note::error(e.to_string()),
+                Ok(c) if self.computed_cf.as_deref() == Some(c.as_str()) => {
+                    Note::warning(s.cf_computed_note)
+                }
                 Ok(c) if c.is_omocode() => Note::info(s.cf_valid_omocode),
                 Ok(_) => Note::info(s.cf_valid),
             },
@@ -691,6 +766,11 @@ impl FormScreen {
         let has_error = notes
             .iter()
             .any(|n| n.as_ref().is_some_and(|n| n.severity == Severity::Error));
+        let personal = Personal {
+            sex,
+            birth,
+            birthplace,
+        };
         let patient = match (cf, sex, birth, birthplace) {
             (Ok(cf), Some(sesso), Some(data_nascita), Some(place)) if !has_error => {
                 let original = self.original.as_ref();
@@ -719,7 +799,7 @@ impl FormScreen {
             }
             _ => None,
         };
-        (notes, patient)
+        (notes, patient, personal)
     }
 
     /// Reads a comune field, setting its message.
