@@ -5,6 +5,7 @@ mod common;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
+use sportello::domain::gestore::PresaStep;
 use sportello::domain::pai::{Farmaco, Frequenza, PaiStato};
 use sportello::domain::{Canale, Gestore, GestoreTipo, Patient, PatientStatus, Residence, Sex};
 use sportello::service::{Desk, FixedClock};
@@ -114,8 +115,15 @@ fn build_edit_share_and_version_a_pai() {
 
     let err = desk.share_pai(pai.id).unwrap_err().to_string();
     assert!(err.contains("Patto di Cura firmato"), "{err}");
+    // The presa's state follows the path: chosen, Patto signed, PAI shared.
+    assert_eq!(
+        desk.presa_step(pid).unwrap(),
+        Some(PresaStep::GestoreScelto)
+    );
     common::patto::sign_patto(&desk, pid);
+    assert_eq!(desk.presa_step(pid).unwrap(), Some(PresaStep::PattoFirmato));
     let shared = desk.share_pai(pai.id).unwrap();
+    assert_eq!(desk.presa_step(pid).unwrap(), Some(PresaStep::PaiCondiviso));
     assert!(matches!(
         shared.stato,
         PaiStato::Condiviso { versione: 1, .. }
@@ -154,5 +162,6 @@ fn build_edit_share_and_version_a_pai() {
     let after = desk.pai(v2.id).unwrap().unwrap();
     assert!(matches!(after.stato, PaiStato::Concluso { .. }));
     assert!(desk.current_pai(pid).unwrap().is_none());
+    assert_eq!(desk.presa_step(pid).unwrap(), None);
     assert!(desk.check().unwrap().is_ok());
 }

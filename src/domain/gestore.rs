@@ -182,6 +182,15 @@ impl PresaInCarico {
     }
 }
 
+/// Where an active presa in carico stands on its path: the Gestore chosen,
+/// then the Patto di Cura signed (and in force), then the PAI shared under it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PresaStep {
+    GestoreScelto,
+    PattoFirmato,
+    PaiCondiviso,
+}
+
 /// One import of an ATS list, as recorded.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GestoriImport {

@@ -2,6 +2,7 @@
 
 use super::{Desk, Result, invalid};
 use crate::domain::PatientId;
+use crate::domain::gestore::PresaStep;
 use crate::domain::pai::{Pai, PaiId, PaiStato, PaiTemplates};
 use crate::domain::patto::{PattoDiCura, PattoStato};
 
@@ -36,6 +37,26 @@ impl Desk {
             .pai_list(patient)?
             .into_iter()
             .find(|p| p.presa == presa.id && !matches!(p.stato, PaiStato::Concluso { .. })))
+    }
+
+    /// How far the patient's active presa has gone: Gestore chosen, Patto
+    /// signed (and in force today), PAI shared under it. `None` without an
+    /// active presa.
+    pub fn presa_step(&self, patient: PatientId) -> Result<Option<PresaStep>> {
+        if self.store.active_presa(patient)?.is_none() {
+            return Ok(None);
+        }
+        let Some(patto) = self.patto_in_force(patient)? else {
+            return Ok(Some(PresaStep::GestoreScelto));
+        };
+        let shared = self.current_pai(patient)?.is_some_and(
+            |p| matches!(p.stato, PaiStato::Condiviso { patto: id, .. } if id == patto.id),
+        );
+        Ok(Some(if shared {
+            PresaStep::PaiCondiviso
+        } else {
+            PresaStep::PattoFirmato
+        }))
     }
 
     /// The signed Patto in force for the patient's active presa, if any.

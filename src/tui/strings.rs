@@ -1544,11 +1544,32 @@ impl GestoriStrings {
     }
 
     /// The PIC line of the record.
-    pub fn pic_summary(&self, gestore: &str, canale: &str, date: &str) -> String {
-        self.pick(
-            format!("{gestore} · {canale} · scelto il {date} · stato: scelto"),
-            format!("{gestore} · {canale} · chosen on {date} · state: chosen"),
-        )
+    pub fn pic_summary(
+        &self,
+        gestore: &str,
+        canale: &str,
+        date: &str,
+        step: crate::domain::gestore::PresaStep,
+    ) -> String {
+        use crate::domain::gestore::PresaStep as P;
+        match self.lang {
+            Lang::It => {
+                let step = match step {
+                    P::GestoreScelto => "Gestore scelto",
+                    P::PattoFirmato => "Patto firmato",
+                    P::PaiCondiviso => "PAI condiviso",
+                };
+                format!("{gestore} · {canale} · scelto il {date} · stato: {step}")
+            }
+            Lang::En => {
+                let step = match step {
+                    P::GestoreScelto => "Gestore chosen",
+                    P::PattoFirmato => "Patto signed",
+                    P::PaiCondiviso => "PAI shared",
+                };
+                format!("{gestore} · {canale} · chosen on {date} · state: {step}")
+            }
+        }
     }
 
     /// One presa of the record's history.

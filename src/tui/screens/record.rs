@@ -9,6 +9,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use crate::domain::gestore::PresaStep;
 use crate::domain::pathology::Catalogue;
 use crate::domain::{Gestore, Patient, PatientId, PatientStatus, PresaStato, Sex};
 use crate::service::Desk;
@@ -248,6 +249,11 @@ impl RecordScreen {
                             &name(gestore),
                             g.canale(pr.canale),
                             &format::date(pr.data_scelta),
+                            env.desk
+                                .presa_step(p.id)
+                                .ok()
+                                .flatten()
+                                .unwrap_or(PresaStep::GestoreScelto),
                         ),
                         theme.info,
                     ),
