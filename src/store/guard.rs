@@ -128,7 +128,7 @@ mod tests {
             other => panic!("{other:?}"),
         }
         assert!(!inside_store_boundary());
-        assert_eq!(catch_engine_panic(dir, || Ok(3)).unwrap(), 3);
+        assert_eq!(catch_engine_panic(dir, || 3).unwrap(), 3);
     }
 
     #[test]
