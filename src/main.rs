@@ -681,6 +681,10 @@ fn cf(code: &str) -> ExitCode {
 }
 
 fn festivi(anno: i32, comune: Option<&str>) -> ExitCode {
+    if !(1000..=9999).contains(&anno) {
+        eprintln!("Anno non valido: {anno} (scrivere l'anno con quattro cifre, per esempio 2026)");
+        return ExitCode::FAILURE;
+    }
     let list = calendar::holidays(anno, comune);
     if list.is_empty() {
         eprintln!("Anno non valido: {anno}");

@@ -544,6 +544,11 @@ fn a_two_digit_year_is_refused_with_the_four_digit_form() {
     }
     let o = sportello(&["--data-dir", d, "agenda", "--giorno", "1/1/2026"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    // The year of `festivi` too.
+    let o = sportello(&["festivi", "26"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    assert!(stderr(&o).contains("quattro cifre"), "{}", stderr(&o));
+    assert!(stdout(&o).is_empty(), "{}", stdout(&o));
 }
 
 /// One damaged page: the store opened, the automatic backup failed on it,

@@ -770,11 +770,7 @@ fn the_header_shows_a_demonstration_store() {
     );
     let mut en = Harness::of(App::new(demo, Lang::En), 120, 40);
     en.keys(|_| {});
-    assert!(
-        en.line(0).contains(" · DEMO "),
-        "{}",
-        en.line(0)
-    );
+    assert!(en.line(0).contains(" · DEMO "), "{}", en.line(0));
 
     let plain = open_desk(&dir.path().join("studio"));
     let mut h = Harness::new(plain, 80, 24);
