@@ -59,7 +59,7 @@ impl From<Lang> for sportello::tui::Lang {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Riempie l'archivio di pazienti dimostrativi (inventati)
+    /// Crea un archivio dimostrativo di pazienti inventati (solo in una cartella nuova o in un archivio dimostrativo; operatore demo, password demo)
     Demo {
         /// Quanti pazienti
         #[arg(long, default_value_t = 1000)]
@@ -250,7 +250,22 @@ enum ExportWhat {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        // --help and --version exit 0; wrong input exits 1 (2 is kept for
+        // a store that cannot be used).
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    if cli.command.is_some() {
+        end_quietly_on_closed_output();
+    }
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
@@ -261,6 +276,31 @@ fn main() -> ExitCode {
             }
         }
     }
+}
+
+/// A command whose output is cut short (`sportello check | head -1`) ends
+/// as other Unix tools do, by SIGPIPE, instead of panicking on the failed
+/// write (Rust ignores SIGPIPE by default). Not for the application, whose
+/// output is the terminal.
+fn end_quietly_on_closed_output() {
+    #[cfg(unix)]
+    {
+        let always = Arc::new(std::sync::atomic::AtomicBool::new(true));
+        let _ =
+            signal_hook::flag::register_conditional_default(signal_hook::consts::SIGPIPE, always);
+    }
+}
+
+/// A day typed on the command line: dd/mm/yyyy, four-digit year (the same
+/// rule as the screens: 1/1/26 is never taken for the year 26).
+fn read_day(text: &str) -> Result<chrono::NaiveDate, String> {
+    use sportello::tui::format::{DateError, read_date};
+    read_date(text).map_err(|e| match e {
+        DateError::Format => format!(
+            "Data non valida: {text} (scrivere gg/mm/aaaa, con l'anno di quattro cifre, per esempio 01/01/2026)"
+        ),
+        DateError::Nonexistent => format!("Data inesistente: {text}"),
+    })
 }
 
 fn data_dir(cli: &Cli) -> PathBuf {
@@ -308,6 +348,11 @@ fn open_desk_with_backup(cli: &Cli) -> Result<(Desk, Option<String>), DeskError>
             None
         }
         Ok(_) => None,
+        // The store could not be read whole: not a backup problem, and
+        // no "work can go on" (every write would fail).
+        Err(sportello::store::backup::BackupError::Store(e)) if e.is_store_unavailable() => {
+            return Err(e.into());
+        }
         Err(e) => Some(e.to_string()),
     };
     Ok((desk, warning))
@@ -335,7 +380,8 @@ fn run(cli: Cli) -> Result<ExitCode, DeskError> {
             seed,
             tutti_con_pai,
         } => {
-            let desk = open_desk(&cli)?;
+            let desk = Desk::open_demo(&data_dir(&cli), Arc::new(SystemClock))?;
+            desk.seed_sample_gestori(&sportello::io::gestori::sample_gestori())?;
             let started = Instant::now();
             let mut stderr = std::io::stderr();
             let done =
@@ -450,10 +496,10 @@ fn run(cli: Cli) -> Result<ExitCode, DeskError> {
             let desk = open_desk(&cli)?;
             let day = match giorno {
                 None => desk.today(),
-                Some(g) => match chrono::NaiveDate::parse_from_str(g.trim(), "%d/%m/%Y") {
+                Some(g) => match read_day(g) {
                     Ok(d) => d,
-                    Err(_) => {
-                        eprintln!("Data non valida: {g} (scrivere gg/mm/aaaa)");
+                    Err(message) => {
+                        eprintln!("{message}");
                         return Ok(ExitCode::FAILURE);
                     }
                 },
@@ -541,7 +587,7 @@ fn run(cli: Cli) -> Result<ExitCode, DeskError> {
                 eprintln!(
                     "Ruolo sconosciuto \"{role}\": usare segreteria, medico o amministratore"
                 );
-                return Ok(ExitCode::from(2));
+                return Ok(ExitCode::FAILURE);
             };
             let desk = open_desk(&cli)?;
             let password = read_password(&format!("Password per {username}: "))
@@ -635,6 +681,10 @@ fn cf(code: &str) -> ExitCode {
 }
 
 fn festivi(anno: i32, comune: Option<&str>) -> ExitCode {
+    if !(1000..=9999).contains(&anno) {
+        eprintln!("Anno non valido: {anno} (scrivere l'anno con quattro cifre, per esempio 2026)");
+        return ExitCode::FAILURE;
+    }
     let list = calendar::holidays(anno, comune);
     if list.is_empty() {
         eprintln!("Anno non valido: {anno}");

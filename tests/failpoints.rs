@@ -111,7 +111,7 @@ fn a_failed_write_or_flush_mid_workload_loses_nothing_saved() {
             // The handle refuses every later write.
             let again = desk.register_patient(workload_patient(3, 0).unwrap());
             assert!(
-                matches!(again, Err(DeskError::Store(StoreError::Failed))),
+                matches!(again, Err(DeskError::Store(StoreError::Failed { .. }))),
                 "{point}: {again:?}"
             );
         }

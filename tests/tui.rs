@@ -857,3 +857,28 @@ fn english_on_request() {
     assert!(screen.contains("F1 Help"), "{screen}");
     assert_eq!(ui.app.title(), "Patients");
 }
+
+/// A demonstration store says so in the header, in both languages; an
+/// ordinary store's header has no such word.
+#[test]
+fn the_header_shows_a_demonstration_store() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let clock = || Arc::new(FixedClock::on(2026, 11, 22).expect("valid date"));
+    let demo = Desk::open_demo(&dir.path().join("demo"), clock()).expect("demo store");
+    let mut h = Harness::new(demo.clone(), 80, 24);
+    h.keys(|_| {});
+    assert_eq!(
+        h.line(0),
+        " sportello · Studio medico · DEMO   Pazienti      operatore (amm.) · 22/11/2026 ",
+        "{}",
+        h.screen()
+    );
+    let mut en = Harness::of(App::new(demo, Lang::En), 120, 40);
+    en.keys(|_| {});
+    assert!(en.line(0).contains(" · DEMO "), "{}", en.line(0));
+
+    let plain = open_desk(&dir.path().join("studio"));
+    let mut h = Harness::new(plain, 80, 24);
+    h.keys(|_| {});
+    assert!(!h.line(0).contains("DEMO"), "{}", h.line(0));
+}

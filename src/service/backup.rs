@@ -109,7 +109,7 @@ impl Desk {
             return Ok(DailyBackup::AlreadyToday(file));
         }
         // Not an operator's action: the trail records backups made by hand.
-        let summary = self.store.backup_to(&file)?;
+        let summary = self.store.guarded(|| self.store.backup_to(&file))?;
         let all = auto_backups(&dir);
         let mut removed = Vec::new();
         for (_, old) in all.iter().take(all.len().saturating_sub(keep)) {

@@ -8,7 +8,10 @@ use std::collections::HashSet;
 
 use chrono::{Days, NaiveDate};
 
-use super::{Desk, Result};
+use std::path::Path;
+use std::sync::Arc;
+
+use super::{Clock, Desk, Result, invalid};
 use crate::domain::codice_fiscale::{self, CodiceFiscale};
 use crate::domain::comuni::Comuni;
 use crate::domain::pathology::Catalogue;
@@ -808,8 +811,43 @@ impl Desk {
         Ok(())
     }
 
+    /// Opens the store in `dir` for `sportello demo`: a new store (the
+    /// folder missing or empty), marked as a demonstration store, or one
+    /// that `demo` created before. Any other store (an archive of real
+    /// patients) or folder is refused, untouched.
+    pub fn open_demo(dir: &Path, clock: Arc<dyn Clock>) -> Result<Desk> {
+        let is_store = dir.join("db").is_file();
+        let empty = match std::fs::read_dir(dir) {
+            Ok(mut entries) => entries.next().is_none(),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => true,
+            Err(_) => false,
+        };
+        let refusal = || {
+            invalid(format!(
+                "La cartella {} non è vuota e non contiene un archivio dimostrativo: i pazienti inventati si scrivono solo in una cartella nuova (o vuota) o in un archivio creato da demo. Nulla è stato scritto; indicare una cartella nuova con --data-dir.",
+                dir.display()
+            ))
+        };
+        if !empty && !is_store {
+            return Err(refusal());
+        }
+        let desk = Desk::open(dir, clock)?;
+        if empty {
+            desk.store().mark_demo()?;
+        } else if !desk.store().is_demo()? {
+            return Err(refusal());
+        }
+        Ok(desk)
+    }
+
+    /// Whether this is a demonstration store (see [`Desk::open_demo`]).
+    pub fn is_demo(&self) -> bool {
+        self.store().is_demo().unwrap_or(false)
+    }
+
     /// Adds `count` fictional patients, in batches, flushing once at the end.
-    /// `progress(done, total)` is called after every batch; returning `false`
+    /// `progress(done, total)` is called once the load has begun (0 done) and
+    /// after every batch; returning `false` after a batch
     /// stops after that batch (what was written stays, and is made durable).
     pub fn load_demo(
         &self,
@@ -832,6 +870,11 @@ impl Desk {
         progress: &mut dyn FnMut(usize, usize) -> bool,
     ) -> Result<usize> {
         let store = self.store();
+        // A kill or a full disk from here on leaves the marker: the store is
+        // refused at the next open instead of being used half loaded.
+        store.begin_bulk_load()?;
+        // The load has begun: from here a stop shows at the next open.
+        progress(0, count);
         // On a new store only the generator's own codes can collide: skip the lookups.
         let fresh = store.is_empty_of_patients();
         let today = self.today();
@@ -880,12 +923,15 @@ impl Desk {
                 "revoca richiesta dal paziente (dimostrativa)",
             )?;
         }
-        self.ensure_demo_operator()?;
+        if store.is_demo()? {
+            self.ensure_demo_operator()?;
+        }
         self.audit(
             crate::domain::audit::AuditAction::Import,
             None,
             format!("dati dimostrativi: {done} pazienti"),
         )?;
+        store.end_bulk_load()?;
         Ok(done)
     }
 }

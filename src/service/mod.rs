@@ -19,6 +19,7 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 
+pub use crate::store::inside_store_boundary;
 pub use auth::{COMMAND_LINE, LoginError, MIN_PASSWORD_LEN, Session};
 pub use clock::{Clock, FixedClock, ManualClock, SystemClock};
 
@@ -200,6 +201,10 @@ impl Desk {
     /// What the lookup screen and `sportello find` show: the matches, or, when
     /// there are none, the closest names as suggestions.
     pub fn lookup(&self, query: &str, limit: usize) -> Result<Lookup> {
+        self.store.guarded(|| self.lookup_unguarded(query, limit))
+    }
+
+    fn lookup_unguarded(&self, query: &str, limit: usize) -> Result<Lookup> {
         let matches = self.find(query, limit)?;
         if matches.is_empty() {
             let suggestions = self.suggest(query, limit.min(10))?;
@@ -309,7 +314,7 @@ impl Desk {
 
     /// Decodes every record and verifies every index.
     pub fn check(&self) -> Result<CheckReport> {
-        Ok(self.store.check()?)
+        Ok(self.store.guarded(|| self.store.check())?)
     }
 
     pub(crate) fn store(&self) -> &Store {

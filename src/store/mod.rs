@@ -6,10 +6,12 @@ pub mod backup;
 mod check;
 pub mod cifra;
 mod codec;
+mod demo;
 #[cfg(test)]
 mod fuzz;
 pub mod gdpr;
 mod gestori;
+mod guard;
 mod operators;
 mod pai;
 mod patients;
@@ -23,6 +25,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 pub use check::CheckReport;
+pub use guard::{inside_store_boundary, newest_auto_backup, restore_hint, way_out};
 pub use patients::{IndexHit, PatientIndex};
 
 /// Reopen attempts (25 ms apart) while a just-dropped handle still holds the lock.
@@ -59,19 +62,32 @@ pub enum StoreError {
     #[error("Impossibile usare la cartella dei dati {dir}: {reason}")]
     Directory { dir: PathBuf, reason: String },
     #[error(
-        "Errore dell'archivio: {0}. Per sicurezza non verrà scritto altro; i dati già salvati restano."
+        "Errore dell'archivio in {dir}: per sicurezza non verrà scritto altro; i dati già salvati restano. {} (dettaglio tecnico: {detail})",
+        way_out(dir)
     )]
-    Engine(String),
+    Engine { dir: PathBuf, detail: String },
     #[error(
-        "L'archivio ha avuto un errore grave in questa sessione: non si scrive altro. Chiudere e riaprire sportello."
+        "L'archivio ha avuto un errore grave in questa sessione: non si scrive altro. Chiudere sportello. {}",
+        way_out(dir)
     )]
-    Failed,
+    Failed { dir: PathBuf },
+    /// The engine found (or panicked on) damaged data: nothing more is read
+    /// or written through this handle.
+    #[error(
+        "L'archivio in {dir} è danneggiato: sportello non lo usa, per non perdere altri dati. {} (dettaglio tecnico: {detail})",
+        restore_hint(dir)
+    )]
+    Damaged { dir: PathBuf, detail: String },
     #[error("Record danneggiato nell'archivio {tree} (chiave {key}): {reason}")]
     Corrupt {
         tree: &'static str,
         key: String,
         reason: String,
     },
+    /// A bulk load (`sportello demo`) was interrupted: the store is half
+    /// loaded.
+    #[error("{}", unfinished_load(dir, *demo))]
+    UnfinishedLoad { dir: PathBuf, demo: bool },
     #[error(
         "L'archivio in {dir} è stato scritto da una versione più recente di sportello (formato {found}): aggiornare il programma."
     )]
@@ -124,9 +140,25 @@ impl StoreError {
                 | StoreError::DiskFull { .. }
                 | StoreError::Missing { .. }
                 | StoreError::Directory { .. }
-                | StoreError::Engine(_)
-                | StoreError::Failed
+                | StoreError::Engine { .. }
+                | StoreError::Failed { .. }
+                | StoreError::Damaged { .. }
                 | StoreError::NewerFormat { .. }
+                | StoreError::UnfinishedLoad { .. }
+        )
+    }
+}
+
+fn unfinished_load(dir: &Path, demo: bool) -> String {
+    let d = dir.display();
+    if demo {
+        format!(
+            "Il caricamento dei pazienti dimostrativi in {d} non è finito (interrotto o disco pieno): l'archivio dimostrativo è incompleto e non si usa. Cancellare la cartella {d} e ripetere: sportello --data-dir {d} demo"
+        )
+    } else {
+        format!(
+            "Un caricamento di dati in {d} non è finito (interrotto o disco pieno): l'archivio è incompleto e non si usa. {}",
+            restore_hint(dir)
         )
     }
 }
@@ -220,6 +252,9 @@ pub struct Store {
     idx_operator_name: sled::Tree,
     audit: sled::Tree,
     failed: Arc<AtomicBool>,
+    /// The engine panicked under this handle (its locks may be poisoned):
+    /// nothing more goes through it.
+    damaged: Arc<AtomicBool>,
 }
 
 impl Store {
@@ -254,11 +289,17 @@ impl Store {
     /// upgrade of an older store starts (building an index over every
     /// patient: seconds for a large store), so that the caller can say why
     /// the opening takes a while.
+    /// A damaged data file that makes the engine panic is reported as
+    /// [`StoreError::Damaged`].
     pub fn open_noting_upgrade(
         dir: &Path,
         cache_bytes: u64,
         on_upgrade: &mut dyn FnMut(),
     ) -> Result<Store> {
+        guard::catch_engine_panic(dir, || Store::open_unguarded(dir, cache_bytes, on_upgrade))?
+    }
+
+    fn open_unguarded(dir: &Path, cache_bytes: u64, on_upgrade: &mut dyn FnMut()) -> Result<Store> {
         if let Err(e) = std::fs::create_dir_all(dir) {
             return Err(dir_error(dir, &e));
         }
@@ -315,7 +356,9 @@ impl Store {
             db,
             cache_bytes,
             failed: Arc::new(AtomicBool::new(false)),
+            damaged: Arc::new(AtomicBool::new(false)),
         };
+        store.refuse_unfinished_bulk_load()?;
         store.upgrade_format(on_upgrade)?;
         Ok(store)
     }
@@ -424,9 +467,38 @@ impl Store {
 
     fn ensure_writable(&self) -> Result<()> {
         if self.failed.load(Ordering::SeqCst) {
-            Err(StoreError::Failed)
+            Err(StoreError::Failed {
+                dir: self.dir.clone(),
+            })
         } else {
             Ok(())
+        }
+    }
+
+    /// Runs one whole operation on the store with the engine's panics
+    /// caught: a panic becomes [`StoreError::Damaged`] and the handle
+    /// refuses everything after it (a panic inside sled can leave its locks
+    /// poisoned).
+    pub(crate) fn guarded<T, E: From<StoreError>>(
+        &self,
+        f: impl FnOnce() -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E> {
+        if self.damaged.load(Ordering::SeqCst) {
+            return Err(self
+                .damaged_error("un errore precedente in questa sessione")
+                .into());
+        }
+        guard::catch_engine_panic(&self.dir, f).unwrap_or_else(|e| {
+            self.damaged.store(true, Ordering::SeqCst);
+            self.failed.store(true, Ordering::SeqCst);
+            Err(e.into())
+        })
+    }
+
+    fn damaged_error(&self, detail: &str) -> StoreError {
+        StoreError::Damaged {
+            dir: self.dir.clone(),
+            detail: detail.to_string(),
         }
     }
 
@@ -440,7 +512,14 @@ impl Store {
             sled::Error::Io(io) if is_read_only(io) => StoreError::ReadOnly {
                 dir: self.dir.clone(),
             },
-            _ => StoreError::Engine(e.to_string()),
+            sled::Error::Corruption { .. } => StoreError::Damaged {
+                dir: self.dir.clone(),
+                detail: guard::technical(&e),
+            },
+            _ => StoreError::Engine {
+                dir: self.dir.clone(),
+                detail: guard::technical(&e),
+            },
         }
     }
 }
@@ -523,7 +602,14 @@ fn open_error(dir: &Path, e: sled::Error) -> StoreError {
             }
         }
         sled::Error::Io(io) => dir_error(dir, &io),
-        other => StoreError::Engine(other.to_string()),
+        other @ sled::Error::Corruption { .. } => StoreError::Damaged {
+            dir: dir.to_path_buf(),
+            detail: guard::technical(&other),
+        },
+        other => StoreError::Engine {
+            dir: dir.to_path_buf(),
+            detail: guard::technical(&other),
+        },
     }
 }
 

@@ -885,7 +885,10 @@ fn draw_header(frame: &mut Frame, area: Rect, env: &Env, title: &str) {
         .filter(|n| !n.is_empty())
         .unwrap_or_else(|| s.practice.to_string());
     let practice = format::truncate(&practice, usize::from(area.width) / 4);
-    let left = format!(" {} · {}", s.app_name, practice);
+    let mut left = format!(" {} · {}", s.app_name, practice);
+    if env.desk.is_demo() {
+        left = format!("{left} · {}", s.demo_store);
+    }
     let operator = match env.desk.session() {
         Some(session) => {
             let role = crate::domain::operator::Role::ALL

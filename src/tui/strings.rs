@@ -21,6 +21,8 @@ pub struct Strings {
     // Header and footer.
     pub app_name: &'static str,
     pub practice: &'static str,
+    /// In the header of a demonstration store (`sportello demo`).
+    pub demo_store: &'static str,
     pub operator: &'static str,
     pub alt_tip: &'static str,
     // Screen titles.
@@ -474,6 +476,7 @@ static IT: Strings = Strings {
     lang: Lang::It,
     app_name: "sportello",
     practice: "Studio medico",
+    demo_store: "DEMO",
     operator: "operatore",
     alt_tip: "(Alt+cifra = tasto F)",
     title_lookup: "Pazienti",
@@ -652,6 +655,7 @@ static EN: Strings = Strings {
     lang: Lang::En,
     app_name: "sportello",
     practice: "Medical practice",
+    demo_store: "DEMO",
     operator: "operator",
     alt_tip: "(Alt+digit = F-key)",
     title_lookup: "Patients",

@@ -60,11 +60,16 @@ pub fn restore() -> io::Result<()> {
 
 /// Restores the terminal before the panic message is printed, so that the
 /// message is readable and the shell usable. Installed once per process.
+/// A panic of the storage engine, caught at the store boundary and shown as
+/// a damaged store, leaves the terminal alone.
 fn install_panic_hook() {
     static HOOK: Once = Once::new();
     HOOK.call_once(|| {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
+            if crate::service::inside_store_boundary() {
+                return;
+            }
             let _ = restore();
             previous(info);
         }));
