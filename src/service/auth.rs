@@ -453,3 +453,27 @@ fn residence(p: &Patient) -> String {
 
 /// Minimum password length, for screens.
 pub const MIN_PASSWORD_LEN: usize = operator::MIN_PASSWORD_LEN;
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::service::FixedClock;
+
+    /// Older versions of `demo` created demo/demo in any store, the real
+    /// archive included: that password logs in only in a demonstration store.
+    #[test]
+    fn a_short_password_logs_in_only_in_a_demonstration_store() {
+        let dir = tempfile::tempdir().unwrap();
+        let clock = Arc::new(FixedClock::on(2026, 11, 23).unwrap());
+        let desk = Desk::open(dir.path(), clock).unwrap();
+        desk.ensure_demo_operator().unwrap();
+        assert!(matches!(
+            desk.login("demo", "demo"),
+            Err(DeskError::Login(LoginError::Wrong))
+        ));
+        desk.store.mark_demo().unwrap();
+        assert_eq!(desk.login("demo", "demo").unwrap().username, "demo");
+    }
+}
