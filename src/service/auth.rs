@@ -4,6 +4,7 @@
 use argon2::Argon2;
 use argon2::password_hash::{PasswordHasher, PasswordVerifier};
 use chrono::NaiveDateTime;
+use sha2::{Digest, Sha256};
 
 use super::{Desk, DeskError, Result};
 use crate::domain::audit::{AuditAction, AuditEntry, AuditFilter, AuditRecord, ChainBreak};
@@ -15,6 +16,10 @@ use crate::domain::{Patient, PatientId};
 /// The name recorded for work done from the command line (the machine's
 /// administrator tool: no login).
 pub const COMMAND_LINE: &str = "riga di comando";
+
+/// The name recorded for a failed login with a user name that no operator
+/// has (the name itself is never recorded: see `Desk::unknown_name_tag`).
+pub const UNKNOWN_USER: &str = "utente sconosciuto";
 
 /// Who is working at the desk.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -121,6 +126,21 @@ impl Desk {
         Ok(self.store.append_audit(&record)?)
     }
 
+    /// Appends an entry to the audit trail as `who`.
+    pub(crate) fn audit_as(
+        &self,
+        who: &str,
+        action: AuditAction,
+        patient: Option<PatientId>,
+        summary: String,
+    ) -> Result<()> {
+        let record = AuditRecord {
+            patient,
+            ..self.record_as(who, action, summary)
+        };
+        Ok(self.store.append_audit(&record)?)
+    }
+
     fn record_as(&self, who: &str, action: AuditAction, summary: String) -> AuditRecord {
         AuditRecord {
             at: self.clock.now(),
@@ -188,10 +208,15 @@ impl Desk {
     pub fn login(&self, username: &str, password: &str) -> Result<Session> {
         let now = self.clock.now();
         let Some(mut o) = self.store.operator_by_username(username)? else {
+            let summary = format!(
+                "nome utente non registrato di {} caratteri (impronta {})",
+                username.trim().chars().count(),
+                self.unknown_name_tag(username)?
+            );
             self.store.append_audit(&self.record_as(
-                &fold_username(username),
+                UNKNOWN_USER,
                 AuditAction::LoginFailed,
-                "utente sconosciuto".into(),
+                summary,
             ))?;
             return Err(LoginError::Wrong.into());
         };
@@ -232,6 +257,39 @@ impl Desk {
         };
         self.set_session(Some(session.clone()));
         Ok(session)
+    }
+
+    /// The tag that stands for an unknown login name in the audit trail.
+    ///
+    /// What is typed into the user-name field may be a password typed in the
+    /// wrong field, so the trail never holds it: only its length and this tag,
+    /// the first 8 hex digits of SHA-256 over a secret of the store and the
+    /// folded name. The same wrong name gives the same tag within a store
+    /// (repeated attempts at one name show up), and different stores give
+    /// different tags. The secret is 16 random bytes kept in the store's
+    /// `meta` tree, created at the first unknown name: whoever holds only the
+    /// trail (a printout, an export) cannot test guesses against a tag. Whoever
+    /// holds the store can, but 32 bits match many names, so even then a tag
+    /// narrows a guess to a crowd of candidates rather than proving one.
+    fn unknown_name_tag(&self, username: &str) -> Result<String> {
+        let secret = match self.store.login_name_secret()? {
+            Some(s) => s,
+            None => {
+                let fresh = argon2::password_hash::try_generate_salt().map_err(|e| {
+                    DeskError::Invalid(format!(
+                        "Generatore casuale del sistema non disponibile: {e}"
+                    ))
+                })?;
+                self.store.init_login_name_secret(&fresh)?
+            }
+        };
+        let mut h = Sha256::new();
+        h.update(b"sportello-login-name-v1");
+        h.update((secret.len() as u64).to_be_bytes());
+        h.update(&secret);
+        h.update(fold_username(username).as_bytes());
+        let digest: [u8; 32] = h.finalize().into();
+        Ok(digest[..4].iter().map(|b| format!("{b:02x}")).collect())
     }
 
     /// After an idle lock: the same operator types the password again.
