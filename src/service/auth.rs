@@ -4,7 +4,6 @@
 use argon2::Argon2;
 use argon2::password_hash::{PasswordHasher, PasswordVerifier};
 use chrono::NaiveDateTime;
-use sha2::{Digest, Sha256};
 
 use super::{Desk, DeskError, Result};
 use crate::domain::audit::{AuditAction, AuditEntry, AuditFilter, AuditRecord, ChainBreak};
@@ -263,14 +262,16 @@ impl Desk {
     ///
     /// What is typed into the user-name field may be a password typed in the
     /// wrong field, so the trail never holds it: only its length and this tag,
-    /// the first 8 hex digits of SHA-256 over a secret of the store and the
-    /// folded name. The same wrong name gives the same tag within a store
-    /// (repeated attempts at one name show up), and different stores give
-    /// different tags. The secret is 16 random bytes kept in the store's
-    /// `meta` tree, created at the first unknown name: whoever holds only the
-    /// trail (a printout, an export) cannot test guesses against a tag. Whoever
-    /// holds the store can, but 32 bits match many names, so even then a tag
-    /// narrows a guess to a crowd of candidates rather than proving one.
+    /// the first 8 hex digits of argon2id (the passwords' hash, default
+    /// parameters) of the folded name, salted with a secret of the store. The
+    /// same wrong name gives the same tag within a store (repeated attempts at
+    /// one name show up); another store gives another tag. The secret is 16
+    /// random bytes kept in the store's `meta` tree, created at the first
+    /// unknown name: whoever holds only the trail (a printout, an export) has
+    /// nothing to test guesses against. Whoever holds the store can test
+    /// guesses, but each costs one argon2id run, as for the operators'
+    /// password hashes kept in the same store; and a failed login costs the
+    /// same whether the name exists or not.
     fn unknown_name_tag(&self, username: &str) -> Result<String> {
         let secret = match self.store.login_name_secret()? {
             Some(s) => s,
@@ -283,13 +284,11 @@ impl Desk {
                 self.store.init_login_name_secret(&fresh)?
             }
         };
-        let mut h = Sha256::new();
-        h.update(b"sportello-login-name-v1");
-        h.update((secret.len() as u64).to_be_bytes());
-        h.update(&secret);
-        h.update(fold_username(username).as_bytes());
-        let digest: [u8; 32] = h.finalize().into();
-        Ok(digest[..4].iter().map(|b| format!("{b:02x}")).collect())
+        let mut tag = [0u8; 4];
+        Argon2::default()
+            .hash_password_into(fold_username(username).as_bytes(), &secret, &mut tag)
+            .map_err(|e| DeskError::Invalid(format!("Impossibile calcolare l'impronta: {e}")))?;
+        Ok(tag.iter().map(|b| format!("{b:02x}")).collect())
     }
 
     /// After an idle lock: the same operator types the password again.
