@@ -30,6 +30,13 @@ pub fn neutralise(cell: &str) -> Cow<'_, str> {
     }
 }
 
+/// `text` as a CSV cell: control and bidirectional characters removed (a
+/// store written before they were refused at input may still hold some, and
+/// an export goes to a terminal as often as to a file), then [`neutralise`]d.
+pub fn export_cell(text: &str) -> String {
+    neutralise(&crate::domain::text::clean_input(text)).into_owned()
+}
+
 /// A cell read back from a file: the apostrophe [`neutralise`] added is taken off.
 pub fn restore(cell: &str) -> &str {
     match cell.strip_prefix('\'') {
@@ -64,5 +71,10 @@ mod tests {
         // A cell that really starts with an apostrophe before a formula sign.
         assert_eq!(neutralise("'-x"), "''-x");
         assert_eq!(restore("''-x"), "'-x");
+        assert_eq!(
+            export_cell("Coop\u{1b}[2J\u{7} \u{202e}Rossa"),
+            "Coop[2J Rossa"
+        );
+        assert_eq!(export_cell("\u{202e}=1"), "'=1");
     }
 }

@@ -12,7 +12,7 @@ use crate::domain::codice_fiscale::check_char;
 use crate::domain::text::fold;
 use crate::domain::{Gestore, GestoreTipo};
 
-use super::csv_cell::neutralise;
+use super::csv_cell::export_cell;
 use super::table::{HEADER_SEARCH_ROWS, Row, read_table};
 pub use super::table::{ImportError, MAX_FILE_BYTES};
 
@@ -711,8 +711,9 @@ fn piva_is_valid(piva: &str) -> bool {
 
 /// Writes `gestori` as UTF-8 CSV, comma separated, quoted where needed, with the header
 /// [`EXPORT_HEADER`]. "Livelli" is "1 2 3" or "tutti"; "Idoneo" is "sì" or "non più idoneo
-/// dal dd/mm/yyyy". A cell that a spreadsheet would run as a formula gets a leading `'`
-/// ([`neutralise`]). [`parse_gestori`] reads it back to the same idonei Gestori.
+/// dal dd/mm/yyyy". Control and bidirectional characters are left out, and a cell that a
+/// spreadsheet would run as a formula gets a leading `'` ([`export_cell`]).
+/// [`parse_gestori`] reads it back to the same idonei Gestori.
 pub fn write_gestori_csv(gestori: &[Gestore], out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let mut writer = csv::WriterBuilder::new()
         .delimiter(b',')
@@ -748,7 +749,7 @@ pub fn write_gestori_csv(gestori: &[Gestore], out: &mut dyn std::io::Write) -> s
             livelli.as_str(),
             idoneo.as_str(),
         ];
-        writer.write_record(cells.iter().map(|c| neutralise(c).into_owned()))?;
+        writer.write_record(cells.iter().map(|c| export_cell(c)))?;
     }
     writer.flush()
 }

@@ -952,9 +952,10 @@ impl Desk {
     }
 
     /// The day list as CSV (comma separated, a header line, CRLF line ends),
-    /// every cell neutralised against spreadsheet formulas.
+    /// every cell cleaned and neutralised against spreadsheet formulas
+    /// ([`crate::io::csv_cell::export_cell`]).
     pub fn day_list_csv(&self, day: NaiveDate, resource: Option<ResourceId>) -> Result<String> {
-        use crate::io::csv_cell::neutralise;
+        use crate::io::csv_cell::export_cell;
         let mut w = csv::Writer::from_writer(Vec::new());
         let csv_error = |e: csv::Error| invalid(format!("Errore di scrittura del CSV: {e}"));
         w.write_record([
@@ -987,7 +988,7 @@ impl Desk {
                 a.descrizione.clone(),
                 a.stato.label().to_string(),
             ];
-            w.write_record(cells.iter().map(|c| neutralise(c).into_owned()))
+            w.write_record(cells.iter().map(|c| export_cell(c)))
                 .map_err(csv_error)?;
         }
         let bytes = w
