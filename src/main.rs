@@ -402,7 +402,7 @@ fn run(cli: Cli) -> Result<ExitCode, DeskError> {
         Command::Find { query, limit, json } => {
             let desk = open_existing_desk(&cli)?;
             let mut out = std::io::stdout().lock();
-            let lookup = desk.lookup(query, *limit)?;
+            let lookup = desk.lookup_recorded(query, *limit)?;
             if lookup.suggested {
                 eprintln!("Nessun paziente trovato per \"{query}\". Nomi simili:");
             } else if lookup.patients.is_empty() {
@@ -504,39 +504,13 @@ fn run(cli: Cli) -> Result<ExitCode, DeskError> {
                     }
                 },
             };
+            let mut formats = vec![if *csv { "CSV" } else { "testo" }];
+            if pdf.is_some() {
+                formats.push("PDF");
+            }
+            desk.record_day_list_read(day, &formats)?;
             if *csv {
-                let mut w = csv::Writer::from_writer(std::io::stdout().lock());
-                let _ = w.write_record([
-                    "data",
-                    "inizio",
-                    "fine",
-                    "dove",
-                    "cognome",
-                    "nome",
-                    "codice_fiscale",
-                    "prestazione",
-                    "stato",
-                ]);
-                for l in desk.day_list(day, None)? {
-                    let a = &l.appointment;
-                    let (c, n, cf) = l
-                        .patient
-                        .as_ref()
-                        .map(|p| (p.cognome.clone(), p.nome.clone(), p.codice_fiscale.clone()))
-                        .unwrap_or_default();
-                    let _ = w.write_record([
-                        day.format("%d/%m/%Y").to_string(),
-                        a.start.format("%H:%M").to_string(),
-                        a.end.format("%H:%M").to_string(),
-                        l.dove.clone(),
-                        c,
-                        n,
-                        cf,
-                        a.descrizione.clone(),
-                        a.stato.label().to_string(),
-                    ]);
-                }
-                let _ = w.flush();
+                print!("{}", desk.day_list_csv(day, None)?);
             } else {
                 print!("{}", desk.day_list_text(day, None)?);
             }
@@ -563,7 +537,7 @@ fn run(cli: Cli) -> Result<ExitCode, DeskError> {
                 );
                 return Ok(ExitCode::FAILURE);
             };
-            print!("{}", desk.patient_ics(p.id)?);
+            print!("{}", desk.patient_ics_recorded(p.id)?);
             Ok(ExitCode::SUCCESS)
         }
         Command::Audit(AuditWhat::Verify) => {
@@ -803,7 +777,7 @@ fn export_patto(cli: &Cli, cf: &str, dir: Option<PathBuf>) -> Result<ExitCode, D
         );
         return Ok(ExitCode::FAILURE);
     };
-    let document = desk.patto_document(
+    let document = desk.patto_document_recorded(
         patto.id,
         sportello::service::documents::PattoFormats {
             pdf: true,
@@ -855,7 +829,7 @@ fn export_pai(cli: &Cli, cf: &str, dir: Option<PathBuf>) -> Result<ExitCode, Des
             }
         },
     };
-    let document = desk.pai_document(&pai)?;
+    let document = desk.pai_document_recorded(&pai)?;
     write_document(
         &document,
         dir.unwrap_or_else(|| data_dir(cli).join("stampe")),

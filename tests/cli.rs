@@ -746,3 +746,203 @@ fn a_demo_killed_midway_is_refused_at_the_next_open() {
         );
     }
 }
+
+/// Runs the binary as the operating-system user "mario", without automatic
+/// backups (which would add their own audit entries).
+fn sportello_as_mario(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_sportello"))
+        .args(args)
+        .env_remove("SPORTELLO_DATA")
+        .env_remove("USERNAME")
+        .env("USER", "mario")
+        .env("SPORTELLO_BACKUP_GIORNI", "0")
+        .output()
+        .expect("run sportello")
+}
+
+/// The audit entries after the first `since`, oldest first.
+fn audit_after(data: &std::path::Path, since: u64) -> Vec<sportello::domain::audit::AuditEntry> {
+    use sportello::domain::audit::AuditFilter;
+    use sportello::service::{Desk, FixedClock};
+    let desk = Desk::open_existing(
+        data,
+        std::sync::Arc::new(FixedClock::on(2026, 11, 23).unwrap()),
+    )
+    .unwrap();
+    let mut entries = desk
+        .audit_page(&AuditFilter::default(), None, 1000)
+        .unwrap();
+    entries.retain(|e| e.seq > since);
+    entries.reverse();
+    entries
+}
+
+/// `find`, `export patto`, `export pai`, `ics` and `agenda` each add one
+/// entry to the audit trail, naming the operating-system user and whom the
+/// command showed.
+#[test]
+fn command_line_reads_are_recorded_with_the_os_user() {
+    use sportello::service::{Desk, FixedClock};
+    use std::sync::Arc;
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("dati");
+    let out = dir.path().join("stampe");
+    let (pid, cf, patto_id, pai_id, first_day) = {
+        let desk = Desk::open(&data, Arc::new(FixedClock::on(2026, 11, 23).unwrap())).unwrap();
+        let pid = common::agenda::setup(&desk);
+        let pai = desk.current_pai(pid).unwrap().unwrap();
+        let proposals = desk
+            .plan_pai(pai.id, &Default::default())
+            .unwrap()
+            .proposals;
+        desk.accept_proposals(pai.id, &proposals).unwrap();
+        let first_day = proposals.iter().map(|p| p.start.date()).min().unwrap();
+        let patto = desk.patti(pid).unwrap()[0].id;
+        (
+            pid,
+            desk.patient(pid).unwrap().unwrap().codice_fiscale,
+            patto,
+            pai.id,
+            first_day,
+        )
+    };
+    let d = data.to_str().unwrap();
+    let o = out.to_str().unwrap();
+    // A first run marks the sample Gestori as seeded; reads start after it.
+    let warm = sportello_as_mario(&["audit", "verify", "--data-dir", d]);
+    assert_eq!(warm.status.code(), Some(0), "{warm:?}");
+    let who = "riga di comando (utente os: mario)";
+    let giorno = first_day.format("%d/%m/%Y").to_string();
+    let mut seen = audit_after(&data, 0).len() as u64;
+
+    let mut run = |args: &[&str]| {
+        let mut all = args.to_vec();
+        all.extend(["--data-dir", d]);
+        let o = sportello_as_mario(&all);
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {o:?}");
+        let added = audit_after(&data, seen);
+        seen += added.len() as u64;
+        assert_eq!(added.len(), 1, "{args:?}: {added:?}");
+        let e = added.into_iter().next().unwrap();
+        assert_eq!(e.operator, who, "{args:?}");
+        (e.action.label(), e.patient, e.summary)
+    };
+
+    assert_eq!(
+        run(&["find", "cantu"]),
+        (
+            "consultazione elenco",
+            Some(pid),
+            format!("ricerca \"cantu\": 1 paziente (id {pid})")
+        )
+    );
+    assert_eq!(
+        run(&["find", "nessuno-cosi"]),
+        (
+            "consultazione elenco",
+            None,
+            "ricerca \"nessuno-cosi\": 0 pazienti (nessun paziente)".to_string()
+        )
+    );
+    assert_eq!(
+        run(&["export", "patto", "--patient", &cf, "--dir", o]),
+        (
+            "apertura scheda",
+            Some(pid),
+            format!("stampa del Patto di Cura {patto_id} (PDF, TXT)")
+        )
+    );
+    assert_eq!(
+        run(&["export", "pai", "--patient", &cf, "--dir", o]),
+        (
+            "apertura scheda",
+            Some(pid),
+            format!("stampa del PAI {pai_id} versione 1 (PDF, JSON)")
+        )
+    );
+    let (action, patient, summary) = run(&["ics", "--patient", &cf]);
+    assert_eq!((action, patient), ("apertura scheda", Some(pid)));
+    assert!(
+        summary.starts_with("appuntamenti in formato iCalendar ("),
+        "{summary}"
+    );
+    let (action, patient, summary) = run(&["agenda", "--giorno", &giorno, "--csv"]);
+    assert_eq!((action, patient), ("consultazione elenco", None));
+    assert!(
+        summary.starts_with(&format!("lista del giorno {giorno} (CSV): ")),
+        "{summary}"
+    );
+    assert!(summary.ends_with(&format!("id {pid}")), "{summary}");
+    let pdf = out.join("lista.pdf");
+    let (_, _, summary) = run(&[
+        "agenda",
+        "--giorno",
+        &giorno,
+        "--pdf",
+        pdf.to_str().unwrap(),
+    ]);
+    assert!(
+        summary.starts_with(&format!("lista del giorno {giorno} (testo, PDF): ")),
+        "{summary}"
+    );
+    // The chain still verifies.
+    let v = sportello_as_mario(&["audit", "verify", "--data-dir", d]);
+    assert_eq!(
+        stdout(&v),
+        format!("Registro accessi: catena integra, {seen} voci\n")
+    );
+}
+
+/// Control characters and bidirectional overrides in an imported list never
+/// reach the store or the terminal; a cell that a spreadsheet would run as a
+/// formula is exported with a leading apostrophe.
+#[test]
+fn imported_control_characters_are_removed_and_exported_formulas_neutralised() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().join("dati");
+    let d = d.to_str().unwrap();
+    let file = dir.path().join("elenco.csv");
+    // Ordinary rows around them, as in a real list (a file of mostly
+    // control characters is not taken for text at all).
+    let ordinary: String = (1..=10)
+        .map(|i| format!("030321;Cooperativa Ordinaria {i};Milano;02 000 000{i}\n"))
+        .collect();
+    std::fs::write(
+        &file,
+        format!(
+            "ATS;Denominazione;Comune;Telefono\n{ordinary}\
+             030321;Coop\u{1b}[31m Salute\u{7} \u{202e}Rossa\u{202c};Mi\u{2066}lano\u{2069};02 123\n\
+             030321;\"=HYPERLINK(\"\"http://x.invalid\"\";\"\"clic\"\")\";Monza;+39 039 1\n"
+        ),
+    )
+    .unwrap();
+    let o = sportello_as_mario(&[
+        "import",
+        "gestori",
+        file.to_str().unwrap(),
+        "--conferma",
+        "--data-dir",
+        d,
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{o:?}");
+    assert!(!o.stdout.contains(&0x1b), "{}", stdout(&o));
+    let o = sportello_as_mario(&["export", "gestori", "--ats", "030321", "--data-dir", d]);
+    assert_eq!(o.status.code(), Some(0), "{o:?}");
+    assert!(!o.stdout.contains(&0x1b));
+    assert!(!o.stdout.contains(&0x07));
+    let text = stdout(&o);
+    assert!(
+        !text.contains('\u{202e}') && !text.contains('\u{2066}'),
+        "{text}"
+    );
+    assert!(
+        text.contains("030321,,Coop[31m Salute Rossa,Cooperativa MMG,,Milano,02 123,"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "030321,,\"'=HYPERLINK(\"\"http://x.invalid\"\";\"\"clic\"\")\",Altro,,Monza,'+39 039 1,"
+        ),
+        "{text}"
+    );
+}

@@ -298,3 +298,29 @@ fn demo_patients_get_gestori_of_their_ats() {
     assert!(!expired.is_empty(), "some Patti expired");
     assert!(with_history > 10, "{with_history}");
 }
+
+/// Whatever list reaches the desk, a Gestore is stored without control or
+/// bidirectional characters, and an overlong name is refused with the limit.
+#[test]
+fn gestori_reaching_the_desk_are_cleaned_and_bounded() {
+    let dir = tempfile::tempdir().unwrap();
+    let desk = desk_on(dir.path(), 2026, 3, 2);
+    let mut g = gestore("030321", "Coop \u{1b}[2J\u{7}Salute\u{202e}", "X\u{200e}1");
+    g.referente = "Ada\u{2067} Neri".into();
+    let plan = desk.plan_gestori_import(&[g]).unwrap();
+    desk.apply_gestori_import(plan, "elenco", 0).unwrap();
+    let stored = desk.gestori(Some("030321"), false).unwrap();
+    let stored = stored.iter().find(|g| g.codice == "X1").unwrap();
+    assert_eq!(stored.denominazione, "Coop [2JSalute");
+    assert_eq!(stored.referente, "Ada Neri");
+
+    let long = gestore("030321", &"B".repeat(100_000), "X2");
+    let err = desk.plan_gestori_import(&[long]).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "Gestore \"{}\": la denominazione può avere al massimo 300 caratteri (ne ha 100.000)",
+            "B".repeat(60)
+        )
+    );
+}

@@ -366,7 +366,11 @@ fn other_formats_and_sizes() {
         .expect("central directory");
     bomb[directory + 24..directory + 28].copy_from_slice(&0xFFFF_FFF0u32.to_le_bytes());
     let err = parse_gestori(&bomb, "bomba.xlsx", &opts).expect_err("bomb");
-    assert!(matches!(err, ImportError::TooLarge { .. }), "{err:?}");
+    assert!(
+        err.to_string()
+            .starts_with("file Excel (.xlsx) non accettato: la parte "),
+        "{err}"
+    );
 }
 
 #[test]
@@ -464,7 +468,7 @@ fn export_then_import_gives_the_same_gestori() {
         text.lines().nth(1),
         Some(
             "030321,000,\"Cooperativa \"\"Unità\"\", Medica n. 0\",Cooperativa MMG,\"Via Roma 1, scala B\",\
-             Sant'Angelo Lodigiano,+39 02 0000 0001,info@esempio.invalid,Niccolò D'Adda,01234567897,tutti,sì"
+             Sant'Angelo Lodigiano,'+39 02 0000 0001,info@esempio.invalid,Niccolò D'Adda,01234567897,tutti,sì"
         )
     );
     let p = parse_gestori(&out, "export.csv", &ImportOptions::default()).expect("preview");
@@ -616,4 +620,206 @@ proptest! {
         let back: Vec<Gestore> = p.accepted.into_iter().map(|r| r.gestore).collect();
         prop_assert_eq!(back, gestori);
     }
+}
+
+#[test]
+fn control_characters_are_removed_and_long_values_rejected_with_the_limit() {
+    let opts = ImportOptions {
+        ats: Some("030321".into()),
+        sheet: None,
+    };
+    let long_name = "A".repeat(100_000);
+    let long_address = "Via ".to_owned() + &"x".repeat(250);
+    let csv = format!(
+        "Denominazione;Indirizzo;Referente\n\
+         Coop\u{1b}[31m\u{7} Salute \u{202e}Rossa\u{202c};Via\u{200f} Roma 1;Ada\u{2066} Neri\u{2069}\n\
+         {long_name};Via Po 2;Ugo\n\
+         Coop Lunga;{long_address};Ugo\n"
+    );
+    let p = parse_gestori(csv.as_bytes(), "x.csv", &opts).expect("preview");
+    assert_eq!(names(&p), ["Coop[31m Salute Rossa"]);
+    let g = &p.accepted[0].gestore;
+    assert_eq!(
+        (g.indirizzo.as_str(), g.referente.as_str()),
+        ("Via Roma 1", "Ada Neri")
+    );
+    assert_eq!(
+        rejections(&p),
+        [
+            (
+                3,
+                "la denominazione può avere al massimo 300 caratteri (ne ha 100.000)"
+            ),
+            (
+                4,
+                "l'indirizzo può avere al massimo 200 caratteri (ne ha 254)"
+            ),
+        ]
+    );
+    // The rejected row is shown shortened.
+    assert!(p.rejected[0].raw.chars().count() <= 301);
+}
+
+#[test]
+fn formula_cells_are_exported_with_an_apostrophe_and_imported_back_unchanged() {
+    let mut g = sample_row(1, "030321");
+    g.denominazione = "=HYPERLINK(\"x\")".into();
+    g.referente = "@Rossi".into();
+    g.comune = "-Milano".into();
+    g.indirizzo = "'=già con apostrofo".into();
+    let mut out = Vec::new();
+    write_gestori_csv(std::slice::from_ref(&g), &mut out).expect("write");
+    let text = String::from_utf8(out.clone()).expect("utf-8");
+    let line = text.lines().nth(1).expect("row");
+    assert_eq!(
+        line,
+        "030321,001,\"'=HYPERLINK(\"\"x\"\")\",ASST,''=già con apostrofo,'-Milano,\
+         '+39 02 0000 0001,info@esempio.invalid,'@Rossi,,1,sì"
+    );
+    let p = parse_gestori(&out, "export.csv", &ImportOptions::default()).expect("preview");
+    let back: Vec<Gestore> = p.accepted.into_iter().map(|r| r.gestore).collect();
+    assert_eq!(back, [g]);
+}
+
+/// A one-sheet workbook ("Gestori") with a header, a Gestore in Milano and a
+/// third row whose Denominazione is `third`, written with the zip writer.
+fn workbook(third: &str) -> Vec<u8> {
+    use std::io::Write;
+    use zip::write::SimpleFileOptions;
+    const MAIN: &str = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    const RELS: &str = "http://schemas.openxmlformats.org/package/2006/relationships";
+    const DOC: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    let parts = [
+        (
+            "[Content_Types].xml",
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\
+                 <Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">\
+                 <Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>\
+                 <Default Extension=\"xml\" ContentType=\"application/xml\"/>\
+                 <Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>\
+                 <Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>\
+                 <Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml\"/>\
+                 </Types>"
+                .to_owned(),
+        ),
+        (
+            "_rels/.rels",
+            format!(
+                "<Relationships xmlns=\"{RELS}\"><Relationship Id=\"rId1\" \
+                 Type=\"{DOC}/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>"
+            ),
+        ),
+        (
+            "xl/workbook.xml",
+            format!(
+                "<workbook xmlns=\"{MAIN}\" xmlns:r=\"{DOC}\"><sheets>\
+                 <sheet name=\"Gestori\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"
+            ),
+        ),
+        (
+            "xl/_rels/workbook.xml.rels",
+            format!(
+                "<Relationships xmlns=\"{RELS}\">\
+                 <Relationship Id=\"rId1\" Type=\"{DOC}/worksheet\" Target=\"worksheets/sheet1.xml\"/>\
+                 <Relationship Id=\"rId2\" Type=\"{DOC}/sharedStrings\" Target=\"sharedStrings.xml\"/>\
+                 </Relationships>"
+            ),
+        ),
+        (
+            "xl/sharedStrings.xml",
+            format!(
+                "<sst xmlns=\"{MAIN}\"><si><t>Denominazione</t></si><si><t>Comune</t></si>\
+                 <si><t>Coop Uno</t></si><si><t>Milano</t></si><si><t>{third}</t></si></sst>"
+            ),
+        ),
+        (
+            "xl/worksheets/sheet1.xml",
+            format!(
+                "<worksheet xmlns=\"{MAIN}\"><sheetData>\
+                 <row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"s\"><v>1</v></c></row>\
+                 <row r=\"2\"><c r=\"A2\" t=\"s\"><v>2</v></c><c r=\"B2\" t=\"s\"><v>3</v></c></row>\
+                 <row r=\"3\"><c r=\"A3\" t=\"s\"><v>4</v></c><c r=\"B3\" t=\"s\"><v>3</v></c></row>\
+                 </sheetData></worksheet>"
+            ),
+        ),
+    ];
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    for (name, text) in parts {
+        zip.start_file(name, options).expect("start");
+        zip.write_all(text.as_bytes()).expect("write");
+    }
+    zip.finish().expect("finish").into_inner()
+}
+
+/// Sets the unpacked size that the zip directory declares for `part`.
+fn declare_unpacked_size(xlsx: &mut [u8], part: &str, size: u32) {
+    let mut at = 0;
+    while let Some(found) = xlsx[at..].windows(4).position(|w| w == b"PK\x01\x02") {
+        let entry = at + found;
+        let name_len = usize::from(u16::from_le_bytes([xlsx[entry + 28], xlsx[entry + 29]]));
+        if &xlsx[entry + 46..entry + 46 + name_len] == part.as_bytes() {
+            xlsx[entry + 24..entry + 28].copy_from_slice(&size.to_le_bytes());
+            return;
+        }
+        at = entry + 4;
+    }
+    panic!("{part} not in the directory");
+}
+
+#[test]
+fn a_workbook_part_over_50_mb_unpacked_is_refused_unread() {
+    let opts = ImportOptions {
+        ats: Some("030321".into()),
+        sheet: None,
+    };
+    let good = workbook("Coop Due");
+    let p = parse_gestori(&good, "elenco.xlsx", &opts).expect("preview");
+    assert_eq!(names(&p), ["Coop Uno", "Coop Due"]);
+    // The shared strings declare 60 MB (a few KB of text that unpacks to a
+    // 60 MB cell looks the same in the directory): refused before calamine
+    // reads them. The zip reader never unpacks more than a part declares.
+    let mut bomb = good.clone();
+    declare_unpacked_size(&mut bomb, "xl/sharedStrings.xml", 60 * 1024 * 1024);
+    let err = parse_gestori(&bomb, "elenco.xlsx", &opts).expect_err("too large");
+    assert_eq!(
+        err.to_string(),
+        "file Excel (.xlsx) non accettato: la parte \"xl/sharedStrings.xml\" occupa 60 MB una \
+         volta estratta (al massimo 50 MB per parte); un elenco di Gestori occupa pochi KB: \
+         controllare il file"
+    );
+    let mut sheet = good;
+    declare_unpacked_size(&mut sheet, "xl/worksheets/sheet1.xml", 50 * 1024 * 1024 + 1);
+    let err = parse_gestori(&sheet, "elenco.xlsx", &opts).expect_err("too large");
+    assert!(
+        err.to_string()
+            .contains("la parte \"xl/worksheets/sheet1.xml\" occupa 50,1 MB"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_cell_over_excels_limit_is_refused_with_its_name() {
+    let opts = ImportOptions {
+        ats: Some("030321".into()),
+        sheet: None,
+    };
+    let at_limit = "x".repeat(32_767);
+    let p = parse_gestori(&workbook(&at_limit), "elenco.xlsx", &opts).expect("preview");
+    // Within Excel's limit the cell is read; the row is then refused for
+    // its length like any other.
+    assert_eq!(
+        rejections(&p),
+        [(
+            3,
+            "la denominazione può avere al massimo 300 caratteri (ne ha 32.767)"
+        )]
+    );
+    let err = parse_gestori(&workbook(&"x".repeat(40_000)), "elenco.xlsx", &opts)
+        .expect_err("cell too long");
+    assert_eq!(
+        err.to_string(),
+        "la cella A3 del foglio \"Gestori\" contiene 40.000 caratteri (al massimo 32.767, il \
+         limite di Excel): controllare il file"
+    );
 }

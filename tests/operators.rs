@@ -400,3 +400,129 @@ fn gestore_patto_pai_and_agenda_changes_each_append_one_entry() {
 
     assert_eq!(desk.verify_audit().unwrap(), Ok(n()));
 }
+
+/// A password typed into the user-name field must not become a readable
+/// audit entry: only its length and a tag that the store's secret keys.
+#[test]
+fn an_unknown_login_name_is_recorded_by_length_and_tag_never_in_clear() {
+    let dir = tempfile::tempdir().unwrap();
+    let desk = Desk::open(dir.path(), clock(9, 0)).unwrap();
+    desk.add_operator("capo", "segreta-123", Role::Amministratore)
+        .unwrap();
+    desk.clear_session();
+    let all = |d: &Desk| {
+        d.audit_page(&AuditFilter::default(), None, 1000)
+            .unwrap()
+            .into_iter()
+            .rev()
+            .collect::<Vec<_>>()
+    };
+    for _ in 0..2 {
+        let err = desk.login("Segreta!2026", "qualcosa").unwrap_err();
+        assert!(matches!(err, DeskError::Login(LoginError::Wrong)), "{err}");
+    }
+    desk.login("altro-nome", "qualcosa").unwrap_err();
+    // A known name is recorded as before.
+    desk.login("capo", "sbagliata").unwrap_err();
+    desk.login("capo", "segreta-123").unwrap();
+    let entries = all(&desk);
+    for e in &entries {
+        let text = format!("{} {}", e.operator, e.summary).to_lowercase();
+        assert!(!text.contains("segreta!2026"), "{e:?}");
+        assert!(!text.contains("altro-nome"), "{e:?}");
+    }
+    let failed: Vec<_> = entries
+        .iter()
+        .filter(|e| e.action == AuditAction::LoginFailed)
+        .collect();
+    assert_eq!(failed.len(), 4);
+    assert_eq!(failed[0].operator, "utente sconosciuto");
+    assert!(
+        failed[0]
+            .summary
+            .starts_with("nome utente non registrato di 12 caratteri (impronta "),
+        "{}",
+        failed[0].summary
+    );
+    // The same wrong name gives the same tag, another name another one.
+    assert_eq!(failed[0].summary, failed[1].summary);
+    assert!(
+        failed[2]
+            .summary
+            .starts_with("nome utente non registrato di 10 caratteri (impronta "),
+        "{}",
+        failed[2].summary
+    );
+    assert_ne!(
+        failed[0].summary.rsplit(' ').next(),
+        failed[2].summary.rsplit(' ').next()
+    );
+    assert_eq!(failed[3].operator, "capo");
+    assert_eq!(failed[3].summary, "password errata (1 di seguito)");
+    assert_eq!(desk.verify_audit().unwrap(), Ok(entries.len() as u64));
+
+    // Another store tags the same name differently (its own secret), and
+    // the secret survives a restart (same tag again).
+    drop(desk);
+    let desk = Desk::open(dir.path(), clock(9, 5)).unwrap();
+    desk.login("Segreta!2026", "qualcosa").unwrap_err();
+    desk.login("capo", "segreta-123").unwrap();
+    let again = all(&desk);
+    let last_failed = again
+        .iter()
+        .rev()
+        .find(|e| e.action == AuditAction::LoginFailed)
+        .unwrap();
+    assert_eq!(last_failed.summary, failed[0].summary);
+    let other = tempfile::tempdir().unwrap();
+    let desk2 = Desk::open(other.path(), clock(9, 0)).unwrap();
+    desk2
+        .add_operator("capo", "segreta-123", Role::Amministratore)
+        .unwrap();
+    desk2.login("Segreta!2026", "qualcosa").unwrap_err();
+    desk2.login("capo", "segreta-123").unwrap();
+    let e2 = all(&desk2)
+        .into_iter()
+        .find(|e| e.action == AuditAction::LoginFailed)
+        .unwrap();
+    assert_ne!(e2.summary, failed[0].summary);
+}
+
+/// Every text field of a patient is stored without control or
+/// bidirectional characters, and a field over its limit is refused with a
+/// message that names the field and the limit.
+#[test]
+fn patient_fields_are_cleaned_and_bounded() {
+    let dir = tempfile::tempdir().unwrap();
+    let desk = Desk::open(dir.path(), clock(9, 0)).unwrap();
+    let mut p = patient("Ros\u{1b}[31msi\u{7}", "Ma\u{202e}rio\u{2069}");
+    p.note = "chiamare\u{200f} prima\n".into();
+    p.residenza.indirizzo = "Via\u{202a} Roma 1".into();
+    let id = desk.register_patient(p).unwrap();
+    let stored = desk.patient(id).unwrap().unwrap();
+    assert_eq!(
+        (
+            stored.cognome.as_str(),
+            stored.nome.as_str(),
+            stored.note.as_str(),
+            stored.residenza.indirizzo.as_str()
+        ),
+        ("Ros[31msi", "Mario", "chiamare prima", "Via Roma 1")
+    );
+
+    let long = patient(&"R".repeat(3013), "Mario");
+    let err = desk.register_patient(long).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "Il cognome può avere al massimo 100 caratteri (ne ha 3.013)"
+    );
+    let mut edit = stored.clone();
+    edit.note = "n".repeat(2001);
+    let err = desk.update_patient(edit).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "Il campo note può avere al massimo 2.000 caratteri (ne ha 2.001)"
+    );
+    // Nothing of the refused changes was stored.
+    assert_eq!(desk.patient(id).unwrap().unwrap(), stored);
+}

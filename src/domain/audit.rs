@@ -37,10 +37,13 @@ pub enum AuditAction {
     OperatorChanged,
     GdprExport,
     GdprErase,
+    /// A list of patients read outside a record: a search or a day list
+    /// from the command line (the patients' ids in the summary).
+    ListViewed,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 22] = [
+    pub const ALL: [AuditAction; 23] = [
         AuditAction::Login,
         AuditAction::LoginFailed,
         AuditAction::Logout,
@@ -63,6 +66,7 @@ impl AuditAction {
         AuditAction::OperatorChanged,
         AuditAction::GdprExport,
         AuditAction::GdprErase,
+        AuditAction::ListViewed,
     ];
 
     pub fn code(self) -> u8 {
@@ -102,6 +106,7 @@ impl AuditAction {
             AuditAction::OperatorChanged => "operatori",
             AuditAction::GdprExport => "esportazione GDPR",
             AuditAction::GdprErase => "cancellazione GDPR",
+            AuditAction::ListViewed => "consultazione elenco",
         }
     }
 }

@@ -123,6 +123,37 @@ impl Gestore {
         format!("{}|{}", self.ats, fold(&self.denominazione))
     }
 
+    /// Removes control and bidirectional characters from every text field
+    /// and checks their lengths; the refusal names the field and the limit
+    /// ("la denominazione può avere al massimo 300 caratteri (ne ha 100.000)").
+    pub fn clean_text(&mut self) -> Result<(), String> {
+        use super::text::{
+            MAX_ADDRESS_CHARS, MAX_GESTORE_NAME_CHARS, MAX_NAME_CHARS, MAX_SHORT_CHARS,
+            check_length, clean_input,
+        };
+        let fields: [(&str, &mut String, usize); 9] = [
+            (
+                "la denominazione",
+                &mut self.denominazione,
+                MAX_GESTORE_NAME_CHARS,
+            ),
+            ("il codice", &mut self.codice, MAX_SHORT_CHARS),
+            ("il CF/P.IVA", &mut self.cf_piva, MAX_SHORT_CHARS),
+            ("l'indirizzo", &mut self.indirizzo, MAX_ADDRESS_CHARS),
+            ("il comune", &mut self.comune, MAX_NAME_CHARS),
+            ("il telefono", &mut self.telefono, MAX_SHORT_CHARS),
+            ("l'e-mail", &mut self.email, MAX_SHORT_CHARS),
+            ("il referente", &mut self.referente, MAX_NAME_CHARS),
+            ("l'ATS", &mut self.ats, MAX_SHORT_CHARS),
+        ];
+        for (name, value, max) in fields {
+            let cleaned = clean_input(value).trim().to_string();
+            check_length(name, &cleaned, max)?;
+            *value = cleaned;
+        }
+        Ok(())
+    }
+
     /// Whether this Gestore takes in charge patients of `livello` (1-3).
     pub fn accepts_level(&self, livello: u8) -> bool {
         self.livelli.is_empty() || self.livelli.contains(&livello)

@@ -1,4 +1,6 @@
-//! Text normalisation for search keys: accent- and case-insensitive matching.
+//! Text normalisation for search keys (accent- and case-insensitive
+//! matching), and what every input goes through before it is stored: control
+//! and bidirectional characters removed, lengths bounded.
 
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
@@ -28,9 +30,71 @@ pub fn fold(input: &str) -> String {
     out
 }
 
+/// Longest name of a person or place: cognome, nome, comune, MMG, Clinical
+/// Manager, signer, referente (in characters).
+pub const MAX_NAME_CHARS: usize = 100;
+/// Longest denominazione of a Gestore (some ATS lists hold long legal names).
+pub const MAX_GESTORE_NAME_CHARS: usize = 300;
+/// Longest address.
+pub const MAX_ADDRESS_CHARS: usize = 200;
+/// Longest short value: phone, e-mail, codes, identity document.
+pub const MAX_SHORT_CHARS: usize = 100;
+/// Longest free note (patient notes, reasons).
+pub const MAX_NOTE_CHARS: usize = 2000;
+
+/// Bidirectional formatting characters: they reorder what a terminal or a
+/// document shows ("U+202E" makes "txt.exe" read "exe.txt"), so nothing that
+/// is stored or printed may hold them.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(
+        c,
+        '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+    )
+}
+
+/// Characters never accepted from input: control characters (ESC, BEL, line
+/// breaks, tabs...) and bidirectional formatting characters.
+pub fn is_unsafe_char(c: char) -> bool {
+    c.is_control() || is_bidi_control(c)
+}
+
+/// `input` without the characters of [`is_unsafe_char`]: what every text
+/// typed, pasted or imported goes through before it is checked and stored.
+pub fn clean_input(input: &str) -> String {
+    input.chars().filter(|c| !is_unsafe_char(*c)).collect()
+}
+
+/// Refuses a value longer than `max` characters with a message naming the
+/// field and the limit: `field` is the subject with its article, capitalised
+/// ("Il cognome", "La denominazione").
+pub fn check_length(field: &str, value: &str, max: usize) -> Result<(), String> {
+    let len = value.chars().count();
+    if len > max {
+        return Err(format!(
+            "{field} può avere al massimo {} caratteri (ne ha {})",
+            thousands(max),
+            thousands(len)
+        ));
+    }
+    Ok(())
+}
+
+/// A count with the Italian thousands separator: 3013 -> "3.013".
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('.');
+        }
+        out.push(d);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
-    use super::fold;
+    use super::*;
 
     #[test]
     fn folds_accents_case_and_apostrophes() {
@@ -40,5 +104,37 @@ mod tests {
         assert_eq!(fold("Sant’Angelo Lodigiano"), "SANTANGELO LODIGIANO");
         assert_eq!(fold("È"), "E");
         assert_eq!(fold(""), "");
+    }
+
+    #[test]
+    fn control_and_bidi_characters_are_removed() {
+        assert_eq!(
+            clean_input("Ros\u{1b}[31msi\u{7}\u{202E}\u{200F}\u{2066}\u{202A} Mario\n\t"),
+            "Ros[31msi Mario"
+        );
+        assert_eq!(clean_input("Niccolò D'Adda"), "Niccolò D'Adda");
+        for c in [
+            '\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}', '\u{202E}', '\u{2066}', '\u{2069}',
+            '\u{200E}', '\u{200F}', '\u{61C}',
+        ] {
+            assert!(is_unsafe_char(c), "{c:?}");
+        }
+        assert!(!is_unsafe_char('à'));
+    }
+
+    #[test]
+    fn lengths_are_refused_with_the_limit() {
+        assert_eq!(
+            check_length("Il cognome", &"a".repeat(100), MAX_NAME_CHARS),
+            Ok(())
+        );
+        assert_eq!(
+            check_length("Il cognome", &"à".repeat(3013), MAX_NAME_CHARS),
+            Err("Il cognome può avere al massimo 100 caratteri (ne ha 3.013)".into())
+        );
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(100_000), "100.000");
+        assert_eq!(thousands(1_234_567), "1.234.567");
     }
 }

@@ -12,6 +12,7 @@ use crate::domain::codice_fiscale::check_char;
 use crate::domain::text::fold;
 use crate::domain::{Gestore, GestoreTipo};
 
+use super::csv_cell::export_cell;
 use super::table::{HEADER_SEARCH_ROWS, Row, read_table};
 pub use super::table::{ImportError, MAX_FILE_BYTES};
 
@@ -466,7 +467,7 @@ fn read_row(
     if row.cells.iter().skip(columns.width).any(|c| !c.is_empty()) {
         warnings.push("valori oltre l'ultima colonna dell'intestazione: ignorati".to_owned());
     }
-    let gestore = Gestore {
+    let mut gestore = Gestore {
         id: 0,
         ats: ats.codice.clone(),
         denominazione: denominazione.to_owned(),
@@ -482,6 +483,7 @@ fn read_row(
         non_idoneo_dal: None,
         fittizio: false,
     };
+    gestore.clean_text()?;
 
     let mut keys = vec![(
         format!("N|{}", gestore.name_key()),
@@ -709,7 +711,9 @@ fn piva_is_valid(piva: &str) -> bool {
 
 /// Writes `gestori` as UTF-8 CSV, comma separated, quoted where needed, with the header
 /// [`EXPORT_HEADER`]. "Livelli" is "1 2 3" or "tutti"; "Idoneo" is "sì" or "non più idoneo
-/// dal dd/mm/yyyy". [`parse_gestori`] reads it back to the same idonei Gestori.
+/// dal dd/mm/yyyy". Control and bidirectional characters are left out, and a cell that a
+/// spreadsheet would run as a formula gets a leading `'` ([`export_cell`]).
+/// [`parse_gestori`] reads it back to the same idonei Gestori.
 pub fn write_gestori_csv(gestori: &[Gestore], out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let mut writer = csv::WriterBuilder::new()
         .delimiter(b',')
@@ -731,7 +735,7 @@ pub fn write_gestori_csv(gestori: &[Gestore], out: &mut dyn std::io::Write) -> s
             None => "sì".to_owned(),
             Some(date) => format!("non più idoneo dal {}", date.format("%d/%m/%Y")),
         };
-        writer.write_record([
+        let cells = [
             g.ats.as_str(),
             g.codice.as_str(),
             g.denominazione.as_str(),
@@ -744,7 +748,8 @@ pub fn write_gestori_csv(gestori: &[Gestore], out: &mut dyn std::io::Write) -> s
             g.cf_piva.as_str(),
             livelli.as_str(),
             idoneo.as_str(),
-        ])?;
+        ];
+        writer.write_record(cells.iter().map(|c| export_cell(c)))?;
     }
     writer.flush()
 }

@@ -17,12 +17,17 @@ use chrono::{Duration, NaiveDate};
 use encoding_rs::{UTF_16BE, UTF_16LE, WINDOWS_1252};
 use thiserror::Error;
 
-use crate::domain::text::fold;
+use crate::domain::text::{fold, is_unsafe_char};
 
 /// Largest file accepted, in bytes (50 MB).
 pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
 /// Largest total size of the parts of an XLSX once unpacked, in bytes (400 MB).
 pub const MAX_UNPACKED_BYTES: u64 = 400 * 1024 * 1024;
+/// Largest part of a workbook once unpacked (a sheet, the shared strings), in bytes (50 MB):
+/// calamine holds a part's text in memory several times over.
+pub const MAX_PART_BYTES: u64 = 50 * 1024 * 1024;
+/// Longest text of a cell, in characters: Excel's own limit.
+pub const MAX_CELL_CHARS: usize = 32_767;
 /// Most non-blank rows accepted in one file.
 pub const MAX_ROWS: usize = 200_000;
 /// Cells beyond this column (0-based) of a sheet are ignored.
@@ -69,6 +74,24 @@ pub enum ImportError {
         megabytes(*.limit)
     )]
     TooLarge { size: u64, limit: u64 },
+    #[error(
+        "file Excel (.xlsx) non accettato: la parte \"{part}\" occupa {} una volta estratta \
+         (al massimo {} per parte); un elenco di Gestori occupa pochi KB: controllare il file",
+        megabytes(*.size),
+        megabytes(*.limit)
+    )]
+    PartTooLarge { part: String, size: u64, limit: u64 },
+    #[error(
+        "la cella {cell} del foglio \"{sheet}\" contiene {} caratteri (al massimo {}, il limite di Excel): controllare il file",
+        crate::domain::text::thousands(*.chars),
+        crate::domain::text::thousands(*.limit)
+    )]
+    CellTooLong {
+        sheet: String,
+        cell: String,
+        chars: usize,
+        limit: usize,
+    },
     #[error("troppe righe: più di {limit}; dividere l'elenco in più file")]
     TooManyRows { limit: usize },
     #[error(
@@ -234,12 +257,26 @@ fn looks_like_text(text: &str) -> bool {
     bad.saturating_mul(100) <= total
 }
 
-/// A cell's text: trimmed, whitespace runs (newlines, NBSP) collapsed to one space, BOMs and
-/// zero-width spaces removed.
+/// A cell's text: trimmed, whitespace runs (newlines, NBSP) collapsed to one space, BOMs,
+/// zero-width spaces, control characters (ESC, BEL...) and bidirectional formatting
+/// characters removed; the apostrophe that a CSV export puts before a cell starting with
+/// `=`, `+`, `-` or `@` (see [`super::csv_cell`]) taken off.
 pub fn clean(cell: &str) -> String {
+    let cleaned = clean_spaces(cell);
+    match super::csv_cell::restore(&cleaned) {
+        restored if restored.len() < cleaned.len() => restored.to_owned(),
+        _ => cleaned,
+    }
+}
+
+fn clean_spaces(cell: &str) -> String {
     cell.split(|c: char| c.is_whitespace())
         .filter(|w| !w.is_empty())
-        .map(|w| w.replace(['\u{feff}', '\u{200b}'], ""))
+        .map(|w| {
+            w.chars()
+                .filter(|&c| !matches!(c, '\u{feff}' | '\u{200b}') && !is_unsafe_char(c))
+                .collect::<String>()
+        })
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
@@ -379,54 +416,54 @@ impl<'a> LineIndex<'a> {
     }
 }
 
-/// Total unpacked size declared by a zip archive's central directory; `None` when it cannot
-/// be read (then the XLSX reader reports the damage).
-fn zip_unpacked_size(bytes: &[u8]) -> Option<u64> {
-    const EOCD: &[u8] = b"PK\x05\x06";
-    const ENTRY: &[u8] = b"PK\x01\x02";
-    let u16_at = |at: usize| -> Option<u64> {
-        let b = bytes.get(at..at.checked_add(2)?)?;
-        Some(u64::from(u16::from_le_bytes([b[0], b[1]])))
+/// Checks the unpacked sizes that a workbook's zip directory declares, before calamine
+/// unpacks anything: no part above [`MAX_PART_BYTES`], all together at most
+/// [`MAX_UNPACKED_BYTES`]. The zip reader stops at the declared size of a part, so a
+/// part that holds more than it declares is cut short (and reported damaged), never
+/// unpacked whole. An archive the zip reader cannot open passes: calamine then reports
+/// the damage.
+fn check_unpacked_sizes(bytes: &[u8]) -> Result<(), ImportError> {
+    let Ok(mut archive) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return Ok(());
     };
-    let u32_at = |at: usize| -> Option<u64> {
-        let b = bytes.get(at..at.checked_add(4)?)?;
-        Some(u64::from(u32::from_le_bytes([b[0], b[1], b[2], b[3]])))
-    };
-    // The end-of-central-directory record is 22 bytes plus a comment of up to 64K.
-    let earliest = bytes.len().saturating_sub(22 + 65_535);
-    let eocd = (earliest..bytes.len().saturating_sub(21))
-        .rev()
-        .find(|&i| bytes.get(i..i + 4) == Some(EOCD))?;
-    let entries = u16_at(eocd + 10)?;
-    let mut at = usize::try_from(u32_at(eocd + 16)?).ok()?;
     let mut total = 0u64;
-    for _ in 0..entries {
-        if bytes.get(at..at + 4)? != ENTRY {
-            return None;
+    for i in 0..archive.len() {
+        let Ok(part) = archive.by_index_raw(i) else {
+            continue;
+        };
+        let size = part.size();
+        if size > MAX_PART_BYTES {
+            return Err(ImportError::PartTooLarge {
+                part: part.name().map(|n| clean(&n)).unwrap_or_default(),
+                size,
+                limit: MAX_PART_BYTES,
+            });
         }
-        let unpacked = u32_at(at + 24)?;
-        if unpacked == u64::from(u32::MAX) {
-            // Zip64: the real size is elsewhere; it is at least this much.
-            return Some(u64::MAX);
-        }
-        total = total.saturating_add(unpacked);
-        let name = usize::try_from(u16_at(at + 28)?).ok()?;
-        let extra = usize::try_from(u16_at(at + 30)?).ok()?;
-        let comment = usize::try_from(u16_at(at + 32)?).ok()?;
-        at = at.checked_add(46 + name + extra + comment)?;
+        total = total.saturating_add(size);
     }
-    Some(total)
-}
-
-fn read_xlsx(bytes: &[u8], sheet: Option<&str>) -> Result<Table, ImportError> {
-    if let Some(unpacked) = zip_unpacked_size(bytes)
-        && unpacked > MAX_UNPACKED_BYTES
-    {
+    if total > MAX_UNPACKED_BYTES {
         return Err(ImportError::TooLarge {
-            size: unpacked,
+            size: total,
             limit: MAX_UNPACKED_BYTES,
         });
     }
+    Ok(())
+}
+
+/// The spreadsheet name of a cell: column letters and 1-based row ("B3").
+fn cell_name(row: u32, column: u32) -> String {
+    let mut letters = Vec::new();
+    let mut n = u64::from(column) + 1;
+    while n > 0 {
+        let rem = u8::try_from((n - 1) % 26).unwrap_or(0);
+        letters.push(char::from(b'A' + rem));
+        n = (n - 1) / 26;
+    }
+    letters.iter().rev().collect::<String>() + &(u64::from(row) + 1).to_string()
+}
+
+fn read_xlsx(bytes: &[u8], sheet: Option<&str>) -> Result<Table, ImportError> {
+    check_unpacked_sizes(bytes)?;
     let damaged = |e: &dyn std::fmt::Display| ImportError::Unreadable {
         detail: format!("file Excel (.xlsx) danneggiato o incompleto ({e})"),
     };
@@ -460,7 +497,23 @@ fn read_xlsx(bytes: &[u8], sheet: Option<&str>) -> Result<Table, ImportError> {
             if column >= MAX_COLUMNS {
                 continue;
             }
-            let text = clean(&cell_text(cell.get_value()));
+            let value = cell.get_value();
+            let chars = match value {
+                DataRef::String(s) | DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => {
+                    s.chars().count()
+                }
+                DataRef::SharedString(s) => s.chars().count(),
+                _ => 0,
+            };
+            if chars > MAX_CELL_CHARS {
+                return Err(ImportError::CellTooLong {
+                    sheet: name.clone(),
+                    cell: cell_name(row, column),
+                    chars,
+                    limit: MAX_CELL_CHARS,
+                });
+            }
+            let text = clean(&cell_text(value));
             if text.is_empty() {
                 continue;
             }
@@ -610,12 +663,17 @@ mod tests {
     }
 
     #[test]
-    fn zip_directory_of_a_non_zip_is_none() {
-        assert_eq!(zip_unpacked_size(b"PK\x03\x04garbage"), None);
-        assert_eq!(zip_unpacked_size(b""), None);
-        // An empty archive: just the end record.
-        let mut empty = b"PK\x05\x06".to_vec();
-        empty.extend([0u8; 18]);
-        assert_eq!(zip_unpacked_size(&empty), Some(0));
+    fn cell_names() {
+        assert_eq!(cell_name(0, 0), "A1");
+        assert_eq!(cell_name(2, 1), "B3");
+        assert_eq!(cell_name(9, 25), "Z10");
+        assert_eq!(cell_name(0, 26), "AA1");
+        assert_eq!(cell_name(0, 255), "IV1");
+    }
+
+    #[test]
+    fn a_non_zip_passes_the_size_check_and_is_left_to_calamine() {
+        assert_eq!(check_unpacked_sizes(b"PK\x03\x04garbage"), Ok(()));
+        assert_eq!(check_unpacked_sizes(b""), Ok(()));
     }
 }

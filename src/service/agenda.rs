@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use chrono::{Datelike, Days, NaiveDate, NaiveDateTime};
 
-use super::{Desk, PatientSummary, Result, invalid};
+use super::{Desk, PatientSummary, Result, input_field, invalid};
 use crate::domain::PatientId;
 use crate::domain::agenda::{
     self, Adherence, AppStato, Appointment, AppointmentId, Closure, Conflict, Preferences,
@@ -15,6 +15,9 @@ use crate::domain::agenda::{
 use crate::domain::calendar::LocalCalendar;
 use crate::domain::pai::{Pai, PaiId, PaiStato};
 use crate::domain::planner::{self, Occupancy, Occurrence, PlanInput, PlanOutput, Proposal};
+use crate::domain::text::{
+    MAX_GESTORE_NAME_CHARS, MAX_NAME_CHARS, MAX_NOTE_CHARS, MAX_SHORT_CHARS,
+};
 use crate::store::Store;
 
 /// What one `plan --all` run keeps between plans: slot use already read
@@ -224,6 +227,8 @@ impl Desk {
             crate::domain::operator::Role::Amministratore,
             super::auth::what::AGENDA,
         )?;
+        r.nome = input_field("Il nome della risorsa", &r.nome, MAX_NAME_CHARS)?;
+        r.tipo = input_field("Il tipo della risorsa", &r.tipo, MAX_NAME_CHARS)?;
         r.validate().map_err(|e| invalid(e.to_string()))?;
         self.store.save_resource(&mut r)?;
         self.audit(
@@ -246,6 +251,7 @@ impl Desk {
             crate::domain::operator::Role::Amministratore,
             super::auth::what::AGENDA,
         )?;
+        c.motivo = input_field("Il motivo della chiusura", &c.motivo, MAX_NOTE_CHARS)?;
         c.validate().map_err(|e| invalid(e.to_string()))?;
         self.store.save_closure(&mut c)?;
         self.audit(
@@ -657,6 +663,19 @@ impl Desk {
     /// Books one appointment by hand (in house or external). Conflicts are
     /// refused unless `forzatura` gives the reason of the override.
     pub fn book_appointment(&self, mut a: Appointment) -> Result<AppointmentId> {
+        a.descrizione = input_field("La prestazione", &a.descrizione, MAX_NOTE_CHARS)?;
+        a.note = input_field("Il campo note", &a.note, MAX_NOTE_CHARS)?;
+        if let Some(f) = &mut a.forzatura {
+            *f = input_field("Il motivo della forzatura", f, MAX_NOTE_CHARS)?;
+        }
+        if let Some(e) = &mut a.esterno {
+            e.erogatore = input_field("L'erogatore", &e.erogatore, MAX_GESTORE_NAME_CHARS)?;
+            e.codice_prenotazione = input_field(
+                "Il codice di prenotazione",
+                &e.codice_prenotazione,
+                MAX_SHORT_CHARS,
+            )?;
+        }
         if a.end <= a.start {
             return Err(invalid("L'orario di fine deve seguire l'inizio"));
         }
@@ -747,6 +766,8 @@ impl Desk {
     }
 
     pub fn cancel_appointment(&self, id: AppointmentId, motivo: &str) -> Result<Appointment> {
+        let motivo = input_field("Il motivo dell'annullamento", motivo, MAX_NOTE_CHARS)?;
+        let motivo = motivo.as_str();
         if motivo.trim().is_empty() {
             return Err(invalid("Indicare il motivo dell'annullamento"));
         }
@@ -928,6 +949,52 @@ impl Desk {
             ));
         }
         Ok(t)
+    }
+
+    /// The day list as CSV (comma separated, a header line, CRLF line ends),
+    /// every cell cleaned and neutralised against spreadsheet formulas
+    /// ([`crate::io::csv_cell::export_cell`]).
+    pub fn day_list_csv(&self, day: NaiveDate, resource: Option<ResourceId>) -> Result<String> {
+        use crate::io::csv_cell::export_cell;
+        let mut w = csv::Writer::from_writer(Vec::new());
+        let csv_error = |e: csv::Error| invalid(format!("Errore di scrittura del CSV: {e}"));
+        w.write_record([
+            "data",
+            "inizio",
+            "fine",
+            "dove",
+            "cognome",
+            "nome",
+            "codice_fiscale",
+            "prestazione",
+            "stato",
+        ])
+        .map_err(csv_error)?;
+        for l in self.day_list(day, resource)? {
+            let a = &l.appointment;
+            let (c, n, cf) = l
+                .patient
+                .as_ref()
+                .map(|p| (p.cognome.clone(), p.nome.clone(), p.codice_fiscale.clone()))
+                .unwrap_or_default();
+            let cells = [
+                day.format("%d/%m/%Y").to_string(),
+                a.start.format("%H:%M").to_string(),
+                a.end.format("%H:%M").to_string(),
+                l.dove,
+                c,
+                n,
+                cf,
+                a.descrizione.clone(),
+                a.stato.label().to_string(),
+            ];
+            w.write_record(cells.iter().map(|c| export_cell(c)))
+                .map_err(csv_error)?;
+        }
+        let bytes = w
+            .into_inner()
+            .map_err(|e| invalid(format!("Errore di scrittura del CSV: {e}")))?;
+        String::from_utf8(bytes).map_err(|e| invalid(format!("CSV non valido: {e}")))
     }
 
     /// A patient's appointments from `from` on (all states), by time.

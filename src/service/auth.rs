@@ -16,6 +16,10 @@ use crate::domain::{Patient, PatientId};
 /// administrator tool: no login).
 pub const COMMAND_LINE: &str = "riga di comando";
 
+/// The name recorded for a failed login with a user name that no operator
+/// has (the name itself is never recorded: see `Desk::unknown_name_tag`).
+pub const UNKNOWN_USER: &str = "utente sconosciuto";
+
 /// Who is working at the desk.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Session {
@@ -121,6 +125,21 @@ impl Desk {
         Ok(self.store.append_audit(&record)?)
     }
 
+    /// Appends an entry to the audit trail as `who`.
+    pub(crate) fn audit_as(
+        &self,
+        who: &str,
+        action: AuditAction,
+        patient: Option<PatientId>,
+        summary: String,
+    ) -> Result<()> {
+        let record = AuditRecord {
+            patient,
+            ..self.record_as(who, action, summary)
+        };
+        Ok(self.store.append_audit(&record)?)
+    }
+
     fn record_as(&self, who: &str, action: AuditAction, summary: String) -> AuditRecord {
         AuditRecord {
             at: self.clock.now(),
@@ -188,10 +207,15 @@ impl Desk {
     pub fn login(&self, username: &str, password: &str) -> Result<Session> {
         let now = self.clock.now();
         let Some(mut o) = self.store.operator_by_username(username)? else {
+            let summary = format!(
+                "nome utente non registrato di {} caratteri (impronta {})",
+                username.trim().chars().count(),
+                self.unknown_name_tag(username)?
+            );
             self.store.append_audit(&self.record_as(
-                &fold_username(username),
+                UNKNOWN_USER,
                 AuditAction::LoginFailed,
-                "utente sconosciuto".into(),
+                summary,
             ))?;
             return Err(LoginError::Wrong.into());
         };
@@ -235,6 +259,39 @@ impl Desk {
         };
         self.set_session(Some(session.clone()));
         Ok(session)
+    }
+
+    /// The tag that stands for an unknown login name in the audit trail.
+    ///
+    /// What is typed into the user-name field may be a password typed in the
+    /// wrong field, so the trail never holds it: only its length and this tag,
+    /// the first 8 hex digits of argon2id (the passwords' hash, default
+    /// parameters) of the folded name, salted with a secret of the store. The
+    /// same wrong name gives the same tag within a store (repeated attempts at
+    /// one name show up); another store gives another tag. The secret is 16
+    /// random bytes kept in the store's `meta` tree, created at the first
+    /// unknown name: whoever holds only the trail (a printout, an export) has
+    /// nothing to test guesses against. Whoever holds the store can test
+    /// guesses, but each costs one argon2id run, as for the operators'
+    /// password hashes kept in the same store; and a failed login costs the
+    /// same whether the name exists or not.
+    fn unknown_name_tag(&self, username: &str) -> Result<String> {
+        let secret = match self.store.login_name_secret()? {
+            Some(s) => s,
+            None => {
+                let fresh = argon2::password_hash::try_generate_salt().map_err(|e| {
+                    DeskError::Invalid(format!(
+                        "Generatore casuale del sistema non disponibile: {e}"
+                    ))
+                })?;
+                self.store.init_login_name_secret(&fresh)?
+            }
+        };
+        let mut tag = [0u8; 4];
+        Argon2::default()
+            .hash_password_into(fold_username(username).as_bytes(), &secret, &mut tag)
+            .map_err(|e| DeskError::Invalid(format!("Impossibile calcolare l'impronta: {e}")))?;
+        Ok(tag.iter().map(|b| format!("{b:02x}")).collect())
     }
 
     /// After an idle lock: the same operator types the password again.

@@ -51,6 +51,16 @@ fn same_subject(stored: &Gestore, row: &Gestore) -> bool {
 impl Desk {
     /// Compares an imported list with the stored Gestori.
     pub fn plan_gestori_import(&self, rows: &[Gestore]) -> Result<ImportPlan> {
+        let mut cleaned = rows.to_vec();
+        for row in &mut cleaned {
+            row.clean_text().map_err(|reason| {
+                DeskError::Invalid(format!(
+                    "Gestore \"{}\": {reason}",
+                    row.denominazione.chars().take(60).collect::<String>()
+                ))
+            })?;
+        }
+        let rows = cleaned.as_slice();
         let stored = self.store.all_gestori()?;
         let today = self.today();
         let mut plan = ImportPlan::default();
@@ -262,7 +272,7 @@ impl Desk {
             gestore,
             canale,
             data_scelta: data,
-            note: note.trim().to_string(),
+            note: super::input_field("La nota", note, crate::domain::text::MAX_NOTE_CHARS)?,
             stato: PresaStato::Scelto,
             operatore: self.operator(),
         };
@@ -287,7 +297,13 @@ impl Desk {
         data: NaiveDate,
         motivo: &str,
     ) -> Result<PresaInCarico> {
-        if motivo.trim().is_empty() {
+        let motivo = super::input_field(
+            "Il motivo della revoca",
+            motivo,
+            crate::domain::text::MAX_NOTE_CHARS,
+        )?;
+        let motivo = motivo.as_str();
+        if motivo.is_empty() {
             return Err(DeskError::Invalid("Indicare il motivo della revoca".into()));
         }
         let Some(active) = self.store.active_presa(patient)? else {
@@ -358,6 +374,14 @@ impl Desk {
             crate::domain::operator::Role::Amministratore,
             super::auth::what::PRACTICE,
         )?;
+        use crate::domain::text::MAX_NAME_CHARS;
+        let mut practice = practice.clone();
+        practice.nome = super::input_field("Il nome dello studio", &practice.nome, MAX_NAME_CHARS)?;
+        practice.comune = super::input_field("Il comune", &practice.comune, MAX_NAME_CHARS)?;
+        for m in &mut practice.mmg {
+            m.nome = super::input_field("Il nome del MMG", &m.nome, MAX_NAME_CHARS)?;
+        }
+        let practice = &practice;
         let before = self.store.practice()?;
         self.store.save_practice(practice)?;
         self.remember_practice_name(&practice.nome);

@@ -12,6 +12,7 @@ pub mod gestori;
 pub mod pai;
 pub mod patto;
 pub mod prova;
+pub mod reads;
 pub mod search;
 
 use std::path::Path;
@@ -336,10 +337,35 @@ pub fn restore(
     crate::store::backup::restore_backup(file, data_dir)
 }
 
-/// Trims the names and validates the codice fiscale, storing it in canonical form.
+/// A text field as typed: control and bidirectional characters removed,
+/// trimmed, at most `max` characters (or refused naming `field` and the limit).
+pub(crate) fn input_field(field: &str, value: &str, max: usize) -> Result<String> {
+    let value = crate::domain::text::clean_input(value).trim().to_string();
+    crate::domain::text::check_length(field, &value, max).map_err(DeskError::Invalid)?;
+    Ok(value)
+}
+
+/// Cleans and bounds every text field, trims the names and validates the
+/// codice fiscale, storing it in canonical form.
 fn normalise(p: &mut Patient) -> Result<()> {
-    p.cognome = p.cognome.trim().to_string();
-    p.nome = p.nome.trim().to_string();
+    use crate::domain::text::{MAX_ADDRESS_CHARS, MAX_NAME_CHARS, MAX_NOTE_CHARS, MAX_SHORT_CHARS};
+    p.cognome = input_field("Il cognome", &p.cognome, MAX_NAME_CHARS)?;
+    p.nome = input_field("Il nome", &p.nome, MAX_NAME_CHARS)?;
+    p.residenza.indirizzo = input_field("L'indirizzo", &p.residenza.indirizzo, MAX_ADDRESS_CHARS)?;
+    p.residenza.cap = input_field("Il CAP", &p.residenza.cap, MAX_SHORT_CHARS)?;
+    p.residenza.comune = input_field("Il comune", &p.residenza.comune, MAX_NAME_CHARS)?;
+    p.luogo_nascita = input_field("Il luogo di nascita", &p.luogo_nascita, MAX_NAME_CHARS)?;
+    p.mmg = input_field("Il nome del MMG", &p.mmg, MAX_NAME_CHARS)?;
+    p.email = input_field("L'e-mail", &p.email, MAX_SHORT_CHARS)?;
+    p.tessera_sanitaria = input_field(
+        "La tessera sanitaria",
+        &p.tessera_sanitaria,
+        MAX_SHORT_CHARS,
+    )?;
+    p.note = input_field("Il campo note", &p.note, MAX_NOTE_CHARS)?;
+    for t in &mut p.telefoni {
+        *t = input_field("Un numero di telefono", t, MAX_SHORT_CHARS)?;
+    }
     if p.cognome.is_empty() || p.nome.is_empty() {
         return Err(DeskError::Invalid(
             "Cognome e nome sono obbligatori".to_string(),

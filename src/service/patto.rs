@@ -155,7 +155,12 @@ impl Desk {
             .store
             .patto(patto)?
             .ok_or_else(|| invalid("Patto non trovato"))?;
-        let before = std::mem::replace(&mut p.clinical_manager, name.trim().to_string());
+        let name = super::input_field(
+            "Il nome del Clinical Manager",
+            name,
+            crate::domain::text::MAX_NAME_CHARS,
+        )?;
+        let before = std::mem::replace(&mut p.clinical_manager, name);
         self.store.update_patto_draft(&p)?;
         self.audit(
             crate::domain::audit::AuditAction::PattoChanged,
@@ -213,7 +218,14 @@ impl Desk {
 
     /// Signs a bozza: renders the final text with the consents and the signer,
     /// freezes it with its SHA-256, and stores it (linking a renewed Patto).
-    pub fn sign_patto(&self, patto: PattoId, input: FirmaInput) -> Result<PattoDiCura> {
+    pub fn sign_patto(&self, patto: PattoId, mut input: FirmaInput) -> Result<PattoDiCura> {
+        use crate::domain::text::{MAX_NAME_CHARS, MAX_SHORT_CHARS};
+        input.nome_firmatario = super::input_field(
+            "Il nome di chi firma",
+            &input.nome_firmatario,
+            MAX_NAME_CHARS,
+        )?;
+        input.documento = super::input_field("Il documento", &input.documento, MAX_SHORT_CHARS)?;
         let mut p = self
             .store
             .patto(patto)?

@@ -15,6 +15,9 @@ use crate::domain::audit::{
 use crate::domain::operator::{Operator, OperatorId, fold_username};
 
 const META_AUDIT_HEAD: &[u8] = b"audit_head";
+/// The store's secret for the tags of unknown login names (see
+/// `Desk::login`): random bytes, created on first use.
+const META_LOGIN_NAME_SECRET: &[u8] = b"login_name_secret";
 
 type TxResult<T> = std::result::Result<T, ConflictableTransactionError<StoreError>>;
 
@@ -165,6 +168,33 @@ impl Store {
             .transaction(|(meta, log)| append_tx(meta, log, record))
             .map_err(|e| self.tx_error(e))?;
         self.make_durable()
+    }
+
+    /// The secret that tags unknown login names, if it was created.
+    pub fn login_name_secret(&self) -> Result<Option<Vec<u8>>> {
+        Ok(self
+            .meta
+            .get(META_LOGIN_NAME_SECRET)
+            .map_err(|e| self.fatal(e))?
+            .map(|v| v.to_vec()))
+    }
+
+    /// Stores `fresh` as the login-name secret unless one exists (two desks
+    /// may both try first: the one stored first wins) and returns the
+    /// stored one.
+    pub fn init_login_name_secret(&self, fresh: &[u8]) -> Result<Vec<u8>> {
+        self.ensure_writable()?;
+        let swapped = self
+            .meta
+            .compare_and_swap(META_LOGIN_NAME_SECRET, None::<&[u8]>, Some(fresh))
+            .map_err(|e| self.fatal(e))?;
+        match swapped {
+            Ok(()) => Ok(fresh.to_vec()),
+            Err(e) => Ok(e
+                .current
+                .map(|v| v.to_vec())
+                .unwrap_or_else(|| fresh.to_vec())),
+        }
     }
 
     /// The chain head: last seq and its hash (None on an empty trail).

@@ -10,6 +10,8 @@ use ratatui::widgets::Paragraph;
 use tui_input::backend::crossterm::to_input_request;
 use tui_input::{Input, InputRequest};
 
+use crate::domain::text::is_unsafe_char;
+
 /// What a key did to a field that claimed it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FieldChange {
@@ -24,7 +26,7 @@ pub enum FieldChange {
 pub fn handle_key(input: &mut Input, key: &KeyEvent) -> Option<FieldChange> {
     let request = to_input_request(&Event::Key(*key))?;
     if let InputRequest::InsertChar(c) = request
-        && c.is_control()
+        && is_unsafe_char(c)
     {
         return Some(FieldChange::Nothing);
     }
@@ -36,10 +38,11 @@ pub fn handle_key(input: &mut Input, key: &KeyEvent) -> Option<FieldChange> {
 }
 
 /// Inserts pasted text at the cursor, control characters (line breaks, tabs,
-/// escapes) removed. Returns whether the value changed.
+/// escapes) and bidirectional formatting characters removed. Returns whether
+/// the value changed.
 pub fn paste(input: &mut Input, text: &str) -> bool {
     let mut changed = false;
-    for c in text.chars().filter(|c| !c.is_control()) {
+    for c in text.chars().filter(|c| !is_unsafe_char(*c)) {
         changed |= input.handle(InputRequest::InsertChar(c)).is_some();
     }
     changed
@@ -122,7 +125,10 @@ mod tests {
     #[test]
     fn paste_removes_control_characters() {
         let mut input = Input::default();
-        assert!(paste(&mut input, "Nicc\u{1b}olò\r\n D'Adda\t"));
+        assert!(paste(
+            &mut input,
+            "Nicc\u{1b}olò\r\n D'\u{202E}Adda\t\u{2066}"
+        ));
         assert_eq!(input.value(), "Niccolò D'Adda");
         assert_eq!(input.visual_cursor(), 14);
     }
