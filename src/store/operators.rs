@@ -14,11 +14,11 @@ use crate::domain::audit::{
 };
 use crate::domain::operator::{Operator, OperatorId, fold_username};
 
-const META_AUDIT_HEAD: &[u8] = b"audit_head";
+pub(crate) const META_AUDIT_HEAD: &[u8] = b"audit_head";
 
 type TxResult<T> = std::result::Result<T, ConflictableTransactionError<StoreError>>;
 
-fn decode_head(v: &[u8]) -> Option<(u64, Hash)> {
+pub(crate) fn decode_head(v: &[u8]) -> Option<(u64, Hash)> {
     if v.len() != 40 {
         return None;
     }
