@@ -666,13 +666,17 @@ fn run(cli: Cli) -> Result<ExitCode, DeskError> {
             );
             for aside in desk.set_aside_stores() {
                 println!(
-                    "Archivio messo da parte da un ripristino{}: {} (contiene anche i pazienti cancellati dopo; rimosso dopo {} giorni, o a mano)",
+                    "Archivio messo da parte da un ripristino{}: {} (contiene anche i pazienti cancellati dopo; {})",
                     aside
                         .since
                         .map(|t| format!(" il {}", t.format("%d/%m/%Y")))
                         .unwrap_or_default(),
                     aside.path.display(),
-                    cli.backup_giorni
+                    if cli.backup_giorni == 0 {
+                        "da rimuovere a mano".to_string()
+                    } else {
+                        format!("rimosso dopo {} giorni", cli.backup_giorni)
+                    }
                 );
             }
             Ok(if report.is_ok() {
@@ -1015,7 +1019,7 @@ fn thousands(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push('.');
         }
         out.push(c);
@@ -1112,10 +1116,14 @@ fn restore(cli: &Cli, file: &std::path::Path, si: bool) -> Result<ExitCode, Desk
                 s.entries
             );
             if let Some(k) = kept {
+                let pruned = if cli.backup_giorni == 0 {
+                    "va rimosso a mano".to_string()
+                } else {
+                    format!("viene rimosso dopo {} giorni", cli.backup_giorni)
+                };
                 println!(
-                    "L'archivio precedente è conservato in {} (contiene anche i pazienti cancellati dopo il backup: viene rimosso dopo {} giorni)",
-                    k.display(),
-                    cli.backup_giorni
+                    "L'archivio precedente è conservato in {} (contiene anche i pazienti cancellati dopo il backup: {pruned})",
+                    k.display()
                 );
             }
             Ok(ExitCode::SUCCESS)

@@ -103,6 +103,7 @@ fn damaged_foreign_and_truncated_backups_are_refused_and_the_store_untouched() {
     let err = restore_backup(&file, &data).unwrap_err();
     assert!(err.to_string().contains("già aperto"), "{err}");
     assert!(!root.path().join("dati.prima-del-ripristino-1").exists());
+    assert!(!root.path().join("dati.ripristino-in-corso").exists());
 }
 
 mod common;
@@ -190,6 +191,18 @@ fn a_backup_never_lands_inside_the_store_nor_on_a_file_not_ours() {
     assert_eq!(code, Some(1));
     assert!(err.contains("non è un backup di sportello"), "{err}");
     assert_eq!(std::fs::read_to_string(&letter).unwrap(), "Gentile dottore");
+
+    let folder = root.path().join("chiavetta");
+    std::fs::create_dir_all(&folder).unwrap();
+    let (code, _, err) = run(&["backup", folder.to_str().unwrap(), "--data-dir", d], "");
+    assert_eq!(code, Some(1));
+    assert!(err.contains("è una cartella"), "{err}");
+    assert_eq!(std::fs::read_dir(&folder).unwrap().count(), 0);
+    assert!(
+        leftovers(root.path()).is_empty(),
+        "{:?}",
+        leftovers(root.path())
+    );
 
     let copy = root.path().join("copia.backup");
     let c = copy.to_str().unwrap();

@@ -644,9 +644,8 @@ impl RestorePlan {
                 let _ = std::fs::rename(&old, data_dir.join("backup"));
             }
         }
-        if let Some(parent) = data_dir.parent() {
-            sync_parent(&parent.join("x"));
-        }
+        // The renames in the data folder's parent.
+        sync_parent(data_dir);
         Ok((summary, kept))
     }
 
