@@ -669,9 +669,10 @@ impl RestorePlan {
                 "il registro sostituito non si è potuto leggere (archivio danneggiato)".to_string()
             }
         };
+        let file = std::path::absolute(&self.backup).unwrap_or_else(|_| self.backup.clone());
         format!(
             "ripristino dal backup {} (SHA-256 {}{}); {replaced}",
-            self.backup.display(),
+            file.display(),
             crate::domain::audit::hex(&self.sha256),
             self.written_at
                 .map(|t| format!(", scritto il {}", t.format("%d/%m/%Y %H:%M")))

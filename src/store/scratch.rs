@@ -162,12 +162,15 @@ pub(crate) struct TempDir {
 
 impl TempDir {
     pub(crate) fn create_new(path: &Path) -> io::Result<TempDir> {
-        let mut builder = std::fs::DirBuilder::new();
         #[cfg(unix)]
-        {
+        let builder = {
             use std::os::unix::fs::DirBuilderExt;
-            builder.mode(0o700);
-        }
+            let mut b = std::fs::DirBuilder::new();
+            b.mode(0o700);
+            b
+        };
+        #[cfg(not(unix))]
+        let builder = std::fs::DirBuilder::new();
         register(path);
         if let Err(e) = builder.create(path) {
             unregister(&mut registry(), path);
