@@ -103,11 +103,17 @@ enum Command {
         /// Cifra il backup con una passphrase (chiesta senza mostrarla)
         #[arg(long)]
         cifra: bool,
+        /// Sostituisce un backup di sportello già presente con lo stesso nome
+        #[arg(long)]
+        sovrascrivi: bool,
     },
     /// Sostituisce l'archivio con il contenuto di una copia di sicurezza
     Restore {
         /// File di backup
         file: PathBuf,
+        /// Non chiede conferma (dopo aver mostrato cosa viene sostituito)
+        #[arg(long)]
+        si: bool,
     },
     /// Pianifica in agenda i PAI condivisi non ancora pianificati
     Plan {
@@ -162,7 +168,12 @@ enum Command {
 #[derive(Subcommand)]
 enum AuditWhat {
     /// Verifica la catena del registro: esce con errore alla prima voce alterata
-    Verify,
+    Verify {
+        /// Un'ancora annotata in precedenza (N:IMPRONTA, stampata da ogni backup
+        /// e da questo comando): verifica che il registro passi ancora di lì
+        #[arg(long)]
+        ancora: Option<String>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -343,8 +354,17 @@ fn open_desk_with_backup(cli: &Cli) -> Result<(Desk, Option<String>), DeskError>
     desk.seed_sample_gestori(&sportello::io::gestori::sample_gestori())?;
     use sportello::service::backup::DailyBackup;
     let warning = match desk.daily_backup(cli.backup_giorni) {
-        Ok(DailyBackup::Written { file, .. }) => {
-            eprintln!("Backup automatico del giorno: {}", file.display());
+        Ok(DailyBackup::Written { file, summary, .. }) => {
+            let anchor = summary
+                .audit_head
+                .map(|(seq, hash)| {
+                    format!(
+                        " (ancora del registro: {})",
+                        sportello::domain::audit::anchor(seq, &hash)
+                    )
+                })
+                .unwrap_or_default();
+            eprintln!("Backup automatico del giorno: {}{anchor}", file.display());
             None
         }
         Ok(_) => None,
@@ -355,6 +375,13 @@ fn open_desk_with_backup(cli: &Cli) -> Result<(Desk, Option<String>), DeskError>
         }
         Err(e) => Some(e.to_string()),
     };
+    for pruned in desk.prune_set_aside(cli.backup_giorni) {
+        eprintln!(
+            "Rimosso l'archivio messo da parte da un ripristino più di {} giorni fa: {}",
+            cli.backup_giorni,
+            pruned.path.display()
+        );
+    }
     Ok((desk, warning))
 }
 
@@ -442,8 +469,12 @@ fn run(cli: Cli) -> Result<ExitCode, DeskError> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Backup { file, cifra } => backup(&cli, file, *cifra),
-        Command::Restore { file } => restore(&cli, file),
+        Command::Backup {
+            file,
+            cifra,
+            sovrascrivi,
+        } => backup(&cli, file, *cifra, *sovrascrivi),
+        Command::Restore { file, si } => restore(&cli, file, *si),
         Command::Import(ImportWhat::Gestori {
             file,
             ats,
@@ -540,12 +571,54 @@ fn run(cli: Cli) -> Result<ExitCode, DeskError> {
             print!("{}", desk.patient_ics_recorded(p.id)?);
             Ok(ExitCode::SUCCESS)
         }
-        Command::Audit(AuditWhat::Verify) => {
+        Command::Audit(AuditWhat::Verify { ancora }) => {
+            let anchor = match ancora {
+                None => None,
+                Some(text) => match sportello::domain::audit::Anchor::parse(text) {
+                    Some(a) => Some(a),
+                    None => {
+                        eprintln!(
+                            "Ancora non valida: {text} (scrivere il numero della voce, due punti e almeno 8 cifre dell'impronta, come stampato: 28:3fa9c2d1e0b4)"
+                        );
+                        return Ok(ExitCode::FAILURE);
+                    }
+                },
+            };
             let desk = open_desk(&cli)?;
             match desk.verify_audit()? {
                 Ok(n) => {
                     println!("Registro accessi: catena integra, {n} voci");
-                    Ok(ExitCode::SUCCESS)
+                    if let Some(head) = desk.audit_anchor()? {
+                        println!("{}", anchor_line(&head));
+                    }
+                    let Some(anchor) = anchor else {
+                        return Ok(ExitCode::SUCCESS);
+                    };
+                    use sportello::service::backup::AnchorCheck;
+                    let given = format!("{}:{}", anchor.seq, anchor.prefix);
+                    match desk.check_anchor(&anchor)? {
+                        AnchorCheck::Holds => {
+                            println!(
+                                "L'ancora {given} corrisponde: il registro passa ancora per la voce {}.",
+                                anchor.seq
+                            );
+                            Ok(ExitCode::SUCCESS)
+                        }
+                        AnchorCheck::Missing { len } => {
+                            println!(
+                                "L'ancora {given} NON corrisponde: il registro ha solo {len} voci, la voce {} non c'è più. Il registro è stato tagliato o sostituito (per esempio da un ripristino o da una copia più vecchia) dopo che l'ancora è stata annotata.",
+                                anchor.seq
+                            );
+                            Ok(ExitCode::FAILURE)
+                        }
+                        AnchorCheck::Differs { found } => {
+                            println!(
+                                "L'ancora {given} NON corrisponde: ora la voce {} è {found}. Il registro è stato riscritto dopo che l'ancora è stata annotata (o l'ancora è stata trascritta male): avvisare il responsabile della protezione dei dati.",
+                                anchor.seq
+                            );
+                            Ok(ExitCode::FAILURE)
+                        }
+                    }
                 }
                 Err(b) => {
                     println!(
@@ -611,6 +684,21 @@ fn run(cli: Cli) -> Result<ExitCode, DeskError> {
                 report.size_on_disk as f64 / 1_048_576.0,
                 report.problem_count
             );
+            for aside in desk.set_aside_stores() {
+                println!(
+                    "Archivio messo da parte da un ripristino{}: {} (contiene anche i pazienti cancellati dopo; {})",
+                    aside
+                        .since
+                        .map(|t| format!(" il {}", t.format("%d/%m/%Y")))
+                        .unwrap_or_default(),
+                    aside.path.display(),
+                    if cli.backup_giorni == 0 {
+                        "da rimuovere a mano".to_string()
+                    } else {
+                        format!("rimosso dopo {} giorni", cli.backup_giorni)
+                    }
+                );
+            }
             Ok(if report.is_ok() {
                 ExitCode::SUCCESS
             } else {
@@ -879,8 +967,14 @@ fn read_hidden_line() -> std::io::Result<String> {
         }
     }
 }
-fn backup(cli: &Cli, file: &std::path::Path, cifra: bool) -> Result<ExitCode, DeskError> {
+fn backup(
+    cli: &Cli,
+    file: &std::path::Path,
+    cifra: bool,
+    overwrite: bool,
+) -> Result<ExitCode, DeskError> {
     let desk = open_existing_desk(cli)?;
+    sportello::service::backup::remove_temp_files_on_signals();
     let written = if cifra {
         let first = match read_password("Passphrase del backup: ") {
             Ok(p) => p,
@@ -901,9 +995,9 @@ fn backup(cli: &Cli, file: &std::path::Path, cifra: bool) -> Result<ExitCode, De
             return Ok(ExitCode::FAILURE);
         }
         let secret = sportello::store::cifra::SecretString::from(first);
-        desk.backup_encrypted_to(file, &secret, Default::default())
+        desk.backup_encrypted_to(file, overwrite, &secret, Default::default())
     } else {
-        desk.backup_to(file)
+        desk.backup_to(file, overwrite)
     };
     match written {
         Ok(s) => {
@@ -914,6 +1008,12 @@ fn backup(cli: &Cli, file: &std::path::Path, cifra: bool) -> Result<ExitCode, De
                 s.entries,
                 s.bytes as f64 / 1_048_576.0
             );
+            if let Some((seq, hash)) = s.audit_head {
+                println!(
+                    "{}",
+                    anchor_line(&sportello::domain::audit::anchor(seq, &hash))
+                );
+            }
             if cifra {
                 println!("Conservare la passphrase: senza di essa il backup non si può aprire.");
             }
@@ -926,6 +1026,31 @@ fn backup(cli: &Cli, file: &std::path::Path, cifra: bool) -> Result<ExitCode, De
     }
 }
 
+/// The line that gives the audit trail's head to write down.
+fn anchor_line(anchor: &str) -> String {
+    format!(
+        "Ancora del registro: {anchor} (annotarla fuori dal computer: `sportello audit verify --ancora {anchor}` controlla che il registro non sia stato riscritto)"
+    )
+}
+
+/// "1 paziente", "2.000 pazienti".
+fn counted(n: u64, one: &str, many: &str) -> String {
+    format!("{} {}", thousands(n), if n == 1 { one } else { many })
+}
+
+/// 2000 -> "2.000".
+fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
+}
+
 fn backup_exit(e: &sportello::store::backup::BackupError) -> ExitCode {
     match e {
         sportello::store::backup::BackupError::Store(s) if s.is_store_unavailable() => {
@@ -935,29 +1060,79 @@ fn backup_exit(e: &sportello::store::backup::BackupError) -> ExitCode {
     }
 }
 
-fn restore(cli: &Cli, file: &std::path::Path) -> Result<ExitCode, DeskError> {
-    use sportello::store::cifra;
+fn restore(cli: &Cli, file: &std::path::Path, si: bool) -> Result<ExitCode, DeskError> {
+    use sportello::service::backup::{self as backups, CurrentStore};
     let dir = data_dir(cli);
-    let encrypted = match cifra::is_encrypted(file) {
+    backups::remove_temp_files_on_signals();
+    let encrypted = match backups::is_encrypted(file) {
         Ok(e) => e,
         Err(e) => {
             eprintln!("Errore: {e}");
             return Ok(ExitCode::FAILURE);
         }
     };
-    let restored = if encrypted {
-        let passphrase = match read_password("Il backup è cifrato. Passphrase: ") {
-            Ok(p) => p,
+    let passphrase = if encrypted {
+        match read_password("Il backup è cifrato. Passphrase: ") {
+            Ok(p) => Some(sportello::store::cifra::SecretString::from(p)),
             Err(e) => {
                 eprintln!("Passphrase non letta: {e}");
                 return Ok(ExitCode::FAILURE);
             }
-        };
-        cifra::restore_encrypted_backup(file, &dir, &cifra::SecretString::from(passphrase))
+        }
     } else {
-        sportello::service::restore(file, &dir)
+        None
     };
-    match restored {
+    let plan = match backups::plan_restore(file, &dir, passphrase.as_ref()) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("Errore: {e}");
+            return Ok(backup_exit(&e));
+        }
+    };
+    let s = &plan.summary;
+    let when = plan
+        .written_at
+        .map(|t| format!(" del {}", t.format("%d/%m/%Y %H:%M")))
+        .unwrap_or_default();
+    let trail = match s.audit_head {
+        Some((seq, _)) => format!("registro fino alla voce {seq}"),
+        None => "registro vuoto".to_string(),
+    };
+    let current = match (&plan.current, &plan.aside) {
+        (CurrentStore::Readable { patients, .. }, Some(aside)) => format!(
+            "l'archivio attuale, {}, sarà messo da parte in {}",
+            counted(*patients, "paziente", "pazienti"),
+            aside.display()
+        ),
+        (CurrentStore::Unreadable, Some(aside)) => format!(
+            "l'archivio attuale non si apre (danneggiato): sarà messo da parte così com'è in {}",
+            aside.display()
+        ),
+        (_, Some(aside)) => format!(
+            "la cartella attuale, senza archivio, sarà messa da parte in {}",
+            aside.display()
+        ),
+        (_, None) => format!(
+            "la cartella dei dati {} non esiste e sarà creata",
+            dir.display()
+        ),
+    };
+    println!(
+        "Backup{when}: {}, {}, {trail}; {current}.",
+        counted(s.count("patients"), "paziente", "pazienti"),
+        counted(s.count("operators"), "operatore", "operatori"),
+    );
+    if !si {
+        eprint!("Sostituire l'archivio con questo backup? Scrivere SI per confermare: ");
+        let _ = std::io::stderr().flush();
+        let mut answer = String::new();
+        let _ = std::io::stdin().read_line(&mut answer);
+        if answer.trim() != "SI" {
+            eprintln!("Ripristino annullato: l'archivio non è stato toccato.");
+            return Ok(ExitCode::FAILURE);
+        }
+    }
+    match backups::restore(plan, &SystemClock) {
         Ok((s, kept)) => {
             println!(
                 "Archivio ripristinato da {}: {} voci",
@@ -965,7 +1140,15 @@ fn restore(cli: &Cli, file: &std::path::Path) -> Result<ExitCode, DeskError> {
                 s.entries
             );
             if let Some(k) = kept {
-                println!("L'archivio precedente è conservato in {}", k.display());
+                let pruned = if cli.backup_giorni == 0 {
+                    "va rimosso a mano".to_string()
+                } else {
+                    format!("viene rimosso dopo {} giorni", cli.backup_giorni)
+                };
+                println!(
+                    "L'archivio precedente è conservato in {} (contiene anche i pazienti cancellati dopo il backup: {pruned})",
+                    k.display()
+                );
             }
             Ok(ExitCode::SUCCESS)
         }

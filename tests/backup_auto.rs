@@ -132,7 +132,7 @@ fn encrypted_round_trip_and_wrong_passphrase() {
         desk.load_demo(200, 5, &mut |_, _| true).unwrap();
         before = names(&desk);
         surname = desk.find("r", 1).unwrap()[0].cognome.clone();
-        let s = desk.backup_encrypted_to(&file, &pass, FAST).unwrap();
+        let s = desk.backup_encrypted_to(&file, false, &pass, FAST).unwrap();
         assert!(s.entries > 800, "{s:?}");
         assert_eq!(s.bytes, std::fs::metadata(&file).unwrap().len());
     }
@@ -228,7 +228,7 @@ fn command_line_encrypts_and_asks_on_restore() {
     assert!(err.contains("Passphrase errata"), "{err}");
     assert!(!root.path().join("dati.prima-del-ripristino-1").exists());
 
-    let right = sportello_with_input(&["restore", f, "--data-dir", d], pass);
+    let right = sportello_with_input(&["restore", f, "--data-dir", d], &format!("{pass}SI\n"));
     assert_eq!(
         right.status.code(),
         Some(0),
@@ -238,4 +238,50 @@ fn command_line_encrypts_and_asks_on_restore() {
     assert!(String::from_utf8_lossy(&right.stdout).contains("Archivio ripristinato"));
     let c = sportello_with_input(&["check", "--data-dir", d], "");
     assert!(String::from_utf8_lossy(&c.stdout).contains("Pazienti: 50"));
+}
+
+#[test]
+fn a_crafted_scrypt_cost_is_refused_before_any_work() {
+    let root = tempfile::tempdir().unwrap();
+    let data = root.path().join("dati");
+    let file = root.path().join("copia.age");
+    let pass = SecretString::from("cavallo batteria graffetta".to_string());
+    {
+        let desk = desk_on(&data, 23);
+        desk.load_demo(5, 5, &mut |_, _| true).unwrap();
+        desk.backup_encrypted_to(&file, false, &pass, FAST).unwrap();
+    }
+    // The scrypt stanza's last argument is the cost: 2^21 would take 2 GiB
+    // (2^24, 16 GiB, aborted the program).
+    let bytes = std::fs::read(&file).unwrap();
+    let line_end = bytes.iter().position(|b| *b == b'\n').unwrap();
+    let stanza_end = line_end
+        + 1
+        + bytes[line_end + 1..]
+            .iter()
+            .position(|b| *b == b'\n')
+            .unwrap();
+    let stanza = String::from_utf8(bytes[line_end + 1..stanza_end].to_vec()).unwrap();
+    assert!(
+        stanza.starts_with("-> scrypt ") && stanza.ends_with(" 10"),
+        "{stanza}"
+    );
+    for cost in ["21", "24", "63"] {
+        let crafted_stanza = format!("{} {cost}", &stanza[..stanza.len() - 3]);
+        let mut crafted = bytes[..=line_end].to_vec();
+        crafted.extend_from_slice(crafted_stanza.as_bytes());
+        crafted.extend_from_slice(&bytes[stanza_end..]);
+        let bad = root.path().join(format!("costo-{cost}.age"));
+        std::fs::write(&bad, &crafted).unwrap();
+        let err = restore_encrypted_backup(&bad, &data, &pass).unwrap_err();
+        assert!(
+            matches!(err, BackupError::ExcessiveWork { work, max: 20, .. } if work.to_string() == cost),
+            "{cost}: {err:?}"
+        );
+        assert!(
+            err.to_string().contains("costo di decifratura eccessivo"),
+            "{err}"
+        );
+    }
+    assert!(!root.path().join("dati.prima-del-ripristino-1").exists());
 }

@@ -90,7 +90,9 @@ fn first_admin_then_roles_are_enforced_with_the_role_named() {
     desk.login("medico1", "password-med").unwrap();
     let err = desk.new_pai(pid).unwrap_err();
     assert!(err.to_string().contains("non ha un Gestore"), "{err}");
-    let refused = desk.backup_to(&dir.path().join("x.bak")).unwrap_err();
+    let refused = desk
+        .backup_to(&dir.path().join("x.bak"), false)
+        .unwrap_err();
     assert!(
         refused
             .to_string()

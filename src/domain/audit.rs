@@ -270,6 +270,46 @@ impl AuditFilter {
     }
 }
 
+/// Hex digits of a hash that an anchor shows.
+pub const ANCHOR_HEX: usize = 12;
+/// Fewest hex digits an anchor given to check must have.
+pub const ANCHOR_MIN_HEX: usize = 8;
+
+/// The anchor of entry `seq` with hash `hash`: `SEQ:HEX12`, short enough to
+/// write down, printed by every backup and by `audit verify`.
+pub fn anchor(seq: u64, hash: &Hash) -> String {
+    let mut h = hex(hash);
+    h.truncate(ANCHOR_HEX);
+    format!("{seq}:{h}")
+}
+
+/// An anchor written down earlier: the chain must still pass through entry
+/// `seq` with a hash starting with `prefix` (lower-case hex).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Anchor {
+    pub seq: u64,
+    pub prefix: String,
+}
+
+impl Anchor {
+    /// Reads `N:HEX` (at least [`ANCHOR_MIN_HEX`] hex digits, any case,
+    /// spaces around ignored).
+    pub fn parse(text: &str) -> Option<Anchor> {
+        let (seq, prefix) = text.trim().split_once(':')?;
+        let seq: u64 = seq.trim().parse().ok()?;
+        let prefix = prefix.trim().to_ascii_lowercase();
+        let hex_ok = prefix.len() >= ANCHOR_MIN_HEX
+            && prefix.len() <= 64
+            && prefix.chars().all(|c| c.is_ascii_hexdigit());
+        (seq > 0 && hex_ok).then_some(Anchor { seq, prefix })
+    }
+
+    /// Whether `entry` is the anchored one.
+    pub fn matches(&self, entry: &AuditEntry) -> bool {
+        entry.seq == self.seq && hex(&entry.hash).starts_with(&self.prefix)
+    }
+}
+
 /// Lower-case hex of a hash, for display.
 pub fn hex(hash: &Hash) -> String {
     hash.iter().map(|b| format!("{b:02x}")).collect()
@@ -341,6 +381,24 @@ mod tests {
             v.push(e).unwrap();
         }
         assert_eq!(v.finish(Some((4, c[3].hash))).unwrap_err().seq, 4);
+    }
+
+    #[test]
+    fn anchors_print_parse_and_match() {
+        let c = chain(3);
+        let text = anchor(2, &c[1].hash);
+        assert_eq!(text, format!("2:{}", &hex(&c[1].hash)[..12]));
+        let a = Anchor::parse(&format!(" {} ", text.to_uppercase())).unwrap();
+        assert!(a.matches(&c[1]));
+        assert!(!a.matches(&c[2]));
+        let mut edited = c[1].clone();
+        edited.summary = "riscritta".into();
+        edited.hash = edited.compute_hash();
+        assert!(!a.matches(&edited));
+        assert_eq!(Anchor::parse("2:abc"), None, "too short");
+        assert_eq!(Anchor::parse("0:3fa9c2d1e0b4"), None);
+        assert_eq!(Anchor::parse("x:3fa9c2d1e0b4"), None);
+        assert_eq!(Anchor::parse("2:3fa9c2d1e0bz"), None);
     }
 
     #[test]

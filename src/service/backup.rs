@@ -4,10 +4,11 @@
 
 use std::path::{Path, PathBuf};
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 
-use super::Desk;
-use crate::store::backup::{BackupError, BackupSummary};
+use super::{Clock, Desk, DeskError};
+use crate::domain::audit::{Anchor, AuditAction, AuditRecord};
+pub use crate::store::backup::{BackupError, BackupSummary, CurrentStore, RestorePlan};
 use crate::store::cifra::{SecretString, WorkFactor};
 
 /// Folder of the automatic backups inside the data folder.
@@ -56,23 +57,31 @@ pub fn auto_backups(dir: &Path) -> Vec<(NaiveDate, PathBuf)> {
 }
 
 impl Desk {
-    /// Writes a verified backup of the whole store to `file`.
-    pub fn backup_to(&self, file: &Path) -> Result<BackupSummary, BackupError> {
+    /// Writes a verified backup of the whole store to `file`: refused inside
+    /// the data folder, over a file that is not a backup of ours, and over
+    /// one of ours unless `overwrite`.
+    pub fn backup_to(&self, file: &Path, overwrite: bool) -> Result<BackupSummary, BackupError> {
         self.require_backup()?;
-        let summary = self.store.backup_to(file)?;
+        crate::store::backup::check_destination(self.data_dir(), file, overwrite)?;
+        let summary = self.store.backup_dated(file, Some(self.now()))?;
         self.audit_backup(format!("copia in {}", file.display()))?;
         Ok(summary)
     }
 
-    /// Writes a verified backup encrypted with `passphrase` to `file`.
+    /// Writes a verified backup encrypted with `passphrase` to `file` (the
+    /// destination refused as by [`Desk::backup_to`]).
     pub fn backup_encrypted_to(
         &self,
         file: &Path,
+        overwrite: bool,
         passphrase: &SecretString,
         work: WorkFactor,
     ) -> Result<BackupSummary, BackupError> {
         self.require_backup()?;
-        let summary = self.store.backup_encrypted_to(file, passphrase, work)?;
+        crate::store::backup::check_destination(self.data_dir(), file, overwrite)?;
+        let summary =
+            self.store
+                .backup_encrypted_dated(file, passphrase, work, Some(self.now()))?;
         self.audit_backup(format!("copia cifrata in {}", file.display()))?;
         Ok(summary)
     }
@@ -109,7 +118,9 @@ impl Desk {
             return Ok(DailyBackup::AlreadyToday(file));
         }
         // Not an operator's action: the trail records backups made by hand.
-        let summary = self.store.guarded(|| self.store.backup_to(&file))?;
+        let summary = self
+            .store
+            .guarded(|| self.store.backup_dated(&file, Some(self.now())))?;
         let all = auto_backups(&dir);
         let mut removed = Vec::new();
         for (_, old) in all.iter().take(all.len().saturating_sub(keep)) {
@@ -123,4 +134,151 @@ impl Desk {
             removed,
         })
     }
+}
+
+/// What `audit verify --ancora` found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AnchorCheck {
+    /// The chain still passes through the anchored entry.
+    Holds,
+    /// The trail has fewer entries than the anchor's number.
+    Missing { len: u64 },
+    /// The entry exists with another hash: the trail was rewritten.
+    Differs { found: String },
+}
+
+impl Desk {
+    /// The head of the audit trail as an anchor to write down (`N:HEX`).
+    pub fn audit_anchor(&self) -> Result<Option<String>, DeskError> {
+        Ok(self
+            .store
+            .audit_head()?
+            .map(|(seq, hash)| crate::domain::audit::anchor(seq, &hash)))
+    }
+
+    /// Whether the trail still passes through `anchor`.
+    pub fn check_anchor(&self, anchor: &Anchor) -> Result<AnchorCheck, DeskError> {
+        self.require(
+            crate::domain::operator::Role::Amministratore,
+            super::auth::what::AUDIT,
+        )?;
+        Ok(match self.store.audit_entry(anchor.seq)? {
+            None => AnchorCheck::Missing {
+                len: self.store.audit_len()?,
+            },
+            Some(e) if anchor.matches(&e) => AnchorCheck::Holds,
+            Some(e) => AnchorCheck::Differs {
+                found: crate::domain::audit::anchor(e.seq, &e.hash),
+            },
+        })
+    }
+
+    /// The stores set aside by earlier restores beside this one.
+    pub fn set_aside_stores(&self) -> Vec<SetAside> {
+        set_aside_stores(self.data_dir())
+    }
+
+    /// Removes the stores set aside by restores more than `keep_days` days
+    /// ago (the automatic backups' retention; 0 keeps them): they hold
+    /// patients erased since. Returns what was removed.
+    pub fn prune_set_aside(&self, keep_days: usize) -> Vec<SetAside> {
+        if keep_days == 0 {
+            return Vec::new();
+        }
+        let limit = self.now() - chrono::Duration::days(keep_days as i64);
+        set_aside_stores(self.data_dir())
+            .into_iter()
+            .filter(|s| s.since.is_some_and(|t| t < limit))
+            .filter(|s| std::fs::remove_dir_all(&s.path).is_ok())
+            .collect()
+    }
+}
+
+/// A store set aside by a restore (`DIR.prima-del-ripristino-N`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SetAside {
+    pub path: PathBuf,
+    /// When it was set aside (its folder's modification time).
+    pub since: Option<NaiveDateTime>,
+}
+
+/// The stores set aside beside `data_dir`, by name.
+pub fn set_aside_stores(data_dir: &Path) -> Vec<SetAside> {
+    let (Some(name), Some(parent)) = (data_dir.file_name(), data_dir.parent()) else {
+        return Vec::new();
+    };
+    let parent = if parent.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        parent
+    };
+    let prefix = format!(
+        "{}.{}",
+        name.to_string_lossy(),
+        crate::store::backup::SET_ASIDE
+    );
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return Vec::new();
+    };
+    let mut out: Vec<SetAside> = entries
+        .filter_map(|e| e.ok())
+        .filter(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .strip_prefix(&prefix)
+                .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+        })
+        .filter(|e| e.path().is_dir())
+        .map(|e| SetAside {
+            since: e
+                .metadata()
+                .and_then(|m| m.modified())
+                .ok()
+                .map(|t| chrono::DateTime::<chrono::Local>::from(t).naive_local()),
+            path: e.path(),
+        })
+        .collect();
+    out.sort_by(|a, b| a.path.cmp(&b.path));
+    out
+}
+
+/// Whether `file` is an encrypted backup (a passphrase is needed).
+pub fn is_encrypted(file: &Path) -> Result<bool, BackupError> {
+    crate::store::cifra::is_encrypted(file)
+}
+
+/// Verifies a backup (decrypting it with `passphrase` when encrypted) and
+/// looks at the store in `data_dir` it would replace, changing nothing:
+/// the operator confirms [`RestorePlan`] before [`restore`].
+pub fn plan_restore(
+    file: &Path,
+    data_dir: &Path,
+    passphrase: Option<&SecretString>,
+) -> Result<RestorePlan, BackupError> {
+    match passphrase {
+        Some(p) => crate::store::cifra::plan_encrypted_restore(file, data_dir, p),
+        None => crate::store::backup::plan_restore(file, data_dir),
+    }
+}
+
+/// Carries out a confirmed restore; the restored trail gets an entry naming
+/// the backup, its SHA-256 and the head of the trail it replaced.
+pub fn restore(
+    plan: RestorePlan,
+    clock: &dyn Clock,
+) -> Result<(BackupSummary, Option<PathBuf>), BackupError> {
+    let record = AuditRecord {
+        at: clock.now(),
+        operator: super::COMMAND_LINE.to_string(),
+        action: AuditAction::Backup,
+        patient: None,
+        summary: plan.audit_summary(),
+    };
+    plan.apply(&record)
+}
+
+/// Removes the temporary files of a backup or restore in progress when a
+/// signal ends the program (Unix; see `store::scratch`).
+pub fn remove_temp_files_on_signals() {
+    crate::store::scratch::remove_on_signals();
 }

@@ -146,6 +146,9 @@ impl Desk {
     }
 
     fn on(store: Store, clock: Arc<dyn Clock>) -> Desk {
+        // What a killed backup or restore left (the store's lock is held:
+        // none of them is running on it now).
+        crate::store::scratch::clean_leftovers(store.dir());
         Desk {
             store,
             clock,

@@ -6,14 +6,22 @@
 //! `1` tree (name length u16 BE, name), `2` entry (key length u32 BE, key,
 //! value length u32 BE, value), `3` end (entry count u64 BE, SHA-256 of every
 //! byte after the format byte up to the end tag). Nothing may follow the end.
+//!
+//! A backup written by this version starts with a tree named
+//! `__sportello_backup` holding `written_at` (local time, `%Y-%m-%dT%H:%M:%S`):
+//! the same format byte, since an older sportello reads it as one more tree;
+//! a restore leaves that tree out of the store.
 
 use std::fs::File;
 use std::io::{BufReader, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 
+use chrono::NaiveDateTime;
 use sha2::{Digest, Sha256};
 
+use super::scratch::{TempDir, TempFile};
 use super::{Store, StoreError};
+use crate::domain::audit::{AuditRecord, Hash};
 
 pub const MAGIC: &[u8; 16] = b"SPORTELLO-BACKUP";
 pub const FORMAT: u8 = 1;
@@ -22,6 +30,10 @@ const TAG_ENTRY: u8 = 2;
 const TAG_END: u8 = 3;
 const MAX_KEY: usize = 64 * 1024;
 const MAX_VALUE: usize = super::codec::LIMIT + 1;
+/// The tree holding what a backup says of itself (not a tree of the store).
+pub const INFO_TREE: &str = "__sportello_backup";
+const INFO_WRITTEN_AT: &[u8] = b"written_at";
+const INFO_TIME: &str = "%Y-%m-%dT%H:%M:%S";
 
 /// What a backup holds.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -30,6 +42,21 @@ pub struct BackupSummary {
     pub trees: Vec<(String, u64)>,
     pub entries: u64,
     pub bytes: u64,
+    /// When it was written (absent in backups of older versions).
+    pub written_at: Option<NaiveDateTime>,
+    /// The last audit entry it holds: number and hash.
+    pub audit_head: Option<(u64, Hash)>,
+}
+
+impl BackupSummary {
+    /// Entries of the tree `name` (0 when absent).
+    pub fn count(&self, name: &str) -> u64 {
+        self.trees
+            .iter()
+            .filter(|(t, _)| t == name)
+            .map(|(_, n)| *n)
+            .sum()
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -48,6 +75,24 @@ pub enum BackupError {
     WrongPassphrase(PathBuf),
     #[error("Cifratura o decifratura del backup non riuscita: {0}")]
     Crypto(String),
+    #[error(
+        "La destinazione {dest} è dentro la cartella dei dati {data}: il backup sostituirebbe i file dell'archivio. Scegliere un file fuori dalla cartella dei dati (per esempio su una chiavetta); i backup automatici sono già nella sua cartella \"backup\"."
+    )]
+    InsideDataDir { dest: PathBuf, data: PathBuf },
+    #[error("{0} è una cartella: indicare il nome del file di backup da scrivere.")]
+    IsFolder(PathBuf),
+    #[error(
+        "Il file {0} esiste e non è un backup di sportello: non viene sovrascritto. Scegliere un altro nome."
+    )]
+    NotABackup(PathBuf),
+    #[error("Il backup {0} esiste già: per sostituirlo ripetere il comando con --sovrascrivi.")]
+    AlreadyExists(PathBuf),
+    #[error(
+        "Il backup cifrato {path} chiede un costo di decifratura eccessivo (scrypt 2^{work}, il massimo accettato è 2^{max}): non viene aperto. sportello non cifra mai così: il file è stato alterato o non è un backup di sportello."
+    )]
+    ExcessiveWork { path: PathBuf, work: u8, max: u8 },
+    #[error("Un altro ripristino è in corso in {0}: attendere che finisca e riprovare.")]
+    RestoreInProgress(PathBuf),
     #[error(transparent)]
     Store(#[from] StoreError),
     /// Refused by the desk (role) or its audit record failed.
@@ -83,37 +128,50 @@ impl<W: Write> Write for Hashing<W> {
 
 impl Store {
     /// Writes a backup of the whole store to `path`: first to a temporary
-    /// name beside it, fsynced, verified by reading it back, then renamed.
+    /// file of our own beside it, fsynced, verified by reading it back, then
+    /// renamed. The destination is not checked here: see
+    /// [`check_destination`] for backups made by hand.
     pub fn backup_to(&self, path: &Path) -> std::result::Result<BackupSummary, BackupError> {
-        let tmp = path.with_extension("tmp");
-        let written = self.write_backup(&tmp);
-        let verified = written.and_then(|w| verify_backup(&tmp).map(|v| (w, v)));
-        match verified {
-            Ok((w, v)) if w == v.entries => {
-                std::fs::rename(&tmp, path).map_err(|e| io_err(path, e))?;
-                if let Some(dir) = path.parent()
-                    && let Ok(d) = File::open(dir)
-                {
-                    let _ = d.sync_all();
-                }
-                Ok(v)
-            }
-            Ok((w, v)) => {
-                let _ = std::fs::remove_file(&tmp);
-                Err(BackupError::Damaged {
-                    path: tmp,
-                    reason: format!("scritte {w} voci, rilette {}", v.entries),
-                })
-            }
-            Err(e) => {
-                let _ = std::fs::remove_file(&tmp);
-                Err(e)
-            }
-        }
+        self.backup_dated(path, None)
     }
 
-    fn write_backup(&self, path: &Path) -> std::result::Result<u64, BackupError> {
-        let file = File::create(path).map_err(|e| io_err(path, e))?;
+    /// [`Store::backup_to`], recording in the backup when it was written.
+    pub fn backup_dated(
+        &self,
+        path: &Path,
+        written_at: Option<NaiveDateTime>,
+    ) -> std::result::Result<BackupSummary, BackupError> {
+        let tmp = TempFile::beside(path).map_err(|e| io_err(path, e))?;
+        let summary = self.write_verified(&tmp, written_at)?;
+        tmp.persist(path).map_err(|e| io_err(path, e))?;
+        sync_parent(path);
+        Ok(summary)
+    }
+
+    /// Writes a backup into `tmp` and reads it back.
+    pub(crate) fn write_verified(
+        &self,
+        tmp: &TempFile,
+        written_at: Option<NaiveDateTime>,
+    ) -> std::result::Result<BackupSummary, BackupError> {
+        let file = tmp.handle().map_err(|e| io_err(tmp.path(), e))?;
+        let written = self.write_backup(file, tmp.path(), written_at)?;
+        let read = verify_backup(tmp.path())?;
+        if written != read.entries {
+            return Err(BackupError::Damaged {
+                path: tmp.path().to_path_buf(),
+                reason: format!("scritte {written} voci, rilette {}", read.entries),
+            });
+        }
+        Ok(read)
+    }
+
+    fn write_backup(
+        &self,
+        file: File,
+        path: &Path,
+        written_at: Option<NaiveDateTime>,
+    ) -> std::result::Result<u64, BackupError> {
         let mut raw = BufWriter::new(file);
         raw.write_all(MAGIC).map_err(|e| io_err(path, e))?;
         raw.write_all(&[FORMAT]).map_err(|e| io_err(path, e))?;
@@ -123,33 +181,39 @@ impl Store {
             bytes: 0,
         };
         let mut entries = 0u64;
+        let io = |e| io_err(path, e);
+        if let Some(at) = written_at {
+            // What the backup says of itself: a tree that a restore skips
+            // (and that an older sportello restores as an unused tree).
+            let name = INFO_TREE.as_bytes();
+            w.write_all(&[TAG_TREE]).map_err(io)?;
+            w.write_all(&(name.len() as u16).to_be_bytes())
+                .map_err(io)?;
+            w.write_all(name).map_err(io)?;
+            let value = at.format(INFO_TIME).to_string();
+            write_entry(&mut w, INFO_WRITTEN_AT, value.as_bytes()).map_err(io)?;
+            entries += 1;
+        }
         let mut names: Vec<Vec<u8>> = self
             .db
             .tree_names()
             .into_iter()
             .map(|n| n.to_vec())
-            .filter(|n| n.as_slice() != b"__sled__default")
+            .filter(|n| n.as_slice() != b"__sled__default" && n.as_slice() != INFO_TREE.as_bytes())
             .collect();
         names.sort();
         for name in names {
             let tree = self.db.open_tree(&name).map_err(|e| self.fatal(e))?;
-            let io = |e| io_err(path, e);
             w.write_all(&[TAG_TREE]).map_err(io)?;
             w.write_all(&(name.len() as u16).to_be_bytes())
                 .map_err(io)?;
             w.write_all(&name).map_err(io)?;
             for item in tree.iter() {
                 let (k, v) = item.map_err(|e| self.fatal(e))?;
-                let io = |e| io_err(path, e);
-                w.write_all(&[TAG_ENTRY]).map_err(io)?;
-                w.write_all(&(k.len() as u32).to_be_bytes()).map_err(io)?;
-                w.write_all(&k).map_err(io)?;
-                w.write_all(&(v.len() as u32).to_be_bytes()).map_err(io)?;
-                w.write_all(&v).map_err(io)?;
+                write_entry(&mut w, &k, &v).map_err(io)?;
                 entries += 1;
             }
         }
-        let io = |e| io_err(path, e);
         w.write_all(&[TAG_END]).map_err(io)?;
         w.write_all(&entries.to_be_bytes()).map_err(io)?;
         let digest = w.hash.finalize();
@@ -158,6 +222,67 @@ impl Store {
         let file = raw.into_inner().map_err(|e| io_err(path, e.into_error()))?;
         file.sync_all().map_err(|e| io_err(path, e))?;
         Ok(entries)
+    }
+}
+
+fn write_entry<W: Write>(w: &mut W, key: &[u8], value: &[u8]) -> std::io::Result<()> {
+    w.write_all(&[TAG_ENTRY])?;
+    w.write_all(&(key.len() as u32).to_be_bytes())?;
+    w.write_all(key)?;
+    w.write_all(&(value.len() as u32).to_be_bytes())?;
+    w.write_all(value)
+}
+
+/// Makes a rename in `path`'s folder durable (where the platform allows).
+pub(crate) fn sync_parent(path: &Path) {
+    if let Some(dir) = path.parent()
+        && let Ok(d) = File::open(dir)
+    {
+        let _ = d.sync_all();
+    }
+}
+
+/// Whether `path` starts like a backup of ours, plain or encrypted.
+fn is_our_backup(path: &Path) -> bool {
+    let mut magic = [0u8; 16];
+    let plain = File::open(path)
+        .and_then(|mut f| f.read_exact(&mut magic))
+        .is_ok()
+        && &magic == MAGIC;
+    plain || super::cifra::is_encrypted(path).unwrap_or(false)
+}
+
+/// Refuses a destination of a backup made by hand that would destroy
+/// something: a path inside the data folder (its `db`, `conf`, `snap.*`, the
+/// folder itself, the automatic backups' folder), a folder, an existing file
+/// that is not a backup of ours, or one of ours unless `overwrite`.
+pub fn check_destination(
+    data_dir: &Path,
+    dest: &Path,
+    overwrite: bool,
+) -> std::result::Result<(), BackupError> {
+    let data = data_dir.canonicalize().map_err(|e| io_err(data_dir, e))?;
+    let parent = match dest.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let folder = parent.canonicalize().map_err(|e| io_err(parent, e))?;
+    let Some(name) = dest.file_name() else {
+        return Err(BackupError::IsFolder(dest.to_path_buf()));
+    };
+    let target = dest.canonicalize().unwrap_or_else(|_| folder.join(name));
+    if folder.starts_with(&data) || target.starts_with(&data) {
+        return Err(BackupError::InsideDataDir {
+            dest: dest.to_path_buf(),
+            data: data_dir.to_path_buf(),
+        });
+    }
+    match std::fs::metadata(&target) {
+        Err(_) => Ok(()),
+        Ok(m) if m.is_dir() => Err(BackupError::IsFolder(dest.to_path_buf())),
+        Ok(_) if !is_our_backup(&target) => Err(BackupError::NotABackup(dest.to_path_buf())),
+        Ok(_) if !overwrite => Err(BackupError::AlreadyExists(dest.to_path_buf())),
+        Ok(_) => Ok(()),
     }
 }
 
@@ -190,6 +315,7 @@ fn read_backup(
     let mut hash = Sha256::new();
     let mut summary = BackupSummary::default();
     let mut current: Option<Vec<u8>> = None;
+    let mut last_audit: Option<Vec<u8>> = None;
     let read = |r: &mut BufReader<File>, n: usize, hash: &mut Sha256| {
         let mut buf = vec![0u8; n];
         r.read_exact(&mut buf)
@@ -222,6 +348,13 @@ fn read_backup(
                     return Err(damaged("valore troppo lungo"));
                 }
                 let value = read(&mut r, vlen, &mut hash)?;
+                if tree.as_slice() == super::trees::AUDIT.as_bytes() {
+                    last_audit = Some(value.clone());
+                } else if tree.as_slice() == INFO_TREE.as_bytes() && key == INFO_WRITTEN_AT {
+                    summary.written_at = std::str::from_utf8(&value)
+                        .ok()
+                        .and_then(|v| NaiveDateTime::parse_from_str(v, INFO_TIME).ok());
+                }
                 each(tree, key, value)?;
                 summary.entries += 1;
                 if let Some(last) = summary.trees.last_mut() {
@@ -245,6 +378,9 @@ fn read_backup(
                     return Err(damaged("dati in eccesso dopo la fine"));
                 }
                 summary.bytes = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+                summary.audit_head = last_audit
+                    .and_then(|v| super::records::decode_audit(&v).ok())
+                    .map(|e| (e.seq, e.hash));
                 return Ok(summary);
             }
             _ => return Err(damaged("struttura non riconosciuta")),
@@ -257,77 +393,317 @@ pub fn verify_backup(path: &Path) -> std::result::Result<BackupSummary, BackupEr
     read_backup(path, &mut |_, _, _| Ok(()))
 }
 
-/// Replaces the store in `data_dir` with the content of `backup`.
-///
-/// The backup is verified first; the new store is built beside the current
-/// one and checked; only then is the current one moved aside (kept as
-/// `<dir>.prima-del-ripristino-N`) and the new one put in its place. On any
-/// error the current store is left as it was. Returns the summary and where
-/// the previous store was kept.
+/// The store a restore would replace, as far as it could be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CurrentStore {
+    /// No store in the data folder.
+    Absent,
+    /// Opened and counted.
+    Readable {
+        patients: u64,
+        audit_head: Option<(u64, Hash)>,
+    },
+    /// It does not open (damaged): it is set aside as it is.
+    Unreadable,
+}
+
+/// A verified backup ready to replace the store in `data_dir`: what it
+/// holds and what it replaces, for the operator to confirm. Nothing has
+/// been changed yet; [`RestorePlan::apply`] does the work.
+#[derive(Debug)]
+pub struct RestorePlan {
+    /// The file the operator named (encrypted or not).
+    pub backup: PathBuf,
+    /// SHA-256 of that file.
+    pub sha256: Hash,
+    pub summary: BackupSummary,
+    /// When the backup was written: recorded in it, or else the file's
+    /// modification time.
+    pub written_at: Option<NaiveDateTime>,
+    pub current: CurrentStore,
+    pub data_dir: PathBuf,
+    /// Where the current store will be kept (`DIR.prima-del-ripristino-N`).
+    pub aside: Option<PathBuf>,
+    /// The plain backup to read: `backup` itself, or its decrypted copy.
+    plain: PathBuf,
+    _decrypted: Option<TempFile>,
+}
+
+/// Verifies `backup` and looks at the store it would replace, without
+/// changing anything (see [`RestorePlan`]).
+pub fn plan_restore(
+    backup: &Path,
+    data_dir: &Path,
+) -> std::result::Result<RestorePlan, BackupError> {
+    plan_restore_of(backup, None, data_dir)
+}
+
+/// [`plan_restore`] of `backup` whose plain content is in `decrypted`.
+pub(crate) fn plan_restore_of(
+    backup: &Path,
+    decrypted: Option<TempFile>,
+    data_dir: &Path,
+) -> std::result::Result<RestorePlan, BackupError> {
+    let plain = decrypted
+        .as_ref()
+        .map(|t| t.path().to_path_buf())
+        .unwrap_or_else(|| backup.to_path_buf());
+    let summary = verify_backup(&plain)?;
+    let sha256 = file_sha256(backup)?;
+    let written_at = summary.written_at.or_else(|| {
+        let modified = std::fs::metadata(backup).and_then(|m| m.modified()).ok()?;
+        Some(chrono::DateTime::<chrono::Local>::from(modified).naive_local())
+    });
+    let current = peek_store(data_dir)?;
+    let aside = data_dir.exists().then(|| set_aside_name(data_dir));
+    Ok(RestorePlan {
+        backup: backup.to_path_buf(),
+        sha256,
+        summary,
+        written_at,
+        current,
+        data_dir: data_dir.to_path_buf(),
+        aside,
+        plain,
+        _decrypted: decrypted,
+    })
+}
+
+fn file_sha256(path: &Path) -> std::result::Result<Hash, BackupError> {
+    let mut file = BufReader::new(File::open(path).map_err(|e| io_err(path, e))?);
+    let mut hash = Sha256::new();
+    let mut buf = vec![0u8; 64 * 1024];
+    loop {
+        let n = file.read(&mut buf).map_err(|e| io_err(path, e))?;
+        if n == 0 {
+            break;
+        }
+        hash.update(&buf[..n]);
+    }
+    Ok(hash.finalize().into())
+}
+
+/// The first free `DIR.prima-del-ripristino-N`.
+fn set_aside_name(data_dir: &Path) -> PathBuf {
+    let mut n = 1;
+    loop {
+        let aside = sibling(data_dir, &format!("{SET_ASIDE}{n}"));
+        if !aside.exists() {
+            return aside;
+        }
+        n += 1;
+    }
+}
+
+/// Name of the folders a restore sets aside, before their number.
+pub const SET_ASIDE: &str = "prima-del-ripristino-";
+
+/// The lock of the store's data file, which sled holds while the store is
+/// open: refused with [`StoreError::Locked`] when another program has it.
+/// `None` when there is no data file.
+fn lock_store(data_dir: &Path) -> std::result::Result<Option<File>, BackupError> {
+    let Ok(file) = File::open(data_dir.join("db")) else {
+        return Ok(None);
+    };
+    // A handle this process dropped a moment ago lets go of it shortly.
+    for _ in 0..super::LOCK_RETRIES {
+        if file.try_lock().is_ok() {
+            return Ok(Some(file));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(25));
+    }
+    Err(BackupError::Store(StoreError::Locked {
+        dir: data_dir.to_path_buf(),
+    }))
+}
+
+/// Counts the patients and reads the audit head of the store in `dir`
+/// without the store's own checks: a damaged store (even one that makes the
+/// engine panic) is [`CurrentStore::Unreadable`], one open elsewhere is
+/// refused.
+fn peek_store(dir: &Path) -> std::result::Result<CurrentStore, BackupError> {
+    if !dir.join("db").is_file() {
+        return Ok(CurrentStore::Absent);
+    }
+    drop(lock_store(dir)?);
+    let quiet = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let peeked = std::panic::catch_unwind(|| -> std::result::Result<_, sled::Error> {
+        let db = sled::Config::new()
+            .path(dir)
+            .cache_capacity(16 * 1024 * 1024)
+            .open()?;
+        let mut patients = 0u64;
+        for item in db.open_tree(super::trees::PATIENTS)?.iter() {
+            item?;
+            patients += 1;
+        }
+        let head = db
+            .open_tree(super::trees::META)?
+            .get(super::operators::META_AUDIT_HEAD)?
+            .and_then(|v| super::operators::decode_head(&v));
+        Ok((patients, head))
+    });
+    std::panic::set_hook(quiet);
+    Ok(match peeked {
+        Ok(Ok((patients, audit_head))) => CurrentStore::Readable {
+            patients,
+            audit_head,
+        },
+        Ok(Err(sled::Error::Io(e))) if e.to_string().contains("could not acquire lock") => {
+            return Err(BackupError::Store(StoreError::Locked {
+                dir: dir.to_path_buf(),
+            }));
+        }
+        _ => CurrentStore::Unreadable,
+    })
+}
+
+impl RestorePlan {
+    /// Builds the new store beside the current one from the backup, adds
+    /// `record` to its audit trail, checks it; then moves the current store
+    /// aside (when there is one) and puts the new one in its place. On any
+    /// error the current store is left as it was and the new one removed.
+    /// Returns the summary and where the previous store was kept.
+    pub fn apply(
+        self,
+        record: &AuditRecord,
+    ) -> std::result::Result<(BackupSummary, Option<PathBuf>), BackupError> {
+        let data_dir = self.data_dir.as_path();
+        let staging = sibling(data_dir, super::scratch::STAGING);
+        if staging.exists() {
+            if !super::scratch::staging_unused(&staging) {
+                return Err(BackupError::RestoreInProgress(staging));
+            }
+            std::fs::remove_dir_all(&staging).map_err(|e| io_err(&staging, e))?;
+        }
+        let built = TempDir::create_new(&staging).map_err(|e| io_err(&staging, e))?;
+        let summary = {
+            let store = Store::open(built.path())?;
+            // The new, empty store marks its name-word index built; the
+            // backup says whether its own is (a backup written before that
+            // index existed has neither the entries nor the mark, and gets
+            // them built below).
+            store.forget_name_word_index()?;
+            let summary = read_backup(&self.plain, &mut |tree, key, value| {
+                if tree == INFO_TREE.as_bytes() {
+                    return Ok(());
+                }
+                let t = store.db.open_tree(tree).map_err(|e| store.fatal(e))?;
+                t.insert(key, value).map_err(|e| store.fatal(e))?;
+                Ok(())
+            })?;
+            store.upgrade_format(&mut || {})?;
+            store.append_audit(record)?;
+            store.make_durable()?;
+            let report = store.check()?;
+            if !report.is_ok() {
+                return Err(BackupError::Damaged {
+                    path: self.backup.clone(),
+                    reason: format!(
+                        "l'archivio ricostruito non supera il controllo: {}",
+                        report.problems.first().cloned().unwrap_or_default()
+                    ),
+                });
+            }
+            summary
+        };
+        // Held across the swap (on Unix; Windows cannot rename a folder
+        // holding an open file): no sportello opens the store meanwhile.
+        let lock = lock_store(data_dir)?;
+        #[cfg(not(unix))]
+        drop(lock);
+        let kept = {
+            // A signal waits for the swap to finish (see scratch::registry).
+            let mut list = super::scratch::registry();
+            let kept = if data_dir.exists() {
+                let aside = set_aside_name(data_dir);
+                std::fs::rename(data_dir, &aside).map_err(|e| io_err(data_dir, e))?;
+                if let Err(e) = std::fs::rename(built.path(), data_dir) {
+                    let _ = std::fs::rename(&aside, data_dir);
+                    return Err(io_err(data_dir, e));
+                }
+                Some(aside)
+            } else {
+                std::fs::rename(built.path(), data_dir).map_err(|e| io_err(data_dir, e))?;
+                None
+            };
+            built.keep(&mut list);
+            kept
+        };
+        #[cfg(unix)]
+        drop(lock);
+        if let Some(aside) = &kept {
+            // The pruning of set-aside stores goes by when they were set aside.
+            if let Ok(d) = File::open(aside) {
+                let _ = d.set_modified(std::time::SystemTime::now());
+            }
+            // The automatic backups stay with the store in use.
+            let old = aside.join("backup");
+            if old.is_dir() {
+                let _ = std::fs::rename(&old, data_dir.join("backup"));
+            }
+        }
+        // The renames in the data folder's parent.
+        sync_parent(data_dir);
+        Ok((summary, kept))
+    }
+
+    /// The audit entry a restore adds to the restored trail: the backup
+    /// file, its SHA-256, and the head of the trail it replaces, so that a
+    /// roll-back to an older trail shows.
+    pub fn audit_summary(&self) -> String {
+        let replaced = match &self.current {
+            CurrentStore::Absent => "nessun archivio sostituito".to_string(),
+            CurrentStore::Readable {
+                audit_head: Some((seq, hash)),
+                ..
+            } => format!(
+                "il registro sostituito arrivava alla voce {}",
+                crate::domain::audit::anchor(*seq, hash)
+            ),
+            CurrentStore::Readable {
+                audit_head: None, ..
+            } => "il registro sostituito era vuoto".to_string(),
+            CurrentStore::Unreadable => {
+                "il registro sostituito non si è potuto leggere (archivio danneggiato)".to_string()
+            }
+        };
+        let file = std::path::absolute(&self.backup).unwrap_or_else(|_| self.backup.clone());
+        format!(
+            "ripristino dal backup {} (SHA-256 {}{}); {replaced}",
+            file.display(),
+            crate::domain::audit::hex(&self.sha256),
+            self.written_at
+                .map(|t| format!(", scritto il {}", t.format("%d/%m/%Y %H:%M")))
+                .unwrap_or_default()
+        )
+    }
+}
+
+/// Replaces the store in `data_dir` with the content of `backup` without
+/// asking (see [`plan_restore`] and [`RestorePlan::apply`]), recording the
+/// restore as done from the command line now.
 pub fn restore_backup(
     backup: &Path,
     data_dir: &Path,
 ) -> std::result::Result<(BackupSummary, Option<PathBuf>), BackupError> {
-    verify_backup(backup)?;
-    let staging = sibling(data_dir, "ripristino-in-corso");
-    if staging.exists() {
-        std::fs::remove_dir_all(&staging).map_err(|e| io_err(&staging, e))?;
-    }
-    let built = (|| {
-        let store = Store::open(&staging)?;
-        // The new, empty store marks its name-word index built; the backup
-        // says whether its own is (a backup written before that index existed
-        // has neither the entries nor the mark, and gets them built below).
-        store.forget_name_word_index()?;
-        let summary = read_backup(backup, &mut |tree, key, value| {
-            let t = store.db.open_tree(tree).map_err(|e| store.fatal(e))?;
-            t.insert(key, value).map_err(|e| store.fatal(e))?;
-            Ok(())
-        })?;
-        store.upgrade_format(&mut || {})?;
-        store.make_durable()?;
-        let report = store.check()?;
-        if !report.is_ok() {
-            return Err(BackupError::Damaged {
-                path: backup.to_path_buf(),
-                reason: format!(
-                    "l'archivio ricostruito non supera il controllo: {}",
-                    report.problems.first().cloned().unwrap_or_default()
-                ),
-            });
-        }
-        Ok(summary)
-    })();
-    let summary = match built {
-        Ok(s) => s,
-        Err(e) => {
-            let _ = std::fs::remove_dir_all(&staging);
-            return Err(e);
-        }
-    };
-    let kept = if data_dir.exists() {
-        // Fails with a lock error if the store is open elsewhere.
-        drop(Store::open(data_dir)?);
-        let mut n = 1;
-        let mut aside = sibling(data_dir, &format!("prima-del-ripristino-{n}"));
-        while aside.exists() {
-            n += 1;
-            aside = sibling(data_dir, &format!("prima-del-ripristino-{n}"));
-        }
-        std::fs::rename(data_dir, &aside).map_err(|e| io_err(data_dir, e))?;
-        Some(aside)
-    } else {
-        None
-    };
-    std::fs::rename(&staging, data_dir).map_err(|e| io_err(data_dir, e))?;
-    // The automatic backups stay with the store in use.
-    if let Some(aside) = &kept {
-        let old = aside.join("backup");
-        if old.is_dir() {
-            let _ = std::fs::rename(&old, data_dir.join("backup"));
+    let plan = plan_restore(backup, data_dir)?;
+    let record = plan.record_now();
+    plan.apply(&record)
+}
+
+impl RestorePlan {
+    /// The restore's audit record, by the command line, at the local time.
+    pub(crate) fn record_now(&self) -> AuditRecord {
+        AuditRecord {
+            at: chrono::Local::now().naive_local(),
+            operator: "riga di comando".into(),
+            action: crate::domain::audit::AuditAction::Backup,
+            patient: None,
+            summary: self.audit_summary(),
         }
     }
-    Ok((summary, kept))
 }
 
 /// A big-endian unsigned number of up to 8 bytes.

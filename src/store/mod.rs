@@ -2,6 +2,7 @@
 //! migrations and the integrity check live here; nothing of sled leaks out.
 
 mod agenda;
+mod anchor;
 pub mod backup;
 mod check;
 pub mod cifra;
@@ -18,6 +19,7 @@ mod patients;
 mod patti;
 mod preferences;
 mod records;
+pub mod scratch;
 
 use std::fs::File;
 use std::path::{Path, PathBuf};

@@ -14,14 +14,14 @@ use crate::domain::audit::{
 };
 use crate::domain::operator::{Operator, OperatorId, fold_username};
 
-const META_AUDIT_HEAD: &[u8] = b"audit_head";
+pub(crate) const META_AUDIT_HEAD: &[u8] = b"audit_head";
 /// The store's secret for the tags of unknown login names (see
 /// `Desk::login`): random bytes, created on first use.
 const META_LOGIN_NAME_SECRET: &[u8] = b"login_name_secret";
 
 type TxResult<T> = std::result::Result<T, ConflictableTransactionError<StoreError>>;
 
-fn decode_head(v: &[u8]) -> Option<(u64, Hash)> {
+pub(crate) fn decode_head(v: &[u8]) -> Option<(u64, Hash)> {
     if v.len() != 40 {
         return None;
     }
