@@ -60,6 +60,8 @@ impl Desk {
     pub fn backup_to(&self, file: &Path) -> Result<BackupSummary, BackupError> {
         self.require_backup()?;
         let summary = self.store.backup_to(file)?;
+        // Best effort: a memory stick's file system may have no Unix modes.
+        let _ = crate::private_fs::tighten_one(file);
         self.audit_backup(format!("copia in {}", file.display()))?;
         Ok(summary)
     }
@@ -73,6 +75,7 @@ impl Desk {
     ) -> Result<BackupSummary, BackupError> {
         self.require_backup()?;
         let summary = self.store.backup_encrypted_to(file, passphrase, work)?;
+        let _ = crate::private_fs::tighten_one(file);
         self.audit_backup(format!("copia cifrata in {}", file.display()))?;
         Ok(summary)
     }
@@ -100,7 +103,7 @@ impl Desk {
             return Ok(DailyBackup::Disabled);
         }
         let dir = self.data_dir().join(AUTO_DIR);
-        std::fs::create_dir_all(&dir).map_err(|e| BackupError::Io {
+        crate::private_fs::create_dir_all_private(&dir).map_err(|e| BackupError::Io {
             path: dir.clone(),
             reason: e.to_string(),
         })?;
@@ -110,6 +113,8 @@ impl Desk {
         }
         // Not an operator's action: the trail records backups made by hand.
         let summary = self.store.backup_to(&file)?;
+        // Best effort, as on any file system without Unix modes.
+        let _ = crate::private_fs::tighten(&file);
         let all = auto_backups(&dir);
         let mut removed = Vec::new();
         for (_, old) in all.iter().take(all.len().saturating_sub(keep)) {
