@@ -321,6 +321,7 @@ impl Store {
             cache_bytes,
             failed: Arc::new(AtomicBool::new(false)),
         };
+        rewrite::tighten_store(dir);
         store.id_base = store.read_id_base()?;
         store.upgrade_format(on_upgrade)?;
         Ok(store)

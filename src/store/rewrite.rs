@@ -95,15 +95,11 @@ fn move_sled_files(from: &Path, to: &Path) -> std::io::Result<()> {
 pub(crate) struct SwapGuard(#[allow(dead_code)] File);
 
 /// Before sled opens `dir`: takes the swap lock (waiting for a rewrite in
-/// another process to finish), finishes or undoes a rewrite that a crash
-/// interrupted, and makes the store's folder and files private. Keep the
-/// guard until sled holds its own lock.
+/// another process to finish) and finishes or undoes a rewrite that a crash
+/// interrupted. Keep the guard until sled holds its own lock.
 pub(crate) fn prepare_open(dir: &Path) -> Result<SwapGuard> {
     let guard = lock(dir)?;
     finish_interrupted(dir).map_err(|e| io_error(dir, e))?;
-    // Best effort: a file system without Unix modes (a FAT disk) refuses
-    // them, and a store there is still to be opened.
-    let _ = tighten_store(dir);
     Ok(guard)
 }
 
@@ -116,10 +112,18 @@ fn lock(dir: &Path) -> Result<SwapGuard> {
     Ok(SwapGuard(file))
 }
 
-/// The data folder 0700, and in it sled's files and the folders sportello
-/// keeps there (automatic backups, prints, a rewrite in progress) 0700/0600.
-/// Other content of the folder is not sportello's and is left alone.
-pub(crate) fn tighten_store(dir: &Path) -> std::io::Result<()> {
+/// Once sled has opened `dir` (and written its snapshot): the data folder
+/// 0700, and in it sled's files and the folders sportello keeps there
+/// (automatic backups, prints, a rewrite in progress) 0700/0600. Other
+/// content of the folder is not sportello's and is left alone. Best effort:
+/// a file system without Unix modes (a FAT disk) refuses them, and a store
+/// there is still to be opened. Files sled creates later are private by the
+/// process's umask (set by the program) and inside the private folder.
+pub(crate) fn tighten_store(dir: &Path) {
+    let _ = tighten_store_files(dir);
+}
+
+fn tighten_store_files(dir: &Path) -> std::io::Result<()> {
     private_fs::tighten_one(dir)?;
     // `backup` is the automatic backups' folder (service::backup::AUTO_DIR).
     for entry in std::fs::read_dir(dir)? {
@@ -436,7 +440,10 @@ mod tests {
         all(&data.join("stampe"), 0o755);
         all(&data.join("stampe/x.txt"), 0o644);
         all(&data.join("altro.txt"), 0o644);
-        drop(Store::open(&data).unwrap());
+        // Checked while open: a snapshot sled writes when it closes is
+        // created with the process's umask (the program sets 0077), inside
+        // the folder that is now 0700.
+        let store = Store::open(&data).unwrap();
         let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode(&data), 0o700);
         assert_eq!(mode(&data.join("db")), 0o600);
@@ -451,5 +458,6 @@ mod tests {
         }
         // Not sportello's: left alone.
         assert_eq!(mode(&data.join("altro.txt")), 0o644);
+        drop(store);
     }
 }
