@@ -154,6 +154,9 @@ enum Command {
     /// Diritti dell'interessato (GDPR): esportazione e cancellazione dei dati di un paziente
     #[command(subcommand)]
     Gdpr(GdprWhat),
+    /// Riscrive l'archivio con i soli dati in uso: toglie dal disco le versioni
+    /// precedenti dei record e lo spazio che occupano
+    Compatta,
     /// Carico di scrittura per la prova di resistenza agli arresti improvvisi
     #[command(hide = true)]
     ProvaScrittura {
@@ -261,6 +264,8 @@ enum ExportWhat {
 }
 
 fn main() -> ExitCode {
+    // Health data: whatever the umask, files and folders are the user's only.
+    sportello::private_fs::restrict_process_umask();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         // --help and --version exit 0; wrong input exits 1 (2 is kept for
@@ -548,7 +553,7 @@ fn run(cli: Cli) -> Result<ExitCode, DeskError> {
             if let Some(file) = pdf {
                 let document = desk.day_list_document(day, None)?;
                 let written = match document.files.iter().find(|(ext, _)| *ext == "pdf") {
-                    Some((_, bytes)) => std::fs::write(file, bytes),
+                    Some((_, bytes)) => sportello::private_fs::write_private(file, bytes),
                     None => Err(std::io::Error::other("PDF mancante")),
                 };
                 if let Err(e) = written {
@@ -657,6 +662,20 @@ fn run(cli: Cli) -> Result<ExitCode, DeskError> {
         }
         Command::Gdpr(GdprWhat::Export { cf, out }) => gdpr_export(&cli, cf, out.as_deref()),
         Command::Gdpr(GdprWhat::Erase { cf, motivo, si }) => gdpr_erase(&cli, cf, motivo, *si),
+        Command::Compatta => {
+            let desk = open_existing_desk(&cli)?;
+            eprintln!("Riscrittura dell'archivio in corso: non chiudere il programma.");
+            let started = Instant::now();
+            let (_desk, c) = desk.compact()?;
+            println!(
+                "Archivio riscritto in {:.1} s: {} voci, {} pazienti.",
+                started.elapsed().as_secs_f64(),
+                c.entries,
+                c.patients
+            );
+            print_compaction(&c);
+            Ok(ExitCode::SUCCESS)
+        }
         Command::ProvaScrittura { seed, limit } => {
             let clock = sportello::service::FixedClock::on(2026, 11, 23)
                 .ok_or_else(|| DeskError::Invalid("data della prova".into()))?;
@@ -1173,7 +1192,7 @@ fn gdpr_export(cli: &Cli, cf: &str, out: Option<&std::path::Path>) -> Result<Exi
     match out {
         None => print!("{text}"),
         Some(file) => {
-            if let Err(e) = std::fs::write(file, text) {
+            if let Err(e) = sportello::private_fs::write_private(file, text.as_bytes()) {
                 eprintln!("Impossibile scrivere {}: {e}", file.display());
                 return Ok(ExitCode::FAILURE);
             }
@@ -1181,6 +1200,18 @@ fn gdpr_export(cli: &Cli, cf: &str, out: Option<&std::path::Path>) -> Result<Exi
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Bytes on disk before and after a rewrite of the store, in total and per patient.
+fn print_compaction(c: &sportello::service::Compaction) {
+    println!(
+        "Spazio su disco: {:.1} MB prima, {:.1} MB dopo.",
+        c.bytes_before as f64 / 1_048_576.0,
+        c.bytes_after as f64 / 1_048_576.0
+    );
+    if let Some((before, after)) = c.bytes_per_patient() {
+        println!("Byte per paziente: {before} prima, {after} dopo.");
+    }
 }
 
 fn gdpr_erase(cli: &Cli, cf: &str, motivo: &str, si: bool) -> Result<ExitCode, DeskError> {
@@ -1205,8 +1236,23 @@ fn gdpr_erase(cli: &Cli, cf: &str, motivo: &str, si: bool) -> Result<ExitCode, D
             return Ok(ExitCode::FAILURE);
         }
     }
-    let summary = desk.gdpr_erase(patient.id, motivo)?;
-    println!("{summary}");
+    eprintln!("Cancellazione e riscrittura dell'archivio in corso: non chiudere il programma.");
+    let (_desk, report, compaction) = desk.gdpr_erase_and_rewrite(patient.id, motivo)?;
+    println!("{}", report.summary);
+    for path in &report.removed_prints {
+        println!("Stampa rimossa: {}", path.display());
+    }
+    for path in &report.prints_left {
+        println!("Stampa NON rimossa (toglierla a mano): {}", path.display());
+    }
+    println!(
+        "Il paziente ora si trova come {} (sportello find {0}).",
+        report.pseudonym_cf
+    );
+    println!(
+        "Archivio riscritto: le versioni precedenti dei dati cancellati non sono più nei file dell'archivio."
+    );
+    print_compaction(&compaction);
     println!(
         "I backup scritti prima di questa cancellazione (anche quello automatico di oggi) contengono ancora questi dati: quelli automatici escono dalla rotazione, gli altri vanno distrutti o conservati secondo le regole dello studio."
     );

@@ -225,12 +225,12 @@ fn every_change_and_record_opening_appends_one_chained_entry() {
             .unwrap()
     );
     assert!(
-        update.summary.contains("nome: Mario -> Mariano"),
+        update.summary.contains("nome modificato") && !update.summary.contains("Mario"),
         "{}",
         update.summary
     );
     assert!(
-        update.summary.contains("telefoni:  -> 0212345678"),
+        update.summary.contains("telefoni modificati") && !update.summary.contains("0212345678"),
         "{}",
         update.summary
     );

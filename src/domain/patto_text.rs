@@ -144,7 +144,7 @@ fn check(given: bool) -> String {
 
 /// "Milano (MI)" for a comune, the name alone for a foreign state, the code
 /// itself when unknown.
-fn place(belfiore: &str) -> String {
+pub fn place(belfiore: &str) -> String {
     match Comuni::embedded().by_belfiore(belfiore) {
         Some(c) if c.is_foreign() => c.display_name(),
         Some(c) => format!("{} ({})", c.display_name(), c.provincia),

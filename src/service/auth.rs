@@ -80,6 +80,7 @@ pub mod what {
     pub const AUDIT: &str = "consultare il registro accessi";
     pub const PRACTICE: &str = "impostare lo studio";
     pub const GDPR: &str = "esportare o cancellare i dati di un paziente (GDPR)";
+    pub const COMPACT: &str = "compattare l'archivio";
 }
 
 impl Desk {
@@ -420,12 +421,10 @@ impl Desk {
     /// Opens a patient's record for the screen, recording the access.
     pub fn open_patient_record(&self, id: PatientId) -> Result<Option<Patient>> {
         let p = self.store.get_patient(id)?;
-        if let Some(p) = &p {
-            self.audit(
-                AuditAction::OpenRecord,
-                Some(id),
-                format!("{} {} {}", p.cognome, p.nome, p.codice_fiscale),
-            )?;
+        if p.is_some() {
+            // The patient by id only (the trail's screen shows the current
+            // name): the trail cannot forget a name after an erasure.
+            self.audit(AuditAction::OpenRecord, Some(id), "scheda aperta")?;
         }
         Ok(p)
     }
@@ -456,30 +455,42 @@ impl Desk {
 /// One-line before/after summary of a patient change: the fields that differ.
 pub(crate) fn patient_change(before: &Patient, after: &Patient) -> String {
     let mut parts = Vec::new();
+    // The data that identify the person are named, not copied: the trail
+    // is hash-chained and cannot forget them after a GDPR erasure.
+    let mut identity = |what: &str, changed: bool| {
+        if changed {
+            parts.push(what.to_string());
+        }
+    };
+    identity("cognome modificato", before.cognome != after.cognome);
+    identity("nome modificato", before.nome != after.nome);
+    identity(
+        "codice fiscale modificato",
+        before.codice_fiscale != after.codice_fiscale,
+    );
+    identity(
+        "data di nascita modificata",
+        before.data_nascita != after.data_nascita,
+    );
+    identity(
+        "luogo di nascita modificato",
+        before.luogo_nascita != after.luogo_nascita,
+    );
+    identity(
+        "indirizzo modificato",
+        residence(before) != residence(after),
+    );
+    identity("telefoni modificati", before.telefoni != after.telefoni);
+    identity("email modificata", before.email != after.email);
+    identity(
+        "tessera sanitaria modificata",
+        before.tessera_sanitaria != after.tessera_sanitaria,
+    );
     let mut field = |name: &str, a: String, b: String| {
         if a != b {
             parts.push(format!("{name}: {a} -> {b}"));
         }
     };
-    field("cognome", before.cognome.clone(), after.cognome.clone());
-    field("nome", before.nome.clone(), after.nome.clone());
-    field(
-        "codice fiscale",
-        before.codice_fiscale.clone(),
-        after.codice_fiscale.clone(),
-    );
-    field(
-        "data di nascita",
-        before.data_nascita.format("%d/%m/%Y").to_string(),
-        after.data_nascita.format("%d/%m/%Y").to_string(),
-    );
-    field("indirizzo", residence(before), residence(after));
-    field(
-        "telefoni",
-        before.telefoni.join(", "),
-        after.telefoni.join(", "),
-    );
-    field("email", before.email.clone(), after.email.clone());
     field("MMG", before.mmg.clone(), after.mmg.clone());
     field(
         "patologie",

@@ -64,6 +64,8 @@ impl Desk {
         self.require_backup()?;
         crate::store::backup::check_destination(self.data_dir(), file, overwrite)?;
         let summary = self.store.backup_dated(file, Some(self.now()))?;
+        // Best effort: a memory stick's file system may have no Unix modes.
+        let _ = crate::private_fs::tighten_one(file);
         self.audit_backup(format!("copia in {}", file.display()))?;
         Ok(summary)
     }
@@ -82,6 +84,7 @@ impl Desk {
         let summary =
             self.store
                 .backup_encrypted_dated(file, passphrase, work, Some(self.now()))?;
+        let _ = crate::private_fs::tighten_one(file);
         self.audit_backup(format!("copia cifrata in {}", file.display()))?;
         Ok(summary)
     }
@@ -109,7 +112,7 @@ impl Desk {
             return Ok(DailyBackup::Disabled);
         }
         let dir = self.data_dir().join(AUTO_DIR);
-        std::fs::create_dir_all(&dir).map_err(|e| BackupError::Io {
+        crate::private_fs::create_dir_all_private(&dir).map_err(|e| BackupError::Io {
             path: dir.clone(),
             reason: e.to_string(),
         })?;
@@ -121,6 +124,8 @@ impl Desk {
         let summary = self
             .store
             .guarded(|| self.store.backup_dated(&file, Some(self.now())))?;
+        // Best effort, as on any file system without Unix modes.
+        let _ = crate::private_fs::tighten(&file);
         let all = auto_backups(&dir);
         let mut removed = Vec::new();
         for (_, old) in all.iter().take(all.len().saturating_sub(keep)) {

@@ -24,14 +24,15 @@ pub struct Document {
 }
 
 impl Document {
-    /// Writes every rendering into `dir` (created if needed) as
-    /// `stem.extension`; returns the paths written, in order.
+    /// Writes every rendering into `dir` (created if needed, private) as
+    /// `stem.extension`, readable by the owner only; returns the paths
+    /// written, in order.
     pub fn write_into(&self, dir: &Path) -> std::io::Result<Vec<PathBuf>> {
-        std::fs::create_dir_all(dir)?;
+        crate::private_fs::create_dir_all_private(dir)?;
         let mut written = Vec::with_capacity(self.files.len());
         for (extension, bytes) in &self.files {
             let path = dir.join(format!("{}.{extension}", self.stem));
-            std::fs::write(&path, bytes)?;
+            crate::private_fs::write_private(&path, bytes)?;
             written.push(path);
         }
         Ok(written)

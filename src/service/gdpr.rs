@@ -12,18 +12,28 @@
 //! - Prese in carico, Patti di Cura, PAI and appointments are kept under
 //!   their ids: they are records of care the practice must keep, and other
 //!   records point at them. In the signed text of every Patto each
-//!   identifying string of the patient (and the signer's name and document)
-//!   is replaced by the pseudonym, and its SHA-256 taken again; the free
+//!   identifying string of the patient (name, codice fiscale, birth date and
+//!   place, address, comune of residence, phones, e-mail, tessera; the
+//!   signer's name and document) is replaced by the pseudonym, and its
+//!   SHA-256 taken again; the free
 //!   notes of prese and appointments and the external booking codes are
 //!   emptied. PAI hold no identity (only the patient id) and are kept as
 //!   they are.
+//! - The prints folder (`DATA/stampe`) loses every file named with the
+//!   codice fiscale or whose text names the patient (with the other
+//!   renderings of the same document): they are copies of the records.
+//! - sled keeps the old versions of the records in its log: the erasure is
+//!   complete once the store is rewritten ([`Desk::gdpr_erase_and_rewrite`],
+//!   what `sportello gdpr erase` does; see `store::rewrite`).
 //! - Backups written before the erasure still hold the patient: automatic
 //!   ones age out with the rotation, others are the amministratore's to
 //!   handle (README).
 
+use std::path::{Path, PathBuf};
+
 use serde_json::{Value, json};
 
-use super::{Desk, DeskError, Result};
+use super::{Compaction, Desk, DeskError, Result};
 use crate::domain::agenda::Appointment;
 use crate::domain::patto::{PattoDiCura, sha256_hex};
 use crate::domain::{Patient, PatientId, PatientStatus};
@@ -105,6 +115,88 @@ fn scrub(text: &str, needles: &[String], with: &str) -> String {
         out = out.replace(&n.to_uppercase(), with);
     }
     out
+}
+
+/// Folder of the prints inside the data folder.
+pub const PRINTS_DIR: &str = "stampe";
+
+/// Bytes of a print read to look for the patient (a text rendering is a few
+/// KB; larger files are judged by their name only).
+const MAX_PRINT_SCAN: u64 = 16 * 1024 * 1024;
+
+/// What an erasure did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ErasureReport {
+    /// One line for the practice's register of requests and the audit trail:
+    /// ids, counts and removed prints under the pseudonym, no personal data.
+    pub summary: String,
+    /// The codice fiscale that now stands for the patient: `GDPR` and the
+    /// id on 12 digits.
+    pub pseudonym_cf: String,
+    /// Files removed from `DATA/stampe`, with the names they had.
+    pub removed_prints: Vec<PathBuf>,
+    /// Prints that named the patient but could not be removed.
+    pub prints_left: Vec<PathBuf>,
+}
+
+/// The files under `dir` (recursively), sorted.
+fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return out;
+    };
+    for entry in entries.filter_map(|e| e.ok()) {
+        let path = entry.path();
+        match entry.file_type() {
+            Ok(t) if t.is_dir() => out.extend(files_under(&path)),
+            Ok(t) if t.is_file() => out.push(path),
+            _ => {}
+        }
+    }
+    out.sort();
+    out
+}
+
+/// The prints under `dir` that belong to the patient: named with one of
+/// `in_names` (upper case), or a text rendering holding one of `in_texts`
+/// (upper case); with each, the other renderings of the same document
+/// (same name, another extension: a PDF is compressed and cannot be
+/// searched, its text twin can).
+fn prints_of(dir: &Path, in_names: &[String], in_texts: &[String]) -> Vec<PathBuf> {
+    let files = files_under(dir);
+    let names_patient = |p: &Path| {
+        let name = p
+            .file_name()
+            .map(|n| n.to_string_lossy().to_uppercase())
+            .unwrap_or_default();
+        in_names.iter().any(|n| name.contains(n.as_str()))
+    };
+    let text_names_patient = |p: &Path| {
+        let is_text = p
+            .extension()
+            .map(|e| e.to_string_lossy().to_lowercase())
+            .is_some_and(|e| matches!(e.as_str(), "txt" | "json" | "csv" | "ics" | "xml"));
+        let small = std::fs::metadata(p).is_ok_and(|m| m.len() <= MAX_PRINT_SCAN);
+        if !is_text || !small {
+            return false;
+        }
+        let Ok(bytes) = std::fs::read(p) else {
+            return false;
+        };
+        let text = String::from_utf8_lossy(&bytes).to_uppercase();
+        in_texts.iter().any(|n| text.contains(n.as_str()))
+    };
+    let hits: Vec<&PathBuf> = files
+        .iter()
+        .filter(|p| names_patient(p) || text_names_patient(p))
+        .collect();
+    let stems: Vec<(Option<&Path>, Option<&std::ffi::OsStr>)> =
+        hits.iter().map(|p| (p.parent(), p.file_stem())).collect();
+    files
+        .iter()
+        .filter(|p| stems.contains(&(p.parent(), p.file_stem())))
+        .cloned()
+        .collect()
 }
 
 impl Desk {
@@ -246,11 +338,31 @@ impl Desk {
         }))
     }
 
+    /// [`Desk::gdpr_erase`], then the rewrite of the store that removes the
+    /// old versions of the records from the disk ([`Desk::compact`]). `self`
+    /// must be the only handle on the store. When the rewrite fails the
+    /// erasure stays recorded and the error says to run `sportello compatta`.
+    pub fn gdpr_erase_and_rewrite(
+        self,
+        patient: PatientId,
+        motivo: &str,
+    ) -> Result<(Desk, ErasureReport, Compaction)> {
+        let report = self.gdpr_erase(patient, motivo)?;
+        let (desk, compaction) = self.compact().map_err(|e| {
+            DeskError::Invalid(format!(
+                "{} Però la riscrittura dell'archivio non è riuscita ({e}): le versioni precedenti dei dati restano nel file dell'archivio finché non si esegue `sportello compatta`.",
+                report.summary
+            ))
+        })?;
+        Ok((desk, report, compaction))
+    }
+
     /// Erases the patient's identity (see the module documentation for what
-    /// is erased and what is kept), in one transaction. `motivo` is required.
-    /// Returns a one-line summary for the audit trail; it names no personal
-    /// data, only ids and counts.
-    pub fn gdpr_erase(&self, patient: PatientId, motivo: &str) -> Result<String> {
+    /// is erased and what is kept) in one transaction, and removes their
+    /// prints from `DATA/stampe`. `motivo` is required. The old versions stay
+    /// in sled's log until the store is rewritten: see
+    /// [`Desk::gdpr_erase_and_rewrite`].
+    pub fn gdpr_erase(&self, patient: PatientId, motivo: &str) -> Result<ErasureReport> {
         self.require(
             crate::domain::operator::Role::Amministratore,
             super::auth::what::GDPR,
@@ -301,7 +413,21 @@ impl Desk {
             before.email.clone(),
             before.tessera_sanitaria.clone(),
             date(before.data_nascita),
+            before.residenza.cap.clone(),
         ];
+        // Birth place and comune of residence as the Patto prints them
+        // ("Dresano (MI)"): with the province, so that the Gestore's or the
+        // practice's comune, written without it, stays.
+        for belfiore in [&before.luogo_nascita, &before.residenza.comune] {
+            if !belfiore.trim().is_empty() {
+                needles.push(crate::domain::patto_text::place(belfiore));
+            }
+        }
+        // Without the practice's comune the Patto is signed "in" the
+        // patient's comune (`Desk::patto_text`): that name goes too.
+        if self.store.practice()?.comune.is_empty() && !before.residenza.comune.trim().is_empty() {
+            needles.push(super::comune_name(&before.residenza.comune));
+        }
         needles.extend(before.telefoni.iter().cloned());
         let mut patti = self.store.patti_of(patient)?;
         for p in &mut patti {
@@ -339,17 +465,88 @@ impl Desk {
             prese: &prese,
             appointments: &apps,
         })?;
-        let summary = format!(
-            "Cancellazione GDPR del paziente {patient} (ora {pseudonym}): identità rimossa, {} Patti, {} prese in carico e {} appuntamenti pseudonimizzati. Motivo: {motivo}",
+        let (removed_prints, prints_left) = self.remove_prints_of(&before);
+        let mut summary = format!(
+            "Cancellazione GDPR del paziente {patient} (ora {pseudonym}): identità rimossa, {} Patti, {} prese in carico e {} appuntamenti pseudonimizzati",
             patti.len(),
             prese.len(),
             apps.len()
         );
+        // The prints under the names they would have now: the codice
+        // fiscale is personal data and the trail keeps it for ever.
+        let named = |paths: &[PathBuf]| {
+            paths
+                .iter()
+                .filter_map(|p| p.file_name())
+                .map(|n| {
+                    n.to_string_lossy()
+                        .replace(&before.codice_fiscale, &after.codice_fiscale)
+                })
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        if !removed_prints.is_empty() {
+            summary.push_str(&format!(
+                ", {} stampe rimosse ({})",
+                removed_prints.len(),
+                named(&removed_prints)
+            ));
+        }
+        if !prints_left.is_empty() {
+            summary.push_str(&format!(
+                ", {} stampe NON rimosse ({})",
+                prints_left.len(),
+                named(&prints_left)
+            ));
+        }
+        summary.push_str(&format!(". Motivo: {motivo}"));
         self.audit(
             crate::domain::audit::AuditAction::GdprErase,
             Some(patient),
             summary.clone(),
         )?;
-        Ok(summary)
+        Ok(ErasureReport {
+            summary,
+            pseudonym_cf: after.codice_fiscale,
+            removed_prints,
+            prints_left,
+        })
+    }
+
+    /// Removes the prints of `patient` (as stored before the erasure) from
+    /// `DATA/stampe`: the removed ones and those that could not be.
+    fn remove_prints_of(&self, patient: &Patient) -> (Vec<PathBuf>, Vec<PathBuf>) {
+        let upper = |s: &str| s.trim().to_uppercase();
+        let in_names: Vec<String> = [upper(&patient.codice_fiscale)]
+            .into_iter()
+            .filter(|s| s.len() >= 11)
+            .collect();
+        let mut in_texts = in_names.clone();
+        in_texts.extend(
+            [
+                format!("{} {}", patient.cognome, patient.nome),
+                format!("{} {}", patient.nome, patient.cognome),
+                patient.tessera_sanitaria.clone(),
+            ]
+            .iter()
+            .map(|s| upper(s))
+            .filter(|s| s.len() >= 5),
+        );
+        in_texts.extend(
+            patient
+                .telefoni
+                .iter()
+                .map(|t| upper(t))
+                .filter(|t| t.chars().filter(|c| c.is_ascii_digit()).count() >= 6),
+        );
+        let mut removed = Vec::new();
+        let mut left = Vec::new();
+        for path in prints_of(&self.data_dir().join(PRINTS_DIR), &in_names, &in_texts) {
+            match std::fs::remove_file(&path) {
+                Ok(()) => removed.push(path),
+                Err(_) => left.push(path),
+            }
+        }
+        (removed, left)
     }
 }

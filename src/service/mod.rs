@@ -84,6 +84,30 @@ impl PatientSummary {
     }
 }
 
+/// What a rewrite of the store ([`Desk::compact`]) did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Compaction {
+    /// Bytes the store took on disk before and after.
+    pub bytes_before: u64,
+    pub bytes_after: u64,
+    pub patients: u64,
+    /// Records and index entries copied.
+    pub entries: u64,
+}
+
+impl Compaction {
+    /// Bytes on disk per patient before and after (the whole store's
+    /// bytes over the patients; `None` without patients).
+    pub fn bytes_per_patient(&self) -> Option<(u64, u64)> {
+        (self.patients > 0).then(|| {
+            (
+                self.bytes_before / self.patients,
+                self.bytes_after / self.patients,
+            )
+        })
+    }
+}
+
 /// The answer to a lookup: matches, or suggestions when `suggested`.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Lookup {
@@ -174,6 +198,39 @@ impl Desk {
             session,
             practice_name,
         })
+    }
+
+    /// Rewrites the store into a fresh one that holds only its live records
+    /// (`sportello compatta`, and the end of every GDPR erasure): what sled's
+    /// log still keeps of changed or erased records, and the disk it takes,
+    /// is gone. `self` must be the only handle on the store; with another
+    /// one open the rewrite is refused and the store left as it was.
+    pub fn compact(self) -> Result<(Desk, Compaction)> {
+        self.require(
+            crate::domain::operator::Role::Amministratore,
+            auth::what::COMPACT,
+        )?;
+        let Desk {
+            store,
+            clock,
+            session,
+            practice_name,
+        } = self;
+        let (store, report) = store.rewrite()?;
+        Ok((
+            Desk {
+                store,
+                clock,
+                session,
+                practice_name,
+            },
+            Compaction {
+                bytes_before: report.bytes_before,
+                bytes_after: report.bytes_after,
+                patients: report.patients,
+                entries: report.entries,
+            },
+        ))
     }
 
     /// Who is working at the desk, recorded on every change.
@@ -285,10 +342,12 @@ impl Desk {
     pub fn register_patient(&self, mut p: Patient) -> Result<PatientId> {
         normalise(&mut p)?;
         let id = self.store.insert_patient(&mut p)?;
+        // By id only: the hash-chained trail cannot forget a name or a
+        // codice fiscale after a GDPR erasure.
         self.audit(
             crate::domain::audit::AuditAction::PatientCreated,
             Some(id),
-            format!("{} {} {}", p.cognome, p.nome, p.codice_fiscale),
+            "nuovo paziente",
         )?;
         Ok(id)
     }

@@ -251,13 +251,12 @@ impl Desk {
         self.audit(
             crate::domain::audit::AuditAction::PattoSigned,
             Some(p.patient),
+            // Who signed by role, not by name: the trail cannot forget a
+            // name after a GDPR erasure.
             format!(
-                "Patto {} firmato da {}",
+                "Patto {} firmato (firmatario: {})",
                 p.id,
-                p.firma
-                    .as_ref()
-                    .map(|f| f.nome_firmatario.as_str())
-                    .unwrap_or("")
+                p.firma.as_ref().map(|f| f.firmatario.label()).unwrap_or("")
             ),
         )?;
         Ok(p)

@@ -19,6 +19,7 @@ mod patients;
 mod patti;
 mod preferences;
 mod records;
+pub mod rewrite;
 pub mod scratch;
 
 use std::fs::File;
@@ -250,6 +251,8 @@ pub struct Store {
     slot_claims: sled::Tree,
     slot_patients: sled::Tree,
     cache_bytes: u64,
+    /// Ids below this were given by the store this one was rewritten from.
+    id_base: u64,
     operators: sled::Tree,
     idx_operator_name: sled::Tree,
     audit: sled::Tree,
@@ -302,9 +305,10 @@ impl Store {
     }
 
     fn open_unguarded(dir: &Path, cache_bytes: u64, on_upgrade: &mut dyn FnMut()) -> Result<Store> {
-        if let Err(e) = std::fs::create_dir_all(dir) {
+        if let Err(e) = crate::private_fs::create_dir_all_private(dir) {
             return Err(dir_error(dir, &e));
         }
+        let _swap_guard = rewrite::prepare_open(dir)?;
         remove_unfinished_snapshots(dir)?;
         // sled releases its file lock only when its background flusher lets
         // go of the store, a moment after the previous handle was dropped: a
@@ -325,7 +329,7 @@ impl Store {
             }
         };
         let tree = |name: &str| db.open_tree(name).map_err(|e| open_error(dir, e));
-        let store = Store {
+        let mut store = Store {
             dir: dir.to_path_buf(),
             meta: tree(trees::META)?,
             patients: tree(trees::PATIENTS)?,
@@ -355,11 +359,14 @@ impl Store {
             operators: tree(trees::OPERATORS)?,
             idx_operator_name: tree(trees::IDX_OPERATOR_NAME)?,
             audit: tree(trees::AUDIT)?,
+            id_base: 0,
             db,
             cache_bytes,
             failed: Arc::new(AtomicBool::new(false)),
             damaged: Arc::new(AtomicBool::new(false)),
         };
+        rewrite::tighten_store(dir);
+        store.id_base = store.read_id_base()?;
         store.refuse_unfinished_bulk_load()?;
         store.upgrade_format(on_upgrade)?;
         Ok(store)
@@ -459,12 +466,24 @@ impl Store {
     }
 
     /// A new id, unique across the store. sled starts at 0; 0 means "not
-    /// stored yet" in the domain, so ids start at 1.
+    /// stored yet" in the domain, so ids start at 1, above the id base of a
+    /// rewritten store (see [`rewrite`]).
     pub fn next_id(&self) -> Result<u64> {
         self.db
             .generate_id()
-            .map(|id| id + 1)
+            .map(|id| id + 1 + self.id_base)
             .map_err(|e| self.fatal(e))
+    }
+
+    fn read_id_base(&self) -> Result<u64> {
+        let value = self
+            .meta
+            .get(rewrite::META_ID_BASE)
+            .map_err(|e| self.fatal(e))?;
+        Ok(value
+            .and_then(|v| <[u8; 8]>::try_from(v.as_ref()).ok())
+            .map(u64::from_be_bytes)
+            .unwrap_or(0))
     }
 
     fn ensure_writable(&self) -> Result<()> {

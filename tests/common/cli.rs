@@ -24,3 +24,21 @@ pub fn sportello_with_input(args: &[&str], stdin: &str) -> Output {
         .unwrap();
     child.wait_with_output().unwrap()
 }
+
+/// Runs the binary with `args` under the file-creation mask `umask` (a
+/// shell sets it, as a login would), with the environment variables
+/// `envs`; no data folder from the environment.
+#[cfg(unix)]
+pub fn sportello_with_umask(umask: &str, args: &[&str], envs: &[(&str, &str)]) -> Output {
+    Command::new("sh")
+        .arg("-c")
+        .arg(format!("umask {umask}; exec \"$0\" \"$@\""))
+        .arg(env!("CARGO_BIN_EXE_sportello"))
+        .args(args)
+        .env_remove("SPORTELLO_DATA")
+        .env("SPORTELLO_BACKUP_GIORNI", "0")
+        .envs(envs.iter().copied())
+        .stdin(Stdio::null())
+        .output()
+        .unwrap()
+}
