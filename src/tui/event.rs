@@ -94,7 +94,7 @@ mod termination {
 
 /// The console control events set the flag: Ctrl+Break (and Ctrl+C when the
 /// console is not in raw mode), the console window closed, the user logging
-/// off, the machine shutting down.
+/// off, the machine shutting down (the last two reach a hidden window).
 #[cfg(windows)]
 mod termination {
     use std::sync::atomic::{AtomicBool, Ordering};
@@ -126,6 +126,7 @@ mod termination {
             // touches a static; registering it has no other precondition.
             // If registering fails the events keep their default action.
             let _ = unsafe { SetConsoleCtrlHandler(Some(handler), 1) };
+            end_session::listen();
         }
         Arc::clone(flag)
     }
@@ -148,6 +149,99 @@ mod termination {
             // loop to leave and `main` to close the store (saves are already
             // durable, so running out of time loses only an unsaved form).
             std::thread::sleep(CLOSE_GRACE);
+        }
+    }
+
+    /// crossterm loads user32.dll, and Windows then sends logoff and
+    /// shutdown to the program's top-level windows (WM_QUERYENDSESSION,
+    /// WM_ENDSESSION) instead of CTRL_LOGOFF_EVENT and CTRL_SHUTDOWN_EVENT.
+    /// A window that is never shown, on a thread of its own, receives them.
+    mod end_session {
+        use std::ptr;
+
+        use windows_sys::Win32::Foundation::{HWND, LPARAM, LRESULT, WPARAM};
+        use windows_sys::Win32::System::Console::CTRL_LOGOFF_EVENT;
+        use windows_sys::Win32::System::LibraryLoader::GetModuleHandleW;
+        use windows_sys::Win32::UI::WindowsAndMessaging::{
+            CreateWindowExW, DefWindowProcW, DispatchMessageW, GetMessageW, MSG, RegisterClassW,
+            WM_ENDSESSION, WM_QUERYENDSESSION, WNDCLASSW,
+        };
+
+        pub fn listen() {
+            let _ = std::thread::Builder::new()
+                .name("fine-sessione".into())
+                .spawn(run);
+        }
+
+        fn run() {
+            let class: Vec<u16> = "sportello-fine-sessione\0".encode_utf16().collect();
+            // SAFETY: a null name asks for the program's own module.
+            let instance = unsafe { GetModuleHandleW(ptr::null()) };
+            let window_class = WNDCLASSW {
+                style: 0,
+                lpfnWndProc: Some(window_proc),
+                cbClsExtra: 0,
+                cbWndExtra: 0,
+                hInstance: instance,
+                hIcon: ptr::null_mut(),
+                hCursor: ptr::null_mut(),
+                hbrBackground: ptr::null_mut(),
+                lpszMenuName: ptr::null(),
+                lpszClassName: class.as_ptr(),
+            };
+            // SAFETY: the class and its name outlive the window (this
+            // thread runs until the process ends).
+            if unsafe { RegisterClassW(&window_class) } == 0 {
+                return;
+            }
+            // A top-level window (message-only windows get no broadcasts),
+            // without WS_VISIBLE: never shown.
+            // SAFETY: the class was registered above with this name.
+            let window = unsafe {
+                CreateWindowExW(
+                    0,
+                    class.as_ptr(),
+                    class.as_ptr(),
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    ptr::null_mut(),
+                    ptr::null_mut(),
+                    instance,
+                    ptr::null(),
+                )
+            };
+            if window.is_null() {
+                return;
+            }
+            let mut message = MSG::default();
+            // SAFETY: `message` is a valid MSG for GetMessageW to fill and
+            // DispatchMessageW to read; the loop ends on WM_QUIT or an error.
+            while unsafe { GetMessageW(&mut message, ptr::null_mut(), 0, 0) } > 0 {
+                unsafe { DispatchMessageW(&message) };
+            }
+        }
+
+        unsafe extern "system" fn window_proc(
+            window: HWND,
+            message: u32,
+            wparam: WPARAM,
+            lparam: LPARAM,
+        ) -> LRESULT {
+            match message {
+                // Agreeing: every save is already durable.
+                WM_QUERYENDSESSION => 1,
+                WM_ENDSESSION => {
+                    if wparam != 0 {
+                        super::on_event(CTRL_LOGOFF_EVENT);
+                    }
+                    0
+                }
+                // SAFETY: the arguments are those Windows passed in.
+                _ => unsafe { DefWindowProcW(window, message, wparam, lparam) },
+            }
         }
     }
 }
