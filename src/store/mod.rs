@@ -403,12 +403,16 @@ impl Store {
 
     /// Makes everything written so far durable: sled's flush, then an fsync of
     /// its data file through a second handle (sled's own flush uses
-    /// `sync_file_range` on Linux, which does not survive a power cut).
+    /// `sync_file_range` on Linux, which does not survive a power cut). The
+    /// handle is opened for writing: Windows' `FlushFileBuffers` refuses a
+    /// read-only one ("Access denied").
     pub fn make_durable(&self) -> Result<()> {
         self.ensure_writable()?;
         self.db.flush().map_err(|e| self.fatal(e))?;
         let data_file = self.dir.join("db");
-        File::open(&data_file)
+        std::fs::OpenOptions::new()
+            .write(true)
+            .open(&data_file)
             .and_then(|f| f.sync_all())
             .map_err(|e| self.fatal(sled::Error::Io(e)))?;
         Ok(())

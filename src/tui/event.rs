@@ -36,8 +36,9 @@ pub trait EventSource {
     }
 }
 
-/// Events read from the terminal with crossterm. SIGTERM and SIGHUP (the
-/// machine shutting down, the terminal window closed) end the events, so the
+/// Events read from the terminal with crossterm. The machine shutting down,
+/// the terminal window closed or the user logging off (SIGTERM and SIGHUP on
+/// Unix, the console control events on Windows) end the events, so the
 /// application leaves through its normal way out: the terminal restored and
 /// the store closed cleanly.
 #[derive(Debug, Default)]
@@ -48,10 +49,29 @@ pub struct TerminalEvents {
 
 impl TerminalEvents {
     pub fn new() -> TerminalEvents {
-        let events = TerminalEvents::default();
-        let flag = Arc::clone(&events.terminate);
-        // Without the watcher the signals keep their default action: every
-        // save is already durable, only an unsaved form would be lost.
+        TerminalEvents {
+            pending: None,
+            terminate: termination::watch(),
+        }
+    }
+
+    fn terminating(&self) -> bool {
+        self.terminate.load(Ordering::Relaxed)
+    }
+}
+
+/// SIGTERM and SIGHUP set the flag. Without the watcher the signals keep
+/// their default action: every save is already durable, only an unsaved form
+/// would be lost.
+#[cfg(unix)]
+mod termination {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::time::Duration;
+
+    pub fn watch() -> Arc<AtomicBool> {
+        let flag = Arc::new(AtomicBool::new(false));
+        let set = Arc::clone(&flag);
         if let Ok(mut signals) = signal_hook::iterator::Signals::new([
             signal_hook::consts::SIGTERM,
             signal_hook::consts::SIGHUP,
@@ -60,7 +80,7 @@ impl TerminalEvents {
                 .name("segnali".into())
                 .spawn(move || {
                     if signals.forever().next().is_some() {
-                        flag.store(true, Ordering::Relaxed);
+                        set.store(true, Ordering::Relaxed);
                         // A closed terminal can keep the reader from ever
                         // returning: then leave anyway (saves are durable).
                         std::thread::sleep(Duration::from_secs(3));
@@ -68,11 +88,176 @@ impl TerminalEvents {
                     }
                 });
         }
-        events
+        flag
+    }
+}
+
+/// The console control events set the flag: Ctrl+Break (and Ctrl+C when the
+/// console is not in raw mode), the console window closed, the user logging
+/// off, the machine shutting down (the last two reach a hidden window).
+#[cfg(windows)]
+mod termination {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::sync::{Arc, OnceLock};
+    use std::time::Duration;
+
+    use windows_sys::Win32::System::Console::{
+        CTRL_CLOSE_EVENT, CTRL_LOGOFF_EVENT, CTRL_SHUTDOWN_EVENT, SetConsoleCtrlHandler,
+    };
+    use windows_sys::core::BOOL;
+
+    /// One handler per process, so one flag for every source.
+    static FLAG: OnceLock<Arc<AtomicBool>> = OnceLock::new();
+
+    /// How long the handler holds a closing console open: Windows ends the
+    /// process when the handler returns, and on its own after about 5
+    /// seconds. The loop sees the flag within `SIGNAL_CHECK`, and the
+    /// process ends as soon as `main` returns.
+    const CLOSE_GRACE: Duration = Duration::from_millis(4500);
+
+    pub fn watch() -> Arc<AtomicBool> {
+        let mut first = false;
+        let flag = FLAG.get_or_init(|| {
+            first = true;
+            Arc::new(AtomicBool::new(false))
+        });
+        if first {
+            // SAFETY: `handler` has the signature Windows expects and only
+            // touches a static; registering it has no other precondition.
+            // If registering fails the events keep their default action.
+            let _ = unsafe { SetConsoleCtrlHandler(Some(handler), 1) };
+            end_session::listen();
+        }
+        Arc::clone(flag)
     }
 
-    fn terminating(&self) -> bool {
-        self.terminate.load(Ordering::Relaxed)
+    /// Runs on a thread Windows creates for the event.
+    unsafe extern "system" fn handler(event: u32) -> BOOL {
+        on_event(event);
+        1
+    }
+
+    pub(super) fn on_event(event: u32) {
+        if let Some(flag) = FLAG.get() {
+            flag.store(true, Ordering::Relaxed);
+        }
+        if matches!(
+            event,
+            CTRL_CLOSE_EVENT | CTRL_LOGOFF_EVENT | CTRL_SHUTDOWN_EVENT
+        ) {
+            // Returning lets Windows end the process at once: wait for the
+            // loop to leave and `main` to close the store (saves are already
+            // durable, so running out of time loses only an unsaved form).
+            std::thread::sleep(CLOSE_GRACE);
+        }
+    }
+
+    /// crossterm loads user32.dll, and Windows then sends logoff and
+    /// shutdown to the program's top-level windows (WM_QUERYENDSESSION,
+    /// WM_ENDSESSION) instead of CTRL_LOGOFF_EVENT and CTRL_SHUTDOWN_EVENT.
+    /// A window that is never shown, on a thread of its own, receives them.
+    mod end_session {
+        use std::ptr;
+
+        use windows_sys::Win32::Foundation::{HWND, LPARAM, LRESULT, WPARAM};
+        use windows_sys::Win32::System::Console::CTRL_LOGOFF_EVENT;
+        use windows_sys::Win32::System::LibraryLoader::GetModuleHandleW;
+        use windows_sys::Win32::UI::WindowsAndMessaging::{
+            CreateWindowExW, DefWindowProcW, DispatchMessageW, GetMessageW, MSG, RegisterClassW,
+            WM_ENDSESSION, WM_QUERYENDSESSION, WNDCLASSW,
+        };
+
+        pub fn listen() {
+            let _ = std::thread::Builder::new()
+                .name("fine-sessione".into())
+                .spawn(run);
+        }
+
+        fn run() {
+            let class: Vec<u16> = "sportello-fine-sessione\0".encode_utf16().collect();
+            // SAFETY: a null name asks for the program's own module.
+            let instance = unsafe { GetModuleHandleW(ptr::null()) };
+            let window_class = WNDCLASSW {
+                style: 0,
+                lpfnWndProc: Some(window_proc),
+                cbClsExtra: 0,
+                cbWndExtra: 0,
+                hInstance: instance,
+                hIcon: ptr::null_mut(),
+                hCursor: ptr::null_mut(),
+                hbrBackground: ptr::null_mut(),
+                lpszMenuName: ptr::null(),
+                lpszClassName: class.as_ptr(),
+            };
+            // SAFETY: the class and its name outlive the window (this
+            // thread runs until the process ends).
+            if unsafe { RegisterClassW(&window_class) } == 0 {
+                return;
+            }
+            // A top-level window (message-only windows get no broadcasts),
+            // without WS_VISIBLE: never shown.
+            // SAFETY: the class was registered above with this name.
+            let window = unsafe {
+                CreateWindowExW(
+                    0,
+                    class.as_ptr(),
+                    class.as_ptr(),
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    ptr::null_mut(),
+                    ptr::null_mut(),
+                    instance,
+                    ptr::null(),
+                )
+            };
+            if window.is_null() {
+                return;
+            }
+            let mut message = MSG::default();
+            // SAFETY: `message` is a valid MSG for GetMessageW to fill and
+            // DispatchMessageW to read; the loop ends on WM_QUIT or an error.
+            while unsafe { GetMessageW(&mut message, ptr::null_mut(), 0, 0) } > 0 {
+                unsafe { DispatchMessageW(&message) };
+            }
+        }
+
+        unsafe extern "system" fn window_proc(
+            window: HWND,
+            message: u32,
+            wparam: WPARAM,
+            lparam: LPARAM,
+        ) -> LRESULT {
+            match message {
+                // Agreeing: every save is already durable.
+                WM_QUERYENDSESSION => 1,
+                WM_ENDSESSION => {
+                    if wparam != 0 {
+                        super::on_event(CTRL_LOGOFF_EVENT);
+                    }
+                    0
+                }
+                // SAFETY: the arguments are those Windows passed in.
+                _ => unsafe { DefWindowProcW(window, message, wparam, lparam) },
+            }
+        }
+    }
+}
+
+#[cfg(all(test, windows))]
+mod tests {
+    use super::*;
+    use windows_sys::Win32::System::Console::CTRL_BREAK_EVENT;
+
+    #[test]
+    fn a_console_control_event_ends_the_events() {
+        let mut events = TerminalEvents::new();
+        assert!(!events.terminating());
+        termination::on_event(CTRL_BREAK_EVENT);
+        assert!(events.terminating());
+        assert_eq!(events.next_event().ok(), Some(None));
     }
 }
 

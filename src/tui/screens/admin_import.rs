@@ -574,12 +574,24 @@ fn gestore_line(g: &crate::domain::Gestore) -> String {
 
 /// "~/x" is the home folder's "x".
 fn expand_home(text: &str) -> PathBuf {
-    if let Some(rest) = text.strip_prefix("~/")
-        && let Some(home) = std::env::var_os("HOME")
+    if let Some(rest) = text.strip_prefix('~')
+        && let Some(rest) = rest.strip_prefix(std::path::is_separator)
+        && let Some(home) = home_dir()
     {
         return Path::new(&home).join(rest);
     }
     PathBuf::from(text)
+}
+
+/// The user's home folder: `HOME`, or on Windows `USERPROFILE`.
+fn home_dir() -> Option<std::ffi::OsString> {
+    std::env::var_os("HOME").or_else(|| {
+        if cfg!(windows) {
+            std::env::var_os("USERPROFILE")
+        } else {
+            None
+        }
+    })
 }
 
 fn file_name(path: &Path) -> String {
@@ -589,12 +601,18 @@ fn file_name(path: &Path) -> String {
 }
 
 /// Completes the last part of a path from the names in its folder: the one
-/// name that fits (a folder gets its "/"), or what several names share.
+/// name that fits (a folder gets a separator: the one last typed, else `/`,
+/// on Windows `\`), or what several names share. On Windows both `\` and `/`
+/// separate folders.
 pub fn complete_path(text: &str) -> Option<String> {
-    let (dir_text, prefix) = match text.rfind('/') {
+    let (dir_text, prefix) = match text.rfind(std::path::is_separator) {
         Some(i) => (&text[..=i], &text[i + 1..]),
         None => ("", text),
     };
+    let separator = dir_text
+        .chars()
+        .next_back()
+        .unwrap_or(std::path::MAIN_SEPARATOR);
     let dir = if dir_text.is_empty() {
         PathBuf::from(".")
     } else {
@@ -613,10 +631,8 @@ pub fn complete_path(text: &str) -> Option<String> {
     names.sort();
     match names.as_slice() {
         [] => None,
-        [(name, is_dir)] => Some(format!(
-            "{dir_text}{name}{}",
-            if *is_dir { "/" } else { "" }
-        )),
+        [(name, is_dir)] if *is_dir => Some(format!("{dir_text}{name}{separator}")),
+        [(name, _)] => Some(format!("{dir_text}{name}")),
         many => {
             let first = &many[0].0;
             let mut common = first.len();
@@ -660,5 +676,22 @@ mod tests {
             Some(format!("{base}vecchi/"))
         );
         assert_eq!(complete_path(&format!("{base}zzz")), None);
+    }
+
+    #[cfg(windows)]
+    #[test]
+    fn windows_paths_complete_with_backslashes() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("ats-brianza.csv"), "x").unwrap();
+        std::fs::create_dir(dir.path().join("vecchi")).unwrap();
+        let base = format!("{}\\", dir.path().display());
+        assert_eq!(
+            complete_path(&format!("{base}ats")),
+            Some(format!("{base}ats-brianza.csv"))
+        );
+        assert_eq!(
+            complete_path(&format!("{base}ve")),
+            Some(format!("{base}vecchi\\"))
+        );
     }
 }
