@@ -585,14 +585,31 @@ impl RestorePlan {
             // index existed has neither the entries nor the mark, and gets
             // them built below).
             store.forget_name_word_index()?;
+            // sled's id generator is not in any tree: the new store must give
+            // out ids above every restored one (records are keyed by their
+            // big-endian id; an overestimate only skips ids).
+            let mut id_floor = 0u64;
             let summary = read_backup(&self.plain, &mut |tree, key, value| {
                 if tree == INFO_TREE.as_bytes() {
                     return Ok(());
+                }
+                if let Ok(id) = <[u8; 8]>::try_from(key.as_slice()) {
+                    let id = u64::from_be_bytes(id);
+                    if id < MAX_PLAUSIBLE_ID {
+                        id_floor = id_floor.max(id);
+                    }
+                }
+                if tree == super::trees::META.as_bytes()
+                    && key == super::rewrite::META_ID_BASE
+                    && let Ok(base) = <[u8; 8]>::try_from(value.as_slice())
+                {
+                    id_floor = id_floor.max(u64::from_be_bytes(base));
                 }
                 let t = store.db.open_tree(tree).map_err(|e| store.fatal(e))?;
                 t.insert(key, value).map_err(|e| store.fatal(e))?;
                 Ok(())
             })?;
+            store.set_id_base(id_floor)?;
             store.upgrade_format(&mut || {})?;
             store.append_audit(record)?;
             store.make_durable()?;
@@ -705,6 +722,10 @@ impl RestorePlan {
         }
     }
 }
+
+/// Ids of records are below this (2^48): an 8-byte key above it is some
+/// other value, not an id, and does not move the restored store's ids.
+const MAX_PLAUSIBLE_ID: u64 = 1 << 48;
 
 /// A big-endian unsigned number of up to 8 bytes.
 fn be(bytes: &[u8]) -> u64 {

@@ -479,6 +479,15 @@ impl Store {
             .map_err(|e| self.fatal(e))
     }
 
+    /// Makes the store give out ids above `floor` from its next open on
+    /// (a restored store, whose generator starts again).
+    pub(crate) fn set_id_base(&self, floor: u64) -> Result<()> {
+        self.meta
+            .insert(rewrite::META_ID_BASE, &floor.to_be_bytes())
+            .map_err(|e| self.fatal(e))?;
+        Ok(())
+    }
+
     fn read_id_base(&self) -> Result<u64> {
         let value = self
             .meta

@@ -254,7 +254,10 @@ impl Store {
             .and_then(|meta| meta.insert(META_ID_BASE, &next.to_be_bytes()))
             .map_err(engine)?;
         fresh.flush().map_err(engine)?;
-        File::open(to.join("db"))
+        // A handle for writing: Windows' FlushFileBuffers refuses a read-only one.
+        std::fs::OpenOptions::new()
+            .write(true)
+            .open(to.join("db"))
             .and_then(|f| f.sync_all())
             .map_err(|e| io_error(to, e))?;
         drop(fresh);
@@ -290,7 +293,10 @@ fn swap(dir: &Path, new_dir: &Path) -> Result<()> {
         private_fs::create_dir_all_private(&old_dir)?;
         move_sled_files(dir, &old_dir)?;
         private_fs::write_private(&old_dir.join(OLD_COMPLETE), b"")?;
-        File::open(old_dir.join(OLD_COMPLETE))?.sync_all()?;
+        std::fs::OpenOptions::new()
+            .write(true)
+            .open(old_dir.join(OLD_COMPLETE))?
+            .sync_all()?;
         sync_dir(&old_dir)?;
         Ok(())
     })();
