@@ -1,0 +1,28 @@
+//! The integration tests, one module per area, in one binary: each test
+//! binary links the whole crate, so one binary builds far faster than
+//! one per file. The crash test and the failpoint tests (process-wide
+//! fault injection) keep binaries of their own.
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod agenda;
+mod backup;
+mod backup_auto;
+mod cli;
+mod disk;
+mod fuzz;
+mod gdpr;
+mod gestori;
+mod import_gestori;
+mod operators;
+mod pai;
+mod patto;
+mod store;
+mod tui;
+mod tui_access;
+mod tui_admin_agenda;
+mod tui_agenda;
+mod tui_gestore;
+mod tui_pai;
+mod tui_patto;

@@ -1,0 +1,603 @@
+//! Amministrazione's agenda set-up driven through the real loop with scripted
+//! keys on ratatui's TestBackend: resources and their time ranges typed in
+//! as a new user would, a closure over a booked appointment, the list of
+//! appointments outside availability and the move to the proposed slot;
+//! snapshots of the resources and closures lists.
+
+use crate::common;
+
+use common::harness::Harness;
+
+use std::path::Path;
+use std::sync::Arc;
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime, Weekday};
+use crossterm::event::KeyCode;
+
+use sportello::domain::agenda::{AppStato, Appointment, Closure, Pattern, Resource};
+use sportello::domain::pai::PaiTemplates;
+use sportello::domain::practice::Practice;
+use sportello::domain::{Patient, PatientStatus, Residence, Sex};
+use sportello::service::{Desk, FixedClock};
+use sportello::tui::ScriptedEvents;
+use sportello::tui::screens::Screen;
+use sportello::tui::screens::admin::AdminScreen;
+use sportello::tui::screens::admin_agenda::Pane;
+
+/// Monday 23/11/2026, noon.
+fn desk_on(dir: &Path) -> Desk {
+    let clock = Arc::new(FixedClock::on(2026, 11, 23).expect("valid date"));
+    let desk = Desk::open(dir, clock).expect("store opens");
+    desk.save_practice(&Practice {
+        nome: "Studio Medico Esempio".into(),
+        comune: "F205".into(),
+        ..Default::default()
+    })
+    .expect("practice saved");
+    desk
+}
+
+fn t(h: u32, m: u32) -> NaiveTime {
+    NaiveTime::from_hms_opt(h, m, 0).unwrap()
+}
+
+fn d(day: u32, month: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, month, day).unwrap()
+}
+
+fn at(day: u32, month: u32, h: u32, m: u32) -> NaiveDateTime {
+    d(day, month).and_time(t(h, m))
+}
+
+impl Harness {
+    fn admin(&self) -> &AdminScreen {
+        match self.app.screen() {
+            Screen::Admin(a) => a,
+            _ => panic!("Amministrazione expected:\n{}", self.screen()),
+        }
+    }
+
+    fn modal_error(&self) -> Option<String> {
+        self.app.modal().and_then(|m| m.error.clone())
+    }
+}
+
+/// F11, then the menu entry `index` (0 = the first section).
+fn open_section(ui: &mut Harness, index: usize) {
+    ui.keys(|e| {
+        e.key(KeyCode::F(11));
+        for _ in 0..index {
+            e.key(KeyCode::Down);
+        }
+        e.key(KeyCode::Enter);
+    });
+}
+
+const RISORSE: usize = 4;
+const CHIUSURE: usize = 5;
+const FUORI: usize = 6;
+
+/// Clears a dialog field holding up to 12 characters.
+fn clear(e: &mut ScriptedEvents) {
+    for _ in 0..12 {
+        e.key(KeyCode::Backspace);
+    }
+}
+
+/// In the time ranges pane: Ctrl+N and a range typed field by field.
+#[allow(clippy::too_many_arguments)]
+fn add_fascia(
+    ui: &mut Harness,
+    day: usize,
+    dalle: &str,
+    alle: &str,
+    minuti: &str,
+    posti: &str,
+    dal: &str,
+) {
+    ui.keys(|e| {
+        e.ctrl('n');
+        for _ in 0..day {
+            e.key(KeyCode::Char(' '));
+        }
+        e.key(KeyCode::Tab).text(dalle);
+        e.key(KeyCode::Tab).text(alle);
+        e.key(KeyCode::Tab);
+        clear(e);
+        e.text(minuti).key(KeyCode::Tab);
+        clear(e);
+        e.text(posti).key(KeyCode::Tab);
+        clear(e);
+        e.text(dal).key(KeyCode::Enter);
+    });
+}
+
+/// In the resources pane: Ctrl+N, a name and the kind, saved.
+fn add_resource(ui: &mut Harness, nome: &str, kind: &str) {
+    let position = PaiTemplates::embedded()
+        .resource_kinds()
+        .iter()
+        .position(|k| *k == kind)
+        .expect("kind of the templates");
+    ui.keys(|e| {
+        e.ctrl('n').text(nome).key(KeyCode::Tab);
+        for _ in 0..position {
+            e.key(KeyCode::Char(' '));
+        }
+        e.key(KeyCode::Enter);
+    });
+}
+
+fn patient(desk: &Desk) -> u64 {
+    let birth = NaiveDate::from_ymd_opt(1948, 6, 30).unwrap();
+    let cf = sportello::domain::codice_fiscale::compute("Brambilla", "Ugo", Sex::M, birth, "F205")
+        .unwrap();
+    desk.register_patient(Patient {
+        id: 0,
+        cognome: "Brambilla".into(),
+        nome: "Ugo".into(),
+        codice_fiscale: cf.as_str().into(),
+        sesso: Sex::M,
+        data_nascita: birth,
+        luogo_nascita: "F205".into(),
+        residenza: Residence {
+            indirizzo: "Corso Magenta 10".into(),
+            cap: "20123".into(),
+            comune: "F205".into(),
+        },
+        ats_override: None,
+        mmg: String::new(),
+        telefoni: vec![],
+        email: String::new(),
+        tessera_sanitaria: String::new(),
+        patologie: vec![],
+        stato: PatientStatus::Attivo,
+        note: String::new(),
+    })
+    .unwrap()
+}
+
+/// A Punto prelievi open on Mondays 07:30-09:30 (10-minute slots, two
+/// places) and a patient.
+fn prelievi_and_patient(desk: &Desk) -> (u64, u64) {
+    let (r, _) = desk
+        .save_resource(
+            Resource::new(0, "Punto prelievi", "punto prelievi").with_pattern(Pattern::new(
+                Weekday::Mon,
+                t(7, 30),
+                t(9, 30),
+                10,
+                2,
+                d(1, 1),
+            )),
+        )
+        .unwrap();
+    (r.id, patient(desk))
+}
+
+/// A ten-minute test booked for `pid` at resource `r`.
+fn book_test(desk: &Desk, pid: u64, r: u64, descrizione: &str, start: NaiveDateTime) -> u64 {
+    desk.book_appointment(Appointment {
+        id: 0,
+        patient: pid,
+        pai: None,
+        item: None,
+        occorrenza: None,
+        resource: Some(r),
+        start,
+        end: start + chrono::Duration::minutes(10),
+        descrizione: descrizione.into(),
+        stato: AppStato::Prenotato,
+        esterno: None,
+        note: String::new(),
+        forzatura: None,
+    })
+    .unwrap()
+}
+
+#[test]
+fn set_up_the_agenda_close_a_day_and_move_the_appointment() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut ui = Harness::new(desk_on(dir.path()), 120, 40);
+    open_section(&mut ui, RISORSE);
+    assert!(ui.screen().contains("Nessuna risorsa"), "{}", ui.screen());
+
+    // A resource with no name is refused in the dialog.
+    ui.keys(|e| {
+        e.ctrl('n').key(KeyCode::Enter);
+    });
+    assert!(
+        ui.modal_error()
+            .is_some_and(|m| m.contains("nome della risorsa")),
+        "{:?}",
+        ui.modal_error()
+    );
+    ui.keys(|e| {
+        e.key(KeyCode::Esc);
+    });
+
+    // The blood-drawing point: Monday and Tuesday 07:30-09:30, 10 minutes, 2 places.
+    add_resource(&mut ui, "Punto prelievi", "punto prelievi");
+    assert!(ui.status().contains("aggiunta"), "{}", ui.status());
+    assert_eq!(ui.admin().risorse().unwrap().pane(), Pane::Fasce);
+    add_fascia(&mut ui, 0, "07:30", "09:30", "10", "2", "23/11/2026");
+    assert!(ui.status().contains("salvata"), "{}", ui.status());
+    add_fascia(&mut ui, 1, "07:30", "09:30", "10", "2", "23/11/2026");
+
+    // Mistakes stay in the dialog with what to correct.
+    // Each mistake refused with its own message; the last one, overlapping
+    // Monday's range, is the domain's rule, in Italian.
+    for (day, from, to, minutes, places, valid, message) in [
+        (
+            2,
+            "09:30",
+            "07:30",
+            "10",
+            "2",
+            "23/11/2026",
+            "deve essere dopo",
+        ),
+        (
+            2,
+            "07:30",
+            "09:30",
+            "0",
+            "2",
+            "23/11/2026",
+            "durata dello slot",
+        ),
+        (2, "07:30", "09:30", "10", "0", "23/11/2026", "capacità"),
+        (2, "07:30", "09:30", "10", "2", "31/11/2026", "gg/mm/aaaa"),
+        (
+            0,
+            "09:00",
+            "10:00",
+            "10",
+            "2",
+            "23/11/2026",
+            "si sovrappongono",
+        ),
+    ] {
+        add_fascia(&mut ui, day, from, to, minutes, places, valid);
+        let error = ui.modal_error().expect("refused");
+        assert!(error.contains(message), "{error}");
+        ui.keys(|e| {
+            e.key(KeyCode::Esc);
+        });
+    }
+
+    // The surgery: Monday 09:00-11:50 in 20-minute slots, which leaves 10
+    // minutes: saved, with a note saying so.
+    ui.keys(|e| {
+        e.key(KeyCode::Tab);
+    });
+    add_resource(&mut ui, "Studio dott.ssa Sala", "ambulatorio MMG");
+    add_fascia(&mut ui, 0, "09:00", "11:50", "20", "1", "23/11/2026");
+    assert!(
+        ui.status().contains("8 slot; gli ultimi 10 minuti"),
+        "{}",
+        ui.status()
+    );
+
+    // What the store holds.
+    let desk = ui.app.desk();
+    let resources = desk.resources().unwrap();
+    assert_eq!(resources.len(), 2);
+    let prelievi = &resources[0];
+    assert_eq!(prelievi.nome, "Punto prelievi");
+    assert_eq!(prelievi.tipo, "punto prelievi");
+    assert!(prelievi.attiva);
+    assert_eq!(
+        prelievi.patterns,
+        [Weekday::Mon, Weekday::Tue].map(|giorno| Pattern {
+            giorno,
+            dalle: t(7, 30),
+            alle: t(9, 30),
+            durata_min: 10,
+            capacita: 2,
+            valido_dal: d(23, 11),
+            valido_al: None,
+        })
+    );
+    let studio = &resources[1];
+    assert_eq!(studio.tipo, "ambulatorio MMG");
+    assert_eq!(studio.patterns.len(), 1);
+    assert_eq!(studio.patterns[0].alle, t(11, 50));
+    assert_eq!(studio.patterns[0].durata_min, 20);
+
+    // An appointment on Monday 30/11 at 08:00 at the blood-drawing point.
+    let pid = patient(desk);
+    let booked = desk
+        .book_appointment(Appointment {
+            id: 0,
+            patient: pid,
+            pai: None,
+            item: None,
+            occorrenza: None,
+            resource: Some(prelievi.id),
+            start: at(30, 11, 8, 0),
+            end: at(30, 11, 8, 10),
+            descrizione: "Emoglobina glicata (HbA1c)".into(),
+            stato: AppStato::Prenotato,
+            esterno: None,
+            note: String::new(),
+            forzatura: None,
+        })
+        .unwrap();
+    // Tuesday 01/12 07:30 is full: the proposal will be 07:40.
+    for (cognome, nome) in [("Rossi", "Lia"), ("Verdi", "Ada")] {
+        let birth = NaiveDate::from_ymd_opt(1950, 1, 1).unwrap();
+        let cf = sportello::domain::codice_fiscale::compute(cognome, nome, Sex::F, birth, "F205")
+            .unwrap();
+        let other = desk
+            .register_patient(Patient {
+                id: 0,
+                cognome: cognome.into(),
+                nome: nome.into(),
+                codice_fiscale: cf.as_str().into(),
+                sesso: Sex::F,
+                data_nascita: birth,
+                luogo_nascita: "F205".into(),
+                residenza: Residence {
+                    indirizzo: "Via Roma 1".into(),
+                    cap: "20121".into(),
+                    comune: "F205".into(),
+                },
+                ats_override: None,
+                mmg: String::new(),
+                telefoni: vec![],
+                email: String::new(),
+                tessera_sanitaria: String::new(),
+                patologie: vec![],
+                stato: PatientStatus::Attivo,
+                note: String::new(),
+            })
+            .unwrap();
+        desk.book_appointment(Appointment {
+            id: 0,
+            patient: other,
+            pai: None,
+            item: None,
+            occorrenza: None,
+            resource: Some(prelievi.id),
+            start: at(1, 12, 7, 30),
+            end: at(1, 12, 7, 40),
+            descrizione: "Glicemia".into(),
+            stato: AppStato::Prenotato,
+            esterno: None,
+            note: String::new(),
+            forzatura: None,
+        })
+        .unwrap();
+    }
+
+    // Back to the menu, Chiusure: the holidays are automatic and said so.
+    ui.keys(|e| {
+        e.key(KeyCode::Esc).key(KeyCode::Esc);
+    });
+    open_section(&mut ui, CHIUSURE);
+    let screen = ui.screen();
+    assert!(screen.contains("chiusure automatiche"), "{screen}");
+    assert!(screen.contains("07/12/2026 Sant'Ambrogio"), "{screen}");
+    // Close the blood-drawing point on Monday 30/11 (whole day).
+    ui.keys(|e| {
+        e.ctrl('n').key(KeyCode::Char(' ')).key(KeyCode::Tab);
+        clear(e);
+        e.text("30/11/2026")
+            .key(KeyCode::Tab)
+            .key(KeyCode::Tab)
+            .key(KeyCode::Tab)
+            .key(KeyCode::Tab)
+            .text("corso di aggiornamento")
+            .key(KeyCode::Enter);
+    });
+    assert!(ui.app.modal().is_none(), "{:?}", ui.modal_error());
+    assert!(
+        ui.status()
+            .contains("Un appuntamento ora è fuori disponibilità"),
+        "{}",
+        ui.status()
+    );
+    let closures = ui.app.desk().closures().unwrap();
+    assert_eq!(
+        closures
+            .iter()
+            .map(|c| (c.resource, c.dal, c.al, c.motivo.as_str()))
+            .collect::<Vec<_>>(),
+        [(
+            Some(prelievi.id),
+            at(30, 11, 0, 0),
+            at(1, 12, 0, 0),
+            "corso di aggiornamento"
+        )]
+    );
+
+    // The list of appointments outside availability is on top.
+    let fuori = ui.admin().fuori().expect("list of appointments outside");
+    assert_eq!(fuori.lines().len(), 1);
+    assert_eq!(fuori.lines()[0].appointment.id, booked);
+    let screen = ui.screen();
+    assert!(screen.contains("Brambilla Ugo"), "{screen}");
+    assert!(screen.contains("30/11/2026"), "{screen}");
+    assert!(screen.contains("Emoglobina glicata"), "{screen}");
+
+    // Enter proposes the first free slot: Tuesday 01/12 07:40.
+    ui.keys(|e| {
+        e.key(KeyCode::Enter);
+    });
+    let modal = ui.app.modal().expect("proposal");
+    let text = modal.lines.join("\n");
+    assert!(text.contains("martedì 01/12/2026 07:40"), "{text}");
+    ui.keys(|e| {
+        e.key(KeyCode::Enter);
+    });
+    assert!(ui.status().contains("spostato"), "{}", ui.status());
+    let desk = ui.app.desk();
+    let moved = desk.appointment(booked).unwrap().unwrap();
+    assert_eq!(moved.start, at(1, 12, 7, 40));
+    assert_eq!(moved.end, at(1, 12, 7, 50));
+    assert_eq!(moved.resource, Some(prelievi.id));
+    assert_eq!(moved.stato, AppStato::Prenotato);
+    assert!(desk.appointments_outside_availability().unwrap().is_empty());
+    assert!(ui.admin().fuori().unwrap().lines().is_empty());
+
+    // Back to Chiusure, the closure listed; the menu's own section is empty too.
+    ui.keys(|e| {
+        e.key(KeyCode::Esc);
+    });
+    assert_eq!(ui.admin().chiusure().unwrap().closures().len(), 1);
+    ui.keys(|e| {
+        e.key(KeyCode::Esc).key(KeyCode::Esc);
+    });
+    open_section(&mut ui, FUORI);
+    assert!(
+        ui.screen()
+            .contains("Nessun appuntamento fuori disponibilità")
+    );
+}
+
+#[test]
+fn outside_list_is_kept_in_its_own_section_and_closures_are_removed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let desk = desk_on(dir.path());
+    let (r, pid) = prelievi_and_patient(&desk);
+    let id = book_test(&desk, pid, r, "Glicemia", at(30, 11, 7, 30));
+    // Closed through the API: the operator finds it in the menu's section.
+    desk.save_closure(Closure::giornata(0, None, d(30, 11), "disinfestazione"))
+        .unwrap();
+    let mut ui = Harness::new(desk, 80, 24);
+    open_section(&mut ui, FUORI);
+    let lines = ui.admin().fuori().unwrap().lines();
+    assert_eq!(lines.len(), 1);
+    assert!(lines[0].motivi[0].contains("disinfestazione"), "{lines:?}");
+    // Removing the closure puts it back inside availability.
+    ui.keys(|e| {
+        e.key(KeyCode::Esc).key(KeyCode::Up).key(KeyCode::Enter);
+    });
+    assert!(ui.admin().chiusure().is_some(), "{}", ui.screen());
+    ui.keys(|e| {
+        e.ctrl('d').key(KeyCode::Enter);
+    });
+    assert!(ui.status().contains("eliminata"), "{}", ui.status());
+    let desk = ui.app.desk();
+    assert!(desk.closures().unwrap().is_empty());
+    assert!(desk.appointments_outside_availability().unwrap().is_empty());
+    assert_eq!(
+        desk.appointment(id).unwrap().unwrap().start,
+        at(30, 11, 7, 30)
+    );
+}
+
+#[test]
+fn the_tests_of_one_blood_draw_move_together() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let desk = desk_on(dir.path());
+    let (r, pid) = prelievi_and_patient(&desk);
+    // Two tests in the same draw, a third later in the morning.
+    let glicemia = book_test(&desk, pid, r, "Glicemia", at(30, 11, 7, 30));
+    let creatinina = book_test(&desk, pid, r, "Creatinina", at(30, 11, 7, 30));
+    let potassio = book_test(&desk, pid, r, "Potassio", at(30, 11, 8, 30));
+    desk.save_closure(Closure::giornata(0, None, d(30, 11), "disinfestazione"))
+        .unwrap();
+    let mut ui = Harness::new(desk, 100, 30);
+    open_section(&mut ui, FUORI);
+    assert_eq!(ui.admin().fuori().unwrap().lines().len(), 3);
+    ui.keys(|e| {
+        e.key(KeyCode::Enter);
+    });
+    let screen = ui.screen();
+    assert!(
+        screen.contains("Nello stesso posto si spostano con lui: Creatinina."),
+        "{screen}"
+    );
+    ui.keys(|e| {
+        e.key(KeyCode::Enter);
+    });
+    // Monday 7 December is Sant'Ambrogio, Milan's patron: closed.
+    assert_eq!(
+        ui.status(),
+        "2 appuntamenti spostati al 14/12/2026 07:30; ne restano 1 da spostare"
+    );
+    let desk = ui.desk();
+    for id in [glicemia, creatinina] {
+        let a = desk.appointment(id).unwrap().unwrap();
+        assert_eq!((a.start, a.stato), (at(14, 12, 7, 30), AppStato::Prenotato));
+    }
+    assert_eq!(
+        desk.appointment(potassio).unwrap().unwrap().start,
+        at(30, 11, 8, 30)
+    );
+    let left = ui.admin().fuori().unwrap().lines();
+    assert_eq!(left.len(), 1);
+    assert_eq!(left[0].appointment.id, potassio);
+}
+
+/// Two resources (one inactive) and three closures, stored through the desk.
+fn snapshot_desk(dir: &Path) -> Desk {
+    use Weekday::*;
+    let desk = desk_on(dir);
+    let pattern = |giorno, dalle, alle, min, cap| Pattern {
+        giorno,
+        dalle,
+        alle,
+        durata_min: min,
+        capacita: cap,
+        valido_dal: d(1, 1),
+        valido_al: None,
+    };
+    let mut prelievi = Resource::new(0, "Punto prelievi", "punto prelievi");
+    for day in [Mon, Tue, Wed, Thu, Fri] {
+        prelievi
+            .patterns
+            .push(pattern(day, t(7, 30), t(9, 30), 10, 4));
+    }
+    let (prelievi, _) = desk.save_resource(prelievi).unwrap();
+    let mut ecg = Resource::new(0, "ECG in telemedicina", "ECG").with_pattern(pattern(
+        Tue,
+        t(14, 0),
+        t(16, 0),
+        20,
+        1,
+    ));
+    ecg.patterns[0].valido_al = Some(d(31, 12));
+    ecg.attiva = false;
+    desk.save_resource(ecg).unwrap();
+    desk.save_closure(Closure::periodo(0, None, d(24, 8), d(4, 9), "ferie estive"))
+        .unwrap();
+    desk.save_closure(Closure::giornata(
+        0,
+        Some(prelievi.id),
+        d(30, 11),
+        "corso di aggiornamento",
+    ))
+    .unwrap();
+    desk.save_closure(Closure::fascia(
+        0,
+        None,
+        d(3, 12),
+        t(14, 0),
+        t(18, 0),
+        "riunione ATS",
+    ))
+    .unwrap();
+    desk
+}
+
+#[test]
+fn resources_and_closures_snapshots() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut ui = Harness::new(snapshot_desk(dir.path()), w, h);
+        open_section(&mut ui, RISORSE);
+        let screen = ui.screen();
+        assert!(screen.contains("Punto prelievi"), "{screen}");
+        assert!(screen.contains("lunedì"), "{screen}");
+        insta::assert_snapshot!(format!("admin_risorse_{w}x{h}"), screen);
+        ui.keys(|e| {
+            e.key(KeyCode::Esc).key(KeyCode::Down).key(KeyCode::Enter);
+        });
+        let screen = ui.screen();
+        assert!(screen.contains("ferie estive"), "{screen}");
+        insta::assert_snapshot!(format!("admin_chiusure_{w}x{h}"), screen);
+    }
+}
