@@ -2,8 +2,8 @@
 //! TestBackend: snapshots of the day list and of the PAI proposals, and the
 //! flow plan -> book all -> first day -> non presentato -> recall.
 
-use std::path::Path;
 use crate::common;
+use std::path::Path;
 
 use common::harness::Harness;
 
