@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Instant;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Arg, ArgAction, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 /// sled clones its tree nodes on every write; mimalloc makes that allocation
 /// churn markedly cheaper than the system allocator.
@@ -263,10 +263,53 @@ enum ExportWhat {
     },
 }
 
+/// The help in Italian: headings ("Uso", "Comandi", "Argomenti",
+/// "Opzioni") and the help and version flags, on every subcommand (clap
+/// writes them in English). clap's own error messages stay English.
+fn italian_help(cmd: clap::Command) -> clap::Command {
+    let has_version = cmd.get_version().is_some();
+    let mut cmd = cmd
+        .help_template("{before-help}{about-with-newline}\nUso: {usage}\n\n{all-args}{after-help}")
+        .subcommand_help_heading("Comandi")
+        .subcommand_value_name("COMANDO")
+        .disable_help_subcommand(true)
+        .disable_help_flag(true)
+        .mut_args(|a| {
+            let heading = if a.is_positional() {
+                "Argomenti"
+            } else {
+                "Opzioni"
+            };
+            a.help_heading(heading)
+        })
+        .arg(
+            Arg::new("aiuto")
+                .short('h')
+                .long("help")
+                .action(ArgAction::Help)
+                .help("Mostra questo aiuto")
+                .help_heading("Opzioni"),
+        );
+    if has_version {
+        cmd = cmd.disable_version_flag(true).arg(
+            Arg::new("versione")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .help("Mostra la versione")
+                .help_heading("Opzioni"),
+        );
+    }
+    cmd.mut_subcommands(italian_help)
+}
+
 fn main() -> ExitCode {
     // Health data: whatever the umask, files and folders are the user's only.
     sportello::private_fs::restrict_process_umask();
-    let cli = match Cli::try_parse() {
+    let parsed = italian_help(Cli::command())
+        .try_get_matches()
+        .and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(cli) => cli,
         // --help and --version exit 0; wrong input exits 1 (2 is kept for
         // a store that cannot be used).

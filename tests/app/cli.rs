@@ -498,6 +498,49 @@ fn output_into_a_closed_pipe_ends_quietly() {
 }
 
 /// Exit status 2 is the store's; wrong input is 1; --help and --version 0.
+/// `--help` speaks Italian: clap's "Usage", "Commands", "Arguments",
+/// "Options", "Print help" and the English `help` subcommand are gone, on
+/// the program and on each command.
+#[test]
+fn help_has_italian_headings() {
+    let o = sportello(&["--help"]);
+    assert_eq!(o.status.code(), Some(0));
+    let text = stdout(&o);
+    for heading in [
+        "Uso: sportello",
+        "\nComandi:\n",
+        "\nOpzioni:\n",
+        "Mostra questo aiuto",
+        "Mostra la versione",
+    ] {
+        assert!(text.contains(heading), "{heading}: {text}");
+    }
+    let o = sportello(&["backup", "--help"]);
+    assert_eq!(o.status.code(), Some(0));
+    let sub = stdout(&o);
+    for heading in [
+        "Uso: sportello backup",
+        "\nArgomenti:\n",
+        "\nOpzioni:\n",
+        "Mostra questo aiuto",
+    ] {
+        assert!(sub.contains(heading), "{heading}: {sub}");
+    }
+    for english in [
+        "Usage:",
+        "Commands:",
+        "Arguments:",
+        "Options:",
+        "Print help",
+        "Print version",
+    ] {
+        assert!(!text.contains(english), "{english}: {text}");
+        assert!(!sub.contains(english), "{english}: {sub}");
+    }
+    // The help of one command is `COMMAND --help`; `help` is no command.
+    assert_eq!(sportello(&["help"]).status.code(), Some(1));
+}
+
 #[test]
 fn wrong_input_exits_1_help_and_version_0() {
     let o = sportello(&["--opzione-inesistente"]);
