@@ -399,29 +399,18 @@ fn open_desk(cli: &Cli) -> Result<Desk, DeskError> {
 fn open_desk_with_backup(cli: &Cli) -> Result<(Desk, Option<String>), DeskError> {
     let desk =
         Desk::open_noting_upgrade(&data_dir(cli), Arc::new(SystemClock), &mut upgrade_notice)?;
-    desk.seed_sample_gestori(&sportello::io::gestori::sample_gestori())?;
-    use sportello::service::backup::DailyBackup;
-    let warning = match desk.daily_backup(cli.backup_giorni) {
-        Ok(DailyBackup::Written { file, summary, .. }) => {
-            let anchor = summary
-                .audit_head
-                .map(|(seq, hash)| {
-                    format!(
-                        " (ancora del registro: {})",
-                        sportello::domain::audit::anchor(seq, &hash)
-                    )
-                })
+    desk.seed_builtin_sample_gestori()?;
+    use sportello::service::backup::StartBackup;
+    let warning = match desk.start_backup(cli.backup_giorni)? {
+        StartBackup::Written { file, anchor } => {
+            let anchor = anchor
+                .map(|a| format!(" (ancora del registro: {a})"))
                 .unwrap_or_default();
             eprintln!("Backup automatico del giorno: {}{anchor}", file.display());
             None
         }
-        Ok(_) => None,
-        // The store could not be read whole: not a backup problem, and
-        // no "work can go on" (every write would fail).
-        Err(sportello::store::backup::BackupError::Store(e)) if e.is_store_unavailable() => {
-            return Err(e.into());
-        }
-        Err(e) => Some(e.to_string()),
+        StartBackup::NotNeeded => None,
+        StartBackup::Failed(reason) => Some(reason),
     };
     for pruned in desk.prune_set_aside(cli.backup_giorni) {
         eprintln!(
@@ -456,7 +445,7 @@ fn run(cli: Cli) -> Result<ExitCode, DeskError> {
             tutti_con_pai,
         } => {
             let desk = Desk::open_demo(&data_dir(&cli), Arc::new(SystemClock))?;
-            desk.seed_sample_gestori(&sportello::io::gestori::sample_gestori())?;
+            desk.seed_builtin_sample_gestori()?;
             let started = Instant::now();
             let mut stderr = std::io::stderr();
             let done =
@@ -723,7 +712,7 @@ fn run(cli: Cli) -> Result<ExitCode, DeskError> {
             let clock = sportello::service::FixedClock::on(2026, 11, 23)
                 .ok_or_else(|| DeskError::Invalid("data della prova".into()))?;
             let desk = Desk::open(&data_dir(&cli), Arc::new(clock))?;
-            desk.seed_sample_gestori(&sportello::io::gestori::sample_gestori())?;
+            desk.seed_builtin_sample_gestori()?;
             sportello::service::prova::write_loop(&desk, *seed, *limit, &mut std::io::stdout())?;
             Ok(ExitCode::SUCCESS)
         }

@@ -56,6 +56,21 @@ pub fn auto_backups(dir: &Path) -> Vec<(NaiveDate, PathBuf)> {
     out
 }
 
+/// The automatic backup as the start of work sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StartBackup {
+    /// Written now; the audit anchor it holds, to print.
+    Written {
+        file: PathBuf,
+        anchor: Option<String>,
+    },
+    /// Already written today, or switched off.
+    NotNeeded,
+    /// Failed for a reason of its own (a full backup disk...): a warning,
+    /// work goes on.
+    Failed(String),
+}
+
 impl Desk {
     /// Writes a verified backup of the whole store to `file`: refused inside
     /// the data folder, over a file that is not a backup of ours, and over
@@ -107,6 +122,23 @@ impl Desk {
     /// clock) writes today's backup into `DATA_DIR/backup/` and removes the
     /// oldest beyond `keep`. A failure is returned for the caller to show
     /// as a warning; it never touches the store.
+    /// [`Desk::daily_backup`] at the start of work: a store that cannot be
+    /// read whole is the caller's error (the start is refused: every write
+    /// would fail), any other failure a warning.
+    pub fn start_backup(&self, keep: usize) -> Result<StartBackup, DeskError> {
+        Ok(match self.daily_backup(keep) {
+            Ok(DailyBackup::Written { file, summary, .. }) => StartBackup::Written {
+                file,
+                anchor: summary
+                    .audit_head
+                    .map(|(seq, hash)| crate::domain::audit::anchor(seq, &hash)),
+            },
+            Ok(_) => StartBackup::NotNeeded,
+            Err(BackupError::Store(e)) if e.is_store_unavailable() => return Err(e.into()),
+            Err(e) => StartBackup::Failed(e.to_string()),
+        })
+    }
+
     pub fn daily_backup(&self, keep: usize) -> Result<DailyBackup, BackupError> {
         if keep == 0 {
             return Ok(DailyBackup::Disabled);

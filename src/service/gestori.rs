@@ -150,6 +150,11 @@ impl Desk {
         Ok(log)
     }
 
+    /// [`Desk::seed_sample_gestori`] with the built-in fictional list.
+    pub fn seed_builtin_sample_gestori(&self) -> Result<bool> {
+        self.seed_sample_gestori(&crate::io::gestori::sample_gestori())
+    }
+
     /// Loads the fictional sample list on the first start of a store.
     /// Returns whether it did.
     pub fn seed_sample_gestori(&self, sample: &[Gestore]) -> Result<bool> {
