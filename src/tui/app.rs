@@ -843,10 +843,16 @@ impl App {
             draw_too_small(frame, area, &env, self.modal.as_ref());
             return;
         }
+        // A long status wraps at spaces onto up to three lines, taken from
+        // the body, rather than being cut mid-word.
+        let status_lines = self
+            .status
+            .as_ref()
+            .map_or(1, |st| status_lines(st, usize::from(area.width)).len());
         let [header, body, status, footer] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Fill(1),
-            Constraint::Length(1),
+            Constraint::Length(status_lines as u16),
             Constraint::Length(2),
         ])
         .areas(area);
@@ -937,14 +943,46 @@ fn draw_status(frame: &mut Frame, area: Rect, env: &Env, status: Option<&Status>
         return;
     };
     let theme = env.theme;
-    let (mark, style) = match status.kind {
-        StatusKind::Info => ("", theme.status_info),
-        StatusKind::Success => ("✓ ", theme.status_success),
-        StatusKind::Warning => ("! ", theme.status_warning),
-        StatusKind::Error => ("✗ ", theme.status_error),
+    let style = match status.kind {
+        StatusKind::Info => theme.status_info,
+        StatusKind::Success => theme.status_success,
+        StatusKind::Warning => theme.status_warning,
+        StatusKind::Error => theme.status_error,
     };
-    let text = format::truncate(&format!(" {mark}{}", status.text), usize::from(area.width));
-    frame.render_widget(Paragraph::new(Span::styled(text, style)), area);
+    let lines: Vec<Line> = status_lines(status, usize::from(area.width))
+        .into_iter()
+        .map(|l| Line::styled(l, style))
+        .collect();
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// Most lines a status may take: past them the text is cut with "…".
+const STATUS_MAX_LINES: usize = 3;
+
+/// The status's text as drawn in `width` columns: its mark, then the text
+/// wrapped at spaces (continuation lines indented under the text), at most
+/// `STATUS_MAX_LINES` lines.
+fn status_lines(status: &Status, width: usize) -> Vec<String> {
+    let mark = match status.kind {
+        StatusKind::Info => "",
+        StatusKind::Success => "✓ ",
+        StatusKind::Warning => "! ",
+        StatusKind::Error => "✗ ",
+    };
+    let indent = 1 + format::width(mark);
+    let mut lines = format::wrap(&status.text, width.saturating_sub(indent).max(1));
+    if lines.len() > STATUS_MAX_LINES {
+        let rest = lines.split_off(STATUS_MAX_LINES - 1).join(" ");
+        lines.push(format::truncate(&rest, width.saturating_sub(indent)));
+    }
+    lines
+        .into_iter()
+        .enumerate()
+        .map(|(i, l)| match i {
+            0 => format!(" {mark}{l}"),
+            _ => format!("{}{l}", " ".repeat(indent)),
+        })
+        .collect()
 }
 
 /// Hint spans for a context: the key, then its label.

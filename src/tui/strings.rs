@@ -606,7 +606,7 @@ static IT: Strings = Strings {
     h_cf: "16 caratteri. Se valido compila sesso, data e luogo di nascita ancora vuoti; F9 (Ctrl+G) lo calcola dai dati anagrafici.",
     h_sex: "M o F.",
     h_date: "Giorno/mese/anno, es. 01/02/1968.",
-    h_place: "Nome del comune o dello stato, oppure il codice catastale (es. F205). ↑↓ e Invio per scegliere dall'elenco.",
+    h_place: "Comune o stato estero, o il codice catastale (es. F205); ↑↓ e Invio sceglie.",
     h_address: "Via e numero civico.",
     h_cap: "5 cifre.",
     h_ats: "Vuoto = ATS ricavata dal comune di residenza. Altrimenti il codice ATS (030321-030328).",
@@ -614,7 +614,7 @@ static IT: Strings = Strings {
     h_phones: "Uno o più numeri separati da virgola.",
     h_email: "Es. nome@esempio.it",
     h_tessera: "Numero della tessera sanitaria (20 cifre).",
-    h_pathologies: "Codici separati da virgola (catalogo iniziale, da sostituire con l'elenco ufficiale):",
+    h_pathologies: "Codici separati da virgola: scrivere il codice o parte del nome, poi ↑↓ e Invio per sceglierlo dal catalogo.",
     h_note: "Annotazioni libere per lo sportello.",
     err_required: "Obbligatorio",
     err_letters: "Servono delle lettere",
@@ -785,7 +785,7 @@ static EN: Strings = Strings {
     h_cf: "16 characters. When valid it fills sex, date and place of birth if empty; F9 (Ctrl+G) computes it from the personal data.",
     h_sex: "M or F.",
     h_date: "Day/month/year, e.g. 01/02/1968.",
-    h_place: "Name of the comune or state, or its Belfiore code (e.g. F205). ↑↓ and Enter to pick from the list.",
+    h_place: "Comune or foreign state, or its Belfiore code (e.g. F205); ↑↓ and Enter pick.",
     h_address: "Street and number.",
     h_cap: "5 digits.",
     h_ats: "Empty = ATS from the comune of residence. Otherwise an ATS code (030321-030328).",
@@ -793,7 +793,7 @@ static EN: Strings = Strings {
     h_phones: "One or more numbers separated by commas.",
     h_email: "E.g. name@example.it",
     h_tessera: "Health card number (20 digits).",
-    h_pathologies: "Codes separated by commas (starter catalogue, to be replaced by the official list):",
+    h_pathologies: "Codes separated by commas: type the code or part of the name, then ↑↓ and Enter to pick it from the catalogue.",
     h_note: "Free notes for the front desk.",
     err_required: "Required",
     err_letters: "Letters needed",
@@ -1480,11 +1480,32 @@ impl GestoriStrings {
         }
     }
 
-    pub fn active_line(&self, gestore: &str, canale: &str, date: &str) -> String {
-        self.pick(
-            format!("{gestore} · {canale} · dal {date} · scelto"),
-            format!("{gestore} · {canale} · since {date} · chosen"),
-        )
+    /// The active presa's line on the Gestore screen, with where it stands.
+    pub fn active_line(
+        &self,
+        gestore: &str,
+        canale: &str,
+        date: &str,
+        step: crate::domain::gestore::PresaStep,
+    ) -> String {
+        let step = self.step_name(step);
+        match self.lang {
+            Lang::It => format!("{gestore} · {canale} · dal {date} · {step}"),
+            Lang::En => format!("{gestore} · {canale} · since {date} · {step}"),
+        }
+    }
+
+    /// Where a presa in carico stands on its path.
+    pub fn step_name(&self, step: crate::domain::gestore::PresaStep) -> &'static str {
+        use crate::domain::gestore::PresaStep as P;
+        match (self.lang, step) {
+            (Lang::It, P::GestoreScelto) => "Gestore scelto",
+            (Lang::It, P::PattoFirmato) => "Patto firmato",
+            (Lang::It, P::PaiCondiviso) => "PAI condiviso",
+            (Lang::En, P::GestoreScelto) => "Gestore chosen",
+            (Lang::En, P::PattoFirmato) => "Patto signed",
+            (Lang::En, P::PaiCondiviso) => "PAI shared",
+        }
     }
 
     pub fn list_line(&self, ats: &str, shown: usize, total: usize) -> String {
@@ -1555,24 +1576,10 @@ impl GestoriStrings {
         date: &str,
         step: crate::domain::gestore::PresaStep,
     ) -> String {
-        use crate::domain::gestore::PresaStep as P;
+        let step = self.step_name(step);
         match self.lang {
-            Lang::It => {
-                let step = match step {
-                    P::GestoreScelto => "Gestore scelto",
-                    P::PattoFirmato => "Patto firmato",
-                    P::PaiCondiviso => "PAI condiviso",
-                };
-                format!("{gestore} · {canale} · scelto il {date} · stato: {step}")
-            }
-            Lang::En => {
-                let step = match step {
-                    P::GestoreScelto => "Gestore chosen",
-                    P::PattoFirmato => "Patto signed",
-                    P::PaiCondiviso => "PAI shared",
-                };
-                format!("{gestore} · {canale} · chosen on {date} · state: {step}")
-            }
+            Lang::It => format!("{gestore} · {canale} · scelto il {date} · stato: {step}"),
+            Lang::En => format!("{gestore} · {canale} · chosen on {date} · state: {step}"),
         }
     }
 

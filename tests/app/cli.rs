@@ -411,8 +411,15 @@ fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
 /// its segment reader) in `check`, `find` and at start-up: exit 101 and an
 /// English backtrace. Now every size gives an Italian message naming the
 /// newest automatic backup and the command that restores it, exit 2.
+/// The two tests that damage a store on purpose run one at a time: run
+/// together on a loaded machine (load average 8) they failed, finding no
+/// cut that made the engine panic and no damaged page the store still
+/// opened with; one at a time they pass. The cause is not yet understood.
+static DAMAGE: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 #[test]
 fn a_truncated_store_is_reported_damaged_without_a_panic() {
+    let _one_at_a_time = DAMAGE.lock().unwrap_or_else(|e| e.into_inner());
     let dir = tempfile::tempdir().unwrap();
     let pristine = dir.path().join("pristine");
     let backup = store_with_backup(&pristine, 50);
@@ -606,6 +613,7 @@ fn a_two_digit_year_is_refused_with_the_four_digit_form() {
 /// automatic backup, named.
 #[test]
 fn a_damaged_page_is_named_with_check_and_restore() {
+    let _one_at_a_time = DAMAGE.lock().unwrap_or_else(|e| e.into_inner());
     use sportello::service::{Desk, FixedClock};
     use std::sync::Arc;
     let dir = tempfile::tempdir().unwrap();

@@ -26,3 +26,4 @@ mod tui_agenda;
 mod tui_gestore;
 mod tui_pai;
 mod tui_patto;
+mod tui_texts;

@@ -109,15 +109,7 @@ impl FieldId {
             FieldId::Telefoni => s.h_phones.to_string(),
             FieldId::Email => s.h_email.to_string(),
             FieldId::Tessera => s.h_tessera.to_string(),
-            FieldId::Patologie => {
-                let codes: Vec<&str> = Catalogue::starter()
-                    .items()
-                    .iter()
-                    .filter(|p| p.active)
-                    .map(|p| p.code.as_str())
-                    .collect();
-                format!("{} {}", s.h_pathologies, codes.join(", "))
-            }
+            FieldId::Patologie => s.h_pathologies.to_string(),
             FieldId::Note => s.h_note.to_string(),
         }
     }
@@ -209,6 +201,59 @@ pub fn comuni_completion(value: &str) -> Option<Completion> {
         return None;
     }
     Some(Completion { items, selected: 0 })
+}
+
+/// The catalogue's pathologies completing the last of the comma-separated
+/// codes typed: those whose code starts with it or whose name contains it,
+/// listed "CODE · name". `None` when nothing is being typed or the code typed
+/// is already complete.
+pub fn pathology_completion(value: &str) -> Option<Completion> {
+    let last = value.rsplit(is_code_separator).next().unwrap_or("");
+    if last.is_empty() {
+        return None;
+    }
+    let key = text::fold(last);
+    let active = Catalogue::starter().items().iter().filter(|p| p.active);
+    let mut found: Vec<_> = active
+        .filter(|p| text::fold(&p.code).starts_with(&key) || text::fold(&p.name).contains(&key))
+        .collect();
+    // Codes that start with what was typed first, then names.
+    found.sort_by_key(|p| !text::fold(&p.code).starts_with(&key));
+    if found.is_empty() || (found.len() == 1 && text::fold(&found[0].code) == key) {
+        return None;
+    }
+    let items = found
+        .into_iter()
+        .take(COMPLETIONS)
+        .map(|p| format!("{} · {}", p.code, p.name))
+        .collect();
+    Some(Completion { items, selected: 0 })
+}
+
+/// `value` with its last comma-separated code replaced by the code of the
+/// chosen completion `item` ("CODE · name"), ready for the next one.
+fn with_last_pathology(value: &str, item: &str) -> String {
+    let code = item.split(" · ").next().unwrap_or(item);
+    let mut codes: Vec<&str> = value
+        .split(is_code_separator)
+        .filter(|c| !c.is_empty())
+        .collect();
+    codes.pop();
+    // Words of a name typed before the last one ("fibrillazione atr") go too.
+    let catalogue = Catalogue::starter();
+    while codes
+        .last()
+        .is_some_and(|c| catalogue.get(&c.to_uppercase()).is_none())
+    {
+        codes.pop();
+    }
+    codes.push(code);
+    format!("{}, ", codes.join(", "))
+}
+
+/// What separates the pathology codes typed in one field.
+fn is_code_separator(c: char) -> bool {
+    c == ',' || c == ';' || c.is_whitespace()
 }
 
 pub struct FormScreen {
@@ -357,11 +402,12 @@ impl FormScreen {
     }
 
     fn update_completion(&mut self) {
-        self.completion = None;
-        if !self.focused().is_place() {
-            return;
-        }
-        self.completion = comuni_completion(self.inputs[self.focus].value());
+        let value = self.inputs[self.focus].value();
+        self.completion = match self.focused() {
+            FieldId::Patologie => pathology_completion(value),
+            id if id.is_place() => comuni_completion(value),
+            _ => None,
+        };
     }
 
     fn accept_completion(&mut self, env: &Env) -> bool {
@@ -369,7 +415,11 @@ impl FormScreen {
             return false;
         };
         if let Some(item) = c.items.get(c.selected) {
-            self.inputs[self.focus] = field::input_with(item);
+            let value = match self.focused() {
+                FieldId::Patologie => with_last_pathology(self.inputs[self.focus].value(), item),
+                _ => item.clone(),
+            };
+            self.inputs[self.focus] = field::input_with(&value);
             self.edited[self.focus] = true;
             self.notes = self.check(env).0;
         }
@@ -741,7 +791,7 @@ impl FormScreen {
 
         let mut pathologies: Vec<String> = Vec::new();
         for code in v(FieldId::Patologie)
-            .split(|c: char| c == ',' || c == ';' || c.is_whitespace())
+            .split(is_code_separator)
             .filter(|c| !c.is_empty())
         {
             let code = code.to_uppercase();
@@ -929,6 +979,16 @@ impl FormScreen {
             }
             for part in format::wrap(&id.help(s), width) {
                 lines.push(Line::styled(part, theme.muted));
+            }
+            // Lines that do not fit end the last one shown with "…" (F1 has
+            // the rest) rather than vanishing unannounced.
+            let room = usize::from(area.bottom() - detail_y);
+            if lines.len() > room && room > 0 {
+                lines.truncate(room);
+                if let Some(last) = lines.last_mut() {
+                    let text = format!("{} …", last);
+                    *last = Line::styled(format::truncate(&text, width), last.style);
+                }
             }
             frame.render_widget(
                 Paragraph::new(lines),

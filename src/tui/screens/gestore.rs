@@ -10,6 +10,7 @@ use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
 use tui_input::Input;
 
 use crate::domain::ats::all_ats;
+use crate::domain::gestore::PresaStep;
 use crate::domain::text::fold;
 use crate::domain::{Canale, Gestore, GestoreId, GestoreTipo, Patient, PatientId, PresaInCarico};
 use crate::service::Desk;
@@ -48,6 +49,8 @@ pub struct GestoreScreen {
     /// Why the list could not be read.
     problem: Option<String>,
     active: Option<(PresaInCarico, Option<Gestore>)>,
+    /// Where the active presa stands (Gestore chosen, Patto signed, PAI shared).
+    step: PresaStep,
     filter: Input,
     tipo: Option<GestoreTipo>,
     /// Indexes into `choice.gestori` that pass the filters.
@@ -67,6 +70,7 @@ impl GestoreScreen {
             choice: None,
             problem: None,
             active: None,
+            step: PresaStep::GestoreScelto,
             filter: Input::default(),
             tipo: None,
             visible: Vec::new(),
@@ -165,6 +169,11 @@ impl GestoreScreen {
                 None
             }
         };
+        self.step = desk
+            .presa_step(p.id)
+            .ok()
+            .flatten()
+            .unwrap_or(PresaStep::GestoreScelto);
         match desk.gestori_choice(p, self.other_ats.as_deref()) {
             Ok(c) => self.choice = Some(c),
             Err(e) => {
@@ -581,9 +590,28 @@ impl GestoreScreen {
             );
             return;
         };
+        // The active presa in carico, wrapped under its label when long.
+        let presa_label = format!(" {}: ", s.r_pic);
+        let presa_text = match &self.active {
+            Some((pr, gestore)) => g.active_line(
+                &gestore_name(gestore.as_ref(), s),
+                g.canale(pr.canale),
+                &format::date(pr.data_scelta),
+                self.step,
+            ),
+            None => g.no_active.to_string(),
+        };
+        let indent = format::width(&presa_label);
+        let presa_lines: Vec<String> = format::wrap(
+            &presa_text,
+            usize::from(area.width).saturating_sub(indent).max(1),
+        )
+        .into_iter()
+        .take(2)
+        .collect();
         let [header, presa, info, search, table, detail] = Layout::vertical([
             Constraint::Length(1),
-            Constraint::Length(1),
+            Constraint::Length(presa_lines.len() as u16),
             Constraint::Length(1),
             Constraint::Length(1),
             Constraint::Fill(1),
@@ -617,30 +645,23 @@ impl GestoreScreen {
             header,
         );
 
-        // The active presa in carico.
-        let presa_text = match &self.active {
-            Some((pr, gestore)) => g.active_line(
-                &gestore_name(gestore.as_ref(), s),
-                g.canale(pr.canale),
-                &format::date(pr.data_scelta),
-            ),
-            None => g.no_active.to_string(),
-        };
         let presa_style = if self.active.is_some() {
             theme.info
         } else {
             theme.muted
         };
-        frame.render_widget(
-            Paragraph::new(Line::from(vec![
-                Span::styled(format!(" {}: ", s.r_pic), theme.label_focused),
-                Span::styled(
-                    format::truncate(&presa_text, width.saturating_sub(20)),
-                    presa_style,
-                ),
-            ])),
-            presa,
-        );
+        let lines: Vec<Line> = presa_lines
+            .into_iter()
+            .enumerate()
+            .map(|(i, text)| {
+                let head = match i {
+                    0 => Span::styled(presa_label.clone(), theme.label_focused),
+                    _ => Span::raw(" ".repeat(indent)),
+                };
+                Line::from(vec![head, Span::styled(text, presa_style)])
+            })
+            .collect();
+        frame.render_widget(Paragraph::new(lines), presa);
 
         // Which list, and the warning for another ATS.
         let info_line = match (&self.choice, &self.problem) {

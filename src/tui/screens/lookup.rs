@@ -153,9 +153,19 @@ impl LookupScreen {
     pub fn draw(&mut self, frame: &mut Frame, area: Rect, env: &Env, focused: bool) {
         let s = env.s;
         let theme = env.theme;
+        // The message wraps at spaces (two lines at most) rather than being
+        // cut mid-word in a narrow terminal.
+        let line = self.message(env);
+        let lines: Vec<Line> =
+            format::wrap(&line.to_string(), usize::from(area.width.saturating_sub(1)))
+                .into_iter()
+                .take(2)
+                .map(|l| Line::styled(format!(" {l}"), line.style))
+                .collect();
+        let message_lines = lines.len();
         let [search, message, table] = Layout::vertical([
             Constraint::Length(1),
-            Constraint::Length(1),
+            Constraint::Length(message_lines.clamp(1, 2) as u16),
             Constraint::Fill(1),
         ])
         .areas(area);
@@ -179,9 +189,7 @@ impl LookupScreen {
             theme.field_focused,
             theme.label,
         );
-        let mut line = self.message(env);
-        line.spans.insert(0, Span::raw(" "));
-        frame.render_widget(Paragraph::new(line), message);
+        frame.render_widget(Paragraph::new(lines), message);
 
         self.page = usize::from(table.height.saturating_sub(1));
         if self.results.is_empty() {

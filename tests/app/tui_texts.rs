@@ -1,0 +1,123 @@
+//! What the operator reads says the whole thing. At 80x24 nothing is cut mid-word: a long status wraps,
+//! the lookup's hint wraps, and a field's help is short enough to be read
+//! whole (the pathology codes are picked from a completion list instead of
+//! being listed in the help). The Gestore screen says where the presa stands.
+
+use crate::common;
+
+use common::harness::Harness;
+
+use std::sync::Arc;
+
+use crossterm::event::KeyCode;
+use sportello::service::{Desk, FixedClock};
+use sportello::tui::screens::Screen;
+use sportello::tui::screens::form::FieldId;
+
+fn desk(dir: &std::path::Path) -> Desk {
+    let clock = FixedClock::on(2026, 11, 22).expect("valid date");
+    Desk::open(dir, Arc::new(clock)).expect("store opens")
+}
+
+/// The screen's rows, trailing spaces removed.
+fn rows(ui: &Harness) -> Vec<String> {
+    (0..24).map(|y| ui.line(y).trim_end().to_string()).collect()
+}
+
+#[test]
+fn the_lookup_hint_wraps_at_a_space() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut ui = Harness::new(desk(dir.path()), 80, 24);
+    ui.keys(|e| {
+        e.tick();
+    });
+    let rows = rows(&ui);
+    assert_eq!(
+        rows[2],
+        " Scrivere cognome (anche «cognome nome»), codice fiscale, tessera sanitaria o"
+    );
+    assert_eq!(rows[3], " telefono.");
+}
+
+#[test]
+fn a_long_status_wraps_onto_more_lines() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut ui = Harness::new(desk(dir.path()), 80, 24);
+    ui.app.warn_backup_failed(
+        "la chiavetta E:\\ non è collegata oppure è piena, spazio libero 0 byte",
+    );
+    ui.keys(|e| {
+        e.tick();
+    });
+    let rows = rows(&ui);
+    // Two lines above the two of the footer, the second indented under the text.
+    assert_eq!(
+        rows[20],
+        " ! Backup automatico non riuscito: si può lavorare, avvisare l'amministratore."
+    );
+    assert_eq!(
+        rows[21],
+        "   la chiavetta E:\\ non è collegata oppure è piena, spazio libero 0 byte"
+    );
+    assert!(rows[22].starts_with(" Invio"), "footer kept: {}", rows[22]);
+}
+
+#[test]
+fn pathologies_are_picked_from_the_catalogue() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut ui = Harness::new(desk(dir.path()), 80, 24);
+    ui.keys(|e| {
+        e.key(KeyCode::F(9));
+        for _ in 0..14 {
+            e.key(KeyCode::Tab);
+        }
+    });
+    let screen = rows(&ui).join("\n");
+    // The help is whole: it ends with its full stop, not after "AR,".
+    assert!(
+        screen.contains("sceglierlo dal catalogo."),
+        "help cut:\n{screen}"
+    );
+    // A name's part offers the pathology; Enter takes its code, ready for the next.
+    ui.keys(|e| {
+        e.text("ip");
+        e.key(KeyCode::Enter);
+        e.text("diab");
+    });
+    let screen = rows(&ui).join("\n");
+    assert!(screen.contains("DM2 · Diabete"), "no completion:\n{screen}");
+    ui.keys(|e| {
+        e.key(KeyCode::Enter);
+    });
+    match ui.app.screen() {
+        Screen::Form(f) => assert_eq!(f.value(FieldId::Patologie), "IPA, DM2, "),
+        _ => panic!("the form stays open"),
+    }
+}
+
+#[test]
+fn the_gestore_screen_says_where_the_presa_stands() {
+    use chrono::NaiveDate;
+    use sportello::domain::{Canale, Sex};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let desk = desk(dir.path());
+    let gestore = common::gestore::import_gestore(&desk);
+    let born = NaiveDate::from_ymd_opt(1950, 3, 15).expect("date");
+    let id = desk
+        .register_patient(common::patient::patient("Rossi", "Anna", Sex::F, born))
+        .expect("registered");
+    desk.choose_gestore(id, gestore, Canale::MmgAderente, desk.today(), "")
+        .expect("chosen");
+    common::patto::sign_patto(&desk, id);
+    let mut ui = Harness::new(desk, 80, 24);
+    ui.keys(|e| {
+        e.text("rossi anna").key(KeyCode::Enter).key(KeyCode::F(3));
+    });
+    // The line wraps under its label rather than being cut.
+    let rows = rows(&ui);
+    assert_eq!(
+        rows[2],
+        " Presa in carico: Cooperativa Medici Milano Esempio · MMG aderente · dal"
+    );
+    assert_eq!(rows[3], "                  22/11/2026 · Patto firmato");
+}
