@@ -70,6 +70,13 @@ impl LookupScreen {
         Ok(())
     }
 
+    /// Puts `text` in the search field in place of what it held, and
+    /// searches (a scanned card's codice fiscale).
+    pub fn set_query(&mut self, text: &str, desk: &Desk) -> Result<(), DeskError> {
+        self.input = field::input_with(text);
+        self.search(desk)
+    }
+
     fn search(&mut self, desk: &Desk) -> Result<(), DeskError> {
         let query = self.input.value().trim();
         if query.is_empty() {
