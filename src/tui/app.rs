@@ -460,7 +460,15 @@ impl App {
     fn route(&mut self, key: &KeyEvent) -> bool {
         // 1. The dialog takes every key.
         if let Some(modal) = &mut self.modal {
-            return match modal.handle_key(key) {
+            let outcome = modal.handle_key(key);
+            // The area keys wait for the dialog; said, not silently dropped.
+            if outcome == ModalOutcome::Consumed(false)
+                && keymap::action_for(Context::Global, key).is_some()
+            {
+                self.status = Some(Status::info(self.s.shell.close_dialog_first));
+                return true;
+            }
+            return match outcome {
                 ModalOutcome::Confirmed => self.modal_confirmed(),
                 ModalOutcome::Cancelled => {
                     if let Some(Modal {
@@ -508,13 +516,37 @@ impl App {
         }
         // A list or dialog of the screen's own holds the keys like a modal.
         if screen.has_dialog() {
+            if keymap::action_for(Context::Global, key).is_some() {
+                self.status = Some(Status::info(self.s.shell.close_dialog_first));
+                return true;
+            }
             return false;
         }
         // 4. Global keys.
         match keymap::action_for(Context::Global, key) {
             Some(action) => self.global(action),
-            None => false,
+            None => self.unused_key(key),
         }
+    }
+
+    /// A function key (or Alt+digit) with nothing to do here says so: no
+    /// key is dead.
+    fn unused_key(&mut self, key: &KeyEvent) -> bool {
+        let function = match key.code {
+            KeyCode::F(_) => key.modifiers.is_empty(),
+            KeyCode::Char(c) => c.is_ascii_digit() && key.modifiers == KeyModifiers::ALT,
+            _ => false,
+        };
+        if !function {
+            return false;
+        }
+        let name = keymap::Key {
+            code: key.code,
+            modifiers: key.modifiers,
+        }
+        .name(self.s);
+        self.status = Some(Status::info(self.s.shell.key_unused(&name)));
+        true
     }
 
     fn paste(&mut self, text: &str) -> bool {
@@ -548,9 +580,11 @@ impl App {
     fn global(&mut self, action: Action) -> bool {
         match action {
             Action::Help => {
-                if !matches!(self.screen(), Screen::Help(_)) {
-                    self.stack.push(Screen::Help(HelpScreen::new()));
+                // F1 again closes the help.
+                if matches!(self.screen(), Screen::Help(_)) {
+                    return self.navigate(Nav::Back);
                 }
+                self.stack.push(Screen::Help(HelpScreen::new()));
                 true
             }
             Action::Patients => self.navigate(Nav::Root),

@@ -3856,6 +3856,8 @@ pub struct ShellStrings {
     pub unsaved_question: &'static str,
     /// A scan while a dialog is open: nothing done.
     pub scan_in_dialog: &'static str,
+    /// A main-area key while a dialog is open.
+    pub close_dialog_first: &'static str,
 }
 
 impl ShellStrings {
@@ -3888,6 +3890,14 @@ impl ShellStrings {
         )
     }
 
+    /// A function key with nothing to do on this screen.
+    pub fn key_unused(&self, key: &str) -> String {
+        self.pick(
+            format!("{key} non ha funzioni in questa schermata: F1 elenca i tasti."),
+            format!("{key} does nothing on this screen: F1 lists the keys."),
+        )
+    }
+
     /// At the lock, the first F10 when a form holds unsaved changes.
     pub fn lock_unsaved(&self, form: &str) -> String {
         self.pick(
@@ -3906,6 +3916,7 @@ static SHELL_IT: ShellStrings = ShellStrings {
     unsaved_title: "Modifiche non salvate",
     unsaved_question: "Salvarle prima di proseguire?",
     scan_in_dialog: "Tessera letta con una finestra aperta: chiuderla (Esc) e leggere di nuovo la tessera.",
+    close_dialog_first: "Prima chiudere la finestra aperta: Invio conferma, Esc annulla.",
 };
 
 static SHELL_EN: ShellStrings = ShellStrings {
@@ -3917,6 +3928,7 @@ static SHELL_EN: ShellStrings = ShellStrings {
     unsaved_title: "Unsaved changes",
     unsaved_question: "Save them before going on?",
     scan_in_dialog: "Card read with a dialog open: close it (Esc) and read the card again.",
+    close_dialog_first: "Close the open dialog first: Enter confirms, Esc cancels.",
 };
 
 #[cfg(test)]

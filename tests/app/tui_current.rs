@@ -699,3 +699,74 @@ fn quitting_at_the_lock_warns_about_a_changed_form() {
     });
     assert!(ui.app.should_quit());
 }
+
+#[test]
+fn every_function_key_does_something_on_every_screen() {
+    let a = archive();
+    // The screens, each reached from the lookup, without and with a patient.
+    let screens: [(&str, bool, Vec<KeyCode>); 13] = [
+        ("Pazienti", false, vec![]),
+        ("Agenda", false, vec![KeyCode::F(6)]),
+        ("Richiami", false, vec![KeyCode::F(7)]),
+        ("Amministrazione", false, vec![KeyCode::F(11)]),
+        ("Aiuto", false, vec![KeyCode::F(1)]),
+        ("Scheda paziente", true, vec![]),
+        ("Gestore", true, vec![KeyCode::F(3)]),
+        ("Patto di Cura", true, vec![KeyCode::F(4)]),
+        ("PAI", true, vec![KeyCode::F(5)]),
+        ("Agenda", true, vec![KeyCode::F(6)]),
+        ("Richiami", true, vec![KeyCode::F(7)]),
+        ("Amministrazione", true, vec![KeyCode::F(11)]),
+        ("Aiuto", true, vec![KeyCode::F(1)]),
+    ];
+    let mut keys: Vec<(String, KeyCode, bool)> = (1..=12)
+        .map(|n| (format!("F{n}"), KeyCode::F(n), false))
+        .collect();
+    keys.extend(('0'..='9').map(|d| (format!("Alt+{d}"), KeyCode::Char(d), true)));
+    for (title, with_patient, path) in &screens {
+        for (name, code, alt) in &keys {
+            let mut ui = Harness::new(a.desk.clone(), 80, 24);
+            ui.keys(|e| {
+                if *with_patient {
+                    e.text("rossi anna").key(KeyCode::Enter);
+                }
+                for k in path {
+                    e.key(*k);
+                }
+            });
+            assert_eq!(ui.app.title(), *title, "{}", ui.screen());
+            let before = ui.screen();
+            ui.keys(|e| {
+                if *alt {
+                    e.alt(match code {
+                        KeyCode::Char(c) => *c,
+                        _ => unreachable!(),
+                    });
+                } else {
+                    e.key(*code);
+                }
+            });
+            // The area already on screen is the one case left as it is.
+            let same_area = ui.app.title() == *title
+                && matches!(
+                    (name.as_str(), *title),
+                    ("F2" | "Alt+2", "Pazienti")
+                        | ("F6" | "Alt+6", "Agenda")
+                        | ("F7" | "Alt+7", "Richiami")
+                        | ("F11" | "Alt+9", "Amministrazione")
+                        | ("F3" | "Alt+3", "Gestore")
+                        | ("F4" | "Alt+4", "Patto di Cura")
+                        | ("F5" | "Alt+5", "PAI")
+                );
+            assert!(
+                ui.app.should_quit() || ui.screen() != before || same_area,
+                "{name} on {title} (patient: {with_patient}) did nothing:\n{}",
+                ui.screen()
+            );
+            // The patient stays the one chosen, whatever the key.
+            if *with_patient {
+                assert_eq!(current(&ui), Some(a.anna), "{name} on {title}");
+            }
+        }
+    }
+}
