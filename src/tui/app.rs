@@ -1112,7 +1112,7 @@ impl App {
     fn open_record(&mut self, id: PatientId) {
         match self.desk.open_patient_record(id) {
             Ok(Some(p)) => {
-                self.current = Some(CurrentPatient::of(&p));
+                self.set_current(CurrentPatient::of(&p));
                 self.stack
                     .push(Screen::Record(Box::new(RecordScreen::new(p))));
             }
@@ -1124,10 +1124,23 @@ impl App {
     /// Makes patient `id` the current one.
     fn choose(&mut self, id: PatientId) {
         match self.desk.patient(id) {
-            Ok(Some(p)) => self.current = Some(CurrentPatient::of(&p)),
+            Ok(Some(p)) => self.set_current(CurrentPatient::of(&p)),
             Ok(None) => self.current = None,
             Err(e) => self.status = Some(Status::error(e.to_string())),
         }
+    }
+
+    /// Makes `patient` the current one. The screens of another patient
+    /// (record, Gestore, Patto, PAI, the agenda planning for them) are
+    /// closed: every screen is about the patient the header names. A screen
+    /// with unsaved changes is never closed here (leaving it asks first).
+    fn set_current(&mut self, patient: CurrentPatient) {
+        let id = patient.id;
+        if self.current.as_ref().is_some_and(|c| c.id != id) {
+            self.stack
+                .retain(|s| s.is_dirty() || s.owner().is_none_or(|owner| owner == id));
+        }
+        self.current = Some(patient);
     }
 
     fn refresh_lookups(&mut self) {

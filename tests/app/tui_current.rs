@@ -377,6 +377,18 @@ fn richiami_then_f3_f4_f5_keep_the_current_patient() {
     assert_eq!(shown(&ui), Some(a.anna));
     assert_eq!(current(&ui), Some(a.anna));
     assert!(ui.line(0).contains(&a.anna_cf), "{}", ui.line(0));
+    // Niccolò's screens were closed: going back never shows another
+    // patient than the one in the header.
+    for _ in 0..ui.app.depth() {
+        if let Some(id) = ui.app.screen().owner() {
+            assert_eq!(id, a.anna, "{}", ui.screen());
+        }
+        ui.keys(|e| {
+            e.key(KeyCode::Esc);
+        });
+    }
+    assert_eq!(ui.app.title(), "Pazienti");
+    assert_eq!(current(&ui), Some(a.anna));
 }
 
 #[test]

@@ -207,6 +207,22 @@ impl Screen {
         }
     }
 
+    /// The patient whose screen this is (a record, a form, the Gestore,
+    /// Patto or PAI, the agenda opened for them); `None` for the screens of
+    /// everybody (lookup, recall lists, help, Amministrazione).
+    pub fn owner(&self) -> Option<PatientId> {
+        match self {
+            Screen::Record(_)
+            | Screen::Form(_)
+            | Screen::Patto(_)
+            | Screen::PattoText(_)
+            | Screen::Gestore(_)
+            | Screen::Pai(_)
+            | Screen::Agenda(_) => self.patient().map(|(id, _)| id),
+            _ => None,
+        }
+    }
+
     /// The screen is on top again (the one above it was closed): screens
     /// that show stored data read it again.
     pub fn resumed(&mut self, desk: &crate::service::Desk) -> Result<(), String> {
