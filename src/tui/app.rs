@@ -596,12 +596,13 @@ impl App {
             | Action::Pai
             | Action::Agenda => {
                 // In the lookup, the area key chooses the patient the
-                // operator searched for and highlighted.
+                // operator searched for and highlighted (not a row left
+                // highlighted from an earlier search).
                 if matches!(
                     action,
                     Action::Gestore | Action::Patto | Action::Pai | Action::Agenda
                 ) && let Screen::Lookup(l) = self.screen()
-                    && let Some(id) = l.selected().and_then(|i| l.results().get(i)).map(|p| p.id)
+                    && let Some(id) = l.searched_row()
                     && self.current.as_ref().map(|c| c.id) != Some(id)
                 {
                     self.choose(id);
@@ -1141,6 +1142,11 @@ impl App {
                 .retain(|s| s.is_dirty() || s.owner().is_none_or(|owner| owner == id));
         }
         self.current = Some(patient);
+        for screen in &mut self.stack {
+            if let Screen::Lookup(lookup) = screen {
+                lookup.settle();
+            }
+        }
     }
 
     fn refresh_lookups(&mut self) {
