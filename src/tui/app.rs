@@ -399,8 +399,16 @@ impl App {
             return true;
         }
         self.last_activity = self.desk.now();
-        if self.gate.is_some() {
-            self.scanner.reset();
+        if let Some(gate) = &mut self.gate {
+            // A card read at the login is no password: not tried, not
+            // counted against the operator.
+            if self.scanner.key(key, gap).is_some() {
+                if let Some(input) = gate.input_mut() {
+                    input.reset();
+                }
+                gate.set_error(self.s.shell.scan_at_gate.to_string());
+                return true;
+            }
             return self.gate_key(key);
         }
         let scanned = self.scanner.key(key, gap);

@@ -3858,6 +3858,8 @@ pub struct ShellStrings {
     pub scan_in_dialog: &'static str,
     /// A main-area key while a dialog is open.
     pub close_dialog_first: &'static str,
+    /// A card read at the login or the lock.
+    pub scan_at_gate: &'static str,
 }
 
 impl ShellStrings {
@@ -3917,6 +3919,7 @@ static SHELL_IT: ShellStrings = ShellStrings {
     unsaved_question: "Salvarle prima di proseguire?",
     scan_in_dialog: "Tessera letta con una finestra aperta: chiuderla (Esc) e leggere di nuovo la tessera.",
     close_dialog_first: "Prima chiudere la finestra aperta: Invio conferma, Esc annulla.",
+    scan_at_gate: "Tessera letta: prima accedere con la propria password, poi leggere di nuovo la tessera.",
 };
 
 static SHELL_EN: ShellStrings = ShellStrings {
@@ -3929,6 +3932,7 @@ static SHELL_EN: ShellStrings = ShellStrings {
     unsaved_question: "Save them before going on?",
     scan_in_dialog: "Card read with a dialog open: close it (Esc) and read the card again.",
     close_dialog_first: "Close the open dialog first: Enter confirms, Esc cancels.",
+    scan_at_gate: "Card read: log in with your password first, then read the card again.",
 };
 
 #[cfg(test)]

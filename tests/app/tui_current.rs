@@ -722,6 +722,21 @@ fn quitting_at_the_lock_warns_about_a_changed_form() {
         Screen::Form(f) => assert_eq!(f.value(FieldId::Cognome), "Verdi"),
         _ => panic!("form expected:\n{}", ui.screen()),
     }
+    // A card read at the lock is not tried as the password.
+    clock.advance(chrono::Duration::minutes(11));
+    ui.keys(|e| {
+        e.tick().scan(&a.anna_cf);
+    });
+    assert_eq!(
+        ui.app.gate().and_then(|g| g.error()),
+        Some(
+            "Tessera letta: prima accedere con la propria password, poi leggere di nuovo la tessera."
+        )
+    );
+    ui.keys(|e| {
+        e.text("password-anna").key(KeyCode::Enter);
+    });
+    assert!(ui.app.gate().is_none(), "{}", ui.screen());
     // Locked again, F10 twice quits.
     clock.advance(chrono::Duration::minutes(11));
     ui.keys(|e| {
