@@ -2,6 +2,8 @@
 //! claim wins, to the dialog, then the focused text field, then the keymap of
 //! the screen's context, then the global keys.
 
+use std::time::Duration;
+
 use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::Frame;
@@ -14,6 +16,7 @@ use super::field::{self, FieldChange};
 use super::format;
 use super::keymap::{self, Action, Context};
 use super::modal::{Modal, ModalOutcome, Nav, Purpose, StatusChange};
+use super::scan::ScanDetector;
 use super::screens::login::{GateMode, GateOutcome, GateScreen};
 use super::screens::{
     AdminScreen, AgendaScreen, FormScreen, GestoreScreen, HelpScreen, LookupScreen, PaiScreen,
@@ -127,8 +130,35 @@ impl Cmd {
     }
 }
 
+/// The patient the work is about: chosen on purpose (Enter on a list row,
+/// a lookup, a scanned card), named in the header on every screen, and what
+/// F3, F4, F5 and F6 open.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CurrentPatient {
+    pub id: PatientId,
+    /// "Cognome Nome".
+    pub name: String,
+    pub codice_fiscale: String,
+}
+
+impl CurrentPatient {
+    fn of(p: &crate::domain::Patient) -> CurrentPatient {
+        CurrentPatient {
+            id: p.id,
+            name: format!("{} {}", p.cognome, p.nome),
+            codice_fiscale: p.codice_fiscale.clone(),
+        }
+    }
+}
+
 pub struct App {
     desk: Desk,
+    /// The current patient, if one was chosen.
+    current: Option<CurrentPatient>,
+    /// Watches the keys for a card scanner's burst.
+    scanner: ScanDetector,
+    /// The codice fiscale of a scan waiting for the unsaved-changes question.
+    pending_scan: Option<String>,
     s: &'static Strings,
     theme: Theme,
     stack: Vec<Screen>,
@@ -164,6 +194,9 @@ impl App {
             gate: None,
             idle_limit: Some(chrono::Duration::minutes(i64::from(DEFAULT_IDLE_MINUTES))),
             last_activity: desk.now(),
+            current: None,
+            scanner: ScanDetector::new(),
+            pending_scan: None,
             desk,
         }
     }
@@ -230,6 +263,23 @@ impl App {
             GateOutcome::Redraw => true,
             GateOutcome::Nothing => false,
             GateOutcome::Quit => {
+                // At the lock the open screens are kept for the operator:
+                // quitting would lose a changed form, so that is said first.
+                let dirty = self
+                    .stack
+                    .iter()
+                    .rev()
+                    .find(|s| s.is_dirty())
+                    .map(|s| s.title(&env));
+                if let Some(form) = dirty
+                    && gate.is_unlock()
+                {
+                    let warning = self.s.shell.lock_unsaved(&form);
+                    if gate.error() != Some(warning.as_str()) {
+                        gate.set_error(warning);
+                        return true;
+                    }
+                }
                 self.quit = true;
                 true
             }
@@ -238,9 +288,10 @@ impl App {
                 self.gate = None;
                 self.last_activity = self.desk.now();
                 if !unlocked {
-                    // A new session starts from the lookup.
+                    // A new session starts from the lookup, with no patient.
                     self.stack = vec![Screen::Lookup(LookupScreen::new())];
                     self.modal = None;
+                    self.current = None;
                 }
                 true
             }
@@ -276,6 +327,11 @@ impl App {
         self.modal.as_ref()
     }
 
+    /// The patient named in the header, if one was chosen.
+    pub fn current_patient(&self) -> Option<&CurrentPatient> {
+        self.current.as_ref()
+    }
+
     pub fn screen(&self) -> &Screen {
         // The stack always holds the lookup screen at the bottom.
         &self.stack[self.stack.len() - 1]
@@ -297,13 +353,22 @@ impl App {
     }
 
     /// Handles one event; returns whether the screen must be drawn again.
+    /// Its timing is unknown, so no key of it is taken for a card scanner.
     pub fn handle(&mut self, event: AppEvent) -> bool {
+        self.handle_timed(event, None)
+    }
+
+    /// Handles one event that came `gap` after the input event before it
+    /// (`None`: unknown); returns whether the screen must be drawn again.
+    pub fn handle_timed(&mut self, event: AppEvent, gap: Option<Duration>) -> bool {
         match event {
             AppEvent::Resize(w, h) => {
+                self.scanner.reset();
                 self.size = Some((w, h));
                 true
             }
             AppEvent::Paste(text) => {
+                self.scanner.reset();
                 if self.check_idle() {
                     return true;
                 }
@@ -312,12 +377,12 @@ impl App {
                     None => self.paste(&text),
                 }
             }
-            AppEvent::Key(key) => self.key(&key),
+            AppEvent::Key(key) => self.key(&key, gap),
             AppEvent::Tick => self.check_idle(),
         }
     }
 
-    fn key(&mut self, key: &KeyEvent) -> bool {
+    fn key(&mut self, key: &KeyEvent, gap: Option<Duration>) -> bool {
         if key.kind != KeyEventKind::Press {
             return false;
         }
@@ -334,23 +399,102 @@ impl App {
             return true;
         }
         self.last_activity = self.desk.now();
-        if self.gate.is_some() {
+        if let Some(gate) = &mut self.gate {
+            // A card read at the login is no password: not tried, not
+            // counted against the operator.
+            if self.scanner.key(key, gap).is_some() {
+                if let Some(input) = gate.input_mut() {
+                    input.reset();
+                }
+                gate.set_error(self.s.shell.scan_at_gate.to_string());
+                return true;
+            }
             return self.gate_key(key);
         }
+        let scanned = self.scanner.key(key, gap);
         let had_status = self.status.take().is_some();
-        let changed = self.route(key);
+        let changed = match scanned.and_then(|cf| self.scanned(cf)) {
+            Some(changed) => changed,
+            None => self.route(key),
+        };
         changed || had_status
+    }
+
+    /// The Enter that ends a card scan of `cf`. Where a text field other
+    /// than the lookup's has the focus the code was typed into it, and the
+    /// Enter is an ordinary key (`None`). Elsewhere the scan opens the
+    /// patient through the lookup (asking first about unsaved changes), or
+    /// with a dialog open does nothing but say so.
+    fn scanned(&mut self, cf: String) -> Option<bool> {
+        if let Some(modal) = &self.modal {
+            if modal.input.is_some() || !modal.fields.is_empty() {
+                return None;
+            }
+            self.status = Some(Status::info(self.s.shell.scan_in_dialog));
+            return Some(true);
+        }
+        let top = self.stack.last_mut()?;
+        if !matches!(top, Screen::Lookup(_)) && top.focused_input().is_some() {
+            return None;
+        }
+        if top.has_dialog() {
+            self.status = Some(Status::info(self.s.shell.scan_in_dialog));
+            return Some(true);
+        }
+        self.pending_scan = Some(cf);
+        Some(self.navigate(Nav::Scan))
+    }
+
+    /// The lookup with the scanned code in place of what the box held, and
+    /// the patient's record; or the message that nobody has that code.
+    fn open_scanned(&mut self) {
+        let Some(cf) = self.pending_scan.take() else {
+            return;
+        };
+        self.stack.truncate(1);
+        if let Some(Screen::Lookup(lookup)) = self.stack.first_mut()
+            && let Err(e) = lookup.set_query(&cf, &self.desk)
+        {
+            self.status = Some(Status::error(e.to_string()));
+            return;
+        }
+        match self.desk.patient_by_cf(&cf) {
+            Ok(Some(p)) => self.open_record(p.id),
+            Ok(None) => self.status = Some(Status::warning(self.s.shell.scan_not_found(&cf))),
+            Err(e) => self.status = Some(Status::error(e.to_string())),
+        }
     }
 
     fn route(&mut self, key: &KeyEvent) -> bool {
         // 1. The dialog takes every key.
         if let Some(modal) = &mut self.modal {
-            return match modal.handle_key(key) {
+            let outcome = modal.handle_key(key);
+            // The area keys wait for the dialog; said, not silently dropped.
+            if outcome == ModalOutcome::Consumed(false)
+                && keymap::action_for(Context::Global, key).is_some()
+            {
+                self.status = Some(Status::info(self.s.shell.close_dialog_first));
+                return true;
+            }
+            return match outcome {
                 ModalOutcome::Confirmed => self.modal_confirmed(),
                 ModalOutcome::Cancelled => {
-                    self.modal = None;
+                    if let Some(Modal {
+                        purpose: Purpose::Discard(_),
+                        ..
+                    }) = self.modal.take()
+                    {
+                        self.stay();
+                    }
                     true
                 }
+                ModalOutcome::Save => match self.modal.take().map(|m| m.purpose) {
+                    Some(Purpose::Discard(nav)) => {
+                        self.save_and_go(nav);
+                        true
+                    }
+                    _ => false,
+                },
                 ModalOutcome::Consumed(changed) => changed,
             };
         }
@@ -380,13 +524,37 @@ impl App {
         }
         // A list or dialog of the screen's own holds the keys like a modal.
         if screen.has_dialog() {
+            if keymap::action_for(Context::Global, key).is_some() {
+                self.status = Some(Status::info(self.s.shell.close_dialog_first));
+                return true;
+            }
             return false;
         }
         // 4. Global keys.
         match keymap::action_for(Context::Global, key) {
             Some(action) => self.global(action),
-            None => false,
+            None => self.unused_key(key),
         }
+    }
+
+    /// A function key (or Alt+digit) with nothing to do here says so: no
+    /// key is dead.
+    fn unused_key(&mut self, key: &KeyEvent) -> bool {
+        let function = match key.code {
+            KeyCode::F(_) => key.modifiers.is_empty(),
+            KeyCode::Char(c) => c.is_ascii_digit() && key.modifiers == KeyModifiers::ALT,
+            _ => false,
+        };
+        if !function {
+            return false;
+        }
+        let name = keymap::Key {
+            code: key.code,
+            modifiers: key.modifiers,
+        }
+        .name(self.s);
+        self.status = Some(Status::info(self.s.shell.key_unused(&name)));
+        true
     }
 
     fn paste(&mut self, text: &str) -> bool {
@@ -420,13 +588,64 @@ impl App {
     fn global(&mut self, action: Action) -> bool {
         match action {
             Action::Help => {
-                if !matches!(self.screen(), Screen::Help(_)) {
-                    self.stack.push(Screen::Help(HelpScreen::new()));
+                // F1 again closes the help.
+                if matches!(self.screen(), Screen::Help(_)) {
+                    return self.navigate(Nav::Back);
                 }
+                self.stack.push(Screen::Help(HelpScreen::new()));
                 true
             }
             Action::Patients => self.navigate(Nav::Root),
             Action::Quit => self.navigate(Nav::Quit),
+            Action::Patto
+            | Action::Richiami
+            | Action::Gestore
+            | Action::Admin
+            | Action::Pai
+            | Action::Agenda => {
+                // In the lookup, the area key chooses the patient the
+                // operator searched for and highlighted (not a row left
+                // highlighted from an earlier search).
+                if matches!(
+                    action,
+                    Action::Gestore | Action::Patto | Action::Pai | Action::Agenda
+                ) && let Screen::Lookup(l) = self.screen()
+                    && let Some(id) = l.searched_row()
+                    && self.current.as_ref().map(|c| c.id) != Some(id)
+                {
+                    self.choose(id);
+                }
+                if self.area_is_open(action) {
+                    return true;
+                }
+                let needs_patient = matches!(action, Action::Gestore | Action::Patto | Action::Pai);
+                if needs_patient && self.current.is_none() {
+                    self.status = Some(Status::info(self.s.shell.no_current_patient));
+                    return true;
+                }
+                self.navigate(Nav::Area(action))
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether the screen on top already is the area of `action` (for the
+    /// current patient): its key then does nothing more.
+    fn area_is_open(&self, action: Action) -> bool {
+        let current = self.current.as_ref().map(|c| c.id);
+        match (action, self.screen()) {
+            (Action::Richiami, Screen::Richiami(_)) | (Action::Agenda, Screen::Agenda(_)) => true,
+            (Action::Patto, Screen::Patto(p)) => Some(p.id()) == current,
+            (Action::Gestore, Screen::Gestore(g)) => g.patient().map(|(id, _)| id) == current,
+            (Action::Pai, Screen::Pai(p)) => !p.is_historic() && p.patient_id() == current,
+            (Action::Admin, Screen::Admin(a)) => a.is_menu(),
+            _ => false,
+        }
+    }
+
+    /// Opens the area of `action` over the screen.
+    fn open_area(&mut self, action: Action) -> bool {
+        match action {
             Action::Patto | Action::Richiami => self.open_patto_area(action),
             Action::Gestore => self.open_gestore(),
             Action::Admin => self.open_admin(),
@@ -436,8 +655,7 @@ impl App {
         }
     }
 
-    /// F4 (the current patient's Patto di Cura, or the patient selected in
-    /// the lookup) and F7 (the recall lists).
+    /// F4 (the current patient's Patto di Cura) and F7 (the recall lists).
     fn open_patto_area(&mut self, action: Action) -> bool {
         let top = self.screen();
         let screen = if action == Action::Richiami {
@@ -446,12 +664,8 @@ impl App {
             }
             RichiamiScreen::load(&self.desk).map(|r| Screen::Richiami(Box::new(r)))
         } else {
-            let patient = match top {
-                Screen::Lookup(l) => l.selected().and_then(|i| l.results().get(i)).map(|p| p.id),
-                other => other.patient().map(|(id, _)| id),
-            };
-            let Some(id) = patient else {
-                self.status = Some(Status::info(self.s.patto.no_patient));
+            let Some(id) = self.current.as_ref().map(|c| c.id) else {
+                self.status = Some(Status::info(self.s.shell.no_current_patient));
                 return true;
             };
             if let Screen::Patto(p) = top
@@ -473,10 +687,9 @@ impl App {
         true
     }
 
-    /// F3: the Gestore of the current patient (the record's, or the one
-    /// highlighted in the lookup), or the message that none is selected.
+    /// F3: the Gestore of the current patient.
     fn open_gestore(&mut self) -> bool {
-        let patient = self.screen().patient().map(|(id, _)| id);
+        let patient = self.current.as_ref().map(|c| c.id);
         if let Screen::Gestore(g) = self.screen()
             && g.patient().map(|(id, _)| id) == patient
         {
@@ -506,10 +719,9 @@ impl App {
         true
     }
 
-    /// F5: the PAI of the current patient (the record's, or the one
-    /// highlighted in the lookup), or the message that none is selected.
+    /// F5: the PAI of the current patient.
     fn open_pai(&mut self) -> bool {
-        let patient = self.screen().patient().map(|(id, _)| id);
+        let patient = self.current.as_ref().map(|c| c.id);
         if let Screen::Pai(p) = self.screen()
             && !p.is_historic()
             && p.patient_id() == patient
@@ -533,13 +745,13 @@ impl App {
         true
     }
 
-    /// F6: the agenda's day list, with the current patient (the record's, or
-    /// the one highlighted in the lookup) for planning their PAI.
+    /// F6: the agenda's day list, with the current patient (if any) for
+    /// planning their PAI.
     fn open_agenda(&mut self) -> bool {
         if matches!(self.screen(), Screen::Agenda(_)) {
             return true;
         }
-        let patient = self.screen().patient();
+        let patient = self.current.as_ref().map(|c| (c.id, c.name.clone()));
         match AgendaScreen::load(&self.desk, patient, self.desk.today()) {
             Ok(screen) => {
                 if matches!(self.screen(), Screen::Placeholder(_)) {
@@ -571,30 +783,116 @@ impl App {
         true
     }
 
-    /// Goes back, to the lookup, or out; asks first when a form with unsaved
-    /// changes would be closed.
+    /// Goes back, to the lookup, to another area, to a scanned patient or
+    /// out; asks first (salva / scarta / resta) when a form with unsaved
+    /// changes would be left.
     fn navigate(&mut self, nav: Nav) -> bool {
-        let from = match nav {
-            Nav::Back => self.stack.len().saturating_sub(1).max(1),
-            Nav::Root => 1,
-            Nav::Quit => 0,
-        };
-        let dirty = self.stack.iter().skip(from).any(Screen::is_dirty);
-        if dirty {
-            let s = self.s;
-            self.modal = Some(Modal::confirm(
-                Purpose::Discard(nav),
-                s.unsaved_title.to_string(),
-                vec![s.unsaved_question.to_string()],
-            ));
-        } else {
-            self.perform(nav);
+        match self.dirty_left_by(nav) {
+            Some(i) => self.modal = Some(self.unsaved_question(nav, i)),
+            None => self.perform(nav),
         }
         true
     }
 
+    /// The topmost screen with unsaved changes that `nav` would leave.
+    fn dirty_left_by(&self, nav: Nav) -> Option<usize> {
+        let from = match nav {
+            Nav::Back => self.stack.len().saturating_sub(1).max(1),
+            Nav::Quit => 0,
+            Nav::Root | Nav::Area(_) | Nav::Scan => 1,
+        };
+        (from..self.stack.len())
+            .rev()
+            .find(|&i| self.stack[i].is_dirty())
+    }
+
+    /// The question naming the changed form (screen `i`) and its patient.
+    fn unsaved_question(&self, nav: Nav, i: usize) -> Modal {
+        let env = env(&self.desk, self.s, &self.theme);
+        let sh = self.s.shell;
+        let screen = &self.stack[i];
+        let form = screen.title(&env);
+        let patient = screen.patient().map(|(id, name)| {
+            let cf = self
+                .desk
+                .patient(id)
+                .ok()
+                .flatten()
+                .map(|p| p.codice_fiscale)
+                .unwrap_or_default();
+            (name, cf)
+        });
+        let first = sh.unsaved_form(
+            &form,
+            patient
+                .as_ref()
+                .map(|(name, cf)| (name.as_str(), cf.as_str())),
+        );
+        Modal::confirm(
+            Purpose::Discard(nav),
+            sh.unsaved_title.to_string(),
+            vec![first, sh.unsaved_question.to_string()],
+        )
+    }
+
+    /// "resta": back to the changed form, its text as it was.
+    fn stay(&mut self) {
+        self.pending_scan = None;
+        if let Some(i) = (1..self.stack.len())
+            .rev()
+            .find(|&i| self.stack[i].is_dirty())
+        {
+            self.stack.truncate(i + 1);
+        }
+    }
+
+    /// "scarta": the changed screens are closed, then on to `nav`.
+    fn discard_and_go(&mut self, nav: Nav) {
+        if matches!(nav, Nav::Area(_))
+            && let Some(i) = (1..self.stack.len()).find(|&i| self.stack[i].is_dirty())
+        {
+            self.stack.truncate(i);
+            if let Some(screen) = self.stack.last_mut()
+                && let Err(e) = screen.resumed(&self.desk)
+            {
+                self.status = Some(Status::error(e));
+            }
+        }
+        self.perform(nav);
+    }
+
+    /// "salva": the changed form saves as with its own key; on to `nav` when
+    /// that worked, else the form stays on top with its errors.
+    fn save_and_go(&mut self, nav: Nav) {
+        let Some(i) = (1..self.stack.len())
+            .rev()
+            .find(|&i| self.stack[i].is_dirty())
+        else {
+            self.perform(nav);
+            return;
+        };
+        self.stack.truncate(i + 1);
+        let was_form = matches!(self.stack[i], Screen::Form(_));
+        let env = env(&self.desk, self.s, &self.theme);
+        let cmd = self.stack[i].save_changes(&env);
+        self.apply(cmd);
+        if self.modal.is_some() || self.stack.iter().any(Screen::is_dirty) {
+            self.pending_scan = None;
+            return;
+        }
+        // A saved patient form has closed itself, onto the record.
+        if nav == Nav::Back && was_form {
+            return;
+        }
+        self.perform(nav);
+    }
+
     fn perform(&mut self, nav: Nav) {
         match nav {
+            Nav::Area(action) => {
+                self.open_area(action);
+            }
+            Nav::Scan => self.open_scanned(),
             Nav::Back => {
                 if self.stack.len() > 1 {
                     self.stack.pop();
@@ -617,7 +915,7 @@ impl App {
         let env = env(&self.desk, self.s, &self.theme);
         match modal.purpose {
             Purpose::Discard(nav) => {
-                self.perform(nav);
+                self.discard_and_go(nav);
                 true
             }
             Purpose::SaveDuplicate => {
@@ -801,6 +1099,12 @@ impl App {
                 true
             }
             Cmd::Push(screen) => {
+                // A screen opened from a list row is that patient's: chosen.
+                if let Some((id, _)) = screen.patient()
+                    && self.current.as_ref().map(|c| c.id) != Some(id)
+                {
+                    self.choose(id);
+                }
                 self.stack.push(*screen);
                 true
             }
@@ -816,15 +1120,48 @@ impl App {
 
     fn open_record(&mut self, id: PatientId) {
         match self.desk.open_patient_record(id) {
-            Ok(Some(p)) => self
-                .stack
-                .push(Screen::Record(Box::new(RecordScreen::new(p)))),
+            Ok(Some(p)) => {
+                self.set_current(CurrentPatient::of(&p));
+                self.stack
+                    .push(Screen::Record(Box::new(RecordScreen::new(p))));
+            }
             Ok(None) => self.status = Some(Status::error(self.s.patient_not_found)),
             Err(e) => self.status = Some(Status::error(e.to_string())),
         }
     }
 
+    /// Makes patient `id` the current one.
+    fn choose(&mut self, id: PatientId) {
+        match self.desk.patient(id) {
+            Ok(Some(p)) => self.set_current(CurrentPatient::of(&p)),
+            Ok(None) => self.current = None,
+            Err(e) => self.status = Some(Status::error(e.to_string())),
+        }
+    }
+
+    /// Makes `patient` the current one. The screens of another patient
+    /// (record, Gestore, Patto, PAI, the agenda planning for them) are
+    /// closed: every screen is about the patient the header names. A screen
+    /// with unsaved changes is never closed here (leaving it asks first).
+    fn set_current(&mut self, patient: CurrentPatient) {
+        let id = patient.id;
+        if self.current.as_ref().is_some_and(|c| c.id != id) {
+            self.stack
+                .retain(|s| s.is_dirty() || s.owner().is_none_or(|owner| owner == id));
+        }
+        self.current = Some(patient);
+        for screen in &mut self.stack {
+            if let Screen::Lookup(lookup) = screen {
+                lookup.settle();
+            }
+        }
+    }
+
     fn refresh_lookups(&mut self) {
+        // The current patient's name or code may have changed.
+        if let Some(id) = self.current.as_ref().map(|c| c.id) {
+            self.choose(id);
+        }
         for screen in &mut self.stack {
             if let Screen::Lookup(lookup) = screen
                 && let Err(e) = lookup.refresh(&self.desk)
@@ -857,7 +1194,8 @@ impl App {
         ])
         .areas(area);
         if let Some(gate) = &self.gate {
-            draw_header(frame, header, &env, gate.title(&env));
+            // Nobody's name on a locked screen.
+            draw_header(frame, header, &env, gate.title(&env), None);
             gate.draw(frame, body, &env);
             draw_footer(frame, footer, &env, Context::Login, false);
             return;
@@ -866,7 +1204,7 @@ impl App {
             return;
         };
         let title = screen.title(&env);
-        draw_header(frame, header, &env, &title);
+        draw_header(frame, header, &env, &title, self.current.as_ref());
         screen.draw(frame, body, &env, self.modal.is_none());
         let context = self
             .modal
@@ -881,20 +1219,50 @@ impl App {
     }
 }
 
-fn draw_header(frame: &mut Frame, area: Rect, env: &Env, title: &str) {
+/// The header: the current patient (name and codice fiscale) or, with none,
+/// the application and the practice; the screen's title; the operator and
+/// the date.
+fn draw_header(
+    frame: &mut Frame,
+    area: Rect,
+    env: &Env,
+    title: &str,
+    patient: Option<&CurrentPatient>,
+) {
     let s = env.s;
-    // The practice's saved name (Amministrazione · Studio), else the generic one.
-    let practice = env
-        .desk
-        .practice_name()
-        .ok()
-        .filter(|n| !n.is_empty())
-        .unwrap_or_else(|| s.practice.to_string());
-    let practice = format::truncate(&practice, usize::from(area.width) / 4);
-    let mut left = format!(" {} · {}", s.app_name, practice);
-    if env.desk.is_demo() {
-        left = format!("{left} · {}", s.demo_store);
-    }
+    let width = usize::from(area.width);
+    let left = match patient {
+        Some(p) => {
+            let demo = if env.desk.is_demo() {
+                format!(" {} ·", s.demo_store)
+            } else {
+                String::new()
+            };
+            // The code whole; the name gives way on a narrow screen.
+            let room =
+                (width / 2).saturating_sub(format::width(&demo) + p.codice_fiscale.len() + 4);
+            format!(
+                "{demo} {} · {}",
+                format::truncate(&p.name, room.max(8)),
+                p.codice_fiscale
+            )
+        }
+        None => {
+            // The practice's saved name (Amministrazione · Studio), else the generic one.
+            let practice = env
+                .desk
+                .practice_name()
+                .ok()
+                .filter(|n| !n.is_empty())
+                .unwrap_or_else(|| s.practice.to_string());
+            let practice = format::truncate(&practice, width / 4);
+            let mut left = format!(" {} · {}", s.app_name, practice);
+            if env.desk.is_demo() {
+                left = format!("{left} · {}", s.demo_store);
+            }
+            left
+        }
+    };
     let operator = match env.desk.session() {
         Some(session) => {
             let role = crate::domain::operator::Role::ALL
@@ -913,10 +1281,12 @@ fn draw_header(frame: &mut Frame, area: Rect, env: &Env, title: &str) {
         None => s.access.nobody.to_string(),
     };
     let right = format!("{operator} · {} ", format::date(env.today));
-    let width = usize::from(area.width);
     let title = format::truncate(
         title,
-        width.saturating_sub(format::width(&left) + format::width(&right) + 4),
+        // With a patient the line is full: one space either side of the title.
+        width.saturating_sub(
+            format::width(&left) + format::width(&right) + if patient.is_some() { 2 } else { 4 },
+        ),
     );
     let used = format::width(&left) + format::width(&title) + format::width(&right);
     let free = width.saturating_sub(used);

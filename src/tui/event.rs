@@ -34,6 +34,13 @@ pub trait EventSource {
     fn has_pending(&mut self) -> io::Result<bool> {
         Ok(false)
     }
+
+    /// How long after the input event before it the last event returned
+    /// arrived (`None`: unknown, or the first). A card scanner types its
+    /// keys a few milliseconds apart, a person far slower.
+    fn key_gap(&self) -> Option<Duration> {
+        None
+    }
 }
 
 /// Events read from the terminal with crossterm. The machine shutting down,
@@ -43,8 +50,13 @@ pub trait EventSource {
 /// the store closed cleanly.
 #[derive(Debug, Default)]
 pub struct TerminalEvents {
-    pending: Option<AppEvent>,
+    /// An event read ahead, with when it was read.
+    pending: Option<(AppEvent, Instant)>,
     terminate: Arc<AtomicBool>,
+    /// When the last input event was read.
+    last_input: Option<Instant>,
+    /// The gap before the last event returned.
+    gap: Option<Duration>,
 }
 
 impl TerminalEvents {
@@ -52,7 +64,18 @@ impl TerminalEvents {
         TerminalEvents {
             pending: None,
             terminate: termination::watch(),
+            last_input: None,
+            gap: None,
         }
+    }
+
+    /// Returns an input event read at `at`, noting the gap since the one before.
+    fn stamped(&mut self, event: AppEvent, at: Instant) -> Option<AppEvent> {
+        self.gap = self
+            .last_input
+            .map(|last| at.saturating_duration_since(last));
+        self.last_input = Some(at);
+        Some(event)
     }
 
     fn terminating(&self) -> bool {
@@ -273,8 +296,8 @@ fn relevant(event: Event) -> Option<AppEvent> {
 
 impl EventSource for TerminalEvents {
     fn next_event(&mut self) -> io::Result<Option<AppEvent>> {
-        if let Some(e) = self.pending.take() {
-            return Ok(Some(e));
+        if let Some((e, at)) = self.pending.take() {
+            return Ok(self.stamped(e, at));
         }
         let mut quiet_since = Instant::now();
         loop {
@@ -284,12 +307,13 @@ impl EventSource for TerminalEvents {
             if !event::poll(SIGNAL_CHECK)? {
                 // Wake up now and then without input, for the idle lock.
                 if quiet_since.elapsed() >= TICK {
+                    self.gap = None;
                     return Ok(Some(AppEvent::Tick));
                 }
                 continue;
             }
             if let Some(e) = relevant(event::read()?) {
-                return Ok(Some(e));
+                return Ok(self.stamped(e, Instant::now()));
             }
             quiet_since = Instant::now();
         }
@@ -297,16 +321,29 @@ impl EventSource for TerminalEvents {
 
     fn has_pending(&mut self) -> io::Result<bool> {
         while self.pending.is_none() && event::poll(Duration::ZERO)? {
-            self.pending = relevant(event::read()?);
+            self.pending = relevant(event::read()?).map(|e| (e, Instant::now()));
         }
         Ok(self.pending.is_some())
     }
+
+    fn key_gap(&self) -> Option<Duration> {
+        self.gap
+    }
 }
 
-/// A queue of events for tests and scripted demos.
+/// The time between two keys a person types, in scripted events.
+pub const HUMAN_GAP: Duration = Duration::from_millis(150);
+
+/// The time between two keys of a card scanner, in scripted events.
+pub const SCANNER_GAP: Duration = Duration::from_millis(3);
+
+/// A queue of events for tests and scripted demos. Each event comes a
+/// while after the one before: [`HUMAN_GAP`] unless said otherwise.
 #[derive(Debug, Default, Clone)]
 pub struct ScriptedEvents {
-    queue: VecDeque<AppEvent>,
+    queue: VecDeque<(AppEvent, Duration)>,
+    /// The gap before the last event returned.
+    gap: Option<Duration>,
 }
 
 impl ScriptedEvents {
@@ -315,8 +352,29 @@ impl ScriptedEvents {
     }
 
     pub fn push(&mut self, event: AppEvent) -> &mut Self {
-        self.queue.push_back(event);
+        self.push_after(event, HUMAN_GAP)
+    }
+
+    /// An event arriving `gap` after the one before.
+    pub fn push_after(&mut self, event: AppEvent, gap: Duration) -> &mut Self {
+        self.queue.push_back((event, gap));
         self
+    }
+
+    /// What a card scanner sends: the characters of `code` and Enter, each
+    /// [`SCANNER_GAP`] after the one before (the first after a pause).
+    pub fn scan(&mut self, code: &str) -> &mut Self {
+        for (i, c) in code.chars().enumerate() {
+            let gap = if i == 0 { HUMAN_GAP } else { SCANNER_GAP };
+            self.push_after(
+                AppEvent::Key(KeyEvent::new(KeyCode::Char(c), shift_for(c))),
+                gap,
+            );
+        }
+        self.push_after(
+            AppEvent::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)),
+            SCANNER_GAP,
+        )
     }
 
     /// A key without modifiers.
@@ -339,12 +397,7 @@ impl ScriptedEvents {
     /// Types `text` one key at a time, as a keyboard would (Shift for capitals).
     pub fn text(&mut self, text: &str) -> &mut Self {
         for c in text.chars() {
-            let modifiers = if c.is_uppercase() {
-                KeyModifiers::SHIFT
-            } else {
-                KeyModifiers::NONE
-            };
-            self.key_with(KeyCode::Char(c), modifiers);
+            self.key_with(KeyCode::Char(c), shift_for(c));
         }
         self
     }
@@ -371,8 +424,23 @@ impl ScriptedEvents {
     }
 }
 
+/// Shift for capitals, as a keyboard sends them.
+fn shift_for(c: char) -> KeyModifiers {
+    if c.is_uppercase() {
+        KeyModifiers::SHIFT
+    } else {
+        KeyModifiers::NONE
+    }
+}
+
 impl EventSource for ScriptedEvents {
     fn next_event(&mut self) -> io::Result<Option<AppEvent>> {
-        Ok(self.queue.pop_front())
+        let next = self.queue.pop_front();
+        self.gap = next.as_ref().map(|(_, gap)| *gap);
+        Ok(next.map(|(event, _)| event))
+    }
+
+    fn key_gap(&self) -> Option<Duration> {
+        self.gap
     }
 }

@@ -577,55 +577,69 @@ pub static BINDINGS: &[Binding] = &[
         |s| s.k_cancel,
         true,
     ),
-    // Leaving a form with unsaved changes.
+    // Leaving a form with unsaved changes: salva, scarta, resta.
+    row(
+        C::ConfirmDiscard,
+        Key::ctrl('s'),
+        A::Save,
+        |s| s.shell.k_save,
+        true,
+    ),
     row(
         C::ConfirmDiscard,
         Key::plain(KeyCode::Enter),
         A::Confirm,
-        |s| s.k_discard,
+        |s| s.shell.k_discard,
         true,
     ),
     row(
         C::ConfirmDiscard,
         Key::plain(KeyCode::Esc),
         A::Cancel,
-        |s| s.k_keep_editing,
+        |s| s.shell.k_stay,
         true,
     ),
-    // Quitting with unsaved changes: the quit keys confirm too.
+    // Quitting with unsaved changes: the quit keys discard too.
+    row(
+        C::ConfirmQuit,
+        Key::ctrl('s'),
+        A::Save,
+        |s| s.shell.k_save,
+        true,
+    ),
     row(
         C::ConfirmQuit,
         Key::plain(KeyCode::Enter),
         A::Confirm,
-        |s| s.k_discard,
+        |s| s.shell.k_discard,
         true,
     ),
     row(
         C::ConfirmQuit,
         Key::f(10),
         A::Confirm,
-        |s| s.k_discard,
+        |s| s.shell.k_discard,
         false,
     ),
     row(
         C::ConfirmQuit,
         Key::alt('0'),
         A::Confirm,
-        |s| s.k_discard,
+        |s| s.shell.k_discard,
         false,
     ),
     row(
         C::ConfirmQuit,
         Key::ctrl('q'),
         A::Confirm,
-        |s| s.k_discard,
+        |s| s.shell.k_discard,
         false,
     ),
     row(
         C::ConfirmQuit,
         Key::plain(KeyCode::Esc),
         A::Cancel,
-        |s| s.k_keep_editing,
+        |s| s.shell.k_stay,
         true,
     ),
     // A date (deceased, transferred).

@@ -8,6 +8,7 @@ pub mod field;
 pub mod format;
 pub mod keymap;
 pub mod modal;
+pub mod scan;
 pub mod screens;
 pub mod strings;
 pub mod terminal;
@@ -58,7 +59,7 @@ pub fn run_loop<B: Backend>(
         let Some(event) = events.next_event()? else {
             break;
         };
-        dirty |= app.handle(event);
+        dirty |= app.handle_timed(event, events.key_gap());
         if app.has_deferred() {
             // What the work is about (a "lettura in corso" line) is on
             // screen before it runs.

@@ -80,6 +80,10 @@ pub enum Nav {
     Back,
     Root,
     Quit,
+    /// A main area (F3 ... F7, F11): the action of its key.
+    Area(Action),
+    /// The patient of a scanned card (the code is kept by the application).
+    Scan,
 }
 
 /// A change of the patient's status that needs a date.
@@ -114,6 +118,8 @@ pub enum Purpose {
 pub enum ModalOutcome {
     Confirmed,
     Cancelled,
+    /// The third answer of the unsaved-changes question: save, then go on.
+    Save,
     /// The key was taken; `true` when something visible changed.
     Consumed(bool),
 }
@@ -312,6 +318,7 @@ impl Modal {
         match keymap::action_for(self.context(), key) {
             Some(Action::Confirm) => ModalOutcome::Confirmed,
             Some(Action::Cancel) => ModalOutcome::Cancelled,
+            Some(Action::Save) => ModalOutcome::Save,
             _ => ModalOutcome::Consumed(false),
         }
     }

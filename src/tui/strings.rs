@@ -213,6 +213,9 @@ pub struct Strings {
     pub agenda_admin: &'static AgendaAdminStrings,
     /// Login, idle lock, operators and the access log.
     pub access: &'static AccessStrings,
+    /// The application shell: the current patient, leaving a changed form,
+    /// the card scanner.
+    pub shell: &'static ShellStrings,
 }
 
 impl Strings {
@@ -649,6 +652,7 @@ static IT: Strings = Strings {
     agenda: &AGENDA_IT,
     agenda_admin: &AGENDA_ADMIN_IT,
     access: &ACCESS_IT,
+    shell: &SHELL_IT,
 };
 
 static EN: Strings = Strings {
@@ -828,6 +832,7 @@ static EN: Strings = Strings {
     agenda: &AGENDA_EN,
     agenda_admin: &AGENDA_ADMIN_EN,
     access: &ACCESS_EN,
+    shell: &SHELL_EN,
 };
 
 /// The texts of the Patto di Cura screens (F4) and of the recall lists (F7).
@@ -3842,6 +3847,99 @@ static ACCESS_EN: AccessStrings = AccessStrings {
     no_entries: "No entries with these filters.",
     err_patient: "Patient not found or not unique: type the codice fiscale.",
     err_date: "Invalid date: type dd/mm/yyyy.",
+};
+
+/// The application shell's texts: the current patient, leaving a changed
+/// form, the card scanner.
+pub struct ShellStrings {
+    lang: Lang,
+    /// F3, F4 or F5 with no current patient.
+    pub no_current_patient: &'static str,
+    /// The choices of the unsaved-changes question.
+    pub k_save: &'static str,
+    pub k_discard: &'static str,
+    pub k_stay: &'static str,
+    pub unsaved_title: &'static str,
+    pub unsaved_question: &'static str,
+    /// A scan while a dialog is open: nothing done.
+    pub scan_in_dialog: &'static str,
+    /// A main-area key while a dialog is open.
+    pub close_dialog_first: &'static str,
+    /// A card read at the login or the lock.
+    pub scan_at_gate: &'static str,
+}
+
+impl ShellStrings {
+    fn pick(&self, it: String, en: String) -> String {
+        match self.lang {
+            Lang::It => it,
+            Lang::En => en,
+        }
+    }
+
+    /// Names the changed form and its patient (name, codice fiscale).
+    pub fn unsaved_form(&self, form: &str, patient: Option<(&str, &str)>) -> String {
+        match patient {
+            Some((name, cf)) => self.pick(
+                format!("Il modulo «{form}» di {name} ({cf}) ha modifiche non salvate."),
+                format!("The form «{form}» of {name} ({cf}) has unsaved changes."),
+            ),
+            None => self.pick(
+                format!("Il modulo «{form}» ha modifiche non salvate."),
+                format!("The form «{form}» has unsaved changes."),
+            ),
+        }
+    }
+
+    /// A scanned codice fiscale that no patient has.
+    pub fn scan_not_found(&self, cf: &str) -> String {
+        self.pick(
+            format!("Tessera letta: nessun paziente con codice fiscale {cf}. F9: registrarlo (il codice è già nel modulo)."),
+            format!("Card read: no patient with codice fiscale {cf}. F9: register them (the code is already in the form)."),
+        )
+    }
+
+    /// A function key with nothing to do on this screen.
+    pub fn key_unused(&self, key: &str) -> String {
+        self.pick(
+            format!("{key} non ha funzioni in questa schermata: F1 elenca i tasti."),
+            format!("{key} does nothing on this screen: F1 lists the keys."),
+        )
+    }
+
+    /// At the lock, the first F10 when a form holds unsaved changes.
+    pub fn lock_unsaved(&self, form: &str) -> String {
+        self.pick(
+            format!("Il modulo «{form}» ha modifiche non salvate: sbloccare per salvarle. F10 di nuovo esce senza salvarle."),
+            format!("The form «{form}» has unsaved changes: unlock to save them. F10 again quits without saving them."),
+        )
+    }
+}
+
+static SHELL_IT: ShellStrings = ShellStrings {
+    lang: Lang::It,
+    no_current_patient: "Nessun paziente scelto: F2 per cercarlo, Invio sulla riga per sceglierlo.",
+    k_save: "Salva",
+    k_discard: "Scarta",
+    k_stay: "Resta",
+    unsaved_title: "Modifiche non salvate",
+    unsaved_question: "Salvarle prima di proseguire?",
+    scan_in_dialog: "Tessera letta con una finestra aperta: chiuderla (Esc) e leggere di nuovo la tessera.",
+    close_dialog_first: "Prima chiudere la finestra aperta: Invio conferma, Esc annulla.",
+    scan_at_gate: "Tessera letta: prima accedere con la propria password, poi leggere di nuovo la tessera.",
+};
+
+static SHELL_EN: ShellStrings = ShellStrings {
+    lang: Lang::En,
+    no_current_patient: "No patient chosen: F2 to find one, Enter on its row to choose it.",
+    k_save: "Save",
+    k_discard: "Discard",
+    k_stay: "Stay",
+    unsaved_title: "Unsaved changes",
+    unsaved_question: "Save them before going on?",
+    scan_in_dialog: "Card read with a dialog open: close it (Esc) and read the card again.",
+    close_dialog_first: "Close the open dialog first: Enter confirms, Esc cancels.",
+    scan_at_gate: "Card read: log in with your password first, then read the card again.",
 };
 
 #[cfg(test)]

@@ -23,6 +23,7 @@ mod tui;
 mod tui_access;
 mod tui_admin_agenda;
 mod tui_agenda;
+mod tui_current;
 mod tui_gestore;
 mod tui_pai;
 mod tui_patto;

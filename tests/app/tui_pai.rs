@@ -351,9 +351,14 @@ fn without_patient_gestore_or_pathologies_the_reason_and_the_key() {
     ui.keys(|e| {
         e.key(KeyCode::F(5));
     });
-    let screen = ui.screen();
-    assert!(screen.contains("Nessun paziente selezionato."), "{screen}");
-    assert!(screen.contains("F2: cercare il paziente"), "{screen}");
+    // No current patient: said on the status line, F2 offered.
+    assert_eq!(ui.app.title(), "Pazienti");
+    assert!(
+        ui.status().contains("Nessun paziente scelto"),
+        "{}",
+        ui.status()
+    );
+    assert!(ui.status().contains("F2"), "{}", ui.status());
     ui.keys(|e| {
         e.key(KeyCode::Esc);
     });

@@ -78,6 +78,11 @@ impl GateScreen {
         self.error = None;
     }
 
+    /// Shows `text` where a refused login is explained.
+    pub fn set_error(&mut self, text: String) {
+        self.error = Some(text);
+    }
+
     pub fn title(&self, env: &Env) -> &'static str {
         let a = env.s.access;
         match self.mode {

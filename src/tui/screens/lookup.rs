@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState};
 use tui_input::Input;
 
+use crate::domain::PatientId;
 use crate::domain::codice_fiscale::CodiceFiscale;
 use crate::service::{Desk, DeskError, PatientSummary};
 use crate::tui::app::{Cmd, Env, Status};
@@ -26,6 +27,9 @@ pub struct LookupScreen {
     state: TableState,
     /// Rows visible in the last frame, for PageUp/PageDown.
     page: usize,
+    /// The operator searched or moved the selection since a patient was
+    /// last chosen: the highlighted row is then theirs to choose.
+    searched: bool,
 }
 
 impl LookupScreen {
@@ -70,6 +74,30 @@ impl LookupScreen {
         Ok(())
     }
 
+    /// The patient highlighted after the operator searched or moved the
+    /// selection (since the last choice of a patient), for the area keys.
+    pub fn searched_row(&self) -> Option<PatientId> {
+        if !self.searched {
+            return None;
+        }
+        self.selected()
+            .and_then(|i| self.results.get(i))
+            .map(|p| p.id)
+    }
+
+    /// A patient was chosen: what is highlighted now is no longer a search
+    /// of the operator's (until they type or move again).
+    pub fn settle(&mut self) {
+        self.searched = false;
+    }
+
+    /// Puts `text` in the search field in place of what it held, and
+    /// searches (a scanned card's codice fiscale).
+    pub fn set_query(&mut self, text: &str, desk: &Desk) -> Result<(), DeskError> {
+        self.input = field::input_with(text);
+        self.search(desk)
+    }
+
     fn search(&mut self, desk: &Desk) -> Result<(), DeskError> {
         let query = self.input.value().trim();
         if query.is_empty() {
@@ -88,6 +116,7 @@ impl LookupScreen {
     }
 
     pub fn input_changed(&mut self, env: &Env) -> Cmd {
+        self.searched = true;
         match self.search(env.desk) {
             Ok(()) => Cmd::Redraw,
             Err(e) => Cmd::Status(Status::error(e.to_string())),
@@ -95,6 +124,7 @@ impl LookupScreen {
     }
 
     fn move_by(&mut self, delta: isize) {
+        self.searched = true;
         if self.results.is_empty() {
             return;
         }

@@ -171,6 +171,21 @@ impl Screen {
         }
     }
 
+    /// Saves what [`Screen::is_dirty`] would lose, as the screen's own save
+    /// key does: the form stays, with its errors, when that fails.
+    pub fn save_changes(&mut self, env: &Env) -> Cmd {
+        match self {
+            Screen::Form(f) => f.save(env, false),
+            Screen::PattoText(t) => match t.save_cm(env) {
+                Ok(()) => Cmd::Redraw,
+                Err(e) => Cmd::Status(super::app::Status::error(e)),
+            },
+            Screen::Admin(a) => a.action(Action::Save, env).unwrap_or(Cmd::None),
+            Screen::Pai(p) => p.action(Action::Save, env).unwrap_or(Cmd::None),
+            _ => Cmd::None,
+        }
+    }
+
     /// The patient this screen is about, with their name.
     pub fn patient(&self) -> Option<(PatientId, String)> {
         match self {
@@ -188,6 +203,22 @@ impl Screen {
                 .selected()
                 .and_then(|i| l.results().get(i))
                 .map(|p| (p.id, format!("{} {}", p.cognome, p.nome))),
+            _ => None,
+        }
+    }
+
+    /// The patient whose screen this is (a record, a form, the Gestore,
+    /// Patto or PAI, the agenda opened for them); `None` for the screens of
+    /// everybody (lookup, recall lists, help, Amministrazione).
+    pub fn owner(&self) -> Option<PatientId> {
+        match self {
+            Screen::Record(_)
+            | Screen::Form(_)
+            | Screen::Patto(_)
+            | Screen::PattoText(_)
+            | Screen::Gestore(_)
+            | Screen::Pai(_)
+            | Screen::Agenda(_) => self.patient().map(|(id, _)| id),
             _ => None,
         }
     }

@@ -678,7 +678,7 @@ impl PattoTextScreen {
     }
 
     /// Stores the Clinical Manager when changed.
-    fn save_cm(&mut self, env: &Env) -> Result<(), String> {
+    pub fn save_cm(&mut self, env: &Env) -> Result<(), String> {
         if !self.is_dirty() {
             return Ok(());
         }
