@@ -1280,14 +1280,17 @@ fn draw_header(
         }
         None => s.access.nobody.to_string(),
     };
-    let right = format!("{operator} · {} ", format::date(env.today));
-    let title = format::truncate(
-        title,
-        // With a patient the line is full: one space either side of the title.
-        width.saturating_sub(
-            format::width(&left) + format::width(&right) + if patient.is_some() { 2 } else { 4 },
-        ),
-    );
+    let mut right = format!("{operator} · {} ", format::date(env.today));
+    // With a patient the line is full: one space either side of the title.
+    let margins = if patient.is_some() { 2 } else { 4 };
+    let room =
+        |right: &str| width.saturating_sub(format::width(&left) + format::width(right) + margins);
+    // A title that does not fit whole first takes the operator's place
+    // (the date stays), then gives way at a word.
+    if format::width(title) > room(&right) {
+        right = format!("{} ", format::date(env.today));
+    }
+    let title = format::truncate_words(title, room(&right));
     let used = format::width(&left) + format::width(&title) + format::width(&right);
     let free = width.saturating_sub(used);
     // The title centred in the free space.

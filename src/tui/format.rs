@@ -179,6 +179,20 @@ pub fn truncate(text: &str, max: usize) -> String {
     out
 }
 
+/// Cuts a text to `max` columns at a space, ending with "…" when something
+/// was cut; a first word longer than that is cut inside.
+pub fn truncate_words(text: &str, max: usize) -> String {
+    if width(text) <= max {
+        return text.to_string();
+    }
+    let cut = truncate(text, max);
+    let kept = cut.trim_end_matches('…');
+    match kept.rfind(' ') {
+        Some(at) if at > 0 => format!("{}…", kept[..at].trim_end()),
+        _ => cut,
+    }
+}
+
 /// Splits a text into lines of at most `max` columns, at spaces when possible.
 pub fn wrap(text: &str, max: usize) -> Vec<String> {
     let max = max.max(1);
@@ -218,6 +232,17 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn truncation_at_words() {
+        assert_eq!(truncate_words("Scheda paziente", 15), "Scheda paziente");
+        assert_eq!(truncate_words("Scheda paziente", 14), "Scheda…");
+        assert_eq!(
+            truncate_words("Amministrazione · Studio", 18),
+            "Amministrazione…"
+        );
+        assert_eq!(truncate_words("Amministrazione", 8), "Amminis…");
     }
 
     #[test]

@@ -578,16 +578,24 @@ pub static BINDINGS: &[Binding] = &[
         true,
     ),
     // Leaving a form with unsaved changes: salva, scarta, resta.
+    // Enter saves: the key pressed without thinking keeps the work.
     row(
         C::ConfirmDiscard,
-        Key::ctrl('s'),
+        Key::plain(KeyCode::Enter),
         A::Save,
         |s| s.shell.k_save,
         true,
     ),
     row(
         C::ConfirmDiscard,
-        Key::plain(KeyCode::Enter),
+        Key::ctrl('s'),
+        A::Save,
+        |s| s.shell.k_save,
+        false,
+    ),
+    row(
+        C::ConfirmDiscard,
+        Key::ctrl('d'),
         A::Confirm,
         |s| s.shell.k_discard,
         true,
@@ -600,16 +608,24 @@ pub static BINDINGS: &[Binding] = &[
         true,
     ),
     // Quitting with unsaved changes: the quit keys discard too.
+    // Enter saves: the key pressed without thinking keeps the work.
     row(
         C::ConfirmQuit,
-        Key::ctrl('s'),
+        Key::plain(KeyCode::Enter),
         A::Save,
         |s| s.shell.k_save,
         true,
     ),
     row(
         C::ConfirmQuit,
-        Key::plain(KeyCode::Enter),
+        Key::ctrl('s'),
+        A::Save,
+        |s| s.shell.k_save,
+        false,
+    ),
+    row(
+        C::ConfirmQuit,
+        Key::ctrl('d'),
         A::Confirm,
         |s| s.shell.k_discard,
         true,

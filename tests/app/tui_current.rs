@@ -233,7 +233,7 @@ fn scan_with_a_changed_form_open_asks_first() {
     assert_eq!(current(&ui), None);
     // Scarta: the scanned patient's record.
     ui.keys(|e| {
-        e.key(KeyCode::F(1)).scan(&a.anna_cf).key(KeyCode::Enter);
+        e.key(KeyCode::F(1)).scan(&a.anna_cf).ctrl('d');
     });
     assert_eq!(shown(&ui), Some(a.anna), "{}", ui.screen());
     assert_eq!(ui.app.depth(), 2);
@@ -520,7 +520,7 @@ fn leaving_a_changed_form_with_an_f_key_asks() {
         "{screen}"
     );
     assert!(
-        screen.contains("Ctrl+S Salva  Invio Scarta  Esc Resta"),
+        screen.contains("Invio Salva  Ctrl+D Scarta  Esc Resta"),
         "{screen}"
     );
     insta::assert_snapshot!("unsaved_question_80x24", screen);
@@ -570,7 +570,7 @@ fn scarta_drops_the_changes_and_goes_on() {
     let mut ui = Harness::new(a.desk.clone(), 80, 24);
     changed_form(&mut ui);
     ui.keys(|e| {
-        e.key(KeyCode::F(3)).key(KeyCode::Enter);
+        e.key(KeyCode::F(3)).ctrl('d');
     });
     assert_eq!(ui.app.title(), "Gestore");
     assert_eq!(shown(&ui), Some(a.anna));
@@ -614,8 +614,9 @@ fn salva_saves_and_goes_on() {
         e.ctrl('u').text("02 1234567").key(KeyCode::Esc);
     });
     assert!(ui.app.modal().is_some());
+    // Enter, the key pressed without reading, saves too.
     ui.keys(|e| {
-        e.ctrl('s');
+        e.key(KeyCode::Enter);
     });
     assert!(
         matches!(ui.app.screen(), Screen::Record(_)),
