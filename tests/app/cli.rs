@@ -428,7 +428,6 @@ fn a_truncated_store_is_reported_damaged_without_a_panic() {
     let segment = 512 * 1024;
     let mut sizes: Vec<u64> = (1..len / segment).map(|k| k * segment).collect();
     sizes.extend([len / 2 + 777, 4096]);
-    let mut engine_panics = 0;
     for (i, size) in sizes.into_iter().enumerate() {
         let data = dir.path().join(format!("cut{i}"));
         copy_dir(&pristine, &data);
@@ -457,13 +456,11 @@ fn a_truncated_store_is_reported_damaged_without_a_panic() {
                 "{size} {args:?}: {err}"
             );
             assert!(err.contains(&restore), "{size} {args:?}: {err}");
-            if err.contains("errore interno del motore") {
-                engine_panics += 1;
-            }
         }
     }
-    // sled did panic on some of them (caught at the store boundary).
-    assert!(engine_panics > 0, "no truncation made the engine panic");
+    // Whether one of these cuts makes the engine itself panic depends on
+    // where sled's flusher put the pages (on a loaded machine often none
+    // does), so the caught panic is tested in `store::guard` instead.
 }
 
 /// `sportello check | head -1` panicked on the closed pipe ("failed
@@ -635,7 +632,11 @@ fn a_damaged_page_is_named_with_check_and_restore() {
     }
     let len = std::fs::metadata(pristine.join("db")).unwrap().len();
     let mut found = 0;
-    for (i, at) in (4096..len).step_by(8 * 1024).enumerate() {
+    // Then finer steps: where the pages fall depends on the flusher's timing.
+    let offsets = (4096..len)
+        .step_by(8 * 1024)
+        .chain((5120..len).step_by(2048));
+    for (i, at) in offsets.enumerate() {
         let data = dir.path().join(format!("page{i}"));
         copy_dir(&pristine, &data);
         {
