@@ -220,17 +220,29 @@ impl Store {
     /// Moves an appointment to a new start (and resource), claiming the new
     /// slot and freeing the old one.
     pub fn move_appointment(&self, moved: &Appointment, capacity: u16) -> Result<()> {
+        self.move_appointments(&[(moved.clone(), capacity)])
+    }
+
+    /// Moves several appointments in one transaction (the tests of one visit
+    /// together): every old slot is freed first, then every new one claimed,
+    /// each with the capacity of its slot; a full slot aborts everything.
+    pub fn move_appointments(&self, list: &[(Appointment, u16)]) -> Result<()> {
         self.app_transaction(|t| {
-            let old = t.get(moved.id)?;
-            if is_live(&old) {
-                t.release(&old)?;
+            for (moved, _) in list {
+                let old = t.get(moved.id)?;
+                if is_live(&old) {
+                    t.release(&old)?;
+                }
+                t.unindex(&old)?;
             }
-            t.unindex(&old)?;
-            if is_live(moved) {
-                t.claim(moved, capacity)?;
+            for (moved, capacity) in list {
+                if is_live(moved) {
+                    t.claim(moved, *capacity)?;
+                }
+                t.put(moved)?;
+                t.index(moved)?;
             }
-            t.put(moved)?;
-            t.index(moved)
+            Ok(())
         })
     }
 

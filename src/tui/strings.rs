@@ -3470,6 +3470,13 @@ impl AgendaAdminStrings {
         )
     }
 
+    pub fn place_taken(&self, why: &str) -> String {
+        self.pick(
+            format!("Il posto proposto non è più libero ({why}): ecco il successivo"),
+            format!("The proposed place is no longer free ({why}): here is the next one"),
+        )
+    }
+
     pub fn moved(&self, n: usize, when: &str, left: usize) -> String {
         match n {
             1 => self.pick(

@@ -454,3 +454,114 @@ fn plan_all_books_what_one_by_one_planning_books() {
     let check = all.check().unwrap();
     assert_eq!(check.problem_count, 0, "{:?}", check.problems);
 }
+
+/// A check-up at the surgery (one place a slot) booked with what goes with
+/// it: three appointments of one patient, one visit.
+fn book_visit(desk: &Desk, pid: u64, studio: u64, start: chrono::NaiveDateTime) -> Vec<u64> {
+    [
+        "Esame del piede diabetico",
+        "Visita di controllo MMG",
+        "Vaccinazione antinfluenzale",
+    ]
+    .into_iter()
+    .map(|what| {
+        desk.book_appointment(sportello::domain::agenda::Appointment {
+            id: 0,
+            patient: pid,
+            pai: None,
+            item: None,
+            occorrenza: None,
+            resource: Some(studio),
+            start,
+            end: start + chrono::Duration::minutes(25),
+            descrizione: what.into(),
+            stato: AppStato::Prenotato,
+            esterno: None,
+            note: String::new(),
+            forzatura: None,
+        })
+        .unwrap()
+    })
+    .collect()
+}
+
+#[test]
+fn a_proposal_is_never_a_full_slot_and_the_same_visit_joins_its_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let desk = Desk::open(dir.path(), Arc::new(FixedClock::on(2026, 11, 23).unwrap())).unwrap();
+    let (_, studio) = free_slot_setup(&desk);
+    let anna = patient(&desk, "Bianchi", "Anna");
+    let bice = patient(&desk, "Colombo", "Bice");
+    let visit = book_visit(&desk, anna, studio, at(30, 11, 7, 20));
+    // One of Anna's three is moved alone to Tuesday 07:20 (one place): the
+    // slot is full for anybody else...
+    desk.move_appointment(visit[0], at(1, 12, 7, 20), None, None)
+        .unwrap();
+    let twenty_five = chrono::Duration::minutes(25);
+    let for_bice = desk
+        .free_slots(studio, at(1, 12, 0, 0), bice, twenty_five, &[], 2)
+        .unwrap();
+    assert_eq!(
+        for_bice.iter().map(|s| s.start).collect::<Vec<_>>(),
+        [at(1, 12, 7, 45), at(2, 12, 7, 20)]
+    );
+    // ...and a move of Bice's there is refused.
+    let bice_id = book(&desk, bice, studio, at(3, 12, 7, 20), 25);
+    let refused = desk
+        .move_appointment(bice_id, at(1, 12, 7, 20), None, None)
+        .unwrap_err()
+        .to_string();
+    assert!(refused.contains("slot pieno"), "{refused}");
+    // Anna's other two join her visit there: the slot is hers.
+    let slot = desk
+        .first_free_slot_for(visit[1], at(1, 12, 0, 0))
+        .unwrap()
+        .unwrap();
+    assert_eq!(slot.start, at(1, 12, 7, 20));
+    let moved = desk
+        .move_appointments(&visit[1..], slot.start, None, None)
+        .unwrap();
+    assert_eq!(moved.len(), 2);
+    for id in &visit {
+        assert_eq!(
+            desk.appointment(*id).unwrap().unwrap().start,
+            at(1, 12, 7, 20)
+        );
+    }
+    let report = desk.check().unwrap();
+    assert!(report.is_ok(), "{:?}", report.problems);
+}
+
+#[test]
+fn a_visit_moves_whole_or_not_at_all() {
+    let dir = tempfile::tempdir().unwrap();
+    let desk = Desk::open(dir.path(), Arc::new(FixedClock::on(2026, 11, 23).unwrap())).unwrap();
+    let (_, studio) = free_slot_setup(&desk);
+    let anna = patient(&desk, "Bianchi", "Anna");
+    let bice = patient(&desk, "Colombo", "Bice");
+    let visit = book_visit(&desk, anna, studio, at(30, 11, 7, 20));
+    book(&desk, bice, studio, at(1, 12, 7, 20), 25);
+    // Tuesday 07:20 is Bice's: the three stay where they are.
+    let refused = desk
+        .move_appointments(&visit, at(1, 12, 7, 20), None, None)
+        .unwrap_err()
+        .to_string();
+    assert!(refused.contains("slot pieno"), "{refused}");
+    for id in &visit {
+        assert_eq!(
+            desk.appointment(*id).unwrap().unwrap().start,
+            at(30, 11, 7, 20)
+        );
+    }
+    // 07:45 is free: all three go, together.
+    let moved = desk
+        .move_appointments(&visit, at(1, 12, 7, 45), None, None)
+        .unwrap();
+    assert_eq!(moved.len(), 3);
+    for id in &visit {
+        let a = desk.appointment(*id).unwrap().unwrap();
+        assert_eq!((a.start, a.end), (at(1, 12, 7, 45), at(1, 12, 8, 10)));
+    }
+    let report = desk.check().unwrap();
+    assert!(report.is_ok(), "{:?}", report.problems);
+}

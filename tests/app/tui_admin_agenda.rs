@@ -601,3 +601,182 @@ fn resources_and_closures_snapshots() {
         insta::assert_snapshot!(format!("admin_chiusure_{w}x{h}"), screen);
     }
 }
+
+/// The surgery: Monday to Friday 09:00-10:00, 20-minute slots, one place.
+fn studio(desk: &Desk) -> u64 {
+    let mut r = Resource::new(0, "Studio dott.ssa Sala", "ambulatorio MMG");
+    for giorno in [
+        Weekday::Mon,
+        Weekday::Tue,
+        Weekday::Wed,
+        Weekday::Thu,
+        Weekday::Fri,
+    ] {
+        r.patterns
+            .push(Pattern::new(giorno, t(9, 0), t(10, 0), 20, 1, d(1, 1)));
+    }
+    desk.save_resource(r).unwrap().0.id
+}
+
+fn other_patient(desk: &Desk, cognome: &str, nome: &str) -> u64 {
+    let birth = NaiveDate::from_ymd_opt(1950, 1, 1).unwrap();
+    let cf =
+        sportello::domain::codice_fiscale::compute(cognome, nome, Sex::F, birth, "F205").unwrap();
+    desk.register_patient(Patient {
+        id: 0,
+        cognome: cognome.into(),
+        nome: nome.into(),
+        codice_fiscale: cf.as_str().into(),
+        sesso: Sex::F,
+        data_nascita: birth,
+        luogo_nascita: "F205".into(),
+        residenza: Residence {
+            indirizzo: "Via Roma 1".into(),
+            cap: "20121".into(),
+            comune: "F205".into(),
+        },
+        ats_override: None,
+        mmg: String::new(),
+        telefoni: vec![],
+        email: String::new(),
+        tessera_sanitaria: String::new(),
+        patologie: vec![],
+        stato: PatientStatus::Attivo,
+        note: String::new(),
+    })
+    .unwrap()
+}
+
+/// Ugo's check-up on Thursday 24/12 at 09:00 (three appointments, one visit)
+/// and Lia's at 09:20; then the practice closes on the 24th.
+fn christmas_eve(desk: &Desk) -> (u64, Vec<u64>, u64) {
+    let r = studio(desk);
+    let ugo = patient(desk);
+    let lia = other_patient(desk, "Rossi", "Lia");
+    let visit = [
+        "Esame del piede diabetico",
+        "Visita di controllo MMG",
+        "Vaccinazione antinfluenzale",
+    ]
+    .map(|what| {
+        desk.book_appointment(Appointment {
+            id: 0,
+            patient: ugo,
+            pai: None,
+            item: None,
+            occorrenza: None,
+            resource: Some(r),
+            start: at(24, 12, 9, 0),
+            end: at(24, 12, 9, 20),
+            descrizione: what.into(),
+            stato: AppStato::Prenotato,
+            esterno: None,
+            note: String::new(),
+            forzatura: None,
+        })
+        .unwrap()
+    });
+    let lia_id = book_test(desk, lia, r, "Visita di controllo MMG", at(24, 12, 9, 20));
+    desk.save_closure(Closure::giornata(0, None, d(24, 12), "vigilia di Natale"))
+        .unwrap();
+    (r, visit.to_vec(), lia_id)
+}
+
+#[test]
+fn a_visit_of_three_moves_whole_off_a_closed_day() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let desk = desk_on(dir.path());
+    let (_, visit, lia) = christmas_eve(&desk);
+    let mut ui = Harness::new(desk, 80, 24);
+    open_section(&mut ui, FUORI);
+    assert_eq!(ui.admin().fuori().unwrap().lines().len(), 4);
+    ui.keys(|e| {
+        e.key(KeyCode::Enter);
+    });
+    // 25 and 26 are holidays: Monday 28/12 09:00.
+    let text = ui.app.modal().expect("proposal").lines.join("\n");
+    assert!(text.contains("lunedì 28/12/2026 09:00"), "{text}");
+    assert!(
+        text.contains(
+            "Nello stesso posto si spostano con lui: Visita di controllo MMG, Vaccinazione antinfluenzale."
+        ),
+        "{text}"
+    );
+    ui.keys(|e| {
+        e.key(KeyCode::Enter);
+    });
+    assert!(ui.app.modal().is_none(), "{:?}", ui.modal_error());
+    assert_eq!(
+        ui.status(),
+        "3 appuntamenti spostati al 28/12/2026 09:00; ne restano 1 da spostare"
+    );
+    let desk = ui.desk();
+    for id in &visit {
+        let a = desk.appointment(*id).unwrap().unwrap();
+        assert_eq!((a.start, a.stato), (at(28, 12, 9, 0), AppStato::Prenotato));
+    }
+    // Nothing of Ugo's is left on the closed day.
+    let left: Vec<u64> = desk
+        .day_list(d(24, 12), None)
+        .unwrap()
+        .iter()
+        .map(|l| l.appointment.id)
+        .collect();
+    assert_eq!(left, [lia]);
+    // Lia's proposal is not the slot Ugo's visit has just filled.
+    ui.keys(|e| {
+        e.key(KeyCode::Enter);
+    });
+    let text = ui.app.modal().expect("proposal").lines.join("\n");
+    assert!(text.contains("lunedì 28/12/2026 09:20"), "{text}");
+    ui.keys(|e| {
+        e.key(KeyCode::Enter);
+    });
+    assert!(ui.app.modal().is_none(), "{:?}", ui.modal_error());
+    assert!(ui.admin().fuori().unwrap().lines().is_empty());
+    let report = ui.desk().check().unwrap();
+    assert!(report.is_ok(), "{:?}", report.problems);
+}
+
+#[test]
+fn a_proposal_taken_meanwhile_is_replaced_not_forced() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let desk = desk_on(dir.path());
+    let (r, _, lia) = christmas_eve(&desk);
+    let mut ui = Harness::new(desk, 80, 24);
+    open_section(&mut ui, FUORI);
+    ui.keys(|e| {
+        e.key(KeyCode::Down)
+            .key(KeyCode::Down)
+            .key(KeyCode::Down)
+            .key(KeyCode::Enter);
+    });
+    let text = ui.app.modal().expect("proposal").lines.join("\n");
+    assert!(text.contains("Rossi Lia"), "{text}");
+    assert!(text.contains("lunedì 28/12/2026 09:00"), "{text}");
+    // Another desk books 28/12 09:00 while the dialog is open.
+    let ada = other_patient(ui.desk(), "Verdi", "Ada");
+    book_test(ui.desk(), ada, r, "Visita", at(28, 12, 9, 0));
+    ui.keys(|e| {
+        e.key(KeyCode::Enter);
+    });
+    assert!(ui.status().contains("non è più libero"), "{}", ui.status());
+    let modal = ui.app.modal().expect("the next proposal");
+    assert!(modal.error.is_none(), "{:?}", modal.error);
+    let text = modal.lines.join("\n");
+    assert!(text.contains("lunedì 28/12/2026 09:20"), "{text}");
+    assert!(!text.contains("forzatura"), "{text}");
+    ui.keys(|e| {
+        e.key(KeyCode::Enter);
+    });
+    assert!(
+        ui.app.modal().is_none(),
+        "{:?} {}",
+        ui.modal_error(),
+        ui.screen()
+    );
+    assert_eq!(
+        ui.desk().appointment(lia).unwrap().unwrap().start,
+        at(28, 12, 9, 20)
+    );
+}

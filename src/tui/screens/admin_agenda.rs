@@ -929,57 +929,67 @@ impl FuoriSection {
                 let Some(line) = self.state.selected().and_then(|i| self.lines.get(i)) else {
                     return Some(Cmd::Status(Status::info(x.nothing_outside)));
                 };
-                let a = &line.appointment;
-                let from = a.start.date().and_time(NaiveTime::MIN);
-                let together: Vec<String> = self
-                    .companions(a.id)
-                    .into_iter()
-                    .map(|c| c.descrizione.clone())
-                    .collect();
-                Some(match env.desk.first_free_slot_for(a.id, from) {
-                    Ok(Some(slot)) => Cmd::modal(Modal::confirm(
-                        Purpose::AgendaAdmin(AgendaAdminPurpose::Move {
-                            id: a.id,
-                            start: slot.start,
-                        }),
-                        x.move_title.to_string(),
-                        [
-                            x.move_what(
-                                &line
-                                    .patient
-                                    .as_ref()
-                                    .map(|p| format!("{} {}", p.cognome, p.nome))
-                                    .unwrap_or_default(),
-                                &a.descrizione,
-                                &a.start.format("%d/%m/%Y %H:%M").to_string(),
-                            ),
-                            x.move_to(
-                                &format!(
-                                    "{} {}",
-                                    giorno_label(slot.start.date().weekday()),
-                                    slot.start.format("%d/%m/%Y %H:%M")
-                                ),
-                                &line.risorsa,
-                            ),
-                        ]
-                        .into_iter()
-                        .chain(
-                            (!together.is_empty()).then(|| x.move_together(&together.join(", "))),
-                        )
-                        .collect(),
-                    )),
-                    Ok(None) => Cmd::Status(Status::warning(x.no_free_slot)),
-                    Err(e) => Cmd::Status(Status::error(e.to_string())),
-                })
+                Some(self.propose(line.appointment.id, env))
             }
             Action::Back => Some(Cmd::Back),
             _ => None,
         }
     }
 
+    /// The dialog proposing the first free slot for appointment `id` and
+    /// the appointments of the same visit: the whole visit moves there.
+    fn propose(&self, id: AppointmentId, env: &Env) -> Cmd {
+        let x = env.s.agenda_admin;
+        let Some(line) = self.lines.iter().find(|l| l.appointment.id == id) else {
+            return Cmd::Status(Status::info(x.nothing_outside));
+        };
+        let a = &line.appointment;
+        let from = a.start.date().and_time(NaiveTime::MIN);
+        let companions = self.companions(a.id);
+        let together: Vec<String> = companions.iter().map(|c| c.descrizione.clone()).collect();
+        let ids: Vec<AppointmentId> = std::iter::once(a.id)
+            .chain(companions.iter().map(|c| c.id))
+            .collect();
+        match env.desk.free_slots_for(&ids, from, None, 1) {
+            Ok(slots) => match slots.first() {
+                Some(slot) => Cmd::modal(Modal::confirm(
+                    Purpose::AgendaAdmin(AgendaAdminPurpose::Move {
+                        id: a.id,
+                        start: slot.start,
+                    }),
+                    x.move_title.to_string(),
+                    [
+                        x.move_what(
+                            &line
+                                .patient
+                                .as_ref()
+                                .map(|p| format!("{} {}", p.cognome, p.nome))
+                                .unwrap_or_default(),
+                            &a.descrizione,
+                            &a.start.format("%d/%m/%Y %H:%M").to_string(),
+                        ),
+                        x.move_to(
+                            &format!(
+                                "{} {}",
+                                giorno_label(slot.start.date().weekday()),
+                                slot.start.format("%d/%m/%Y %H:%M")
+                            ),
+                            &line.risorsa,
+                        ),
+                    ]
+                    .into_iter()
+                    .chain((!together.is_empty()).then(|| x.move_together(&together.join(", "))))
+                    .collect(),
+                )),
+                None => Cmd::Status(Status::warning(x.no_free_slot)),
+            },
+            Err(e) => Cmd::Status(Status::error(e.to_string())),
+        }
+    }
+
     /// The other appointments outside availability that share the slot of
     /// appointment `id` with the same patient (the tests of one blood
-    /// draw): they move with it, so that the morning is not split.
+    /// draw, a check-up with a vaccination): one visit, which moves whole.
     fn companions(&self, id: AppointmentId) -> Vec<&Appointment> {
         let Some(first) = self
             .lines
@@ -1001,6 +1011,9 @@ impl FuoriSection {
             .collect()
     }
 
+    /// Moves the visit to the proposed start, all of it or nothing. Should
+    /// the place have been taken in the meantime, the next free one is
+    /// proposed instead (this dialog never asks to force a booking).
     fn confirm(&mut self, purpose: AgendaAdminPurpose, env: &Env) -> Result<Cmd, String> {
         let x = env.s.agenda_admin;
         let AgendaAdminPurpose::Move { id, start } = purpose else {
@@ -1009,24 +1022,26 @@ impl FuoriSection {
         let ids: Vec<AppointmentId> = std::iter::once(id)
             .chain(self.companions(id).into_iter().map(|a| a.id))
             .collect();
-        let mut moved = 0;
-        let mut failed = None;
-        for a in &ids {
-            match env.desk.move_appointment(*a, start, None, None) {
-                Ok(_) => moved += 1,
-                Err(e) => {
-                    failed = Some(e.to_string());
-                    break;
-                }
-            }
+        let found = env
+            .desk
+            .move_conflicts(&ids, start, None)
+            .map_err(|e| e.to_string())?;
+        if !found.is_empty() {
+            self.reload(env);
+            let why: Vec<String> = found.iter().map(|c| c.to_string()).collect();
+            return Ok(Cmd::Many(vec![
+                Cmd::Status(Status::warning(x.place_taken(&why.join("; ")))),
+                self.propose(id, env),
+            ]));
         }
+        let moved = env
+            .desk
+            .move_appointments(&ids, start, None, None)
+            .map_err(|e| e.to_string());
         self.reload(env);
-        if let Some(e) = failed {
-            // What moved is saved; the rest stays in the list.
-            return Err(e);
-        }
+        let moved = moved?;
         Ok(Cmd::Status(Status::success(x.moved(
-            moved,
+            moved.len(),
             &start.format("%d/%m/%Y %H:%M").to_string(),
             self.lines.len(),
         ))))
