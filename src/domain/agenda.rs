@@ -994,6 +994,127 @@ impl Fascia {
     }
 }
 
+/// Working days the results of a service kind take by default: what an
+/// "after the results of" item waits after it.
+pub const GIORNI_REFERTO_DEFAULT: u16 = 3;
+/// Most working days a kind's results may take.
+pub const GIORNI_REFERTO_MAX: u16 = 60;
+
+/// How many working days the results of each kind of service take (the
+/// kind of resource it is done on: "punto prelievi", "ECG"), so that an
+/// item needing them waits that long after it ([`super::planner`]). Kinds
+/// not set take the default.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResultDays {
+    default: u16,
+    /// By folded kind.
+    by_kind: BTreeMap<String, u16>,
+}
+
+impl Default for ResultDays {
+    fn default() -> ResultDays {
+        ResultDays {
+            default: GIORNI_REFERTO_DEFAULT,
+            by_kind: BTreeMap::new(),
+        }
+    }
+}
+
+impl ResultDays {
+    /// Results the same day for every kind unless set (an item may follow
+    /// later the same day).
+    pub fn same_day() -> ResultDays {
+        ResultDays {
+            default: 0,
+            by_kind: BTreeMap::new(),
+        }
+    }
+
+    /// The working days of `kind` (ignoring case and accents).
+    pub fn get(&self, kind: &str) -> u16 {
+        self.by_kind
+            .get(&fold(kind))
+            .copied()
+            .unwrap_or(self.default)
+    }
+
+    pub fn set(&mut self, kind: &str, days: u16) {
+        self.by_kind.insert(fold(kind), days);
+    }
+
+    /// Builder style [`ResultDays::set`].
+    pub fn with(mut self, kind: &str, days: u16) -> ResultDays {
+        self.set(kind, days);
+        self
+    }
+}
+
+/// Whether `day` is a working day of the practice: Monday to Friday, not a
+/// holiday of `calendar`, not wholly inside a closure of the whole practice.
+pub fn practice_working_day(
+    day: NaiveDate,
+    calendar: &LocalCalendar,
+    closures: &[Closure],
+) -> bool {
+    let start = midnight(day);
+    let end = day.succ_opt().map_or(NaiveDateTime::MAX, midnight);
+    calendar.is_working_day(day)
+        && !closures
+            .iter()
+            .any(|c| c.resource.is_none() && c.dal <= start && c.al >= end)
+}
+
+/// The day `n` working days of the practice after `day`
+/// ([`practice_working_day`]); `day` itself when `n` is 0. Looks at most
+/// a year ahead.
+pub fn working_days_after(
+    day: NaiveDate,
+    n: u16,
+    calendar: &LocalCalendar,
+    closures: &[Closure],
+) -> NaiveDate {
+    let mut at = day;
+    let mut left = n;
+    for _ in 0..366 {
+        if left == 0 {
+            break;
+        }
+        match at.succ_opt() {
+            Some(next) => at = next,
+            None => break,
+        }
+        if practice_working_day(at, calendar, closures) {
+            left -= 1;
+        }
+    }
+    at
+}
+
+/// The day `n` working days of the practice before `day`: the last day
+/// whose `n` working days later is not after `day`.
+pub fn working_days_before(
+    day: NaiveDate,
+    n: u16,
+    calendar: &LocalCalendar,
+    closures: &[Closure],
+) -> NaiveDate {
+    let mut at = day;
+    let mut left = n;
+    for _ in 0..366 {
+        if left == 0 {
+            break;
+        }
+        if practice_working_day(at, calendar, closures) {
+            left -= 1;
+        }
+        match at.pred_opt() {
+            Some(prev) => at = prev,
+            None => break,
+        }
+    }
+    at
+}
+
 /// When the patient prefers to come; honoured when possible.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Preferences {

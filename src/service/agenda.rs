@@ -10,7 +10,7 @@ use super::{Desk, PatientSummary, Result, input_field, invalid};
 use crate::domain::PatientId;
 use crate::domain::agenda::{
     self, Adherence, AppStato, Appointment, AppointmentId, Closure, Conflict, Preferences,
-    Resource, ResourceId, slots_on,
+    Resource, ResourceId, ResultDays, slots_on,
 };
 use crate::domain::calendar::LocalCalendar;
 use crate::domain::pai::{Pai, PaiId, PaiStato};
@@ -35,6 +35,8 @@ struct SlotMemo {
 struct StoreOccupancy<'a> {
     store: &'a Store,
     memo: Option<&'a SlotMemo>,
+    /// Slots starting earlier (today's, already gone by) are not offered.
+    not_before: NaiveDateTime,
 }
 
 impl Occupancy for StoreOccupancy<'_> {
@@ -61,17 +63,25 @@ impl Occupancy for StoreOccupancy<'_> {
         closures: &[Closure],
         calendar: &LocalCalendar,
     ) -> Vec<agenda::Slot> {
+        let gone = |list: Vec<agenda::Slot>| -> Vec<agenda::Slot> {
+            if day > self.not_before.date() {
+                return list;
+            }
+            list.into_iter()
+                .filter(|s| s.start >= self.not_before)
+                .collect()
+        };
         let Some(memo) = self.memo else {
-            return slots_on(resource, day, closures, calendar);
+            return gone(slots_on(resource, day, closures, calendar));
         };
         if let Some(list) = memo.slots.borrow().get(&(resource.id, day)) {
-            return list.clone();
+            return gone(list.clone());
         }
         let list = slots_on(resource, day, closures, calendar);
         memo.slots
             .borrow_mut()
             .insert((resource.id, day), list.clone());
-        list
+        gone(list)
     }
 
     fn patient_appointments(
@@ -242,6 +252,42 @@ impl Desk {
 
     pub fn closures(&self) -> Result<Vec<Closure>> {
         Ok(self.store.closures()?)
+    }
+
+    /// The working days the results of each service kind take (what an
+    /// "after the results of" item waits in planning).
+    pub fn result_days(&self) -> Result<ResultDays> {
+        Ok(self.store.result_days()?)
+    }
+
+    /// Sets the working days the results of service kind `kind` take.
+    pub fn save_result_days(&self, kind: &str, days: u16) -> Result<()> {
+        self.require(
+            crate::domain::operator::Role::Amministratore,
+            super::auth::what::AGENDA,
+        )?;
+        let kind = input_field("Il tipo della risorsa", kind, MAX_NAME_CHARS)?;
+        if kind.trim().is_empty() {
+            return Err(invalid(agenda::AgendaError::TipoMancante.to_string()));
+        }
+        if days > agenda::GIORNI_REFERTO_MAX {
+            return Err(invalid(format!(
+                "giorni per i risultati non validi: {days} (ammessi da 0 a {})",
+                agenda::GIORNI_REFERTO_MAX
+            )));
+        }
+        if self.store.result_days()?.get(&kind) == days {
+            return Ok(());
+        }
+        self.store.save_result_days(&kind, days)?;
+        self.audit(
+            crate::domain::audit::AuditAction::AgendaSetup,
+            None,
+            format!(
+                "risultati di «{}» dopo {days} giorni lavorativi",
+                kind.trim()
+            ),
+        )
     }
 
     /// Adds or changes a closure; returns the live appointments from now on
@@ -580,9 +626,17 @@ impl Desk {
         }
         let closures = self.store.closures()?;
         let calendar = self.calendar()?;
+        let result_days = self.store.result_days()?;
         let occupancy = StoreOccupancy {
             store: &self.store,
             memo,
+            // Planning from today leaves out today's slots gone by; from an
+            // earlier day (the demo data's past), none.
+            not_before: if from >= self.today() {
+                self.clock.now()
+            } else {
+                from.and_time(chrono::NaiveTime::MIN)
+            },
         };
         Ok(planner::plan(&PlanInput {
             pai: &pai,
@@ -593,6 +647,7 @@ impl Desk {
             preferences,
             existing: &occupancy,
             from,
+            result_days: &result_days,
         }))
     }
 

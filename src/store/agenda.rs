@@ -17,7 +17,14 @@ use super::records::{
 };
 use super::{Result, Store, StoreError, id_key, trees};
 use crate::domain::PatientId;
-use crate::domain::agenda::{AppStato, Appointment, AppointmentId, Closure, Resource, ResourceId};
+use crate::domain::agenda::{
+    AppStato, Appointment, AppointmentId, Closure, Resource, ResourceId, ResultDays,
+};
+use crate::domain::text::fold;
+
+/// Tree of the working days the results of a service kind take: the folded
+/// kind (UTF-8) to a big-endian `u16`.
+pub(crate) const RESULT_DAYS: &str = "agenda_result_days";
 
 type TxResult<T> = std::result::Result<T, ConflictableTransactionError<StoreError>>;
 
@@ -419,6 +426,40 @@ impl Store {
             })?);
         }
         Ok(out)
+    }
+
+    fn result_days_tree(&self) -> Result<sled::Tree> {
+        self.db.open_tree(RESULT_DAYS).map_err(|e| self.fatal(e))
+    }
+
+    /// The working days the results of each service kind take, as set; the
+    /// kinds never set take the default.
+    pub fn result_days(&self) -> Result<ResultDays> {
+        let mut out = ResultDays::default();
+        for item in self.result_days_tree()?.iter() {
+            let (k, v) = item.map_err(|e| self.fatal(e))?;
+            let (Ok(kind), Ok(days)) = (
+                std::str::from_utf8(&k),
+                <[u8; 2]>::try_from(v.as_ref()).map(u16::from_be_bytes),
+            ) else {
+                return Err(StoreError::Corrupt {
+                    tree: RESULT_DAYS,
+                    key: String::from_utf8_lossy(&k).into_owned(),
+                    reason: "giorni non validi".into(),
+                });
+            };
+            out.set(kind, days);
+        }
+        Ok(out)
+    }
+
+    /// Sets the working days the results of `kind` take (durably).
+    pub fn save_result_days(&self, kind: &str, days: u16) -> Result<()> {
+        self.ensure_writable()?;
+        self.result_days_tree()?
+            .insert(fold(kind).as_bytes(), &days.to_be_bytes())
+            .map_err(|e| self.fatal(e))?;
+        self.make_durable()
     }
 
     /// Slot claims as stored: ((resource, start), count), for `check`.

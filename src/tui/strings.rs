@@ -3218,6 +3218,13 @@ pub struct AgendaAdminStrings {
     pub nothing_outside: &'static str,
     pub move_title: &'static str,
     pub no_free_slot: &'static str,
+    pub f_giorni_referto: &'static str,
+    pub f_giorni: &'static str,
+    pub k_copy_week: &'static str,
+    pub copy_week_title: &'static str,
+    pub f_copy_to: &'static str,
+    pub copy_week_needs_two: &'static str,
+    pub copy_week_nothing: &'static str,
 }
 
 impl AgendaAdminStrings {
@@ -3368,6 +3375,77 @@ impl AgendaAdminStrings {
         self.pick(
             format!("Risorsa «{nome}» salvata"),
             format!("Resource \"{nome}\" saved"),
+        )
+    }
+
+    pub fn err_giorni_referto(&self, days: u16) -> String {
+        self.pick(
+            format!(
+                "Risultati dopo: {days} giorni lavorativi sono troppi (al massimo {})",
+                crate::domain::agenda::GIORNI_REFERTO_MAX
+            ),
+            format!(
+                "Results after: {days} working days are too many (at most {})",
+                crate::domain::agenda::GIORNI_REFERTO_MAX
+            ),
+        )
+    }
+
+    pub fn err_giorni(&self, text: &str) -> String {
+        self.pick(
+            format!("Giorni: scrivere uno o più giorni, es. «lun-ven», «lun,mer,ven», «sab» (non «{text}»)"),
+            format!("Days: type one or more days, e.g. \"lun-ven\", \"lun,mer,ven\", \"sab\" (not \"{text}\")"),
+        )
+    }
+
+    pub fn fasce_saved(&self, n: usize, fasce: &str, nome: &str) -> String {
+        match n {
+            1 => self.fascia_saved(fasce, nome),
+            _ => self.pick(
+                format!("{n} fasce di «{nome}» salvate: {fasce}"),
+                format!("{n} time ranges of \"{nome}\" saved: {fasce}"),
+            ),
+        }
+    }
+
+    pub fn copy_week_intro(&self, from: &str) -> String {
+        self.pick(
+            format!("Le fasce orarie di «{from}» sostituiranno quelle della risorsa scelta. Spazio cambia la risorsa."),
+            format!("The time ranges of \"{from}\" will replace those of the chosen resource. Space changes the resource."),
+        )
+    }
+
+    pub fn copy_week_replaced(&self, to: &str, fasce: &str) -> String {
+        if fasce.is_empty() {
+            return self.pick(
+                format!("«{to}» non ha fasce orarie: nulla viene sostituito."),
+                format!("\"{to}\" has no time ranges: nothing is replaced."),
+            );
+        }
+        self.pick(
+            format!("Si sostituiscono le fasce di «{to}»: {fasce}."),
+            format!("The time ranges of \"{to}\" replaced: {fasce}."),
+        )
+    }
+
+    pub fn copy_week_new(&self, from: &str, fasce: &str) -> String {
+        self.pick(
+            format!("Al loro posto, quelle di «{from}»: {fasce}."),
+            format!("In their place, those of \"{from}\": {fasce}."),
+        )
+    }
+
+    pub fn copy_week_question(&self, from: &str, to: &str) -> String {
+        self.pick(
+            format!("Copiare la settimana di «{from}» su «{to}»?"),
+            format!("Copy the week of \"{from}\" to \"{to}\"?"),
+        )
+    }
+
+    pub fn week_copied(&self, from: &str, to: &str, n: usize) -> String {
+        self.pick(
+            format!("Settimana di «{from}» copiata su «{to}» ({n} fasce)"),
+            format!("Week of \"{from}\" copied to \"{to}\" ({n} time ranges)"),
         )
     }
 
@@ -3542,7 +3620,7 @@ static AGENDA_ADMIN_IT: AgendaAdminStrings = AgendaAdminStrings {
     f_nome: "Nome",
     f_tipo: "Tipo",
     f_attiva: "Attiva",
-    fascia_intro: "Orari hh:mm, date gg/mm/aaaa; «Valida al» vuoto = senza scadenza. Spazio cambia il giorno.",
+    fascia_intro: "Giorni: uno («lun»), un intervallo («lun-ven») o un elenco («lun,mer,ven»): una fascia per giorno. Orari hh:mm, date gg/mm/aaaa; «Valida al» vuoto = senza scadenza.",
     f_giorno: "Giorno",
     f_dalle: "Dalle",
     f_alle: "Alle",
@@ -3570,6 +3648,13 @@ static AGENDA_ADMIN_IT: AgendaAdminStrings = AgendaAdminStrings {
     nothing_outside: "Nessun appuntamento fuori disponibilità.",
     move_title: "Spostare l'appuntamento?",
     no_free_slot: "Nessun posto libero nella stessa risorsa nei prossimi 12 mesi: spostarlo da F6 Agenda su un'altra risorsa, o annullarlo.",
+    f_giorni_referto: "Risultati dopo (giorni lavorativi)",
+    f_giorni: "Giorni (es. lun-ven, lun,mer,ven)",
+    k_copy_week: "copia la settimana",
+    copy_week_title: "Copiare la settimana",
+    f_copy_to: "Sulla risorsa",
+    copy_week_needs_two: "Serve un'altra risorsa su cui copiare la settimana: Ctrl+N per aggiungerla.",
+    copy_week_nothing: "La risorsa non ha fasce orarie da copiare.",
 };
 
 static AGENDA_ADMIN_EN: AgendaAdminStrings = AgendaAdminStrings {
@@ -3623,7 +3708,7 @@ static AGENDA_ADMIN_EN: AgendaAdminStrings = AgendaAdminStrings {
     f_nome: "Name",
     f_tipo: "Kind",
     f_attiva: "Active",
-    fascia_intro: "Times hh:mm, dates dd/mm/yyyy; empty \"Valid to\" = no end. Space changes the day.",
+    fascia_intro: "Days: one (\"lun\"), a span (\"lun-ven\") or a list (\"lun,mer,ven\"): one range per day. Times hh:mm, dates dd/mm/yyyy; empty \"Valid to\" = no end.",
     f_giorno: "Day",
     f_dalle: "From",
     f_alle: "To",
@@ -3651,6 +3736,13 @@ static AGENDA_ADMIN_EN: AgendaAdminStrings = AgendaAdminStrings {
     nothing_outside: "No appointment outside availability.",
     move_title: "Move the appointment?",
     no_free_slot: "No free place on the same resource in the next 12 months: move it from F6 Agenda to another resource, or cancel it.",
+    f_giorni_referto: "Results after (working days)",
+    f_giorni: "Days (e.g. lun-ven, lun,mer,ven)",
+    k_copy_week: "copy the week",
+    copy_week_title: "Copy the week",
+    f_copy_to: "To the resource",
+    copy_week_needs_two: "Another resource is needed to copy the week to: Ctrl+N to add it.",
+    copy_week_nothing: "The resource has no time ranges to copy.",
 };
 
 /// The texts of the login, the first start, the idle lock and the

@@ -565,3 +565,94 @@ fn a_visit_moves_whole_or_not_at_all() {
     let report = desk.check().unwrap();
     assert!(report.is_ok(), "{:?}", report.problems);
 }
+
+// Planning from a given day: the first room, and the results of the tests
+// before the visit that needs them.
+
+/// Thursday 03/12/2026, 07:00: an empty agenda (setup), the patient's PAI
+/// shared that day.
+fn planning_desk(dir: &std::path::Path) -> (Desk, u64) {
+    let clock = Arc::new(ManualClock::new(at(3, 12, 7, 0)));
+    let desk = Desk::open(dir, clock).unwrap();
+    let pid = setup(&desk);
+    (desk, pid)
+}
+
+#[test]
+fn the_planner_uses_the_first_room_from_the_start_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let (desk, pid) = planning_desk(dir.path());
+    let pai = desk.current_pai(pid).unwrap().unwrap();
+    let out = desk.plan_pai(pai.id, &Preferences::default()).unwrap();
+    assert!(out.unplaced.is_empty(), "{:?}", out.unplaced);
+    // Every slot is free from today: the first tests are today, not three
+    // weeks later when their nominal date falls.
+    let first = out.proposals.first().unwrap();
+    assert_eq!(first.start.date(), at(3, 12, 0, 0).date(), "{first:?}");
+    let hba1c = out
+        .proposals
+        .iter()
+        .find(|p| p.descrizione.contains("HbA1c"))
+        .unwrap();
+    assert_eq!(hba1c.start.date(), at(3, 12, 0, 0).date(), "{hba1c:?}");
+}
+
+#[test]
+fn after_the_results_the_visit_waits_three_working_days() {
+    let dir = tempfile::tempdir().unwrap();
+    let (desk, pid) = planning_desk(dir.path());
+    let pai = desk.current_pai(pid).unwrap().unwrap();
+    // No ECG (Tuesdays and Thursdays): no day is preferred for bundling it.
+    let mut ecg = desk
+        .resources()
+        .unwrap()
+        .into_iter()
+        .find(|r| r.tipo == "ECG")
+        .unwrap();
+    ecg.attiva = false;
+    desk.save_resource(ecg).unwrap();
+    assert_eq!(desk.result_days().unwrap().get("punto prelievi"), 3);
+    let out = desk.plan_pai(pai.id, &Preferences::default()).unwrap();
+    let first_of = |what: &str| {
+        out.proposals
+            .iter()
+            .filter(|p| p.descrizione == what)
+            .map(|p| p.start)
+            .min()
+            .unwrap()
+    };
+    let draw = first_of("Glicemia a digiuno");
+    assert_eq!(draw.date(), at(3, 12, 0, 0).date());
+    // Thursday's draw: Friday 4, Monday 7, (Tuesday 8 is the Immacolata)
+    // Wednesday 9 are the three working days; the visit is on the 9th.
+    let visit = first_of("Visita di controllo MMG");
+    assert_eq!(visit.date(), at(9, 12, 0, 0).date(), "{visit}");
+    // Every visit of the plan keeps the gap after its tests.
+    let calendar = desk.calendar().unwrap();
+    for v in out
+        .proposals
+        .iter()
+        .filter(|p| p.descrizione == "Visita di controllo MMG")
+    {
+        let tests = out
+            .proposals
+            .iter()
+            .filter(|p| p.occorrenza == v.occorrenza && p.descrizione.contains("HbA1c"))
+            .map(|p| p.start.date())
+            .next()
+            .unwrap();
+        let ready = sportello::domain::agenda::working_days_after(tests, 3, &calendar, &[]);
+        assert!(v.start.date() >= ready, "{v:?} after {tests}");
+    }
+    // Results of the blood-drawing point in one working day: Friday 4.
+    desk.save_result_days("punto prelievi", 1).unwrap();
+    let out = desk.plan_pai(pai.id, &Preferences::default()).unwrap();
+    let visit = out
+        .proposals
+        .iter()
+        .filter(|p| p.descrizione == "Visita di controllo MMG")
+        .map(|p| p.start)
+        .min()
+        .unwrap();
+    assert_eq!(visit.date(), at(4, 12, 0, 0).date(), "{visit}");
+}

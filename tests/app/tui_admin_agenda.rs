@@ -780,3 +780,43 @@ fn a_proposal_taken_meanwhile_is_replaced_not_forced() {
         at(28, 12, 9, 20)
     );
 }
+
+#[test]
+fn the_days_results_take_are_set_with_the_resource_kind() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let desk = desk_on(dir.path());
+    let (r, _) = prelievi_and_patient(&desk);
+    let mut ui = Harness::new(desk, 80, 24);
+    open_section(&mut ui, RISORSE);
+    ui.keys(|e| {
+        e.key(KeyCode::Enter);
+    });
+    let screen = ui.screen();
+    assert!(
+        screen.contains("Risultati dopo (giorni lavorativi)"),
+        "{screen}"
+    );
+    // Three working days unless set.
+    assert_eq!(ui.app.modal().unwrap().text(3), "3");
+    ui.keys(|e| {
+        e.key(KeyCode::Tab).key(KeyCode::Tab).key(KeyCode::Tab);
+        clear(e);
+        e.text("99").key(KeyCode::Enter);
+    });
+    let error = ui.modal_error().expect("refused");
+    assert!(error.contains("troppi"), "{error}");
+    ui.keys(|e| {
+        clear(e);
+        e.text("5").key(KeyCode::Enter);
+    });
+    assert!(ui.app.modal().is_none(), "{:?}", ui.modal_error());
+    let desk = ui.desk();
+    assert_eq!(desk.result_days().unwrap().get("punto prelievi"), 5);
+    assert_eq!(desk.result_days().unwrap().get("ambulatorio MMG"), 3);
+    // The dialog shows it again.
+    ui.keys(|e| {
+        e.key(KeyCode::Enter);
+    });
+    assert_eq!(ui.app.modal().unwrap().text(3), "5");
+    assert_eq!(ui.desk().resources().unwrap()[0].id, r);
+}

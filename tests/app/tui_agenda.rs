@@ -442,6 +442,9 @@ fn week_view_snapshots_and_navigation() {
         // Friday 18/12 the practice is closed; Saturday has no hours at all.
         desk.save_closure(Closure::giornata(0, None, date(2026, 12, 18), "Inventario"))
             .unwrap();
+        // Planned on Monday 14/12 before opening: that week is full.
+        let monday = date(2026, 12, 14).and_hms_opt(6, 0, 0).unwrap();
+        clock.advance(monday - desk.now());
         book_plan(&desk, pid);
         let mut ui = harness(desk, w, h);
         ui.keys(|e| {
@@ -559,7 +562,8 @@ fn move_to_another_resource() {
     let dir = tempfile::tempdir().expect("temp dir");
     let desk = desk_on(dir.path());
     let pid = setup(&desk);
-    book_plan(&desk, pid);
+    let first = book_plan(&desk, pid)[0];
+    let first_day = desk.appointment(first).unwrap().unwrap().start.date();
     let resources = desk.resources().unwrap();
     let ambulatorio = resources
         .iter()
@@ -584,7 +588,8 @@ fn move_to_another_resource() {
         for _ in 0..10 {
             e.key(KeyCode::Backspace);
         }
-        e.text("15/12/2026").key(KeyCode::Enter);
+        e.text(&first_day.format("%d/%m/%Y").to_string())
+            .key(KeyCode::Enter);
     });
     let app = match ui.app.screen() {
         Screen::Agenda(a) => a.selected().unwrap().appointment.clone(),

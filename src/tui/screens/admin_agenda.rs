@@ -10,7 +10,8 @@ use ratatui::text::Line;
 use ratatui::widgets::{Cell, HighlightSpacing, Paragraph, Row, Table, TableState, Wrap};
 
 use crate::domain::agenda::{
-    Appointment, AppointmentId, Closure, ClosureId, Pattern, Resource, ResourceId, giorno_label,
+    Appointment, AppointmentId, Closure, ClosureId, GIORNI_REFERTO_MAX, Pattern, Resource,
+    ResourceId, ResultDays, giorno_label,
 };
 use crate::domain::pai::PaiTemplates;
 use crate::domain::text::fold;
@@ -181,6 +182,8 @@ pub enum Pane {
 
 pub struct RisorseSection {
     resources: Vec<Resource>,
+    /// Working days the results of each kind take.
+    result_days: ResultDays,
     /// The kinds offered: those of the PAI templates, then any other stored.
     kinds: Vec<String>,
     state: TableState,
@@ -193,6 +196,7 @@ impl RisorseSection {
     pub fn new(env: &Env) -> RisorseSection {
         let mut section = RisorseSection {
             resources: Vec::new(),
+            result_days: ResultDays::default(),
             kinds: Vec::new(),
             state: TableState::default(),
             fasce: TableState::default(),
@@ -218,9 +222,14 @@ impl RisorseSection {
     /// Reads the resources again, keeping (or moving to) `select`.
     fn reload(&mut self, env: &Env, select: Option<ResourceId>) {
         let keep = select.or_else(|| self.selected().map(|r| r.id));
-        match env.desk.resources() {
-            Ok(list) => {
+        match env
+            .desk
+            .resources()
+            .and_then(|list| Ok((list, env.desk.result_days()?)))
+        {
+            Ok((list, days)) => {
                 self.resources = list;
+                self.result_days = days;
                 self.problem = None;
             }
             Err(e) => self.problem = Some(e.to_string()),
@@ -336,6 +345,13 @@ impl RisorseSection {
                     vec![x.yes.to_string(), x.no.to_string()],
                     usize::from(r.is_some_and(|r| !r.attiva)),
                 ),
+                text_field(
+                    x.f_giorni_referto,
+                    &self
+                        .result_days
+                        .get(self.kinds.get(kind).map_or("", String::as_str))
+                        .to_string(),
+                ),
             ],
         )
     }
@@ -446,7 +462,14 @@ impl RisorseSection {
                 }
                 r.tipo = self.kinds.get(modal.choice(1)).cloned().unwrap_or_default();
                 r.attiva = modal.choice(2) == 0;
+                let giorni = number_of(s, x.f_giorni_referto, modal.text(3))?;
+                if giorni > GIORNI_REFERTO_MAX {
+                    return Err(x.err_giorni_referto(giorni));
+                }
                 let (saved, outside) = env.desk.save_resource(r).map_err(|e| e.to_string())?;
+                env.desk
+                    .save_result_days(&saved.tipo, giorni)
+                    .map_err(|e| e.to_string())?;
                 self.reload(env, Some(saved.id));
                 let is_new = purpose == AgendaAdminPurpose::NewResource;
                 if is_new {
