@@ -84,11 +84,12 @@ fn clear(e: &mut ScriptedEvents) {
     }
 }
 
-/// In the time ranges pane: Ctrl+N and a range typed field by field.
+/// In the time ranges pane: Ctrl+N and a range typed field by field, for
+/// the weekdays `giorni` ("lun", "lun-ven").
 #[allow(clippy::too_many_arguments)]
 fn add_fascia(
     ui: &mut Harness,
-    day: usize,
+    giorni: &str,
     dalle: &str,
     alle: &str,
     minuti: &str,
@@ -96,10 +97,7 @@ fn add_fascia(
     dal: &str,
 ) {
     ui.keys(|e| {
-        e.ctrl('n');
-        for _ in 0..day {
-            e.key(KeyCode::Char(' '));
-        }
+        e.ctrl('n').text(giorni);
         e.key(KeyCode::Tab).text(dalle);
         e.key(KeyCode::Tab).text(alle);
         e.key(KeyCode::Tab);
@@ -220,16 +218,16 @@ fn set_up_the_agenda_close_a_day_and_move_the_appointment() {
     add_resource(&mut ui, "Punto prelievi", "punto prelievi");
     assert!(ui.status().contains("aggiunta"), "{}", ui.status());
     assert_eq!(ui.admin().risorse().unwrap().pane(), Pane::Fasce);
-    add_fascia(&mut ui, 0, "07:30", "09:30", "10", "2", "23/11/2026");
+    add_fascia(&mut ui, "lun", "07:30", "09:30", "10", "2", "23/11/2026");
     assert!(ui.status().contains("salvata"), "{}", ui.status());
-    add_fascia(&mut ui, 1, "07:30", "09:30", "10", "2", "23/11/2026");
+    add_fascia(&mut ui, "mar", "07:30", "09:30", "10", "2", "23/11/2026");
 
     // Mistakes stay in the dialog with what to correct.
     // Each mistake refused with its own message; the last one, overlapping
     // Monday's range, is the domain's rule, in Italian.
     for (day, from, to, minutes, places, valid, message) in [
         (
-            2,
+            "mer",
             "09:30",
             "07:30",
             "10",
@@ -238,7 +236,7 @@ fn set_up_the_agenda_close_a_day_and_move_the_appointment() {
             "deve essere dopo",
         ),
         (
-            2,
+            "mer",
             "07:30",
             "09:30",
             "0",
@@ -246,10 +244,27 @@ fn set_up_the_agenda_close_a_day_and_move_the_appointment() {
             "23/11/2026",
             "durata dello slot",
         ),
-        (2, "07:30", "09:30", "10", "0", "23/11/2026", "capacità"),
-        (2, "07:30", "09:30", "10", "2", "31/11/2026", "gg/mm/aaaa"),
+        ("mer", "07:30", "09:30", "10", "0", "23/11/2026", "capacità"),
         (
-            0,
+            "mer",
+            "07:30",
+            "09:30",
+            "10",
+            "2",
+            "31/11/2026",
+            "gg/mm/aaaa",
+        ),
+        (
+            "mercato",
+            "07:30",
+            "09:30",
+            "10",
+            "2",
+            "23/11/2026",
+            "Giorni",
+        ),
+        (
+            "lun",
             "09:00",
             "10:00",
             "10",
@@ -272,7 +287,7 @@ fn set_up_the_agenda_close_a_day_and_move_the_appointment() {
         e.key(KeyCode::Tab);
     });
     add_resource(&mut ui, "Studio dott.ssa Sala", "ambulatorio MMG");
-    add_fascia(&mut ui, 0, "09:00", "11:50", "20", "1", "23/11/2026");
+    add_fascia(&mut ui, "lun", "09:00", "11:50", "20", "1", "23/11/2026");
     assert!(
         ui.status().contains("8 slot; gli ultimi 10 minuti"),
         "{}",
@@ -819,4 +834,131 @@ fn the_days_results_take_are_set_with_the_resource_kind() {
     });
     assert_eq!(ui.app.modal().unwrap().text(3), "5");
     assert_eq!(ui.desk().resources().unwrap()[0].id, r);
+}
+
+#[test]
+fn one_dialog_gives_a_range_to_several_weekdays() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut ui = Harness::new(desk_on(dir.path()), 80, 24);
+    open_section(&mut ui, RISORSE);
+    add_resource(&mut ui, "Studio dott.ssa Sala", "ambulatorio MMG");
+    add_fascia(
+        &mut ui,
+        "lun-ven",
+        "09:00",
+        "12:00",
+        "20",
+        "1",
+        "23/11/2026",
+    );
+    assert!(ui.app.modal().is_none(), "{:?}", ui.modal_error());
+    assert_eq!(
+        ui.status(),
+        "5 fasce di «Studio dott.ssa Sala» salvate: lun-ven 09:00-12:00"
+    );
+    add_fascia(
+        &mut ui,
+        "lun,mer,ven",
+        "15:00",
+        "17:00",
+        "20",
+        "1",
+        "23/11/2026",
+    );
+    assert!(ui.app.modal().is_none(), "{:?}", ui.modal_error());
+    let r = &ui.desk().resources().unwrap()[0];
+    use Weekday::*;
+    let ranges: Vec<(Weekday, NaiveTime, NaiveTime, u16, u16)> = r
+        .patterns
+        .iter()
+        .map(|p| (p.giorno, p.dalle, p.alle, p.durata_min, p.capacita))
+        .collect();
+    let morning = |g| (g, t(9, 0), t(12, 0), 20, 1);
+    let afternoon = |g| (g, t(15, 0), t(17, 0), 20, 1);
+    assert_eq!(
+        ranges,
+        [
+            morning(Mon),
+            morning(Tue),
+            morning(Wed),
+            morning(Thu),
+            morning(Fri),
+            afternoon(Mon),
+            afternoon(Wed),
+            afternoon(Fri),
+        ]
+    );
+    assert!(r.patterns.iter().all(|p| p.valido_dal == d(23, 11)));
+    // One overlapping day refuses them all.
+    add_fascia(
+        &mut ui,
+        "ven-sab",
+        "11:00",
+        "13:00",
+        "20",
+        "1",
+        "23/11/2026",
+    );
+    let error = ui.modal_error().expect("refused");
+    assert!(error.contains("si sovrappongono"), "{error}");
+    ui.keys(|e| {
+        e.key(KeyCode::Esc);
+    });
+    assert_eq!(ui.desk().resources().unwrap()[0].patterns.len(), 8);
+}
+
+#[test]
+fn a_resources_week_is_copied_onto_another() {
+    use Weekday::*;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let desk = desk_on(dir.path());
+    let mut sala = Resource::new(0, "Studio dott.ssa Sala", "ambulatorio MMG");
+    for g in [Mon, Wed, Fri] {
+        sala.patterns
+            .push(Pattern::new(g, t(9, 0), t(12, 0), 20, 1, d(1, 1)));
+    }
+    sala.patterns
+        .push(Pattern::new(Tue, t(15, 0), t(18, 0), 15, 1, d(1, 1)));
+    let (sala, _) = desk.save_resource(sala).unwrap();
+    let rossi = Resource::new(0, "Studio dott. Rossi", "ambulatorio MMG")
+        .with_pattern(Pattern::new(Thu, t(8, 0), t(10, 0), 20, 1, d(1, 1)));
+    let (rossi, _) = desk.save_resource(rossi).unwrap();
+    let mut ui = Harness::new(desk, 80, 24);
+    open_section(&mut ui, RISORSE);
+    // Ctrl+W on Sala: the other resource to copy to, then what is replaced.
+    ui.keys(|e| {
+        e.ctrl('w');
+    });
+    let modal = ui.app.modal().expect("copy dialog");
+    assert_eq!(modal.choice(0), 0);
+    ui.keys(|e| {
+        e.key(KeyCode::Enter);
+    });
+    let text = ui.app.modal().expect("confirmation").lines.join("\n");
+    assert!(
+        text.contains("Copiare la settimana di «Studio dott.ssa Sala» su «Studio dott. Rossi»?"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Si sostituiscono le fasce di «Studio dott. Rossi»: giovedì 08:00-10:00."),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "lunedì 09:00-12:00, mercoledì 09:00-12:00, venerdì 09:00-12:00, martedì 15:00-18:00"
+        ),
+        "{text}"
+    );
+    insta::assert_snapshot!("admin_copia_settimana_80x24", ui.screen());
+    ui.keys(|e| {
+        e.key(KeyCode::Enter);
+    });
+    assert!(ui.app.modal().is_none(), "{:?}", ui.modal_error());
+    assert!(ui.status().contains("copiata"), "{}", ui.status());
+    let resources = ui.desk().resources().unwrap();
+    let copied = resources.iter().find(|r| r.id == rossi.id).unwrap();
+    assert_eq!(copied.patterns, sala.patterns);
+    assert_eq!(copied.nome, "Studio dott. Rossi");
+    let source = resources.iter().find(|r| r.id == sala.id).unwrap();
+    assert_eq!(source.patterns, sala.patterns);
 }

@@ -3,7 +3,7 @@
 //! left outside availability, each moved to the first free slot the operator
 //! confirms.
 
-use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike, Weekday};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
@@ -11,7 +11,7 @@ use ratatui::widgets::{Cell, HighlightSpacing, Paragraph, Row, Table, TableState
 
 use crate::domain::agenda::{
     Appointment, AppointmentId, Closure, ClosureId, GIORNI_REFERTO_MAX, Pattern, Resource,
-    ResourceId, ResultDays, giorno_label,
+    ResourceId, ResultDays, giorni_label, giorno_label, parse_giorni,
 };
 use crate::domain::pai::PaiTemplates;
 use crate::domain::text::fold;
@@ -37,22 +37,16 @@ pub enum AgendaAdminPurpose {
     RemovePattern(ResourceId, usize),
     NewClosure,
     RemoveClosure(ClosureId),
+    /// Choose the resource to copy the week of the first one to.
+    CopyWeekTo(ResourceId),
+    /// Replace the time ranges of the second resource with the first's.
+    CopyWeek(ResourceId, ResourceId),
     /// Move an appointment to the proposed start.
     Move {
         id: AppointmentId,
         start: NaiveDateTime,
     },
 }
-
-const WEEKDAYS: [Weekday; 7] = [
-    Weekday::Mon,
-    Weekday::Tue,
-    Weekday::Wed,
-    Weekday::Thu,
-    Weekday::Fri,
-    Weekday::Sat,
-    Weekday::Sun,
-];
 
 fn hm(t: NaiveTime) -> String {
     t.format("%H:%M").to_string()
@@ -312,9 +306,40 @@ impl RisorseSection {
                 }
                 _ => Cmd::Status(Status::info(x.remove_where)),
             },
+            Action::CopyWeek => match self.selected() {
+                None => Cmd::Status(Status::info(x.add_resource_first)),
+                Some(r) if r.patterns.is_empty() => Cmd::Status(Status::info(x.copy_week_nothing)),
+                Some(_) if self.resources.len() < 2 => {
+                    Cmd::Status(Status::info(x.copy_week_needs_two))
+                }
+                Some(r) => {
+                    let others: Vec<String> = self
+                        .resources
+                        .iter()
+                        .filter(|o| o.id != r.id)
+                        .map(|o| o.nome.clone())
+                        .collect();
+                    Cmd::modal(Modal::form(
+                        Purpose::AgendaAdmin(AgendaAdminPurpose::CopyWeekTo(r.id)),
+                        format!("{} · {}", x.copy_week_title, r.nome),
+                        vec![x.copy_week_intro(&r.nome)],
+                        vec![choice_field(x.f_copy_to, others, 0)],
+                    ))
+                }
+            },
             Action::Back => Cmd::Back,
             _ => return None,
         })
+    }
+
+    /// The time ranges of a resource, for a confirmation: "lunedì
+    /// 08:00-12:00, martedì 08:00-12:00".
+    fn fasce_list(r: &Resource) -> String {
+        r.patterns
+            .iter()
+            .map(Pattern::label)
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 
     fn resource_dialog(&self, r: Option<&Resource>, env: &Env) -> Modal {
@@ -371,18 +396,14 @@ impl RisorseSection {
                 AgendaAdminPurpose::NewPattern(resource),
             ),
         };
-        let giorno = p.map_or(0, |p| {
-            WEEKDAYS.iter().position(|d| *d == p.giorno).unwrap_or(0)
-        });
         Modal::form(
             Purpose::AgendaAdmin(purpose),
             title,
             vec![x.fascia_intro.to_string()],
             vec![
-                choice_field(
-                    x.f_giorno,
-                    WEEKDAYS.iter().map(|d| x.weekday(*d).to_string()).collect(),
-                    giorno,
+                text_field(
+                    x.f_giorni,
+                    &p.map_or(String::new(), |p| giorni_label(&[p.giorno])),
                 ),
                 text_field(x.f_dalle, &p.map_or(String::new(), |p| hm(p.dalle))),
                 text_field(x.f_alle, &p.map_or(String::new(), |p| hm(p.alle))),
@@ -408,31 +429,34 @@ impl RisorseSection {
         )
     }
 
-    /// The fascia typed in the dialog, checked.
-    fn pattern_of(modal: &Modal, env: &Env) -> Result<Pattern, String> {
+    /// The fasce typed in the dialog, one per weekday given, checked.
+    fn patterns_of(modal: &Modal, env: &Env) -> Result<Vec<Pattern>, String> {
         let s = env.s;
         let x = s.agenda_admin;
-        let giorno = WEEKDAYS
-            .get(modal.choice(0))
-            .copied()
-            .unwrap_or(Weekday::Mon);
+        let giorni =
+            parse_giorni(modal.text(0)).ok_or_else(|| x.err_giorni(modal.text(0).trim()))?;
         let dalle = time_of(s, x.f_dalle, modal.text(1))?;
         let alle = time_of(s, x.f_alle, modal.text(2))?;
         let durata_min = number_of(s, x.f_durata, modal.text(3))?;
         let capacita = number_of(s, x.f_capacita, modal.text(4))?;
         let valido_dal = date_of(s, x.f_valido_dal, modal.text(5))?;
         let valido_al = optional_date(s, x.f_valido_al, modal.text(6))?;
-        let p = Pattern {
-            giorno,
-            dalle,
-            alle,
-            durata_min,
-            capacita,
-            valido_dal,
-            valido_al,
-        };
-        p.validate().map_err(|e| x.fix(&e.to_string()))?;
-        Ok(p)
+        let patterns: Vec<Pattern> = giorni
+            .into_iter()
+            .map(|giorno| Pattern {
+                giorno,
+                dalle,
+                alle,
+                durata_min,
+                capacita,
+                valido_dal,
+                valido_al,
+            })
+            .collect();
+        for p in &patterns {
+            p.validate().map_err(|e| x.fix(&e.to_string()))?;
+        }
+        Ok(patterns)
     }
 
     fn confirm(
@@ -483,30 +507,70 @@ impl RisorseSection {
                 Ok(after_save(outside.len(), done, env))
             }
             AgendaAdminPurpose::NewPattern(id) | AgendaAdminPurpose::EditPattern(id, _) => {
-                let p = Self::pattern_of(modal, env)?;
+                let patterns = Self::patterns_of(modal, env)?;
                 let mut r = stored(id)?;
+                // An edited fascia is replaced by those typed (one per day).
                 let index = match purpose {
                     AgendaAdminPurpose::EditPattern(_, i) if i < r.patterns.len() => {
-                        r.patterns[i] = p.clone();
+                        r.patterns.remove(i);
+                        r.patterns.splice(i..i, patterns.iter().cloned());
                         i
                     }
                     _ => {
-                        r.patterns.push(p.clone());
-                        r.patterns.len() - 1
+                        r.patterns.extend(patterns.iter().cloned());
+                        r.patterns.len() - patterns.len()
                     }
                 };
                 let (saved, outside) = env.desk.save_resource(r).map_err(|e| e.to_string())?;
                 self.reload(env, Some(saved.id));
                 self.pane = Pane::Fasce;
                 self.fasce.select(Some(index));
-                let mut done = x.fascia_saved(&p.label(), &saved.nome);
-                if let Some(note) = remainder_note(&p, s) {
+                let Some(p) = patterns.first() else {
+                    return Ok(Cmd::Redraw);
+                };
+                let fasce = if patterns.len() == 1 {
+                    p.label()
+                } else {
+                    let days: Vec<_> = patterns.iter().map(|p| p.giorno).collect();
+                    format!("{} {}-{}", giorni_label(&days), hm(p.dalle), hm(p.alle))
+                };
+                let mut done = x.fasce_saved(patterns.len(), &fasce, &saved.nome);
+                if let Some(note) = remainder_note(p, s) {
                     done = format!("{done}. {note}");
                 }
-                match (outside.len(), remainder_note(&p, s)) {
+                match (outside.len(), remainder_note(p, s)) {
                     (0, Some(_)) => Ok(Cmd::Status(Status::warning(done))),
                     (n, _) => Ok(after_save(n, done, env)),
                 }
+            }
+            AgendaAdminPurpose::CopyWeekTo(from) => {
+                let source = stored(from)?;
+                let target = self
+                    .resources
+                    .iter()
+                    .filter(|o| o.id != from)
+                    .nth(modal.choice(0))
+                    .cloned()
+                    .ok_or_else(|| x.resource_missing.to_string())?;
+                Ok(Cmd::modal(Modal::confirm(
+                    Purpose::AgendaAdmin(AgendaAdminPurpose::CopyWeek(from, target.id)),
+                    x.copy_week_title.to_string(),
+                    vec![
+                        x.copy_week_question(&source.nome, &target.nome),
+                        x.copy_week_replaced(&target.nome, &Self::fasce_list(&target)),
+                        x.copy_week_new(&source.nome, &Self::fasce_list(&source)),
+                    ],
+                )))
+            }
+            AgendaAdminPurpose::CopyWeek(from, to) => {
+                let source = stored(from)?;
+                let mut target = stored(to)?;
+                target.patterns = source.patterns.clone();
+                let n = target.patterns.len();
+                let (saved, outside) = env.desk.save_resource(target).map_err(|e| e.to_string())?;
+                self.reload(env, Some(saved.id));
+                let done = x.week_copied(&source.nome, &saved.nome, n);
+                Ok(after_save(outside.len(), done, env))
             }
             AgendaAdminPurpose::RemovePattern(id, i) => {
                 let mut r = stored(id)?;
