@@ -7,7 +7,9 @@
 use std::time::Instant;
 
 use chrono::{Datelike, Duration, NaiveDate, NaiveTime, Weekday};
-use sportello::domain::agenda::{AppStato, Appointment, Closure, Preferences, Resource, slots_on};
+use sportello::domain::agenda::{
+    AppStato, Appointment, Closure, Preferences, Resource, ResultDays, slots_on,
+};
 use sportello::domain::calendar::LocalCalendar;
 use sportello::domain::pai::{Pai, PaiTemplates};
 use sportello::domain::planner::{MemoryOccupancy, PlanInput, plan};
@@ -122,6 +124,7 @@ fn main() {
     let booked = others.len();
     let occupancy = MemoryOccupancy::new(others);
     let preferences = Preferences::default();
+    let result_days = ResultDays::default();
     let input = PlanInput {
         pai: &pai,
         patient: 42,
@@ -131,6 +134,7 @@ fn main() {
         preferences: &preferences,
         existing: &occupancy,
         from: dal,
+        result_days: &result_days,
     };
 
     let needed: u32 = pai.occurrences_needed().iter().map(|(_, n)| n).sum();

@@ -109,6 +109,98 @@ pub fn giorno_label(giorno: Weekday) -> &'static str {
     }
 }
 
+const WEEK: [Weekday; 7] = [
+    Weekday::Mon,
+    Weekday::Tue,
+    Weekday::Wed,
+    Weekday::Thu,
+    Weekday::Fri,
+    Weekday::Sat,
+    Weekday::Sun,
+];
+
+/// A day typed by the operator: at least three letters of its Italian or
+/// English name, ignoring case and accents ("lun", "Martedì", "fri").
+fn parse_giorno(token: &str) -> Option<Weekday> {
+    const NAMES: [(&str, &str); 7] = [
+        ("LUNEDI", "MONDAY"),
+        ("MARTEDI", "TUESDAY"),
+        ("MERCOLEDI", "WEDNESDAY"),
+        ("GIOVEDI", "THURSDAY"),
+        ("VENERDI", "FRIDAY"),
+        ("SABATO", "SATURDAY"),
+        ("DOMENICA", "SUNDAY"),
+    ];
+    let t = fold(token);
+    if t.chars().count() < 3 {
+        return None;
+    }
+    NAMES
+        .iter()
+        .position(|(it, en)| it.starts_with(&t) || en.starts_with(&t))
+        .map(|i| WEEK[i])
+}
+
+/// The weekdays of a text such as "lun-ven", "lun,mer,ven", "sab" or
+/// "lun-mer, ven" (a span may wrap: "sab-lun"), Monday first, each once;
+/// `None` when a part is not a day or nothing is given.
+pub fn parse_giorni(text: &str) -> Option<Vec<Weekday>> {
+    let mut days: Vec<Weekday> = Vec::new();
+    for part in text.split([',', ';']) {
+        let part = part.trim();
+        if part.is_empty() {
+            continue;
+        }
+        if let Some((a, b)) = part.split_once('-') {
+            let (a, b) = (parse_giorno(a.trim())?, parse_giorno(b.trim())?);
+            let mut d = a;
+            loop {
+                days.push(d);
+                if d == b {
+                    break;
+                }
+                d = d.succ();
+            }
+        } else {
+            for word in part.split_whitespace() {
+                days.push(parse_giorno(word)?);
+            }
+        }
+    }
+    days.sort_by_key(|d| d.num_days_from_monday());
+    days.dedup();
+    (!days.is_empty()).then_some(days)
+}
+
+/// The short Italian name of a weekday: "lun".
+pub fn giorno_breve(giorno: Weekday) -> &'static str {
+    ["lun", "mar", "mer", "gio", "ven", "sab", "dom"][giorno.num_days_from_monday() as usize]
+}
+
+/// Weekdays as [`parse_giorni`] reads them: runs of three or more as a span
+/// ("lun-ven"), the others listed ("lun-mer,ven").
+pub fn giorni_label(days: &[Weekday]) -> String {
+    let mut sorted: Vec<u32> = days.iter().map(|d| d.num_days_from_monday()).collect();
+    sorted.sort_unstable();
+    sorted.dedup();
+    let mut parts: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < sorted.len() {
+        let mut j = i;
+        while j + 1 < sorted.len() && sorted[j + 1] == sorted[j] + 1 {
+            j += 1;
+        }
+        let name = |n: u32| giorno_breve(WEEK[n as usize]);
+        if j >= i + 2 {
+            parts.push(format!("{}-{}", name(sorted[i]), name(sorted[j])));
+        } else {
+            parts.extend((i..=j).map(|k| name(sorted[k]).to_string()));
+        }
+        i = j + 1;
+    }
+    parts.join(",")
+}
+
 /// Midnight of `day`.
 fn midnight(day: NaiveDate) -> NaiveDateTime {
     day.and_time(NaiveTime::MIN)
@@ -994,6 +1086,127 @@ impl Fascia {
     }
 }
 
+/// Working days the results of a service kind take by default: what an
+/// "after the results of" item waits after it.
+pub const GIORNI_REFERTO_DEFAULT: u16 = 3;
+/// Most working days a kind's results may take.
+pub const GIORNI_REFERTO_MAX: u16 = 60;
+
+/// How many working days the results of each kind of service take (the
+/// kind of resource it is done on: "punto prelievi", "ECG"), so that an
+/// item needing them waits that long after it ([`super::planner`]). Kinds
+/// not set take the default.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResultDays {
+    default: u16,
+    /// By folded kind.
+    by_kind: BTreeMap<String, u16>,
+}
+
+impl Default for ResultDays {
+    fn default() -> ResultDays {
+        ResultDays {
+            default: GIORNI_REFERTO_DEFAULT,
+            by_kind: BTreeMap::new(),
+        }
+    }
+}
+
+impl ResultDays {
+    /// Results the same day for every kind unless set (an item may follow
+    /// later the same day).
+    pub fn same_day() -> ResultDays {
+        ResultDays {
+            default: 0,
+            by_kind: BTreeMap::new(),
+        }
+    }
+
+    /// The working days of `kind` (ignoring case and accents).
+    pub fn get(&self, kind: &str) -> u16 {
+        self.by_kind
+            .get(&fold(kind))
+            .copied()
+            .unwrap_or(self.default)
+    }
+
+    pub fn set(&mut self, kind: &str, days: u16) {
+        self.by_kind.insert(fold(kind), days);
+    }
+
+    /// Builder style [`ResultDays::set`].
+    pub fn with(mut self, kind: &str, days: u16) -> ResultDays {
+        self.set(kind, days);
+        self
+    }
+}
+
+/// Whether `day` is a working day of the practice: Monday to Friday, not a
+/// holiday of `calendar`, not wholly inside a closure of the whole practice.
+pub fn practice_working_day(
+    day: NaiveDate,
+    calendar: &LocalCalendar,
+    closures: &[Closure],
+) -> bool {
+    let start = midnight(day);
+    let end = day.succ_opt().map_or(NaiveDateTime::MAX, midnight);
+    calendar.is_working_day(day)
+        && !closures
+            .iter()
+            .any(|c| c.resource.is_none() && c.dal <= start && c.al >= end)
+}
+
+/// The day `n` working days of the practice after `day`
+/// ([`practice_working_day`]); `day` itself when `n` is 0. Looks at most
+/// a year ahead.
+pub fn working_days_after(
+    day: NaiveDate,
+    n: u16,
+    calendar: &LocalCalendar,
+    closures: &[Closure],
+) -> NaiveDate {
+    let mut at = day;
+    let mut left = n;
+    for _ in 0..366 {
+        if left == 0 {
+            break;
+        }
+        match at.succ_opt() {
+            Some(next) => at = next,
+            None => break,
+        }
+        if practice_working_day(at, calendar, closures) {
+            left -= 1;
+        }
+    }
+    at
+}
+
+/// The day `n` working days of the practice before `day`: the last day
+/// whose `n` working days later is not after `day`.
+pub fn working_days_before(
+    day: NaiveDate,
+    n: u16,
+    calendar: &LocalCalendar,
+    closures: &[Closure],
+) -> NaiveDate {
+    let mut at = day;
+    let mut left = n;
+    for _ in 0..366 {
+        if left == 0 {
+            break;
+        }
+        if practice_working_day(at, calendar, closures) {
+            left -= 1;
+        }
+        match at.pred_opt() {
+            Some(prev) => at = prev,
+            None => break,
+        }
+    }
+    at
+}
+
 /// When the patient prefers to come; honoured when possible.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Preferences {
@@ -1383,6 +1596,32 @@ mod tests {
             Resource::new(3, "ECG", "").validate(),
             Err(AgendaError::TipoMancante)
         );
+    }
+
+    #[test]
+    fn weekdays_typed_as_spans_and_lists() {
+        use Weekday::*;
+        let cases: [(&str, Option<Vec<Weekday>>); 10] = [
+            ("lun-ven", Some(vec![Mon, Tue, Wed, Thu, Fri])),
+            ("lun,mer,ven", Some(vec![Mon, Wed, Fri])),
+            ("Martedì", Some(vec![Tue])),
+            ("ven, lun - mer", Some(vec![Mon, Tue, Wed, Fri])),
+            ("sab-lun", Some(vec![Mon, Sat, Sun])),
+            ("mon-fri", Some(vec![Mon, Tue, Wed, Thu, Fri])),
+            ("lun mar lun", Some(vec![Mon, Tue])),
+            ("", None),
+            ("lu", None),
+            ("lun-xyz", None),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(parse_giorni(text), expected, "{text}");
+        }
+        assert_eq!(giorni_label(&[Mon, Tue, Wed, Thu, Fri]), "lun-ven");
+        assert_eq!(giorni_label(&[Fri, Mon, Wed]), "lun,mer,ven");
+        assert_eq!(giorni_label(&[Mon, Tue, Wed, Fri, Sat]), "lun-mer,ven,sab");
+        for label in ["lun-ven", "lun,mer,ven", "lun-mer,ven,sab", "dom"] {
+            assert_eq!(giorni_label(&parse_giorni(label).unwrap()), label);
+        }
     }
 
     #[test]

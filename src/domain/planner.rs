@@ -25,9 +25,15 @@
 //! - Items needing fasting ("digiuno" in `preparazione`) only in a morning
 //!   slot; new visits of a resource kind with fasting items prefer mornings.
 //! - An item with `dopo` dependencies goes after the occurrence of each item
-//!   it depends on whose window meets its own (the nearest by target): later
-//!   the same day, or a later day in its window. The dependency's window is
-//!   first narrowed to end with the dependent's, so both can share a day.
+//!   it depends on whose window meets its own (the nearest by target), once
+//!   its results are there: [`ResultDays`] of the dependency's kind, working
+//!   days of the practice (no weekends, holidays, closures of the whole
+//!   practice) after its day; with none, later the same day or a later day.
+//!   The dependency's window is first narrowed to end that many working days
+//!   before the dependent's, so both fit.
+//! - An occurrence whose window is already open when planning starts goes to
+//!   the first room from `from` (it is due): nearness to its nominal target
+//!   only orders the occurrences still ahead.
 //! - Fewest trips: occurrences are taken by deadline (dependencies first); each
 //!   goes on a day the patient already comes in its window when it can;
 //!   otherwise on the new day that most other pending occurrences could share
@@ -49,8 +55,8 @@ use std::collections::{BTreeMap, BTreeSet, BinaryHeap, HashMap};
 use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime};
 
 use super::agenda::{
-    Adherence, AppStato, Appointment, Closure, Fascia, Preferences, Resource, ResourceId, Slot,
-    ranges_meet, slots_on,
+    Adherence, AppStato, Appointment, Closure, Fascia, Preferences, Resource, ResourceId,
+    ResultDays, Slot, ranges_meet, slots_on, working_days_after, working_days_before,
 };
 use super::calendar::LocalCalendar;
 use super::pai::{Frequenza, ItemId, Luogo, Pai, PaiItem};
@@ -295,6 +301,8 @@ pub struct PlanInput<'a> {
     pub existing: &'a dyn Occupancy,
     /// No occurrence is planned before this day (today).
     pub from: NaiveDate,
+    /// Working days the results of each kind take.
+    pub result_days: &'a ResultDays,
 }
 
 /// One occurrence placed on a slot.
@@ -393,6 +401,8 @@ struct Tipo {
     resources: Vec<usize>,
     /// Some item of this kind needs fasting: new visits prefer mornings.
     fasting: bool,
+    /// Working days its results take.
+    result_days: u16,
 }
 
 /// One visit of the patient: a slot of a resource, holding one or more items.
@@ -580,6 +590,7 @@ impl<'a> Planner<'a> {
                         self.tipos.push(Tipo {
                             resources,
                             fasting: false,
+                            result_days: input.result_days.get(risorsa),
                         });
                         self.tipos.len() - 1
                     }
@@ -693,6 +704,9 @@ impl<'a> Planner<'a> {
                 let end = self.occs[i].search.1;
                 for k in 0..self.occs[i].deps.len() {
                     let j = self.occs[i].deps[k];
+                    let gap = self.tipos[self.occs[j].tipo].result_days;
+                    let end =
+                        working_days_before(end, gap, self.input.calendar, self.input.closures);
                     let s = self.occs[j].search;
                     if s.0 <= end && s.1 > end {
                         self.occs[j].search.1 = end;
@@ -835,7 +849,12 @@ impl<'a> Planner<'a> {
             return None;
         }
         let prefs = self.input.preferences;
-        let target = self.occs[i].occ.target;
+        // Due already (window open at the start): the first room.
+        let target = if self.occs[i].window.0 <= self.origin {
+            self.origin
+        } else {
+            self.occs[i].occ.target
+        };
         // Days the patient comes anyway.
         let mut known: Vec<NaiveDate> = self.bundle_days.range(ws..=we).copied().collect();
         known.sort_by_key(|d| (!prefs.likes_day(*d), (*d - target).num_days().abs(), *d));
@@ -947,7 +966,10 @@ impl<'a> Planner<'a> {
         if !relax.deps {
             for &d in &self.occs[i].deps {
                 if let Some(v) = self.placed[d].and_then(|v| self.visits.get(v)) {
-                    if day < v.day {
+                    let gap = self.tipos[self.occs[d].tipo].result_days;
+                    let ready =
+                        working_days_after(v.day, gap, self.input.calendar, self.input.closures);
+                    if day < ready {
                         return None;
                     }
                     if day == v.day {
@@ -1176,6 +1198,7 @@ mod tests {
         preferences: Preferences,
         occupancy: MemoryOccupancy,
         from: NaiveDate,
+        result_days: ResultDays,
     }
 
     impl Setup {
@@ -1189,6 +1212,7 @@ mod tests {
                 preferences: Preferences::default(),
                 occupancy: MemoryOccupancy::default(),
                 from,
+                result_days: ResultDays::same_day(),
             }
         }
 
@@ -1202,6 +1226,7 @@ mod tests {
                 preferences: &self.preferences,
                 existing: &self.occupancy,
                 from: self.from,
+                result_days: &self.result_days,
             })
         }
     }
@@ -1712,8 +1737,8 @@ mod tests {
     #[test]
     fn holidays_and_the_patron_day_get_nothing() {
         // A monthly test whose first window is 01/12/2026 - 15/12/2026 (target
-        // 08/12), draws only on Monday and Tuesday: 07/12 (Sant'Ambrogio, in
-        // Milano) and 08/12 (Immacolata) are closed.
+        // 08/12), draws only on Monday and Tuesday from 02/12: 07/12
+        // (Sant'Ambrogio, in Milano) and 08/12 (Immacolata) are closed.
         let dal = d(2026, 12, 1);
         let mut setup = Setup::new(pai_with(
             vec![item(
@@ -1726,7 +1751,7 @@ mod tests {
         ));
         setup.resources[0].patterns = [Weekday::Mon, Weekday::Tue]
             .iter()
-            .map(|g| Pattern::new(*g, t(7, 30), t(7, 40), 10, 1, dal))
+            .map(|g| Pattern::new(*g, t(7, 30), t(7, 40), 10, 1, d(2026, 12, 2)))
             .collect();
         let out = setup.plan();
         assert_eq!(out.proposals[0].target, d(2026, 12, 8));
@@ -2125,6 +2150,7 @@ mod tests {
                 preferences,
                 occupancy,
                 from,
+                result_days: ResultDays::default(),
             },
             existing,
         )
@@ -2180,6 +2206,10 @@ mod tests {
                                 .map(|o| o.occorrenza);
                             if linked_unplaced_or_booked == Some(nearest.occorrenza) {
                                 prop_assert!(nearest.end <= p.start, "{:?} before {:?}", nearest, p);
+                                // Once its results are there.
+                                let gap = setup.result_days.get(pai.item(*dep).unwrap().luogo.nome());
+                                let ready = working_days_after(nearest.start.date(), gap, &setup.calendar, &setup.closures);
+                                prop_assert!(p.start.date() >= ready, "{:?} {} working days after {:?}", p, gap, nearest);
                             }
                         }
                     }

@@ -10,7 +10,7 @@ use super::{Desk, PatientSummary, Result, input_field, invalid};
 use crate::domain::PatientId;
 use crate::domain::agenda::{
     self, Adherence, AppStato, Appointment, AppointmentId, Closure, Conflict, Preferences,
-    Resource, ResourceId, slots_on,
+    Resource, ResourceId, ResultDays, slots_on,
 };
 use crate::domain::calendar::LocalCalendar;
 use crate::domain::pai::{Pai, PaiId, PaiStato};
@@ -35,6 +35,8 @@ struct SlotMemo {
 struct StoreOccupancy<'a> {
     store: &'a Store,
     memo: Option<&'a SlotMemo>,
+    /// Slots starting earlier (today's, already gone by) are not offered.
+    not_before: NaiveDateTime,
 }
 
 impl Occupancy for StoreOccupancy<'_> {
@@ -61,17 +63,25 @@ impl Occupancy for StoreOccupancy<'_> {
         closures: &[Closure],
         calendar: &LocalCalendar,
     ) -> Vec<agenda::Slot> {
+        let gone = |list: Vec<agenda::Slot>| -> Vec<agenda::Slot> {
+            if day > self.not_before.date() {
+                return list;
+            }
+            list.into_iter()
+                .filter(|s| s.start >= self.not_before)
+                .collect()
+        };
         let Some(memo) = self.memo else {
-            return slots_on(resource, day, closures, calendar);
+            return gone(slots_on(resource, day, closures, calendar));
         };
         if let Some(list) = memo.slots.borrow().get(&(resource.id, day)) {
-            return list.clone();
+            return gone(list.clone());
         }
         let list = slots_on(resource, day, closures, calendar);
         memo.slots
             .borrow_mut()
             .insert((resource.id, day), list.clone());
-        list
+        gone(list)
     }
 
     fn patient_appointments(
@@ -244,6 +254,42 @@ impl Desk {
         Ok(self.store.closures()?)
     }
 
+    /// The working days the results of each service kind take (what an
+    /// "after the results of" item waits in planning).
+    pub fn result_days(&self) -> Result<ResultDays> {
+        Ok(self.store.result_days()?)
+    }
+
+    /// Sets the working days the results of service kind `kind` take.
+    pub fn save_result_days(&self, kind: &str, days: u16) -> Result<()> {
+        self.require(
+            crate::domain::operator::Role::Amministratore,
+            super::auth::what::AGENDA,
+        )?;
+        let kind = input_field("Il tipo della risorsa", kind, MAX_NAME_CHARS)?;
+        if kind.trim().is_empty() {
+            return Err(invalid(agenda::AgendaError::TipoMancante.to_string()));
+        }
+        if days > agenda::GIORNI_REFERTO_MAX {
+            return Err(invalid(format!(
+                "giorni per i risultati non validi: {days} (ammessi da 0 a {})",
+                agenda::GIORNI_REFERTO_MAX
+            )));
+        }
+        if self.store.result_days()?.get(&kind) == days {
+            return Ok(());
+        }
+        self.store.save_result_days(&kind, days)?;
+        self.audit(
+            crate::domain::audit::AuditAction::AgendaSetup,
+            None,
+            format!(
+                "risultati di «{}» dopo {days} giorni lavorativi",
+                kind.trim()
+            ),
+        )
+    }
+
     /// Adds or changes a closure; returns the live appointments from now on
     /// now outside availability, to move.
     pub fn save_closure(&self, mut c: Closure) -> Result<(Closure, Vec<Appointment>)> {
@@ -346,6 +392,26 @@ impl Desk {
         length: chrono::Duration,
         except: Option<AppointmentId>,
     ) -> Result<Option<agenda::Slot>> {
+        let except: Vec<AppointmentId> = except.into_iter().collect();
+        Ok(self
+            .free_slots(resource, from, patient, length, &except, 1)?
+            .into_iter()
+            .next())
+    }
+
+    /// The first `n` free slots of `resource` from `from` on, as
+    /// [`Desk::first_free_slot`] finds the first: `except` are the
+    /// appointments being moved (one visit), which stand neither against
+    /// themselves nor against each other.
+    pub fn free_slots(
+        &self,
+        resource: ResourceId,
+        from: NaiveDateTime,
+        patient: PatientId,
+        length: chrono::Duration,
+        except: &[AppointmentId],
+        n: usize,
+    ) -> Result<Vec<agenda::Slot>> {
         let resources = self.store.resources()?;
         let r = resources
             .iter()
@@ -354,9 +420,12 @@ impl Desk {
         let closures = self.store.closures()?;
         let calendar = self.calendar()?;
         let from = from.max(self.clock.now());
-        let except = except.unwrap_or(0);
+        let mut out = Vec::new();
         let mut day = from.date();
         for _ in 0..FREE_SLOT_HORIZON_DAYS {
+            if out.len() >= n {
+                break;
+            }
             let slots: Vec<agenda::Slot> = slots_on(r, day, &closures, &calendar)
                 .into_iter()
                 .filter(|s| s.start >= from)
@@ -368,18 +437,18 @@ impl Desk {
                     .store
                     .appointments_of_resource(resource, day_start, day_end)?
                     .into_iter()
-                    .filter(|a| a.id != except)
+                    .filter(|a| !except.contains(&a.id))
                     .collect();
                 // An appointment that started the evening before may run into the day.
                 let patient_day: Vec<Appointment> = self
                     .store
                     .appointments_of_patient(patient, day_start - Days::new(1), day_end)?
                     .into_iter()
-                    .filter(|a| a.id != except)
+                    .filter(|a| !except.contains(&a.id))
                     .collect();
                 for slot in slots {
                     let candidate = Appointment {
-                        id: except,
+                        id: except.first().copied().unwrap_or(0),
                         patient,
                         pai: None,
                         item: None,
@@ -404,7 +473,10 @@ impl Desk {
                         &calendar,
                     );
                     if found.is_empty() {
-                        return Ok(Some(slot));
+                        out.push(slot);
+                        if out.len() >= n {
+                            break;
+                        }
                     }
                 }
             }
@@ -413,7 +485,7 @@ impl Desk {
                 None => break,
             }
         }
-        Ok(None)
+        Ok(out)
     }
 
     /// The first free slot for moving an appointment (see
@@ -423,14 +495,39 @@ impl Desk {
         id: AppointmentId,
         from: NaiveDateTime,
     ) -> Result<Option<agenda::Slot>> {
-        let a = self
-            .store
-            .appointment(id)?
-            .ok_or_else(|| invalid("Appuntamento non trovato"))?;
-        let resource = a
-            .resource
+        Ok(self
+            .free_slots_for(&[id], from, None, 1)?
+            .into_iter()
+            .next())
+    }
+
+    /// The first `n` free slots for moving the appointments `ids` of one
+    /// patient together (one visit) from `from` on, at `resource` (their own
+    /// when `None`): long enough for the longest of them.
+    pub fn free_slots_for(
+        &self,
+        ids: &[AppointmentId],
+        from: NaiveDateTime,
+        resource: Option<ResourceId>,
+        n: usize,
+    ) -> Result<Vec<agenda::Slot>> {
+        let mut first: Option<Appointment> = None;
+        let mut length = chrono::Duration::zero();
+        for &id in ids {
+            let a = self
+                .store
+                .appointment(id)?
+                .ok_or_else(|| invalid("Appuntamento non trovato"))?;
+            length = length.max(a.end - a.start);
+            first.get_or_insert(a);
+        }
+        let Some(a) = first else {
+            return Ok(Vec::new());
+        };
+        let resource = resource
+            .or(a.resource)
             .ok_or_else(|| invalid("Un appuntamento esterno non ha slot da proporre"))?;
-        self.first_free_slot(resource, from, a.patient, a.end - a.start, Some(id))
+        self.free_slots(resource, from, a.patient, length, ids, n)
     }
 
     /// The capacity of the slot starting at `start` on a resource (0 when the
@@ -529,9 +626,17 @@ impl Desk {
         }
         let closures = self.store.closures()?;
         let calendar = self.calendar()?;
+        let result_days = self.store.result_days()?;
         let occupancy = StoreOccupancy {
             store: &self.store,
             memo,
+            // Planning from today leaves out today's slots gone by; from an
+            // earlier day (the demo data's past), none.
+            not_before: if from >= self.today() {
+                self.clock.now()
+            } else {
+                from.and_time(chrono::NaiveTime::MIN)
+            },
         };
         Ok(planner::plan(&PlanInput {
             pai: &pai,
@@ -542,6 +647,7 @@ impl Desk {
             preferences,
             existing: &occupancy,
             from,
+            result_days: &result_days,
         }))
     }
 
@@ -610,31 +716,41 @@ impl Desk {
     /// What stands against an appointment: same patient at the same time,
     /// full slot, closure, holiday, outside availability.
     pub fn appointment_conflicts(&self, a: &Appointment) -> Result<Vec<Conflict>> {
+        self.conflicts_except(a, &[a.id])
+    }
+
+    /// [`Desk::appointment_conflicts`] of `a` moving together with the
+    /// appointments `group` (one visit of the patient: `a` among them),
+    /// which do not stand against it. The slot counts the distinct *other*
+    /// patients in it: the patient's own visit there never fills it.
+    fn conflicts_except(&self, a: &Appointment, group: &[AppointmentId]) -> Result<Vec<Conflict>> {
         let resources = self.store.resources()?;
         let resource = a
             .resource
             .and_then(|id| resources.iter().find(|r| r.id == id));
         let taken = match a.resource {
             Some(r) => {
-                let mut n = self.store.slot_taken(r, a.start)?;
-                // Moving within the same slot does not count itself.
-                if let Some(old) = self.store.appointment(a.id)?
-                    && old.resource == a.resource
-                    && old.start == a.start
-                    && old.stato.occupa_slot()
-                {
-                    n = n.saturating_sub(1);
-                }
-                n
+                let in_slot: Vec<Appointment> = self
+                    .store
+                    .appointments_of_resource(r, a.start, a.start + chrono::Duration::seconds(1))?
+                    .into_iter()
+                    .filter(|x| !group.contains(&x.id))
+                    .collect();
+                agenda::same_slot_count(&in_slot, r, a.start, a.patient)
             }
             None => 0,
         };
         let day_start = a.start.date().and_time(chrono::NaiveTime::MIN);
+        // An appointment that started the evening before may run into the day.
         let patient_day: Vec<Appointment> = self
             .store
-            .appointments_of_patient(a.patient, day_start, day_start + Days::new(1))?
+            .appointments_of_patient(
+                a.patient,
+                day_start - Days::new(1),
+                day_start + Days::new(1),
+            )?
             .into_iter()
-            .filter(|x| x.id != a.id)
+            .filter(|x| x.id != a.id && !group.contains(&x.id))
             .collect();
         let closures = self.store.closures()?;
         let calendar = self.calendar()?;
@@ -726,43 +842,127 @@ impl Desk {
         resource: Option<ResourceId>,
         forzatura: Option<String>,
     ) -> Result<Appointment> {
-        let mut a = self
-            .store
-            .appointment(id)?
-            .ok_or_else(|| invalid("Appuntamento non trovato"))?;
-        if !a.stato.occupa_slot() {
-            return Err(invalid("Si spostano solo gli appuntamenti prenotati"));
+        let mut moved = self.move_appointments(&[id], start, resource, forzatura)?;
+        moved
+            .pop()
+            .ok_or_else(|| invalid("Appuntamento non trovato"))
+    }
+
+    /// The appointments `ids` as they would be once moved to `start` (and
+    /// `resource`, when given), each keeping its length.
+    fn moved_group(
+        &self,
+        ids: &[AppointmentId],
+        start: NaiveDateTime,
+        resource: Option<ResourceId>,
+    ) -> Result<Vec<Appointment>> {
+        let mut out: Vec<Appointment> = Vec::with_capacity(ids.len());
+        for &id in ids {
+            let mut a = self
+                .store
+                .appointment(id)?
+                .ok_or_else(|| invalid("Appuntamento non trovato"))?;
+            if !a.stato.occupa_slot() {
+                return Err(invalid("Si spostano solo gli appuntamenti prenotati"));
+            }
+            if out.first().is_some_and(|f| f.patient != a.patient) {
+                return Err(invalid(
+                    "Si spostano insieme solo gli appuntamenti di uno stesso paziente",
+                ));
+            }
+            let length = a.end - a.start;
+            a.start = start;
+            a.end = start + length;
+            if resource.is_some() {
+                a.resource = resource;
+            }
+            a.stato = AppStato::Prenotato;
+            out.push(a);
         }
-        let length = a.end - a.start;
-        a.start = start;
-        a.end = start + length;
-        if resource.is_some() {
-            a.resource = resource;
+        Ok(out)
+    }
+
+    /// What stands against moving the appointments `ids` together (one
+    /// visit) to `start` (and `resource`): see [`Desk::appointment_conflicts`].
+    pub fn move_conflicts(
+        &self,
+        ids: &[AppointmentId],
+        start: NaiveDateTime,
+        resource: Option<ResourceId>,
+    ) -> Result<Vec<Conflict>> {
+        let mut out: Vec<Conflict> = Vec::new();
+        for a in self.moved_group(ids, start, resource)? {
+            for c in self.conflicts_except(&a, ids)? {
+                if !out.contains(&c) {
+                    out.push(c);
+                }
+            }
         }
-        a.forzatura = forzatura;
-        a.stato = AppStato::Prenotato;
-        self.refuse_conflicts(&a)?;
-        let capacity = match a.resource {
-            Some(rid) => match self.store.resources()?.into_iter().find(|r| r.id == rid) {
-                Some(r) => self.slot_capacity(&r, a.start)?,
-                None => 0,
-            },
-            None => u16::MAX,
-        };
-        let before = self.store.appointment(id)?.map(|b| b.start);
-        self.store.move_appointment(&a, capacity)?;
-        self.audit(
-            crate::domain::audit::AuditAction::AppointmentChanged,
-            Some(a.patient),
-            format!(
-                "appuntamento {id} spostato: {} -> {}",
-                before
-                    .map(|b| b.format("%d/%m/%Y %H:%M").to_string())
-                    .unwrap_or_default(),
-                a.start.format("%d/%m/%Y %H:%M")
-            ),
-        )?;
-        Ok(a)
+        Ok(out)
+    }
+
+    /// Moves the appointments `ids` of one patient together to `start` (and
+    /// `resource`, when given), each keeping its length, in one transaction:
+    /// all of them or none. Conflicts are refused unless `forzatura` gives
+    /// the reason of the override.
+    pub fn move_appointments(
+        &self,
+        ids: &[AppointmentId],
+        start: NaiveDateTime,
+        resource: Option<ResourceId>,
+        forzatura: Option<String>,
+    ) -> Result<Vec<Appointment>> {
+        let forzatura = match forzatura {
+            Some(f) => Some(input_field(
+                "Il motivo della forzatura",
+                &f,
+                MAX_NOTE_CHARS,
+            )?),
+            None => None,
+        }
+        .filter(|f| !f.trim().is_empty());
+        let mut group = self.moved_group(ids, start, resource)?;
+        let found = self.move_conflicts(ids, start, resource)?;
+        if !found.is_empty() && forzatura.is_none() {
+            let text: Vec<String> = found.iter().map(|c| c.to_string()).collect();
+            return Err(invalid(format!(
+                "{}. Per prenotare comunque indicare il motivo della forzatura",
+                text.join("; ")
+            )));
+        }
+        let resources = self.store.resources()?;
+        let closures = self.store.closures()?;
+        let calendar = self.calendar()?;
+        let mut list = Vec::with_capacity(group.len());
+        let mut before = Vec::with_capacity(group.len());
+        for a in &mut group {
+            a.forzatura = forzatura.clone();
+            let capacity = match a.resource {
+                Some(rid) => resources
+                    .iter()
+                    .find(|r| r.id == rid)
+                    .map_or(0, |r| slot_capacity_in(r, a.start, &closures, &calendar)),
+                None => u16::MAX,
+            };
+            before.push(self.store.appointment(a.id)?.map(|b| b.start));
+            list.push((a.clone(), capacity));
+        }
+        self.store.move_appointments(&list)?;
+        for (a, before) in group.iter().zip(before) {
+            self.audit(
+                crate::domain::audit::AuditAction::AppointmentChanged,
+                Some(a.patient),
+                format!(
+                    "appuntamento {} spostato: {} -> {}",
+                    a.id,
+                    before
+                        .map(|b| b.format("%d/%m/%Y %H:%M").to_string())
+                        .unwrap_or_default(),
+                    a.start.format("%d/%m/%Y %H:%M")
+                ),
+            )?;
+        }
+        Ok(group)
     }
 
     pub fn cancel_appointment(&self, id: AppointmentId, motivo: &str) -> Result<Appointment> {

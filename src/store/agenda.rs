@@ -17,7 +17,14 @@ use super::records::{
 };
 use super::{Result, Store, StoreError, id_key, trees};
 use crate::domain::PatientId;
-use crate::domain::agenda::{AppStato, Appointment, AppointmentId, Closure, Resource, ResourceId};
+use crate::domain::agenda::{
+    AppStato, Appointment, AppointmentId, Closure, Resource, ResourceId, ResultDays,
+};
+use crate::domain::text::fold;
+
+/// Tree of the working days the results of a service kind take: the folded
+/// kind (UTF-8) to a big-endian `u16`.
+pub(crate) const RESULT_DAYS: &str = "agenda_result_days";
 
 type TxResult<T> = std::result::Result<T, ConflictableTransactionError<StoreError>>;
 
@@ -220,17 +227,29 @@ impl Store {
     /// Moves an appointment to a new start (and resource), claiming the new
     /// slot and freeing the old one.
     pub fn move_appointment(&self, moved: &Appointment, capacity: u16) -> Result<()> {
+        self.move_appointments(&[(moved.clone(), capacity)])
+    }
+
+    /// Moves several appointments in one transaction (the tests of one visit
+    /// together): every old slot is freed first, then every new one claimed,
+    /// each with the capacity of its slot; a full slot aborts everything.
+    pub fn move_appointments(&self, list: &[(Appointment, u16)]) -> Result<()> {
         self.app_transaction(|t| {
-            let old = t.get(moved.id)?;
-            if is_live(&old) {
-                t.release(&old)?;
+            for (moved, _) in list {
+                let old = t.get(moved.id)?;
+                if is_live(&old) {
+                    t.release(&old)?;
+                }
+                t.unindex(&old)?;
             }
-            t.unindex(&old)?;
-            if is_live(moved) {
-                t.claim(moved, capacity)?;
+            for (moved, capacity) in list {
+                if is_live(moved) {
+                    t.claim(moved, *capacity)?;
+                }
+                t.put(moved)?;
+                t.index(moved)?;
             }
-            t.put(moved)?;
-            t.index(moved)
+            Ok(())
         })
     }
 
@@ -407,6 +426,40 @@ impl Store {
             })?);
         }
         Ok(out)
+    }
+
+    fn result_days_tree(&self) -> Result<sled::Tree> {
+        self.db.open_tree(RESULT_DAYS).map_err(|e| self.fatal(e))
+    }
+
+    /// The working days the results of each service kind take, as set; the
+    /// kinds never set take the default.
+    pub fn result_days(&self) -> Result<ResultDays> {
+        let mut out = ResultDays::default();
+        for item in self.result_days_tree()?.iter() {
+            let (k, v) = item.map_err(|e| self.fatal(e))?;
+            let (Ok(kind), Ok(days)) = (
+                std::str::from_utf8(&k),
+                <[u8; 2]>::try_from(v.as_ref()).map(u16::from_be_bytes),
+            ) else {
+                return Err(StoreError::Corrupt {
+                    tree: RESULT_DAYS,
+                    key: String::from_utf8_lossy(&k).into_owned(),
+                    reason: "giorni non validi".into(),
+                });
+            };
+            out.set(kind, days);
+        }
+        Ok(out)
+    }
+
+    /// Sets the working days the results of `kind` take (durably).
+    pub fn save_result_days(&self, kind: &str, days: u16) -> Result<()> {
+        self.ensure_writable()?;
+        self.result_days_tree()?
+            .insert(fold(kind).as_bytes(), &days.to_be_bytes())
+            .map_err(|e| self.fatal(e))?;
+        self.make_durable()
     }
 
     /// Slot claims as stored: ((resource, start), count), for `check`.

@@ -191,6 +191,8 @@ pub enum Action {
     Week,
     /// The patient's agenda preferences.
     Preferences,
+    /// Amministrazione › Agenda: a resource's time ranges onto another.
+    CopyWeek,
 }
 
 impl Action {
@@ -1417,6 +1419,13 @@ pub static BINDINGS: &[Binding] = &[
         A::Remove,
         |s| s.agenda_admin.k_remove,
         true,
+    ),
+    row(
+        C::AdminRisorse,
+        Key::ctrl('w'),
+        A::CopyWeek,
+        |s| s.agenda_admin.k_copy_week,
+        false,
     ),
     row(
         C::AdminRisorse,

@@ -2783,6 +2783,11 @@ pub struct AgendaStrings {
     // Moving to another resource.
     pub pick_resource_title: &'static str,
     pub pick_resource_text: &'static str,
+    pub pick_slot_title: &'static str,
+    pub pick_slot_text: &'static str,
+    pub slot_more: &'static str,
+    pub slot_type: &'static str,
+    pub no_free_slots: &'static str,
     // The patient's preferences.
     pub k_prefs: &'static str,
     pub prefs_title: &'static str,
@@ -3007,7 +3012,12 @@ static AGENDA_IT: AgendaStrings = AgendaStrings {
     label_week: "Settimana",
     closed: "chiuso",
     pick_resource_title: "Sposta su quale risorsa",
-    pick_resource_text: "Scegliere la risorsa, poi la data e l'ora.",
+    pick_resource_text: "Scegliere la risorsa, poi il posto libero.",
+    pick_slot_title: "Sposta al posto libero",
+    pick_slot_text: "I prossimi posti liberi: Invio per spostarlo.",
+    slot_more: "Più avanti…",
+    slot_type: "Altra data e ora…",
+    no_free_slots: "Nessun posto libero nei prossimi 12 mesi: indicare data e ora.",
     k_prefs: "preferenze",
     prefs_title: "Preferenze del paziente",
     prefs_intro: "Giorni e fascia oraria in cui il paziente preferisce venire: le proposte li rispettano quando possibile. Spazio cambia la scelta; nessun giorno scelto vale come tutti.",
@@ -3116,7 +3126,12 @@ static AGENDA_EN: AgendaStrings = AgendaStrings {
     label_week: "Week",
     closed: "closed",
     pick_resource_title: "Move to which resource",
-    pick_resource_text: "Choose the resource, then the date and time.",
+    pick_resource_text: "Choose the resource, then the free place.",
+    pick_slot_title: "Move to a free place",
+    pick_slot_text: "The next free places: Enter to move it.",
+    slot_more: "Further ahead…",
+    slot_type: "Another date and time…",
+    no_free_slots: "No free place in the next 12 months: type a date and time.",
     k_prefs: "preferences",
     prefs_title: "Patient's preferences",
     prefs_intro: "Days and time of day the patient prefers: proposals honour them when possible. Space changes the choice; no day chosen means any day.",
@@ -3203,7 +3218,6 @@ pub struct AgendaAdminStrings {
     pub f_tipo: &'static str,
     pub f_attiva: &'static str,
     pub fascia_intro: &'static str,
-    pub f_giorno: &'static str,
     pub f_dalle: &'static str,
     pub f_alle: &'static str,
     pub f_durata: &'static str,
@@ -3230,6 +3244,13 @@ pub struct AgendaAdminStrings {
     pub nothing_outside: &'static str,
     pub move_title: &'static str,
     pub no_free_slot: &'static str,
+    pub f_giorni_referto: &'static str,
+    pub f_giorni: &'static str,
+    pub k_copy_week: &'static str,
+    pub copy_week_title: &'static str,
+    pub f_copy_to: &'static str,
+    pub copy_week_needs_two: &'static str,
+    pub copy_week_nothing: &'static str,
 }
 
 impl AgendaAdminStrings {
@@ -3383,6 +3404,77 @@ impl AgendaAdminStrings {
         )
     }
 
+    pub fn err_giorni_referto(&self, days: u16) -> String {
+        self.pick(
+            format!(
+                "Risultati dopo: {days} giorni lavorativi sono troppi (al massimo {})",
+                crate::domain::agenda::GIORNI_REFERTO_MAX
+            ),
+            format!(
+                "Results after: {days} working days are too many (at most {})",
+                crate::domain::agenda::GIORNI_REFERTO_MAX
+            ),
+        )
+    }
+
+    pub fn err_giorni(&self, text: &str) -> String {
+        self.pick(
+            format!("Giorni: scrivere uno o più giorni, es. «lun-ven», «lun,mer,ven», «sab» (non «{text}»)"),
+            format!("Days: type one or more days, e.g. \"lun-ven\", \"lun,mer,ven\", \"sab\" (not \"{text}\")"),
+        )
+    }
+
+    pub fn fasce_saved(&self, n: usize, fasce: &str, nome: &str) -> String {
+        match n {
+            1 => self.fascia_saved(fasce, nome),
+            _ => self.pick(
+                format!("{n} fasce di «{nome}» salvate: {fasce}"),
+                format!("{n} time ranges of \"{nome}\" saved: {fasce}"),
+            ),
+        }
+    }
+
+    pub fn copy_week_intro(&self, from: &str) -> String {
+        self.pick(
+            format!("Le fasce orarie di «{from}» sostituiranno quelle della risorsa scelta. Spazio cambia la risorsa."),
+            format!("The time ranges of \"{from}\" will replace those of the chosen resource. Space changes the resource."),
+        )
+    }
+
+    pub fn copy_week_replaced(&self, to: &str, fasce: &str) -> String {
+        if fasce.is_empty() {
+            return self.pick(
+                format!("«{to}» non ha fasce orarie: nulla viene sostituito."),
+                format!("\"{to}\" has no time ranges: nothing is replaced."),
+            );
+        }
+        self.pick(
+            format!("Si sostituiscono le fasce di «{to}»: {fasce}."),
+            format!("The time ranges of \"{to}\" replaced: {fasce}."),
+        )
+    }
+
+    pub fn copy_week_new(&self, from: &str, fasce: &str) -> String {
+        self.pick(
+            format!("Al loro posto, quelle di «{from}»: {fasce}."),
+            format!("In their place, those of \"{from}\": {fasce}."),
+        )
+    }
+
+    pub fn copy_week_question(&self, from: &str, to: &str) -> String {
+        self.pick(
+            format!("Copiare la settimana di «{from}» su «{to}»?"),
+            format!("Copy the week of \"{from}\" to \"{to}\"?"),
+        )
+    }
+
+    pub fn week_copied(&self, from: &str, to: &str, n: usize) -> String {
+        self.pick(
+            format!("Settimana di «{from}» copiata su «{to}» ({n} fasce)"),
+            format!("Week of \"{from}\" copied to \"{to}\" ({n} time ranges)"),
+        )
+    }
+
     pub fn fascia_saved(&self, fascia: &str, nome: &str) -> String {
         self.pick(
             format!("Fascia {fascia} di «{nome}» salvata"),
@@ -3482,6 +3574,13 @@ impl AgendaAdminStrings {
         )
     }
 
+    pub fn place_taken(&self, why: &str) -> String {
+        self.pick(
+            format!("Il posto proposto non è più libero ({why}): ecco il successivo"),
+            format!("The proposed place is no longer free ({why}): here is the next one"),
+        )
+    }
+
     pub fn moved(&self, n: usize, when: &str, left: usize) -> String {
         match n {
             1 => self.pick(
@@ -3538,7 +3637,7 @@ static AGENDA_ADMIN_IT: AgendaAdminStrings = AgendaAdminStrings {
     no_fasce_yet: "Nessuna fascia selezionata.",
     add_resource_first: "Prima aggiungere una risorsa con Ctrl+N.",
     remove_where: "Si eliminano le fasce: Tab per passare alle fasce, scegliere la riga, Ctrl+D. Una risorsa non più in uso si disattiva (Invio, Attiva: no).",
-    h_risorse: "↑↓ risorsa · Invio modifica · Ctrl+N nuova risorsa · Tab fasce orarie della risorsa · Esc indietro",
+    h_risorse: "↑↓ risorsa · Invio modifica · Ctrl+N nuova risorsa · Ctrl+W copia la settimana su un'altra risorsa · Tab fasce orarie della risorsa · Esc indietro",
     h_fasce: "↑↓ fascia · Invio modifica · Ctrl+N nuova fascia · Ctrl+D elimina · Tab torna alle risorse",
     h_chiusure: "↑↓ chiusura · Ctrl+N nuova chiusura · Ctrl+D elimina · Esc indietro",
     h_fuori: "↑↓ appuntamento · Invio propone il primo posto libero della stessa risorsa · Esc indietro",
@@ -3547,8 +3646,7 @@ static AGENDA_ADMIN_IT: AgendaAdminStrings = AgendaAdminStrings {
     f_nome: "Nome",
     f_tipo: "Tipo",
     f_attiva: "Attiva",
-    fascia_intro: "Orari hh:mm, date gg/mm/aaaa; «Valida al» vuoto = senza scadenza. Spazio cambia il giorno.",
-    f_giorno: "Giorno",
+    fascia_intro: "Giorni: uno («lun»), un intervallo («lun-ven») o un elenco («lun,mer,ven»): una fascia per giorno. Orari hh:mm, date gg/mm/aaaa; «Valida al» vuoto = senza scadenza.",
     f_dalle: "Dalle",
     f_alle: "Alle",
     f_durata: "Slot (minuti)",
@@ -3575,6 +3673,13 @@ static AGENDA_ADMIN_IT: AgendaAdminStrings = AgendaAdminStrings {
     nothing_outside: "Nessun appuntamento fuori disponibilità.",
     move_title: "Spostare l'appuntamento?",
     no_free_slot: "Nessun posto libero nella stessa risorsa nei prossimi 12 mesi: spostarlo da F6 Agenda su un'altra risorsa, o annullarlo.",
+    f_giorni_referto: "Risultati dopo (giorni lavorativi)",
+    f_giorni: "Giorni (es. lun-ven, lun,mer,ven)",
+    k_copy_week: "copia la settimana",
+    copy_week_title: "Copiare la settimana",
+    f_copy_to: "Sulla risorsa",
+    copy_week_needs_two: "Serve un'altra risorsa su cui copiare la settimana: Ctrl+N per aggiungerla.",
+    copy_week_nothing: "La risorsa non ha fasce orarie da copiare.",
 };
 
 static AGENDA_ADMIN_EN: AgendaAdminStrings = AgendaAdminStrings {
@@ -3619,7 +3724,7 @@ static AGENDA_ADMIN_EN: AgendaAdminStrings = AgendaAdminStrings {
     no_fasce_yet: "No time range selected.",
     add_resource_first: "Add a resource first with Ctrl+N.",
     remove_where: "Time ranges are removed: Tab to the ranges, pick the line, Ctrl+D. A resource no longer used is switched off (Enter, Active: no).",
-    h_risorse: "↑↓ resource · Enter edit · Ctrl+N new resource · Tab its time ranges · Esc back",
+    h_risorse: "↑↓ resource · Enter edit · Ctrl+N new resource · Ctrl+W copy the week to another resource · Tab its time ranges · Esc back",
     h_fasce: "↑↓ range · Enter edit · Ctrl+N new range · Ctrl+D remove · Tab back to resources",
     h_chiusure: "↑↓ closure · Ctrl+N new closure · Ctrl+D remove · Esc back",
     h_fuori: "↑↓ appointment · Enter proposes the first free place of the same resource · Esc back",
@@ -3628,8 +3733,7 @@ static AGENDA_ADMIN_EN: AgendaAdminStrings = AgendaAdminStrings {
     f_nome: "Name",
     f_tipo: "Kind",
     f_attiva: "Active",
-    fascia_intro: "Times hh:mm, dates dd/mm/yyyy; empty \"Valid to\" = no end. Space changes the day.",
-    f_giorno: "Day",
+    fascia_intro: "Days: one (\"lun\"), a span (\"lun-ven\") or a list (\"lun,mer,ven\"): one range per day. Times hh:mm, dates dd/mm/yyyy; empty \"Valid to\" = no end.",
     f_dalle: "From",
     f_alle: "To",
     f_durata: "Slot (minutes)",
@@ -3656,6 +3760,13 @@ static AGENDA_ADMIN_EN: AgendaAdminStrings = AgendaAdminStrings {
     nothing_outside: "No appointment outside availability.",
     move_title: "Move the appointment?",
     no_free_slot: "No free place on the same resource in the next 12 months: move it from F6 Agenda to another resource, or cancel it.",
+    f_giorni_referto: "Results after (working days)",
+    f_giorni: "Days (e.g. lun-ven, lun,mer,ven)",
+    k_copy_week: "copy the week",
+    copy_week_title: "Copy the week",
+    f_copy_to: "To the resource",
+    copy_week_needs_two: "Another resource is needed to copy the week to: Ctrl+N to add it.",
+    copy_week_nothing: "The resource has no time ranges to copy.",
 };
 
 /// The texts of the login, the first start, the idle lock and the

@@ -454,3 +454,205 @@ fn plan_all_books_what_one_by_one_planning_books() {
     let check = all.check().unwrap();
     assert_eq!(check.problem_count, 0, "{:?}", check.problems);
 }
+
+/// A check-up at the surgery (one place a slot) booked with what goes with
+/// it: three appointments of one patient, one visit.
+fn book_visit(desk: &Desk, pid: u64, studio: u64, start: chrono::NaiveDateTime) -> Vec<u64> {
+    [
+        "Esame del piede diabetico",
+        "Visita di controllo MMG",
+        "Vaccinazione antinfluenzale",
+    ]
+    .into_iter()
+    .map(|what| {
+        desk.book_appointment(sportello::domain::agenda::Appointment {
+            id: 0,
+            patient: pid,
+            pai: None,
+            item: None,
+            occorrenza: None,
+            resource: Some(studio),
+            start,
+            end: start + chrono::Duration::minutes(25),
+            descrizione: what.into(),
+            stato: AppStato::Prenotato,
+            esterno: None,
+            note: String::new(),
+            forzatura: None,
+        })
+        .unwrap()
+    })
+    .collect()
+}
+
+#[test]
+fn a_proposal_is_never_a_full_slot_and_the_same_visit_joins_its_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let desk = Desk::open(dir.path(), Arc::new(FixedClock::on(2026, 11, 23).unwrap())).unwrap();
+    let (_, studio) = free_slot_setup(&desk);
+    let anna = patient(&desk, "Bianchi", "Anna");
+    let bice = patient(&desk, "Colombo", "Bice");
+    let visit = book_visit(&desk, anna, studio, at(30, 11, 7, 20));
+    // One of Anna's three is moved alone to Tuesday 07:20 (one place): the
+    // slot is full for anybody else...
+    desk.move_appointment(visit[0], at(1, 12, 7, 20), None, None)
+        .unwrap();
+    let twenty_five = chrono::Duration::minutes(25);
+    let for_bice = desk
+        .free_slots(studio, at(1, 12, 0, 0), bice, twenty_five, &[], 2)
+        .unwrap();
+    assert_eq!(
+        for_bice.iter().map(|s| s.start).collect::<Vec<_>>(),
+        [at(1, 12, 7, 45), at(2, 12, 7, 20)]
+    );
+    // ...and a move of Bice's there is refused.
+    let bice_id = book(&desk, bice, studio, at(3, 12, 7, 20), 25);
+    let refused = desk
+        .move_appointment(bice_id, at(1, 12, 7, 20), None, None)
+        .unwrap_err()
+        .to_string();
+    assert!(refused.contains("slot pieno"), "{refused}");
+    // Anna's other two join her visit there: the slot is hers.
+    let slot = desk
+        .first_free_slot_for(visit[1], at(1, 12, 0, 0))
+        .unwrap()
+        .unwrap();
+    assert_eq!(slot.start, at(1, 12, 7, 20));
+    let moved = desk
+        .move_appointments(&visit[1..], slot.start, None, None)
+        .unwrap();
+    assert_eq!(moved.len(), 2);
+    for id in &visit {
+        assert_eq!(
+            desk.appointment(*id).unwrap().unwrap().start,
+            at(1, 12, 7, 20)
+        );
+    }
+    let report = desk.check().unwrap();
+    assert!(report.is_ok(), "{:?}", report.problems);
+}
+
+#[test]
+fn a_visit_moves_whole_or_not_at_all() {
+    let dir = tempfile::tempdir().unwrap();
+    let desk = Desk::open(dir.path(), Arc::new(FixedClock::on(2026, 11, 23).unwrap())).unwrap();
+    let (_, studio) = free_slot_setup(&desk);
+    let anna = patient(&desk, "Bianchi", "Anna");
+    let bice = patient(&desk, "Colombo", "Bice");
+    let visit = book_visit(&desk, anna, studio, at(30, 11, 7, 20));
+    book(&desk, bice, studio, at(1, 12, 7, 20), 25);
+    // Tuesday 07:20 is Bice's: the three stay where they are.
+    let refused = desk
+        .move_appointments(&visit, at(1, 12, 7, 20), None, None)
+        .unwrap_err()
+        .to_string();
+    assert!(refused.contains("slot pieno"), "{refused}");
+    for id in &visit {
+        assert_eq!(
+            desk.appointment(*id).unwrap().unwrap().start,
+            at(30, 11, 7, 20)
+        );
+    }
+    // 07:45 is free: all three go, together.
+    let moved = desk
+        .move_appointments(&visit, at(1, 12, 7, 45), None, None)
+        .unwrap();
+    assert_eq!(moved.len(), 3);
+    for id in &visit {
+        let a = desk.appointment(*id).unwrap().unwrap();
+        assert_eq!((a.start, a.end), (at(1, 12, 7, 45), at(1, 12, 8, 10)));
+    }
+    let report = desk.check().unwrap();
+    assert!(report.is_ok(), "{:?}", report.problems);
+}
+
+// Planning from a given day: the first room, and the results of the tests
+// before the visit that needs them.
+
+/// Thursday 03/12/2026, 07:00: an empty agenda (setup), the patient's PAI
+/// shared that day.
+fn planning_desk(dir: &std::path::Path) -> (Desk, u64) {
+    let clock = Arc::new(ManualClock::new(at(3, 12, 7, 0)));
+    let desk = Desk::open(dir, clock).unwrap();
+    let pid = setup(&desk);
+    (desk, pid)
+}
+
+#[test]
+fn the_planner_uses_the_first_room_from_the_start_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let (desk, pid) = planning_desk(dir.path());
+    let pai = desk.current_pai(pid).unwrap().unwrap();
+    let out = desk.plan_pai(pai.id, &Preferences::default()).unwrap();
+    assert!(out.unplaced.is_empty(), "{:?}", out.unplaced);
+    // Every slot is free from today: the first tests are today, not three
+    // weeks later when their nominal date falls.
+    let first = out.proposals.first().unwrap();
+    assert_eq!(first.start.date(), at(3, 12, 0, 0).date(), "{first:?}");
+    let hba1c = out
+        .proposals
+        .iter()
+        .find(|p| p.descrizione.contains("HbA1c"))
+        .unwrap();
+    assert_eq!(hba1c.start.date(), at(3, 12, 0, 0).date(), "{hba1c:?}");
+}
+
+#[test]
+fn after_the_results_the_visit_waits_three_working_days() {
+    let dir = tempfile::tempdir().unwrap();
+    let (desk, pid) = planning_desk(dir.path());
+    let pai = desk.current_pai(pid).unwrap().unwrap();
+    // No ECG (Tuesdays and Thursdays): no day is preferred for bundling it.
+    let mut ecg = desk
+        .resources()
+        .unwrap()
+        .into_iter()
+        .find(|r| r.tipo == "ECG")
+        .unwrap();
+    ecg.attiva = false;
+    desk.save_resource(ecg).unwrap();
+    assert_eq!(desk.result_days().unwrap().get("punto prelievi"), 3);
+    let out = desk.plan_pai(pai.id, &Preferences::default()).unwrap();
+    let first_of = |what: &str| {
+        out.proposals
+            .iter()
+            .filter(|p| p.descrizione == what)
+            .map(|p| p.start)
+            .min()
+            .unwrap()
+    };
+    let draw = first_of("Glicemia a digiuno");
+    assert_eq!(draw.date(), at(3, 12, 0, 0).date());
+    // Thursday's draw: Friday 4, Monday 7, (Tuesday 8 is the Immacolata)
+    // Wednesday 9 are the three working days; the visit is on the 9th.
+    let visit = first_of("Visita di controllo MMG");
+    assert_eq!(visit.date(), at(9, 12, 0, 0).date(), "{visit}");
+    // Every visit of the plan keeps the gap after its tests.
+    let calendar = desk.calendar().unwrap();
+    for v in out
+        .proposals
+        .iter()
+        .filter(|p| p.descrizione == "Visita di controllo MMG")
+    {
+        let tests = out
+            .proposals
+            .iter()
+            .filter(|p| p.occorrenza == v.occorrenza && p.descrizione.contains("HbA1c"))
+            .map(|p| p.start.date())
+            .next()
+            .unwrap();
+        let ready = sportello::domain::agenda::working_days_after(tests, 3, &calendar, &[]);
+        assert!(v.start.date() >= ready, "{v:?} after {tests}");
+    }
+    // Results of the blood-drawing point in one working day: Friday 4.
+    desk.save_result_days("punto prelievi", 1).unwrap();
+    let out = desk.plan_pai(pai.id, &Preferences::default()).unwrap();
+    let visit = out
+        .proposals
+        .iter()
+        .filter(|p| p.descrizione == "Visita di controllo MMG")
+        .map(|p| p.start)
+        .min()
+        .unwrap();
+    assert_eq!(visit.date(), at(4, 12, 0, 0).date(), "{visit}");
+}

@@ -84,11 +84,12 @@ fn clear(e: &mut ScriptedEvents) {
     }
 }
 
-/// In the time ranges pane: Ctrl+N and a range typed field by field.
+/// In the time ranges pane: Ctrl+N and a range typed field by field, for
+/// the weekdays `giorni` ("lun", "lun-ven").
 #[allow(clippy::too_many_arguments)]
 fn add_fascia(
     ui: &mut Harness,
-    day: usize,
+    giorni: &str,
     dalle: &str,
     alle: &str,
     minuti: &str,
@@ -96,10 +97,7 @@ fn add_fascia(
     dal: &str,
 ) {
     ui.keys(|e| {
-        e.ctrl('n');
-        for _ in 0..day {
-            e.key(KeyCode::Char(' '));
-        }
+        e.ctrl('n').text(giorni);
         e.key(KeyCode::Tab).text(dalle);
         e.key(KeyCode::Tab).text(alle);
         e.key(KeyCode::Tab);
@@ -220,16 +218,16 @@ fn set_up_the_agenda_close_a_day_and_move_the_appointment() {
     add_resource(&mut ui, "Punto prelievi", "punto prelievi");
     assert!(ui.status().contains("aggiunta"), "{}", ui.status());
     assert_eq!(ui.admin().risorse().unwrap().pane(), Pane::Fasce);
-    add_fascia(&mut ui, 0, "07:30", "09:30", "10", "2", "23/11/2026");
+    add_fascia(&mut ui, "lun", "07:30", "09:30", "10", "2", "23/11/2026");
     assert!(ui.status().contains("salvata"), "{}", ui.status());
-    add_fascia(&mut ui, 1, "07:30", "09:30", "10", "2", "23/11/2026");
+    add_fascia(&mut ui, "mar", "07:30", "09:30", "10", "2", "23/11/2026");
 
     // Mistakes stay in the dialog with what to correct.
     // Each mistake refused with its own message; the last one, overlapping
     // Monday's range, is the domain's rule, in Italian.
     for (day, from, to, minutes, places, valid, message) in [
         (
-            2,
+            "mer",
             "09:30",
             "07:30",
             "10",
@@ -238,7 +236,7 @@ fn set_up_the_agenda_close_a_day_and_move_the_appointment() {
             "deve essere dopo",
         ),
         (
-            2,
+            "mer",
             "07:30",
             "09:30",
             "0",
@@ -246,10 +244,27 @@ fn set_up_the_agenda_close_a_day_and_move_the_appointment() {
             "23/11/2026",
             "durata dello slot",
         ),
-        (2, "07:30", "09:30", "10", "0", "23/11/2026", "capacità"),
-        (2, "07:30", "09:30", "10", "2", "31/11/2026", "gg/mm/aaaa"),
+        ("mer", "07:30", "09:30", "10", "0", "23/11/2026", "capacità"),
         (
-            0,
+            "mer",
+            "07:30",
+            "09:30",
+            "10",
+            "2",
+            "31/11/2026",
+            "gg/mm/aaaa",
+        ),
+        (
+            "mercato",
+            "07:30",
+            "09:30",
+            "10",
+            "2",
+            "23/11/2026",
+            "Giorni",
+        ),
+        (
+            "lun",
             "09:00",
             "10:00",
             "10",
@@ -272,7 +287,7 @@ fn set_up_the_agenda_close_a_day_and_move_the_appointment() {
         e.key(KeyCode::Tab);
     });
     add_resource(&mut ui, "Studio dott.ssa Sala", "ambulatorio MMG");
-    add_fascia(&mut ui, 0, "09:00", "11:50", "20", "1", "23/11/2026");
+    add_fascia(&mut ui, "lun", "09:00", "11:50", "20", "1", "23/11/2026");
     assert!(
         ui.status().contains("8 slot; gli ultimi 10 minuti"),
         "{}",
@@ -600,4 +615,350 @@ fn resources_and_closures_snapshots() {
         assert!(screen.contains("ferie estive"), "{screen}");
         insta::assert_snapshot!(format!("admin_chiusure_{w}x{h}"), screen);
     }
+}
+
+/// The surgery: Monday to Friday 09:00-10:00, 20-minute slots, one place.
+fn studio(desk: &Desk) -> u64 {
+    let mut r = Resource::new(0, "Studio dott.ssa Sala", "ambulatorio MMG");
+    for giorno in [
+        Weekday::Mon,
+        Weekday::Tue,
+        Weekday::Wed,
+        Weekday::Thu,
+        Weekday::Fri,
+    ] {
+        r.patterns
+            .push(Pattern::new(giorno, t(9, 0), t(10, 0), 20, 1, d(1, 1)));
+    }
+    desk.save_resource(r).unwrap().0.id
+}
+
+fn other_patient(desk: &Desk, cognome: &str, nome: &str) -> u64 {
+    let birth = NaiveDate::from_ymd_opt(1950, 1, 1).unwrap();
+    let cf =
+        sportello::domain::codice_fiscale::compute(cognome, nome, Sex::F, birth, "F205").unwrap();
+    desk.register_patient(Patient {
+        id: 0,
+        cognome: cognome.into(),
+        nome: nome.into(),
+        codice_fiscale: cf.as_str().into(),
+        sesso: Sex::F,
+        data_nascita: birth,
+        luogo_nascita: "F205".into(),
+        residenza: Residence {
+            indirizzo: "Via Roma 1".into(),
+            cap: "20121".into(),
+            comune: "F205".into(),
+        },
+        ats_override: None,
+        mmg: String::new(),
+        telefoni: vec![],
+        email: String::new(),
+        tessera_sanitaria: String::new(),
+        patologie: vec![],
+        stato: PatientStatus::Attivo,
+        note: String::new(),
+    })
+    .unwrap()
+}
+
+/// Ugo's check-up on Thursday 24/12 at 09:00 (three appointments, one visit)
+/// and Lia's at 09:20; then the practice closes on the 24th.
+fn christmas_eve(desk: &Desk) -> (u64, Vec<u64>, u64) {
+    let r = studio(desk);
+    let ugo = patient(desk);
+    let lia = other_patient(desk, "Rossi", "Lia");
+    let visit = [
+        "Esame del piede diabetico",
+        "Visita di controllo MMG",
+        "Vaccinazione antinfluenzale",
+    ]
+    .map(|what| {
+        desk.book_appointment(Appointment {
+            id: 0,
+            patient: ugo,
+            pai: None,
+            item: None,
+            occorrenza: None,
+            resource: Some(r),
+            start: at(24, 12, 9, 0),
+            end: at(24, 12, 9, 20),
+            descrizione: what.into(),
+            stato: AppStato::Prenotato,
+            esterno: None,
+            note: String::new(),
+            forzatura: None,
+        })
+        .unwrap()
+    });
+    let lia_id = book_test(desk, lia, r, "Visita di controllo MMG", at(24, 12, 9, 20));
+    desk.save_closure(Closure::giornata(0, None, d(24, 12), "vigilia di Natale"))
+        .unwrap();
+    (r, visit.to_vec(), lia_id)
+}
+
+#[test]
+fn a_visit_of_three_moves_whole_off_a_closed_day() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let desk = desk_on(dir.path());
+    let (_, visit, lia) = christmas_eve(&desk);
+    let mut ui = Harness::new(desk, 80, 24);
+    open_section(&mut ui, FUORI);
+    assert_eq!(ui.admin().fuori().unwrap().lines().len(), 4);
+    ui.keys(|e| {
+        e.key(KeyCode::Enter);
+    });
+    // 25 and 26 are holidays: Monday 28/12 09:00.
+    let text = ui.app.modal().expect("proposal").lines.join("\n");
+    assert!(text.contains("lunedì 28/12/2026 09:00"), "{text}");
+    assert!(
+        text.contains(
+            "Nello stesso posto si spostano con lui: Visita di controllo MMG, Vaccinazione antinfluenzale."
+        ),
+        "{text}"
+    );
+    ui.keys(|e| {
+        e.key(KeyCode::Enter);
+    });
+    assert!(ui.app.modal().is_none(), "{:?}", ui.modal_error());
+    assert_eq!(
+        ui.status(),
+        "3 appuntamenti spostati al 28/12/2026 09:00; ne restano 1 da spostare"
+    );
+    let desk = ui.desk();
+    for id in &visit {
+        let a = desk.appointment(*id).unwrap().unwrap();
+        assert_eq!((a.start, a.stato), (at(28, 12, 9, 0), AppStato::Prenotato));
+    }
+    // Nothing of Ugo's is left on the closed day.
+    let left: Vec<u64> = desk
+        .day_list(d(24, 12), None)
+        .unwrap()
+        .iter()
+        .map(|l| l.appointment.id)
+        .collect();
+    assert_eq!(left, [lia]);
+    // Lia's proposal is not the slot Ugo's visit has just filled.
+    ui.keys(|e| {
+        e.key(KeyCode::Enter);
+    });
+    let text = ui.app.modal().expect("proposal").lines.join("\n");
+    assert!(text.contains("lunedì 28/12/2026 09:20"), "{text}");
+    ui.keys(|e| {
+        e.key(KeyCode::Enter);
+    });
+    assert!(ui.app.modal().is_none(), "{:?}", ui.modal_error());
+    assert!(ui.admin().fuori().unwrap().lines().is_empty());
+    let report = ui.desk().check().unwrap();
+    assert!(report.is_ok(), "{:?}", report.problems);
+}
+
+#[test]
+fn a_proposal_taken_meanwhile_is_replaced_not_forced() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let desk = desk_on(dir.path());
+    let (r, _, lia) = christmas_eve(&desk);
+    let mut ui = Harness::new(desk, 80, 24);
+    open_section(&mut ui, FUORI);
+    ui.keys(|e| {
+        e.key(KeyCode::Down)
+            .key(KeyCode::Down)
+            .key(KeyCode::Down)
+            .key(KeyCode::Enter);
+    });
+    let text = ui.app.modal().expect("proposal").lines.join("\n");
+    assert!(text.contains("Rossi Lia"), "{text}");
+    assert!(text.contains("lunedì 28/12/2026 09:00"), "{text}");
+    // Another desk books 28/12 09:00 while the dialog is open.
+    let ada = other_patient(ui.desk(), "Verdi", "Ada");
+    book_test(ui.desk(), ada, r, "Visita", at(28, 12, 9, 0));
+    ui.keys(|e| {
+        e.key(KeyCode::Enter);
+    });
+    assert!(ui.status().contains("non è più libero"), "{}", ui.status());
+    let modal = ui.app.modal().expect("the next proposal");
+    assert!(modal.error.is_none(), "{:?}", modal.error);
+    let text = modal.lines.join("\n");
+    assert!(text.contains("lunedì 28/12/2026 09:20"), "{text}");
+    assert!(!text.contains("forzatura"), "{text}");
+    ui.keys(|e| {
+        e.key(KeyCode::Enter);
+    });
+    assert!(
+        ui.app.modal().is_none(),
+        "{:?} {}",
+        ui.modal_error(),
+        ui.screen()
+    );
+    assert_eq!(
+        ui.desk().appointment(lia).unwrap().unwrap().start,
+        at(28, 12, 9, 20)
+    );
+}
+
+#[test]
+fn the_days_results_take_are_set_with_the_resource_kind() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let desk = desk_on(dir.path());
+    let (r, _) = prelievi_and_patient(&desk);
+    let mut ui = Harness::new(desk, 80, 24);
+    open_section(&mut ui, RISORSE);
+    ui.keys(|e| {
+        e.key(KeyCode::Enter);
+    });
+    let screen = ui.screen();
+    assert!(
+        screen.contains("Risultati dopo (giorni lavorativi)"),
+        "{screen}"
+    );
+    // Three working days unless set.
+    assert_eq!(ui.app.modal().unwrap().text(3), "3");
+    ui.keys(|e| {
+        e.key(KeyCode::Tab).key(KeyCode::Tab).key(KeyCode::Tab);
+        clear(e);
+        e.text("99").key(KeyCode::Enter);
+    });
+    let error = ui.modal_error().expect("refused");
+    assert!(error.contains("troppi"), "{error}");
+    ui.keys(|e| {
+        clear(e);
+        e.text("5").key(KeyCode::Enter);
+    });
+    assert!(ui.app.modal().is_none(), "{:?}", ui.modal_error());
+    let desk = ui.desk();
+    assert_eq!(desk.result_days().unwrap().get("punto prelievi"), 5);
+    assert_eq!(desk.result_days().unwrap().get("ambulatorio MMG"), 3);
+    // The dialog shows it again.
+    ui.keys(|e| {
+        e.key(KeyCode::Enter);
+    });
+    assert_eq!(ui.app.modal().unwrap().text(3), "5");
+    assert_eq!(ui.desk().resources().unwrap()[0].id, r);
+}
+
+#[test]
+fn one_dialog_gives_a_range_to_several_weekdays() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut ui = Harness::new(desk_on(dir.path()), 80, 24);
+    open_section(&mut ui, RISORSE);
+    add_resource(&mut ui, "Studio dott.ssa Sala", "ambulatorio MMG");
+    add_fascia(
+        &mut ui,
+        "lun-ven",
+        "09:00",
+        "12:00",
+        "20",
+        "1",
+        "23/11/2026",
+    );
+    assert!(ui.app.modal().is_none(), "{:?}", ui.modal_error());
+    assert_eq!(
+        ui.status(),
+        "5 fasce di «Studio dott.ssa Sala» salvate: lun-ven 09:00-12:00"
+    );
+    add_fascia(
+        &mut ui,
+        "lun,mer,ven",
+        "15:00",
+        "17:00",
+        "20",
+        "1",
+        "23/11/2026",
+    );
+    assert!(ui.app.modal().is_none(), "{:?}", ui.modal_error());
+    let r = &ui.desk().resources().unwrap()[0];
+    use Weekday::*;
+    let ranges: Vec<(Weekday, NaiveTime, NaiveTime, u16, u16)> = r
+        .patterns
+        .iter()
+        .map(|p| (p.giorno, p.dalle, p.alle, p.durata_min, p.capacita))
+        .collect();
+    let morning = |g| (g, t(9, 0), t(12, 0), 20, 1);
+    let afternoon = |g| (g, t(15, 0), t(17, 0), 20, 1);
+    assert_eq!(
+        ranges,
+        [
+            morning(Mon),
+            morning(Tue),
+            morning(Wed),
+            morning(Thu),
+            morning(Fri),
+            afternoon(Mon),
+            afternoon(Wed),
+            afternoon(Fri),
+        ]
+    );
+    assert!(r.patterns.iter().all(|p| p.valido_dal == d(23, 11)));
+    // One overlapping day refuses them all.
+    add_fascia(
+        &mut ui,
+        "ven-sab",
+        "11:00",
+        "13:00",
+        "20",
+        "1",
+        "23/11/2026",
+    );
+    let error = ui.modal_error().expect("refused");
+    assert!(error.contains("si sovrappongono"), "{error}");
+    ui.keys(|e| {
+        e.key(KeyCode::Esc);
+    });
+    assert_eq!(ui.desk().resources().unwrap()[0].patterns.len(), 8);
+}
+
+#[test]
+fn a_resources_week_is_copied_onto_another() {
+    use Weekday::*;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let desk = desk_on(dir.path());
+    let mut sala = Resource::new(0, "Studio dott.ssa Sala", "ambulatorio MMG");
+    for g in [Mon, Wed, Fri] {
+        sala.patterns
+            .push(Pattern::new(g, t(9, 0), t(12, 0), 20, 1, d(1, 1)));
+    }
+    sala.patterns
+        .push(Pattern::new(Tue, t(15, 0), t(18, 0), 15, 1, d(1, 1)));
+    let (sala, _) = desk.save_resource(sala).unwrap();
+    let rossi = Resource::new(0, "Studio dott. Rossi", "ambulatorio MMG")
+        .with_pattern(Pattern::new(Thu, t(8, 0), t(10, 0), 20, 1, d(1, 1)));
+    let (rossi, _) = desk.save_resource(rossi).unwrap();
+    let mut ui = Harness::new(desk, 80, 24);
+    open_section(&mut ui, RISORSE);
+    // Ctrl+W on Sala: the other resource to copy to, then what is replaced.
+    ui.keys(|e| {
+        e.ctrl('w');
+    });
+    let modal = ui.app.modal().expect("copy dialog");
+    assert_eq!(modal.choice(0), 0);
+    ui.keys(|e| {
+        e.key(KeyCode::Enter);
+    });
+    let text = ui.app.modal().expect("confirmation").lines.join("\n");
+    assert!(
+        text.contains("Copiare la settimana di «Studio dott.ssa Sala» su «Studio dott. Rossi»?"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Si sostituiscono le fasce di «Studio dott. Rossi»: giovedì 08:00-10:00."),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "lunedì 09:00-12:00, mercoledì 09:00-12:00, venerdì 09:00-12:00, martedì 15:00-18:00"
+        ),
+        "{text}"
+    );
+    insta::assert_snapshot!("admin_copia_settimana_80x24", ui.screen());
+    ui.keys(|e| {
+        e.key(KeyCode::Enter);
+    });
+    assert!(ui.app.modal().is_none(), "{:?}", ui.modal_error());
+    assert!(ui.status().contains("copiata"), "{}", ui.status());
+    let resources = ui.desk().resources().unwrap();
+    let copied = resources.iter().find(|r| r.id == rossi.id).unwrap();
+    assert_eq!(copied.patterns, sala.patterns);
+    assert_eq!(copied.nome, "Studio dott. Rossi");
+    let source = resources.iter().find(|r| r.id == sala.id).unwrap();
+    assert_eq!(source.patterns, sala.patterns);
 }

@@ -212,10 +212,13 @@ fn move_refused_shows_the_error_then_cancel_needs_a_reason() {
     });
     // Moving to a Saturday, outside the resource's hours, is refused: the
     // service's Italian message stays in the dialog.
-    // F8 asks the resource first (the current one is highlighted), then the
-    // date and time.
+    // F8 asks the resource first (the current one is highlighted), then
+    // offers its free slots, the last entry a date and time to type.
     ui.keys(|e| {
-        e.key(KeyCode::F(8)).key(KeyCode::Enter);
+        e.key(KeyCode::F(8))
+            .key(KeyCode::Enter)
+            .key(KeyCode::End)
+            .key(KeyCode::Enter);
         for _ in 0..10 {
             e.key(KeyCode::Backspace);
         }
@@ -442,6 +445,9 @@ fn week_view_snapshots_and_navigation() {
         // Friday 18/12 the practice is closed; Saturday has no hours at all.
         desk.save_closure(Closure::giornata(0, None, date(2026, 12, 18), "Inventario"))
             .unwrap();
+        // Planned on Monday 14/12 before opening: that week is full.
+        let monday = date(2026, 12, 14).and_hms_opt(6, 0, 0).unwrap();
+        clock.advance(monday - desk.now());
         book_plan(&desk, pid);
         let mut ui = harness(desk, w, h);
         ui.keys(|e| {
@@ -559,7 +565,8 @@ fn move_to_another_resource() {
     let dir = tempfile::tempdir().expect("temp dir");
     let desk = desk_on(dir.path());
     let pid = setup(&desk);
-    book_plan(&desk, pid);
+    let first = book_plan(&desk, pid)[0];
+    let first_day = desk.appointment(first).unwrap().unwrap().start.date();
     let resources = desk.resources().unwrap();
     let ambulatorio = resources
         .iter()
@@ -584,7 +591,8 @@ fn move_to_another_resource() {
         for _ in 0..10 {
             e.key(KeyCode::Backspace);
         }
-        e.text("15/12/2026").key(KeyCode::Enter);
+        e.text(&first_day.format("%d/%m/%Y").to_string())
+            .key(KeyCode::Enter);
     });
     let app = match ui.app.screen() {
         Screen::Agenda(a) => a.selected().unwrap().appointment.clone(),
@@ -607,6 +615,17 @@ fn move_to_another_resource() {
             e.key(KeyCode::Down);
         }
         e.key(KeyCode::Enter);
+    });
+    // The free slots of the ambulatorio; the last entry types a date.
+    let screen = ui.screen();
+    assert!(
+        screen.contains("09:00  Ambulatorio infermieristico")
+            || screen.contains("10:00  Ambulatorio infermieristico"),
+        "{screen}"
+    );
+    assert!(screen.contains("Altra data e ora"), "{screen}");
+    ui.keys(|e| {
+        e.key(KeyCode::End).key(KeyCode::Enter);
     });
     let modal = ui.app.modal().expect("date and time asked");
     assert!(
@@ -927,4 +946,156 @@ fn recall_section_snapshots() {
         }
         assert_eq!(richiami(&ui).section(), Section::DaPrenotare);
     }
+}
+
+/// An appointment of `patient` at `resource` (None: external, at Niguarda).
+fn appointment_at(
+    desk: &Desk,
+    patient: u64,
+    resource: Option<u64>,
+    start: chrono::NaiveDateTime,
+    minutes: i64,
+) -> u64 {
+    use sportello::domain::agenda::{Appointment, Esterno};
+    desk.book_appointment(Appointment {
+        id: 0,
+        patient,
+        pai: None,
+        item: None,
+        occorrenza: None,
+        resource,
+        start,
+        end: start + chrono::Duration::minutes(minutes),
+        descrizione: "Visita di controllo MMG".into(),
+        stato: AppStato::Prenotato,
+        esterno: resource.is_none().then(|| Esterno {
+            erogatore: "Niguarda".into(),
+            codice_prenotazione: "X1".into(),
+        }),
+        note: String::new(),
+        forzatura: None,
+    })
+    .unwrap()
+}
+
+#[test]
+fn a_move_offers_the_next_free_slots() {
+    use Weekday::*;
+    use sportello::domain::Sex;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let desk = desk_on(dir.path());
+    // One surgery, one 60-minute slot a day (09:00), one place.
+    let (studio, _) = desk
+        .save_resource(common::agenda::resource(
+            "Studio dott.ssa Sala",
+            "ambulatorio MMG",
+            &[Mon, Tue, Wed, Thu, Fri],
+            t(9, 0),
+            t(10, 0),
+            60,
+            1,
+        ))
+        .unwrap();
+    let born = date(1950, 3, 12);
+    let noe = desk
+        .register_patient(common::patient::patient("Cantù", "Noè", Sex::M, born))
+        .unwrap();
+    let ada = desk
+        .register_patient(common::patient::patient("Verdi", "Ada", Sex::F, born))
+        .unwrap();
+    let at = |d: u32, m: u32, h: u32| date(2026, m, d).and_time(t(h, 0));
+    // Noè's check-up on Friday 27/11, to move.
+    let id = appointment_at(&desk, noe, Some(studio.id), at(27, 11, 9), 60);
+    // Tuesday 24 the surgery is closed, Wednesday 25 Noè is at Niguarda
+    // at 09:30, Thursday 26 Ada has the place; Tuesday 8/12 is a holiday.
+    desk.save_closure(Closure::giornata(
+        0,
+        Some(studio.id),
+        date(2026, 11, 24),
+        "corso",
+    ))
+    .unwrap();
+    appointment_at(
+        &desk,
+        noe,
+        None,
+        at(25, 11, 9) + chrono::Duration::minutes(30),
+        60,
+    );
+    appointment_at(&desk, ada, Some(studio.id), at(26, 11, 9), 60);
+    let mut ui = harness(desk, 80, 24);
+    ui.keys(|e| {
+        e.text("cantù").key(KeyCode::F(6)).ctrl('g');
+        for _ in 0..10 {
+            e.key(KeyCode::Backspace);
+        }
+        e.text("27/11/2026").key(KeyCode::Enter).key(KeyCode::F(8));
+    });
+    let offered = |ui: &Harness| match ui.app.screen() {
+        Screen::Agenda(a) => a
+            .free_slots()
+            .expect("the free slots")
+            .iter()
+            .map(|s| s.start)
+            .collect::<Vec<_>>(),
+        _ => panic!("agenda expected:\n{}", ui.screen()),
+    };
+    // From now (Monday 23/11 08:00): not the closure, not Noè's other
+    // appointment, not Ada's place, not its own slot, not the holiday.
+    assert_eq!(
+        offered(&ui),
+        [
+            at(23, 11, 9),
+            at(30, 11, 9),
+            at(1, 12, 9),
+            at(2, 12, 9),
+            at(3, 12, 9),
+            at(4, 12, 9),
+            at(7, 12, 9),
+            at(9, 12, 9),
+        ]
+    );
+    let screen = ui.screen();
+    assert!(
+        screen.contains("mercoledì 09/12/2026 09:00  Studio dott.ssa Sala"),
+        "{screen}"
+    );
+    assert!(screen.contains("Più avanti"), "{screen}");
+    assert!(screen.contains("Altra data e ora"), "{screen}");
+    insta::assert_snapshot!("agenda_free_slots_80x24", screen);
+    // "Further ahead": the eight after the last shown.
+    ui.keys(|e| {
+        e.key(KeyCode::End).key(KeyCode::Up).key(KeyCode::Enter);
+    });
+    let later = offered(&ui);
+    assert_eq!(later.len(), 8);
+    assert_eq!(later[0], at(10, 12, 9));
+    assert_eq!(later[1], at(11, 12, 9));
+    // Enter on one moves it there.
+    ui.keys(|e| {
+        e.key(KeyCode::Down).key(KeyCode::Enter);
+    });
+    assert_eq!(
+        ui.status(),
+        "Appuntamento spostato a venerdì 11/12/2026 alle 09:00"
+    );
+    assert_eq!(
+        ui.desk().appointment(id).unwrap().unwrap().start,
+        at(11, 12, 9)
+    );
+    // A date and time can still be typed: the last entry.
+    ui.keys(|e| {
+        e.ctrl('g');
+        for _ in 0..10 {
+            e.key(KeyCode::Backspace);
+        }
+        e.text("11/12/2026")
+            .key(KeyCode::Enter)
+            .key(KeyCode::F(8))
+            .key(KeyCode::End)
+            .key(KeyCode::Enter);
+    });
+    let modal = ui.app.modal().expect("date and time asked");
+    assert_eq!(modal.text(0), "11/12/2026");
+    assert_eq!(modal.text(1), "09:00");
 }

@@ -3,14 +3,15 @@
 //! left outside availability, each moved to the first free slot the operator
 //! confirms.
 
-use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike, Weekday};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Cell, HighlightSpacing, Paragraph, Row, Table, TableState, Wrap};
 
 use crate::domain::agenda::{
-    Appointment, AppointmentId, Closure, ClosureId, Pattern, Resource, ResourceId, giorno_label,
+    Appointment, AppointmentId, Closure, ClosureId, GIORNI_REFERTO_MAX, Pattern, Resource,
+    ResourceId, ResultDays, giorni_label, giorno_label, parse_giorni,
 };
 use crate::domain::pai::PaiTemplates;
 use crate::domain::text::fold;
@@ -36,22 +37,16 @@ pub enum AgendaAdminPurpose {
     RemovePattern(ResourceId, usize),
     NewClosure,
     RemoveClosure(ClosureId),
+    /// Choose the resource to copy the week of the first one to.
+    CopyWeekTo(ResourceId),
+    /// Replace the time ranges of the second resource with the first's.
+    CopyWeek(ResourceId, ResourceId),
     /// Move an appointment to the proposed start.
     Move {
         id: AppointmentId,
         start: NaiveDateTime,
     },
 }
-
-const WEEKDAYS: [Weekday; 7] = [
-    Weekday::Mon,
-    Weekday::Tue,
-    Weekday::Wed,
-    Weekday::Thu,
-    Weekday::Fri,
-    Weekday::Sat,
-    Weekday::Sun,
-];
 
 fn hm(t: NaiveTime) -> String {
     t.format("%H:%M").to_string()
@@ -181,6 +176,8 @@ pub enum Pane {
 
 pub struct RisorseSection {
     resources: Vec<Resource>,
+    /// Working days the results of each kind take.
+    result_days: ResultDays,
     /// The kinds offered: those of the PAI templates, then any other stored.
     kinds: Vec<String>,
     state: TableState,
@@ -193,6 +190,7 @@ impl RisorseSection {
     pub fn new(env: &Env) -> RisorseSection {
         let mut section = RisorseSection {
             resources: Vec::new(),
+            result_days: ResultDays::default(),
             kinds: Vec::new(),
             state: TableState::default(),
             fasce: TableState::default(),
@@ -218,9 +216,14 @@ impl RisorseSection {
     /// Reads the resources again, keeping (or moving to) `select`.
     fn reload(&mut self, env: &Env, select: Option<ResourceId>) {
         let keep = select.or_else(|| self.selected().map(|r| r.id));
-        match env.desk.resources() {
-            Ok(list) => {
+        match env
+            .desk
+            .resources()
+            .and_then(|list| Ok((list, env.desk.result_days()?)))
+        {
+            Ok((list, days)) => {
                 self.resources = list;
+                self.result_days = days;
                 self.problem = None;
             }
             Err(e) => self.problem = Some(e.to_string()),
@@ -303,9 +306,40 @@ impl RisorseSection {
                 }
                 _ => Cmd::Status(Status::info(x.remove_where)),
             },
+            Action::CopyWeek => match self.selected() {
+                None => Cmd::Status(Status::info(x.add_resource_first)),
+                Some(r) if r.patterns.is_empty() => Cmd::Status(Status::info(x.copy_week_nothing)),
+                Some(_) if self.resources.len() < 2 => {
+                    Cmd::Status(Status::info(x.copy_week_needs_two))
+                }
+                Some(r) => {
+                    let others: Vec<String> = self
+                        .resources
+                        .iter()
+                        .filter(|o| o.id != r.id)
+                        .map(|o| o.nome.clone())
+                        .collect();
+                    Cmd::modal(Modal::form(
+                        Purpose::AgendaAdmin(AgendaAdminPurpose::CopyWeekTo(r.id)),
+                        format!("{} · {}", x.copy_week_title, r.nome),
+                        vec![x.copy_week_intro(&r.nome)],
+                        vec![choice_field(x.f_copy_to, others, 0)],
+                    ))
+                }
+            },
             Action::Back => Cmd::Back,
             _ => return None,
         })
+    }
+
+    /// The time ranges of a resource, for a confirmation: "lunedì
+    /// 08:00-12:00, martedì 08:00-12:00".
+    fn fasce_list(r: &Resource) -> String {
+        r.patterns
+            .iter()
+            .map(Pattern::label)
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 
     fn resource_dialog(&self, r: Option<&Resource>, env: &Env) -> Modal {
@@ -336,6 +370,13 @@ impl RisorseSection {
                     vec![x.yes.to_string(), x.no.to_string()],
                     usize::from(r.is_some_and(|r| !r.attiva)),
                 ),
+                text_field(
+                    x.f_giorni_referto,
+                    &self
+                        .result_days
+                        .get(self.kinds.get(kind).map_or("", String::as_str))
+                        .to_string(),
+                ),
             ],
         )
     }
@@ -355,18 +396,14 @@ impl RisorseSection {
                 AgendaAdminPurpose::NewPattern(resource),
             ),
         };
-        let giorno = p.map_or(0, |p| {
-            WEEKDAYS.iter().position(|d| *d == p.giorno).unwrap_or(0)
-        });
         Modal::form(
             Purpose::AgendaAdmin(purpose),
             title,
             vec![x.fascia_intro.to_string()],
             vec![
-                choice_field(
-                    x.f_giorno,
-                    WEEKDAYS.iter().map(|d| x.weekday(*d).to_string()).collect(),
-                    giorno,
+                text_field(
+                    x.f_giorni,
+                    &p.map_or(String::new(), |p| giorni_label(&[p.giorno])),
                 ),
                 text_field(x.f_dalle, &p.map_or(String::new(), |p| hm(p.dalle))),
                 text_field(x.f_alle, &p.map_or(String::new(), |p| hm(p.alle))),
@@ -392,31 +429,34 @@ impl RisorseSection {
         )
     }
 
-    /// The fascia typed in the dialog, checked.
-    fn pattern_of(modal: &Modal, env: &Env) -> Result<Pattern, String> {
+    /// The fasce typed in the dialog, one per weekday given, checked.
+    fn patterns_of(modal: &Modal, env: &Env) -> Result<Vec<Pattern>, String> {
         let s = env.s;
         let x = s.agenda_admin;
-        let giorno = WEEKDAYS
-            .get(modal.choice(0))
-            .copied()
-            .unwrap_or(Weekday::Mon);
+        let giorni =
+            parse_giorni(modal.text(0)).ok_or_else(|| x.err_giorni(modal.text(0).trim()))?;
         let dalle = time_of(s, x.f_dalle, modal.text(1))?;
         let alle = time_of(s, x.f_alle, modal.text(2))?;
         let durata_min = number_of(s, x.f_durata, modal.text(3))?;
         let capacita = number_of(s, x.f_capacita, modal.text(4))?;
         let valido_dal = date_of(s, x.f_valido_dal, modal.text(5))?;
         let valido_al = optional_date(s, x.f_valido_al, modal.text(6))?;
-        let p = Pattern {
-            giorno,
-            dalle,
-            alle,
-            durata_min,
-            capacita,
-            valido_dal,
-            valido_al,
-        };
-        p.validate().map_err(|e| x.fix(&e.to_string()))?;
-        Ok(p)
+        let patterns: Vec<Pattern> = giorni
+            .into_iter()
+            .map(|giorno| Pattern {
+                giorno,
+                dalle,
+                alle,
+                durata_min,
+                capacita,
+                valido_dal,
+                valido_al,
+            })
+            .collect();
+        for p in &patterns {
+            p.validate().map_err(|e| x.fix(&e.to_string()))?;
+        }
+        Ok(patterns)
     }
 
     fn confirm(
@@ -446,7 +486,14 @@ impl RisorseSection {
                 }
                 r.tipo = self.kinds.get(modal.choice(1)).cloned().unwrap_or_default();
                 r.attiva = modal.choice(2) == 0;
+                let giorni = number_of(s, x.f_giorni_referto, modal.text(3))?;
+                if giorni > GIORNI_REFERTO_MAX {
+                    return Err(x.err_giorni_referto(giorni));
+                }
                 let (saved, outside) = env.desk.save_resource(r).map_err(|e| e.to_string())?;
+                env.desk
+                    .save_result_days(&saved.tipo, giorni)
+                    .map_err(|e| e.to_string())?;
                 self.reload(env, Some(saved.id));
                 let is_new = purpose == AgendaAdminPurpose::NewResource;
                 if is_new {
@@ -460,30 +507,70 @@ impl RisorseSection {
                 Ok(after_save(outside.len(), done, env))
             }
             AgendaAdminPurpose::NewPattern(id) | AgendaAdminPurpose::EditPattern(id, _) => {
-                let p = Self::pattern_of(modal, env)?;
+                let patterns = Self::patterns_of(modal, env)?;
                 let mut r = stored(id)?;
+                // An edited fascia is replaced by those typed (one per day).
                 let index = match purpose {
                     AgendaAdminPurpose::EditPattern(_, i) if i < r.patterns.len() => {
-                        r.patterns[i] = p.clone();
+                        r.patterns.remove(i);
+                        r.patterns.splice(i..i, patterns.iter().cloned());
                         i
                     }
                     _ => {
-                        r.patterns.push(p.clone());
-                        r.patterns.len() - 1
+                        r.patterns.extend(patterns.iter().cloned());
+                        r.patterns.len() - patterns.len()
                     }
                 };
                 let (saved, outside) = env.desk.save_resource(r).map_err(|e| e.to_string())?;
                 self.reload(env, Some(saved.id));
                 self.pane = Pane::Fasce;
                 self.fasce.select(Some(index));
-                let mut done = x.fascia_saved(&p.label(), &saved.nome);
-                if let Some(note) = remainder_note(&p, s) {
+                let Some(p) = patterns.first() else {
+                    return Ok(Cmd::Redraw);
+                };
+                let fasce = if patterns.len() == 1 {
+                    p.label()
+                } else {
+                    let days: Vec<_> = patterns.iter().map(|p| p.giorno).collect();
+                    format!("{} {}-{}", giorni_label(&days), hm(p.dalle), hm(p.alle))
+                };
+                let mut done = x.fasce_saved(patterns.len(), &fasce, &saved.nome);
+                if let Some(note) = remainder_note(p, s) {
                     done = format!("{done}. {note}");
                 }
-                match (outside.len(), remainder_note(&p, s)) {
+                match (outside.len(), remainder_note(p, s)) {
                     (0, Some(_)) => Ok(Cmd::Status(Status::warning(done))),
                     (n, _) => Ok(after_save(n, done, env)),
                 }
+            }
+            AgendaAdminPurpose::CopyWeekTo(from) => {
+                let source = stored(from)?;
+                let target = self
+                    .resources
+                    .iter()
+                    .filter(|o| o.id != from)
+                    .nth(modal.choice(0))
+                    .cloned()
+                    .ok_or_else(|| x.resource_missing.to_string())?;
+                Ok(Cmd::modal(Modal::confirm(
+                    Purpose::AgendaAdmin(AgendaAdminPurpose::CopyWeek(from, target.id)),
+                    x.copy_week_title.to_string(),
+                    vec![
+                        x.copy_week_question(&source.nome, &target.nome),
+                        x.copy_week_replaced(&target.nome, &Self::fasce_list(&target)),
+                        x.copy_week_new(&source.nome, &Self::fasce_list(&source)),
+                    ],
+                )))
+            }
+            AgendaAdminPurpose::CopyWeek(from, to) => {
+                let source = stored(from)?;
+                let mut target = stored(to)?;
+                target.patterns = source.patterns.clone();
+                let n = target.patterns.len();
+                let (saved, outside) = env.desk.save_resource(target).map_err(|e| e.to_string())?;
+                self.reload(env, Some(saved.id));
+                let done = x.week_copied(&source.nome, &saved.nome, n);
+                Ok(after_save(outside.len(), done, env))
             }
             AgendaAdminPurpose::RemovePattern(id, i) => {
                 let mut r = stored(id)?;
@@ -929,57 +1016,67 @@ impl FuoriSection {
                 let Some(line) = self.state.selected().and_then(|i| self.lines.get(i)) else {
                     return Some(Cmd::Status(Status::info(x.nothing_outside)));
                 };
-                let a = &line.appointment;
-                let from = a.start.date().and_time(NaiveTime::MIN);
-                let together: Vec<String> = self
-                    .companions(a.id)
-                    .into_iter()
-                    .map(|c| c.descrizione.clone())
-                    .collect();
-                Some(match env.desk.first_free_slot_for(a.id, from) {
-                    Ok(Some(slot)) => Cmd::modal(Modal::confirm(
-                        Purpose::AgendaAdmin(AgendaAdminPurpose::Move {
-                            id: a.id,
-                            start: slot.start,
-                        }),
-                        x.move_title.to_string(),
-                        [
-                            x.move_what(
-                                &line
-                                    .patient
-                                    .as_ref()
-                                    .map(|p| format!("{} {}", p.cognome, p.nome))
-                                    .unwrap_or_default(),
-                                &a.descrizione,
-                                &a.start.format("%d/%m/%Y %H:%M").to_string(),
-                            ),
-                            x.move_to(
-                                &format!(
-                                    "{} {}",
-                                    giorno_label(slot.start.date().weekday()),
-                                    slot.start.format("%d/%m/%Y %H:%M")
-                                ),
-                                &line.risorsa,
-                            ),
-                        ]
-                        .into_iter()
-                        .chain(
-                            (!together.is_empty()).then(|| x.move_together(&together.join(", "))),
-                        )
-                        .collect(),
-                    )),
-                    Ok(None) => Cmd::Status(Status::warning(x.no_free_slot)),
-                    Err(e) => Cmd::Status(Status::error(e.to_string())),
-                })
+                Some(self.propose(line.appointment.id, env))
             }
             Action::Back => Some(Cmd::Back),
             _ => None,
         }
     }
 
+    /// The dialog proposing the first free slot for appointment `id` and
+    /// the appointments of the same visit: the whole visit moves there.
+    fn propose(&self, id: AppointmentId, env: &Env) -> Cmd {
+        let x = env.s.agenda_admin;
+        let Some(line) = self.lines.iter().find(|l| l.appointment.id == id) else {
+            return Cmd::Status(Status::info(x.nothing_outside));
+        };
+        let a = &line.appointment;
+        let from = a.start.date().and_time(NaiveTime::MIN);
+        let companions = self.companions(a.id);
+        let together: Vec<String> = companions.iter().map(|c| c.descrizione.clone()).collect();
+        let ids: Vec<AppointmentId> = std::iter::once(a.id)
+            .chain(companions.iter().map(|c| c.id))
+            .collect();
+        match env.desk.free_slots_for(&ids, from, None, 1) {
+            Ok(slots) => match slots.first() {
+                Some(slot) => Cmd::modal(Modal::confirm(
+                    Purpose::AgendaAdmin(AgendaAdminPurpose::Move {
+                        id: a.id,
+                        start: slot.start,
+                    }),
+                    x.move_title.to_string(),
+                    [
+                        x.move_what(
+                            &line
+                                .patient
+                                .as_ref()
+                                .map(|p| format!("{} {}", p.cognome, p.nome))
+                                .unwrap_or_default(),
+                            &a.descrizione,
+                            &a.start.format("%d/%m/%Y %H:%M").to_string(),
+                        ),
+                        x.move_to(
+                            &format!(
+                                "{} {}",
+                                giorno_label(slot.start.date().weekday()),
+                                slot.start.format("%d/%m/%Y %H:%M")
+                            ),
+                            &line.risorsa,
+                        ),
+                    ]
+                    .into_iter()
+                    .chain((!together.is_empty()).then(|| x.move_together(&together.join(", "))))
+                    .collect(),
+                )),
+                None => Cmd::Status(Status::warning(x.no_free_slot)),
+            },
+            Err(e) => Cmd::Status(Status::error(e.to_string())),
+        }
+    }
+
     /// The other appointments outside availability that share the slot of
     /// appointment `id` with the same patient (the tests of one blood
-    /// draw): they move with it, so that the morning is not split.
+    /// draw, a check-up with a vaccination): one visit, which moves whole.
     fn companions(&self, id: AppointmentId) -> Vec<&Appointment> {
         let Some(first) = self
             .lines
@@ -1001,6 +1098,9 @@ impl FuoriSection {
             .collect()
     }
 
+    /// Moves the visit to the proposed start, all of it or nothing. Should
+    /// the place have been taken in the meantime, the next free one is
+    /// proposed instead (this dialog never asks to force a booking).
     fn confirm(&mut self, purpose: AgendaAdminPurpose, env: &Env) -> Result<Cmd, String> {
         let x = env.s.agenda_admin;
         let AgendaAdminPurpose::Move { id, start } = purpose else {
@@ -1009,24 +1109,26 @@ impl FuoriSection {
         let ids: Vec<AppointmentId> = std::iter::once(id)
             .chain(self.companions(id).into_iter().map(|a| a.id))
             .collect();
-        let mut moved = 0;
-        let mut failed = None;
-        for a in &ids {
-            match env.desk.move_appointment(*a, start, None, None) {
-                Ok(_) => moved += 1,
-                Err(e) => {
-                    failed = Some(e.to_string());
-                    break;
-                }
-            }
+        let found = env
+            .desk
+            .move_conflicts(&ids, start, None)
+            .map_err(|e| e.to_string())?;
+        if !found.is_empty() {
+            self.reload(env);
+            let why: Vec<String> = found.iter().map(|c| c.to_string()).collect();
+            return Ok(Cmd::Many(vec![
+                Cmd::Status(Status::warning(x.place_taken(&why.join("; ")))),
+                self.propose(id, env),
+            ]));
         }
+        let moved = env
+            .desk
+            .move_appointments(&ids, start, None, None)
+            .map_err(|e| e.to_string());
         self.reload(env);
-        if let Some(e) = failed {
-            // What moved is saved; the rest stays in the list.
-            return Err(e);
-        }
+        let moved = moved?;
         Ok(Cmd::Status(Status::success(x.moved(
-            moved,
+            moved.len(),
             &start.format("%d/%m/%Y %H:%M").to_string(),
             self.lines.len(),
         ))))

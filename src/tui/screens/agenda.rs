@@ -16,7 +16,7 @@ use super::Screen;
 use super::agenda_plan::{PlanOutcome, PlanView};
 use super::picker::{Picker, PickerOutcome};
 use crate::domain::PatientId;
-use crate::domain::agenda::{AppStato, Appointment, AppointmentId, Resource, ResourceId};
+use crate::domain::agenda::{AppStato, Appointment, AppointmentId, Resource, ResourceId, Slot};
 use crate::service::Desk;
 use crate::service::agenda::{DayLine, WeekDay};
 use crate::tui::app::{Cmd, Env, Status};
@@ -57,6 +57,21 @@ pub struct AgendaScreen {
     /// Choosing the target resource of a move, among the active ones
     /// (listed in `ResourceId` order).
     picker: Option<(AppointmentId, Vec<ResourceId>, Picker)>,
+    /// Choosing the free slot a move goes to.
+    slots: Option<SlotChoice>,
+}
+
+/// How many free slots the move offers at a time.
+pub const FREE_SLOTS_SHOWN: usize = 8;
+
+/// The next free slots of the resource a move goes to, to pick from; after
+/// them "further ahead" and "another date and time".
+struct SlotChoice {
+    id: AppointmentId,
+    /// The resource chosen, when not the appointment's own.
+    target: Option<ResourceId>,
+    slots: Vec<Slot>,
+    picker: Picker,
 }
 
 impl AgendaScreen {
@@ -77,6 +92,7 @@ impl AgendaScreen {
             days: Vec::new(),
             week_sel: None,
             picker: None,
+            slots: None,
         };
         screen.reload(desk)?;
         Ok(screen)
@@ -148,7 +164,12 @@ impl AgendaScreen {
 
     /// The resource picker of a move is open.
     pub fn has_dialog(&self) -> bool {
-        self.plan.is_none() && self.picker.is_some()
+        self.plan.is_none() && (self.picker.is_some() || self.slots.is_some())
+    }
+
+    /// The free slots offered by an open move, in order.
+    pub fn free_slots(&self) -> Option<&[Slot]> {
+        self.slots.as_ref().map(|c| c.slots.as_slice())
     }
 
     pub fn day(&self) -> NaiveDate {
@@ -184,7 +205,7 @@ impl AgendaScreen {
     pub fn context(&self) -> Context {
         if self.plan.is_some() {
             Context::AgendaPlan
-        } else if self.picker.is_some() {
+        } else if self.picker.is_some() || self.slots.is_some() {
             Context::Picker
         } else if self.week {
             Context::AgendaWeek
@@ -294,13 +315,24 @@ impl AgendaScreen {
                     let target = ids.get(i).copied();
                     self.picker = None;
                     match env.desk.appointment(id) {
-                        Ok(Some(app)) => self.move_dialog(&app, target, env),
+                        Ok(Some(app)) => self.offer_slots(&app, target, env.desk.now(), env),
                         Ok(None) => Cmd::Status(Status::error(env.s.agenda.no_selection)),
                         Err(e) => Cmd::Status(Status::error(e.to_string())),
                     }
                 }
                 PickerOutcome::Cancelled => {
                     self.picker = None;
+                    Cmd::Redraw
+                }
+                PickerOutcome::Moved => Cmd::Redraw,
+                PickerOutcome::Ignored => Cmd::None,
+            });
+        }
+        if let Some(choice) = &mut self.slots {
+            return Some(match choice.picker.action(action) {
+                PickerOutcome::Chosen(i) => self.slot_chosen(i, env),
+                PickerOutcome::Cancelled => {
+                    self.slots = None;
                     Cmd::Redraw
                 }
                 PickerOutcome::Moved => Cmd::Redraw,
@@ -444,12 +476,15 @@ impl AgendaScreen {
     }
 
     /// A move starts by choosing the resource (when there is a choice),
-    /// then the date and time.
+    /// then one of its next free slots (or a date and time typed).
     fn start_move(&mut self, app: &Appointment, env: &Env) -> Cmd {
         let a = env.s.agenda;
         let active: Vec<&Resource> = self.resources.iter().filter(|r| r.attiva).collect();
-        if app.resource.is_none() || active.len() < 2 {
+        if app.resource.is_none() {
             return self.move_dialog(app, None, env);
+        }
+        if active.len() < 2 {
+            return self.offer_slots(app, None, env.desk.now(), env);
         }
         let current = active
             .iter()
@@ -468,6 +503,110 @@ impl AgendaScreen {
             ),
         ));
         Cmd::Redraw
+    }
+
+    /// The next free slots of `target` (or the appointment's own resource)
+    /// from `from` on, for `app`: the patient's other appointments,
+    /// closures and holidays left out.
+    fn offer_slots(
+        &mut self,
+        app: &Appointment,
+        target: Option<ResourceId>,
+        from: chrono::NaiveDateTime,
+        env: &Env,
+    ) -> Cmd {
+        let a = env.s.agenda;
+        let target = target.filter(|t| Some(*t) != app.resource);
+        // One more, in case the appointment's own slot is among them.
+        let mut slots = match env
+            .desk
+            .free_slots_for(&[app.id], from, target, FREE_SLOTS_SHOWN + 1)
+        {
+            Ok(slots) => slots,
+            Err(e) => return Cmd::Status(Status::error(e.to_string())),
+        };
+        slots.retain(|s| target.is_some() || s.start != app.start);
+        slots.truncate(FREE_SLOTS_SHOWN);
+        let mut lines = vec![app.descrizione.clone()];
+        let nome = target
+            .or(app.resource)
+            .and_then(|id| self.resources.iter().find(|r| r.id == id))
+            .map_or(String::new(), |r| r.nome.clone());
+        if !nome.is_empty() {
+            lines.push(format!("{}: {nome}", a.label_resource));
+        }
+        lines.push(if slots.is_empty() {
+            a.no_free_slots.to_string()
+        } else {
+            a.pick_slot_text.to_string()
+        });
+        let mut items: Vec<String> = slots
+            .iter()
+            .map(|slot| {
+                let day = slot.start.date();
+                format!(
+                    "{:<9} {} {}  {nome}",
+                    a.weekdays[day.weekday().num_days_from_monday() as usize],
+                    format::date(day),
+                    slot.start.format("%H:%M")
+                )
+            })
+            .collect();
+        if slots.len() == FREE_SLOTS_SHOWN {
+            items.push(a.slot_more.to_string());
+        }
+        items.push(a.slot_type.to_string());
+        self.slots = Some(SlotChoice {
+            id: app.id,
+            target,
+            slots,
+            picker: Picker::new(a.pick_slot_title.to_string(), lines, items, 0),
+        });
+        Cmd::Redraw
+    }
+
+    /// Entry `i` of the free slots: a slot moves the appointment there; the
+    /// last entries look further ahead or ask for a date and time.
+    fn slot_chosen(&mut self, i: usize, env: &Env) -> Cmd {
+        let a = env.s.agenda;
+        let Some(choice) = self.slots.take() else {
+            return Cmd::Redraw;
+        };
+        let app = match env.desk.appointment(choice.id) {
+            Ok(Some(app)) => app,
+            Ok(None) => return Cmd::Status(Status::error(a.no_selection)),
+            Err(e) => return Cmd::Status(Status::error(e.to_string())),
+        };
+        if let Some(slot) = choice.slots.get(i) {
+            let result = env
+                .desk
+                .move_appointment(choice.id, slot.start, choice.target, None);
+            let day = slot.start.date();
+            let when = a.moved_to(
+                &format!(
+                    "{} {}",
+                    a.weekdays[day.weekday().num_days_from_monday() as usize],
+                    format::date(day)
+                ),
+                &slot.start.format("%H:%M").to_string(),
+            );
+            return match result {
+                Ok(_) => self.changed(Ok(()), &when, env),
+                Err(e) => {
+                    // Taken meanwhile: the list again, from the same start.
+                    let from = choice.slots[0].start;
+                    let cmd = self.offer_slots(&app, choice.target, from, env);
+                    Cmd::Many(vec![cmd, Cmd::Status(Status::error(e.to_string()))])
+                }
+            };
+        }
+        let more = choice.slots.len() == FREE_SLOTS_SHOWN && i == choice.slots.len();
+        match choice.slots.last() {
+            Some(last) if more => {
+                self.offer_slots(&app, choice.target, last.start + Duration::minutes(1), env)
+            }
+            _ => self.move_dialog(&app, choice.target, env),
+        }
     }
 
     /// The date and time of a move, to `target` (or the same resource).
@@ -574,6 +713,9 @@ impl AgendaScreen {
         }
         if let Some((_, _, picker)) = &mut self.picker {
             picker.draw(frame, area, env);
+        }
+        if let Some(choice) = &mut self.slots {
+            choice.picker.draw(frame, area, env);
         }
     }
 
