@@ -378,7 +378,7 @@ fn open_existing_desk(cli: &Cli) -> Result<Desk, DeskError> {
 /// Said before an older store is brought up to date, which can take seconds.
 fn upgrade_notice() {
     eprintln!(
-        "Aggiornamento dell'archivio scritto da una versione precedente di sportello (indice delle parole dei nomi): può richiedere qualche secondo, non chiudere il programma."
+        "Aggiornamento dell'archivio scritto da una versione precedente di sportello (indici dei nomi): può richiedere qualche secondo, non chiudere il programma."
     );
 }
 
