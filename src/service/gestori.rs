@@ -336,6 +336,11 @@ impl Desk {
         Ok(presa)
     }
 
+    /// How many active prese in carico each Gestore has.
+    pub fn active_prese_by_gestore(&self) -> Result<std::collections::HashMap<GestoreId, usize>> {
+        Ok(self.store.active_prese_by_gestore()?)
+    }
+
     pub fn active_presa(&self, patient: PatientId) -> Result<Option<PresaInCarico>> {
         Ok(self.store.active_presa(patient)?)
     }

@@ -245,6 +245,22 @@ impl Store {
         Ok(out)
     }
 
+    /// How many active prese in carico each Gestore has: one pass over the
+    /// active ones (one per patient at most).
+    pub fn active_prese_by_gestore(&self) -> Result<std::collections::HashMap<GestoreId, usize>> {
+        let mut out = std::collections::HashMap::new();
+        for item in self.active_presa.iter().values() {
+            let v = item.map_err(|e| self.fatal(e))?;
+            if let Some(id) = super::patients::id_from_value(&v)
+                && let Some(p) = self.presa(id)?
+                && p.is_active()
+            {
+                *out.entry(p.gestore).or_insert(0) += 1;
+            }
+        }
+        Ok(out)
+    }
+
     /// The patient's active presa in carico, if any.
     pub fn active_presa(&self, patient: PatientId) -> Result<Option<PresaInCarico>> {
         match self
