@@ -1070,3 +1070,59 @@ fn imported_control_characters_are_removed_and_exported_formulas_neutralised() {
         "{text}"
     );
 }
+
+/// `export gestori` writes the column names of the ATS list imported (PEC,
+/// "Codice Fiscale/P.IVA"), not names of its own; the export imports back
+/// with nothing changed. The import's preview says which values lost their
+/// leading zeros in Excel.
+#[test]
+fn export_gestori_keeps_the_ats_header_and_imports_back_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().join("dati");
+    let d = d.to_str().unwrap();
+    let file = dir.path().join("elenco.csv");
+    std::fs::write(
+        &file,
+        "Denominazione;Tipologia;Comune;PEC;Codice Fiscale/P.IVA;ATS\n\
+         Cooperativa Uno;Cooperativa MMG;Pavia;uno@pec.esempio.invalid;1234567897;30328\n\
+         Cooperativa Due;Cooperativa MMG;Vigevano;due@pec.esempio.invalid;12874720159;328\n",
+    )
+    .unwrap();
+    let import = |path: &str| {
+        let o = sportello_as_mario(&["import", "gestori", path, "--conferma", "--data-dir", d]);
+        assert_eq!(o.status.code(), Some(0), "{o:?}");
+        stdout(&o)
+    };
+    let out = import(file.to_str().unwrap());
+    for line in [
+        "  riga 2 (avviso): ATS 30328 letto come 030328: zeri iniziali persi (Excel)",
+        "  riga 2 (avviso): P.IVA 1234567897 letta come 01234567897: zeri iniziali persi (Excel)",
+        "  riga 3 (avviso): ATS 328 letto come 030328: zeri iniziali persi (Excel)",
+    ] {
+        assert!(out.lines().any(|l| l == line), "{line} in {out}");
+    }
+    let o = sportello_as_mario(&["export", "gestori", "--ats", "030328", "--data-dir", d]);
+    assert_eq!(o.status.code(), Some(0), "{o:?}");
+    let exported = stdout(&o);
+    assert_eq!(
+        exported.lines().next(),
+        Some(
+            "ATS,Codice,Denominazione,Tipologia,Indirizzo,Comune,Telefono,PEC,Referente,\
+             Codice Fiscale/P.IVA,Livelli,Idoneo"
+        )
+    );
+    assert!(
+        exported.contains("030328,,Cooperativa Uno,Cooperativa MMG,,Pavia,,uno@pec.esempio.invalid,,01234567897,tutti,sì"),
+        "{exported}"
+    );
+    let again = dir.path().join("esportato.csv");
+    std::fs::write(&again, &exported).unwrap();
+    let out = import(again.to_str().unwrap());
+    assert!(
+        out.contains("Modifiche: 0 nuovi, 0 aggiornati, 2 invariati, 0 non più idonei"),
+        "{out}"
+    );
+    assert!(!out.contains("avviso"), "{out}");
+    let o = sportello_as_mario(&["export", "gestori", "--ats", "030328", "--data-dir", d]);
+    assert_eq!(stdout(&o), exported);
+}
