@@ -1003,6 +1003,17 @@ mod tests {
     }
 
     #[test]
+    fn ats_codes_without_their_leading_zeros() {
+        let code = |t: &str| ats_without_leading_zeros(t).map(|a| a.map(|a| a.codice.as_str()));
+        assert_eq!(code("30328"), Ok(Some("030328")));
+        assert_eq!(code(" 328 "), Ok(Some("030328")));
+        assert_eq!(code("030328"), Ok(None));
+        assert_eq!(code("28"), Ok(None));
+        assert_eq!(code("Pavia"), Ok(None));
+        assert!(code("999").is_err());
+    }
+
+    #[test]
     fn cf_piva_rules() {
         let mut w = Vec::new();
         // A real-format P.IVA with a correct check digit (Regione Lombardia's).
@@ -1019,9 +1030,15 @@ mod tests {
         assert_eq!(cf_piva_from_text("1234567897", &mut w), "01234567897");
         assert_eq!(
             w,
-            [
-                "partita IVA \"1234567897\" completata con gli zeri iniziali: 01234567897 (Excel li toglie)"
-            ]
+            ["P.IVA 1234567897 letta come 01234567897: zeri iniziali persi (Excel)"]
+        );
+        w.clear();
+        // With a leading zero its check digit disagrees: left as read.
+        assert_eq!(cf_piva_from_text("1234567890", &mut w), "1234567890");
+        assert_eq!(w.len(), 1);
+        assert!(
+            w[0].starts_with("CF/P.IVA \"1234567890\" non valido"),
+            "{w:?}"
         );
         w.clear();
         assert_eq!(
