@@ -40,12 +40,12 @@ use ratatui::backend::TestBackend;
 use rusqlite::{Connection, OptionalExtension, params};
 use serde_json::{Value, json};
 
-use sportello::domain::patient::digits;
+use sportello::domain::patient::{digits, other_name_keys};
 use sportello::domain::text::fold;
 use sportello::domain::{Patient, PatientStatus, Residence, Sex};
 use sportello::service::demo::DemoGenerator;
 use sportello::service::search::{
-    NameIndex, QueryKind, classify, search_ids, suggest_ids, suggest_in, words_match,
+    NameIndex, QueryKind, classify, joined_words, search_ids, suggest_ids, suggest_in, words_match,
 };
 use sportello::service::{Desk, FixedClock};
 use sportello::store::{DEFAULT_CACHE_BYTES, Store};
@@ -654,6 +654,12 @@ CREATE TABLE patient_name_words (
     name_key TEXT NOT NULL,
     PRIMARY KEY (head, word, name_key, patient_id)
 ) WITHOUT ROWID;
+CREATE TABLE patient_name_other (
+    kind INTEGER NOT NULL,
+    form TEXT NOT NULL,
+    patient_id INTEGER NOT NULL REFERENCES patients(id),
+    PRIMARY KEY (kind, form, patient_id)
+) WITHOUT ROWID;
 ";
 
 const INSERT_PATIENT: &str = "INSERT INTO patients (id, codice_fiscale, name_key, tessera_key,
@@ -663,6 +669,9 @@ const INSERT_PATIENT: &str = "INSERT INTO patients (id, codice_fiscale, name_key
 const INSERT_PHONE: &str = "INSERT INTO patient_phones (phone, patient_id) VALUES (?1, ?2)";
 const INSERT_NAME_WORD: &str =
     "INSERT INTO patient_name_words (head, word, patient_id, name_key) VALUES (?1, ?2, ?3, ?4)";
+
+const INSERT_NAME_OTHER: &str =
+    "INSERT OR IGNORE INTO patient_name_other (kind, form, patient_id) VALUES (?1, ?2, ?3)";
 
 const SCAN_NAME: &str = "SELECT name_key, id FROM patients
     WHERE name_key >= ?1 AND name_key < ?2 ORDER BY name_key, id";
@@ -683,6 +692,10 @@ const NEXT_NAME_WORD: &str = "SELECT word, patient_id FROM patient_name_words
 const SCAN_WORD_GROUP: &str = "SELECT name_key, patient_id FROM patient_name_words
     WHERE head = ?1 AND word = ?2 AND (name_key, patient_id) > (?3, ?4)
     ORDER BY head, word, name_key, patient_id";
+/// The other name forms of kind ?1 starting with ?2 (before ?3), in order:
+/// `Store::walk_other_names`.
+const SCAN_NAME_OTHER: &str = "SELECT form, patient_id FROM patient_name_other
+    WHERE kind = ?1 AND form >= ?2 AND form < ?3 ORDER BY kind, form, patient_id";
 /// Rows fetched at a time from one word's names.
 const WORD_CHUNK: usize = 16;
 const NEIGHBOURS_FORWARD: &str = "SELECT name_key, id FROM patients
@@ -711,6 +724,7 @@ fn load_sqlite(paths: &Paths, batch: usize, cache: u64) -> Result<Value> {
             let mut insert = tx.prepare_cached(INSERT_PATIENT)?;
             let mut phone = tx.prepare_cached(INSERT_PHONE)?;
             let mut name_word = tx.prepare_cached(INSERT_NAME_WORD)?;
+            let mut name_other = tx.prepare_cached(INSERT_NAME_OTHER)?;
             for p in list.iter_mut() {
                 // The same ids sled gives (1, 2, ...), so results can be compared.
                 p.id = next_id;
@@ -745,6 +759,12 @@ fn load_sqlite(paths: &Paths, batch: usize, cache: u64) -> Result<Value> {
                 let name = p.name_key();
                 for (head, word) in name_words(&name) {
                     name_word.execute(params![head, word, id, name])?;
+                }
+                let other = other_name_keys(&p.cognome, &p.nome);
+                for (kind, forms) in [(2, &other.surname), (3, &other.first_name)] {
+                    for form in forms {
+                        name_other.execute(params![kind, form, id])?;
+                    }
                 }
             }
         }
@@ -936,6 +956,26 @@ impl Sql {
                         }
                         out.len() < limit
                     })?;
+                }
+                for k in 2..=words.len() {
+                    if out.len() >= limit {
+                        break;
+                    }
+                    for (_, id) in self.scan(SCAN_NAME, &joined_words(&words, k), limit)? {
+                        push(&mut out, id);
+                    }
+                }
+                for kind in [2, 3] {
+                    if out.len() >= limit {
+                        break;
+                    }
+                    let mut stmt = self.conn.prepare_cached(SCAN_NAME_OTHER)?;
+                    let mut rows = stmt.query(params![kind, folded, prefix_end(&folded)])?;
+                    while out.len() < limit
+                        && let Some(row) = rows.next()?
+                    {
+                        push(&mut out, row.get::<_, i64>(1)? as u64);
+                    }
                 }
             }
         }
@@ -1191,6 +1231,7 @@ impl Sql {
             NEXT_NAME,
             NEXT_NAME_WORD,
             SCAN_WORD_GROUP,
+            SCAN_NAME_OTHER,
             NEIGHBOURS_FORWARD,
             NEIGHBOURS_BACKWARD,
         ];

@@ -378,7 +378,7 @@ fn open_existing_desk(cli: &Cli) -> Result<Desk, DeskError> {
 /// Said before an older store is brought up to date, which can take seconds.
 fn upgrade_notice() {
     eprintln!(
-        "Aggiornamento dell'archivio scritto da una versione precedente di sportello (indice delle parole dei nomi): può richiedere qualche secondo, non chiudere il programma."
+        "Aggiornamento dell'archivio scritto da una versione precedente di sportello (indici dei nomi): può richiedere qualche secondo, non chiudere il programma."
     );
 }
 
@@ -531,8 +531,10 @@ fn run(cli: Cli) -> Result<ExitCode, DeskError> {
                 None => None,
             };
             let list = desk.gestori(ats.as_deref(), true)?;
+            let header = desk.gestori_export_header()?;
             let mut out = std::io::stdout().lock();
-            if let Err(e) = sportello::io::gestori::write_gestori_csv(&list, &mut out) {
+            if let Err(e) = sportello::io::gestori::write_gestori_csv_with(&list, &header, &mut out)
+            {
                 eprintln!("Errore di scrittura: {e}");
                 return Ok(ExitCode::FAILURE);
             }
@@ -872,7 +874,8 @@ fn import_gestori(
     }
     let desk = open_desk(cli)?;
     let rows: Vec<_> = preview.accepted.iter().map(|a| a.gestore.clone()).collect();
-    let plan = desk.plan_gestori_import(&rows)?;
+    let mut plan = desk.plan_gestori_import(&rows)?;
+    plan.header = preview.export_header.clone();
     println!(
         "Modifiche: {} nuovi, {} aggiornati, {} invariati, {} non più idonei (ATS {})",
         plan.added.len(),

@@ -121,6 +121,63 @@ pub fn name_key(cognome: &str, nome: &str) -> String {
     if n.is_empty() { c } else { format!("{c} {n}") }
 }
 
+/// The other forms of a patient's name that a lookup finds, besides
+/// [`name_key`]: apostrophes and spaces inside a surname do not matter to the
+/// operator, and a first name alone is a query too.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct OtherNameKeys {
+    /// "COGNOME NOME" with the surname written otherwise: its apostrophes as
+    /// spaces ("D ADDA NICCOLO" for D'Adda), its words joined ("DEROSSI
+    /// ANNA" for De Rossi), and each of its words from the second on with
+    /// what follows ("ADDA NICCOLO", "ROSSI ANNA"). Without the form
+    /// [`name_key`] already gives.
+    pub surname: Vec<String>,
+    /// "NOME COGNOME", and each first-name word from the second on with what
+    /// follows ("GRAZIA ROSSI" for Maria Grazia), with the folded surname and
+    /// its apostrophes-as-spaces form ("NICCOLO DADDA", "NICCOLO D ADDA").
+    pub first_name: Vec<String>,
+}
+
+/// See [`OtherNameKeys`]. Empty for a name without a surname.
+pub fn other_name_keys(cognome: &str, nome: &str) -> OtherNameKeys {
+    let main = text::fold(cognome);
+    let mut out = OtherNameKeys::default();
+    if main.is_empty() {
+        return out;
+    }
+    let spaced = text::fold(&cognome.replace(['\'', '\u{2019}', '`'], " "));
+    let words: Vec<&str> = spaced.split(' ').collect();
+    let mut forms = vec![spaced.clone(), words.concat()];
+    for i in 1..words.len() {
+        forms.push(words[i..].join(" "));
+    }
+    let n = text::fold(nome);
+    let with_nome = |f: &str| {
+        if n.is_empty() {
+            f.to_string()
+        } else {
+            format!("{f} {n}")
+        }
+    };
+    for f in forms {
+        let key = with_nome(&f);
+        if f != main && !out.surname.contains(&key) {
+            out.surname.push(key);
+        }
+    }
+    let first: Vec<&str> = n.split(' ').filter(|w| !w.is_empty()).collect();
+    for i in 0..first.len() {
+        let head = first[i..].join(" ");
+        for surname in [&main, &spaced] {
+            let key = format!("{head} {surname}");
+            if !out.first_name.contains(&key) {
+                out.first_name.push(key);
+            }
+        }
+    }
+    out
+}
+
 /// The digits of a phone or card number ("+39 02-1234" -> "39021234").
 pub fn digits(input: &str) -> String {
     input.chars().filter(char::is_ascii_digit).collect()
@@ -129,6 +186,30 @@ pub fn digits(input: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn other_name_keys_of_surnames_with_apostrophes_and_spaces() {
+        let k = other_name_keys("D'Adda", "Niccolò");
+        assert_eq!(k.surname, vec!["D ADDA NICCOLO", "ADDA NICCOLO"]);
+        assert_eq!(k.first_name, vec!["NICCOLO DADDA", "NICCOLO D ADDA"]);
+        let k = other_name_keys("De Rossi", "Maria Grazia");
+        assert_eq!(
+            k.surname,
+            vec!["DEROSSI MARIA GRAZIA", "ROSSI MARIA GRAZIA"]
+        );
+        assert_eq!(
+            k.first_name,
+            vec!["MARIA GRAZIA DE ROSSI", "GRAZIA DE ROSSI"]
+        );
+        let k = other_name_keys("Rossi", "Anna");
+        assert!(k.surname.is_empty());
+        assert_eq!(k.first_name, vec!["ANNA ROSSI"]);
+        assert_eq!(
+            other_name_keys("Rossi", "").first_name,
+            Vec::<String>::new()
+        );
+        assert_eq!(other_name_keys("", "Anna"), OtherNameKeys::default());
+    }
 
     pub(crate) fn sample() -> Patient {
         Patient {

@@ -81,6 +81,57 @@ pub struct ImportPreview {
     pub header_line: usize,
     /// Header names that mean nothing to the importer, in file order.
     pub ignored_columns: Vec<String>,
+    /// The header an export of this list writes: for each column of
+    /// [`EXPORT_HEADER`], the name this file gave it (the first such column),
+    /// or the default name when the file has no such column.
+    pub export_header: Vec<String>,
+}
+
+/// The field of each column of [`EXPORT_HEADER`], in order; the e-mail
+/// column is the file's Email column, or else its PEC one.
+const EXPORT_FIELDS: [&[Field]; 12] = [
+    &[Field::Ats],
+    &[Field::Codice],
+    &[Field::Denominazione],
+    &[Field::Tipo],
+    &[Field::Indirizzo],
+    &[Field::Comune],
+    &[Field::Telefono],
+    &[Field::Email, Field::Pec],
+    &[Field::Referente],
+    &[Field::CfPiva],
+    &[Field::Livelli],
+    &[Field::Idoneo],
+];
+
+/// The export header of a file whose header row is `header`: see
+/// [`ImportPreview::export_header`].
+fn export_header_of(header: &[String]) -> Vec<String> {
+    EXPORT_FIELDS
+        .iter()
+        .zip(EXPORT_HEADER)
+        .map(|(fields, default)| {
+            fields
+                .iter()
+                .find_map(|f| {
+                    header
+                        .iter()
+                        .find(|name| field_of(name) == Some(*f))
+                        .map(|name| name.split_whitespace().collect::<Vec<_>>().join(" "))
+                })
+                .unwrap_or_else(|| default.to_owned())
+        })
+        .collect()
+}
+
+/// Whether `header` is a header [`write_gestori_csv_with`] can write: one
+/// name per column of [`EXPORT_HEADER`], each read back as that column.
+pub fn is_export_header(header: &[String]) -> bool {
+    header.len() == EXPORT_HEADER.len()
+        && header
+            .iter()
+            .zip(EXPORT_FIELDS)
+            .all(|(name, fields)| field_of(name).is_some_and(|f| fields.contains(&f)))
 }
 
 /// What a column means.
@@ -388,6 +439,7 @@ pub fn parse_gestori(
         separator: table.separator,
         header_line: header.line,
         ignored_columns,
+        export_header: export_header_of(&header.cells),
     })
 }
 
@@ -422,7 +474,15 @@ fn read_row(
     let ats = if ats_text.is_empty() {
         default_ats.ok_or("ATS mancante: usare --ats CODICE")?
     } else {
-        let ats = resolve_ats(ats_text).ok_or_else(|| {
+        let restored = ats_without_leading_zeros(ats_text)?;
+        if let Some(ats) = restored {
+            warnings.push(format!(
+                "ATS {} letto come {}: zeri iniziali persi (Excel)",
+                ats_text.trim(),
+                ats.codice
+            ));
+        }
+        let ats = restored.or_else(|| resolve_ats(ats_text)).ok_or_else(|| {
             format!(
                 "ATS \"{ats_text}\" sconosciuta: usare un codice da 030321 a 030328 o il nome dell'ATS"
             )
@@ -512,6 +572,34 @@ fn read_row(
         seen.insert(key, row.line);
     }
     Ok((gestore, warnings))
+}
+
+/// An ATS code that lost its leading zeros in a spreadsheet ("30328" or
+/// "328" for 030328): digits only, fewer than six, at least three, the end
+/// of exactly one ATS code. `Ok(None)` for any other text (read as a code or
+/// a name); an error when the digits end several codes or none.
+fn ats_without_leading_zeros(text: &str) -> Result<Option<&'static Ats>, String> {
+    let digits = text.trim();
+    if !(3..6).contains(&digits.len()) || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Ok(None);
+    }
+    let matching: Vec<&'static Ats> = all_ats()
+        .iter()
+        .filter(|a| a.codice.ends_with(digits))
+        .collect();
+    match matching.as_slice() {
+        [only] => Ok(Some(only)),
+        [] => Err(format!(
+            "ATS \"{digits}\" sconosciuta: nessun codice da 030321 a 030328 finisce così"
+        )),
+        many => Err(format!(
+            "ATS \"{digits}\" ambigua (zeri iniziali persi?): può essere {}",
+            many.iter()
+                .map(|a| a.codice.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+    }
 }
 
 /// Words of an ATS name that do not tell one ATS from another.
@@ -656,12 +744,17 @@ fn cf_piva_from_text(text: &str, warnings: &mut Vec<String>) -> String {
     {
         value = rest.to_owned();
     }
+    // A partita IVA, or a numeric codice fiscale, that lost its leading
+    // zeros in a spreadsheet: given them back when the check digit then
+    // agrees (otherwise left as read, and said to be invalid below).
     if digits(&value) && (8..11).contains(&value.len()) {
         let padded = format!("{value:0>11}");
-        warnings.push(format!(
-            "partita IVA \"{value}\" completata con gli zeri iniziali: {padded} (Excel li toglie)"
-        ));
-        value = padded;
+        if piva_is_valid(&padded) {
+            warnings.push(format!(
+                "P.IVA {value} letta come {padded}: zeri iniziali persi (Excel)"
+            ));
+            value = padded;
+        }
     }
     if value.is_empty() {
         return value;
@@ -715,12 +808,27 @@ fn piva_is_valid(piva: &str) -> bool {
 /// spreadsheet would run as a formula gets a leading `'` ([`export_cell`]).
 /// [`parse_gestori`] reads it back to the same idonei Gestori.
 pub fn write_gestori_csv(gestori: &[Gestore], out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    write_gestori_csv_with(gestori, &EXPORT_HEADER.map(str::to_owned), out)
+}
+
+/// [`write_gestori_csv`] with the column names of `header` (the names of the
+/// list last imported, [`ImportPreview::export_header`]); the default names
+/// unless [`is_export_header`].
+pub fn write_gestori_csv_with(
+    gestori: &[Gestore],
+    header: &[String],
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     let mut writer = csv::WriterBuilder::new()
         .delimiter(b',')
         .quote_style(csv::QuoteStyle::Necessary)
         .terminator(csv::Terminator::Any(b'\n'))
         .from_writer(out);
-    writer.write_record(EXPORT_HEADER)?;
+    if is_export_header(header) {
+        writer.write_record(header.iter().map(|name| export_cell(name)))?;
+    } else {
+        writer.write_record(EXPORT_HEADER)?;
+    }
     for g in gestori {
         let livelli = if g.livelli.is_empty() {
             "tutti".to_owned()
@@ -895,6 +1003,17 @@ mod tests {
     }
 
     #[test]
+    fn ats_codes_without_their_leading_zeros() {
+        let code = |t: &str| ats_without_leading_zeros(t).map(|a| a.map(|a| a.codice.as_str()));
+        assert_eq!(code("30328"), Ok(Some("030328")));
+        assert_eq!(code(" 328 "), Ok(Some("030328")));
+        assert_eq!(code("030328"), Ok(None));
+        assert_eq!(code("28"), Ok(None));
+        assert_eq!(code("Pavia"), Ok(None));
+        assert!(code("999").is_err());
+    }
+
+    #[test]
     fn cf_piva_rules() {
         let mut w = Vec::new();
         // A real-format P.IVA with a correct check digit (Regione Lombardia's).
@@ -911,9 +1030,15 @@ mod tests {
         assert_eq!(cf_piva_from_text("1234567897", &mut w), "01234567897");
         assert_eq!(
             w,
-            [
-                "partita IVA \"1234567897\" completata con gli zeri iniziali: 01234567897 (Excel li toglie)"
-            ]
+            ["P.IVA 1234567897 letta come 01234567897: zeri iniziali persi (Excel)"]
+        );
+        w.clear();
+        // With a leading zero its check digit disagrees: left as read.
+        assert_eq!(cf_piva_from_text("1234567890", &mut w), "1234567890");
+        assert_eq!(w.len(), 1);
+        assert!(
+            w[0].starts_with("CF/P.IVA \"1234567890\" non valido"),
+            "{w:?}"
         );
         w.clear();
         assert_eq!(

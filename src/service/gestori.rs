@@ -19,6 +19,9 @@ pub struct ImportPlan {
     pub unchanged: usize,
     /// Stored Gestori missing from the list, as they will be (with the date).
     pub no_longer: Vec<Gestore>,
+    /// The column names of the imported file, remembered for the next
+    /// export (`ImportPreview::export_header`); empty: not changed.
+    pub header: Vec<String>,
 }
 
 impl ImportPlan {
@@ -139,6 +142,9 @@ impl Desk {
             .chain(plan.no_longer)
             .collect();
         self.store.apply_gestori_import(&changed, &log)?;
+        if crate::io::gestori::is_export_header(&plan.header) {
+            self.store.save_gestori_header(&plan.header)?;
+        }
         self.audit(
             crate::domain::audit::AuditAction::Import,
             None,
@@ -148,6 +154,21 @@ impl Desk {
             ),
         )?;
         Ok(log)
+    }
+
+    /// The column names an export of the Gestori writes: those of the list
+    /// last imported, so that the file has the ATS's header names (and
+    /// imports back unchanged); the default ones before any import.
+    pub fn gestori_export_header(&self) -> Result<Vec<String>> {
+        Ok(self
+            .store
+            .gestori_header()?
+            .filter(|h| crate::io::gestori::is_export_header(h))
+            .unwrap_or_else(|| {
+                crate::io::gestori::EXPORT_HEADER
+                    .map(str::to_owned)
+                    .to_vec()
+            }))
     }
 
     /// [`Desk::seed_sample_gestori`] with the built-in fictional list.
@@ -334,6 +355,11 @@ impl Desk {
             ),
         )?;
         Ok(presa)
+    }
+
+    /// How many active prese in carico each Gestore has.
+    pub fn active_prese_by_gestore(&self) -> Result<std::collections::HashMap<GestoreId, usize>> {
+        Ok(self.store.active_prese_by_gestore()?)
     }
 
     pub fn active_presa(&self, patient: PatientId) -> Result<Option<PresaInCarico>> {

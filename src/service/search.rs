@@ -5,13 +5,17 @@
 //! is made of digits, as a tessera sanitaria or phone prefix. Words may each be
 //! prefixes, in order ("ros ma" finds "Rossi Mario", "ros gr" "Rossi Maria
 //! Grazia"): the first one of the first name word, the others of later ones.
+//! Apostrophes and spaces inside a surname do not matter: "dadda", "d'adda",
+//! "d adda" and "adda" find D'Adda (the first words joined, then the other
+//! forms of surnames). Last come the names whose first name starts with the
+//! query ("niccolo", "niccolo d"): surname matches rank first.
 
 use std::collections::HashSet;
 
 use crate::domain::PatientId;
 use crate::domain::patient::digits;
 use crate::domain::text::fold;
-use crate::store::{PatientIndex, Result, Store};
+use crate::store::{OtherName, PatientIndex, Result, Store};
 
 /// How many distinct first words (surnames) a word-by-word match looks at
 /// at most: a bound on the work of a one-letter first word on a large store
@@ -95,9 +99,41 @@ pub fn search_ids(store: &Store, query: &str, limit: usize) -> Result<Vec<Patien
                     out.len() < limit
                 })?;
             }
+            // A surname typed in pieces ("d adda" for DADDA): the first
+            // words joined.
+            for k in 2..=words.len() {
+                if out.len() >= limit {
+                    break;
+                }
+                for hit in store.scan_prefix(PatientIndex::Name, &joined_words(&words, k), limit)? {
+                    push(&mut out, hit.id);
+                }
+            }
+            // The surname written otherwise ("adda" and "d adda" for D'Adda),
+            // then the first name first ("niccolo d").
+            for kind in [OtherName::Surname, OtherName::FirstName] {
+                if out.len() < limit {
+                    store.walk_other_names(kind, &folded, |_, id| {
+                        push(&mut out, id);
+                        out.len() < limit
+                    })?;
+                }
+            }
         }
     }
     Ok(out)
+}
+
+/// The first `k` query words joined into one, the others after it
+/// ("D ADDA NI", 2: "DADDA NI").
+pub fn joined_words(words: &[&str], k: usize) -> String {
+    let k = k.min(words.len());
+    let mut out = words[..k].concat();
+    for w in &words[k..] {
+        out.push(' ');
+        out.push_str(w);
+    }
+    out
 }
 
 /// Every query word is a prefix of a key word, in order ("ros ma" ~ "ROSSI MARIO",
@@ -552,6 +588,22 @@ mod equivalence_tests {
                 }
             }
         }
+        for k in 2..=words.len() {
+            for hit in store
+                .scan_prefix(PatientIndex::Name, &joined_words(&words, k), usize::MAX)
+                .unwrap()
+            {
+                push(&mut out, hit.id);
+            }
+        }
+        for kind in [OtherName::Surname, OtherName::FirstName] {
+            store
+                .walk_other_names(kind, &folded, |_, id| {
+                    push(&mut out, id);
+                    true
+                })
+                .unwrap();
+        }
         out
     }
 
@@ -768,5 +820,89 @@ mod equivalence_tests {
         ] {
             assert_eq!(names(q), search_reference(&store, q, 50), "query {q:?}");
         }
+    }
+}
+
+#[cfg(test)]
+mod other_forms_tests {
+    //! Surnames with apostrophes and spaces, and first names, on a small store.
+    use super::*;
+    use crate::service::demo::DemoGenerator;
+
+    /// (cognome, nome) of the patients, and their ids in the same order.
+    const NAMES: [(&str, &str); 8] = [
+        ("D'Adda", "Niccolò"),
+        ("Rossi", "Anna"),
+        ("Dada", "Marco"),
+        ("Adda", "Luigi"),
+        ("Dadda", "Pietro"),
+        ("Niccolosi", "Maria"),
+        ("De Rossi", "Paola"),
+        ("Bianchi", "Maria Grazia"),
+    ];
+
+    fn store(dir: &std::path::Path) -> (Store, Vec<PatientId>) {
+        let store = Store::open(dir).unwrap();
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 1, 15).unwrap();
+        let mut generator = DemoGenerator::new(5, today);
+        let mut ids = Vec::new();
+        for (cognome, nome) in NAMES {
+            let mut p = generator.next_patient(&|_| false);
+            p.cognome = cognome.into();
+            p.nome = nome.into();
+            ids.push(store.insert_patient(&mut p).unwrap());
+        }
+        (store, ids)
+    }
+
+    #[test]
+    fn surname_forms_then_first_names() {
+        let dir = tempfile::tempdir().unwrap();
+        let (store, id) = store(dir.path());
+        let (d_adda, rossi, dada, adda, dadda, niccolosi, de_rossi, bianchi) =
+            (id[0], id[1], id[2], id[3], id[4], id[5], id[6], id[7]);
+        let found = |q: &str| search_ids(&store, q, 50).unwrap();
+        assert_eq!(found("niccolo d"), vec![d_adda]);
+        assert_eq!(found("niccolò"), vec![niccolosi, d_adda]);
+        assert_eq!(found("niccolo"), vec![niccolosi, d_adda]);
+        assert_eq!(found("NICCOLO DADDA"), vec![d_adda]);
+        assert_eq!(found("niccolo d adda"), vec![d_adda]);
+        assert_eq!(found("dada"), vec![dada]);
+        assert_eq!(found("adda"), vec![adda, d_adda]);
+        assert_eq!(found("adda ni"), vec![d_adda]);
+        assert_eq!(found("d adda"), vec![d_adda, dadda]);
+        assert_eq!(found("d adda n"), vec![d_adda]);
+        assert_eq!(found("dadda"), vec![d_adda, dadda]);
+        assert_eq!(found("d'adda"), vec![d_adda, dadda]);
+        assert_eq!(found("D’Adda Nic"), vec![d_adda]);
+        assert_eq!(found("rossi"), vec![rossi, de_rossi]);
+        assert_eq!(found("derossi"), vec![de_rossi]);
+        assert_eq!(found("anna"), vec![rossi]);
+        assert_eq!(found("maria"), vec![bianchi, niccolosi]);
+        assert_eq!(found("grazia"), vec![bianchi]);
+        assert_eq!(found("paola de"), vec![de_rossi]);
+        // A typo is still no match: "dada" is not D'Adda.
+        assert_eq!(found("dadaa"), Vec::<PatientId>::new());
+        // Ranked: at most `limit`, surname matches first.
+        assert_eq!(search_ids(&store, "niccolo", 1).unwrap(), vec![niccolosi]);
+        assert!(store.check().unwrap().is_ok());
+    }
+
+    /// The entries follow a change of name and an erasure.
+    #[test]
+    fn other_forms_follow_updates() {
+        let dir = tempfile::tempdir().unwrap();
+        let (store, id) = store(dir.path());
+        let mut p = store.get_patient(id[0]).unwrap().unwrap();
+        p.cognome = "Dell'Orto".into();
+        p.nome = "Nicola".into();
+        store.update_patient(&p).unwrap();
+        let found = |q: &str| search_ids(&store, q, 50).unwrap();
+        assert_eq!(found("adda"), vec![id[3]]);
+        assert_eq!(found("niccolo"), vec![id[5]]);
+        assert_eq!(found("orto"), vec![id[0]]);
+        assert_eq!(found("dell orto"), vec![id[0]]);
+        assert_eq!(found("nicola"), vec![id[0]]);
+        assert!(store.check().unwrap().is_ok());
     }
 }

@@ -583,8 +583,9 @@ impl RestorePlan {
             // The new, empty store marks its name-word index built; the
             // backup says whether its own is (a backup written before that
             // index existed has neither the entries nor the mark, and gets
-            // them built below).
+            // them built below). The same for the index of other name forms.
             store.forget_name_word_index()?;
+            store.forget_name_other_index()?;
             // sled's id generator is not in any tree: the new store must give
             // out ids above every restored one (records are keyed by their
             // big-endian id; an overestimate only skips ids).

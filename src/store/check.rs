@@ -77,6 +77,9 @@ impl Store {
             for w in keys.words {
                 expected.insert((5, w));
             }
+            for k in keys.others {
+                expected.insert((6, k));
+            }
         }
 
         for item in self.idx_cf.iter() {
@@ -104,6 +107,7 @@ impl Store {
             (3, trees::IDX_TESSERA, &self.idx_tessera),
             (4, trees::IDX_PHONE, &self.idx_phone),
             (5, trees::IDX_NAME_WORD, &self.idx_name_word),
+            (6, trees::IDX_NAME_OTHER, &self.idx_name_other),
         ];
         for (slot, name, tree) in named {
             for item in tree.iter() {
@@ -124,7 +128,8 @@ impl Store {
                 2 => trees::IDX_NAME,
                 3 => trees::IDX_TESSERA,
                 4 => trees::IDX_PHONE,
-                _ => trees::IDX_NAME_WORD,
+                5 => trees::IDX_NAME_WORD,
+                _ => trees::IDX_NAME_OTHER,
             };
             report.problem(format!("{name}: manca la voce {}", printable(&key)));
         }
@@ -452,6 +457,18 @@ fn hex(bytes: &[u8]) -> String {
 /// An index key as text: the value, then `#id`; in a name-word key, the
 /// words before, `/`, the word, then the name in brackets.
 fn printable(key: &[u8]) -> String {
+    // An entry of the index of other name forms: its kind, then the form.
+    if let Some((&kind, rest)) = key.split_first()
+        && kind < 0x20
+        && let Some((value, id)) = super::patients::split_index_key(rest)
+    {
+        let kind = if kind == super::patients::OtherName::FirstName as u8 {
+            "nome"
+        } else {
+            "cognome"
+        };
+        return format!("{kind}: {value}#{id}");
+    }
     match super::patients::split_index_key(key) {
         Some((value, id)) => match value.split_once('\u{1}') {
             Some((head, rest)) => match rest.split_once('\u{0}') {

@@ -60,6 +60,7 @@ impl Store {
             &self.prese,
             &self.appointments,
             &self.idx_name_word,
+            &self.idx_name_other,
         ];
         trees[..]
             .transaction(|t| {
@@ -79,6 +80,9 @@ impl Store {
                 for k in &old.words {
                     t[8].remove(k.as_slice())?;
                 }
+                for k in &old.others {
+                    t[9].remove(k.as_slice())?;
+                }
                 if t[1].get(new.cf.as_slice())?.is_some() {
                     return Err(ConflictableTransactionError::Abort(
                         StoreError::DuplicateCf(String::from_utf8_lossy(&new.cf).into_owned()),
@@ -95,6 +99,9 @@ impl Store {
                 }
                 for k in &new.words {
                     t[8].insert(k.as_slice(), &[])?;
+                }
+                for k in &new.others {
+                    t[9].insert(k.as_slice(), &[])?;
                 }
                 for (pid, bytes) in &patti {
                     t[5].insert(&id_key(*pid), bytes.as_slice())?;

@@ -18,6 +18,8 @@ use crate::domain::{Gestore, GestoreId, PatientId, PresaInCarico, PresaStato};
 
 const META_PRACTICE: &[u8] = b"practice";
 const META_GESTORI_SEEDED: &[u8] = b"gestori_seeded";
+/// The column names of the Gestori list last imported, one per line.
+const META_GESTORI_HEADER: &[u8] = b"gestori_header";
 
 fn corrupt(tree: &'static str, key: u64, reason: String) -> StoreError {
     StoreError::Corrupt {
@@ -92,6 +94,34 @@ impl Store {
         self.meta
             .contains_key(META_GESTORI_SEEDED)
             .map_err(|e| self.fatal(e))
+    }
+
+    /// The column names of the list last imported, if any was.
+    pub fn gestori_header(&self) -> Result<Option<Vec<String>>> {
+        let value = self
+            .meta
+            .get(META_GESTORI_HEADER)
+            .map_err(|e| self.fatal(e))?;
+        Ok(value.map(|v| {
+            String::from_utf8_lossy(&v)
+                .split('\n')
+                .map(str::to_owned)
+                .collect()
+        }))
+    }
+
+    /// Remembers the column names of an imported list (names hold no line
+    /// breaks: the importer joins their words with single spaces).
+    pub fn save_gestori_header(&self, header: &[String]) -> Result<()> {
+        self.ensure_writable()?;
+        let names: Vec<String> = header
+            .iter()
+            .map(|h| h.split_whitespace().collect::<Vec<_>>().join(" "))
+            .collect();
+        self.meta
+            .insert(META_GESTORI_HEADER, names.join("\n").as_bytes())
+            .map_err(|e| self.fatal(e))?;
+        self.make_durable()
     }
 
     pub fn mark_gestori_seeded(&self) -> Result<()> {
@@ -240,6 +270,22 @@ impl Store {
             };
             if let Some(p) = self.presa(id)? {
                 out.push(p);
+            }
+        }
+        Ok(out)
+    }
+
+    /// How many active prese in carico each Gestore has: one pass over the
+    /// active ones (one per patient at most).
+    pub fn active_prese_by_gestore(&self) -> Result<std::collections::HashMap<GestoreId, usize>> {
+        let mut out = std::collections::HashMap::new();
+        for item in self.active_presa.iter().values() {
+            let v = item.map_err(|e| self.fatal(e))?;
+            if let Some(id) = super::patients::id_from_value(&v)
+                && let Some(p) = self.presa(id)?
+                && p.is_active()
+            {
+                *out.entry(p.gestore).or_insert(0) += 1;
             }
         }
         Ok(out)

@@ -29,7 +29,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 pub use check::CheckReport;
 pub use guard::{inside_store_boundary, newest_auto_backup, restore_hint, way_out};
-pub use patients::{IndexHit, PatientIndex};
+pub use patients::{IndexHit, OtherName, PatientIndex};
 
 /// Reopen attempts (25 ms apart) while a just-dropped handle still holds the lock.
 const LOCK_RETRIES: u32 = 40;
@@ -180,8 +180,10 @@ pub struct TreeBytes {
 /// is kept with the other patient indexes; a sportello that only knows
 /// format 1 would write patients without it, so it refuses a store of
 /// format 2 (as a newer one), and a store of format 1 gets the index built
-/// when it is opened.
-pub const STORE_FORMAT: u8 = 2;
+/// when it is opened. 3: the index of other name forms
+/// (`idx_patient_name_other`: "adda" and "dadda" for D'Adda, first name
+/// first), kept the same way; a store of format 2 gets it built when opened.
+pub const STORE_FORMAT: u8 = 3;
 const META_FORMAT: &[u8] = b"store_format";
 
 pub type Result<T> = std::result::Result<T, StoreError>;
@@ -197,6 +199,9 @@ pub(crate) mod trees {
     /// Later words of patient names under their first word: see
     /// `patients::name_word_keys`.
     pub const IDX_NAME_WORD: &str = "idx_patient_name_word";
+    /// Other forms of patient names (surname written otherwise, first name
+    /// first): see `patients::other_name_index_keys`.
+    pub const IDX_NAME_OTHER: &str = "idx_patient_name_other";
     pub const GESTORI: &str = "gestori";
     pub const IMPORTS: &str = "gestori_imports";
     pub const PRESE: &str = "prese";
@@ -232,6 +237,7 @@ pub struct Store {
     idx_tessera: sled::Tree,
     idx_phone: sled::Tree,
     idx_name_word: sled::Tree,
+    idx_name_other: sled::Tree,
     gestori: sled::Tree,
     imports: sled::Tree,
     prese: sled::Tree,
@@ -338,6 +344,7 @@ impl Store {
             idx_tessera: tree(trees::IDX_TESSERA)?,
             idx_phone: tree(trees::IDX_PHONE)?,
             idx_name_word: tree(trees::IDX_NAME_WORD)?,
+            idx_name_other: tree(trees::IDX_NAME_OTHER)?,
             gestori: tree(trees::GESTORI)?,
             imports: tree(trees::IMPORTS)?,
             prese: tree(trees::PRESE)?,
@@ -373,13 +380,18 @@ impl Store {
     }
 
     /// Brings the store to [`STORE_FORMAT`]: stamps a new one, builds what an
-    /// older format lacks (format 1: the name-word index), and refuses one
+    /// older format lacks (format 1: the name-word index; 2: the index of
+    /// other name forms), and refuses one
     /// written by a newer sportello, whose records this version could misread.
     pub(crate) fn upgrade_format(&self, on_upgrade: &mut dyn FnMut()) -> Result<()> {
         let found = self.meta.get(META_FORMAT).map_err(|e| self.fatal(e))?;
         match found.as_ref().map(|v| v.first().copied().unwrap_or(0)) {
             None | Some(STORE_FORMAT) => {}
-            Some(1) => self.forget_name_word_index()?,
+            Some(1) => {
+                self.forget_name_word_index()?;
+                self.forget_name_other_index()?;
+            }
+            Some(2) => self.forget_name_other_index()?,
             Some(newer) => {
                 return Err(StoreError::NewerFormat {
                     dir: self.dir.clone(),
@@ -387,7 +399,15 @@ impl Store {
                 });
             }
         }
-        self.ensure_name_word_index(on_upgrade)?;
+        // Said once, however many indexes are built.
+        let mut noted = false;
+        let mut once = || {
+            if !std::mem::replace(&mut noted, true) {
+                on_upgrade();
+            }
+        };
+        self.ensure_name_word_index(&mut once)?;
+        self.ensure_name_other_index(&mut once)?;
         if found.as_deref() != Some(&[STORE_FORMAT][..]) {
             self.meta
                 .insert(META_FORMAT, &[STORE_FORMAT])

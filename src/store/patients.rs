@@ -14,7 +14,7 @@ use sled::transaction::{ConflictableTransactionError, TransactionError, Transact
 
 use super::records::{decode_patient, encode_patient};
 use super::{Result, Store, StoreError, id_key, trees};
-use crate::domain::patient::digits;
+use crate::domain::patient::{digits, other_name_keys};
 use crate::domain::{Patient, PatientId};
 
 /// One entry found by an index scan: the normalised key and the patient id.
@@ -275,18 +275,56 @@ fn visit_word_entry(
     }
 }
 
+/// Marks in `meta` that the index of other name forms
+/// (`idx_patient_name_other`) holds the entries of every stored patient; a
+/// store written before it existed gets it built when opened
+/// ([`Store::ensure_name_other_index`]).
+pub(crate) const META_NAME_OTHER_BUILT: &[u8] = b"idx_patient_name_other_built";
+
+/// The kinds of entries of the index of other name forms: the first byte of
+/// their keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OtherName {
+    /// "COGNOME NOME" with the surname written otherwise ("ADDA NICCOLO",
+    /// "D ADDA NICCOLO" for D'Adda).
+    Surname = 0x02,
+    /// "NOME COGNOME" ("NICCOLO DADDA").
+    FirstName = 0x03,
+}
+
+/// The entries of a patient in the index of other name forms: the kind's
+/// byte, the form, 0, the big-endian id (empty value). See
+/// [`crate::domain::patient::OtherNameKeys`].
+pub(crate) fn other_name_index_keys(p: &Patient) -> Vec<Vec<u8>> {
+    let forms = other_name_keys(&p.cognome, &p.nome);
+    let kinds = [
+        (OtherName::Surname, forms.surname),
+        (OtherName::FirstName, forms.first_name),
+    ];
+    let mut keys = Vec::new();
+    for (kind, list) in kinds {
+        for form in list {
+            let mut key = vec![kind as u8];
+            key.extend_from_slice(&index_key(&form, p.id));
+            keys.push(key);
+        }
+    }
+    keys
+}
+
 pub(crate) fn id_from_value(value: &[u8]) -> Option<PatientId> {
     Some(u64::from_be_bytes(value.try_into().ok()?))
 }
 
 /// The index entries a patient owns: codice fiscale, name, tessera, phones,
-/// name words.
+/// name words, other name forms.
 pub(crate) struct PatientKeys {
     pub cf: Vec<u8>,
     pub name: Vec<u8>,
     pub tessera: Option<Vec<u8>>,
     pub phones: Vec<Vec<u8>>,
     pub words: Vec<Vec<u8>>,
+    pub others: Vec<Vec<u8>>,
 }
 
 impl PatientKeys {
@@ -297,6 +335,7 @@ impl PatientKeys {
             cf: p.codice_fiscale.to_uppercase().into_bytes(),
             name: index_key(&name, p.id),
             words: name_word_keys(&name, p.id),
+            others: other_name_index_keys(p),
             tessera: (!tessera.is_empty()).then(|| index_key(&tessera, p.id)),
             phones: p
                 .phone_keys()
@@ -310,7 +349,8 @@ impl PatientKeys {
 type TxResult<T> = std::result::Result<T, ConflictableTransactionError<StoreError>>;
 
 /// Writes a patient and its index entries inside a transaction.
-/// `t` = [patients, idx_cf, idx_name, idx_tessera, idx_phone, idx_name_word].
+/// `t` = [patients, idx_cf, idx_name, idx_tessera, idx_phone, idx_name_word,
+/// idx_name_other].
 fn tx_put(t: &[TransactionalTree], p: &Patient, bytes: &[u8], keys: &PatientKeys) -> TxResult<()> {
     t[0].insert(&id_key(p.id), bytes)?;
     t[1].insert(keys.cf.as_slice(), &id_key(p.id))?;
@@ -323,6 +363,9 @@ fn tx_put(t: &[TransactionalTree], p: &Patient, bytes: &[u8], keys: &PatientKeys
     }
     for k in &keys.words {
         t[5].insert(k.as_slice(), &[])?;
+    }
+    for k in &keys.others {
+        t[6].insert(k.as_slice(), &[])?;
     }
     Ok(())
 }
@@ -339,11 +382,14 @@ fn tx_remove_keys(t: &[TransactionalTree], keys: &PatientKeys) -> TxResult<()> {
     for k in &keys.words {
         t[5].remove(k.as_slice())?;
     }
+    for k in &keys.others {
+        t[6].remove(k.as_slice())?;
+    }
     Ok(())
 }
 
 impl Store {
-    fn patient_trees(&self) -> [&sled::Tree; 6] {
+    fn patient_trees(&self) -> [&sled::Tree; 7] {
         [
             &self.patients,
             &self.idx_cf,
@@ -351,6 +397,7 @@ impl Store {
             &self.idx_tessera,
             &self.idx_phone,
             &self.idx_name_word,
+            &self.idx_name_other,
         ]
     }
 
@@ -441,7 +488,7 @@ impl Store {
             }
         }
         type Entries = Vec<(Vec<u8>, Vec<u8>)>;
-        let mut entries: [Entries; 6] = Default::default();
+        let mut entries: [Entries; 7] = Default::default();
         for p in patients.iter_mut() {
             p.id = self.new_patient_id()?;
             let keys = PatientKeys::of(p);
@@ -457,6 +504,9 @@ impl Store {
             }
             for k in keys.words {
                 entries[5].push((k, Vec::new()));
+            }
+            for k in keys.others {
+                entries[6].push((k, Vec::new()));
             }
         }
         // The trees are independent: fill them side by side, each in key order.
@@ -747,6 +797,83 @@ impl Store {
         self.make_durable()
     }
 
+    /// Builds the index of other name forms if this store does not have it
+    /// yet (written before it existed, or its build was interrupted), then
+    /// marks it built in `meta`. One pass over the patient records (the
+    /// forms need the surname apart from the first name, which the name
+    /// index's keys do not keep), written in batches.
+    pub(crate) fn ensure_name_other_index(&self, on_build: &mut dyn FnMut()) -> Result<()> {
+        if self
+            .meta
+            .contains_key(META_NAME_OTHER_BUILT)
+            .map_err(|e| self.fatal(e))?
+        {
+            return Ok(());
+        }
+        if !self.patients.is_empty() {
+            self.ensure_writable()?;
+            on_build();
+            self.idx_name_other.clear().map_err(|e| self.fatal(e))?;
+            let mut batch = sled::Batch::default();
+            let mut pending = 0;
+            for item in self.patients.iter().values() {
+                let v = item.map_err(|e| self.fatal(e))?;
+                // An undecodable record is left to `check`, which names it.
+                let Ok(p) = decode_patient(&v) else {
+                    continue;
+                };
+                for k in other_name_index_keys(&p) {
+                    batch.insert(k, &[]);
+                    pending += 1;
+                }
+                if pending >= 20_000 {
+                    self.idx_name_other
+                        .apply_batch(std::mem::take(&mut batch))
+                        .map_err(|e| self.fatal(e))?;
+                    pending = 0;
+                }
+            }
+            self.idx_name_other
+                .apply_batch(batch)
+                .map_err(|e| self.fatal(e))?;
+        }
+        self.meta
+            .insert(META_NAME_OTHER_BUILT, &[1])
+            .map_err(|e| self.fatal(e))?;
+        self.make_durable()
+    }
+
+    /// Drops the index of other name forms and its mark: the next open
+    /// rebuilds it.
+    pub(crate) fn forget_name_other_index(&self) -> Result<()> {
+        self.meta
+            .remove(META_NAME_OTHER_BUILT)
+            .map_err(|e| self.fatal(e))?;
+        self.idx_name_other.clear().map_err(|e| self.fatal(e))
+    }
+
+    /// Walks the entries of the index of other name forms of `kind` whose
+    /// form starts with `prefix` (folded), in key order, handing each (form,
+    /// id) to `visit` until it returns false.
+    pub fn walk_other_names(
+        &self,
+        kind: OtherName,
+        prefix: &str,
+        mut visit: impl FnMut(&str, PatientId) -> bool,
+    ) -> Result<()> {
+        let mut from = vec![kind as u8];
+        from.extend_from_slice(prefix.as_bytes());
+        for item in self.idx_name_other.scan_prefix(&from).keys() {
+            let k = item.map_err(|e| self.fatal(e))?;
+            if let Some((form, id)) = split_index_key_ref(&k[1..])
+                && !visit(form, id)
+            {
+                break;
+            }
+        }
+        Ok(())
+    }
+
     /// Drops the name-word index and its mark: the next
     /// [`Store::ensure_name_word_index`] (or open) rebuilds it.
     pub(crate) fn forget_name_word_index(&self) -> Result<()> {
@@ -1013,11 +1140,62 @@ mod tests {
                 .as_deref(),
             Some(&[super::super::STORE_FORMAT][..])
         );
-        assert_eq!(super::super::STORE_FORMAT, 2);
+        assert_eq!(super::super::STORE_FORMAT, 3);
         assert_eq!(word_entries(&store).len(), 4);
         assert_eq!(found(&store, "della ma"), vec![id]);
         assert_eq!(found(&store, "della va ma"), vec![id]);
         assert_eq!(found(&store, "fer gr"), vec![batch_id]);
+        let report = store.check().unwrap();
+        assert!(report.is_ok(), "{:?}", report.problems);
+    }
+
+    /// A store of format 2 (no index of other name forms) gets it on its
+    /// next open; until then `check` names the missing entries.
+    #[test]
+    fn a_format_2_store_gets_the_other_name_forms_when_opened() {
+        let dir = tempfile::tempdir().unwrap();
+        let id = {
+            let store = Store::open(dir.path()).unwrap();
+            let mut p = demo_patient(1, "D'Adda", "Niccolò");
+            let id = store.insert_patient(&mut p).unwrap();
+            store.forget_name_other_index().unwrap();
+            store.meta.insert(super::super::META_FORMAT, &[2]).unwrap();
+            store.make_durable().unwrap();
+            assert!(found(&store, "adda").is_empty());
+            assert!(found(&store, "niccolo").is_empty());
+            let report = store.check().unwrap();
+            assert!(
+                report.problems.contains(&format!(
+                    "idx_patient_name_other: manca la voce cognome: ADDA NICCOLO#{id}"
+                )),
+                "{:?}",
+                report.problems
+            );
+            assert!(
+                report.problems.contains(&format!(
+                    "idx_patient_name_other: manca la voce nome: NICCOLO D ADDA#{id}"
+                )),
+                "{:?}",
+                report.problems
+            );
+            id
+        };
+        let mut noted = 0;
+        let store =
+            Store::open_noting_upgrade(dir.path(), super::super::DEFAULT_CACHE_BYTES, &mut || {
+                noted += 1
+            })
+            .unwrap();
+        assert_eq!(noted, 1);
+        assert!(
+            store
+                .meta
+                .contains_key(super::META_NAME_OTHER_BUILT)
+                .unwrap()
+        );
+        assert_eq!(found(&store, "adda"), vec![id]);
+        assert_eq!(found(&store, "d adda"), vec![id]);
+        assert_eq!(found(&store, "niccolo d"), vec![id]);
         let report = store.check().unwrap();
         assert!(report.is_ok(), "{:?}", report.problems);
     }
@@ -1030,14 +1208,14 @@ mod tests {
             let store = Store::open(dir.path()).unwrap();
             let mut p = demo_patient(1, "Rossi", "Anna");
             store.insert_patient(&mut p).unwrap();
-            store.meta.insert(super::super::META_FORMAT, &[3]).unwrap();
+            store.meta.insert(super::super::META_FORMAT, &[4]).unwrap();
             store.make_durable().unwrap();
         }
         let Err(e) = Store::open(dir.path()) else {
             panic!("a newer store must be refused");
         };
         assert!(
-            matches!(e, super::super::StoreError::NewerFormat { found: 3, .. }),
+            matches!(e, super::super::StoreError::NewerFormat { found: 4, .. }),
             "{e}"
         );
         assert!(e.to_string().contains("versione più recente"), "{e}");
@@ -1045,7 +1223,7 @@ mod tests {
         let meta = db.open_tree("meta").unwrap();
         assert_eq!(
             meta.get(super::super::META_FORMAT).unwrap().as_deref(),
-            Some(&[3u8][..])
+            Some(&[4u8][..])
         );
     }
 

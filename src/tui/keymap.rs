@@ -41,6 +41,8 @@ pub enum Context {
     AdminHistory,
     AdminStudio,
     AdminGestori,
+    /// One stored Gestore in full, opened from the list.
+    AdminGestoreDetail,
     /// The agenda's resources and their time ranges.
     AdminRisorse,
     /// The closures of the practice and of its resources.
@@ -75,7 +77,7 @@ pub enum Context {
 
 impl Context {
     /// In the order the help screen lists them.
-    pub const ALL: [Context; 39] = [
+    pub const ALL: [Context; 40] = [
         Context::Global,
         Context::Lookup,
         Context::Record,
@@ -100,6 +102,7 @@ impl Context {
         Context::AdminHistory,
         Context::AdminStudio,
         Context::AdminGestori,
+        Context::AdminGestoreDetail,
         Context::AdminRisorse,
         Context::AdminChiusure,
         Context::AdminFuori,
@@ -1379,9 +1382,38 @@ pub static BINDINGS: &[Binding] = &[
     ),
     row(
         C::AdminGestori,
+        Key::plain(KeyCode::Enter),
+        A::Open,
+        |s| s.gestori.k_detail,
+        true,
+    ),
+    row(
+        C::AdminGestori,
         Key::plain(KeyCode::Esc),
         A::Back,
         |s| s.k_back,
+        true,
+    ),
+    // One Gestore in full: the previous and next of the list, Esc to it.
+    row(
+        C::AdminGestoreDetail,
+        Key::plain(KeyCode::Up),
+        A::Up,
+        |s| s.gestori.k_previous,
+        true,
+    ),
+    row(
+        C::AdminGestoreDetail,
+        Key::plain(KeyCode::Down),
+        A::Down,
+        |s| s.gestori.k_next,
+        true,
+    ),
+    row(
+        C::AdminGestoreDetail,
+        Key::plain(KeyCode::Esc),
+        A::Back,
+        |s| s.gestori.k_to_list,
         true,
     ),
     // The agenda's resources: two lists, no text field.

@@ -304,8 +304,8 @@ fn exports_write_the_patto_the_pai_and_the_day_list() {
 }
 
 /// A store of format 1 (no name-word index) opened by this sportello: the
-/// command says why it takes a moment, the index is built, the store is
-/// stamped 2 and passes the check; the next open says nothing.
+/// command says why it takes a moment, the indexes are built, the store is
+/// stamped 3 and passes the check; the next open says nothing.
 #[test]
 fn an_older_store_is_upgraded_with_a_notice() {
     use sportello::domain::Sex;
@@ -330,10 +330,10 @@ fn an_older_store_is_upgraded_with_a_notice() {
         let meta = db.open_tree("meta").unwrap();
         meta.insert("store_format", &[1]).unwrap();
         meta.remove("idx_patient_name_word_built").unwrap();
-        db.open_tree("idx_patient_name_word")
-            .unwrap()
-            .clear()
-            .unwrap();
+        meta.remove("idx_patient_name_other_built").unwrap();
+        for tree in ["idx_patient_name_word", "idx_patient_name_other"] {
+            db.open_tree(tree).unwrap().clear().unwrap();
+        }
         db.flush().unwrap();
     }
     let o = sportello(&["--data-dir", data, "find", "de ma"]);
@@ -351,8 +351,82 @@ fn an_older_store_is_upgraded_with_a_notice() {
     let meta = db.open_tree("meta").unwrap();
     assert_eq!(
         meta.get("store_format").unwrap().as_deref(),
-        Some(&[2u8][..])
+        Some(&[3u8][..])
     );
+}
+
+/// `find` by surname however its apostrophes and spaces are typed, and by
+/// first name: surname matches first, then first names, then (nothing
+/// found) the suggestions. The store is of format 2, written before the
+/// index of other name forms: the first `find` builds it.
+#[test]
+fn find_by_surname_forms_and_first_name() {
+    use sportello::domain::Sex;
+    use sportello::service::{Desk, FixedClock};
+    use std::sync::Arc;
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().to_str().unwrap();
+    {
+        let desk = Desk::open(dir.path(), Arc::new(FixedClock::on(2026, 11, 23).unwrap())).unwrap();
+        let born = chrono::NaiveDate::from_ymd_opt(1950, 3, 12).unwrap();
+        for (cognome, nome, sesso) in [
+            ("D'Adda", "Niccolò", Sex::M),
+            ("Rossi", "Anna", Sex::F),
+            ("Dada", "Marco", Sex::M),
+            ("Adda", "Luigi", Sex::M),
+            ("Dadda", "Pietro", Sex::M),
+            ("Niccolosi", "Maria", Sex::F),
+        ] {
+            desk.register_patient(common::patient::patient(cognome, nome, sesso, born))
+                .unwrap();
+        }
+    }
+    {
+        let db = sled::open(dir.path()).unwrap();
+        let meta = db.open_tree("meta").unwrap();
+        meta.insert("store_format", &[2]).unwrap();
+        meta.remove("idx_patient_name_other_built").unwrap();
+        db.open_tree("idx_patient_name_other")
+            .unwrap()
+            .clear()
+            .unwrap();
+        db.flush().unwrap();
+    }
+    let find = |q: &str| -> (Vec<String>, String) {
+        let o = sportello(&["--data-dir", data, "find", q]);
+        assert_eq!(o.status.code(), Some(0), "{o:?}");
+        let names = stdout(&o)
+            .lines()
+            .map(|l| {
+                let mut f = l.split('\t');
+                format!("{} {}", f.next().unwrap(), f.next().unwrap())
+            })
+            .collect();
+        (names, stderr(&o))
+    };
+    let (names, err) = find("niccolo d");
+    assert!(err.contains("Aggiornamento dell'archivio"), "{err}");
+    assert_eq!(names, ["D'Adda Niccolò"]);
+    for (q, expected) in [
+        ("niccolò", &["Niccolosi Maria", "D'Adda Niccolò"][..]),
+        ("niccolo", &["Niccolosi Maria", "D'Adda Niccolò"]),
+        ("dada", &["Dada Marco"]),
+        ("adda", &["Adda Luigi", "D'Adda Niccolò"]),
+        ("d adda", &["D'Adda Niccolò", "Dadda Pietro"]),
+        ("dadda", &["D'Adda Niccolò", "Dadda Pietro"]),
+        ("d'adda", &["D'Adda Niccolò", "Dadda Pietro"]),
+        ("anna", &["Rossi Anna"]),
+    ] {
+        let (names, err) = find(q);
+        assert_eq!(names, expected, "{q}");
+        assert!(err.is_empty(), "{q}: {err}");
+    }
+    // Nothing found: the suggestions, said so.
+    let (names, err) = find("dadaa");
+    assert!(err.contains("Nomi simili"), "{err}");
+    assert_eq!(names[..2], ["Dada Marco", "D'Adda Niccolò"]);
+    let o = sportello(&["--data-dir", data, "check"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
 }
 
 fn stderr(o: &Output) -> String {
@@ -1004,4 +1078,60 @@ fn imported_control_characters_are_removed_and_exported_formulas_neutralised() {
         ),
         "{text}"
     );
+}
+
+/// `export gestori` writes the column names of the ATS list imported (PEC,
+/// "Codice Fiscale/P.IVA"), not names of its own; the export imports back
+/// with nothing changed. The import's preview says which values lost their
+/// leading zeros in Excel.
+#[test]
+fn export_gestori_keeps_the_ats_header_and_imports_back_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().join("dati");
+    let d = d.to_str().unwrap();
+    let file = dir.path().join("elenco.csv");
+    std::fs::write(
+        &file,
+        "Denominazione;Tipologia;Comune;PEC;Codice Fiscale/P.IVA;ATS\n\
+         Cooperativa Uno;Cooperativa MMG;Pavia;uno@pec.esempio.invalid;1234567897;30328\n\
+         Cooperativa Due;Cooperativa MMG;Vigevano;due@pec.esempio.invalid;12874720159;328\n",
+    )
+    .unwrap();
+    let import = |path: &str| {
+        let o = sportello_as_mario(&["import", "gestori", path, "--conferma", "--data-dir", d]);
+        assert_eq!(o.status.code(), Some(0), "{o:?}");
+        stdout(&o)
+    };
+    let out = import(file.to_str().unwrap());
+    for line in [
+        "  riga 2 (avviso): ATS 30328 letto come 030328: zeri iniziali persi (Excel)",
+        "  riga 2 (avviso): P.IVA 1234567897 letta come 01234567897: zeri iniziali persi (Excel)",
+        "  riga 3 (avviso): ATS 328 letto come 030328: zeri iniziali persi (Excel)",
+    ] {
+        assert!(out.lines().any(|l| l == line), "{line} in {out}");
+    }
+    let o = sportello_as_mario(&["export", "gestori", "--ats", "030328", "--data-dir", d]);
+    assert_eq!(o.status.code(), Some(0), "{o:?}");
+    let exported = stdout(&o);
+    assert_eq!(
+        exported.lines().next(),
+        Some(
+            "ATS,Codice,Denominazione,Tipologia,Indirizzo,Comune,Telefono,PEC,Referente,\
+             Codice Fiscale/P.IVA,Livelli,Idoneo"
+        )
+    );
+    assert!(
+        exported.contains("030328,,Cooperativa Uno,Cooperativa MMG,,Pavia,,uno@pec.esempio.invalid,,01234567897,tutti,sì"),
+        "{exported}"
+    );
+    let again = dir.path().join("esportato.csv");
+    std::fs::write(&again, &exported).unwrap();
+    let out = import(again.to_str().unwrap());
+    assert!(
+        out.contains("Modifiche: 0 nuovi, 0 aggiornati, 2 invariati, 0 non più idonei"),
+        "{out}"
+    );
+    assert!(!out.contains("avviso"), "{out}");
+    let o = sportello_as_mario(&["export", "gestori", "--ats", "030328", "--data-dir", d]);
+    assert_eq!(stdout(&o), exported);
 }

@@ -269,9 +269,15 @@ fn demo_patients_get_gestori_of_their_ats() {
 
     let mut active = 0;
     let mut with_history = 0;
-    // Walk every patient through the lookup by surname initial.
+    // Walk every patient through the lookup by surname initial (once each:
+    // a letter also finds the first names and the later surname words
+    // starting with it).
+    let mut seen = std::collections::HashSet::new();
     for letter in 'A'..='Z' {
         for s in desk.find(&letter.to_string(), 5000).unwrap() {
+            if !seen.insert(s.id) {
+                continue;
+            }
             let patient = desk.patient(s.id).unwrap().unwrap();
             let history = desk.prese_history(s.id).unwrap();
             if let Some(presa) = desk.active_presa(s.id).unwrap() {

@@ -97,9 +97,7 @@ fn excel_windows_1252_semicolon_list_with_ats_option() {
     );
     assert_eq!(
         unita.warnings,
-        [
-            "partita IVA \"1234567897\" completata con gli zeri iniziali: 01234567897 (Excel li toglie)"
-        ]
+        ["P.IVA 1234567897 letta come 01234567897: zeri iniziali persi (Excel)"]
     );
     let brianza = &p.accepted[1];
     assert_eq!(brianza.gestore.indirizzo, "Via Roma 5; scala B");
@@ -264,7 +262,13 @@ fn xlsx_sheet_chosen_by_name() {
     assert_eq!(first.gestore.ats, "030325");
     assert_eq!(first.gestore.livelli, [3]);
     assert_eq!(first.gestore.telefono, "035 0000 401");
-    assert_eq!(first.warnings.len(), 1, "{:?}", first.warnings);
+    assert_eq!(
+        first.warnings,
+        [
+            "ATS 30325 letto come 030325: zeri iniziali persi (Excel)",
+            "P.IVA 1234567897 letta come 01234567897: zeri iniziali persi (Excel)"
+        ]
+    );
     let asst = &p.accepted[1].gestore;
     assert_eq!(asst.denominazione, "ASST Papa Giovanni XXIII");
     assert_eq!(asst.telefono, "350000402");
@@ -821,5 +825,224 @@ fn a_cell_over_excels_limit_is_refused_with_its_name() {
         err.to_string(),
         "la cella A3 del foglio \"Gestori\" contiene 40.000 caratteri (al massimo 32.767, il \
          limite di Excel): controllare il file"
+    );
+}
+
+/// A one-sheet workbook ("Gestori") whose cells are `rows`: digits-only
+/// values as numbers (as Excel stores "030328" once it has taken it for a
+/// number), the others as inline text.
+fn workbook_rows(rows: &[&[&str]]) -> Vec<u8> {
+    use std::io::Write;
+    use zip::write::SimpleFileOptions;
+    const MAIN: &str = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    const RELS: &str = "http://schemas.openxmlformats.org/package/2006/relationships";
+    const DOC: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    let mut sheet = format!("<worksheet xmlns=\"{MAIN}\"><sheetData>");
+    for (r, cells) in rows.iter().enumerate() {
+        sheet.push_str(&format!("<row r=\"{}\">", r + 1));
+        for (c, value) in cells.iter().enumerate() {
+            let at = format!("{}{}", char::from(b'A' + c as u8), r + 1);
+            if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
+                sheet.push_str(&format!("<c r=\"{at}\"><v>{value}</v></c>"));
+            } else {
+                sheet.push_str(&format!(
+                    "<c r=\"{at}\" t=\"inlineStr\"><is><t>{value}</t></is></c>"
+                ));
+            }
+        }
+        sheet.push_str("</row>");
+    }
+    sheet.push_str("</sheetData></worksheet>");
+    let parts = [
+        (
+            "[Content_Types].xml",
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\
+             <Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">\
+             <Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>\
+             <Default Extension=\"xml\" ContentType=\"application/xml\"/>\
+             <Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>\
+             <Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>\
+             </Types>"
+                .to_owned(),
+        ),
+        (
+            "_rels/.rels",
+            format!(
+                "<Relationships xmlns=\"{RELS}\"><Relationship Id=\"rId1\" \
+                 Type=\"{DOC}/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>"
+            ),
+        ),
+        (
+            "xl/workbook.xml",
+            format!(
+                "<workbook xmlns=\"{MAIN}\" xmlns:r=\"{DOC}\"><sheets>\
+                 <sheet name=\"Gestori\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"
+            ),
+        ),
+        (
+            "xl/_rels/workbook.xml.rels",
+            format!(
+                "<Relationships xmlns=\"{RELS}\">\
+                 <Relationship Id=\"rId1\" Type=\"{DOC}/worksheet\" Target=\"worksheets/sheet1.xml\"/>\
+                 </Relationships>"
+            ),
+        ),
+        ("xl/worksheets/sheet1.xml", sheet),
+    ];
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    for (name, text) in parts {
+        zip.start_file(name, options).expect("start");
+        zip.write_all(text.as_bytes()).expect("write");
+    }
+    zip.finish().expect("finish").into_inner()
+}
+
+/// The rows of a list that went through Excel: ATS codes and partite IVA
+/// without their leading zeros.
+const EXCEL_ROWS: [[&str; 3]; 6] = [
+    ["Denominazione", "ATS", "Codice Fiscale/P.IVA"],
+    ["Coop Uno", "30328", "1234567897"],
+    ["Coop Due", "328", "12874720159"],
+    ["Coop Tre", "ATS di Pavia", "1234567890"],
+    ["Coop Quattro", "999", ""],
+    ["Coop Cinque", "28", ""],
+];
+
+/// What the preview of [`EXCEL_ROWS`] says, as a CSV or as a workbook.
+fn check_excel_damage(p: &ImportPreview) {
+    assert_eq!(names(p), ["Coop Uno", "Coop Due", "Coop Tre"]);
+    assert!(p.accepted.iter().all(|r| r.gestore.ats == "030328"));
+    let cf: Vec<&str> = p
+        .accepted
+        .iter()
+        .map(|r| r.gestore.cf_piva.as_str())
+        .collect();
+    // The third's check digit disagrees with a leading zero: left as read.
+    assert_eq!(cf, ["01234567897", "12874720159", "1234567890"]);
+    let warnings: Vec<(usize, Vec<&str>)> = p
+        .accepted
+        .iter()
+        .map(|r| (r.line, r.warnings.iter().map(String::as_str).collect()))
+        .collect();
+    assert_eq!(
+        warnings,
+        [
+            (
+                2,
+                vec![
+                    "ATS 30328 letto come 030328: zeri iniziali persi (Excel)",
+                    "P.IVA 1234567897 letta come 01234567897: zeri iniziali persi (Excel)",
+                ]
+            ),
+            (
+                3,
+                vec!["ATS 328 letto come 030328: zeri iniziali persi (Excel)"]
+            ),
+            (
+                4,
+                vec![
+                    "CF/P.IVA \"1234567890\" non valido: servono 11 cifre (partita IVA) o 16 \
+                     caratteri (codice fiscale)"
+                ]
+            ),
+        ]
+    );
+    assert_eq!(
+        rejections(p),
+        [
+            (
+                5,
+                "ATS \"999\" sconosciuta: nessun codice da 030321 a 030328 finisce così"
+            ),
+            (
+                6,
+                "ATS \"28\" sconosciuta: usare un codice da 030321 a 030328 o il nome dell'ATS"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn excel_lost_leading_zeros_are_restored_and_said_csv() {
+    let csv: String = EXCEL_ROWS
+        .iter()
+        .map(|r| format!("{}\n", r.join(";")))
+        .collect();
+    let p =
+        parse_gestori(csv.as_bytes(), "elenco.csv", &ImportOptions::default()).expect("preview");
+    check_excel_damage(&p);
+}
+
+#[test]
+fn excel_lost_leading_zeros_are_restored_and_said_xlsx() {
+    let rows: Vec<&[&str]> = EXCEL_ROWS.iter().map(|r| &r[..]).collect();
+    let p = parse_gestori(
+        &workbook_rows(&rows),
+        "elenco.xlsx",
+        &ImportOptions::default(),
+    )
+    .expect("preview");
+    check_excel_damage(&p);
+}
+
+/// An ATS list with its own column names: the export writes them back, in
+/// the export's column order, and the file imports back unchanged.
+#[test]
+fn export_keeps_the_column_names_of_the_imported_list() {
+    let list = "Ragione sociale;Tipologia;Indirizzo;Comune;Telefono;PEC;Referente;\
+                Codice Fiscale/P.IVA;ATS;Livelli\n\
+                Cooperativa Medici dei Laghi;Cooperativa MMG;Via Sacco 1;Varese;0332 1;\
+                laghi@pec.esempio.invalid;Mario Rossi;12874720159;030322;1-2\n";
+    let p =
+        parse_gestori(list.as_bytes(), "elenco.csv", &ImportOptions::default()).expect("preview");
+    assert_eq!(
+        p.export_header,
+        [
+            "ATS",
+            "Codice",
+            "Ragione sociale",
+            "Tipologia",
+            "Indirizzo",
+            "Comune",
+            "Telefono",
+            "PEC",
+            "Referente",
+            "Codice Fiscale/P.IVA",
+            "Livelli",
+            "Idoneo",
+        ]
+    );
+    let rows: Vec<Gestore> = p.accepted.iter().map(|r| r.gestore.clone()).collect();
+    let mut out = Vec::new();
+    sportello::io::gestori::write_gestori_csv_with(&rows, &p.export_header, &mut out)
+        .expect("write");
+    let text = String::from_utf8(out).expect("utf-8");
+    assert_eq!(
+        text.lines().next(),
+        Some(
+            "ATS,Codice,Ragione sociale,Tipologia,Indirizzo,Comune,Telefono,PEC,Referente,\
+             Codice Fiscale/P.IVA,Livelli,Idoneo"
+        )
+    );
+    let back =
+        parse_gestori(text.as_bytes(), "export.csv", &ImportOptions::default()).expect("re-import");
+    assert!(back.rejected.is_empty(), "{:?}", back.rejected);
+    assert!(
+        back.ignored_columns.is_empty(),
+        "{:?}",
+        back.ignored_columns
+    );
+    let again: Vec<Gestore> = back.accepted.iter().map(|r| r.gestore.clone()).collect();
+    assert_eq!(again, rows);
+    assert_eq!(back.export_header, p.export_header);
+    // A header that does not name every column is not written.
+    let mut out = Vec::new();
+    sportello::io::gestori::write_gestori_csv_with(&rows, &["ATS".to_string()], &mut out)
+        .expect("write");
+    assert!(
+        String::from_utf8(out)
+            .unwrap()
+            .starts_with(&EXPORT_HEADER.join(","))
     );
 }

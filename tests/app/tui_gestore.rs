@@ -644,3 +644,131 @@ fn english_on_request() {
     });
     assert!(ui.screen().contains("Import list of Gestori"));
 }
+
+/// Elenco Gestori at 80 columns: long names wrap instead of being cut;
+/// Enter shows the selected Gestore in full (its active prese in carico
+/// counted), Up and Down the previous and next, Esc the list on the same row.
+#[test]
+fn stored_list_wraps_names_and_enter_opens_the_gestore() {
+    let (_dir, desk, anna) = archive();
+    let coop = desk
+        .gestori(Some("030324"), false)
+        .expect("list")
+        .into_iter()
+        .find(|g| g.denominazione == COOP_BRIANZA)
+        .expect("sample cooperative");
+    desk.choose_gestore(
+        anna,
+        coop.id,
+        Canale::CentroServiziAsst,
+        date(2026, 11, 20),
+        "",
+    )
+    .expect("chosen");
+    let mut ui = Harness::new(desk, 80, 24);
+    ui.keys(|e| {
+        e.key(KeyCode::F(11));
+        for _ in 0..3 {
+            e.key(KeyCode::Down);
+        }
+        e.key(KeyCode::Enter).text("030324");
+    });
+    let screen = ui.screen();
+    insta::assert_snapshot!("stored_list_80x24", screen);
+    // "Cooperativa Medici Esempio Brianza (fittizia)", on two lines, uncut.
+    assert!(
+        screen.contains("Cooperativa Medici Esempio Brianza"),
+        "{screen}"
+    );
+    assert!(!screen.contains("Brianza (fi…"), "{screen}");
+    let selected = |ui: &Harness| -> (String, bool) {
+        let Screen::Admin(admin) = ui.app.screen() else {
+            panic!("admin expected, got {}", ui.app.title());
+        };
+        let list = admin.gestori().expect("Elenco Gestori");
+        (
+            list.selected().expect("a row").denominazione.clone(),
+            list.detail().is_some(),
+        )
+    };
+    ui.keys(|e| {
+        e.key(KeyCode::Down).key(KeyCode::Down);
+    });
+    assert_eq!(selected(&ui), (COOP_BRIANZA.to_string(), false));
+    ui.keys(|e| {
+        e.key(KeyCode::Enter);
+    });
+    assert_eq!(selected(&ui), (COOP_BRIANZA.to_string(), true));
+    let screen = ui.screen();
+    insta::assert_snapshot!("stored_gestore_80x24", screen);
+    for text in [
+        "Gestore 3/4",
+        &format!("Denominazione:          {COOP_BRIANZA}"),
+        "ATS:                    030324 ATS della Brianza",
+        "Tipologia:              Cooperativa MMG",
+        "Prese in carico attive: 1",
+        "Stato:                  idoneo",
+        "Esc Elenco",
+    ] {
+        assert!(screen.contains(text), "{text} in {screen}");
+    }
+    // The filter does not take the keys meanwhile.
+    ui.keys(|e| {
+        e.text("x");
+    });
+    assert_eq!(selected(&ui), (COOP_BRIANZA.to_string(), true));
+    ui.keys(|e| {
+        e.key(KeyCode::Down);
+    });
+    assert!(ui.screen().contains("Gestore 4/4"), "{}", ui.screen());
+    assert!(
+        ui.screen().contains("Prese in carico attive: 0"),
+        "{}",
+        ui.screen()
+    );
+    ui.keys(|e| {
+        e.key(KeyCode::Up).key(KeyCode::Esc);
+    });
+    assert_eq!(selected(&ui), (COOP_BRIANZA.to_string(), false));
+    let screen = ui.screen();
+    assert!(screen.contains("4 di 30 Gestori in archivio"), "{screen}");
+    // Esc again leaves the list for the menu.
+    ui.keys(|e| {
+        e.key(KeyCode::Esc);
+    });
+    let Screen::Admin(admin) = ui.app.screen() else {
+        panic!("admin expected");
+    };
+    assert!(admin.is_menu());
+}
+
+/// The dialog after a revocation lists the first appointments to cancel
+/// and counts the others on its last line.
+#[test]
+fn revoke_dialog_counts_the_appointments_it_does_not_list() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let desk = Desk::open(dir.path(), Arc::new(FixedClock::on(2026, 11, 23).unwrap())).unwrap();
+    let pid = common::agenda::setup(&desk);
+    let pai = desk.current_pai(pid).unwrap().unwrap();
+    let proposals = desk
+        .plan_pai(pai.id, &Default::default())
+        .unwrap()
+        .proposals;
+    let booked = desk.accept_proposals(pai.id, &proposals).unwrap().len();
+    assert!(booked > 9, "{booked}");
+    let mut ui = Harness::new(desk, 100, 40);
+    ui.keys(|e| {
+        e.alt('2').text("cantu").key(KeyCode::F(3));
+        e.ctrl('x').text("trasferimento").key(KeyCode::Enter);
+    });
+    let screen = ui.screen();
+    assert!(
+        screen.contains(&format!("… e altri {} appuntamenti", booked - 8)),
+        "{screen}"
+    );
+    let s = sportello::tui::strings::Strings::for_lang(Lang::It);
+    assert_eq!(s.more_appointments(1), "… e un altro appuntamento");
+    assert_eq!(s.more_appointments(11), "… e altri 11 appuntamenti");
+    let en = sportello::tui::strings::Strings::for_lang(Lang::En);
+    assert_eq!(en.more_appointments(1), "… and one more appointment");
+}

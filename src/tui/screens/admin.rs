@@ -10,10 +10,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
 use tui_input::Input;
 
-use crate::domain::Gestore;
 use crate::domain::gestore::GestoriImport;
 use crate::domain::operator::Role;
 use crate::domain::text::fold;
+use crate::domain::{Gestore, GestoreId};
 use crate::tui::app::{Cmd, Env, Status};
 use crate::tui::field;
 use crate::tui::format;
@@ -171,6 +171,13 @@ impl AdminScreen {
         }
     }
 
+    pub fn gestori(&self) -> Option<&GestoriSection> {
+        match self {
+            AdminScreen::Gestori(g) => Some(g),
+            _ => None,
+        }
+    }
+
     pub fn audit(&self) -> Option<&AuditSection> {
         match self {
             AdminScreen::Audit(au) => Some(au),
@@ -226,6 +233,7 @@ impl AdminScreen {
             AdminScreen::Import(i) => i.context(),
             AdminScreen::History(_) => Context::AdminHistory,
             AdminScreen::Studio(st) => st.context(),
+            AdminScreen::Gestori(g) if g.detail => Context::AdminGestoreDetail,
             AdminScreen::Gestori(_) => Context::AdminGestori,
             AdminScreen::Risorse(_) => Context::AdminRisorse,
             AdminScreen::Chiusure(_) => Context::AdminChiusure,
@@ -260,6 +268,7 @@ impl AdminScreen {
             AdminScreen::Audit(au) => au.input_mut(),
             AdminScreen::Import(i) => i.input_mut(),
             AdminScreen::Studio(st) => st.input_mut(),
+            AdminScreen::Gestori(g) if g.detail => None,
             AdminScreen::Gestori(g) => Some(&mut g.filter),
         }
     }
@@ -307,7 +316,7 @@ impl AdminScreen {
             AdminScreen::Import(i) => i.action(action, env),
             AdminScreen::History(h) => h.action(action),
             AdminScreen::Studio(st) => st.action(action, env),
-            AdminScreen::Gestori(g) => g.action(action),
+            AdminScreen::Gestori(g) => g.action(action, env),
             AdminScreen::Risorse(r) => r.action(action, env),
             AdminScreen::Chiusure(c) => c.action(action, env),
             AdminScreen::Fuori(f) => f.action(action, env),
@@ -461,6 +470,9 @@ pub(crate) fn list_action(
     Some(Cmd::Redraw)
 }
 
+/// Lines a Gestore's name may take in the list before it is cut.
+const MAX_NAME_LINES: usize = 3;
+
 /// Storico importazioni: every import of a Gestori list, newest first.
 pub struct HistorySection {
     imports: Vec<GestoriImport>,
@@ -558,7 +570,8 @@ impl HistorySection {
 }
 
 /// Elenco Gestori: the stored list of every ATS, the ones no longer idonei
-/// included, filtered by text.
+/// included, filtered by text; Enter shows the selected one in full (Esc
+/// back to the list, on the same row).
 pub struct GestoriSection {
     filter: Input,
     all: Vec<Gestore>,
@@ -566,6 +579,10 @@ pub struct GestoriSection {
     problem: Option<String>,
     state: TableState,
     page: usize,
+    /// The selected Gestore is shown in full.
+    detail: bool,
+    /// Active prese in carico per Gestore, read when a detail is first shown.
+    prese: Option<Result<std::collections::HashMap<GestoreId, usize>, String>>,
 }
 
 impl GestoriSection {
@@ -581,9 +598,23 @@ impl GestoriSection {
             problem,
             state: TableState::default(),
             page: 0,
+            detail: false,
+            prese: None,
         };
         section.refilter();
         section
+    }
+
+    /// The Gestore shown in full, if any.
+    pub fn detail(&self) -> Option<&Gestore> {
+        if !self.detail {
+            return None;
+        }
+        self.selected()
+    }
+
+    pub fn selected(&self) -> Option<&Gestore> {
+        self.all.get(*self.visible.get(self.state.selected()?)?)
     }
 
     /// The Gestori listed now.
@@ -623,11 +654,120 @@ impl GestoriSection {
         }
     }
 
-    fn action(&mut self, action: Action) -> Option<Cmd> {
+    fn action(&mut self, action: Action, env: &Env) -> Option<Cmd> {
+        if self.detail {
+            return match action {
+                Action::Back => {
+                    self.detail = false;
+                    Some(Cmd::Redraw)
+                }
+                Action::Up | Action::Down => {
+                    list_action(action, &mut self.state, self.visible.len(), self.page)
+                }
+                _ => None,
+            };
+        }
+        if action == Action::Open {
+            if self.selected().is_none() {
+                return Some(Cmd::Status(Status::info(env.s.gestori.nothing_stored)));
+            }
+            if self.prese.is_none() {
+                self.prese = Some(
+                    env.desk
+                        .active_prese_by_gestore()
+                        .map_err(|e| e.to_string()),
+                );
+            }
+            self.detail = true;
+            return Some(Cmd::Redraw);
+        }
         list_action(action, &mut self.state, self.visible.len(), self.page)
     }
 
+    /// Every field of the selected Gestore, one per line, long values wrapped.
+    fn draw_detail(&self, frame: &mut Frame, area: Rect, env: &Env) {
+        let s = env.s;
+        let a = s.gestori;
+        let theme = env.theme;
+        let Some(g) = self.selected() else {
+            return;
+        };
+        let position = self.state.selected().unwrap_or(0) + 1;
+        let ats = format::ats_by_code(&g.ats)
+            .map(format::ats_label)
+            .unwrap_or_else(|| g.ats.clone());
+        let stato = match g.non_idoneo_dal {
+            None => a.idoneo.to_string(),
+            Some(d) => a.non_idoneo_since(&format::date(d)),
+        };
+        let livelli = a.levels_text(&g.livelli);
+        let livelli = livelli
+            .split_once(": ")
+            .map(|(_, v)| v.to_string())
+            .unwrap_or(livelli);
+        let prese = match &self.prese {
+            Some(Ok(counts)) => counts.get(&g.id).copied().unwrap_or(0).to_string(),
+            Some(Err(e)) => format!("✗ {e}"),
+            None => s.none.to_string(),
+        };
+        let fields: [(&str, String); 13] = [
+            (a.d_denominazione, g.denominazione.clone()),
+            (a.d_ats, ats),
+            (a.d_tipo, a.tipo_label(g.tipo).to_string()),
+            (a.d_codice, g.codice.clone()),
+            (a.d_cf_piva, g.cf_piva.clone()),
+            (a.d_indirizzo, g.indirizzo.clone()),
+            (a.d_comune, g.comune.clone()),
+            (a.d_telefono, g.telefono.clone()),
+            (a.d_email, g.email.clone()),
+            (a.d_referente, g.referente.clone()),
+            (a.d_livelli, livelli),
+            (a.d_stato, stato),
+            (a.d_prese, prese),
+        ];
+        let label_w = fields
+            .iter()
+            .map(|(l, _)| format::width(l))
+            .max()
+            .unwrap_or(0)
+            + 2;
+        let value_w = usize::from(area.width).saturating_sub(label_w + 2).max(10);
+        let mut lines = vec![Line::styled(
+            format!(" {} {position}/{}", a.d_title, self.visible.len()),
+            theme.section,
+        )];
+        for (label, value) in fields {
+            let value = if value.is_empty() {
+                s.none.to_string()
+            } else {
+                value
+            };
+            for (i, part) in format::wrap(&value, value_w).into_iter().enumerate() {
+                let head = if i == 0 {
+                    format!(
+                        " {label}:{}",
+                        " ".repeat(label_w - format::width(label) - 1)
+                    )
+                } else {
+                    " ".repeat(label_w + 1)
+                };
+                lines.push(Line::from(vec![
+                    Span::styled(head, theme.label),
+                    Span::styled(part, theme.field),
+                ]));
+            }
+        }
+        if g.fittizio {
+            lines.push(Line::styled(format!(" {}", a.d_sample), theme.muted));
+        }
+        frame.render_widget(Paragraph::new(lines), area);
+    }
+
     fn draw(&mut self, frame: &mut Frame, area: Rect, env: &Env, focused: bool) {
+        if self.detail {
+            self.draw_detail(frame, area, env);
+            return;
+        }
         let s = env.s;
         let a = s.gestori;
         let theme = env.theme;
@@ -675,66 +815,98 @@ impl GestoriSection {
             }
             return;
         }
-        // Room first for the name: the type and the date in full, and the
-        // phone, only on wide terminals.
+        // Room first for the name, which wraps rather than being cut: the
+        // type and the date in full, and the phone, only on wide terminals;
+        // the state and the comune as wide as what they hold.
         let width = usize::from(table.width);
         let wide = width >= 140;
         let phone = width >= 100;
         let tipo_w = if wide { 22 } else { 11 };
         let tel_w = if phone { 13 } else { 0 };
-        let state_w = if wide { 30 } else { 22 };
-        let free = width.saturating_sub(2 + 5 + 6 + tipo_w + tel_w + state_w);
-        let name_w = free * 3 / 4;
-        let comune_w = free.saturating_sub(name_w);
-        let header = Row::new(vec![
+        let listed: Vec<&Gestore> = self
+            .visible
+            .iter()
+            .filter_map(|&i| self.all.get(i))
+            .collect();
+        let state_of = |g: &Gestore| match g.non_idoneo_dal {
+            None => a.idoneo.to_string(),
+            Some(d) if wide => a.non_idoneo_since(&format::date(d)),
+            Some(d) => a.non_idoneo_short(&format::date(d)),
+        };
+        let state_w = listed
+            .iter()
+            .map(|g| format::width(&state_of(g)))
+            .chain([format::width(a.col_state)])
+            .max()
+            .unwrap_or(0);
+        let columns = if phone { 6 } else { 5 };
+        // Marker, ATS, the spaces between columns.
+        let fixed = 2 + 6 + (columns - 1) + tipo_w + tel_w + state_w;
+        let free = width.saturating_sub(fixed);
+        let comune_w = listed
+            .iter()
+            .map(|g| format::width(&g.comune))
+            .chain([format::width(s.col_comune)])
+            .max()
+            .unwrap_or(0)
+            .min(free / 4)
+            .min(20);
+        let name_w = free.saturating_sub(comune_w).max(10);
+        let mut head = vec![
             Cell::from(a.col_ats),
             Cell::from(a.col_denominazione),
             Cell::from(a.col_tipo),
             Cell::from(s.col_comune),
-            Cell::from(if phone { a.col_telefono } else { "" }),
-            Cell::from(a.col_state),
-        ])
-        .style(theme.table_header);
-        let rows = self
-            .visible
-            .iter()
-            .filter_map(|&i| self.all.get(i))
-            .map(|g| {
-                let state = match g.non_idoneo_dal {
-                    None => a.idoneo.to_string(),
-                    Some(d) if wide => a.non_idoneo_since(&format::date(d)),
-                    Some(d) => a.non_idoneo_short(&format::date(d)),
-                };
-                // Sample entries are marked, unless their name says so.
-                let mut name = g.denominazione.clone();
-                if g.fittizio && !fold(&name).contains("FITTIZI") {
-                    name.push_str(a.fictional_mark);
-                }
-                let tipo = if wide {
-                    a.tipo_label(g.tipo)
-                } else {
-                    a.tipo_short(g.tipo)
-                };
-                let row = Row::new(vec![
-                    Cell::from(g.ats.clone()),
-                    Cell::from(format::truncate(&name, name_w)),
-                    Cell::from(format::truncate(tipo, tipo_w)),
-                    Cell::from(format::truncate(&g.comune, comune_w)),
-                    Cell::from(if phone {
-                        g.telefono.clone()
-                    } else {
-                        String::new()
-                    }),
-                    Cell::from(state),
-                ]);
-                if g.is_idoneo() {
-                    row
-                } else {
-                    row.style(theme.muted)
-                }
-            });
-        let widths = [6, name_w, tipo_w, comune_w, tel_w, state_w]
-            .map(|w| Constraint::Length(u16::try_from(w).unwrap_or(0)));
+        ];
+        if phone {
+            head.push(Cell::from(a.col_telefono));
+        }
+        head.push(Cell::from(a.col_state));
+        let header = Row::new(head).style(theme.table_header);
+        let rows = listed.iter().map(|g| {
+            // Sample entries are marked, unless their name says so.
+            let mut name = g.denominazione.clone();
+            if g.fittizio && !fold(&name).contains("FITTIZI") {
+                name.push_str(a.fictional_mark);
+            }
+            let mut lines = format::wrap(&name, name_w);
+            if lines.len() > MAX_NAME_LINES {
+                let rest = lines[MAX_NAME_LINES - 1..].join(" ");
+                lines.truncate(MAX_NAME_LINES - 1);
+                lines.push(format::truncate(&rest, name_w));
+            }
+            let height = u16::try_from(lines.len().max(1)).unwrap_or(1);
+            let tipo = if wide {
+                a.tipo_label(g.tipo)
+            } else {
+                a.tipo_short(g.tipo)
+            };
+            let mut cells = vec![
+                Cell::from(g.ats.clone()),
+                Cell::from(lines.join("\n")),
+                Cell::from(format::truncate(tipo, tipo_w)),
+                Cell::from(format::truncate(&g.comune, comune_w)),
+            ];
+            if phone {
+                cells.push(Cell::from(g.telefono.clone()));
+            }
+            cells.push(Cell::from(state_of(g)));
+            let row = Row::new(cells).height(height);
+            if g.is_idoneo() {
+                row
+            } else {
+                row.style(theme.muted)
+            }
+        });
+        let mut widths = vec![6, name_w, tipo_w, comune_w];
+        if phone {
+            widths.push(tel_w);
+        }
+        widths.push(state_w);
+        let widths: Vec<Constraint> = widths
+            .into_iter()
+            .map(|w| Constraint::Length(u16::try_from(w).unwrap_or(0)))
+            .collect();
         let widget = Table::new(rows, widths).header(header).selectable(theme);
         frame.render_stateful_widget(widget, table, &mut self.state);
     }

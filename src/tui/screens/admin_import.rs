@@ -208,7 +208,10 @@ impl ImportSection {
         };
         let rows: Vec<_> = preview.accepted.iter().map(|r| r.gestore.clone()).collect();
         let plan = match env.desk.plan_gestori_import(&rows) {
-            Ok(p) => p,
+            Ok(p) => crate::service::gestori::ImportPlan {
+                header: preview.export_header.clone(),
+                ..p
+            },
             Err(e) => return self.fail(e.to_string()),
         };
         let ready = a.preview_ready(preview.accepted.len(), preview.rejected.len());

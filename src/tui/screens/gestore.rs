@@ -24,6 +24,10 @@ use crate::tui::screens::picker::{Picker, PickerOutcome};
 use crate::tui::strings::Strings;
 use crate::tui::theme::Selectable;
 
+/// Future appointments listed by name in the dialog after a revocation; the
+/// others are counted on a last line.
+const LISTED_APPOINTMENTS: usize = 8;
+
 /// Marks the Gestore of the patient's own MMG.
 pub const STAR: &str = "★ ";
 
@@ -544,9 +548,12 @@ impl GestoreScreen {
                 let mut cmds = vec![Cmd::RefreshLookups, Cmd::Status(Status::success(text))];
                 if !future.is_empty() {
                     let mut lines = vec![env.s.cancel_future_text(future.len()), String::new()];
-                    lines.extend(future.iter().take(8).map(|a| {
+                    lines.extend(future.iter().take(LISTED_APPOINTMENTS).map(|a| {
                         format!("{} {}", a.start.format("%d/%m/%Y %H:%M"), a.descrizione)
                     }));
+                    if future.len() > LISTED_APPOINTMENTS {
+                        lines.push(env.s.more_appointments(future.len() - LISTED_APPOINTMENTS));
+                    }
                     cmds.push(Cmd::modal(Modal::confirm(
                         Purpose::Gestore(GestorePurpose::CancelFuture { presa: revoked.id }),
                         env.s.cancel_future_title().to_string(),

@@ -111,6 +111,7 @@ pub fn context_title(context: Context, s: &Strings) -> &'static str {
         Context::AdminHistory => s.gestori.ctx_admin_history,
         Context::AdminStudio => s.gestori.ctx_admin_studio,
         Context::AdminGestori => s.gestori.ctx_admin_gestori,
+        Context::AdminGestoreDetail => s.gestori.ctx_admin_gestore,
         Context::AdminRisorse => s.agenda_admin.ctx_risorse,
         Context::AdminChiusure => s.agenda_admin.ctx_chiusure,
         Context::AdminFuori => s.agenda_admin.ctx_fuori,
