@@ -388,6 +388,7 @@ impl Store {
             }
         }
         self.ensure_name_word_index(on_upgrade)?;
+        self.ensure_patto_numbers()?;
         if found.as_deref() != Some(&[STORE_FORMAT][..]) {
             self.meta
                 .insert(META_FORMAT, &[STORE_FORMAT])

@@ -915,6 +915,12 @@ pub struct PattoStrings {
     pub fmt_txt: &'static str,
     pub fmt_both: &'static str,
     pub err_folder_empty: &'static str,
+    // Correcting the Clinical Manager of a signed Patto.
+    pub k_correct_cm: &'static str,
+    pub correct_title: &'static str,
+    pub f_new_cm: &'static str,
+    pub err_cm_missing: &'static str,
+    pub correct_only_signed: &'static str,
     // Recall lists.
     pub tab_scadenze: &'static str,
 }
@@ -1001,18 +1007,54 @@ impl PattoStrings {
         )
     }
 
-    pub fn renewal_of(&self, n: u64) -> String {
+    pub fn renewal_of(&self, n: &str) -> String {
         self.pick(format!("rinnovo del n. {n}"), format!("renewal of no. {n}"))
     }
 
-    pub fn bozza_heading(&self, n: u64, name: &str) -> String {
+    /// On the F4 list and over a signed Patto without Clinical Manager.
+    pub fn cm_missing(&self, n: &str, key: &str) -> String {
+        self.pick(
+            format!("Il Patto n. {n} è firmato senza Clinical Manager: il PAI non si può condividere. {key} lo indica (correzione con motivo, registrata)."),
+            format!("Patto no. {n} was signed without a Clinical Manager: the PAI cannot be shared. {key} sets it (a correction with a reason, recorded)."),
+        )
+    }
+
+    pub fn correct_text(&self, n: &str, current: &str) -> String {
+        self.pick(
+            format!("Patto n. {n}: Clinical Manager attuale «{current}». Il testo firmato non cambia: la correzione, con il motivo, è annotata sul Patto e nel registro degli accessi."),
+            format!("Patto no. {n}: current Clinical Manager «{current}». The signed text does not change: the correction and its reason are noted on the Patto and in the access log."),
+        )
+    }
+
+    pub fn cm_corrected(&self, n: &str, name: &str) -> String {
+        self.pick(
+            format!("Clinical Manager del Patto n. {n} corretto: {name}."),
+            format!("Clinical Manager of Patto no. {n} corrected: {name}."),
+        )
+    }
+
+    pub fn print_sent(&self, printer: &str, path: &str) -> String {
+        self.pick(
+            format!("Patto inviato alla stampante {printer} (file: {path})"),
+            format!("Patto sent to the printer {printer} (file: {path})"),
+        )
+    }
+
+    pub fn print_failed(&self, reason: &str, path: &str) -> String {
+        self.pick(
+            format!("Stampa non riuscita ({reason}): il PDF è in {path}"),
+            format!("Printing failed ({reason}): the PDF is at {path}"),
+        )
+    }
+
+    pub fn bozza_heading(&self, n: &str, name: &str) -> String {
         self.pick(
             format!("Bozza n. {n} · {name}"),
             format!("Draft no. {n} · {name}"),
         )
     }
 
-    pub fn signed_heading(&self, n: u64, name: &str, state: &str) -> String {
+    pub fn signed_heading(&self, n: &str, name: &str, state: &str) -> String {
         self.pick(
             format!("Patto n. {n} · {name} · {state}"),
             format!("Patto no. {n} · {name} · {state}"),
@@ -1131,6 +1173,11 @@ static PATTO_IT: PattoStrings = PattoStrings {
     k_prepare: "Prepara",
     k_renew: "Rinnova",
     k_print: "Stampa",
+    k_correct_cm: "Clinical Manager",
+    correct_title: "Correzione del Clinical Manager",
+    f_new_cm: "Nuovo Clinical Manager",
+    err_cm_missing: "Manca il Clinical Manager (il medico che redige il PAI): indicarlo prima di firmare.",
+    correct_only_signed: "Il Clinical Manager si corregge su un Patto firmato; in una bozza si scrive nel suo campo.",
     k_revoke: "Revoca",
     k_edit_patient: "Modifica la scheda (patologie)",
     k_sign: "Firma",
@@ -1213,6 +1260,11 @@ static PATTO_EN: PattoStrings = PattoStrings {
     k_prepare: "Prepare",
     k_renew: "Renew",
     k_print: "Print",
+    k_correct_cm: "Clinical Manager",
+    correct_title: "Correcting the Clinical Manager",
+    f_new_cm: "New Clinical Manager",
+    err_cm_missing: "The Clinical Manager (the doctor who writes the PAI) is missing: enter it before signing.",
+    correct_only_signed: "The Clinical Manager is corrected on a signed Patto; in a draft it is typed in its field.",
     k_revoke: "Revoke",
     k_edit_patient: "Edit the record (pathologies)",
     k_sign: "Sign",
@@ -1407,6 +1459,8 @@ pub struct GestoriStrings {
     // Studio.
     pub f_practice_name: &'static str,
     pub f_practice_comune: &'static str,
+    pub f_printer: &'static str,
+    pub h_printer: &'static str,
     pub f_mmg_list: &'static str,
     pub mmg_columns: &'static str,
     pub f_new_mmg: &'static str,
@@ -1885,6 +1939,8 @@ static GESTORI_IT: GestoriStrings = GestoriStrings {
     nothing_stored: "Nessun Gestore corrisponde alla ricerca.",
     f_practice_name: "Nome dello studio",
     f_practice_comune: "Comune",
+    f_printer: "Stampante",
+    h_printer: "Dove va la stampa del Patto: il nome della stampante del sistema (es. patto), «predefinita» per quella predefinita, oppure «nessuna» per scrivere solo il file PDF in stampe.",
     f_mmg_list: "Medici (MMG)",
     mmg_columns: "nome                      adesione",
     f_new_mmg: "Nuovo MMG",
@@ -2018,6 +2074,8 @@ static GESTORI_EN: GestoriStrings = GestoriStrings {
     nothing_stored: "No Gestore matches the search.",
     f_practice_name: "Practice name",
     f_practice_comune: "Comune",
+    f_printer: "Printer",
+    h_printer: "Where the Patto is printed: the system printer's name (e.g. patto), «predefinita» for the default one, or «nessuna» to write only the PDF file into stampe.",
     f_mmg_list: "Doctors (MMG)",
     mmg_columns: "name                      adesione",
     f_new_mmg: "New GP",
@@ -2177,6 +2235,14 @@ pub struct PaiStrings {
 }
 
 impl PaiStrings {
+    /// Under "manca il Clinical Manager" when sharing: where it is set.
+    pub fn share_fix_cm(&self, area: &str, key: &str) -> String {
+        self.pick(
+            format!("Il Clinical Manager viene dal Patto di Cura firmato: {area} apre il Patto, {key} lo corregge."),
+            format!("The Clinical Manager comes from the signed Patto di Cura: {area} opens the Patto, {key} corrects it."),
+        )
+    }
+
     fn pick(&self, it: String, en: String) -> String {
         match self.lang {
             Lang::It => it,

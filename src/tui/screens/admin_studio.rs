@@ -26,14 +26,17 @@ use crate::tui::theme::{ERROR_MARK, MARKER};
 pub enum Focus {
     Nome,
     Comune,
+    /// The printer of the Patto: a name, "predefinita" or "nessuna".
+    Stampante,
     Mmg,
     Nuovo,
     Canale(usize),
 }
 
-const ORDER: [Focus; 7] = [
+const ORDER: [Focus; 8] = [
     Focus::Nome,
     Focus::Comune,
+    Focus::Stampante,
     Focus::Mmg,
     Focus::Nuovo,
     Focus::Canale(0),
@@ -45,6 +48,7 @@ pub struct StudioSection {
     original: Practice,
     nome: Input,
     comune: Input,
+    stampante: Input,
     completion: Option<Completion>,
     mmg: Vec<MmgAdesione>,
     mmg_selected: usize,
@@ -69,6 +73,7 @@ impl StudioSection {
         StudioSection {
             nome: field::input_with(&original.nome),
             comune: field::input_with(&format::place(&original.comune)),
+            stampante: field::input_with(&original.stampante.label()),
             completion: None,
             mmg: original.mmg.clone(),
             mmg_selected: 0,
@@ -110,6 +115,7 @@ impl StudioSection {
         match self.focus {
             Focus::Nome => Some(&mut self.nome),
             Focus::Comune => Some(&mut self.comune),
+            Focus::Stampante => Some(&mut self.stampante),
             Focus::Nuovo => Some(&mut self.nuovo),
             Focus::Mmg | Focus::Canale(_) => None,
         }
@@ -144,6 +150,7 @@ impl StudioSection {
                 .into_iter()
                 .filter(|c| self.canali.contains(c))
                 .collect(),
+            stampante: crate::domain::practice::Stampante::parse(self.stampante.value()),
         }
     }
 
@@ -232,7 +239,7 @@ impl StudioSection {
                 Cmd::Redraw
             }
             Action::Accept => match self.focus {
-                Focus::Nome => {
+                Focus::Nome | Focus::Stampante => {
                     self.focus_to(i + 1);
                     Cmd::Redraw
                 }
@@ -368,6 +375,7 @@ impl StudioSection {
             Ok(()) => {
                 self.comune = field::input_with(&format::place(&practice.comune));
                 self.nome = field::input_with(&practice.nome);
+                self.stampante = field::input_with(&practice.stampante.label());
                 self.original = practice;
                 self.error = None;
                 Cmd::Status(Status::success(s.gestori.practice_saved))
@@ -427,6 +435,7 @@ impl StudioSection {
         for (focus, text, input) in [
             (Focus::Nome, a.f_practice_name, &self.nome),
             (Focus::Comune, a.f_practice_comune, &self.comune),
+            (Focus::Stampante, a.f_printer, &self.stampante),
         ] {
             let is_focus = self.focus == focus;
             label(frame, y, text, is_focus);
@@ -599,6 +608,7 @@ impl StudioSection {
             let help = match self.focus {
                 Focus::Nome => a.h_practice_name,
                 Focus::Comune => s.h_place,
+                Focus::Stampante => a.h_printer,
                 Focus::Mmg => a.h_mmg_list,
                 Focus::Nuovo => a.h_new_mmg,
                 Focus::Canale(_) => a.h_channels,
