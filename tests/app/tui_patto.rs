@@ -825,6 +825,18 @@ fn print_goes_to_the_studio_printer_and_falls_back_to_the_file() {
         format!("Stampa non riuscita (comando lp non trovato): il PDF è in {pdf}")
     );
     assert_eq!(ui.app.status().map(|s| s.kind), Some(StatusKind::Warning));
+    // The path is longer than the status line: a dialog shows it whole.
+    let shown = ui.screen();
+    assert!(shown.contains("Stampa non riuscita"), "{shown}");
+    let joined: String = shown
+        .lines()
+        .map(|l| l.trim_matches('"').trim_matches(|c| c == ' ' || c == '│'))
+        .collect();
+    assert!(joined.contains(&pdf), "{shown}");
+    ui.keys(|e| {
+        e.key(KeyCode::Enter);
+    });
+    assert!(ui.app.modal().is_none());
     assert!(std::path::Path::new(&pdf).is_file());
     if cfg!(unix) {
         assert_eq!(
@@ -845,4 +857,35 @@ fn print_goes_to_the_studio_printer_and_falls_back_to_the_file() {
         format!("Patto inviato alla stampante patto (file: {pdf})")
     );
     assert_eq!(printer.runs.lock().expect("lock").len(), 1);
+}
+
+#[test]
+fn the_printer_is_chosen_in_amministrazione_studio() {
+    use sportello::domain::practice::Stampante;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let desk = desk_on(dir.path(), 2026, 11, 22);
+    let mut ui = Harness::new(desk, 80, 24);
+    ui.keys(|e| {
+        e.key(KeyCode::F(11)).key(KeyCode::Down).key(KeyCode::Down);
+        e.key(KeyCode::Enter);
+    });
+    assert_eq!(ui.app.title(), "Amministrazione · Studio");
+    let screen = ui.screen();
+    assert!(
+        screen.contains("Stampante") && screen.contains("nessuna"),
+        "{screen}"
+    );
+    // The last field: Shift+Tab from the first.
+    ui.keys(|e| {
+        e.key(KeyCode::BackTab);
+    });
+    assert!(ui.screen().contains("predefinita"), "{}", ui.screen());
+    ui.keys(|e| {
+        e.ctrl('u').text("patto").ctrl('s');
+    });
+    assert_eq!(ui.status(), "Studio salvato");
+    assert_eq!(
+        ui.desk().practice().expect("practice").stampante,
+        Stampante::Nome("patto".into())
+    );
 }

@@ -26,22 +26,22 @@ use crate::tui::theme::{ERROR_MARK, MARKER};
 pub enum Focus {
     Nome,
     Comune,
-    /// The printer of the Patto: a name, "predefinita" or "nessuna".
-    Stampante,
     Mmg,
     Nuovo,
     Canale(usize),
+    /// The printer of the Patto: a name, "predefinita" or "nessuna".
+    Stampante,
 }
 
 const ORDER: [Focus; 8] = [
     Focus::Nome,
     Focus::Comune,
-    Focus::Stampante,
     Focus::Mmg,
     Focus::Nuovo,
     Focus::Canale(0),
     Focus::Canale(1),
     Focus::Canale(2),
+    Focus::Stampante,
 ];
 
 pub struct StudioSection {
@@ -435,7 +435,6 @@ impl StudioSection {
         for (focus, text, input) in [
             (Focus::Nome, a.f_practice_name, &self.nome),
             (Focus::Comune, a.f_practice_comune, &self.comune),
-            (Focus::Stampante, a.f_printer, &self.stampante),
         ] {
             let is_focus = self.focus == focus;
             label(frame, y, text, is_focus);
@@ -483,7 +482,7 @@ impl StudioSection {
         y += 1;
 
         // The MMG and their adesione.
-        let fixed_below: u16 = 1 + 1 + 1 + 3 + 1 + 2;
+        let fixed_below: u16 = 1 + 1 + 1 + 3 + 1 + 1 + 1 + 2;
         let list_rows = area
             .bottom()
             .saturating_sub(y + 1 + fixed_below)
@@ -595,6 +594,30 @@ impl StudioSection {
             y += 1;
         }
         y += 1;
+
+        // Where the Patto is printed.
+        if y < area.bottom() {
+            let is_focus = self.focus == Focus::Stampante;
+            label(frame, y, a.f_printer, is_focus);
+            field::render(
+                frame,
+                Rect {
+                    x: area.x + label_width,
+                    y,
+                    width: input_width.min(32),
+                    height: 1,
+                },
+                &self.stampante,
+                typing && is_focus,
+                if is_focus {
+                    theme.field_focused
+                } else {
+                    theme.field
+                },
+                theme.label,
+            );
+            y += 2;
+        }
 
         // What to do here, or what is wrong.
         if y < area.bottom() {

@@ -45,6 +45,8 @@ pub enum PattoPurpose {
     Revoke,
     /// Correct the Clinical Manager of a signed Patto (name and reason).
     CorrectCm(PattoId),
+    /// The printer refused a print: the reason and the file, in full.
+    PrintFailed,
 }
 
 /// The dialog correcting the Clinical Manager of a signed Patto.
@@ -292,7 +294,7 @@ impl PattoScreen {
                 }
                 Err(cmd) => cmd,
             },
-            PattoPurpose::Sign(_) => Cmd::None,
+            PattoPurpose::Sign(_) | PattoPurpose::PrintFailed => Cmd::None,
         }
     }
 
@@ -913,7 +915,7 @@ impl PattoTextScreen {
                 }
                 Err(cmd) => cmd,
             },
-            PattoPurpose::Revoke => Cmd::None,
+            PattoPurpose::Revoke | PattoPurpose::PrintFailed => Cmd::None,
         }
     }
 
@@ -1356,10 +1358,8 @@ fn print(env: &Env, id: PattoId, mut modal: Modal) -> Cmd {
                 Ok(PrintOutcome::Inviato { stampante }) => {
                     Cmd::Status(Status::success(s.print_sent(&stampante, &path)))
                 }
-                Ok(PrintOutcome::NonRiuscito { motivo }) => {
-                    Cmd::Status(Status::warning(s.print_failed(&motivo, &path)))
-                }
-                Err(e) => Cmd::Status(Status::warning(s.print_failed(&e.to_string(), &path))),
+                Ok(PrintOutcome::NonRiuscito { motivo }) => print_failed(env, &motivo, &path),
+                Err(e) => print_failed(env, &e.to_string(), &path),
             }
         }
         Err(e) => {
@@ -1367,6 +1367,21 @@ fn print(env: &Env, id: PattoId, mut modal: Modal) -> Cmd {
             Cmd::modal(modal)
         }
     }
+}
+
+/// A print the printer refused: the status line says so, and a dialog
+/// shows the reason and the whole path of the file (longer than the line).
+fn print_failed(env: &Env, reason: &str, path: &str) -> Cmd {
+    let s = env.s.patto;
+    let message = s.print_failed(reason, path);
+    Cmd::Many(vec![
+        Cmd::Status(Status::warning(message.clone())),
+        Cmd::modal(Modal::confirm(
+            Purpose::Patto(PattoPurpose::PrintFailed),
+            s.print_failed_title.to_string(),
+            vec![message],
+        )),
+    ])
 }
 
 /// Writes `patto-<year>-<number>-<CF>-<yyyymmdd>.pdf` and/or `.txt` into
