@@ -197,10 +197,24 @@ pub fn revocation_mark(patto: &PattoDiCura) -> Option<String> {
     }
 }
 
-/// What happened to a signed Patto after its signature, to print under its
-/// text: the revocation and the corrections of the Clinical Manager.
+/// What to print under the text of a signed Patto: the revocation, the
+/// identity document of the signer when the signed text does not name it
+/// (signed before it did), the corrections of the Clinical Manager.
 pub fn annotations(patto: &PattoDiCura) -> Vec<String> {
     let mut out: Vec<String> = revocation_mark(patto).into_iter().collect();
+    // Texts signed before the signer's document was part of them.
+    if let Some(f) = &patto.firma
+        && f.firmatario.needs_identity()
+        && !f.documento.trim().is_empty()
+        && !f.testo.contains(f.documento.trim())
+    {
+        out.push(format!(
+            "Documento di identità di {} ({}): {}",
+            f.nome_firmatario.trim(),
+            f.firmatario.label(),
+            f.documento.trim()
+        ));
+    }
     out.extend(patto.correzioni_cm.iter().map(|c| c.describe()));
     out
 }
@@ -233,7 +247,7 @@ impl Desk {
         let mut body = crate::domain::patto_text::without_model_note(&text);
         let notes = annotations(&patto);
         if !notes.is_empty() {
-            body.push_str("\nAnnotazioni successive alla firma:\n");
+            body.push_str("\nAnnotazioni:\n");
             for note in &notes {
                 body.push_str(&format!("- {note}\n"));
             }
@@ -351,6 +365,54 @@ mod tests {
             );
             assert_eq!(default.args, vec![file.display().to_string()]);
         }
+    }
+
+    #[test]
+    fn an_old_text_without_the_delegate_document_gets_it_as_an_annotation() {
+        use crate::domain::patto::{Consensi, FirmaInput, Firmatario, sign};
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
+        let mut p = PattoDiCura {
+            id: 4,
+            numero: None,
+            patient: 1,
+            presa: 2,
+            gestore: 3,
+            clinical_manager: "Dott. Neri".into(),
+            precedente: None,
+            rinnovato_da: None,
+            creato_il: day,
+            stato: PattoStato::Bozza,
+            firma: None,
+            correzioni_cm: Vec::new(),
+        };
+        let input = FirmaInput {
+            firmatario: Firmatario::Delegato,
+            nome_firmatario: "Giulia Sala".into(),
+            documento: "CI AB1234567".into(),
+            consensi: Consensi {
+                trattamento_dati: true,
+                ..Default::default()
+            },
+            operatore: "rossi".into(),
+        };
+        let at = day.and_hms_opt(10, 0, 0).unwrap();
+        let old_text = "Sottoscrive: Giulia Sala, in qualità di delegato\n".to_string();
+        sign(&mut p, input.clone(), old_text, at).unwrap();
+        assert_eq!(
+            annotations(&p),
+            vec!["Documento di identità di Giulia Sala (delegato): CI AB1234567".to_string()]
+        );
+        p.stato = PattoStato::Revocato {
+            data: day,
+            motivo: "errore".into(),
+        };
+        assert_eq!(annotations(&p)[0], "REVOCATO il 01/03/2026: errore");
+        let mut new = p.clone();
+        new.stato = PattoStato::Bozza;
+        new.firma = None;
+        let text = "Sottoscrive: Giulia Sala, in qualità di delegato, documento di identità CI AB1234567\n";
+        sign(&mut new, input, text.into(), at).unwrap();
+        assert!(annotations(&new).is_empty());
     }
 
     #[cfg(unix)]

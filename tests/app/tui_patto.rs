@@ -656,7 +656,7 @@ fn signing_without_clinical_manager_puts_the_cursor_on_it() {
     assert!(ui.app.modal().is_none(), "{}", ui.screen());
     assert_eq!(
         ui.status(),
-        "Manca il Clinical Manager (il medico che redige il PAI): indicarlo prima di firmare."
+        "Manca il Clinical Manager: indicare il medico che redige il PAI, poi firmare."
     );
     assert_eq!(ui.app.status().map(|s| s.kind), Some(StatusKind::Error));
     match ui.app.screen() {
