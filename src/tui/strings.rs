@@ -922,6 +922,7 @@ pub struct PattoStrings {
     pub err_cm_missing: &'static str,
     pub correct_only_signed: &'static str,
     pub print_failed_title: &'static str,
+    pub err_motivo_correzione: &'static str,
     // Recall lists.
     pub tab_scadenze: &'static str,
 }
@@ -1180,6 +1181,7 @@ static PATTO_IT: PattoStrings = PattoStrings {
     err_cm_missing: "Manca il Clinical Manager: indicare il medico che redige il PAI, poi firmare.",
     correct_only_signed: "Il Clinical Manager si corregge su un Patto firmato; in una bozza si scrive nel suo campo.",
     print_failed_title: "Stampa non riuscita",
+    err_motivo_correzione: "Indicare il motivo della correzione.",
     k_revoke: "Revoca",
     k_edit_patient: "Modifica la scheda (patologie)",
     k_sign: "Firma",
@@ -1268,6 +1270,7 @@ static PATTO_EN: PattoStrings = PattoStrings {
     err_cm_missing: "The Clinical Manager is missing: enter the doctor who writes the PAI, then sign.",
     correct_only_signed: "The Clinical Manager is corrected on a signed Patto; in a draft it is typed in its field.",
     print_failed_title: "Printing failed",
+    err_motivo_correzione: "Enter the reason for the correction.",
     k_revoke: "Revoke",
     k_edit_patient: "Edit the record (pathologies)",
     k_sign: "Sign",

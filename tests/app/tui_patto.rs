@@ -733,7 +733,7 @@ fn a_signed_patto_without_clinical_manager_is_corrected_with_a_reason() {
     });
     assert!(ui.app.modal().is_some());
     assert!(
-        ui.screen().contains("Indicare il motivo"),
+        ui.screen().contains("Indicare il motivo della correzione."),
         "{}",
         ui.screen()
     );

@@ -81,7 +81,7 @@ fn correct_cm(env: &Env, id: PattoId, mut modal: Modal) -> Result<PattoDiCura, C
     let name = modal.text(0).trim().to_string();
     let motivo = modal.text(1).trim().to_string();
     let result = if motivo.is_empty() {
-        Err(s.err_motivo.to_string())
+        Err(s.err_motivo_correzione.to_string())
     } else {
         env.desk
             .correct_clinical_manager(id, &name, &motivo)
