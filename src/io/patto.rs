@@ -117,16 +117,13 @@ fn write_pdf(
     for &copia in copie {
         for (index, lines) in pages.iter().enumerate() {
             let footer = format!("Pagina {} di {}", index + 1, pages.len());
-            draw_page(
-                &mut document,
-                &settings,
-                &font,
-                &intestazione,
+            let labels = PageLabels {
+                intestazione: &intestazione,
                 copia,
-                &footer,
-                marca.as_deref(),
-                lines,
-            );
+                footer: &footer,
+                marca: marca.as_deref(),
+            };
+            draw_page(&mut document, &settings, &font, &labels, lines);
         }
     }
     let bytes = document
@@ -137,16 +134,28 @@ fn write_pdf(
     Ok(())
 }
 
+/// What a page prints besides its lines: the heading, the copy, the page
+/// number and the mark of a revoked Patto.
+struct PageLabels<'a> {
+    intestazione: &'a str,
+    copia: &'a str,
+    footer: &'a str,
+    marca: Option<&'a str>,
+}
+
 fn draw_page(
     document: &mut Document,
     settings: &PageSettings,
     font: &Font,
-    intestazione: &str,
-    copia: &str,
-    footer: &str,
-    marca: Option<&str>,
+    labels: &PageLabels<'_>,
     lines: &[String],
 ) {
+    let PageLabels {
+        intestazione,
+        copia,
+        footer,
+        marca,
+    } = *labels;
     let mut page = document.start_page_with(settings.clone());
     let mut surface = page.surface();
     let right = PAGE_WIDTH - MARGIN_X;

@@ -298,7 +298,7 @@ impl Store {
         let mut numbers: std::collections::HashMap<crate::domain::patto::PattoNumero, u64> =
             std::collections::HashMap::new();
         let counters: std::collections::HashMap<i32, u32> =
-            self.patto_numbers()?.1.into_iter().collect();
+            self.patto_counters()?.into_iter().collect();
         let mut by_patient: HashSet<Vec<u8>> = HashSet::new();
         for item in self.idx_patto_patient.iter() {
             let (k, _) = item.map_err(|e| self.fatal(e))?;

@@ -234,18 +234,8 @@ impl Store {
         self.make_durable()
     }
 
-    /// Every Patto number as stored, with its Patto, and the counter of
-    /// each year: for the integrity check.
-    pub(crate) fn patto_numbers(
-        &self,
-    ) -> Result<(Vec<(PattoId, Option<PattoNumero>)>, Vec<(i32, u32)>)> {
-        let mut numbers = Vec::new();
-        for item in self.patti.iter() {
-            let (_, v) = item.map_err(|e| self.fatal(e))?;
-            if let Ok(p) = decode_patto(&v) {
-                numbers.push((p.id, p.numero));
-            }
-        }
+    /// The counter of each year's Patto numbers: for the integrity check.
+    pub(crate) fn patto_counters(&self) -> Result<Vec<(i32, u32)>> {
         let mut counters = Vec::new();
         for item in self.meta.scan_prefix(META_NUMERO_PREFIX) {
             let (k, v) = item.map_err(|e| self.fatal(e))?;
@@ -253,7 +243,7 @@ impl Store {
                 counters.push((i32::from_be_bytes(anno), read_counter(Some(&v))));
             }
         }
-        Ok((numbers, counters))
+        Ok(counters)
     }
 
     /// Records a correction of the Clinical Manager of a signed Patto
