@@ -2,7 +2,7 @@
 //! subcommands serve scripts, checks and set-up.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Instant;
@@ -926,10 +926,19 @@ fn export_patto(cli: &Cli, cf: &str, dir: Option<PathBuf>) -> Result<ExitCode, D
             text: true,
         },
     )?;
-    write_document(
+    write_document_new(
         &document,
         dir.unwrap_or_else(|| data_dir(cli).join("stampe")),
     )
+}
+
+/// [`write_document`] that never replaces a different file of the same name
+/// (see `Document::write_new_into`): for the Patto di Cura.
+fn write_document_new(
+    document: &sportello::service::documents::Document,
+    dir: PathBuf,
+) -> Result<ExitCode, DeskError> {
+    report_written(document.write_new_into(&dir), &dir)
 }
 
 /// Writes a document's files into `dir`, printing each path; an Italian
@@ -938,7 +947,14 @@ fn write_document(
     document: &sportello::service::documents::Document,
     dir: PathBuf,
 ) -> Result<ExitCode, DeskError> {
-    match document.write_into(&dir) {
+    report_written(document.write_into(&dir), &dir)
+}
+
+fn report_written(
+    written: std::io::Result<Vec<PathBuf>>,
+    dir: &Path,
+) -> Result<ExitCode, DeskError> {
+    match written {
         Ok(written) => {
             for path in written {
                 println!("{}", path.display());

@@ -108,11 +108,64 @@ pub enum PattoStato {
     Revocato { data: NaiveDate, motivo: String },
 }
 
+/// The practice's own number of a Patto: a sequence per year, shown as
+/// "2026/0001". The store gives it when the Patto is created (see
+/// `Store::insert_patto`), never twice in a year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct PattoNumero {
+    pub anno: i32,
+    pub progressivo: u32,
+}
+
+impl std::fmt::Display for PattoNumero {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}/{:04}", self.anno, self.progressivo)
+    }
+}
+
+impl PattoNumero {
+    /// For file names: "2026-0001".
+    pub fn file_part(&self) -> String {
+        format!("{}-{:04}", self.anno, self.progressivo)
+    }
+}
+
+/// A correction of the Clinical Manager of a signed Patto: the signed text
+/// stays as it is, the correction is recorded beside it (and in the audit trail).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CorrezioneCm {
+    pub il: NaiveDateTime,
+    /// The Clinical Manager before (possibly empty).
+    pub da: String,
+    pub a: String,
+    pub motivo: String,
+    pub operatore: String,
+}
+
+impl CorrezioneCm {
+    /// "Clinical Manager corretto il 03/02/2026 da «(vuoto)» a «Dott. Rossi»: motivo".
+    pub fn describe(&self) -> String {
+        let da = if self.da.trim().is_empty() {
+            "(non indicato)".to_string()
+        } else {
+            self.da.clone()
+        };
+        format!(
+            "Clinical Manager corretto il {} da «{da}» a «{}»: {}",
+            self.il.format("%d/%m/%Y"),
+            self.a,
+            self.motivo
+        )
+    }
+}
+
 /// One Patto di Cura.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PattoDiCura {
     /// 0 until the store assigns one.
     pub id: PattoId,
+    /// The practice's number, given by the store with the id.
+    pub numero: Option<PattoNumero>,
     pub patient: PatientId,
     pub presa: PresaId,
     pub gestore: GestoreId,
@@ -125,6 +178,8 @@ pub struct PattoDiCura {
     pub creato_il: NaiveDate,
     pub stato: PattoStato,
     pub firma: Option<Firma>,
+    /// Corrections of the Clinical Manager after signing, oldest first.
+    pub correzioni_cm: Vec<CorrezioneCm>,
 }
 
 /// The state of a Patto on a given day, derived from the stored state and the clock.
@@ -221,6 +276,22 @@ impl PattoDiCura {
             .map(|al| (al - today).num_days().saturating_add(1))
     }
 
+    /// The number as shown everywhere ("2026/0001"); "s.n." for a Patto the
+    /// store has not numbered (never the case once the store is open).
+    pub fn numero_label(&self) -> String {
+        self.numero
+            .map(|n| n.to_string())
+            .unwrap_or_else(|| "s.n.".to_string())
+    }
+
+    /// A signed, not revoked Patto without a Clinical Manager: the PAI
+    /// cannot be shared until it is corrected.
+    pub fn manca_clinical_manager(&self) -> bool {
+        self.firma.is_some()
+            && !matches!(self.stato, PattoStato::Revocato { .. })
+            && self.clinical_manager.trim().is_empty()
+    }
+
     /// The frozen text, if signed.
     pub fn testo_firmato(&self) -> Option<&str> {
         self.firma.as_ref().map(|f| f.testo.as_str())
@@ -246,6 +317,18 @@ pub enum PattoError {
     OperatoreMancante,
     #[error("Il testo del Patto è vuoto: prepararlo prima di firmare")]
     TestoVuoto,
+    #[error("Manca il Clinical Manager (il medico che redige il PAI): indicarlo prima di firmare")]
+    ClinicalManagerMancante,
+    #[error("Il Patto non è firmato: il Clinical Manager della bozza si cambia nel suo campo")]
+    NonFirmato,
+    #[error("Il Patto revocato non si corregge")]
+    CorrezioneRevocato,
+    #[error("Indicare il nuovo Clinical Manager")]
+    NuovoClinicalManagerMancante,
+    #[error("Il Clinical Manager indicato è già quello del Patto")]
+    ClinicalManagerUguale,
+    #[error("Indicare il motivo della correzione")]
+    MotivoMancante,
     #[error(
         "Modello del Patto, riga {riga}: segnaposto sconosciuto {{{{{nome}}}}}; correggere il modello"
     )]
@@ -275,6 +358,9 @@ pub fn sign(
         consensi,
         operatore,
     } = firma_input;
+    if patto.clinical_manager.trim().is_empty() {
+        return Err(PattoError::ClinicalManagerMancante);
+    }
     if !consensi.trattamento_dati {
         return Err(PattoError::ConsensoTrattamentoMancante);
     }
@@ -312,6 +398,49 @@ pub fn sign(
     });
     patto.stato = PattoStato::Firmato;
     Ok(())
+}
+
+/// Corrects the Clinical Manager of a signed Patto: the signed text is not
+/// touched; the new name and the correction (who, when, why) are recorded.
+/// Nothing changes when it refuses.
+pub fn correct_clinical_manager(
+    patto: &mut PattoDiCura,
+    nuovo: &str,
+    motivo: &str,
+    operatore: &str,
+    now: NaiveDateTime,
+) -> Result<CorrezioneCm, PattoError> {
+    if matches!(patto.stato, PattoStato::Revocato { .. }) {
+        return Err(PattoError::CorrezioneRevocato);
+    }
+    if patto.firma.is_none() || patto.stato == PattoStato::Bozza {
+        return Err(PattoError::NonFirmato);
+    }
+    let nuovo = nuovo.trim();
+    let motivo = motivo.trim();
+    if nuovo.is_empty() {
+        return Err(PattoError::NuovoClinicalManagerMancante);
+    }
+    if nuovo == patto.clinical_manager.trim() {
+        return Err(PattoError::ClinicalManagerUguale);
+    }
+    if motivo.is_empty() {
+        return Err(PattoError::MotivoMancante);
+    }
+    let operatore = operatore.trim();
+    if operatore.is_empty() {
+        return Err(PattoError::OperatoreMancante);
+    }
+    let correzione = CorrezioneCm {
+        il: now,
+        da: patto.clinical_manager.clone(),
+        a: nuovo.to_string(),
+        motivo: motivo.to_string(),
+        operatore: operatore.to_string(),
+    };
+    patto.clinical_manager = nuovo.to_string();
+    patto.correzioni_cm.push(correzione.clone());
+    Ok(correzione)
 }
 
 /// Lower-case hex SHA-256 of the UTF-8 bytes of `text`.
@@ -389,6 +518,8 @@ mod tests {
             creato_il: d(2026, 1, 10),
             stato: PattoStato::Bozza,
             firma: None,
+            numero: None,
+            correzioni_cm: Vec::new(),
         }
     }
 
@@ -585,6 +716,78 @@ mod tests {
         assert_eq!(firma.firmatario, Firmatario::Delegato);
         assert_eq!(firma.documento, "CI AB1234567");
         assert_eq!(firma.nome_firmatario, "Giulia Sala");
+    }
+
+    #[test]
+    fn signing_needs_a_clinical_manager() {
+        let now = d(2026, 1, 15).and_hms_opt(10, 0, 0).unwrap();
+        let mut p = draft();
+        p.clinical_manager = "  ".into();
+        let before = p.clone();
+        let err = sign(&mut p, input(), "PATTO DI CURA\n".into(), now).unwrap_err();
+        assert_eq!(err, PattoError::ClinicalManagerMancante);
+        assert!(err.to_string().contains("Clinical Manager"), "{err}");
+        assert_eq!(p, before);
+    }
+
+    #[test]
+    fn the_clinical_manager_of_a_signed_patto_is_corrected_with_a_reason() {
+        let now = d(2026, 2, 3).and_hms_opt(9, 0, 0).unwrap();
+        let mut bozza = draft();
+        assert_eq!(
+            correct_clinical_manager(&mut bozza, "Dott. Neri", "errore", "rossi", now),
+            Err(PattoError::NonFirmato)
+        );
+        let mut p = signed_on(d(2026, 1, 15));
+        p.clinical_manager.clear();
+        assert!(p.manca_clinical_manager());
+        let before = p.clone();
+        assert_eq!(
+            correct_clinical_manager(&mut p, "Dott. Neri", " ", "rossi", now),
+            Err(PattoError::MotivoMancante)
+        );
+        assert_eq!(
+            correct_clinical_manager(&mut p, "", "x", "rossi", now),
+            Err(PattoError::NuovoClinicalManagerMancante)
+        );
+        assert_eq!(p, before);
+        let c = correct_clinical_manager(
+            &mut p,
+            " Dott. Neri ",
+            "non indicato alla firma",
+            "rossi",
+            now,
+        )
+        .unwrap();
+        assert_eq!(p.clinical_manager, "Dott. Neri");
+        assert!(!p.manca_clinical_manager());
+        assert_eq!(p.correzioni_cm, vec![c.clone()]);
+        assert_eq!(
+            c.describe(),
+            "Clinical Manager corretto il 03/02/2026 da «(non indicato)» a «Dott. Neri»: non indicato alla firma"
+        );
+        assert_eq!(p.firma, before.firma, "the signed text is untouched");
+        assert_eq!(
+            correct_clinical_manager(&mut p, "Dott. Neri", "x", "rossi", now),
+            Err(PattoError::ClinicalManagerUguale)
+        );
+    }
+
+    #[test]
+    fn numbers_read_year_slash_sequence() {
+        let n = PattoNumero {
+            anno: 2026,
+            progressivo: 1,
+        };
+        assert_eq!(n.to_string(), "2026/0001");
+        assert_eq!(n.file_part(), "2026-0001");
+        let mut p = draft();
+        assert_eq!(p.numero_label(), "s.n.");
+        p.numero = Some(PattoNumero {
+            anno: 2027,
+            progressivo: 12345,
+        });
+        assert_eq!(p.numero_label(), "2027/12345");
     }
 
     #[test]

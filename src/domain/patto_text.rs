@@ -23,6 +23,29 @@ pub fn default_template() -> &'static str {
     include_str!("../../assets/patto-di-cura.txt")
 }
 
+/// The note that the text is sportello's model: shown under the preview of
+/// a bozza on screen, never printed. Texts signed before it left the
+/// template end with it; [`without_model_note`] takes it off for printing.
+pub const NOTA_MODELLO: &str =
+    "Modello predisposto da sportello: verificare con il Gestore il testo in uso";
+
+/// `text` without the model note ([`NOTA_MODELLO`]) on a line of its own
+/// and the blank lines before it: what a print of a signed text shows.
+pub fn without_model_note(text: &str) -> String {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let kept: Vec<&str> = lines
+        .iter()
+        .copied()
+        .filter(|l| l.trim() != NOTA_MODELLO)
+        .collect();
+    if kept.len() == lines.len() {
+        return text.to_string();
+    }
+    let mut out = kept.join("\n").trim_end().to_string();
+    out.push('\n');
+    out
+}
+
 /// Shown for an empty optional value.
 const NON_INDICATO: &str = "non indicato";
 
@@ -153,8 +176,8 @@ pub fn place(belfiore: &str) -> String {
 }
 
 impl PattoContext {
-    /// The values for `patto` of `patient` with `gestore`. `firma` is who signs
-    /// and their name (`None` leaves a blank to fill by hand); `pai_summary` one
+    /// The values for `patto` of `patient` with `gestore`. `firma` is who signs,
+    /// their name and identity document (`None` leaves a blank to fill by hand); `pai_summary` one
     /// line per item of the PAI in force, if any; `luogo` and `data` the place
     /// and date of signature. Validity runs from the signature date, or from
     /// `data` while the Patto is a draft.
@@ -164,7 +187,7 @@ impl PattoContext {
         gestore: &Gestore,
         patto: &PattoDiCura,
         consensi: &Consensi,
-        firma: Option<(&Firmatario, &str)>,
+        firma: Option<(&Firmatario, &str, &str)>,
         pai_summary: Option<Vec<String>>,
         luogo: &str,
         data: NaiveDate,
@@ -248,16 +271,17 @@ impl PattoContext {
 
         let firmatario = match firma {
             None => "________________________________ in qualità di ____________________".into(),
-            Some((Firmatario::Paziente, nome)) if clean(nome).is_empty() => {
+            Some((Firmatario::Paziente, nome, _)) if clean(nome).is_empty() => {
                 "il paziente in persona".to_string()
             }
-            Some((Firmatario::Paziente, nome)) => {
+            Some((Firmatario::Paziente, nome, _)) => {
                 format!("{}, il paziente in persona", clean(nome))
             }
-            Some((f, nome)) => format!(
-                "{}, in qualità di {}",
+            Some((f, nome, documento)) => format!(
+                "{}, in qualità di {}, documento di identità {}",
                 or_default(nome, "(nome non indicato)"),
-                f.label()
+                f.label(),
+                or_default(documento, "non indicato")
             ),
         };
 
@@ -276,12 +300,13 @@ impl PattoContext {
             .join(", ");
 
         PattoContext {
-            patto_numero: if patto.id == 0 {
-                "(da assegnare)".into()
-            } else {
-                patto.id.to_string()
+            patto_numero: match patto.numero {
+                Some(n) => n.to_string(),
+                None => "(da assegnare)".into(),
             },
             patto_rinnovo: match patto.precedente {
+                // The caller names the previous Patto by its number
+                // (`PattoContext::rinnovo_di`); its id is only a fallback.
                 Some(id) => format!("Rinnovo del Patto di Cura n. {id}"),
                 None => "Nuovo Patto di Cura".into(),
             },
@@ -331,6 +356,11 @@ impl PattoContext {
             luogo: or_default(luogo, "____________________"),
             data: date(data),
         }
+    }
+
+    /// Names the Patto this one renews by its number ("2026/0001").
+    pub fn rinnovo_di(&mut self, numero: &str) {
+        self.patto_rinnovo = format!("Rinnovo del Patto di Cura n. {}", clean(numero));
     }
 
     /// The value of a placeholder (name as in [`PLACEHOLDERS`]).
@@ -652,6 +682,11 @@ pub(crate) mod tests {
             creato_il: d(2026, 1, 10),
             stato: PattoStato::Bozza,
             firma: None,
+            numero: Some(crate::domain::patto::PattoNumero {
+                anno: 2026,
+                progressivo: 12,
+            }),
+            correzioni_cm: Vec::new(),
         }
     }
 
@@ -671,7 +706,7 @@ pub(crate) mod tests {
             &gestore(),
             &patto(),
             &consensi(),
-            Some((&Firmatario::Paziente, "")),
+            Some((&Firmatario::Paziente, "", "")),
             None,
             "Cernusco sul Naviglio",
             d(2026, 1, 15),
@@ -728,7 +763,12 @@ pub(crate) mod tests {
         assert!(text.contains("800 638 638"));
         assert!(text.contains("Il Piano di Assistenza Individuale sarà condiviso"));
         assert!(text.contains("Sottoscrive: il paziente in persona"));
-        assert!(text.ends_with("verificare con il Gestore il testo in uso\n"));
+        assert!(text.contains("Patto di Cura n. 2026/0012 - Nuovo Patto di Cura"));
+        assert!(
+            !text.contains("Modello predisposto"),
+            "the note is not part of the text"
+        );
+        assert!(text.ends_with("______________________________________\n"));
         assert!(!text.contains("{{"));
         for line in text.lines() {
             assert!(line.chars().count() <= TEXT_WIDTH, "{line}");
@@ -760,7 +800,7 @@ pub(crate) mod tests {
             &gestore(),
             &p,
             &consensi(),
-            Some((&Firmatario::Delegato, "Giulia Sala")),
+            Some((&Firmatario::Delegato, "Giulia Sala", "CI AB1234567")),
             Some(vec![
                 "Visita diabetologica ogni 12 mesi".into(),
                 " ".into(),
@@ -773,10 +813,24 @@ pub(crate) mod tests {
         assert!(text.contains("dal 29/02/2028 al 28/02/2029"));
         assert!(text.contains("Luogo e data: Milano, 02/03/2028"));
         assert!(text.contains("Rinnovo del Patto di Cura n. 5"));
-        assert!(text.contains("Giulia Sala, in qualità di delegato"));
+        assert!(
+            text.contains(
+                "Giulia Sala, in qualità di delegato, documento di identità CI AB1234567"
+            )
+        );
         assert!(text.contains(
             "Sintesi del PAI in vigore:\n- Visita diabetologica ogni 12 mesi\n- Emoglobina glicata ogni 6 mesi\n"
         ));
+    }
+
+    #[test]
+    fn the_model_note_is_taken_off_old_signed_texts() {
+        let old = format!("PATTO\n\n______\n\n\n{NOTA_MODELLO}\n");
+        assert_eq!(without_model_note(&old), "PATTO\n\n______\n");
+        assert_eq!(without_model_note("PATTO\n"), "PATTO\n");
+        let mut ctx = ctx_for_test();
+        ctx.rinnovo_di("2025/0007");
+        assert_eq!(ctx.patto_rinnovo, "Rinnovo del Patto di Cura n. 2025/0007");
     }
 
     #[test]

@@ -22,6 +22,40 @@ pub struct MmgAdesione {
     pub adesione: Adesione,
 }
 
+/// Where prints go (Amministrazione › Studio).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Stampante {
+    /// Only the file in the prints folder.
+    #[default]
+    Nessuna,
+    /// The system's default printer.
+    Predefinita,
+    /// A printer by its system name (CUPS queue, Windows printer name).
+    Nome(String),
+}
+
+impl Stampante {
+    /// As typed in the Studio screen: empty or "nessuna", "predefinita",
+    /// or a printer's name.
+    pub fn parse(text: &str) -> Stampante {
+        let t = text.trim();
+        match t.to_lowercase().as_str() {
+            "" | "nessuna" => Stampante::Nessuna,
+            "predefinita" => Stampante::Predefinita,
+            _ => Stampante::Nome(t.to_string()),
+        }
+    }
+
+    /// As shown and stored: "nessuna", "predefinita" or the name.
+    pub fn label(&self) -> String {
+        match self {
+            Stampante::Nessuna => "nessuna".into(),
+            Stampante::Predefinita => "predefinita".into(),
+            Stampante::Nome(n) => n.clone(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Practice {
     pub nome: String,
@@ -31,6 +65,8 @@ pub struct Practice {
     /// Channels the desk may use. MIFS via the ASST Centro Servizi is not yet
     /// active (2025) and is off until the practice switches it on.
     pub canali_attivi: Vec<Canale>,
+    /// Where the Patto is printed.
+    pub stampante: Stampante,
 }
 
 impl Default for Practice {
@@ -40,6 +76,7 @@ impl Default for Practice {
             comune: String::new(),
             mmg: Vec::new(),
             canali_attivi: vec![Canale::MmgAderente, Canale::CentroServiziAsst],
+            stampante: Stampante::Nessuna,
         }
     }
 }

@@ -40,6 +40,8 @@ const MARGIN_X: f32 = 53.0;
 const HEADER_BASELINE: f32 = 42.0;
 const HEADER_RULE: f32 = 50.0;
 const BODY_TOP: f32 = 74.0;
+/// The mark of a revoked Patto, between the heading and the body.
+const MARK_BASELINE: f32 = 62.0;
 const FOOTER_RULE: f32 = 800.0;
 const FOOTER_BASELINE: f32 = 812.0;
 /// Body lines per page.
@@ -64,12 +66,17 @@ pub enum PrintError {
 /// `intestazione` (e.g. the Gestore's name) and the copy, and numbered within
 /// its copy. Lines longer than the page are wrapped; short paragraphs and the
 /// signature lines are not split across pages.
+///
+/// `marca` (e.g. "REVOCATO il 01/06/2026: motivo") is printed on every page,
+/// under the heading, so that no page of a revoked Patto can pass for one in
+/// force.
 pub fn write_patto_pdf(
     text: &str,
     intestazione: &str,
+    marca: Option<&str>,
     out: &mut dyn std::io::Write,
 ) -> Result<(), PrintError> {
-    write_document_pdf(text, intestazione, "Patto di Cura", &COPIE, out)
+    write_pdf(text, intestazione, "Patto di Cura", &COPIE, marca, out)
 }
 
 /// Writes an A4 PDF of a plain-text document (PAI, day lists): one run of
@@ -82,6 +89,18 @@ pub fn write_document_pdf(
     copie: &[&str],
     out: &mut dyn std::io::Write,
 ) -> Result<(), PrintError> {
+    write_pdf(text, intestazione, titolo, copie, None, out)
+}
+
+fn write_pdf(
+    text: &str,
+    intestazione: &str,
+    titolo: &str,
+    copie: &[&str],
+    marca: Option<&str>,
+    out: &mut dyn std::io::Write,
+) -> Result<(), PrintError> {
+    let marca = marca.map(one_line).filter(|m| !m.is_empty());
     let font = Font::new(FONT.into(), 0).ok_or(PrintError::Font)?;
     let settings = PageSettings::from_wh(PAGE_WIDTH, PAGE_HEIGHT)
         .ok_or_else(|| PrintError::Pdf("formato di pagina non valido".into()))?;
@@ -98,15 +117,13 @@ pub fn write_document_pdf(
     for &copia in copie {
         for (index, lines) in pages.iter().enumerate() {
             let footer = format!("Pagina {} di {}", index + 1, pages.len());
-            draw_page(
-                &mut document,
-                &settings,
-                &font,
-                &intestazione,
+            let labels = PageLabels {
+                intestazione: &intestazione,
                 copia,
-                &footer,
-                lines,
-            );
+                footer: &footer,
+                marca: marca.as_deref(),
+            };
+            draw_page(&mut document, &settings, &font, &labels, lines);
         }
     }
     let bytes = document
@@ -117,15 +134,28 @@ pub fn write_document_pdf(
     Ok(())
 }
 
+/// What a page prints besides its lines: the heading, the copy, the page
+/// number and the mark of a revoked Patto.
+struct PageLabels<'a> {
+    intestazione: &'a str,
+    copia: &'a str,
+    footer: &'a str,
+    marca: Option<&'a str>,
+}
+
 fn draw_page(
     document: &mut Document,
     settings: &PageSettings,
     font: &Font,
-    intestazione: &str,
-    copia: &str,
-    footer: &str,
+    labels: &PageLabels<'_>,
     lines: &[String],
 ) {
+    let PageLabels {
+        intestazione,
+        copia,
+        footer,
+        marca,
+    } = *labels;
     let mut page = document.start_page_with(settings.clone());
     let mut surface = page.surface();
     let right = PAGE_WIDTH - MARGIN_X;
@@ -195,6 +225,17 @@ fn draw_page(
         paint: luma::Color::black().into(),
         ..Fill::default()
     }));
+    if let Some(marca) = marca {
+        let columns = ((right - MARGIN_X) / (ADVANCE_EM * BODY_SIZE)) as usize;
+        surface.draw_text(
+            Point::from_xy(MARGIN_X, MARK_BASELINE),
+            font.clone(),
+            BODY_SIZE,
+            &truncate(marca, columns),
+            false,
+            TextDirection::Auto,
+        );
+    }
     for (i, line) in lines.iter().enumerate() {
         if line.trim().is_empty() {
             continue;
@@ -454,7 +495,13 @@ mod tests {
 
     fn pdf(text: &str) -> Vec<u8> {
         let mut out = Vec::new();
-        write_patto_pdf(text, "Società Cooperativa Medici della Martesana", &mut out).unwrap();
+        write_patto_pdf(
+            text,
+            "Società Cooperativa Medici della Martesana",
+            None,
+            &mut out,
+        )
+        .unwrap();
         out
     }
 
@@ -488,6 +535,22 @@ mod tests {
         pdf_extract::Document::load_mem(bytes)
             .map(|d| d.get_pages().len())
             .unwrap_or(0)
+    }
+
+    #[test]
+    fn a_mark_is_printed_on_every_page() {
+        let mut out = Vec::new();
+        let text = "riga\n".repeat(200);
+        write_patto_pdf(&text, "", Some("REVOCATO il 01/06/2026: errore"), &mut out).unwrap();
+        let pages = lopdf_pages(&out);
+        assert!(pages >= 4, "{pages}");
+        assert_eq!(
+            extract(&out)
+                .matches("REVOCATO il 01/06/2026: errore")
+                .count(),
+            pages
+        );
+        assert!(!extract(&pdf(&text)).contains("REVOCATO"));
     }
 
     #[test]
@@ -538,7 +601,7 @@ mod tests {
             &"riga\n".repeat(400),
         ] {
             let mut out = Vec::new();
-            write_patto_pdf(text, "", &mut out).unwrap();
+            write_patto_pdf(text, "", None, &mut out).unwrap();
             assert!(out.starts_with(b"%PDF-"));
         }
         let many = lopdf_pages(&pdf(&"riga\n".repeat(400)));

@@ -6,7 +6,7 @@
 
 use std::collections::HashSet;
 
-use chrono::{Days, NaiveDate};
+use chrono::{Datelike, Days, NaiveDate};
 
 use std::path::Path;
 use std::sync::Arc;
@@ -584,6 +584,9 @@ impl<'a> DemoPrese<'a> {
         };
         let today = self.desk.today();
         let mut patti = Vec::new();
+        let mut drafts = Vec::new();
+        let mut first = None;
+        let first_batch = self.patti_made == 0;
         let by_id: std::collections::HashMap<_, _> = patients.iter().map(|p| (p.id, p)).collect();
         for presa in prese.iter().filter(|p| p.is_active()) {
             if !self.all_pai && (self.patti_made >= MAX_DEMO_PATTI || self.rng.u8(0..12) != 0) {
@@ -592,15 +595,17 @@ impl<'a> DemoPrese<'a> {
             let Some(patient) = by_id.get(&presa.patient) else {
                 continue;
             };
-            let Some(gestore) = self.gestori.get(&presa.gestore) else {
+            if !self.gestori.contains_key(&presa.gestore) {
                 continue;
-            };
+            }
             // All-PAI loads keep every Patto in force, so each PAI has a year to plan.
             let back = if self.all_pai { 3..300 } else { 3..430 };
             let signed_on = today - Days::new(self.rng.u64(back));
             let signed_on = signed_on.max(presa.data_scelta);
-            let mut p = PattoDiCura {
+            let p = PattoDiCura {
                 id: self.desk.store.next_id()?,
+                numero: None,
+                correzioni_cm: Vec::new(),
                 patient: patient.id,
                 presa: presa.id,
                 gestore: presa.gestore,
@@ -618,12 +623,26 @@ impl<'a> DemoPrese<'a> {
                 sms: self.rng.bool(),
                 email: false,
             };
+            drafts.push((p, consensi));
+            self.patti_made += 1;
+        }
+        // Numbered as the desk numbers them: the year's sequence, in the
+        // order the Patti were made.
+        drafts.sort_by_key(|(p, _)| (p.creato_il, p.id));
+        for (mut p, consensi) in drafts {
+            let (Some(patient), Some(gestore)) =
+                (by_id.get(&p.patient), self.gestori.get(&p.gestore))
+            else {
+                continue;
+            };
+            let signed_on = p.creato_il;
+            p.numero = Some(self.desk.store.next_patto_numero(signed_on.year())?);
             let ctx = crate::domain::patto_text::PattoContext::new(
                 patient,
                 gestore,
                 &p,
                 &consensi,
-                Some((&Firmatario::Paziente, "")),
+                Some((&Firmatario::Paziente, "", "")),
                 None,
                 &super::comune_name(&patient.residenza.comune),
                 signed_on,
@@ -647,11 +666,13 @@ impl<'a> DemoPrese<'a> {
             if patto::sign(&mut p, input, text, at).is_err() {
                 continue;
             }
-            if self.patti_made == 0 && !self.all_pai {
-                self.to_revoke = Some(patient.id);
+            if first.is_none() && !self.all_pai {
+                first = Some(p.patient);
             }
-            self.patti_made += 1;
             patti.push(p);
+        }
+        if first_batch && first.is_some() {
+            self.to_revoke = first;
         }
         self.desk.store.insert_patti_batch(&mut patti)?;
         // Every signed Patto gets the PAI of its year, from the templates, shared.

@@ -58,6 +58,14 @@ fn status(s: PatientStatus) -> Value {
 fn patto_json(p: &PattoDiCura) -> Value {
     json!({
         "id": p.id,
+        "numero": p.numero.map(|n| n.to_string()),
+        "correzioni_clinical_manager": p.correzioni_cm.iter().map(|c| json!({
+            "il": c.il.format("%d/%m/%Y %H:%M").to_string(),
+            "da": c.da,
+            "a": c.a,
+            "motivo": c.motivo,
+            "operatore": c.operatore,
+        })).collect::<Vec<_>>(),
         "presa": p.presa,
         "gestore": p.gestore,
         "clinical_manager": p.clinical_manager,
@@ -441,6 +449,9 @@ impl Desk {
                     f.nome_firmatario = pseudonym.clone();
                 }
                 f.documento = String::new();
+            }
+            for c in &mut p.correzioni_cm {
+                c.motivo = scrub(&c.motivo, &needles, &pseudonym);
             }
         }
         let mut prese = self.store.prese_of(patient)?;

@@ -134,6 +134,9 @@ pub struct Desk {
     /// The practice's name, read once: the header shows it on every frame
     /// and only [`Desk::save_practice`] changes it.
     practice_name: Arc<std::sync::RwLock<Option<String>>>,
+    /// Runs the print command (`lp`, or the Windows print verb): the
+    /// system's, or a test's stand-in (see [`Desk::set_command_runner`]).
+    runner: Arc<std::sync::RwLock<Arc<dyn documents::CommandRunner>>>,
 }
 
 impl Desk {
@@ -178,6 +181,7 @@ impl Desk {
             clock,
             session: Arc::new(std::sync::RwLock::new(Some(Session::command_line()))),
             practice_name: Arc::new(std::sync::RwLock::new(None)),
+            runner: Arc::new(std::sync::RwLock::new(Arc::new(documents::SystemRunner))),
         }
     }
 
@@ -191,12 +195,14 @@ impl Desk {
             clock,
             session,
             practice_name,
+            runner,
         } = self;
         Ok(Desk {
             store: store.finish_bulk_load()?,
             clock,
             session,
             practice_name,
+            runner,
         })
     }
 
@@ -215,6 +221,7 @@ impl Desk {
             clock,
             session,
             practice_name,
+            runner,
         } = self;
         let (store, report) = store.rewrite()?;
         Ok((
@@ -223,6 +230,7 @@ impl Desk {
                 clock,
                 session,
                 practice_name,
+                runner,
             },
             Compaction {
                 bytes_before: report.bytes_before,

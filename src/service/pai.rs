@@ -194,6 +194,11 @@ impl Desk {
             pai.anno_dal = dal;
             pai.anno_al = al;
         }
+        // The Clinical Manager comes from the Patto (corrected there after
+        // signing when it was missing).
+        if pai.clinical_manager.trim().is_empty() {
+            pai.clinical_manager = patto.clinical_manager.clone();
+        }
         pai.condividi(patto.id, today)
             .map_err(|problems| invalid(problems.join("; ")))?;
         let mut versions = vec![pai.clone()];
@@ -213,7 +218,9 @@ impl Desk {
             Some(pai.patient),
             format!(
                 "PAI {} versione {} condiviso (Patto {})",
-                pai.id, pai.versione, patto.id
+                pai.id,
+                pai.versione,
+                patto.numero_label()
             ),
         )?;
         Ok(pai)

@@ -94,15 +94,21 @@ impl Desk {
             creato_il: self.today(),
             stato: PattoStato::Bozza,
             firma: None,
+            numero: None,
+            correzioni_cm: Vec::new(),
         };
         self.store.insert_patto(&mut draft)?;
+        let precedente_numero = match precedente {
+            Some(id) => Some(self.patto_numero_label(id)?),
+            None => None,
+        };
         self.audit(
             crate::domain::audit::AuditAction::PattoPrepared,
             Some(patient),
             format!(
                 "bozza del Patto {}{}",
-                draft.id,
-                precedente
+                draft.numero_label(),
+                precedente_numero
                     .map(|p| format!(", rinnovo del {p}"))
                     .unwrap_or_default()
             ),
@@ -166,11 +172,86 @@ impl Desk {
             crate::domain::audit::AuditAction::PattoChanged,
             Some(p.patient),
             format!(
-                "Clinical Manager del Patto {patto}: {before} -> {}",
+                "Clinical Manager del Patto {}: {before} -> {}",
+                p.numero_label(),
                 p.clinical_manager
             ),
         )?;
         Ok(p)
+    }
+
+    /// Corrects the Clinical Manager of a signed Patto, with a required
+    /// reason: the signed text stays as it is, the correction is kept with
+    /// the Patto (and printed under it) and written in the audit trail. The
+    /// PAI bozza of the same presa in carico takes the new Clinical Manager
+    /// when it had none or the old one, so that it can be shared.
+    pub fn correct_clinical_manager(
+        &self,
+        patto: PattoId,
+        name: &str,
+        motivo: &str,
+    ) -> Result<PattoDiCura> {
+        self.require(
+            crate::domain::operator::Role::Medico,
+            super::auth::what::CLINICAL_MANAGER,
+        )?;
+        let name = super::input_field(
+            "Il nome del Clinical Manager",
+            name,
+            crate::domain::text::MAX_NAME_CHARS,
+        )?;
+        let motivo = super::input_field(
+            "Il motivo della correzione",
+            motivo,
+            crate::domain::text::MAX_SHORT_CHARS,
+        )?;
+        let mut p = self
+            .store
+            .patto(patto)?
+            .ok_or_else(|| invalid("Patto non trovato"))?;
+        let correzione = patto::correct_clinical_manager(
+            &mut p,
+            &name,
+            &motivo,
+            &self.operator(),
+            self.clock.now(),
+        )
+        .map_err(|e| invalid(e.to_string()))?;
+        self.store.correct_patto_cm(&p)?;
+        self.audit(
+            crate::domain::audit::AuditAction::PattoChanged,
+            Some(p.patient),
+            format!(
+                "Clinical Manager del Patto {} corretto dopo la firma: {} -> {} (motivo: {})",
+                p.numero_label(),
+                if correzione.da.is_empty() {
+                    "(non indicato)"
+                } else {
+                    correzione.da.as_str()
+                },
+                correzione.a,
+                correzione.motivo
+            ),
+        )?;
+        if let Some(mut pai) = self.current_pai(p.patient)?
+            && pai.presa == p.presa
+            && pai.stato == crate::domain::pai::PaiStato::Bozza
+            && (pai.clinical_manager.trim().is_empty()
+                || pai.clinical_manager.trim() == correzione.da.trim())
+        {
+            pai.clinical_manager = correzione.a.clone();
+            self.store.save_pai(&mut pai)?;
+        }
+        Ok(p)
+    }
+
+    /// "2026/0001" for the Patto `id` ("s.n." when unknown).
+    pub fn patto_numero_label(&self, id: PattoId) -> Result<String> {
+        Ok(self
+            .store
+            .patto(id)?
+            .map(|p| p.numero_label())
+            .unwrap_or_else(|| "s.n.".to_string()))
     }
 
     /// The text of a Patto: the frozen one once signed, otherwise rendered now
@@ -179,7 +260,7 @@ impl Desk {
         &self,
         patto: &PattoDiCura,
         consensi: &Consensi,
-        firmatario: Option<(&Firmatario, &str)>,
+        firmatario: Option<(&Firmatario, &str, &str)>,
         data: NaiveDate,
     ) -> Result<String> {
         if let Some(text) = patto.testo_firmato() {
@@ -203,7 +284,7 @@ impl Desk {
             .current_pai(patto.patient)?
             .filter(|p| p.presa == patto.presa)
             .map(|p| crate::domain::pai_text::summary_lines(&p));
-        let ctx = PattoContext::new(
+        let mut ctx = PattoContext::new(
             &patient,
             &gestore,
             patto,
@@ -213,6 +294,9 @@ impl Desk {
             &luogo,
             data,
         );
+        if let Some(prev) = patto.precedente {
+            ctx.rinnovo_di(&self.patto_numero_label(prev)?);
+        }
         patto_text::render(patto_text::default_template(), &ctx).map_err(|e| invalid(e.to_string()))
     }
 
@@ -243,7 +327,11 @@ impl Desk {
         let text = self.patto_text(
             &p,
             &input.consensi,
-            Some((&input.firmatario, input.nome_firmatario.as_str())),
+            Some((
+                &input.firmatario,
+                input.nome_firmatario.as_str(),
+                input.documento.as_str(),
+            )),
             now.date(),
         )?;
         patto::sign(&mut p, input, text, now).map_err(|e| invalid(e.to_string()))?;
@@ -255,7 +343,7 @@ impl Desk {
             // name after a GDPR erasure.
             format!(
                 "Patto {} firmato (firmatario: {})",
-                p.id,
+                p.numero_label(),
                 p.firma.as_ref().map(|f| f.firmatario.label()).unwrap_or("")
             ),
         )?;

@@ -139,7 +139,11 @@ impl Desk {
             self.record_read(
                 AuditAction::OpenRecord,
                 Some(patto.patient),
-                format!("stampa del Patto di Cura {id} ({})", extensions(&document)),
+                format!(
+                    "stampa del Patto di Cura {} ({})",
+                    patto.numero_label(),
+                    extensions(&document)
+                ),
             )?;
         }
         Ok(document)

@@ -296,9 +296,14 @@ impl Store {
         Ok(())
     }
 
-    /// Patti decode, their signed texts match their hashes, and both Patto
-    /// indexes agree with the records.
+    /// Patti decode, their signed texts match their hashes, both Patto
+    /// indexes agree with the records, and every Patto has a number of its
+    /// own within its year, not above that year's counter.
     fn check_patti(&self, report: &mut CheckReport) -> Result<()> {
+        let mut numbers: std::collections::HashMap<crate::domain::patto::PattoNumero, u64> =
+            std::collections::HashMap::new();
+        let counters: std::collections::HashMap<i32, u32> =
+            self.patto_counters()?.into_iter().collect();
         let mut by_patient: HashSet<Vec<u8>> = HashSet::new();
         for item in self.idx_patto_patient.iter() {
             let (k, _) = item.map_err(|e| self.fatal(e))?;
@@ -324,6 +329,30 @@ impl Store {
                     continue;
                 }
             };
+            match p.numero {
+                None => report.problem(format!(
+                    "{}: il Patto {} non ha un numero",
+                    trees::PATTI,
+                    p.id
+                )),
+                Some(n) => {
+                    if let Some(other) = numbers.insert(n, p.id) {
+                        report.problem(format!(
+                            "{}: i Patti {other} e {} hanno lo stesso numero {n}",
+                            trees::PATTI,
+                            p.id
+                        ));
+                    }
+                    if counters.get(&n.anno).copied().unwrap_or(0) < n.progressivo {
+                        report.problem(format!(
+                            "{}: il numero {n} del Patto {} supera il contatore del {}",
+                            trees::PATTI,
+                            p.id,
+                            n.anno
+                        ));
+                    }
+                }
+            }
             if !by_patient.remove(super::patti::pair_key(p.patient, p.id).as_slice()) {
                 report.problem(format!(
                     "{}: manca la voce del Patto {}",

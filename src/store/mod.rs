@@ -408,6 +408,7 @@ impl Store {
         };
         self.ensure_name_word_index(&mut once)?;
         self.ensure_name_other_index(&mut once)?;
+        self.ensure_patto_numbers()?;
         if found.as_deref() != Some(&[STORE_FORMAT][..]) {
             self.meta
                 .insert(META_FORMAT, &[STORE_FORMAT])

@@ -3,6 +3,13 @@
 //!
 //! `idx_patto_scadenza` keys are (expiry day, patto id) for the signed Patti
 //! in force, so that the recall screen reads the expiring ones by range.
+//!
+//! Patto numbers: the practice's own sequence per year ("2026/0001"). The
+//! counter of each year is kept in `meta` under [`numero_key`] and taken in
+//! the same transaction that stores the new Patto, so two Patti never share
+//! a number. Numbers are given at creation (the bozza already carries the
+//! number its text prints) and Patti are never deleted, so every number
+//! stays accounted for.
 
 use sled::Transactional;
 use sled::transaction::{ConflictableTransactionError, TransactionalTree};
@@ -10,7 +17,25 @@ use sled::transaction::{ConflictableTransactionError, TransactionalTree};
 use super::records::{decode_patto, encode_patto};
 use super::{Result, Store, StoreError, id_key, trees};
 use crate::domain::PatientId;
-use crate::domain::patto::{PattoDiCura, PattoId, PattoStato};
+use crate::domain::patto::{PattoDiCura, PattoId, PattoNumero, PattoStato};
+
+/// Marks a store whose Patti all carry a number (see [`Store::ensure_patto_numbers`]).
+const META_PATTI_NUMBERED: &[u8] = b"patti_numbered";
+const META_NUMERO_PREFIX: &[u8] = b"patto_numero:";
+
+/// The `meta` key of the counter of `anno`'s Patto numbers.
+pub(crate) fn numero_key(anno: i32) -> Vec<u8> {
+    let mut k = META_NUMERO_PREFIX.to_vec();
+    k.extend_from_slice(&anno.to_be_bytes());
+    k
+}
+
+fn read_counter(value: Option<&[u8]>) -> u32 {
+    value
+        .and_then(|v| <[u8; 4]>::try_from(v).ok())
+        .map(u32::from_be_bytes)
+        .unwrap_or(0)
+}
 
 type TxResult<T> = std::result::Result<T, ConflictableTransactionError<StoreError>>;
 
@@ -85,31 +110,163 @@ pub(crate) fn tx_revoke_patti(
 }
 
 impl Store {
-    /// Stores a new Patto (normally a bozza); durable. Sets and returns its id.
+    /// Stores a new Patto (normally a bozza); durable. Sets and returns its
+    /// id, and gives it the next number of the year it is created in, in the
+    /// same transaction (a number already set is kept).
     pub fn insert_patto(&self, p: &mut PattoDiCura) -> Result<PattoId> {
         self.ensure_writable()?;
         p.id = self.next_id()?;
-        let bytes = encode_patto(p)?;
         let by_patient = pair_key(p.patient, p.id);
         let expiry = expiry_key(p);
-        (
+        let anno = chrono::Datelike::year(&p.creato_il);
+        let counter = numero_key(anno);
+        let draft: &PattoDiCura = p;
+        let numero = (
             &self.patti,
             &self.idx_patto_patient,
             &self.idx_patto_scadenza,
+            &self.meta,
         )
-            .transaction(|(patti, idx, exp)| {
-                patti.insert(&id_key(p.id), bytes.as_slice())?;
+            .transaction(|(patti, idx, exp, meta)| {
+                let mut stored = draft.clone();
+                if stored.numero.is_none() {
+                    let next = read_counter(meta.get(&counter)?.as_deref()).saturating_add(1);
+                    meta.insert(counter.as_slice(), &next.to_be_bytes())?;
+                    stored.numero = Some(PattoNumero {
+                        anno,
+                        progressivo: next,
+                    });
+                }
+                tx_put_patto(patti, &stored)?;
                 idx.insert(&by_patient, &[])?;
-                if p.stato == PattoStato::Firmato
+                if stored.stato == PattoStato::Firmato
                     && let Some(k) = expiry
                 {
-                    exp.insert(&k, &id_key(p.patient))?;
+                    exp.insert(&k, &id_key(stored.patient))?;
                 }
-                Ok(())
+                Ok(stored.numero)
             })
             .map_err(|e| self.tx_error(e))?;
+        p.numero = numero;
         self.make_durable()?;
         Ok(p.id)
+    }
+
+    /// The next number of `anno` for a Patto written by a bulk load
+    /// ([`Store::insert_patti_batch`]), whose text must print it first.
+    pub fn next_patto_numero(&self, anno: i32) -> Result<PattoNumero> {
+        self.ensure_writable()?;
+        let value = self
+            .meta
+            .update_and_fetch(numero_key(anno), |old| {
+                Some(read_counter(old).saturating_add(1).to_be_bytes().to_vec())
+            })
+            .map_err(|e| self.fatal(e))?;
+        Ok(PattoNumero {
+            anno,
+            progressivo: read_counter(value.as_deref()),
+        })
+    }
+
+    /// Gives a number to every Patto without one (a store written before
+    /// Patti were numbered): in creation order within each year, after the
+    /// numbers the year already has. Done once, then marked in `meta`.
+    pub(crate) fn ensure_patto_numbers(&self) -> Result<()> {
+        if self
+            .meta
+            .contains_key(META_PATTI_NUMBERED)
+            .map_err(|e| self.fatal(e))?
+        {
+            return Ok(());
+        }
+        if self.patti.is_empty() {
+            self.meta
+                .insert(META_PATTI_NUMBERED, &[1])
+                .map_err(|e| self.fatal(e))?;
+            return Ok(());
+        }
+        self.ensure_writable()?;
+        let mut missing: Vec<PattoDiCura> = Vec::new();
+        let mut highest: std::collections::BTreeMap<i32, u32> = Default::default();
+        for item in self.patti.iter() {
+            let (k, v) = item.map_err(|e| self.fatal(e))?;
+            let p = decode_patto(&v).map_err(|reason| StoreError::Corrupt {
+                tree: trees::PATTI,
+                key: k
+                    .as_ref()
+                    .try_into()
+                    .map(u64::from_be_bytes)
+                    .map(|id| id.to_string())
+                    .unwrap_or_default(),
+                reason,
+            })?;
+            match p.numero {
+                Some(n) => {
+                    let h = highest.entry(n.anno).or_default();
+                    *h = (*h).max(n.progressivo);
+                }
+                None => missing.push(p),
+            }
+        }
+        missing.sort_by_key(|p| (p.creato_il, p.id));
+        for (anno, h) in &highest {
+            let stored = read_counter(
+                self.meta
+                    .get(numero_key(*anno))
+                    .map_err(|e| self.fatal(e))?
+                    .as_deref(),
+            );
+            if stored < *h {
+                self.meta
+                    .insert(numero_key(*anno), &h.to_be_bytes())
+                    .map_err(|e| self.fatal(e))?;
+            }
+        }
+        for p in &mut missing {
+            p.numero = Some(self.next_patto_numero(chrono::Datelike::year(&p.creato_il))?);
+            self.patti
+                .insert(id_key(p.id), encode_patto(p)?)
+                .map_err(|e| self.fatal(e))?;
+        }
+        self.meta
+            .insert(META_PATTI_NUMBERED, &[1])
+            .map_err(|e| self.fatal(e))?;
+        self.make_durable()
+    }
+
+    /// The counter of each year's Patto numbers: for the integrity check.
+    pub(crate) fn patto_counters(&self) -> Result<Vec<(i32, u32)>> {
+        let mut counters = Vec::new();
+        for item in self.meta.scan_prefix(META_NUMERO_PREFIX) {
+            let (k, v) = item.map_err(|e| self.fatal(e))?;
+            if let Ok(anno) = <[u8; 4]>::try_from(&k[META_NUMERO_PREFIX.len()..]) {
+                counters.push((i32::from_be_bytes(anno), read_counter(Some(&v))));
+            }
+        }
+        Ok(counters)
+    }
+
+    /// Records a correction of the Clinical Manager of a signed Patto
+    /// (already applied to `corrected`): only the Clinical Manager and the
+    /// list of corrections may differ from the stored Patto.
+    pub fn correct_patto_cm(&self, corrected: &PattoDiCura) -> Result<()> {
+        self.ensure_writable()?;
+        self.patti
+            .transaction(|patti| {
+                let stored = tx_get_patto(patti, corrected.id)?;
+                let mut expected = stored.clone();
+                expected.clinical_manager = corrected.clinical_manager.clone();
+                expected.correzioni_cm = corrected.correzioni_cm.clone();
+                if stored.firma.is_none()
+                    || expected != *corrected
+                    || corrected.correzioni_cm.len() != stored.correzioni_cm.len() + 1
+                {
+                    return abort(StoreError::PattoSigned(corrected.id));
+                }
+                tx_put_patto(patti, corrected)
+            })
+            .map_err(|e| self.tx_error(e))?;
+        self.make_durable()
     }
 
     /// Bulk load of Patti for demo data: ids assigned where still 0 (a caller
@@ -120,6 +277,9 @@ impl Store {
         for p in patti.iter_mut() {
             if p.id == 0 {
                 p.id = self.next_id()?;
+            }
+            if p.numero.is_none() {
+                p.numero = Some(self.next_patto_numero(chrono::Datelike::year(&p.creato_il))?);
             }
             let bytes = encode_patto(p)?;
             let write = || -> sled::Result<()> {
@@ -240,5 +400,127 @@ impl Store {
             }
         }
         Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::codec;
+    use crate::store::records::{PattoStatoV1, PattoV1};
+    use chrono::NaiveDate;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn bozza(patient: u64, creato_il: NaiveDate) -> PattoDiCura {
+        PattoDiCura {
+            id: 0,
+            numero: None,
+            patient,
+            presa: 1,
+            gestore: 2,
+            clinical_manager: "Dott. Neri".into(),
+            precedente: None,
+            rinnovato_da: None,
+            creato_il,
+            stato: PattoStato::Bozza,
+            firma: None,
+            correzioni_cm: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn numbers_run_per_year_from_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let mut numbers = Vec::new();
+        for day in [d(2026, 1, 10), d(2026, 12, 31), d(2027, 1, 1)] {
+            let mut p = bozza(7, day);
+            store.insert_patto(&mut p).unwrap();
+            assert_eq!(store.patto(p.id).unwrap().unwrap().numero, p.numero);
+            numbers.push(p.numero_label());
+        }
+        assert_eq!(numbers, ["2026/0001", "2026/0002", "2027/0001"]);
+        // A number set by the caller is kept, and counts.
+        assert_eq!(
+            store.next_patto_numero(2027).unwrap().to_string(),
+            "2027/0002"
+        );
+        assert!(store.check().unwrap().is_ok());
+    }
+
+    #[test]
+    fn an_older_store_gets_its_patti_numbered_on_open() {
+        let dir = tempfile::tempdir().unwrap();
+        {
+            let store = Store::open(dir.path()).unwrap();
+            // Patti as an older sportello wrote them: record version 1, no
+            // number, no mark in meta.
+            for (id, created) in [
+                (30u64, d(2026, 5, 1)),
+                (31, d(2025, 12, 1)),
+                (32, d(2026, 2, 1)),
+                (33, d(2026, 5, 1)),
+            ] {
+                let v1 = PattoV1 {
+                    id,
+                    patient: 7,
+                    presa: 1,
+                    gestore: 2,
+                    clinical_manager: String::new(),
+                    precedente: None,
+                    rinnovato_da: None,
+                    creato_il: crate::store::records::date_to_days(created),
+                    stato: PattoStatoV1::Bozza,
+                    firma: None,
+                };
+                store
+                    .patti
+                    .insert(id_key(id), codec::encode(1, &v1).unwrap())
+                    .unwrap();
+                store
+                    .idx_patto_patient
+                    .insert(pair_key(7, id), &[])
+                    .unwrap();
+            }
+            store.meta.remove(META_PATTI_NUMBERED).unwrap();
+            let report = store.check().unwrap();
+            assert_eq!(report.problem_count, 4, "{:?}", report.problems);
+            assert!(
+                report.problems[0].contains("non ha un numero"),
+                "{:?}",
+                report.problems
+            );
+        }
+        let store = Store::open(dir.path()).unwrap();
+        let label = |id| store.patto(id).unwrap().unwrap().numero_label();
+        assert_eq!(label(31), "2025/0001");
+        assert_eq!(label(32), "2026/0001");
+        assert_eq!(label(30), "2026/0002");
+        assert_eq!(label(33), "2026/0003");
+        assert!(store.check().unwrap().is_ok());
+        let mut next = bozza(7, d(2026, 6, 1));
+        store.insert_patto(&mut next).unwrap();
+        assert_eq!(next.numero_label(), "2026/0004");
+    }
+
+    #[test]
+    fn the_check_finds_a_number_given_twice() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let mut a = bozza(7, d(2026, 1, 10));
+        store.insert_patto(&mut a).unwrap();
+        let mut b = bozza(8, d(2026, 1, 11));
+        b.numero = a.numero;
+        store.insert_patto(&mut b).unwrap();
+        let report = store.check().unwrap();
+        assert_eq!(report.problem_count, 1, "{:?}", report.problems);
+        assert!(
+            report.problems[0].contains("hanno lo stesso numero 2026/0001"),
+            "{:?}",
+            report.problems
+        );
     }
 }

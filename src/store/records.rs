@@ -9,8 +9,10 @@ use super::codec;
 use crate::domain::agenda::{AppStato, Appointment, Closure, Esterno, Pattern, Resource};
 use crate::domain::gestore::GestoriImport;
 use crate::domain::pai::{Categoria, Farmaco, Frequenza, Luogo, Pai, PaiItem, PaiStato};
-use crate::domain::patto::{Consensi, Firma, Firmatario, PattoDiCura, PattoStato};
-use crate::domain::practice::{Adesione, MmgAdesione, Practice};
+use crate::domain::patto::{
+    Consensi, CorrezioneCm, Firma, Firmatario, PattoDiCura, PattoNumero, PattoStato,
+};
+use crate::domain::practice::{Adesione, MmgAdesione, Practice, Stampante};
 use crate::domain::{
     Canale, Gestore, GestoreTipo, Patient, PatientStatus, PresaInCarico, PresaStato, Residence, Sex,
 };
@@ -332,7 +334,8 @@ pub fn decode_import(bytes: &[u8]) -> Result<GestoriImport, String> {
     })
 }
 
-pub const PRACTICE_VERSION: u8 = 1;
+/// 2: the printer.
+pub const PRACTICE_VERSION: u8 = 2;
 
 /// Practice set-up record, format version 1. Frozen.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -345,10 +348,29 @@ pub struct PracticeV1 {
     pub canali: Vec<u8>,
 }
 
+/// Practice set-up record, format version 2: version 1 plus the printer.
+/// Frozen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PracticeV2 {
+    pub nome: String,
+    pub comune: String,
+    /// (name, kind: 0 none / 1 cooperative / 2 MIFS, gestore id).
+    pub mmg: Vec<(String, u8, u64)>,
+    /// Indexes in `Canale::ALL`.
+    pub canali: Vec<u8>,
+    /// 0 none (file only), 1 the default printer, 2 the named one.
+    pub stampante: (u8, String),
+}
+
 pub fn encode_practice(p: &Practice) -> Result<Vec<u8>, super::StoreError> {
     codec::encode(
         PRACTICE_VERSION,
-        &PracticeV1 {
+        &PracticeV2 {
+            stampante: match &p.stampante {
+                Stampante::Nessuna => (0, String::new()),
+                Stampante::Predefinita => (1, String::new()),
+                Stampante::Nome(n) => (2, n.clone()),
+            },
             nome: p.nome.clone(),
             comune: p.comune.clone(),
             mmg: p
@@ -371,7 +393,27 @@ pub fn encode_practice(p: &Practice) -> Result<Vec<u8>, super::StoreError> {
 }
 
 pub fn decode_practice(bytes: &[u8]) -> Result<Practice, String> {
-    let r: PracticeV1 = decode_current(bytes, PRACTICE_VERSION, "studio")?;
+    let (version, payload) = codec::version_of(bytes)?;
+    let r: PracticeV2 = match version {
+        1 => {
+            let v1: PracticeV1 = codec::decode_payload(payload)?;
+            PracticeV2 {
+                nome: v1.nome,
+                comune: v1.comune,
+                mmg: v1.mmg,
+                canali: v1.canali,
+                stampante: (0, String::new()),
+            }
+        }
+        PRACTICE_VERSION => codec::decode_payload(payload)?,
+        other => return Err(format!("versione del record studio sconosciuta ({other})")),
+    };
+    let stampante = match r.stampante {
+        (0, _) => Stampante::Nessuna,
+        (1, _) => Stampante::Predefinita,
+        (2, name) => Stampante::Nome(name),
+        (other, _) => return Err(format!("stampante non valida ({other})")),
+    };
     let mut mmg = Vec::with_capacity(r.mmg.len());
     for (nome, kind, id) in r.mmg {
         let adesione = match kind {
@@ -395,10 +437,12 @@ pub fn decode_practice(bytes: &[u8]) -> Result<Practice, String> {
         comune: r.comune,
         mmg,
         canali_attivi,
+        stampante,
     })
 }
 
-pub const PATTO_VERSION: u8 = 1;
+/// 2: the practice's number and the corrections of the Clinical Manager.
+pub const PATTO_VERSION: u8 = 2;
 
 /// Patto di Cura record, format version 1. Frozen.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -438,6 +482,35 @@ pub struct FirmaV1 {
     pub sha256: String,
 }
 
+/// Patto di Cura record, format version 2: version 1 plus the practice's
+/// number and the corrections of the Clinical Manager. Frozen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PattoV2 {
+    pub id: u64,
+    pub patient: u64,
+    pub presa: u64,
+    pub gestore: u64,
+    pub clinical_manager: String,
+    pub precedente: Option<u64>,
+    pub rinnovato_da: Option<u64>,
+    pub creato_il: i32,
+    pub stato: PattoStatoV1,
+    pub firma: Option<FirmaV1>,
+    /// (year, sequence within the year).
+    pub numero: Option<(i32, u32)>,
+    pub correzioni_cm: Vec<CorrezioneCmV1>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CorrezioneCmV1 {
+    /// Seconds since 1970 of the desk's local time.
+    pub il: i64,
+    pub da: String,
+    pub a: String,
+    pub motivo: String,
+    pub operatore: String,
+}
+
 pub fn encode_patto(p: &PattoDiCura) -> Result<Vec<u8>, super::StoreError> {
     let firma = p.firma.as_ref().map(|f| FirmaV1 {
         firmatario: Firmatario::ALL
@@ -460,7 +533,19 @@ pub fn encode_patto(p: &PattoDiCura) -> Result<Vec<u8>, super::StoreError> {
     });
     codec::encode(
         PATTO_VERSION,
-        &PattoV1 {
+        &PattoV2 {
+            numero: p.numero.map(|n| (n.anno, n.progressivo)),
+            correzioni_cm: p
+                .correzioni_cm
+                .iter()
+                .map(|c| CorrezioneCmV1 {
+                    il: c.il.and_utc().timestamp(),
+                    da: c.da.clone(),
+                    a: c.a.clone(),
+                    motivo: c.motivo.clone(),
+                    operatore: c.operatore.clone(),
+                })
+                .collect(),
             id: p.id,
             patient: p.patient,
             presa: p.presa,
@@ -482,7 +567,40 @@ pub fn encode_patto(p: &PattoDiCura) -> Result<Vec<u8>, super::StoreError> {
 }
 
 pub fn decode_patto(bytes: &[u8]) -> Result<PattoDiCura, String> {
-    let r: PattoV1 = decode_current(bytes, PATTO_VERSION, "patto")?;
+    let (version, payload) = codec::version_of(bytes)?;
+    let r: PattoV2 = match version {
+        1 => {
+            let v1: PattoV1 = codec::decode_payload(payload)?;
+            PattoV2 {
+                id: v1.id,
+                patient: v1.patient,
+                presa: v1.presa,
+                gestore: v1.gestore,
+                clinical_manager: v1.clinical_manager,
+                precedente: v1.precedente,
+                rinnovato_da: v1.rinnovato_da,
+                creato_il: v1.creato_il,
+                stato: v1.stato,
+                firma: v1.firma,
+                numero: None,
+                correzioni_cm: Vec::new(),
+            }
+        }
+        PATTO_VERSION => codec::decode_payload(payload)?,
+        other => return Err(format!("versione del record patto sconosciuta ({other})")),
+    };
+    let mut correzioni_cm = Vec::with_capacity(r.correzioni_cm.len());
+    for c in r.correzioni_cm {
+        correzioni_cm.push(CorrezioneCm {
+            il: chrono::DateTime::from_timestamp(c.il, 0)
+                .ok_or_else(|| format!("data di correzione non valida ({})", c.il))?
+                .naive_utc(),
+            da: c.da,
+            a: c.a,
+            motivo: c.motivo,
+            operatore: c.operatore,
+        });
+    }
     let firma = match r.firma {
         None => None,
         Some(f) => Some(Firma {
@@ -508,6 +626,10 @@ pub fn decode_patto(bytes: &[u8]) -> Result<PattoDiCura, String> {
     };
     Ok(PattoDiCura {
         id: r.id,
+        numero: r
+            .numero
+            .map(|(anno, progressivo)| PattoNumero { anno, progressivo }),
+        correzioni_cm,
         patient: r.patient,
         presa: r.presa,
         gestore: r.gestore,

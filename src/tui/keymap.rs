@@ -167,6 +167,8 @@ pub enum Action {
     Print,
     Revoke,
     Sign,
+    /// Corrects the Clinical Manager of a signed Patto (with a reason).
+    CorrectCm,
     /// The time window of a recall list.
     Range,
     // Gestore and Amministrazione.
@@ -737,6 +739,14 @@ pub static BINDINGS: &[Binding] = &[
         |s| s.k_back,
         true,
     ),
+    // After Esc: on a narrow footer Esc stays and this one goes (F1 lists it).
+    row(
+        C::Patto,
+        Key::ctrl('k'),
+        A::CorrectCm,
+        |s| s.patto.k_correct_cm,
+        true,
+    ),
     // Reading and signing a bozza: text fields, so no bare letters; Space is
     // typed in a field and toggles a focused checkbox.
     row(
@@ -822,6 +832,13 @@ pub static BINDINGS: &[Binding] = &[
         Key::ctrl('p'),
         A::Print,
         |s| s.patto.k_print,
+        true,
+    ),
+    row(
+        C::PattoTesto,
+        Key::ctrl('k'),
+        A::CorrectCm,
+        |s| s.patto.k_correct_cm,
         true,
     ),
     row(

@@ -930,6 +930,14 @@ pub struct PattoStrings {
     pub fmt_txt: &'static str,
     pub fmt_both: &'static str,
     pub err_folder_empty: &'static str,
+    // Correcting the Clinical Manager of a signed Patto.
+    pub k_correct_cm: &'static str,
+    pub correct_title: &'static str,
+    pub f_new_cm: &'static str,
+    pub err_cm_missing: &'static str,
+    pub correct_only_signed: &'static str,
+    pub print_failed_title: &'static str,
+    pub err_motivo_correzione: &'static str,
     // Recall lists.
     pub tab_scadenze: &'static str,
 }
@@ -1016,18 +1024,54 @@ impl PattoStrings {
         )
     }
 
-    pub fn renewal_of(&self, n: u64) -> String {
+    pub fn renewal_of(&self, n: &str) -> String {
         self.pick(format!("rinnovo del n. {n}"), format!("renewal of no. {n}"))
     }
 
-    pub fn bozza_heading(&self, n: u64, name: &str) -> String {
+    /// On the F4 list and over a signed Patto without Clinical Manager.
+    pub fn cm_missing(&self, n: &str, key: &str) -> String {
+        self.pick(
+            format!("Il Patto n. {n} è firmato senza Clinical Manager: il PAI non si può condividere. {key} lo indica (correzione con motivo, registrata)."),
+            format!("Patto no. {n} was signed without a Clinical Manager: the PAI cannot be shared. {key} sets it (a correction with a reason, recorded)."),
+        )
+    }
+
+    pub fn correct_text(&self, n: &str, current: &str) -> String {
+        self.pick(
+            format!("Patto n. {n}: Clinical Manager attuale «{current}». Il testo firmato non cambia: la correzione, con il motivo, è annotata sul Patto e nel registro degli accessi."),
+            format!("Patto no. {n}: current Clinical Manager «{current}». The signed text does not change: the correction and its reason are noted on the Patto and in the access log."),
+        )
+    }
+
+    pub fn cm_corrected(&self, n: &str, name: &str) -> String {
+        self.pick(
+            format!("Clinical Manager del Patto n. {n} corretto: {name}."),
+            format!("Clinical Manager of Patto no. {n} corrected: {name}."),
+        )
+    }
+
+    pub fn print_sent(&self, printer: &str, path: &str) -> String {
+        self.pick(
+            format!("Patto inviato alla stampante {printer} (file: {path})"),
+            format!("Patto sent to the printer {printer} (file: {path})"),
+        )
+    }
+
+    pub fn print_failed(&self, reason: &str, path: &str) -> String {
+        self.pick(
+            format!("Stampa non riuscita ({reason}): il PDF è in {path}"),
+            format!("Printing failed ({reason}): the PDF is at {path}"),
+        )
+    }
+
+    pub fn bozza_heading(&self, n: &str, name: &str) -> String {
         self.pick(
             format!("Bozza n. {n} · {name}"),
             format!("Draft no. {n} · {name}"),
         )
     }
 
-    pub fn signed_heading(&self, n: u64, name: &str, state: &str) -> String {
+    pub fn signed_heading(&self, n: &str, name: &str, state: &str) -> String {
         self.pick(
             format!("Patto n. {n} · {name} · {state}"),
             format!("Patto no. {n} · {name} · {state}"),
@@ -1146,6 +1190,13 @@ static PATTO_IT: PattoStrings = PattoStrings {
     k_prepare: "Prepara",
     k_renew: "Rinnova",
     k_print: "Stampa",
+    k_correct_cm: "Clinical Manager",
+    correct_title: "Correzione del Clinical Manager",
+    f_new_cm: "Nuovo Clinical Manager",
+    err_cm_missing: "Manca il Clinical Manager: indicare il medico che redige il PAI, poi firmare.",
+    correct_only_signed: "Il Clinical Manager si corregge su un Patto firmato; in una bozza si scrive nel suo campo.",
+    print_failed_title: "Stampa non riuscita",
+    err_motivo_correzione: "Indicare il motivo della correzione.",
     k_revoke: "Revoca",
     k_edit_patient: "Modifica la scheda (patologie)",
     k_sign: "Firma",
@@ -1228,6 +1279,13 @@ static PATTO_EN: PattoStrings = PattoStrings {
     k_prepare: "Prepare",
     k_renew: "Renew",
     k_print: "Print",
+    k_correct_cm: "Clinical Manager",
+    correct_title: "Correcting the Clinical Manager",
+    f_new_cm: "New Clinical Manager",
+    err_cm_missing: "The Clinical Manager is missing: enter the doctor who writes the PAI, then sign.",
+    correct_only_signed: "The Clinical Manager is corrected on a signed Patto; in a draft it is typed in its field.",
+    print_failed_title: "Printing failed",
+    err_motivo_correzione: "Enter the reason for the correction.",
     k_revoke: "Revoke",
     k_edit_patient: "Edit the record (pathologies)",
     k_sign: "Sign",
@@ -1443,6 +1501,8 @@ pub struct GestoriStrings {
     // Studio.
     pub f_practice_name: &'static str,
     pub f_practice_comune: &'static str,
+    pub f_printer: &'static str,
+    pub h_printer: &'static str,
     pub f_mmg_list: &'static str,
     pub mmg_columns: &'static str,
     pub f_new_mmg: &'static str,
@@ -1893,7 +1953,7 @@ static GESTORI_IT: GestoriStrings = GestoriStrings {
     sec_history: "Storico importazioni",
     sec_history_text: "Le importazioni fatte: data, file, ATS, conteggi, operatore.",
     sec_studio: "Studio",
-    sec_studio_text: "Nome e comune dello studio, i medici (MMG) e il Gestore a cui aderiscono, i canali di arruolamento attivi.",
+    sec_studio_text: "Nome e comune dello studio, i medici (MMG) e il Gestore a cui aderiscono, i canali di arruolamento attivi, la stampante del Patto.",
     sec_gestori: "Elenco Gestori",
     sec_gestori_text: "Tutti i Gestori in archivio, di ogni ATS, compresi quelli non più idonei e quelli di esempio (fittizi).",
     import_intro: "Il file dell'elenco dei Gestori idonei pubblicato dall'ATS: CSV (anche da Excel) o XLSX. Prima di scrivere si vede l'anteprima.",
@@ -1948,6 +2008,8 @@ static GESTORI_IT: GestoriStrings = GestoriStrings {
     d_sample: "Dato di esempio fornito con il programma, non un soggetto reale",
     f_practice_name: "Nome dello studio",
     f_practice_comune: "Comune",
+    f_printer: "Stampante",
+    h_printer: "Dove si stampa il Patto: il nome di una stampante del sistema (es. patto), «predefinita», o «nessuna» per il solo file PDF in stampe.",
     f_mmg_list: "Medici (MMG)",
     mmg_columns: "nome                      adesione",
     f_new_mmg: "Nuovo MMG",
@@ -2046,7 +2108,7 @@ static GESTORI_EN: GestoriStrings = GestoriStrings {
     sec_history: "Import log",
     sec_history_text: "The imports made: date, file, ATS, counts, operator.",
     sec_studio: "Practice",
-    sec_studio_text: "Name and comune of the practice, its doctors (MMG) and the Gestore they adhere to, the enrolment channels switched on.",
+    sec_studio_text: "Name and comune of the practice, its doctors (MMG) and the Gestore they adhere to, the enrolment channels switched on, the Patto's printer.",
     sec_gestori: "List of Gestori",
     sec_gestori_text: "Every stored Gestore of every ATS, including those no longer idonei and the (fictional) samples.",
     import_intro: "The file of the list of Gestori idonei published by the ATS: CSV (also from Excel) or XLSX. A preview comes before anything is written.",
@@ -2101,6 +2163,8 @@ static GESTORI_EN: GestoriStrings = GestoriStrings {
     d_sample: "Sample data shipped with the program, not a real subject",
     f_practice_name: "Practice name",
     f_practice_comune: "Comune",
+    f_printer: "Printer",
+    h_printer: "Where the Patto is printed: a system printer's name (e.g. patto), «predefinita», or «nessuna» for the PDF file in stampe only.",
     f_mmg_list: "Doctors (MMG)",
     mmg_columns: "name                      adesione",
     f_new_mmg: "New GP",
@@ -2260,6 +2324,14 @@ pub struct PaiStrings {
 }
 
 impl PaiStrings {
+    /// Under "manca il Clinical Manager" when sharing: where it is set.
+    pub fn share_fix_cm(&self, area: &str, key: &str) -> String {
+        self.pick(
+            format!("Il Clinical Manager viene dal Patto di Cura firmato: {area} apre il Patto, {key} lo corregge."),
+            format!("The Clinical Manager comes from the signed Patto di Cura: {area} opens the Patto, {key} corrects it."),
+        )
+    }
+
     fn pick(&self, it: String, en: String) -> String {
         match self.lang {
             Lang::It => it,

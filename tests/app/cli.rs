@@ -234,7 +234,17 @@ fn exports_write_the_patto_the_pai_and_the_day_list() {
     assert_eq!(patto.status.code(), Some(0), "{patto:?}");
     let files: Vec<String> = stdout(&patto).lines().map(str::to_string).collect();
     assert_eq!(files.len(), 2, "{files:?}");
-    assert!(files[0].ends_with(".pdf") && files[0].contains(&format!("patto-{cf}-")));
+    assert!(files[0].ends_with(".pdf") && files[0].contains(&format!("-{cf}-")));
+    // Named after the Patto's number: patto-<year>-0001-<CF>-<date>.pdf.
+    let name = std::path::Path::new(&files[0])
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .to_string();
+    assert!(
+        name.starts_with("patto-") && name[10..].starts_with("-0001-"),
+        "{name}"
+    );
     assert!(std::fs::read(&files[0]).unwrap().starts_with(b"%PDF"));
     let receipt = std::fs::read_to_string(&files[1]).unwrap();
     assert!(receipt.to_uppercase().contains("CANTÙ"), "{receipt}");
@@ -927,7 +937,7 @@ fn command_line_reads_are_recorded_with_the_os_user() {
             .proposals;
         desk.accept_proposals(pai.id, &proposals).unwrap();
         let first_day = proposals.iter().map(|p| p.start.date()).min().unwrap();
-        let patto = desk.patti(pid).unwrap()[0].id;
+        let patto = desk.patti(pid).unwrap()[0].numero_label();
         (
             pid,
             desk.patient(pid).unwrap().unwrap().codice_fiscale,

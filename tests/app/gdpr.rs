@@ -504,8 +504,8 @@ fn erase_leaves_no_copy_of_the_identity_in_the_data_folder() {
         .collect();
     assert!(stampe.is_empty(), "{stampe:?}");
     for removed in [
-        format!("patto-{}-20261123.pdf", s.cf),
-        format!("patto-{}-20261123.txt", s.cf),
+        format!("patto-2026-0001-{}-20261123.pdf", s.cf),
+        format!("patto-2026-0001-{}-20261123.txt", s.cf),
         "lista-20261125.pdf".to_string(),
         "lista-20261125.txt".to_string(),
     ] {
@@ -518,7 +518,7 @@ fn erase_leaves_no_copy_of_the_identity_in_the_data_folder() {
     let pseudonym = format!("GDPR{:012}", s.patient);
     assert!(
         out.contains(&format!(
-            "4 stampe rimosse (lista-20261125.pdf, lista-20261125.txt, patto-{pseudonym}-20261123.pdf, patto-{pseudonym}-20261123.txt)"
+            "4 stampe rimosse (lista-20261125.pdf, lista-20261125.txt, patto-2026-0001-{pseudonym}-20261123.pdf, patto-2026-0001-{pseudonym}-20261123.txt)"
         )),
         "{out}"
     );

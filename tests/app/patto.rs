@@ -209,3 +209,386 @@ fn a_delegate_needs_a_document_and_data_consent_is_required() {
     let text = desk.signed_patto_text(signed.id).unwrap();
     assert!(text.contains("Giulia D'Adda"), "{text}");
 }
+
+/// The patient `cognome nome` with the Gestore chosen on `day`; `mmg` is the
+/// doctor on the record (the bozza's Clinical Manager).
+fn chosen(desk: &Desk, cognome: &str, nome: &str, mmg: &str, day: NaiveDate) -> u64 {
+    let patient = Patient {
+        mmg: mmg.into(),
+        ..crate::common::patient::patient(
+            cognome,
+            nome,
+            Sex::F,
+            NaiveDate::from_ymd_opt(1948, 5, 20).unwrap(),
+        )
+    };
+    let pid = desk.register_patient(patient).unwrap();
+    let gestore = match desk.gestori(None, false).unwrap().first() {
+        Some(g) => g.id,
+        None => crate::common::gestore::import_gestore(desk),
+    };
+    desk.choose_gestore(pid, gestore, Canale::MmgAderente, day, "")
+        .unwrap();
+    pid
+}
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+#[test]
+fn signing_needs_a_clinical_manager() {
+    let dir = tempfile::tempdir().unwrap();
+    let desk = desk_on(dir.path(), 2026, 3, 1);
+    let pid = chosen(&desk, "Brambilla", "Rosa", "", day(2026, 3, 1));
+    let draft = desk.prepare_patto(pid).unwrap();
+    assert_eq!(draft.clinical_manager, "");
+    let refused = desk.sign_patto(draft.id, firma("Anna")).unwrap_err();
+    assert_eq!(
+        refused.to_string(),
+        "Manca il Clinical Manager (il medico che redige il PAI): indicarlo prima di firmare"
+    );
+    assert_eq!(
+        desk.patto(draft.id).unwrap().unwrap().stato,
+        PattoStato::Bozza
+    );
+    desk.set_clinical_manager(draft.id, "Dott. Paolo Neri")
+        .unwrap();
+    let signed = desk.sign_patto(draft.id, firma("Anna")).unwrap();
+    assert_eq!(signed.clinical_manager, "Dott. Paolo Neri");
+}
+
+#[test]
+fn patto_numbers_are_the_practice_sequence_of_each_year() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b, c);
+    {
+        let desk = desk_on(dir.path(), 2026, 3, 1);
+        let first = chosen(&desk, "Brambilla", "Rosa", "Dott. Neri", day(2026, 3, 1));
+        let second = chosen(&desk, "Colombo", "Ada", "Dott. Neri", day(2026, 3, 1));
+        a = desk.prepare_patto(first).unwrap();
+        b = desk.prepare_patto(second).unwrap();
+        assert_eq!(
+            desk.sign_patto(a.id, firma("Anna")).unwrap().numero,
+            a.numero
+        );
+    }
+    {
+        let desk = desk_on(dir.path(), 2027, 1, 4);
+        let third = chosen(&desk, "Sala", "Ines", "Dott. Neri", day(2027, 1, 4));
+        c = desk.prepare_patto(third).unwrap();
+        let text = desk
+            .patto_text(&c, &consensi(), None, desk.today())
+            .unwrap();
+        assert!(
+            text.contains("Patto di Cura n. 2027/0001 - Nuovo"),
+            "{text}"
+        );
+        let entries = desk
+            .audit_page(&sportello::domain::audit::AuditFilter::default(), None, 10)
+            .unwrap();
+        assert!(
+            entries
+                .iter()
+                .any(|e| e.summary == "bozza del Patto 2027/0001"),
+            "{entries:?}"
+        );
+        assert!(desk.check().unwrap().is_ok());
+    }
+    assert_eq!(a.numero_label(), "2026/0001");
+    assert_eq!(b.numero_label(), "2026/0002");
+    assert_eq!(c.numero_label(), "2027/0001");
+}
+
+#[test]
+fn the_clinical_manager_of_a_signed_patto_is_corrected_and_audited() {
+    let dir = tempfile::tempdir().unwrap();
+    let (pid, id);
+    {
+        let desk = desk_on(dir.path(), 2026, 3, 1);
+        pid = chosen(&desk, "Brambilla", "Rosa", "", day(2026, 3, 1));
+        let draft = desk.prepare_patto(pid).unwrap();
+        let text = desk
+            .patto_text(&draft, &consensi(), None, desk.today())
+            .unwrap();
+        id = draft.id;
+        drop(desk);
+        crate::common::patto::sign_without_clinical_manager(dir.path(), id, &text);
+    }
+    let desk = desk_on(dir.path(), 2026, 3, 10);
+    let stuck = desk.patto(id).unwrap().unwrap();
+    assert!(stuck.manca_clinical_manager());
+    // The PAI takes its Clinical Manager from the Patto: none to share with.
+    let pai = desk.new_pai(pid).unwrap();
+    assert_eq!(pai.clinical_manager, "");
+
+    let no_reason = desk.correct_clinical_manager(id, "Dott. Paolo Neri", " ");
+    assert!(no_reason.unwrap_err().to_string().contains("motivo"));
+    let corrected = desk
+        .correct_clinical_manager(id, "Dott. Paolo Neri", "non indicato alla firma")
+        .unwrap();
+    assert_eq!(corrected.clinical_manager, "Dott. Paolo Neri");
+    assert!(!corrected.manca_clinical_manager());
+    assert_eq!(corrected.correzioni_cm.len(), 1);
+    assert_eq!(
+        corrected.correzioni_cm[0].describe(),
+        "Clinical Manager corretto il 10/03/2026 da «(non indicato)» a «Dott. Paolo Neri»: non indicato alla firma"
+    );
+    assert_eq!(
+        corrected.firma, stuck.firma,
+        "the signed text stays as signed"
+    );
+    let entry = desk
+        .audit_page(&sportello::domain::audit::AuditFilter::default(), None, 1)
+        .unwrap()
+        .remove(0);
+    assert_eq!(
+        entry.action,
+        sportello::domain::audit::AuditAction::PattoChanged
+    );
+    assert_eq!(entry.patient, Some(pid));
+    assert_eq!(
+        entry.summary,
+        "Clinical Manager del Patto 2026/0001 corretto dopo la firma: (non indicato) -> Dott. Paolo Neri (motivo: non indicato alla firma)"
+    );
+    // The PAI bozza follows, and the reprint carries the correction.
+    assert_eq!(
+        desk.current_pai(pid).unwrap().unwrap().clinical_manager,
+        "Dott. Paolo Neri"
+    );
+    let document = desk
+        .patto_document(
+            id,
+            sportello::service::documents::PattoFormats {
+                pdf: true,
+                text: true,
+            },
+        )
+        .unwrap();
+    let pdf = crate::common::patto::pdf_text(&document.files[0].1);
+    assert!(
+        pdf.contains("Clinical Manager corretto il 10/03/2026"),
+        "{pdf}"
+    );
+    assert!(desk.check().unwrap().is_ok());
+}
+
+fn both() -> sportello::service::documents::PattoFormats {
+    sportello::service::documents::PattoFormats {
+        pdf: true,
+        text: true,
+    }
+}
+
+#[test]
+fn the_printed_patto_names_the_delegate_document_and_leaves_the_model_note_to_the_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let desk = desk_on(dir.path(), 2026, 3, 1);
+    let pid = chosen(&desk, "Brambilla", "Rosa", "Dott. Neri", day(2026, 3, 1));
+    let draft = desk.prepare_patto(pid).unwrap();
+    let mut input = firma("Luca");
+    input.firmatario = Firmatario::Delegato;
+    input.nome_firmatario = "Giulia Brambilla".into();
+    input.documento = "CI CA12345BB".into();
+    desk.sign_patto(draft.id, input).unwrap();
+    let document = desk.patto_document(draft.id, both()).unwrap();
+    let pdf = crate::common::patto::pdf_text(&document.files[0].1);
+    assert!(
+        pdf.contains(
+            "Sottoscrive: Giulia Brambilla, in qualità di delegato, documento di identità CI CA12345BB"
+        ),
+        "{pdf}"
+    );
+    assert!(pdf.contains("Patto di Cura n. 2026/0001"), "{pdf}");
+    assert!(!pdf.contains("Modello predisposto"), "{pdf}");
+    let txt = String::from_utf8(document.files[1].1.clone()).unwrap();
+    assert!(txt.contains("CI CA12345BB"), "{txt}");
+    assert!(!txt.contains("Modello predisposto"), "{txt}");
+    assert!(
+        document.stem.starts_with("patto-2026-0001-"),
+        "{}",
+        document.stem
+    );
+}
+
+#[test]
+fn two_patti_signed_the_same_day_are_two_files_and_none_is_replaced() {
+    let dir = tempfile::tempdir().unwrap();
+    let prints = tempfile::tempdir().unwrap();
+    let desk = desk_on(dir.path(), 2026, 3, 1);
+    let first = chosen(&desk, "Brambilla", "Rosa", "Dott. Neri", day(2026, 3, 1));
+    let a = desk.prepare_patto(first).unwrap();
+    desk.sign_patto(a.id, firma("Anna")).unwrap();
+    let written_a = desk
+        .patto_document(a.id, both())
+        .unwrap()
+        .write_new_into(prints.path())
+        .unwrap();
+    // The same patient again the same day: the presa revoked, a new one, a new Patto.
+    desk.revoke_presa(first, day(2026, 3, 1), "errore di canale")
+        .unwrap();
+    let gestore = desk.gestori(None, false).unwrap()[0].id;
+    desk.choose_gestore(first, gestore, Canale::MmgAderente, day(2026, 3, 1), "")
+        .unwrap();
+    let b = desk.prepare_patto(first).unwrap();
+    desk.sign_patto(b.id, firma("Anna")).unwrap();
+    let written_b = desk
+        .patto_document(b.id, both())
+        .unwrap()
+        .write_new_into(prints.path())
+        .unwrap();
+    let names = |w: &[std::path::PathBuf]| {
+        w.iter()
+            .map(|p| p.file_name().unwrap().to_string_lossy().to_string())
+            .collect::<Vec<_>>()
+    };
+    let cf = desk.patient(first).unwrap().unwrap().codice_fiscale;
+    assert_eq!(
+        names(&written_a),
+        vec![
+            format!("patto-2026-0001-{cf}-20260301.pdf"),
+            format!("patto-2026-0001-{cf}-20260301.txt")
+        ]
+    );
+    assert_eq!(
+        names(&written_b),
+        vec![
+            format!("patto-2026-0002-{cf}-20260301.pdf"),
+            format!("patto-2026-0002-{cf}-20260301.txt")
+        ]
+    );
+    // The first Patto, revoked since, reprints with its mark: beside the
+    // first print, which stays as it was.
+    let first_print = std::fs::read(&written_a[0]).unwrap();
+    let reprint = desk
+        .patto_document(a.id, both())
+        .unwrap()
+        .write_new_into(prints.path())
+        .unwrap();
+    assert_eq!(
+        names(&reprint)[0],
+        format!("patto-2026-0001-{cf}-20260301-2.pdf")
+    );
+    assert_eq!(std::fs::read(&written_a[0]).unwrap(), first_print);
+    let marked = crate::common::patto::pdf_text(&std::fs::read(&reprint[0]).unwrap());
+    assert!(
+        marked.contains("REVOCATO il 01/03/2026: errore di canale"),
+        "{marked}"
+    );
+    assert!(!crate::common::patto::pdf_text(&first_print).contains("REVOCATO"));
+    let txt = std::fs::read_to_string(&reprint[1]).unwrap();
+    assert!(txt.contains("REVOCATO il 01/03/2026"), "{txt}");
+    // The same print again is the same file, not a third one.
+    let again = desk
+        .patto_document(a.id, both())
+        .unwrap()
+        .write_new_into(prints.path())
+        .unwrap();
+    assert_eq!(again, reprint);
+    assert_eq!(std::fs::read_dir(prints.path()).unwrap().count(), 6);
+}
+
+#[test]
+fn prints_go_to_the_studio_printer_or_stay_in_the_file() {
+    use sportello::domain::practice::Stampante;
+    use sportello::service::documents::PrintOutcome;
+    let dir = tempfile::tempdir().unwrap();
+    let desk = desk_on(dir.path(), 2026, 3, 1);
+    let recorder = Arc::new(crate::common::patto::PrintRecorder::default());
+    desk.set_command_runner(recorder.clone());
+    let file = dir.path().join("stampe").join("patto-2026-0001.pdf");
+
+    // None set: the file is the print, nothing is run.
+    assert_eq!(desk.send_to_printer(&file).unwrap(), PrintOutcome::SoloFile);
+    assert!(recorder.runs.lock().unwrap().is_empty());
+
+    let mut practice = desk.practice().unwrap();
+    practice.stampante = Stampante::parse(" patto ");
+    desk.save_practice(&practice).unwrap();
+    assert_eq!(
+        desk.practice().unwrap().stampante,
+        Stampante::Nome("patto".into())
+    );
+    assert_eq!(
+        desk.send_to_printer(&file).unwrap(),
+        PrintOutcome::Inviato {
+            stampante: "patto".into()
+        }
+    );
+    practice.stampante = Stampante::parse("predefinita");
+    desk.save_practice(&practice).unwrap();
+    desk.send_to_printer(&file).unwrap();
+    let path = file.display().to_string();
+    if cfg!(unix) {
+        assert_eq!(
+            *recorder.runs.lock().unwrap(),
+            vec![
+                (
+                    "lp".to_string(),
+                    vec!["-d".to_string(), "patto".into(), path.clone()]
+                ),
+                ("lp".to_string(), vec![path.clone()]),
+            ]
+        );
+    }
+
+    // lp fails: the reason comes back, the file stays the print.
+    let failing = Arc::new(crate::common::patto::PrintRecorder {
+        failure: Some(
+            "lp è terminato con il codice 1: lp: Error - no default destination available.".into(),
+        ),
+        ..Default::default()
+    });
+    desk.set_command_runner(failing);
+    assert_eq!(
+        desk.send_to_printer(&file).unwrap(),
+        PrintOutcome::NonRiuscito {
+            motivo: "lp è terminato con il codice 1: lp: Error - no default destination available."
+                .into()
+        }
+    );
+}
+
+#[test]
+fn the_demo_numbers_its_patti_by_year() {
+    let dir = tempfile::tempdir().unwrap();
+    let desk = desk_on(dir.path(), 2026, 11, 23);
+    desk.seed_builtin_sample_gestori().unwrap();
+    desk.load_demo(400, 7, &mut |_, _| true).unwrap();
+    let desk = desk.finish_bulk_load().unwrap();
+    assert!(desk.check().unwrap().is_ok());
+    drop(desk);
+    // Every Patto of every patient, read from the store.
+    let store = sportello::store::Store::open(dir.path()).unwrap();
+    let mut patients = Vec::new();
+    store
+        .walk_name_from("", |_, id| {
+            patients.push(id);
+            true
+        })
+        .unwrap();
+    let mut numbers = Vec::new();
+    for patient in patients {
+        for patto in store.patti_of(patient).unwrap() {
+            let n = patto.numero.expect("numbered");
+            let text = patto.testo_firmato().expect("signed");
+            assert!(
+                text.contains(&format!("Patto di Cura n. {n} - ")),
+                "{n}: {text}"
+            );
+            numbers.push((n, patto.creato_il));
+        }
+    }
+    assert!(numbers.len() > 5, "{}", numbers.len());
+    numbers.sort();
+    for year in [2025, 2026] {
+        let of_year: Vec<_> = numbers.iter().filter(|(n, _)| n.anno == year).collect();
+        assert!(!of_year.is_empty(), "{year}: {numbers:?}");
+        for (i, (n, created)) in of_year.iter().enumerate() {
+            assert_eq!(n.progressivo as usize, i + 1, "{year}: {numbers:?}");
+            assert_eq!(chrono::Datelike::year(created), year);
+        }
+        // In the order they were made.
+        assert!(of_year.windows(2).all(|w| w[0].1 <= w[1].1));
+    }
+}

@@ -493,7 +493,7 @@ fn prepare_sign_print_reprint_expire_renew() {
             .expect("read")
             .expect("stored")
             .codice_fiscale;
-        let base = folder.join(format!("patto-{cf}-20261122"));
+        let base = folder.join(format!("patto-2026-0001-{cf}-20261122"));
         assert!(ui.status().contains("pdf"), "{}", ui.status());
         pdf = std::fs::read(base.with_extension("pdf")).expect("pdf written");
         txt = std::fs::read_to_string(base.with_extension("txt")).expect("txt written");
@@ -575,7 +575,7 @@ fn prepare_sign_print_reprint_expire_renew() {
         _ => panic!("renewal bozza expected: {}", ui.status()),
     }
     assert!(
-        ui.screen().contains(&format!("rinnovo del n. {signed_id}")),
+        ui.screen().contains("rinnovo del n. 2026/0001"),
         "{}",
         ui.screen()
     );
@@ -621,4 +621,271 @@ fn english_on_request() {
         e.key(KeyCode::F(7));
     });
     assert!(ui.screen().contains("Patti expiring"), "{}", ui.screen());
+}
+
+/// Niccolò D'Adda with no doctor on his record: the bozza has no Clinical
+/// Manager.
+fn niccolo_without_mmg(desk: &Desk, day: NaiveDate) -> PatientId {
+    let gestore = import_gestore(desk);
+    let patient = Patient {
+        mmg: String::new(),
+        patologie: vec!["IPA".into(), "DM2".into()],
+        ..common::patient::patient("D'Adda", "Niccolò", Sex::M, date(1950, 3, 12))
+    };
+    let id = desk.register_patient(patient).expect("registered");
+    desk.choose_gestore(id, gestore, Canale::MmgAderente, day, "")
+        .expect("Gestore chosen");
+    id
+}
+
+#[test]
+fn signing_without_clinical_manager_puts_the_cursor_on_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let desk = desk_on(dir.path(), 2026, 11, 22);
+    let id = niccolo_without_mmg(&desk, date(2026, 11, 20));
+    let mut ui = Harness::new(desk, 80, 24);
+    open_patto(&mut ui, "dadda");
+    // The data consent ticked, then Ctrl+S: refused for the Clinical Manager.
+    ui.keys(|e| {
+        e.key(KeyCode::F(9));
+        for _ in 0..5 {
+            e.key(KeyCode::Tab);
+        }
+        e.key(KeyCode::Char(' ')).ctrl('s');
+    });
+    assert!(ui.app.modal().is_none(), "{}", ui.screen());
+    assert_eq!(
+        ui.status(),
+        "Manca il Clinical Manager: indicare il medico che redige il PAI, poi firmare."
+    );
+    assert_eq!(ui.app.status().map(|s| s.kind), Some(StatusKind::Error));
+    match ui.app.screen() {
+        Screen::PattoText(t) => assert_eq!(t.focus(), Focus::ClinicalManager),
+        _ => panic!("bozza expected"),
+    }
+    assert_eq!(
+        ui.app.desk().patti(id).expect("patti")[0].stato,
+        PattoStato::Bozza
+    );
+    // Typed where the cursor is, it is stored and signing goes on.
+    ui.keys(|e| {
+        e.text("Dott. Paolo Neri").ctrl('s');
+    });
+    assert!(
+        ui.screen()
+            .contains("Dopo la firma il testo non si potrà più modificare"),
+        "{}",
+        ui.screen()
+    );
+    ui.keys(|e| {
+        e.key(KeyCode::Enter).key(KeyCode::Esc);
+    });
+    let signed = ui.app.desk().patti(id).expect("patti").remove(0);
+    assert_eq!(signed.stato, PattoStato::Firmato);
+    assert_eq!(signed.clinical_manager, "Dott. Paolo Neri");
+}
+
+#[test]
+fn a_signed_patto_without_clinical_manager_is_corrected_with_a_reason() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (id, patto);
+    {
+        let desk = desk_on(dir.path(), 2026, 11, 22);
+        id = niccolo_without_mmg(&desk, date(2026, 11, 20));
+        let draft = desk.prepare_patto(id).expect("bozza");
+        let text = desk
+            .patto_text(&draft, &firma().consensi, None, date(2026, 11, 22))
+            .expect("text");
+        patto = draft.id;
+        drop(desk);
+        common::patto::sign_without_clinical_manager(dir.path(), patto, &text);
+    }
+    let desk = desk_on(dir.path(), 2026, 11, 23);
+    desk.new_pai(id).expect("PAI bozza");
+    let mut ui = Harness::new(desk, 80, 24);
+    open_patto(&mut ui, "dadda");
+    let screen = ui.screen();
+    assert!(
+        screen.contains("firmato senza Clinical Manager") && screen.contains("Ctrl+K"),
+        "{screen}"
+    );
+    // Sharing the PAI says where the Clinical Manager is set.
+    ui.keys(|e| {
+        e.key(KeyCode::F(5)).ctrl('o');
+    });
+    let screen = ui.screen();
+    assert!(screen.contains("manca il Clinical Manager"), "{screen}");
+    assert!(
+        screen.contains("F4 apre il Patto,") && screen.contains("Ctrl+K lo corregge"),
+        "{screen}"
+    );
+    ui.keys(|e| {
+        e.key(KeyCode::Esc).key(KeyCode::F(4)).ctrl('k');
+    });
+    assert!(
+        ui.screen().contains("Correzione del Clinical Manager"),
+        "{}",
+        ui.screen()
+    );
+    // The reason is required.
+    ui.keys(|e| {
+        e.text("Dott. Paolo Neri").key(KeyCode::Enter);
+    });
+    assert!(ui.app.modal().is_some());
+    assert!(
+        ui.screen().contains("Indicare il motivo della correzione."),
+        "{}",
+        ui.screen()
+    );
+    ui.keys(|e| {
+        e.key(KeyCode::Tab)
+            .text("non indicato alla firma")
+            .key(KeyCode::Enter);
+    });
+    assert!(ui.app.modal().is_none(), "{}", ui.screen());
+    assert_eq!(
+        ui.status(),
+        "Clinical Manager del Patto n. 2026/0001 corretto: Dott. Paolo Neri."
+    );
+    let screen = ui.screen();
+    assert!(
+        !screen.contains("firmato senza Clinical Manager"),
+        "{screen}"
+    );
+    assert!(screen.contains("Dott. Paolo Neri"), "{screen}");
+    let entry = ui
+        .desk()
+        .audit_page(&sportello::domain::audit::AuditFilter::default(), None, 1)
+        .expect("audit")
+        .remove(0);
+    assert!(
+        entry
+            .summary
+            .starts_with("Clinical Manager del Patto 2026/0001 corretto dopo la firma"),
+        "{}",
+        entry.summary
+    );
+    // On the Patto itself, above the signed text.
+    ui.keys(|e| {
+        e.key(KeyCode::Enter);
+    });
+    let screen = ui.screen();
+    assert!(screen.contains("Patto n. 2026/0001"), "{screen}");
+    assert!(
+        screen.contains("Clinical Manager corretto il 23/11/2026"),
+        "{screen}"
+    );
+    let p = ui.desk().patto(patto).expect("read").expect("stored");
+    assert_eq!(p.clinical_manager, "Dott. Paolo Neri");
+    assert_eq!(
+        ui.desk()
+            .current_pai(id)
+            .expect("pai")
+            .expect("bozza")
+            .clinical_manager,
+        "Dott. Paolo Neri"
+    );
+}
+
+#[test]
+fn print_goes_to_the_studio_printer_and_falls_back_to_the_file() {
+    use sportello::domain::practice::Stampante;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let prints = tempfile::tempdir().expect("print dir");
+    let folder = prints.path().display().to_string();
+    let desk = desk_on(dir.path(), 2026, 11, 22);
+    let id = niccolo(&desk, date(2026, 11, 20));
+    let draft = desk.prepare_patto(id).expect("bozza");
+    desk.sign_patto(draft.id, firma()).expect("signed");
+    let mut practice = desk.practice().expect("practice");
+    practice.stampante = Stampante::Nome("patto".into());
+    desk.save_practice(&practice).expect("saved");
+    let failing = Arc::new(common::patto::PrintRecorder {
+        failure: Some("comando lp non trovato".into()),
+        ..Default::default()
+    });
+    desk.set_command_runner(failing.clone());
+    let cf = desk
+        .patient(id)
+        .expect("read")
+        .expect("stored")
+        .codice_fiscale;
+    let pdf = prints
+        .path()
+        .join(format!("patto-2026-0001-{cf}-20261122.pdf"))
+        .display()
+        .to_string();
+    let mut ui = Harness::new(desk, 80, 24);
+    open_patto(&mut ui, "dadda");
+    ui.keys(|e| {
+        e.ctrl('p').ctrl('u').text(&folder).key(KeyCode::Enter);
+    });
+    assert_eq!(
+        ui.status(),
+        format!("Stampa non riuscita (comando lp non trovato): il PDF è in {pdf}")
+    );
+    assert_eq!(ui.app.status().map(|s| s.kind), Some(StatusKind::Warning));
+    // The path is longer than the status line: a dialog shows it whole.
+    let shown = ui.screen();
+    assert!(shown.contains("Stampa non riuscita"), "{shown}");
+    let joined: String = shown
+        .lines()
+        .map(|l| l.trim_matches('"').trim_matches(|c| c == ' ' || c == '│'))
+        .collect();
+    assert!(joined.contains(&pdf), "{shown}");
+    ui.keys(|e| {
+        e.key(KeyCode::Enter);
+    });
+    assert!(ui.app.modal().is_none());
+    assert!(std::path::Path::new(&pdf).is_file());
+    if cfg!(unix) {
+        assert_eq!(
+            *failing.runs.lock().expect("lock"),
+            vec![(
+                "lp".to_string(),
+                vec!["-d".to_string(), "patto".to_string(), pdf.clone()]
+            )]
+        );
+    }
+    let printer = Arc::new(common::patto::PrintRecorder::default());
+    ui.desk().set_command_runner(printer.clone());
+    ui.keys(|e| {
+        e.ctrl('p').ctrl('u').text(&folder).key(KeyCode::Enter);
+    });
+    assert_eq!(
+        ui.status(),
+        format!("Patto inviato alla stampante patto (file: {pdf})")
+    );
+    assert_eq!(printer.runs.lock().expect("lock").len(), 1);
+}
+
+#[test]
+fn the_printer_is_chosen_in_amministrazione_studio() {
+    use sportello::domain::practice::Stampante;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let desk = desk_on(dir.path(), 2026, 11, 22);
+    let mut ui = Harness::new(desk, 80, 24);
+    ui.keys(|e| {
+        e.key(KeyCode::F(11)).key(KeyCode::Down).key(KeyCode::Down);
+        e.key(KeyCode::Enter);
+    });
+    assert_eq!(ui.app.title(), "Amministrazione · Studio");
+    let screen = ui.screen();
+    assert!(
+        screen.contains("Stampante") && screen.contains("nessuna"),
+        "{screen}"
+    );
+    // The last field: Shift+Tab from the first.
+    ui.keys(|e| {
+        e.key(KeyCode::BackTab);
+    });
+    assert!(ui.screen().contains("predefinita"), "{}", ui.screen());
+    ui.keys(|e| {
+        e.ctrl('u').text("patto").ctrl('s');
+    });
+    assert_eq!(ui.status(), "Studio salvato");
+    assert_eq!(
+        ui.desk().practice().expect("practice").stampante,
+        Stampante::Nome("patto".into())
+    );
 }

@@ -29,9 +29,11 @@ pub enum Focus {
     Mmg,
     Nuovo,
     Canale(usize),
+    /// The printer of the Patto: a name, "predefinita" or "nessuna".
+    Stampante,
 }
 
-const ORDER: [Focus; 7] = [
+const ORDER: [Focus; 8] = [
     Focus::Nome,
     Focus::Comune,
     Focus::Mmg,
@@ -39,12 +41,14 @@ const ORDER: [Focus; 7] = [
     Focus::Canale(0),
     Focus::Canale(1),
     Focus::Canale(2),
+    Focus::Stampante,
 ];
 
 pub struct StudioSection {
     original: Practice,
     nome: Input,
     comune: Input,
+    stampante: Input,
     completion: Option<Completion>,
     mmg: Vec<MmgAdesione>,
     mmg_selected: usize,
@@ -69,6 +73,7 @@ impl StudioSection {
         StudioSection {
             nome: field::input_with(&original.nome),
             comune: field::input_with(&format::place(&original.comune)),
+            stampante: field::input_with(&original.stampante.label()),
             completion: None,
             mmg: original.mmg.clone(),
             mmg_selected: 0,
@@ -110,6 +115,7 @@ impl StudioSection {
         match self.focus {
             Focus::Nome => Some(&mut self.nome),
             Focus::Comune => Some(&mut self.comune),
+            Focus::Stampante => Some(&mut self.stampante),
             Focus::Nuovo => Some(&mut self.nuovo),
             Focus::Mmg | Focus::Canale(_) => None,
         }
@@ -144,6 +150,7 @@ impl StudioSection {
                 .into_iter()
                 .filter(|c| self.canali.contains(c))
                 .collect(),
+            stampante: crate::domain::practice::Stampante::parse(self.stampante.value()),
         }
     }
 
@@ -232,7 +239,7 @@ impl StudioSection {
                 Cmd::Redraw
             }
             Action::Accept => match self.focus {
-                Focus::Nome => {
+                Focus::Nome | Focus::Stampante => {
                     self.focus_to(i + 1);
                     Cmd::Redraw
                 }
@@ -368,6 +375,7 @@ impl StudioSection {
             Ok(()) => {
                 self.comune = field::input_with(&format::place(&practice.comune));
                 self.nome = field::input_with(&practice.nome);
+                self.stampante = field::input_with(&practice.stampante.label());
                 self.original = practice;
                 self.error = None;
                 Cmd::Status(Status::success(s.gestori.practice_saved))
@@ -474,7 +482,7 @@ impl StudioSection {
         y += 1;
 
         // The MMG and their adesione.
-        let fixed_below: u16 = 1 + 1 + 1 + 3 + 1 + 2;
+        let fixed_below: u16 = 1 + 1 + 1 + 3 + 1 + 1 + 1 + 2;
         let list_rows = area
             .bottom()
             .saturating_sub(y + 1 + fixed_below)
@@ -587,6 +595,30 @@ impl StudioSection {
         }
         y += 1;
 
+        // Where the Patto is printed.
+        if y < area.bottom() {
+            let is_focus = self.focus == Focus::Stampante;
+            label(frame, y, a.f_printer, is_focus);
+            field::render(
+                frame,
+                Rect {
+                    x: area.x + label_width,
+                    y,
+                    width: input_width.min(32),
+                    height: 1,
+                },
+                &self.stampante,
+                typing && is_focus,
+                if is_focus {
+                    theme.field_focused
+                } else {
+                    theme.field
+                },
+                theme.label,
+            );
+            y += 2;
+        }
+
         // What to do here, or what is wrong.
         if y < area.bottom() {
             let mut lines: Vec<Line> = Vec::new();
@@ -599,6 +631,7 @@ impl StudioSection {
             let help = match self.focus {
                 Focus::Nome => a.h_practice_name,
                 Focus::Comune => s.h_place,
+                Focus::Stampante => a.h_printer,
                 Focus::Mmg => a.h_mmg_list,
                 Focus::Nuovo => a.h_new_mmg,
                 Focus::Canale(_) => a.h_channels,

@@ -645,6 +645,13 @@ impl PaiScreen {
         if !problems.is_empty() {
             let mut lines: Vec<String> = problems.iter().map(|p| format!("• {p}")).collect();
             lines.push(String::new());
+            if pai.clinical_manager.trim().is_empty() {
+                // The PAI takes it from the Patto: where it is corrected.
+                lines.push(ps.share_fix_cm(
+                    &key_name(Context::Global, Action::Patto, env.s),
+                    &key_name(Context::PattoTesto, Action::CorrectCm, env.s),
+                ));
+            }
             lines.push(ps.share_fix.to_string());
             return Cmd::modal(Modal::confirm(
                 Purpose::Pai(PaiPurpose::Problems),

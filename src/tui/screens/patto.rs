@@ -43,6 +43,54 @@ pub enum PattoPurpose {
     Print(PattoId),
     /// Revoke the presa in carico and its Patti (date and reason in the dialog).
     Revoke,
+    /// Correct the Clinical Manager of a signed Patto (name and reason).
+    CorrectCm(PattoId),
+    /// The printer refused a print: the reason and the file, in full.
+    PrintFailed,
+}
+
+/// The dialog correcting the Clinical Manager of a signed Patto.
+pub fn correct_cm_modal(env: &Env, patto: &PattoDiCura) -> Modal {
+    let s = env.s.patto;
+    let current = if patto.clinical_manager.trim().is_empty() {
+        env.s.none.to_string()
+    } else {
+        patto.clinical_manager.clone()
+    };
+    Modal::form(
+        Purpose::Patto(PattoPurpose::CorrectCm(patto.id)),
+        s.correct_title.to_string(),
+        vec![s.correct_text(&patto.numero_label(), &current)],
+        vec![
+            DialogField::Text {
+                label: s.f_new_cm.to_string(),
+                input: field::input_with(&patto.clinical_manager),
+            },
+            DialogField::Text {
+                label: s.f_motivo.to_string(),
+                input: Input::default(),
+            },
+        ],
+    )
+}
+
+/// Carries out the correction dialog: the corrected Patto, or the dialog
+/// again with the reason it was refused.
+fn correct_cm(env: &Env, id: PattoId, mut modal: Modal) -> Result<PattoDiCura, Cmd> {
+    let s = env.s.patto;
+    let name = modal.text(0).trim().to_string();
+    let motivo = modal.text(1).trim().to_string();
+    let result = if motivo.is_empty() {
+        Err(s.err_motivo_correzione.to_string())
+    } else {
+        env.desk
+            .correct_clinical_manager(id, &name, &motivo)
+            .map_err(|e| e.to_string())
+    };
+    result.map_err(|e| {
+        modal.error = Some(e);
+        Cmd::modal(modal)
+    })
 }
 
 /// The key of `action` in `context`, as written in messages.
@@ -196,6 +244,11 @@ impl PattoScreen {
                 Some(_) => Cmd::Status(Status::info(s.print_only_signed)),
                 None => Cmd::Status(Status::info(s.nothing_selected)),
             },
+            Action::CorrectCm => match self.selected() {
+                Some(p) if p.firma.is_some() => Cmd::modal(correct_cm_modal(env, p)),
+                Some(_) => Cmd::Status(Status::info(s.correct_only_signed)),
+                None => Cmd::Status(Status::info(s.nothing_selected)),
+            },
             Action::Revoke => match &self.presa {
                 Some(presa) => Cmd::modal(Modal::form(
                     Purpose::Patto(PattoPurpose::Revoke),
@@ -228,7 +281,20 @@ impl PattoScreen {
         match purpose {
             PattoPurpose::Print(id) => print(env, id, modal),
             PattoPurpose::Revoke => self.revoke(modal, env),
-            PattoPurpose::Sign(_) => Cmd::None,
+            PattoPurpose::CorrectCm(id) => match correct_cm(env, id, modal) {
+                Ok(p) => {
+                    if let Err(e) = self.reload(env.desk) {
+                        return Cmd::Status(Status::error(e));
+                    }
+                    Cmd::Status(Status::success(
+                        env.s
+                            .patto
+                            .cm_corrected(&p.numero_label(), &p.clinical_manager),
+                    ))
+                }
+                Err(cmd) => cmd,
+            },
+            PattoPurpose::Sign(_) | PattoPurpose::PrintFailed => Cmd::None,
         }
     }
 
@@ -330,6 +396,16 @@ impl PattoScreen {
                 if let Some(fix) = fix {
                     lines.push(Line::raw(format!(" {fix}")));
                 }
+            }
+            lines.push(Line::raw(""));
+        }
+        // A signed Patto without Clinical Manager (signed before it was
+        // required): what is missing and the key that fixes it.
+        if let Some(p) = self.patti.iter().find(|p| p.manca_clinical_manager()) {
+            let key = key_name(Context::Patto, Action::CorrectCm, s);
+            let text = format!("{WARNING_MARK}{}", ps.cm_missing(&p.numero_label(), &key));
+            for part in format::wrap(&text, width.saturating_sub(1)) {
+                lines.push(Line::styled(format!(" {part}"), theme.warning));
             }
             lines.push(Line::raw(""));
         }
@@ -445,7 +521,7 @@ fn patti_table<'a>(patti: &'a [PattoDiCura], env: &Env, wide: bool) -> Table<'a>
                 .unwrap_or_else(|| env.s.none.to_string())
         };
         Row::new(vec![
-            Cell::from(p.id.to_string()),
+            Cell::from(p.numero_label()),
             Cell::from(if wide {
                 ps.state(state)
             } else {
@@ -460,7 +536,7 @@ fn patti_table<'a>(patti: &'a [PattoDiCura], env: &Env, wide: bool) -> Table<'a>
     Table::new(
         rows,
         [
-            Constraint::Length(8),
+            Constraint::Length(9),
             Constraint::Length(if wide { 26 } else { 16 }),
             Constraint::Length(10),
             Constraint::Length(10),
@@ -651,6 +727,33 @@ impl PattoTextScreen {
         }
     }
 
+    /// What the window shows: a bozza with the note that the text is a model
+    /// (never printed); a signed Patto without that note, under what happened
+    /// after the signature (revocation, corrections of the Clinical Manager)
+    /// and, when the Clinical Manager is missing, the key that sets it.
+    pub fn shown_text(&self, env: &Env) -> String {
+        use crate::domain::patto_text::{NOTA_MODELLO, without_model_note};
+        if !self.signed {
+            return format!("{}\n\n{NOTA_MODELLO}\n", self.text.trim_end());
+        }
+        let mut head: Vec<String> = crate::service::documents::annotations(&self.patto)
+            .into_iter()
+            .map(|a| format!("{WARNING_MARK}{a}"))
+            .collect();
+        if self.patto.manca_clinical_manager() {
+            let key = key_name(Context::PattoTesto, Action::CorrectCm, env.s);
+            head.push(format!(
+                "{WARNING_MARK}{}",
+                env.s.patto.cm_missing(&self.patto.numero_label(), &key)
+            ));
+        }
+        let body = without_model_note(&self.text);
+        if head.is_empty() {
+            return body;
+        }
+        format!("{}\n\n{body}", head.join("\n"))
+    }
+
     /// Renders the bozza with the Clinical Manager, consents and signer on
     /// screen: the text that signing would freeze now.
     fn render(&mut self, env: &Env) -> Result<(), String> {
@@ -661,7 +764,7 @@ impl PattoTextScreen {
             .patto_text(
                 &patto,
                 &self.consensi,
-                Some((&self.firmatario, self.identity().0)),
+                Some((&self.firmatario, self.identity().0, self.identity().1)),
                 env.today,
             )
             .map_err(|e| e.to_string())?;
@@ -721,6 +824,7 @@ impl PattoTextScreen {
             Action::Toggle => self.toggle(env),
             Action::Sign => self.ask_to_sign(env),
             Action::Print if self.signed => Cmd::modal(print_modal(env, self.patto.id)),
+            Action::CorrectCm if self.signed => Cmd::modal(correct_cm_modal(env, &self.patto)),
             Action::Back => match self.save_cm(env) {
                 Ok(()) => Cmd::Back,
                 Err(e) => Cmd::Status(Status::error(e)),
@@ -758,7 +862,9 @@ impl PattoTextScreen {
     fn ask_to_sign(&mut self, env: &Env) -> Cmd {
         let s = env.s.patto;
         let needs = self.firmatario.needs_identity();
-        let problem = if !self.consensi.trattamento_dati {
+        let problem = if self.cm.value().trim().is_empty() {
+            Some((Focus::ClinicalManager, s.err_cm_missing.to_string()))
+        } else if !self.consensi.trattamento_dati {
             Some((Focus::Consenso(0), s.err_consenso_dati.to_string()))
         } else if needs && self.nome.value().trim().is_empty() {
             Some((Focus::Nome, s.err_nome(self.firmatario)))
@@ -796,7 +902,20 @@ impl PattoTextScreen {
         match purpose {
             PattoPurpose::Sign(id) => self.sign(id, env),
             PattoPurpose::Print(id) => print(env, id, modal),
-            PattoPurpose::Revoke => Cmd::None,
+            PattoPurpose::CorrectCm(id) => match correct_cm(env, id, modal) {
+                Ok(p) => {
+                    let message = env
+                        .s
+                        .patto
+                        .cm_corrected(&p.numero_label(), &p.clinical_manager);
+                    self.cm = field::input_with(&p.clinical_manager);
+                    self.cm_saved = p.clinical_manager.clone();
+                    self.patto = p;
+                    Cmd::Status(Status::success(message))
+                }
+                Err(cmd) => cmd,
+            },
+            PattoPurpose::Revoke | PattoPurpose::PrintFailed => Cmd::None,
         }
     }
 
@@ -871,7 +990,7 @@ impl PattoTextScreen {
 
         // The text, wrapped for the window when narrower than the page.
         let text_width = usize::from(text_area.width.saturating_sub(2));
-        let lines = display_lines(&self.text, text_width);
+        let lines = display_lines(&self.shown_text(env), text_width);
         self.total = lines.len();
         self.page = usize::from(text_area.height);
         self.scroll = self.scroll.min(self.total.saturating_sub(self.page));
@@ -886,14 +1005,18 @@ impl PattoTextScreen {
         // The heading: which Patto, and where in the text.
         let heading = if self.signed {
             ps.signed_heading(
-                self.patto.id,
+                &self.patto.numero_label(),
                 &self.patient_name,
                 &ps.state(self.patto.state_on(env.today)),
             )
         } else {
-            let mut h = ps.bozza_heading(self.patto.id, &self.patient_name);
+            let mut h = ps.bozza_heading(&self.patto.numero_label(), &self.patient_name);
             if let Some(prev) = self.patto.precedente {
-                h = format!("{h} · {}", ps.renewal_of(prev));
+                let n = env
+                    .desk
+                    .patto_numero_label(prev)
+                    .unwrap_or_else(|_| prev.to_string());
+                h = format!("{h} · {}", ps.renewal_of(&n));
             }
             h
         };
@@ -1214,7 +1337,7 @@ fn print(env: &Env, id: PattoId, mut modal: Modal) -> Cmd {
         .unwrap_or(PrintFormat::Pdf);
     match write_print(env, id, Path::new(&dir), format) {
         Ok(files) => {
-            // "patto-<CF>-<date>.pdf, .txt": the name once, then the extensions.
+            // "patto-<n>-<CF>-<date>.pdf, .txt": the name once, then the extensions.
             let mut names = String::new();
             for (i, f) in files.iter().enumerate() {
                 if i == 0 {
@@ -1223,7 +1346,21 @@ fn print(env: &Env, id: PattoId, mut modal: Modal) -> Cmd {
                     names.push_str(&format!(", .{}", ext.to_string_lossy()));
                 }
             }
-            Cmd::Status(Status::success(s.printed(&dir, &names)))
+            // To the practice's printer, when one is set: the PDF (the text
+            // when only the text was written).
+            let Some(file) = files.first() else {
+                return Cmd::Status(Status::success(s.printed(&dir, &names)));
+            };
+            let path = file.display().to_string();
+            use crate::service::documents::PrintOutcome;
+            match env.desk.send_to_printer(file) {
+                Ok(PrintOutcome::SoloFile) => Cmd::Status(Status::success(s.printed(&dir, &names))),
+                Ok(PrintOutcome::Inviato { stampante }) => {
+                    Cmd::Status(Status::success(s.print_sent(&stampante, &path)))
+                }
+                Ok(PrintOutcome::NonRiuscito { motivo }) => print_failed(env, &motivo, &path),
+                Err(e) => print_failed(env, &e.to_string(), &path),
+            }
         }
         Err(e) => {
             modal.error = Some(e);
@@ -1232,8 +1369,24 @@ fn print(env: &Env, id: PattoId, mut modal: Modal) -> Cmd {
     }
 }
 
-/// Writes `patto-<CF>-<yyyymmdd>.pdf` and/or `.txt` into `dir` from the
-/// frozen text (checked against its hash), as `sportello export patto` does.
+/// A print the printer refused: the status line says so, and a dialog
+/// shows the reason and the whole path of the file (longer than the line).
+fn print_failed(env: &Env, reason: &str, path: &str) -> Cmd {
+    let s = env.s.patto;
+    let message = s.print_failed(reason, path);
+    Cmd::Many(vec![
+        Cmd::Status(Status::warning(message.clone())),
+        Cmd::modal(Modal::confirm(
+            Purpose::Patto(PattoPurpose::PrintFailed),
+            s.print_failed_title.to_string(),
+            vec![message],
+        )),
+    ])
+}
+
+/// Writes `patto-<year>-<number>-<CF>-<yyyymmdd>.pdf` and/or `.txt` into
+/// `dir` from the frozen text (checked against its hash), as `sportello
+/// export patto` does; a different file of that name is never replaced.
 fn write_print(
     env: &Env,
     id: PattoId,
@@ -1248,7 +1401,7 @@ fn write_print(
         .desk
         .patto_document(id, formats)
         .map_err(|e| e.to_string())?;
-    document.write_into(dir).map_err(|e| {
+    document.write_new_into(dir).map_err(|e| {
         env.s
             .patto
             .err_folder(&dir.display().to_string(), &e.to_string())
