@@ -193,6 +193,19 @@ pub fn truncate_words(text: &str, max: usize) -> String {
     }
 }
 
+/// A text wrapped at spaces into lines of `width` columns, each indented by
+/// one space, in `style`: the hint and information lines of a screen.
+pub fn indented_lines(
+    text: &str,
+    width: u16,
+    style: ratatui::style::Style,
+) -> Vec<ratatui::text::Line<'static>> {
+    wrap(text, usize::from(width.saturating_sub(1)))
+        .into_iter()
+        .map(|l| ratatui::text::Line::styled(format!(" {l}"), style))
+        .collect()
+}
+
 /// Splits a text into lines of at most `max` columns, at spaces when possible.
 pub fn wrap(text: &str, max: usize) -> Vec<String> {
     let max = max.max(1);

@@ -121,3 +121,33 @@ fn the_gestore_screen_says_where_the_presa_stands() {
     );
     assert_eq!(rows[3], "                  22/11/2026 · Patto firmato");
 }
+
+#[test]
+fn the_hint_of_appointments_outside_hours_wraps_whole() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut ui = Harness::new(desk(dir.path()), 80, 24);
+    ui.keys(|e| {
+        e.key(KeyCode::F(11));
+        for _ in 0..6 {
+            e.key(KeyCode::Down);
+        }
+        e.key(KeyCode::Enter);
+    });
+    let rows = rows(&ui);
+    assert!(
+        rows.iter()
+            .any(|r| r == " Nessun appuntamento fuori disponibilità."),
+        "{}",
+        rows.join("\n")
+    );
+    // Cut at "· Es" before; now the whole hint over two lines.
+    let hint = rows
+        .iter()
+        .position(|r| r.starts_with(" ↑↓ appuntamento"))
+        .expect("hint shown");
+    assert_eq!(
+        rows[hint],
+        " ↑↓ appuntamento · Invio propone il primo posto libero della stessa risorsa ·"
+    );
+    assert_eq!(rows[hint + 1], " Esc indietro");
+}

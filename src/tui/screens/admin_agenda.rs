@@ -718,8 +718,7 @@ impl RisorseSection {
             Pane::Fasce => x.h_fasce,
         };
         frame.render_widget(
-            Paragraph::new(Line::styled(format!(" {hint}"), theme.muted))
-                .wrap(Wrap { trim: false }),
+            Paragraph::new(format::indented_lines(hint, help.width, theme.muted)),
             help,
         );
     }
@@ -910,12 +909,13 @@ impl ChiusureSection {
         let width = usize::from(area.width);
         let note = format::wrap(&self.holidays, width.saturating_sub(2));
         let note_rows = u16::try_from(note.len().max(1)).unwrap_or(1);
+        let hint = format::indented_lines(x.h_chiusure, area.width, theme.muted);
         let [info, holidays, _, table, help] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Length(note_rows),
             Constraint::Length(1),
             Constraint::Fill(1),
-            Constraint::Length(1),
+            Constraint::Length(hint.len() as u16),
         ])
         .areas(area);
         let text = match &self.problem {
@@ -931,10 +931,7 @@ impl ChiusureSection {
             ),
             holidays,
         );
-        frame.render_widget(
-            Paragraph::new(Line::styled(format!(" {}", x.h_chiusure), theme.muted)),
-            help,
-        );
+        frame.render_widget(Paragraph::new(hint), help);
         self.page = usize::from(table.height.saturating_sub(1));
         if self.closures.is_empty() {
             frame.render_widget(
@@ -1138,27 +1135,26 @@ impl FuoriSection {
         let s = env.s;
         let x = s.agenda_admin;
         let theme = env.theme;
+        let hint = format::indented_lines(x.h_fuori, area.width, theme.muted);
         let [info, table, help] = Layout::vertical([
             Constraint::Length(2),
             Constraint::Fill(1),
-            Constraint::Length(1),
+            Constraint::Length(hint.len() as u16),
         ])
         .areas(area);
         let text = match &self.problem {
-            Some(p) => Line::styled(format!(" ✗ {p}"), theme.error),
+            Some(p) => format::indented_lines(&format!("✗ {p}"), area.width, theme.error),
             None if self.lines.is_empty() => {
-                Line::styled(format!(" {}", x.nothing_outside), theme.info)
+                format::indented_lines(x.nothing_outside, area.width, theme.info)
             }
-            None => Line::styled(
-                format!(" {}", x.outside_count(self.lines.len())),
+            None => format::indented_lines(
+                &x.outside_count(self.lines.len()),
+                area.width,
                 theme.warning,
             ),
         };
         frame.render_widget(Paragraph::new(text), info);
-        frame.render_widget(
-            Paragraph::new(Line::styled(format!(" {}", x.h_fuori), theme.muted)),
-            help,
-        );
+        frame.render_widget(Paragraph::new(hint), help);
         self.page = usize::from(table.height.saturating_sub(1));
         if self.lines.is_empty() {
             return;
