@@ -944,7 +944,7 @@ impl FormScreen {
             );
             if let Some(note) = self.note(*id) {
                 let (mark, style) = note_style(note, theme);
-                let text = format::truncate(&format!("{mark}{}", note.text), message_width);
+                let text = format::truncate_words(&format!("{mark}{}", note.text), message_width);
                 frame.render_widget(
                     Paragraph::new(Span::styled(text, style)),
                     Rect {
