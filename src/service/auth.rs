@@ -142,6 +142,13 @@ impl Desk {
     }
 
     fn record_as(&self, who: &str, action: AuditAction, summary: String) -> AuditRecord {
+        // A login from another machine names it (`sportello serve`).
+        let summary = match (&self.origin, action) {
+            (Some(origin), AuditAction::Login | AuditAction::LoginFailed) => {
+                format!("{summary}, da {origin}")
+            }
+            _ => summary,
+        };
         AuditRecord {
             at: self.clock.now(),
             operator: who.to_string(),

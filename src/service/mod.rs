@@ -134,6 +134,9 @@ pub struct Desk {
     /// The practice's name, read once: the header shows it on every frame
     /// and only [`Desk::save_practice`] changes it.
     practice_name: Arc<std::sync::RwLock<Option<String>>>,
+    /// Where this desk's session connects from (`sportello serve`: the
+    /// client's address), named in the audit entries of its logins.
+    origin: Option<Arc<str>>,
 }
 
 impl Desk {
@@ -178,7 +181,30 @@ impl Desk {
             clock,
             session: Arc::new(std::sync::RwLock::new(Some(Session::command_line()))),
             practice_name: Arc::new(std::sync::RwLock::new(None)),
+            origin: None,
         }
+    }
+
+    /// A desk for another session over the same store (`sportello serve`:
+    /// one per connected desk). Its clones share its login; the store, the
+    /// clock and the practice-name cache (changed only through
+    /// [`Desk::save_practice`], on any desk) are shared with `self`. Nobody
+    /// is logged in on it; `origin` is named in its login entries of the
+    /// audit trail.
+    pub fn new_session(&self, origin: Option<&str>) -> Desk {
+        Desk {
+            store: self.store.clone(),
+            clock: Arc::clone(&self.clock),
+            session: Arc::new(std::sync::RwLock::new(None)),
+            practice_name: Arc::clone(&self.practice_name),
+            origin: origin.map(Arc::from),
+        }
+    }
+
+    /// Makes everything written so far durable (the server does this
+    /// before it releases the store).
+    pub fn make_durable(&self) -> Result<()> {
+        Ok(self.store.make_durable()?)
     }
 
     /// Ends a bulk load ([`Desk::load_demo`]): the store is made durable,
@@ -191,12 +217,14 @@ impl Desk {
             clock,
             session,
             practice_name,
+            origin,
         } = self;
         Ok(Desk {
             store: store.finish_bulk_load()?,
             clock,
             session,
             practice_name,
+            origin,
         })
     }
 
@@ -215,6 +243,7 @@ impl Desk {
             clock,
             session,
             practice_name,
+            origin,
         } = self;
         let (store, report) = store.rewrite()?;
         Ok((
@@ -223,6 +252,7 @@ impl Desk {
                 clock,
                 session,
                 practice_name,
+                origin,
             },
             Compaction {
                 bytes_before: report.bytes_before,
