@@ -305,7 +305,12 @@ struct Conn {
     /// The session's input, once its application runs.
     input: Option<std::sync::mpsc::Sender<Input>>,
     id: u64,
+    /// Refused passwords on this connection.
+    failures: u32,
 }
+
+/// Passwords a connection may try before it is refused for good.
+const ATTEMPTS_PER_CONNECTION: u32 = 3;
 
 impl Conn {
     fn new(shared: Arc<Shared>, peer: SocketAddr) -> Conn {
@@ -319,6 +324,7 @@ impl Conn {
             size: Arc::new(Mutex::new((80, 24))),
             input: None,
             id,
+            failures: 0,
         }
     }
 
@@ -370,7 +376,20 @@ impl russh::server::Handler for Conn {
                 self.authed.store(true, Ordering::SeqCst);
                 Ok(Auth::Accept)
             }
-            _ => Ok(Auth::reject()),
+            _ => {
+                // Another try on the same connection, as OpenSSH allows,
+                // up to a few; the operator's lockout counts every one.
+                self.failures += 1;
+                let methods = if self.failures < ATTEMPTS_PER_CONNECTION {
+                    MethodSet::from(&[MethodKind::Password][..])
+                } else {
+                    MethodSet::empty()
+                };
+                Ok(Auth::Reject {
+                    proceed_with_methods: Some(methods),
+                    partial_success: false,
+                })
+            }
         }
     }
 

@@ -1,0 +1,374 @@
+//! `sportello serve`: desks connected over SSH to one server on a temporary
+//! store, each desk's screen read by feeding the bytes it receives into a
+//! terminal emulator (vt100).
+
+use std::net::SocketAddr;
+use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use russh::client;
+use russh::keys::PublicKey;
+use russh::{ChannelMsg, ChannelWriteHalf};
+use sportello::domain::audit::AuditFilter;
+use sportello::domain::operator::Role;
+use sportello::serve::{self, Running, ServeOptions};
+use sportello::service::{Desk, DeskError, FixedClock, LoginError};
+
+use crate::common;
+
+const ANNA: &str = "anna";
+const ANNA_PW: &str = "segreteria-anna-1";
+const BRUNO: &str = "bruno";
+const BRUNO_PW: &str = "amministra-bruno-2";
+
+/// A store with two operators, served on a free port of 127.0.0.1.
+fn server(dir: &Path) -> (Running, Desk) {
+    let clock = FixedClock::on(2026, 11, 22).expect("valid date");
+    let desk = Desk::open(dir, Arc::new(clock)).expect("store opens");
+    desk.add_operator(ANNA, ANNA_PW, Role::Segreteria)
+        .expect("anna added");
+    desk.add_operator(BRUNO, BRUNO_PW, Role::Amministratore)
+        .expect("bruno added");
+    let mut opts = ServeOptions::new("127.0.0.1:0".parse().expect("address"));
+    opts.auth_rejection_time = Duration::from_millis(10);
+    let running = serve::start(desk.clone(), opts).expect("server starts");
+    (running, desk)
+}
+
+struct Client;
+
+impl client::Handler for Client {
+    type Error = russh::Error;
+
+    async fn check_server_key(&mut self, _key: &PublicKey) -> Result<bool, Self::Error> {
+        Ok(true)
+    }
+}
+
+fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(1)
+        .enable_all()
+        .build()
+        .expect("runtime")
+}
+
+async fn connect(addr: SocketAddr) -> client::Handle<Client> {
+    client::connect(Arc::new(client::Config::default()), addr, Client)
+        .await
+        .expect("connects")
+}
+
+/// One desk: an SSH session with a pty and the application in it.
+struct DeskTerm<'rt> {
+    rt: &'rt tokio::runtime::Runtime,
+    _handle: client::Handle<Client>,
+    write: ChannelWriteHalf<client::Msg>,
+    screen: Arc<Mutex<vt100::Parser>>,
+    closed: Arc<AtomicBool>,
+}
+
+impl<'rt> DeskTerm<'rt> {
+    fn open(rt: &'rt tokio::runtime::Runtime, addr: SocketAddr, user: &str, pw: &str) -> Self {
+        rt.block_on(async {
+            let mut handle = connect(addr).await;
+            let auth = handle
+                .authenticate_password(user, pw)
+                .await
+                .expect("auth answered");
+            assert!(auth.success(), "login of {user} refused");
+            let channel = handle.channel_open_session().await.expect("session");
+            channel
+                .request_pty(false, "xterm-256color", 80, 24, 0, 0, &[])
+                .await
+                .expect("pty");
+            channel.request_shell(false).await.expect("shell");
+            let (mut read, write) = channel.split();
+            let screen = Arc::new(Mutex::new(vt100::Parser::new(24, 80, 0)));
+            let closed = Arc::new(AtomicBool::new(false));
+            let (s, c) = (Arc::clone(&screen), Arc::clone(&closed));
+            tokio::spawn(async move {
+                while let Some(msg) = read.wait().await {
+                    if let ChannelMsg::Data { data } = msg {
+                        s.lock().expect("screen").process(&data);
+                    }
+                }
+                c.store(true, Ordering::SeqCst);
+            });
+            DeskTerm {
+                rt,
+                _handle: handle,
+                write,
+                screen,
+                closed,
+            }
+        })
+    }
+
+    fn contents(&self) -> String {
+        self.screen.lock().expect("screen").screen().contents()
+    }
+
+    /// Waits until the screen shows `text` (at most five seconds).
+    fn wait_for(&self, text: &str) {
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_secs(5) {
+            if self.contents().contains(text) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!("«{text}» never shown; the screen:\n{}", self.contents());
+    }
+
+    /// Sends `bytes` in one packet.
+    fn send(&self, bytes: &[u8]) {
+        self.rt.block_on(self.write.data(bytes)).expect("data sent");
+    }
+
+    /// Types `text` a key at a time, at a person's pace.
+    fn type_text(&self, text: &str) {
+        for c in text.chars() {
+            let mut buf = [0u8; 4];
+            self.send(c.encode_utf8(&mut buf).as_bytes());
+            std::thread::sleep(Duration::from_millis(40));
+        }
+    }
+}
+
+#[test]
+fn two_desks_work_at_once_and_each_sees_what_the_other_saved() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (running, _desk) = server(dir.path());
+    let rt = runtime();
+    let a = DeskTerm::open(&rt, running.addr, ANNA, ANNA_PW);
+    let b = DeskTerm::open(&rt, running.addr, BRUNO, BRUNO_PW);
+    // Each desk is logged in as its own operator, with no second login.
+    a.wait_for("anna (segr.)");
+    b.wait_for("bruno (amm.)");
+    assert!(a.contents().contains("Cerca:"), "{}", a.contents());
+    assert!(!a.contents().contains("bruno"));
+
+    // Desk A registers a patient with the form (F9).
+    a.send(b"\x1b[20~");
+    a.wait_for("Cognome");
+    a.type_text("D'Adda");
+    a.send(b"\t");
+    a.type_text("Niccolo");
+    a.send(b"\t");
+    a.type_text("dddncl80a01f205l");
+    for _ in 0..6 {
+        a.send(b"\t");
+    }
+    a.type_text("cassano d");
+    a.send(b"\r");
+    std::thread::sleep(Duration::from_millis(100));
+    a.send(b"\x13");
+    a.wait_for("Paziente salvato");
+
+    // Desk B finds it.
+    b.type_text("dadd");
+    b.wait_for("D'Adda");
+    b.wait_for("DDDNCL80A01F205L");
+
+    running.stop().expect("server stops");
+}
+
+#[test]
+fn five_wrong_passwords_lock_the_operator_on_every_desk() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (running, desk) = server(dir.path());
+    let rt = runtime();
+    rt.block_on(async {
+        // Three tries per connection, as OpenSSH's client makes.
+        let mut handle = connect(running.addr).await;
+        for i in 0..5 {
+            if i == 3 {
+                handle = connect(running.addr).await;
+            }
+            let auth = handle
+                .authenticate_password(ANNA, "sbagliata-123")
+                .await
+                .expect("auth answered");
+            assert!(!auth.success());
+        }
+        // The right password, from another connection, is refused too.
+        let mut handle = connect(running.addr).await;
+        let auth = handle
+            .authenticate_password(ANNA, ANNA_PW)
+            .await
+            .expect("auth answered");
+        assert!(
+            !auth.success(),
+            "the right password is refused while locked"
+        );
+    });
+    // Locked for a local login too.
+    let local = desk.new_session(None);
+    assert!(matches!(
+        local.login(ANNA, ANNA_PW),
+        Err(DeskError::Login(LoginError::Locked { .. }))
+    ));
+    // The failures are in the audit trail with the client's address.
+    let entries = desk
+        .audit_page(&AuditFilter::default(), None, 50)
+        .expect("audit");
+    let failures: Vec<_> = entries
+        .iter()
+        .filter(|e| e.operator == ANNA && e.summary.contains("password errata"))
+        .collect();
+    assert_eq!(failures.len(), 5, "{entries:?}");
+    assert!(
+        failures.iter().all(|e| e.summary.ends_with("da 127.0.0.1")),
+        "{failures:?}"
+    );
+    // Another operator still gets in.
+    let b = DeskTerm::open(&rt, running.addr, BRUNO, BRUNO_PW);
+    b.wait_for("bruno (amm.)");
+    running.stop().expect("server stops");
+}
+
+#[test]
+fn only_the_application_is_served_no_command_nor_sftp() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (running, _desk) = server(dir.path());
+    let rt = runtime();
+    let logged_in = || async {
+        let mut handle = connect(running.addr).await;
+        assert!(
+            handle
+                .authenticate_password(BRUNO, BRUNO_PW)
+                .await
+                .expect("auth answered")
+                .success()
+        );
+        handle
+    };
+    rt.block_on(async {
+        let handle = logged_in().await;
+        let mut exec = handle.channel_open_session().await.expect("session");
+        exec.exec(true, "cat /etc/passwd").await.expect("sent");
+        assert!(matches!(exec.wait().await, Some(ChannelMsg::Failure)));
+        let handle = logged_in().await;
+        let mut sftp = handle.channel_open_session().await.expect("session");
+        sftp.request_subsystem(true, "sftp").await.expect("sent");
+        assert!(matches!(sftp.wait().await, Some(ChannelMsg::Failure)));
+        // Forwarding a port is refused.
+        assert!(
+            handle
+                .channel_open_direct_tcpip("127.0.0.1", 22, "127.0.0.1", 5000)
+                .await
+                .is_err()
+        );
+    });
+    running.stop().expect("server stops");
+}
+
+#[test]
+fn host_key_is_private_and_its_fingerprint_is_stable() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (running, _desk) = server(dir.path());
+    let first = running.fingerprint.clone();
+    assert!(first.starts_with("SHA256:"), "{first}");
+    let path = serve::host_key_path(dir.path());
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&path)
+            .expect("key file")
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+    running.stop().expect("server stops");
+    let (key, created) = serve::host_key(dir.path()).expect("key read");
+    assert!(!created);
+    assert_eq!(serve::fingerprint(&key), first);
+}
+
+#[test]
+fn a_local_start_on_a_served_store_is_told_how_to_connect() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (running, desk) = server(dir.path());
+    drop(desk);
+    let data = dir.path().to_str().expect("utf-8 path");
+    let out = common::cli::sportello_with_input(&["--data-dir", data, "check"], "");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    let port = running.addr.port();
+    assert!(
+        stderr.contains(&format!(
+            "Archivio in uso da sportello serve: collegarsi con ssh -p {port} utente@"
+        )),
+        "{stderr}"
+    );
+    running.stop().expect("server stops");
+    // The marker is gone with the server: the store opens again locally.
+    assert!(!dir.path().join(sportello::store::SERVE_MARKER).exists());
+    let out = common::cli::sportello_with_input(&["--data-dir", data, "check"], "");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn closing_the_server_tells_every_desk() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (running, _desk) = server(dir.path());
+    let rt = runtime();
+    let a = DeskTerm::open(&rt, running.addr, ANNA, ANNA_PW);
+    let b = DeskTerm::open(&rt, running.addr, BRUNO, BRUNO_PW);
+    a.wait_for("anna (segr.)");
+    b.wait_for("bruno (amm.)");
+    running.stop().expect("server stops");
+    for desk in [&a, &b] {
+        desk.wait_for("Il server si chiude");
+        let start = Instant::now();
+        while !desk.closed.load(Ordering::SeqCst) && start.elapsed() < Duration::from_secs(5) {
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        assert!(desk.closed.load(Ordering::SeqCst), "channel left open");
+    }
+}
+
+#[test]
+fn window_resize_redraws_at_the_new_size() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (running, _desk) = server(dir.path());
+    let rt = runtime();
+    let a = DeskTerm::open(&rt, running.addr, ANNA, ANNA_PW);
+    a.wait_for("anna (segr.)");
+    a.screen
+        .lock()
+        .expect("screen")
+        .screen_mut()
+        .set_size(30, 100);
+    rt.block_on(a.write.window_change(100, 30, 0, 0))
+        .expect("resize sent");
+    // The footer moves to the new last line.
+    let start = Instant::now();
+    loop {
+        let rows: Vec<String> = a
+            .screen
+            .lock()
+            .expect("screen")
+            .screen()
+            .rows(0, 100)
+            .collect();
+        if rows[29].contains("F10 Esci") {
+            break;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(5),
+            "footer not on line 30:\n{}",
+            rows.join("\n")
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    running.stop().expect("server stops");
+}
