@@ -445,6 +445,18 @@ fn serve(
     max_sessions: usize,
 ) -> Result<ExitCode, DeskError> {
     use sportello::serve;
+    // The screens of the desks are drawn with crossterm's escape sequences
+    // into the SSH channels. On Windows crossterm writes them only where it
+    // believes the terminal understands them, and otherwise calls the
+    // console API of the server's own console; a server started with the PC
+    // (a scheduled task, a service) has no console, so it is told here.
+    #[cfg(windows)]
+    if std::env::var_os("TERM").is_none() {
+        // SAFETY: no other thread runs yet (the server, its runtime and
+        // the signal watcher start below); nothing reads the environment
+        // concurrently.
+        unsafe { std::env::set_var("TERM", "xterm-256color") };
+    }
     let dir = data_dir(cli);
     if fingerprint_only {
         return match serve::host_key(&dir) {

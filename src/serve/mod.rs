@@ -34,6 +34,7 @@ use tokio::sync::Notify;
 
 use crate::service::Desk;
 use crate::store::SERVE_MARKER;
+use crate::tui::strings::ServeStrings;
 use crate::tui::{App, Lang};
 use terminal::{ChannelWriter, Input, Output, SharedSize, SshBackend, SshEvents};
 
@@ -353,14 +354,6 @@ impl Drop for Conn {
     }
 }
 
-/// Server messages written on a desk's screen outside the application.
-fn says(lang: Lang, it: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::It => it,
-        Lang::En => en,
-    }
-}
-
 impl russh::server::Handler for Conn {
     type Error = russh::Error;
 
@@ -461,11 +454,7 @@ impl russh::server::Handler for Conn {
             shared.active.fetch_sub(1, Ordering::SeqCst);
             let text = format!(
                 "{} ({})\r\n",
-                says(
-                    lang,
-                    "Troppe postazioni collegate: riprovare più tardi",
-                    "Too many desks connected: try again later"
-                ),
+                ServeStrings::for_lang(lang).too_many,
                 shared.opts.max_sessions
             );
             let _ = out.send(Output::Data(text.into_bytes()));
@@ -615,14 +604,8 @@ fn run_session(
         let _ = crate::tui::run_loop(&mut term, &mut app, &mut events);
         let mut goodbye = terminal::LEAVE_SCREEN.to_vec();
         if shared.closing.load(Ordering::SeqCst) {
-            goodbye.extend_from_slice(
-                says(
-                    lang,
-                    "Il server si chiude: la sessione di sportello è terminata.\r\n",
-                    "The server is closing: the sportello session has ended.\r\n",
-                )
-                .as_bytes(),
-            );
+            goodbye.extend_from_slice(ServeStrings::for_lang(lang).closing.as_bytes());
+            goodbye.extend_from_slice(b"\r\n");
         }
         let _ = term.backend_mut().send_raw(&goodbye);
     }

@@ -25,6 +25,10 @@ const BRUNO_PW: &str = "amministra-bruno-2";
 
 /// A store with two operators, served on a free port of 127.0.0.1.
 fn server(dir: &Path) -> (Running, Desk) {
+    server_with(dir, |_| {})
+}
+
+fn server_with(dir: &Path, tune: impl FnOnce(&mut ServeOptions)) -> (Running, Desk) {
     let clock = FixedClock::on(2026, 11, 22).expect("valid date");
     let desk = Desk::open(dir, Arc::new(clock)).expect("store opens");
     desk.add_operator(ANNA, ANNA_PW, Role::Segreteria)
@@ -33,6 +37,7 @@ fn server(dir: &Path) -> (Running, Desk) {
         .expect("bruno added");
     let mut opts = ServeOptions::new("127.0.0.1:0".parse().expect("address"));
     opts.auth_rejection_time = Duration::from_millis(10);
+    tune(&mut opts);
     let running = serve::start(desk.clone(), opts).expect("server starts");
     (running, desk)
 }
@@ -370,5 +375,83 @@ fn window_resize_redraws_at_the_new_size() {
         );
         std::thread::sleep(Duration::from_millis(20));
     }
+    running.stop().expect("server stops");
+}
+
+#[test]
+fn function_keys_as_xterm_putty_and_the_linux_console_send_them() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (running, _desk) = server(dir.path());
+    let rt = runtime();
+    let a = DeskTerm::open(&rt, running.addr, ANNA, ANNA_PW);
+    a.wait_for("anna (segr.)");
+    let header = |d: &DeskTerm| d.contents().lines().next().unwrap_or("").to_string();
+    let area = |d: &DeskTerm, keys: &[u8], title: &str| {
+        d.send(keys);
+        let start = Instant::now();
+        while !header(d).contains(title) {
+            assert!(
+                start.elapsed() < Duration::from_secs(5),
+                "{keys:?} did not open {title}:\n{}",
+                d.contents()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    };
+    // F6 (xterm, Windows Terminal, PuTTY), F2 (xterm SS3), Alt+6 (the
+    // fallback), F2 (Linux console), F7 (PuTTY), F2 (PuTTY's ESC [12~).
+    area(&a, b"\x1b[17~", "Agenda");
+    area(&a, b"\x1bOQ", "Pazienti");
+    area(&a, b"\x1b6", "Agenda");
+    area(&a, b"\x1b[[B", "Pazienti");
+    area(&a, b"\x1b[18~", "Richiami");
+    area(&a, b"\x1b[12~", "Pazienti");
+    running.stop().expect("server stops");
+}
+
+#[test]
+fn a_card_read_at_a_desk_arrives_as_a_burst_and_opens_the_patient() {
+    use chrono::NaiveDate;
+    use sportello::domain::Sex;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (running, desk) = server(dir.path());
+    let p = common::patient::patient(
+        "Brambilla",
+        "Giovanna",
+        Sex::F,
+        NaiveDate::from_ymd_opt(1947, 6, 3).expect("date"),
+    );
+    let cf = p.codice_fiscale.clone();
+    desk.register_patient(p).expect("registered");
+    let rt = runtime();
+    let a = DeskTerm::open(&rt, running.addr, ANNA, ANNA_PW);
+    a.wait_for("anna (segr.)");
+    // On the agenda, where typed letters do nothing, the scanner types the
+    // code and Enter in one go: one packet, read as a card.
+    a.send(b"\x1b[17~");
+    a.wait_for("Giorno:");
+    a.send(format!("{cf}\r").as_bytes());
+    a.wait_for("Brambilla Giovanna");
+    assert!(a.contents().contains(&cf), "{}", a.contents());
+    running.stop().expect("server stops");
+}
+
+#[test]
+fn a_desk_over_the_maximum_is_told_and_let_go() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (running, _desk) = server_with(dir.path(), |o| o.max_sessions = 1);
+    let rt = runtime();
+    let a = DeskTerm::open(&rt, running.addr, ANNA, ANNA_PW);
+    a.wait_for("anna (segr.)");
+    let b = DeskTerm::open(&rt, running.addr, BRUNO, BRUNO_PW);
+    b.wait_for("Troppe postazioni collegate: riprovare più tardi (1)");
+    let start = Instant::now();
+    while !b.closed.load(Ordering::SeqCst) && start.elapsed() < Duration::from_secs(5) {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(b.closed.load(Ordering::SeqCst), "channel left open");
+    // The first desk works on.
+    a.type_text("ro");
+    a.wait_for("Cerca: [ro");
     running.stop().expect("server stops");
 }
