@@ -66,6 +66,19 @@ async fn connect(addr: SocketAddr) -> client::Handle<Client> {
         .expect("connects")
 }
 
+/// A connection logged in as bruno, without a session channel yet.
+async fn logged_in(addr: SocketAddr) -> client::Handle<Client> {
+    let mut handle = connect(addr).await;
+    assert!(
+        handle
+            .authenticate_password(BRUNO, BRUNO_PW)
+            .await
+            .expect("auth answered")
+            .success()
+    );
+    handle
+}
+
 /// One desk: an SSH session with a pty and the application in it.
 struct DeskTerm<'rt> {
     rt: &'rt tokio::runtime::Runtime,
@@ -240,23 +253,12 @@ fn only_the_application_is_served_no_command_nor_sftp() {
     let dir = tempfile::tempdir().expect("temp dir");
     let (running, _desk) = server(dir.path());
     let rt = runtime();
-    let logged_in = || async {
-        let mut handle = connect(running.addr).await;
-        assert!(
-            handle
-                .authenticate_password(BRUNO, BRUNO_PW)
-                .await
-                .expect("auth answered")
-                .success()
-        );
-        handle
-    };
     rt.block_on(async {
-        let handle = logged_in().await;
+        let handle = logged_in(running.addr).await;
         let mut exec = handle.channel_open_session().await.expect("session");
         exec.exec(true, "cat /etc/passwd").await.expect("sent");
         assert!(matches!(exec.wait().await, Some(ChannelMsg::Failure)));
-        let handle = logged_in().await;
+        let handle = logged_in(running.addr).await;
         let mut sftp = handle.channel_open_session().await.expect("session");
         sftp.request_subsystem(true, "sftp").await.expect("sent");
         assert!(matches!(sftp.wait().await, Some(ChannelMsg::Failure)));
@@ -451,6 +453,30 @@ fn a_desk_over_the_maximum_is_told_and_let_go() {
     }
     assert!(b.closed.load(Ordering::SeqCst), "channel left open");
     // The first desk works on.
+    a.type_text("ro");
+    a.wait_for("Cerca: [ro");
+    running.stop().expect("server stops");
+}
+
+#[test]
+fn a_connection_that_does_not_log_in_in_time_is_closed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (running, _desk) = server_with(dir.path(), |o| {
+        o.login_timeout = Duration::from_millis(300);
+    });
+    let rt = runtime();
+    rt.block_on(async {
+        let mut handle = connect(running.addr).await;
+        tokio::time::sleep(Duration::from_millis(800)).await;
+        assert!(
+            handle.authenticate_password(ANNA, ANNA_PW).await.is_err(),
+            "the connection should be closed"
+        );
+    });
+    // A desk that logs in at once works.
+    let a = DeskTerm::open(&rt, running.addr, ANNA, ANNA_PW);
+    a.wait_for("anna (segr.)");
+    std::thread::sleep(Duration::from_millis(500));
     a.type_text("ro");
     a.wait_for("Cerca: [ro");
     running.stop().expect("server stops");
