@@ -237,29 +237,36 @@ impl Desk {
         // shorter than the rule; anywhere else such a password never logs in.
         let short = password.chars().count() < MIN_PASSWORD_LEN;
         if !password_matches(password, &o.password_hash) || (short && !self.store.is_demo()?) {
-            let locked = o.record_failure(now);
-            let summary = match locked {
-                Some(until) => format!(
-                    "password errata: bloccato fino alle {}",
-                    until.format("%H:%M")
-                ),
-                None => format!("password errata ({} di seguito)", o.failed_logins),
-            };
-            let record = self.record_as(&o.username, AuditAction::LoginFailed, summary);
-            self.store.update_operator(&o, Some(&record))?;
-            return Err(match locked {
+            // Counted on the operator as stored, in the transaction that
+            // saves it: failures from several desks at once all count.
+            let locked = std::cell::Cell::new(None);
+            self.store.change_operator(o.id, |stored| {
+                let lock = stored.record_failure(now);
+                locked.set(lock);
+                let summary = match lock {
+                    Some(until) => format!(
+                        "password errata: bloccato fino alle {}",
+                        until.format("%H:%M")
+                    ),
+                    None => format!("password errata ({} di seguito)", stored.failed_logins),
+                };
+                self.record_as(&stored.username, AuditAction::LoginFailed, summary)
+            })?;
+            return Err(match locked.get() {
                 Some(until) => LoginError::Locked { until },
                 None => LoginError::Wrong,
             }
             .into());
         }
-        o.record_success();
-        let record = self.record_as(
-            &o.username,
-            AuditAction::Login,
-            format!("accesso ({})", o.role.label()),
-        );
-        self.store.update_operator(&o, Some(&record))?;
+        let role = o.role;
+        o = self.store.change_operator(o.id, |stored| {
+            stored.record_success();
+            self.record_as(
+                &stored.username,
+                AuditAction::Login,
+                format!("accesso ({})", role.label()),
+            )
+        })?;
         let session = Session {
             operator: Some(o.id),
             username: o.username,

@@ -161,6 +161,47 @@ impl Store {
         self.make_durable()
     }
 
+    /// Changes the stored operator `id` with `change`, which also gives the
+    /// audit entry, in one transaction; durable. Returns the operator as
+    /// saved.
+    ///
+    /// The change is applied to the operator as stored inside the
+    /// transaction, never to a copy read before it: with several desks on
+    /// one store (`sportello serve`) two failed logins at the same moment
+    /// both count, so the lockout after five failures cannot be outrun by
+    /// trying from many desks at once. sled retries the closure on a
+    /// conflict, so `change` may run more than once.
+    pub fn change_operator(
+        &self,
+        id: OperatorId,
+        change: impl Fn(&mut Operator) -> AuditRecord,
+    ) -> Result<Operator> {
+        self.ensure_writable()?;
+        let saved = (&self.operators, &self.meta, &self.audit)
+            .transaction(|(ops, meta, log)| {
+                let Some(bytes) = ops.get(id_key(id))? else {
+                    return Err(ConflictableTransactionError::Abort(
+                        StoreError::OperatorNotFound(id),
+                    ));
+                };
+                let mut o = decode_operator(&bytes).map_err(|reason| {
+                    ConflictableTransactionError::Abort(StoreError::Corrupt {
+                        tree: trees::OPERATORS,
+                        key: id.to_string(),
+                        reason,
+                    })
+                })?;
+                let record = change(&mut o);
+                let bytes = encode_operator(&o).map_err(ConflictableTransactionError::Abort)?;
+                ops.insert(&id_key(id), bytes)?;
+                append_tx(meta, log, &record)?;
+                Ok(o)
+            })
+            .map_err(|e| self.tx_error(e))?;
+        self.make_durable()?;
+        Ok(saved)
+    }
+
     /// Appends one entry to the audit trail; durable.
     pub fn append_audit(&self, record: &AuditRecord) -> Result<()> {
         self.ensure_writable()?;

@@ -481,3 +481,31 @@ fn a_connection_that_does_not_log_in_in_time_is_closed() {
     a.wait_for("Cerca: [ro");
     running.stop().expect("server stops");
 }
+
+#[test]
+fn failed_logins_from_several_desks_at_once_all_count() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let clock = FixedClock::on(2026, 11, 22).expect("valid date");
+    let desk = Desk::open(dir.path(), Arc::new(clock)).expect("store opens");
+    desk.add_operator(ANNA, ANNA_PW, Role::Segreteria)
+        .expect("anna added");
+    // Five desks send a wrong password at the same moment.
+    let barrier = Arc::new(std::sync::Barrier::new(5));
+    let attempts: Vec<_> = (0..5)
+        .map(|i| {
+            let d = desk.new_session(Some(&format!("192.0.2.{i}")));
+            let barrier = Arc::clone(&barrier);
+            std::thread::spawn(move || {
+                barrier.wait();
+                d.login(ANNA, "sbagliata-123")
+            })
+        })
+        .collect();
+    for a in attempts {
+        assert!(a.join().expect("thread").is_err());
+    }
+    assert!(matches!(
+        desk.new_session(None).login(ANNA, ANNA_PW),
+        Err(DeskError::Login(LoginError::Locked { .. }))
+    ));
+}
