@@ -3,6 +3,8 @@
 //! terminal emulator (vt100).
 
 use std::net::SocketAddr;
+
+use chrono::NaiveDateTime;
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
@@ -508,4 +510,47 @@ fn failed_logins_from_several_desks_at_once_all_count() {
         desk.new_session(None).login(ANNA, ANNA_PW),
         Err(DeskError::Login(LoginError::Locked { .. }))
     ));
+}
+
+#[test]
+fn the_idle_lock_is_per_desk() {
+    use sportello::service::ManualClock;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let start = NaiveDateTime::parse_from_str("2026-11-22 09:00", "%Y-%m-%d %H:%M").expect("time");
+    let clock = Arc::new(ManualClock::new(start));
+    let desk = Desk::open(dir.path(), clock.clone()).expect("store opens");
+    desk.add_operator(ANNA, ANNA_PW, Role::Segreteria)
+        .expect("anna added");
+    desk.add_operator(BRUNO, BRUNO_PW, Role::Amministratore)
+        .expect("bruno added");
+    let mut opts = ServeOptions::new("127.0.0.1:0".parse().expect("address"));
+    opts.idle_minutes = 10;
+    let running = serve::start(desk, opts).expect("server starts");
+    let rt = runtime();
+    let a = DeskTerm::open(&rt, running.addr, ANNA, ANNA_PW);
+    a.wait_for("anna (segr.)");
+    clock.advance(chrono::Duration::minutes(6));
+    let b = DeskTerm::open(&rt, running.addr, BRUNO, BRUNO_PW);
+    b.wait_for("bruno (amm.)");
+    // Eleven minutes after A's last key, six after B's start.
+    clock.advance(chrono::Duration::minutes(5));
+    a.send(b"r");
+    a.wait_for("Sessione bloccata");
+    b.send(b"r");
+    b.wait_for("Cerca: [r");
+    assert!(!b.contents().contains("Sessione bloccata"));
+    // A unlocks with its own password.
+    a.type_text(ANNA_PW);
+    a.send(b"\r");
+    a.wait_for("anna (segr.)");
+    let start = Instant::now();
+    while a.contents().contains("Sessione bloccata") && start.elapsed() < Duration::from_secs(5) {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(
+        !a.contents().contains("Sessione bloccata"),
+        "{}",
+        a.contents()
+    );
+    running.stop().expect("server stops");
 }
