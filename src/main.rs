@@ -204,6 +204,20 @@ enum OperatorWhat {
     },
     /// Elenca gli operatori
     List,
+    /// Le chiavi SSH con cui un operatore accede a sportello serve senza password
+    #[command(subcommand)]
+    Chiave(ChiaveWhat),
+}
+
+#[derive(Subcommand)]
+enum ChiaveWhat {
+    /// Aggiunge la chiave pubblica SSH di un operatore (file .pub di OpenSSH)
+    Add {
+        /// Nome utente
+        username: String,
+        /// File della chiave pubblica (per esempio id_ed25519.pub)
+        file: PathBuf,
+    },
 }
 
 #[derive(Subcommand)]
@@ -813,6 +827,26 @@ fn run(cli: Cli) -> Result<ExitCode, DeskError> {
                 .map_err(|e| DeskError::Invalid(format!("Lettura della password: {e}")))?;
             let o = desk.add_operator(username, &password, role)?;
             println!("Operatore {} creato ({})", o.username, o.role.label());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Operator(OperatorWhat::Chiave(ChiaveWhat::Add { username, file })) => {
+            let text = match std::fs::read_to_string(file) {
+                Ok(t) => t,
+                Err(e) => {
+                    eprintln!("Errore: lettura di {}: {e}", file.display());
+                    return Ok(ExitCode::FAILURE);
+                }
+            };
+            let (fingerprint, openssh) = match sportello::serve::read_public_key(&text) {
+                Ok(k) => k,
+                Err(e) => {
+                    eprintln!("Errore: {} ({e})", file.display());
+                    return Ok(ExitCode::FAILURE);
+                }
+            };
+            let desk = open_existing_desk(&cli)?;
+            desk.add_ssh_key(username, &fingerprint, &openssh)?;
+            println!("Chiave SSH {fingerprint} aggiunta per {username}");
             Ok(ExitCode::SUCCESS)
         }
         Command::Operator(OperatorWhat::List) => {

@@ -108,6 +108,22 @@ pub fn host_key(dir: &Path) -> io::Result<(PrivateKey, bool)> {
     Ok((key, true))
 }
 
+/// How a desk may log in: the operator's password, or a public key added
+/// with `sportello operator chiave add`.
+fn methods() -> MethodSet {
+    MethodSet::from(&[MethodKind::Password, MethodKind::PublicKey][..])
+}
+
+/// An operator's public key as read from a `.pub` file (OpenSSH format, one
+/// line): its fingerprint and its text.
+pub fn read_public_key(text: &str) -> Result<(String, String), String> {
+    let line = text.trim();
+    let key = russh::keys::PublicKey::from_openssh(line)
+        .map_err(|e| format!("chiave pubblica SSH non valida: {e}"))?;
+    let openssh = key.to_openssh().map_err(|e| e.to_string())?;
+    Ok((key.fingerprint(HashAlg::Sha256).to_string(), openssh))
+}
+
 /// The fingerprint a desk's SSH client shows at the first connection
 /// (`SHA256:...`).
 pub fn fingerprint(key: &PrivateKey) -> String {
@@ -181,7 +197,7 @@ pub fn start(desk: Desk, opts: ServeOptions) -> io::Result<Running> {
     let marker = dir.join(SERVE_MARKER);
     crate::private_fs::write_private(&marker, format!("{}\n", addr.port()).as_bytes())?;
     let config = Arc::new(russh::server::Config {
-        methods: MethodSet::from(&[MethodKind::Password][..]),
+        methods: methods(),
         auth_rejection_time: opts.auth_rejection_time,
         auth_rejection_time_initial: Some(Duration::ZERO),
         keys: vec![key],
@@ -374,7 +390,7 @@ impl russh::server::Handler for Conn {
                 // up to a few; the operator's lockout counts every one.
                 self.failures += 1;
                 let methods = if self.failures < ATTEMPTS_PER_CONNECTION {
-                    MethodSet::from(&[MethodKind::Password][..])
+                    methods()
                 } else {
                     MethodSet::empty()
                 };
@@ -383,6 +399,38 @@ impl russh::server::Handler for Conn {
                     partial_success: false,
                 })
             }
+        }
+    }
+
+    async fn auth_publickey(
+        &mut self,
+        user: &str,
+        key: &russh::keys::PublicKey,
+    ) -> Result<Auth, Self::Error> {
+        let origin = self.peer.ip().to_string();
+        let desk = self.shared.base.new_session(Some(&origin));
+        let user = user.to_string();
+        let fingerprint = key.fingerprint(HashAlg::Sha256).to_string();
+        let outcome = tokio::task::spawn_blocking(move || {
+            desk.login_with_key(&user, &fingerprint).map(|_| desk)
+        })
+        .await;
+        match outcome {
+            Ok(Ok(desk)) => {
+                self.desk = Some(desk);
+                self.authed.store(true, Ordering::SeqCst);
+                Ok(Auth::Accept)
+            }
+            // The password may follow; a key not the operator's is no
+            // failed login.
+            _ => Ok(Auth::Reject {
+                proceed_with_methods: Some(if self.failures < ATTEMPTS_PER_CONNECTION {
+                    methods()
+                } else {
+                    MethodSet::empty()
+                }),
+                partial_success: false,
+            }),
         }
     }
 

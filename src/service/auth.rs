@@ -276,6 +276,65 @@ impl Desk {
         Ok(session)
     }
 
+    /// Adds an SSH public key to an operator (`sportello serve` then lets
+    /// the operator in with it, without the password). `fingerprint` and
+    /// `openssh` are the key's, as read from its file.
+    pub fn add_ssh_key(&self, username: &str, fingerprint: &str, openssh: &str) -> Result<()> {
+        self.require(Role::Amministratore, what::OPERATORS)?;
+        let Some(o) = self.store.operator_by_username(username)? else {
+            return Err(DeskError::Invalid(format!(
+                "Nessun operatore {}",
+                username.trim()
+            )));
+        };
+        let record = AuditRecord {
+            at: self.clock.now(),
+            operator: self.operator(),
+            action: AuditAction::OperatorChanged,
+            patient: None,
+            summary: format!("chiave SSH aggiunta per {} ({fingerprint})", o.username),
+        };
+        Ok(self
+            .store
+            .add_ssh_key(&o.username, fingerprint, openssh, &record)?)
+    }
+
+    /// Logs in with an SSH key the client proved it holds: the operator must
+    /// have the key with `fingerprint`, be active and not locked. A key that
+    /// is not the operator's is refused without an audit entry (SSH clients
+    /// offer every key they have); the login is audited as the password's.
+    pub fn login_with_key(&self, username: &str, fingerprint: &str) -> Result<Session> {
+        let now = self.clock.now();
+        let Some(o) = self.store.operator_by_username(username)? else {
+            return Err(LoginError::Wrong.into());
+        };
+        if !self.store.has_ssh_key(&o.username, fingerprint)? {
+            return Err(LoginError::Wrong.into());
+        }
+        if let Some(until) = o.locked_at(now) {
+            return Err(LoginError::Locked { until }.into());
+        }
+        if !o.active {
+            return Err(LoginError::Disabled(o.username).into());
+        }
+        let role = o.role;
+        let o = self.store.change_operator(o.id, |stored| {
+            stored.record_success();
+            self.record_as(
+                &stored.username,
+                AuditAction::Login,
+                format!("accesso con chiave SSH {fingerprint} ({})", role.label()),
+            )
+        })?;
+        let session = Session {
+            operator: Some(o.id),
+            username: o.username,
+            role: o.role,
+        };
+        self.set_session(Some(session.clone()));
+        Ok(session)
+    }
+
     /// The tag that stands for an unknown login name in the audit trail.
     ///
     /// What is typed into the user-name field may be a password typed in the

@@ -18,6 +18,18 @@ pub(crate) const META_AUDIT_HEAD: &[u8] = b"audit_head";
 /// The store's secret for the tags of unknown login names (see
 /// `Desk::login`): random bytes, created on first use.
 const META_LOGIN_NAME_SECRET: &[u8] = b"login_name_secret";
+/// An operator's SSH public key (`sportello serve`): the key is this prefix,
+/// the folded username, a NUL and the key's fingerprint; the value is the
+/// key in OpenSSH form.
+const META_SSH_KEY: &[u8] = b"ssh_key\0";
+
+fn ssh_key_id(username: &str, fingerprint: &str) -> Vec<u8> {
+    let mut k = META_SSH_KEY.to_vec();
+    k.extend_from_slice(fold_username(username).as_bytes());
+    k.push(0);
+    k.extend_from_slice(fingerprint.as_bytes());
+    k
+}
 
 type TxResult<T> = std::result::Result<T, ConflictableTransactionError<StoreError>>;
 
@@ -200,6 +212,33 @@ impl Store {
             .map_err(|e| self.tx_error(e))?;
         self.make_durable()?;
         Ok(saved)
+    }
+
+    /// Records an SSH public key of an operator, with its audit entry, in
+    /// one transaction; durable.
+    pub fn add_ssh_key(
+        &self,
+        username: &str,
+        fingerprint: &str,
+        openssh: &str,
+        audit: &AuditRecord,
+    ) -> Result<()> {
+        self.ensure_writable()?;
+        let key = ssh_key_id(username, fingerprint);
+        (&self.meta, &self.audit)
+            .transaction(|(meta, log)| {
+                meta.insert(key.as_slice(), openssh.as_bytes())?;
+                append_tx(meta, log, audit)
+            })
+            .map_err(|e| self.tx_error(e))?;
+        self.make_durable()
+    }
+
+    /// Whether `username` has the SSH key with `fingerprint`.
+    pub fn has_ssh_key(&self, username: &str, fingerprint: &str) -> Result<bool> {
+        self.meta
+            .contains_key(ssh_key_id(username, fingerprint))
+            .map_err(|e| self.fatal(e))
     }
 
     /// Appends one entry to the audit trail; durable.

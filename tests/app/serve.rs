@@ -68,6 +68,17 @@ async fn connect(addr: SocketAddr) -> client::Handle<Client> {
         .expect("connects")
 }
 
+/// A connection logged in with a password.
+async fn password_login(addr: SocketAddr, user: &str, pw: &str) -> client::Handle<Client> {
+    let mut handle = connect(addr).await;
+    let auth = handle
+        .authenticate_password(user, pw)
+        .await
+        .expect("auth answered");
+    assert!(auth.success(), "login of {user} refused");
+    handle
+}
+
 /// A connection logged in as bruno, without a session channel yet.
 async fn logged_in(addr: SocketAddr) -> client::Handle<Client> {
     let mut handle = connect(addr).await;
@@ -92,13 +103,13 @@ struct DeskTerm<'rt> {
 
 impl<'rt> DeskTerm<'rt> {
     fn open(rt: &'rt tokio::runtime::Runtime, addr: SocketAddr, user: &str, pw: &str) -> Self {
+        let handle = rt.block_on(password_login(addr, user, pw));
+        Self::shell(rt, handle)
+    }
+
+    /// A desk logged in on `handle`: pty, shell, screen.
+    fn shell(rt: &'rt tokio::runtime::Runtime, handle: client::Handle<Client>) -> Self {
         rt.block_on(async {
-            let mut handle = connect(addr).await;
-            let auth = handle
-                .authenticate_password(user, pw)
-                .await
-                .expect("auth answered");
-            assert!(auth.success(), "login of {user} refused");
             let channel = handle.channel_open_session().await.expect("session");
             channel
                 .request_pty(false, "xterm-256color", 80, 24, 0, 0, &[])
@@ -553,4 +564,110 @@ fn the_idle_lock_is_per_desk() {
         a.contents()
     );
     running.stop().expect("server stops");
+}
+
+/// A desk's own SSH key (Ed25519, from a fixed seed).
+fn desk_key(seed: u8) -> Arc<russh::keys::PrivateKey> {
+    let pair = russh::keys::ssh_key::private::Ed25519Keypair::from_seed(&[seed; 32]);
+    Arc::new(russh::keys::PrivateKey::from(pair))
+}
+
+#[test]
+fn an_operators_public_key_lets_them_in_without_the_password() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = dir.path().join("dati");
+    {
+        let clock = FixedClock::on(2026, 11, 22).expect("valid date");
+        let desk = Desk::open(&data, Arc::new(clock)).expect("store opens");
+        desk.add_operator(ANNA, ANNA_PW, Role::Segreteria)
+            .expect("anna added");
+    }
+    // The administrator adds anna's key from its .pub file.
+    let key = desk_key(7);
+    let public = key.public_key().to_openssh().expect("openssh");
+    let file = dir.path().join("id_ed25519.pub");
+    std::fs::write(&file, format!("{public}\n")).expect("written");
+    let d = data.to_str().expect("utf-8");
+    let f = file.to_str().expect("utf-8");
+    let out = common::cli::sportello_with_input(
+        &["--data-dir", d, "operator", "chiave", "add", ANNA, f],
+        "",
+    );
+    let fingerprint = key
+        .public_key()
+        .fingerprint(russh::keys::HashAlg::Sha256)
+        .to_string();
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        format!("Chiave SSH {fingerprint} aggiunta per anna\n"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // A file that is not a public key is refused.
+    std::fs::write(&file, "non è una chiave\n").expect("written");
+    let out = common::cli::sportello_with_input(
+        &["--data-dir", d, "operator", "chiave", "add", ANNA, f],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(1));
+
+    let clock = FixedClock::on(2026, 11, 22).expect("valid date");
+    let desk = Desk::open(&data, Arc::new(clock)).expect("store opens");
+    let mut opts = ServeOptions::new("127.0.0.1:0".parse().expect("address"));
+    opts.auth_rejection_time = Duration::from_millis(10);
+    let running = serve::start(desk.clone(), opts).expect("server starts");
+    let rt = runtime();
+    let handle = rt.block_on(key_logins(running.addr, Arc::clone(&key)));
+    let a = DeskTerm::shell(&rt, handle);
+    a.wait_for("anna (segr.)");
+    let entries = desk
+        .audit_page(&AuditFilter::default(), None, 50)
+        .expect("audit");
+    assert!(
+        entries.iter().any(|e| e.operator == ANNA
+            && e.summary
+                == format!("accesso con chiave SSH {fingerprint} (segreteria), da 127.0.0.1")),
+        "{entries:?}"
+    );
+    // No failed login was recorded for the keys that were not anna's.
+    assert!(
+        !entries
+            .iter()
+            .any(|e| e.action == sportello::domain::audit::AuditAction::LoginFailed),
+        "{entries:?}"
+    );
+    running.stop().expect("server stops");
+}
+
+/// Anna's key logs her in; another key, or her key for bruno, does not.
+async fn key_logins(addr: SocketAddr, key: Arc<russh::keys::PrivateKey>) -> client::Handle<Client> {
+    use russh::keys::PrivateKeyWithHashAlg;
+    let mut handle = connect(addr).await;
+    // Another key is not anna's.
+    let other = PrivateKeyWithHashAlg::new(desk_key(8), None);
+    assert!(
+        !handle
+            .authenticate_publickey(ANNA, other)
+            .await
+            .expect("answered")
+            .success()
+    );
+    // Anna's key is not bruno's.
+    let wrong_user = PrivateKeyWithHashAlg::new(Arc::clone(&key), None);
+    assert!(
+        !handle
+            .authenticate_publickey(BRUNO, wrong_user)
+            .await
+            .expect("answered")
+            .success()
+    );
+    let own = PrivateKeyWithHashAlg::new(Arc::clone(&key), None);
+    assert!(
+        handle
+            .authenticate_publickey(ANNA, own)
+            .await
+            .expect("answered")
+            .success()
+    );
+    handle
 }
