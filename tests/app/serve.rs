@@ -671,3 +671,44 @@ async fn key_logins(addr: SocketAddr, key: Arc<russh::keys::PrivateKey>) -> clie
     );
     handle
 }
+
+#[test]
+fn a_locked_or_disabled_operator_is_refused_with_a_key_too() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let clock = FixedClock::on(2026, 11, 22).expect("valid date");
+    let desk = Desk::open(dir.path(), Arc::new(clock)).expect("store opens");
+    desk.add_operator(ANNA, ANNA_PW, Role::Segreteria)
+        .expect("anna added");
+    let bruno = desk
+        .add_operator(BRUNO, BRUNO_PW, Role::Medico)
+        .expect("bruno added");
+    desk.add_operator("carla", "amministra-carla-3", Role::Amministratore)
+        .expect("carla added");
+    let public = |seed| {
+        let text = desk_key(seed).public_key().to_openssh().expect("openssh");
+        serve::read_public_key(&text).expect("key")
+    };
+    let (anna_fp, anna_key) = public(7);
+    let (bruno_fp, bruno_key) = public(9);
+    desk.add_ssh_key(ANNA, &anna_fp, &anna_key).expect("added");
+    desk.add_ssh_key(BRUNO, &bruno_fp, &bruno_key)
+        .expect("added");
+    let session = desk.new_session(None);
+    assert!(session.login_with_key(ANNA, &anna_fp).is_ok());
+    assert!(matches!(
+        session.login_with_key(ANNA, &bruno_fp),
+        Err(DeskError::Login(LoginError::Wrong))
+    ));
+    for _ in 0..5 {
+        let _ = session.login(ANNA, "sbagliata-123");
+    }
+    assert!(matches!(
+        session.login_with_key(ANNA, &anna_fp),
+        Err(DeskError::Login(LoginError::Locked { .. }))
+    ));
+    desk.set_operator_active(bruno.id, false).expect("disabled");
+    assert!(matches!(
+        session.login_with_key(BRUNO, &bruno_fp),
+        Err(DeskError::Login(LoginError::Disabled(_)))
+    ));
+}
