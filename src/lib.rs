@@ -7,6 +7,7 @@
 pub mod domain;
 pub mod io;
 pub mod private_fs;
+pub mod serve;
 pub mod service;
 pub mod store;
 pub mod tui;

@@ -157,6 +157,19 @@ enum Command {
     /// Riscrive l'archivio con i soli dati in uso: toglie dal disco le versioni
     /// precedenti dei record e lo spazio che occupano
     Compatta,
+    /// Serve l'applicazione a più postazioni via SSH su un solo archivio
+    /// (ogni postazione: ssh -p PORTA utente@questo-computer)
+    Serve {
+        /// Indirizzo e porta su cui ascoltare
+        #[arg(long, value_name = "INDIRIZZO:PORTA", default_value = sportello::serve::DEFAULT_LISTEN)]
+        ascolta: std::net::SocketAddr,
+        /// Mostra l'impronta della chiave del server ed esce
+        #[arg(long)]
+        impronta: bool,
+        /// Postazioni collegate al massimo nello stesso momento
+        #[arg(long, default_value_t = sportello::serve::DEFAULT_MAX_SESSIONS)]
+        max_postazioni: usize,
+    },
     /// Carico di scrittura per la prova di resistenza agli arresti improvvisi
     #[command(hide = true)]
     ProvaScrittura {
@@ -191,6 +204,20 @@ enum OperatorWhat {
     },
     /// Elenca gli operatori
     List,
+    /// Le chiavi SSH con cui un operatore accede a sportello serve senza password
+    #[command(subcommand)]
+    Chiave(ChiaveWhat),
+}
+
+#[derive(Subcommand)]
+enum ChiaveWhat {
+    /// Aggiunge la chiave pubblica SSH di un operatore (file .pub di OpenSSH)
+    Add {
+        /// Nome utente
+        username: String,
+        /// File della chiave pubblica (per esempio id_ed25519.pub)
+        file: PathBuf,
+    },
 }
 
 #[derive(Subcommand)]
@@ -420,6 +447,128 @@ fn open_desk_with_backup(cli: &Cli) -> Result<(Desk, Option<String>), DeskError>
         );
     }
     Ok((desk, warning))
+}
+
+/// `sportello serve`: the store opened once, every desk over SSH, until a
+/// termination signal (Ctrl+C, SIGTERM, SIGHUP; on Windows the console's
+/// control events).
+fn serve(
+    cli: &Cli,
+    listen: std::net::SocketAddr,
+    fingerprint_only: bool,
+    max_sessions: usize,
+) -> Result<ExitCode, DeskError> {
+    use sportello::serve;
+    // The screens of the desks are drawn with crossterm's escape sequences
+    // into the SSH channels. On Windows crossterm writes them only where it
+    // believes the terminal understands them, and otherwise calls the
+    // console API of the server's own console; a server started with the PC
+    // (a scheduled task, a service) has no console, so it is told here.
+    #[cfg(windows)]
+    if std::env::var_os("TERM").is_none() {
+        // SAFETY: no other thread runs yet (the server, its runtime and
+        // the signal watcher start below); nothing reads the environment
+        // concurrently.
+        unsafe { std::env::set_var("TERM", "xterm-256color") };
+    }
+    let dir = data_dir(cli);
+    if fingerprint_only {
+        return match serve::host_key(&dir) {
+            Ok((key, created)) => {
+                if created {
+                    eprintln!(
+                        "Chiave del server creata: {}",
+                        serve::host_key_path(&dir).display()
+                    );
+                }
+                println!("{}", serve::fingerprint(&key));
+                Ok(ExitCode::SUCCESS)
+            }
+            Err(e) => {
+                eprintln!("Errore: {e}");
+                Ok(ExitCode::FAILURE)
+            }
+        };
+    }
+    let (desk, backup_error) = open_desk_with_backup(cli)?;
+    if let Some(reason) = backup_error {
+        eprintln!(
+            "Attenzione: backup automatico non riuscito ({reason}). Si può lavorare; avvisare l'amministratore."
+        );
+    }
+    if !desk.has_operators() {
+        eprintln!(
+            "Nessun operatore nell'archivio: creare prima l'amministratore, con sportello operator add NOME --role amministratore (o avviando sportello su questo computer)."
+        );
+        return Ok(ExitCode::FAILURE);
+    }
+    let mut opts = serve::ServeOptions::new(listen);
+    opts.lang = cli.lang.into();
+    opts.idle_minutes = cli.blocco_minuti;
+    opts.max_sessions = max_sessions;
+    let running = match serve::start(desk, opts) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("Errore: impossibile avviare il server su {listen}: {e}");
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    println!(
+        "sportello serve: in ascolto su {}, archivio {}",
+        running.addr,
+        dir.display()
+    );
+    println!(
+        "Impronta della chiave del server (da confrontare al primo collegamento): {}",
+        running.fingerprint
+    );
+    println!(
+        "Collegarsi da ogni postazione con: ssh -p {} utente@{}",
+        running.addr.port(),
+        sportello::store::host_name()
+    );
+    println!("Per chiudere: Ctrl+C (o SIGTERM).");
+    let shutdown = running.shutdown_handle();
+    watch_termination(move || shutdown.trigger());
+    match running.wait() {
+        Ok(()) => {
+            println!("Server chiuso: archivio salvato e rilasciato.");
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e) => {
+            eprintln!("Errore alla chiusura del server: {e}");
+            Ok(ExitCode::FAILURE)
+        }
+    }
+}
+
+/// Calls `on_signal` once at the first termination signal.
+fn watch_termination(on_signal: impl FnOnce() + Send + 'static) {
+    #[cfg(unix)]
+    {
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+        if let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGINT, SIGHUP]) {
+            let _ = std::thread::Builder::new()
+                .name("segnali".into())
+                .spawn(move || {
+                    if signals.forever().next().is_some() {
+                        on_signal();
+                    }
+                });
+        }
+    }
+    #[cfg(windows)]
+    {
+        let flag = sportello::tui::event::termination_flag();
+        let _ = std::thread::Builder::new()
+            .name("segnali".into())
+            .spawn(move || {
+                while !flag.load(std::sync::atomic::Ordering::Relaxed) {
+                    std::thread::sleep(std::time::Duration::from_millis(200));
+                }
+                on_signal();
+            });
+    }
 }
 
 /// Minimum length of a backup passphrase.
@@ -682,6 +831,26 @@ fn run(cli: Cli) -> Result<ExitCode, DeskError> {
             println!("Operatore {} creato ({})", o.username, o.role.label());
             Ok(ExitCode::SUCCESS)
         }
+        Command::Operator(OperatorWhat::Chiave(ChiaveWhat::Add { username, file })) => {
+            let text = match std::fs::read_to_string(file) {
+                Ok(t) => t,
+                Err(e) => {
+                    eprintln!("Errore: lettura di {}: {e}", file.display());
+                    return Ok(ExitCode::FAILURE);
+                }
+            };
+            let (fingerprint, openssh) = match sportello::serve::read_public_key(&text) {
+                Ok(k) => k,
+                Err(e) => {
+                    eprintln!("Errore: {} ({e})", file.display());
+                    return Ok(ExitCode::FAILURE);
+                }
+            };
+            let desk = open_existing_desk(&cli)?;
+            desk.add_ssh_key(username, &fingerprint, &openssh)?;
+            println!("Chiave SSH {fingerprint} aggiunta per {username}");
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Operator(OperatorWhat::List) => {
             let desk = open_desk(&cli)?;
             for o in desk.operators()? {
@@ -696,6 +865,11 @@ fn run(cli: Cli) -> Result<ExitCode, DeskError> {
         }
         Command::Gdpr(GdprWhat::Export { cf, out }) => gdpr_export(&cli, cf, out.as_deref()),
         Command::Gdpr(GdprWhat::Erase { cf, motivo, si }) => gdpr_erase(&cli, cf, motivo, *si),
+        Command::Serve {
+            ascolta,
+            impronta,
+            max_postazioni,
+        } => serve(&cli, *ascolta, *impronta, *max_postazioni),
         Command::Compatta => {
             let desk = open_existing_desk(&cli)?;
             eprintln!("Riscrittura dell'archivio in corso: non chiudere il programma.");

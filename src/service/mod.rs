@@ -137,6 +137,9 @@ pub struct Desk {
     /// Runs the print command (`lp`, or the Windows print verb): the
     /// system's, or a test's stand-in (see [`Desk::set_command_runner`]).
     runner: Arc<std::sync::RwLock<Arc<dyn documents::CommandRunner>>>,
+    /// Where this desk's session connects from (`sportello serve`: the
+    /// client's address), named in the audit entries of its logins.
+    origin: Option<Arc<str>>,
 }
 
 impl Desk {
@@ -182,7 +185,31 @@ impl Desk {
             session: Arc::new(std::sync::RwLock::new(Some(Session::command_line()))),
             practice_name: Arc::new(std::sync::RwLock::new(None)),
             runner: Arc::new(std::sync::RwLock::new(Arc::new(documents::SystemRunner))),
+            origin: None,
         }
+    }
+
+    /// A desk for another session over the same store (`sportello serve`:
+    /// one per connected desk). Its clones share its login; the store, the
+    /// clock and the practice-name cache (changed only through
+    /// [`Desk::save_practice`], on any desk) are shared with `self`. Nobody
+    /// is logged in on it; `origin` is named in its login entries of the
+    /// audit trail.
+    pub fn new_session(&self, origin: Option<&str>) -> Desk {
+        Desk {
+            store: self.store.clone(),
+            clock: Arc::clone(&self.clock),
+            session: Arc::new(std::sync::RwLock::new(None)),
+            practice_name: Arc::clone(&self.practice_name),
+            runner: Arc::clone(&self.runner),
+            origin: origin.map(Arc::from),
+        }
+    }
+
+    /// Makes everything written so far durable (the server does this
+    /// before it releases the store).
+    pub fn make_durable(&self) -> Result<()> {
+        Ok(self.store.make_durable()?)
     }
 
     /// Ends a bulk load ([`Desk::load_demo`]): the store is made durable,
@@ -196,6 +223,7 @@ impl Desk {
             session,
             practice_name,
             runner,
+            origin,
         } = self;
         Ok(Desk {
             store: store.finish_bulk_load()?,
@@ -203,6 +231,7 @@ impl Desk {
             session,
             practice_name,
             runner,
+            origin,
         })
     }
 
@@ -222,6 +251,7 @@ impl Desk {
             session,
             practice_name,
             runner,
+            origin,
         } = self;
         let (store, report) = store.rewrite()?;
         Ok((
@@ -231,6 +261,7 @@ impl Desk {
                 session,
                 practice_name,
                 runner,
+                origin,
             },
             Compaction {
                 bytes_before: report.bytes_before,

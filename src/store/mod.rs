@@ -48,6 +48,14 @@ pub enum StoreError {
         "L'archivio in {dir} è già aperto da un altro programma sportello. Chiudere l'altra finestra e riprovare."
     )]
     Locked { dir: PathBuf },
+    #[error(
+        "Archivio in uso da sportello serve: collegarsi con ssh -p {port} utente@{host} (l'archivio in {dir} è aperto dal server delle postazioni)"
+    )]
+    Served {
+        dir: PathBuf,
+        port: u16,
+        host: String,
+    },
     #[error("Permesso negato sulla cartella dei dati {dir}: servono i permessi di scrittura.")]
     PermissionDenied { dir: PathBuf },
     #[error(
@@ -138,6 +146,7 @@ impl StoreError {
         matches!(
             self,
             StoreError::Locked { .. }
+                | StoreError::Served { .. }
                 | StoreError::PermissionDenied { .. }
                 | StoreError::ReadOnly { .. }
                 | StoreError::DiskFull { .. }
@@ -649,11 +658,44 @@ fn dir_error(dir: &Path, e: &std::io::Error) -> StoreError {
     }
 }
 
+/// The file `sportello serve` keeps in the data folder while it holds the
+/// store: the port it listens on, so that a local start on the same store is
+/// told how to connect instead of only that the store is in use.
+pub const SERVE_MARKER: &str = "serve.porta";
+
+/// The port in the marker of a server holding the store in `dir`, if any.
+pub fn served_port(dir: &Path) -> Option<u16> {
+    std::fs::read_to_string(dir.join(SERVE_MARKER))
+        .ok()?
+        .trim()
+        .parse()
+        .ok()
+}
+
+/// This machine's name, as the desks reach it (a placeholder when unknown).
+pub fn host_name() -> String {
+    let from_env = ["COMPUTERNAME", "HOSTNAME"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok());
+    from_env
+        .or_else(|| std::fs::read_to_string("/etc/hostname").ok())
+        .map(|h| h.trim().to_string())
+        .filter(|h| !h.is_empty())
+        .unwrap_or_else(|| "nome-del-computer".into())
+}
+
 fn open_error(dir: &Path, e: sled::Error) -> StoreError {
     match e {
         sled::Error::Io(io) if io.to_string().contains("could not acquire lock") => {
-            StoreError::Locked {
-                dir: dir.to_path_buf(),
+            match served_port(dir) {
+                Some(port) => StoreError::Served {
+                    dir: dir.to_path_buf(),
+                    port,
+                    host: host_name(),
+                },
+                None => StoreError::Locked {
+                    dir: dir.to_path_buf(),
+                },
             }
         }
         sled::Error::Io(io) => dir_error(dir, &io),

@@ -18,6 +18,18 @@ pub(crate) const META_AUDIT_HEAD: &[u8] = b"audit_head";
 /// The store's secret for the tags of unknown login names (see
 /// `Desk::login`): random bytes, created on first use.
 const META_LOGIN_NAME_SECRET: &[u8] = b"login_name_secret";
+/// An operator's SSH public key (`sportello serve`): the key is this prefix,
+/// the folded username, a NUL and the key's fingerprint; the value is the
+/// key in OpenSSH form.
+const META_SSH_KEY: &[u8] = b"ssh_key\0";
+
+fn ssh_key_id(username: &str, fingerprint: &str) -> Vec<u8> {
+    let mut k = META_SSH_KEY.to_vec();
+    k.extend_from_slice(fold_username(username).as_bytes());
+    k.push(0);
+    k.extend_from_slice(fingerprint.as_bytes());
+    k
+}
 
 type TxResult<T> = std::result::Result<T, ConflictableTransactionError<StoreError>>;
 
@@ -159,6 +171,74 @@ impl Store {
             })
             .map_err(|e| self.tx_error(e))?;
         self.make_durable()
+    }
+
+    /// Changes the stored operator `id` with `change`, which also gives the
+    /// audit entry, in one transaction; durable. Returns the operator as
+    /// saved.
+    ///
+    /// The change is applied to the operator as stored inside the
+    /// transaction, never to a copy read before it: with several desks on
+    /// one store (`sportello serve`) two failed logins at the same moment
+    /// both count, so the lockout after five failures cannot be outrun by
+    /// trying from many desks at once. sled retries the closure on a
+    /// conflict, so `change` may run more than once.
+    pub fn change_operator(
+        &self,
+        id: OperatorId,
+        change: impl Fn(&mut Operator) -> AuditRecord,
+    ) -> Result<Operator> {
+        self.ensure_writable()?;
+        let saved = (&self.operators, &self.meta, &self.audit)
+            .transaction(|(ops, meta, log)| {
+                let Some(bytes) = ops.get(id_key(id))? else {
+                    return Err(ConflictableTransactionError::Abort(
+                        StoreError::OperatorNotFound(id),
+                    ));
+                };
+                let mut o = decode_operator(&bytes).map_err(|reason| {
+                    ConflictableTransactionError::Abort(StoreError::Corrupt {
+                        tree: trees::OPERATORS,
+                        key: id.to_string(),
+                        reason,
+                    })
+                })?;
+                let record = change(&mut o);
+                let bytes = encode_operator(&o).map_err(ConflictableTransactionError::Abort)?;
+                ops.insert(&id_key(id), bytes)?;
+                append_tx(meta, log, &record)?;
+                Ok(o)
+            })
+            .map_err(|e| self.tx_error(e))?;
+        self.make_durable()?;
+        Ok(saved)
+    }
+
+    /// Records an SSH public key of an operator, with its audit entry, in
+    /// one transaction; durable.
+    pub fn add_ssh_key(
+        &self,
+        username: &str,
+        fingerprint: &str,
+        openssh: &str,
+        audit: &AuditRecord,
+    ) -> Result<()> {
+        self.ensure_writable()?;
+        let key = ssh_key_id(username, fingerprint);
+        (&self.meta, &self.audit)
+            .transaction(|(meta, log)| {
+                meta.insert(key.as_slice(), openssh.as_bytes())?;
+                append_tx(meta, log, audit)
+            })
+            .map_err(|e| self.tx_error(e))?;
+        self.make_durable()
+    }
+
+    /// Whether `username` has the SSH key with `fingerprint`.
+    pub fn has_ssh_key(&self, username: &str, fingerprint: &str) -> Result<bool> {
+        self.meta
+            .contains_key(ssh_key_id(username, fingerprint))
+            .map_err(|e| self.fatal(e))
     }
 
     /// Appends one entry to the audit trail; durable.

@@ -83,6 +83,13 @@ impl TerminalEvents {
     }
 }
 
+/// The flag the console's control events set (Ctrl+C, Ctrl+Break, the
+/// window closed, logoff, shutdown): `sportello serve` closes on it.
+#[cfg(windows)]
+pub fn termination_flag() -> Arc<AtomicBool> {
+    termination::watch()
+}
+
 /// SIGTERM and SIGHUP set the flag. Without the watcher the signals keep
 /// their default action: every save is already durable, only an unsaved form
 /// would be lost.

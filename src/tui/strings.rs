@@ -4196,6 +4196,34 @@ static SHELL_EN: ShellStrings = ShellStrings {
     scan_at_gate: "Card read: log in with your password first, then read the card again.",
 };
 
+/// What `sportello serve` writes on a desk's screen outside the
+/// application.
+pub struct ServeStrings {
+    /// The server is closing: the last line a desk sees.
+    pub closing: &'static str,
+    /// A desk over the maximum; the maximum follows in brackets.
+    pub too_many: &'static str,
+}
+
+impl ServeStrings {
+    pub fn for_lang(lang: Lang) -> &'static ServeStrings {
+        match lang {
+            Lang::It => &SERVE_IT,
+            Lang::En => &SERVE_EN,
+        }
+    }
+}
+
+static SERVE_IT: ServeStrings = ServeStrings {
+    closing: "Il server si chiude: la sessione di sportello è terminata.",
+    too_many: "Troppe postazioni collegate: riprovare più tardi",
+};
+
+static SERVE_EN: ServeStrings = ServeStrings {
+    closing: "The server is closing: the sportello session has ended.",
+    too_many: "Too many desks connected: try again later",
+};
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -18,6 +18,7 @@ mod import_gestori;
 mod operators;
 mod pai;
 mod patto;
+mod serve;
 mod store;
 mod tui;
 mod tui_access;
