@@ -411,6 +411,12 @@ impl App {
         }
         let top = depth - 1;
         let changed = now.changed_since(&self.seen[top], self.stack[top].areas());
+        if changed && (self.modal.is_some() || self.stack[top].has_dialog()) {
+            // A question or list open over the screen may name what it acts
+            // on by its place in the screen's lists: the screen refreshes
+            // once the dialog is closed.
+            return false;
+        }
         self.seen[top] = now;
         if !changed {
             return false;

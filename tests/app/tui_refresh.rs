@@ -328,3 +328,40 @@ fn a_form_being_edited_keeps_its_typed_text() {
     assert!(ui.screen().contains(&typed), "{}", ui.screen());
     assert!(ui.app.screen().is_dirty());
 }
+
+#[test]
+fn an_open_dialog_is_left_as_it_is_and_the_screen_refreshes_after_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (a, b, pid) = two_desks(dir.path());
+    let first = book(&a, pid, 10, 0);
+    let mut ui = harness(b);
+    // The agenda with its "go to date" question open, a date half typed.
+    ui.keys(|e| {
+        e.key(KeyCode::F(6)).ctrl('g').text("24/11");
+    });
+    // The field holds the day shown, with the typed text after it.
+    let typed = |ui: &Harness| ui.app.modal().is_some() && ui.screen().contains("23/11/202624/11");
+    assert!(typed(&ui), "{}", ui.screen());
+
+    let before = ui.desk().changes();
+    let earlier = book(&a, pid, 9, 0);
+    tick_after_write(&mut ui, before, Area::Agenda);
+    assert!(typed(&ui), "{}", ui.screen());
+    let ids = |ui: &Harness| match ui.app.screen() {
+        Screen::Agenda(ag) => ag
+            .lines()
+            .iter()
+            .map(|l| l.appointment.id)
+            .collect::<Vec<u64>>(),
+        _ => panic!("agenda expected:\n{}", ui.screen()),
+    };
+    assert_eq!(ids(&ui), vec![first]);
+
+    // Closed: the next tick shows the booking.
+    ui.keys(|e| {
+        e.key(KeyCode::Esc).tick();
+    });
+    assert!(ui.app.modal().is_none());
+    assert_eq!(ids(&ui), vec![earlier, first]);
+    assert_eq!(agenda_selected(&ui), Some(first));
+}
