@@ -26,6 +26,8 @@ const ANNA: &str = "anna";
 const ANNA_PW: &str = "segreteria-anna-1";
 const BRUNO: &str = "bruno";
 const BRUNO_PW: &str = "segreteria-bruno-2";
+const CARLA: &str = "carla";
+const CARLA_PW: &str = "amministra-carla-3";
 
 /// Monday 23/11/2026.
 fn today() -> NaiveDate {
@@ -46,6 +48,9 @@ fn two_desks(dir: &Path) -> (Desk, Desk, u64) {
     server
         .add_operator(BRUNO, BRUNO_PW, Role::Segreteria)
         .expect("bruno added");
+    server
+        .add_operator(CARLA, CARLA_PW, Role::Amministratore)
+        .expect("carla added");
     let a = server.new_session(None);
     a.login(ANNA, ANNA_PW).expect("anna logs in");
     let b = server.new_session(None);
@@ -364,4 +369,78 @@ fn an_open_dialog_is_left_as_it_is_and_the_screen_refreshes_after_it() {
     assert!(ui.app.modal().is_none());
     assert_eq!(ids(&ui), vec![earlier, first]);
     assert_eq!(agenda_selected(&ui), Some(first));
+}
+
+#[test]
+fn elenco_gestori_shows_an_import_of_another_desk_keeping_filter_and_selection() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (_, b, _) = two_desks(dir.path());
+    // Both desks administrators: an import, and Amministratore's screens.
+    let a = b.new_session(None);
+    a.login(CARLA, CARLA_PW).expect("carla logs in at A");
+    let admin = b.new_session(None);
+    admin.login(CARLA, CARLA_PW).expect("carla logs in at B");
+    let mut ui = harness(admin);
+    ui.keys(|e| {
+        e.key(KeyCode::F(11));
+        for _ in 0..3 {
+            e.key(KeyCode::Down);
+        }
+        e.key(KeyCode::Enter).text("milano");
+    });
+    let state = |ui: &Harness| {
+        let Screen::Admin(admin) = ui.app.screen() else {
+            panic!("admin expected:\n{}", ui.screen());
+        };
+        let list = admin.gestori().expect("Elenco Gestori");
+        (
+            list.listed()
+                .iter()
+                .map(|g| g.denominazione.clone())
+                .collect::<Vec<_>>(),
+            list.selected().map(|g| g.denominazione.clone()),
+        )
+    };
+    assert_eq!(
+        state(&ui),
+        (
+            vec!["Cooperativa Esempio".to_string()],
+            Some("Cooperativa Esempio".to_string())
+        ),
+        "{}",
+        ui.screen()
+    );
+
+    // Desk A imports the ATS's list again with two more Gestori.
+    let esempio = common::gestore::cooperativa_esempio();
+    let alfa = sportello::domain::Gestore {
+        denominazione: "Cooperativa Alfa".into(),
+        codice: "C2".into(),
+        ..esempio.clone()
+    };
+    let consorzio = sportello::domain::Gestore {
+        denominazione: "Consorzio Beta".into(),
+        codice: "C3".into(),
+        comune: "Monza".into(),
+        ..esempio.clone()
+    };
+    let before = ui.desk().changes();
+    let plan = a
+        .plan_gestori_import(&[esempio, alfa, consorzio])
+        .expect("planned");
+    a.apply_gestori_import(plan, "esempio", 0)
+        .expect("imported");
+    tick_after_write(&mut ui, before, Area::Prese);
+    let (listed, selected) = state(&ui);
+    assert!(
+        listed.contains(&"Cooperativa Alfa".to_string()),
+        "{listed:?}"
+    );
+    assert!(
+        !listed.contains(&"Consorzio Beta".to_string()),
+        "{listed:?}"
+    );
+    assert_eq!(listed.len(), 2, "{listed:?}");
+    assert_eq!(selected.as_deref(), Some("Cooperativa Esempio"));
+    assert!(ui.screen().contains("milano"), "{}", ui.screen());
 }
