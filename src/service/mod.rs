@@ -21,6 +21,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 
 pub use crate::store::inside_store_boundary;
+pub use crate::store::{Area, Changes};
 pub use auth::{COMMAND_LINE, LoginError, MIN_PASSWORD_LEN, Session};
 pub use clock::{Clock, FixedClock, ManualClock, SystemClock};
 
@@ -195,6 +196,12 @@ impl Desk {
     /// [`Desk::save_practice`], on any desk) are shared with `self`. Nobody
     /// is logged in on it; `origin` is named in its login entries of the
     /// audit trail.
+    /// The writes per area made so far by every desk of this process: a
+    /// screen whose areas changed since it loaded reloads.
+    pub fn changes(&self) -> Changes {
+        self.store.changes()
+    }
+
     pub fn new_session(&self, origin: Option<&str>) -> Desk {
         Desk {
             store: self.store.clone(),

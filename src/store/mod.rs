@@ -4,6 +4,7 @@
 mod agenda;
 mod anchor;
 pub mod backup;
+mod changes;
 mod check;
 pub mod cifra;
 mod codec;
@@ -27,6 +28,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
+pub use changes::{Area, Changes};
 pub use check::CheckReport;
 pub use guard::{inside_store_boundary, newest_auto_backup, restore_hint, way_out};
 pub use patients::{IndexHit, OtherName, PatientIndex};
@@ -275,6 +277,8 @@ pub struct Store {
     /// The engine panicked under this handle (its locks may be poisoned):
     /// nothing more goes through it.
     damaged: Arc<AtomicBool>,
+    /// Writes per area, bumped by the watcher threads (see [`changes`]).
+    changes: changes::Counters,
 }
 
 impl Store {
@@ -380,7 +384,9 @@ impl Store {
             cache_bytes,
             failed: Arc::new(AtomicBool::new(false)),
             damaged: Arc::new(AtomicBool::new(false)),
+            changes: changes::new_counters(),
         };
+        store.watch_changes();
         rewrite::tighten_store(dir);
         store.id_base = store.read_id_base()?;
         store.refuse_unfinished_bulk_load()?;
@@ -429,6 +435,33 @@ impl Store {
 
     pub fn dir(&self) -> &Path {
         &self.dir
+    }
+
+    /// Starts the watchers of the trees whose writes screens show (indexes
+    /// change with their records and are not watched).
+    fn watch_changes(&self) {
+        let watched = [
+            (&self.patients, Area::Patients),
+            (&self.gestori, Area::Prese),
+            (&self.prese, Area::Prese),
+            (&self.active_presa, Area::Prese),
+            (&self.patti, Area::Patti),
+            (&self.pai, Area::Pai),
+            (&self.appointments, Area::Agenda),
+            (&self.slot_claims, Area::Agenda),
+            (&self.closures, Area::Agenda),
+            (&self.resources, Area::Agenda),
+            (&self.operators, Area::Operators),
+        ];
+        for (tree, area) in watched {
+            // The thread ends by itself with the store's last handle.
+            drop(changes::watch(tree, area, &self.changes));
+        }
+    }
+
+    /// The change counters of this process, one per [`Area`].
+    pub fn changes(&self) -> Changes {
+        Changes::of(&self.changes)
     }
 
     /// Makes everything written so far durable: sled's flush, then an fsync of

@@ -25,7 +25,7 @@ use super::screens::{
 use super::strings::{Lang, Strings};
 use super::theme::Theme;
 use crate::domain::{PatientId, PatientStatus};
-use crate::service::Desk;
+use crate::service::{Changes, Desk};
 
 /// Smallest usable terminal.
 pub const MIN_WIDTH: u16 = 80;
@@ -175,6 +175,11 @@ pub struct App {
     idle_limit: Option<chrono::Duration>,
     /// The desk clock's time of the last key.
     last_activity: chrono::NaiveDateTime,
+    /// The store's change counters when each screen of the stack was last
+    /// loaded or refreshed (index as in `stack`).
+    seen: Vec<Changes>,
+    /// The counters read at the last tick.
+    last_changes: Changes,
 }
 
 /// Default minutes of inactivity before the session locks.
@@ -194,6 +199,8 @@ impl App {
             gate: None,
             idle_limit: Some(chrono::Duration::minutes(i64::from(DEFAULT_IDLE_MINUTES))),
             last_activity: desk.now(),
+            seen: vec![desk.changes()],
+            last_changes: desk.changes(),
             current: None,
             scanner: ScanDetector::new(),
             pending_scan: None,
@@ -378,8 +385,45 @@ impl App {
                 }
             }
             AppEvent::Key(key) => self.key(&key, gap),
-            AppEvent::Tick => self.check_idle(),
+            AppEvent::Tick => {
+                let locked = self.check_idle();
+                self.refresh_if_changed() || locked
+            }
         }
+    }
+
+    /// Another desk (or this one) wrote in an area the top screen shows since
+    /// it was loaded: the screen reads its data again, keeping the operator's
+    /// selection, scroll and typed text. Returns whether it did.
+    fn refresh_if_changed(&mut self) -> bool {
+        let now = self.desk.changes();
+        let depth = self.stack.len();
+        self.seen.truncate(depth);
+        // A screen pushed since the last tick loaded after that tick's read:
+        // comparing with it may refresh once more, never miss a write.
+        while self.seen.len() < depth {
+            self.seen.push(self.last_changes);
+        }
+        self.last_changes = now;
+        if self.gate.is_some() {
+            // Locked or logging in: the screens refresh once unlocked.
+            return false;
+        }
+        let top = depth - 1;
+        let changed = now.changed_since(&self.seen[top], self.stack[top].areas());
+        if changed && (self.modal.is_some() || self.stack[top].has_dialog()) {
+            // A question or list open over the screen may name what it acts
+            // on by its place in the screen's lists: the screen refreshes
+            // once the dialog is closed.
+            return false;
+        }
+        self.seen[top] = now;
+        if !changed {
+            return false;
+        }
+        let env = env(&self.desk, self.s, &self.theme);
+        self.stack[top].refresh(&env);
+        true
     }
 
     fn key(&mut self, key: &KeyEvent, gap: Option<Duration>) -> bool {

@@ -9,8 +9,9 @@ use std::time::{Duration, Instant};
 
 use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-/// How often the terminal source reports that nothing happened.
-const TICK: Duration = Duration::from_secs(15);
+/// How often an idle source reports that nothing happened: the idle lock is
+/// checked, and a screen whose data another desk changed is refreshed.
+pub const TICK: Duration = Duration::from_millis(500);
 
 /// How often the terminal source looks for a termination signal.
 const SIGNAL_CHECK: Duration = Duration::from_millis(250);

@@ -28,4 +28,5 @@ mod tui_current;
 mod tui_gestore;
 mod tui_pai;
 mod tui_patto;
+mod tui_refresh;
 mod tui_texts;

@@ -154,6 +154,21 @@ impl<'rt> DeskTerm<'rt> {
         panic!("«{text}» never shown; the screen:\n{}", self.contents());
     }
 
+    /// Waits until the screen shows `text`; panics after `limit`.
+    fn wait_within(&self, text: &str, limit: Duration) {
+        let start = Instant::now();
+        while start.elapsed() < limit {
+            if self.contents().contains(text) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        panic!(
+            "«{text}» not shown within {limit:?}; the screen:\n{}",
+            self.contents()
+        );
+    }
+
     /// Sends `bytes` in one packet.
     fn send(&self, bytes: &[u8]) {
         self.rt.block_on(self.write.data(bytes)).expect("data sent");
@@ -203,6 +218,52 @@ fn two_desks_work_at_once_and_each_sees_what_the_other_saved() {
     b.type_text("dadd");
     b.wait_for("D'Adda");
     b.wait_for("DDDNCL80A01F205L");
+
+    running.stop().expect("server stops");
+}
+
+#[test]
+fn a_booking_of_one_desk_shows_on_anothers_agenda_within_one_second() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (running, desk) = server(dir.path());
+    let pid = common::agenda::setup(&desk);
+    let rt = runtime();
+    let b = DeskTerm::open(&rt, running.addr, BRUNO, BRUNO_PW);
+    b.wait_for("bruno (amm.)");
+    // F6, then the next day: Monday 23/11/2026, nothing booked yet.
+    b.send(b"\x1b[17~");
+    b.wait_for("domenica 22/11/2026");
+    b.send(b"\x1b[6~");
+    b.wait_for("lunedì 23/11/2026");
+    assert!(!b.contents().contains("Visita di A"), "{}", b.contents());
+
+    // Another desk books through the service.
+    let studio = desk
+        .resources()
+        .expect("resources")
+        .into_iter()
+        .find(|r| r.nome.starts_with("Studio"))
+        .expect("surgery")
+        .id;
+    let start = NaiveDateTime::parse_from_str("2026-11-23 10:00", "%Y-%m-%d %H:%M").unwrap();
+    desk.book_appointment(sportello::domain::agenda::Appointment {
+        id: 0,
+        patient: pid,
+        pai: None,
+        item: None,
+        occorrenza: None,
+        resource: Some(studio),
+        start,
+        end: start + chrono::Duration::minutes(20),
+        descrizione: "Visita di A".into(),
+        stato: sportello::domain::agenda::AppStato::Prenotato,
+        esterno: None,
+        note: String::new(),
+        forzatura: None,
+    })
+    .expect("booked");
+    b.wait_within("Visita di A", Duration::from_secs(1));
+    assert!(b.contents().contains("1 appuntament"), "{}", b.contents());
 
     running.stop().expect("server stops");
 }

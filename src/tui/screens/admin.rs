@@ -171,6 +171,19 @@ impl AdminScreen {
         }
     }
 
+    /// Elenco Gestori, the section that shows data other desks change.
+    pub fn is_gestori(&self) -> bool {
+        matches!(self, AdminScreen::Gestori(_))
+    }
+
+    /// Reads Elenco Gestori again after another desk wrote (the other
+    /// sections are forms or read on their own keys).
+    pub fn refresh(&mut self, env: &Env) {
+        if let AdminScreen::Gestori(g) = self {
+            g.refresh(env);
+        }
+    }
+
     pub fn gestori(&self) -> Option<&GestoriSection> {
         match self {
             AdminScreen::Gestori(g) => Some(g),
@@ -603,6 +616,36 @@ impl GestoriSection {
         };
         section.refilter();
         section
+    }
+
+    /// Reads the list again, keeping the typed filter, the selected Gestore
+    /// (by id, or the same row), the scroll and the detail view.
+    fn refresh(&mut self, env: &Env) {
+        let Ok(all) = env.desk.gestori(None, true) else {
+            return;
+        };
+        let kept = self.selected().map(|g| g.id);
+        let row = self.state.selected();
+        let offset = self.state.offset();
+        self.all = all;
+        self.problem = None;
+        self.refilter();
+        let index = kept
+            .and_then(|id| self.visible.iter().position(|&i| self.all[i].id == id))
+            .or_else(|| row.map(|r| r.min(self.visible.len().saturating_sub(1))));
+        self.state
+            .select(index.filter(|_| !self.visible.is_empty()));
+        *self.state.offset_mut() = offset;
+        if self.prese.is_some() {
+            self.prese = Some(
+                env.desk
+                    .active_prese_by_gestore()
+                    .map_err(|e| e.to_string()),
+            );
+        }
+        if self.selected().is_none() {
+            self.detail = false;
+        }
     }
 
     /// The Gestore shown in full, if any.

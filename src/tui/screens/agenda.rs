@@ -115,6 +115,7 @@ impl AgendaScreen {
     /// appointment.
     pub fn reload(&mut self, desk: &Desk) -> Result<(), String> {
         let selected = self.selected().map(|l| l.appointment.id);
+        let row = self.state.selected();
         if self.week {
             self.days = desk
                 .week(self.day, self.resource())
@@ -127,9 +128,12 @@ impl AgendaScreen {
         self.lines = desk
             .day_list(self.day, self.resource())
             .map_err(|e| e.to_string())?;
+        // The same appointment; when it is gone, the same row.
         let index = selected
             .and_then(|id| self.lines.iter().position(|l| l.appointment.id == id))
-            .unwrap_or(0);
+            .or(row)
+            .unwrap_or(0)
+            .min(self.lines.len().saturating_sub(1));
         self.state.select((!self.lines.is_empty()).then_some(index));
         Ok(())
     }

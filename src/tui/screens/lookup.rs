@@ -65,7 +65,9 @@ impl LookupScreen {
             .selected()
             .and_then(|i| self.results.get(i))
             .map(|p| p.id);
+        let offset = self.state.offset();
         self.search(desk)?;
+        *self.state.offset_mut() = offset.min(self.results.len().saturating_sub(1));
         if let Some(id) = selected_id
             && let Some(i) = self.results.iter().position(|p| p.id == id)
         {

@@ -30,6 +30,7 @@ use tui_input::Input;
 use super::app::{Cmd, Env};
 use super::keymap::{Action, Context};
 use crate::domain::PatientId;
+use crate::service::Area as DataArea;
 
 pub use admin::AdminScreen;
 pub use agenda::AgendaScreen;
@@ -237,6 +238,53 @@ impl Screen {
             }
             _ => Ok(()),
         }
+    }
+
+    /// The stored data this screen shows: when another desk writes in one
+    /// of these areas the screen is refreshed ([`Screen::refresh`]). Screens
+    /// of a form being edited list none: what is typed stays as typed.
+    pub fn areas(&self) -> &'static [DataArea] {
+        use DataArea::*;
+        match self {
+            Screen::Lookup(_) => &[Patients],
+            Screen::Record(_) => &[Patients, Prese, Patti, Pai, Agenda],
+            Screen::Patto(_) => &[Patients, Prese, Patti, Pai],
+            Screen::Richiami(_) => &[Patients, Patti, Pai, Agenda],
+            Screen::Gestore(_) => &[Patients, Prese],
+            Screen::Pai(_) => &[Patients, Prese, Pai, Agenda],
+            Screen::Agenda(_) => &[Patients, Agenda],
+            Screen::Admin(a) if a.is_gestori() => &[Prese],
+            Screen::Admin(_)
+            | Screen::Form(_)
+            | Screen::PattoText(_)
+            | Screen::Help(_)
+            | Screen::Placeholder(_) => &[],
+        }
+    }
+
+    /// Reads the data of [`Screen::areas`] again after another desk wrote,
+    /// keeping what the operator is doing: the selection (by id), the
+    /// scroll, typed filters and queries, an open list or dialog, a plan
+    /// being edited. A read that fails leaves what was shown.
+    pub fn refresh(&mut self, env: &Env) {
+        let desk = env.desk;
+        let _ = match self {
+            Screen::Lookup(l) => l.refresh(desk).map_err(|e| e.to_string()),
+            Screen::Record(r) => r.reload(desk),
+            Screen::Patto(p) => p.reload(desk),
+            Screen::Richiami(r) => r.reload(desk),
+            Screen::Pai(p) => p.reload(desk),
+            Screen::Agenda(a) => a.reload(desk),
+            Screen::Gestore(g) => {
+                g.reload(desk);
+                Ok(())
+            }
+            Screen::Admin(a) => {
+                a.refresh(env);
+                Ok(())
+            }
+            _ => Ok(()),
+        };
     }
 
     /// A list or dialog of the screen's own is open over it: like the

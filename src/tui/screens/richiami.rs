@@ -139,6 +139,16 @@ impl RichiamiScreen {
         &self.aderenza.rows
     }
 
+    /// The selected recall of the tab shown ("da prenotare" or "non
+    /// presentati").
+    pub fn selected_recall(&self) -> Option<&Recall> {
+        match self.section {
+            Section::DaPrenotare => self.da_prenotare.selected(),
+            Section::NonPresentati => self.non_presentati.selected(),
+            _ => None,
+        }
+    }
+
     /// The days ahead of the expiry list.
     pub fn within(&self) -> u64 {
         self.scadenze.within
@@ -283,9 +293,16 @@ struct RecallList {
 }
 
 impl RecallList {
+    /// New rows; the selection stays on the same recall when it is still
+    /// there, else on the same index.
     fn set(&mut self, rows: Vec<Recall>) {
+        let key = |r: &Recall| (r.patient.id, r.pai, r.kind, r.target, r.what.clone());
+        let kept = self.selected().map(key);
         self.rows = rows;
         self.nav.reset(self.rows.len());
+        if let Some(i) = kept.and_then(|k| self.rows.iter().position(|r| key(r) == k)) {
+            self.nav.state.select(Some(i));
+        }
     }
 
     fn selected(&self) -> Option<&Recall> {
@@ -405,9 +422,15 @@ struct AdherenceList {
 }
 
 impl AdherenceList {
+    /// New rows; the selection stays on the same plan when it is still
+    /// there, else on the same index.
     fn set(&mut self, rows: Vec<AdherenceLine>) {
+        let kept = self.selected().map(|l| l.pai);
         self.rows = rows;
         self.nav.reset(self.rows.len());
+        if let Some(i) = kept.and_then(|k| self.rows.iter().position(|l| l.pai == k)) {
+            self.nav.state.select(Some(i));
+        }
     }
 
     fn selected(&self) -> Option<&AdherenceLine> {
