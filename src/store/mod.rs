@@ -121,6 +121,10 @@ pub enum StoreError {
     PattoNotFound(u64),
     #[error("Il Patto di Cura {0} è già firmato: il testo firmato non si modifica")]
     PattoSigned(u64),
+    /// Another desk prepared (`firmato: false`) or signed (`firmato: true`)
+    /// a Patto of the same presa in carico first.
+    #[error("Un altro sportello ha appena {} il Patto di questa presa in carico: riaprire F4", if *firmato { "firmato" } else { "preparato" })]
+    PattoConcurrent { presa: u64, firmato: bool },
     #[error("Il PAI {0} è condiviso o concluso: per cambiarlo creare una nuova versione")]
     PaiFrozen(u64),
     #[error("Appuntamento {0} non trovato")]
