@@ -125,6 +125,10 @@ pub enum StoreError {
     /// a Patto of the same presa in carico first.
     #[error("Un altro sportello ha appena {} il Patto di questa presa in carico: riaprire F4", if *firmato { "firmato" } else { "preparato" })]
     PattoConcurrent { presa: u64, firmato: bool },
+    /// A save carried the record as its form was opened, and the stored
+    /// one is no longer that: another desk changed `fields` meanwhile.
+    #[error("Nel frattempo un altro sportello ha modificato: {}. Riaprire la scheda per vedere i dati attuali; le modifiche fatte qui restano nel modulo.", fields.join(", "))]
+    ChangedMeanwhile { fields: Vec<&'static str> },
     #[error("Il PAI {0} è condiviso o concluso: per cambiarlo creare una nuova versione")]
     PaiFrozen(u64),
     #[error("Appuntamento {0} non trovato")]
