@@ -188,6 +188,19 @@ impl Store {
         id: OperatorId,
         change: impl Fn(&mut Operator) -> AuditRecord,
     ) -> Result<Operator> {
+        self.change_operator_opened(id, None, change)
+    }
+
+    /// [`Store::change_operator`] for a change chosen on `opened` (the
+    /// operator as the administrator's list showed it): refused with the
+    /// fields that differ when another desk changed its name, role, active
+    /// flag or password since.
+    pub fn change_operator_opened(
+        &self,
+        id: OperatorId,
+        opened: Option<&Operator>,
+        change: impl Fn(&mut Operator) -> AuditRecord,
+    ) -> Result<Operator> {
         self.ensure_writable()?;
         let saved = (&self.operators, &self.meta, &self.audit)
             .transaction(|(ops, meta, log)| {
@@ -203,6 +216,16 @@ impl Store {
                         reason,
                     })
                 })?;
+                // Invariant: no lost operator change; the change applies to
+                // the operator as stored, as the administrator saw it.
+                if let Some(opened) = opened {
+                    let fields = crate::domain::operator::changed_fields(opened, &o);
+                    if !fields.is_empty() {
+                        return Err(ConflictableTransactionError::Abort(
+                            StoreError::ChangedMeanwhile { fields },
+                        ));
+                    }
+                }
                 let record = change(&mut o);
                 let bytes = encode_operator(&o).map_err(ConflictableTransactionError::Abort)?;
                 ops.insert(&id_key(id), bytes)?;
