@@ -135,7 +135,9 @@ pub enum StoreError {
     AppointmentNotFound(u64),
     #[error("L'appuntamento {0} è annullato: prenotarne uno nuovo")]
     AppointmentCancelled(u64),
-    #[error("Lo slot delle {} è pieno: scegliere un altro orario o forzare con un motivo", start.format("%d/%m/%Y %H:%M"))]
+    /// Raised inside the booking transaction: the screens checked the place
+    /// free, so another desk took the last place meanwhile.
+    #[error("Un altro sportello ha appena preso l'ultimo posto delle {}: scegliere un altro orario (o forzare con un motivo)", start.format("%d/%m/%Y %H:%M"))]
     SlotFull {
         resource: u64,
         start: chrono::NaiveDateTime,
