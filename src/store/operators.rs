@@ -43,6 +43,8 @@ pub(crate) fn decode_head(v: &[u8]) -> Option<(u64, Hash)> {
 }
 
 /// Appends `record` inside a transaction holding `meta` and `audit`.
+/// Invariant: one audit chain, no fork: the head (sequence and hash) is
+/// read and moved in the same transaction as the entry it chains.
 fn append_tx(
     meta: &TransactionalTree,
     audit: &TransactionalTree,
@@ -137,6 +139,7 @@ impl Store {
             &self.audit,
         )
             .transaction(|(ops, idx, meta, log)| {
+                // Invariant: one operator per (folded) user name.
                 if idx.get(name.as_bytes())?.is_some() {
                     return Err(ConflictableTransactionError::Abort(
                         StoreError::DuplicateOperator(name.clone()),

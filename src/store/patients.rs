@@ -422,6 +422,7 @@ impl Store {
         let trees = self.patient_trees();
         trees[..]
             .transaction(|t| {
+                // Invariant: one patient per codice fiscale.
                 if t[1].get(keys.cf.as_slice())?.is_some() {
                     return Err(ConflictableTransactionError::Abort(
                         StoreError::DuplicateCf(p.codice_fiscale.clone()),
@@ -473,6 +474,7 @@ impl Store {
                         },
                     ));
                 }
+                // Invariant: one patient per codice fiscale.
                 if let Some(owner) = t[1].get(keys.cf.as_slice())?
                     && id_from_value(&owner) != Some(p.id)
                 {
