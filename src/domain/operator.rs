@@ -64,6 +64,26 @@ pub struct Operator {
     pub created: NaiveDateTime,
 }
 
+/// The fields an administrator changes whose values differ between `a` and
+/// `b` (login counters and locks are not among them), for the refusal of a
+/// change made on a copy another desk changed since.
+pub fn changed_fields(a: &Operator, b: &Operator) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    if a.username != b.username {
+        out.push("Nome utente");
+    }
+    if a.role != b.role {
+        out.push("Ruolo");
+    }
+    if a.active != b.active {
+        out.push("Attivo");
+    }
+    if a.password_hash != b.password_hash {
+        out.push("Password");
+    }
+    out
+}
+
 impl Operator {
     /// When the account is locked at `now`, until when.
     pub fn locked_at(&self, now: NaiveDateTime) -> Option<NaiveDateTime> {

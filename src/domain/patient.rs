@@ -36,6 +36,39 @@ impl PatientStatus {
     }
 }
 
+/// The fields of the patient record whose values differ between `a` and
+/// `b`, by their labels on the patient form (for the refusal of a save over
+/// a record another desk changed).
+pub fn changed_fields(a: &Patient, b: &Patient) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    let mut field = |label: &'static str, changed: bool| {
+        if changed {
+            out.push(label);
+        }
+    };
+    field("Cognome", a.cognome != b.cognome);
+    field("Nome", a.nome != b.nome);
+    field("Codice fiscale", a.codice_fiscale != b.codice_fiscale);
+    field("Sesso", a.sesso != b.sesso);
+    field("Data di nascita", a.data_nascita != b.data_nascita);
+    field("Luogo di nascita", a.luogo_nascita != b.luogo_nascita);
+    field("Indirizzo", a.residenza.indirizzo != b.residenza.indirizzo);
+    field("CAP", a.residenza.cap != b.residenza.cap);
+    field("Comune", a.residenza.comune != b.residenza.comune);
+    field("ATS", a.ats_override != b.ats_override);
+    field("MMG", a.mmg != b.mmg);
+    field("Telefoni", a.telefoni != b.telefoni);
+    field("E-mail", a.email != b.email);
+    field(
+        "Tessera sanitaria",
+        a.tessera_sanitaria != b.tessera_sanitaria,
+    );
+    field("Patologie", a.patologie != b.patologie);
+    field("Stato", a.stato != b.stato);
+    field("Note", a.note != b.note);
+    out
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Patient {
     /// 0 until the store assigns one.

@@ -432,51 +432,86 @@ impl Desk {
         Ok(())
     }
 
-    fn save_operator_change(&self, o: &Operator, summary: String) -> Result<()> {
-        let record = AuditRecord {
-            at: self.clock.now(),
-            operator: self.operator(),
-            action: AuditAction::OperatorChanged,
-            patient: None,
-            summary,
-        };
-        Ok(self.store.update_operator(o, Some(&record))?)
+    /// Applies `change` to the operator as stored, with its audit entry, in
+    /// one transaction (a login counted meanwhile is kept); refused when
+    /// `opened` is given and another desk changed the operator since.
+    fn save_operator_change(
+        &self,
+        id: OperatorId,
+        opened: Option<&Operator>,
+        change: impl Fn(&mut Operator) -> String,
+    ) -> Result<Operator> {
+        let at = self.clock.now();
+        let operator = self.operator();
+        Ok(self.store.change_operator_opened(id, opened, |o| {
+            let summary = change(o);
+            AuditRecord {
+                at,
+                operator: operator.clone(),
+                action: AuditAction::OperatorChanged,
+                patient: None,
+                summary,
+            }
+        })?)
     }
 
     pub fn set_operator_role(&self, id: OperatorId, role: Role) -> Result<Operator> {
+        self.set_operator_role_opened(id, None, role)
+    }
+
+    /// Sets the role chosen on `opened` (the operator as listed).
+    pub fn set_operator_role_opened(
+        &self,
+        id: OperatorId,
+        opened: Option<&Operator>,
+        role: Role,
+    ) -> Result<Operator> {
         let mut o = self.operator_for_change(id)?;
-        let before = o.role;
         o.role = role;
         self.keep_an_admin(&o)?;
-        self.save_operator_change(
-            &o,
+        self.save_operator_change(id, opened, |o| {
+            let before = o.role;
+            o.role = role;
             format!(
                 "ruolo di {}: {} -> {}",
                 o.username,
                 before.label(),
                 role.label()
-            ),
-        )?;
-        Ok(o)
+            )
+        })
     }
 
     pub fn set_operator_active(&self, id: OperatorId, active: bool) -> Result<Operator> {
+        self.set_operator_active_opened(id, None, active)
+    }
+
+    /// Disables or reactivates the operator as listed (`opened`).
+    pub fn set_operator_active_opened(
+        &self,
+        id: OperatorId,
+        opened: Option<&Operator>,
+        active: bool,
+    ) -> Result<Operator> {
         let mut o = self.operator_for_change(id)?;
         o.active = active;
         self.keep_an_admin(&o)?;
         let what = if active { "riattivato" } else { "disattivato" };
-        self.save_operator_change(&o, format!("operatore {} {what}", o.username))?;
-        Ok(o)
+        self.save_operator_change(id, opened, |o| {
+            o.active = active;
+            format!("operatore {} {what}", o.username)
+        })
     }
 
     /// Sets a new password (and lifts a lock).
     pub fn reset_operator_password(&self, id: OperatorId, password: &str) -> Result<Operator> {
-        let mut o = self.operator_for_change(id)?;
+        self.operator_for_change(id)?;
         validate_new_password(password).map_err(DeskError::Invalid)?;
-        o.password_hash = hash_password(password)?;
-        o.record_success();
-        self.save_operator_change(&o, format!("nuova password per {}", o.username))?;
-        Ok(o)
+        let hash = hash_password(password)?;
+        self.save_operator_change(id, None, |o| {
+            o.password_hash = hash.clone();
+            o.record_success();
+            format!("nuova password per {}", o.username)
+        })
     }
 
     /// The demo operator: `demo` / `demo`, amministratore (only for demo

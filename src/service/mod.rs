@@ -398,8 +398,21 @@ impl Desk {
         Ok(id)
     }
 
-    /// Saves changes to a registered patient.
-    pub fn update_patient(&self, mut p: Patient) -> Result<()> {
+    /// Saves changes to a registered patient, whatever the stored record
+    /// holds now (the command line; the screens save with
+    /// [`Desk::update_patient_opened`]).
+    pub fn update_patient(&self, p: Patient) -> Result<()> {
+        self.save_patient(p, None)
+    }
+
+    /// Saves changes made on a form opened on `opened` (the record as read
+    /// then): refused with [`StoreError::ChangedMeanwhile`], naming the
+    /// fields, when another desk saved the record in the meantime.
+    pub fn update_patient_opened(&self, opened: &Patient, p: Patient) -> Result<()> {
+        self.save_patient(p, Some(opened))
+    }
+
+    fn save_patient(&self, mut p: Patient, opened: Option<&Patient>) -> Result<()> {
         let before = self.store.get_patient(p.id)?;
         if before.as_ref().is_some_and(Patient::is_erased) {
             return Err(invalid(format!(
@@ -408,7 +421,7 @@ impl Desk {
             )));
         }
         normalise(&mut p)?;
-        self.store.update_patient(&p)?;
+        self.store.update_patient_opened(&p, opened)?;
         let summary = match &before {
             Some(b) => auth::patient_change(b, &p),
             None => String::new(),

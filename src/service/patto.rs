@@ -314,6 +314,14 @@ impl Desk {
             .store
             .patto(patto)?
             .ok_or_else(|| invalid("Patto non trovato"))?;
+        // The bozza on screen was signed meanwhile (by another desk).
+        if p.stato != PattoStato::Bozza {
+            return Err(crate::store::StoreError::PattoConcurrent {
+                presa: p.presa,
+                firmato: true,
+            }
+            .into());
+        }
         if self
             .store
             .active_presa(p.patient)?
@@ -335,7 +343,13 @@ impl Desk {
             now.date(),
         )?;
         patto::sign(&mut p, input, text, now).map_err(|e| invalid(e.to_string()))?;
-        self.store.sign_patto(&p)?;
+        self.store.sign_patto(&p).map_err(|e| match e {
+            crate::store::StoreError::PattoSigned(_) => crate::store::StoreError::PattoConcurrent {
+                presa: p.presa,
+                firmato: true,
+            },
+            e => e,
+        })?;
         self.audit(
             crate::domain::audit::AuditAction::PattoSigned,
             Some(p.patient),

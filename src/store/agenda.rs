@@ -111,6 +111,8 @@ impl AppTx<'_> {
             // The patient already holds a place in this slot.
             return Ok(());
         }
+        // Invariant: a slot holds no more patients than its places (unless
+        // forced with a reason), counted on the point key of the slot.
         let key = slot_key(resource, a.start);
         let taken = read_u16(self.claims.get(key)?);
         if taken >= capacity && a.forzatura.is_none() {

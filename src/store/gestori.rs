@@ -142,6 +142,8 @@ impl Store {
         let by_patient = pair_key(presa.patient, presa.id);
         (&self.prese, &self.idx_presa_patient, &self.active_presa)
             .transaction(|(prese, idx, active)| {
+                // Invariant: one active presa in carico per patient (the
+                // patient's point key in `active_presa`).
                 if let Some(existing) = active.get(patient)? {
                     let id = super::patients::id_from_value(&existing).unwrap_or(0);
                     return abort(StoreError::AlreadyInCharge(id));

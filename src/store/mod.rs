@@ -123,13 +123,23 @@ pub enum StoreError {
     PattoNotFound(u64),
     #[error("Il Patto di Cura {0} è già firmato: il testo firmato non si modifica")]
     PattoSigned(u64),
+    /// Another desk prepared (`firmato: false`) or signed (`firmato: true`)
+    /// a Patto of the same presa in carico first.
+    #[error("Un altro sportello ha appena {} il Patto di questa presa in carico: riaprire F4", if *firmato { "firmato" } else { "preparato" })]
+    PattoConcurrent { presa: u64, firmato: bool },
+    /// A save carried the record as its form was opened, and the stored
+    /// one is no longer that: another desk changed `fields` meanwhile.
+    #[error("Nel frattempo un altro sportello ha modificato: {}. Riaprire la scheda per vedere i dati attuali; le modifiche fatte qui restano nel modulo.", fields.join(", "))]
+    ChangedMeanwhile { fields: Vec<&'static str> },
     #[error("Il PAI {0} è condiviso o concluso: per cambiarlo creare una nuova versione")]
     PaiFrozen(u64),
     #[error("Appuntamento {0} non trovato")]
     AppointmentNotFound(u64),
     #[error("L'appuntamento {0} è annullato: prenotarne uno nuovo")]
     AppointmentCancelled(u64),
-    #[error("Lo slot delle {} è pieno: scegliere un altro orario o forzare con un motivo", start.format("%d/%m/%Y %H:%M"))]
+    /// Raised inside the booking transaction: the screens checked the place
+    /// free, so another desk took the last place meanwhile.
+    #[error("Un altro sportello ha appena preso l'ultimo posto delle {}: scegliere un altro orario (o forzare con un motivo)", start.format("%d/%m/%Y %H:%M"))]
     SlotFull {
         resource: u64,
         start: chrono::NaiveDateTime,

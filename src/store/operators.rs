@@ -43,6 +43,8 @@ pub(crate) fn decode_head(v: &[u8]) -> Option<(u64, Hash)> {
 }
 
 /// Appends `record` inside a transaction holding `meta` and `audit`.
+/// Invariant: one audit chain, no fork: the head (sequence and hash) is
+/// read and moved in the same transaction as the entry it chains.
 fn append_tx(
     meta: &TransactionalTree,
     audit: &TransactionalTree,
@@ -137,6 +139,7 @@ impl Store {
             &self.audit,
         )
             .transaction(|(ops, idx, meta, log)| {
+                // Invariant: one operator per (folded) user name.
                 if idx.get(name.as_bytes())?.is_some() {
                     return Err(ConflictableTransactionError::Abort(
                         StoreError::DuplicateOperator(name.clone()),
@@ -188,6 +191,19 @@ impl Store {
         id: OperatorId,
         change: impl Fn(&mut Operator) -> AuditRecord,
     ) -> Result<Operator> {
+        self.change_operator_opened(id, None, change)
+    }
+
+    /// [`Store::change_operator`] for a change chosen on `opened` (the
+    /// operator as the administrator's list showed it): refused with the
+    /// fields that differ when another desk changed its name, role, active
+    /// flag or password since.
+    pub fn change_operator_opened(
+        &self,
+        id: OperatorId,
+        opened: Option<&Operator>,
+        change: impl Fn(&mut Operator) -> AuditRecord,
+    ) -> Result<Operator> {
         self.ensure_writable()?;
         let saved = (&self.operators, &self.meta, &self.audit)
             .transaction(|(ops, meta, log)| {
@@ -203,6 +219,16 @@ impl Store {
                         reason,
                     })
                 })?;
+                // Invariant: no lost operator change; the change applies to
+                // the operator as stored, as the administrator saw it.
+                if let Some(opened) = opened {
+                    let fields = crate::domain::operator::changed_fields(opened, &o);
+                    if !fields.is_empty() {
+                        return Err(ConflictableTransactionError::Abort(
+                            StoreError::ChangedMeanwhile { fields },
+                        ));
+                    }
+                }
                 let record = change(&mut o);
                 let bytes = encode_operator(&o).map_err(ConflictableTransactionError::Abort)?;
                 ops.insert(&id_key(id), bytes)?;

@@ -422,6 +422,7 @@ impl Store {
         let trees = self.patient_trees();
         trees[..]
             .transaction(|t| {
+                // Invariant: one patient per codice fiscale.
                 if t[1].get(keys.cf.as_slice())?.is_some() {
                     return Err(ConflictableTransactionError::Abort(
                         StoreError::DuplicateCf(p.codice_fiscale.clone()),
@@ -437,6 +438,13 @@ impl Store {
     /// Replaces a stored patient, moving every index entry that changed, in
     /// one transaction; then makes it durable.
     pub fn update_patient(&self, p: &Patient) -> Result<()> {
+        self.update_patient_opened(p, None)
+    }
+
+    /// [`Store::update_patient`] for a form opened on `opened`: refused
+    /// with the fields that differ when the stored record is no longer
+    /// `opened`.
+    pub fn update_patient_opened(&self, p: &Patient, opened: Option<&Patient>) -> Result<()> {
         self.ensure_writable()?;
         let bytes = encode_patient(p)?;
         let keys = PatientKeys::of(p);
@@ -455,6 +463,18 @@ impl Store {
                         reason,
                     })
                 })?;
+                // Invariant: no lost update. A save made on the record as
+                // it was opened replaces only that record.
+                if let Some(opened) = opened
+                    && *opened != old
+                {
+                    return Err(ConflictableTransactionError::Abort(
+                        StoreError::ChangedMeanwhile {
+                            fields: crate::domain::patient::changed_fields(opened, &old),
+                        },
+                    ));
+                }
+                // Invariant: one patient per codice fiscale.
                 if let Some(owner) = t[1].get(keys.cf.as_slice())?
                     && id_from_value(&owner) != Some(p.id)
                 {

@@ -30,6 +30,81 @@ pub(crate) fn numero_key(anno: i32) -> Vec<u8> {
     k
 }
 
+const META_BOZZA_PREFIX: &[u8] = b"patto_bozza:";
+const META_FIRMATO_PREFIX: &[u8] = b"patto_firmato:";
+
+/// The `meta` key holding the id of the bozza of a presa in carico.
+fn bozza_key(presa: u64) -> Vec<u8> {
+    let mut k = META_BOZZA_PREFIX.to_vec();
+    k.extend_from_slice(&presa.to_be_bytes());
+    k
+}
+
+/// The `meta` key holding the id of the last signed Patto of a presa.
+fn firmato_key(presa: u64) -> Vec<u8> {
+    let mut k = META_FIRMATO_PREFIX.to_vec();
+    k.extend_from_slice(&presa.to_be_bytes());
+    k
+}
+
+fn read_id(value: Option<&[u8]>) -> Option<u64> {
+    value
+        .and_then(|v| <[u8; 8]>::try_from(v).ok())
+        .map(u64::from_be_bytes)
+}
+
+/// Invariant: one Patto at a time per presa in carico. A new Patto may be
+/// stored only when the presa has no bozza still to sign and its last
+/// signed Patto (if any, and not revoked) is the one the new one renews.
+/// Checked on the point keys [`bozza_key`] and [`firmato_key`] inside the
+/// inserting transaction, so two desks preparing at once get one bozza.
+fn tx_check_new_patto(
+    patti: &TransactionalTree,
+    meta: &TransactionalTree,
+    p: &PattoDiCura,
+) -> TxResult<()> {
+    if let Some(id) = read_id(meta.get(bozza_key(p.presa))?.as_deref())
+        && id != p.id
+        && tx_get_patto(patti, id).is_ok_and(|b| b.stato == PattoStato::Bozza)
+    {
+        return abort(StoreError::PattoConcurrent {
+            presa: p.presa,
+            firmato: false,
+        });
+    }
+    tx_check_last_signed(patti, meta, p)
+}
+
+/// Invariant: the Patti signed for one presa form one line, each renewing
+/// the one before. The presa's last signed Patto (unless revoked) must be
+/// the one `p` renews, and that one must not be renewed already.
+fn tx_check_last_signed(
+    patti: &TransactionalTree,
+    meta: &TransactionalTree,
+    p: &PattoDiCura,
+) -> TxResult<()> {
+    let concurrent = || {
+        abort(StoreError::PattoConcurrent {
+            presa: p.presa,
+            firmato: true,
+        })
+    };
+    if let Some(last) = read_id(meta.get(firmato_key(p.presa))?.as_deref())
+        && Some(last) != p.precedente
+        && tx_get_patto(patti, last).is_ok_and(|l| !matches!(l.stato, PattoStato::Revocato { .. }))
+    {
+        return concurrent();
+    }
+    if let Some(prev) = p.precedente
+        && tx_get_patto(patti, prev)?
+            .rinnovato_da
+            .is_some_and(|r| r != p.id)
+    {
+        return concurrent();
+    }
+    Ok(())
+}
+
 fn read_counter(value: Option<&[u8]>) -> u32 {
     value
         .and_then(|v| <[u8; 4]>::try_from(v).ok())
@@ -129,6 +204,7 @@ impl Store {
         )
             .transaction(|(patti, idx, exp, meta)| {
                 let mut stored = draft.clone();
+                tx_check_new_patto(patti, meta, &stored)?;
                 if stored.numero.is_none() {
                     let next = read_counter(meta.get(&counter)?.as_deref()).saturating_add(1);
                     meta.insert(counter.as_slice(), &next.to_be_bytes())?;
@@ -139,10 +215,14 @@ impl Store {
                 }
                 tx_put_patto(patti, &stored)?;
                 idx.insert(&by_patient, &[])?;
-                if stored.stato == PattoStato::Firmato
-                    && let Some(k) = expiry
-                {
-                    exp.insert(&k, &id_key(stored.patient))?;
+                if stored.stato == PattoStato::Bozza {
+                    meta.insert(bozza_key(stored.presa), &id_key(stored.id))?;
+                }
+                if stored.stato == PattoStato::Firmato {
+                    meta.insert(firmato_key(stored.presa), &id_key(stored.id))?;
+                    if let Some(k) = expiry {
+                        exp.insert(&k, &id_key(stored.patient))?;
+                    }
                 }
                 Ok(stored.numero)
             })
@@ -291,6 +371,13 @@ impl Store {
                 {
                     self.idx_patto_scadenza.insert(k, &id_key(p.patient))?;
                 }
+                // The point keys of the one-Patto-per-presa invariant.
+                if p.stato == PattoStato::Bozza {
+                    self.meta.insert(bozza_key(p.presa), &id_key(p.id))?;
+                }
+                if p.stato == PattoStato::Firmato && p.rinnovato_da.is_none() {
+                    self.meta.insert(firmato_key(p.presa), &id_key(p.id))?;
+                }
                 Ok(())
             };
             write().map_err(|e| self.fatal(e))?;
@@ -318,14 +405,23 @@ impl Store {
     pub fn sign_patto(&self, signed: &PattoDiCura) -> Result<()> {
         self.ensure_writable()?;
         let expiry = expiry_key(signed);
-        (&self.patti, &self.idx_patto_scadenza)
-            .transaction(|(patti, exp)| {
+        (&self.patti, &self.idx_patto_scadenza, &self.meta)
+            .transaction(|(patti, exp, meta)| {
                 let stored = tx_get_patto(patti, signed.id)?;
+                // Invariant: a bozza is signed once.
                 if stored.stato != PattoStato::Bozza {
                     return abort(StoreError::PattoSigned(signed.id));
                 }
                 if signed.stato != PattoStato::Firmato || signed.firma.is_none() {
                     return abort(StoreError::PattoNotFound(signed.id));
+                }
+                // Invariant: one signed Patto in force per presa; a
+                // renewal is signed once.
+                tx_check_last_signed(patti, meta, signed)?;
+                meta.insert(firmato_key(signed.presa), &id_key(signed.id))?;
+                let bozza = bozza_key(signed.presa);
+                if read_id(meta.get(&bozza)?.as_deref()) == Some(signed.id) {
+                    meta.remove(bozza)?;
                 }
                 tx_put_patto(patti, signed)?;
                 if let Some(k) = expiry {
@@ -436,8 +532,13 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(dir.path()).unwrap();
         let mut numbers = Vec::new();
-        for day in [d(2026, 1, 10), d(2026, 12, 31), d(2027, 1, 1)] {
+        for (presa, day) in [
+            (1, d(2026, 1, 10)),
+            (2, d(2026, 12, 31)),
+            (3, d(2027, 1, 1)),
+        ] {
             let mut p = bozza(7, day);
+            p.presa = presa;
             store.insert_patto(&mut p).unwrap();
             assert_eq!(store.patto(p.id).unwrap().unwrap().numero, p.numero);
             numbers.push(p.numero_label());
@@ -513,6 +614,7 @@ mod tests {
         let mut a = bozza(7, d(2026, 1, 10));
         store.insert_patto(&mut a).unwrap();
         let mut b = bozza(8, d(2026, 1, 11));
+        b.presa = 2;
         b.numero = a.numero;
         store.insert_patto(&mut b).unwrap();
         let report = store.check().unwrap();
@@ -521,6 +623,100 @@ mod tests {
             report.problems[0].contains("hanno lo stesso numero 2026/0001"),
             "{:?}",
             report.problems
+        );
+    }
+
+    fn signed(mut p: PattoDiCura) -> PattoDiCura {
+        use crate::domain::patto::{Consensi, Firma, Firmatario};
+        p.firma = Some(Firma {
+            firmatario: Firmatario::Paziente,
+            nome_firmatario: String::new(),
+            documento: String::new(),
+            consensi: Consensi::default(),
+            firmato_il: p.creato_il.and_hms_opt(10, 0, 0).unwrap(),
+            operatore: "Anna".into(),
+            testo: "testo".into(),
+            sha256: crate::domain::patto::sha256_hex("testo"),
+        });
+        p.stato = PattoStato::Firmato;
+        p
+    }
+
+    fn is_concurrent(r: Result<impl std::fmt::Debug>, firmato: bool) {
+        match r {
+            Err(StoreError::PattoConcurrent { firmato: f, .. }) => assert_eq!(f, firmato),
+            other => panic!("expected PattoConcurrent {{ firmato: {firmato} }}, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn two_desks_preparing_the_patto_of_one_presa_get_one_bozza() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        // Both desks read "no Patto yet" and each builds a bozza.
+        let mut a = bozza(7, d(2026, 1, 10));
+        let mut b = bozza(7, d(2026, 1, 10));
+        store.insert_patto(&mut a).unwrap();
+        let refused = store.insert_patto(&mut b);
+        is_concurrent(refused, false);
+        assert_eq!(
+            StoreError::PattoConcurrent {
+                presa: 1,
+                firmato: false
+            }
+            .to_string(),
+            "Un altro sportello ha appena preparato il Patto di questa presa in carico: riaprire F4"
+        );
+        assert_eq!(store.patto_ids_of(7).unwrap(), vec![a.id]);
+        // Once a is signed, a bozza built from the old read (no
+        // predecessor) is refused too: a is in force.
+        store.sign_patto(&signed(a.clone())).unwrap();
+        let mut late = bozza(7, d(2026, 1, 10));
+        is_concurrent(store.insert_patto(&mut late), true);
+        // The renewal of a is accepted.
+        let mut renewal = bozza(7, d(2026, 12, 20));
+        renewal.precedente = Some(a.id);
+        store.insert_patto(&mut renewal).unwrap();
+        assert!(store.check().unwrap().is_ok());
+    }
+
+    #[test]
+    fn two_bozze_of_one_presa_are_not_both_signed() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        // Two bozze of one presa, as a store written before the rule holds.
+        let mut a = bozza(7, d(2026, 1, 10));
+        let mut b = bozza(7, d(2026, 1, 10));
+        store.insert_patto(&mut a).unwrap();
+        store.meta.remove(bozza_key(1)).unwrap();
+        store.insert_patto(&mut b).unwrap();
+        store.sign_patto(&signed(b.clone())).unwrap();
+        is_concurrent(store.sign_patto(&signed(a.clone())), true);
+        assert_eq!(store.patto(a.id).unwrap().unwrap().stato, PattoStato::Bozza);
+    }
+
+    #[test]
+    fn a_renewal_is_signed_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let mut first = bozza(7, d(2026, 1, 10));
+        store.insert_patto(&mut first).unwrap();
+        store.sign_patto(&signed(first.clone())).unwrap();
+        // Two renewals of the same Patto (one desk's bozza got past the
+        // insert rule in an older store).
+        let mut r1 = bozza(7, d(2026, 12, 20));
+        r1.precedente = Some(first.id);
+        let mut r2 = r1.clone();
+        store.insert_patto(&mut r1).unwrap();
+        store.meta.remove(bozza_key(1)).unwrap();
+        store.insert_patto(&mut r2).unwrap();
+        store.sign_patto(&signed(r1.clone())).unwrap();
+        is_concurrent(store.sign_patto(&signed(r2.clone())), true);
+        let first = store.patto(first.id).unwrap().unwrap();
+        assert_eq!(first.rinnovato_da, Some(r1.id), "the first renewal stays");
+        assert_eq!(
+            store.patto(r2.id).unwrap().unwrap().stato,
+            PattoStato::Bozza
         );
     }
 }

@@ -2939,6 +2939,10 @@ pub struct AgendaStrings {
     pub yes_no: [&'static str; 2],
     pub fasce: [&'static str; 3],
     pub prefs_saved: &'static str,
+    /// The planning screen's save lost a place to another desk.
+    pub plan_taken: &'static str,
+    /// The F8 free-slot list's choice was taken by another desk.
+    pub slot_taken: &'static str,
     pub prefs_label: &'static str,
     pub prefs_none: &'static str,
     pub weekdays_short: [&'static str; 7],
@@ -3168,6 +3172,8 @@ static AGENDA_IT: AgendaStrings = AgendaStrings {
     yes_no: ["sì", "no"],
     fasce: ["qualsiasi", "mattina", "pomeriggio"],
     prefs_saved: "Preferenze salvate: proposte ricalcolate",
+    plan_taken: "Un altro sportello ha appena preso un posto proposto: ecco nuove proposte sui posti liberi",
+    slot_taken: "Un altro sportello ha appena preso quel posto: ecco i posti ancora liberi",
     prefs_label: "Preferenze",
     prefs_none: "nessuna",
     weekdays_short: ["lun", "mar", "mer", "gio", "ven", "sab", "dom"],
@@ -3282,6 +3288,8 @@ static AGENDA_EN: AgendaStrings = AgendaStrings {
     yes_no: ["yes", "no"],
     fasce: ["any", "morning", "afternoon"],
     prefs_saved: "Preferences saved: proposals recomputed",
+    plan_taken: "Another desk just took a proposed place: here are new proposals on the free places",
+    slot_taken: "Another desk just took that place: here are the places still free",
     prefs_label: "Preferences",
     prefs_none: "none",
     weekdays_short: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],

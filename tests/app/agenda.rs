@@ -656,3 +656,89 @@ fn after_the_results_the_visit_waits_three_working_days() {
         .unwrap();
     assert_eq!(visit.date(), at(4, 12, 0, 0).date(), "{visit}");
 }
+
+#[test]
+fn two_desks_booking_the_last_place_one_wins_the_other_gets_fresh_proposals() {
+    use sportello::domain::Canale;
+    use sportello::domain::operator::Role;
+    let dir = tempfile::tempdir().unwrap();
+    let (desk, first) = planning_desk(dir.path());
+    // A second patient with the same PAI items.
+    let birth = NaiveDate::from_ymd_opt(1951, 6, 2).unwrap();
+    let second = desk
+        .register_patient(common::patient::patient("Rota", "Ada", Sex::F, birth))
+        .unwrap();
+    let gid = desk.gestori(None, false).unwrap()[0].id;
+    desk.choose_gestore(second, gid, Canale::MmgAderente, desk.today(), "")
+        .unwrap();
+    common::patto::sign_patto(&desk, second);
+    let pai = desk.new_pai(second).unwrap();
+    desk.share_pai(pai.id).unwrap();
+    desk.add_operator("anna", "password-anna", Role::Segreteria)
+        .unwrap();
+    desk.add_operator("bruno", "password-bruno", Role::Segreteria)
+        .unwrap();
+    let a = desk.new_session(Some("192.0.2.1"));
+    a.login("anna", "password-anna").unwrap();
+    let b = desk.new_session(Some("192.0.2.2"));
+    b.login("bruno", "password-bruno").unwrap();
+
+    // Both desks look at their patient's proposals at the same time.
+    let pai_a = a.current_pai(first).unwrap().unwrap().id;
+    let pai_b = b.current_pai(second).unwrap().unwrap().id;
+    let seen_a = a.plan_pai(pai_a, &Preferences::default()).unwrap();
+    let seen_b = b.plan_pai(pai_b, &Preferences::default()).unwrap();
+    let single: Vec<_> = {
+        let resources = desk.resources().unwrap();
+        resources
+            .iter()
+            .filter(|r| r.patterns.iter().all(|p| p.capacita == 1))
+            .map(|r| r.id)
+            .collect()
+    };
+    let shared = seen_b
+        .proposals
+        .iter()
+        .filter(|p| single.contains(&p.resource))
+        .filter(|p| {
+            seen_a
+                .proposals
+                .iter()
+                .any(|q| q.resource == p.resource && q.start == p.start)
+        })
+        .count();
+    assert!(shared > 0, "the two desks see the same one-place slots");
+
+    a.accept_proposals(pai_a, &seen_a.proposals).unwrap();
+    let refused = b.accept_proposals(pai_b, &seen_b.proposals).unwrap_err();
+    assert!(
+        refused
+            .to_string()
+            .starts_with("Un altro sportello ha appena preso l'ultimo posto delle "),
+        "{refused}"
+    );
+    assert!(
+        b.patient_appointments(second, desk.today())
+            .unwrap()
+            .is_empty(),
+        "nothing of the refused plan is booked"
+    );
+    // Fresh proposals avoid the places the first desk took.
+    let fresh = b.plan_pai(pai_b, &Preferences::default()).unwrap();
+    assert!(!fresh.proposals.is_empty());
+    for p in fresh
+        .proposals
+        .iter()
+        .filter(|p| single.contains(&p.resource))
+    {
+        assert!(
+            !seen_a
+                .proposals
+                .iter()
+                .any(|q| q.resource == p.resource && q.start == p.start),
+            "{p:?} was taken by the first desk"
+        );
+    }
+    b.accept_proposals(pai_b, &fresh.proposals).unwrap();
+    assert!(desk.check().unwrap().is_ok());
+}

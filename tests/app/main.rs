@@ -20,6 +20,7 @@ mod pai;
 mod patto;
 mod serve;
 mod store;
+mod stress;
 mod tui;
 mod tui_access;
 mod tui_admin_agenda;

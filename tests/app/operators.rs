@@ -528,3 +528,56 @@ fn patient_fields_are_cleaned_and_bounded() {
     // Nothing of the refused changes was stored.
     assert_eq!(desk.patient(id).unwrap().unwrap(), stored);
 }
+
+#[test]
+fn an_operator_change_made_on_a_list_another_desk_changed_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let desk = Desk::open(dir.path(), clock(9, 0)).unwrap();
+    desk.add_operator("capo", "segreta-123", Role::Amministratore)
+        .unwrap();
+    desk.add_operator("vice", "segreta-456", Role::Amministratore)
+        .unwrap();
+    let bruno = desk
+        .add_operator("bruno", "password-bruno", Role::Segreteria)
+        .unwrap();
+    let a = desk.new_session(Some("192.0.2.1"));
+    a.login("capo", "segreta-123").unwrap();
+    let b = desk.new_session(Some("192.0.2.2"));
+    b.login("vice", "segreta-456").unwrap();
+    // Both administrators list the operators.
+    let listed_a = a
+        .operators()
+        .unwrap()
+        .into_iter()
+        .find(|o| o.id == bruno.id)
+        .unwrap();
+    let listed_b = listed_a.clone();
+    // A failed login of bruno meanwhile is no change of the administrator's
+    // fields: it does not refuse, and it is kept.
+    assert!(
+        desk.new_session(None)
+            .login("bruno", "sbagliata-1")
+            .is_err()
+    );
+    let promoted = a
+        .set_operator_role_opened(bruno.id, Some(&listed_a), Role::Medico)
+        .unwrap();
+    assert_eq!(promoted.role, Role::Medico);
+    assert_eq!(promoted.failed_logins, 1, "the failed login counted");
+    // The other administrator disables bruno from the list as it was.
+    let err = b
+        .set_operator_active_opened(bruno.id, Some(&listed_b), false)
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "Nel frattempo un altro sportello ha modificato: Ruolo. Riaprire la scheda per vedere i dati attuali; le modifiche fatte qui restano nel modulo."
+    );
+    let stored = desk
+        .operators()
+        .unwrap()
+        .into_iter()
+        .find(|o| o.id == bruno.id)
+        .unwrap();
+    assert_eq!((stored.role, stored.active), (Role::Medico, true));
+    assert!(desk.verify_audit().unwrap().is_ok());
+}

@@ -592,3 +592,94 @@ fn the_demo_numbers_its_patti_by_year() {
         assert!(of_year.windows(2).all(|w| w[0].1 <= w[1].1));
     }
 }
+
+/// Desks of one `sportello serve`, each logged in as its own operator.
+fn desks(desk: &Desk, n: usize) -> Vec<Desk> {
+    use sportello::domain::operator::Role;
+    (0..n)
+        .map(|i| {
+            let name = format!("sportello{i}");
+            let pw = format!("password-{i}-lunga");
+            desk.add_operator(&name, &pw, Role::Segreteria).unwrap();
+            let d = desk.new_session(Some(&format!("192.0.2.{i}")));
+            d.login(&name, &pw).unwrap();
+            d
+        })
+        .collect()
+}
+
+#[test]
+fn two_desks_on_one_presa_share_the_bozza_and_sign_it_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let desk = desk_on(dir.path(), 2026, 3, 1);
+    let pid = setup(&desk);
+    let gestore = desk.gestori(None, false).unwrap()[0].id;
+    let day = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
+    desk.choose_gestore(pid, gestore, Canale::MmgAderente, day, "")
+        .unwrap();
+    let [a, b]: [Desk; 2] = desks(&desk, 2).try_into().ok().unwrap();
+    // Both open F4 on the same patient: one bozza for both.
+    let bozza_a = a.prepare_patto(pid).unwrap();
+    let bozza_b = b.prepare_patto(pid).unwrap();
+    assert_eq!(bozza_a.id, bozza_b.id);
+    a.sign_patto(bozza_a.id, firma("Anna")).unwrap();
+    let refused = b.sign_patto(bozza_b.id, firma("Bruno")).unwrap_err();
+    assert_eq!(
+        refused.to_string(),
+        "Un altro sportello ha appena firmato il Patto di questa presa in carico: riaprire F4"
+    );
+    let patti = desk.patti(pid).unwrap();
+    assert_eq!(patti.len(), 1);
+    assert_eq!(patti[0].firma.as_ref().unwrap().operatore, "Anna");
+    assert!(desk.check().unwrap().is_ok());
+}
+
+#[test]
+fn desks_preparing_and_signing_at_once_leave_one_signed_patto() {
+    let dir = tempfile::tempdir().unwrap();
+    let desk = desk_on(dir.path(), 2026, 3, 1);
+    let pid = setup(&desk);
+    let gestore = desk.gestori(None, false).unwrap()[0].id;
+    let day = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
+    desk.choose_gestore(pid, gestore, Canale::MmgAderente, day, "")
+        .unwrap();
+    let n = 8;
+    let barrier = Arc::new(std::sync::Barrier::new(n));
+    let handles: Vec<_> = desks(&desk, n)
+        .into_iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let barrier = Arc::clone(&barrier);
+            std::thread::spawn(move || {
+                barrier.wait();
+                let bozza = d.prepare_patto(pid)?;
+                d.sign_patto(bozza.id, firma(&format!("Desk {i}")))
+            })
+        })
+        .collect();
+    let mut signed = 0;
+    for h in handles {
+        match h.join().unwrap() {
+            Ok(p) => {
+                assert_eq!(p.stato, PattoStato::Firmato);
+                signed += 1;
+            }
+            Err(e) => {
+                let msg = e.to_string();
+                assert!(
+                    msg.contains("Un altro sportello ha appena") || msg.contains("già firmato"),
+                    "{msg}"
+                );
+            }
+        }
+    }
+    assert_eq!(signed, 1, "exactly one desk signs");
+    let patti = desk.patti(pid).unwrap();
+    let firmati = patti
+        .iter()
+        .filter(|p| p.stato == PattoStato::Firmato)
+        .count();
+    assert_eq!(firmati, 1, "{patti:?}");
+    assert_eq!(patti.len(), 1, "no stray bozza: {patti:?}");
+    assert!(desk.check().unwrap().is_ok());
+}

@@ -864,3 +864,55 @@ fn the_header_shows_a_demonstration_store() {
     h.keys(|_| {});
     assert!(!h.line(0).contains("DEMO"), "{}", h.line(0));
 }
+
+#[test]
+fn a_form_saved_over_a_record_another_desk_changed_is_refused_and_keeps_the_text() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let desk = open_desk(dir.path());
+    fill(&desk);
+    let other = desk.new_session(None);
+    let mut ui = Harness::new(desk, 80, 24);
+    // This desk opens Rossi Mario's form.
+    ui.keys(|e| {
+        e.text("rossi mario").key(KeyCode::Enter).key(KeyCode::F(8));
+    });
+    let id = match ui.app.screen() {
+        Screen::Form(f) => f.patient().expect("an edit form").0,
+        _ => panic!("form expected"),
+    };
+    // Another desk saves the phones and the address meanwhile.
+    let mut changed = other.patient(id).expect("read").expect("stored");
+    changed.telefoni = vec!["02 7654321".into()];
+    changed.residenza.indirizzo = "Via Verdi 2".into();
+    other
+        .update_patient(changed.clone())
+        .expect("other desk saves");
+    // This desk types a note and saves: refused, naming what changed.
+    ui.keys(|e| {
+        for _ in 0..15 {
+            e.key(KeyCode::Tab);
+        }
+        e.ctrl('u').text("chiamare dopo le 17").ctrl('s');
+    });
+    assert_eq!(
+        ui.status(),
+        "Nel frattempo un altro sportello ha modificato: Indirizzo, Telefoni. Riaprire la scheda per vedere i dati attuali; le modifiche fatte qui restano nel modulo."
+    );
+    match ui.app.screen() {
+        Screen::Form(f) => {
+            use sportello::tui::screens::form::FieldId;
+            assert_eq!(f.value(FieldId::Note), "chiamare dopo le 17");
+            assert_eq!(
+                f.value(FieldId::Telefoni),
+                "02 1234567, 333 7654321",
+                "as opened"
+            );
+        }
+        _ => panic!("the form stays open"),
+    }
+    assert_eq!(
+        ui.desk().patient(id).expect("read").expect("stored"),
+        changed,
+        "the other desk's save is kept"
+    );
+}

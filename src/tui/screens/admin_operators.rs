@@ -126,8 +126,12 @@ impl OperatorsSection {
                 )))
             }
             Action::Remove => {
-                let (id, active) = self.selected().map(|o| (o.id, o.active))?;
-                let cmd = match env.desk.set_operator_active(id, !active) {
+                let opened = self.selected()?.clone();
+                let cmd = match env.desk.set_operator_active_opened(
+                    opened.id,
+                    Some(&opened),
+                    !opened.active,
+                ) {
                     Ok(_) => Cmd::Status(Status::success(a.saved)),
                     Err(e) => Cmd::Status(Status::error(e.to_string())),
                 };
@@ -162,8 +166,9 @@ impl OperatorsSection {
                     .map_err(|e| e.to_string())?;
             }
             OperatorsPurpose::Role(id) => {
+                let opened = self.list.iter().find(|o| o.id == id).cloned();
                 env.desk
-                    .set_operator_role(id, role(0))
+                    .set_operator_role_opened(id, opened.as_ref(), role(0))
                     .map_err(|e| e.to_string())?;
             }
             OperatorsPurpose::Password(id) => {

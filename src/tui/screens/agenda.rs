@@ -598,9 +598,21 @@ impl AgendaScreen {
                 Ok(_) => self.changed(Ok(()), &when, env),
                 Err(e) => {
                     // Taken meanwhile: the list again, from the same start.
+                    let taken = matches!(
+                        e,
+                        crate::service::DeskError::Store(crate::store::StoreError::SlotFull { .. })
+                    ) || env
+                        .desk
+                        .move_conflicts(&[choice.id], slot.start, choice.target)
+                        .is_ok_and(|c| !c.is_empty());
                     let from = choice.slots[0].start;
                     let cmd = self.offer_slots(&app, choice.target, from, env);
-                    Cmd::Many(vec![cmd, Cmd::Status(Status::error(e.to_string()))])
+                    let status = if taken {
+                        Status::warning(a.slot_taken)
+                    } else {
+                        Status::error(e.to_string())
+                    };
+                    Cmd::Many(vec![cmd, Cmd::Status(status)])
                 }
             };
         }

@@ -277,6 +277,22 @@ impl PlanView {
                         first,
                         count: ids.len(),
                     },
+                    Err(crate::service::DeskError::Store(crate::store::StoreError::SlotFull {
+                        ..
+                    })) => {
+                        // Another desk took a place: plan again on what is free.
+                        let cmd = match env.desk.plan_pai(self.pai, &self.preferences) {
+                            Ok(output) => {
+                                self.ticked = vec![true; output.proposals.len()];
+                                self.state
+                                    .select((!output.proposals.is_empty()).then_some(0));
+                                self.output = output;
+                                Cmd::Status(Status::warning(env.s.agenda.plan_taken))
+                            }
+                            Err(e) => Cmd::Status(Status::error(e.to_string())),
+                        };
+                        PlanOutcome::Stay(Box::new(cmd))
+                    }
                     Err(e) => {
                         PlanOutcome::Stay(Box::new(Cmd::Status(Status::error(e.to_string()))))
                     }

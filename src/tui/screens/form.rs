@@ -607,9 +607,11 @@ impl FormScreen {
         }
         let result = match &self.original {
             None => desk.register_patient(patient),
-            Some(_) => {
+            Some(opened) => {
                 let id = patient.id;
-                desk.update_patient(patient).map(|()| id)
+                // Refused when another desk saved the record since this
+                // form was opened; the typed text stays in the form.
+                desk.update_patient_opened(opened, patient).map(|()| id)
             }
         };
         match result {

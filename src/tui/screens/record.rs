@@ -127,7 +127,7 @@ impl RecordScreen {
     pub fn set_status(&mut self, status: PatientStatus, env: &Env) -> Cmd {
         let mut p = self.patient.clone();
         p.stato = status;
-        match env.desk.update_patient(p) {
+        match env.desk.update_patient_opened(&self.patient, p) {
             Ok(()) => {
                 if let Err(e) = self.reload(env.desk) {
                     return Cmd::Status(Status::error(e));
