@@ -255,7 +255,13 @@ struct Desk {
 
 impl Desk {
     async fn open(addr: SocketAddr) -> Result<Desk> {
-        let mut handle = client::connect(Arc::new(client::Config::default()), addr, Client)
+        // Interactive clients (OpenSSH, PuTTY) send each key at once: without
+        // TCP_NODELAY a key waits for the previous packet's delayed ACK (40 ms).
+        let config = client::Config {
+            nodelay: true,
+            ..Default::default()
+        };
+        let mut handle = client::connect(Arc::new(config), addr, Client)
             .await
             .context("connect")?;
         if !handle
