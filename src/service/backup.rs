@@ -105,6 +105,32 @@ impl Desk {
     }
 
     /// Backups are the amministratore's (a backup is what leaves the building).
+    /// A backup taken by hand now (Amministrazione, from any desk of a
+    /// served store): verified, written beside the automatic ones in
+    /// `DATA_DIR/backup/` as `manuale-YYYYMMDD-HHMMSS.backup` (never rotated
+    /// away, never over another file), recorded in the audit trail.
+    pub fn backup_now(&self) -> Result<(PathBuf, BackupSummary), BackupError> {
+        self.require_backup()?;
+        let dir = self.data_dir().join(AUTO_DIR);
+        crate::private_fs::create_dir_all_private(&dir).map_err(|e| BackupError::Io {
+            path: dir.clone(),
+            reason: e.to_string(),
+        })?;
+        let stamp = self.now().format("%Y%m%d-%H%M%S").to_string();
+        let mut file = dir.join(format!("manuale-{stamp}.backup"));
+        let mut n = 2;
+        while file.exists() {
+            file = dir.join(format!("manuale-{stamp}-{n}.backup"));
+            n += 1;
+        }
+        let summary = self
+            .store
+            .guarded(|| self.store.backup_dated(&file, Some(self.now())))?;
+        let _ = crate::private_fs::tighten(&file);
+        self.audit_backup(format!("copia in {}", file.display()))?;
+        Ok((file, summary))
+    }
+
     fn require_backup(&self) -> Result<(), BackupError> {
         self.require(
             crate::domain::operator::Role::Amministratore,

@@ -67,6 +67,8 @@ pub enum Context {
     AdminOperators,
     /// Amministrazione: the access log.
     AdminAudit,
+    /// Amministrazione: a backup or a check of the store, now.
+    AdminArchivio,
     /// F6: the week of a resource.
     AgendaWeek,
     /// F7: PAI services to book and missed appointments to rebook.
@@ -77,7 +79,7 @@ pub enum Context {
 
 impl Context {
     /// In the order the help screen lists them.
-    pub const ALL: [Context; 40] = [
+    pub const ALL: [Context; 41] = [
         Context::Global,
         Context::Lookup,
         Context::Record,
@@ -116,6 +118,7 @@ impl Context {
         Context::Login,
         Context::AdminOperators,
         Context::AdminAudit,
+        Context::AdminArchivio,
         Context::RichiamiPai,
         Context::RichiamiAderenza,
     ];
@@ -153,6 +156,8 @@ pub enum Action {
     Save,
     /// Computes the codice fiscale from the personal data.
     ComputeCf,
+    /// Amministrazione › Archivio: checks the store now.
+    CheckStore,
     Leave,
     // Dialogs.
     Confirm,
@@ -2224,6 +2229,28 @@ pub static BINDINGS: &[Binding] = &[
     ),
     row(
         C::AdminAudit,
+        Key::plain(KeyCode::Esc),
+        A::Back,
+        |s| s.k_back,
+        true,
+    ),
+    // A backup or a check now, from any desk.
+    row(
+        C::AdminArchivio,
+        Key::plain(KeyCode::Enter),
+        A::Accept,
+        |s| s.access.k_backup_now,
+        true,
+    ),
+    row(
+        C::AdminArchivio,
+        Key::ctrl('t'),
+        A::CheckStore,
+        |s| s.access.k_check_store,
+        true,
+    ),
+    row(
+        C::AdminArchivio,
         Key::plain(KeyCode::Esc),
         A::Back,
         |s| s.k_back,

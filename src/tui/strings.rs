@@ -3967,6 +3967,14 @@ pub struct AccessStrings {
     // Registro accessi.
     pub sec_audit: &'static str,
     pub sec_audit_text: &'static str,
+    pub sec_archivio: &'static str,
+    pub sec_archivio_text: &'static str,
+    pub ctx_archivio: &'static str,
+    pub k_backup_now: &'static str,
+    pub k_check_store: &'static str,
+    pub archivio_help: &'static str,
+    pub backup_running: &'static str,
+    pub check_running: &'static str,
     pub f_patient: &'static str,
     pub f_operator: &'static str,
     pub f_from: &'static str,
@@ -3982,6 +3990,30 @@ pub struct AccessStrings {
 }
 
 impl AccessStrings {
+    pub fn backup_written(&self, file: &str, entries: u64, mb: f64) -> String {
+        match self.lang {
+            Lang::It => format!("Backup verificato scritto in {file}: {entries} voci, {mb:.1} MB"),
+            Lang::En => format!("Verified backup written to {file}: {entries} entries, {mb:.1} MB"),
+        }
+    }
+
+    pub fn check_result(&self, patients: u64, entries: u64, problems: u64) -> String {
+        match (self.lang, problems) {
+            (Lang::It, 0) => format!(
+                "Archivio controllato: {patients} pazienti, {entries} voci di indice, nessun problema."
+            ),
+            (Lang::It, n) => format!(
+                "Archivio controllato: {patients} pazienti, {entries} voci di indice, {n} problemi (i primi qui sotto): avvisare l'assistenza."
+            ),
+            (Lang::En, 0) => {
+                format!("Store checked: {patients} patients, {entries} index entries, no problem.")
+            }
+            (Lang::En, n) => format!(
+                "Store checked: {patients} patients, {entries} index entries, {n} problems (the first below): tell the support."
+            ),
+        }
+    }
+
     pub fn min_length(&self, n: usize) -> String {
         match self.lang {
             Lang::It => format!("La password deve avere almeno {n} caratteri."),
@@ -4040,6 +4072,14 @@ static ACCESS_IT: AccessStrings = AccessStrings {
     saved: "Operatore salvato.",
     sec_audit: "Registro accessi",
     sec_audit_text: "Chi ha aperto o modificato che cosa e quando, per paziente, operatore e date. Le voci sono concatenate: un'alterazione si scopre con «sportello audit verify».",
+    sec_archivio: "Backup e controllo",
+    sec_archivio_text: "Una copia verificata dell'archivio adesso, nella cartella backup dei dati, e il controllo di tutti i dati (come «sportello backup» e «sportello check»), anche da una postazione collegata al server.",
+    ctx_archivio: "Amministrazione · Backup e controllo",
+    k_backup_now: "Backup ora",
+    k_check_store: "Controlla l'archivio",
+    archivio_help: "Invio scrive adesso una copia verificata dell'archivio nella cartella backup dei dati, accanto a quelle automatiche (non viene mai tolta dalla rotazione). Ctrl+T controlla ogni scheda e ogni indice dell'archivio. Per una copia su una chiavetta: «sportello backup FILE» sul computer dell'archivio.",
+    backup_running: "Backup in corso…",
+    check_running: "Controllo dell'archivio in corso…",
     f_patient: "Paziente (CF o nome)",
     f_operator: "Operatore",
     f_from: "Dal",
@@ -4097,6 +4137,14 @@ static ACCESS_EN: AccessStrings = AccessStrings {
     saved: "Operator saved.",
     sec_audit: "Access log",
     sec_audit_text: "Who opened or changed what and when, by patient, operator and dates. Entries are chained: a change is found by \"sportello audit verify\".",
+    sec_archivio: "Backup and check",
+    sec_archivio_text: "A verified copy of the store now, in the data folder's backup folder, and a check of all the data (as \"sportello backup\" and \"sportello check\"), also from a desk connected to the server.",
+    ctx_archivio: "Administration · Backup and check",
+    k_backup_now: "Backup now",
+    k_check_store: "Check the store",
+    archivio_help: "Enter writes a verified copy of the store now into the data folder's backup folder, beside the automatic ones (never rotated away). Ctrl+T checks every record and every index of the store. For a copy on a memory stick: \"sportello backup FILE\" on the store's computer.",
+    backup_running: "Backup in progress…",
+    check_running: "Checking the store…",
     f_patient: "Patient (CF or name)",
     f_operator: "Operator",
     f_from: "From",

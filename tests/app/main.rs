@@ -25,6 +25,7 @@ mod tui;
 mod tui_access;
 mod tui_admin_agenda;
 mod tui_agenda;
+mod tui_archivio;
 mod tui_current;
 mod tui_gestore;
 mod tui_pai;

@@ -40,10 +40,11 @@ pub enum Section {
     Fuori,
     Operators,
     Audit,
+    Archivio,
 }
 
 impl Section {
-    pub const ALL: [Section; 9] = [
+    pub const ALL: [Section; 10] = [
         Section::Import,
         Section::History,
         Section::Studio,
@@ -53,6 +54,7 @@ impl Section {
         Section::Fuori,
         Section::Operators,
         Section::Audit,
+        Section::Archivio,
     ];
 
     pub fn name(self, s: &Strings) -> &'static str {
@@ -67,6 +69,7 @@ impl Section {
             Section::Fuori => s.agenda_admin.sec_fuori,
             Section::Operators => s.access.sec_operators,
             Section::Audit => s.access.sec_audit,
+            Section::Archivio => s.access.sec_archivio,
         }
     }
 
@@ -78,6 +81,7 @@ impl Section {
             Section::Studio => Some(what::PRACTICE),
             Section::Operators => Some(what::OPERATORS),
             Section::Audit => Some(what::AUDIT),
+            Section::Archivio => Some(what::BACKUP),
             Section::Risorse | Section::Chiusure => Some(what::AGENDA),
             // Moving appointments back into availability is booking work.
             Section::History | Section::Gestori | Section::Fuori => None,
@@ -96,6 +100,7 @@ impl Section {
             Section::Fuori => s.agenda_admin.sec_fuori_text,
             Section::Operators => s.access.sec_operators_text,
             Section::Audit => s.access.sec_audit_text,
+            Section::Archivio => s.access.sec_archivio_text,
         }
     }
 }
@@ -111,6 +116,7 @@ pub enum AdminScreen {
     Fuori(FuoriSection),
     Operators(OperatorsSection),
     Audit(Box<AuditSection>),
+    Archivio(ArchivioSection),
 }
 
 impl AdminScreen {
@@ -129,6 +135,7 @@ impl AdminScreen {
             Section::Fuori => AdminScreen::Fuori(FuoriSection::new(env)),
             Section::Operators => AdminScreen::Operators(OperatorsSection::new(env)),
             Section::Audit => AdminScreen::Audit(Box::new(AuditSection::new(env))),
+            Section::Archivio => AdminScreen::Archivio(ArchivioSection::default()),
         }
     }
 
@@ -148,6 +155,7 @@ impl AdminScreen {
             AdminScreen::Fuori(_) => Some(Section::Fuori),
             AdminScreen::Operators(_) => Some(Section::Operators),
             AdminScreen::Audit(_) => Some(Section::Audit),
+            AdminScreen::Archivio(_) => Some(Section::Archivio),
         }
     }
 
@@ -253,6 +261,7 @@ impl AdminScreen {
             AdminScreen::Fuori(_) => Context::AdminFuori,
             AdminScreen::Operators(_) => Context::AdminOperators,
             AdminScreen::Audit(_) => Context::AdminAudit,
+            AdminScreen::Archivio(_) => Context::AdminArchivio,
         }
     }
 
@@ -277,7 +286,8 @@ impl AdminScreen {
             | AdminScreen::Risorse(_)
             | AdminScreen::Chiusure(_)
             | AdminScreen::Fuori(_)
-            | AdminScreen::Operators(_) => None,
+            | AdminScreen::Operators(_)
+            | AdminScreen::Archivio(_) => None,
             AdminScreen::Audit(au) => au.input_mut(),
             AdminScreen::Import(i) => i.input_mut(),
             AdminScreen::Studio(st) => st.input_mut(),
@@ -335,6 +345,7 @@ impl AdminScreen {
             AdminScreen::Fuori(f) => f.action(action, env),
             AdminScreen::Operators(o) => o.action(action, env),
             AdminScreen::Audit(au) => au.action(action, env),
+            AdminScreen::Archivio(ar) => ar.action(action, env),
         }
     }
 
@@ -342,6 +353,7 @@ impl AdminScreen {
     pub fn deferred(&mut self, env: &Env) -> Cmd {
         match self {
             AdminScreen::Import(i) => i.deferred(env),
+            AdminScreen::Archivio(ar) => ar.deferred(env),
             _ => Cmd::None,
         }
     }
@@ -358,6 +370,7 @@ impl AdminScreen {
             AdminScreen::Fuori(f) => f.draw(frame, area, env),
             AdminScreen::Operators(o) => o.draw(frame, area, env),
             AdminScreen::Audit(au) => au.draw(frame, area, env, focused),
+            AdminScreen::Archivio(ar) => ar.draw(frame, area, env),
         }
     }
 }
@@ -952,5 +965,92 @@ impl GestoriSection {
             .collect();
         let widget = Table::new(rows, widths).header(header).selectable(theme);
         frame.render_stateful_widget(widget, table, &mut self.state);
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Backup e controllo
+
+/// What the section was asked to run after the next draw.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ArchivioJob {
+    Backup,
+    Check,
+}
+
+/// A backup or a check of the store, started by an administrator from any
+/// desk (the store's own computer or one connected to `sportello serve`).
+#[derive(Default)]
+pub struct ArchivioSection {
+    pending: Option<ArchivioJob>,
+    /// The outcome of the last job: its lines, and whether it went well.
+    outcome: Vec<(String, bool)>,
+}
+
+impl ArchivioSection {
+    fn action(&mut self, action: Action, env: &Env) -> Option<Cmd> {
+        let a = env.s.access;
+        let (job, running) = match action {
+            Action::Accept => (ArchivioJob::Backup, a.backup_running),
+            Action::CheckStore => (ArchivioJob::Check, a.check_running),
+            Action::Back => return Some(Cmd::Back),
+            _ => return None,
+        };
+        self.pending = Some(job);
+        self.outcome = vec![(running.to_string(), true)];
+        Some(Cmd::Many(vec![
+            Cmd::Status(Status::info(running)),
+            Cmd::Later,
+        ]))
+    }
+
+    fn deferred(&mut self, env: &Env) -> Cmd {
+        let a = env.s.access;
+        let Some(job) = self.pending.take() else {
+            return Cmd::None;
+        };
+        let (lines, ok) = match job {
+            ArchivioJob::Backup => match env.desk.backup_now() {
+                Ok((file, summary)) => (
+                    vec![a.backup_written(
+                        &file.display().to_string(),
+                        summary.entries,
+                        summary.bytes as f64 / 1_048_576.0,
+                    )],
+                    true,
+                ),
+                Err(e) => (vec![e.to_string()], false),
+            },
+            ArchivioJob::Check => match env.desk.check() {
+                Ok(report) => {
+                    let mut lines = vec![a.check_result(
+                        report.patients,
+                        report.index_entries,
+                        report.problem_count,
+                    )];
+                    lines.extend(report.problems.iter().take(10).cloned());
+                    (lines, report.problem_count == 0)
+                }
+                Err(e) => (vec![e.to_string()], false),
+            },
+        };
+        self.outcome = lines.iter().map(|l| (l.clone(), ok)).collect();
+        let first = lines.first().cloned().unwrap_or_default();
+        Cmd::Status(if ok {
+            Status::success(first)
+        } else {
+            Status::error(first)
+        })
+    }
+
+    fn draw(&mut self, frame: &mut Frame, area: Rect, env: &Env) {
+        let theme = env.theme;
+        let mut lines = format::indented_lines(env.s.access.archivio_help, area.width, theme.muted);
+        lines.push(Line::raw(""));
+        for (text, ok) in &self.outcome {
+            let style = if *ok { theme.info } else { theme.error };
+            lines.extend(format::indented_lines(text, area.width, style));
+        }
+        frame.render_widget(Paragraph::new(lines), area);
     }
 }

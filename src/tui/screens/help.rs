@@ -124,6 +124,7 @@ pub fn context_title(context: Context, s: &Strings) -> &'static str {
         Context::Login => s.access.ctx_login,
         Context::AdminOperators => s.access.ctx_operators,
         Context::AdminAudit => s.access.ctx_audit,
+        Context::AdminArchivio => s.access.ctx_archivio,
         Context::AgendaWeek => s.agenda.ctx_week,
         Context::RichiamiPai => s.agenda.ctx_richiami_pai,
         Context::RichiamiAderenza => s.agenda.ctx_richiami_aderenza,
