@@ -46,6 +46,14 @@ pub enum DeskError {
     },
 }
 
+impl DeskError {
+    /// A booking or move refused because the slot is full: another desk took
+    /// the last place meanwhile. Screens offer fresh places on it.
+    pub fn is_slot_full(&self) -> bool {
+        matches!(self, DeskError::Store(StoreError::SlotFull { .. }))
+    }
+}
+
 pub type Result<T> = std::result::Result<T, DeskError>;
 
 /// A refusal the operator can act on, with its message.

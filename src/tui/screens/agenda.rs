@@ -598,13 +598,11 @@ impl AgendaScreen {
                 Ok(_) => self.changed(Ok(()), &when, env),
                 Err(e) => {
                     // Taken meanwhile: the list again, from the same start.
-                    let taken = matches!(
-                        e,
-                        crate::service::DeskError::Store(crate::store::StoreError::SlotFull { .. })
-                    ) || env
-                        .desk
-                        .move_conflicts(&[choice.id], slot.start, choice.target)
-                        .is_ok_and(|c| !c.is_empty());
+                    let taken = e.is_slot_full()
+                        || env
+                            .desk
+                            .move_conflicts(&[choice.id], slot.start, choice.target)
+                            .is_ok_and(|c| !c.is_empty());
                     let from = choice.slots[0].start;
                     let cmd = self.offer_slots(&app, choice.target, from, env);
                     let status = if taken {

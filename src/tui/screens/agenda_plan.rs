@@ -277,9 +277,7 @@ impl PlanView {
                         first,
                         count: ids.len(),
                     },
-                    Err(crate::service::DeskError::Store(crate::store::StoreError::SlotFull {
-                        ..
-                    })) => {
+                    Err(e) if e.is_slot_full() => {
                         // Another desk took a place: plan again on what is free.
                         let cmd = match env.desk.plan_pai(self.pai, &self.preferences) {
                             Ok(output) => {
