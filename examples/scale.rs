@@ -49,7 +49,7 @@ use sportello::service::search::{
 };
 use sportello::service::{Desk, FixedClock};
 use sportello::store::{DEFAULT_CACHE_BYTES, Store};
-use sportello::tui::screens::Screen;
+use sportello::tui::screen::Screen;
 use sportello::tui::{App, AppEvent, Lang};
 
 /// The application binary runs on mimalloc (see `src/main.rs`): so does the benchmark.

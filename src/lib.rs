@@ -10,4 +10,5 @@ pub mod private_fs;
 pub mod serve;
 pub mod service;
 pub mod store;
+pub mod texts;
 pub mod tui;

@@ -380,7 +380,7 @@ fn end_quietly_on_closed_output() {
 /// A day typed on the command line: dd/mm/yyyy, four-digit year (the same
 /// rule as the screens: 1/1/26 is never taken for the year 26).
 fn read_day(text: &str) -> Result<chrono::NaiveDate, String> {
-    use sportello::tui::format::{DateError, read_date};
+    use sportello::tui::kit::format::{DateError, read_date};
     read_date(text).map_err(|e| match e {
         DateError::Format => format!(
             "Data non valida: {text} (scrivere gg/mm/aaaa, con l'anno di quattro cifre, per esempio 01/01/2026)"
@@ -559,7 +559,7 @@ fn watch_termination(on_signal: impl FnOnce() + Send + 'static) {
     }
     #[cfg(windows)]
     {
-        let flag = sportello::tui::event::termination_flag();
+        let flag = sportello::tui::kit::event::termination_flag();
         let _ = std::thread::Builder::new()
             .name("segnali".into())
             .spawn(move || {

@@ -34,7 +34,7 @@ use tokio::sync::Notify;
 
 use crate::service::Desk;
 use crate::store::SERVE_MARKER;
-use crate::tui::strings::ServeStrings;
+use crate::tui::kit::lang::ServeStrings;
 use crate::tui::{App, Lang};
 use terminal::{ChannelWriter, Input, Output, SharedSize, SshBackend, SshEvents};
 

@@ -154,7 +154,7 @@ impl Backend for SshBackend {
 
 /// How often the source reports that nothing happened (the idle lock, the
 /// refresh of screens whose data another desk changed).
-use crate::tui::event::TICK;
+use crate::tui::kit::event::TICK;
 
 /// How long an ESC waits for the rest of its sequence before it is the Esc
 /// key. Terminals send a sequence in one write: the rest comes in the same

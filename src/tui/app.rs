@@ -11,21 +11,21 @@ use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::event::AppEvent;
-use super::field::{self, FieldChange};
-use super::format;
-use super::keymap::{self, Action, Context};
-use super::modal::{Modal, ModalOutcome, Nav, Purpose, StatusChange};
-use super::scan::ScanDetector;
-use super::screens::login::{GateMode, GateOutcome, GateScreen};
-use super::screens::{
+use crate::domain::{PatientId, PatientStatus};
+use crate::service::{Changes, Desk};
+use crate::tui::kit::dialog::{Modal, ModalOutcome, Nav, Purpose, StatusChange};
+use crate::tui::kit::event::AppEvent;
+use crate::tui::kit::field::{self, FieldChange};
+use crate::tui::kit::format;
+use crate::tui::kit::keys::{self, Action, Context};
+use crate::tui::kit::lang::{Lang, Strings};
+use crate::tui::kit::scan::ScanDetector;
+use crate::tui::kit::theme::Theme;
+use crate::tui::screen::{
     AdminScreen, AgendaScreen, FormScreen, GestoreScreen, HelpScreen, LookupScreen, PaiScreen,
     PattoScreen, RecordScreen, RichiamiScreen, Screen,
 };
-use super::strings::{Lang, Strings};
-use super::theme::Theme;
-use crate::domain::{PatientId, PatientStatus};
-use crate::service::{Changes, Desk};
+use crate::tui::shell::login::{GateMode, GateOutcome, GateScreen};
 
 /// Smallest usable terminal.
 pub const MIN_WIDTH: u16 = 80;
@@ -263,7 +263,7 @@ impl App {
             }
             return change != FieldChange::Nothing;
         }
-        let Some(action) = keymap::action_for(Context::Login, key) else {
+        let Some(action) = keys::action_for(Context::Login, key) else {
             return false;
         };
         match gate.action(action, &self.desk, &env) {
@@ -433,7 +433,7 @@ impl App {
         if self.too_small() {
             // Only the way back and the way out; nothing typed blind.
             let esc = key.code == KeyCode::Esc && key.modifiers == KeyModifiers::NONE;
-            let quit = keymap::action_for(Context::Global, key) == Some(Action::Quit);
+            let quit = keys::action_for(Context::Global, key) == Some(Action::Quit);
             if !esc && !quit {
                 return false;
             }
@@ -515,7 +515,7 @@ impl App {
             let outcome = modal.handle_key(key);
             // The area keys wait for the dialog; said, not silently dropped.
             if outcome == ModalOutcome::Consumed(false)
-                && keymap::action_for(Context::Global, key).is_some()
+                && keys::action_for(Context::Global, key).is_some()
             {
                 self.status = Some(Status::info(self.s.shell.close_dialog_first));
                 return true;
@@ -561,21 +561,21 @@ impl App {
             };
         }
         // 3. The screen's keymap.
-        if let Some(action) = keymap::action_for(screen.context(), key)
+        if let Some(action) = keys::action_for(screen.context(), key)
             && let Some(cmd) = screen.action(action, &env)
         {
             return self.apply(cmd);
         }
         // A list or dialog of the screen's own holds the keys like a modal.
         if screen.has_dialog() {
-            if keymap::action_for(Context::Global, key).is_some() {
+            if keys::action_for(Context::Global, key).is_some() {
                 self.status = Some(Status::info(self.s.shell.close_dialog_first));
                 return true;
             }
             return false;
         }
         // 4. Global keys.
-        match keymap::action_for(Context::Global, key) {
+        match keys::action_for(Context::Global, key) {
             Some(action) => self.global(action),
             None => self.unused_key(key),
         }
@@ -592,7 +592,7 @@ impl App {
         if !function {
             return false;
         }
-        let name = keymap::Key {
+        let name = keys::Key {
             code: key.code,
             modifiers: key.modifiers,
         }
@@ -1004,12 +1004,11 @@ impl App {
             Purpose::Gestore(purpose) => {
                 let result = match (purpose, self.stack.last_mut()) {
                     // Asked after any revocation (F3 or F4): no screen state needed.
-                    (crate::tui::screens::gestore::GestorePurpose::CancelFuture { presa }, _) => {
-                        env.desk
-                            .cancel_future_appointments_of_presa(presa, "presa in carico revocata")
-                            .map(|n| Cmd::Status(Status::success(env.s.cancelled_future(n))))
-                            .map_err(|e| e.to_string())
-                    }
+                    (crate::tui::gestore::GestorePurpose::CancelFuture { presa }, _) => env
+                        .desk
+                        .cancel_future_appointments_of_presa(presa, "presa in carico revocata")
+                        .map(|n| Cmd::Status(Status::success(env.s.cancelled_future(n))))
+                        .map_err(|e| e.to_string()),
                     (_, Some(Screen::Gestore(g))) => g.confirm(purpose, &modal, &env),
                     _ => Ok(Cmd::None),
                 };
@@ -1033,7 +1032,7 @@ impl App {
             Purpose::AgendaAdmin(purpose) => {
                 let result = match self.stack.last_mut() {
                     Some(Screen::Admin(admin)) => {
-                        crate::tui::screens::admin_agenda::confirm(admin, purpose, &modal, &env)
+                        crate::tui::admin::agenda::confirm(admin, purpose, &modal, &env)
                     }
                     _ => Ok(Cmd::None),
                 };
@@ -1405,7 +1404,7 @@ fn status_lines(status: &Status, width: usize) -> Vec<String> {
 /// Hint spans for a context: the key, then its label.
 fn hint_spans<'a>(context: Context, env: &Env, width: usize) -> Vec<Span<'a>> {
     let s = env.s;
-    let items: Vec<(String, &'static str)> = keymap::hints(context)
+    let items: Vec<(String, &'static str)> = keys::hints(context)
         .map(|b| (b.key.name(s), (b.label)(s)))
         .collect();
     let total = |sep: usize| -> usize {

@@ -2,17 +2,17 @@
 //! changed something. The event source is a parameter, so tests drive the
 //! same loop with a scripted queue.
 
+pub mod admin;
+pub mod agenda;
 pub mod app;
-pub mod event;
-pub mod field;
-pub mod format;
-pub mod keymap;
-pub mod modal;
-pub mod scan;
-pub mod screens;
-pub mod strings;
-pub mod terminal;
-pub mod theme;
+pub mod gestore;
+pub mod kit;
+pub mod pai;
+pub mod patients;
+pub mod patto;
+pub mod richiami;
+pub mod screen;
+pub mod shell;
 
 use std::io;
 
@@ -20,8 +20,8 @@ use ratatui::Terminal;
 use ratatui::backend::Backend;
 
 pub use app::App;
-pub use event::{AppEvent, EventSource, ScriptedEvents, TerminalEvents};
-pub use strings::Lang;
+pub use kit::event::{AppEvent, EventSource, ScriptedEvents, TerminalEvents};
+pub use kit::lang::Lang;
 
 use crate::service::Desk;
 
@@ -41,7 +41,7 @@ pub fn run(
     if let Some(reason) = backup_error {
         app.warn_backup_failed(&reason);
     }
-    let mut guard = terminal::TerminalGuard::enter()?;
+    let mut guard = kit::terminal::TerminalGuard::enter()?;
     let mut events = TerminalEvents::new();
     run_loop(guard.terminal(), &mut app, &mut events)
 }

@@ -20,7 +20,7 @@ use sportello::domain::codice_fiscale::compute;
 use sportello::domain::{Patient, PatientStatus, Residence, Sex};
 use sportello::service::{Desk, FixedClock};
 use sportello::tui::app::StatusKind;
-use sportello::tui::screens::Screen;
+use sportello::tui::screen::Screen;
 use sportello::tui::{App, Lang};
 
 fn open_desk(dir: &Path) -> Desk {
@@ -302,7 +302,7 @@ fn type_personal_data(e: &mut sportello::tui::ScriptedEvents, place: &str) {
 
 #[test]
 fn codice_fiscale_computed_from_personal_data() {
-    use sportello::tui::screens::form::FieldId;
+    use sportello::tui::patients::form::FieldId;
     let (_dir, desk) = archive();
     let mut ui = Harness::new(desk, 80, 24);
     // Nothing to compute from yet: the missing data are named.
@@ -548,7 +548,7 @@ fn register_find_edit_and_reopen() {
         });
         match ui.app.screen() {
             Screen::Form(f) => {
-                use sportello::tui::screens::form::FieldId;
+                use sportello::tui::patients::form::FieldId;
                 assert_eq!(f.value(FieldId::Nome), "Niccolò");
                 assert_eq!(f.value(FieldId::Sesso), "M");
                 assert_eq!(f.value(FieldId::DataNascita), "01/01/1980");
@@ -654,7 +654,7 @@ fn unsaved_changes_are_asked_about() {
     match ui.app.screen() {
         Screen::Form(f) => {
             assert_eq!(
-                f.value(sportello::tui::screens::form::FieldId::Cognome),
+                f.value(sportello::tui::patients::form::FieldId::Cognome),
                 "Verdi"
             )
         }
@@ -803,7 +803,7 @@ fn data_contradicting_the_codice_fiscale_is_flagged_not_blocked() {
     // Typed data is kept, not overwritten by the codice fiscale.
     match ui.app.screen() {
         Screen::Form(f) => {
-            use sportello::tui::screens::form::FieldId;
+            use sportello::tui::patients::form::FieldId;
             assert_eq!(f.value(FieldId::Sesso), "F");
             assert_eq!(f.value(FieldId::LuogoNascita), "H501");
         }
@@ -900,7 +900,7 @@ fn a_form_saved_over_a_record_another_desk_changed_is_refused_and_keeps_the_text
     );
     match ui.app.screen() {
         Screen::Form(f) => {
-            use sportello::tui::screens::form::FieldId;
+            use sportello::tui::patients::form::FieldId;
             assert_eq!(f.value(FieldId::Note), "chiamare dopo le 17");
             assert_eq!(
                 f.value(FieldId::Telefoni),

@@ -13,10 +13,10 @@ use crossterm::event::KeyCode;
 use sportello::domain::audit::AuditAction;
 use sportello::domain::operator::Role;
 use sportello::service::{Desk, ManualClock};
+use sportello::tui::admin::Section;
 use sportello::tui::app::StatusKind;
-use sportello::tui::screens::Screen;
-use sportello::tui::screens::admin::Section;
-use sportello::tui::screens::login::GateMode;
+use sportello::tui::screen::Screen;
+use sportello::tui::shell::login::GateMode;
 use sportello::tui::{App, Lang, ScriptedEvents};
 
 fn clock() -> Arc<ManualClock> {

@@ -20,9 +20,9 @@ use sportello::domain::practice::Practice;
 use sportello::domain::{Patient, PatientStatus, Residence, Sex};
 use sportello::service::{Desk, FixedClock};
 use sportello::tui::ScriptedEvents;
-use sportello::tui::screens::Screen;
-use sportello::tui::screens::admin::AdminScreen;
-use sportello::tui::screens::admin_agenda::Pane;
+use sportello::tui::admin::AdminScreen;
+use sportello::tui::admin::agenda::Pane;
+use sportello::tui::screen::Screen;
 
 /// Monday 23/11/2026, noon.
 fn desk_on(dir: &Path) -> Desk {

@@ -16,8 +16,8 @@ use common::agenda::{setup, t};
 use sportello::domain::agenda::{AppStato, Closure, Preferences};
 use sportello::service::agenda::RecallKind;
 use sportello::service::{Desk, FixedClock, ManualClock};
-use sportello::tui::screens::Screen;
-use sportello::tui::screens::richiami::Section;
+use sportello::tui::richiami::Section;
+use sportello::tui::screen::Screen;
 use sportello::tui::{App, Lang};
 
 fn desk_on(dir: &Path) -> Desk {
@@ -784,7 +784,7 @@ fn preferences_are_saved_reloaded_and_honoured() {
 }
 
 /// The F7 screen of `ui`.
-fn richiami(ui: &Harness) -> &sportello::tui::screens::RichiamiScreen {
+fn richiami(ui: &Harness) -> &sportello::tui::screen::RichiamiScreen {
     match ui.app.screen() {
         Screen::Richiami(r) => r,
         _ => panic!("Richiami expected:\n{}", ui.screen()),

@@ -17,9 +17,9 @@ use common::gestore::{GESTORE, import_gestore};
 use sportello::domain::operator::Role;
 use sportello::domain::{Canale, PatientId, Sex};
 use sportello::service::{Desk, FixedClock, ManualClock};
-use sportello::tui::screens::Screen;
-use sportello::tui::screens::form::FieldId;
-use sportello::tui::screens::login::GateMode;
+use sportello::tui::patients::form::FieldId;
+use sportello::tui::screen::Screen;
+use sportello::tui::shell::login::GateMode;
 use sportello::tui::{App, Lang};
 
 /// The desk on `dir` with the clock on a fixed day. sled may keep the lock of

@@ -22,9 +22,9 @@ use sportello::domain::practice::{Adesione, MmgAdesione};
 use sportello::domain::{Canale, Patient, PatientId, PatientStatus, PresaStato, Residence, Sex};
 use sportello::io::gestori::sample_gestori;
 use sportello::service::{Desk, FixedClock};
+use sportello::tui::admin::Section;
 use sportello::tui::app::StatusKind;
-use sportello::tui::screens::Screen;
-use sportello::tui::screens::admin::Section;
+use sportello::tui::screen::Screen;
 use sportello::tui::{App, Lang};
 
 /// The fixture of issue 4: Windows-1252 from Excel, rejected rows, warnings.
@@ -766,9 +766,9 @@ fn revoke_dialog_counts_the_appointments_it_does_not_list() {
         screen.contains(&format!("… e altri {} appuntamenti", booked - 8)),
         "{screen}"
     );
-    let s = sportello::tui::strings::Strings::for_lang(Lang::It);
+    let s = sportello::tui::kit::lang::Strings::for_lang(Lang::It);
     assert_eq!(s.more_appointments(1), "… e un altro appuntamento");
     assert_eq!(s.more_appointments(11), "… e altri 11 appuntamenti");
-    let en = sportello::tui::strings::Strings::for_lang(Lang::En);
+    let en = sportello::tui::kit::lang::Strings::for_lang(Lang::En);
     assert_eq!(en.more_appointments(1), "… and one more appointment");
 }

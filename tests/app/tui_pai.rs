@@ -23,9 +23,9 @@ use sportello::domain::pai::{Frequenza, PaiStato};
 use sportello::domain::{Canale, Patient, PatientId, Residence, Sex};
 use sportello::service::{Desk, FixedClock};
 use sportello::tui::app::StatusKind;
-use sportello::tui::keymap::Context;
-use sportello::tui::screens::Screen;
-use sportello::tui::screens::pai::{PaiScreen, Section};
+use sportello::tui::kit::keys::Context;
+use sportello::tui::pai::{PaiScreen, Section};
+use sportello::tui::screen::Screen;
 
 fn desk_on(dir: &Path) -> Desk {
     let clock = Arc::new(FixedClock::on(2026, 11, 22).expect("valid date"));

@@ -22,8 +22,8 @@ use sportello::domain::patto::{Consensi, FirmaInput, Firmatario, PattoState, Pat
 use sportello::domain::{Canale, Patient, PatientId, Residence, Sex};
 use sportello::service::{Desk, FixedClock};
 use sportello::tui::app::StatusKind;
-use sportello::tui::screens::Screen;
-use sportello::tui::screens::patto::Focus;
+use sportello::tui::patto::Focus;
+use sportello::tui::screen::Screen;
 use sportello::tui::{App, Lang};
 
 /// The desk on `dir` with the clock on a fixed day. sled may keep the lock of

@@ -19,7 +19,7 @@ use sportello::domain::Sex;
 use sportello::domain::agenda::{AppStato, Appointment};
 use sportello::domain::operator::Role;
 use sportello::service::{Area, Desk, ManualClock};
-use sportello::tui::screens::Screen;
+use sportello::tui::screen::Screen;
 use sportello::tui::{App, Lang};
 
 const ANNA: &str = "anna";

@@ -11,8 +11,8 @@ use std::sync::Arc;
 
 use crossterm::event::KeyCode;
 use sportello::service::{Desk, FixedClock};
-use sportello::tui::screens::Screen;
-use sportello::tui::screens::form::FieldId;
+use sportello::tui::patients::form::FieldId;
+use sportello::tui::screen::Screen;
 
 fn desk(dir: &std::path::Path) -> Desk {
     let clock = FixedClock::on(2026, 11, 22).expect("valid date");

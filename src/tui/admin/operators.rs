@@ -1,0 +1,231 @@
+//! Amministrazione · Operatori: who logs in and with which role. Add an
+//! operator, change a role, disable or enable, set a new password.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
+use tui_input::Input;
+
+use crate::domain::operator::{Operator, OperatorId, Role};
+use crate::tui::app::{Cmd, Env, Status};
+use crate::tui::kit::dialog::{DialogField, Modal, Purpose};
+use crate::tui::kit::keys::Action;
+use crate::tui::kit::lang::AccessStrings;
+use crate::tui::kit::theme::Selectable;
+
+use crate::tui::admin::list_action;
+
+/// What a dialog of this section does when confirmed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OperatorsPurpose {
+    Add,
+    Role(OperatorId),
+    Password(OperatorId),
+}
+
+pub struct OperatorsSection {
+    list: Vec<Operator>,
+    problem: Option<String>,
+    state: TableState,
+    page: usize,
+}
+
+fn role_options(a: &AccessStrings) -> Vec<String> {
+    a.role_names.iter().map(|r| r.to_string()).collect()
+}
+
+fn role_index(role: Role) -> usize {
+    Role::ALL.iter().position(|r| *r == role).unwrap_or(0)
+}
+
+impl OperatorsSection {
+    pub fn new(env: &Env) -> OperatorsSection {
+        let mut section = OperatorsSection {
+            list: Vec::new(),
+            problem: None,
+            state: TableState::default(),
+            page: 0,
+        };
+        section.reload(env);
+        section
+    }
+
+    pub fn operators(&self) -> &[Operator] {
+        &self.list
+    }
+
+    fn reload(&mut self, env: &Env) {
+        match env.desk.operators() {
+            Ok(list) => {
+                self.list = list;
+                self.problem = None;
+            }
+            Err(e) => self.problem = Some(e.to_string()),
+        }
+        let selected = self.state.selected().unwrap_or(0);
+        self.state.select(if self.list.is_empty() {
+            None
+        } else {
+            Some(selected.min(self.list.len() - 1))
+        });
+    }
+
+    fn selected(&self) -> Option<&Operator> {
+        self.state.selected().and_then(|i| self.list.get(i))
+    }
+
+    pub fn action(&mut self, action: Action, env: &Env) -> Option<Cmd> {
+        let a = env.s.access;
+        let secret = |label: &str| DialogField::Secret {
+            label: label.to_string(),
+            input: Input::default(),
+        };
+        match action {
+            Action::Add => Some(Cmd::modal(Modal::form(
+                Purpose::Operators(OperatorsPurpose::Add),
+                a.add_title.to_string(),
+                vec![a.min_length(crate::service::MIN_PASSWORD_LEN)],
+                vec![
+                    DialogField::Text {
+                        label: a.f_username.to_string(),
+                        input: Input::default(),
+                    },
+                    secret(a.f_password),
+                    secret(a.f_password2),
+                    DialogField::Choice {
+                        label: a.f_role.to_string(),
+                        options: role_options(a),
+                        selected: 0,
+                    },
+                ],
+            ))),
+            Action::Edit => {
+                let o = self.selected()?;
+                Some(Cmd::modal(Modal::form(
+                    Purpose::Operators(OperatorsPurpose::Role(o.id)),
+                    a.role_title.to_string(),
+                    vec![o.username.clone()],
+                    vec![DialogField::Choice {
+                        label: a.f_role.to_string(),
+                        options: role_options(a),
+                        selected: role_index(o.role),
+                    }],
+                )))
+            }
+            Action::Password => {
+                let o = self.selected()?;
+                Some(Cmd::modal(Modal::form(
+                    Purpose::Operators(OperatorsPurpose::Password(o.id)),
+                    a.password_title.to_string(),
+                    vec![
+                        o.username.clone(),
+                        a.min_length(crate::service::MIN_PASSWORD_LEN),
+                    ],
+                    vec![secret(a.f_password), secret(a.f_password2)],
+                )))
+            }
+            Action::Remove => {
+                let opened = self.selected()?.clone();
+                let cmd = match env.desk.set_operator_active_opened(
+                    opened.id,
+                    Some(&opened),
+                    !opened.active,
+                ) {
+                    Ok(_) => Cmd::Status(Status::success(a.saved)),
+                    Err(e) => Cmd::Status(Status::error(e.to_string())),
+                };
+                self.reload(env);
+                Some(cmd)
+            }
+            other => list_action(other, &mut self.state, self.list.len(), self.page),
+        }
+    }
+
+    /// Carries out a confirmed dialog; an error keeps the dialog open.
+    pub fn confirm(
+        &mut self,
+        purpose: OperatorsPurpose,
+        modal: &Modal,
+        env: &Env,
+    ) -> Result<Cmd, String> {
+        let a = env.s.access;
+        let role = |i: usize| {
+            Role::ALL
+                .get(modal.choice(i))
+                .copied()
+                .unwrap_or(Role::Segreteria)
+        };
+        match purpose {
+            OperatorsPurpose::Add => {
+                if modal.text(1) != modal.text(2) {
+                    return Err(a.err_mismatch.to_string());
+                }
+                env.desk
+                    .add_operator(modal.text(0), modal.text(1), role(3))
+                    .map_err(|e| e.to_string())?;
+            }
+            OperatorsPurpose::Role(id) => {
+                let opened = self.list.iter().find(|o| o.id == id).cloned();
+                env.desk
+                    .set_operator_role_opened(id, opened.as_ref(), role(0))
+                    .map_err(|e| e.to_string())?;
+            }
+            OperatorsPurpose::Password(id) => {
+                if modal.text(0) != modal.text(1) {
+                    return Err(a.err_mismatch.to_string());
+                }
+                env.desk
+                    .reset_operator_password(id, modal.text(0))
+                    .map_err(|e| e.to_string())?;
+            }
+        }
+        self.reload(env);
+        Ok(Cmd::Status(Status::success(a.saved)))
+    }
+
+    pub fn draw(&mut self, frame: &mut Frame, area: Rect, env: &Env) {
+        let a = env.s.access;
+        let theme = env.theme;
+        let [info, table] =
+            Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(area);
+        let text = match &self.problem {
+            Some(p) => Line::styled(format!(" ✗ {p}"), theme.error),
+            None if self.list.is_empty() => {
+                Line::styled(format!(" {}", a.no_operators), theme.muted)
+            }
+            None => Line::styled(format!(" {}", a.sec_operators_text), theme.muted),
+        };
+        frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), info);
+        self.page = usize::from(table.height.saturating_sub(1));
+        let now = env.desk.now();
+        let header = Row::new(vec![
+            Cell::from(a.col_username),
+            Cell::from(a.col_role),
+            Cell::from(a.col_state),
+        ])
+        .style(theme.table_header);
+        let rows = self.list.iter().map(|o| {
+            let mut state = if o.active { a.active } else { a.disabled }.to_string();
+            if let Some(until) = o.locked_at(now) {
+                state = format!("{state}, {} {}", a.locked_until, until.format("%H:%M"));
+            }
+            Row::new(vec![
+                Cell::from(o.username.clone()),
+                Cell::from(a.role_names[role_index(o.role)]),
+                Cell::from(state),
+            ])
+        });
+        let widget = Table::new(
+            rows,
+            [
+                Constraint::Length(24),
+                Constraint::Length(16),
+                Constraint::Fill(1),
+            ],
+        )
+        .header(header)
+        .selectable(theme);
+        frame.render_stateful_widget(widget, table, &mut self.state);
+    }
+}

@@ -1,0 +1,463 @@
+//! The one dialog that may sit over a screen: a question, or a question with
+//! a date. It gets every key first.
+
+use chrono::NaiveDate;
+use crossterm::event::KeyEvent;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+use tui_input::Input;
+
+use crate::tui::app::Env;
+use crate::tui::kit::field;
+use crate::tui::kit::format;
+use crate::tui::kit::keys::{self, Action, Context};
+use crate::tui::kit::theme::{ERROR_MARK, MARKER};
+
+/// Draws an empty dialog box `width` x `height` (at most `area`) centred in
+/// `area`, with `title` on its top border; returns the room inside it, one
+/// column in from each side border.
+pub fn dialog_box(
+    frame: &mut Frame,
+    area: Rect,
+    width: u16,
+    height: u16,
+    title: &str,
+    theme: &crate::tui::kit::theme::Theme,
+) -> Rect {
+    let height = height.min(area.height);
+    let rect = Rect {
+        x: area.x + area.width.saturating_sub(width) / 2,
+        y: area.y + area.height.saturating_sub(height) / 2,
+        width: width.min(area.width),
+        height,
+    };
+    frame.render_widget(Clear, rect);
+    let block = Block::bordered()
+        .title(Span::styled(format!(" {title} "), theme.section))
+        .style(theme.modal);
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    Rect {
+        x: inner.x + 1,
+        width: inner.width.saturating_sub(2),
+        ..inner
+    }
+}
+
+/// The key hints of `context` on one line ("Invio Scegli  Esc Annulla"),
+/// from the keymap.
+pub fn hints_line(
+    context: Context,
+    s: &'static crate::tui::kit::lang::Strings,
+    theme: &crate::tui::kit::theme::Theme,
+) -> Line<'static> {
+    let mut hints: Vec<Span> = Vec::new();
+    for b in keys::hints(context) {
+        if !hints.is_empty() {
+            hints.push(Span::raw("  "));
+        }
+        hints.push(Span::styled(b.key.name(s), theme.footer_key));
+        hints.push(Span::raw(format!(" {}", (b.label)(s))));
+    }
+    Line::from(hints)
+}
+
+/// Moves the first row shown of a list (`scroll`) so that row `selected`
+/// is within the `page` rows on screen.
+pub fn keep_visible(selected: usize, scroll: &mut usize, page: usize) {
+    if selected < *scroll {
+        *scroll = selected;
+    } else if selected >= *scroll + page {
+        *scroll = selected + 1 - page;
+    }
+}
+
+/// Where a navigation goes once unsaved changes may be dropped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Nav {
+    Back,
+    Root,
+    Quit,
+    /// A main area (F3 ... F7, F11): the action of its key.
+    Area(Action),
+    /// The patient of a scanned card (the code is kept by the application).
+    Scan,
+}
+
+/// A change of the patient's status that needs a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatusChange {
+    Deceased,
+    Transferred,
+}
+
+/// What the application does when the operator confirms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    Discard(Nav),
+    SaveDuplicate,
+    SetStatus(StatusChange),
+    Reactivate,
+    /// A question of the Patto di Cura screens (sign, print, revoke).
+    Patto(crate::tui::patto::PattoPurpose),
+    /// A dialog of F3 Gestore (choose, change, revoke).
+    Gestore(crate::tui::gestore::GestorePurpose),
+    /// A question of F5 PAI (remove a line, share, export).
+    Pai(crate::tui::pai::PaiPurpose),
+    /// A dialog of F6 Agenda (go to a date, cancel, move).
+    Agenda(crate::tui::agenda::AgendaPurpose),
+    /// A dialog of Amministrazione's agenda set-up (resources, closures, moves).
+    AgendaAdmin(crate::tui::admin::agenda::AgendaAdminPurpose),
+    /// A dialog of Amministrazione · Operatori (add, role, password).
+    Operators(crate::tui::admin::operators::OperatorsPurpose),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ModalOutcome {
+    Confirmed,
+    Cancelled,
+    /// The third answer of the unsaved-changes question: save, then go on.
+    Save,
+    /// The key was taken; `true` when something visible changed.
+    Consumed(bool),
+}
+
+pub struct Modal {
+    pub purpose: Purpose,
+    pub title: String,
+    pub lines: Vec<String>,
+    /// The date field of a date question.
+    pub input: Option<(String, Input)>,
+    pub error: Option<String>,
+    /// The fields of a dialog with several (Tab moves between them); empty
+    /// for a question or a date.
+    pub fields: Vec<DialogField>,
+    /// The focused entry of `fields`.
+    pub focus: usize,
+}
+
+/// One field of a dialog with several fields.
+#[derive(Debug, Clone)]
+pub enum DialogField {
+    Text {
+        label: String,
+        input: Input,
+    },
+    /// One of a few options, changed with Space.
+    Choice {
+        label: String,
+        options: Vec<String>,
+        selected: usize,
+    },
+    /// A password: drawn as bullets.
+    Secret {
+        label: String,
+        input: Input,
+    },
+}
+
+impl DialogField {
+    fn label(&self) -> &str {
+        match self {
+            DialogField::Text { label, .. }
+            | DialogField::Choice { label, .. }
+            | DialogField::Secret { label, .. } => label,
+        }
+    }
+}
+
+impl Modal {
+    pub fn confirm(purpose: Purpose, title: String, lines: Vec<String>) -> Modal {
+        Modal {
+            purpose,
+            title,
+            lines,
+            input: None,
+            error: None,
+            fields: Vec::new(),
+            focus: 0,
+        }
+    }
+
+    pub fn date(
+        purpose: Purpose,
+        title: String,
+        lines: Vec<String>,
+        label: String,
+        default: NaiveDate,
+    ) -> Modal {
+        Modal {
+            purpose,
+            title,
+            lines,
+            input: Some((label, field::input_with(&format::date(default)))),
+            error: None,
+            fields: Vec::new(),
+            focus: 0,
+        }
+    }
+
+    /// A dialog with several fields: text fields and choices.
+    pub fn form(
+        purpose: Purpose,
+        title: String,
+        lines: Vec<String>,
+        fields: Vec<DialogField>,
+    ) -> Modal {
+        Modal {
+            purpose,
+            title,
+            lines,
+            input: None,
+            error: None,
+            fields,
+            focus: 0,
+        }
+    }
+
+    /// The text of field `i` of a dialog with several fields ("" if none).
+    pub fn text(&self, i: usize) -> &str {
+        match self.fields.get(i) {
+            Some(DialogField::Text { input, .. } | DialogField::Secret { input, .. }) => {
+                input.value()
+            }
+            _ => "",
+        }
+    }
+
+    /// The chosen option of field `i` (0 if it is not a choice).
+    pub fn choice(&self, i: usize) -> usize {
+        match self.fields.get(i) {
+            Some(DialogField::Choice { selected, .. }) => *selected,
+            _ => 0,
+        }
+    }
+
+    fn focused_text(&mut self) -> Option<&mut Input> {
+        match self.fields.get_mut(self.focus) {
+            Some(DialogField::Text { input, .. } | DialogField::Secret { input, .. }) => {
+                Some(input)
+            }
+            _ => None,
+        }
+    }
+
+    /// Keys of a dialog with several fields.
+    fn handle_form_key(&mut self, key: &KeyEvent) -> ModalOutcome {
+        if let Some(input) = self.focused_text()
+            && let Some(change) = field::handle_key(input, key)
+        {
+            if change == field::FieldChange::Value {
+                self.error = None;
+            }
+            return ModalOutcome::Consumed(change != field::FieldChange::Nothing);
+        }
+        let n = self.fields.len().max(1);
+        match keys::action_for(self.context(), key) {
+            Some(Action::Confirm) => ModalOutcome::Confirmed,
+            Some(Action::Cancel) => ModalOutcome::Cancelled,
+            Some(Action::NextField) => {
+                self.focus = (self.focus + 1) % n;
+                ModalOutcome::Consumed(true)
+            }
+            Some(Action::PrevField) => {
+                self.focus = (self.focus + n - 1) % n;
+                ModalOutcome::Consumed(true)
+            }
+            Some(Action::Toggle) => match self.fields.get_mut(self.focus) {
+                Some(DialogField::Choice {
+                    options, selected, ..
+                }) => {
+                    *selected = (*selected + 1) % options.len().max(1);
+                    ModalOutcome::Consumed(true)
+                }
+                _ => ModalOutcome::Consumed(false),
+            },
+            _ => ModalOutcome::Consumed(false),
+        }
+    }
+
+    pub fn context(&self) -> Context {
+        if self
+            .fields
+            .iter()
+            .any(|f| matches!(f, DialogField::Choice { .. }))
+        {
+            return Context::ChoiceModal;
+        }
+        if !self.fields.is_empty() {
+            return Context::FormModal;
+        }
+        match (self.purpose, &self.input) {
+            (_, Some(_)) => Context::DateModal,
+            (Purpose::Discard(Nav::Quit), None) => Context::ConfirmQuit,
+            (Purpose::Discard(_), None) => Context::ConfirmDiscard,
+            _ => Context::Confirm,
+        }
+    }
+
+    /// The text of the date field, if any.
+    pub fn value(&self) -> Option<&str> {
+        self.input.as_ref().map(|(_, i)| i.value())
+    }
+
+    pub fn handle_key(&mut self, key: &KeyEvent) -> ModalOutcome {
+        if !self.fields.is_empty() {
+            return self.handle_form_key(key);
+        }
+        if let Some((_, input)) = &mut self.input
+            && let Some(change) = field::handle_key(input, key)
+        {
+            if change == field::FieldChange::Value {
+                self.error = None;
+            }
+            return ModalOutcome::Consumed(change != field::FieldChange::Nothing);
+        }
+        match keys::action_for(self.context(), key) {
+            Some(Action::Confirm) => ModalOutcome::Confirmed,
+            Some(Action::Cancel) => ModalOutcome::Cancelled,
+            Some(Action::Save) => ModalOutcome::Save,
+            _ => ModalOutcome::Consumed(false),
+        }
+    }
+
+    pub fn paste(&mut self, text: &str) -> bool {
+        if let Some(input) = self.focused_text() {
+            return field::paste(input, text);
+        }
+        match &mut self.input {
+            Some((_, input)) => field::paste(input, text),
+            None => false,
+        }
+    }
+
+    pub fn draw(&self, frame: &mut Frame, area: Rect, env: &Env) {
+        let theme = env.theme;
+        let width = area.width.saturating_sub(4).clamp(20, 76);
+        let inner_width = usize::from(width.saturating_sub(4));
+        let mut text: Vec<Line> = Vec::new();
+        for line in &self.lines {
+            for part in format::wrap(line, inner_width) {
+                text.push(Line::raw(part));
+            }
+        }
+        let field_row = self.input.as_ref().map(|_| {
+            text.push(Line::raw(""));
+            text.len()
+        });
+        if self.input.is_some() {
+            text.push(Line::raw(""));
+        }
+        let fields_row = (!self.fields.is_empty()).then(|| {
+            text.push(Line::raw(""));
+            let row = text.len();
+            for _ in &self.fields {
+                text.push(Line::raw(""));
+            }
+            row
+        });
+        if let Some(error) = &self.error {
+            for part in format::wrap(&format!("{ERROR_MARK}{error}"), inner_width) {
+                text.push(Line::styled(part, theme.error));
+            }
+        }
+        text.push(Line::raw(""));
+        text.push(hints_line(self.context(), env.s, theme));
+
+        let height = u16::try_from(text.len())
+            .unwrap_or(u16::MAX)
+            .saturating_add(2);
+        let inner = dialog_box(frame, area, width, height, &self.title, theme);
+        frame.render_widget(Paragraph::new(text), inner);
+        if let Some(row) = fields_row {
+            self.draw_fields(frame, inner, row, env);
+        }
+        if let (Some(row), Some((label, input))) = (field_row, &self.input) {
+            let y = inner.y + u16::try_from(row).unwrap_or(0);
+            if y < inner.bottom() {
+                let label_width = u16::try_from(format::width(label) + 1).unwrap_or(0);
+                frame.render_widget(
+                    Paragraph::new(Span::styled(label.as_str(), theme.label_focused)),
+                    Rect {
+                        y,
+                        height: 1,
+                        ..inner
+                    },
+                );
+                let field_area = Rect {
+                    x: inner.x + label_width,
+                    y,
+                    width: 14.min(inner.width.saturating_sub(label_width)),
+                    height: 1,
+                };
+                field::render(
+                    frame,
+                    field_area,
+                    input,
+                    true,
+                    theme.field_focused,
+                    theme.label,
+                );
+            }
+        }
+    }
+
+    /// The fields of a dialog with several, one per row from `row`: the
+    /// focused one with the marker, the cursor in a focused text field.
+    fn draw_fields(&self, frame: &mut Frame, inner: Rect, row: usize, env: &Env) {
+        let theme = env.theme;
+        let label_width = self
+            .fields
+            .iter()
+            .map(|f| format::width(f.label()))
+            .max()
+            .unwrap_or(0)
+            + 4;
+        let label_cols = u16::try_from(label_width).unwrap_or(0);
+        for (i, f) in self.fields.iter().enumerate() {
+            let y = inner.y + u16::try_from(row + i).unwrap_or(u16::MAX);
+            if y >= inner.bottom() {
+                break;
+            }
+            let focused = i == self.focus;
+            let marker = if focused { MARKER } else { "  " };
+            let (label_style, field_style) = if focused {
+                (theme.label_focused, theme.field_focused)
+            } else {
+                (theme.label, theme.field)
+            };
+            frame.render_widget(
+                Paragraph::new(Span::styled(format!("{marker}{}", f.label()), label_style)),
+                Rect {
+                    y,
+                    height: 1,
+                    ..inner
+                },
+            );
+            let area = Rect {
+                x: inner.x + label_cols,
+                y,
+                width: inner.width.saturating_sub(label_cols),
+                height: 1,
+            };
+            match f {
+                DialogField::Text { input, .. } => {
+                    field::render(frame, area, input, focused, field_style, theme.label)
+                }
+                DialogField::Secret { input, .. } => {
+                    field::render_masked(frame, area, input, focused, field_style, theme.label)
+                }
+                DialogField::Choice {
+                    options, selected, ..
+                } => {
+                    let option = options.get(*selected).map_or("", String::as_str);
+                    let text = format!("◀ {option} ▶");
+                    let style = if focused { theme.selected } else { theme.field };
+                    frame.render_widget(Paragraph::new(Span::styled(text, style)), area);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,1133 @@
+//! Registration and edit of a patient: one tui-input field per datum,
+//! validation messages next to each field, the codice fiscale filling and
+//! checking sex, birth date and birthplace, comuni completed from the
+//! Belfiore table, the ATS following the comune of residence.
+
+use chrono::Datelike;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+use tui_input::Input;
+
+use crate::domain::ats;
+use crate::domain::codice_fiscale::{CodiceFiscale, Decoded, compute, name_code, surname_code};
+use crate::domain::comuni::{Comune, Comuni};
+use crate::domain::pathology::Catalogue;
+use crate::domain::patient::digits;
+use crate::domain::text;
+use crate::domain::{Livello, Patient, PatientId, PatientStatus, Residence, Sex};
+use crate::tui::app::{Cmd, Env, Status};
+use crate::tui::kit::dialog::{Modal, Purpose};
+use crate::tui::kit::field;
+use crate::tui::kit::format::{self, PlaceError};
+use crate::tui::kit::keys::Action;
+use crate::tui::kit::lang::Strings;
+use crate::tui::kit::theme::{ERROR_MARK, INFO_MARK, MARKER, Theme, WARNING_MARK};
+
+/// Most comuni in the completion list.
+const COMPLETIONS: usize = 8;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldId {
+    Cognome,
+    Nome,
+    CodiceFiscale,
+    Sesso,
+    DataNascita,
+    LuogoNascita,
+    Indirizzo,
+    Cap,
+    Comune,
+    Ats,
+    Mmg,
+    Telefoni,
+    Email,
+    Tessera,
+    Patologie,
+    Note,
+}
+
+/// The fields in screen and Tab order.
+pub const FIELDS: [FieldId; 16] = [
+    FieldId::Cognome,
+    FieldId::Nome,
+    FieldId::CodiceFiscale,
+    FieldId::Sesso,
+    FieldId::DataNascita,
+    FieldId::LuogoNascita,
+    FieldId::Indirizzo,
+    FieldId::Cap,
+    FieldId::Comune,
+    FieldId::Ats,
+    FieldId::Mmg,
+    FieldId::Telefoni,
+    FieldId::Email,
+    FieldId::Tessera,
+    FieldId::Patologie,
+    FieldId::Note,
+];
+
+impl FieldId {
+    pub fn index(self) -> usize {
+        FIELDS.iter().position(|f| *f == self).unwrap_or(0)
+    }
+
+    pub fn label(self, s: &Strings) -> &'static str {
+        match self {
+            FieldId::Cognome => s.f_cognome,
+            FieldId::Nome => s.f_nome,
+            FieldId::CodiceFiscale => s.f_cf,
+            FieldId::Sesso => s.f_sex_input,
+            FieldId::DataNascita => s.f_birth_date,
+            FieldId::LuogoNascita => s.f_birth_place,
+            FieldId::Indirizzo => s.f_address,
+            FieldId::Cap => s.f_cap,
+            FieldId::Comune => s.f_comune,
+            FieldId::Ats => s.f_ats_override,
+            FieldId::Mmg => s.f_mmg,
+            FieldId::Telefoni => s.f_phones,
+            FieldId::Email => s.f_email,
+            FieldId::Tessera => s.f_tessera,
+            FieldId::Patologie => s.f_pathologies,
+            FieldId::Note => s.f_note,
+        }
+    }
+
+    fn help(self, s: &Strings) -> String {
+        match self {
+            FieldId::Cognome | FieldId::Nome => s.h_name.to_string(),
+            FieldId::CodiceFiscale => s.h_cf.to_string(),
+            FieldId::Sesso => s.h_sex.to_string(),
+            FieldId::DataNascita => s.h_date.to_string(),
+            FieldId::LuogoNascita | FieldId::Comune => s.h_place.to_string(),
+            FieldId::Indirizzo => s.h_address.to_string(),
+            FieldId::Cap => s.h_cap.to_string(),
+            FieldId::Ats => s.h_ats.to_string(),
+            FieldId::Mmg => s.h_mmg.to_string(),
+            FieldId::Telefoni => s.h_phones.to_string(),
+            FieldId::Email => s.h_email.to_string(),
+            FieldId::Tessera => s.h_tessera.to_string(),
+            FieldId::Patologie => s.h_pathologies.to_string(),
+            FieldId::Note => s.h_note.to_string(),
+        }
+    }
+
+    fn required(self) -> bool {
+        matches!(
+            self,
+            FieldId::Cognome
+                | FieldId::Nome
+                | FieldId::CodiceFiscale
+                | FieldId::Sesso
+                | FieldId::DataNascita
+                | FieldId::LuogoNascita
+        )
+    }
+
+    fn is_place(self) -> bool {
+        matches!(self, FieldId::LuogoNascita | FieldId::Comune)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+/// A message next to a field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Note {
+    pub severity: Severity,
+    pub text: String,
+}
+
+impl Note {
+    fn error(text: impl Into<String>) -> Option<Note> {
+        Some(Note {
+            severity: Severity::Error,
+            text: text.into(),
+        })
+    }
+    fn warning(text: impl Into<String>) -> Option<Note> {
+        Some(Note {
+            severity: Severity::Warning,
+            text: text.into(),
+        })
+    }
+    fn info(text: impl Into<String>) -> Option<Note> {
+        Some(Note {
+            severity: Severity::Info,
+            text: text.into(),
+        })
+    }
+}
+
+/// The completion list under a comune field (also the practice's comune in
+/// Amministrazione › Studio).
+#[derive(Debug, Clone)]
+pub struct Completion {
+    pub items: Vec<String>,
+    pub selected: usize,
+}
+
+/// The comuni completing what was typed in a place field; `None` when there
+/// is nothing to offer (empty, a Belfiore code, or already a listed label).
+pub fn comuni_completion(value: &str) -> Option<Completion> {
+    let value = value.trim();
+    if value.is_empty() || format::looks_like_belfiore(value) {
+        return None;
+    }
+    let (name, _) = format::split_label(value);
+    // An exact name first, then the comuni of Lombardy, then the others,
+    // each group in alphabetical order.
+    let key = text::fold(name);
+    let mut found = Comuni::embedded().complete(name, 500);
+    found.sort_by_key(|c| {
+        (
+            text::fold(&c.nome) != key,
+            ats::ats_for_province(&c.provincia).is_none(),
+        )
+    });
+    let items: Vec<String> = found
+        .into_iter()
+        .take(COMPLETIONS)
+        .map(format::comune_label)
+        .collect();
+    if items.is_empty() || items.iter().any(|i| i == value) {
+        return None;
+    }
+    Some(Completion { items, selected: 0 })
+}
+
+/// The catalogue's pathologies completing the last of the comma-separated
+/// codes typed: those whose code starts with it or whose name contains it,
+/// listed "CODE · name". `None` when nothing is being typed or the code typed
+/// is already complete.
+pub fn pathology_completion(value: &str) -> Option<Completion> {
+    let last = value.rsplit(is_code_separator).next().unwrap_or("");
+    if last.is_empty() {
+        return None;
+    }
+    let key = text::fold(last);
+    let active = Catalogue::starter().items().iter().filter(|p| p.active);
+    let mut found: Vec<_> = active
+        .filter(|p| text::fold(&p.code).starts_with(&key) || text::fold(&p.name).contains(&key))
+        .collect();
+    // Codes that start with what was typed first, then names.
+    found.sort_by_key(|p| !text::fold(&p.code).starts_with(&key));
+    if found.is_empty() || (found.len() == 1 && text::fold(&found[0].code) == key) {
+        return None;
+    }
+    let items = found
+        .into_iter()
+        .take(COMPLETIONS)
+        .map(|p| format!("{} · {}", p.code, p.name))
+        .collect();
+    Some(Completion { items, selected: 0 })
+}
+
+/// `value` with its last comma-separated code replaced by the code of the
+/// chosen completion `item` ("CODE · name"), ready for the next one.
+fn with_last_pathology(value: &str, item: &str) -> String {
+    let code = item.split(" · ").next().unwrap_or(item);
+    let mut codes: Vec<&str> = value
+        .split(is_code_separator)
+        .filter(|c| !c.is_empty())
+        .collect();
+    codes.pop();
+    // Words of a name typed before the last one ("fibrillazione atr") go too.
+    let catalogue = Catalogue::starter();
+    while codes
+        .last()
+        .is_some_and(|c| catalogue.get(&c.to_uppercase()).is_none())
+    {
+        codes.pop();
+    }
+    codes.push(code);
+    format!("{}, ", codes.join(", "))
+}
+
+/// What separates the pathology codes typed in one field.
+fn is_code_separator(c: char) -> bool {
+    c == ',' || c == ';' || c.is_whitespace()
+}
+
+pub struct FormScreen {
+    /// The patient being edited; `None` for a registration.
+    original: Option<Patient>,
+    inputs: Vec<Input>,
+    initial: Vec<String>,
+    focus: usize,
+    /// Changed by the operator since the form opened.
+    edited: Vec<bool>,
+    /// Left after being changed: its errors are shown from then on.
+    left: Vec<bool>,
+    /// Save was tried: every error is shown.
+    submitted: bool,
+    notes: Vec<Option<Note>>,
+    completion: Option<Completion>,
+    /// The codice fiscale last computed from the personal data (F9), while
+    /// the field still holds it: its message says to compare it with the card.
+    computed_cf: Option<String>,
+}
+
+/// The parts of the form that the codice fiscale is computed from, each
+/// `None` while missing or wrong.
+struct Personal {
+    sex: Option<Sex>,
+    birth: Option<chrono::NaiveDate>,
+    birthplace: Option<&'static Comune>,
+}
+
+impl FormScreen {
+    pub fn new_patient(cf: Option<String>, env: &Env) -> FormScreen {
+        let mut form = FormScreen::with_values(None, vec![String::new(); FIELDS.len()], env);
+        if let Some(cf) = cf {
+            let i = FieldId::CodiceFiscale.index();
+            form.inputs[i] = field::input_with(&cf);
+            form.edited[i] = true;
+            form.fill_from_cf(env);
+            form.notes = form.check(env).0;
+        }
+        form
+    }
+
+    pub fn edit(patient: Patient, env: &Env) -> FormScreen {
+        let values = values_of(&patient);
+        FormScreen::with_values(Some(patient), values, env)
+    }
+
+    fn with_values(original: Option<Patient>, values: Vec<String>, env: &Env) -> FormScreen {
+        let n = values.len();
+        let mut form = FormScreen {
+            original,
+            inputs: values.iter().map(|v| field::input_with(v)).collect(),
+            initial: values,
+            focus: 0,
+            edited: vec![false; n],
+            left: vec![false; n],
+            submitted: false,
+            notes: vec![None; n],
+            completion: None,
+            computed_cf: None,
+        };
+        form.notes = form.check(env).0;
+        form
+    }
+
+    pub fn title(&self, s: &Strings) -> String {
+        match &self.original {
+            None => s.title_new.to_string(),
+            Some(_) => s.title_edit.to_string(),
+        }
+    }
+
+    pub fn patient(&self) -> Option<(PatientId, String)> {
+        self.original
+            .as_ref()
+            .map(|p| (p.id, format!("{} {}", p.cognome, p.nome)))
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        self.inputs
+            .iter()
+            .zip(&self.initial)
+            .any(|(i, v)| i.value() != v)
+    }
+
+    pub fn focused(&self) -> FieldId {
+        FIELDS[self.focus]
+    }
+
+    pub fn value(&self, id: FieldId) -> &str {
+        self.inputs[id.index()].value()
+    }
+
+    /// The message shown next to a field, if any.
+    pub fn note(&self, id: FieldId) -> Option<&Note> {
+        let i = id.index();
+        self.notes[i]
+            .as_ref()
+            .filter(|n| n.severity != Severity::Error || self.errors_visible(i))
+    }
+
+    pub fn completion_items(&self) -> Option<&[String]> {
+        self.completion.as_ref().map(|c| c.items.as_slice())
+    }
+
+    fn errors_visible(&self, i: usize) -> bool {
+        self.submitted
+            || self.left[i]
+            || (i != self.focus && !self.inputs[i].value().trim().is_empty())
+    }
+
+    pub fn input_mut(&mut self) -> &mut Input {
+        &mut self.inputs[self.focus]
+    }
+
+    pub fn input_changed(&mut self, env: &Env) -> Cmd {
+        self.edited[self.focus] = true;
+        let mut cmd = Cmd::Redraw;
+        if self.focused() == FieldId::CodiceFiscale && self.fill_from_cf(env) {
+            cmd = Cmd::Status(Status::info(env.s.filled_from_cf));
+        }
+        self.update_completion();
+        self.notes = self.check(env).0;
+        cmd
+    }
+
+    /// Fills sex, birth date and birthplace from a valid codice fiscale when
+    /// they are empty. Returns whether anything was filled.
+    fn fill_from_cf(&mut self, env: &Env) -> bool {
+        let Ok(cf) = CodiceFiscale::parse(self.value(FieldId::CodiceFiscale)) else {
+            return false;
+        };
+        let d = cf.decode(env.today);
+        let mut filled = false;
+        let mut fill = |form: &mut FormScreen, id: FieldId, value: String| {
+            let i = id.index();
+            if form.inputs[i].value().trim().is_empty() && !value.is_empty() {
+                form.inputs[i] = field::input_with(&value);
+                filled = true;
+            }
+        };
+        fill(self, FieldId::Sesso, d.sex.letter().to_string());
+        fill(self, FieldId::DataNascita, format::date(d.birth_date));
+        fill(self, FieldId::LuogoNascita, format::place(&d.belfiore));
+        filled
+    }
+
+    fn update_completion(&mut self) {
+        let value = self.inputs[self.focus].value();
+        self.completion = match self.focused() {
+            FieldId::Patologie => pathology_completion(value),
+            id if id.is_place() => comuni_completion(value),
+            _ => None,
+        };
+    }
+
+    fn accept_completion(&mut self, env: &Env) -> bool {
+        let Some(c) = self.completion.take() else {
+            return false;
+        };
+        if let Some(item) = c.items.get(c.selected) {
+            let value = match self.focused() {
+                FieldId::Patologie => with_last_pathology(self.inputs[self.focus].value(), item),
+                _ => item.clone(),
+            };
+            self.inputs[self.focus] = field::input_with(&value);
+            self.edited[self.focus] = true;
+            self.notes = self.check(env).0;
+        }
+        true
+    }
+
+    fn focus_to(&mut self, next: usize) {
+        if self.edited[self.focus] {
+            self.left[self.focus] = true;
+        }
+        self.completion = None;
+        self.focus = next % FIELDS.len();
+    }
+
+    fn move_completion(&mut self, delta: isize) -> bool {
+        match &mut self.completion {
+            Some(c) if !c.items.is_empty() => {
+                let last = c.items.len() - 1;
+                c.selected = c.selected.saturating_add_signed(delta).min(last);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    pub fn action(&mut self, action: Action, env: &Env) -> Option<Cmd> {
+        let n = FIELDS.len();
+        Some(match action {
+            Action::NextField => {
+                self.accept_completion(env);
+                self.focus_to(self.focus + 1);
+                Cmd::Redraw
+            }
+            Action::PrevField => {
+                self.focus_to(self.focus + n - 1);
+                Cmd::Redraw
+            }
+            Action::Down => {
+                if !self.move_completion(1) {
+                    self.focus_to(self.focus + 1);
+                }
+                Cmd::Redraw
+            }
+            Action::Up => {
+                if !self.move_completion(-1) {
+                    self.focus_to(self.focus + n - 1);
+                }
+                Cmd::Redraw
+            }
+            Action::Accept => {
+                if !self.accept_completion(env) {
+                    self.focus_to(self.focus + 1);
+                }
+                Cmd::Redraw
+            }
+            Action::Save => self.save(env, false),
+            Action::ComputeCf => self.compute_cf(env),
+            Action::Leave => {
+                if self.completion.take().is_some() {
+                    Cmd::Redraw
+                } else {
+                    Cmd::Back
+                }
+            }
+            _ => return None,
+        })
+    }
+
+    /// Computes the codice fiscale from surname, name, sex, birth date and
+    /// birthplace (a comune or a foreign state). An empty field gets it; a
+    /// typed one is only compared, because the card wins (omocodia).
+    fn compute_cf(&mut self, env: &Env) -> Cmd {
+        let s = env.s;
+        self.completion = None;
+        let (_, _, personal) = self.checked(env);
+        let v = |id: FieldId| self.inputs[id.index()].value().trim().to_string();
+        let mut missing: Vec<&'static str> = Vec::new();
+        let surname = v(FieldId::Cognome);
+        let name = v(FieldId::Nome);
+        if surname_code(&surname).is_none() {
+            missing.push(FieldId::Cognome.label(s));
+        }
+        if name_code(&name).is_none() {
+            missing.push(FieldId::Nome.label(s));
+        }
+        if personal.sex.is_none() {
+            missing.push(FieldId::Sesso.label(s));
+        }
+        if personal.birth.is_none() {
+            missing.push(FieldId::DataNascita.label(s));
+        }
+        if personal.birthplace.is_none() {
+            missing.push(FieldId::LuogoNascita.label(s));
+        }
+        let (Some(sex), Some(birth), Some(place), true) = (
+            personal.sex,
+            personal.birth,
+            personal.birthplace,
+            missing.is_empty(),
+        ) else {
+            return Cmd::Status(Status::error(s.cf_compute_needs(&missing.join(", "))));
+        };
+        let code = match compute(&surname, &name, sex, birth, &place.belfiore) {
+            Ok(c) => c.as_str().to_string(),
+            Err(e) => return Cmd::Status(Status::error(e.to_string())),
+        };
+        let i = FieldId::CodiceFiscale.index();
+        let typed = self.inputs[i].value().trim().to_uppercase();
+        if typed.is_empty() {
+            self.inputs[i] = field::input_with(&code);
+            self.edited[i] = true;
+            self.computed_cf = Some(code.clone());
+            self.notes = self.check(env).0;
+            Cmd::Status(Status::info(s.cf_computed_status(&code)))
+        } else if typed == code {
+            Cmd::Status(Status::info(s.cf_computed_same))
+        } else {
+            Cmd::Status(Status::warning(s.cf_computed_differs(&code)))
+        }
+    }
+
+    /// Validates and saves through the desk. A codice fiscale already
+    /// registered opens that record; a possible duplicate (same names and
+    /// birth date) is asked about unless `duplicates_confirmed`.
+    pub fn save(&mut self, env: &Env, duplicates_confirmed: bool) -> Cmd {
+        let s = env.s;
+        self.completion = None;
+        self.submitted = true;
+        let (notes, patient) = self.check(env);
+        self.notes = notes;
+        let Some(patient) = patient else {
+            if let Some(i) = self
+                .notes
+                .iter()
+                .position(|n| n.as_ref().is_some_and(|n| n.severity == Severity::Error))
+            {
+                self.focus = i;
+            }
+            return Cmd::Status(Status::error(s.form_has_errors));
+        };
+        let desk = env.desk;
+        match desk.patient_by_cf(&patient.codice_fiscale) {
+            Err(e) => return Cmd::Status(Status::error(e.to_string())),
+            Ok(Some(existing)) if existing.id != patient.id => {
+                let name = format!("{} {}", existing.cognome, existing.nome);
+                if self.original.is_none() {
+                    return Cmd::ShowExisting {
+                        id: existing.id,
+                        message: s.cf_exists_opened(&patient.codice_fiscale, &name),
+                    };
+                }
+                let text = s.cf_belongs_to(&name);
+                let i = FieldId::CodiceFiscale.index();
+                self.notes[i] = Note::error(text.clone());
+                self.focus = i;
+                return Cmd::Status(Status::error(text));
+            }
+            Ok(_) => {}
+        }
+        if !duplicates_confirmed {
+            match desk.possible_duplicates(&patient) {
+                Err(e) => return Cmd::Status(Status::error(e.to_string())),
+                Ok(dups) if !dups.is_empty() => {
+                    let mut lines = vec![s.duplicates_intro.to_string()];
+                    for d in dups.iter().take(8) {
+                        lines.push(format!(
+                            "• {} {} · {} · {} · {}",
+                            d.cognome,
+                            d.nome,
+                            format::date(d.data_nascita),
+                            d.codice_fiscale,
+                            d.comune
+                        ));
+                    }
+                    lines.push(String::new());
+                    lines.push(s.duplicates_question.to_string());
+                    return Cmd::modal(Modal::confirm(
+                        Purpose::SaveDuplicate,
+                        s.duplicates_title.to_string(),
+                        lines,
+                    ));
+                }
+                Ok(_) => {}
+            }
+        }
+        let result = match &self.original {
+            None => desk.register_patient(patient),
+            Some(opened) => {
+                let id = patient.id;
+                // Refused when another desk saved the record since this
+                // form was opened; the typed text stays in the form.
+                desk.update_patient_opened(opened, patient).map(|()| id)
+            }
+        };
+        match result {
+            Ok(id) => Cmd::Saved {
+                id,
+                message: s.saved.to_string(),
+            },
+            Err(e) => Cmd::Status(Status::error(e.to_string())),
+        }
+    }
+
+    /// Every field's message, and the patient when nothing is in error.
+    fn check(&self, env: &Env) -> (Vec<Option<Note>>, Option<Patient>) {
+        let (notes, patient, _) = self.checked(env);
+        (notes, patient)
+    }
+
+    /// [`FormScreen::check`], with the personal data read on the way.
+    fn checked(&self, env: &Env) -> (Vec<Option<Note>>, Option<Patient>, Personal) {
+        let s = env.s;
+        let v = |id: FieldId| self.inputs[id.index()].value().trim();
+        let mut notes: Vec<Option<Note>> = vec![None; FIELDS.len()];
+        let mut set = |id: FieldId, note: Option<Note>| notes[id.index()] = note;
+
+        let cf = CodiceFiscale::parse(v(FieldId::CodiceFiscale));
+        let decoded: Option<Decoded> = cf.as_ref().ok().map(|c| c.decode(env.today));
+        let cf_text = cf
+            .as_ref()
+            .map(|c| c.as_str().to_string())
+            .unwrap_or_default();
+
+        // Names, and their letters in the codice fiscale.
+        for (id, code_of, range) in [
+            (
+                FieldId::Cognome,
+                surname_code as fn(&str) -> Option<String>,
+                0..3,
+            ),
+            (FieldId::Nome, name_code as fn(&str) -> Option<String>, 3..6),
+        ] {
+            let value = v(id);
+            let note = if value.is_empty() {
+                Note::error(s.err_required)
+            } else if !value.chars().any(char::is_alphabetic) {
+                Note::error(s.err_letters)
+            } else {
+                match (code_of(value), cf_text.get(range)) {
+                    (Some(code), Some(in_cf)) if code != in_cf => {
+                        Note::warning(s.warn_cf_letters(in_cf))
+                    }
+                    _ => None,
+                }
+            };
+            set(id, note);
+        }
+
+        set(
+            FieldId::CodiceFiscale,
+            match &cf {
+                _ if v(FieldId::CodiceFiscale).is_empty() => Note::error(s.err_required),
+                Err(e) => Note::error(e.to_string()),
+                Ok(c) if self.computed_cf.as_deref() == Some(c.as_str()) => {
+                    Note::warning(s.cf_computed_note)
+                }
+                Ok(c) if c.is_omocode() => Note::info(s.cf_valid_omocode),
+                Ok(_) => Note::info(s.cf_valid),
+            },
+        );
+
+        let sex = match v(FieldId::Sesso).to_uppercase().as_str() {
+            "" => {
+                set(FieldId::Sesso, Note::error(s.err_required));
+                None
+            }
+            "M" | "MASCHIO" | "MALE" => Some(Sex::M),
+            "F" | "FEMMINA" | "FEMALE" => Some(Sex::F),
+            _ => {
+                set(FieldId::Sesso, Note::error(s.err_sex));
+                None
+            }
+        };
+        if let (Some(sex), Some(d)) = (sex, &decoded)
+            && sex != d.sex
+        {
+            set(
+                FieldId::Sesso,
+                Note::warning(s.warn_cf_says(&d.sex.letter().to_string())),
+            );
+        }
+
+        let birth = if v(FieldId::DataNascita).is_empty() {
+            set(FieldId::DataNascita, Note::error(s.err_required));
+            None
+        } else {
+            match format::read_date(v(FieldId::DataNascita)) {
+                Err(e) => {
+                    set(FieldId::DataNascita, Note::error(s.date_error(e)));
+                    None
+                }
+                Ok(d) if d > env.today => {
+                    set(FieldId::DataNascita, Note::error(s.err_date_future));
+                    None
+                }
+                Ok(d) if env.today.year() - d.year() > 130 => {
+                    set(FieldId::DataNascita, Note::error(s.err_date_old));
+                    None
+                }
+                Ok(d) => Some(d),
+            }
+        };
+        if let (Some(b), Some(d)) = (birth, &decoded)
+            && b != d.birth_date
+        {
+            set(
+                FieldId::DataNascita,
+                Note::warning(s.warn_cf_says(&format::date(d.birth_date))),
+            );
+        }
+
+        let birthplace = self.place_field(FieldId::LuogoNascita, true, s, &mut set);
+        if let (Some(c), Some(d)) = (birthplace, &decoded)
+            && c.belfiore != d.belfiore
+        {
+            set(
+                FieldId::LuogoNascita,
+                Note::warning(s.warn_cf_says(&format::place(&d.belfiore))),
+            );
+        }
+
+        let cap = v(FieldId::Cap);
+        if !cap.is_empty() && (cap.len() != 5 || !cap.bytes().all(|b| b.is_ascii_digit())) {
+            set(FieldId::Cap, Note::error(s.err_cap));
+        }
+
+        let comune = self.place_field(FieldId::Comune, false, s, &mut set);
+
+        let ats_code = v(FieldId::Ats);
+        if !ats_code.is_empty() {
+            match format::ats_by_code(ats_code) {
+                Some(a) => set(FieldId::Ats, Note::info(a.denominazione.clone())),
+                None => set(FieldId::Ats, Note::error(s.err_ats)),
+            }
+        }
+
+        let phones: Vec<String> = v(FieldId::Telefoni)
+            .split([',', ';'])
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(str::to_string)
+            .collect();
+        if let Some(bad) = phones.iter().find(|p| {
+            digits(p).len() < 5
+                || !p
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || " +-./()".contains(c))
+        }) {
+            set(FieldId::Telefoni, Note::error(s.err_phone(bad)));
+        }
+
+        let email = v(FieldId::Email);
+        if !email.is_empty() && !email_ok(email) {
+            set(FieldId::Email, Note::error(s.err_email));
+        }
+
+        let tessera: String = v(FieldId::Tessera)
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        if !tessera.is_empty() {
+            if !tessera.bytes().all(|b| b.is_ascii_digit()) {
+                set(FieldId::Tessera, Note::error(s.err_tessera));
+            } else if tessera.len() != 20 {
+                set(
+                    FieldId::Tessera,
+                    Note::warning(s.warn_tessera_len(tessera.len())),
+                );
+            }
+        }
+
+        let mut pathologies: Vec<String> = Vec::new();
+        for code in v(FieldId::Patologie)
+            .split(is_code_separator)
+            .filter(|c| !c.is_empty())
+        {
+            let code = code.to_uppercase();
+            if !pathologies.contains(&code) {
+                pathologies.push(code);
+            }
+        }
+        let catalogue = Catalogue::starter();
+        if let Some(bad) = pathologies.iter().find(|c| catalogue.get(c).is_none()) {
+            set(FieldId::Patologie, Note::error(s.err_pathology(bad)));
+        } else if !pathologies.is_empty() {
+            let names: Vec<&str> = pathologies.iter().map(|c| catalogue.name_of(c)).collect();
+            let level = Livello::from_count(pathologies.len())
+                .map(|l| format!(" · {}", s.level_short(l)))
+                .unwrap_or_default();
+            set(
+                FieldId::Patologie,
+                Note::info(format!("{}{level}", names.join(", "))),
+            );
+        }
+
+        let has_error = notes
+            .iter()
+            .any(|n| n.as_ref().is_some_and(|n| n.severity == Severity::Error));
+        let personal = Personal {
+            sex,
+            birth,
+            birthplace,
+        };
+        let patient = match (cf, sex, birth, birthplace) {
+            (Ok(cf), Some(sesso), Some(data_nascita), Some(place)) if !has_error => {
+                let original = self.original.as_ref();
+                Some(Patient {
+                    id: original.map_or(0, |p| p.id),
+                    cognome: v(FieldId::Cognome).to_string(),
+                    nome: v(FieldId::Nome).to_string(),
+                    codice_fiscale: cf.as_str().to_string(),
+                    sesso,
+                    data_nascita,
+                    luogo_nascita: place.belfiore.clone(),
+                    residenza: Residence {
+                        indirizzo: v(FieldId::Indirizzo).to_string(),
+                        cap: cap.to_string(),
+                        comune: comune.map(|c| c.belfiore.clone()).unwrap_or_default(),
+                    },
+                    ats_override: (!ats_code.is_empty()).then(|| ats_code.to_string()),
+                    mmg: v(FieldId::Mmg).to_string(),
+                    telefoni: phones,
+                    email: email.to_string(),
+                    tessera_sanitaria: tessera,
+                    patologie: pathologies,
+                    stato: original.map_or(PatientStatus::Attivo, |p| p.stato),
+                    note: v(FieldId::Note).to_string(),
+                })
+            }
+            _ => None,
+        };
+        (notes, patient, personal)
+    }
+
+    /// Reads a comune field, setting its message.
+    fn place_field(
+        &self,
+        id: FieldId,
+        required: bool,
+        s: &Strings,
+        set: &mut impl FnMut(FieldId, Option<Note>),
+    ) -> Option<&'static Comune> {
+        let value = self.inputs[id.index()].value().trim();
+        match format::resolve_place(value) {
+            Ok(c) => {
+                if format::looks_like_belfiore(value) {
+                    set(id, Note::info(format::comune_label(c)));
+                } else {
+                    set(id, Note::info(s.place_code(&c.belfiore)));
+                }
+                Some(c)
+            }
+            Err(PlaceError::Empty) => {
+                if required {
+                    set(id, Note::error(s.err_required));
+                }
+                None
+            }
+            Err(PlaceError::UnknownCode(code)) => {
+                set(id, Note::error(s.err_place_code(&code)));
+                None
+            }
+            Err(PlaceError::Unknown(name)) => {
+                set(id, Note::error(s.err_place_unknown(&name)));
+                None
+            }
+            Err(PlaceError::Ambiguous(options)) => {
+                set(id, Note::error(s.err_place_ambiguous(&options.join(", "))));
+                None
+            }
+        }
+    }
+
+    pub fn draw(&mut self, frame: &mut Frame, area: Rect, env: &Env, focused: bool) {
+        let s = env.s;
+        let theme = env.theme;
+        let label_width: u16 = 22;
+        let input_width: u16 = if area.width >= 110 { 44 } else { 32 };
+        let message_x = area.x + label_width + input_width + 1;
+        let message_width = usize::from(area.right().saturating_sub(message_x));
+        let mut y = area.y;
+        let mut focused_row = None;
+        for (i, id) in FIELDS.iter().enumerate() {
+            if y >= area.bottom() {
+                break;
+            }
+            let is_focus = i == self.focus;
+            let marker = if is_focus { MARKER } else { "  " };
+            let required = if id.required() { " *" } else { "" };
+            let label = format!("{marker}{}{required}", id.label(s));
+            frame.render_widget(
+                Paragraph::new(Span::styled(
+                    label,
+                    if is_focus {
+                        theme.label_focused
+                    } else {
+                        theme.label
+                    },
+                )),
+                Rect {
+                    y,
+                    height: 1,
+                    width: label_width,
+                    ..area
+                },
+            );
+            let field_area = Rect {
+                x: area.x + label_width,
+                y,
+                width: input_width,
+                height: 1,
+            };
+            field::render(
+                frame,
+                field_area,
+                &self.inputs[i],
+                focused && is_focus,
+                if is_focus {
+                    theme.field_focused
+                } else {
+                    theme.field
+                },
+                theme.label,
+            );
+            if let Some(note) = self.note(*id) {
+                let (mark, style) = note_style(note, theme);
+                let text = format::truncate_words(&format!("{mark}{}", note.text), message_width);
+                frame.render_widget(
+                    Paragraph::new(Span::styled(text, style)),
+                    Rect {
+                        x: message_x,
+                        y,
+                        width: area.right().saturating_sub(message_x),
+                        height: 1,
+                    },
+                );
+            }
+            if is_focus {
+                focused_row = Some(field_area);
+            }
+            y += 1;
+            if *id == FieldId::Comune && y < area.bottom() {
+                self.draw_derived_ats(frame, area, y, label_width, env);
+                y += 1;
+            }
+        }
+
+        // The focused field's full message and what to type in it.
+        let detail_y = y + 1;
+        if detail_y < area.bottom() {
+            let width = usize::from(area.width.saturating_sub(2));
+            let id = self.focused();
+            let mut lines: Vec<Line> = Vec::new();
+            if let Some(note) = self.note(id) {
+                let (mark, style) = note_style(note, theme);
+                for part in format::wrap(&format!("{mark}{}", note.text), width) {
+                    lines.push(Line::styled(part, style));
+                }
+            }
+            for part in format::wrap(&id.help(s), width) {
+                lines.push(Line::styled(part, theme.muted));
+            }
+            // Lines that do not fit end the last one shown with "…" (F1 has
+            // the rest) rather than vanishing unannounced.
+            let room = usize::from(area.bottom() - detail_y);
+            if lines.len() > room && room > 0 {
+                lines.truncate(room);
+                if let Some(last) = lines.last_mut() {
+                    let text = format!("{} …", last);
+                    *last = Line::styled(format::truncate(&text, width), last.style);
+                }
+            }
+            frame.render_widget(
+                Paragraph::new(lines),
+                Rect {
+                    x: area.x + 1,
+                    y: detail_y,
+                    width: area.width.saturating_sub(2),
+                    height: area.bottom() - detail_y,
+                },
+            );
+        }
+
+        if let (Some(c), Some(row)) = (&self.completion, focused_row) {
+            draw_completion(frame, area, row, c, theme);
+        }
+    }
+
+    fn draw_derived_ats(&self, frame: &mut Frame, area: Rect, y: u16, label_width: u16, env: &Env) {
+        let s = env.s;
+        let theme = env.theme;
+        let comune = format::resolve_place(self.value(FieldId::Comune)).ok();
+        let text = match comune {
+            None => s.ats_needs_comune.to_string(),
+            Some(c) => match format::residence_ats(&c.belfiore) {
+                Some(a) => format::ats_label(a),
+                None => s.outside_lombardy.to_string(),
+            },
+        };
+        frame.render_widget(
+            Paragraph::new(Line::from(vec![
+                Span::styled(format!("  {}", s.f_ats_derived), theme.label),
+                Span::raw(" ".repeat(
+                    usize::from(label_width).saturating_sub(2 + format::width(s.f_ats_derived)),
+                )),
+                Span::raw(" "),
+                Span::styled(text, theme.muted),
+            ])),
+            Rect {
+                y,
+                height: 1,
+                ..area
+            },
+        );
+    }
+}
+
+fn note_style(note: &Note, theme: &Theme) -> (&'static str, Style) {
+    match note.severity {
+        Severity::Error => (ERROR_MARK, theme.error),
+        Severity::Warning => (WARNING_MARK, theme.warning),
+        Severity::Info => (INFO_MARK, theme.info),
+    }
+}
+
+/// The list of comuni under (or, near the bottom, over) the focused field.
+pub fn draw_completion(frame: &mut Frame, area: Rect, row: Rect, c: &Completion, theme: &Theme) {
+    let height = u16::try_from(c.items.len()).unwrap_or(0) + 2;
+    let width = row.width.max(30).min(area.right().saturating_sub(row.x));
+    let below = row.y + 1;
+    let y = if below + height <= area.bottom() {
+        below
+    } else {
+        row.y.saturating_sub(height).max(area.y)
+    };
+    let rect = Rect {
+        x: row.x,
+        y,
+        width,
+        height: height.min(area.height),
+    };
+    frame.render_widget(Clear, rect);
+    let block = Block::bordered().style(theme.modal);
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    let lines: Vec<Line> = c
+        .items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            if i == c.selected {
+                Line::styled(format!("{MARKER}{item}"), theme.selected)
+            } else {
+                Line::raw(format!("  {item}"))
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// Something@something.something, without spaces.
+fn email_ok(email: &str) -> bool {
+    let Some((user, domain)) = email.split_once('@') else {
+        return false;
+    };
+    !user.is_empty()
+        && !email.chars().any(char::is_whitespace)
+        && !domain.contains('@')
+        && domain
+            .split_once('.')
+            .is_some_and(|(a, b)| !a.is_empty() && !b.is_empty() && !b.ends_with('.'))
+}
+
+/// The form's field values for a stored patient.
+fn values_of(p: &Patient) -> Vec<String> {
+    FIELDS
+        .iter()
+        .map(|id| match id {
+            FieldId::Cognome => p.cognome.clone(),
+            FieldId::Nome => p.nome.clone(),
+            FieldId::CodiceFiscale => p.codice_fiscale.clone(),
+            FieldId::Sesso => p.sesso.letter().to_string(),
+            FieldId::DataNascita => format::date(p.data_nascita),
+            FieldId::LuogoNascita => format::place(&p.luogo_nascita),
+            FieldId::Indirizzo => p.residenza.indirizzo.clone(),
+            FieldId::Cap => p.residenza.cap.clone(),
+            FieldId::Comune => format::place(&p.residenza.comune),
+            FieldId::Ats => p.ats_override.clone().unwrap_or_default(),
+            FieldId::Mmg => p.mmg.clone(),
+            FieldId::Telefoni => p.telefoni.join(", "),
+            FieldId::Email => p.email.clone(),
+            FieldId::Tessera => p.tessera_sanitaria.clone(),
+            FieldId::Patologie => p.patologie.join(", "),
+            FieldId::Note => p.note.clone(),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn emails() {
+        assert!(email_ok("mario.rossi@example.it"));
+        assert!(!email_ok("mario.rossi@example"));
+        assert!(!email_ok("mario rossi@example.it"));
+        assert!(!email_ok("@example.it"));
+        assert!(!email_ok("a@b@c.it"));
+    }
+}

@@ -1,0 +1,300 @@
+//! F2, the start screen: one search field, results on every keystroke.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState};
+use tui_input::Input;
+
+use crate::domain::PatientId;
+use crate::domain::codice_fiscale::CodiceFiscale;
+use crate::service::{Desk, DeskError, PatientSummary};
+use crate::tui::app::{Cmd, Env, Status};
+use crate::tui::kit::field;
+use crate::tui::kit::format;
+use crate::tui::kit::keys::Action;
+use crate::tui::kit::lang::Strings;
+use crate::tui::kit::theme::Selectable;
+
+/// Most results shown for one query.
+pub const LIMIT: usize = 200;
+
+#[derive(Debug, Default)]
+pub struct LookupScreen {
+    input: Input,
+    results: Vec<PatientSummary>,
+    suggested: bool,
+    state: TableState,
+    /// Rows visible in the last frame, for PageUp/PageDown.
+    page: usize,
+    /// The operator searched or moved the selection since a patient was
+    /// last chosen: the highlighted row is then theirs to choose.
+    searched: bool,
+}
+
+impl LookupScreen {
+    pub fn new() -> LookupScreen {
+        LookupScreen::default()
+    }
+
+    pub fn input_mut(&mut self) -> &mut Input {
+        &mut self.input
+    }
+
+    pub fn query(&self) -> &str {
+        self.input.value()
+    }
+
+    pub fn results(&self) -> &[PatientSummary] {
+        &self.results
+    }
+
+    pub fn suggested(&self) -> bool {
+        self.suggested
+    }
+
+    pub fn selected(&self) -> Option<usize> {
+        self.state.selected()
+    }
+
+    /// Runs the query again (after a save), keeping the selected patient when
+    /// still listed.
+    pub fn refresh(&mut self, desk: &Desk) -> Result<(), DeskError> {
+        let selected_id = self
+            .state
+            .selected()
+            .and_then(|i| self.results.get(i))
+            .map(|p| p.id);
+        let offset = self.state.offset();
+        self.search(desk)?;
+        *self.state.offset_mut() = offset.min(self.results.len().saturating_sub(1));
+        if let Some(id) = selected_id
+            && let Some(i) = self.results.iter().position(|p| p.id == id)
+        {
+            self.state.select(Some(i));
+        }
+        Ok(())
+    }
+
+    /// The patient highlighted after the operator searched or moved the
+    /// selection (since the last choice of a patient), for the area keys.
+    pub fn searched_row(&self) -> Option<PatientId> {
+        if !self.searched {
+            return None;
+        }
+        self.selected()
+            .and_then(|i| self.results.get(i))
+            .map(|p| p.id)
+    }
+
+    /// A patient was chosen: what is highlighted now is no longer a search
+    /// of the operator's (until they type or move again).
+    pub fn settle(&mut self) {
+        self.searched = false;
+    }
+
+    /// Puts `text` in the search field in place of what it held, and
+    /// searches (a scanned card's codice fiscale).
+    pub fn set_query(&mut self, text: &str, desk: &Desk) -> Result<(), DeskError> {
+        self.input = field::input_with(text);
+        self.search(desk)
+    }
+
+    fn search(&mut self, desk: &Desk) -> Result<(), DeskError> {
+        let query = self.input.value().trim();
+        if query.is_empty() {
+            self.results.clear();
+            self.suggested = false;
+        } else {
+            let lookup = desk.lookup(query, LIMIT)?;
+            self.results = lookup.patients;
+            self.suggested = lookup.suggested;
+        }
+        self.state = TableState::default();
+        if !self.results.is_empty() {
+            self.state.select(Some(0));
+        }
+        Ok(())
+    }
+
+    pub fn input_changed(&mut self, env: &Env) -> Cmd {
+        self.searched = true;
+        match self.search(env.desk) {
+            Ok(()) => Cmd::Redraw,
+            Err(e) => Cmd::Status(Status::error(e.to_string())),
+        }
+    }
+
+    fn move_by(&mut self, delta: isize) {
+        self.searched = true;
+        if self.results.is_empty() {
+            return;
+        }
+        let last = self.results.len() - 1;
+        let current = self.state.selected().unwrap_or(0);
+        let next = current.saturating_add_signed(delta).min(last);
+        self.state.select(Some(next));
+    }
+
+    pub fn action(&mut self, action: Action, env: &Env) -> Option<Cmd> {
+        if let Some(delta) = action.list_step(self.page) {
+            self.move_by(delta);
+            return Some(Cmd::Redraw);
+        }
+        Some(match action {
+            Action::Open => match self.state.selected().and_then(|i| self.results.get(i)) {
+                Some(p) => Cmd::OpenRecord(p.id),
+                None => Cmd::Status(Status::info(env.s.nothing_to_open)),
+            },
+            Action::NewPatient => {
+                // A valid codice fiscale typed in the search goes into the form.
+                let cf = CodiceFiscale::parse(self.input.value())
+                    .ok()
+                    .map(|cf| cf.as_str().to_string());
+                Cmd::NewPatient(cf)
+            }
+            Action::ClearSearch => {
+                if self.input.value().is_empty() {
+                    return Some(Cmd::None);
+                }
+                self.input.reset();
+                self.results.clear();
+                self.suggested = false;
+                self.state = TableState::default();
+                Cmd::Redraw
+            }
+            _ => return None,
+        })
+    }
+
+    fn message<'a>(&self, env: &Env<'a>) -> Line<'a> {
+        let s = env.s;
+        let theme = env.theme;
+        let query = self.input.value().trim();
+        if query.is_empty() {
+            Line::styled(s.lookup_hint, theme.muted)
+        } else if self.suggested {
+            Line::styled(s.suggestions, theme.warning)
+        } else if self.results.is_empty() {
+            Line::styled(s.no_results(query), theme.warning)
+        } else {
+            Line::raw(s.found(self.results.len(), self.results.len() >= LIMIT))
+        }
+    }
+
+    pub fn draw(&mut self, frame: &mut Frame, area: Rect, env: &Env, focused: bool) {
+        let s = env.s;
+        let theme = env.theme;
+        // The message wraps at spaces (two lines at most) rather than being
+        // cut mid-word in a narrow terminal.
+        let line = self.message(env);
+        let lines: Vec<Line> =
+            format::wrap(&line.to_string(), usize::from(area.width.saturating_sub(1)))
+                .into_iter()
+                .take(2)
+                .map(|l| Line::styled(format!(" {l}"), line.style))
+                .collect();
+        let message_lines = lines.len();
+        let [search, message, table] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(message_lines.clamp(1, 2) as u16),
+            Constraint::Fill(1),
+        ])
+        .areas(area);
+
+        let label = format!("{}: ", s.search_label);
+        let label_width = u16::try_from(format::width(&label)).unwrap_or(0) + 1;
+        frame.render_widget(
+            Paragraph::new(Span::styled(format!(" {label}"), theme.label_focused)),
+            search,
+        );
+        let field_area = Rect {
+            x: search.x + label_width,
+            width: search.width.saturating_sub(label_width + 1).min(60),
+            ..search
+        };
+        field::render(
+            frame,
+            field_area,
+            &self.input,
+            focused,
+            theme.field_focused,
+            theme.label,
+        );
+        frame.render_widget(Paragraph::new(lines), message);
+
+        self.page = usize::from(table.height.saturating_sub(1));
+        if self.results.is_empty() {
+            return;
+        }
+        let wide = table.width >= 100;
+        frame.render_stateful_widget(
+            results_table(&self.results, s, env, wide),
+            table,
+            &mut self.state,
+        );
+    }
+}
+
+fn results_table<'a>(
+    results: &'a [PatientSummary],
+    s: &'a Strings,
+    env: &Env,
+    wide: bool,
+) -> Table<'a> {
+    let theme = env.theme;
+    let header = Row::new(vec![
+        Cell::from(s.col_cognome),
+        Cell::from(s.col_nome),
+        Cell::from(s.col_born),
+        Cell::from(s.col_cf),
+        Cell::from(s.col_comune),
+        Cell::from(s.col_livello),
+        Cell::from(s.col_pic),
+    ])
+    .style(theme.table_header);
+    let rows = results.iter().map(|p| {
+        Row::new(vec![
+            Cell::from(p.cognome.as_str()),
+            Cell::from(p.nome.as_str()),
+            Cell::from(format::date(p.data_nascita)),
+            Cell::from(p.codice_fiscale.as_str()),
+            Cell::from(p.comune.as_str()),
+            Cell::from(
+                p.livello
+                    .map(|l| l.number().to_string())
+                    .unwrap_or_else(|| s.none.to_string()),
+            ),
+            Cell::from(pic_state(p, s)),
+        ])
+    });
+    Table::new(
+        rows,
+        [
+            Constraint::Fill(3),
+            Constraint::Fill(3),
+            Constraint::Length(10),
+            Constraint::Length(16),
+            Constraint::Fill(3),
+            Constraint::Length(4),
+            // Room for the Gestore's name when there is room at all.
+            if wide {
+                Constraint::Fill(3)
+            } else {
+                Constraint::Length(10)
+            },
+        ],
+    )
+    .header(header)
+    .selectable(theme)
+}
+
+/// The PIC column: the patient's status when they are no longer followed,
+/// else the Gestore of the active presa in carico, else "—".
+fn pic_state(p: &PatientSummary, s: &Strings) -> String {
+    match p.stato {
+        "deceduto" => s.status_deceased.to_string(),
+        "trasferito" => s.status_transferred.to_string(),
+        _ => p.gestore.clone().unwrap_or_else(|| s.none.to_string()),
+    }
+}

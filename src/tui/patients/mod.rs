@@ -1,0 +1,5 @@
+//! Patients: the lookup, the record and the registration form.
+
+pub mod form;
+pub mod lookup;
+pub mod record;

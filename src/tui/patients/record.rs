@@ -1,0 +1,360 @@
+//! The patient record: anagrafica, residence and ATS, doctor and contacts,
+//! pathologies and level, the PIC summary. Never deletes: a patient is
+//! marked deceased or transferred with a date.
+
+use chrono::NaiveDate;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::domain::gestore::PresaStep;
+use crate::domain::pathology::Catalogue;
+use crate::domain::{Gestore, Patient, PatientId, PatientStatus, PresaStato, Sex};
+use crate::service::Desk;
+use crate::tui::app::{Cmd, Env, Status};
+use crate::tui::kit::dialog::{Modal, Purpose, StatusChange};
+use crate::tui::kit::format;
+use crate::tui::kit::keys::Action;
+use crate::tui::kit::lang::Strings;
+
+/// Width of the label column.
+const LABEL_WIDTH: usize = 19;
+
+pub struct RecordScreen {
+    patient: Patient,
+    scroll: usize,
+    total: usize,
+    page: usize,
+}
+
+impl RecordScreen {
+    pub fn new(patient: Patient) -> RecordScreen {
+        RecordScreen {
+            patient,
+            scroll: 0,
+            total: 0,
+            page: 0,
+        }
+    }
+
+    pub fn id(&self) -> PatientId {
+        self.patient.id
+    }
+
+    pub fn patient(&self) -> &Patient {
+        &self.patient
+    }
+
+    pub fn name(&self) -> String {
+        format!("{} {}", self.patient.cognome, self.patient.nome)
+    }
+
+    /// Reads the patient again from the store.
+    pub fn reload(&mut self, desk: &Desk) -> Result<(), String> {
+        match desk.patient(self.patient.id) {
+            Ok(Some(p)) => {
+                self.patient = p;
+                Ok(())
+            }
+            Ok(None) => Err(format!("{}", self.patient.id)),
+            Err(e) => Err(e.to_string()),
+        }
+    }
+
+    pub fn action(&mut self, action: Action, env: &Env) -> Option<Cmd> {
+        let s = env.s;
+        Some(match action {
+            Action::Edit if self.patient.is_erased() => Cmd::Status(Status::info(s.erased_no_edit)),
+            Action::Edit => Cmd::EditPatient(Box::new(self.patient.clone())),
+            Action::MarkDeceased => self.status_question(StatusChange::Deceased, env),
+            Action::MarkTransferred => self.status_question(StatusChange::Transferred, env),
+            Action::Reactivate => {
+                if self.patient.stato == PatientStatus::Attivo {
+                    Cmd::Status(Status::info(s.already_active))
+                } else {
+                    Cmd::modal(Modal::confirm(
+                        Purpose::Reactivate,
+                        s.reactivate_title.to_string(),
+                        vec![s.reactivate_question(&self.name())],
+                    ))
+                }
+            }
+            Action::Up => {
+                self.scroll = self.scroll.saturating_sub(1);
+                Cmd::Redraw
+            }
+            Action::Down => {
+                self.scroll = (self.scroll + 1).min(self.total.saturating_sub(self.page));
+                Cmd::Redraw
+            }
+            Action::Back => Cmd::Back,
+            _ => return None,
+        })
+    }
+
+    fn status_question(&self, change: StatusChange, env: &Env) -> Cmd {
+        let s = env.s;
+        let title = match change {
+            StatusChange::Deceased => s.deceased_title,
+            StatusChange::Transferred => s.transferred_title,
+        };
+        Cmd::modal(Modal::date(
+            Purpose::SetStatus(change),
+            title.to_string(),
+            vec![s.status_question(change, &self.name())],
+            s.date_label.to_string(),
+            env.today,
+        ))
+    }
+
+    /// Checks a date typed for a status change: not in the future, not before
+    /// the birth date.
+    pub fn check_status_date(&self, text: &str, env: &Env) -> Result<NaiveDate, String> {
+        let s = env.s;
+        let date = format::read_date(text).map_err(|e| s.date_error(e).to_string())?;
+        if date > env.today {
+            return Err(s.err_date_future.to_string());
+        }
+        if date < self.patient.data_nascita {
+            return Err(s.err_date_before_birth.to_string());
+        }
+        Ok(date)
+    }
+
+    /// Saves a new status through the desk and reloads the record.
+    pub fn set_status(&mut self, status: PatientStatus, env: &Env) -> Cmd {
+        let mut p = self.patient.clone();
+        p.stato = status;
+        match env.desk.update_patient_opened(&self.patient, p) {
+            Ok(()) => {
+                if let Err(e) = self.reload(env.desk) {
+                    return Cmd::Status(Status::error(e));
+                }
+                Cmd::Many(vec![
+                    Cmd::RefreshLookups,
+                    Cmd::Status(Status::success(env.s.status_saved(status))),
+                ])
+            }
+            Err(e) => Cmd::Status(Status::error(e.to_string())),
+        }
+    }
+
+    fn lines<'a>(&self, env: &Env<'a>, width: usize) -> Vec<Line<'a>> {
+        let s = env.s;
+        let theme = env.theme;
+        let p = &self.patient;
+        let value_width = width.saturating_sub(LABEL_WIDTH + 2).max(10);
+        let mut lines: Vec<Line<'a>> = Vec::new();
+        let mut row = |label: &str, value: String, style: Style| {
+            for (i, part) in format::wrap(&value, value_width).into_iter().enumerate() {
+                let label = if i == 0 { label } else { "" };
+                let pad = LABEL_WIDTH.saturating_sub(format::width(label));
+                lines.push(Line::from(vec![
+                    Span::raw(" "),
+                    Span::styled(format!("{label}{}", " ".repeat(pad)), theme.label),
+                    Span::raw(" "),
+                    Span::styled(part, style),
+                ]));
+            }
+        };
+        let none = || s.none.to_string();
+        let or_none = |v: &str| {
+            if v.trim().is_empty() {
+                none()
+            } else {
+                v.to_string()
+            }
+        };
+
+        row(
+            s.f_cf,
+            format!(
+                "{}    {}: {}",
+                p.codice_fiscale,
+                s.f_sex,
+                match p.sesso {
+                    Sex::M => s.sex_m,
+                    Sex::F => s.sex_f,
+                }
+            ),
+            theme.field,
+        );
+        row(
+            s.r_born,
+            s.born_on(
+                &format::date(p.data_nascita),
+                p.age_on(env.today),
+                &format::place(&p.luogo_nascita),
+            ),
+            theme.field,
+        );
+        row(s.f_tessera, or_none(&p.tessera_sanitaria), theme.field);
+        let residence = [
+            p.residenza.indirizzo.trim().to_string(),
+            [p.residenza.cap.trim(), &format::place(&p.residenza.comune)]
+                .iter()
+                .filter(|x| !x.is_empty())
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(" "),
+        ]
+        .into_iter()
+        .filter(|x| !x.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ");
+        row(s.r_residence, or_none(&residence), theme.field);
+        row(s.r_ats, ats_text(p, s), theme.field);
+        row(s.f_mmg, or_none(&p.mmg), theme.field);
+        row(s.f_phones, or_none(&p.telefoni.join(", ")), theme.field);
+        row(s.f_email, or_none(&p.email), theme.field);
+        let catalogue = Catalogue::starter();
+        let pathologies = p
+            .patologie
+            .iter()
+            .map(|c| {
+                let name = catalogue.name_of(c);
+                if name.ends_with(&format!("({c})")) {
+                    name.to_string()
+                } else {
+                    format!("{name} ({c})")
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(", ");
+        row(s.r_pathologies, or_none(&pathologies), theme.field);
+        row(
+            s.r_level,
+            match p.livello() {
+                Some(l) => s.level_text(l),
+                None => s.no_level.to_string(),
+            },
+            theme.field,
+        );
+        // The presa in carico and, when there was more than the current one,
+        // the whole history, newest first.
+        match env.desk.prese_history(p.id) {
+            Ok(history) => {
+                let g = s.gestori;
+                let name = |x: &Option<Gestore>| {
+                    x.as_ref()
+                        .map(|x| x.denominazione.clone())
+                        .unwrap_or_else(none)
+                };
+                match history.iter().find(|(pr, _)| pr.is_active()) {
+                    Some((pr, gestore)) => row(
+                        s.r_pic,
+                        g.pic_summary(
+                            &name(gestore),
+                            g.canale(pr.canale),
+                            &format::date(pr.data_scelta),
+                            env.desk
+                                .presa_step(p.id)
+                                .ok()
+                                .flatten()
+                                .unwrap_or(PresaStep::GestoreScelto),
+                        ),
+                        theme.info,
+                    ),
+                    None => row(s.r_pic, s.no_pic.to_string(), theme.field),
+                }
+                let only_current = history.len() == 1 && history[0].0.is_active();
+                if !only_current {
+                    for (i, (pr, gestore)) in history.iter().enumerate() {
+                        let revoked = match &pr.stato {
+                            PresaStato::Revocato { data, motivo } => {
+                                Some((format::date(*data), motivo.clone()))
+                            }
+                            PresaStato::Scelto => None,
+                        };
+                        let text = g.history_entry(
+                            &name(gestore),
+                            &format::date(pr.data_scelta),
+                            revoked.as_ref().map(|(d, m)| (d.as_str(), m.as_str())),
+                        );
+                        let style = if pr.is_active() {
+                            theme.field
+                        } else {
+                            theme.muted
+                        };
+                        row(if i == 0 { g.r_history } else { "" }, text, style);
+                    }
+                }
+            }
+            Err(e) => row(s.r_pic, e.to_string(), theme.error),
+        }
+        row(s.f_note, or_none(&p.note), theme.field);
+        row("", String::new(), theme.field);
+        row(s.r_areas, s.record_areas.to_string(), theme.muted);
+        lines
+    }
+
+    pub fn draw(&mut self, frame: &mut Frame, area: Rect, env: &Env) {
+        let s = env.s;
+        let theme = env.theme;
+        let p = &self.patient;
+        let mut title = vec![
+            Span::raw(" "),
+            Span::styled(format!("{} {}", p.cognome, p.nome), theme.section),
+        ];
+        match p.stato {
+            PatientStatus::Attivo => {}
+            PatientStatus::Deceduto(d) => title.push(Span::styled(
+                format!("   {} {}", s.deceased_on, format::date(d)),
+                theme.status_warning,
+            )),
+            PatientStatus::Trasferito(d) => title.push(Span::styled(
+                format!("   {} {}", s.transferred_on, format::date(d)),
+                theme.status_warning,
+            )),
+        }
+        frame.render_widget(Paragraph::new(Line::from(title)), area);
+        let body = Rect {
+            y: area.y + 2,
+            height: area.height.saturating_sub(2),
+            ..area
+        };
+        let lines = self.lines(env, usize::from(body.width));
+        self.total = lines.len();
+        self.page = usize::from(body.height);
+        self.scroll = self.scroll.min(self.total.saturating_sub(self.page));
+        if self.total > self.page {
+            // More lines than room: say how to reach them.
+            let hint = s.gestori.scroll_hint();
+            let w = u16::try_from(format::width(hint)).unwrap_or(0);
+            frame.render_widget(
+                Paragraph::new(Span::styled(hint, theme.muted)),
+                Rect {
+                    x: area.right().saturating_sub(w + 1),
+                    width: w,
+                    height: 1,
+                    ..area
+                },
+            );
+        }
+        frame.render_widget(
+            Paragraph::new(lines).scroll((u16::try_from(self.scroll).unwrap_or(0), 0)),
+            body,
+        );
+    }
+}
+
+/// The ATS of residence, or the operator's choice with the derived one beside it.
+fn ats_text(p: &Patient, s: &Strings) -> String {
+    let derived = format::residence_ats(&p.residenza.comune);
+    let derived_text = match derived {
+        Some(a) => format::ats_label(a),
+        None if p.residenza.comune.trim().is_empty() => s.none.to_string(),
+        None => s.outside_lombardy.to_string(),
+    };
+    match p.ats_override.as_deref().map(str::trim) {
+        Some(code) if !code.is_empty() => {
+            let chosen = format::ats_by_code(code)
+                .map(format::ats_label)
+                .unwrap_or_else(|| code.to_string());
+            s.ats_overridden(&chosen, &derived_text)
+        }
+        _ => derived_text,
+    }
+}

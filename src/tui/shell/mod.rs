@@ -1,0 +1,6 @@
+//! The shell around the features: the login gate, the help screen and the
+//! placeholder of an area with nothing to show.
+
+pub mod help;
+pub mod login;
+pub mod placeholder;

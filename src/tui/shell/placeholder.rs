@@ -1,0 +1,78 @@
+//! The areas that later versions fill (Gestore, Patto, PAI, Agenda, Richiami):
+//! their keys open this screen, which says so, rather than doing nothing.
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Wrap};
+
+use crate::domain::PatientId;
+use crate::tui::app::Env;
+use crate::tui::kit::lang::Strings;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Area {
+    Gestore,
+    Patto,
+    Pai,
+    Agenda,
+    Richiami,
+}
+
+impl Area {
+    pub fn name(self, s: &Strings) -> &'static str {
+        match self {
+            Area::Gestore => s.area_gestore,
+            Area::Patto => s.area_patto,
+            Area::Pai => s.area_pai,
+            Area::Agenda => s.area_agenda,
+            Area::Richiami => s.area_richiami,
+        }
+    }
+
+    fn description(self, s: &Strings) -> &'static str {
+        match self {
+            Area::Gestore => s.area_gestore_text,
+            Area::Patto => s.area_patto_text,
+            Area::Pai => s.area_pai_text,
+            Area::Agenda => s.area_agenda_text,
+            Area::Richiami => s.area_richiami_text,
+        }
+    }
+}
+
+pub struct PlaceholderScreen {
+    pub area: Area,
+    pub patient: Option<(PatientId, String)>,
+}
+
+impl PlaceholderScreen {
+    pub fn new(area: Area, patient: Option<(PatientId, String)>) -> PlaceholderScreen {
+        PlaceholderScreen { area, patient }
+    }
+
+    pub fn draw(&self, frame: &mut Frame, area: Rect, env: &Env) {
+        let s = env.s;
+        let theme = env.theme;
+        let mut lines = vec![
+            Line::raw(""),
+            Line::styled(self.area.name(s), theme.section),
+            Line::raw(""),
+            Line::raw(self.area.description(s)),
+            Line::raw(""),
+        ];
+        if let Some((_, name)) = &self.patient {
+            lines.push(Line::raw(format!("{}: {name}", s.patient)));
+            lines.push(Line::raw(""));
+        }
+        lines.push(Line::styled(s.coming_soon, theme.status_warning));
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(s.placeholder_back, theme.muted));
+        frame.render_widget(
+            Paragraph::new(lines)
+                .alignment(Alignment::Center)
+                .wrap(Wrap { trim: true }),
+            area,
+        );
+    }
+}
