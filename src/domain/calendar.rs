@@ -5,10 +5,13 @@
 //! 25 Dec, 26 Dec, plus 4 Oct from 2026 (Legge 151/2025): the usual list of 12 (13 from
 //! 2026). Pasqua is always a Sunday, so listing it changes no working day; it is listed
 //! because calendars shown to patients and staff list it. A holiday falling on a weekend
-//! is not moved. The same list is applied to every year except for the 4 October rule:
-//! dates before 2001 (when 2 June was restored) are not historically exact, which is fine
-//! for a desk that books forward. The Giornata dell'Unità nazionale (first Sunday of
-//! November) always falls on a Sunday and is not listed.
+//! is not moved. The same list is applied to every year, with three rules of history:
+//! 4 October only from 2026; from 1977 to 2000 the Festa della Repubblica was kept on the
+//! first Sunday of June instead of 2 June (Legge 54/1977, restored by Legge 336/2000);
+//! 17 March 2011 (150th anniversary of the unification) was a one-off national holiday.
+//! Other changes of 1977 (Epifania, abolished until 1985, and the religious holidays that
+//! were dropped then) are not modelled: the desk books forward. The Giornata dell'Unità
+//! nazionale (first Sunday of November) always falls on a Sunday and is not listed.
 //!
 //! The patron saint's day is a holiday in its own comune only. Patrons are data
 //! (`assets/patroni.csv`, embedded), matched by comune name through [`fold`], so a practice
@@ -93,6 +96,41 @@ const EASTER_MONDAY_NAME: &str = "Lunedì dell'Angelo (Pasquetta)";
 const SAN_FRANCESCO: (u32, u32, &str) = (10, 4, "San Francesco d'Assisi, patrono d'Italia");
 const SAN_FRANCESCO_FROM_YEAR: i32 = 2026;
 
+/// From 1977 to 2000 the Festa della Repubblica was on the first Sunday of June.
+const REPUBBLICA_ON_SUNDAY: std::ops::RangeInclusive<i32> = 1977..=2000;
+
+/// 17 March 2011, the one-off holiday of the 150th anniversary of the unification.
+const UNITA_150: (i32, u32, u32, &str) = (2011, 3, 17, "150° anniversario dell'Unità d'Italia");
+
+/// The fixed-date national holidays of `year` with their names, the history rules applied
+/// (2 June as the first Sunday of June from 1977 to 2000, 17 March 2011, 4 October from
+/// 2026). Unsorted.
+fn fixed_national(year: i32) -> impl Iterator<Item = (NaiveDate, &'static str)> {
+    let fixed = FIXED_NATIONAL
+        .iter()
+        .filter_map(move |&(month, day, name)| {
+            let date = if (month, day) == (6, 2) && REPUBBLICA_ON_SUNDAY.contains(&year) {
+                first_sunday_of_june(year)?
+            } else {
+                NaiveDate::from_ymd_opt(year, month, day)?
+            };
+            Some((date, name))
+        });
+    let unita = (year == UNITA_150.0)
+        .then(|| NaiveDate::from_ymd_opt(year, UNITA_150.1, UNITA_150.2))
+        .flatten()
+        .map(|date| (date, UNITA_150.3));
+    let francesco = (year >= SAN_FRANCESCO_FROM_YEAR)
+        .then(|| NaiveDate::from_ymd_opt(year, SAN_FRANCESCO.0, SAN_FRANCESCO.1))
+        .flatten()
+        .map(|date| (date, SAN_FRANCESCO.2));
+    fixed.chain(unita).chain(francesco)
+}
+
+fn first_sunday_of_june(year: i32) -> Option<NaiveDate> {
+    NaiveDate::from_weekday_of_month_opt(year, 6, Weekday::Sun, 1)
+}
+
 /// A year that any holiday computation can represent in a [`NaiveDate`].
 /// Outside it every function returns "no holidays" instead of failing.
 fn in_range(year: i32) -> bool {
@@ -134,9 +172,12 @@ pub fn national_holidays(year: i32) -> Vec<Holiday> {
     if !in_range(year) {
         return Vec::new();
     }
-    let mut list: Vec<Holiday> = FIXED_NATIONAL
-        .iter()
-        .filter_map(|&(month, day, name)| national(year, month, day, name))
+    let mut list: Vec<Holiday> = fixed_national(year)
+        .map(|(date, name)| Holiday {
+            date,
+            name: name.to_owned(),
+            kind: HolidayKind::National,
+        })
         .collect();
     if let Some(sunday) = easter_sunday(year) {
         list.push(Holiday {
@@ -152,10 +193,6 @@ pub fn national_holidays(year: i32) -> Vec<Holiday> {
             });
         }
     }
-    if year >= SAN_FRANCESCO_FROM_YEAR {
-        let (month, day, name) = SAN_FRANCESCO;
-        list.extend(national(year, month, day, name));
-    }
     // Stable sort: on a shared date the fixed holiday comes before Easter.
     list.sort_by_key(|h| h.date);
     list
@@ -164,40 +201,20 @@ pub fn national_holidays(year: i32) -> Vec<Holiday> {
 /// The dates of the national holidays of `year`, unsorted, possibly repeated, without
 /// names and without allocating.
 fn national_dates(year: i32) -> impl Iterator<Item = NaiveDate> {
-    let fixed = FIXED_NATIONAL
-        .iter()
-        .filter_map(move |&(month, day, _)| NaiveDate::from_ymd_opt(year, month, day));
     let sunday = easter_sunday(year);
     let monday = sunday.and_then(|s| s.succ_opt());
-    let francesco = if year >= SAN_FRANCESCO_FROM_YEAR {
-        NaiveDate::from_ymd_opt(year, SAN_FRANCESCO.0, SAN_FRANCESCO.1)
-    } else {
-        None
-    };
-    fixed.chain(sunday).chain(monday).chain(francesco)
-}
-
-fn national(year: i32, month: u32, day: u32, name: &str) -> Option<Holiday> {
-    Some(Holiday {
-        date: NaiveDate::from_ymd_opt(year, month, day)?,
-        name: name.to_owned(),
-        kind: HolidayKind::National,
-    })
+    fixed_national(year)
+        .map(|(date, _)| date)
+        .chain(sunday)
+        .chain(monday)
 }
 
 /// Whether `date` is a national holiday. No allocation.
 pub fn is_national_holiday(date: NaiveDate) -> bool {
-    let (month, day) = (date.month(), date.day());
-    if FIXED_NATIONAL
-        .iter()
-        .any(|&(m, d, _)| m == month && d == day)
-    {
+    if fixed_national(date.year()).any(|(d, _)| d == date) {
         return true;
     }
-    if (month, day) == (SAN_FRANCESCO.0, SAN_FRANCESCO.1) && date.year() >= SAN_FRANCESCO_FROM_YEAR
-    {
-        return true;
-    }
+    let month = date.month();
     // Easter Sunday falls between 22 March and 25 April, Easter Monday one day later.
     (month == 3 || month == 4)
         && easter_sunday(date.year())
@@ -527,6 +544,40 @@ mod tests {
         NaiveDate::from_ymd_opt(y, m, day).expect("valid test date")
     }
 
+    /// From 1977 to 2000 the Festa della Repubblica was the first Sunday of June, not
+    /// 2 June; 17 March 2011 was a one-off holiday. `festivi 2000` listed 2 June.
+    #[test]
+    fn history_of_2_june_and_17_march_2011() {
+        let dates =
+            |year| -> Vec<NaiveDate> { national_holidays(year).iter().map(|h| h.date).collect() };
+        // 2000: 2 June was a Friday, a working day; the holiday was Sunday 4 June.
+        assert!(!dates(2000).contains(&d(2000, 6, 2)));
+        assert!(dates(2000).contains(&d(2000, 6, 4)));
+        assert!(!is_national_holiday(d(2000, 6, 2)));
+        assert!(is_working_day(d(2000, 6, 2), None));
+        assert!(is_national_holiday(d(2000, 6, 4)));
+        // 1977, the first year of the rule: Sunday 5 June.
+        assert!(dates(1977).contains(&d(1977, 6, 5)));
+        assert!(!dates(1977).contains(&d(1977, 6, 2)));
+        // Before and after the rule: 2 June.
+        assert!(dates(1976).contains(&d(1976, 6, 2)));
+        assert!(dates(2001).contains(&d(2001, 6, 2)));
+        assert!(is_national_holiday(d(2001, 6, 2)));
+        // 17 March 2011, a Thursday, in that year only.
+        let unita = national_holidays(2011);
+        let h = unita.iter().find(|h| h.date == d(2011, 3, 17)).unwrap();
+        assert_eq!(h.name, "150° anniversario dell'Unità d'Italia");
+        assert!(is_national_holiday(d(2011, 3, 17)));
+        assert!(!is_working_day(d(2011, 3, 17), None));
+        assert!(!is_national_holiday(d(2012, 3, 17)));
+        assert_eq!(
+            national_holidays(2011).len(),
+            national_holidays(2012).len() + 1
+        );
+        // The count of 2000 is the usual 12: the Sunday replaces 2 June.
+        assert_eq!(national_holidays(2000).len(), 12);
+    }
+
     #[test]
     fn easter_monday_known_years() {
         let cases = [
@@ -611,9 +662,9 @@ mod tests {
 
     #[test]
     fn coincident_holidays_are_both_kept() {
-        // 2011: Easter Monday on 25 April.
+        // 2011: Easter Monday on 25 April (and 17 March, the 13th that year).
         let list = national_holidays(2011);
-        assert_eq!(list.len(), 12);
+        assert_eq!(list.len(), 13);
         let on_25_april: Vec<&str> = list
             .iter()
             .filter(|h| h.date == d(2011, 4, 25))
@@ -900,7 +951,7 @@ mod tests {
         #[test]
         fn national_list_is_sorted_and_easter_monday_is_a_monday(year in 1900i32..2200) {
             let list = national_holidays(year);
-            prop_assert_eq!(list.len(), if year >= 2026 { 13 } else { 12 });
+            prop_assert_eq!(list.len(), if year >= 2026 || year == 2011 { 13 } else { 12 });
             prop_assert!(list.windows(2).all(|w| w[0].date <= w[1].date));
             // The only possible shared date is 25 April, with Easter Sunday or Monday.
             for w in list.windows(2) {
