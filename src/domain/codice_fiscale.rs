@@ -224,6 +224,30 @@ impl CodiceFiscale {
             .any(|&i| b.get(i).is_some_and(|c| OMOCODE.contains(c)))
     }
 
+    /// Whether the omocodia letters skip the official order. The Agenzia delle
+    /// Entrate replaces digit positions from the right: the 15th character
+    /// first, then the 14th, the 13th, the 11th, the 10th, the 8th, the 7th.
+    /// A code with a letter in a position while a digit is still left to its
+    /// right was never issued: a misread card or a typing error that the
+    /// check character happens not to catch. The desk is warned, not refused.
+    pub fn omocode_out_of_order(&self) -> bool {
+        let b = self.0.as_bytes();
+        let substituted = |&i: &usize| b.get(i).is_some_and(|c| OMOCODE.contains(c));
+        // Right to left: once a position holds a digit, none further left may
+        // hold a letter.
+        let mut digit_seen = false;
+        for i in DIGIT_POSITIONS.iter().rev() {
+            if substituted(i) {
+                if digit_seen {
+                    return true;
+                }
+            } else {
+                digit_seen = true;
+            }
+        }
+        false
+    }
+
     /// Sex, birth date and birthplace. The two-digit year is read as 20yy if
     /// that date is not after `today`, else as 19yy.
     ///
@@ -1051,5 +1075,29 @@ mod omocode_tests {
         assert!(CodiceFiscale::parse(all.as_str()).is_ok());
         assert_eq!(&all.as_str()[6..15], "URDLPLNMV");
         assert!(omocode(&base, 8).is_none());
+    }
+
+    #[test]
+    fn omocode_letters_out_of_the_official_order_are_flagged() {
+        let base = CodiceFiscale::parse("CCCFBA85D03L219P").unwrap();
+        for level in 0..=7 {
+            let code = omocode(&base, level).unwrap();
+            assert!(
+                !code.omocode_out_of_order(),
+                "level {level}: {}",
+                code.as_str()
+            );
+        }
+        // The 7th character (first year digit) replaced while the rest stay
+        // digits: 8 -> U at index 6, check character recomputed.
+        let first15 = "CCCFBAU5D03L219";
+        let skipped = format!("{first15}{}", check_char(first15).unwrap());
+        let skipped = CodiceFiscale::parse(&skipped).unwrap();
+        assert!(skipped.is_omocode());
+        assert!(skipped.omocode_out_of_order());
+        // Index 13 replaced, index 14 still a digit: 1 -> M.
+        let first15 = "CCCFBA85D03L2M9";
+        let hole = format!("{first15}{}", check_char(first15).unwrap());
+        assert!(CodiceFiscale::parse(&hole).unwrap().omocode_out_of_order());
     }
 }

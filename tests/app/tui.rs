@@ -824,6 +824,58 @@ fn data_contradicting_the_codice_fiscale_is_flagged_not_blocked() {
     assert_eq!(stored.luogo_nascita, "H501");
 }
 
+/// A codice fiscale whose omocodia letters skip the official right-to-left
+/// order was accepted without a word: it is a misread card or a typing
+/// error. Now it is flagged on the field, and still saved.
+#[test]
+fn omocodia_letters_out_of_order_are_flagged_not_blocked() {
+    use sportello::domain::codice_fiscale::check_char;
+    let (_dir, desk) = archive();
+    let mut ui = Harness::new(desk, 120, 30);
+    let cf = compute("Verdi", "Giuseppe", Sex::M, date(1950, 4, 12), "F205").expect("cf");
+    // The 7th character (the year's first digit, 5) as its omocodia letter R,
+    // while every position to its right keeps its digit.
+    let first15 = format!("{}R{}", &cf.as_str()[..6], &cf.as_str()[7..15]);
+    let odd = format!("{first15}{}", check_char(&first15).expect("check"));
+    ui.keys(|e| {
+        e.key(KeyCode::F(9))
+            .text("Verdi")
+            .key(KeyCode::Tab)
+            .text("Giuseppe")
+            .key(KeyCode::Tab)
+            .key(KeyCode::Tab)
+            .text("M")
+            .key(KeyCode::Tab)
+            .text("12/04/1950")
+            .key(KeyCode::Tab)
+            .text("F205")
+            .key(KeyCode::Tab)
+            .key(KeyCode::BackTab)
+            .key(KeyCode::BackTab)
+            .key(KeyCode::BackTab)
+            .key(KeyCode::BackTab)
+            .text(&odd)
+            .key(KeyCode::Tab);
+    });
+    let screen = ui.screen();
+    assert!(
+        screen.contains("! lettere di omocodia fuori dall'ordine ufficiale"),
+        "{screen}"
+    );
+    // The same code in the official order (none replaced) says valid.
+    assert!(!screen.contains("valido (omocodia)"), "{screen}");
+    ui.keys(|e| {
+        e.ctrl('s');
+    });
+    let stored = ui
+        .app
+        .desk()
+        .patient_by_cf(&odd)
+        .expect("readable")
+        .expect("saved despite the warning");
+    assert_eq!(stored.cognome, "Verdi");
+}
+
 #[test]
 fn english_on_request() {
     let (_dir, desk) = archive();

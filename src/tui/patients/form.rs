@@ -676,6 +676,7 @@ impl FormScreen {
                 Ok(c) if self.computed_cf.as_deref() == Some(c.as_str()) => {
                     Note::warning(s.cf_computed_note)
                 }
+                Ok(c) if c.omocode_out_of_order() => Note::warning(s.cf_omocode_order),
                 Ok(c) if c.is_omocode() => Note::info(s.cf_valid_omocode),
                 Ok(_) => Note::info(s.cf_valid),
             },
