@@ -11,7 +11,6 @@ pub mod pai;
 pub mod patients;
 pub mod patto;
 pub mod richiami;
-pub mod screen;
 pub mod shell;
 
 use std::io;

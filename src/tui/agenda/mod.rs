@@ -20,7 +20,7 @@ use crate::service::Desk;
 use crate::service::agenda::{DayLine, WeekDay};
 use crate::tui::agenda::plan::{PlanOutcome, PlanView};
 use crate::tui::app::{Cmd, Env, Status};
-use crate::tui::kit::dialog::{DialogField, Modal, Purpose};
+use crate::tui::kit::dialog::{DialogField, Modal, Submit};
 use crate::tui::kit::field;
 use crate::tui::kit::format;
 use crate::tui::kit::keys::{self, Action, Context};
@@ -28,7 +28,6 @@ use crate::tui::kit::lang::Strings;
 use crate::tui::kit::picker::{Picker, PickerOutcome};
 use crate::tui::kit::theme::MARKER;
 use crate::tui::kit::theme::Selectable;
-use crate::tui::screen::Screen;
 
 /// What a dialog of the agenda is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,6 +38,14 @@ pub enum AgendaPurpose {
     Move(AppointmentId, Option<ResourceId>),
     /// The preferences of the patient being planned.
     Preferences,
+}
+
+impl From<AgendaPurpose> for Submit {
+    fn from(purpose: AgendaPurpose) -> Submit {
+        Submit::on_try(move |agenda: &mut AgendaScreen, modal, env| {
+            agenda.confirm(purpose, modal, env)
+        })
+    }
 }
 
 pub struct AgendaScreen {
@@ -108,7 +115,7 @@ impl AgendaScreen {
             Err(e) => return Cmd::Status(Status::error(e)),
         };
         match screen.open_plan(env) {
-            Cmd::Redraw => Cmd::Push(Box::new(Screen::Agenda(Box::new(screen)))),
+            Cmd::Redraw => Cmd::push(screen),
             other => other,
         }
     }
@@ -395,7 +402,7 @@ impl AgendaScreen {
                 }
             }
             Action::GoTo => Cmd::modal(Modal::form(
-                Purpose::Agenda(AgendaPurpose::GoTo),
+                AgendaPurpose::GoTo,
                 a.goto_title.to_string(),
                 vec![],
                 vec![DialogField::Text {
@@ -425,7 +432,7 @@ impl AgendaScreen {
                         self.changed(r, a.marked_booked, env)
                     }
                     Action::Revoke => Cmd::modal(Modal::form(
-                        Purpose::Agenda(AgendaPurpose::Cancel(app.id)),
+                        AgendaPurpose::Cancel(app.id),
                         a.cancel_title.to_string(),
                         vec![app.descrizione.clone()],
                         vec![DialogField::Text {
@@ -638,7 +645,7 @@ impl AgendaScreen {
         lines.push(a.move_intro.to_string());
         let target = target.filter(|t| Some(*t) != app.resource);
         Cmd::modal(Modal::form(
-            Purpose::Agenda(AgendaPurpose::Move(app.id, target)),
+            AgendaPurpose::Move(app.id, target),
             a.move_title.to_string(),
             lines,
             vec![
@@ -1070,4 +1077,49 @@ fn week_cell<'a>(l: &DayLine, width: usize, selected: bool, env: &Env) -> Line<'
         };
         Line::styled(text, style)
     }
+}
+
+impl crate::tui::kit::screen::Screen for AgendaScreen {
+    fn context(&self) -> crate::tui::kit::keys::Context {
+        Self::context(self)
+    }
+
+    fn title(&self, env: &Env) -> String {
+        Self::title(self, env.s)
+    }
+
+    fn action(&mut self, action: Action, env: &Env) -> Option<Cmd> {
+        Self::action(self, action, env)
+    }
+
+    fn draw(&mut self, frame: &mut Frame, area: Rect, env: &Env, _focused: bool) {
+        Self::draw(self, frame, area, env)
+    }
+
+    fn patient(&self) -> Option<(crate::domain::PatientId, String)> {
+        Self::patient(self)
+    }
+
+    fn owner(&self) -> Option<crate::domain::PatientId> {
+        crate::tui::kit::screen::Screen::patient(self).map(|(id, _)| id)
+    }
+
+    fn resumed(&mut self, desk: &crate::service::Desk) -> Result<(), String> {
+        self.reload(desk)
+    }
+
+    fn areas(&self) -> &'static [crate::service::Area] {
+        use crate::service::Area::*;
+        &[Patients, Agenda]
+    }
+
+    fn refresh(&mut self, env: &Env) {
+        let _ = self.reload(env.desk);
+    }
+
+    fn has_dialog(&self) -> bool {
+        Self::has_dialog(self)
+    }
+
+    crate::screen_any!();
 }

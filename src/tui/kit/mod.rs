@@ -9,5 +9,6 @@ pub mod keys;
 pub mod lang;
 pub mod picker;
 pub mod scan;
+pub mod screen;
 pub mod terminal;
 pub mod theme;

@@ -25,7 +25,7 @@ use crate::domain::{Patient, PatientId};
 use crate::service::Desk;
 use crate::service::pai::ItemProgress;
 use crate::tui::app::{Cmd, Env, Status};
-use crate::tui::kit::dialog::{DialogField, Modal, Purpose};
+use crate::tui::kit::dialog::{DialogField, Modal, Submit};
 use crate::tui::kit::field;
 use crate::tui::kit::format;
 use crate::tui::kit::keys::{self, Action, Context};
@@ -34,7 +34,6 @@ use crate::tui::kit::picker::{Picker, PickerOutcome};
 use crate::tui::kit::theme::Selectable;
 use crate::tui::kit::theme::{MARKER, WARNING_MARK};
 use crate::tui::pai::edit::{EditForm, FormKind, item_ref};
-use crate::tui::screen::Screen;
 
 /// The sections of the plan, one tab each.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,6 +71,12 @@ pub enum PaiPurpose {
     Problems,
     /// Write the PDF and the FHIR JSON into the folder of the dialog.
     Export,
+}
+
+impl From<PaiPurpose> for Submit {
+    fn from(purpose: PaiPurpose) -> Submit {
+        Submit::on(move |pai: &mut PaiScreen, modal, env| pai.confirmed(purpose, modal, env))
+    }
 }
 
 /// The key of `action` in `context`, as written in messages.
@@ -474,7 +479,7 @@ impl PaiScreen {
             return Cmd::Redraw;
         }
         match PaiScreen::version(env.desk, v) {
-            Ok(screen) => Cmd::Push(Box::new(Screen::Pai(Box::new(screen)))),
+            Ok(screen) => Cmd::push(screen),
             Err(e) => Cmd::Status(Status::error(e)),
         }
     }
@@ -612,7 +617,7 @@ impl PaiScreen {
         }
         lines.push(ps.remove_save(&key_name(Context::PaiBozza, Action::Save, env.s)));
         Cmd::modal(Modal::confirm(
-            Purpose::Pai(PaiPurpose::Remove(self.section, i)),
+            PaiPurpose::Remove(self.section, i),
             ps.remove_title.to_string(),
             lines,
         ))
@@ -656,7 +661,7 @@ impl PaiScreen {
             }
             lines.push(ps.share_fix.to_string());
             return Cmd::modal(Modal::confirm(
-                Purpose::Pai(PaiPurpose::Problems),
+                PaiPurpose::Problems,
                 ps.share_blocked_title.to_string(),
                 lines,
             ));
@@ -667,7 +672,7 @@ impl PaiScreen {
             lines.push(ps.share_saves_first.to_string());
         }
         Cmd::modal(Modal::confirm(
-            Purpose::Pai(PaiPurpose::Share),
+            PaiPurpose::Share,
             ps.share_title.to_string(),
             lines,
         ))
@@ -683,7 +688,7 @@ impl PaiScreen {
             ))));
         }
         Cmd::modal(Modal::form(
-            Purpose::Pai(PaiPurpose::Export),
+            PaiPurpose::Export,
             ps.export_title.to_string(),
             vec![ps.export_text.to_string()],
             vec![DialogField::Text {
@@ -1350,6 +1355,67 @@ fn write_export(env: &Env, pai: &Pai, dir: &Path) -> Result<Vec<PathBuf>, String
             .pai
             .err_folder(&dir.display().to_string(), &e.to_string())
     })
+}
+
+impl crate::tui::kit::screen::Screen for PaiScreen {
+    fn context(&self) -> crate::tui::kit::keys::Context {
+        Self::context(self)
+    }
+
+    fn title(&self, env: &Env) -> String {
+        Self::title(self, env.s)
+    }
+
+    fn action(&mut self, action: Action, env: &Env) -> Option<Cmd> {
+        Self::action(self, action, env)
+    }
+
+    fn draw(&mut self, frame: &mut Frame, area: Rect, env: &Env, focused: bool) {
+        Self::draw(self, frame, area, env, focused)
+    }
+
+    fn focused_input(&mut self) -> Option<&mut Input> {
+        Self::focused_input(self)
+    }
+
+    fn input_changed(&mut self, _env: &Env) -> Cmd {
+        Self::input_changed(self)
+    }
+
+    fn is_dirty(&self) -> bool {
+        Self::is_dirty(self)
+    }
+
+    fn save_changes(&mut self, env: &Env) -> Cmd {
+        Self::action(self, Action::Save, env).unwrap_or(Cmd::None)
+    }
+
+    fn patient(&self) -> Option<(crate::domain::PatientId, String)> {
+        Self::patient(self)
+    }
+
+    fn owner(&self) -> Option<crate::domain::PatientId> {
+        crate::tui::kit::screen::Screen::patient(self).map(|(id, _)| id)
+    }
+
+    fn resumed(&mut self, desk: &crate::service::Desk) -> Result<(), String> {
+        self.reload(desk)
+    }
+
+    fn areas(&self) -> &'static [crate::service::Area] {
+        use crate::service::Area::*;
+        &[Patients, Prese, Pai, Agenda]
+    }
+
+    fn refresh(&mut self, env: &Env) {
+        let _ = self.reload(env.desk);
+    }
+
+    fn has_dialog(&self) -> bool {
+        Self::has_dialog(self)
+    }
+
+    crate::screen_any!();
 }
 
 #[cfg(test)]

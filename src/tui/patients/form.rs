@@ -19,7 +19,7 @@ use crate::domain::patient::digits;
 use crate::domain::text;
 use crate::domain::{Livello, Patient, PatientId, PatientStatus, Residence, Sex};
 use crate::tui::app::{Cmd, Env, Status};
-use crate::tui::kit::dialog::{Modal, Purpose};
+use crate::tui::kit::dialog::{Modal, Submit};
 use crate::tui::kit::field;
 use crate::tui::kit::format::{self, PlaceError};
 use crate::tui::kit::keys::Action;
@@ -597,7 +597,7 @@ impl FormScreen {
                     lines.push(String::new());
                     lines.push(s.duplicates_question.to_string());
                     return Cmd::modal(Modal::confirm(
-                        Purpose::SaveDuplicate,
+                        Submit::on(|form: &mut FormScreen, _, env| form.save(env, true)),
                         s.duplicates_title.to_string(),
                         lines,
                     ));
@@ -1116,6 +1116,50 @@ fn values_of(p: &Patient) -> Vec<String> {
             FieldId::Note => p.note.clone(),
         })
         .collect()
+}
+
+impl crate::tui::kit::screen::Screen for FormScreen {
+    fn context(&self) -> crate::tui::kit::keys::Context {
+        crate::tui::kit::keys::Context::Form
+    }
+
+    fn title(&self, env: &Env) -> String {
+        Self::title(self, env.s)
+    }
+
+    fn action(&mut self, action: Action, env: &Env) -> Option<Cmd> {
+        Self::action(self, action, env)
+    }
+
+    fn draw(&mut self, frame: &mut Frame, area: Rect, env: &Env, focused: bool) {
+        Self::draw(self, frame, area, env, focused)
+    }
+
+    fn focused_input(&mut self) -> Option<&mut Input> {
+        Some(self.input_mut())
+    }
+
+    fn input_changed(&mut self, env: &Env) -> Cmd {
+        Self::input_changed(self, env)
+    }
+
+    fn is_dirty(&self) -> bool {
+        Self::is_dirty(self)
+    }
+
+    fn save_changes(&mut self, env: &Env) -> Cmd {
+        self.save(env, false)
+    }
+
+    fn patient(&self) -> Option<(crate::domain::PatientId, String)> {
+        Self::patient(self)
+    }
+
+    fn owner(&self) -> Option<crate::domain::PatientId> {
+        crate::tui::kit::screen::Screen::patient(self).map(|(id, _)| id)
+    }
+
+    crate::screen_any!();
 }
 
 #[cfg(test)]

@@ -298,3 +298,47 @@ fn pic_state(p: &PatientSummary, s: &Strings) -> String {
         _ => p.gestore.clone().unwrap_or_else(|| s.none.to_string()),
     }
 }
+
+impl crate::tui::kit::screen::Screen for LookupScreen {
+    fn context(&self) -> crate::tui::kit::keys::Context {
+        crate::tui::kit::keys::Context::Lookup
+    }
+
+    fn title(&self, env: &Env) -> String {
+        env.s.title_lookup.to_string()
+    }
+
+    fn action(&mut self, action: Action, env: &Env) -> Option<Cmd> {
+        Self::action(self, action, env)
+    }
+
+    fn draw(&mut self, frame: &mut Frame, area: Rect, env: &Env, focused: bool) {
+        Self::draw(self, frame, area, env, focused)
+    }
+
+    fn focused_input(&mut self) -> Option<&mut tui_input::Input> {
+        Some(self.input_mut())
+    }
+
+    fn input_changed(&mut self, env: &Env) -> Cmd {
+        Self::input_changed(self, env)
+    }
+
+    /// The patient highlighted in the search results.
+    fn patient(&self) -> Option<(crate::domain::PatientId, String)> {
+        self.selected()
+            .and_then(|i| self.results().get(i))
+            .map(|p| (p.id, format!("{} {}", p.cognome, p.nome)))
+    }
+
+    fn areas(&self) -> &'static [crate::service::Area] {
+        use crate::service::Area::*;
+        &[Patients]
+    }
+
+    fn refresh(&mut self, env: &Env) {
+        let _ = Self::refresh(self, env.desk);
+    }
+
+    crate::screen_any!();
+}

@@ -21,14 +21,13 @@ use crate::domain::patto_text::{TEXT_WIDTH, unwrap_text, wrap_text};
 use crate::domain::{Patient, PatientId, PresaInCarico};
 use crate::service::Desk;
 use crate::tui::app::{Cmd, Env, Status};
-use crate::tui::kit::dialog::{DialogField, Modal, Purpose};
+use crate::tui::kit::dialog::{DialogField, Modal, Submit};
 use crate::tui::kit::field;
 use crate::tui::kit::format;
 use crate::tui::kit::keys::{self, Action, Context};
 use crate::tui::kit::lang::{PattoStrings, Strings};
 use crate::tui::kit::theme::Selectable;
 use crate::tui::kit::theme::{MARKER, WARNING_MARK};
-use crate::tui::screen::Screen;
 
 /// A renewal can be prepared from this many days before the expiry (the
 /// desk refuses earlier, saying why).
@@ -47,6 +46,32 @@ pub enum PattoPurpose {
     CorrectCm(PattoId),
     /// The printer refused a print: the reason and the file, in full.
     PrintFailed,
+    /// After the revocation: cancel the booked future appointments of the
+    /// presa's PAI.
+    CancelFuture { presa: u64 },
+}
+
+impl From<PattoPurpose> for Submit {
+    fn from(purpose: PattoPurpose) -> Submit {
+        match purpose {
+            PattoPurpose::CancelFuture { presa } => Submit::try_new(move |_, env| {
+                let n = env
+                    .desk
+                    .cancel_future_appointments_of_presa(presa, "presa in carico revocata")
+                    .map_err(|e| e.to_string())?;
+                Ok(Cmd::Status(Status::success(env.s.cancelled_future(n))))
+            }),
+            _ => Submit::with_screen(move |screen, modal, env| {
+                if let Some(p) = screen.downcast_mut::<PattoScreen>() {
+                    return p.confirmed(purpose, modal, env);
+                }
+                match screen.downcast_mut::<PattoTextScreen>() {
+                    Some(t) => t.confirmed(purpose, modal, env),
+                    None => Cmd::None,
+                }
+            }),
+        }
+    }
 }
 
 /// The dialog correcting the Clinical Manager of a signed Patto.
@@ -58,7 +83,7 @@ pub fn correct_cm_modal(env: &Env, patto: &PattoDiCura) -> Modal {
         patto.clinical_manager.clone()
     };
     Modal::form(
-        Purpose::Patto(PattoPurpose::CorrectCm(patto.id)),
+        PattoPurpose::CorrectCm(patto.id),
         s.correct_title.to_string(),
         vec![s.correct_text(&patto.numero_label(), &current)],
         vec![
@@ -205,7 +230,7 @@ impl PattoScreen {
                     self.state.select(Some(i));
                 }
                 match PattoTextScreen::open(env, draft, self.name()) {
-                    Ok(screen) => Cmd::Push(Box::new(Screen::PattoText(Box::new(screen)))),
+                    Ok(screen) => Cmd::push(screen),
                     Err(e) => Cmd::Status(Status::error(e)),
                 }
             }
@@ -226,7 +251,7 @@ impl PattoScreen {
             }
             Action::Open => match self.selected().cloned() {
                 Some(patto) => match PattoTextScreen::open(env, patto, self.name()) {
-                    Ok(screen) => Cmd::Push(Box::new(Screen::PattoText(Box::new(screen)))),
+                    Ok(screen) => Cmd::push(screen),
                     Err(e) => Cmd::Status(Status::error(e)),
                 },
                 None => Cmd::Status(Status::info(s.nothing_selected)),
@@ -251,7 +276,7 @@ impl PattoScreen {
             },
             Action::Revoke => match &self.presa {
                 Some(presa) => Cmd::modal(Modal::form(
-                    Purpose::Patto(PattoPurpose::Revoke),
+                    PattoPurpose::Revoke,
                     s.revoke_title.to_string(),
                     vec![s.revoke_text(
                         self.gestore.as_deref().unwrap_or(env.s.none),
@@ -294,7 +319,9 @@ impl PattoScreen {
                 }
                 Err(cmd) => cmd,
             },
-            PattoPurpose::Sign(_) | PattoPurpose::PrintFailed => Cmd::None,
+            PattoPurpose::Sign(_)
+            | PattoPurpose::PrintFailed
+            | PattoPurpose::CancelFuture { .. } => Cmd::None,
         }
     }
 
@@ -334,10 +361,8 @@ impl PattoScreen {
                     lines.extend(future.iter().take(8).map(|a| {
                         format!("{} {}", a.start.format("%d/%m/%Y %H:%M"), a.descrizione)
                     }));
-                    cmds.push(Cmd::modal(crate::tui::kit::dialog::Modal::confirm(
-                        crate::tui::kit::dialog::Purpose::Gestore(
-                            crate::tui::gestore::GestorePurpose::CancelFuture { presa },
-                        ),
+                    cmds.push(Cmd::modal(Modal::confirm(
+                        PattoPurpose::CancelFuture { presa },
                         s.cancel_future_title().to_string(),
                         lines,
                     )));
@@ -886,7 +911,7 @@ impl PattoTextScreen {
             .collect();
         let (nome, documento) = self.identity();
         Cmd::modal(Modal::confirm(
-            Purpose::Patto(PattoPurpose::Sign(self.patto.id)),
+            PattoPurpose::Sign(self.patto.id),
             s.sign_title.to_string(),
             vec![
                 s.sign_who(self.firmatario, nome, documento),
@@ -915,7 +940,9 @@ impl PattoTextScreen {
                 }
                 Err(cmd) => cmd,
             },
-            PattoPurpose::Revoke | PattoPurpose::PrintFailed => Cmd::None,
+            PattoPurpose::Revoke
+            | PattoPurpose::PrintFailed
+            | PattoPurpose::CancelFuture { .. } => Cmd::None,
         }
     }
 
@@ -1301,7 +1328,7 @@ pub fn default_print_dir(desk: &Desk) -> PathBuf {
 pub fn print_modal(env: &Env, id: PattoId) -> Modal {
     let s = env.s.patto;
     Modal::form(
-        Purpose::Patto(PattoPurpose::Print(id)),
+        PattoPurpose::Print(id),
         s.print_title.to_string(),
         vec![s.print_text.to_string()],
         vec![
@@ -1377,7 +1404,7 @@ fn print_failed(env: &Env, reason: &str, path: &str) -> Cmd {
     Cmd::Many(vec![
         Cmd::Status(Status::warning(message.clone())),
         Cmd::modal(Modal::confirm(
-            Purpose::Patto(PattoPurpose::PrintFailed),
+            PattoPurpose::PrintFailed,
             s.print_failed_title.to_string(),
             vec![message],
         )),
@@ -1406,4 +1433,92 @@ fn write_print(
             .patto
             .err_folder(&dir.display().to_string(), &e.to_string())
     })
+}
+
+impl crate::tui::kit::screen::Screen for PattoScreen {
+    fn context(&self) -> crate::tui::kit::keys::Context {
+        Context::Patto
+    }
+
+    fn title(&self, env: &Env) -> String {
+        env.s.patto.title.to_string()
+    }
+
+    fn action(&mut self, action: Action, env: &Env) -> Option<Cmd> {
+        Self::action(self, action, env)
+    }
+
+    fn draw(&mut self, frame: &mut Frame, area: Rect, env: &Env, _focused: bool) {
+        Self::draw(self, frame, area, env)
+    }
+
+    fn patient(&self) -> Option<(crate::domain::PatientId, String)> {
+        Some((self.id(), self.name()))
+    }
+
+    fn owner(&self) -> Option<crate::domain::PatientId> {
+        crate::tui::kit::screen::Screen::patient(self).map(|(id, _)| id)
+    }
+
+    fn resumed(&mut self, desk: &crate::service::Desk) -> Result<(), String> {
+        self.reload(desk)
+    }
+
+    fn areas(&self) -> &'static [crate::service::Area] {
+        use crate::service::Area::*;
+        &[Patients, Prese, Patti, Pai]
+    }
+
+    fn refresh(&mut self, env: &Env) {
+        let _ = self.reload(env.desk);
+    }
+
+    crate::screen_any!();
+}
+
+impl crate::tui::kit::screen::Screen for PattoTextScreen {
+    fn context(&self) -> crate::tui::kit::keys::Context {
+        Self::context(self)
+    }
+
+    fn title(&self, env: &Env) -> String {
+        Self::title(self, env.s)
+    }
+
+    fn action(&mut self, action: Action, env: &Env) -> Option<Cmd> {
+        Self::action(self, action, env)
+    }
+
+    fn draw(&mut self, frame: &mut Frame, area: Rect, env: &Env, focused: bool) {
+        Self::draw(self, frame, area, env, focused)
+    }
+
+    fn focused_input(&mut self) -> Option<&mut Input> {
+        Self::focused_input(self)
+    }
+
+    fn input_changed(&mut self, env: &Env) -> Cmd {
+        Self::input_changed(self, env)
+    }
+
+    fn is_dirty(&self) -> bool {
+        Self::is_dirty(self)
+    }
+
+    fn save_changes(&mut self, env: &Env) -> Cmd {
+        match self.save_cm(env) {
+            Ok(()) => Cmd::Redraw,
+            Err(e) => Cmd::Status(Status::error(e)),
+        }
+    }
+
+    fn patient(&self) -> Option<(crate::domain::PatientId, String)> {
+        Some(Self::patient(self))
+    }
+
+    fn owner(&self) -> Option<crate::domain::PatientId> {
+        crate::tui::kit::screen::Screen::patient(self).map(|(id, _)| id)
+    }
+
+    crate::screen_any!();
 }

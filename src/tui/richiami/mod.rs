@@ -14,15 +14,13 @@ use crate::domain::PatientId;
 use crate::service::Desk;
 use crate::service::agenda::{AdherenceLine, Recall, RecallLists};
 use crate::service::patto::Scadenza;
-use crate::tui::agenda::AgendaScreen;
 use crate::tui::app::{Cmd, Env, Status};
 use crate::tui::kit::format;
 use crate::tui::kit::keys::{self, Action, Context};
 use crate::tui::kit::lang::Strings;
+use crate::tui::kit::screen::Open;
 use crate::tui::kit::theme::MARKER;
 use crate::tui::kit::theme::Selectable;
-use crate::tui::patto::PattoScreen;
-use crate::tui::screen::Screen;
 
 /// The windows of the expiry list, switched with the range key.
 pub const WITHIN_DAYS: [u64; 2] = [30, 60];
@@ -309,7 +307,7 @@ impl RecallList {
         self.nav.state.selected().and_then(|i| self.rows.get(i))
     }
 
-    fn action(&mut self, action: Action, env: &Env) -> Option<Cmd> {
+    fn action(&mut self, action: Action, _env: &Env) -> Option<Cmd> {
         if let Some(cmd) = self.nav.action(action, self.rows.len()) {
             return Some(cmd);
         }
@@ -322,7 +320,7 @@ impl RecallList {
                     r.patient.id,
                     format!("{} {}", r.patient.cognome, r.patient.nome),
                 );
-                AgendaScreen::planning(env, patient)
+                Cmd::Open(Open::AgendaPlanning(patient))
             }
             Action::Back => Cmd::Back,
             _ => return None,
@@ -634,10 +632,7 @@ impl ScadenzeList {
                         env.s.patto.no_scadenze(self.within),
                     )));
                 };
-                match PattoScreen::load(env.desk, env.s, row.patto.patient) {
-                    Ok(screen) => Cmd::Push(Box::new(Screen::Patto(Box::new(screen)))),
-                    Err(e) => Cmd::Status(Status::error(e)),
-                }
+                Cmd::Open(Open::Patto(row.patto.patient))
             }
             Action::Back => Cmd::Back,
             _ => return None,
@@ -738,4 +733,41 @@ impl ScadenzeList {
         .selectable(theme);
         frame.render_stateful_widget(table, table_area, &mut self.state);
     }
+}
+
+impl crate::tui::kit::screen::Screen for RichiamiScreen {
+    fn context(&self) -> crate::tui::kit::keys::Context {
+        Self::context(self)
+    }
+
+    fn title(&self, env: &Env) -> String {
+        env.s.area_richiami.to_string()
+    }
+
+    fn action(&mut self, action: Action, env: &Env) -> Option<Cmd> {
+        Self::action(self, action, env)
+    }
+
+    fn draw(&mut self, frame: &mut Frame, area: Rect, env: &Env, _focused: bool) {
+        Self::draw(self, frame, area, env)
+    }
+
+    fn patient(&self) -> Option<(crate::domain::PatientId, String)> {
+        Self::patient(self)
+    }
+
+    fn resumed(&mut self, desk: &crate::service::Desk) -> Result<(), String> {
+        self.reload(desk)
+    }
+
+    fn areas(&self) -> &'static [crate::service::Area] {
+        use crate::service::Area::*;
+        &[Patients, Patti, Pai, Agenda]
+    }
+
+    fn refresh(&mut self, env: &Env) {
+        let _ = self.reload(env.desk);
+    }
+
+    crate::screen_any!();
 }

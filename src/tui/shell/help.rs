@@ -130,3 +130,23 @@ pub fn context_title(context: Context, s: &Strings) -> &'static str {
         Context::RichiamiAderenza => s.agenda.ctx_richiami_aderenza,
     }
 }
+
+impl crate::tui::kit::screen::Screen for HelpScreen {
+    fn context(&self) -> crate::tui::kit::keys::Context {
+        Context::Help
+    }
+
+    fn title(&self, env: &Env) -> String {
+        env.s.title_help.to_string()
+    }
+
+    fn action(&mut self, action: Action, _env: &Env) -> Option<Cmd> {
+        Self::action(self, action)
+    }
+
+    fn draw(&mut self, frame: &mut Frame, area: Rect, env: &Env, _focused: bool) {
+        Self::draw(self, frame, area, env)
+    }
+
+    crate::screen_any!();
+}
