@@ -17,12 +17,12 @@ use crate::domain::pai::PaiTemplates;
 use crate::domain::text::fold;
 use crate::service::agenda::OutsideLine;
 use crate::tui::admin::{AdminScreen, move_selection};
-use crate::tui::app::{Cmd, Env, Status};
 use crate::tui::kit::dialog::{DialogField, Modal, Submit};
 use crate::tui::kit::field;
 use crate::tui::kit::format;
 use crate::tui::kit::keys::Action;
 use crate::tui::kit::lang::Strings;
+use crate::tui::kit::screen::{Cmd, Env, Status};
 use crate::tui::kit::theme::MARKER;
 use crate::tui::kit::theme::Selectable;
 

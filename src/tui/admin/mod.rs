@@ -25,11 +25,11 @@ use crate::tui::admin::audit::AuditSection;
 use crate::tui::admin::import::ImportSection;
 use crate::tui::admin::operators::OperatorsSection;
 use crate::tui::admin::studio::StudioSection;
-use crate::tui::app::{Cmd, Env, Status};
 use crate::tui::kit::field;
 use crate::tui::kit::format;
 use crate::tui::kit::keys::{Action, Context};
 use crate::tui::kit::lang::Strings;
+use crate::tui::kit::screen::{Cmd, Env, Status};
 use crate::tui::kit::theme::MARKER;
 use crate::tui::kit::theme::Selectable;
 

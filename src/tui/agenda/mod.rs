@@ -19,13 +19,13 @@ use crate::domain::agenda::{AppStato, Appointment, AppointmentId, Resource, Reso
 use crate::service::Desk;
 use crate::service::agenda::{DayLine, WeekDay};
 use crate::tui::agenda::plan::{PlanOutcome, PlanView};
-use crate::tui::app::{Cmd, Env, Status};
 use crate::tui::kit::dialog::{DialogField, Modal, Submit};
 use crate::tui::kit::field;
 use crate::tui::kit::format;
 use crate::tui::kit::keys::{self, Action, Context};
 use crate::tui::kit::lang::Strings;
 use crate::tui::kit::picker::{Picker, PickerOutcome};
+use crate::tui::kit::screen::{Cmd, Env, Status};
 use crate::tui::kit::theme::MARKER;
 use crate::tui::kit::theme::Selectable;
 

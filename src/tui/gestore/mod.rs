@@ -15,13 +15,13 @@ use crate::domain::text::fold;
 use crate::domain::{Canale, Gestore, GestoreId, GestoreTipo, Patient, PatientId, PresaInCarico};
 use crate::service::Desk;
 use crate::service::gestori::GestoriChoice;
-use crate::tui::app::{Cmd, Env, Status};
 use crate::tui::kit::dialog::{DialogField, Modal, Submit};
 use crate::tui::kit::field;
 use crate::tui::kit::format;
 use crate::tui::kit::keys::{Action, Context};
 use crate::tui::kit::lang::Strings;
 use crate::tui::kit::picker::{Picker, PickerOutcome};
+use crate::tui::kit::screen::{Cmd, Env, Status};
 use crate::tui::kit::theme::Selectable;
 
 /// Future appointments listed by name in the dialog after a revocation; the

@@ -1,6 +1,7 @@
 //! What every feature builds on and that knows no feature: events, fields,
 //! formats, the theme, the terminal, dialogs, key tables and language.
 
+pub mod completion;
 pub mod dialog;
 pub mod event;
 pub mod field;

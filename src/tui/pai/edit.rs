@@ -15,12 +15,12 @@ use ratatui::widgets::Paragraph;
 use tui_input::{Input, InputRequest};
 
 use crate::domain::pai::{Categoria, Farmaco, Frequenza, ItemId, Luogo, Pai, PaiItem};
-use crate::tui::app::Env;
 use crate::tui::kit::dialog::{dialog_box, hints_line, keep_visible};
 use crate::tui::kit::field;
 use crate::tui::kit::format;
 use crate::tui::kit::keys::{Action, Context};
 use crate::tui::kit::lang::PaiStrings;
+use crate::tui::kit::screen::Env;
 use crate::tui::kit::theme::{ERROR_MARK, MARKER};
 use crate::tui::pai::Section;
 

@@ -24,13 +24,13 @@ use crate::domain::pai::{Categoria, Frequenza, Luogo, Pai, PaiItem, PaiStato, TE
 use crate::domain::{Patient, PatientId};
 use crate::service::Desk;
 use crate::service::pai::ItemProgress;
-use crate::tui::app::{Cmd, Env, Status};
 use crate::tui::kit::dialog::{DialogField, Modal, Submit};
 use crate::tui::kit::field;
 use crate::tui::kit::format;
 use crate::tui::kit::keys::{self, Action, Context};
 use crate::tui::kit::lang::{PaiStrings, Strings};
 use crate::tui::kit::picker::{Picker, PickerOutcome};
+use crate::tui::kit::screen::{Cmd, Env, Status};
 use crate::tui::kit::theme::Selectable;
 use crate::tui::kit::theme::{MARKER, WARNING_MARK};
 use crate::tui::pai::edit::{EditForm, FormKind, item_ref};

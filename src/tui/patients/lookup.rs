@@ -9,11 +9,11 @@ use tui_input::Input;
 use crate::domain::PatientId;
 use crate::domain::codice_fiscale::CodiceFiscale;
 use crate::service::{Desk, DeskError, PatientSummary};
-use crate::tui::app::{Cmd, Env, Status};
 use crate::tui::kit::field;
 use crate::tui::kit::format;
 use crate::tui::kit::keys::Action;
 use crate::tui::kit::lang::Strings;
+use crate::tui::kit::screen::{Cmd, Env, Status};
 use crate::tui::kit::theme::Selectable;
 
 /// Most results shown for one query.

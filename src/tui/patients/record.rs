@@ -13,11 +13,11 @@ use crate::domain::gestore::PresaStep;
 use crate::domain::pathology::Catalogue;
 use crate::domain::{Gestore, Patient, PatientId, PatientStatus, PresaStato, Sex};
 use crate::service::Desk;
-use crate::tui::app::{Cmd, Env, Status};
 use crate::tui::kit::dialog::{Modal, StatusChange, Submit};
 use crate::tui::kit::format;
 use crate::tui::kit::keys::Action;
 use crate::tui::kit::lang::Strings;
+use crate::tui::kit::screen::{Cmd, Env, Status};
 
 /// Width of the label column.
 const LABEL_WIDTH: usize = 19;

@@ -20,12 +20,12 @@ use crate::domain::patto::{Consensi, FirmaInput, Firmatario, PattoDiCura, PattoI
 use crate::domain::patto_text::{TEXT_WIDTH, unwrap_text, wrap_text};
 use crate::domain::{Patient, PatientId, PresaInCarico};
 use crate::service::Desk;
-use crate::tui::app::{Cmd, Env, Status};
 use crate::tui::kit::dialog::{DialogField, Modal, Submit};
 use crate::tui::kit::field;
 use crate::tui::kit::format;
 use crate::tui::kit::keys::{self, Action, Context};
 use crate::tui::kit::lang::{PattoStrings, Strings};
+use crate::tui::kit::screen::{Cmd, Env, Status};
 use crate::tui::kit::theme::Selectable;
 use crate::tui::kit::theme::{MARKER, WARNING_MARK};
 

@@ -14,11 +14,11 @@ use crate::domain::PatientId;
 use crate::service::Desk;
 use crate::service::agenda::{AdherenceLine, Recall, RecallLists};
 use crate::service::patto::Scadenza;
-use crate::tui::app::{Cmd, Env, Status};
 use crate::tui::kit::format;
 use crate::tui::kit::keys::{self, Action, Context};
 use crate::tui::kit::lang::Strings;
 use crate::tui::kit::screen::Open;
+use crate::tui::kit::screen::{Cmd, Env, Status};
 use crate::tui::kit::theme::MARKER;
 use crate::tui::kit::theme::Selectable;
 

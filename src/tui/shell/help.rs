@@ -5,10 +5,10 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::tui::app::{Cmd, Env};
 use crate::tui::kit::format;
 use crate::tui::kit::keys::{self, Action, Context};
 use crate::tui::kit::lang::Strings;
+use crate::tui::kit::screen::{Cmd, Env};
 
 /// Column of the key names.
 const KEYS_WIDTH: usize = 30;
