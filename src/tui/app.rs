@@ -19,7 +19,7 @@ use crate::tui::kit::dialog::{Modal, ModalOutcome, Nav, Submit};
 use crate::tui::kit::event::AppEvent;
 use crate::tui::kit::field::{self, FieldChange};
 use crate::tui::kit::format;
-use crate::tui::kit::keys::{self, Action, Context};
+use crate::tui::kit::keys::{self, Action, Binding, Context};
 use crate::tui::kit::lang::{Lang, Strings};
 use crate::tui::kit::scan::ScanDetector;
 use crate::tui::kit::screen::{Open, Screen};
@@ -30,9 +30,24 @@ use crate::tui::patients::lookup::LookupScreen;
 use crate::tui::patients::record::RecordScreen;
 use crate::tui::patto::PattoScreen;
 use crate::tui::richiami::RichiamiScreen;
+use crate::tui::shell;
 use crate::tui::shell::help::HelpScreen;
 use crate::tui::shell::login::{GateMode, GateOutcome, GateScreen};
 use crate::tui::shell::placeholder::PlaceholderScreen;
+
+/// Every key table: the kit's (global keys, dialogs) and each feature's.
+/// The F1 help lists them all.
+pub static KEY_TABLES: &[&[Binding]] = &[
+    keys::KIT,
+    shell::keys::KEYS,
+    crate::tui::patients::keys::KEYS,
+    crate::tui::gestore::keys::KEYS,
+    crate::tui::patto::keys::KEYS,
+    crate::tui::pai::keys::KEYS,
+    crate::tui::agenda::keys::KEYS,
+    crate::tui::richiami::keys::KEYS,
+    crate::tui::admin::keys::KEYS,
+];
 
 /// Smallest usable terminal.
 pub const MIN_WIDTH: u16 = 80;
@@ -42,7 +57,7 @@ pub use crate::tui::kit::screen::{Cmd, Env, Status, StatusKind};
 
 /// The environment of one event or frame.
 fn env<'a>(desk: &'a Desk, s: &'static Strings, theme: &'a Theme) -> Env<'a> {
-    Env::new(desk, s, theme)
+    Env::new(desk, s, theme, KEY_TABLES)
 }
 
 /// The patient the work is about: chosen on purpose (Enter on a list row,
@@ -178,7 +193,7 @@ impl App {
             }
             return change != FieldChange::Nothing;
         }
-        let Some(action) = keys::action_for(Context::Login, key) else {
+        let Some(action) = keys::action_for(shell::keys::KEYS, Context::Login, key) else {
             return false;
         };
         match gate.action(action, &self.desk, &env) {
@@ -353,7 +368,7 @@ impl App {
         if self.too_small() {
             // Only the way back and the way out; nothing typed blind.
             let esc = key.code == KeyCode::Esc && key.modifiers == KeyModifiers::NONE;
-            let quit = keys::action_for(Context::Global, key) == Some(Action::Quit);
+            let quit = keys::action_for(&[], Context::Global, key) == Some(Action::Quit);
             if !esc && !quit {
                 return false;
             }
@@ -438,7 +453,7 @@ impl App {
             let outcome = modal.handle_key(key);
             // The area keys wait for the dialog; said, not silently dropped.
             if outcome == ModalOutcome::Consumed(false)
-                && keys::action_for(Context::Global, key).is_some()
+                && keys::action_for(&[], Context::Global, key).is_some()
             {
                 self.status = Some(Status::info(self.s.shell.close_dialog_first));
                 return true;
@@ -472,21 +487,21 @@ impl App {
             };
         }
         // 3. The screen's keymap.
-        if let Some(action) = keys::action_for(screen.context(), key)
+        if let Some(action) = keys::action_for(screen.keys(), screen.context(), key)
             && let Some(cmd) = screen.action(action, &env)
         {
             return self.apply(cmd);
         }
         // A list or dialog of the screen's own holds the keys like a modal.
         if screen.has_dialog() {
-            if keys::action_for(Context::Global, key).is_some() {
+            if keys::action_for(&[], Context::Global, key).is_some() {
                 self.status = Some(Status::info(self.s.shell.close_dialog_first));
                 return true;
             }
             return false;
         }
         // 4. Global keys.
-        match keys::action_for(Context::Global, key) {
+        match keys::action_for(&[], Context::Global, key) {
             Some(action) => self.global(action),
             None => self.unused_key(key),
         }
@@ -547,7 +562,7 @@ impl App {
                 if self.screen().is::<HelpScreen>() {
                     return self.navigate(Nav::Back);
                 }
-                self.stack.push(Box::new(HelpScreen::new()));
+                self.stack.push(Box::new(HelpScreen::new(KEY_TABLES)));
                 true
             }
             Action::Patients => self.navigate(Nav::Root),
@@ -1094,7 +1109,13 @@ impl App {
             // Nobody's name on a locked screen.
             draw_header(frame, header, &env, gate.title(&env), None);
             gate.draw(frame, body, &env);
-            draw_footer(frame, footer, &env, Context::Login, false);
+            draw_footer(
+                frame,
+                footer,
+                &env,
+                (shell::keys::KEYS, Context::Login),
+                false,
+            );
             return;
         }
         let Some(screen) = self.stack.last_mut() else {
@@ -1109,7 +1130,7 @@ impl App {
             .map_or_else(|| screen.context(), Modal::context);
         draw_status(frame, status, &env, self.status.as_ref());
         let globals = self.modal.is_none() && !screen.has_dialog();
-        draw_footer(frame, footer, &env, context, globals);
+        draw_footer(frame, footer, &env, (screen.keys(), context), globals);
         if let Some(modal) = &self.modal {
             modal.draw(frame, body, &env);
         }
@@ -1256,9 +1277,14 @@ fn status_lines(status: &Status, width: usize) -> Vec<String> {
 }
 
 /// Hint spans for a context: the key, then its label.
-fn hint_spans<'a>(context: Context, env: &Env, width: usize) -> Vec<Span<'a>> {
+fn hint_spans<'a>(
+    table: &'static [Binding],
+    context: Context,
+    env: &Env,
+    width: usize,
+) -> Vec<Span<'a>> {
     let s = env.s;
-    let items: Vec<(String, &'static str)> = keys::hints(context)
+    let items: Vec<(String, &'static str)> = keys::hints(table, context)
         .map(|b| (b.key.name(s), (b.label)(s)))
         .collect();
     let total = |sep: usize| -> usize {
@@ -1289,16 +1315,22 @@ fn hint_spans<'a>(context: Context, env: &Env, width: usize) -> Vec<Span<'a>> {
     spans
 }
 
-fn draw_footer(frame: &mut Frame, area: Rect, env: &Env, context: Context, globals: bool) {
+fn draw_footer(
+    frame: &mut Frame,
+    area: Rect,
+    env: &Env,
+    (table, context): (&'static [Binding], Context),
+    globals: bool,
+) {
     let width = usize::from(area.width).saturating_sub(1);
     let [first, second] =
         Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
     frame.render_widget(
-        Paragraph::new(Line::from(hint_spans(context, env, width))),
+        Paragraph::new(Line::from(hint_spans(table, context, env, width))),
         first,
     );
     if globals {
-        let mut spans = hint_spans(Context::Global, env, width);
+        let mut spans = hint_spans(&[], Context::Global, env, width);
         let used: usize = spans.iter().map(Span::width).sum();
         let tip = format!("  {}", env.s.alt_tip);
         if used + format::width(&tip) <= usize::from(area.width) {

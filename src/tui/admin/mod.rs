@@ -7,6 +7,7 @@
 pub mod agenda;
 pub mod audit;
 pub mod import;
+pub mod keys;
 pub mod operators;
 pub mod studio;
 
@@ -1059,6 +1060,10 @@ impl ArchivioSection {
 }
 
 impl crate::tui::kit::screen::Screen for AdminScreen {
+    fn keys(&self) -> &'static [crate::tui::kit::keys::Binding] {
+        crate::tui::admin::keys::KEYS
+    }
+
     fn context(&self) -> crate::tui::kit::keys::Context {
         Self::context(self)
     }

@@ -4,6 +4,7 @@
 //! printing; and, when a patient is current, the planning of their PAI
 //! ([`crate::tui::agenda::plan`]).
 
+pub mod keys;
 pub mod plan;
 
 use std::path::PathBuf;
@@ -22,7 +23,7 @@ use crate::tui::agenda::plan::{PlanOutcome, PlanView};
 use crate::tui::kit::dialog::{DialogField, Modal, Submit};
 use crate::tui::kit::field;
 use crate::tui::kit::format;
-use crate::tui::kit::keys::{self, Action, Context};
+use crate::tui::kit::keys::{Action, Context, first_key};
 use crate::tui::kit::lang::Strings;
 use crate::tui::kit::picker::{Picker, PickerOutcome};
 use crate::tui::kit::screen::{Cmd, Env, Status};
@@ -761,7 +762,7 @@ impl AgendaScreen {
         };
         let width = usize::from(area.width.saturating_sub(2));
         let key = |action: Action| {
-            keys::first_key(context, action)
+            first_key(keys::KEYS, context, action)
                 .map(|k| k.name(s))
                 .unwrap_or_default()
         };
@@ -1080,6 +1081,10 @@ fn week_cell<'a>(l: &DayLine, width: usize, selected: bool, env: &Env) -> Line<'
 }
 
 impl crate::tui::kit::screen::Screen for AgendaScreen {
+    fn keys(&self) -> &'static [crate::tui::kit::keys::Binding] {
+        crate::tui::agenda::keys::KEYS
+    }
+
     fn context(&self) -> crate::tui::kit::keys::Context {
         Self::context(self)
     }

@@ -3,6 +3,8 @@
 //! Gestore of the patient's own MMG first, a text and a type filter; Enter
 //! chooses (channel, date, note), changing means revoking first.
 
+pub mod keys;
+
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -888,6 +890,10 @@ fn choice_table<'a>(c: &'a GestoriChoice, visible: &[usize], width: u16, env: &E
 }
 
 impl crate::tui::kit::screen::Screen for GestoreScreen {
+    fn keys(&self) -> &'static [crate::tui::kit::keys::Binding] {
+        crate::tui::gestore::keys::KEYS
+    }
+
     fn context(&self) -> crate::tui::kit::keys::Context {
         Self::context(self)
     }

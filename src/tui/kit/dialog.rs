@@ -49,14 +49,15 @@ pub fn dialog_box(
 }
 
 /// The key hints of `context` on one line ("Invio Scegli  Esc Annulla"),
-/// from the keymap.
+/// from a feature's key `table` or the kit's.
 pub fn hints_line(
+    table: &'static [keys::Binding],
     context: Context,
     s: &'static crate::tui::kit::lang::Strings,
     theme: &crate::tui::kit::theme::Theme,
 ) -> Line<'static> {
     let mut hints: Vec<Span> = Vec::new();
-    for b in keys::hints(context) {
+    for b in keys::hints(table, context) {
         if !hints.is_empty() {
             hints.push(Span::raw("  "));
         }
@@ -330,7 +331,7 @@ impl Modal {
             return ModalOutcome::Consumed(change != field::FieldChange::Nothing);
         }
         let n = self.fields.len().max(1);
-        match keys::action_for(self.context(), key) {
+        match keys::action_for(&[], self.context(), key) {
             Some(Action::Confirm) => ModalOutcome::Confirmed,
             Some(Action::Cancel) => ModalOutcome::Cancelled,
             Some(Action::NextField) => {
@@ -389,7 +390,7 @@ impl Modal {
             }
             return ModalOutcome::Consumed(change != field::FieldChange::Nothing);
         }
-        match keys::action_for(self.context(), key) {
+        match keys::action_for(&[], self.context(), key) {
             Some(Action::Confirm) => ModalOutcome::Confirmed,
             Some(Action::Cancel) => ModalOutcome::Cancelled,
             Some(Action::Save) => ModalOutcome::Save,
@@ -438,7 +439,7 @@ impl Modal {
             }
         }
         text.push(Line::raw(""));
-        text.push(hints_line(self.context(), env.s, theme));
+        text.push(hints_line(&[], self.context(), env.s, theme));
 
         let height = u16::try_from(text.len())
             .unwrap_or(u16::MAX)

@@ -124,7 +124,7 @@ impl Picker {
             }
         }
         text.push(Line::raw(""));
-        text.push(hints_line(Context::Picker, s, theme));
+        text.push(hints_line(&[], Context::Picker, s, theme));
         frame.render_widget(Paragraph::new(text), inner);
     }
 }

@@ -14,7 +14,7 @@ use tui_input::Input;
 use crate::domain::PatientId;
 use crate::service::{Area as DataArea, Desk};
 use crate::tui::kit::dialog::{Modal, Nav};
-use crate::tui::kit::keys::{Action, Context};
+use crate::tui::kit::keys::{Action, Binding, Context};
 use crate::tui::kit::lang::Strings;
 use crate::tui::kit::theme::Theme;
 
@@ -24,17 +24,37 @@ pub struct Env<'a> {
     pub s: &'static Strings,
     pub theme: &'a Theme,
     pub today: NaiveDate,
+    /// Every key table (the kit's and each feature's), for a message that
+    /// names a key of another screen.
+    pub keys: &'static [&'static [Binding]],
 }
 
 impl<'a> Env<'a> {
     /// The environment of one event or frame.
-    pub fn new(desk: &'a Desk, s: &'static Strings, theme: &'a Theme) -> Env<'a> {
+    pub fn new(
+        desk: &'a Desk,
+        s: &'static Strings,
+        theme: &'a Theme,
+        keys: &'static [&'static [Binding]],
+    ) -> Env<'a> {
         Env {
             desk,
             s,
             theme,
             today: desk.today(),
+            keys,
         }
+    }
+
+    /// The first key of `action` in `context`, in any table, as written in
+    /// messages ("" if none).
+    pub fn key_name(&self, context: Context, action: Action) -> String {
+        self.keys
+            .iter()
+            .flat_map(|t| t.iter())
+            .find(|b| b.context == context && b.action == action)
+            .map(|b| b.key.name(self.s))
+            .unwrap_or_default()
     }
 }
 
@@ -145,10 +165,14 @@ impl Cmd {
 }
 
 /// A screen of the stack: which keymap context it uses, which text field has
-/// the focus, what its actions do, and how it is drawn. Only `context`,
-/// `title`, `action`, `draw` and the two `as_any` are required; the rest say
-/// "nothing of that here".
+/// the focus, what its actions do, and how it is drawn. Only `keys`,
+/// `context`, `title`, `action`, `draw` and the two `as_any` are required;
+/// the rest say "nothing of that here".
 pub trait Screen: Any {
+    /// The feature's key table (its contexts' bindings; the kit's global
+    /// and dialog keys are looked at after it).
+    fn keys(&self) -> &'static [Binding];
+
     /// The keymap context of the keys it takes now.
     fn context(&self) -> Context;
 

@@ -626,7 +626,12 @@ impl EditForm {
                     frame.render_widget(Paragraph::new(Span::styled(text, theme.muted)), line)
                 }
                 Row::Hints => frame.render_widget(
-                    Paragraph::new(hints_line(self.fields_context(), env.s, theme)),
+                    Paragraph::new(hints_line(
+                        super::keys::KEYS,
+                        self.fields_context(),
+                        env.s,
+                        theme,
+                    )),
                     line,
                 ),
                 Row::Field(i) => {
@@ -769,7 +774,7 @@ impl Checklist {
             }
         }
         text.push(Line::raw(""));
-        text.push(hints_line(Context::PaiDopo, s, theme));
+        text.push(hints_line(super::keys::KEYS, Context::PaiDopo, s, theme));
         frame.render_widget(Paragraph::new(text), inner);
     }
 }

@@ -11,6 +11,7 @@
 //! `Pai::validate_for_sharing`); this screen only shows and asks.
 
 pub mod edit;
+pub mod keys;
 
 use std::path::{Path, PathBuf};
 
@@ -27,7 +28,7 @@ use crate::service::pai::ItemProgress;
 use crate::tui::kit::dialog::{DialogField, Modal, Submit};
 use crate::tui::kit::field;
 use crate::tui::kit::format;
-use crate::tui::kit::keys::{self, Action, Context};
+use crate::tui::kit::keys::{Action, Context, first_key};
 use crate::tui::kit::lang::{PaiStrings, Strings};
 use crate::tui::kit::picker::{Picker, PickerOutcome};
 use crate::tui::kit::screen::{Cmd, Env, Status};
@@ -81,7 +82,7 @@ impl From<PaiPurpose> for Submit {
 
 /// The key of `action` in `context`, as written in messages.
 fn key_name(context: Context, action: Action, s: &Strings) -> String {
-    keys::first_key(context, action)
+    first_key(keys::KEYS, context, action)
         .map(|k| k.name(s))
         .unwrap_or_default()
 }
@@ -656,7 +657,7 @@ impl PaiScreen {
                 // The PAI takes it from the Patto: where it is corrected.
                 lines.push(ps.share_fix_cm(
                     &key_name(Context::Global, Action::Patto, env.s),
-                    &key_name(Context::PattoTesto, Action::CorrectCm, env.s),
+                    &env.key_name(Context::PattoTesto, Action::CorrectCm),
                 ));
             }
             lines.push(ps.share_fix.to_string());
@@ -1048,10 +1049,10 @@ impl PaiScreen {
         };
         let mut spans = vec![Span::styled("──", theme.muted)];
         for action in actions {
-            let shown = keys::BINDINGS
+            let shown = keys::KEYS
                 .iter()
                 .any(|b| b.context == context && b.action == *action && b.hint);
-            let first = keys::BINDINGS
+            let first = keys::KEYS
                 .iter()
                 .find(|b| b.context == context && b.action == *action);
             if let (false, Some(b)) = (shown, first) {
@@ -1358,6 +1359,10 @@ fn write_export(env: &Env, pai: &Pai, dir: &Path) -> Result<Vec<PathBuf>, String
 }
 
 impl crate::tui::kit::screen::Screen for PaiScreen {
+    fn keys(&self) -> &'static [crate::tui::kit::keys::Binding] {
+        crate::tui::pai::keys::KEYS
+    }
+
     fn context(&self) -> crate::tui::kit::keys::Context {
         Self::context(self)
     }

@@ -1046,6 +1046,10 @@ fn values_of(p: &Patient) -> Vec<String> {
 }
 
 impl crate::tui::kit::screen::Screen for FormScreen {
+    fn keys(&self) -> &'static [crate::tui::kit::keys::Binding] {
+        crate::tui::patients::keys::KEYS
+    }
+
     fn context(&self) -> crate::tui::kit::keys::Context {
         crate::tui::kit::keys::Context::Form
     }

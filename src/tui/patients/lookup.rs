@@ -300,6 +300,10 @@ fn pic_state(p: &PatientSummary, s: &Strings) -> String {
 }
 
 impl crate::tui::kit::screen::Screen for LookupScreen {
+    fn keys(&self) -> &'static [crate::tui::kit::keys::Binding] {
+        crate::tui::patients::keys::KEYS
+    }
+
     fn context(&self) -> crate::tui::kit::keys::Context {
         crate::tui::kit::keys::Context::Lookup
     }

@@ -383,6 +383,10 @@ fn ats_text(p: &Patient, s: &Strings) -> String {
 }
 
 impl crate::tui::kit::screen::Screen for RecordScreen {
+    fn keys(&self) -> &'static [crate::tui::kit::keys::Binding] {
+        crate::tui::patients::keys::KEYS
+    }
+
     fn context(&self) -> crate::tui::kit::keys::Context {
         crate::tui::kit::keys::Context::Record
     }

@@ -7,6 +7,8 @@
 //! and the signer chosen so far: the same that signing freezes. Prints are
 //! written from the frozen text, so every reprint is byte-identical.
 
+pub mod keys;
+
 use std::path::{Path, PathBuf};
 
 use ratatui::Frame;
@@ -23,7 +25,7 @@ use crate::service::Desk;
 use crate::tui::kit::dialog::{DialogField, Modal, Submit};
 use crate::tui::kit::field;
 use crate::tui::kit::format;
-use crate::tui::kit::keys::{self, Action, Context};
+use crate::tui::kit::keys::{Action, Context, first_key};
 use crate::tui::kit::lang::{PattoStrings, Strings};
 use crate::tui::kit::screen::{Cmd, Env, Status};
 use crate::tui::kit::theme::Selectable;
@@ -120,7 +122,7 @@ fn correct_cm(env: &Env, id: PattoId, mut modal: Modal) -> Result<PattoDiCura, C
 
 /// The key of `action` in `context`, as written in messages.
 fn key_name(context: Context, action: Action, s: &Strings) -> String {
-    keys::first_key(context, action)
+    first_key(keys::KEYS, context, action)
         .map(|k| k.name(s))
         .unwrap_or_default()
 }
@@ -1436,6 +1438,10 @@ fn write_print(
 }
 
 impl crate::tui::kit::screen::Screen for PattoScreen {
+    fn keys(&self) -> &'static [crate::tui::kit::keys::Binding] {
+        crate::tui::patto::keys::KEYS
+    }
+
     fn context(&self) -> crate::tui::kit::keys::Context {
         Context::Patto
     }
@@ -1477,6 +1483,10 @@ impl crate::tui::kit::screen::Screen for PattoScreen {
 }
 
 impl crate::tui::kit::screen::Screen for PattoTextScreen {
+    fn keys(&self) -> &'static [crate::tui::kit::keys::Binding] {
+        crate::tui::patto::keys::KEYS
+    }
+
     fn context(&self) -> crate::tui::kit::keys::Context {
         Self::context(self)
     }

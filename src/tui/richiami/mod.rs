@@ -5,6 +5,8 @@
 //! of each patient to the PAI. The PAI lists are computed once when the
 //! screen opens or comes back on top, never per key.
 
+pub mod keys;
+
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
@@ -15,7 +17,7 @@ use crate::service::Desk;
 use crate::service::agenda::{AdherenceLine, Recall, RecallLists};
 use crate::service::patto::Scadenza;
 use crate::tui::kit::format;
-use crate::tui::kit::keys::{self, Action, Context};
+use crate::tui::kit::keys::{Action, Context, first_key};
 use crate::tui::kit::lang::Strings;
 use crate::tui::kit::screen::Open;
 use crate::tui::kit::screen::{Cmd, Env, Status};
@@ -650,7 +652,7 @@ impl ScadenzeList {
             .copied()
             .find(|d| *d != self.within)
             .unwrap_or(self.within);
-        let range_key = keys::first_key(Context::Richiami, Action::Range)
+        let range_key = first_key(keys::KEYS, Context::Richiami, Action::Range)
             .map(|k| k.name(s))
             .unwrap_or_default();
         let width = usize::from(area.width.saturating_sub(2));
@@ -736,6 +738,10 @@ impl ScadenzeList {
 }
 
 impl crate::tui::kit::screen::Screen for RichiamiScreen {
+    fn keys(&self) -> &'static [crate::tui::kit::keys::Binding] {
+        crate::tui::richiami::keys::KEYS
+    }
+
     fn context(&self) -> crate::tui::kit::keys::Context {
         Self::context(self)
     }

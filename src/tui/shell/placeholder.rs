@@ -79,6 +79,10 @@ impl PlaceholderScreen {
 }
 
 impl crate::tui::kit::screen::Screen for PlaceholderScreen {
+    fn keys(&self) -> &'static [crate::tui::kit::keys::Binding] {
+        crate::tui::shell::keys::KEYS
+    }
+
     fn context(&self) -> crate::tui::kit::keys::Context {
         crate::tui::kit::keys::Context::Placeholder
     }
