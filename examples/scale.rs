@@ -49,7 +49,7 @@ use sportello::service::search::{
 };
 use sportello::service::{Desk, FixedClock};
 use sportello::store::{DEFAULT_CACHE_BYTES, Store};
-use sportello::tui::screen::Screen;
+use sportello::tui::patients::lookup::LookupScreen;
 use sportello::tui::{App, AppEvent, Lang};
 
 /// The application binary runs on mimalloc (see `src/main.rs`): so does the benchmark.
@@ -595,7 +595,7 @@ fn render(paths: &Paths, iterations: usize) -> Result<Value> {
             KeyModifiers::NONE,
         )));
         app.handle(AppEvent::Paste(q.text.clone()));
-        if let Screen::Lookup(lookup) = app.screen() {
+        if let Some(lookup) = app.top::<LookupScreen>() {
             rows += lookup.results().len();
         }
         let waited = wait.micros();

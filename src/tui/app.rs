@@ -4,130 +4,60 @@
 
 use std::time::Duration;
 
-use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use crate::domain::{PatientId, PatientStatus};
+use crate::domain::PatientId;
 use crate::service::{Changes, Desk};
-use crate::tui::kit::dialog::{Modal, ModalOutcome, Nav, Purpose, StatusChange};
+use crate::tui::admin::AdminScreen;
+use crate::tui::agenda::AgendaScreen;
+use crate::tui::gestore::GestoreScreen;
+use crate::tui::kit::dialog::{Modal, ModalOutcome, Nav, Submit};
 use crate::tui::kit::event::AppEvent;
 use crate::tui::kit::field::{self, FieldChange};
 use crate::tui::kit::format;
-use crate::tui::kit::keys::{self, Action, Context};
+use crate::tui::kit::keys::{self, Action, Binding, Context};
 use crate::tui::kit::lang::{Lang, Strings};
 use crate::tui::kit::scan::ScanDetector;
+use crate::tui::kit::screen::{Open, Screen};
 use crate::tui::kit::theme::Theme;
-use crate::tui::screen::{
-    AdminScreen, AgendaScreen, FormScreen, GestoreScreen, HelpScreen, LookupScreen, PaiScreen,
-    PattoScreen, RecordScreen, RichiamiScreen, Screen,
-};
+use crate::tui::pai::PaiScreen;
+use crate::tui::patients::form::FormScreen;
+use crate::tui::patients::lookup::LookupScreen;
+use crate::tui::patients::record::RecordScreen;
+use crate::tui::patto::PattoScreen;
+use crate::tui::richiami::RichiamiScreen;
+use crate::tui::shell;
+use crate::tui::shell::help::HelpScreen;
 use crate::tui::shell::login::{GateMode, GateOutcome, GateScreen};
+use crate::tui::shell::placeholder::PlaceholderScreen;
+
+/// Every key table: the kit's (global keys, dialogs) and each feature's.
+/// The F1 help lists them all.
+pub static KEY_TABLES: &[&[Binding]] = &[
+    keys::KIT,
+    shell::keys::KEYS,
+    crate::tui::patients::keys::KEYS,
+    crate::tui::gestore::keys::KEYS,
+    crate::tui::patto::keys::KEYS,
+    crate::tui::pai::keys::KEYS,
+    crate::tui::agenda::keys::KEYS,
+    crate::tui::richiami::keys::KEYS,
+    crate::tui::admin::keys::KEYS,
+];
 
 /// Smallest usable terminal.
 pub const MIN_WIDTH: u16 = 80;
 pub const MIN_HEIGHT: u16 = 24;
 
-/// What screens need to act and draw.
-pub struct Env<'a> {
-    pub desk: &'a Desk,
-    pub s: &'static Strings,
-    pub theme: &'a Theme,
-    pub today: NaiveDate,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum StatusKind {
-    Info,
-    Success,
-    Warning,
-    Error,
-}
-
-/// A message on the status line.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Status {
-    pub kind: StatusKind,
-    pub text: String,
-}
-
-impl Status {
-    pub fn info(text: impl Into<String>) -> Status {
-        Status {
-            kind: StatusKind::Info,
-            text: text.into(),
-        }
-    }
-    pub fn success(text: impl Into<String>) -> Status {
-        Status {
-            kind: StatusKind::Success,
-            text: text.into(),
-        }
-    }
-    pub fn warning(text: impl Into<String>) -> Status {
-        Status {
-            kind: StatusKind::Warning,
-            text: text.into(),
-        }
-    }
-    pub fn error(text: impl Into<String>) -> Status {
-        Status {
-            kind: StatusKind::Error,
-            text: text.into(),
-        }
-    }
-}
+pub use crate::tui::kit::screen::{Cmd, Env, Status, StatusKind};
 
 /// The environment of one event or frame.
 fn env<'a>(desk: &'a Desk, s: &'static Strings, theme: &'a Theme) -> Env<'a> {
-    Env {
-        desk,
-        s,
-        theme,
-        today: desk.today(),
-    }
-}
-
-/// What a screen asks the application to do.
-pub enum Cmd {
-    /// Key taken, nothing visible changed.
-    None,
-    Redraw,
-    Status(Status),
-    OpenRecord(PatientId),
-    /// Registration, with a codice fiscale typed in the search.
-    NewPatient(Option<String>),
-    EditPatient(Box<crate::domain::Patient>),
-    Back,
-    /// A dialog over the screen (boxed: dialogs are large).
-    Modal(Box<Modal>),
-    /// The top form saved patient `id`.
-    Saved {
-        id: PatientId,
-        message: String,
-    },
-    /// The codice fiscale of a new patient is already registered.
-    ShowExisting {
-        id: PatientId,
-        message: String,
-    },
-    RefreshLookups,
-    Many(Vec<Cmd>),
-    /// Opens a screen over the current one.
-    Push(Box<Screen>),
-    /// Run the top screen's deferred work after the next draw (a status
-    /// such as "lettura in corso" is on screen meanwhile).
-    Later,
-}
-
-impl Cmd {
-    /// Opens `modal` over the screen.
-    pub fn modal(modal: Modal) -> Cmd {
-        Cmd::Modal(Box::new(modal))
-    }
+    Env::new(desk, s, theme, KEY_TABLES)
 }
 
 /// The patient the work is about: chosen on purpose (Enter on a list row,
@@ -161,7 +91,7 @@ pub struct App {
     pending_scan: Option<String>,
     s: &'static Strings,
     theme: Theme,
-    stack: Vec<Screen>,
+    stack: Vec<Box<dyn Screen>>,
     modal: Option<Modal>,
     status: Option<Status>,
     quit: bool,
@@ -190,7 +120,7 @@ impl App {
         App {
             s: Strings::for_lang(lang),
             theme: Theme::from_env(),
-            stack: vec![Screen::Lookup(LookupScreen::new())],
+            stack: vec![Box::new(LookupScreen::new())],
             modal: None,
             status: None,
             quit: false,
@@ -263,7 +193,7 @@ impl App {
             }
             return change != FieldChange::Nothing;
         }
-        let Some(action) = keys::action_for(Context::Login, key) else {
+        let Some(action) = keys::action_for(shell::keys::KEYS, Context::Login, key) else {
             return false;
         };
         match gate.action(action, &self.desk, &env) {
@@ -296,7 +226,7 @@ impl App {
                 self.last_activity = self.desk.now();
                 if !unlocked {
                     // A new session starts from the lookup, with no patient.
-                    self.stack = vec![Screen::Lookup(LookupScreen::new())];
+                    self.stack = vec![Box::new(LookupScreen::new())];
                     self.modal = None;
                     self.current = None;
                 }
@@ -339,9 +269,14 @@ impl App {
         self.current.as_ref()
     }
 
-    pub fn screen(&self) -> &Screen {
+    pub fn screen(&self) -> &dyn Screen {
         // The stack always holds the lookup screen at the bottom.
-        &self.stack[self.stack.len() - 1]
+        self.stack[self.stack.len() - 1].as_ref()
+    }
+
+    /// The screen on top as a `T`, if it is one.
+    pub fn top<T: Screen>(&self) -> Option<&T> {
+        self.screen().downcast_ref()
     }
 
     pub fn depth(&self) -> usize {
@@ -433,7 +368,7 @@ impl App {
         if self.too_small() {
             // Only the way back and the way out; nothing typed blind.
             let esc = key.code == KeyCode::Esc && key.modifiers == KeyModifiers::NONE;
-            let quit = keys::action_for(Context::Global, key) == Some(Action::Quit);
+            let quit = keys::action_for(&[], Context::Global, key) == Some(Action::Quit);
             if !esc && !quit {
                 return false;
             }
@@ -478,7 +413,7 @@ impl App {
             return Some(true);
         }
         let top = self.stack.last_mut()?;
-        if !matches!(top, Screen::Lookup(_)) && top.focused_input().is_some() {
+        if !top.is::<LookupScreen>() && top.focused_input().is_some() {
             return None;
         }
         if top.has_dialog() {
@@ -496,7 +431,10 @@ impl App {
             return;
         };
         self.stack.truncate(1);
-        if let Some(Screen::Lookup(lookup)) = self.stack.first_mut()
+        if let Some(lookup) = self
+            .stack
+            .first_mut()
+            .and_then(|s| s.downcast_mut::<LookupScreen>())
             && let Err(e) = lookup.set_query(&cf, &self.desk)
         {
             self.status = Some(Status::error(e.to_string()));
@@ -515,30 +453,18 @@ impl App {
             let outcome = modal.handle_key(key);
             // The area keys wait for the dialog; said, not silently dropped.
             if outcome == ModalOutcome::Consumed(false)
-                && keys::action_for(Context::Global, key).is_some()
+                && keys::action_for(&[], Context::Global, key).is_some()
             {
                 self.status = Some(Status::info(self.s.shell.close_dialog_first));
                 return true;
             }
             return match outcome {
-                ModalOutcome::Confirmed => self.modal_confirmed(),
+                ModalOutcome::Confirmed => self.modal_answered(|m| Some(m.on_submit.clone())),
                 ModalOutcome::Cancelled => {
-                    if let Some(Modal {
-                        purpose: Purpose::Discard(_),
-                        ..
-                    }) = self.modal.take()
-                    {
-                        self.stay();
-                    }
+                    self.modal_answered(|m| m.on_cancel.clone());
                     true
                 }
-                ModalOutcome::Save => match self.modal.take().map(|m| m.purpose) {
-                    Some(Purpose::Discard(nav)) => {
-                        self.save_and_go(nav);
-                        true
-                    }
-                    _ => false,
-                },
+                ModalOutcome::Save => self.modal_answered(|m| m.on_save.clone()),
                 ModalOutcome::Consumed(changed) => changed,
             };
         }
@@ -561,21 +487,21 @@ impl App {
             };
         }
         // 3. The screen's keymap.
-        if let Some(action) = keys::action_for(screen.context(), key)
+        if let Some(action) = keys::action_for(screen.keys(), screen.context(), key)
             && let Some(cmd) = screen.action(action, &env)
         {
             return self.apply(cmd);
         }
         // A list or dialog of the screen's own holds the keys like a modal.
         if screen.has_dialog() {
-            if keys::action_for(Context::Global, key).is_some() {
+            if keys::action_for(&[], Context::Global, key).is_some() {
                 self.status = Some(Status::info(self.s.shell.close_dialog_first));
                 return true;
             }
             return false;
         }
         // 4. Global keys.
-        match keys::action_for(Context::Global, key) {
+        match keys::action_for(&[], Context::Global, key) {
             Some(action) => self.global(action),
             None => self.unused_key(key),
         }
@@ -633,10 +559,10 @@ impl App {
         match action {
             Action::Help => {
                 // F1 again closes the help.
-                if matches!(self.screen(), Screen::Help(_)) {
+                if self.screen().is::<HelpScreen>() {
                     return self.navigate(Nav::Back);
                 }
-                self.stack.push(Screen::Help(HelpScreen::new()));
+                self.stack.push(Box::new(HelpScreen::new(KEY_TABLES)));
                 true
             }
             Action::Patients => self.navigate(Nav::Root),
@@ -653,7 +579,7 @@ impl App {
                 if matches!(
                     action,
                     Action::Gestore | Action::Patto | Action::Pai | Action::Agenda
-                ) && let Screen::Lookup(l) = self.screen()
+                ) && let Some(l) = self.top::<LookupScreen>()
                     && let Some(id) = l.searched_row()
                     && self.current.as_ref().map(|c| c.id) != Some(id)
                 {
@@ -677,12 +603,22 @@ impl App {
     /// current patient): its key then does nothing more.
     fn area_is_open(&self, action: Action) -> bool {
         let current = self.current.as_ref().map(|c| c.id);
-        match (action, self.screen()) {
-            (Action::Richiami, Screen::Richiami(_)) | (Action::Agenda, Screen::Agenda(_)) => true,
-            (Action::Patto, Screen::Patto(p)) => Some(p.id()) == current,
-            (Action::Gestore, Screen::Gestore(g)) => g.patient().map(|(id, _)| id) == current,
-            (Action::Pai, Screen::Pai(p)) => !p.is_historic() && p.patient_id() == current,
-            (Action::Admin, Screen::Admin(a)) => a.is_menu(),
+        let top = self.screen();
+        match action {
+            Action::Richiami => top.is::<RichiamiScreen>(),
+            Action::Agenda => top.is::<AgendaScreen>(),
+            Action::Patto => top
+                .downcast_ref::<PattoScreen>()
+                .is_some_and(|p| Some(p.id()) == current),
+            Action::Gestore => top
+                .downcast_ref::<GestoreScreen>()
+                .is_some_and(|g| g.patient().map(|(id, _)| id) == current),
+            Action::Pai => top
+                .downcast_ref::<PaiScreen>()
+                .is_some_and(|p| !p.is_historic() && p.patient_id() == current),
+            Action::Admin => top
+                .downcast_ref::<AdminScreen>()
+                .is_some_and(AdminScreen::is_menu),
             _ => false,
         }
     }
@@ -703,25 +639,25 @@ impl App {
     fn open_patto_area(&mut self, action: Action) -> bool {
         let top = self.screen();
         let screen = if action == Action::Richiami {
-            if matches!(top, Screen::Richiami(_)) {
+            if top.is::<RichiamiScreen>() {
                 return true;
             }
-            RichiamiScreen::load(&self.desk).map(|r| Screen::Richiami(Box::new(r)))
+            RichiamiScreen::load(&self.desk).map(|r| Box::new(r) as Box<dyn Screen>)
         } else {
             let Some(id) = self.current.as_ref().map(|c| c.id) else {
                 self.status = Some(Status::info(self.s.shell.no_current_patient));
                 return true;
             };
-            if let Screen::Patto(p) = top
+            if let Some(p) = top.downcast_ref::<PattoScreen>()
                 && p.id() == id
             {
                 return true;
             }
-            PattoScreen::load(&self.desk, self.s, id).map(|p| Screen::Patto(Box::new(p)))
+            PattoScreen::load(&self.desk, self.s, id).map(|p| Box::new(p) as Box<dyn Screen>)
         };
         match screen {
             Ok(screen) => {
-                if matches!(self.screen(), Screen::Placeholder(_)) {
+                if self.screen().is::<PlaceholderScreen>() {
                     self.stack.pop();
                 }
                 self.stack.push(screen);
@@ -734,39 +670,38 @@ impl App {
     /// F3: the Gestore of the current patient.
     fn open_gestore(&mut self) -> bool {
         let patient = self.current.as_ref().map(|c| c.id);
-        if let Screen::Gestore(g) = self.screen()
+        if let Some(g) = self.top::<GestoreScreen>()
             && g.patient().map(|(id, _)| id) == patient
         {
             return true;
         }
         let env = env(&self.desk, self.s, &self.theme);
         let screen = GestoreScreen::new(patient, &env);
-        if matches!(self.screen(), Screen::Placeholder(_) | Screen::Gestore(_)) {
+        if self.screen().is::<PlaceholderScreen>() || self.screen().is::<GestoreScreen>() {
             self.stack.pop();
         }
-        self.stack.push(Screen::Gestore(Box::new(screen)));
+        self.stack.push(Box::new(screen));
         true
     }
 
     /// F11 or Alt+9: the Amministrazione menu.
     fn open_admin(&mut self) -> bool {
-        if let Screen::Admin(a) = self.screen()
+        if let Some(a) = self.top::<AdminScreen>()
             && a.is_menu()
         {
             return true;
         }
-        if matches!(self.screen(), Screen::Placeholder(_)) {
+        if self.screen().is::<PlaceholderScreen>() {
             self.stack.pop();
         }
-        self.stack
-            .push(Screen::Admin(Box::new(AdminScreen::menu())));
+        self.stack.push(Box::new(AdminScreen::menu()));
         true
     }
 
     /// F5: the PAI of the current patient.
     fn open_pai(&mut self) -> bool {
         let patient = self.current.as_ref().map(|c| c.id);
-        if let Screen::Pai(p) = self.screen()
+        if let Some(p) = self.top::<PaiScreen>()
             && !p.is_historic()
             && p.patient_id() == patient
         {
@@ -774,15 +709,15 @@ impl App {
         }
         match PaiScreen::load(&self.desk, patient) {
             Ok(screen) => {
-                let replace = match self.screen() {
-                    Screen::Placeholder(_) => true,
-                    Screen::Pai(p) => !p.is_dirty(),
-                    _ => false,
-                };
+                let top = self.screen();
+                let replace = top.is::<PlaceholderScreen>()
+                    || top
+                        .downcast_ref::<PaiScreen>()
+                        .is_some_and(|p| !p.is_dirty());
                 if replace {
                     self.stack.pop();
                 }
-                self.stack.push(Screen::Pai(Box::new(screen)));
+                self.stack.push(Box::new(screen));
             }
             Err(e) => self.status = Some(Status::error(e)),
         }
@@ -792,16 +727,16 @@ impl App {
     /// F6: the agenda's day list, with the current patient (if any) for
     /// planning their PAI.
     fn open_agenda(&mut self) -> bool {
-        if matches!(self.screen(), Screen::Agenda(_)) {
+        if self.screen().is::<AgendaScreen>() {
             return true;
         }
         let patient = self.current.as_ref().map(|c| (c.id, c.name.clone()));
         match AgendaScreen::load(&self.desk, patient, self.desk.today()) {
             Ok(screen) => {
-                if matches!(self.screen(), Screen::Placeholder(_)) {
+                if self.screen().is::<PlaceholderScreen>() {
                     self.stack.pop();
                 }
-                self.stack.push(Screen::Agenda(Box::new(screen)));
+                self.stack.push(Box::new(screen));
             }
             Err(e) => self.status = Some(Status::error(e)),
         }
@@ -872,10 +807,20 @@ impl App {
                 .as_ref()
                 .map(|(name, cf)| (name.as_str(), cf.as_str())),
         );
+        let question = if nav == Nav::Quit {
+            Context::ConfirmQuit
+        } else {
+            Context::ConfirmDiscard
+        };
         Modal::confirm(
-            Purpose::Discard(nav),
+            Submit::new(move |_, _| Cmd::Discard(nav)),
             sh.unsaved_title.to_string(),
             vec![first, sh.unsaved_question.to_string()],
+        )
+        .with_question(
+            question,
+            Some(Submit::new(move |_, _| Cmd::SaveAndGo(nav))),
+            Some(Submit::new(|_, _| Cmd::Stay)),
         )
     }
 
@@ -916,11 +861,11 @@ impl App {
             return;
         };
         self.stack.truncate(i + 1);
-        let was_form = matches!(self.stack[i], Screen::Form(_));
+        let was_form = self.stack[i].is::<FormScreen>();
         let env = env(&self.desk, self.s, &self.theme);
         let cmd = self.stack[i].save_changes(&env);
         self.apply(cmd);
-        if self.modal.is_some() || self.stack.iter().any(Screen::is_dirty) {
+        if self.modal.is_some() || self.stack.iter().any(|s| s.is_dirty()) {
             self.pending_scan = None;
             return;
         }
@@ -952,122 +897,22 @@ impl App {
         }
     }
 
-    fn modal_confirmed(&mut self) -> bool {
+    /// Closes the dialog and carries out what its answer does (`which` of
+    /// its completions, if it has one) on the screen under it; returns
+    /// whether the answer did anything.
+    fn modal_answered(&mut self, which: impl FnOnce(&Modal) -> Option<Submit>) -> bool {
         let Some(modal) = self.modal.take() else {
             return false;
         };
+        let Some(submit) = which(&modal) else {
+            return false;
+        };
         let env = env(&self.desk, self.s, &self.theme);
-        match modal.purpose {
-            Purpose::Discard(nav) => {
-                self.discard_and_go(nav);
-                true
-            }
-            Purpose::SaveDuplicate => {
-                let cmd = match self.stack.last_mut() {
-                    Some(Screen::Form(form)) => form.save(&env, true),
-                    _ => Cmd::None,
-                };
-                self.apply(cmd);
-                true
-            }
-            Purpose::SetStatus(change) => {
-                let Some(Screen::Record(record)) = self.stack.last_mut() else {
-                    return true;
-                };
-                let text = modal.value().unwrap_or_default().to_string();
-                match record.check_status_date(&text, &env) {
-                    Ok(date) => {
-                        let status = match change {
-                            StatusChange::Deceased => PatientStatus::Deceduto(date),
-                            StatusChange::Transferred => PatientStatus::Trasferito(date),
-                        };
-                        let cmd = record.set_status(status, &env);
-                        self.apply(cmd);
-                    }
-                    Err(message) => {
-                        let mut modal = modal;
-                        modal.error = Some(message);
-                        self.modal = Some(modal);
-                    }
-                }
-                true
-            }
-            Purpose::Patto(purpose) => {
-                let cmd = match self.stack.last_mut() {
-                    Some(Screen::Patto(p)) => p.confirmed(purpose, modal, &env),
-                    Some(Screen::PattoText(t)) => t.confirmed(purpose, modal, &env),
-                    _ => Cmd::None,
-                };
-                self.apply(cmd);
-                true
-            }
-            Purpose::Gestore(purpose) => {
-                let result = match (purpose, self.stack.last_mut()) {
-                    // Asked after any revocation (F3 or F4): no screen state needed.
-                    (crate::tui::gestore::GestorePurpose::CancelFuture { presa }, _) => env
-                        .desk
-                        .cancel_future_appointments_of_presa(presa, "presa in carico revocata")
-                        .map(|n| Cmd::Status(Status::success(env.s.cancelled_future(n))))
-                        .map_err(|e| e.to_string()),
-                    (_, Some(Screen::Gestore(g))) => g.confirm(purpose, &modal, &env),
-                    _ => Ok(Cmd::None),
-                };
-                self.confirmed_or_error(result, modal)
-            }
-            Purpose::Pai(purpose) => {
-                let cmd = match self.stack.last_mut() {
-                    Some(Screen::Pai(p)) => p.confirmed(purpose, modal, &env),
-                    _ => Cmd::None,
-                };
-                self.apply(cmd);
-                true
-            }
-            Purpose::Agenda(purpose) => {
-                let result = match self.stack.last_mut() {
-                    Some(Screen::Agenda(a)) => a.confirm(purpose, &modal, &env),
-                    _ => Ok(Cmd::None),
-                };
-                self.confirmed_or_error(result, modal)
-            }
-            Purpose::AgendaAdmin(purpose) => {
-                let result = match self.stack.last_mut() {
-                    Some(Screen::Admin(admin)) => {
-                        crate::tui::admin::agenda::confirm(admin, purpose, &modal, &env)
-                    }
-                    _ => Ok(Cmd::None),
-                };
-                self.confirmed_or_error(result, modal)
-            }
-            Purpose::Operators(purpose) => {
-                let result = match self.stack.last_mut() {
-                    Some(Screen::Admin(admin)) => admin.operators_confirm(purpose, &modal, &env),
-                    _ => Ok(Cmd::None),
-                };
-                self.confirmed_or_error(result, modal)
-            }
-            Purpose::Reactivate => {
-                let cmd = match self.stack.last_mut() {
-                    Some(Screen::Record(record)) => record.set_status(PatientStatus::Attivo, &env),
-                    _ => Cmd::None,
-                };
-                self.apply(cmd);
-                true
-            }
-        }
-    }
-
-    /// Carries out what a dialog's confirmation produced, or keeps the
-    /// dialog open with the error under its fields.
-    fn confirmed_or_error(&mut self, result: Result<Cmd, String>, mut modal: Modal) -> bool {
-        match result {
-            Ok(cmd) => {
-                self.apply(cmd);
-            }
-            Err(message) => {
-                modal.error = Some(message);
-                self.modal = Some(modal);
-            }
-        }
+        let Some(screen) = self.stack.last_mut() else {
+            return false;
+        };
+        let cmd = submit.run(screen.as_mut(), modal, &env);
+        self.apply(cmd);
         true
     }
 
@@ -1088,13 +933,13 @@ impl App {
             Cmd::NewPatient(cf) => {
                 let env = env(&self.desk, s, &self.theme);
                 let form = FormScreen::new_patient(cf, &env);
-                self.stack.push(Screen::Form(Box::new(form)));
+                self.stack.push(Box::new(form));
                 true
             }
             Cmd::EditPatient(patient) => {
                 let env = env(&self.desk, self.s, &self.theme);
                 let form = FormScreen::edit(*patient, &env);
-                self.stack.push(Screen::Form(Box::new(form)));
+                self.stack.push(Box::new(form));
                 true
             }
             Cmd::Back => self.navigate(Nav::Back),
@@ -1103,13 +948,15 @@ impl App {
                 true
             }
             Cmd::Saved { id, message } => {
-                if matches!(self.screen(), Screen::Form(_)) && self.stack.len() > 1 {
+                if self.screen().is::<FormScreen>() && self.stack.len() > 1 {
                     self.stack.pop();
                 }
-                let reloaded = match self.stack.last_mut() {
-                    Some(Screen::Record(record)) if record.id() == id => {
-                        Some(record.reload(&self.desk))
-                    }
+                let reloaded = match self
+                    .stack
+                    .last_mut()
+                    .and_then(|s| s.downcast_mut::<RecordScreen>())
+                {
+                    Some(record) if record.id() == id => Some(record.reload(&self.desk)),
                     _ => None,
                 };
                 match reloaded {
@@ -1124,7 +971,7 @@ impl App {
                 true
             }
             Cmd::ShowExisting { id, message } => {
-                if matches!(self.screen(), Screen::Form(_)) && self.stack.len() > 1 {
+                if self.screen().is::<FormScreen>() && self.stack.len() > 1 {
                     self.stack.pop();
                 }
                 self.open_record(id);
@@ -1141,6 +988,29 @@ impl App {
                 self.deferred = true;
                 true
             }
+            Cmd::Discard(nav) => {
+                self.discard_and_go(nav);
+                true
+            }
+            Cmd::SaveAndGo(nav) => {
+                self.save_and_go(nav);
+                true
+            }
+            Cmd::Stay => {
+                self.stay();
+                true
+            }
+            Cmd::Open(open) => {
+                let env = env(&self.desk, s, &self.theme);
+                let cmd = match open {
+                    Open::Patto(id) => match PattoScreen::load(&self.desk, s, id) {
+                        Ok(screen) => Cmd::push(screen),
+                        Err(e) => Cmd::Status(Status::error(e)),
+                    },
+                    Open::AgendaPlanning(patient) => AgendaScreen::planning(&env, patient),
+                };
+                self.apply(cmd)
+            }
             Cmd::Push(screen) => {
                 // A screen opened from a list row is that patient's: chosen.
                 if let Some((id, _)) = screen.patient()
@@ -1148,7 +1018,7 @@ impl App {
                 {
                     self.choose(id);
                 }
-                self.stack.push(*screen);
+                self.stack.push(screen);
                 true
             }
             Cmd::Many(cmds) => {
@@ -1165,8 +1035,7 @@ impl App {
         match self.desk.open_patient_record(id) {
             Ok(Some(p)) => {
                 self.set_current(CurrentPatient::of(&p));
-                self.stack
-                    .push(Screen::Record(Box::new(RecordScreen::new(p))));
+                self.stack.push(Box::new(RecordScreen::new(p)));
             }
             Ok(None) => self.status = Some(Status::error(self.s.patient_not_found)),
             Err(e) => self.status = Some(Status::error(e.to_string())),
@@ -1194,7 +1063,7 @@ impl App {
         }
         self.current = Some(patient);
         for screen in &mut self.stack {
-            if let Screen::Lookup(lookup) = screen {
+            if let Some(lookup) = screen.downcast_mut::<LookupScreen>() {
                 lookup.settle();
             }
         }
@@ -1206,7 +1075,7 @@ impl App {
             self.choose(id);
         }
         for screen in &mut self.stack {
-            if let Screen::Lookup(lookup) = screen
+            if let Some(lookup) = screen.downcast_mut::<LookupScreen>()
                 && let Err(e) = lookup.refresh(&self.desk)
             {
                 self.status = Some(Status::error(e.to_string()));
@@ -1240,7 +1109,13 @@ impl App {
             // Nobody's name on a locked screen.
             draw_header(frame, header, &env, gate.title(&env), None);
             gate.draw(frame, body, &env);
-            draw_footer(frame, footer, &env, Context::Login, false);
+            draw_footer(
+                frame,
+                footer,
+                &env,
+                (shell::keys::KEYS, Context::Login),
+                false,
+            );
             return;
         }
         let Some(screen) = self.stack.last_mut() else {
@@ -1255,7 +1130,7 @@ impl App {
             .map_or_else(|| screen.context(), Modal::context);
         draw_status(frame, status, &env, self.status.as_ref());
         let globals = self.modal.is_none() && !screen.has_dialog();
-        draw_footer(frame, footer, &env, context, globals);
+        draw_footer(frame, footer, &env, (screen.keys(), context), globals);
         if let Some(modal) = &self.modal {
             modal.draw(frame, body, &env);
         }
@@ -1402,9 +1277,14 @@ fn status_lines(status: &Status, width: usize) -> Vec<String> {
 }
 
 /// Hint spans for a context: the key, then its label.
-fn hint_spans<'a>(context: Context, env: &Env, width: usize) -> Vec<Span<'a>> {
+fn hint_spans<'a>(
+    table: &'static [Binding],
+    context: Context,
+    env: &Env,
+    width: usize,
+) -> Vec<Span<'a>> {
     let s = env.s;
-    let items: Vec<(String, &'static str)> = keys::hints(context)
+    let items: Vec<(String, &'static str)> = keys::hints(table, context)
         .map(|b| (b.key.name(s), (b.label)(s)))
         .collect();
     let total = |sep: usize| -> usize {
@@ -1435,16 +1315,22 @@ fn hint_spans<'a>(context: Context, env: &Env, width: usize) -> Vec<Span<'a>> {
     spans
 }
 
-fn draw_footer(frame: &mut Frame, area: Rect, env: &Env, context: Context, globals: bool) {
+fn draw_footer(
+    frame: &mut Frame,
+    area: Rect,
+    env: &Env,
+    (table, context): (&'static [Binding], Context),
+    globals: bool,
+) {
     let width = usize::from(area.width).saturating_sub(1);
     let [first, second] =
         Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
     frame.render_widget(
-        Paragraph::new(Line::from(hint_spans(context, env, width))),
+        Paragraph::new(Line::from(hint_spans(table, context, env, width))),
         first,
     );
     if globals {
-        let mut spans = hint_spans(Context::Global, env, width);
+        let mut spans = hint_spans(&[], Context::Global, env, width);
         let used: usize = spans.iter().map(Span::width).sum();
         let tip = format!("  {}", env.s.alt_tip);
         if used + format::width(&tip) <= usize::from(area.width) {

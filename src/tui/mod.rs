@@ -11,7 +11,6 @@ pub mod pai;
 pub mod patients;
 pub mod patto;
 pub mod richiami;
-pub mod screen;
 pub mod shell;
 
 use std::io;
@@ -79,4 +78,73 @@ fn draw<B: Backend>(terminal: &mut Terminal<B>, app: &mut App) -> io::Result<()>
         .draw(|frame| app.draw(frame))
         .map(|_| ())
         .map_err(|e| io::Error::other(e.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use crossterm::event::{KeyCode, KeyModifiers};
+
+    use crate::tui::app::KEY_TABLES;
+    use crate::tui::kit::keys::{self, Binding, Context};
+
+    fn every_binding() -> impl Iterator<Item = &'static Binding> {
+        KEY_TABLES.iter().flat_map(|t| t.iter())
+    }
+
+    #[test]
+    fn no_bare_letters_anywhere() {
+        for b in every_binding() {
+            // Space is no letter: it toggles a focused checkbox, and a
+            // focused text field takes it first.
+            if let KeyCode::Char(c) = b.key.code
+                && c != ' '
+            {
+                assert!(
+                    b.key
+                        .modifiers
+                        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT),
+                    "{:?} in {:?} is a bare letter",
+                    b.action,
+                    b.context
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn every_context_has_keys() {
+        for c in Context::ALL {
+            let entries = keys::help_entries(KEY_TABLES, c);
+            assert!(!entries.is_empty(), "{c:?} has no keys");
+        }
+    }
+
+    /// A context's keys are in one table: a screen's own, or the kit's.
+    #[test]
+    fn every_context_lives_in_one_table() {
+        for c in Context::ALL {
+            let tables = KEY_TABLES
+                .iter()
+                .filter(|t| t.iter().any(|b| b.context == c))
+                .count();
+            assert_eq!(tables, 1, "{c:?} is in {tables} tables");
+        }
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_one_context() {
+        let all: Vec<&Binding> = every_binding().collect();
+        for (i, a) in all.iter().enumerate() {
+            for b in &all[i + 1..] {
+                assert!(
+                    !(a.context == b.context && a.key == b.key),
+                    "{:?} in {:?} is bound to {:?} and {:?}",
+                    a.key,
+                    a.context,
+                    a.action,
+                    b.action
+                );
+            }
+        }
+    }
 }

@@ -16,11 +16,11 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::style::Modifier;
 
+use common::screen::{Screen, top};
 use sportello::domain::codice_fiscale::compute;
 use sportello::domain::{Patient, PatientStatus, Residence, Sex};
 use sportello::service::{Desk, FixedClock};
 use sportello::tui::app::StatusKind;
-use sportello::tui::screen::Screen;
 use sportello::tui::{App, Lang};
 
 fn open_desk(dir: &Path) -> Desk {
@@ -168,7 +168,7 @@ fn lookup_with_results() {
         ui.keys(|e| {
             e.text("ros");
         });
-        match ui.app.screen() {
+        match top(&ui.app) {
             Screen::Lookup(l) => {
                 let names: Vec<String> = l
                     .results()
@@ -201,7 +201,7 @@ fn lookup_with_suggestions() {
         ui.keys(|e| {
             e.text("Bianci");
         });
-        match ui.app.screen() {
+        match top(&ui.app) {
             Screen::Lookup(l) => {
                 assert!(l.suggested());
                 assert!(l.results().iter().any(|p| p.cognome == "Bianchi"));
@@ -224,7 +224,7 @@ fn patient_record() {
         ui.keys(|e| {
             e.text("rossi mario").key(KeyCode::Enter);
         });
-        match ui.app.screen() {
+        match top(&ui.app) {
             Screen::Record(r) => assert_eq!(r.patient().nome, "Mario"),
             _ => panic!("record expected"),
         }
@@ -268,7 +268,7 @@ fn form_with_validation_errors() {
                 .ctrl('s');
         });
         // Still in the form: nothing saved, the errors listed.
-        assert!(matches!(ui.app.screen(), Screen::Form(_)));
+        assert!(matches!(top(&ui.app), Screen::Form(_)));
         assert_eq!(
             ui.app.status().map(|s| s.kind),
             Some(StatusKind::Error),
@@ -325,7 +325,7 @@ fn codice_fiscale_computed_from_personal_data() {
         type_personal_data(e, "milano");
         e.key(KeyCode::F(9));
     });
-    match ui.app.screen() {
+    match top(&ui.app) {
         Screen::Form(f) => {
             assert_eq!(f.value(FieldId::LuogoNascita), "Milano (MI)");
             assert_eq!(f.value(FieldId::CodiceFiscale), "DDDNCL80A01F205L");
@@ -360,7 +360,7 @@ fn codice_fiscale_computed_from_personal_data() {
         type_personal_data(e, "Z112");
         e.ctrl('g');
     });
-    match ui.app.screen() {
+    match top(&ui.app) {
         Screen::Form(f) => assert_eq!(f.value(FieldId::CodiceFiscale), "DDDNCL80A01Z112T"),
         _ => panic!("form expected"),
     }
@@ -376,7 +376,7 @@ fn codice_fiscale_computed_from_personal_data() {
             .text("DDDNCL80A01F20RX")
             .key(KeyCode::F(9));
     });
-    match ui.app.screen() {
+    match top(&ui.app) {
         Screen::Form(f) => assert_eq!(f.value(FieldId::CodiceFiscale), "DDDNCL80A01F20RX"),
         _ => panic!("form expected"),
     }
@@ -399,7 +399,7 @@ fn too_small_message_and_the_way_out() {
     let screen = ui.screen();
     assert!(screen.contains("Finestra troppo piccola"));
     insta::assert_snapshot!("too_small_60x20", screen);
-    match ui.app.screen() {
+    match top(&ui.app) {
         Screen::Lookup(l) => assert_eq!(l.query(), ""),
         _ => panic!("lookup expected"),
     }
@@ -546,7 +546,7 @@ fn register_find_edit_and_reopen() {
                 .key(KeyCode::Tab)
                 .text(&cf.to_lowercase());
         });
-        match ui.app.screen() {
+        match top(&ui.app) {
             Screen::Form(f) => {
                 use sportello::tui::patients::form::FieldId;
                 assert_eq!(f.value(FieldId::Nome), "Niccolò");
@@ -562,7 +562,7 @@ fn register_find_edit_and_reopen() {
             }
             e.text("cassano d");
         });
-        match ui.app.screen() {
+        match top(&ui.app) {
             Screen::Form(f) => assert_eq!(
                 f.completion_items()
                     .and_then(|i| i.first())
@@ -578,7 +578,7 @@ fn register_find_edit_and_reopen() {
             ui.app.status().map(|s| s.text.as_str()),
             Some("Paziente salvato")
         );
-        match ui.app.screen() {
+        match top(&ui.app) {
             Screen::Record(r) => assert_eq!(r.patient().cognome, "D'Adda"),
             _ => panic!("record expected"),
         }
@@ -587,7 +587,7 @@ fn register_find_edit_and_reopen() {
         ui.keys(|e| {
             e.key(KeyCode::Esc).text("dadd");
         });
-        match ui.app.screen() {
+        match top(&ui.app) {
             Screen::Lookup(l) => {
                 assert_eq!(l.results().len(), 1);
                 assert_eq!(l.results()[0].nome, "Niccolò");
@@ -630,7 +630,7 @@ fn register_find_edit_and_reopen() {
     ui.keys(|e| {
         e.text("dadda nic").key(KeyCode::Enter);
     });
-    match ui.app.screen() {
+    match top(&ui.app) {
         Screen::Record(r) => assert_eq!(r.patient().telefoni, vec!["333 1234567".to_string()]),
         _ => panic!("record expected"),
     }
@@ -651,7 +651,7 @@ fn unsaved_changes_are_asked_about() {
         e.key(KeyCode::Esc);
     });
     assert!(ui.app.modal().is_none());
-    match ui.app.screen() {
+    match top(&ui.app) {
         Screen::Form(f) => {
             assert_eq!(
                 f.value(sportello::tui::patients::form::FieldId::Cognome),
@@ -689,7 +689,7 @@ fn existing_codice_fiscale_opens_its_record() {
             .text(&mario.codice_fiscale)
             .ctrl('s');
     });
-    match ui.app.screen() {
+    match top(&ui.app) {
         Screen::Record(r) => assert_eq!(r.id(), mario.id),
         _ => panic!("record expected"),
     }
@@ -714,11 +714,11 @@ fn possible_duplicate_asks_before_saving() {
             .ctrl('s');
     });
     assert!(ui.screen().contains("Possibile doppione"));
-    assert!(matches!(ui.app.screen(), Screen::Form(_)));
+    assert!(matches!(top(&ui.app), Screen::Form(_)));
     ui.keys(|e| {
         e.key(KeyCode::Enter);
     });
-    assert!(matches!(ui.app.screen(), Screen::Record(_)));
+    assert!(matches!(top(&ui.app), Screen::Record(_)));
     let stored = ui
         .app
         .desk()
@@ -801,7 +801,7 @@ fn data_contradicting_the_codice_fiscale_is_flagged_not_blocked() {
         "{screen}"
     );
     // Typed data is kept, not overwritten by the codice fiscale.
-    match ui.app.screen() {
+    match top(&ui.app) {
         Screen::Form(f) => {
             use sportello::tui::patients::form::FieldId;
             assert_eq!(f.value(FieldId::Sesso), "F");
@@ -813,7 +813,7 @@ fn data_contradicting_the_codice_fiscale_is_flagged_not_blocked() {
     ui.keys(|e| {
         e.ctrl('s');
     });
-    assert!(matches!(ui.app.screen(), Screen::Record(_)));
+    assert!(matches!(top(&ui.app), Screen::Record(_)));
     let stored = ui
         .app
         .desk()
@@ -928,7 +928,7 @@ fn a_form_saved_over_a_record_another_desk_changed_is_refused_and_keeps_the_text
     ui.keys(|e| {
         e.text("rossi mario").key(KeyCode::Enter).key(KeyCode::F(8));
     });
-    let id = match ui.app.screen() {
+    let id = match top(&ui.app) {
         Screen::Form(f) => f.patient().expect("an edit form").0,
         _ => panic!("form expected"),
     };
@@ -950,7 +950,7 @@ fn a_form_saved_over_a_record_another_desk_changed_is_refused_and_keeps_the_text
         ui.status(),
         "Nel frattempo un altro sportello ha modificato: Indirizzo, Telefoni. Riaprire la scheda per vedere i dati attuali; le modifiche fatte qui restano nel modulo."
     );
-    match ui.app.screen() {
+    match top(&ui.app) {
         Screen::Form(f) => {
             use sportello::tui::patients::form::FieldId;
             assert_eq!(f.value(FieldId::Note), "chiamare dopo le 17");

@@ -10,12 +10,12 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use crossterm::event::KeyCode;
 
+use common::screen::{Screen, top};
 use sportello::domain::audit::AuditAction;
 use sportello::domain::operator::Role;
 use sportello::service::{Desk, ManualClock};
 use sportello::tui::admin::Section;
 use sportello::tui::app::StatusKind;
-use sportello::tui::screen::Screen;
 use sportello::tui::shell::login::GateMode;
 use sportello::tui::{App, Lang, ScriptedEvents};
 
@@ -87,7 +87,7 @@ fn first_start_creates_the_administrator() {
             e.text("segreta-123").key(KeyCode::Enter);
         });
         assert!(ui.app.gate().is_none(), "{}", ui.screen());
-        assert!(matches!(ui.app.screen(), Screen::Lookup(_)));
+        assert!(matches!(top(&ui.app), Screen::Lookup(_)));
         let session = ui.app.desk().session().unwrap();
         assert_eq!(
             (session.username.as_str(), session.role),
@@ -149,7 +149,7 @@ fn segreteria_is_refused_an_administrator_section() {
         "Serve il ruolo amministratore per gestire gli operatori (l'operatore attuale è segreteria)"
     );
     assert_eq!(ui.app.status().map(|s| s.kind), Some(StatusKind::Error));
-    match ui.app.screen() {
+    match top(&ui.app) {
         Screen::Admin(a) => assert!(a.is_menu(), "the section did not open"),
         _ => panic!("still on the menu"),
     }
@@ -223,7 +223,7 @@ fn idle_lock_keeps_the_work_and_asks_the_same_password() {
         login(e, "anna", "password-anna");
         e.key(KeyCode::F(9)).text("Verdi");
     });
-    assert!(matches!(ui.app.screen(), Screen::Form(_)));
+    assert!(matches!(top(&ui.app), Screen::Form(_)));
     // Nine minutes: nothing happens.
     clock.advance(chrono::Duration::minutes(9));
     ui.keys(|e| {
@@ -257,7 +257,7 @@ fn idle_lock_keeps_the_work_and_asks_the_same_password() {
     });
     assert!(ui.app.gate().is_none());
     // The form is still there with what was typed.
-    assert!(matches!(ui.app.screen(), Screen::Form(_)));
+    assert!(matches!(top(&ui.app), Screen::Form(_)));
     assert!(ui.screen().contains("Verdi"), "{}", ui.screen());
     // A key after the idle time locks instead of acting.
     clock.advance(chrono::Duration::minutes(11));
@@ -286,7 +286,7 @@ fn access_log_lists_newest_first_and_filters_by_operator() {
             }
             e.key(KeyCode::Enter);
         });
-        let Screen::Admin(admin) = ui.app.screen() else {
+        let Screen::Admin(admin) = top(&ui.app) else {
             panic!("{}", ui.screen());
         };
         let entries = admin.audit().unwrap().entries();
@@ -309,7 +309,7 @@ fn access_log_lists_newest_first_and_filters_by_operator() {
         ui.keys(|e| {
             e.key(KeyCode::Tab).text("anna").key(KeyCode::Enter);
         });
-        let Screen::Admin(admin) = ui.app.screen() else {
+        let Screen::Admin(admin) = top(&ui.app) else {
             panic!();
         };
         let seqs: Vec<AuditAction> = admin

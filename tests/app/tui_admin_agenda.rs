@@ -14,6 +14,7 @@ use std::sync::Arc;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 use crossterm::event::KeyCode;
 
+use common::screen::{Screen, top};
 use sportello::domain::agenda::{AppStato, Appointment, Closure, Pattern, Resource};
 use sportello::domain::pai::PaiTemplates;
 use sportello::domain::practice::Practice;
@@ -22,7 +23,6 @@ use sportello::service::{Desk, FixedClock};
 use sportello::tui::ScriptedEvents;
 use sportello::tui::admin::AdminScreen;
 use sportello::tui::admin::agenda::Pane;
-use sportello::tui::screen::Screen;
 
 /// Monday 23/11/2026, noon.
 fn desk_on(dir: &Path) -> Desk {
@@ -51,7 +51,7 @@ fn at(day: u32, month: u32, h: u32, m: u32) -> NaiveDateTime {
 
 impl Harness {
     fn admin(&self) -> &AdminScreen {
-        match self.app.screen() {
+        match top(&self.app) {
             Screen::Admin(a) => a,
             _ => panic!("Amministrazione expected:\n{}", self.screen()),
         }

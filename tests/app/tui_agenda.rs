@@ -13,11 +13,11 @@ use chrono::{Datelike, NaiveDate, Weekday};
 use crossterm::event::KeyCode;
 
 use common::agenda::{setup, t};
+use common::screen::{Screen, top};
 use sportello::domain::agenda::{AppStato, Closure, Preferences};
 use sportello::service::agenda::RecallKind;
 use sportello::service::{Desk, FixedClock, ManualClock};
 use sportello::tui::richiami::Section;
-use sportello::tui::screen::Screen;
 use sportello::tui::{App, Lang};
 
 fn desk_on(dir: &Path) -> Desk {
@@ -51,15 +51,11 @@ fn open_plan(ui: &mut Harness) {
     ui.keys(|e| {
         e.text("cantù").key(KeyCode::F(6));
     });
-    assert!(
-        matches!(ui.app.screen(), Screen::Agenda(_)),
-        "{}",
-        ui.screen()
-    );
+    assert!(matches!(top(&ui.app), Screen::Agenda(_)), "{}", ui.screen());
     ui.keys(|e| {
         e.key(KeyCode::F(9));
     });
-    match ui.app.screen() {
+    match top(&ui.app) {
         Screen::Agenda(a) => assert!(a.plan().is_some(), "{}\n{}", ui.status(), ui.screen()),
         _ => panic!("agenda expected:\n{}", ui.screen()),
     }
@@ -102,7 +98,7 @@ fn plan_book_and_mark_no_show() {
     ui.keys(|e| {
         e.ctrl('s');
     });
-    let (day, first) = match ui.app.screen() {
+    let (day, first) = match top(&ui.app) {
         Screen::Agenda(a) => {
             assert!(a.plan().is_none());
             (a.day(), a.selected().unwrap().appointment.clone())
@@ -411,7 +407,7 @@ fn left_and_right_go_to_the_days_of_the_week() {
             .key(KeyCode::Enter)
             .ctrl('w');
     });
-    let selected_day = |ui: &Harness| match ui.app.screen() {
+    let selected_day = |ui: &Harness| match top(&ui.app) {
         Screen::Agenda(a) => a.selected().unwrap().appointment.start.date(),
         _ => panic!("agenda expected"),
     };
@@ -457,7 +453,7 @@ fn week_view_snapshots_and_navigation() {
             }
             e.text("15/12/2026").key(KeyCode::Enter).ctrl('w');
         });
-        let (days, first) = match ui.app.screen() {
+        let (days, first) = match top(&ui.app) {
             Screen::Agenda(a) => {
                 assert!(a.is_week());
                 (
@@ -521,7 +517,7 @@ fn week_view_snapshots_and_navigation() {
         ui.keys(|e| {
             e.key(KeyCode::Down).ctrl('n');
         });
-        let second = match ui.app.screen() {
+        let second = match top(&ui.app) {
             Screen::Agenda(a) => a.selected().unwrap().appointment.clone(),
             _ => panic!("agenda expected"),
         };
@@ -538,7 +534,7 @@ fn week_view_snapshots_and_navigation() {
         ui.keys(|e| {
             e.key(KeyCode::Enter);
         });
-        match ui.app.screen() {
+        match top(&ui.app) {
             Screen::Agenda(a) => {
                 assert!(!a.is_week());
                 assert_eq!(a.day(), second.start.date());
@@ -550,7 +546,7 @@ fn week_view_snapshots_and_navigation() {
         ui.keys(|e| {
             e.ctrl('w').key(KeyCode::PageDown);
         });
-        match ui.app.screen() {
+        match top(&ui.app) {
             Screen::Agenda(a) => {
                 assert!(a.is_week());
                 assert_eq!(a.week_days()[0].day, date(2026, 12, 21));
@@ -594,7 +590,7 @@ fn move_to_another_resource() {
         e.text(&first_day.format("%d/%m/%Y").to_string())
             .key(KeyCode::Enter);
     });
-    let app = match ui.app.screen() {
+    let app = match top(&ui.app) {
         Screen::Agenda(a) => a.selected().unwrap().appointment.clone(),
         _ => panic!("agenda expected"),
     };
@@ -722,7 +718,7 @@ fn preferences_are_saved_reloaded_and_honoured() {
         giorni: vec![Weekday::Tue, Weekday::Thu],
         fascia: None,
     };
-    let proposals = match ui.app.screen() {
+    let proposals = match top(&ui.app) {
         Screen::Agenda(a) => {
             let plan = a.plan().expect("still planning");
             assert_eq!(plan.preferences(), &wanted);
@@ -759,7 +755,7 @@ fn preferences_are_saved_reloaded_and_honoured() {
     assert_eq!(desk.preferences_of(pid).unwrap(), wanted);
     let mut ui = harness(desk, 120, 40);
     open_plan(&mut ui);
-    match ui.app.screen() {
+    match top(&ui.app) {
         Screen::Agenda(a) => {
             let plan = a.plan().unwrap();
             assert_eq!(plan.preferences(), &wanted);
@@ -784,8 +780,8 @@ fn preferences_are_saved_reloaded_and_honoured() {
 }
 
 /// The F7 screen of `ui`.
-fn richiami(ui: &Harness) -> &sportello::tui::screen::RichiamiScreen {
-    match ui.app.screen() {
+fn richiami(ui: &Harness) -> &sportello::tui::richiami::RichiamiScreen {
+    match top(&ui.app) {
         Screen::Richiami(r) => r,
         _ => panic!("Richiami expected:\n{}", ui.screen()),
     }
@@ -810,7 +806,7 @@ fn recall_sections_follow_the_agenda() {
     ui.keys(|e| {
         e.ctrl('s');
     });
-    let (done, missed) = match ui.app.screen() {
+    let (done, missed) = match top(&ui.app) {
         Screen::Agenda(a) => {
             let lines = a.lines();
             (lines[0].appointment.clone(), lines[1].appointment.clone())
@@ -861,7 +857,7 @@ fn recall_sections_follow_the_agenda() {
     ui.keys(|e| {
         e.key(KeyCode::Enter);
     });
-    match ui.app.screen() {
+    match top(&ui.app) {
         Screen::Agenda(a) => {
             let plan = a.plan().expect("planning open");
             assert!(
@@ -912,11 +908,7 @@ fn recall_sections_follow_the_agenda() {
     ui.keys(|e| {
         e.key(KeyCode::Enter);
     });
-    assert!(
-        matches!(ui.app.screen(), Screen::Record(_)),
-        "{}",
-        ui.screen()
-    );
+    assert!(matches!(top(&ui.app), Screen::Record(_)), "{}", ui.screen());
 }
 
 #[test]
@@ -1031,7 +1023,7 @@ fn a_move_offers_the_next_free_slots() {
         }
         e.text("27/11/2026").key(KeyCode::Enter).key(KeyCode::F(8));
     });
-    let offered = |ui: &Harness| match ui.app.screen() {
+    let offered = |ui: &Harness| match top(&ui.app) {
         Screen::Agenda(a) => a
             .free_slots()
             .expect("the free slots")

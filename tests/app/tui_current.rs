@@ -14,11 +14,11 @@ use chrono::{Datelike, NaiveDate};
 use crossterm::event::KeyCode;
 
 use common::gestore::{GESTORE, import_gestore};
+use common::screen::{Screen, top};
 use sportello::domain::operator::Role;
 use sportello::domain::{Canale, PatientId, Sex};
 use sportello::service::{Desk, FixedClock, ManualClock};
 use sportello::tui::patients::form::FieldId;
-use sportello::tui::screen::Screen;
 use sportello::tui::shell::login::GateMode;
 use sportello::tui::{App, Lang};
 
@@ -126,7 +126,7 @@ fn lookup_query(ui: &mut Harness) -> String {
     ui.keys(|e| {
         e.key(KeyCode::F(2));
     });
-    match ui.app.screen() {
+    match top(&ui.app) {
         Screen::Lookup(l) => l.query().to_string(),
         _ => panic!("lookup expected:\n{}", ui.screen()),
     }
@@ -141,11 +141,7 @@ fn scan_into_an_empty_box_opens_the_record() {
     ui.keys(|e| {
         e.scan(&a.anna_cf);
     });
-    assert!(
-        matches!(ui.app.screen(), Screen::Record(_)),
-        "{}",
-        ui.screen()
-    );
+    assert!(matches!(top(&ui.app), Screen::Record(_)), "{}", ui.screen());
     assert_eq!(shown(&ui), Some(a.anna));
     assert_eq!(current(&ui), Some(a.anna));
     assert!(ui.line(0).contains(&a.anna_cf), "{}", ui.line(0));
@@ -159,14 +155,10 @@ fn scan_into_a_box_holding_text_replaces_it() {
     ui.keys(|e| {
         e.text("rossi").scan(&a.niccolo_cf);
     });
-    assert!(
-        matches!(ui.app.screen(), Screen::Record(_)),
-        "{}",
-        ui.screen()
-    );
+    assert!(matches!(top(&ui.app), Screen::Record(_)), "{}", ui.screen());
     assert_eq!(shown(&ui), Some(a.niccolo));
     assert_eq!(lookup_query(&mut ui), a.niccolo_cf);
-    match ui.app.screen() {
+    match top(&ui.app) {
         Screen::Lookup(l) => {
             assert_eq!(l.results().len(), 1);
             assert_eq!(l.results()[0].id, a.niccolo);
@@ -186,7 +178,7 @@ fn scan_with_a_record_open_opens_the_scanned_patient() {
     ui.keys(|e| {
         e.scan(&a.anna_cf);
     });
-    assert!(matches!(ui.app.screen(), Screen::Record(_)));
+    assert!(matches!(top(&ui.app), Screen::Record(_)));
     assert_eq!(shown(&ui), Some(a.anna));
     assert_eq!(current(&ui), Some(a.anna));
     assert!(ui.line(0).starts_with(" Rossi Anna · "), "{}", ui.line(0));
@@ -194,7 +186,7 @@ fn scan_with_a_record_open_opens_the_scanned_patient() {
     ui.keys(|e| {
         e.key(KeyCode::Esc);
     });
-    match ui.app.screen() {
+    match top(&ui.app) {
         Screen::Lookup(l) => assert_eq!(l.query(), a.anna_cf),
         _ => panic!("lookup expected:\n{}", ui.screen()),
     }
@@ -226,7 +218,7 @@ fn scan_with_a_changed_form_open_asks_first() {
     ui.keys(|e| {
         e.key(KeyCode::Esc);
     });
-    match ui.app.screen() {
+    match top(&ui.app) {
         Screen::Form(f) => assert_eq!(f.value(FieldId::Cognome), "Verdi"),
         _ => panic!("form expected:\n{}", ui.screen()),
     }
@@ -254,7 +246,7 @@ fn scan_into_a_form_field_is_typed_there() {
     ui.keys(|e| {
         e.key(KeyCode::F(9)).scan(&a.anna_cf);
     });
-    match ui.app.screen() {
+    match top(&ui.app) {
         Screen::Form(f) => assert_eq!(f.value(FieldId::Cognome), a.anna_cf),
         _ => panic!("form expected:\n{}", ui.screen()),
     }
@@ -269,7 +261,7 @@ fn typing_a_code_at_human_speed_is_no_scan() {
     ui.keys(|e| {
         e.text("rossi").text(&a.anna_cf).key(KeyCode::Enter);
     });
-    match ui.app.screen() {
+    match top(&ui.app) {
         Screen::Lookup(l) => {
             assert_eq!(l.query(), format!("rossi{}", a.anna_cf));
             assert!(l.results().is_empty());
@@ -316,7 +308,7 @@ fn scan_of_an_unknown_code_says_so_and_offers_registration() {
     ui.keys(|e| {
         e.key(KeyCode::F(9));
     });
-    match ui.app.screen() {
+    match top(&ui.app) {
         Screen::Form(f) => {
             assert_eq!(f.value(FieldId::CodiceFiscale), cf);
             assert_eq!(f.value(FieldId::Sesso), "M");
@@ -339,7 +331,7 @@ fn richiami_then_f3_f4_f5_keep_the_current_patient() {
     ui.keys(|e| {
         e.key(KeyCode::F(7)).key(KeyCode::Tab).key(KeyCode::Tab);
     });
-    match ui.app.screen() {
+    match top(&ui.app) {
         Screen::Richiami(r) => assert_eq!(r.patient().map(|(id, _)| id), Some(a.anna)),
         _ => panic!("Richiami expected"),
     }
@@ -391,7 +383,7 @@ fn richiami_then_f3_f4_f5_keep_the_current_patient() {
     assert_eq!(current(&ui), Some(a.anna));
     // The lookup still highlights Niccolò, found earlier: that row is no
     // choice, F4 stays with Rossi Anna. A new search is one.
-    match ui.app.screen() {
+    match top(&ui.app) {
         Screen::Lookup(l) => assert_eq!(l.results()[0].id, a.niccolo),
         _ => panic!("lookup expected"),
     }
@@ -469,7 +461,7 @@ fn the_header_names_the_patient_on_every_screen() {
     ui.keys(|e| {
         e.key(KeyCode::Enter).key(KeyCode::F(8));
     });
-    assert!(matches!(ui.app.screen(), Screen::Form(_)));
+    assert!(matches!(top(&ui.app), Screen::Form(_)));
     headers.push(format!("{:<14} {}", "Scheda · F8", ui.line(0)));
     insta::assert_snapshot!("headers_80x24", headers.join("\n"));
 }
@@ -485,7 +477,7 @@ fn changed_form(ui: &mut Harness) {
         }
         e.ctrl('u').text("333 7654321");
     });
-    match ui.app.screen() {
+    match top(&ui.app) {
         Screen::Form(f) => {
             assert_eq!(f.value(FieldId::Telefoni), "333 7654321");
             assert!(f.is_dirty());
@@ -544,7 +536,7 @@ fn leaving_a_changed_form_with_an_f_key_asks() {
     ui.keys(|e| {
         e.key(KeyCode::Esc);
     });
-    assert!(matches!(ui.app.screen(), Screen::Form(_)));
+    assert!(matches!(top(&ui.app), Screen::Form(_)));
     assert!(!ui.app.should_quit());
 }
 
@@ -557,7 +549,7 @@ fn resta_keeps_the_form_and_its_text() {
         e.key(KeyCode::F(1)).key(KeyCode::F(3)).key(KeyCode::Esc);
     });
     assert!(ui.app.modal().is_none());
-    match ui.app.screen() {
+    match top(&ui.app) {
         Screen::Form(f) => assert_eq!(f.value(FieldId::Telefoni), "333 7654321"),
         _ => panic!("form expected:\n{}", ui.screen()),
     }
@@ -579,11 +571,7 @@ fn scarta_drops_the_changes_and_goes_on() {
     ui.keys(|e| {
         e.key(KeyCode::Esc);
     });
-    assert!(
-        matches!(ui.app.screen(), Screen::Record(_)),
-        "{}",
-        ui.screen()
-    );
+    assert!(matches!(top(&ui.app), Screen::Record(_)), "{}", ui.screen());
 }
 
 #[test]
@@ -600,11 +588,7 @@ fn salva_saves_and_goes_on() {
     ui.keys(|e| {
         e.key(KeyCode::Esc);
     });
-    assert!(
-        matches!(ui.app.screen(), Screen::Record(_)),
-        "{}",
-        ui.screen()
-    );
+    assert!(matches!(top(&ui.app), Screen::Record(_)), "{}", ui.screen());
     // Esc from a changed form: one question, salva goes back to the record.
     ui.keys(|e| {
         e.key(KeyCode::F(8));
@@ -618,11 +602,7 @@ fn salva_saves_and_goes_on() {
     ui.keys(|e| {
         e.key(KeyCode::Enter);
     });
-    assert!(
-        matches!(ui.app.screen(), Screen::Record(_)),
-        "{}",
-        ui.screen()
-    );
+    assert!(matches!(top(&ui.app), Screen::Record(_)), "{}", ui.screen());
     assert_eq!(phones(&ui, a.anna), vec!["02 1234567".to_string()]);
     assert_eq!(ui.status(), "Paziente salvato");
 }
@@ -640,7 +620,7 @@ fn salva_with_errors_stays_on_the_form() {
         e.ctrl('u').key(KeyCode::F(4)).ctrl('s');
     });
     assert!(ui.app.modal().is_none());
-    match ui.app.screen() {
+    match top(&ui.app) {
         Screen::Form(f) => {
             assert_eq!(f.value(FieldId::Cognome), "");
             assert_eq!(f.value(FieldId::Telefoni), "333 7654321");
@@ -719,7 +699,7 @@ fn quitting_at_the_lock_warns_about_a_changed_form() {
     ui.keys(|e| {
         e.text("password-anna").key(KeyCode::Enter);
     });
-    match ui.app.screen() {
+    match top(&ui.app) {
         Screen::Form(f) => assert_eq!(f.value(FieldId::Cognome), "Verdi"),
         _ => panic!("form expected:\n{}", ui.screen()),
     }

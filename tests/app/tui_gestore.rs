@@ -17,6 +17,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::style::Modifier;
 
+use common::screen::{Screen, top};
 use sportello::domain::codice_fiscale::compute;
 use sportello::domain::practice::{Adesione, MmgAdesione};
 use sportello::domain::{Canale, Patient, PatientId, PatientStatus, PresaStato, Residence, Sex};
@@ -24,7 +25,6 @@ use sportello::io::gestori::sample_gestori;
 use sportello::service::{Desk, FixedClock};
 use sportello::tui::admin::Section;
 use sportello::tui::app::StatusKind;
-use sportello::tui::screen::Screen;
 use sportello::tui::{App, Lang};
 
 /// The fixture of issue 4: Windows-1252 from Excel, rejected rows, warnings.
@@ -105,7 +105,7 @@ fn archive() -> (tempfile::TempDir, Desk, PatientId) {
 }
 
 fn listed_names(ui: &Harness) -> Vec<String> {
-    match ui.app.screen() {
+    match top(&ui.app) {
         Screen::Gestore(g) => g.listed().iter().map(|g| g.denominazione.clone()).collect(),
         _ => panic!("gestore screen expected, got {}", ui.app.title()),
     }
@@ -193,7 +193,7 @@ fn filters_by_text_and_type_and_another_ats_warns() {
     ui.keys(|e| {
         e.key(KeyCode::Home).key(KeyCode::Enter);
     });
-    match ui.app.screen() {
+    match top(&ui.app) {
         Screen::Gestore(g) => assert_eq!(g.ats(), Some("030321")),
         _ => panic!("gestore screen expected"),
     }
@@ -215,7 +215,7 @@ fn import_preview_of_the_excel_fixture() {
             e.key(KeyCode::F(11)).key(KeyCode::Enter).text(FIXTURE);
             e.key(KeyCode::Tab).text("030324").key(KeyCode::Enter);
         });
-        let Screen::Admin(admin) = ui.app.screen() else {
+        let Screen::Admin(admin) = top(&ui.app) else {
             panic!("admin screen expected, got {}", ui.app.title());
         };
         assert_eq!(admin.section(), Some(Section::Import));
@@ -567,7 +567,7 @@ fn studio_sets_the_mmg_adesione_and_the_channels() {
         }
         e.key(KeyCode::Char(' '));
     });
-    match ui.app.screen() {
+    match top(&ui.app) {
         Screen::Admin(a) => assert!(a.studio().is_some()),
         _ => panic!("studio expected"),
     }
@@ -682,7 +682,7 @@ fn stored_list_wraps_names_and_enter_opens_the_gestore() {
     );
     assert!(!screen.contains("Brianza (fi…"), "{screen}");
     let selected = |ui: &Harness| -> (String, bool) {
-        let Screen::Admin(admin) = ui.app.screen() else {
+        let Screen::Admin(admin) = top(&ui.app) else {
             panic!("admin expected, got {}", ui.app.title());
         };
         let list = admin.gestori().expect("Elenco Gestori");
@@ -736,7 +736,7 @@ fn stored_list_wraps_names_and_enter_opens_the_gestore() {
     ui.keys(|e| {
         e.key(KeyCode::Esc);
     });
-    let Screen::Admin(admin) = ui.app.screen() else {
+    let Screen::Admin(admin) = top(&ui.app) else {
         panic!("admin expected");
     };
     assert!(admin.is_menu());

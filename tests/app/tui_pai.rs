@@ -19,13 +19,13 @@ use ratatui::style::Modifier;
 
 use common::gestore::import_gestore;
 use common::patient::patient;
+use common::screen::{Screen, top};
 use sportello::domain::pai::{Frequenza, PaiStato};
 use sportello::domain::{Canale, Patient, PatientId, Residence, Sex};
 use sportello::service::{Desk, FixedClock};
 use sportello::tui::app::StatusKind;
 use sportello::tui::kit::keys::Context;
 use sportello::tui::pai::{PaiScreen, Section};
-use sportello::tui::screen::Screen;
 
 fn desk_on(dir: &Path) -> Desk {
     let clock = Arc::new(FixedClock::on(2026, 11, 22).expect("valid date"));
@@ -62,7 +62,7 @@ fn setup(desk: &Desk) -> PatientId {
 
 impl Harness {
     fn pai(&self) -> &PaiScreen {
-        match self.app.screen() {
+        match top(&self.app) {
             Screen::Pai(p) => p,
             _ => panic!("PAI screen expected:\n{}", self.screen()),
         }
@@ -382,7 +382,7 @@ fn without_patient_gestore_or_pathologies_the_reason_and_the_key() {
     ui.keys(|e| {
         e.key(KeyCode::F(8));
     });
-    assert!(matches!(ui.app.screen(), Screen::Form(_)));
+    assert!(matches!(top(&ui.app), Screen::Form(_)));
 }
 
 #[test]

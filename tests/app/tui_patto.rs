@@ -18,12 +18,12 @@ use ratatui::backend::TestBackend;
 use ratatui::style::Modifier;
 
 use common::gestore::{GESTORE, import_gestore};
+use common::screen::{Screen, top};
 use sportello::domain::patto::{Consensi, FirmaInput, Firmatario, PattoState, PattoStato};
 use sportello::domain::{Canale, Patient, PatientId, Residence, Sex};
 use sportello::service::{Desk, FixedClock};
 use sportello::tui::app::StatusKind;
 use sportello::tui::patto::Focus;
-use sportello::tui::screen::Screen;
 use sportello::tui::{App, Lang};
 
 /// The desk on `dir` with the clock on a fixed day. sled may keep the lock of
@@ -91,11 +91,7 @@ fn open_patto(ui: &mut Harness, query: &str) {
     ui.keys(|e| {
         e.text(query).key(KeyCode::Enter).key(KeyCode::F(4));
     });
-    assert!(
-        matches!(ui.app.screen(), Screen::Patto(_)),
-        "{}",
-        ui.screen()
-    );
+    assert!(matches!(top(&ui.app), Screen::Patto(_)), "{}", ui.screen());
 }
 
 #[test]
@@ -109,7 +105,7 @@ fn bozza_reading_screen() {
         ui.keys(|e| {
             e.key(KeyCode::F(9));
         });
-        match ui.app.screen() {
+        match top(&ui.app) {
             Screen::PattoText(t) => {
                 assert!(!t.is_signed());
                 assert_eq!(t.patto().stato, PattoStato::Bozza);
@@ -198,7 +194,7 @@ fn scadenze_list() {
             e.key(KeyCode::F(7)).key(KeyCode::Tab).key(KeyCode::Tab);
         });
         let names = |ui: &Harness| -> Vec<String> {
-            match ui.app.screen() {
+            match top(&ui.app) {
                 Screen::Richiami(r) => r
                     .scadenze()
                     .iter()
@@ -270,14 +266,14 @@ fn missing_preconditions_are_explained_with_the_key() {
     ui.keys(|e| {
         e.key(KeyCode::F(9));
     });
-    assert!(matches!(ui.app.screen(), Screen::Patto(_)));
+    assert!(matches!(top(&ui.app), Screen::Patto(_)));
     assert_eq!(ui.app.status().map(|s| s.kind), Some(StatusKind::Error));
     assert!(ui.status().contains("Gestore"), "{}", ui.status());
     // F8 opens the patient form.
     ui.keys(|e| {
         e.key(KeyCode::F(8));
     });
-    assert!(matches!(ui.app.screen(), Screen::Form(_)));
+    assert!(matches!(top(&ui.app), Screen::Form(_)));
 }
 
 #[test]
@@ -297,7 +293,7 @@ fn signing_asks_for_what_is_missing() {
         "{}",
         ui.status()
     );
-    match ui.app.screen() {
+    match top(&ui.app) {
         Screen::PattoText(t) => assert_eq!(t.focus(), Focus::Consenso(0)),
         _ => panic!("bozza expected"),
     }
@@ -322,7 +318,7 @@ fn signing_asks_for_what_is_missing() {
         "{}",
         ui.status()
     );
-    match ui.app.screen() {
+    match top(&ui.app) {
         Screen::PattoText(t) => {
             assert_eq!(t.focus(), Focus::Documento);
             assert!(t.text().contains("Giulia D'Adda"), "{}", t.text());
@@ -439,7 +435,7 @@ fn prepare_sign_print_reprint_expire_renew() {
                 .key(KeyCode::Char(' '))
                 .key(KeyCode::End);
         });
-        let shown = match ui.app.screen() {
+        let shown = match top(&ui.app) {
             Screen::PattoText(t) => {
                 assert!(t.consensi().trattamento_dati && t.consensi().fse);
                 assert!(t.text().contains("[X] consultazione del Fascicolo"));
@@ -550,7 +546,7 @@ fn prepare_sign_print_reprint_expire_renew() {
     ui.keys(|e| {
         e.key(KeyCode::F(7)).key(KeyCode::Tab).key(KeyCode::Tab);
     });
-    match ui.app.screen() {
+    match top(&ui.app) {
         Screen::Richiami(r) => {
             assert_eq!(r.scadenze().len(), 1);
             assert_eq!(r.scadenze()[0].state, PattoState::Scaduto);
@@ -562,12 +558,12 @@ fn prepare_sign_print_reprint_expire_renew() {
     ui.keys(|e| {
         e.key(KeyCode::Enter);
     });
-    assert!(matches!(ui.app.screen(), Screen::Patto(_)));
+    assert!(matches!(top(&ui.app), Screen::Patto(_)));
     assert!(ui.screen().contains("scaduto"), "{}", ui.screen());
     ui.keys(|e| {
         e.ctrl('r');
     });
-    match ui.app.screen() {
+    match top(&ui.app) {
         Screen::PattoText(t) => {
             assert_eq!(t.patto().stato, PattoStato::Bozza);
             assert_eq!(t.patto().precedente, Some(signed_id));
@@ -588,7 +584,7 @@ fn prepare_sign_print_reprint_expire_renew() {
     ui.keys(|e| {
         e.key(KeyCode::Esc);
     });
-    match ui.app.screen() {
+    match top(&ui.app) {
         Screen::Patto(p) => assert_eq!(p.patti().len(), 2),
         _ => panic!("Patto list expected"),
     }
@@ -659,7 +655,7 @@ fn signing_without_clinical_manager_puts_the_cursor_on_it() {
         "Manca il Clinical Manager: indicare il medico che redige il PAI, poi firmare."
     );
     assert_eq!(ui.app.status().map(|s| s.kind), Some(StatusKind::Error));
-    match ui.app.screen() {
+    match top(&ui.app) {
         Screen::PattoText(t) => assert_eq!(t.focus(), Focus::ClinicalManager),
         _ => panic!("bozza expected"),
     }

@@ -15,11 +15,11 @@ use crossterm::event::KeyCode;
 use common::agenda::{setup, t};
 use common::harness::Harness;
 use common::patient::patient;
+use common::screen::{Screen, top};
 use sportello::domain::Sex;
 use sportello::domain::agenda::{AppStato, Appointment};
 use sportello::domain::operator::Role;
 use sportello::service::{Area, Desk, ManualClock};
-use sportello::tui::screen::Screen;
 use sportello::tui::{App, Lang};
 
 const ANNA: &str = "anna";
@@ -111,7 +111,7 @@ fn book(desk: &Desk, pid: u64, h: u32, m: u32) -> u64 {
 }
 
 fn agenda_selected(ui: &Harness) -> Option<u64> {
-    match ui.app.screen() {
+    match top(&ui.app) {
         Screen::Agenda(a) => a.selected().map(|l| l.appointment.id),
         _ => panic!("agenda expected:\n{}", ui.screen()),
     }
@@ -136,7 +136,7 @@ fn agenda_day_shows_another_desks_booking_keeping_the_selection() {
     tick_after_write(&mut ui, before, Area::Agenda);
     let screen = ui.screen();
     assert!(screen.contains("09:00"), "{screen}");
-    match ui.app.screen() {
+    match top(&ui.app) {
         Screen::Agenda(ag) => {
             let ids: Vec<u64> = ag.lines().iter().map(|l| l.appointment.id).collect();
             assert_eq!(ids, vec![earlier, first]);
@@ -156,7 +156,7 @@ fn agenda_week_shows_another_desks_booking() {
     ui.keys(|e| {
         e.key(KeyCode::F(6)).ctrl('w');
     });
-    let week = |ui: &Harness| match ui.app.screen() {
+    let week = |ui: &Harness| match top(&ui.app) {
         Screen::Agenda(ag) => {
             assert!(ag.is_week(), "week expected:\n{}", ui.screen());
             ag.week_days()
@@ -181,11 +181,7 @@ fn the_open_record_shows_the_phone_another_desk_changed() {
     ui.keys(|e| {
         e.text("cantù").key(KeyCode::Enter);
     });
-    assert!(
-        matches!(ui.app.screen(), Screen::Record(_)),
-        "{}",
-        ui.screen()
-    );
+    assert!(matches!(top(&ui.app), Screen::Record(_)), "{}", ui.screen());
     assert!(!ui.screen().contains("0399 123456"), "{}", ui.screen());
     let mut p = a.patient(pid).expect("read").expect("patient");
     p.telefoni = vec!["0399 123456".into()];
@@ -204,7 +200,7 @@ fn richiami_lose_the_row_another_desk_booked() {
     ui.keys(|e| {
         e.key(KeyCode::F(7));
     });
-    let rows = |ui: &Harness| match ui.app.screen() {
+    let rows = |ui: &Harness| match top(&ui.app) {
         Screen::Richiami(r) => r
             .da_prenotare()
             .iter()
@@ -240,7 +236,7 @@ fn richiami_lose_the_row_another_desk_booked() {
             e.key(KeyCode::Down);
         }
     });
-    let selected = |ui: &Harness| match ui.app.screen() {
+    let selected = |ui: &Harness| match top(&ui.app) {
         Screen::Richiami(r) => r
             .selected_recall()
             .map(|r| (r.patient.id, r.what.clone(), r.target)),
@@ -278,7 +274,7 @@ fn lookup_results_keep_the_query_and_the_patient_under_the_cursor() {
     ui.keys(|e| {
         e.text("ca").key(KeyCode::Down).key(KeyCode::Down);
     });
-    let state = |ui: &Harness| match ui.app.screen() {
+    let state = |ui: &Harness| match top(&ui.app) {
         Screen::Lookup(l) => {
             let ids: Vec<u64> = l.results().iter().map(|p| p.id).collect();
             let selected = l.selected().and_then(|i| ids.get(i).copied());
@@ -313,7 +309,7 @@ fn a_form_being_edited_keeps_its_typed_text() {
     ui.keys(|e| {
         e.text("cantù").key(KeyCode::Enter).key(KeyCode::F(8));
     });
-    let focused = |ui: &Harness| match ui.app.screen() {
+    let focused = |ui: &Harness| match top(&ui.app) {
         Screen::Form(f) => f.value(f.focused()).to_string(),
         _ => panic!("form expected:\n{}", ui.screen()),
     };
@@ -352,7 +348,7 @@ fn an_open_dialog_is_left_as_it_is_and_the_screen_refreshes_after_it() {
     let earlier = book(&a, pid, 9, 0);
     tick_after_write(&mut ui, before, Area::Agenda);
     assert!(typed(&ui), "{}", ui.screen());
-    let ids = |ui: &Harness| match ui.app.screen() {
+    let ids = |ui: &Harness| match top(&ui.app) {
         Screen::Agenda(ag) => ag
             .lines()
             .iter()
@@ -389,7 +385,7 @@ fn elenco_gestori_shows_an_import_of_another_desk_keeping_filter_and_selection()
         e.key(KeyCode::Enter).text("milano");
     });
     let state = |ui: &Harness| {
-        let Screen::Admin(admin) = ui.app.screen() else {
+        let Screen::Admin(admin) = top(&ui.app) else {
             panic!("admin expected:\n{}", ui.screen());
         };
         let list = admin.gestori().expect("Elenco Gestori");

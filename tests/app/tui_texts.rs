@@ -9,10 +9,10 @@ use common::harness::Harness;
 
 use std::sync::Arc;
 
+use common::screen::{Screen, top};
 use crossterm::event::KeyCode;
 use sportello::service::{Desk, FixedClock};
 use sportello::tui::patients::form::FieldId;
-use sportello::tui::screen::Screen;
 
 fn desk(dir: &std::path::Path) -> Desk {
     let clock = FixedClock::on(2026, 11, 22).expect("valid date");
@@ -89,7 +89,7 @@ fn pathologies_are_picked_from_the_catalogue() {
     ui.keys(|e| {
         e.key(KeyCode::Enter);
     });
-    match ui.app.screen() {
+    match top(&ui.app) {
         Screen::Form(f) => assert_eq!(f.value(FieldId::Patologie), "IPA, DM2, "),
         _ => panic!("the form stays open"),
     }

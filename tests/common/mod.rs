@@ -4,3 +4,4 @@ pub mod gestore;
 pub mod harness;
 pub mod patient;
 pub mod patto;
+pub mod screen;

@@ -17,15 +17,14 @@ use crate::domain::pai::PaiTemplates;
 use crate::domain::text::fold;
 use crate::service::agenda::OutsideLine;
 use crate::tui::admin::{AdminScreen, move_selection};
-use crate::tui::app::{Cmd, Env, Status};
-use crate::tui::kit::dialog::{DialogField, Modal, Purpose};
+use crate::tui::kit::dialog::{DialogField, Modal, Submit};
 use crate::tui::kit::field;
 use crate::tui::kit::format;
 use crate::tui::kit::keys::Action;
 use crate::tui::kit::lang::Strings;
+use crate::tui::kit::screen::{Cmd, Env, Status};
 use crate::tui::kit::theme::MARKER;
 use crate::tui::kit::theme::Selectable;
-use crate::tui::screen::Screen;
 
 /// The dialogs of these sections.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -134,6 +133,14 @@ fn remainder_note(p: &Pattern, s: &Strings) -> Option<String> {
     })
 }
 
+impl From<AgendaAdminPurpose> for Submit {
+    fn from(purpose: AgendaAdminPurpose) -> Submit {
+        Submit::on_try(move |admin: &mut AdminScreen, modal, env| {
+            confirm(admin, purpose, modal, env)
+        })
+    }
+}
+
 /// Where a dialog of these sections lands: the section on top of the stack.
 pub fn confirm(
     admin: &mut AdminScreen,
@@ -157,9 +164,7 @@ fn after_save(outside: usize, done: String, env: &Env) -> Cmd {
         return Cmd::Status(Status::success(done));
     }
     Cmd::Many(vec![
-        Cmd::Push(Box::new(Screen::Admin(Box::new(AdminScreen::Fuori(
-            FuoriSection::new(env),
-        ))))),
+        Cmd::push(AdminScreen::Fuori(FuoriSection::new(env))),
         Cmd::Status(Status::warning(x.now_outside(&done, outside))),
     ])
 }
@@ -299,7 +304,7 @@ impl RisorseSection {
             Action::Remove => match (self.pane, self.selected(), self.fasce.selected()) {
                 (Pane::Fasce, Some(r), Some(i)) if i < r.patterns.len() => {
                     Cmd::modal(Modal::confirm(
-                        Purpose::AgendaAdmin(AgendaAdminPurpose::RemovePattern(r.id, i)),
+                        AgendaAdminPurpose::RemovePattern(r.id, i),
                         x.remove_fascia_title.to_string(),
                         vec![x.remove_fascia_question(&r.patterns[i].label(), &r.nome)],
                     ))
@@ -320,7 +325,7 @@ impl RisorseSection {
                         .map(|o| o.nome.clone())
                         .collect();
                     Cmd::modal(Modal::form(
-                        Purpose::AgendaAdmin(AgendaAdminPurpose::CopyWeekTo(r.id)),
+                        AgendaAdminPurpose::CopyWeekTo(r.id),
                         format!("{} · {}", x.copy_week_title, r.nome),
                         vec![x.copy_week_intro(&r.nome)],
                         vec![choice_field(x.f_copy_to, others, 0)],
@@ -359,7 +364,7 @@ impl RisorseSection {
             ),
         };
         Modal::form(
-            Purpose::AgendaAdmin(purpose),
+            purpose,
             title,
             vec![x.resource_intro.to_string()],
             vec![
@@ -397,7 +402,7 @@ impl RisorseSection {
             ),
         };
         Modal::form(
-            Purpose::AgendaAdmin(purpose),
+            purpose,
             title,
             vec![x.fascia_intro.to_string()],
             vec![
@@ -553,7 +558,7 @@ impl RisorseSection {
                     .cloned()
                     .ok_or_else(|| x.resource_missing.to_string())?;
                 Ok(Cmd::modal(Modal::confirm(
-                    Purpose::AgendaAdmin(AgendaAdminPurpose::CopyWeek(from, target.id)),
+                    AgendaAdminPurpose::CopyWeek(from, target.id),
                     x.copy_week_title.to_string(),
                     vec![
                         x.copy_week_question(&source.nome, &target.nome),
@@ -808,7 +813,7 @@ impl ChiusureSection {
                 let mut options = vec![x.whole_practice.to_string()];
                 options.extend(self.resources.iter().map(|r| r.nome.clone()));
                 Cmd::modal(Modal::form(
-                    Purpose::AgendaAdmin(AgendaAdminPurpose::NewClosure),
+                    AgendaAdminPurpose::NewClosure,
                     x.new_closure_title.to_string(),
                     vec![x.closure_intro.to_string()],
                     vec![
@@ -823,7 +828,7 @@ impl ChiusureSection {
             }
             Action::Remove => match self.state.selected().and_then(|i| self.closures.get(i)) {
                 Some(c) => Cmd::modal(Modal::confirm(
-                    Purpose::AgendaAdmin(AgendaAdminPurpose::RemoveClosure(c.id)),
+                    AgendaAdminPurpose::RemoveClosure(c.id),
                     x.remove_closure_title.to_string(),
                     vec![x.remove_closure_question(&c.periodo_label(), &self.resource_name(c, s))],
                 )),
@@ -1037,10 +1042,10 @@ impl FuoriSection {
         match env.desk.free_slots_for(&ids, from, None, 1) {
             Ok(slots) => match slots.first() {
                 Some(slot) => Cmd::modal(Modal::confirm(
-                    Purpose::AgendaAdmin(AgendaAdminPurpose::Move {
+                    AgendaAdminPurpose::Move {
                         id: a.id,
                         start: slot.start,
-                    }),
+                    },
                     x.move_title.to_string(),
                     [
                         x.move_what(

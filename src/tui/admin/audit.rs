@@ -10,10 +10,10 @@ use tui_input::Input;
 use crate::domain::audit::{AuditEntry, AuditFilter};
 use crate::domain::codice_fiscale::CodiceFiscale;
 use crate::domain::operator::fold_username;
-use crate::tui::app::{Cmd, Env};
 use crate::tui::kit::field;
 use crate::tui::kit::format;
 use crate::tui::kit::keys::Action;
+use crate::tui::kit::screen::{Cmd, Env};
 use crate::tui::kit::theme::Selectable;
 use crate::tui::kit::theme::{ERROR_MARK, MARKER};
 

@@ -16,10 +16,10 @@ use crate::io::gestori::{
     ImportOptions, ImportPreview, MAX_FILE_BYTES, parse_gestori, resolve_ats,
 };
 use crate::service::gestori::ImportPlan;
-use crate::tui::app::{Cmd, Env, Status};
 use crate::tui::kit::field;
 use crate::tui::kit::format;
 use crate::tui::kit::keys::{Action, Context};
+use crate::tui::kit::screen::{Cmd, Env, Status};
 use crate::tui::kit::theme::{ERROR_MARK, INFO_MARK, MARKER, WARNING_MARK};
 
 /// The fields, in Tab order.

@@ -7,6 +7,7 @@
 pub mod agenda;
 pub mod audit;
 pub mod import;
+pub mod keys;
 pub mod operators;
 pub mod studio;
 
@@ -25,14 +26,13 @@ use crate::tui::admin::audit::AuditSection;
 use crate::tui::admin::import::ImportSection;
 use crate::tui::admin::operators::OperatorsSection;
 use crate::tui::admin::studio::StudioSection;
-use crate::tui::app::{Cmd, Env, Status};
 use crate::tui::kit::field;
 use crate::tui::kit::format;
 use crate::tui::kit::keys::{Action, Context};
 use crate::tui::kit::lang::Strings;
+use crate::tui::kit::screen::{Cmd, Env, Status};
 use crate::tui::kit::theme::MARKER;
 use crate::tui::kit::theme::Selectable;
-use crate::tui::screen::Screen;
 
 /// The sections, in menu order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -334,9 +334,7 @@ impl AdminScreen {
                         {
                             return Some(Cmd::Status(Status::error(e.to_string())));
                         }
-                        Cmd::Push(Box::new(Screen::Admin(Box::new(AdminScreen::open(
-                            section, env,
-                        )))))
+                        Cmd::push(AdminScreen::open(section, env))
                     }
                     Action::Back => Cmd::Back,
                     _ => return None,
@@ -1059,4 +1057,64 @@ impl ArchivioSection {
         }
         frame.render_widget(Paragraph::new(lines), area);
     }
+}
+
+impl crate::tui::kit::screen::Screen for AdminScreen {
+    fn keys(&self) -> &'static [crate::tui::kit::keys::Binding] {
+        crate::tui::admin::keys::KEYS
+    }
+
+    fn context(&self) -> crate::tui::kit::keys::Context {
+        Self::context(self)
+    }
+
+    fn title(&self, env: &Env) -> String {
+        Self::title(self, env.s)
+    }
+
+    fn action(&mut self, action: Action, env: &Env) -> Option<Cmd> {
+        Self::action(self, action, env)
+    }
+
+    fn draw(&mut self, frame: &mut Frame, area: Rect, env: &Env, focused: bool) {
+        Self::draw(self, frame, area, env, focused)
+    }
+
+    fn focused_input(&mut self) -> Option<&mut Input> {
+        self.input_mut()
+    }
+
+    fn input_changed(&mut self, env: &Env) -> Cmd {
+        Self::input_changed(self, env)
+    }
+
+    fn is_dirty(&self) -> bool {
+        Self::is_dirty(self)
+    }
+
+    fn save_changes(&mut self, env: &Env) -> Cmd {
+        Self::action(self, Action::Save, env).unwrap_or(Cmd::None)
+    }
+
+    fn areas(&self) -> &'static [crate::service::Area] {
+        if self.is_gestori() {
+            &[crate::service::Area::Prese]
+        } else {
+            &[]
+        }
+    }
+
+    fn refresh(&mut self, env: &Env) {
+        Self::refresh(self, env);
+    }
+
+    fn has_dialog(&self) -> bool {
+        Self::has_dialog(self)
+    }
+
+    fn deferred(&mut self, env: &Env) -> Cmd {
+        Self::deferred(self, env)
+    }
+
+    crate::screen_any!();
 }

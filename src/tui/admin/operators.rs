@@ -8,10 +8,10 @@ use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
 use tui_input::Input;
 
 use crate::domain::operator::{Operator, OperatorId, Role};
-use crate::tui::app::{Cmd, Env, Status};
-use crate::tui::kit::dialog::{DialogField, Modal, Purpose};
+use crate::tui::kit::dialog::{DialogField, Modal, Submit};
 use crate::tui::kit::keys::Action;
 use crate::tui::kit::lang::AccessStrings;
+use crate::tui::kit::screen::{Cmd, Env, Status};
 use crate::tui::kit::theme::Selectable;
 
 use crate::tui::admin::list_action;
@@ -22,6 +22,16 @@ pub enum OperatorsPurpose {
     Add,
     Role(OperatorId),
     Password(OperatorId),
+}
+
+impl From<OperatorsPurpose> for Submit {
+    fn from(purpose: OperatorsPurpose) -> Submit {
+        Submit::on_try(
+            move |admin: &mut crate::tui::admin::AdminScreen, modal, env| {
+                admin.operators_confirm(purpose, modal, env)
+            },
+        )
+    }
 }
 
 pub struct OperatorsSection {
@@ -83,7 +93,7 @@ impl OperatorsSection {
         };
         match action {
             Action::Add => Some(Cmd::modal(Modal::form(
-                Purpose::Operators(OperatorsPurpose::Add),
+                OperatorsPurpose::Add,
                 a.add_title.to_string(),
                 vec![a.min_length(crate::service::MIN_PASSWORD_LEN)],
                 vec![
@@ -103,7 +113,7 @@ impl OperatorsSection {
             Action::Edit => {
                 let o = self.selected()?;
                 Some(Cmd::modal(Modal::form(
-                    Purpose::Operators(OperatorsPurpose::Role(o.id)),
+                    OperatorsPurpose::Role(o.id),
                     a.role_title.to_string(),
                     vec![o.username.clone()],
                     vec![DialogField::Choice {
@@ -116,7 +126,7 @@ impl OperatorsSection {
             Action::Password => {
                 let o = self.selected()?;
                 Some(Cmd::modal(Modal::form(
-                    Purpose::Operators(OperatorsPurpose::Password(o.id)),
+                    OperatorsPurpose::Password(o.id),
                     a.password_title.to_string(),
                     vec![
                         o.username.clone(),

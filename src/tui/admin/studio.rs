@@ -12,14 +12,14 @@ use tui_input::Input;
 use crate::domain::practice::{Adesione, MmgAdesione, Practice};
 use crate::domain::text::fold;
 use crate::domain::{Canale, Gestore, GestoreTipo};
-use crate::tui::app::{Cmd, Env, Status};
+use crate::tui::kit::completion::{Completion, comuni_completion, draw_completion};
 use crate::tui::kit::field;
 use crate::tui::kit::format::{self, PlaceError};
 use crate::tui::kit::keys::{Action, Context};
 use crate::tui::kit::lang::Strings;
 use crate::tui::kit::picker::{Picker, PickerOutcome};
+use crate::tui::kit::screen::{Cmd, Env, Status};
 use crate::tui::kit::theme::{ERROR_MARK, MARKER};
-use crate::tui::patients::form::{Completion, comuni_completion, draw_completion};
 
 /// What has the focus, in Tab order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

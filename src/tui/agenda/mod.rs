@@ -4,6 +4,7 @@
 //! printing; and, when a patient is current, the planning of their PAI
 //! ([`crate::tui::agenda::plan`]).
 
+pub mod keys;
 pub mod plan;
 
 use std::path::PathBuf;
@@ -19,16 +20,15 @@ use crate::domain::agenda::{AppStato, Appointment, AppointmentId, Resource, Reso
 use crate::service::Desk;
 use crate::service::agenda::{DayLine, WeekDay};
 use crate::tui::agenda::plan::{PlanOutcome, PlanView};
-use crate::tui::app::{Cmd, Env, Status};
-use crate::tui::kit::dialog::{DialogField, Modal, Purpose};
+use crate::tui::kit::dialog::{DialogField, Modal, Submit};
 use crate::tui::kit::field;
 use crate::tui::kit::format;
-use crate::tui::kit::keys::{self, Action, Context};
+use crate::tui::kit::keys::{Action, Context, first_key};
 use crate::tui::kit::lang::Strings;
 use crate::tui::kit::picker::{Picker, PickerOutcome};
+use crate::tui::kit::screen::{Cmd, Env, Status};
 use crate::tui::kit::theme::MARKER;
 use crate::tui::kit::theme::Selectable;
-use crate::tui::screen::Screen;
 
 /// What a dialog of the agenda is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,6 +39,14 @@ pub enum AgendaPurpose {
     Move(AppointmentId, Option<ResourceId>),
     /// The preferences of the patient being planned.
     Preferences,
+}
+
+impl From<AgendaPurpose> for Submit {
+    fn from(purpose: AgendaPurpose) -> Submit {
+        Submit::on_try(move |agenda: &mut AgendaScreen, modal, env| {
+            agenda.confirm(purpose, modal, env)
+        })
+    }
 }
 
 pub struct AgendaScreen {
@@ -108,7 +116,7 @@ impl AgendaScreen {
             Err(e) => return Cmd::Status(Status::error(e)),
         };
         match screen.open_plan(env) {
-            Cmd::Redraw => Cmd::Push(Box::new(Screen::Agenda(Box::new(screen)))),
+            Cmd::Redraw => Cmd::push(screen),
             other => other,
         }
     }
@@ -395,7 +403,7 @@ impl AgendaScreen {
                 }
             }
             Action::GoTo => Cmd::modal(Modal::form(
-                Purpose::Agenda(AgendaPurpose::GoTo),
+                AgendaPurpose::GoTo,
                 a.goto_title.to_string(),
                 vec![],
                 vec![DialogField::Text {
@@ -425,7 +433,7 @@ impl AgendaScreen {
                         self.changed(r, a.marked_booked, env)
                     }
                     Action::Revoke => Cmd::modal(Modal::form(
-                        Purpose::Agenda(AgendaPurpose::Cancel(app.id)),
+                        AgendaPurpose::Cancel(app.id),
                         a.cancel_title.to_string(),
                         vec![app.descrizione.clone()],
                         vec![DialogField::Text {
@@ -638,7 +646,7 @@ impl AgendaScreen {
         lines.push(a.move_intro.to_string());
         let target = target.filter(|t| Some(*t) != app.resource);
         Cmd::modal(Modal::form(
-            Purpose::Agenda(AgendaPurpose::Move(app.id, target)),
+            AgendaPurpose::Move(app.id, target),
             a.move_title.to_string(),
             lines,
             vec![
@@ -754,7 +762,7 @@ impl AgendaScreen {
         };
         let width = usize::from(area.width.saturating_sub(2));
         let key = |action: Action| {
-            keys::first_key(context, action)
+            first_key(keys::KEYS, context, action)
                 .map(|k| k.name(s))
                 .unwrap_or_default()
         };
@@ -1070,4 +1078,53 @@ fn week_cell<'a>(l: &DayLine, width: usize, selected: bool, env: &Env) -> Line<'
         };
         Line::styled(text, style)
     }
+}
+
+impl crate::tui::kit::screen::Screen for AgendaScreen {
+    fn keys(&self) -> &'static [crate::tui::kit::keys::Binding] {
+        crate::tui::agenda::keys::KEYS
+    }
+
+    fn context(&self) -> crate::tui::kit::keys::Context {
+        Self::context(self)
+    }
+
+    fn title(&self, env: &Env) -> String {
+        Self::title(self, env.s)
+    }
+
+    fn action(&mut self, action: Action, env: &Env) -> Option<Cmd> {
+        Self::action(self, action, env)
+    }
+
+    fn draw(&mut self, frame: &mut Frame, area: Rect, env: &Env, _focused: bool) {
+        Self::draw(self, frame, area, env)
+    }
+
+    fn patient(&self) -> Option<(crate::domain::PatientId, String)> {
+        Self::patient(self)
+    }
+
+    fn owner(&self) -> Option<crate::domain::PatientId> {
+        crate::tui::kit::screen::Screen::patient(self).map(|(id, _)| id)
+    }
+
+    fn resumed(&mut self, desk: &crate::service::Desk) -> Result<(), String> {
+        self.reload(desk)
+    }
+
+    fn areas(&self) -> &'static [crate::service::Area] {
+        use crate::service::Area::*;
+        &[Patients, Agenda]
+    }
+
+    fn refresh(&mut self, env: &Env) {
+        let _ = self.reload(env.desk);
+    }
+
+    fn has_dialog(&self) -> bool {
+        Self::has_dialog(self)
+    }
+
+    crate::screen_any!();
 }

@@ -18,11 +18,11 @@ use crate::domain::pai::{ItemId, Pai, PaiId};
 use crate::domain::planner::{PlanOutput, Proposal};
 use crate::service::Desk;
 use crate::tui::agenda::AgendaPurpose;
-use crate::tui::app::{Cmd, Env, Status};
-use crate::tui::kit::dialog::{DialogField, Modal, Purpose};
+use crate::tui::kit::dialog::{DialogField, Modal};
 use crate::tui::kit::format;
 use crate::tui::kit::keys::Action;
 use crate::tui::kit::lang::Strings;
+use crate::tui::kit::screen::{Cmd, Env, Status};
 use crate::tui::kit::theme::Selectable;
 
 /// What the proposal view asks of the agenda under it.
@@ -138,7 +138,7 @@ impl PlanView {
             },
         });
         Modal::form(
-            Purpose::Agenda(AgendaPurpose::Preferences),
+            AgendaPurpose::Preferences,
             format!("{}: {}", a.prefs_title, self.patient),
             vec![a.prefs_intro.to_string()],
             fields,

@@ -3,6 +3,8 @@
 //! Gestore of the patient's own MMG first, a text and a type filter; Enter
 //! chooses (channel, date, note), changing means revoking first.
 
+pub mod keys;
+
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -15,13 +17,13 @@ use crate::domain::text::fold;
 use crate::domain::{Canale, Gestore, GestoreId, GestoreTipo, Patient, PatientId, PresaInCarico};
 use crate::service::Desk;
 use crate::service::gestori::GestoriChoice;
-use crate::tui::app::{Cmd, Env, Status};
-use crate::tui::kit::dialog::{DialogField, Modal, Purpose};
+use crate::tui::kit::dialog::{DialogField, Modal, Submit};
 use crate::tui::kit::field;
 use crate::tui::kit::format;
 use crate::tui::kit::keys::{Action, Context};
 use crate::tui::kit::lang::Strings;
 use crate::tui::kit::picker::{Picker, PickerOutcome};
+use crate::tui::kit::screen::{Cmd, Env, Status};
 use crate::tui::kit::theme::Selectable;
 
 /// Future appointments listed by name in the dialog after a revocation; the
@@ -43,6 +45,29 @@ pub enum GestorePurpose {
     Revoke { then_choose: bool },
     /// After a revocation: cancel the booked future appointments of its PAI.
     CancelFuture { presa: u64 },
+}
+
+impl From<GestorePurpose> for Submit {
+    fn from(purpose: GestorePurpose) -> Submit {
+        match purpose {
+            // Asked after any revocation: no screen state needed.
+            GestorePurpose::CancelFuture { presa } => {
+                Submit::try_new(move |_, env| cancel_future(presa, env))
+            }
+            _ => Submit::on_try(move |g: &mut GestoreScreen, modal, env| {
+                g.confirm(purpose, modal, env)
+            }),
+        }
+    }
+}
+
+/// Cancels the booked future appointments of the revoked presa `presa`.
+fn cancel_future(presa: u64, env: &Env) -> Result<Cmd, String> {
+    let n = env
+        .desk
+        .cancel_future_appointments_of_presa(presa, "presa in carico revocata")
+        .map_err(|e| e.to_string())?;
+    Ok(Cmd::Status(Status::success(env.s.cancelled_future(n))))
 }
 
 pub struct GestoreScreen {
@@ -348,7 +373,7 @@ impl GestoreScreen {
         if let Some((presa, gestore)) = &self.active {
             let name = gestore_name(gestore.as_ref(), s);
             return Cmd::modal(Modal::confirm(
-                Purpose::Gestore(GestorePurpose::Change),
+                GestorePurpose::Change,
                 g.change_title.to_string(),
                 vec![
                     g.change_text(&name, &format::date(presa.data_scelta)),
@@ -426,7 +451,7 @@ impl GestoreScreen {
             },
         ];
         let mut modal = Modal::form(
-            Purpose::Gestore(GestorePurpose::Choose(gestore.id)),
+            GestorePurpose::Choose(gestore.id),
             g.choose_title.to_string(),
             lines,
             fields,
@@ -451,7 +476,7 @@ impl GestoreScreen {
             lines.push(g.revoke_then_choose.to_string());
         }
         let mut modal = Modal::form(
-            Purpose::Gestore(GestorePurpose::Revoke { then_choose }),
+            GestorePurpose::Revoke { then_choose },
             g.revoke_title.to_string(),
             lines,
             vec![
@@ -555,20 +580,14 @@ impl GestoreScreen {
                         lines.push(env.s.more_appointments(future.len() - LISTED_APPOINTMENTS));
                     }
                     cmds.push(Cmd::modal(Modal::confirm(
-                        Purpose::Gestore(GestorePurpose::CancelFuture { presa: revoked.id }),
+                        GestorePurpose::CancelFuture { presa: revoked.id },
                         env.s.cancel_future_title().to_string(),
                         lines,
                     )));
                 }
                 Ok(Cmd::Many(cmds))
             }
-            GestorePurpose::CancelFuture { presa } => {
-                let n = env
-                    .desk
-                    .cancel_future_appointments_of_presa(presa, "presa in carico revocata")
-                    .map_err(|e| e.to_string())?;
-                Ok(Cmd::Status(Status::success(env.s.cancelled_future(n))))
-            }
+            GestorePurpose::CancelFuture { presa } => cancel_future(presa, env),
         }
     }
 
@@ -868,4 +887,62 @@ fn choice_table<'a>(c: &'a GestoriChoice, visible: &[usize], width: u16, env: &E
     let widths = [name_w, tipo_w, comune_w, tel_w, ref_w]
         .map(|w| Constraint::Length(u16::try_from(w).unwrap_or(0)));
     Table::new(rows, widths).header(header).selectable(theme)
+}
+
+impl crate::tui::kit::screen::Screen for GestoreScreen {
+    fn keys(&self) -> &'static [crate::tui::kit::keys::Binding] {
+        crate::tui::gestore::keys::KEYS
+    }
+
+    fn context(&self) -> crate::tui::kit::keys::Context {
+        Self::context(self)
+    }
+
+    fn title(&self, env: &Env) -> String {
+        env.s.area_gestore.to_string()
+    }
+
+    fn action(&mut self, action: Action, env: &Env) -> Option<Cmd> {
+        Self::action(self, action, env)
+    }
+
+    fn draw(&mut self, frame: &mut Frame, area: Rect, env: &Env, focused: bool) {
+        Self::draw(self, frame, area, env, focused)
+    }
+
+    fn focused_input(&mut self) -> Option<&mut Input> {
+        self.input_mut()
+    }
+
+    fn input_changed(&mut self, _env: &Env) -> Cmd {
+        Self::input_changed(self)
+    }
+
+    fn patient(&self) -> Option<(crate::domain::PatientId, String)> {
+        Self::patient(self)
+    }
+
+    fn owner(&self) -> Option<crate::domain::PatientId> {
+        crate::tui::kit::screen::Screen::patient(self).map(|(id, _)| id)
+    }
+
+    fn resumed(&mut self, desk: &crate::service::Desk) -> Result<(), String> {
+        self.reload(desk);
+        Ok(())
+    }
+
+    fn areas(&self) -> &'static [crate::service::Area] {
+        use crate::service::Area::*;
+        &[Patients, Prese]
+    }
+
+    fn refresh(&mut self, env: &Env) {
+        self.reload(env.desk);
+    }
+
+    fn has_dialog(&self) -> bool {
+        Self::has_dialog(self)
+    }
+
+    crate::screen_any!();
 }

@@ -9,10 +9,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 use tui_input::Input;
 
-use crate::tui::app::Env;
+use std::rc::Rc;
+
 use crate::tui::kit::field;
 use crate::tui::kit::format;
 use crate::tui::kit::keys::{self, Action, Context};
+use crate::tui::kit::screen::{Cmd, Env, Screen};
 use crate::tui::kit::theme::{ERROR_MARK, MARKER};
 
 /// Draws an empty dialog box `width` x `height` (at most `area`) centred in
@@ -47,14 +49,15 @@ pub fn dialog_box(
 }
 
 /// The key hints of `context` on one line ("Invio Scegli  Esc Annulla"),
-/// from the keymap.
+/// from a feature's key `table` or the kit's.
 pub fn hints_line(
+    table: &'static [keys::Binding],
     context: Context,
     s: &'static crate::tui::kit::lang::Strings,
     theme: &crate::tui::kit::theme::Theme,
 ) -> Line<'static> {
     let mut hints: Vec<Span> = Vec::new();
-    for b in keys::hints(context) {
+    for b in keys::hints(table, context) {
         if !hints.is_empty() {
             hints.push(Span::raw("  "));
         }
@@ -93,25 +96,68 @@ pub enum StatusChange {
     Transferred,
 }
 
-/// What the application does when the operator confirms.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Purpose {
-    Discard(Nav),
-    SaveDuplicate,
-    SetStatus(StatusChange),
-    Reactivate,
-    /// A question of the Patto di Cura screens (sign, print, revoke).
-    Patto(crate::tui::patto::PattoPurpose),
-    /// A dialog of F3 Gestore (choose, change, revoke).
-    Gestore(crate::tui::gestore::GestorePurpose),
-    /// A question of F5 PAI (remove a line, share, export).
-    Pai(crate::tui::pai::PaiPurpose),
-    /// A dialog of F6 Agenda (go to a date, cancel, move).
-    Agenda(crate::tui::agenda::AgendaPurpose),
-    /// A dialog of Amministrazione's agenda set-up (resources, closures, moves).
-    AgendaAdmin(crate::tui::admin::agenda::AgendaAdminPurpose),
-    /// A dialog of Amministrazione · Operatori (add, role, password).
-    Operators(crate::tui::admin::operators::OperatorsPurpose),
+/// What a dialog does when the operator confirms it (or answers "salva" or
+/// "resta" to the unsaved-changes question): given the screen under the
+/// dialog, the dialog as answered and the environment, the command for the
+/// application. The feature that opens a dialog says what it does, next to
+/// its screen; the application routes nothing by purpose. A completion may
+/// give the dialog back (`Cmd::modal(modal)`, with its `error` set) to keep
+/// it open.
+#[derive(Clone)]
+pub struct Submit(Rc<SubmitFn>);
+
+type SubmitFn = dyn Fn(&mut dyn Screen, Modal, &Env) -> Cmd;
+
+impl Submit {
+    /// A completion that does not need the screen under the dialog.
+    pub fn new(f: impl Fn(Modal, &Env) -> Cmd + 'static) -> Submit {
+        Submit(Rc::new(move |_: &mut dyn Screen, modal, env| f(modal, env)))
+    }
+
+    /// A completion on the screen of type `S` under the dialog; nothing
+    /// happens if another screen is on top.
+    pub fn on<S: Screen>(f: impl Fn(&mut S, Modal, &Env) -> Cmd + 'static) -> Submit {
+        Submit(Rc::new(
+            move |screen: &mut dyn Screen, modal, env| match screen.downcast_mut::<S>() {
+                Some(screen) => f(screen, modal, env),
+                None => Cmd::None,
+            },
+        ))
+    }
+
+    /// Like [`Submit::on`], for a completion that may fail: the dialog stays
+    /// open with the error under its fields.
+    pub fn on_try<S: Screen>(
+        f: impl Fn(&mut S, &Modal, &Env) -> Result<Cmd, String> + 'static,
+    ) -> Submit {
+        Submit::on(move |screen: &mut S, modal, env| keep_open(f(screen, &modal, env), modal))
+    }
+
+    /// Like [`Submit::on_try`], for a completion on any screen.
+    pub fn try_new(f: impl Fn(&Modal, &Env) -> Result<Cmd, String> + 'static) -> Submit {
+        Submit::new(move |modal, env| keep_open(f(&modal, env), modal))
+    }
+
+    /// A completion on whatever screen is under the dialog.
+    pub fn with_screen(f: impl Fn(&mut dyn Screen, Modal, &Env) -> Cmd + 'static) -> Submit {
+        Submit(Rc::new(f))
+    }
+
+    /// Runs the completion on `screen` with the answered `modal`.
+    pub fn run(&self, screen: &mut dyn Screen, modal: Modal, env: &Env) -> Cmd {
+        (self.0)(screen, modal, env)
+    }
+}
+
+/// What a confirmation produced, or the dialog again with the error.
+pub fn keep_open(result: Result<Cmd, String>, mut modal: Modal) -> Cmd {
+    match result {
+        Ok(cmd) => cmd,
+        Err(message) => {
+            modal.error = Some(message);
+            Cmd::modal(modal)
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -125,7 +171,14 @@ pub enum ModalOutcome {
 }
 
 pub struct Modal {
-    pub purpose: Purpose,
+    /// What confirming does.
+    pub on_submit: Submit,
+    /// What the third answer, "salva", does (the unsaved-changes question).
+    pub on_save: Option<Submit>,
+    /// What cancelling does besides closing the dialog.
+    pub on_cancel: Option<Submit>,
+    /// The keymap context of a question, if not the plain one.
+    pub question: Option<Context>,
     pub title: String,
     pub lines: Vec<String>,
     /// The date field of a date question.
@@ -169,9 +222,12 @@ impl DialogField {
 }
 
 impl Modal {
-    pub fn confirm(purpose: Purpose, title: String, lines: Vec<String>) -> Modal {
+    pub fn confirm(on_submit: impl Into<Submit>, title: String, lines: Vec<String>) -> Modal {
         Modal {
-            purpose,
+            on_submit: on_submit.into(),
+            on_save: None,
+            on_cancel: None,
+            question: None,
             title,
             lines,
             input: None,
@@ -182,14 +238,17 @@ impl Modal {
     }
 
     pub fn date(
-        purpose: Purpose,
+        on_submit: impl Into<Submit>,
         title: String,
         lines: Vec<String>,
         label: String,
         default: NaiveDate,
     ) -> Modal {
         Modal {
-            purpose,
+            on_submit: on_submit.into(),
+            on_save: None,
+            on_cancel: None,
+            question: None,
             title,
             lines,
             input: Some((label, field::input_with(&format::date(default)))),
@@ -201,13 +260,16 @@ impl Modal {
 
     /// A dialog with several fields: text fields and choices.
     pub fn form(
-        purpose: Purpose,
+        on_submit: impl Into<Submit>,
         title: String,
         lines: Vec<String>,
         fields: Vec<DialogField>,
     ) -> Modal {
         Modal {
-            purpose,
+            on_submit: on_submit.into(),
+            on_save: None,
+            on_cancel: None,
+            question: None,
             title,
             lines,
             input: None,
@@ -215,6 +277,20 @@ impl Modal {
             fields,
             focus: 0,
         }
+    }
+
+    /// A question with its own keymap context (the unsaved-changes one),
+    /// what "salva" does and what cancelling does.
+    pub fn with_question(
+        mut self,
+        context: Context,
+        on_save: Option<Submit>,
+        on_cancel: Option<Submit>,
+    ) -> Modal {
+        self.question = Some(context);
+        self.on_save = on_save;
+        self.on_cancel = on_cancel;
+        self
     }
 
     /// The text of field `i` of a dialog with several fields ("" if none).
@@ -255,7 +331,7 @@ impl Modal {
             return ModalOutcome::Consumed(change != field::FieldChange::Nothing);
         }
         let n = self.fields.len().max(1);
-        match keys::action_for(self.context(), key) {
+        match keys::action_for(&[], self.context(), key) {
             Some(Action::Confirm) => ModalOutcome::Confirmed,
             Some(Action::Cancel) => ModalOutcome::Cancelled,
             Some(Action::NextField) => {
@@ -290,11 +366,10 @@ impl Modal {
         if !self.fields.is_empty() {
             return Context::FormModal;
         }
-        match (self.purpose, &self.input) {
+        match (self.question, &self.input) {
             (_, Some(_)) => Context::DateModal,
-            (Purpose::Discard(Nav::Quit), None) => Context::ConfirmQuit,
-            (Purpose::Discard(_), None) => Context::ConfirmDiscard,
-            _ => Context::Confirm,
+            (Some(context), None) => context,
+            (None, None) => Context::Confirm,
         }
     }
 
@@ -315,7 +390,7 @@ impl Modal {
             }
             return ModalOutcome::Consumed(change != field::FieldChange::Nothing);
         }
-        match keys::action_for(self.context(), key) {
+        match keys::action_for(&[], self.context(), key) {
             Some(Action::Confirm) => ModalOutcome::Confirmed,
             Some(Action::Cancel) => ModalOutcome::Cancelled,
             Some(Action::Save) => ModalOutcome::Save,
@@ -364,7 +439,7 @@ impl Modal {
             }
         }
         text.push(Line::raw(""));
-        text.push(hints_line(self.context(), env.s, theme));
+        text.push(hints_line(&[], self.context(), env.s, theme));
 
         let height = u16::try_from(text.len())
             .unwrap_or(u16::MAX)

@@ -266,7 +266,7 @@ mod termination {
                 WM_QUERYENDSESSION => 1,
                 WM_ENDSESSION => {
                     if wparam != 0 {
-                        crate::tui::on_event(CTRL_LOGOFF_EVENT);
+                        super::on_event(CTRL_LOGOFF_EVENT);
                     }
                     0
                 }

@@ -7,10 +7,10 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
-use crate::tui::app::Env;
 use crate::tui::kit::dialog::{dialog_box, hints_line, keep_visible};
 use crate::tui::kit::format;
 use crate::tui::kit::keys::{Action, Context};
+use crate::tui::kit::screen::Env;
 use crate::tui::kit::theme::MARKER;
 
 /// What a key did to the list.
@@ -124,7 +124,7 @@ impl Picker {
             }
         }
         text.push(Line::raw(""));
-        text.push(hints_line(Context::Picker, s, theme));
+        text.push(hints_line(&[], Context::Picker, s, theme));
         frame.render_widget(Paragraph::new(text), inner);
     }
 }

@@ -15,12 +15,12 @@ use ratatui::widgets::Paragraph;
 use tui_input::{Input, InputRequest};
 
 use crate::domain::pai::{Categoria, Farmaco, Frequenza, ItemId, Luogo, Pai, PaiItem};
-use crate::tui::app::Env;
 use crate::tui::kit::dialog::{dialog_box, hints_line, keep_visible};
 use crate::tui::kit::field;
 use crate::tui::kit::format;
 use crate::tui::kit::keys::{Action, Context};
 use crate::tui::kit::lang::PaiStrings;
+use crate::tui::kit::screen::Env;
 use crate::tui::kit::theme::{ERROR_MARK, MARKER};
 use crate::tui::pai::Section;
 
@@ -626,7 +626,12 @@ impl EditForm {
                     frame.render_widget(Paragraph::new(Span::styled(text, theme.muted)), line)
                 }
                 Row::Hints => frame.render_widget(
-                    Paragraph::new(hints_line(self.fields_context(), env.s, theme)),
+                    Paragraph::new(hints_line(
+                        super::keys::KEYS,
+                        self.fields_context(),
+                        env.s,
+                        theme,
+                    )),
                     line,
                 ),
                 Row::Field(i) => {
@@ -769,7 +774,7 @@ impl Checklist {
             }
         }
         text.push(Line::raw(""));
-        text.push(hints_line(Context::PaiDopo, s, theme));
+        text.push(hints_line(super::keys::KEYS, Context::PaiDopo, s, theme));
         frame.render_widget(Paragraph::new(text), inner);
     }
 }

@@ -11,6 +11,7 @@
 //! `Pai::validate_for_sharing`); this screen only shows and asks.
 
 pub mod edit;
+pub mod keys;
 
 use std::path::{Path, PathBuf};
 
@@ -24,17 +25,16 @@ use crate::domain::pai::{Categoria, Frequenza, Luogo, Pai, PaiItem, PaiStato, TE
 use crate::domain::{Patient, PatientId};
 use crate::service::Desk;
 use crate::service::pai::ItemProgress;
-use crate::tui::app::{Cmd, Env, Status};
-use crate::tui::kit::dialog::{DialogField, Modal, Purpose};
+use crate::tui::kit::dialog::{DialogField, Modal, Submit};
 use crate::tui::kit::field;
 use crate::tui::kit::format;
-use crate::tui::kit::keys::{self, Action, Context};
+use crate::tui::kit::keys::{Action, Context, first_key};
 use crate::tui::kit::lang::{PaiStrings, Strings};
 use crate::tui::kit::picker::{Picker, PickerOutcome};
+use crate::tui::kit::screen::{Cmd, Env, Status};
 use crate::tui::kit::theme::Selectable;
 use crate::tui::kit::theme::{MARKER, WARNING_MARK};
 use crate::tui::pai::edit::{EditForm, FormKind, item_ref};
-use crate::tui::screen::Screen;
 
 /// The sections of the plan, one tab each.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,9 +74,15 @@ pub enum PaiPurpose {
     Export,
 }
 
+impl From<PaiPurpose> for Submit {
+    fn from(purpose: PaiPurpose) -> Submit {
+        Submit::on(move |pai: &mut PaiScreen, modal, env| pai.confirmed(purpose, modal, env))
+    }
+}
+
 /// The key of `action` in `context`, as written in messages.
 fn key_name(context: Context, action: Action, s: &Strings) -> String {
-    keys::first_key(context, action)
+    first_key(keys::KEYS, context, action)
         .map(|k| k.name(s))
         .unwrap_or_default()
 }
@@ -474,7 +480,7 @@ impl PaiScreen {
             return Cmd::Redraw;
         }
         match PaiScreen::version(env.desk, v) {
-            Ok(screen) => Cmd::Push(Box::new(Screen::Pai(Box::new(screen)))),
+            Ok(screen) => Cmd::push(screen),
             Err(e) => Cmd::Status(Status::error(e)),
         }
     }
@@ -612,7 +618,7 @@ impl PaiScreen {
         }
         lines.push(ps.remove_save(&key_name(Context::PaiBozza, Action::Save, env.s)));
         Cmd::modal(Modal::confirm(
-            Purpose::Pai(PaiPurpose::Remove(self.section, i)),
+            PaiPurpose::Remove(self.section, i),
             ps.remove_title.to_string(),
             lines,
         ))
@@ -651,12 +657,12 @@ impl PaiScreen {
                 // The PAI takes it from the Patto: where it is corrected.
                 lines.push(ps.share_fix_cm(
                     &key_name(Context::Global, Action::Patto, env.s),
-                    &key_name(Context::PattoTesto, Action::CorrectCm, env.s),
+                    &env.key_name(Context::PattoTesto, Action::CorrectCm),
                 ));
             }
             lines.push(ps.share_fix.to_string());
             return Cmd::modal(Modal::confirm(
-                Purpose::Pai(PaiPurpose::Problems),
+                PaiPurpose::Problems,
                 ps.share_blocked_title.to_string(),
                 lines,
             ));
@@ -667,7 +673,7 @@ impl PaiScreen {
             lines.push(ps.share_saves_first.to_string());
         }
         Cmd::modal(Modal::confirm(
-            Purpose::Pai(PaiPurpose::Share),
+            PaiPurpose::Share,
             ps.share_title.to_string(),
             lines,
         ))
@@ -683,7 +689,7 @@ impl PaiScreen {
             ))));
         }
         Cmd::modal(Modal::form(
-            Purpose::Pai(PaiPurpose::Export),
+            PaiPurpose::Export,
             ps.export_title.to_string(),
             vec![ps.export_text.to_string()],
             vec![DialogField::Text {
@@ -1043,10 +1049,10 @@ impl PaiScreen {
         };
         let mut spans = vec![Span::styled("──", theme.muted)];
         for action in actions {
-            let shown = keys::BINDINGS
+            let shown = keys::KEYS
                 .iter()
                 .any(|b| b.context == context && b.action == *action && b.hint);
-            let first = keys::BINDINGS
+            let first = keys::KEYS
                 .iter()
                 .find(|b| b.context == context && b.action == *action);
             if let (false, Some(b)) = (shown, first) {
@@ -1350,6 +1356,71 @@ fn write_export(env: &Env, pai: &Pai, dir: &Path) -> Result<Vec<PathBuf>, String
             .pai
             .err_folder(&dir.display().to_string(), &e.to_string())
     })
+}
+
+impl crate::tui::kit::screen::Screen for PaiScreen {
+    fn keys(&self) -> &'static [crate::tui::kit::keys::Binding] {
+        crate::tui::pai::keys::KEYS
+    }
+
+    fn context(&self) -> crate::tui::kit::keys::Context {
+        Self::context(self)
+    }
+
+    fn title(&self, env: &Env) -> String {
+        Self::title(self, env.s)
+    }
+
+    fn action(&mut self, action: Action, env: &Env) -> Option<Cmd> {
+        Self::action(self, action, env)
+    }
+
+    fn draw(&mut self, frame: &mut Frame, area: Rect, env: &Env, focused: bool) {
+        Self::draw(self, frame, area, env, focused)
+    }
+
+    fn focused_input(&mut self) -> Option<&mut Input> {
+        Self::focused_input(self)
+    }
+
+    fn input_changed(&mut self, _env: &Env) -> Cmd {
+        Self::input_changed(self)
+    }
+
+    fn is_dirty(&self) -> bool {
+        Self::is_dirty(self)
+    }
+
+    fn save_changes(&mut self, env: &Env) -> Cmd {
+        Self::action(self, Action::Save, env).unwrap_or(Cmd::None)
+    }
+
+    fn patient(&self) -> Option<(crate::domain::PatientId, String)> {
+        Self::patient(self)
+    }
+
+    fn owner(&self) -> Option<crate::domain::PatientId> {
+        crate::tui::kit::screen::Screen::patient(self).map(|(id, _)| id)
+    }
+
+    fn resumed(&mut self, desk: &crate::service::Desk) -> Result<(), String> {
+        self.reload(desk)
+    }
+
+    fn areas(&self) -> &'static [crate::service::Area] {
+        use crate::service::Area::*;
+        &[Patients, Prese, Pai, Agenda]
+    }
+
+    fn refresh(&mut self, env: &Env) {
+        let _ = self.reload(env.desk);
+    }
+
+    fn has_dialog(&self) -> bool {
+        Self::has_dialog(self)
+    }
+
+    crate::screen_any!();
 }
 
 #[cfg(test)]

@@ -8,26 +8,25 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 use tui_input::Input;
 
-use crate::domain::ats;
 use crate::domain::codice_fiscale::{CodiceFiscale, Decoded, compute, name_code, surname_code};
-use crate::domain::comuni::{Comune, Comuni};
+use crate::domain::comuni::Comune;
 use crate::domain::pathology::Catalogue;
 use crate::domain::patient::digits;
 use crate::domain::text;
 use crate::domain::{Livello, Patient, PatientId, PatientStatus, Residence, Sex};
-use crate::tui::app::{Cmd, Env, Status};
-use crate::tui::kit::dialog::{Modal, Purpose};
+use crate::tui::kit::dialog::{Modal, Submit};
 use crate::tui::kit::field;
 use crate::tui::kit::format::{self, PlaceError};
 use crate::tui::kit::keys::Action;
 use crate::tui::kit::lang::Strings;
+use crate::tui::kit::screen::{Cmd, Env, Status};
 use crate::tui::kit::theme::{ERROR_MARK, INFO_MARK, MARKER, Theme, WARNING_MARK};
 
-/// Most comuni in the completion list.
-const COMPLETIONS: usize = 8;
+use crate::tui::kit::completion::COMPLETIONS;
+pub use crate::tui::kit::completion::{Completion, comuni_completion, draw_completion};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FieldId {
@@ -164,43 +163,6 @@ impl Note {
             text: text.into(),
         })
     }
-}
-
-/// The completion list under a comune field (also the practice's comune in
-/// Amministrazione › Studio).
-#[derive(Debug, Clone)]
-pub struct Completion {
-    pub items: Vec<String>,
-    pub selected: usize,
-}
-
-/// The comuni completing what was typed in a place field; `None` when there
-/// is nothing to offer (empty, a Belfiore code, or already a listed label).
-pub fn comuni_completion(value: &str) -> Option<Completion> {
-    let value = value.trim();
-    if value.is_empty() || format::looks_like_belfiore(value) {
-        return None;
-    }
-    let (name, _) = format::split_label(value);
-    // An exact name first, then the comuni of Lombardy, then the others,
-    // each group in alphabetical order.
-    let key = text::fold(name);
-    let mut found = Comuni::embedded().complete(name, 500);
-    found.sort_by_key(|c| {
-        (
-            text::fold(&c.nome) != key,
-            ats::ats_for_province(&c.provincia).is_none(),
-        )
-    });
-    let items: Vec<String> = found
-        .into_iter()
-        .take(COMPLETIONS)
-        .map(format::comune_label)
-        .collect();
-    if items.is_empty() || items.iter().any(|i| i == value) {
-        return None;
-    }
-    Some(Completion { items, selected: 0 })
 }
 
 /// The catalogue's pathologies completing the last of the comma-separated
@@ -597,7 +559,7 @@ impl FormScreen {
                     lines.push(String::new());
                     lines.push(s.duplicates_question.to_string());
                     return Cmd::modal(Modal::confirm(
-                        Purpose::SaveDuplicate,
+                        Submit::on(|form: &mut FormScreen, _, env| form.save(env, true)),
                         s.duplicates_title.to_string(),
                         lines,
                     ));
@@ -1046,41 +1008,6 @@ fn note_style(note: &Note, theme: &Theme) -> (&'static str, Style) {
     }
 }
 
-/// The list of comuni under (or, near the bottom, over) the focused field.
-pub fn draw_completion(frame: &mut Frame, area: Rect, row: Rect, c: &Completion, theme: &Theme) {
-    let height = u16::try_from(c.items.len()).unwrap_or(0) + 2;
-    let width = row.width.max(30).min(area.right().saturating_sub(row.x));
-    let below = row.y + 1;
-    let y = if below + height <= area.bottom() {
-        below
-    } else {
-        row.y.saturating_sub(height).max(area.y)
-    };
-    let rect = Rect {
-        x: row.x,
-        y,
-        width,
-        height: height.min(area.height),
-    };
-    frame.render_widget(Clear, rect);
-    let block = Block::bordered().style(theme.modal);
-    let inner = block.inner(rect);
-    frame.render_widget(block, rect);
-    let lines: Vec<Line> = c
-        .items
-        .iter()
-        .enumerate()
-        .map(|(i, item)| {
-            if i == c.selected {
-                Line::styled(format!("{MARKER}{item}"), theme.selected)
-            } else {
-                Line::raw(format!("  {item}"))
-            }
-        })
-        .collect();
-    frame.render_widget(Paragraph::new(lines), inner);
-}
-
 /// Something@something.something, without spaces.
 fn email_ok(email: &str) -> bool {
     let Some((user, domain)) = email.split_once('@') else {
@@ -1117,6 +1044,54 @@ fn values_of(p: &Patient) -> Vec<String> {
             FieldId::Note => p.note.clone(),
         })
         .collect()
+}
+
+impl crate::tui::kit::screen::Screen for FormScreen {
+    fn keys(&self) -> &'static [crate::tui::kit::keys::Binding] {
+        crate::tui::patients::keys::KEYS
+    }
+
+    fn context(&self) -> crate::tui::kit::keys::Context {
+        crate::tui::kit::keys::Context::Form
+    }
+
+    fn title(&self, env: &Env) -> String {
+        Self::title(self, env.s)
+    }
+
+    fn action(&mut self, action: Action, env: &Env) -> Option<Cmd> {
+        Self::action(self, action, env)
+    }
+
+    fn draw(&mut self, frame: &mut Frame, area: Rect, env: &Env, focused: bool) {
+        Self::draw(self, frame, area, env, focused)
+    }
+
+    fn focused_input(&mut self) -> Option<&mut Input> {
+        Some(self.input_mut())
+    }
+
+    fn input_changed(&mut self, env: &Env) -> Cmd {
+        Self::input_changed(self, env)
+    }
+
+    fn is_dirty(&self) -> bool {
+        Self::is_dirty(self)
+    }
+
+    fn save_changes(&mut self, env: &Env) -> Cmd {
+        self.save(env, false)
+    }
+
+    fn patient(&self) -> Option<(crate::domain::PatientId, String)> {
+        Self::patient(self)
+    }
+
+    fn owner(&self) -> Option<crate::domain::PatientId> {
+        crate::tui::kit::screen::Screen::patient(self).map(|(id, _)| id)
+    }
+
+    crate::screen_any!();
 }
 
 #[cfg(test)]

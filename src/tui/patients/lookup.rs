@@ -9,11 +9,11 @@ use tui_input::Input;
 use crate::domain::PatientId;
 use crate::domain::codice_fiscale::CodiceFiscale;
 use crate::service::{Desk, DeskError, PatientSummary};
-use crate::tui::app::{Cmd, Env, Status};
 use crate::tui::kit::field;
 use crate::tui::kit::format;
 use crate::tui::kit::keys::Action;
 use crate::tui::kit::lang::Strings;
+use crate::tui::kit::screen::{Cmd, Env, Status};
 use crate::tui::kit::theme::Selectable;
 
 /// Most results shown for one query.
@@ -297,4 +297,52 @@ fn pic_state(p: &PatientSummary, s: &Strings) -> String {
         "trasferito" => s.status_transferred.to_string(),
         _ => p.gestore.clone().unwrap_or_else(|| s.none.to_string()),
     }
+}
+
+impl crate::tui::kit::screen::Screen for LookupScreen {
+    fn keys(&self) -> &'static [crate::tui::kit::keys::Binding] {
+        crate::tui::patients::keys::KEYS
+    }
+
+    fn context(&self) -> crate::tui::kit::keys::Context {
+        crate::tui::kit::keys::Context::Lookup
+    }
+
+    fn title(&self, env: &Env) -> String {
+        env.s.title_lookup.to_string()
+    }
+
+    fn action(&mut self, action: Action, env: &Env) -> Option<Cmd> {
+        Self::action(self, action, env)
+    }
+
+    fn draw(&mut self, frame: &mut Frame, area: Rect, env: &Env, focused: bool) {
+        Self::draw(self, frame, area, env, focused)
+    }
+
+    fn focused_input(&mut self) -> Option<&mut tui_input::Input> {
+        Some(self.input_mut())
+    }
+
+    fn input_changed(&mut self, env: &Env) -> Cmd {
+        Self::input_changed(self, env)
+    }
+
+    /// The patient highlighted in the search results.
+    fn patient(&self) -> Option<(crate::domain::PatientId, String)> {
+        self.selected()
+            .and_then(|i| self.results().get(i))
+            .map(|p| (p.id, format!("{} {}", p.cognome, p.nome)))
+    }
+
+    fn areas(&self) -> &'static [crate::service::Area] {
+        use crate::service::Area::*;
+        &[Patients]
+    }
+
+    fn refresh(&mut self, env: &Env) {
+        let _ = Self::refresh(self, env.desk);
+    }
+
+    crate::screen_any!();
 }

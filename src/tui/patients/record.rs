@@ -13,11 +13,11 @@ use crate::domain::gestore::PresaStep;
 use crate::domain::pathology::Catalogue;
 use crate::domain::{Gestore, Patient, PatientId, PatientStatus, PresaStato, Sex};
 use crate::service::Desk;
-use crate::tui::app::{Cmd, Env, Status};
-use crate::tui::kit::dialog::{Modal, Purpose, StatusChange};
+use crate::tui::kit::dialog::{Modal, StatusChange, Submit};
 use crate::tui::kit::format;
 use crate::tui::kit::keys::Action;
 use crate::tui::kit::lang::Strings;
+use crate::tui::kit::screen::{Cmd, Env, Status};
 
 /// Width of the label column.
 const LABEL_WIDTH: usize = 19;
@@ -75,7 +75,9 @@ impl RecordScreen {
                     Cmd::Status(Status::info(s.already_active))
                 } else {
                     Cmd::modal(Modal::confirm(
-                        Purpose::Reactivate,
+                        Submit::on(|record: &mut RecordScreen, _, env| {
+                            record.set_status(PatientStatus::Attivo, env)
+                        }),
                         s.reactivate_title.to_string(),
                         vec![s.reactivate_question(&self.name())],
                     ))
@@ -94,6 +96,25 @@ impl RecordScreen {
         })
     }
 
+    /// The date of a status change was confirmed: the change is made, or
+    /// the dialog stays with what is wrong with the date.
+    fn status_confirmed(&mut self, change: StatusChange, mut modal: Modal, env: &Env) -> Cmd {
+        let text = modal.value().unwrap_or_default().to_string();
+        match self.check_status_date(&text, env) {
+            Ok(date) => {
+                let status = match change {
+                    StatusChange::Deceased => PatientStatus::Deceduto(date),
+                    StatusChange::Transferred => PatientStatus::Trasferito(date),
+                };
+                self.set_status(status, env)
+            }
+            Err(message) => {
+                modal.error = Some(message);
+                Cmd::modal(modal)
+            }
+        }
+    }
+
     fn status_question(&self, change: StatusChange, env: &Env) -> Cmd {
         let s = env.s;
         let title = match change {
@@ -101,7 +122,9 @@ impl RecordScreen {
             StatusChange::Transferred => s.transferred_title,
         };
         Cmd::modal(Modal::date(
-            Purpose::SetStatus(change),
+            Submit::on(move |record: &mut RecordScreen, modal, env| {
+                record.status_confirmed(change, modal, env)
+            }),
             title.to_string(),
             vec![s.status_question(change, &self.name())],
             s.date_label.to_string(),
@@ -357,4 +380,45 @@ fn ats_text(p: &Patient, s: &Strings) -> String {
         }
         _ => derived_text,
     }
+}
+
+impl crate::tui::kit::screen::Screen for RecordScreen {
+    fn keys(&self) -> &'static [crate::tui::kit::keys::Binding] {
+        crate::tui::patients::keys::KEYS
+    }
+
+    fn context(&self) -> crate::tui::kit::keys::Context {
+        crate::tui::kit::keys::Context::Record
+    }
+
+    fn title(&self, env: &Env) -> String {
+        env.s.title_record.to_string()
+    }
+
+    fn action(&mut self, action: Action, env: &Env) -> Option<Cmd> {
+        Self::action(self, action, env)
+    }
+
+    fn draw(&mut self, frame: &mut Frame, area: Rect, env: &Env, _focused: bool) {
+        Self::draw(self, frame, area, env)
+    }
+
+    fn patient(&self) -> Option<(crate::domain::PatientId, String)> {
+        Some((self.id(), self.name()))
+    }
+
+    fn owner(&self) -> Option<crate::domain::PatientId> {
+        crate::tui::kit::screen::Screen::patient(self).map(|(id, _)| id)
+    }
+
+    fn areas(&self) -> &'static [crate::service::Area] {
+        use crate::service::Area::*;
+        &[Patients, Prese, Patti, Pai, Agenda]
+    }
+
+    fn refresh(&mut self, env: &Env) {
+        let _ = self.reload(env.desk);
+    }
+
+    crate::screen_any!();
 }

@@ -5,6 +5,8 @@
 //! of each patient to the PAI. The PAI lists are computed once when the
 //! screen opens or comes back on top, never per key.
 
+pub mod keys;
+
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
@@ -14,15 +16,13 @@ use crate::domain::PatientId;
 use crate::service::Desk;
 use crate::service::agenda::{AdherenceLine, Recall, RecallLists};
 use crate::service::patto::Scadenza;
-use crate::tui::agenda::AgendaScreen;
-use crate::tui::app::{Cmd, Env, Status};
 use crate::tui::kit::format;
-use crate::tui::kit::keys::{self, Action, Context};
+use crate::tui::kit::keys::{Action, Context, first_key};
 use crate::tui::kit::lang::Strings;
+use crate::tui::kit::screen::Open;
+use crate::tui::kit::screen::{Cmd, Env, Status};
 use crate::tui::kit::theme::MARKER;
 use crate::tui::kit::theme::Selectable;
-use crate::tui::patto::PattoScreen;
-use crate::tui::screen::Screen;
 
 /// The windows of the expiry list, switched with the range key.
 pub const WITHIN_DAYS: [u64; 2] = [30, 60];
@@ -309,7 +309,7 @@ impl RecallList {
         self.nav.state.selected().and_then(|i| self.rows.get(i))
     }
 
-    fn action(&mut self, action: Action, env: &Env) -> Option<Cmd> {
+    fn action(&mut self, action: Action, _env: &Env) -> Option<Cmd> {
         if let Some(cmd) = self.nav.action(action, self.rows.len()) {
             return Some(cmd);
         }
@@ -322,7 +322,7 @@ impl RecallList {
                     r.patient.id,
                     format!("{} {}", r.patient.cognome, r.patient.nome),
                 );
-                AgendaScreen::planning(env, patient)
+                Cmd::Open(Open::AgendaPlanning(patient))
             }
             Action::Back => Cmd::Back,
             _ => return None,
@@ -634,10 +634,7 @@ impl ScadenzeList {
                         env.s.patto.no_scadenze(self.within),
                     )));
                 };
-                match PattoScreen::load(env.desk, env.s, row.patto.patient) {
-                    Ok(screen) => Cmd::Push(Box::new(Screen::Patto(Box::new(screen)))),
-                    Err(e) => Cmd::Status(Status::error(e)),
-                }
+                Cmd::Open(Open::Patto(row.patto.patient))
             }
             Action::Back => Cmd::Back,
             _ => return None,
@@ -655,7 +652,7 @@ impl ScadenzeList {
             .copied()
             .find(|d| *d != self.within)
             .unwrap_or(self.within);
-        let range_key = keys::first_key(Context::Richiami, Action::Range)
+        let range_key = first_key(keys::KEYS, Context::Richiami, Action::Range)
             .map(|k| k.name(s))
             .unwrap_or_default();
         let width = usize::from(area.width.saturating_sub(2));
@@ -738,4 +735,45 @@ impl ScadenzeList {
         .selectable(theme);
         frame.render_stateful_widget(table, table_area, &mut self.state);
     }
+}
+
+impl crate::tui::kit::screen::Screen for RichiamiScreen {
+    fn keys(&self) -> &'static [crate::tui::kit::keys::Binding] {
+        crate::tui::richiami::keys::KEYS
+    }
+
+    fn context(&self) -> crate::tui::kit::keys::Context {
+        Self::context(self)
+    }
+
+    fn title(&self, env: &Env) -> String {
+        env.s.area_richiami.to_string()
+    }
+
+    fn action(&mut self, action: Action, env: &Env) -> Option<Cmd> {
+        Self::action(self, action, env)
+    }
+
+    fn draw(&mut self, frame: &mut Frame, area: Rect, env: &Env, _focused: bool) {
+        Self::draw(self, frame, area, env)
+    }
+
+    fn patient(&self) -> Option<(crate::domain::PatientId, String)> {
+        Self::patient(self)
+    }
+
+    fn resumed(&mut self, desk: &crate::service::Desk) -> Result<(), String> {
+        self.reload(desk)
+    }
+
+    fn areas(&self) -> &'static [crate::service::Area] {
+        use crate::service::Area::*;
+        &[Patients, Patti, Pai, Agenda]
+    }
+
+    fn refresh(&mut self, env: &Env) {
+        let _ = self.reload(env.desk);
+    }
+
+    crate::screen_any!();
 }

@@ -5,24 +5,30 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::tui::app::{Cmd, Env};
 use crate::tui::kit::format;
-use crate::tui::kit::keys::{self, Action, Context};
+use crate::tui::kit::keys::{self, Action, Binding, Context};
 use crate::tui::kit::lang::Strings;
+use crate::tui::kit::screen::{Cmd, Env};
 
 /// Column of the key names.
 const KEYS_WIDTH: usize = 30;
 
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub struct HelpScreen {
     scroll: usize,
     page: usize,
     total: usize,
+    /// Every key table (the kit's and each feature's), from the application.
+    tables: &'static [&'static [Binding]],
 }
 
 impl HelpScreen {
-    pub fn new() -> HelpScreen {
-        HelpScreen::default()
+    /// The help listing the keys of `tables`.
+    pub fn new(tables: &'static [&'static [Binding]]) -> HelpScreen {
+        HelpScreen {
+            tables,
+            ..HelpScreen::default()
+        }
     }
 
     pub fn action(&mut self, action: Action) -> Option<Cmd> {
@@ -39,7 +45,7 @@ impl HelpScreen {
         Some(Cmd::Redraw)
     }
 
-    fn lines<'a>(env: &Env<'a>) -> Vec<Line<'a>> {
+    fn lines<'a>(&self, env: &Env<'a>) -> Vec<Line<'a>> {
         let s = env.s;
         let theme = env.theme;
         let mut lines = Vec::new();
@@ -53,7 +59,7 @@ impl HelpScreen {
         for context in Context::ALL {
             lines.push(Line::raw(""));
             lines.push(Line::styled(context_title(context, s), theme.section));
-            for entry in keys::help_entries(context) {
+            for entry in keys::help_entries(self.tables, context) {
                 let keys: Vec<String> = entry.keys.iter().map(|k| k.name(s)).collect();
                 let keys = keys.join(" / ");
                 let pad = KEYS_WIDTH.saturating_sub(format::width(&keys)).max(2);
@@ -69,7 +75,7 @@ impl HelpScreen {
     }
 
     pub fn draw(&mut self, frame: &mut Frame, area: Rect, env: &Env) {
-        let lines = Self::lines(env);
+        let lines = self.lines(env);
         self.total = lines.len();
         self.page = usize::from(area.height);
         self.scroll = self.scroll.min(self.total.saturating_sub(self.page));
@@ -129,4 +135,28 @@ pub fn context_title(context: Context, s: &Strings) -> &'static str {
         Context::RichiamiPai => s.agenda.ctx_richiami_pai,
         Context::RichiamiAderenza => s.agenda.ctx_richiami_aderenza,
     }
+}
+
+impl crate::tui::kit::screen::Screen for HelpScreen {
+    fn keys(&self) -> &'static [crate::tui::kit::keys::Binding] {
+        crate::tui::shell::keys::KEYS
+    }
+
+    fn context(&self) -> crate::tui::kit::keys::Context {
+        Context::Help
+    }
+
+    fn title(&self, env: &Env) -> String {
+        env.s.title_help.to_string()
+    }
+
+    fn action(&mut self, action: Action, _env: &Env) -> Option<Cmd> {
+        Self::action(self, action)
+    }
+
+    fn draw(&mut self, frame: &mut Frame, area: Rect, env: &Env, _focused: bool) {
+        Self::draw(self, frame, area, env)
+    }
+
+    crate::screen_any!();
 }

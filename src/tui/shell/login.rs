@@ -9,10 +9,10 @@ use ratatui::widgets::{Paragraph, Wrap};
 use tui_input::Input;
 
 use crate::service::{Desk, MIN_PASSWORD_LEN, Session};
-use crate::tui::app::Env;
 use crate::tui::kit::field;
 use crate::tui::kit::format;
 use crate::tui::kit::keys::Action;
+use crate::tui::kit::screen::Env;
 use crate::tui::kit::theme::{ERROR_MARK, MARKER};
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -2,5 +2,6 @@
 //! placeholder of an area with nothing to show.
 
 pub mod help;
+pub mod keys;
 pub mod login;
 pub mod placeholder;

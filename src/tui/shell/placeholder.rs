@@ -7,8 +7,9 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::domain::PatientId;
-use crate::tui::app::Env;
+use crate::tui::kit::keys::Action;
 use crate::tui::kit::lang::Strings;
+use crate::tui::kit::screen::{Cmd, Env};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Area {
@@ -75,4 +76,35 @@ impl PlaceholderScreen {
             area,
         );
     }
+}
+
+impl crate::tui::kit::screen::Screen for PlaceholderScreen {
+    fn keys(&self) -> &'static [crate::tui::kit::keys::Binding] {
+        crate::tui::shell::keys::KEYS
+    }
+
+    fn context(&self) -> crate::tui::kit::keys::Context {
+        crate::tui::kit::keys::Context::Placeholder
+    }
+
+    fn title(&self, env: &Env) -> String {
+        self.area.name(env.s).to_string()
+    }
+
+    fn action(&mut self, action: Action, _env: &Env) -> Option<Cmd> {
+        match action {
+            Action::Back => Some(Cmd::Back),
+            _ => None,
+        }
+    }
+
+    fn draw(&mut self, frame: &mut Frame, area: Rect, env: &Env, _focused: bool) {
+        Self::draw(self, frame, area, env)
+    }
+
+    fn patient(&self) -> Option<(PatientId, String)> {
+        self.patient.clone()
+    }
+
+    crate::screen_any!();
 }

@@ -1,0 +1,103 @@
+//! The keys of F11, Amministrazione: one binding a line (context, key, action,
+//! label, shown in the footer). Dispatch, the footer and the F1 help read
+//! this table through the screens' [`keys`](crate::tui::kit::screen::Screen::keys).
+
+use crossterm::event::KeyCode;
+
+use crate::tui::kit::keys::{Action as A, Binding, Context as C, Key, row};
+
+#[rustfmt::skip]
+pub static KEYS: &[Binding] = &[
+    // F11, Amministrazione: the menu.
+    row(C::Admin, Key::plain(KeyCode::Enter), A::Open, |s| s.gestori.k_open_section, true),
+    row(C::Admin, Key::plain(KeyCode::Up), A::Up, |s| s.k_up, false),
+    row(C::Admin, Key::plain(KeyCode::Down), A::Down, |s| s.k_down, false),
+    row(C::Admin, Key::plain(KeyCode::Esc), A::Back, |s| s.k_back, true),
+    // Importing a list: text fields, so no bare letters.
+    row(C::AdminImport, Key::plain(KeyCode::Enter), A::Open, |s| s.gestori.k_read_file, true),
+    row(C::AdminImport, Key::plain(KeyCode::Tab), A::NextField, |s| s.gestori.k_complete, true),
+    row(C::AdminImport, Key::plain(KeyCode::BackTab), A::PrevField, |s| s.k_prev_field, false),
+    row(C::AdminImport, Key::plain(KeyCode::Down), A::Down, |s| s.k_next_field, false),
+    row(C::AdminImport, Key::plain(KeyCode::Up), A::Up, |s| s.k_prev_field, false),
+    row(C::AdminImport, Key::plain(KeyCode::Esc), A::Back, |s| s.k_back, true),
+    // The preview of an import: nothing written until Ctrl+S.
+    row(C::AdminPreview, Key::ctrl('s'), A::Save, |s| s.gestori.k_import, true),
+    row(C::AdminPreview, Key::plain(KeyCode::Down), A::Down, |s| s.k_scroll_down, false),
+    row(C::AdminPreview, Key::plain(KeyCode::Up), A::Up, |s| s.k_scroll_up, false),
+    row(C::AdminPreview, Key::plain(KeyCode::PageDown), A::PageDown, |s| s.k_page_down, false),
+    row(C::AdminPreview, Key::plain(KeyCode::PageUp), A::PageUp, |s| s.k_page_up, false),
+    row(C::AdminPreview, Key::plain(KeyCode::Esc), A::Cancel, |s| s.gestori.k_cancel_import, true),
+    // The log of imports.
+    row(C::AdminHistory, Key::plain(KeyCode::Up), A::Up, |s| s.k_up, false),
+    row(C::AdminHistory, Key::plain(KeyCode::Down), A::Down, |s| s.k_down, false),
+    row(C::AdminHistory, Key::plain(KeyCode::PageUp), A::PageUp, |s| s.k_page_up, false),
+    row(C::AdminHistory, Key::plain(KeyCode::PageDown), A::PageDown, |s| s.k_page_down, false),
+    row(C::AdminHistory, Key::plain(KeyCode::Esc), A::Back, |s| s.k_back, true),
+    // The practice set-up: text fields, so no bare letters; Space is typed in
+    // a field and switches a focused channel.
+    row(C::AdminStudio, Key::ctrl('s'), A::Save, |s| s.k_save, true),
+    row(C::AdminStudio, Key::plain(KeyCode::Tab), A::NextField, |s| s.k_next_field, false),
+    row(C::AdminStudio, Key::plain(KeyCode::BackTab), A::PrevField, |s| s.k_prev_field, false),
+    row(C::AdminStudio, Key::plain(KeyCode::Down), A::Down, |s| s.k_form_down, false),
+    row(C::AdminStudio, Key::plain(KeyCode::Up), A::Up, |s| s.k_form_up, false),
+    row(C::AdminStudio, Key::plain(KeyCode::Enter), A::Accept, |s| s.gestori.k_studio_enter, true),
+    row(C::AdminStudio, Key::plain(KeyCode::Char(' ')), A::Toggle, |s| s.gestori.k_toggle_channel, false),
+    row(C::AdminStudio, Key::ctrl('d'), A::Remove, |s| s.gestori.k_remove_mmg, true),
+    row(C::AdminStudio, Key::plain(KeyCode::Esc), A::Back, |s| s.k_back, true),
+    // The stored list of Gestori: the filter field has the focus.
+    row(C::AdminGestori, Key::plain(KeyCode::Up), A::Up, |s| s.k_up, false),
+    row(C::AdminGestori, Key::plain(KeyCode::Down), A::Down, |s| s.k_down, false),
+    row(C::AdminGestori, Key::plain(KeyCode::PageUp), A::PageUp, |s| s.k_page_up, false),
+    row(C::AdminGestori, Key::plain(KeyCode::PageDown), A::PageDown, |s| s.k_page_down, false),
+    row(C::AdminGestori, Key::plain(KeyCode::Enter), A::Open, |s| s.gestori.k_detail, true),
+    row(C::AdminGestori, Key::plain(KeyCode::Esc), A::Back, |s| s.k_back, true),
+    // One Gestore in full: the previous and next of the list, Esc to it.
+    row(C::AdminGestoreDetail, Key::plain(KeyCode::Up), A::Up, |s| s.gestori.k_previous, true),
+    row(C::AdminGestoreDetail, Key::plain(KeyCode::Down), A::Down, |s| s.gestori.k_next, true),
+    row(C::AdminGestoreDetail, Key::plain(KeyCode::Esc), A::Back, |s| s.gestori.k_to_list, true),
+    // The agenda's resources: two lists, no text field.
+    row(C::AdminRisorse, Key::plain(KeyCode::Up), A::Up, |s| s.k_up, false),
+    row(C::AdminRisorse, Key::plain(KeyCode::Down), A::Down, |s| s.k_down, false),
+    row(C::AdminRisorse, Key::ctrl('n'), A::Add, |s| s.agenda_admin.k_new, true),
+    row(C::AdminRisorse, Key::plain(KeyCode::Enter), A::Open, |s| s.agenda_admin.k_edit, true),
+    row(C::AdminRisorse, Key::ctrl('d'), A::Remove, |s| s.agenda_admin.k_remove, true),
+    row(C::AdminRisorse, Key::ctrl('w'), A::CopyWeek, |s| s.agenda_admin.k_copy_week, false),
+    row(C::AdminRisorse, Key::plain(KeyCode::Tab), A::NextField, |s| s.agenda_admin.k_switch, true),
+    row(C::AdminRisorse, Key::plain(KeyCode::BackTab), A::PrevField, |s| s.agenda_admin.k_switch, false),
+    row(C::AdminRisorse, Key::plain(KeyCode::Esc), A::Back, |s| s.k_back, true),
+    // The closures.
+    row(C::AdminChiusure, Key::plain(KeyCode::Up), A::Up, |s| s.k_up, false),
+    row(C::AdminChiusure, Key::plain(KeyCode::Down), A::Down, |s| s.k_down, false),
+    row(C::AdminChiusure, Key::ctrl('n'), A::Add, |s| s.agenda_admin.k_new, true),
+    row(C::AdminChiusure, Key::ctrl('d'), A::Remove, |s| s.agenda_admin.k_remove, true),
+    row(C::AdminChiusure, Key::plain(KeyCode::Esc), A::Back, |s| s.k_back, true),
+    // The appointments outside availability.
+    row(C::AdminFuori, Key::plain(KeyCode::Up), A::Up, |s| s.k_up, false),
+    row(C::AdminFuori, Key::plain(KeyCode::Down), A::Down, |s| s.k_down, false),
+    row(C::AdminFuori, Key::plain(KeyCode::PageUp), A::PageUp, |s| s.k_page_up, false),
+    row(C::AdminFuori, Key::plain(KeyCode::PageDown), A::PageDown, |s| s.k_page_down, false),
+    row(C::AdminFuori, Key::plain(KeyCode::Enter), A::Open, |s| s.agenda_admin.k_move, true),
+    row(C::AdminFuori, Key::plain(KeyCode::Esc), A::Back, |s| s.k_back, true),
+    // Amministrazione, the operators (a list, no text field).
+    row(C::AdminOperators, Key::plain(KeyCode::Up), A::Up, |s| s.k_up, false),
+    row(C::AdminOperators, Key::plain(KeyCode::Down), A::Down, |s| s.k_down, false),
+    row(C::AdminOperators, Key::plain(KeyCode::Insert), A::Add, |s| s.access.k_add, true),
+    row(C::AdminOperators, Key::ctrl('n'), A::Add, |s| s.access.k_add, false),
+    row(C::AdminOperators, Key::plain(KeyCode::Enter), A::Edit, |s| s.access.k_role, true),
+    row(C::AdminOperators, Key::ctrl('d'), A::Remove, |s| s.access.k_toggle_active, true),
+    row(C::AdminOperators, Key::ctrl('r'), A::Password, |s| s.access.k_password, true),
+    row(C::AdminOperators, Key::plain(KeyCode::Esc), A::Back, |s| s.k_back, true),
+    // Amministrazione, the access log: filter fields over a list.
+    row(C::AdminAudit, Key::plain(KeyCode::Enter), A::Confirm, |s| s.access.k_search, true),
+    row(C::AdminAudit, Key::plain(KeyCode::Tab), A::NextField, |s| s.k_next_field, false),
+    row(C::AdminAudit, Key::plain(KeyCode::BackTab), A::PrevField, |s| s.k_prev_field, false),
+    row(C::AdminAudit, Key::plain(KeyCode::Up), A::Up, |s| s.k_up, false),
+    row(C::AdminAudit, Key::plain(KeyCode::Down), A::Down, |s| s.k_down, false),
+    row(C::AdminAudit, Key::plain(KeyCode::PageDown), A::PageDown, |s| s.access.k_older, true),
+    row(C::AdminAudit, Key::plain(KeyCode::PageUp), A::PageUp, |s| s.access.k_newer, true),
+    row(C::AdminAudit, Key::plain(KeyCode::Esc), A::Back, |s| s.k_back, true),
+    // A backup or a check now, from any desk.
+    row(C::AdminArchivio, Key::plain(KeyCode::Enter), A::Accept, |s| s.access.k_backup_now, true),
+    row(C::AdminArchivio, Key::ctrl('t'), A::CheckStore, |s| s.access.k_check_store, true),
+    row(C::AdminArchivio, Key::plain(KeyCode::Esc), A::Back, |s| s.k_back, true),
+];

@@ -1,0 +1,25 @@
+//! The keys of F3, the Gestore: one binding a line (context, key, action,
+//! label, shown in the footer). Dispatch, the footer and the F1 help read
+//! this table through the screens' [`keys`](crate::tui::kit::screen::Screen::keys).
+
+use crossterm::event::KeyCode;
+
+use crate::tui::kit::keys::{Action as A, Binding, Context as C, Key, row};
+
+#[rustfmt::skip]
+pub static KEYS: &[Binding] = &[
+    // F3, the patient's Gestore: the filter field has the focus, so no bare
+    // letters.
+    row(C::Gestore, Key::plain(KeyCode::Enter), A::Open, |s| s.gestori.k_choose, true),
+    row(C::Gestore, Key::f(8), A::TypeFilter, |s| s.gestori.k_type_filter, true),
+    row(C::Gestore, Key::ctrl('t'), A::TypeFilter, |s| s.gestori.k_type_filter, false),
+    row(C::Gestore, Key::f(9), A::OtherAts, |s| s.gestori.k_other_ats, true),
+    row(C::Gestore, Key::ctrl('o'), A::OtherAts, |s| s.gestori.k_other_ats, false),
+    row(C::Gestore, Key::ctrl('x'), A::Revoke, |s| s.gestori.k_revoke, true),
+    row(C::Gestore, Key::ctrl('r'), A::Revoke, |s| s.gestori.k_revoke, false),
+    row(C::Gestore, Key::plain(KeyCode::Up), A::Up, |s| s.k_up, false),
+    row(C::Gestore, Key::plain(KeyCode::Down), A::Down, |s| s.k_down, false),
+    row(C::Gestore, Key::plain(KeyCode::PageUp), A::PageUp, |s| s.k_page_up, false),
+    row(C::Gestore, Key::plain(KeyCode::PageDown), A::PageDown, |s| s.k_page_down, false),
+    row(C::Gestore, Key::plain(KeyCode::Esc), A::Back, |s| s.k_back, true),
+];

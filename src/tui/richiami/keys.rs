@@ -1,0 +1,39 @@
+//! The keys of F7, the recall lists: one binding a line (context, key, action,
+//! label, shown in the footer). Dispatch, the footer and the F1 help read
+//! this table through the screens' [`keys`](crate::tui::kit::screen::Screen::keys).
+
+use crossterm::event::KeyCode;
+
+use crate::tui::kit::keys::{Action as A, Binding, Context as C, Key, row};
+
+#[rustfmt::skip]
+pub static KEYS: &[Binding] = &[
+    // F7, recall lists.
+    row(C::Richiami, Key::plain(KeyCode::Enter), A::Open, |s| s.patto.k_open_patto, true),
+    row(C::Richiami, Key::f(8), A::Range, |s| s.patto.k_range, true),
+    row(C::Richiami, Key::plain(KeyCode::Tab), A::NextField, |s| s.agenda.k_section, true),
+    row(C::Richiami, Key::plain(KeyCode::BackTab), A::PrevField, |s| s.agenda.k_section, false),
+    row(C::Richiami, Key::plain(KeyCode::Up), A::Up, |s| s.k_up, false),
+    row(C::Richiami, Key::plain(KeyCode::Down), A::Down, |s| s.k_down, false),
+    row(C::Richiami, Key::plain(KeyCode::PageUp), A::PageUp, |s| s.k_page_up, false),
+    row(C::Richiami, Key::plain(KeyCode::PageDown), A::PageDown, |s| s.k_page_down, false),
+    row(C::Richiami, Key::plain(KeyCode::Esc), A::Back, |s| s.k_back, true),
+    // F7, the PAI recall lists.
+    row(C::RichiamiPai, Key::plain(KeyCode::Enter), A::Open, |s| s.agenda.k_plan_patient, true),
+    row(C::RichiamiPai, Key::plain(KeyCode::Tab), A::NextField, |s| s.agenda.k_section, true),
+    row(C::RichiamiPai, Key::plain(KeyCode::BackTab), A::PrevField, |s| s.agenda.k_section, false),
+    row(C::RichiamiPai, Key::plain(KeyCode::Up), A::Up, |s| s.k_up, false),
+    row(C::RichiamiPai, Key::plain(KeyCode::Down), A::Down, |s| s.k_down, false),
+    row(C::RichiamiPai, Key::plain(KeyCode::PageUp), A::PageUp, |s| s.k_page_up, false),
+    row(C::RichiamiPai, Key::plain(KeyCode::PageDown), A::PageDown, |s| s.k_page_down, false),
+    row(C::RichiamiPai, Key::plain(KeyCode::Esc), A::Back, |s| s.k_back, true),
+    // F7, adherence to the PAI.
+    row(C::RichiamiAderenza, Key::plain(KeyCode::Enter), A::Open, |s| s.agenda.k_open_record, true),
+    row(C::RichiamiAderenza, Key::plain(KeyCode::Tab), A::NextField, |s| s.agenda.k_section, true),
+    row(C::RichiamiAderenza, Key::plain(KeyCode::BackTab), A::PrevField, |s| s.agenda.k_section, false),
+    row(C::RichiamiAderenza, Key::plain(KeyCode::Up), A::Up, |s| s.k_up, false),
+    row(C::RichiamiAderenza, Key::plain(KeyCode::Down), A::Down, |s| s.k_down, false),
+    row(C::RichiamiAderenza, Key::plain(KeyCode::PageUp), A::PageUp, |s| s.k_page_up, false),
+    row(C::RichiamiAderenza, Key::plain(KeyCode::PageDown), A::PageDown, |s| s.k_page_down, false),
+    row(C::RichiamiAderenza, Key::plain(KeyCode::Esc), A::Back, |s| s.k_back, true),
+];

@@ -1,0 +1,27 @@
+//! The keys of the login, help and placeholder screens: one binding a line (context, key, action,
+//! label, shown in the footer). Dispatch, the footer and the F1 help read
+//! this table through the screens' [`keys`](crate::tui::kit::screen::Screen::keys).
+
+use crossterm::event::KeyCode;
+
+use crate::tui::kit::keys::{Action as A, Binding, Context as C, Key, row};
+
+#[rustfmt::skip]
+pub static KEYS: &[Binding] = &[
+    // Help.
+    row(C::Help, Key::plain(KeyCode::Up), A::Up, |s| s.k_scroll_up, false),
+    row(C::Help, Key::plain(KeyCode::Down), A::Down, |s| s.k_scroll_down, false),
+    row(C::Help, Key::plain(KeyCode::PageUp), A::PageUp, |s| s.k_page_up, false),
+    row(C::Help, Key::plain(KeyCode::PageDown), A::PageDown, |s| s.k_page_down, false),
+    row(C::Help, Key::plain(KeyCode::Esc), A::Back, |s| s.k_back, true),
+    row(C::Help, Key::f(11), A::Admin, |s| s.gestori.k_admin, true),
+    // Areas not yet available.
+    row(C::Placeholder, Key::plain(KeyCode::Esc), A::Back, |s| s.k_back, true),
+    // Login, first start, idle lock: text fields only.
+    row(C::Login, Key::plain(KeyCode::Enter), A::Confirm, |s| s.access.k_login, true),
+    row(C::Login, Key::plain(KeyCode::Tab), A::NextField, |s| s.k_next_field, true),
+    row(C::Login, Key::plain(KeyCode::BackTab), A::PrevField, |s| s.k_prev_field, false),
+    row(C::Login, Key::f(10), A::Quit, |s| s.k_quit, true),
+    row(C::Login, Key::alt('0'), A::Quit, |s| s.k_quit, false),
+    row(C::Login, Key::ctrl('q'), A::Quit, |s| s.k_quit, false),
+];
