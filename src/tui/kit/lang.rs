@@ -454,30 +454,27 @@ impl Strings {
 
     /// The personal data still missing to compute the codice fiscale.
     pub fn cf_compute_needs(&self, fields: &str) -> String {
-        match self.lang {
-            Lang::It => format!("Per calcolare il codice fiscale mancano o sono errati: {fields}"),
-            Lang::En => format!("To compute the codice fiscale, fix or fill: {fields}"),
-        }
+        tr!(
+            self.lang,
+            "Per calcolare il codice fiscale mancano o sono errati: {fields}"
+                | "To compute the codice fiscale, fix or fill: {fields}"
+        )
     }
 
     pub fn cf_computed_status(&self, code: &str) -> String {
-        match self.lang {
-            Lang::It => {
-                format!("CF calcolato: {code}; confrontarlo con la tessera (omocodia).")
-            }
-            Lang::En => format!("CF computed: {code}; compare it with the card (omocodia)."),
-        }
+        tr!(
+            self.lang,
+            "CF calcolato: {code}; confrontarlo con la tessera (omocodia)."
+                | "CF computed: {code}; compare it with the card (omocodia)."
+        )
     }
 
     pub fn cf_computed_differs(&self, code: &str) -> String {
-        match self.lang {
-            Lang::It => format!(
-                "Dai dati anagrafici risulta {code}, diverso da quello inserito: controllare i dati; se il codice viene dalla tessera sanitaria vale quello (omocodia)."
-            ),
-            Lang::En => format!(
-                "The personal data give {code}, not the code typed: check the data; if the code comes from the health card, the card wins (omocodia)."
-            ),
-        }
+        tr!(
+            self.lang,
+            "Dai dati anagrafici risulta {code}, diverso da quello inserito: controllare i dati; se il codice viene dalla tessera sanitaria vale quello (omocodia)."
+                | "The personal data give {code}, not the code typed: check the data; if the code comes from the health card, the card wins (omocodia)."
+        )
     }
 
     pub fn warn_cf_says(&self, value: &str) -> String {
@@ -1103,10 +1100,11 @@ impl GestoriStrings {
         step: crate::domain::gestore::PresaStep,
     ) -> String {
         let step = self.step_name(step);
-        match self.lang {
-            Lang::It => format!("{gestore} · {canale} · dal {date} · {step}"),
-            Lang::En => format!("{gestore} · {canale} · since {date} · {step}"),
-        }
+        tr!(
+            self.lang,
+            "{gestore} · {canale} · dal {date} · {step}"
+                | "{gestore} · {canale} · since {date} · {step}"
+        )
     }
 
     /// Where a presa in carico stands on its path.
@@ -1195,10 +1193,11 @@ impl GestoriStrings {
         step: crate::domain::gestore::PresaStep,
     ) -> String {
         let step = self.step_name(step);
-        match self.lang {
-            Lang::It => format!("{gestore} · {canale} · scelto il {date} · stato: {step}"),
-            Lang::En => format!("{gestore} · {canale} · chosen on {date} · state: {step}"),
-        }
+        tr!(
+            self.lang,
+            "{gestore} · {canale} · scelto il {date} · stato: {step}"
+                | "{gestore} · {canale} · chosen on {date} · state: {step}"
+        )
     }
 
     /// One presa of the record's history.
@@ -1959,10 +1958,10 @@ impl AgendaStrings {
 
     /// "Appuntamento spostato a lunedì 14/12/2026 alle 09:30".
     pub fn moved_to(&self, day: &str, time: &str) -> String {
-        match self.lang {
-            Lang::It => format!("Appuntamento spostato a {day} alle {time}"),
-            Lang::En => format!("Appointment moved to {day} at {time}"),
-        }
+        tr!(
+            self.lang,
+            "Appuntamento spostato a {day} alle {time}" | "Appointment moved to {day} at {time}"
+        )
     }
 
     pub fn booked(&self, n: usize) -> String {
@@ -1975,10 +1974,10 @@ impl AgendaStrings {
     }
 
     pub fn printed(&self, pdf: &str, txt: &str) -> String {
-        match self.lang {
-            Lang::It => format!("Lista del giorno salvata: {pdf} e {txt}"),
-            Lang::En => format!("Day list saved: {pdf} and {txt}"),
-        }
+        tr!(
+            self.lang,
+            "Lista del giorno salvata: {pdf} e {txt}" | "Day list saved: {pdf} and {txt}"
+        )
     }
 
     /// "+3 altri" under a full column of the week view.
@@ -1991,38 +1990,35 @@ impl AgendaStrings {
     }
 
     pub fn head_da_prenotare(&self, n: usize, late: usize) -> String {
-        match self.lang {
-            Lang::It => format!(
-                "Da prenotare: {n} (finestra aperta o entro 60 giorni) · in ritardo: {late}"
-            ),
-            Lang::En => format!("To book: {n} (window open or within 60 days) · overdue: {late}"),
-        }
+        tr!(
+            self.lang,
+            "Da prenotare: {n} (finestra aperta o entro 60 giorni) · in ritardo: {late}"
+                | "To book: {n} (window open or within 60 days) · overdue: {late}"
+        )
     }
 
     pub fn head_non_presentati(&self, n: usize) -> String {
-        match self.lang {
-            Lang::It => format!("Da riprenotare: {n} (appuntamenti non presentati)"),
-            Lang::En => format!("To rebook: {n} (missed appointments)"),
-        }
+        tr!(
+            self.lang,
+            "Da riprenotare: {n} (appuntamenti non presentati)"
+                | "To rebook: {n} (missed appointments)"
+        )
     }
 
     pub fn head_aderenza(&self, n: usize) -> String {
-        match self.lang {
-            Lang::It => format!(
-                "Pazienti: {n} · prestazioni eseguite nella finestra, dalla quota più bassa"
-            ),
-            Lang::En => {
-                format!("Patients: {n} · services due done within their window, lowest share first")
-            }
-        }
+        tr!(
+            self.lang,
+            "Pazienti: {n} · prestazioni eseguite nella finestra, dalla quota più bassa"
+                | "Patients: {n} · services due done within their window, lowest share first"
+        )
     }
 
     /// After the count of a day: how many are outside availability.
     pub fn fuori_count(&self, n: usize) -> String {
-        match self.lang {
-            Lang::It => format!("! {n} fuori disponibilità: F8 per spostare"),
-            Lang::En => format!("! {n} outside availability: F8 to move"),
-        }
+        tr!(
+            self.lang,
+            "! {n} fuori disponibilità: F8 per spostare" | "! {n} outside availability: F8 to move"
+        )
     }
 
     pub fn count(&self, n: usize) -> String {
@@ -2035,14 +2031,11 @@ impl AgendaStrings {
     }
 
     pub fn esterno(&self, what: &str, from: &str, to: &str) -> String {
-        match self.lang {
-            Lang::It => {
-                format!("{what}: da prenotare tramite il sistema regionale tra {from} e {to}")
-            }
-            Lang::En => {
-                format!("{what}: to book through the regional system between {from} and {to}")
-            }
-        }
+        tr!(
+            self.lang,
+            "{what}: da prenotare tramite il sistema regionale tra {from} e {to}"
+                | "{what}: to book through the regional system between {from} and {to}"
+        )
     }
 }
 
@@ -2563,10 +2556,11 @@ texts! {
 
 impl AccessStrings {
     pub fn backup_written(&self, file: &str, entries: u64, mb: f64) -> String {
-        match self.lang {
-            Lang::It => format!("Backup verificato scritto in {file}: {entries} voci, {mb:.1} MB"),
-            Lang::En => format!("Verified backup written to {file}: {entries} entries, {mb:.1} MB"),
-        }
+        tr!(
+            self.lang,
+            "Backup verificato scritto in {file}: {entries} voci, {mb:.1} MB"
+                | "Verified backup written to {file}: {entries} entries, {mb:.1} MB"
+        )
     }
 
     pub fn check_result(&self, patients: u64, entries: u64, problems: u64) -> String {
@@ -2587,17 +2581,19 @@ impl AccessStrings {
     }
 
     pub fn min_length(&self, n: usize) -> String {
-        match self.lang {
-            Lang::It => format!("La password deve avere almeno {n} caratteri."),
-            Lang::En => format!("The password must have at least {n} characters."),
-        }
+        tr!(
+            self.lang,
+            "La password deve avere almeno {n} caratteri."
+                | "The password must have at least {n} characters."
+        )
     }
 
     pub fn page(&self, first: u64, last: u64, total: u64) -> String {
-        match self.lang {
-            Lang::It => format!("voci {first}–{last} (numerazione) di {total}"),
-            Lang::En => format!("entries {first}–{last} (numbering) of {total}"),
-        }
+        tr!(
+            self.lang,
+            "voci {first}–{last} (numerazione) di {total}"
+                | "entries {first}–{last} (numbering) of {total}"
+        )
     }
 }
 
