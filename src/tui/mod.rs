@@ -13,6 +13,7 @@ pub mod patto;
 pub mod richiami;
 pub mod screen;
 pub mod shell;
+pub mod strings;
 
 use std::io;
 

@@ -59,15 +59,15 @@ impl Screen {
     pub fn title(&self, env: &Env) -> String {
         let s = env.s;
         match self {
-            Screen::Lookup(_) => s.title_lookup.to_string(),
-            Screen::Record(_) => s.title_record.to_string(),
+            Screen::Lookup(_) => s.shell.title_lookup.to_string(),
+            Screen::Record(_) => s.shell.title_record.to_string(),
             Screen::Form(f) => f.title(s),
-            Screen::Help(_) => s.title_help.to_string(),
+            Screen::Help(_) => s.shell.title_help.to_string(),
             Screen::Placeholder(p) => p.area.name(s).to_string(),
             Screen::Patto(_) => s.patto.title.to_string(),
             Screen::PattoText(t) => t.title(s),
-            Screen::Richiami(_) => s.area_richiami.to_string(),
-            Screen::Gestore(_) => s.area_gestore.to_string(),
+            Screen::Richiami(_) => s.kit.area_richiami.to_string(),
+            Screen::Gestore(_) => s.kit.area_gestore.to_string(),
             Screen::Admin(a) => a.title(s),
             Screen::Pai(p) => p.title(s),
             Screen::Agenda(a) => a.title(s),

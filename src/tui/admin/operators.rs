@@ -8,10 +8,10 @@ use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
 use tui_input::Input;
 
 use crate::domain::operator::{Operator, OperatorId, Role};
+use crate::tui::admin::strings::AccessStrings;
 use crate::tui::app::{Cmd, Env, Status};
 use crate::tui::kit::dialog::{DialogField, Modal, Purpose};
 use crate::tui::kit::keys::Action;
-use crate::tui::kit::lang::AccessStrings;
 use crate::tui::kit::theme::Selectable;
 
 use crate::tui::admin::list_action;

@@ -22,8 +22,8 @@ use crate::tui::app::{Cmd, Env, Status};
 use crate::tui::kit::dialog::{DialogField, Modal, Purpose};
 use crate::tui::kit::format;
 use crate::tui::kit::keys::Action;
-use crate::tui::kit::lang::Strings;
 use crate::tui::kit::theme::Selectable;
+use crate::tui::strings::Strings;
 
 /// What the proposal view asks of the agenda under it.
 pub enum PlanOutcome {

@@ -50,7 +50,7 @@ pub fn dialog_box(
 /// from the keymap.
 pub fn hints_line(
     context: Context,
-    s: &'static crate::tui::kit::lang::Strings,
+    s: &'static crate::tui::strings::Strings,
     theme: &crate::tui::kit::theme::Theme,
 ) -> Line<'static> {
     let mut hints: Vec<Span> = Vec::new();

@@ -3,3 +3,4 @@
 pub mod form;
 pub mod lookup;
 pub mod record;
+pub mod strings;

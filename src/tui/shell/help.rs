@@ -8,7 +8,7 @@ use ratatui::widgets::Paragraph;
 use crate::tui::app::{Cmd, Env};
 use crate::tui::kit::format;
 use crate::tui::kit::keys::{self, Action, Context};
-use crate::tui::kit::lang::Strings;
+use crate::tui::strings::Strings;
 
 /// Column of the key names.
 const KEYS_WIDTH: usize = 30;
@@ -43,7 +43,7 @@ impl HelpScreen {
         let s = env.s;
         let theme = env.theme;
         let mut lines = Vec::new();
-        for part in format::wrap(s.help_intro, 78) {
+        for part in format::wrap(s.shell.help_intro, 78) {
             lines.push(Line::raw(part));
         }
         lines.push(Line::raw(""));
@@ -87,16 +87,16 @@ impl HelpScreen {
 
 pub fn context_title(context: Context, s: &Strings) -> &'static str {
     match context {
-        Context::Global => s.ctx_global,
-        Context::Lookup => s.ctx_lookup,
-        Context::Record => s.ctx_record,
-        Context::Form => s.ctx_form,
-        Context::Help => s.ctx_help,
-        Context::Placeholder => s.ctx_placeholder,
-        Context::Confirm => s.ctx_confirm,
-        Context::ConfirmDiscard => s.ctx_confirm_discard,
-        Context::ConfirmQuit => s.ctx_confirm_quit,
-        Context::DateModal => s.ctx_date,
+        Context::Global => s.shell.ctx_global,
+        Context::Lookup => s.shell.ctx_lookup,
+        Context::Record => s.shell.ctx_record,
+        Context::Form => s.shell.ctx_form,
+        Context::Help => s.shell.ctx_help,
+        Context::Placeholder => s.shell.ctx_placeholder,
+        Context::Confirm => s.shell.ctx_confirm,
+        Context::ConfirmDiscard => s.shell.ctx_confirm_discard,
+        Context::ConfirmQuit => s.shell.ctx_confirm_quit,
+        Context::DateModal => s.shell.ctx_date,
         Context::Patto => s.patto.ctx_patto,
         Context::PattoBozza => s.patto.ctx_bozza,
         Context::PattoTesto => s.patto.ctx_testo,
@@ -121,10 +121,10 @@ pub fn context_title(context: Context, s: &Strings) -> &'static str {
         Context::PaiDopo => s.pai.ctx_dopo,
         Context::Agenda => s.agenda.ctx_agenda,
         Context::AgendaPlan => s.agenda.ctx_plan,
-        Context::Login => s.access.ctx_login,
-        Context::AdminOperators => s.access.ctx_operators,
-        Context::AdminAudit => s.access.ctx_audit,
-        Context::AdminArchivio => s.access.ctx_archivio,
+        Context::Login => s.shell.ctx_login,
+        Context::AdminOperators => s.shell.ctx_operators,
+        Context::AdminAudit => s.shell.ctx_audit,
+        Context::AdminArchivio => s.shell.ctx_archivio,
         Context::AgendaWeek => s.agenda.ctx_week,
         Context::RichiamiPai => s.agenda.ctx_richiami_pai,
         Context::RichiamiAderenza => s.agenda.ctx_richiami_aderenza,

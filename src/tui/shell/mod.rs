@@ -4,3 +4,4 @@
 pub mod help;
 pub mod login;
 pub mod placeholder;
+pub mod strings;
