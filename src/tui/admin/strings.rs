@@ -10,15 +10,15 @@ texts! {
         title_admin: "Amministrazione" | "Administration",
         admin_intro: "↑↓ per scegliere la sezione, Invio per aprirla, Esc per tornare." | "↑↓ to pick a section, Enter to open it, Esc to go back.",
         sec_import: "Importa elenco Gestori" | "Import list of Gestori",
-        sec_import_text: "Legge l'elenco dei Gestori idonei pubblicato dall'ATS (CSV o XLSX): anteprima delle righe riconosciute e scartate, poi conferma." | "Reads the list of Gestori idonei published by the ATS (CSV or XLSX): preview of the rows recognised and rejected, then confirm.",
+        sec_import_text: "Legge l'elenco dei Gestori idonei pubblicato dall'ATS (CSV o XLSX): anteprima delle righe riconosciute e scartate, poi conferma." | "Reads the list of eligible Gestori published by the ATS (CSV or XLSX): preview of the rows recognised and rejected, then confirm.",
         sec_history: "Storico importazioni" | "Import log",
         sec_history_text: "Le importazioni fatte: data, file, ATS, conteggi, operatore." | "The imports made: date, file, ATS, counts, operator.",
         sec_studio: "Studio" | "Practice",
-        sec_studio_text: "Nome e comune dello studio, i medici (MMG) e il Gestore a cui aderiscono, i canali di arruolamento attivi, la stampante del Patto." | "Name and comune of the practice, its doctors (MMG) and the Gestore they adhere to, the enrolment channels switched on, the Patto's printer.",
+        sec_studio_text: "Nome e comune dello studio, i medici (MMG) e il Gestore a cui aderiscono, i canali di arruolamento attivi, la stampante del Patto." | "Name and comune of the practice, its doctors (MMG) and the Gestore they adhere to, the enrolment channels switched on, the Pact's printer.",
         sec_gestori: "Elenco Gestori" | "List of Gestori",
-        sec_gestori_text: "Tutti i Gestori in archivio, di ogni ATS, compresi quelli non più idonei e quelli di esempio (fittizi)." | "Every stored Gestore of every ATS, including those no longer idonei and the (fictional) samples.",
+        sec_gestori_text: "Tutti i Gestori in archivio, di ogni ATS, compresi quelli non più idonei e quelli di esempio (fittizi)." | "Every stored Gestore of every ATS, including those no longer eligible and the (fictional) samples.",
         // Import.
-        import_intro: "Il file dell'elenco dei Gestori idonei pubblicato dall'ATS: CSV (anche da Excel) o XLSX. Prima di scrivere si vede l'anteprima." | "The file of the list of Gestori idonei published by the ATS: CSV (also from Excel) or XLSX. A preview comes before anything is written.",
+        import_intro: "Il file dell'elenco dei Gestori idonei pubblicato dall'ATS: CSV (anche da Excel) o XLSX. Prima di scrivere si vede l'anteprima." | "The file of the list of eligible Gestori published by the ATS: CSV (also from Excel) or XLSX. A preview comes before anything is written.",
         f_file: "File *" | "File *",
         f_ats: "ATS (se manca nel file)" | "ATS (if not in file)",
         f_sheet: "Foglio (solo XLSX)" | "Sheet (XLSX only)",
@@ -38,7 +38,7 @@ texts! {
         c_added: "Nuovi" | "New",
         c_updated: "Aggiornati" | "Updated",
         c_unchanged: "Invariati" | "Unchanged",
-        c_no_longer: "Non più idonei" | "No longer idonei",
+        c_no_longer: "Non più idonei" | "No longer eligible",
         s_ignored_columns: "Colonne ignorate" | "Ignored columns",
         // History and list.
         no_imports: "Nessuna importazione registrata." | "No import recorded.",
@@ -51,7 +51,7 @@ texts! {
         col_rejected: "Scart." | "Rej.",
         col_operator: "Operatore" | "Operator",
         col_state: "Stato" | "State",
-        idoneo: "idoneo" | "idoneo",
+        idoneo: "idoneo" | "eligible",
         fictional_mark: " (fittizio)" | " (fictional)",
         nothing_stored: "Nessun Gestore corrisponde alla ricerca." | "No Gestore matches the search.",
         // One stored Gestore in full.
@@ -68,13 +68,13 @@ texts! {
         d_referente: "Referente" | "Contact person",
         d_livelli: "Livelli" | "Levels",
         d_stato: "Stato" | "State",
-        d_prese: "Prese in carico attive" | "Active prese in carico",
+        d_prese: "Prese in carico attive" | "Active enrolments",
         d_sample: "Dato di esempio fornito con il programma, non un soggetto reale" | "Sample data shipped with the program, not a real subject",
         // Studio.
         f_practice_name: "Nome dello studio" | "Practice name",
         f_practice_comune: "Comune" | "Comune",
         f_printer: "Stampante" | "Printer",
-        h_printer: "Dove si stampa il Patto: il nome di una stampante del sistema (es. patto), «predefinita», o «nessuna» per il solo file PDF in stampe." | "Where the Patto is printed: a system printer's name (e.g. patto), «predefinita», or «nessuna» for the PDF file in stampe only.",
+        h_printer: "Dove si stampa il Patto: il nome di una stampante del sistema (es. patto), «predefinita», o «nessuna» per il solo file PDF in stampe." | "Where the Pact is printed: a system printer's name (e.g. patto), «predefinita», or «nessuna» for the PDF file in stampe only.",
         f_mmg_list: "Medici (MMG)" | "Doctors (MMG)",
         mmg_columns: "nome                      adesione" | "name                      adesione",
         f_new_mmg: "Nuovo MMG" | "New GP",
@@ -89,7 +89,7 @@ texts! {
         remove_where: "Ctrl+D toglie il medico selezionato nell'elenco dei MMG (Tab per arrivarci)." | "Ctrl+D removes the doctor selected in the list of GPs (Tab to get there).",
         adesione_none: "nessuna adesione" | "no adesione",
         adesione_mifs: "MMG in forma singola (MIFS)" | "Single-handed GP (MIFS)",
-        adesione_text: "Il Gestore (cooperativa) a cui il medico aderisce: i suoi pazienti lo troveranno per primo in F3. Elenco dei Gestori idonei in archivio." | "The Gestore (cooperative) the doctor adheres to: their patients see it first in F3. Stored list of Gestori idonei.",
+        adesione_text: "Il Gestore (cooperativa) a cui il medico aderisce: i suoi pazienti lo troveranno per primo in F3. Elenco dei Gestori idonei in archivio." | "The Gestore (cooperative) the doctor adheres to: their patients see it first in F3. Stored list of eligible Gestori.",
         gestore_missing: "Gestore non più in archivio" | "Gestore no longer stored",
         comune_unknown: "comune sconosciuto" | "unknown comune",
         mifs_on_note: " — attivata (non ancora operativa in Lombardia)" | " — on (not yet operating in Lombardy)",
@@ -118,14 +118,14 @@ impl AdminStrings {
         tr!(
             self.lang,
             "{shown} di {total} Gestori in archivio ({idonei} idonei; nulla viene cancellato)"
-                | "{shown} of {total} stored Gestori ({idonei} idonei; nothing is deleted)"
+                | "{shown} of {total} stored Gestori ({idonei} eligible; nothing is deleted)"
         )
     }
 
     pub fn non_idoneo_since(&self, date: &str) -> String {
         tr!(
             self.lang,
-            "non più idoneo dal {date}" | "no longer idoneo since {date}"
+            "non più idoneo dal {date}" | "no longer eligible since {date}"
         )
     }
 
@@ -196,7 +196,7 @@ impl AdminStrings {
         tr!(
             self.lang,
             "Importazione registrata: {added} nuovi, {updated} aggiornati, {no_longer} non più idonei."
-                | "Import recorded: {added} new, {updated} updated, {no_longer} no longer idonei."
+                | "Import recorded: {added} new, {updated} updated, {no_longer} no longer eligible."
         )
     }
 
@@ -224,7 +224,7 @@ impl AdminStrings {
         tr!(
             self.lang,
             "Diventeranno non più idonei ({n}): assenti dal nuovo elenco"
-                | "Will become no longer idonei ({n}): missing from the new list"
+                | "Will become no longer eligible ({n}): missing from the new list"
         )
     }
 
@@ -275,7 +275,7 @@ texts! {
     /// Amministrazione: agenda resources, closures, appointments outside
     /// availability.
     pub struct AgendaAdminStrings (AGENDA_ADMIN_IT, AGENDA_ADMIN_EN) {
-        ctx_risorse: "Risorse agenda e fasce" | "Agenda resources and fasce",
+        ctx_risorse: "Risorse agenda e fasce" | "Agenda resources and time ranges",
         ctx_chiusure: "Chiusure" | "Closures",
         ctx_fuori: "Appuntamenti fuori disponibilità" | "Appointments outside availability",
         sec_risorse: "Risorse agenda" | "Agenda resources",
@@ -287,7 +287,7 @@ texts! {
         k_new: "nuova" | "new",
         k_edit: "modifica" | "edit",
         k_remove: "elimina" | "remove",
-        k_switch: "risorse/fasce" | "resources/fasce",
+        k_switch: "risorse/fasce" | "resources/time ranges",
         k_move: "proponi spostamento" | "propose a move",
         yes: "sì" | "yes",
         no: "no" | "no",

@@ -37,7 +37,7 @@ texts! {
         ctx_admin_studio: "Studio: medici, adesioni e canali" | "Practice: doctors, adesioni and channels",
         ctx_admin_gestori: "Elenco Gestori in archivio" | "Stored list of Gestori",
         ctx_admin_gestore: "Un Gestore dell'elenco, per intero" | "One Gestore of the list, in full",
-        help_admin: "Amministrazione (F11 o Alt+9): importare l'elenco dei Gestori idonei pubblicato dall'ATS, vedere le importazioni fatte, impostare lo studio (medici, adesioni, canali) e consultare l'elenco dei Gestori in archivio." | "Administration (F11 or Alt+9): import the list of Gestori idonei published by the ATS, see the imports made, set up the practice (doctors, adesioni, channels) and browse the stored Gestori.",
+        help_admin: "Amministrazione (F11 o Alt+9): importare l'elenco dei Gestori idonei pubblicato dall'ATS, vedere le importazioni fatte, impostare lo studio (medici, adesioni, canali) e consultare l'elenco dei Gestori in archivio." | "Administration (F11 or Alt+9): import the list of eligible Gestori published by the ATS, see the imports made, set up the practice (doctors, adesioni, channels) and browse the stored Gestori.",
         // F3 Gestore.
         no_patient: "Nessun paziente selezionato. F2: cercare il paziente, aprirne la scheda (o evidenziarlo nell'elenco) e premere F3." | "No patient selected. F2: find the patient, open their record (or highlight them in the list) and press F3.",
         no_patient_keys: "Nessun paziente selezionato: F2 per cercarlo, poi F3." | "No patient selected: F2 to find one, then F3.",
@@ -52,15 +52,15 @@ texts! {
         col_tipo: "Tipo" | "Type",
         col_telefono: "Telefono" | "Phone",
         col_referente: "Referente" | "Contact",
-        empty_list: "Nessun Gestore idoneo in archivio per questa ATS: importare l'elenco dell'ATS da Amministrazione (F11 o Alt+9), oppure F9 per un'altra ATS." | "No Gestore idoneo stored for this ATS: import the ATS list from Administration (F11 or Alt+9), or F9 for another ATS.",
+        empty_list: "Nessun Gestore idoneo in archivio per questa ATS: importare l'elenco dell'ATS da Amministrazione (F11 o Alt+9), oppure F9 per un'altra ATS." | "No eligible Gestore stored for this ATS: import the ATS list from Administration (F11 or Alt+9), or F9 for another ATS.",
         nothing_matches: "Nessun Gestore corrisponde al filtro: Ctrl+U svuota la ricerca, F8 cambia il tipo." | "No Gestore matches the filter: Ctrl+U clears the search, F8 changes the type.",
-        nothing_to_revoke: "Il paziente non ha una presa in carico attiva: niente da revocare." | "The patient has no active presa in carico: nothing to revoke.",
+        nothing_to_revoke: "Il paziente non ha una presa in carico attiva: niente da revocare." | "The patient has no active enrolment: nothing to revoke.",
         ats_picker_title: "ATS dell'elenco" | "ATS of the list",
         ats_picker_text: "Di solito si sceglie tra i Gestori dell'ATS di residenza. Un'altra ATS solo su richiesta del paziente." | "The choice is usually among the Gestori of the ATS of residence. Another ATS only at the patient's request.",
         ats_residence_mark: "  (residenza)" | "  (residence)",
         other_ats_warning: "ATS diversa da quella di residenza" | "ATS other than the one of residence",
         change_title: "Cambia Gestore" | "Change Gestore",
-        change_question: "Invio: revocare ora la presa in carico attiva (poi si sceglie il nuovo Gestore). Esc: lasciare tutto com'è." | "Enter: revoke the active presa in carico now (then choose the new Gestore). Esc: leave everything as it is.",
+        change_question: "Invio: revocare ora la presa in carico attiva (poi si sceglie il nuovo Gestore). Esc: lasciare tutto com'è." | "Enter: revoke the active enrolment now (then choose the new Gestore). Esc: leave everything as it is.",
         choose_title: "Scelta del Gestore" | "Choosing the Gestore",
         gestore: "Gestore" | "Gestore",
         no_channel: "Nessun canale di arruolamento attivo: attivarne uno in Amministrazione › Studio (F11)." | "No enrolment channel is switched on: switch one on in Administration › Practice (F11).",
@@ -69,8 +69,8 @@ texts! {
         f_data: "Data (gg/mm/aaaa)" | "Date (dd/mm/yyyy)",
         f_note: "Note" | "Notes",
         f_motivo: "Motivo" | "Reason",
-        revoke_title: "Revoca della presa in carico" | "Revoking the presa in carico",
-        revoke_patto_line: "Anche il Patto di Cura collegato viene revocato." | "Its Patto di Cura is revoked too.",
+        revoke_title: "Revoca della presa in carico" | "Revoking the enrolment",
+        revoke_patto_line: "Anche il Patto di Cura collegato viene revocato." | "Its Care Pact is revoked too.",
         revoke_then_choose: "Dopo la revoca si torna all'elenco per scegliere il nuovo Gestore." | "After the revocation the list comes back to choose the new Gestore.",
         err_motivo: "Indicare il motivo della revoca" | "Give the reason for the revocation",
     }
@@ -148,7 +148,7 @@ impl GestoriStrings {
         tr!(
             self.lang,
             "Gestori idonei di {ats}: {shown} di {total}"
-                | "Gestori idonei of {ats}: {shown} of {total}"
+                | "Eligible Gestori of {ats}: {shown} of {total}"
         )
     }
 
@@ -172,7 +172,7 @@ impl GestoriStrings {
         tr!(
             self.lang,
             "Il paziente è già in carico a {gestore} dal {date}. Un paziente ha una sola presa in carico attiva: per cambiare Gestore si revoca prima quella attuale (data e motivo; il Patto di Cura collegato viene chiuso), poi si sceglie il nuovo Gestore dall'elenco."
-                | "The patient is already in charge of {gestore} since {date}. A patient has one active presa in carico: to change Gestore the current one is revoked first (date and reason; its Patto di Cura is closed), then the new Gestore is chosen from the list."
+                | "The patient is already in charge of {gestore} since {date}. A patient has one active enrolment: to change Gestore the current one is revoked first (date and reason; its Care Pact is closed), then the new Gestore is chosen from the list."
         )
     }
 
@@ -188,7 +188,7 @@ impl GestoriStrings {
         tr!(
             self.lang,
             "Revoca della presa in carico di {gestore} (scelto il {date}). Nulla viene cancellato: resta nello storico del paziente."
-                | "Revoking the presa in carico of {gestore} (chosen on {date}). Nothing is deleted: it stays in the patient's history."
+                | "Revoking the enrolment of {gestore} (chosen on {date}). Nothing is deleted: it stays in the patient's history."
         )
     }
 
@@ -196,7 +196,7 @@ impl GestoriStrings {
         tr!(
             self.lang,
             "Presa in carico revocata il {date} ({motivo})"
-                | "Presa in carico revoked on {date} ({motivo})"
+                | "Enrolment revoked on {date} ({motivo})"
         )
     }
 
@@ -204,7 +204,7 @@ impl GestoriStrings {
         tr!(
             self.lang,
             "Presa in carico revocata il {date}. Ora scegliere il nuovo Gestore e premere Invio."
-                | "Presa in carico revoked on {date}. Now pick the new Gestore and press Enter."
+                | "Enrolment revoked on {date}. Now pick the new Gestore and press Enter."
         )
     }
 }

@@ -210,7 +210,7 @@ impl KitStrings {
             (Lang::It, P::PattoFirmato) => "Patto firmato",
             (Lang::It, P::PaiCondiviso) => "PAI condiviso",
             (Lang::En, P::GestoreScelto) => "Gestore chosen",
-            (Lang::En, P::PattoFirmato) => "Patto signed",
+            (Lang::En, P::PattoFirmato) => "Pact signed",
             (Lang::En, P::PaiCondiviso) => "PAI shared",
         }
     }

@@ -32,7 +32,7 @@ texts! {
         ctx_dopo: "PAI: prestazioni da fare prima" | "PAI: services needed first",
         // Without a plan.
         no_patient: "Nessun paziente selezionato." | "No patient selected.",
-        no_gestore: "Il paziente non ha un Gestore: il PAI si prepara dopo la presa in carico." | "The patient has no Gestore: the PAI is prepared after the presa in carico.",
+        no_gestore: "Il paziente non ha un Gestore: il PAI si prepara dopo la presa in carico." | "The patient has no Gestore: the PAI is prepared after the enrolment.",
         no_pathologies: "Nessuna patologia cronica registrata nella scheda del paziente." | "No chronic pathology on the patient's record.",
         no_plan: "Nessun PAI in uso per questo paziente." | "No PAI in use for this patient.",
         prepare_note: "Le prestazioni e i consigli vengono dai modelli delle patologie (modello da validare dal Clinical Manager); una prestazione comune a più patologie compare una volta sola, alla frequenza più alta." | "Services and advice come from the pathology templates (to be validated by the Clinical Manager); a service shared by several pathologies appears once, at the highest frequency.",
@@ -143,7 +143,7 @@ impl PaiStrings {
         tr!(
             self.lang,
             "Il Clinical Manager viene dal Patto di Cura firmato: {area} apre il Patto, {key} lo corregge."
-                | "The Clinical Manager comes from the signed Patto di Cura: {area} opens the Patto, {key} corrects it."
+                | "The Clinical Manager comes from the signed Care Pact: {area} opens the Pact, {key} corrects it."
         )
     }
 
@@ -161,6 +161,21 @@ impl PaiStrings {
             (Lang::En, S::StileDiVita) => "Lifestyle",
             (Lang::En, S::Vaccinazioni) => "Vaccinations",
             (Lang::En, S::EsenzioniAllergie) => "Exemptions and allergies",
+        }
+    }
+
+    /// A category in full: the choice of the item dialog.
+    pub fn categoria(&self, c: crate::domain::pai::Categoria) -> &'static str {
+        use crate::domain::pai::Categoria as C;
+        match (self.lang, c) {
+            (Lang::It, c) => c.label(),
+            (Lang::En, C::Visita) => "Visit",
+            (Lang::En, C::EsameLaboratorio) => "Laboratory test",
+            (Lang::En, C::DiagnosticaStrumentale) => "Instrumental diagnostics",
+            (Lang::En, C::PrescrizioneFarmacologica) => "Drug prescription",
+            (Lang::En, C::Vaccinazione) => "Vaccination",
+            (Lang::En, C::StileDiVita) => "Lifestyle",
+            (Lang::En, C::Monitoraggio) => "Monitoring",
         }
     }
 

@@ -7,9 +7,9 @@ use crate::tui::kit::lang::{Lang, texts, tr};
 texts! {
     /// The texts of the Patto di Cura screens (F4).
     pub struct PattoStrings (PATTO_IT, PATTO_EN) {
-        title: "Patto di Cura" | "Patto di Cura",
-        title_bozza: "Lettura e firma del Patto" | "Reading and signing the Patto",
-        title_testo: "Patto di Cura firmato" | "Signed Patto di Cura",
+        title: "Patto di Cura" | "Care Pact",
+        title_bozza: "Lettura e firma del Patto" | "Reading and signing the Pact",
+        title_testo: "Patto di Cura firmato" | "Signed Care Pact",
         // Key labels.
         k_open: "Apri" | "Open",
         k_prepare: "Prepara" | "Prepare",
@@ -23,22 +23,22 @@ texts! {
         k_text_up: "Testo su di una pagina" | "Text up one page",
         k_text_home: "Inizio del testo" | "Start of the text",
         k_text_end: "Fine del testo" | "End of the text",
-        k_open_patto: "Apri Patto" | "Open Patto",
+        k_open_patto: "Apri Patto" | "Open Pact",
         k_range: "30/60 giorni" | "30/60 days",
         k_choice: "Cambia scelta" | "Change choice",
         // Help sections.
-        ctx_patto: "Patto di Cura del paziente (F4)" | "The patient's Patto di Cura (F4)",
-        ctx_bozza: "Lettura e firma della bozza del Patto" | "Reading and signing the draft Patto",
-        ctx_testo: "Lettura di un Patto firmato" | "Reading a signed Patto",
+        ctx_patto: "Patto di Cura del paziente (F4)" | "The patient's Care Pact (F4)",
+        ctx_bozza: "Lettura e firma della bozza del Patto" | "Reading and signing the draft Pact",
+        ctx_testo: "Lettura di un Patto firmato" | "Reading a signed Pact",
         ctx_richiami: "Richiami e scadenze (F7)" | "Recalls and expiries (F7)",
         ctx_form_modal: "Finestra con più campi (revoca)" | "Dialog with several fields (revoke)",
         ctx_choice_modal: "Finestra con campi e scelte (stampa)" | "Dialog with fields and choices (print)",
         // The list of the patient's Patti.
         gestore: "Gestore" | "Manager",
         no_gestore: "nessuna presa in carico attiva" | "not taken in charge",
-        missing_title: "Per preparare il Patto manca:" | "To prepare the Patto, missing:",
-        patti_title: "Patti di Cura" | "Patti di Cura",
-        no_patti: "Nessun Patto di Cura per questo paziente." | "No Patto di Cura for this patient.",
+        missing_title: "Per preparare il Patto manca:" | "To prepare the Pact, missing:",
+        patti_title: "Patti di Cura" | "Care Pacts",
+        no_patti: "Nessun Patto di Cura per questo paziente." | "No Care Pact for this patient.",
         col_numero: "N." | "No.",
         col_stato: "Stato" | "State",
         col_dal: "Dal" | "From",
@@ -47,8 +47,8 @@ texts! {
         col_cm: "Clinical Manager" | "Clinical Manager",
         open_bozza_hint: "Invio: leggere la bozza con il paziente, scegliere i consensi e firmare." | "Enter: read the draft with the patient, choose the consents and sign.",
         open_signed_hint: "Invio: leggere il testo firmato · Ctrl+P: stampare (ogni ristampa è identica)." | "Enter: read the signed text · Ctrl+P: print (every reprint is identical).",
-        print_only_signed: "Si stampano solo i Patti firmati: scegliere un Patto firmato (Invio sulla bozza per firmarla)." | "Only signed Patti are printed: choose a signed one (Enter on the draft to sign it).",
-        nothing_selected: "Nessun Patto in elenco: F9 prepara il Patto." | "No Patto listed: F9 prepares the Patto.",
+        print_only_signed: "Si stampano solo i Patti firmati: scegliere un Patto firmato (Invio sulla bozza per firmarla)." | "Only signed Pacts are printed: choose a signed one (Enter on the draft to sign it).",
+        nothing_selected: "Nessun Patto in elenco: F9 prepara il Patto." | "No Pact listed: F9 prepares the Pact.",
         no_presa_to_revoke: "Nessuna presa in carico attiva da revocare." | "No active taking in charge to revoke.",
         revoke_title: "Revoca della presa in carico" | "Revoking the taking in charge",
         f_date: "Data (gg/mm/aaaa)" | "Date (dd/mm/yyyy)",
@@ -56,7 +56,7 @@ texts! {
         err_motivo: "Indicare il motivo della revoca." | "Enter the reason for the revocation.",
         no_patient: "Nessun paziente scelto: cercarlo e aprire la scheda (Invio), poi F4." | "No patient chosen: search and open the record (Enter), then F4.",
         // Reading and signing.
-        text_title: "Testo del Patto" | "Text of the Patto",
+        text_title: "Testo del Patto" | "Text of the Pact",
         panel_title: "Firma" | "Signature",
         f_cm: "Clinical Manager" | "Clinical Manager",
         f_firmatario: "Firmatario" | "Signed by",
@@ -74,12 +74,12 @@ texts! {
         h_nome: "Chi firma al posto del paziente: obbligatorio se non firma il paziente." | "Who signs for the patient: required unless the patient signs.",
         h_documento: "Documento d'identità di chi firma (es. CI AB1234567): obbligatorio se non firma il paziente." | "Identity document of the signer (e.g. CI AB1234567): required unless the patient signs.",
         h_consenso: "Spazio: dare o togliere il consenso. Il trattamento dei dati (*) è obbligatorio." | "Space: give or withdraw the consent. Data processing (*) is required.",
-        err_consenso_dati: "Senza il consenso al trattamento dei dati il Patto non si può firmare: segnarlo con Spazio." | "Without the consent to data processing the Patto cannot be signed: tick it with Space.",
-        sign_title: "Firma del Patto di Cura" | "Signing the Patto di Cura",
+        err_consenso_dati: "Senza il consenso al trattamento dei dati il Patto non si può firmare: segnarlo con Spazio." | "Without the consent to data processing the Pact cannot be signed: tick it with Space.",
+        sign_title: "Firma del Patto di Cura" | "Signing the Care Pact",
         sign_frozen: "Dopo la firma il testo non si potrà più modificare: resta in archivio così com'è e ogni ristampa è identica." | "After signing the text can no longer be changed: it is archived as it is and every reprint is identical.",
         signed_text_note: "Testo firmato: non si modifica. Ctrl+P per stamparlo." | "Signed text: it cannot be changed. Ctrl+P to print it.",
         // Printing.
-        print_title: "Stampa del Patto di Cura" | "Printing the Patto di Cura",
+        print_title: "Stampa del Patto di Cura" | "Printing the Care Pact",
         print_text: "Si stampa il testo firmato così com'è: ogni ristampa è identica. I file con lo stesso nome vengono sostituiti." | "The signed text is printed as it is: every reprint is identical. Files with the same name are replaced.",
         f_folder: "Cartella" | "Folder",
         f_format: "Formato" | "Format",
@@ -92,7 +92,7 @@ texts! {
         correct_title: "Correzione del Clinical Manager" | "Correcting the Clinical Manager",
         f_new_cm: "Nuovo Clinical Manager" | "New Clinical Manager",
         err_cm_missing: "Manca il Clinical Manager: indicare il medico che redige il PAI, poi firmare." | "The Clinical Manager is missing: enter the doctor who writes the PAI, then sign.",
-        correct_only_signed: "Il Clinical Manager si corregge su un Patto firmato; in una bozza si scrive nel suo campo." | "The Clinical Manager is corrected on a signed Patto; in a draft it is typed in its field.",
+        correct_only_signed: "Il Clinical Manager si corregge su un Patto firmato; in una bozza si scrive nel suo campo." | "The Clinical Manager is corrected on a signed Pact; in a draft it is typed in its field.",
         print_failed_title: "Stampa non riuscita" | "Printing failed",
         err_motivo_correzione: "Indicare il motivo della correzione." | "Enter the reason for the correction.",
     }
@@ -164,7 +164,7 @@ impl PattoStrings {
         tr!(
             self.lang,
             "{key}: preparare il Patto da leggere e firmare con il paziente."
-                | "{key}: prepare the Patto to read and sign with the patient."
+                | "{key}: prepare the Pact to read and sign with the patient."
         )
     }
 
@@ -172,7 +172,7 @@ impl PattoStrings {
         tr!(
             self.lang,
             "Il Patto vale fino al {al}: {key} prepara il rinnovo."
-                | "The Patto is valid until {al}: {key} prepares the renewal."
+                | "The Pact is valid until {al}: {key} prepares the renewal."
         )
     }
 
@@ -185,7 +185,7 @@ impl PattoStrings {
         tr!(
             self.lang,
             "Il Patto n. {n} è firmato senza Clinical Manager: il PAI non si può condividere. {key} lo indica (correzione con motivo, registrata)."
-                | "Patto no. {n} was signed without a Clinical Manager: the PAI cannot be shared. {key} sets it (a correction with a reason, recorded)."
+                | "Pact no. {n} was signed without a Clinical Manager: the PAI cannot be shared. {key} sets it (a correction with a reason, recorded)."
         )
     }
 
@@ -193,7 +193,7 @@ impl PattoStrings {
         tr!(
             self.lang,
             "Patto n. {n}: Clinical Manager attuale «{current}». Il testo firmato non cambia: la correzione, con il motivo, è annotata sul Patto e nel registro degli accessi."
-                | "Patto no. {n}: current Clinical Manager «{current}». The signed text does not change: the correction and its reason are noted on the Patto and in the access log."
+                | "Pact no. {n}: current Clinical Manager «{current}». The signed text does not change: the correction and its reason are noted on the Pact and in the access log."
         )
     }
 
@@ -201,7 +201,7 @@ impl PattoStrings {
         tr!(
             self.lang,
             "Clinical Manager del Patto n. {n} corretto: {name}."
-                | "Clinical Manager of Patto no. {n} corrected: {name}."
+                | "Clinical Manager of Pact no. {n} corrected: {name}."
         )
     }
 
@@ -209,7 +209,7 @@ impl PattoStrings {
         tr!(
             self.lang,
             "Patto inviato alla stampante {printer} (file: {path})"
-                | "Patto sent to the printer {printer} (file: {path})"
+                | "Pact sent to the printer {printer} (file: {path})"
         )
     }
 
@@ -231,7 +231,7 @@ impl PattoStrings {
     pub fn signed_heading(&self, n: &str, name: &str, state: &str) -> String {
         tr!(
             self.lang,
-            "Patto n. {n} · {name} · {state}" | "Patto no. {n} · {name} · {state}"
+            "Patto n. {n} · {name} · {state}" | "Pact no. {n} · {name} · {state}"
         )
     }
 
@@ -239,7 +239,7 @@ impl PattoStrings {
         tr!(
             self.lang,
             "La revoca termina la presa in carico presso {gestore} (scelto il {since}) e con essa il Patto di Cura in corso e le sue bozze. Il testo firmato resta in archivio e si può ristampare."
-                | "The revocation ends the taking in charge by {gestore} (chosen on {since}) and with it the current Patto di Cura and its drafts. The signed text stays in the archive and can be reprinted."
+                | "The revocation ends the taking in charge by {gestore} (chosen on {since}) and with it the current Care Pact and its drafts. The signed text stays in the archive and can be reprinted."
         )
     }
 
@@ -247,7 +247,7 @@ impl PattoStrings {
         tr!(
             self.lang,
             "Presa in carico e Patto di Cura revocati dal {date}"
-                | "Taking in charge and Patto di Cura revoked from {date}"
+                | "Taking in charge and Care Pact revoked from {date}"
         )
     }
 
@@ -296,7 +296,7 @@ impl PattoStrings {
         tr!(
             self.lang,
             "Patto firmato, valido fino al {al}. Stampare ora le due copie ({key} per ristampare)."
-                | "Patto signed, valid until {al}. Print the two copies now ({key} to reprint)."
+                | "Pact signed, valid until {al}. Print the two copies now ({key} to reprint)."
         )
     }
 

@@ -8,11 +8,11 @@ texts! {
         col_valido_al: "Valido al" | "Valid to",
         col_gestore: "Gestore" | "Manager",
         // Recall lists.
-        tab_scadenze: "Scadenze dei Patti" | "Patti expiring",
+        tab_scadenze: "Scadenze dei Patti" | "Pacts expiring",
         tab_da_prenotare: "Da prenotare" | "To book",
         tab_non_presentati: "Non presentati" | "Missed",
         tab_non_presentati_short: "Non pres." | "Missed",
-        tab_patti_short: "Patti" | "Patti",
+        tab_patti_short: "Patti" | "Pacts",
         tab_aderenza: "Aderenza" | "Adherence",
         col_dal: "Dal" | "From",
         col_al: "Entro" | "By",
@@ -39,7 +39,7 @@ impl RichiamiStrings {
         tr!(
             self.lang,
             "{key}: mostra {other} giorni · Invio: apre il Patto del paziente (Ctrl+R rinnova)"
-                | "{key}: show {other} days · Enter: opens the patient's Patto (Ctrl+R renews)"
+                | "{key}: show {other} days · Enter: opens the patient's Pact (Ctrl+R renews)"
         )
     }
 
@@ -47,7 +47,7 @@ impl RichiamiStrings {
         tr!(
             self.lang,
             "Nessun Patto in scadenza entro {within} giorni né scaduto negli ultimi 90 giorni."
-                | "No Patto expiring within {within} days or expired in the last 90 days."
+                | "No Pact expiring within {within} days or expired in the last 90 days."
         )
     }
 

@@ -16,7 +16,7 @@ texts! {
         title_lookup: "Pazienti" | "Patients",
         title_record: "Scheda paziente" | "Patient record",
         title_help: "Aiuto" | "Help",
-        area_patto_text: "Il Patto di Cura tra paziente e Gestore: firma, stampa e scadenza annuale." | "The Patto di Cura between patient and Gestore: signature, printing and yearly expiry.",
+        area_patto_text: "Il Patto di Cura tra paziente e Gestore: firma, stampa e scadenza annuale." | "The Care Pact between patient and Gestore: signature, printing and yearly expiry.",
         area_pai_text: "Il Piano di Assistenza Individuale: prestazioni dell'anno e loro periodicità." | "The individual care plan (PAI): the year's services and how often they are due.",
         area_agenda_text: "Gli appuntamenti del paziente e dello studio, con le festività." | "Appointments of the patient and of the practice, holidays included.",
         area_richiami_text: "I richiami: prestazioni del PAI in scadenza e non ancora prenotate." | "Recalls: PAI services falling due and not yet booked.",
