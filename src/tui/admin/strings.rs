@@ -97,6 +97,25 @@ texts! {
         mifs_switched_on: "Canale MIFS attivato: non è ancora operativo in Lombardia. Ctrl+S per salvare." | "MIFS channel switched on: it is not yet operating in Lombardy. Ctrl+S to save.",
         err_practice_name: "Il nome dello studio è obbligatorio" | "The practice name is required",
         practice_saved: "Studio salvato" | "Practice saved",
+        ctx_admin: "Amministrazione (F11 o Alt+9)" | "Administration (F11 or Alt+9)",
+        ctx_admin_gestore: "Un Gestore dell'elenco, per intero" | "One Gestore of the list, in full",
+        ctx_admin_gestori: "Elenco Gestori in archivio" | "Stored list of Gestori",
+        ctx_admin_history: "Storico importazioni" | "Import log",
+        ctx_admin_import: "Importa elenco Gestori" | "Import a list of Gestori",
+        ctx_admin_preview: "Anteprima dell'importazione" | "Import preview",
+        ctx_admin_studio: "Studio: medici, adesioni e canali" | "Practice: doctors, adesioni and channels",
+        k_cancel_import: "Annulla (nulla scritto)" | "Cancel (nothing written)",
+        k_complete: "Completa / campo succ." | "Complete / next field",
+        k_detail: "Dettaglio" | "Details",
+        k_import: "Importa" | "Import",
+        k_next: "Successivo" | "Next",
+        k_open_section: "Apri" | "Open",
+        k_previous: "Precedente" | "Previous",
+        k_read_file: "Leggi il file" | "Read the file",
+        k_remove_mmg: "Togli MMG" | "Remove GP",
+        k_studio_enter: "Adesione/aggiungi/attiva" | "Adesione/add/switch",
+        k_to_list: "Elenco" | "List",
+        k_toggle_channel: "Attiva o disattiva" | "Switch on or off",
     }
 }
 
@@ -718,7 +737,6 @@ texts! {
     /// Amministrazione: operators, the access log, backup and check of the
     /// store (and the operator fields the login shares).
     pub struct AccessStrings (ACCESS_IT, ACCESS_EN) {
-        k_login: "accedi" | "log in",
         k_add: "nuovo operatore" | "new operator",
         k_role: "cambia ruolo" | "change role",
         k_toggle_active: "disattiva/riattiva" | "disable/enable",
@@ -767,6 +785,9 @@ texts! {
         no_entries: "Nessuna voce con questi filtri." | "No entries with these filters.",
         err_patient: "Paziente non trovato o non univoco: scrivere il codice fiscale." | "Patient not found or not unique: type the codice fiscale.",
         err_date: "Data non valida: scrivere gg/mm/aaaa." | "Invalid date: type dd/mm/yyyy.",
+        ctx_archivio: "Amministrazione · Backup e controllo" | "Administration · Backup and check",
+        ctx_audit: "Amministrazione · Registro accessi" | "Administration · Access log",
+        ctx_operators: "Amministrazione · Operatori" | "Administration · Operators",
     }
     lists {
         role_names: ["segreteria", "medico", "amministratore"] | ["front desk", "doctor", "administrator"],

@@ -92,11 +92,6 @@ texts! {
         prefs_label: "Preferenze" | "Preferences",
         prefs_none: "nessuna" | "none",
         // F7, the recall lists of the PAI.
-        ctx_richiami_pai: "Richiami del PAI (F7)" | "PAI recalls (F7)",
-        ctx_richiami_aderenza: "Aderenza al PAI (F7)" | "PAI adherence (F7)",
-        k_section: "sezione" | "section",
-        k_plan_patient: "pianifica in agenda" | "plan in the agenda",
-        k_open_record: "apri la scheda" | "open the record",
         col_gestore: "Gestore" | "Gestore",
     }
     lists {

@@ -95,6 +95,19 @@ texts! {
         unsaved_question: "Uscire senza salvare? Le modifiche fatte nel modulo andranno perse. Per salvarle: Esc, poi Ctrl+S." | "Leave without saving? The changes made in the form will be lost. To keep them: Esc, then Ctrl+S.",
         // Record.
         r_history: "Storico PIC" | "PIC history",
+        ctx_form: "Modulo paziente (nuovo o modifica)" | "Patient form (new or edit)",
+        ctx_lookup: "Ricerca pazienti" | "Patient search",
+        ctx_record: "Scheda paziente" | "Patient record",
+        k_accept: "Conferma" | "Confirm",
+        k_clear: "Svuota ricerca" | "Clear search",
+        k_compute_cf: "Calcola CF" | "Compute CF",
+        k_deceased: "Deceduto" | "Deceased",
+        k_edit: "Modifica" | "Edit",
+        k_leave: "Esci" | "Leave",
+        k_new: "Nuovo paziente" | "New patient",
+        k_open: "Apri scheda" | "Open record",
+        k_reactivate: "Riattiva" | "Reactivate",
+        k_transferred: "Trasferito" | "Transferred",
     }
 }
 

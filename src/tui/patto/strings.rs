@@ -23,16 +23,10 @@ texts! {
         k_text_up: "Testo su di una pagina" | "Text up one page",
         k_text_home: "Inizio del testo" | "Start of the text",
         k_text_end: "Fine del testo" | "End of the text",
-        k_open_patto: "Apri Patto" | "Open Pact",
-        k_range: "30/60 giorni" | "30/60 days",
-        k_choice: "Cambia scelta" | "Change choice",
         // Help sections.
         ctx_patto: "Patto di Cura del paziente (F4)" | "The patient's Care Pact (F4)",
         ctx_bozza: "Lettura e firma della bozza del Patto" | "Reading and signing the draft Pact",
         ctx_testo: "Lettura di un Patto firmato" | "Reading a signed Pact",
-        ctx_richiami: "Richiami e scadenze (F7)" | "Recalls and expiries (F7)",
-        ctx_form_modal: "Finestra con più campi (revoca)" | "Dialog with several fields (revoke)",
-        ctx_choice_modal: "Finestra con campi e scelte (stampa)" | "Dialog with fields and choices (print)",
         // The list of the patient's Patti.
         gestore: "Gestore" | "Manager",
         no_gestore: "nessuna presa in carico attiva" | "not taken in charge",

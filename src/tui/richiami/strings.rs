@@ -23,6 +23,14 @@ texts! {
         empty_da_prenotare: "Nessuna prestazione del PAI da prenotare." | "No PAI service to book.",
         empty_non_presentati: "Nessun appuntamento non presentato da riprenotare." | "No missed appointment to rebook.",
         empty_aderenza: "Nessun paziente con prestazioni già dovute." | "No patient with services already due.",
+        ctx_richiami_aderenza: "Aderenza al PAI (F7)" | "PAI adherence (F7)",
+        ctx_richiami_pai: "Richiami del PAI (F7)" | "PAI recalls (F7)",
+        k_open_record: "apri la scheda" | "open the record",
+        k_plan_patient: "pianifica in agenda" | "plan in the agenda",
+        k_section: "sezione" | "section",
+        ctx_richiami: "Richiami e scadenze (F7)" | "Recalls and expiries (F7)",
+        k_open_patto: "Apri Patto" | "Open Pact",
+        k_range: "30/60 giorni" | "30/60 days",
     }
 }
 

@@ -24,16 +24,8 @@ texts! {
         placeholder_back: "Esc per tornare indietro, F2 per la ricerca pazienti." | "Esc to go back, F2 for the patient search.",
         // Help.
         help_intro: "Tutto si fa da tastiera. Ogni tasto F ha un'alternativa con Alt e una cifra (Alt+1 = F1, Alt+0 = F10), utile quando i tasti F non arrivano (tmux, ssh). Nei campi di testo le lettere si scrivono: i comandi usano tasti F, Ctrl, Invio, Esc e Tab." | "Everything works from the keyboard. Every F-key has an Alt+digit alternative (Alt+1 = F1, Alt+0 = F10), useful when F-keys get lost (tmux, ssh). In text fields letters are typed: commands use F-keys, Ctrl, Enter, Esc and Tab.",
-        ctx_global: "Tasti generali" | "Everywhere",
-        ctx_lookup: "Ricerca pazienti" | "Patient search",
-        ctx_record: "Scheda paziente" | "Patient record",
-        ctx_form: "Modulo paziente (nuovo o modifica)" | "Patient form (new or edit)",
         ctx_help: "Questa guida" | "This help",
         ctx_placeholder: "Aree non ancora disponibili" | "Areas not yet available",
-        ctx_confirm: "Richiesta di conferma" | "Confirmation",
-        ctx_confirm_discard: "Modulo con modifiche non salvate" | "Form with unsaved changes",
-        ctx_confirm_quit: "Uscita dal programma con modifiche non salvate" | "Quitting with unsaved changes",
-        ctx_date: "Richiesta di una data" | "Asking for a date",
         // Too small.
         too_small_title: "Finestra troppo piccola" | "Window too small",
         too_small_keys: "Esc: indietro · F10 o Ctrl+Q: esci" | "Esc: back · F10 or Ctrl+Q: quit",
@@ -43,8 +35,6 @@ texts! {
         /// Status line when the automatic backup failed; the reason follows.
         auto_backup_failed: "Backup automatico non riuscito: si può lavorare, avvisare l'amministratore." | "Automatic backup failed: work can go on, tell the administrator.",
         ctx_login: "Accesso" | "Login",
-        ctx_operators: "Amministrazione · Operatori" | "Administration · Operators",
-        ctx_audit: "Amministrazione · Registro accessi" | "Administration · Access log",
         title_login: "Accesso" | "Login",
         title_first: "Primo avvio: crea l'amministratore" | "First start: create the administrator",
         title_locked: "Sessione bloccata" | "Session locked",
@@ -53,13 +43,11 @@ texts! {
         locked_intro: "Sessione bloccata per inattività: il lavoro aperto è conservato. Inserire la password per continuare; per cambiare operatore uscire (F10) e accedere di nuovo." | "Session locked after inactivity: the open work is kept. Enter the password to go on; to change operator quit (F10) and log in again.",
         err_username: "Inserire il nome utente." | "Enter the user name.",
         nobody: "nessun accesso" | "not logged in",
-        ctx_archivio: "Amministrazione · Backup e controllo" | "Administration · Backup and check",
         /// F3, F4 or F5 with no current patient.
         no_current_patient: "Nessun paziente scelto: F2 per cercarlo, Invio sulla riga per sceglierlo." | "No patient chosen: F2 to find one, Enter on its row to choose it.",
         /// The choices of the unsaved-changes question.
         k_save: "Salva" | "Save",
         k_discard: "Scarta" | "Discard",
-        k_stay: "Resta" | "Stay",
         unsaved_title: "Modifiche non salvate" | "Unsaved changes",
         unsaved_question: "Salvarle prima di proseguire?" | "Save them before going on?",
         /// A scan while a dialog is open: nothing done.
@@ -68,6 +56,8 @@ texts! {
         close_dialog_first: "Prima chiudere la finestra aperta: Invio conferma, Esc annulla." | "Close the open dialog first: Enter confirms, Esc cancels.",
         /// A card read at the login or the lock.
         scan_at_gate: "Tessera letta: prima accedere con la propria password, poi leggere di nuovo la tessera." | "Card read: log in with your password first, then read the card again.",
+        k_login: "accedi" | "log in",
+        k_stay: "Resta" | "Stay",
     }
     lists {
         role_short: ["segr.", "medico", "amm."] | ["front", "doctor", "admin"],
