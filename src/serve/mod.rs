@@ -16,6 +16,7 @@
 //! reading keys parsed from the channel's bytes by [`SshEvents`].
 
 pub mod input;
+pub mod strings;
 pub mod terminal;
 
 use std::collections::HashMap;
@@ -32,9 +33,9 @@ use russh::server::{Auth, Msg, Session};
 use russh::{Channel, ChannelId, CryptoVec, MethodKind, MethodSet, Pty};
 use tokio::sync::Notify;
 
+use crate::serve::strings::ServeStrings;
 use crate::service::Desk;
 use crate::store::SERVE_MARKER;
-use crate::tui::kit::lang::ServeStrings;
 use crate::tui::{App, Lang};
 use terminal::{ChannelWriter, Input, Output, SharedSize, SshBackend, SshEvents};
 

@@ -20,7 +20,7 @@ use crate::tui::kit::event::AppEvent;
 use crate::tui::kit::field::{self, FieldChange};
 use crate::tui::kit::format;
 use crate::tui::kit::keys::{self, Action, Binding, Context};
-use crate::tui::kit::lang::{Lang, Strings};
+use crate::tui::kit::lang::Lang;
 use crate::tui::kit::scan::ScanDetector;
 use crate::tui::kit::screen::{Open, Screen};
 use crate::tui::kit::theme::Theme;
@@ -34,6 +34,7 @@ use crate::tui::shell;
 use crate::tui::shell::help::HelpScreen;
 use crate::tui::shell::login::{GateMode, GateOutcome, GateScreen};
 use crate::tui::shell::placeholder::PlaceholderScreen;
+use crate::tui::strings::Strings;
 
 /// Every key table: the kit's (global keys, dialogs) and each feature's.
 /// The F1 help lists them all.
@@ -252,7 +253,7 @@ impl App {
     pub fn warn_backup_failed(&mut self, reason: &str) {
         self.status = Some(Status::warning(format!(
             "{} {reason}",
-            self.s.auto_backup_failed
+            self.s.shell.auto_backup_failed
         )));
     }
 
@@ -549,7 +550,7 @@ impl App {
                 }
             }
             None => {
-                self.status = Some(Status::info(self.s.paste_nowhere));
+                self.status = Some(Status::info(self.s.shell.paste_nowhere));
                 true
             }
         }
@@ -1037,7 +1038,7 @@ impl App {
                 self.set_current(CurrentPatient::of(&p));
                 self.stack.push(Box::new(RecordScreen::new(p)));
             }
-            Ok(None) => self.status = Some(Status::error(self.s.patient_not_found)),
+            Ok(None) => self.status = Some(Status::error(self.s.kit.patient_not_found)),
             Err(e) => self.status = Some(Status::error(e.to_string())),
         }
     }
@@ -1152,7 +1153,7 @@ fn draw_header(
     let left = match patient {
         Some(p) => {
             let demo = if env.desk.is_demo() {
-                format!(" {} ·", s.demo_store)
+                format!(" {} ·", s.shell.demo_store)
             } else {
                 String::new()
             };
@@ -1172,11 +1173,11 @@ fn draw_header(
                 .practice_name()
                 .ok()
                 .filter(|n| !n.is_empty())
-                .unwrap_or_else(|| s.practice.to_string());
+                .unwrap_or_else(|| s.shell.practice.to_string());
             let practice = format::truncate(&practice, width / 4);
-            let mut left = format!(" {} · {}", s.app_name, practice);
+            let mut left = format!(" {} · {}", s.shell.app_name, practice);
             if env.desk.is_demo() {
-                left = format!("{left} · {}", s.demo_store);
+                left = format!("{left} · {}", s.shell.demo_store);
             }
             left
         }
@@ -1186,17 +1187,17 @@ fn draw_header(
             let role = crate::domain::operator::Role::ALL
                 .iter()
                 .position(|r| *r == session.role)
-                .and_then(|i| s.access.role_short.get(i))
+                .and_then(|i| s.shell.role_short.get(i))
                 .copied()
                 .unwrap_or("");
             // The command line's session (scripts, tests) has no operator of its own.
             let name = match session.operator {
                 Some(_) => session.username,
-                None => s.operator.to_string(),
+                None => s.kit.operator.to_string(),
             };
             format!("{name} ({role})")
         }
-        None => s.access.nobody.to_string(),
+        None => s.shell.nobody.to_string(),
     };
     let mut right = format!("{operator} · {} ", format::date(env.today));
     // With a patient the line is full: one space either side of the title.
@@ -1332,7 +1333,7 @@ fn draw_footer(
     if globals {
         let mut spans = hint_spans(&[], Context::Global, env, width);
         let used: usize = spans.iter().map(Span::width).sum();
-        let tip = format!("  {}", env.s.alt_tip);
+        let tip = format!("  {}", env.s.shell.alt_tip);
         if used + format::width(&tip) <= usize::from(area.width) {
             spans.push(Span::styled(tip, env.theme.muted));
         }
@@ -1343,21 +1344,24 @@ fn draw_footer(
 fn draw_too_small(frame: &mut Frame, area: Rect, env: &Env, modal: Option<&Modal>) {
     let s = env.s;
     let mut lines = vec![
-        Line::styled(s.too_small_title, env.theme.section),
+        Line::styled(s.shell.too_small_title, env.theme.section),
         Line::raw(""),
-        Line::raw(s.too_small(area.width, area.height, MIN_WIDTH, MIN_HEIGHT)),
+        Line::raw(
+            s.shell
+                .too_small(area.width, area.height, MIN_WIDTH, MIN_HEIGHT),
+        ),
         Line::raw(""),
     ];
     match modal {
         Some(m) => {
             lines.push(Line::styled(m.title.clone(), env.theme.status_warning));
             if m.context() == Context::ConfirmQuit {
-                lines.push(Line::raw(s.too_small_quit_pending));
+                lines.push(Line::raw(s.shell.too_small_quit_pending));
             } else {
-                lines.push(Line::raw(s.too_small_dialog));
+                lines.push(Line::raw(s.shell.too_small_dialog));
             }
         }
-        None => lines.push(Line::raw(s.too_small_keys)),
+        None => lines.push(Line::raw(s.shell.too_small_keys)),
     }
     let height = u16::try_from(lines.len() + 2).unwrap_or(area.height);
     let rect = Rect {

@@ -12,6 +12,7 @@ pub mod patients;
 pub mod patto;
 pub mod richiami;
 pub mod shell;
+pub mod strings;
 
 use std::io;
 

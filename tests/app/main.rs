@@ -27,6 +27,7 @@ mod tui_admin_agenda;
 mod tui_agenda;
 mod tui_archivio;
 mod tui_current;
+mod tui_english;
 mod tui_gestore;
 mod tui_pai;
 mod tui_patto;

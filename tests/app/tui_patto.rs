@@ -602,21 +602,18 @@ fn english_on_request() {
     open_patto(&mut ui, "dadda");
     let screen = ui.screen();
     assert!(screen.contains("F9 Prepare"), "{screen}");
-    assert!(
-        screen.contains("No Patto di Cura for this patient"),
-        "{screen}"
-    );
+    assert!(screen.contains("No Care Pact for this patient"), "{screen}");
     ui.keys(|e| {
         e.key(KeyCode::F(9));
     });
     let screen = ui.screen();
     assert!(screen.contains("Draft no."), "{screen}");
     assert!(screen.contains("Data processing *"), "{screen}");
-    assert_eq!(ui.app.title(), "Reading and signing the Patto");
+    assert_eq!(ui.app.title(), "Reading and signing the Pact");
     ui.keys(|e| {
         e.key(KeyCode::F(7));
     });
-    assert!(ui.screen().contains("Patti expiring"), "{}", ui.screen());
+    assert!(ui.screen().contains("Pacts expiring"), "{}", ui.screen());
 }
 
 /// Niccolò D'Adda with no doctor on his record: the bozza has no Clinical

@@ -21,10 +21,10 @@ use crate::tui::kit::dialog::{DialogField, Modal, Submit};
 use crate::tui::kit::field;
 use crate::tui::kit::format;
 use crate::tui::kit::keys::Action;
-use crate::tui::kit::lang::Strings;
 use crate::tui::kit::screen::{Cmd, Env, Status};
 use crate::tui::kit::theme::MARKER;
 use crate::tui::kit::theme::Selectable;
+use crate::tui::strings::Strings;
 
 /// The dialogs of these sections.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -108,7 +108,7 @@ fn number_of(s: &Strings, label: &str, text: &str) -> Result<u16, String> {
 fn validity(r: &Resource, s: &Strings, compact: bool) -> String {
     let x = s.agenda_admin;
     let Some(from) = r.patterns.iter().map(|p| p.valido_dal).min() else {
-        return s.none.to_string();
+        return s.kit.none.to_string();
     };
     let open = r.patterns.iter().any(|p| p.valido_al.is_none());
     match r.patterns.iter().filter_map(|p| p.valido_al).max() {

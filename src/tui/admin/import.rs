@@ -91,7 +91,6 @@ impl ImportSection {
     }
 
     pub fn action(&mut self, action: Action, env: &Env) -> Option<Cmd> {
-        let a = env.s.gestori;
         if let Some(p) = &mut self.preview {
             let max = p.total.saturating_sub(p.page);
             let page = p.page.max(1);
@@ -115,7 +114,7 @@ impl ImportSection {
                 Action::Save => self.apply(env),
                 Action::Cancel => {
                     self.preview = None;
-                    Cmd::Status(Status::info(a.import_cancelled))
+                    Cmd::Status(Status::info(env.s.admin.import_cancelled))
                 }
                 _ => return None,
             });
@@ -149,31 +148,30 @@ impl ImportSection {
     /// Enter: checks what can be checked at once, then asks for the read to
     /// run after the "lettura in corso" line is on screen.
     fn start(&mut self, env: &Env) -> Cmd {
-        let a = env.s.gestori;
         self.error = None;
         let text = self.value(FILE).trim().to_string();
         if text.is_empty() {
             self.focus = FILE;
-            return self.fail(a.err_no_file.to_string());
+            return self.fail(env.s.admin.err_no_file.to_string());
         }
         let ats = self.value(ATS).trim().to_string();
         if !ats.is_empty() && resolve_ats(&ats).is_none() {
             self.focus = ATS;
-            return self.fail(a.err_ats(&ats));
+            return self.fail(env.s.admin.err_ats(&ats));
         }
         let path = expand_home(&text);
         let name = file_name(&path);
         match std::fs::metadata(&path) {
-            Err(_) => return self.fail(a.err_not_found(&text)),
-            Ok(m) if m.is_dir() => return self.fail(a.err_is_dir(&text)),
+            Err(_) => return self.fail(env.s.admin.err_not_found(&text)),
+            Ok(m) if m.is_dir() => return self.fail(env.s.admin.err_is_dir(&text)),
             Ok(m) if m.len() > MAX_FILE_BYTES => {
-                return self.fail(a.err_too_large(&name, m.len() / 1_048_576));
+                return self.fail(env.s.admin.err_too_large(&name, m.len() / 1_048_576));
             }
             Ok(_) => {}
         }
         self.reading = Some(path);
         Cmd::Many(vec![
-            Cmd::Status(Status::info(a.reading(&name))),
+            Cmd::Status(Status::info(env.s.admin.reading(&name))),
             Cmd::Later,
         ])
     }
@@ -185,14 +183,13 @@ impl ImportSection {
 
     /// Reads, parses and compares with the archive: nothing is written.
     pub fn deferred(&mut self, env: &Env) -> Cmd {
-        let a = env.s.gestori;
         let Some(path) = self.reading.take() else {
             return Cmd::None;
         };
         let name = file_name(&path);
         let bytes = match std::fs::read(&path) {
             Ok(b) => b,
-            Err(e) => return self.fail(a.err_read(&name, &e.to_string())),
+            Err(e) => return self.fail(env.s.admin.err_read(&name, &e.to_string())),
         };
         let trimmed = |v: &str| {
             let v = v.trim();
@@ -204,7 +201,7 @@ impl ImportSection {
         };
         let preview = match parse_gestori(&bytes, &name, &options) {
             Ok(p) => p,
-            Err(e) => return self.fail(a.err_parse(&name, &e.to_string())),
+            Err(e) => return self.fail(env.s.admin.err_parse(&name, &e.to_string())),
         };
         let rows: Vec<_> = preview.accepted.iter().map(|r| r.gestore.clone()).collect();
         let plan = match env.desk.plan_gestori_import(&rows) {
@@ -214,7 +211,10 @@ impl ImportSection {
             },
             Err(e) => return self.fail(e.to_string()),
         };
-        let ready = a.preview_ready(preview.accepted.len(), preview.rejected.len());
+        let ready = env
+            .s
+            .admin
+            .preview_ready(preview.accepted.len(), preview.rejected.len());
         self.preview = Some(Box::new(Preview {
             file: name,
             preview,
@@ -243,7 +243,7 @@ impl ImportSection {
                 self.focus = FILE;
                 Cmd::Many(vec![
                     Cmd::RefreshLookups,
-                    Cmd::Status(Status::success(env.s.gestori.import_done(
+                    Cmd::Status(Status::success(env.s.admin.import_done(
                         log.aggiunti,
                         log.aggiornati,
                         log.non_piu_idonei,
@@ -278,12 +278,14 @@ impl ImportSection {
             return;
         }
         let s = env.s;
-        let a = s.gestori;
         let theme = env.theme;
         let label_width: u16 = 27;
         let input_width = area.width.saturating_sub(label_width + 2).min(60);
         let mut y = area.y + 1;
-        let intro = format::wrap(a.import_intro, usize::from(area.width.saturating_sub(2)));
+        let intro = format::wrap(
+            s.admin.import_intro,
+            usize::from(area.width.saturating_sub(2)),
+        );
         for part in intro {
             if y >= area.bottom() {
                 return;
@@ -299,7 +301,7 @@ impl ImportSection {
             y += 1;
         }
         y += 1;
-        let labels = [a.f_file, a.f_ats, a.f_sheet];
+        let labels = [s.admin.f_file, s.admin.f_ats, s.admin.f_sheet];
         for (i, label) in labels.iter().enumerate() {
             if y >= area.bottom() {
                 return;
@@ -344,11 +346,11 @@ impl ImportSection {
             if i == ATS && y < area.bottom() {
                 let v = self.value(ATS).trim();
                 let (text, style) = if v.is_empty() {
-                    (a.ats_from_file.to_string(), theme.muted)
+                    (s.admin.ats_from_file.to_string(), theme.muted)
                 } else {
                     match resolve_ats(v) {
                         Some(ats) => (format::ats_label(ats), theme.info),
-                        None => (format!("{ERROR_MARK}{}", a.err_ats(v)), theme.error),
+                        None => (format!("{ERROR_MARK}{}", s.admin.err_ats(v)), theme.error),
                     }
                 };
                 frame.render_widget(
@@ -375,9 +377,9 @@ impl ImportSection {
             }
         }
         let help = match self.focus {
-            FILE => a.h_file,
-            ATS => a.h_ats,
-            _ => a.h_sheet,
+            FILE => s.admin.h_file,
+            ATS => s.admin.h_ats,
+            _ => s.admin.h_sheet,
         };
         for part in format::wrap(help, width) {
             lines.push(Line::styled(part, theme.muted));
@@ -398,19 +400,21 @@ impl ImportSection {
 
 fn draw_preview(p: &mut Preview, frame: &mut Frame, area: Rect, env: &Env) {
     let s = env.s;
-    let a = s.gestori;
     let theme = env.theme;
     let width = usize::from(area.width.saturating_sub(2));
     let pv = &p.preview;
     let plan = &p.plan;
 
     // What was read.
-    let mut head = format!("{} {}  ·  {} {}", a.file, p.file, a.encoding, pv.encoding);
+    let mut head = format!(
+        "{} {}  ·  {} {}",
+        s.admin.file, p.file, s.admin.encoding, pv.encoding
+    );
     if let Some(sep) = pv.separator {
-        head.push_str(&format!("  ·  {} «{sep}»", a.separator));
+        head.push_str(&format!("  ·  {} «{sep}»", s.admin.separator));
     }
     if let Some(sheet) = &pv.sheet {
-        head.push_str(&format!("  ·  {} «{sheet}»", a.sheet));
+        head.push_str(&format!("  ·  {} «{sheet}»", s.admin.sheet));
     }
     if !plan.ats.is_empty() {
         head.push_str(&format!("  ·  ATS {}", plan.ats.join(", ")));
@@ -431,18 +435,22 @@ fn draw_preview(p: &mut Preview, frame: &mut Frame, area: Rect, env: &Env) {
     let warn = |n: usize| if n > 0 { theme.warning } else { theme.field };
     top.push(Line::from(
         [
-            count(a.c_recognised, pv.accepted.len(), theme.field_focused),
-            count(a.c_added, plan.added.len(), theme.field_focused),
-            count(a.c_unchanged, plan.unchanged, theme.field),
+            count(s.admin.c_recognised, pv.accepted.len(), theme.field_focused),
+            count(s.admin.c_added, plan.added.len(), theme.field_focused),
+            count(s.admin.c_unchanged, plan.unchanged, theme.field),
         ]
         .concat(),
     ));
     top.push(Line::from(
         [
-            count(a.c_rejected, pv.rejected.len(), warn(pv.rejected.len())),
-            count(a.c_updated, plan.updated.len(), theme.field_focused),
             count(
-                a.c_no_longer,
+                s.admin.c_rejected,
+                pv.rejected.len(),
+                warn(pv.rejected.len()),
+            ),
+            count(s.admin.c_updated, plan.updated.len(), theme.field_focused),
+            count(
+                s.admin.c_no_longer,
                 plan.no_longer.len(),
                 warn(plan.no_longer.len()),
             ),
@@ -450,7 +458,7 @@ fn draw_preview(p: &mut Preview, frame: &mut Frame, area: Rect, env: &Env) {
         .concat(),
     ));
     top.push(Line::styled(
-        format!(" {}", a.preview_note),
+        format!(" {}", s.admin.preview_note),
         theme.status_warning,
     ));
     top.push(Line::raw(""));
@@ -477,10 +485,16 @@ fn draw_preview(p: &mut Preview, frame: &mut Frame, area: Rect, env: &Env) {
         }
     };
     section(
-        a.s_rejected(pv.rejected.len()),
+        s.admin.s_rejected(pv.rejected.len()),
         pv.rejected
             .iter()
-            .map(|r| (a.line_reason(r.line, &r.reason), ERROR_MARK, theme.error))
+            .map(|r| {
+                (
+                    s.admin.line_reason(r.line, &r.reason),
+                    ERROR_MARK,
+                    theme.error,
+                )
+            })
             .collect(),
     );
     let warnings: Vec<(String, &'static str, Style)> = pv
@@ -489,26 +503,26 @@ fn draw_preview(p: &mut Preview, frame: &mut Frame, area: Rect, env: &Env) {
         .flat_map(|r| {
             r.warnings
                 .iter()
-                .map(move |w| (a.line_reason(r.line, w), WARNING_MARK, theme.warning))
+                .map(move |w| (s.admin.line_reason(r.line, w), WARNING_MARK, theme.warning))
         })
         .collect();
-    section(a.s_warnings(warnings.len()), warnings);
+    section(s.admin.s_warnings(warnings.len()), warnings);
     section(
-        a.s_no_longer(plan.no_longer.len()),
+        s.admin.s_no_longer(plan.no_longer.len()),
         plan.no_longer
             .iter()
             .map(|g| (g.denominazione.clone(), WARNING_MARK, theme.warning))
             .collect(),
     );
     section(
-        a.s_added(plan.added.len()),
+        s.admin.s_added(plan.added.len()),
         plan.added
             .iter()
             .map(|g| (gestore_line(g), INFO_MARK, theme.field))
             .collect(),
     );
     section(
-        a.s_updated(plan.updated.len()),
+        s.admin.s_updated(plan.updated.len()),
         plan.updated
             .iter()
             .map(|(old, new)| {
@@ -523,7 +537,7 @@ fn draw_preview(p: &mut Preview, frame: &mut Frame, area: Rect, env: &Env) {
     );
     if !pv.ignored_columns.is_empty() {
         section(
-            a.s_ignored_columns.to_string(),
+            s.admin.s_ignored_columns.to_string(),
             vec![(pv.ignored_columns.join(", "), INFO_MARK, theme.muted)],
         );
     }
@@ -553,7 +567,9 @@ fn draw_preview(p: &mut Preview, frame: &mut Frame, area: Rect, env: &Env) {
     );
     if more && rest.height > 0 {
         // Where the list is, on its last row, right-aligned.
-        let mark = a.scroll_mark(p.scroll + 1, (p.scroll + p.page).min(p.total), p.total);
+        let mark = s
+            .admin
+            .scroll_mark(p.scroll + 1, (p.scroll + p.page).min(p.total), p.total);
         let w = u16::try_from(format::width(&mark)).unwrap_or(0);
         frame.render_widget(
             Paragraph::new(Span::styled(mark, theme.muted)),

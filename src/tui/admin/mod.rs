@@ -9,6 +9,7 @@ pub mod audit;
 pub mod import;
 pub mod keys;
 pub mod operators;
+pub mod strings;
 pub mod studio;
 
 use ratatui::Frame;
@@ -29,10 +30,10 @@ use crate::tui::admin::studio::StudioSection;
 use crate::tui::kit::field;
 use crate::tui::kit::format;
 use crate::tui::kit::keys::{Action, Context};
-use crate::tui::kit::lang::Strings;
 use crate::tui::kit::screen::{Cmd, Env, Status};
 use crate::tui::kit::theme::MARKER;
 use crate::tui::kit::theme::Selectable;
+use crate::tui::strings::Strings;
 
 /// The sections, in menu order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,12 +65,11 @@ impl Section {
     ];
 
     pub fn name(self, s: &Strings) -> &'static str {
-        let a = s.gestori;
         match self {
-            Section::Import => a.sec_import,
-            Section::History => a.sec_history,
-            Section::Studio => a.sec_studio,
-            Section::Gestori => a.sec_gestori,
+            Section::Import => s.admin.sec_import,
+            Section::History => s.admin.sec_history,
+            Section::Studio => s.admin.sec_studio,
+            Section::Gestori => s.admin.sec_gestori,
             Section::Risorse => s.agenda_admin.sec_risorse,
             Section::Chiusure => s.agenda_admin.sec_chiusure,
             Section::Fuori => s.agenda_admin.sec_fuori,
@@ -95,12 +95,11 @@ impl Section {
     }
 
     fn description(self, s: &Strings) -> &'static str {
-        let a = s.gestori;
         match self {
-            Section::Import => a.sec_import_text,
-            Section::History => a.sec_history_text,
-            Section::Studio => a.sec_studio_text,
-            Section::Gestori => a.sec_gestori_text,
+            Section::Import => s.admin.sec_import_text,
+            Section::History => s.admin.sec_history_text,
+            Section::Studio => s.admin.sec_studio_text,
+            Section::Gestori => s.admin.sec_gestori_text,
             Section::Risorse => s.agenda_admin.sec_risorse_text,
             Section::Chiusure => s.agenda_admin.sec_chiusure_text,
             Section::Fuori => s.agenda_admin.sec_fuori_text,
@@ -249,8 +248,8 @@ impl AdminScreen {
 
     pub fn title(&self, s: &Strings) -> String {
         match self.section() {
-            None => s.gestori.title_admin.to_string(),
-            Some(sec) => format!("{} · {}", s.gestori.title_admin, sec.name(s)),
+            None => s.admin.title_admin.to_string(),
+            Some(sec) => format!("{} · {}", s.admin.title_admin, sec.name(s)),
         }
     }
 
@@ -391,7 +390,7 @@ fn draw_menu(frame: &mut Frame, area: Rect, env: &Env, selected: usize) {
     let text_width = usize::from(area.width).saturating_sub(name_width + 4);
     let mut lines = vec![
         Line::raw(""),
-        Line::styled(format!(" {}", s.gestori.admin_intro), theme.muted),
+        Line::styled(format!(" {}", s.admin.admin_intro), theme.muted),
         Line::raw(""),
     ];
     let full = full_menu_lines(s, text_width);
@@ -536,16 +535,15 @@ impl HistorySection {
 
     fn draw(&mut self, frame: &mut Frame, area: Rect, env: &Env) {
         let s = env.s;
-        let a = s.gestori;
         let theme = env.theme;
         let [info, table] =
             Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(area);
         let text = match &self.problem {
             Some(p) => Line::styled(format!(" ✗ {p}"), theme.error),
             None if self.imports.is_empty() => {
-                Line::styled(format!(" {}", a.no_imports), theme.muted)
+                Line::styled(format!(" {}", s.admin.no_imports), theme.muted)
             }
-            None => Line::raw(format!(" {}", a.imports_count(self.imports.len()))),
+            None => Line::raw(format!(" {}", s.admin.imports_count(self.imports.len()))),
         };
         frame.render_widget(Paragraph::new(text), info);
         self.page = usize::from(table.height.saturating_sub(1));
@@ -553,21 +551,21 @@ impl HistorySection {
             return;
         }
         let header = Row::new(vec![
-            Cell::from(a.col_date),
-            Cell::from(a.col_file),
-            Cell::from(a.col_ats),
-            Cell::from(a.col_added),
-            Cell::from(a.col_updated),
-            Cell::from(a.col_no_longer),
-            Cell::from(a.col_rejected),
-            Cell::from(a.col_operator),
+            Cell::from(s.admin.col_date),
+            Cell::from(s.admin.col_file),
+            Cell::from(s.admin.col_ats),
+            Cell::from(s.admin.col_added),
+            Cell::from(s.admin.col_updated),
+            Cell::from(s.admin.col_no_longer),
+            Cell::from(s.admin.col_rejected),
+            Cell::from(s.admin.col_operator),
         ])
         .style(theme.table_header);
         let rows = self.imports.iter().map(|i| {
             let ats = match i.ats.as_slice() {
                 [one] => one.clone(),
-                [] => s.none.to_string(),
-                many => a.many_ats(many.len()),
+                [] => s.kit.none.to_string(),
+                many => s.admin.many_ats(many.len()),
             };
             Row::new(vec![
                 Cell::from(i.data.format("%d/%m/%Y %H:%M").to_string()),
@@ -729,7 +727,7 @@ impl GestoriSection {
         }
         if action == Action::Open {
             if self.selected().is_none() {
-                return Some(Cmd::Status(Status::info(env.s.gestori.nothing_stored)));
+                return Some(Cmd::Status(Status::info(env.s.admin.nothing_stored)));
             }
             if self.prese.is_none() {
                 self.prese = Some(
@@ -757,8 +755,8 @@ impl GestoriSection {
             .map(format::ats_label)
             .unwrap_or_else(|| g.ats.clone());
         let stato = match g.non_idoneo_dal {
-            None => a.idoneo.to_string(),
-            Some(d) => a.non_idoneo_since(&format::date(d)),
+            None => s.admin.idoneo.to_string(),
+            Some(d) => s.admin.non_idoneo_since(&format::date(d)),
         };
         let livelli = a.levels_text(&g.livelli);
         let livelli = livelli
@@ -768,22 +766,22 @@ impl GestoriSection {
         let prese = match &self.prese {
             Some(Ok(counts)) => counts.get(&g.id).copied().unwrap_or(0).to_string(),
             Some(Err(e)) => format!("✗ {e}"),
-            None => s.none.to_string(),
+            None => s.kit.none.to_string(),
         };
         let fields: [(&str, String); 13] = [
-            (a.d_denominazione, g.denominazione.clone()),
-            (a.d_ats, ats),
-            (a.d_tipo, a.tipo_label(g.tipo).to_string()),
-            (a.d_codice, g.codice.clone()),
-            (a.d_cf_piva, g.cf_piva.clone()),
-            (a.d_indirizzo, g.indirizzo.clone()),
-            (a.d_comune, g.comune.clone()),
-            (a.d_telefono, g.telefono.clone()),
-            (a.d_email, g.email.clone()),
-            (a.d_referente, g.referente.clone()),
-            (a.d_livelli, livelli),
-            (a.d_stato, stato),
-            (a.d_prese, prese),
+            (s.admin.d_denominazione, g.denominazione.clone()),
+            (s.admin.d_ats, ats),
+            (s.admin.d_tipo, a.tipo_label(g.tipo).to_string()),
+            (s.admin.d_codice, g.codice.clone()),
+            (s.admin.d_cf_piva, g.cf_piva.clone()),
+            (s.admin.d_indirizzo, g.indirizzo.clone()),
+            (s.admin.d_comune, g.comune.clone()),
+            (s.admin.d_telefono, g.telefono.clone()),
+            (s.admin.d_email, g.email.clone()),
+            (s.admin.d_referente, g.referente.clone()),
+            (s.admin.d_livelli, livelli),
+            (s.admin.d_stato, stato),
+            (s.admin.d_prese, prese),
         ];
         let label_w = fields
             .iter()
@@ -793,12 +791,12 @@ impl GestoriSection {
             + 2;
         let value_w = usize::from(area.width).saturating_sub(label_w + 2).max(10);
         let mut lines = vec![Line::styled(
-            format!(" {} {position}/{}", a.d_title, self.visible.len()),
+            format!(" {} {position}/{}", s.admin.d_title, self.visible.len()),
             theme.section,
         )];
         for (label, value) in fields {
             let value = if value.is_empty() {
-                s.none.to_string()
+                s.kit.none.to_string()
             } else {
                 value
             };
@@ -818,7 +816,7 @@ impl GestoriSection {
             }
         }
         if g.fittizio {
-            lines.push(Line::styled(format!(" {}", a.d_sample), theme.muted));
+            lines.push(Line::styled(format!(" {}", s.admin.d_sample), theme.muted));
         }
         frame.render_widget(Paragraph::new(lines), area);
     }
@@ -837,7 +835,7 @@ impl GestoriSection {
             Constraint::Fill(1),
         ])
         .areas(area);
-        let label = format!(" {}: ", s.search_label);
+        let label = format!(" {}: ", s.kit.search_label);
         let label_width = u16::try_from(format::width(&label)).unwrap_or(0);
         frame.render_widget(
             Paragraph::new(Span::styled(label, theme.label_focused)),
@@ -860,7 +858,8 @@ impl GestoriSection {
             Some(p) => Line::styled(format!(" ✗ {p}"), theme.error),
             None => Line::raw(format!(
                 " {}",
-                a.stored_count(self.visible.len(), self.all.len(), idonei)
+                s.admin
+                    .stored_count(self.visible.len(), self.all.len(), idonei)
             )),
         };
         frame.render_widget(Paragraph::new(text), info);
@@ -868,8 +867,11 @@ impl GestoriSection {
         if self.visible.is_empty() {
             if self.problem.is_none() {
                 frame.render_widget(
-                    Paragraph::new(Line::styled(format!(" {}", a.nothing_stored), theme.muted))
-                        .wrap(Wrap { trim: true }),
+                    Paragraph::new(Line::styled(
+                        format!(" {}", s.admin.nothing_stored),
+                        theme.muted,
+                    ))
+                    .wrap(Wrap { trim: true }),
                     table,
                 );
             }
@@ -889,14 +891,14 @@ impl GestoriSection {
             .filter_map(|&i| self.all.get(i))
             .collect();
         let state_of = |g: &Gestore| match g.non_idoneo_dal {
-            None => a.idoneo.to_string(),
-            Some(d) if wide => a.non_idoneo_since(&format::date(d)),
-            Some(d) => a.non_idoneo_short(&format::date(d)),
+            None => s.admin.idoneo.to_string(),
+            Some(d) if wide => s.admin.non_idoneo_since(&format::date(d)),
+            Some(d) => s.admin.non_idoneo_short(&format::date(d)),
         };
         let state_w = listed
             .iter()
             .map(|g| format::width(&state_of(g)))
-            .chain([format::width(a.col_state)])
+            .chain([format::width(s.admin.col_state)])
             .max()
             .unwrap_or(0);
         let columns = if phone { 6 } else { 5 };
@@ -906,28 +908,28 @@ impl GestoriSection {
         let comune_w = listed
             .iter()
             .map(|g| format::width(&g.comune))
-            .chain([format::width(s.col_comune)])
+            .chain([format::width(s.kit.col_comune)])
             .max()
             .unwrap_or(0)
             .min(free / 4)
             .min(20);
         let name_w = free.saturating_sub(comune_w).max(10);
         let mut head = vec![
-            Cell::from(a.col_ats),
+            Cell::from(s.admin.col_ats),
             Cell::from(a.col_denominazione),
             Cell::from(a.col_tipo),
-            Cell::from(s.col_comune),
+            Cell::from(s.kit.col_comune),
         ];
         if phone {
             head.push(Cell::from(a.col_telefono));
         }
-        head.push(Cell::from(a.col_state));
+        head.push(Cell::from(s.admin.col_state));
         let header = Row::new(head).style(theme.table_header);
         let rows = listed.iter().map(|g| {
             // Sample entries are marked, unless their name says so.
             let mut name = g.denominazione.clone();
             if g.fittizio && !fold(&name).contains("FITTIZI") {
-                name.push_str(a.fictional_mark);
+                name.push_str(s.admin.fictional_mark);
             }
             let mut lines = format::wrap(&name, name_w);
             if lines.len() > MAX_NAME_LINES {

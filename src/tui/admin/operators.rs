@@ -8,9 +8,9 @@ use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
 use tui_input::Input;
 
 use crate::domain::operator::{Operator, OperatorId, Role};
+use crate::tui::admin::strings::AccessStrings;
 use crate::tui::kit::dialog::{DialogField, Modal, Submit};
 use crate::tui::kit::keys::Action;
-use crate::tui::kit::lang::AccessStrings;
 use crate::tui::kit::screen::{Cmd, Env, Status};
 use crate::tui::kit::theme::Selectable;
 

@@ -16,10 +16,10 @@ use crate::tui::kit::completion::{Completion, comuni_completion, draw_completion
 use crate::tui::kit::field;
 use crate::tui::kit::format::{self, PlaceError};
 use crate::tui::kit::keys::{Action, Context};
-use crate::tui::kit::lang::Strings;
 use crate::tui::kit::picker::{Picker, PickerOutcome};
 use crate::tui::kit::screen::{Cmd, Env, Status};
 use crate::tui::kit::theme::{ERROR_MARK, MARKER};
+use crate::tui::strings::Strings;
 
 /// What has the focus, in Tab order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -135,9 +135,11 @@ impl StudioSection {
         match format::resolve_place(self.comune.value()) {
             Ok(c) => Ok(c.belfiore.clone()),
             Err(PlaceError::Empty) => Ok(String::new()),
-            Err(PlaceError::UnknownCode(code)) => Err(s.err_place_code(&code)),
-            Err(PlaceError::Unknown(name)) => Err(s.err_place_unknown(&name)),
-            Err(PlaceError::Ambiguous(options)) => Err(s.err_place_ambiguous(&options.join(", "))),
+            Err(PlaceError::UnknownCode(code)) => Err(s.kit.err_place_code(&code)),
+            Err(PlaceError::Unknown(name)) => Err(s.kit.err_place_unknown(&name)),
+            Err(PlaceError::Ambiguous(options)) => {
+                Err(s.kit.err_place_ambiguous(&options.join(", ")))
+            }
         }
     }
 
@@ -184,7 +186,6 @@ impl StudioSection {
 
     pub fn action(&mut self, action: Action, env: &Env) -> Option<Cmd> {
         let s = env.s;
-        let a = s.gestori;
         if let Some((mmg, options, picker)) = &mut self.picker {
             return Some(match picker.action(action) {
                 PickerOutcome::Chosen(i) => {
@@ -263,9 +264,9 @@ impl StudioSection {
                 if self.focus == Focus::Mmg && self.mmg_selected < self.mmg.len() {
                     let removed = self.mmg.remove(self.mmg_selected);
                     self.mmg_selected = self.mmg_selected.min(self.mmg.len().saturating_sub(1));
-                    Cmd::Status(Status::info(a.mmg_removed(&removed.nome)))
+                    Cmd::Status(Status::info(s.admin.mmg_removed(&removed.nome)))
                 } else {
-                    Cmd::Status(Status::info(a.remove_where))
+                    Cmd::Status(Status::info(s.admin.remove_where))
                 }
             }
             Action::Save => self.save(env),
@@ -281,7 +282,6 @@ impl StudioSection {
     }
 
     fn toggle(&mut self, i: usize, env: &Env) -> Cmd {
-        let a = env.s.gestori;
         let Some(canale) = Canale::ALL.get(i).copied() else {
             return Cmd::None;
         };
@@ -291,7 +291,7 @@ impl StudioSection {
         } else {
             self.canali.push(canale);
             if canale == Canale::Mifs {
-                Cmd::Status(Status::warning(a.mifs_switched_on))
+                Cmd::Status(Status::warning(env.s.admin.mifs_switched_on))
             } else {
                 Cmd::Redraw
             }
@@ -299,13 +299,12 @@ impl StudioSection {
     }
 
     fn add_mmg(&mut self, env: &Env) -> Cmd {
-        let a = env.s.gestori;
         let name = self.nuovo.value().trim().to_string();
         if name.is_empty() {
-            return Cmd::Status(Status::info(a.type_mmg_name));
+            return Cmd::Status(Status::info(env.s.admin.type_mmg_name));
         }
         if self.mmg.iter().any(|m| fold(&m.nome) == fold(&name)) {
-            return Cmd::Status(Status::warning(a.mmg_exists(&name)));
+            return Cmd::Status(Status::warning(env.s.admin.mmg_exists(&name)));
         }
         self.mmg.push(MmgAdesione {
             nome: name.clone(),
@@ -313,15 +312,14 @@ impl StudioSection {
         });
         self.mmg_selected = self.mmg.len() - 1;
         self.nuovo.reset();
-        Cmd::Status(Status::info(a.mmg_added(&name)))
+        Cmd::Status(Status::info(env.s.admin.mmg_added(&name)))
     }
 
     /// The adesione chooser for the selected MMG: none, MIFS, then the
     /// cooperatives and the other Gestori idonei (the practice's ATS first).
     fn open_picker(&mut self, env: &Env) -> Cmd {
-        let a = env.s.gestori;
         let Some(m) = self.mmg.get(self.mmg_selected) else {
-            return Cmd::Status(Status::info(a.no_mmg_yet));
+            return Cmd::Status(Status::info(env.s.admin.no_mmg_yet));
         };
         let practice_ats = format::resolve_place(self.comune.value())
             .ok()
@@ -341,14 +339,22 @@ impl StudioSection {
             )
         });
         let mut options = vec![Adesione::Nessuna, Adesione::Mifs];
-        let mut items = vec![a.adesione_none.to_string(), a.adesione_mifs.to_string()];
+        let mut items = vec![
+            env.s.admin.adesione_none.to_string(),
+            env.s.admin.adesione_mifs.to_string(),
+        ];
         for g in listed {
             options.push(Adesione::Cooperativa(g.id));
             items.push(gestore_item(g, env.s));
         }
         let selected = options.iter().position(|o| *o == m.adesione).unwrap_or(0);
-        let title = a.adesione_title(&m.nome);
-        let picker = Picker::new(title, vec![a.adesione_text.to_string()], items, selected);
+        let title = env.s.admin.adesione_title(&m.nome);
+        let picker = Picker::new(
+            title,
+            vec![env.s.admin.adesione_text.to_string()],
+            items,
+            selected,
+        );
         self.picker = Some((self.mmg_selected, options, picker));
         Cmd::Redraw
     }
@@ -366,7 +372,7 @@ impl StudioSection {
         };
         if self.nome.value().trim().is_empty() {
             self.focus = Focus::Nome;
-            let e = s.gestori.err_practice_name.to_string();
+            let e = s.admin.err_practice_name.to_string();
             self.error = Some(e.clone());
             return Cmd::Status(Status::error(e));
         }
@@ -378,20 +384,19 @@ impl StudioSection {
                 self.stampante = field::input_with(&practice.stampante.label());
                 self.original = practice;
                 self.error = None;
-                Cmd::Status(Status::success(s.gestori.practice_saved))
+                Cmd::Status(Status::success(s.admin.practice_saved))
             }
             Err(e) => Cmd::Status(Status::error(e.to_string())),
         }
     }
 
     fn adesione_text(&self, adesione: Adesione, s: &Strings) -> String {
-        let a = s.gestori;
         match adesione {
-            Adesione::Nessuna => a.adesione_none.to_string(),
-            Adesione::Mifs => a.adesione_mifs.to_string(),
+            Adesione::Nessuna => s.admin.adesione_none.to_string(),
+            Adesione::Mifs => s.admin.adesione_mifs.to_string(),
             Adesione::Cooperativa(id) => match self.gestori.iter().find(|g| g.id == id) {
                 Some(g) => gestore_item(g, s),
-                None => a.gestore_missing.to_string(),
+                None => s.admin.gestore_missing.to_string(),
             },
         }
     }
@@ -433,8 +438,8 @@ impl StudioSection {
         // Name and comune.
         let mut comune_row = None;
         for (focus, text, input) in [
-            (Focus::Nome, a.f_practice_name, &self.nome),
-            (Focus::Comune, a.f_practice_comune, &self.comune),
+            (Focus::Nome, s.admin.f_practice_name, &self.nome),
+            (Focus::Comune, s.admin.f_practice_comune, &self.comune),
         ] {
             let is_focus = self.focus == focus;
             label(frame, y, text, is_focus);
@@ -462,7 +467,10 @@ impl StudioSection {
                     Ok(c) => format::residence_ats(&c.belfiore)
                         .map(|x| (format!("ATS {}", x.codice), theme.info)),
                     Err(PlaceError::Empty) => None,
-                    Err(_) => Some((format!("{ERROR_MARK}{}", a.comune_unknown), theme.error)),
+                    Err(_) => Some((
+                        format!("{ERROR_MARK}{}", s.admin.comune_unknown),
+                        theme.error,
+                    )),
                 };
                 if let Some((text, style)) = note {
                     let x = rect.right() + 1;
@@ -488,9 +496,9 @@ impl StudioSection {
             .saturating_sub(y + 1 + fixed_below)
             .clamp(1, 8);
         let mmg_focus = self.focus == Focus::Mmg;
-        label(frame, y, a.f_mmg_list, mmg_focus);
+        label(frame, y, s.admin.f_mmg_list, mmg_focus);
         frame.render_widget(
-            Paragraph::new(Span::styled(a.mmg_columns, theme.muted)),
+            Paragraph::new(Span::styled(s.admin.mmg_columns, theme.muted)),
             Rect {
                 x: area.x + label_width,
                 y,
@@ -507,7 +515,7 @@ impl StudioSection {
         }
         if self.mmg.is_empty() {
             frame.render_widget(
-                Paragraph::new(Span::styled(format!("    {}", a.no_mmg), theme.muted)),
+                Paragraph::new(Span::styled(format!("    {}", s.admin.no_mmg), theme.muted)),
                 line_at(y),
             );
         }
@@ -539,7 +547,7 @@ impl StudioSection {
 
         // A new MMG.
         let is_focus = self.focus == Focus::Nuovo;
-        label(frame, y, a.f_new_mmg, is_focus);
+        label(frame, y, s.admin.f_new_mmg, is_focus);
         field::render(
             frame,
             Rect {
@@ -561,7 +569,10 @@ impl StudioSection {
 
         // The channels.
         frame.render_widget(
-            Paragraph::new(Span::styled(format!("  {}", a.f_channels), theme.label)),
+            Paragraph::new(Span::styled(
+                format!("  {}", s.admin.f_channels),
+                theme.label,
+            )),
             line_at(y),
         );
         y += 1;
@@ -574,7 +585,11 @@ impl StudioSection {
             let mark = if on { "[x]" } else { "[ ]" };
             let mut text = format!("{mark} {}", a.canale(*canale));
             if *canale == Canale::Mifs {
-                text.push_str(if on { a.mifs_on_note } else { a.mifs_off_note });
+                text.push_str(if on {
+                    s.admin.mifs_on_note
+                } else {
+                    s.admin.mifs_off_note
+                });
             }
             let style: Style = if is_focus {
                 theme.selected
@@ -598,7 +613,7 @@ impl StudioSection {
         // Where the Patto is printed.
         if y < area.bottom() {
             let is_focus = self.focus == Focus::Stampante;
-            label(frame, y, a.f_printer, is_focus);
+            label(frame, y, s.admin.f_printer, is_focus);
             field::render(
                 frame,
                 Rect {
@@ -629,12 +644,12 @@ impl StudioSection {
                 }
             }
             let help = match self.focus {
-                Focus::Nome => a.h_practice_name,
-                Focus::Comune => s.h_place,
-                Focus::Stampante => a.h_printer,
-                Focus::Mmg => a.h_mmg_list,
-                Focus::Nuovo => a.h_new_mmg,
-                Focus::Canale(_) => a.h_channels,
+                Focus::Nome => s.admin.h_practice_name,
+                Focus::Comune => s.kit.h_place,
+                Focus::Stampante => s.admin.h_printer,
+                Focus::Mmg => s.admin.h_mmg_list,
+                Focus::Nuovo => s.admin.h_new_mmg,
+                Focus::Canale(_) => s.admin.h_channels,
             };
             for part in format::wrap(help, w) {
                 lines.push(Line::styled(part, theme.muted));
@@ -668,7 +683,7 @@ fn gestore_item(g: &Gestore, s: &Strings) -> String {
     if let Some(d) = g.non_idoneo_dal {
         text.push_str(&format!(
             " ({})",
-            s.gestori.non_idoneo_since(&format::date(d))
+            s.admin.non_idoneo_since(&format::date(d))
         ));
     }
     text

@@ -6,6 +6,7 @@
 
 pub mod keys;
 pub mod plan;
+pub mod strings;
 
 use std::path::PathBuf;
 
@@ -24,11 +25,11 @@ use crate::tui::kit::dialog::{DialogField, Modal, Submit};
 use crate::tui::kit::field;
 use crate::tui::kit::format;
 use crate::tui::kit::keys::{Action, Context, first_key};
-use crate::tui::kit::lang::Strings;
 use crate::tui::kit::picker::{Picker, PickerOutcome};
 use crate::tui::kit::screen::{Cmd, Env, Status};
 use crate::tui::kit::theme::MARKER;
 use crate::tui::kit::theme::Selectable;
+use crate::tui::strings::Strings;
 
 /// What a dialog of the agenda is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -231,7 +232,7 @@ impl AgendaScreen {
     pub fn title(&self, s: &Strings) -> String {
         match &self.plan {
             Some(_) => s.agenda.title_plan.to_string(),
-            None => s.area_agenda.to_string(),
+            None => s.kit.area_agenda.to_string(),
         }
     }
 
@@ -910,7 +911,7 @@ impl AgendaScreen {
             Some(l) => {
                 let app = &l.appointment;
                 let who = l.patient.as_ref().map_or_else(
-                    || s.none.to_string(),
+                    || s.kit.none.to_string(),
                     |p| format!("{} {}", p.cognome, p.nome),
                 );
                 let weekday = a.weekdays[app.start.weekday().num_days_from_monday() as usize];
@@ -1005,7 +1006,7 @@ impl AgendaScreen {
             .map(|l| {
                 let app = &l.appointment;
                 let who = l.patient.as_ref().map_or_else(
-                    || s.none.to_string(),
+                    || s.kit.none.to_string(),
                     |p| format!("{} {}", p.cognome, p.nome),
                 );
                 let stato = if l.fuori.is_empty() {

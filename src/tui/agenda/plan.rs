@@ -21,9 +21,9 @@ use crate::tui::agenda::AgendaPurpose;
 use crate::tui::kit::dialog::{DialogField, Modal};
 use crate::tui::kit::format;
 use crate::tui::kit::keys::Action;
-use crate::tui::kit::lang::Strings;
 use crate::tui::kit::screen::{Cmd, Env, Status};
 use crate::tui::kit::theme::Selectable;
+use crate::tui::strings::Strings;
 
 /// What the proposal view asks of the agenda under it.
 pub enum PlanOutcome {

@@ -4,6 +4,7 @@
 //! chooses (channel, date, note), changing means revoking first.
 
 pub mod keys;
+pub mod strings;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -21,10 +22,10 @@ use crate::tui::kit::dialog::{DialogField, Modal, Submit};
 use crate::tui::kit::field;
 use crate::tui::kit::format;
 use crate::tui::kit::keys::{Action, Context};
-use crate::tui::kit::lang::Strings;
 use crate::tui::kit::picker::{Picker, PickerOutcome};
 use crate::tui::kit::screen::{Cmd, Env, Status};
 use crate::tui::kit::theme::Selectable;
+use crate::tui::strings::Strings;
 
 /// Future appointments listed by name in the dialog after a revocation; the
 /// others are counted on a last line.
@@ -67,7 +68,7 @@ fn cancel_future(presa: u64, env: &Env) -> Result<Cmd, String> {
         .desk
         .cancel_future_appointments_of_presa(presa, "presa in carico revocata")
         .map_err(|e| e.to_string())?;
-    Ok(Cmd::Status(Status::success(env.s.cancelled_future(n))))
+    Ok(Cmd::Status(Status::success(env.s.kit.cancelled_future(n))))
 }
 
 pub struct GestoreScreen {
@@ -110,7 +111,7 @@ impl GestoreScreen {
         if let Some(id) = patient {
             match env.desk.patient(id) {
                 Ok(Some(p)) => screen.patient = Some(p),
-                Ok(None) => screen.problem = Some(env.s.patient_not_found.to_string()),
+                Ok(None) => screen.problem = Some(env.s.kit.patient_not_found.to_string()),
                 Err(e) => screen.problem = Some(e.to_string()),
             }
         }
@@ -416,7 +417,7 @@ impl GestoreScreen {
         let mut lines = vec![
             format!(
                 "{}: {} {} · {}",
-                s.patient, p.cognome, p.nome, p.codice_fiscale
+                s.kit.patient, p.cognome, p.nome, p.codice_fiscale
             ),
             format!(
                 "{}: {}{}",
@@ -508,9 +509,9 @@ impl GestoreScreen {
             return Ok(Cmd::None);
         };
         let read_date = |text: &str| -> Result<chrono::NaiveDate, String> {
-            let d = format::read_date(text).map_err(|e| s.date_error(e).to_string())?;
+            let d = format::read_date(text).map_err(|e| s.kit.date_error(e).to_string())?;
             if d > env.today {
-                return Err(s.err_date_future.to_string());
+                return Err(s.kit.err_date_future.to_string());
             }
             Ok(d)
         };
@@ -572,16 +573,20 @@ impl GestoreScreen {
                     .unwrap_or_default();
                 let mut cmds = vec![Cmd::RefreshLookups, Cmd::Status(Status::success(text))];
                 if !future.is_empty() {
-                    let mut lines = vec![env.s.cancel_future_text(future.len()), String::new()];
+                    let mut lines = vec![env.s.kit.cancel_future_text(future.len()), String::new()];
                     lines.extend(future.iter().take(LISTED_APPOINTMENTS).map(|a| {
                         format!("{} {}", a.start.format("%d/%m/%Y %H:%M"), a.descrizione)
                     }));
                     if future.len() > LISTED_APPOINTMENTS {
-                        lines.push(env.s.more_appointments(future.len() - LISTED_APPOINTMENTS));
+                        lines.push(
+                            env.s
+                                .gestori
+                                .more_appointments(future.len() - LISTED_APPOINTMENTS),
+                        );
                     }
                     cmds.push(Cmd::modal(Modal::confirm(
                         GestorePurpose::CancelFuture { presa: revoked.id },
-                        env.s.cancel_future_title().to_string(),
+                        env.s.kit.cancel_future_title().to_string(),
                         lines,
                     )));
                 }
@@ -598,9 +603,9 @@ impl GestoreScreen {
         let Some(p) = self.patient.clone() else {
             let mut lines = vec![
                 Line::raw(""),
-                Line::styled(s.area_gestore, theme.section),
+                Line::styled(s.kit.area_gestore, theme.section),
                 Line::raw(""),
-                Line::raw(s.area_gestore_text),
+                Line::raw(s.kit.area_gestore_text),
                 Line::raw(""),
             ];
             if let Some(problem) = &self.problem {
@@ -617,7 +622,7 @@ impl GestoreScreen {
             return;
         };
         // The active presa in carico, wrapped under its label when long.
-        let presa_label = format!(" {}: ", s.r_pic);
+        let presa_label = format!(" {}: ", s.kit.r_pic);
         let presa_text = match &self.active {
             Some((pr, gestore)) => g.active_line(
                 &gestore_name(gestore.as_ref(), s),
@@ -649,15 +654,15 @@ impl GestoreScreen {
         // The patient.
         let ats_text = match p.ats() {
             Some(a) => format::ats_label(a),
-            None => s.none.to_string(),
+            None => s.kit.none.to_string(),
         };
         let level = match p.livello() {
-            Some(l) => s.level_short(l),
+            Some(l) => s.kit.level_short(l),
             None => g.no_level.to_string(),
         };
         let rest = format!(
             "  ·  {}  ·  {level}  ·  {} {ats_text}",
-            p.codice_fiscale, s.r_ats
+            p.codice_fiscale, s.kit.r_ats
         );
         let name = format!(" {} {}", p.cognome, p.nome);
         frame.render_widget(
@@ -717,7 +722,7 @@ impl GestoreScreen {
         frame.render_widget(Paragraph::new(info_line), info);
 
         // The filters.
-        let label = format!(" {}: ", s.search_label);
+        let label = format!(" {}: ", s.kit.search_label);
         let label_width = u16::try_from(format::width(&label)).unwrap_or(0);
         frame.render_widget(
             Paragraph::new(Span::styled(label, theme.label_focused)),
@@ -842,7 +847,7 @@ impl GestoreScreen {
 /// The Gestore's name, or "—" when it is no longer in the archive.
 fn gestore_name(g: Option<&Gestore>, s: &Strings) -> String {
     g.map(|g| g.denominazione.clone())
-        .unwrap_or_else(|| s.none.to_string())
+        .unwrap_or_else(|| s.kit.none.to_string())
 }
 
 fn choice_table<'a>(c: &'a GestoriChoice, visible: &[usize], width: u16, env: &Env) -> Table<'a> {
@@ -861,7 +866,7 @@ fn choice_table<'a>(c: &'a GestoriChoice, visible: &[usize], width: u16, env: &E
     let header = Row::new(vec![
         Cell::from(g.col_denominazione),
         Cell::from(g.col_tipo),
-        Cell::from(s.col_comune),
+        Cell::from(s.kit.col_comune),
         Cell::from(g.col_telefono),
         Cell::from(g.col_referente),
     ])
@@ -899,7 +904,7 @@ impl crate::tui::kit::screen::Screen for GestoreScreen {
     }
 
     fn title(&self, env: &Env) -> String {
-        env.s.area_gestore.to_string()
+        env.s.kit.area_gestore.to_string()
     }
 
     fn action(&mut self, action: Action, env: &Env) -> Option<Cmd> {

@@ -53,7 +53,7 @@ pub fn dialog_box(
 pub fn hints_line(
     table: &'static [keys::Binding],
     context: Context,
-    s: &'static crate::tui::kit::lang::Strings,
+    s: &'static crate::tui::strings::Strings,
     theme: &crate::tui::kit::theme::Theme,
 ) -> Line<'static> {
     let mut hints: Vec<Span> = Vec::new();

@@ -4,7 +4,7 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use crate::tui::kit::lang::Strings;
+use crate::tui::strings::Strings;
 
 /// Where a binding applies. `Global` is tried after the screen's own context.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -276,18 +276,18 @@ impl Key {
     pub fn name(&self, s: &Strings) -> String {
         let base = match self.code {
             KeyCode::F(n) => format!("F{n}"),
-            KeyCode::Char(' ') => s.key_space.to_string(),
+            KeyCode::Char(' ') => s.kit.key_space.to_string(),
             KeyCode::Char(c) => c.to_ascii_uppercase().to_string(),
-            KeyCode::Enter => s.key_enter.to_string(),
+            KeyCode::Enter => s.kit.key_enter.to_string(),
             KeyCode::Esc => "Esc".to_string(),
             KeyCode::Tab => "Tab".to_string(),
-            KeyCode::BackTab => format!("{}+Tab", s.key_shift),
+            KeyCode::BackTab => format!("{}+Tab", s.kit.key_shift),
             KeyCode::Up => "↑".to_string(),
             KeyCode::Down => "↓".to_string(),
-            KeyCode::PageUp => s.key_page_up.to_string(),
-            KeyCode::PageDown => s.key_page_down.to_string(),
-            KeyCode::Home => s.key_home.to_string(),
-            KeyCode::End => s.key_end.to_string(),
+            KeyCode::PageUp => s.kit.key_page_up.to_string(),
+            KeyCode::PageDown => s.kit.key_page_down.to_string(),
+            KeyCode::Home => s.kit.key_home.to_string(),
+            KeyCode::End => s.kit.key_end.to_string(),
             KeyCode::Insert => s.pai.key_insert.to_string(),
             KeyCode::Left => "←".to_string(),
             KeyCode::Right => "→".to_string(),
@@ -343,28 +343,28 @@ use Context as C;
 pub static KIT: &[Binding] = &[
     // Global: the main areas, each on an F-key and on Alt+digit (F-keys get
     // lost over tmux and ssh).
-    row(C::Global, Key::f(1), A::Help, |s| s.k_help, true),
-    row(C::Global, Key::alt('1'), A::Help, |s| s.k_help, false),
-    row(C::Global, Key::f(2), A::Patients, |s| s.k_patients, true),
-    row(C::Global, Key::alt('2'), A::Patients, |s| s.k_patients, false),
-    row(C::Global, Key::f(3), A::Gestore, |s| s.area_gestore, true),
-    row(C::Global, Key::alt('3'), A::Gestore, |s| s.area_gestore, false),
-    row(C::Global, Key::f(4), A::Patto, |s| s.area_patto, true),
-    row(C::Global, Key::alt('4'), A::Patto, |s| s.area_patto, false),
-    row(C::Global, Key::f(5), A::Pai, |s| s.area_pai, true),
-    row(C::Global, Key::alt('5'), A::Pai, |s| s.area_pai, false),
-    row(C::Global, Key::f(6), A::Agenda, |s| s.area_agenda, true),
-    row(C::Global, Key::alt('6'), A::Agenda, |s| s.area_agenda, false),
-    row(C::Global, Key::f(7), A::Richiami, |s| s.area_richiami, true),
-    row(C::Global, Key::alt('7'), A::Richiami, |s| s.area_richiami, false),
-    row(C::Global, Key::f(11), A::Admin, |s| s.gestori.k_admin, false),
-    row(C::Global, Key::alt('9'), A::Admin, |s| s.gestori.k_admin, false),
-    row(C::Global, Key::f(10), A::Quit, |s| s.k_quit, true),
-    row(C::Global, Key::alt('0'), A::Quit, |s| s.k_quit, false),
-    row(C::Global, Key::ctrl('q'), A::Quit, |s| s.k_quit, false),
+    row(C::Global, Key::f(1), A::Help, |s| s.kit.k_help, true),
+    row(C::Global, Key::alt('1'), A::Help, |s| s.kit.k_help, false),
+    row(C::Global, Key::f(2), A::Patients, |s| s.kit.k_patients, true),
+    row(C::Global, Key::alt('2'), A::Patients, |s| s.kit.k_patients, false),
+    row(C::Global, Key::f(3), A::Gestore, |s| s.kit.area_gestore, true),
+    row(C::Global, Key::alt('3'), A::Gestore, |s| s.kit.area_gestore, false),
+    row(C::Global, Key::f(4), A::Patto, |s| s.kit.area_patto, true),
+    row(C::Global, Key::alt('4'), A::Patto, |s| s.kit.area_patto, false),
+    row(C::Global, Key::f(5), A::Pai, |s| s.kit.area_pai, true),
+    row(C::Global, Key::alt('5'), A::Pai, |s| s.kit.area_pai, false),
+    row(C::Global, Key::f(6), A::Agenda, |s| s.kit.area_agenda, true),
+    row(C::Global, Key::alt('6'), A::Agenda, |s| s.kit.area_agenda, false),
+    row(C::Global, Key::f(7), A::Richiami, |s| s.kit.area_richiami, true),
+    row(C::Global, Key::alt('7'), A::Richiami, |s| s.kit.area_richiami, false),
+    row(C::Global, Key::f(11), A::Admin, |s| s.kit.k_admin, false),
+    row(C::Global, Key::alt('9'), A::Admin, |s| s.kit.k_admin, false),
+    row(C::Global, Key::f(10), A::Quit, |s| s.kit.k_quit, true),
+    row(C::Global, Key::alt('0'), A::Quit, |s| s.kit.k_quit, false),
+    row(C::Global, Key::ctrl('q'), A::Quit, |s| s.kit.k_quit, false),
     // A question with yes and no.
-    row(C::Confirm, Key::plain(KeyCode::Enter), A::Confirm, |s| s.k_confirm, true),
-    row(C::Confirm, Key::plain(KeyCode::Esc), A::Cancel, |s| s.k_cancel, true),
+    row(C::Confirm, Key::plain(KeyCode::Enter), A::Confirm, |s| s.kit.k_confirm, true),
+    row(C::Confirm, Key::plain(KeyCode::Esc), A::Cancel, |s| s.kit.k_cancel, true),
     // Leaving a form with unsaved changes: salva, scarta, resta.
     // Enter saves: the key pressed without thinking keeps the work.
     row(C::ConfirmDiscard, Key::plain(KeyCode::Enter), A::Save, |s| s.shell.k_save, true),
@@ -381,29 +381,29 @@ pub static KIT: &[Binding] = &[
     row(C::ConfirmQuit, Key::ctrl('q'), A::Confirm, |s| s.shell.k_discard, false),
     row(C::ConfirmQuit, Key::plain(KeyCode::Esc), A::Cancel, |s| s.shell.k_stay, true),
     // A date (deceased, transferred).
-    row(C::DateModal, Key::plain(KeyCode::Enter), A::Confirm, |s| s.k_confirm, true),
-    row(C::DateModal, Key::plain(KeyCode::Esc), A::Cancel, |s| s.k_cancel, true),
+    row(C::DateModal, Key::plain(KeyCode::Enter), A::Confirm, |s| s.kit.k_confirm, true),
+    row(C::DateModal, Key::plain(KeyCode::Esc), A::Cancel, |s| s.kit.k_cancel, true),
     // A dialog with several fields (print, revoke).
-    row(C::FormModal, Key::plain(KeyCode::Enter), A::Confirm, |s| s.k_confirm, true),
-    row(C::FormModal, Key::ctrl('s'), A::Confirm, |s| s.k_confirm, false),
-    row(C::FormModal, Key::plain(KeyCode::Tab), A::NextField, |s| s.k_next_field, true),
-    row(C::FormModal, Key::plain(KeyCode::BackTab), A::PrevField, |s| s.k_prev_field, false),
-    row(C::FormModal, Key::plain(KeyCode::Esc), A::Cancel, |s| s.k_cancel, true),
+    row(C::FormModal, Key::plain(KeyCode::Enter), A::Confirm, |s| s.kit.k_confirm, true),
+    row(C::FormModal, Key::ctrl('s'), A::Confirm, |s| s.kit.k_confirm, false),
+    row(C::FormModal, Key::plain(KeyCode::Tab), A::NextField, |s| s.kit.k_next_field, true),
+    row(C::FormModal, Key::plain(KeyCode::BackTab), A::PrevField, |s| s.kit.k_prev_field, false),
+    row(C::FormModal, Key::plain(KeyCode::Esc), A::Cancel, |s| s.kit.k_cancel, true),
     // The same with a choice among options (print format).
-    row(C::ChoiceModal, Key::plain(KeyCode::Enter), A::Confirm, |s| s.k_confirm, true),
-    row(C::ChoiceModal, Key::plain(KeyCode::Tab), A::NextField, |s| s.k_next_field, true),
-    row(C::ChoiceModal, Key::plain(KeyCode::BackTab), A::PrevField, |s| s.k_prev_field, false),
-    row(C::ChoiceModal, Key::plain(KeyCode::Char(' ')), A::Toggle, |s| s.patto.k_choice, true),
-    row(C::ChoiceModal, Key::plain(KeyCode::Esc), A::Cancel, |s| s.k_cancel, true),
+    row(C::ChoiceModal, Key::plain(KeyCode::Enter), A::Confirm, |s| s.kit.k_confirm, true),
+    row(C::ChoiceModal, Key::plain(KeyCode::Tab), A::NextField, |s| s.kit.k_next_field, true),
+    row(C::ChoiceModal, Key::plain(KeyCode::BackTab), A::PrevField, |s| s.kit.k_prev_field, false),
+    row(C::ChoiceModal, Key::plain(KeyCode::Char(' ')), A::Toggle, |s| s.kit.k_choice, true),
+    row(C::ChoiceModal, Key::plain(KeyCode::Esc), A::Cancel, |s| s.kit.k_cancel, true),
     // Picking from a small list.
-    row(C::Picker, Key::plain(KeyCode::Enter), A::Confirm, |s| s.gestori.k_pick, true),
-    row(C::Picker, Key::plain(KeyCode::Up), A::Up, |s| s.k_up, false),
-    row(C::Picker, Key::plain(KeyCode::Down), A::Down, |s| s.k_down, false),
-    row(C::Picker, Key::plain(KeyCode::PageUp), A::PageUp, |s| s.k_page_up, false),
-    row(C::Picker, Key::plain(KeyCode::PageDown), A::PageDown, |s| s.k_page_down, false),
-    row(C::Picker, Key::plain(KeyCode::Home), A::Home, |s| s.gestori.k_first, false),
-    row(C::Picker, Key::plain(KeyCode::End), A::End, |s| s.gestori.k_last, false),
-    row(C::Picker, Key::plain(KeyCode::Esc), A::Cancel, |s| s.k_cancel, true),
+    row(C::Picker, Key::plain(KeyCode::Enter), A::Confirm, |s| s.kit.k_pick, true),
+    row(C::Picker, Key::plain(KeyCode::Up), A::Up, |s| s.kit.k_up, false),
+    row(C::Picker, Key::plain(KeyCode::Down), A::Down, |s| s.kit.k_down, false),
+    row(C::Picker, Key::plain(KeyCode::PageUp), A::PageUp, |s| s.kit.k_page_up, false),
+    row(C::Picker, Key::plain(KeyCode::PageDown), A::PageDown, |s| s.kit.k_page_down, false),
+    row(C::Picker, Key::plain(KeyCode::Home), A::Home, |s| s.kit.k_first, false),
+    row(C::Picker, Key::plain(KeyCode::End), A::End, |s| s.kit.k_last, false),
+    row(C::Picker, Key::plain(KeyCode::Esc), A::Cancel, |s| s.kit.k_cancel, true),
 ];
 
 /// The bindings of a feature's `table`, then the kit's.

@@ -15,8 +15,8 @@ use crate::domain::PatientId;
 use crate::service::{Area as DataArea, Desk};
 use crate::tui::kit::dialog::{Modal, Nav};
 use crate::tui::kit::keys::{Action, Binding, Context};
-use crate::tui::kit::lang::Strings;
 use crate::tui::kit::theme::Theme;
+use crate::tui::strings::Strings;
 
 /// What screens need to act and draw.
 pub struct Env<'a> {

@@ -19,10 +19,10 @@ use crate::tui::kit::dialog::{dialog_box, hints_line, keep_visible};
 use crate::tui::kit::field;
 use crate::tui::kit::format;
 use crate::tui::kit::keys::{Action, Context};
-use crate::tui::kit::lang::PaiStrings;
 use crate::tui::kit::screen::Env;
 use crate::tui::kit::theme::{ERROR_MARK, MARKER};
 use crate::tui::pai::Section;
+use crate::tui::pai::strings::PaiStrings;
 
 /// What the dialog edits; `None` adds a new row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -782,7 +782,8 @@ impl Checklist {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tui::kit::lang::{Lang, Strings};
+    use crate::tui::kit::lang::Lang;
+    use crate::tui::strings::Strings;
     use chrono::NaiveDate;
 
     fn pai() -> Pai {

@@ -12,6 +12,7 @@
 
 pub mod edit;
 pub mod keys;
+pub mod strings;
 
 use std::path::{Path, PathBuf};
 
@@ -29,12 +30,13 @@ use crate::tui::kit::dialog::{DialogField, Modal, Submit};
 use crate::tui::kit::field;
 use crate::tui::kit::format;
 use crate::tui::kit::keys::{Action, Context, first_key};
-use crate::tui::kit::lang::{PaiStrings, Strings};
 use crate::tui::kit::picker::{Picker, PickerOutcome};
 use crate::tui::kit::screen::{Cmd, Env, Status};
 use crate::tui::kit::theme::Selectable;
 use crate::tui::kit::theme::{MARKER, WARNING_MARK};
 use crate::tui::pai::edit::{EditForm, FormKind, item_ref};
+use crate::tui::pai::strings::PaiStrings;
+use crate::tui::strings::Strings;
 
 /// The sections of the plan, one tab each.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -245,7 +247,7 @@ impl PaiScreen {
         if self.historic {
             s.pai.title_version.to_string()
         } else {
-            s.area_pai.to_string()
+            s.kit.area_pai.to_string()
         }
     }
 
@@ -927,7 +929,7 @@ impl PaiScreen {
             ps.period(&format::date(pai.anno_dal), &format::date(pai.anno_al)),
             ps.clinical_manager,
             if pai.clinical_manager.trim().is_empty() {
-                s.none
+                s.kit.none
             } else {
                 pai.clinical_manager.as_str()
             }

@@ -21,9 +21,9 @@ use crate::tui::kit::dialog::{Modal, Submit};
 use crate::tui::kit::field;
 use crate::tui::kit::format::{self, PlaceError};
 use crate::tui::kit::keys::Action;
-use crate::tui::kit::lang::Strings;
 use crate::tui::kit::screen::{Cmd, Env, Status};
 use crate::tui::kit::theme::{ERROR_MARK, INFO_MARK, MARKER, Theme, WARNING_MARK};
+use crate::tui::strings::Strings;
 
 use crate::tui::kit::completion::COMPLETIONS;
 pub use crate::tui::kit::completion::{Completion, comuni_completion, draw_completion};
@@ -75,41 +75,41 @@ impl FieldId {
 
     pub fn label(self, s: &Strings) -> &'static str {
         match self {
-            FieldId::Cognome => s.f_cognome,
-            FieldId::Nome => s.f_nome,
-            FieldId::CodiceFiscale => s.f_cf,
-            FieldId::Sesso => s.f_sex_input,
-            FieldId::DataNascita => s.f_birth_date,
-            FieldId::LuogoNascita => s.f_birth_place,
-            FieldId::Indirizzo => s.f_address,
-            FieldId::Cap => s.f_cap,
-            FieldId::Comune => s.f_comune,
-            FieldId::Ats => s.f_ats_override,
-            FieldId::Mmg => s.f_mmg,
-            FieldId::Telefoni => s.f_phones,
-            FieldId::Email => s.f_email,
-            FieldId::Tessera => s.f_tessera,
-            FieldId::Patologie => s.f_pathologies,
-            FieldId::Note => s.f_note,
+            FieldId::Cognome => s.patients.f_cognome,
+            FieldId::Nome => s.patients.f_nome,
+            FieldId::CodiceFiscale => s.patients.f_cf,
+            FieldId::Sesso => s.patients.f_sex_input,
+            FieldId::DataNascita => s.patients.f_birth_date,
+            FieldId::LuogoNascita => s.patients.f_birth_place,
+            FieldId::Indirizzo => s.patients.f_address,
+            FieldId::Cap => s.patients.f_cap,
+            FieldId::Comune => s.patients.f_comune,
+            FieldId::Ats => s.patients.f_ats_override,
+            FieldId::Mmg => s.patients.f_mmg,
+            FieldId::Telefoni => s.patients.f_phones,
+            FieldId::Email => s.patients.f_email,
+            FieldId::Tessera => s.patients.f_tessera,
+            FieldId::Patologie => s.patients.f_pathologies,
+            FieldId::Note => s.patients.f_note,
         }
     }
 
     fn help(self, s: &Strings) -> String {
         match self {
-            FieldId::Cognome | FieldId::Nome => s.h_name.to_string(),
-            FieldId::CodiceFiscale => s.h_cf.to_string(),
-            FieldId::Sesso => s.h_sex.to_string(),
-            FieldId::DataNascita => s.h_date.to_string(),
-            FieldId::LuogoNascita | FieldId::Comune => s.h_place.to_string(),
-            FieldId::Indirizzo => s.h_address.to_string(),
-            FieldId::Cap => s.h_cap.to_string(),
-            FieldId::Ats => s.h_ats.to_string(),
-            FieldId::Mmg => s.h_mmg.to_string(),
-            FieldId::Telefoni => s.h_phones.to_string(),
-            FieldId::Email => s.h_email.to_string(),
-            FieldId::Tessera => s.h_tessera.to_string(),
-            FieldId::Patologie => s.h_pathologies.to_string(),
-            FieldId::Note => s.h_note.to_string(),
+            FieldId::Cognome | FieldId::Nome => s.patients.h_name.to_string(),
+            FieldId::CodiceFiscale => s.patients.h_cf.to_string(),
+            FieldId::Sesso => s.patients.h_sex.to_string(),
+            FieldId::DataNascita => s.patients.h_date.to_string(),
+            FieldId::LuogoNascita | FieldId::Comune => s.kit.h_place.to_string(),
+            FieldId::Indirizzo => s.patients.h_address.to_string(),
+            FieldId::Cap => s.patients.h_cap.to_string(),
+            FieldId::Ats => s.patients.h_ats.to_string(),
+            FieldId::Mmg => s.patients.h_mmg.to_string(),
+            FieldId::Telefoni => s.patients.h_phones.to_string(),
+            FieldId::Email => s.patients.h_email.to_string(),
+            FieldId::Tessera => s.patients.h_tessera.to_string(),
+            FieldId::Patologie => s.patients.h_pathologies.to_string(),
+            FieldId::Note => s.patients.h_note.to_string(),
         }
     }
 
@@ -283,8 +283,8 @@ impl FormScreen {
 
     pub fn title(&self, s: &Strings) -> String {
         match &self.original {
-            None => s.title_new.to_string(),
-            Some(_) => s.title_edit.to_string(),
+            None => s.patients.title_new.to_string(),
+            Some(_) => s.patients.title_edit.to_string(),
         }
     }
 
@@ -335,7 +335,7 @@ impl FormScreen {
         self.edited[self.focus] = true;
         let mut cmd = Cmd::Redraw;
         if self.focused() == FieldId::CodiceFiscale && self.fill_from_cf(env) {
-            cmd = Cmd::Status(Status::info(env.s.filled_from_cf));
+            cmd = Cmd::Status(Status::info(env.s.patients.filled_from_cf));
         }
         self.update_completion();
         self.notes = self.check(env).0;
@@ -482,7 +482,9 @@ impl FormScreen {
             personal.birthplace,
             missing.is_empty(),
         ) else {
-            return Cmd::Status(Status::error(s.cf_compute_needs(&missing.join(", "))));
+            return Cmd::Status(Status::error(
+                s.patients.cf_compute_needs(&missing.join(", ")),
+            ));
         };
         let code = match compute(&surname, &name, sex, birth, &place.belfiore) {
             Ok(c) => c.as_str().to_string(),
@@ -495,11 +497,11 @@ impl FormScreen {
             self.edited[i] = true;
             self.computed_cf = Some(code.clone());
             self.notes = self.check(env).0;
-            Cmd::Status(Status::info(s.cf_computed_status(&code)))
+            Cmd::Status(Status::info(s.patients.cf_computed_status(&code)))
         } else if typed == code {
-            Cmd::Status(Status::info(s.cf_computed_same))
+            Cmd::Status(Status::info(s.patients.cf_computed_same))
         } else {
-            Cmd::Status(Status::warning(s.cf_computed_differs(&code)))
+            Cmd::Status(Status::warning(s.patients.cf_computed_differs(&code)))
         }
     }
 
@@ -520,7 +522,7 @@ impl FormScreen {
             {
                 self.focus = i;
             }
-            return Cmd::Status(Status::error(s.form_has_errors));
+            return Cmd::Status(Status::error(s.patients.form_has_errors));
         };
         let desk = env.desk;
         match desk.patient_by_cf(&patient.codice_fiscale) {
@@ -530,10 +532,10 @@ impl FormScreen {
                 if self.original.is_none() {
                     return Cmd::ShowExisting {
                         id: existing.id,
-                        message: s.cf_exists_opened(&patient.codice_fiscale, &name),
+                        message: s.patients.cf_exists_opened(&patient.codice_fiscale, &name),
                     };
                 }
-                let text = s.cf_belongs_to(&name);
+                let text = s.patients.cf_belongs_to(&name);
                 let i = FieldId::CodiceFiscale.index();
                 self.notes[i] = Note::error(text.clone());
                 self.focus = i;
@@ -545,7 +547,7 @@ impl FormScreen {
             match desk.possible_duplicates(&patient) {
                 Err(e) => return Cmd::Status(Status::error(e.to_string())),
                 Ok(dups) if !dups.is_empty() => {
-                    let mut lines = vec![s.duplicates_intro.to_string()];
+                    let mut lines = vec![s.patients.duplicates_intro.to_string()];
                     for d in dups.iter().take(8) {
                         lines.push(format!(
                             "• {} {} · {} · {} · {}",
@@ -557,10 +559,10 @@ impl FormScreen {
                         ));
                     }
                     lines.push(String::new());
-                    lines.push(s.duplicates_question.to_string());
+                    lines.push(s.patients.duplicates_question.to_string());
                     return Cmd::modal(Modal::confirm(
                         Submit::on(|form: &mut FormScreen, _, env| form.save(env, true)),
-                        s.duplicates_title.to_string(),
+                        s.patients.duplicates_title.to_string(),
                         lines,
                     ));
                 }
@@ -579,7 +581,7 @@ impl FormScreen {
         match result {
             Ok(id) => Cmd::Saved {
                 id,
-                message: s.saved.to_string(),
+                message: s.patients.saved.to_string(),
             },
             Err(e) => Cmd::Status(Status::error(e.to_string())),
         }
@@ -616,13 +618,13 @@ impl FormScreen {
         ] {
             let value = v(id);
             let note = if value.is_empty() {
-                Note::error(s.err_required)
+                Note::error(s.patients.err_required)
             } else if !value.chars().any(char::is_alphabetic) {
-                Note::error(s.err_letters)
+                Note::error(s.patients.err_letters)
             } else {
                 match (code_of(value), cf_text.get(range)) {
                     (Some(code), Some(in_cf)) if code != in_cf => {
-                        Note::warning(s.warn_cf_letters(in_cf))
+                        Note::warning(s.patients.warn_cf_letters(in_cf))
                     }
                     _ => None,
                 }
@@ -633,26 +635,26 @@ impl FormScreen {
         set(
             FieldId::CodiceFiscale,
             match &cf {
-                _ if v(FieldId::CodiceFiscale).is_empty() => Note::error(s.err_required),
+                _ if v(FieldId::CodiceFiscale).is_empty() => Note::error(s.patients.err_required),
                 Err(e) => Note::error(e.to_string()),
                 Ok(c) if self.computed_cf.as_deref() == Some(c.as_str()) => {
-                    Note::warning(s.cf_computed_note)
+                    Note::warning(s.patients.cf_computed_note)
                 }
-                Ok(c) if c.omocode_out_of_order() => Note::warning(s.cf_omocode_order),
-                Ok(c) if c.is_omocode() => Note::info(s.cf_valid_omocode),
-                Ok(_) => Note::info(s.cf_valid),
+                Ok(c) if c.omocode_out_of_order() => Note::warning(s.patients.cf_omocode_order),
+                Ok(c) if c.is_omocode() => Note::info(s.patients.cf_valid_omocode),
+                Ok(_) => Note::info(s.patients.cf_valid),
             },
         );
 
         let sex = match v(FieldId::Sesso).to_uppercase().as_str() {
             "" => {
-                set(FieldId::Sesso, Note::error(s.err_required));
+                set(FieldId::Sesso, Note::error(s.patients.err_required));
                 None
             }
             "M" | "MASCHIO" | "MALE" => Some(Sex::M),
             "F" | "FEMMINA" | "FEMALE" => Some(Sex::F),
             _ => {
-                set(FieldId::Sesso, Note::error(s.err_sex));
+                set(FieldId::Sesso, Note::error(s.patients.err_sex));
                 None
             }
         };
@@ -661,25 +663,25 @@ impl FormScreen {
         {
             set(
                 FieldId::Sesso,
-                Note::warning(s.warn_cf_says(&d.sex.letter().to_string())),
+                Note::warning(s.patients.warn_cf_says(&d.sex.letter().to_string())),
             );
         }
 
         let birth = if v(FieldId::DataNascita).is_empty() {
-            set(FieldId::DataNascita, Note::error(s.err_required));
+            set(FieldId::DataNascita, Note::error(s.patients.err_required));
             None
         } else {
             match format::read_date(v(FieldId::DataNascita)) {
                 Err(e) => {
-                    set(FieldId::DataNascita, Note::error(s.date_error(e)));
+                    set(FieldId::DataNascita, Note::error(s.kit.date_error(e)));
                     None
                 }
                 Ok(d) if d > env.today => {
-                    set(FieldId::DataNascita, Note::error(s.err_date_future));
+                    set(FieldId::DataNascita, Note::error(s.kit.err_date_future));
                     None
                 }
                 Ok(d) if env.today.year() - d.year() > 130 => {
-                    set(FieldId::DataNascita, Note::error(s.err_date_old));
+                    set(FieldId::DataNascita, Note::error(s.patients.err_date_old));
                     None
                 }
                 Ok(d) => Some(d),
@@ -690,7 +692,7 @@ impl FormScreen {
         {
             set(
                 FieldId::DataNascita,
-                Note::warning(s.warn_cf_says(&format::date(d.birth_date))),
+                Note::warning(s.patients.warn_cf_says(&format::date(d.birth_date))),
             );
         }
 
@@ -700,13 +702,13 @@ impl FormScreen {
         {
             set(
                 FieldId::LuogoNascita,
-                Note::warning(s.warn_cf_says(&format::place(&d.belfiore))),
+                Note::warning(s.patients.warn_cf_says(&format::place(&d.belfiore))),
             );
         }
 
         let cap = v(FieldId::Cap);
         if !cap.is_empty() && (cap.len() != 5 || !cap.bytes().all(|b| b.is_ascii_digit())) {
-            set(FieldId::Cap, Note::error(s.err_cap));
+            set(FieldId::Cap, Note::error(s.patients.err_cap));
         }
 
         let comune = self.place_field(FieldId::Comune, false, s, &mut set);
@@ -715,7 +717,7 @@ impl FormScreen {
         if !ats_code.is_empty() {
             match format::ats_by_code(ats_code) {
                 Some(a) => set(FieldId::Ats, Note::info(a.denominazione.clone())),
-                None => set(FieldId::Ats, Note::error(s.err_ats)),
+                None => set(FieldId::Ats, Note::error(s.patients.err_ats)),
             }
         }
 
@@ -731,12 +733,12 @@ impl FormScreen {
                     .chars()
                     .all(|c| c.is_ascii_digit() || " +-./()".contains(c))
         }) {
-            set(FieldId::Telefoni, Note::error(s.err_phone(bad)));
+            set(FieldId::Telefoni, Note::error(s.patients.err_phone(bad)));
         }
 
         let email = v(FieldId::Email);
         if !email.is_empty() && !email_ok(email) {
-            set(FieldId::Email, Note::error(s.err_email));
+            set(FieldId::Email, Note::error(s.patients.err_email));
         }
 
         let tessera: String = v(FieldId::Tessera)
@@ -745,11 +747,11 @@ impl FormScreen {
             .collect();
         if !tessera.is_empty() {
             if !tessera.bytes().all(|b| b.is_ascii_digit()) {
-                set(FieldId::Tessera, Note::error(s.err_tessera));
+                set(FieldId::Tessera, Note::error(s.patients.err_tessera));
             } else if tessera.len() != 20 {
                 set(
                     FieldId::Tessera,
-                    Note::warning(s.warn_tessera_len(tessera.len())),
+                    Note::warning(s.patients.warn_tessera_len(tessera.len())),
                 );
             }
         }
@@ -766,11 +768,14 @@ impl FormScreen {
         }
         let catalogue = Catalogue::starter();
         if let Some(bad) = pathologies.iter().find(|c| catalogue.get(c).is_none()) {
-            set(FieldId::Patologie, Note::error(s.err_pathology(bad)));
+            set(
+                FieldId::Patologie,
+                Note::error(s.patients.err_pathology(bad)),
+            );
         } else if !pathologies.is_empty() {
             let names: Vec<&str> = pathologies.iter().map(|c| catalogue.name_of(c)).collect();
             let level = Livello::from_count(pathologies.len())
-                .map(|l| format!(" · {}", s.level_short(l)))
+                .map(|l| format!(" · {}", s.kit.level_short(l)))
                 .unwrap_or_default();
             set(
                 FieldId::Patologie,
@@ -831,26 +836,29 @@ impl FormScreen {
                 if format::looks_like_belfiore(value) {
                     set(id, Note::info(format::comune_label(c)));
                 } else {
-                    set(id, Note::info(s.place_code(&c.belfiore)));
+                    set(id, Note::info(s.patients.place_code(&c.belfiore)));
                 }
                 Some(c)
             }
             Err(PlaceError::Empty) => {
                 if required {
-                    set(id, Note::error(s.err_required));
+                    set(id, Note::error(s.patients.err_required));
                 }
                 None
             }
             Err(PlaceError::UnknownCode(code)) => {
-                set(id, Note::error(s.err_place_code(&code)));
+                set(id, Note::error(s.kit.err_place_code(&code)));
                 None
             }
             Err(PlaceError::Unknown(name)) => {
-                set(id, Note::error(s.err_place_unknown(&name)));
+                set(id, Note::error(s.kit.err_place_unknown(&name)));
                 None
             }
             Err(PlaceError::Ambiguous(options)) => {
-                set(id, Note::error(s.err_place_ambiguous(&options.join(", "))));
+                set(
+                    id,
+                    Note::error(s.kit.err_place_ambiguous(&options.join(", "))),
+                );
                 None
             }
         }
@@ -976,18 +984,21 @@ impl FormScreen {
         let theme = env.theme;
         let comune = format::resolve_place(self.value(FieldId::Comune)).ok();
         let text = match comune {
-            None => s.ats_needs_comune.to_string(),
+            None => s.patients.ats_needs_comune.to_string(),
             Some(c) => match format::residence_ats(&c.belfiore) {
                 Some(a) => format::ats_label(a),
-                None => s.outside_lombardy.to_string(),
+                None => s.patients.outside_lombardy.to_string(),
             },
         };
         frame.render_widget(
             Paragraph::new(Line::from(vec![
-                Span::styled(format!("  {}", s.f_ats_derived), theme.label),
-                Span::raw(" ".repeat(
-                    usize::from(label_width).saturating_sub(2 + format::width(s.f_ats_derived)),
-                )),
+                Span::styled(format!("  {}", s.patients.f_ats_derived), theme.label),
+                Span::raw(
+                    " ".repeat(
+                        usize::from(label_width)
+                            .saturating_sub(2 + format::width(s.patients.f_ats_derived)),
+                    ),
+                ),
                 Span::raw(" "),
                 Span::styled(text, theme.muted),
             ])),

@@ -12,9 +12,9 @@ use crate::service::{Desk, DeskError, PatientSummary};
 use crate::tui::kit::field;
 use crate::tui::kit::format;
 use crate::tui::kit::keys::Action;
-use crate::tui::kit::lang::Strings;
 use crate::tui::kit::screen::{Cmd, Env, Status};
 use crate::tui::kit::theme::Selectable;
+use crate::tui::strings::Strings;
 
 /// Most results shown for one query.
 pub const LIMIT: usize = 200;
@@ -144,7 +144,7 @@ impl LookupScreen {
         Some(match action {
             Action::Open => match self.state.selected().and_then(|i| self.results.get(i)) {
                 Some(p) => Cmd::OpenRecord(p.id),
-                None => Cmd::Status(Status::info(env.s.nothing_to_open)),
+                None => Cmd::Status(Status::info(env.s.patients.nothing_to_open)),
             },
             Action::NewPatient => {
                 // A valid codice fiscale typed in the search goes into the form.
@@ -172,13 +172,16 @@ impl LookupScreen {
         let theme = env.theme;
         let query = self.input.value().trim();
         if query.is_empty() {
-            Line::styled(s.lookup_hint, theme.muted)
+            Line::styled(s.patients.lookup_hint, theme.muted)
         } else if self.suggested {
-            Line::styled(s.suggestions, theme.warning)
+            Line::styled(s.patients.suggestions, theme.warning)
         } else if self.results.is_empty() {
-            Line::styled(s.no_results(query), theme.warning)
+            Line::styled(s.patients.no_results(query), theme.warning)
         } else {
-            Line::raw(s.found(self.results.len(), self.results.len() >= LIMIT))
+            Line::raw(
+                s.patients
+                    .found(self.results.len(), self.results.len() >= LIMIT),
+            )
         }
     }
 
@@ -202,7 +205,7 @@ impl LookupScreen {
         ])
         .areas(area);
 
-        let label = format!("{}: ", s.search_label);
+        let label = format!("{}: ", s.kit.search_label);
         let label_width = u16::try_from(format::width(&label)).unwrap_or(0) + 1;
         frame.render_widget(
             Paragraph::new(Span::styled(format!(" {label}"), theme.label_focused)),
@@ -244,13 +247,13 @@ fn results_table<'a>(
 ) -> Table<'a> {
     let theme = env.theme;
     let header = Row::new(vec![
-        Cell::from(s.col_cognome),
-        Cell::from(s.col_nome),
-        Cell::from(s.col_born),
-        Cell::from(s.col_cf),
-        Cell::from(s.col_comune),
-        Cell::from(s.col_livello),
-        Cell::from(s.col_pic),
+        Cell::from(s.kit.col_cognome),
+        Cell::from(s.kit.col_nome),
+        Cell::from(s.patients.col_born),
+        Cell::from(s.kit.col_cf),
+        Cell::from(s.kit.col_comune),
+        Cell::from(s.patients.col_livello),
+        Cell::from(s.patients.col_pic),
     ])
     .style(theme.table_header);
     let rows = results.iter().map(|p| {
@@ -263,7 +266,7 @@ fn results_table<'a>(
             Cell::from(
                 p.livello
                     .map(|l| l.number().to_string())
-                    .unwrap_or_else(|| s.none.to_string()),
+                    .unwrap_or_else(|| s.kit.none.to_string()),
             ),
             Cell::from(pic_state(p, s)),
         ])
@@ -293,9 +296,9 @@ fn results_table<'a>(
 /// else the Gestore of the active presa in carico, else "—".
 fn pic_state(p: &PatientSummary, s: &Strings) -> String {
     match p.stato {
-        "deceduto" => s.status_deceased.to_string(),
-        "trasferito" => s.status_transferred.to_string(),
-        _ => p.gestore.clone().unwrap_or_else(|| s.none.to_string()),
+        "deceduto" => s.patients.status_deceased.to_string(),
+        "trasferito" => s.patients.status_transferred.to_string(),
+        _ => p.gestore.clone().unwrap_or_else(|| s.kit.none.to_string()),
     }
 }
 
@@ -309,7 +312,7 @@ impl crate::tui::kit::screen::Screen for LookupScreen {
     }
 
     fn title(&self, env: &Env) -> String {
-        env.s.title_lookup.to_string()
+        env.s.shell.title_lookup.to_string()
     }
 
     fn action(&mut self, action: Action, env: &Env) -> Option<Cmd> {

@@ -4,3 +4,4 @@ pub mod form;
 pub mod keys;
 pub mod lookup;
 pub mod record;
+pub mod strings;

@@ -16,8 +16,8 @@ use crate::service::Desk;
 use crate::tui::kit::dialog::{Modal, StatusChange, Submit};
 use crate::tui::kit::format;
 use crate::tui::kit::keys::Action;
-use crate::tui::kit::lang::Strings;
 use crate::tui::kit::screen::{Cmd, Env, Status};
+use crate::tui::strings::Strings;
 
 /// Width of the label column.
 const LABEL_WIDTH: usize = 19;
@@ -66,20 +66,22 @@ impl RecordScreen {
     pub fn action(&mut self, action: Action, env: &Env) -> Option<Cmd> {
         let s = env.s;
         Some(match action {
-            Action::Edit if self.patient.is_erased() => Cmd::Status(Status::info(s.erased_no_edit)),
+            Action::Edit if self.patient.is_erased() => {
+                Cmd::Status(Status::info(s.patients.erased_no_edit))
+            }
             Action::Edit => Cmd::EditPatient(Box::new(self.patient.clone())),
             Action::MarkDeceased => self.status_question(StatusChange::Deceased, env),
             Action::MarkTransferred => self.status_question(StatusChange::Transferred, env),
             Action::Reactivate => {
                 if self.patient.stato == PatientStatus::Attivo {
-                    Cmd::Status(Status::info(s.already_active))
+                    Cmd::Status(Status::info(s.patients.already_active))
                 } else {
                     Cmd::modal(Modal::confirm(
                         Submit::on(|record: &mut RecordScreen, _, env| {
                             record.set_status(PatientStatus::Attivo, env)
                         }),
-                        s.reactivate_title.to_string(),
-                        vec![s.reactivate_question(&self.name())],
+                        s.patients.reactivate_title.to_string(),
+                        vec![s.patients.reactivate_question(&self.name())],
                     ))
                 }
             }
@@ -118,16 +120,16 @@ impl RecordScreen {
     fn status_question(&self, change: StatusChange, env: &Env) -> Cmd {
         let s = env.s;
         let title = match change {
-            StatusChange::Deceased => s.deceased_title,
-            StatusChange::Transferred => s.transferred_title,
+            StatusChange::Deceased => s.patients.deceased_title,
+            StatusChange::Transferred => s.patients.transferred_title,
         };
         Cmd::modal(Modal::date(
             Submit::on(move |record: &mut RecordScreen, modal, env| {
                 record.status_confirmed(change, modal, env)
             }),
             title.to_string(),
-            vec![s.status_question(change, &self.name())],
-            s.date_label.to_string(),
+            vec![s.patients.status_question(change, &self.name())],
+            s.patients.date_label.to_string(),
             env.today,
         ))
     }
@@ -136,12 +138,12 @@ impl RecordScreen {
     /// the birth date.
     pub fn check_status_date(&self, text: &str, env: &Env) -> Result<NaiveDate, String> {
         let s = env.s;
-        let date = format::read_date(text).map_err(|e| s.date_error(e).to_string())?;
+        let date = format::read_date(text).map_err(|e| s.kit.date_error(e).to_string())?;
         if date > env.today {
-            return Err(s.err_date_future.to_string());
+            return Err(s.kit.err_date_future.to_string());
         }
         if date < self.patient.data_nascita {
-            return Err(s.err_date_before_birth.to_string());
+            return Err(s.patients.err_date_before_birth.to_string());
         }
         Ok(date)
     }
@@ -157,7 +159,7 @@ impl RecordScreen {
                 }
                 Cmd::Many(vec![
                     Cmd::RefreshLookups,
-                    Cmd::Status(Status::success(env.s.status_saved(status))),
+                    Cmd::Status(Status::success(env.s.patients.status_saved(status))),
                 ])
             }
             Err(e) => Cmd::Status(Status::error(e.to_string())),
@@ -182,7 +184,7 @@ impl RecordScreen {
                 ]));
             }
         };
-        let none = || s.none.to_string();
+        let none = || s.kit.none.to_string();
         let or_none = |v: &str| {
             if v.trim().is_empty() {
                 none()
@@ -192,28 +194,32 @@ impl RecordScreen {
         };
 
         row(
-            s.f_cf,
+            s.patients.f_cf,
             format!(
                 "{}    {}: {}",
                 p.codice_fiscale,
-                s.f_sex,
+                s.patients.f_sex,
                 match p.sesso {
-                    Sex::M => s.sex_m,
-                    Sex::F => s.sex_f,
+                    Sex::M => s.patients.sex_m,
+                    Sex::F => s.patients.sex_f,
                 }
             ),
             theme.field,
         );
         row(
-            s.r_born,
-            s.born_on(
+            s.patients.r_born,
+            s.patients.born_on(
                 &format::date(p.data_nascita),
                 p.age_on(env.today),
                 &format::place(&p.luogo_nascita),
             ),
             theme.field,
         );
-        row(s.f_tessera, or_none(&p.tessera_sanitaria), theme.field);
+        row(
+            s.patients.f_tessera,
+            or_none(&p.tessera_sanitaria),
+            theme.field,
+        );
         let residence = [
             p.residenza.indirizzo.trim().to_string(),
             [p.residenza.cap.trim(), &format::place(&p.residenza.comune)]
@@ -227,11 +233,15 @@ impl RecordScreen {
         .filter(|x| !x.is_empty())
         .collect::<Vec<_>>()
         .join(", ");
-        row(s.r_residence, or_none(&residence), theme.field);
-        row(s.r_ats, ats_text(p, s), theme.field);
-        row(s.f_mmg, or_none(&p.mmg), theme.field);
-        row(s.f_phones, or_none(&p.telefoni.join(", ")), theme.field);
-        row(s.f_email, or_none(&p.email), theme.field);
+        row(s.patients.r_residence, or_none(&residence), theme.field);
+        row(s.kit.r_ats, ats_text(p, s), theme.field);
+        row(s.patients.f_mmg, or_none(&p.mmg), theme.field);
+        row(
+            s.patients.f_phones,
+            or_none(&p.telefoni.join(", ")),
+            theme.field,
+        );
+        row(s.patients.f_email, or_none(&p.email), theme.field);
         let catalogue = Catalogue::starter();
         let pathologies = p
             .patologie
@@ -246,12 +256,12 @@ impl RecordScreen {
             })
             .collect::<Vec<_>>()
             .join(", ");
-        row(s.r_pathologies, or_none(&pathologies), theme.field);
+        row(s.patients.r_pathologies, or_none(&pathologies), theme.field);
         row(
-            s.r_level,
+            s.patients.r_level,
             match p.livello() {
-                Some(l) => s.level_text(l),
-                None => s.no_level.to_string(),
+                Some(l) => s.patients.level_text(l),
+                None => s.patients.no_level.to_string(),
             },
             theme.field,
         );
@@ -267,8 +277,8 @@ impl RecordScreen {
                 };
                 match history.iter().find(|(pr, _)| pr.is_active()) {
                     Some((pr, gestore)) => row(
-                        s.r_pic,
-                        g.pic_summary(
+                        s.kit.r_pic,
+                        s.patients.pic_summary(
                             &name(gestore),
                             g.canale(pr.canale),
                             &format::date(pr.data_scelta),
@@ -280,7 +290,7 @@ impl RecordScreen {
                         ),
                         theme.info,
                     ),
-                    None => row(s.r_pic, s.no_pic.to_string(), theme.field),
+                    None => row(s.kit.r_pic, s.patients.no_pic.to_string(), theme.field),
                 }
                 let only_current = history.len() == 1 && history[0].0.is_active();
                 if !only_current {
@@ -291,7 +301,7 @@ impl RecordScreen {
                             }
                             PresaStato::Scelto => None,
                         };
-                        let text = g.history_entry(
+                        let text = s.patients.history_entry(
                             &name(gestore),
                             &format::date(pr.data_scelta),
                             revoked.as_ref().map(|(d, m)| (d.as_str(), m.as_str())),
@@ -301,15 +311,19 @@ impl RecordScreen {
                         } else {
                             theme.muted
                         };
-                        row(if i == 0 { g.r_history } else { "" }, text, style);
+                        row(if i == 0 { s.patients.r_history } else { "" }, text, style);
                     }
                 }
             }
-            Err(e) => row(s.r_pic, e.to_string(), theme.error),
+            Err(e) => row(s.kit.r_pic, e.to_string(), theme.error),
         }
-        row(s.f_note, or_none(&p.note), theme.field);
+        row(s.patients.f_note, or_none(&p.note), theme.field);
         row("", String::new(), theme.field);
-        row(s.r_areas, s.record_areas.to_string(), theme.muted);
+        row(
+            s.patients.r_areas,
+            s.patients.record_areas.to_string(),
+            theme.muted,
+        );
         lines
     }
 
@@ -324,11 +338,11 @@ impl RecordScreen {
         match p.stato {
             PatientStatus::Attivo => {}
             PatientStatus::Deceduto(d) => title.push(Span::styled(
-                format!("   {} {}", s.deceased_on, format::date(d)),
+                format!("   {} {}", s.patients.deceased_on, format::date(d)),
                 theme.status_warning,
             )),
             PatientStatus::Trasferito(d) => title.push(Span::styled(
-                format!("   {} {}", s.transferred_on, format::date(d)),
+                format!("   {} {}", s.patients.transferred_on, format::date(d)),
                 theme.status_warning,
             )),
         }
@@ -344,7 +358,7 @@ impl RecordScreen {
         self.scroll = self.scroll.min(self.total.saturating_sub(self.page));
         if self.total > self.page {
             // More lines than room: say how to reach them.
-            let hint = s.gestori.scroll_hint();
+            let hint = s.patients.scroll_hint();
             let w = u16::try_from(format::width(hint)).unwrap_or(0);
             frame.render_widget(
                 Paragraph::new(Span::styled(hint, theme.muted)),
@@ -368,15 +382,15 @@ fn ats_text(p: &Patient, s: &Strings) -> String {
     let derived = format::residence_ats(&p.residenza.comune);
     let derived_text = match derived {
         Some(a) => format::ats_label(a),
-        None if p.residenza.comune.trim().is_empty() => s.none.to_string(),
-        None => s.outside_lombardy.to_string(),
+        None if p.residenza.comune.trim().is_empty() => s.kit.none.to_string(),
+        None => s.patients.outside_lombardy.to_string(),
     };
     match p.ats_override.as_deref().map(str::trim) {
         Some(code) if !code.is_empty() => {
             let chosen = format::ats_by_code(code)
                 .map(format::ats_label)
                 .unwrap_or_else(|| code.to_string());
-            s.ats_overridden(&chosen, &derived_text)
+            s.patients.ats_overridden(&chosen, &derived_text)
         }
         _ => derived_text,
     }
@@ -392,7 +406,7 @@ impl crate::tui::kit::screen::Screen for RecordScreen {
     }
 
     fn title(&self, env: &Env) -> String {
-        env.s.title_record.to_string()
+        env.s.shell.title_record.to_string()
     }
 
     fn action(&mut self, action: Action, env: &Env) -> Option<Cmd> {

@@ -8,6 +8,7 @@
 //! written from the frozen text, so every reprint is byte-identical.
 
 pub mod keys;
+pub mod strings;
 mod text;
 
 pub use text::{FOCUS, Focus, PattoTextScreen};
@@ -29,10 +30,11 @@ use crate::tui::kit::dialog::{DialogField, Modal, Submit};
 use crate::tui::kit::field;
 use crate::tui::kit::format;
 use crate::tui::kit::keys::{Action, Context, first_key};
-use crate::tui::kit::lang::{PattoStrings, Strings};
 use crate::tui::kit::screen::{Cmd, Env, Status};
 use crate::tui::kit::theme::Selectable;
 use crate::tui::kit::theme::{MARKER, WARNING_MARK};
+use crate::tui::patto::strings::PattoStrings;
+use crate::tui::strings::Strings;
 
 /// A renewal can be prepared from this many days before the expiry (the
 /// desk refuses earlier, saying why).
@@ -64,7 +66,7 @@ impl From<PattoPurpose> for Submit {
                     .desk
                     .cancel_future_appointments_of_presa(presa, "presa in carico revocata")
                     .map_err(|e| e.to_string())?;
-                Ok(Cmd::Status(Status::success(env.s.cancelled_future(n))))
+                Ok(Cmd::Status(Status::success(env.s.kit.cancelled_future(n))))
             }),
             _ => Submit::with_screen(move |screen, modal, env| {
                 if let Some(p) = screen.downcast_mut::<PattoScreen>() {
@@ -83,7 +85,7 @@ impl From<PattoPurpose> for Submit {
 pub fn correct_cm_modal(env: &Env, patto: &PattoDiCura) -> Modal {
     let s = env.s.patto;
     let current = if patto.clinical_manager.trim().is_empty() {
-        env.s.none.to_string()
+        env.s.kit.none.to_string()
     } else {
         patto.clinical_manager.clone()
     };
@@ -145,7 +147,7 @@ impl PattoScreen {
         let patient = desk
             .patient(id)
             .map_err(|e| e.to_string())?
-            .ok_or_else(|| s.patient_not_found.to_string())?;
+            .ok_or_else(|| s.kit.patient_not_found.to_string())?;
         let mut screen = PattoScreen {
             patient,
             missing: Vec::new(),
@@ -284,7 +286,7 @@ impl PattoScreen {
                     PattoPurpose::Revoke,
                     s.revoke_title.to_string(),
                     vec![s.revoke_text(
-                        self.gestore.as_deref().unwrap_or(env.s.none),
+                        self.gestore.as_deref().unwrap_or(env.s.kit.none),
                         &format::date(presa.data_scelta),
                     )],
                     vec![
@@ -333,9 +335,9 @@ impl PattoScreen {
     fn revoke(&mut self, mut modal: Modal, env: &Env) -> Cmd {
         let s = env.s;
         let date = match format::read_date(modal.text(0)) {
-            Ok(d) if d > env.today => Err(s.err_date_future.to_string()),
+            Ok(d) if d > env.today => Err(s.kit.err_date_future.to_string()),
             Ok(d) => Ok(d),
-            Err(e) => Err(s.date_error(e).to_string()),
+            Err(e) => Err(s.kit.date_error(e).to_string()),
         };
         let motivo = modal.text(1).trim().to_string();
         let result = match date {
@@ -362,13 +364,13 @@ impl PattoScreen {
                     .future_appointments_of_presa(presa)
                     .unwrap_or_default();
                 if !future.is_empty() {
-                    let mut lines = vec![s.cancel_future_text(future.len()), String::new()];
+                    let mut lines = vec![s.kit.cancel_future_text(future.len()), String::new()];
                     lines.extend(future.iter().take(8).map(|a| {
                         format!("{} {}", a.start.format("%d/%m/%Y %H:%M"), a.descrizione)
                     }));
                     cmds.push(Cmd::modal(Modal::confirm(
                         PattoPurpose::CancelFuture { presa },
-                        s.cancel_future_title().to_string(),
+                        s.kit.cancel_future_title().to_string(),
                         lines,
                     )));
                 }
@@ -545,10 +547,10 @@ fn patti_table<'a>(patti: &'a [PattoDiCura], env: &Env, wide: bool) -> Table<'a>
                     format!("{} ({})", f.nome_firmatario, ps.firmatario(f.firmatario))
                 }
             })
-            .unwrap_or_else(|| env.s.none.to_string());
+            .unwrap_or_else(|| env.s.kit.none.to_string());
         let date = |d: Option<chrono::NaiveDate>| {
             d.map(format::date)
-                .unwrap_or_else(|| env.s.none.to_string())
+                .unwrap_or_else(|| env.s.kit.none.to_string())
         };
         Row::new(vec![
             Cell::from(p.numero_label()),

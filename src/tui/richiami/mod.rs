@@ -6,6 +6,7 @@
 //! screen opens or comes back on top, never per key.
 
 pub mod keys;
+pub mod strings;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
@@ -18,11 +19,11 @@ use crate::service::agenda::{AdherenceLine, Recall, RecallLists};
 use crate::service::patto::Scadenza;
 use crate::tui::kit::format;
 use crate::tui::kit::keys::{Action, Context, first_key};
-use crate::tui::kit::lang::Strings;
 use crate::tui::kit::screen::Open;
 use crate::tui::kit::screen::{Cmd, Env, Status};
 use crate::tui::kit::theme::MARKER;
 use crate::tui::kit::theme::Selectable;
+use crate::tui::strings::Strings;
 
 /// The windows of the expiry list, switched with the range key.
 pub const WITHIN_DAYS: [u64; 2] = [30, 60];
@@ -50,14 +51,13 @@ impl Section {
     ];
 
     fn title(self, s: &Strings, wide: bool) -> &'static str {
-        let a = s.agenda;
         match (self, wide) {
-            (Section::DaPrenotare, _) => a.tab_da_prenotare,
-            (Section::NonPresentati, true) => a.tab_non_presentati,
-            (Section::NonPresentati, false) => a.tab_non_presentati_short,
-            (Section::ScadenzePatti, true) => s.patto.tab_scadenze,
-            (Section::ScadenzePatti, false) => a.tab_patti_short,
-            (Section::Aderenza, _) => a.tab_aderenza,
+            (Section::DaPrenotare, _) => s.richiami.tab_da_prenotare,
+            (Section::NonPresentati, true) => s.richiami.tab_non_presentati,
+            (Section::NonPresentati, false) => s.richiami.tab_non_presentati_short,
+            (Section::ScadenzePatti, true) => s.richiami.tab_scadenze,
+            (Section::ScadenzePatti, false) => s.richiami.tab_patti_short,
+            (Section::Aderenza, _) => s.richiami.tab_aderenza,
         }
     }
 
@@ -235,12 +235,14 @@ impl RichiamiScreen {
                     .agenda
                     .head_da_prenotare(self.da_prenotare.rows.len(), late);
                 self.da_prenotare
-                    .draw(frame, body, env, &head, s.agenda.empty_da_prenotare);
+                    .draw(frame, body, env, &head, s.richiami.empty_da_prenotare);
             }
             Section::NonPresentati => {
-                let head = s.agenda.head_non_presentati(self.non_presentati.rows.len());
+                let head = s
+                    .richiami
+                    .head_non_presentati(self.non_presentati.rows.len());
                 self.non_presentati
-                    .draw(frame, body, env, &head, s.agenda.empty_non_presentati);
+                    .draw(frame, body, env, &head, s.richiami.empty_non_presentati);
             }
             Section::Aderenza => self.aderenza.draw(frame, body, env),
         }
@@ -356,16 +358,16 @@ impl RecallList {
         let with_cf = area.width >= 120;
         let mut header = vec![Cell::from(a.col_paziente)];
         if with_cf {
-            header.push(Cell::from(s.col_cf));
+            header.push(Cell::from(s.kit.col_cf));
         }
         header.extend([
             Cell::from(a.col_prestazione),
-            Cell::from(a.col_dal),
-            Cell::from(a.col_al),
+            Cell::from(s.richiami.col_dal),
+            Cell::from(s.richiami.col_al),
             Cell::from(if wide {
-                a.col_aderenza
+                s.richiami.col_aderenza
             } else {
-                a.col_aderenza_short
+                s.richiami.col_aderenza_short
             }),
         ]);
         // Only the rows around the selection are built: the list may hold
@@ -387,7 +389,7 @@ impl RecallList {
                     Cell::from(r.what.clone()),
                     Cell::from(format::date(r.finestra.0)),
                     Cell::from(if r.finestra.1 < today && wide {
-                        format!("{al} {}", a.late)
+                        format!("{al} {}", s.richiami.late)
                     } else if r.finestra.1 < today {
                         format!("{al}!")
                     } else {
@@ -456,7 +458,7 @@ impl AdherenceList {
         let a = s.agenda;
         let theme = env.theme;
         let width = usize::from(area.width.saturating_sub(2));
-        let head = a.head_aderenza(self.rows.len());
+        let head = s.richiami.head_aderenza(self.rows.len());
         frame.render_widget(
             Paragraph::new(Line::raw(format!(" {}", format::truncate(&head, width)))),
             Rect { height: 1, ..area },
@@ -469,17 +471,23 @@ impl AdherenceList {
         self.nav.page = usize::from(table_area.height.saturating_sub(1));
         if self.rows.is_empty() {
             frame.render_widget(
-                Paragraph::new(Line::styled(format!(" {}", a.empty_aderenza), theme.muted)),
+                Paragraph::new(Line::styled(
+                    format!(" {}", s.richiami.empty_aderenza),
+                    theme.muted,
+                )),
                 table_area,
             );
             return;
         }
         let wide = area.width >= 100;
-        let mut header = vec![Cell::from(s.col_cognome), Cell::from(s.col_nome)];
+        let mut header = vec![Cell::from(s.kit.col_cognome), Cell::from(s.kit.col_nome)];
         if wide {
-            header.extend([Cell::from(s.col_cf), Cell::from(a.col_gestore)]);
+            header.extend([Cell::from(s.kit.col_cf), Cell::from(a.col_gestore)]);
         }
-        header.extend([Cell::from(a.col_eseguite), Cell::from(a.col_aderenza)]);
+        header.extend([
+            Cell::from(s.richiami.col_eseguite),
+            Cell::from(s.richiami.col_aderenza),
+        ]);
         let (first, rows) = window(&mut self.nav, self.rows.len(), table_area.height);
         let body: Vec<Row> = self.rows[first..first + rows]
             .iter()
@@ -495,7 +503,7 @@ impl AdherenceList {
                             l.patient
                                 .gestore
                                 .clone()
-                                .unwrap_or_else(|| s.none.to_string()),
+                                .unwrap_or_else(|| s.kit.none.to_string()),
                         ),
                     ]);
                 }
@@ -631,7 +639,7 @@ impl ScadenzeList {
             Action::Open => {
                 let Some(row) = self.state.selected().and_then(|i| self.rows.get(i)) else {
                     return Some(Cmd::Status(Status::info(
-                        env.s.patto.no_scadenze(self.within),
+                        env.s.richiami.no_scadenze(self.within),
                     )));
                 };
                 Cmd::Open(Open::Patto(row.patto.patient))
@@ -659,12 +667,15 @@ impl ScadenzeList {
         let lines = vec![
             Line::raw(format!(
                 " {}",
-                format::truncate(&ps.scadenze_summary(self.within, expiring, expired), width)
+                format::truncate(
+                    &s.richiami.scadenze_summary(self.within, expiring, expired),
+                    width
+                )
             )),
             Line::styled(
                 format!(
                     " {}",
-                    format::truncate(&ps.range_hint(&range_key, other), width)
+                    format::truncate(&s.richiami.range_hint(&range_key, other), width)
                 ),
                 theme.muted,
             ),
@@ -679,7 +690,7 @@ impl ScadenzeList {
         if self.rows.is_empty() {
             frame.render_widget(
                 Paragraph::new(Line::styled(
-                    format!(" {}", ps.no_scadenze(self.within)),
+                    format!(" {}", s.richiami.no_scadenze(self.within)),
                     theme.muted,
                 )),
                 table_area,
@@ -688,11 +699,11 @@ impl ScadenzeList {
         }
         let wide = area.width >= 100;
         let header = Row::new(vec![
-            Cell::from(s.col_cognome),
-            Cell::from(s.col_nome),
-            Cell::from(s.col_cf),
-            Cell::from(ps.col_gestore),
-            Cell::from(ps.col_valido_al),
+            Cell::from(s.kit.col_cognome),
+            Cell::from(s.kit.col_nome),
+            Cell::from(s.kit.col_cf),
+            Cell::from(s.richiami.col_gestore),
+            Cell::from(s.richiami.col_valido_al),
             Cell::from(ps.col_stato),
         ])
         .style(theme.table_header);
@@ -705,13 +716,13 @@ impl ScadenzeList {
                     r.patient
                         .gestore
                         .clone()
-                        .unwrap_or_else(|| s.none.to_string()),
+                        .unwrap_or_else(|| s.kit.none.to_string()),
                 ),
                 Cell::from(
                     r.patto
                         .valido_al()
                         .map(format::date)
-                        .unwrap_or_else(|| s.none.to_string()),
+                        .unwrap_or_else(|| s.kit.none.to_string()),
                 ),
                 Cell::from(if wide {
                     ps.state(r.state)
@@ -747,7 +758,7 @@ impl crate::tui::kit::screen::Screen for RichiamiScreen {
     }
 
     fn title(&self, env: &Env) -> String {
-        env.s.area_richiami.to_string()
+        env.s.kit.area_richiami.to_string()
     }
 
     fn action(&mut self, action: Action, env: &Env) -> Option<Cmd> {

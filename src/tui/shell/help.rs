@@ -7,8 +7,8 @@ use ratatui::widgets::Paragraph;
 
 use crate::tui::kit::format;
 use crate::tui::kit::keys::{self, Action, Binding, Context};
-use crate::tui::kit::lang::Strings;
 use crate::tui::kit::screen::{Cmd, Env};
+use crate::tui::strings::Strings;
 
 /// Column of the key names.
 const KEYS_WIDTH: usize = 30;
@@ -49,7 +49,7 @@ impl HelpScreen {
         let s = env.s;
         let theme = env.theme;
         let mut lines = Vec::new();
-        for part in format::wrap(s.help_intro, 78) {
+        for part in format::wrap(s.shell.help_intro, 78) {
             lines.push(Line::raw(part));
         }
         lines.push(Line::raw(""));
@@ -93,31 +93,31 @@ impl HelpScreen {
 
 pub fn context_title(context: Context, s: &Strings) -> &'static str {
     match context {
-        Context::Global => s.ctx_global,
-        Context::Lookup => s.ctx_lookup,
-        Context::Record => s.ctx_record,
-        Context::Form => s.ctx_form,
-        Context::Help => s.ctx_help,
-        Context::Placeholder => s.ctx_placeholder,
-        Context::Confirm => s.ctx_confirm,
-        Context::ConfirmDiscard => s.ctx_confirm_discard,
-        Context::ConfirmQuit => s.ctx_confirm_quit,
-        Context::DateModal => s.ctx_date,
+        Context::Global => s.kit.ctx_global,
+        Context::Lookup => s.patients.ctx_lookup,
+        Context::Record => s.patients.ctx_record,
+        Context::Form => s.patients.ctx_form,
+        Context::Help => s.shell.ctx_help,
+        Context::Placeholder => s.shell.ctx_placeholder,
+        Context::Confirm => s.kit.ctx_confirm,
+        Context::ConfirmDiscard => s.kit.ctx_confirm_discard,
+        Context::ConfirmQuit => s.kit.ctx_confirm_quit,
+        Context::DateModal => s.kit.ctx_date,
         Context::Patto => s.patto.ctx_patto,
         Context::PattoBozza => s.patto.ctx_bozza,
         Context::PattoTesto => s.patto.ctx_testo,
-        Context::Richiami => s.patto.ctx_richiami,
-        Context::FormModal => s.patto.ctx_form_modal,
-        Context::ChoiceModal => s.patto.ctx_choice_modal,
+        Context::Richiami => s.richiami.ctx_richiami,
+        Context::FormModal => s.kit.ctx_form_modal,
+        Context::ChoiceModal => s.kit.ctx_choice_modal,
         Context::Gestore => s.gestori.ctx_gestore,
-        Context::Picker => s.gestori.ctx_picker,
-        Context::Admin => s.gestori.ctx_admin,
-        Context::AdminImport => s.gestori.ctx_admin_import,
-        Context::AdminPreview => s.gestori.ctx_admin_preview,
-        Context::AdminHistory => s.gestori.ctx_admin_history,
-        Context::AdminStudio => s.gestori.ctx_admin_studio,
-        Context::AdminGestori => s.gestori.ctx_admin_gestori,
-        Context::AdminGestoreDetail => s.gestori.ctx_admin_gestore,
+        Context::Picker => s.kit.ctx_picker,
+        Context::Admin => s.admin.ctx_admin,
+        Context::AdminImport => s.admin.ctx_admin_import,
+        Context::AdminPreview => s.admin.ctx_admin_preview,
+        Context::AdminHistory => s.admin.ctx_admin_history,
+        Context::AdminStudio => s.admin.ctx_admin_studio,
+        Context::AdminGestori => s.admin.ctx_admin_gestori,
+        Context::AdminGestoreDetail => s.admin.ctx_admin_gestore,
         Context::AdminRisorse => s.agenda_admin.ctx_risorse,
         Context::AdminChiusure => s.agenda_admin.ctx_chiusure,
         Context::AdminFuori => s.agenda_admin.ctx_fuori,
@@ -127,13 +127,13 @@ pub fn context_title(context: Context, s: &Strings) -> &'static str {
         Context::PaiDopo => s.pai.ctx_dopo,
         Context::Agenda => s.agenda.ctx_agenda,
         Context::AgendaPlan => s.agenda.ctx_plan,
-        Context::Login => s.access.ctx_login,
+        Context::Login => s.shell.ctx_login,
         Context::AdminOperators => s.access.ctx_operators,
         Context::AdminAudit => s.access.ctx_audit,
         Context::AdminArchivio => s.access.ctx_archivio,
         Context::AgendaWeek => s.agenda.ctx_week,
-        Context::RichiamiPai => s.agenda.ctx_richiami_pai,
-        Context::RichiamiAderenza => s.agenda.ctx_richiami_aderenza,
+        Context::RichiamiPai => s.richiami.ctx_richiami_pai,
+        Context::RichiamiAderenza => s.richiami.ctx_richiami_aderenza,
     }
 }
 
@@ -147,7 +147,7 @@ impl crate::tui::kit::screen::Screen for HelpScreen {
     }
 
     fn title(&self, env: &Env) -> String {
-        env.s.title_help.to_string()
+        env.s.shell.title_help.to_string()
     }
 
     fn action(&mut self, action: Action, _env: &Env) -> Option<Cmd> {

@@ -84,11 +84,10 @@ impl GateScreen {
     }
 
     pub fn title(&self, env: &Env) -> &'static str {
-        let a = env.s.access;
         match self.mode {
-            GateMode::FirstStart => a.title_first,
-            GateMode::Login => a.title_login,
-            GateMode::Unlock { .. } => a.title_locked,
+            GateMode::FirstStart => env.s.shell.title_first,
+            GateMode::Login => env.s.shell.title_login,
+            GateMode::Unlock { .. } => env.s.shell.title_locked,
         }
     }
 
@@ -125,7 +124,7 @@ impl GateScreen {
         // Enter on the user name moves on to the password.
         if !self.is_password(self.focus) && self.value(self.focus + 1).is_empty() {
             if self.value(0).trim().is_empty() {
-                self.error = Some(a.err_username.to_string());
+                self.error = Some(env.s.shell.err_username.to_string());
             } else {
                 self.focus += 1;
             }
@@ -134,7 +133,7 @@ impl GateScreen {
         let result = match &self.mode {
             GateMode::FirstStart => {
                 if self.value(0).trim().is_empty() {
-                    self.error = Some(a.err_username.to_string());
+                    self.error = Some(env.s.shell.err_username.to_string());
                     self.focus = 0;
                     return GateOutcome::Redraw;
                 }
@@ -177,10 +176,12 @@ impl GateScreen {
         let x = area.x + (area.width - width) / 2;
         let inner = Rect { x, width, ..area };
         let intro = match &self.mode {
-            GateMode::FirstStart => format!("{} {}", a.first_intro, a.min_length(MIN_PASSWORD_LEN)),
-            GateMode::Login => a.login_intro.to_string(),
+            GateMode::FirstStart => {
+                format!("{} {}", s.shell.first_intro, a.min_length(MIN_PASSWORD_LEN))
+            }
+            GateMode::Login => s.shell.login_intro.to_string(),
             GateMode::Unlock { username } => {
-                format!("{} {}: {username}.", a.locked_intro, a.f_operator)
+                format!("{} {}: {username}.", s.shell.locked_intro, a.f_operator)
             }
         };
         let intro_lines = format::wrap(&intro, usize::from(width)).len() as u16;

@@ -5,3 +5,4 @@ pub mod help;
 pub mod keys;
 pub mod login;
 pub mod placeholder;
+pub mod strings;

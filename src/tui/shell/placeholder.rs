@@ -8,8 +8,8 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::domain::PatientId;
 use crate::tui::kit::keys::Action;
-use crate::tui::kit::lang::Strings;
 use crate::tui::kit::screen::{Cmd, Env};
+use crate::tui::strings::Strings;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Area {
@@ -23,21 +23,21 @@ pub enum Area {
 impl Area {
     pub fn name(self, s: &Strings) -> &'static str {
         match self {
-            Area::Gestore => s.area_gestore,
-            Area::Patto => s.area_patto,
-            Area::Pai => s.area_pai,
-            Area::Agenda => s.area_agenda,
-            Area::Richiami => s.area_richiami,
+            Area::Gestore => s.kit.area_gestore,
+            Area::Patto => s.kit.area_patto,
+            Area::Pai => s.kit.area_pai,
+            Area::Agenda => s.kit.area_agenda,
+            Area::Richiami => s.kit.area_richiami,
         }
     }
 
     fn description(self, s: &Strings) -> &'static str {
         match self {
-            Area::Gestore => s.area_gestore_text,
-            Area::Patto => s.area_patto_text,
-            Area::Pai => s.area_pai_text,
-            Area::Agenda => s.area_agenda_text,
-            Area::Richiami => s.area_richiami_text,
+            Area::Gestore => s.kit.area_gestore_text,
+            Area::Patto => s.shell.area_patto_text,
+            Area::Pai => s.shell.area_pai_text,
+            Area::Agenda => s.shell.area_agenda_text,
+            Area::Richiami => s.shell.area_richiami_text,
         }
     }
 }
@@ -63,12 +63,12 @@ impl PlaceholderScreen {
             Line::raw(""),
         ];
         if let Some((_, name)) = &self.patient {
-            lines.push(Line::raw(format!("{}: {name}", s.patient)));
+            lines.push(Line::raw(format!("{}: {name}", s.kit.patient)));
             lines.push(Line::raw(""));
         }
-        lines.push(Line::styled(s.coming_soon, theme.status_warning));
+        lines.push(Line::styled(s.shell.coming_soon, theme.status_warning));
         lines.push(Line::raw(""));
-        lines.push(Line::styled(s.placeholder_back, theme.muted));
+        lines.push(Line::styled(s.shell.placeholder_back, theme.muted));
         frame.render_widget(
             Paragraph::new(lines)
                 .alignment(Alignment::Center)
