@@ -2,14 +2,17 @@
 """Rewrites the access paths of the interface's texts after they moved from
 the one struct of `tui/kit/lang.rs` into each feature's `strings.rs`.
 
-    python3 rename_fields.py SRC_DIR
+    python3 rename_fields.py src && python3 rename_fields.py tests && cargo fmt
 
 `s.title_lookup` becomes `s.patients.title_lookup`, `s.gestori.k_import`
 becomes `s.admin.k_import`, an alias bound with `let a = env.s.gestori;` has
 its moved texts rewritten through the handle it was bound from, the imports
 of the old text structs point at their new modules. Edits are line-local.
 Idempotent: a path already rewritten no longer matches. Files that declare
-texts (`*/strings.rs`, `kit/lang.rs`) are left alone.
+texts (`*/strings.rs`, `kit/lang.rs`) are left alone, and so are the lower
+layers (service, domain, store, io). A text another branch added to the old
+`Strings` of `kit/lang.rs` goes, as one `name: "it" | "en",` line, into the
+`strings.rs` of the feature that shows it, with its entry in MOVED below.
 """
 import os
 import re
@@ -218,6 +221,7 @@ MOVED = {
     'main.cf_exists_opened': 'patients',
     'main.cf_valid': 'patients',
     'main.cf_valid_omocode': 'patients',
+    'main.cf_omocode_order': 'patients',
     'main.col_born': 'patients',
     'main.col_cf': 'kit',
     'main.col_cognome': 'kit',

@@ -82,6 +82,8 @@ texts! {
         err_tessera: "Solo cifre" | "Digits only",
         cf_valid: "valido" | "valid",
         cf_valid_omocode: "valido (omocodia)" | "valid (omocodia)",
+        /// Omocodia letters that skip the official right-to-left order.
+        cf_omocode_order: "lettere di omocodia fuori dall'ordine ufficiale: controllare sulla tessera sanitaria" | "omocodia letters out of the official order: check the health card",
         ats_needs_comune: "— (dal comune di residenza)" | "— (from the comune of residence)",
         filled_from_cf: "Sesso, data e luogo di nascita compilati dal codice fiscale: controllarli." | "Sex, date and place of birth filled from the codice fiscale: check them.",
         cf_computed_note: "calcolato: verificare sulla tessera sanitaria (in caso di omocodia vale quello della tessera)" | "computed: check it on the health card (with omocodia the card's code is the right one)",
