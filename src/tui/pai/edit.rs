@@ -140,7 +140,7 @@ impl EditForm {
                 label: s.f_categoria.to_string(),
                 options: Categoria::ALL
                     .iter()
-                    .map(|c| c.label().to_string())
+                    .map(|c| s.categoria(*c).to_string())
                     .collect(),
                 selected: Categoria::ALL
                     .iter()
