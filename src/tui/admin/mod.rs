@@ -469,36 +469,7 @@ fn menu_line(
     }
 }
 
-/// Moves a table selection by `delta` rows within `len`.
-pub(crate) fn move_selection(state: &mut TableState, len: usize, delta: isize) {
-    if len == 0 {
-        return;
-    }
-    let next = state
-        .selected()
-        .unwrap_or(0)
-        .saturating_add_signed(delta)
-        .min(len - 1);
-    state.select(Some(next));
-}
-
-/// Up, Down, PageUp, PageDown, Home, End on a table of `len` rows.
-pub(crate) fn list_action(
-    action: Action,
-    state: &mut TableState,
-    len: usize,
-    page: usize,
-) -> Option<Cmd> {
-    let delta = match (action.list_step(page), action) {
-        (Some(delta), _) => delta,
-        (None, Action::Home) => isize::MIN / 2,
-        (None, Action::End) => isize::MAX / 2,
-        (None, Action::Back) => return Some(Cmd::Back),
-        _ => return None,
-    };
-    move_selection(state, len, delta);
-    Some(Cmd::Redraw)
-}
+pub(crate) use crate::tui::kit::list::{list_action, move_selection};
 
 /// Lines a Gestore's name may take in the list before it is cut.
 const MAX_NAME_LINES: usize = 3;
