@@ -19,6 +19,7 @@ use crate::service::patto::Scadenza;
 use crate::tui::kit::format;
 use crate::tui::kit::keys::{Action, Context, first_key};
 use crate::tui::kit::lang::Strings;
+use crate::tui::kit::list::ListState;
 use crate::tui::kit::screen::Open;
 use crate::tui::kit::screen::{Cmd, Env, Status};
 use crate::tui::kit::theme::MARKER;
@@ -81,8 +82,7 @@ impl RichiamiScreen {
             scadenze: ScadenzeList {
                 within: WITHIN_DAYS[0],
                 rows: Vec::new(),
-                state: TableState::default(),
-                page: 0,
+                list: ListState::default(),
             },
             da_prenotare: RecallList::default(),
             non_presentati: RecallList::default(),
@@ -162,7 +162,7 @@ impl RichiamiScreen {
             Section::NonPresentati => self.non_presentati.selected().map(|r| name(&r.patient)),
             Section::ScadenzePatti => self
                 .scadenze
-                .state
+                .list
                 .selected()
                 .and_then(|i| self.scadenze.rows.get(i))
                 .map(|r| name(&r.patient)),
@@ -566,14 +566,13 @@ fn draw_window(
 struct ScadenzeList {
     within: u64,
     rows: Vec<Scadenza>,
-    state: TableState,
-    page: usize,
+    list: ListState,
 }
 
 impl ScadenzeList {
     fn load(&mut self, desk: &Desk) -> Result<(), String> {
         let selected = self
-            .state
+            .list
             .selected()
             .and_then(|i| self.rows.get(i))
             .map(|r| r.patto.id);
@@ -593,27 +592,12 @@ impl ScadenzeList {
         let index = selected
             .and_then(|id| self.rows.iter().position(|r| r.patto.id == id))
             .unwrap_or(0);
-        self.state.select((!self.rows.is_empty()).then_some(index));
+        self.list.select((!self.rows.is_empty()).then_some(index));
         Ok(())
     }
 
-    fn move_by(&mut self, delta: isize) {
-        if self.rows.is_empty() {
-            return;
-        }
-        let last = self.rows.len() - 1;
-        let next = self
-            .state
-            .selected()
-            .unwrap_or(0)
-            .saturating_add_signed(delta)
-            .min(last);
-        self.state.select(Some(next));
-    }
-
     fn action(&mut self, action: Action, env: &Env) -> Option<Cmd> {
-        if let Some(delta) = action.list_step(self.page) {
-            self.move_by(delta);
+        if self.list.step(action, self.rows.len()) {
             return Some(Cmd::Redraw);
         }
         Some(match action {
@@ -629,7 +613,7 @@ impl ScadenzeList {
                 }
             }
             Action::Open => {
-                let Some(row) = self.state.selected().and_then(|i| self.rows.get(i)) else {
+                let Some(row) = self.list.selected().and_then(|i| self.rows.get(i)) else {
                     return Some(Cmd::Status(Status::info(
                         env.s.patto.no_scadenze(self.within),
                     )));
@@ -675,7 +659,7 @@ impl ScadenzeList {
             height: area.height.saturating_sub(3),
             ..area
         };
-        self.page = usize::from(table_area.height.saturating_sub(1));
+        self.list.fit(table_area, 1);
         if self.rows.is_empty() {
             frame.render_widget(
                 Paragraph::new(Line::styled(
@@ -733,7 +717,7 @@ impl ScadenzeList {
         )
         .header(header)
         .selectable(theme);
-        frame.render_stateful_widget(table, table_area, &mut self.state);
+        self.list.render(frame, table_area, table, 1);
     }
 }
 
