@@ -49,9 +49,9 @@ impl ListState {
         self.state.offset()
     }
 
-    /// Shows from row `offset` (kept within `len`) on the next frame.
-    pub fn set_offset(&mut self, offset: usize, len: usize) {
-        *self.state.offset_mut() = offset.min(len.saturating_sub(1));
+    /// Shows from row `offset` on the next frame.
+    pub fn set_offset(&mut self, offset: usize) {
+        *self.state.offset_mut() = offset;
     }
 
     /// Rows visible in the last frame.

@@ -66,7 +66,8 @@ impl LookupScreen {
             .map(|p| p.id);
         let offset = self.list.offset();
         self.search(desk)?;
-        self.list.set_offset(offset, self.results.len());
+        self.list
+            .set_offset(offset.min(self.results.len().saturating_sub(1)));
         if let Some(id) = selected_id
             && let Some(i) = self.results.iter().position(|p| p.id == id)
         {
