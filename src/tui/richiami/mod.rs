@@ -247,12 +247,11 @@ impl RichiamiScreen {
     }
 }
 
-/// Selection and paging over a list of `len` rows.
+/// Selection and paging over a list of `len` rows drawn a window at a time
+/// (rows of several lines).
 #[derive(Default)]
 struct Nav {
-    state: TableState,
-    /// Rows visible in the last frame.
-    page: usize,
+    list: ListState,
     /// First row drawn.
     offset: usize,
 }
@@ -260,27 +259,13 @@ struct Nav {
 impl Nav {
     /// After the rows changed: the first row, or the same index if still there.
     fn reset(&mut self, len: usize) {
-        let index = self
-            .state
-            .selected()
-            .unwrap_or(0)
-            .min(len.saturating_sub(1));
-        self.state.select((len > 0).then_some(index));
+        let index = self.list.selected().unwrap_or(0).min(len.saturating_sub(1));
+        self.list.select((len > 0).then_some(index));
     }
 
     /// Up, Down, PageUp, PageDown; `None` for other actions.
     fn action(&mut self, action: Action, len: usize) -> Option<Cmd> {
-        let delta = action.list_step(self.page)?;
-        if len > 0 {
-            let next = self
-                .state
-                .selected()
-                .unwrap_or(0)
-                .saturating_add_signed(delta)
-                .min(len - 1);
-            self.state.select(Some(next));
-        }
-        Some(Cmd::Redraw)
+        self.list.step(action, len).then_some(Cmd::Redraw)
     }
 }
 
@@ -301,12 +286,12 @@ impl RecallList {
         self.rows = rows;
         self.nav.reset(self.rows.len());
         if let Some(i) = kept.and_then(|k| self.rows.iter().position(|r| key(r) == k)) {
-            self.nav.state.select(Some(i));
+            self.nav.list.select(Some(i));
         }
     }
 
     fn selected(&self) -> Option<&Recall> {
-        self.nav.state.selected().and_then(|i| self.rows.get(i))
+        self.nav.list.selected().and_then(|i| self.rows.get(i))
     }
 
     fn action(&mut self, action: Action, _env: &Env) -> Option<Cmd> {
@@ -343,7 +328,7 @@ impl RecallList {
             height: area.height.saturating_sub(2),
             ..area
         };
-        self.nav.page = usize::from(table_area.height.saturating_sub(1));
+        self.nav.list.fit(table_area, 1);
         if self.rows.is_empty() {
             frame.render_widget(
                 Paragraph::new(Line::styled(format!(" {empty}"), theme.muted)),
@@ -429,12 +414,12 @@ impl AdherenceList {
         self.rows = rows;
         self.nav.reset(self.rows.len());
         if let Some(i) = kept.and_then(|k| self.rows.iter().position(|l| l.pai == k)) {
-            self.nav.state.select(Some(i));
+            self.nav.list.select(Some(i));
         }
     }
 
     fn selected(&self) -> Option<&AdherenceLine> {
-        self.nav.state.selected().and_then(|i| self.rows.get(i))
+        self.nav.list.selected().and_then(|i| self.rows.get(i))
     }
 
     fn action(&mut self, action: Action, _env: &Env) -> Option<Cmd> {
@@ -466,7 +451,7 @@ impl AdherenceList {
             height: area.height.saturating_sub(2),
             ..area
         };
-        self.nav.page = usize::from(table_area.height.saturating_sub(1));
+        self.nav.list.fit(table_area, 1);
         if self.rows.is_empty() {
             frame.render_widget(
                 Paragraph::new(Line::styled(format!(" {}", a.empty_aderenza), theme.muted)),
@@ -529,7 +514,7 @@ fn percent(share: Option<f32>) -> String {
 /// the header) so that the selection is visible: (first, count).
 fn window(nav: &mut Nav, len: usize, height: u16) -> (usize, usize) {
     let visible = usize::from(height.saturating_sub(1)).max(1);
-    let selected = nav.state.selected().unwrap_or(0);
+    let selected = nav.list.selected().unwrap_or(0);
     if selected < nav.offset {
         nav.offset = selected;
     } else if selected >= nav.offset + visible {
@@ -556,7 +541,7 @@ fn draw_window(
         .header(Row::new(header).style(theme.table_header))
         .selectable(theme);
     let mut state = TableState::default();
-    state.select(nav.state.selected().map(|i| i - first));
+    state.select(nav.list.selected().map(|i| i - first));
     frame.render_stateful_widget(table, area, &mut state);
 }
 
