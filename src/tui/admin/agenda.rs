@@ -7,7 +7,7 @@ use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Cell, HighlightSpacing, Paragraph, Row, Table, TableState, Wrap};
+use ratatui::widgets::{Cell, HighlightSpacing, Paragraph, Row, Table, Wrap};
 
 use crate::domain::agenda::{
     Appointment, AppointmentId, Closure, ClosureId, GIORNI_REFERTO_MAX, Pattern, Resource,
@@ -16,11 +16,12 @@ use crate::domain::agenda::{
 use crate::domain::pai::PaiTemplates;
 use crate::domain::text::fold;
 use crate::service::agenda::OutsideLine;
-use crate::tui::admin::{AdminScreen, move_selection};
+use crate::tui::admin::AdminScreen;
 use crate::tui::kit::dialog::{DialogField, Modal, Submit};
 use crate::tui::kit::field;
 use crate::tui::kit::format;
 use crate::tui::kit::keys::Action;
+use crate::tui::kit::list::ListState;
 use crate::tui::kit::screen::{Cmd, Env, Status};
 use crate::tui::kit::theme::MARKER;
 use crate::tui::kit::theme::Selectable;
@@ -185,8 +186,8 @@ pub struct RisorseSection {
     result_days: ResultDays,
     /// The kinds offered: those of the PAI templates, then any other stored.
     kinds: Vec<String>,
-    state: TableState,
-    fasce: TableState,
+    selection: ListState,
+    fasce: ListState,
     pane: Pane,
     problem: Option<String>,
 }
@@ -197,8 +198,8 @@ impl RisorseSection {
             resources: Vec::new(),
             result_days: ResultDays::default(),
             kinds: Vec::new(),
-            state: TableState::default(),
-            fasce: TableState::default(),
+            selection: ListState::default(),
+            fasce: ListState::default(),
             pane: Pane::Risorse,
             problem: None,
         };
@@ -215,7 +216,9 @@ impl RisorseSection {
     }
 
     pub fn selected(&self) -> Option<&Resource> {
-        self.state.selected().and_then(|i| self.resources.get(i))
+        self.selection
+            .selected()
+            .and_then(|i| self.resources.get(i))
     }
 
     /// Reads the resources again, keeping (or moving to) `select`.
@@ -246,7 +249,7 @@ impl RisorseSection {
         let at = keep
             .and_then(|id| self.resources.iter().position(|r| r.id == id))
             .unwrap_or(0);
-        self.state
+        self.selection
             .select((!self.resources.is_empty()).then_some(at));
         let fasce = self.selected().map_or(0, |r| r.patterns.len());
         let f = self
@@ -264,13 +267,13 @@ impl RisorseSection {
                 let delta = if action == Action::Up { -1 } else { 1 };
                 match self.pane {
                     Pane::Risorse => {
-                        move_selection(&mut self.state, self.resources.len(), delta);
+                        self.selection.move_by(self.resources.len(), delta);
                         let n = self.selected().map_or(0, |r| r.patterns.len());
                         self.fasce.select((n > 0).then_some(0));
                     }
                     Pane::Fasce => {
                         let n = self.selected().map_or(0, |r| r.patterns.len());
-                        move_selection(&mut self.fasce, n, delta);
+                        self.fasce.move_by(n, delta);
                     }
                 }
                 Cmd::Redraw
@@ -656,7 +659,7 @@ impl RisorseSection {
             })
             .highlight_symbol(if focused_list { MARKER } else { "  " })
             .highlight_spacing(HighlightSpacing::Always);
-        frame.render_stateful_widget(table, list, &mut self.state);
+        self.selection.render(frame, list, table, 1);
 
         let Some(r) = self.selected().cloned() else {
             return;
@@ -716,7 +719,7 @@ impl RisorseSection {
             .row_highlight_style(if focused { theme.selected } else { theme.field })
             .highlight_symbol(if focused { MARKER } else { "  " })
             .highlight_spacing(HighlightSpacing::Always);
-            frame.render_stateful_widget(table, fasce, &mut self.fasce);
+            self.fasce.render(frame, fasce, table, 1);
         }
         let hint = match self.pane {
             Pane::Risorse => x.h_risorse,
@@ -736,8 +739,7 @@ pub struct ChiusureSection {
     closures: Vec<Closure>,
     resources: Vec<Resource>,
     holidays: String,
-    state: TableState,
-    page: usize,
+    selection: ListState,
     problem: Option<String>,
 }
 
@@ -747,8 +749,7 @@ impl ChiusureSection {
             closures: Vec::new(),
             resources: Vec::new(),
             holidays: String::new(),
-            state: TableState::default(),
-            page: 0,
+            selection: ListState::default(),
             problem: None,
         };
         section.reload(env);
@@ -782,8 +783,12 @@ impl ChiusureSection {
             Err(e) => self.problem = Some(e.to_string()),
         }
         let n = self.closures.len();
-        let at = self.state.selected().unwrap_or(0).min(n.saturating_sub(1));
-        self.state.select((n > 0).then_some(at));
+        let at = self
+            .selection
+            .selected()
+            .unwrap_or(0)
+            .min(n.saturating_sub(1));
+        self.selection.select((n > 0).then_some(at));
     }
 
     fn resource_name(&self, c: &Closure, s: &Strings) -> String {
@@ -802,11 +807,11 @@ impl ChiusureSection {
         let x = s.agenda_admin;
         Some(match action {
             Action::Up => {
-                move_selection(&mut self.state, self.closures.len(), -1);
+                self.selection.move_by(self.closures.len(), -1);
                 Cmd::Redraw
             }
             Action::Down => {
-                move_selection(&mut self.state, self.closures.len(), 1);
+                self.selection.move_by(self.closures.len(), 1);
                 Cmd::Redraw
             }
             Action::Add => {
@@ -826,7 +831,7 @@ impl ChiusureSection {
                     ],
                 ))
             }
-            Action::Remove => match self.state.selected().and_then(|i| self.closures.get(i)) {
+            Action::Remove => match self.selection.selected().and_then(|i| self.closures.get(i)) {
                 Some(c) => Cmd::modal(Modal::confirm(
                     AgendaAdminPurpose::RemoveClosure(c.id),
                     x.remove_closure_title.to_string(),
@@ -893,7 +898,7 @@ impl ChiusureSection {
                 let (saved, outside) = env.desk.save_closure(c).map_err(|e| e.to_string())?;
                 self.reload(env);
                 if let Some(i) = self.closures.iter().position(|c| c.id == saved.id) {
-                    self.state.select(Some(i));
+                    self.selection.select(Some(i));
                 }
                 let done = x.closure_added(&saved.periodo_label());
                 Ok(after_save(outside.len(), done, env))
@@ -937,7 +942,7 @@ impl ChiusureSection {
             holidays,
         );
         frame.render_widget(Paragraph::new(hint), help);
-        self.page = usize::from(table.height.saturating_sub(1));
+        self.selection.fit(table, 1);
         if self.closures.is_empty() {
             frame.render_widget(
                 Paragraph::new(Line::styled(format!(" {}", x.no_closures), theme.muted)),
@@ -964,7 +969,7 @@ impl ChiusureSection {
         let widths =
             [period_w, res_w, motivo_w].map(|w| Constraint::Length(u16::try_from(w).unwrap_or(0)));
         let widget = Table::new(rows, widths).header(header).selectable(theme);
-        frame.render_stateful_widget(widget, table, &mut self.state);
+        self.selection.render(frame, table, widget, 1);
     }
 }
 
@@ -973,8 +978,7 @@ impl ChiusureSection {
 
 pub struct FuoriSection {
     lines: Vec<OutsideLine>,
-    state: TableState,
-    page: usize,
+    selection: ListState,
     problem: Option<String>,
 }
 
@@ -982,8 +986,7 @@ impl FuoriSection {
     pub fn new(env: &Env) -> FuoriSection {
         let mut section = FuoriSection {
             lines: Vec::new(),
-            state: TableState::default(),
-            page: 0,
+            selection: ListState::default(),
             problem: None,
         };
         section.reload(env);
@@ -1003,19 +1006,23 @@ impl FuoriSection {
             Err(e) => self.problem = Some(e.to_string()),
         }
         let n = self.lines.len();
-        let at = self.state.selected().unwrap_or(0).min(n.saturating_sub(1));
-        self.state.select((n > 0).then_some(at));
+        let at = self
+            .selection
+            .selected()
+            .unwrap_or(0)
+            .min(n.saturating_sub(1));
+        self.selection.select((n > 0).then_some(at));
     }
 
     pub fn action(&mut self, action: Action, env: &Env) -> Option<Cmd> {
         let x = env.s.agenda_admin;
-        if let Some(delta) = action.list_step(self.page) {
-            move_selection(&mut self.state, self.lines.len(), delta);
+        if let Some(delta) = action.list_step(self.selection.page()) {
+            self.selection.move_by(self.lines.len(), delta);
             return Some(Cmd::Redraw);
         }
         match action {
             Action::Open => {
-                let Some(line) = self.state.selected().and_then(|i| self.lines.get(i)) else {
+                let Some(line) = self.selection.selected().and_then(|i| self.lines.get(i)) else {
                     return Some(Cmd::Status(Status::info(x.nothing_outside)));
                 };
                 Some(self.propose(line.appointment.id, env))
@@ -1160,7 +1167,7 @@ impl FuoriSection {
         };
         frame.render_widget(Paragraph::new(text), info);
         frame.render_widget(Paragraph::new(hint), help);
-        self.page = usize::from(table.height.saturating_sub(1));
+        self.selection.fit(table, 1);
         if self.lines.is_empty() {
             return;
         }
@@ -1204,6 +1211,6 @@ impl FuoriSection {
         let widths = [10, 5, res_w, paz_w, what_w, motivo_w]
             .map(|w| Constraint::Length(u16::try_from(w).unwrap_or(0)));
         let widget = Table::new(rows, widths).header(header).selectable(theme);
-        frame.render_stateful_widget(widget, table, &mut self.state);
+        self.selection.render(frame, table, widget, 1);
     }
 }

@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState};
+use ratatui::widgets::{Cell, Paragraph, Row, Table};
 use tui_input::Input;
 
 use crate::domain::audit::{AuditEntry, AuditFilter};
@@ -17,7 +17,7 @@ use crate::tui::kit::screen::{Cmd, Env};
 use crate::tui::kit::theme::Selectable;
 use crate::tui::kit::theme::{ERROR_MARK, MARKER};
 
-use crate::tui::admin::move_selection;
+use crate::tui::kit::list::ListState;
 
 /// Entries fetched per page.
 pub const PAGE: usize = 100;
@@ -34,7 +34,7 @@ pub struct AuditSection {
     names: std::collections::HashMap<u64, String>,
     total: u64,
     problem: Option<String>,
-    state: TableState,
+    selection: ListState,
 }
 
 impl AuditSection {
@@ -48,7 +48,7 @@ impl AuditSection {
             names: Default::default(),
             total: 0,
             problem: None,
-            state: TableState::default(),
+            selection: ListState::default(),
         };
         section.load(env);
         section
@@ -84,7 +84,8 @@ impl AuditSection {
                 self.names.insert(id, format!("{} {}", p.cognome, p.nome));
             }
         }
-        self.state.select((!self.entries.is_empty()).then_some(0));
+        self.selection
+            .select((!self.entries.is_empty()).then_some(0));
     }
 
     /// Reads the filter fields; an error names the field to fix.
@@ -153,8 +154,8 @@ impl AuditSection {
                 self.pages.pop();
                 self.load(env);
             }
-            Action::Up => move_selection(&mut self.state, self.entries.len(), -1),
-            Action::Down => move_selection(&mut self.state, self.entries.len(), 1),
+            Action::Up => self.selection.move_by(self.entries.len(), -1),
+            Action::Down => self.selection.move_by(self.entries.len(), 1),
             Action::Back => return Some(Cmd::Back),
             _ => return None,
         }
@@ -259,9 +260,9 @@ impl AuditSection {
         )
         .header(header)
         .selectable(theme);
-        frame.render_stateful_widget(widget, table, &mut self.state);
+        self.selection.render(frame, table, widget, 1);
         // The whole summary of the selected entry.
-        if let Some(e) = self.state.selected().and_then(|i| self.entries.get(i)) {
+        if let Some(e) = self.selection.selected().and_then(|i| self.entries.get(i)) {
             let text = format!(" #{} {}", e.seq, e.summary);
             let lines: Vec<Line> = format::wrap(&text, usize::from(detail.width))
                 .into_iter()

@@ -15,7 +15,7 @@ pub mod studio;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
+use ratatui::widgets::{Cell, Paragraph, Row, Table, Wrap};
 use tui_input::Input;
 
 use crate::domain::gestore::GestoriImport;
@@ -30,6 +30,7 @@ use crate::tui::admin::studio::StudioSection;
 use crate::tui::kit::field;
 use crate::tui::kit::format;
 use crate::tui::kit::keys::{Action, Context};
+use crate::tui::kit::list::ListState;
 use crate::tui::kit::screen::{Cmd, Env, Status};
 use crate::tui::kit::theme::MARKER;
 use crate::tui::kit::theme::Selectable;
@@ -468,37 +469,6 @@ fn menu_line(
     }
 }
 
-/// Moves a table selection by `delta` rows within `len`.
-pub(crate) fn move_selection(state: &mut TableState, len: usize, delta: isize) {
-    if len == 0 {
-        return;
-    }
-    let next = state
-        .selected()
-        .unwrap_or(0)
-        .saturating_add_signed(delta)
-        .min(len - 1);
-    state.select(Some(next));
-}
-
-/// Up, Down, PageUp, PageDown, Home, End on a table of `len` rows.
-pub(crate) fn list_action(
-    action: Action,
-    state: &mut TableState,
-    len: usize,
-    page: usize,
-) -> Option<Cmd> {
-    let delta = match (action.list_step(page), action) {
-        (Some(delta), _) => delta,
-        (None, Action::Home) => isize::MIN / 2,
-        (None, Action::End) => isize::MAX / 2,
-        (None, Action::Back) => return Some(Cmd::Back),
-        _ => return None,
-    };
-    move_selection(state, len, delta);
-    Some(Cmd::Redraw)
-}
-
 /// Lines a Gestore's name may take in the list before it is cut.
 const MAX_NAME_LINES: usize = 3;
 
@@ -506,8 +476,7 @@ const MAX_NAME_LINES: usize = 3;
 pub struct HistorySection {
     imports: Vec<GestoriImport>,
     problem: Option<String>,
-    state: TableState,
-    page: usize,
+    selection: ListState,
 }
 
 impl HistorySection {
@@ -517,20 +486,15 @@ impl HistorySection {
             Err(e) => (Vec::new(), Some(e.to_string())),
         };
         imports.sort_by(|a, b| b.data.cmp(&a.data).then(b.id.cmp(&a.id)));
-        let mut state = TableState::default();
-        if !imports.is_empty() {
-            state.select(Some(0));
-        }
         HistorySection {
+            selection: ListState::first_of(imports.len()),
             imports,
             problem,
-            state,
-            page: 0,
         }
     }
 
     fn action(&mut self, action: Action) -> Option<Cmd> {
-        list_action(action, &mut self.state, self.imports.len(), self.page)
+        self.selection.navigate(action, self.imports.len())
     }
 
     fn draw(&mut self, frame: &mut Frame, area: Rect, env: &Env) {
@@ -546,7 +510,7 @@ impl HistorySection {
             None => Line::raw(format!(" {}", s.admin.imports_count(self.imports.len()))),
         };
         frame.render_widget(Paragraph::new(text), info);
-        self.page = usize::from(table.height.saturating_sub(1));
+        self.selection.fit(table, 1);
         if self.imports.is_empty() {
             return;
         }
@@ -593,7 +557,7 @@ impl HistorySection {
         )
         .header(header)
         .selectable(theme);
-        frame.render_stateful_widget(widget, table, &mut self.state);
+        self.selection.render(frame, table, widget, 1);
     }
 }
 
@@ -605,8 +569,7 @@ pub struct GestoriSection {
     all: Vec<Gestore>,
     visible: Vec<usize>,
     problem: Option<String>,
-    state: TableState,
-    page: usize,
+    selection: ListState,
     /// The selected Gestore is shown in full.
     detail: bool,
     /// Active prese in carico per Gestore, read when a detail is first shown.
@@ -624,8 +587,7 @@ impl GestoriSection {
             all,
             visible: Vec::new(),
             problem,
-            state: TableState::default(),
-            page: 0,
+            selection: ListState::default(),
             detail: false,
             prese: None,
         };
@@ -640,17 +602,17 @@ impl GestoriSection {
             return;
         };
         let kept = self.selected().map(|g| g.id);
-        let row = self.state.selected();
-        let offset = self.state.offset();
+        let row = self.selection.selected();
+        let offset = self.selection.offset();
         self.all = all;
         self.problem = None;
         self.refilter();
         let index = kept
             .and_then(|id| self.visible.iter().position(|&i| self.all[i].id == id))
             .or_else(|| row.map(|r| r.min(self.visible.len().saturating_sub(1))));
-        self.state
+        self.selection
             .select(index.filter(|_| !self.visible.is_empty()));
-        *self.state.offset_mut() = offset;
+        self.selection.set_offset(offset);
         if self.prese.is_some() {
             self.prese = Some(
                 env.desk
@@ -672,7 +634,7 @@ impl GestoriSection {
     }
 
     pub fn selected(&self) -> Option<&Gestore> {
-        self.all.get(*self.visible.get(self.state.selected()?)?)
+        self.all.get(*self.visible.get(self.selection.selected()?)?)
     }
 
     /// The Gestori listed now.
@@ -706,10 +668,7 @@ impl GestoriSection {
             })
             .map(|(i, _)| i)
             .collect();
-        self.state = TableState::default();
-        if !self.visible.is_empty() {
-            self.state.select(Some(0));
-        }
+        self.selection.reset(self.visible.len());
     }
 
     fn action(&mut self, action: Action, env: &Env) -> Option<Cmd> {
@@ -719,9 +678,7 @@ impl GestoriSection {
                     self.detail = false;
                     Some(Cmd::Redraw)
                 }
-                Action::Up | Action::Down => {
-                    list_action(action, &mut self.state, self.visible.len(), self.page)
-                }
+                Action::Up | Action::Down => self.selection.navigate(action, self.visible.len()),
                 _ => None,
             };
         }
@@ -739,7 +696,7 @@ impl GestoriSection {
             self.detail = true;
             return Some(Cmd::Redraw);
         }
-        list_action(action, &mut self.state, self.visible.len(), self.page)
+        self.selection.navigate(action, self.visible.len())
     }
 
     /// Every field of the selected Gestore, one per line, long values wrapped.
@@ -750,7 +707,7 @@ impl GestoriSection {
         let Some(g) = self.selected() else {
             return;
         };
-        let position = self.state.selected().unwrap_or(0) + 1;
+        let position = self.selection.selected().unwrap_or(0) + 1;
         let ats = format::ats_by_code(&g.ats)
             .map(format::ats_label)
             .unwrap_or_else(|| g.ats.clone());
@@ -863,7 +820,7 @@ impl GestoriSection {
             )),
         };
         frame.render_widget(Paragraph::new(text), info);
-        self.page = usize::from(table.height.saturating_sub(1));
+        self.selection.fit(table, 1);
         if self.visible.is_empty() {
             if self.problem.is_none() {
                 frame.render_widget(
@@ -970,7 +927,7 @@ impl GestoriSection {
             .map(|w| Constraint::Length(u16::try_from(w).unwrap_or(0)))
             .collect();
         let widget = Table::new(rows, widths).header(header).selectable(theme);
-        frame.render_stateful_widget(widget, table, &mut self.state);
+        self.selection.render(frame, table, widget, 1);
     }
 }
 

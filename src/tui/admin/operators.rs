@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
+use ratatui::widgets::{Cell, Paragraph, Row, Table, Wrap};
 use tui_input::Input;
 
 use crate::domain::operator::{Operator, OperatorId, Role};
@@ -14,7 +14,7 @@ use crate::tui::kit::keys::Action;
 use crate::tui::kit::screen::{Cmd, Env, Status};
 use crate::tui::kit::theme::Selectable;
 
-use crate::tui::admin::list_action;
+use crate::tui::kit::list::ListState;
 
 /// What a dialog of this section does when confirmed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,8 +37,7 @@ impl From<OperatorsPurpose> for Submit {
 pub struct OperatorsSection {
     list: Vec<Operator>,
     problem: Option<String>,
-    state: TableState,
-    page: usize,
+    selection: ListState,
 }
 
 fn role_options(a: &AccessStrings) -> Vec<String> {
@@ -54,8 +53,7 @@ impl OperatorsSection {
         let mut section = OperatorsSection {
             list: Vec::new(),
             problem: None,
-            state: TableState::default(),
-            page: 0,
+            selection: ListState::default(),
         };
         section.reload(env);
         section
@@ -73,8 +71,8 @@ impl OperatorsSection {
             }
             Err(e) => self.problem = Some(e.to_string()),
         }
-        let selected = self.state.selected().unwrap_or(0);
-        self.state.select(if self.list.is_empty() {
+        let selected = self.selection.selected().unwrap_or(0);
+        self.selection.select(if self.list.is_empty() {
             None
         } else {
             Some(selected.min(self.list.len() - 1))
@@ -82,7 +80,7 @@ impl OperatorsSection {
     }
 
     fn selected(&self) -> Option<&Operator> {
-        self.state.selected().and_then(|i| self.list.get(i))
+        self.selection.selected().and_then(|i| self.list.get(i))
     }
 
     pub fn action(&mut self, action: Action, env: &Env) -> Option<Cmd> {
@@ -148,7 +146,7 @@ impl OperatorsSection {
                 self.reload(env);
                 Some(cmd)
             }
-            other => list_action(other, &mut self.state, self.list.len(), self.page),
+            other => self.selection.navigate(other, self.list.len()),
         }
     }
 
@@ -207,7 +205,7 @@ impl OperatorsSection {
             None => Line::styled(format!(" {}", a.sec_operators_text), theme.muted),
         };
         frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), info);
-        self.page = usize::from(table.height.saturating_sub(1));
+        self.selection.fit(table, 1);
         let now = env.desk.now();
         let header = Row::new(vec![
             Cell::from(a.col_username),
@@ -236,6 +234,6 @@ impl OperatorsSection {
         )
         .header(header)
         .selectable(theme);
-        frame.render_stateful_widget(widget, table, &mut self.state);
+        self.selection.render(frame, table, widget, 1);
     }
 }

@@ -14,7 +14,7 @@ use chrono::{Datelike, Duration, NaiveDate, NaiveTime};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState};
+use ratatui::widgets::{Cell, Paragraph, Row, Table};
 
 use crate::domain::PatientId;
 use crate::domain::agenda::{AppStato, Appointment, AppointmentId, Resource, ResourceId, Slot};
@@ -25,6 +25,7 @@ use crate::tui::kit::dialog::{DialogField, Modal, Submit};
 use crate::tui::kit::field;
 use crate::tui::kit::format;
 use crate::tui::kit::keys::{Action, Context, first_key};
+use crate::tui::kit::list::ListState;
 use crate::tui::kit::picker::{Picker, PickerOutcome};
 use crate::tui::kit::screen::{Cmd, Env, Status};
 use crate::tui::kit::theme::MARKER;
@@ -56,7 +57,7 @@ pub struct AgendaScreen {
     /// Index into `resources`; `None` for all of them.
     filter: Option<usize>,
     lines: Vec<DayLine>,
-    state: TableState,
+    list: ListState,
     patient: Option<(PatientId, String)>,
     plan: Option<PlanView>,
     /// The week view instead of the day list.
@@ -96,7 +97,7 @@ impl AgendaScreen {
             resources: desk.resources().map_err(|e| e.to_string())?,
             filter: None,
             lines: Vec::new(),
-            state: TableState::default(),
+            list: ListState::default(),
             patient,
             plan: None,
             week: false,
@@ -126,7 +127,7 @@ impl AgendaScreen {
     /// appointment.
     pub fn reload(&mut self, desk: &Desk) -> Result<(), String> {
         let selected = self.selected().map(|l| l.appointment.id);
-        let row = self.state.selected();
+        let row = self.list.selected();
         if self.week {
             self.days = desk
                 .week(self.day, self.resource())
@@ -145,7 +146,7 @@ impl AgendaScreen {
             .or(row)
             .unwrap_or(0)
             .min(self.lines.len().saturating_sub(1));
-        self.state.select((!self.lines.is_empty()).then_some(index));
+        self.list.select((!self.lines.is_empty()).then_some(index));
         Ok(())
     }
 
@@ -204,7 +205,7 @@ impl AgendaScreen {
             let (d, i) = self.week_sel?;
             return self.days.get(d).and_then(|day| day.lines.get(i));
         }
-        self.state.selected().and_then(|i| self.lines.get(i))
+        self.list.selected().and_then(|i| self.lines.get(i))
     }
 
     pub fn patient(&self) -> Option<(PatientId, String)> {
@@ -238,7 +239,7 @@ impl AgendaScreen {
 
     fn go_to(&mut self, day: NaiveDate, env: &Env) -> Cmd {
         self.day = day;
-        self.state.select(None);
+        self.list.select(None);
         match self.reload(env.desk) {
             Ok(()) => Cmd::Redraw,
             Err(e) => Cmd::Status(Status::error(e)),
@@ -277,16 +278,7 @@ impl AgendaScreen {
             self.week_sel = order.get(next).copied();
             return;
         }
-        if self.lines.is_empty() {
-            return;
-        }
-        let next = self
-            .state
-            .selected()
-            .unwrap_or(0)
-            .saturating_add_signed(delta)
-            .min(self.lines.len() - 1);
-        self.state.select(Some(next));
+        self.list.move_by(self.lines.len(), delta);
     }
 
     /// Reloads after a change and says `message`, or the error.
@@ -380,7 +372,7 @@ impl AgendaScreen {
                     self.day = app.start.date();
                 }
                 self.week_sel = None;
-                self.state.select(None);
+                self.list.select(None);
                 self.reload_selecting(keep, env)
             }
             Action::Open if self.week => {
@@ -397,7 +389,7 @@ impl AgendaScreen {
                     Some(i) if i + 1 < self.resources.len() => Some(i + 1),
                     _ => None,
                 };
-                self.state.select(None);
+                self.list.select(None);
                 match self.reload(env.desk) {
                     Ok(()) => Cmd::Redraw,
                     Err(e) => Cmd::Status(Status::error(e)),
@@ -484,7 +476,7 @@ impl AgendaScreen {
                     self.week_sel = Some(pos);
                 }
             } else if let Some(i) = self.lines.iter().position(|l| l.appointment.id == id) {
-                self.state.select(Some(i));
+                self.list.select(Some(i));
             }
         }
         Cmd::Redraw
@@ -1037,7 +1029,7 @@ impl AgendaScreen {
         )
         .header(header)
         .selectable(theme);
-        frame.render_stateful_widget(table, table_area, &mut self.state);
+        self.list.render(frame, table_area, table, 1);
     }
 }
 

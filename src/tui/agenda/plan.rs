@@ -10,7 +10,7 @@ use chrono::{NaiveDate, Weekday};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState};
+use ratatui::widgets::{Cell, Paragraph, Row, Table};
 
 use crate::domain::PatientId;
 use crate::domain::agenda::{Fascia, Preferences, Resource};
@@ -21,6 +21,7 @@ use crate::tui::agenda::AgendaPurpose;
 use crate::tui::kit::dialog::{DialogField, Modal};
 use crate::tui::kit::format;
 use crate::tui::kit::keys::Action;
+use crate::tui::kit::list::ListState;
 use crate::tui::kit::screen::{Cmd, Env, Status};
 use crate::tui::kit::theme::Selectable;
 use crate::tui::strings::Strings;
@@ -54,7 +55,7 @@ pub struct PlanView {
     resources: Vec<Resource>,
     output: PlanOutput,
     ticked: Vec<bool>,
-    state: TableState,
+    list: ListState,
 }
 
 impl PlanView {
@@ -85,8 +86,7 @@ impl PlanView {
         output: PlanOutput,
         resources: Vec<Resource>,
     ) -> PlanView {
-        let mut state = TableState::default();
-        state.select((!output.proposals.is_empty()).then_some(0));
+        let list = ListState::first_of(output.proposals.len());
         PlanView {
             pai: pai.id,
             patient_id: pai.patient,
@@ -100,7 +100,7 @@ impl PlanView {
             resources,
             ticked: vec![true; output.proposals.len()],
             output,
-            state,
+            list,
         }
     }
 
@@ -173,7 +173,7 @@ impl PlanView {
             .map_err(|e| e.to_string())?;
         self.preferences = preferences;
         self.ticked = vec![true; output.proposals.len()];
-        self.state
+        self.list
             .select((!output.proposals.is_empty()).then_some(0));
         self.output = output;
         Ok(Cmd::Status(Status::success(env.s.agenda.prefs_saved)))
@@ -235,32 +235,18 @@ impl PlanView {
             .unwrap_or_default()
     }
 
-    fn move_by(&mut self, delta: isize) {
-        let n = self.output.proposals.len();
-        if n == 0 {
-            return;
-        }
-        let next = self
-            .state
-            .selected()
-            .unwrap_or(0)
-            .saturating_add_signed(delta)
-            .min(n - 1);
-        self.state.select(Some(next));
-    }
-
     pub fn action(&mut self, action: Action, env: &Env) -> Option<PlanOutcome> {
         Some(match action {
             Action::Up => {
-                self.move_by(-1);
+                self.list.move_by(self.output.proposals.len(), -1);
                 PlanOutcome::Stay(Box::new(Cmd::Redraw))
             }
             Action::Down => {
-                self.move_by(1);
+                self.list.move_by(self.output.proposals.len(), 1);
                 PlanOutcome::Stay(Box::new(Cmd::Redraw))
             }
             Action::Toggle => {
-                if let Some(t) = self.state.selected().and_then(|i| self.ticked.get_mut(i)) {
+                if let Some(t) = self.list.selected().and_then(|i| self.ticked.get_mut(i)) {
                     *t = !*t;
                 }
                 PlanOutcome::Stay(Box::new(Cmd::Redraw))
@@ -282,7 +268,7 @@ impl PlanView {
                         let cmd = match env.desk.plan_pai(self.pai, &self.preferences) {
                             Ok(output) => {
                                 self.ticked = vec![true; output.proposals.len()];
-                                self.state
+                                self.list
                                     .select((!output.proposals.is_empty()).then_some(0));
                                 self.output = output;
                                 Cmd::Status(Status::warning(env.s.agenda.plan_taken))
@@ -407,6 +393,6 @@ impl PlanView {
         )
         .header(header)
         .selectable(theme);
-        frame.render_stateful_widget(table, table_area, &mut self.state);
+        self.list.render(frame, table_area, table, 1);
     }
 }

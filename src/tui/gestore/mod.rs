@@ -9,7 +9,7 @@ pub mod strings;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
+use ratatui::widgets::{Cell, Paragraph, Row, Table, Wrap};
 use tui_input::Input;
 
 use crate::domain::ats::all_ats;
@@ -22,6 +22,7 @@ use crate::tui::kit::dialog::{DialogField, Modal, Submit};
 use crate::tui::kit::field;
 use crate::tui::kit::format;
 use crate::tui::kit::keys::{Action, Context};
+use crate::tui::kit::list::ListState;
 use crate::tui::kit::picker::{Picker, PickerOutcome};
 use crate::tui::kit::screen::{Cmd, Env, Status};
 use crate::tui::kit::theme::Selectable;
@@ -85,8 +86,7 @@ pub struct GestoreScreen {
     tipo: Option<GestoreTipo>,
     /// Indexes into `choice.gestori` that pass the filters.
     visible: Vec<usize>,
-    state: TableState,
-    page: usize,
+    list: ListState,
     /// The chooser of another ATS, while open.
     picker: Option<Picker>,
 }
@@ -104,8 +104,7 @@ impl GestoreScreen {
             filter: Input::default(),
             tipo: None,
             visible: Vec::new(),
-            state: TableState::default(),
-            page: 0,
+            list: ListState::default(),
             picker: None,
         };
         if let Some(id) = patient {
@@ -138,7 +137,7 @@ impl GestoreScreen {
     }
 
     pub fn selected(&self) -> Option<&Gestore> {
-        let i = self.state.selected()?;
+        let i = self.list.selected()?;
         let c = self.choice.as_ref()?;
         c.gestori.get(*self.visible.get(i)?)
     }
@@ -215,7 +214,7 @@ impl GestoreScreen {
         if let Some(id) = keep
             && let Some(pos) = self.listed().iter().position(|g| g.id == id)
         {
-            self.state.select(Some(pos));
+            self.list.select(Some(pos));
         }
     }
 
@@ -239,24 +238,7 @@ impl GestoreScreen {
                 .collect(),
             None => Vec::new(),
         };
-        self.state = TableState::default();
-        if !self.visible.is_empty() {
-            self.state.select(Some(0));
-        }
-    }
-
-    fn move_by(&mut self, delta: isize) {
-        if self.visible.is_empty() {
-            return;
-        }
-        let last = self.visible.len() - 1;
-        let next = self
-            .state
-            .selected()
-            .unwrap_or(0)
-            .saturating_add_signed(delta)
-            .min(last);
-        self.state.select(Some(next));
+        self.list.reset(self.visible.len());
     }
 
     pub fn action(&mut self, action: Action, env: &Env) -> Option<Cmd> {
@@ -281,8 +263,7 @@ impl GestoreScreen {
         if self.patient.is_none() {
             return Some(Cmd::Status(Status::info(s.gestori.no_patient_keys)));
         }
-        if let Some(delta) = action.list_step(self.page) {
-            self.move_by(delta);
+        if self.list.step(action, self.visible.len()) {
             return Some(Cmd::Redraw);
         }
         Some(match action {
@@ -770,7 +751,7 @@ impl GestoreScreen {
         );
 
         // The list.
-        self.page = usize::from(table.height.saturating_sub(1));
+        self.list.fit(table, 1);
         if self.visible.is_empty() {
             if self.problem.is_none() {
                 let text = if self.filter.value().trim().is_empty() && self.tipo.is_none() {
@@ -786,7 +767,7 @@ impl GestoreScreen {
             }
         } else if let Some(c) = &self.choice {
             let widget = choice_table(c, &self.visible, table.width, env);
-            frame.render_stateful_widget(widget, table, &mut self.state);
+            self.list.render(frame, table, widget, 1);
         }
 
         // The selected Gestore in full.

@@ -8,6 +8,7 @@ pub mod field;
 pub mod format;
 pub mod keys;
 pub mod lang;
+pub mod list;
 pub mod picker;
 pub mod scan;
 pub mod screen;

@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState};
+use ratatui::widgets::{Cell, Paragraph, Row, Table};
 use tui_input::Input;
 
 use crate::domain::pai::{Categoria, Frequenza, Luogo, Pai, PaiItem, PaiStato, TEMPLATE_LABEL};
@@ -30,6 +30,7 @@ use crate::tui::kit::dialog::{DialogField, Modal, Submit};
 use crate::tui::kit::field;
 use crate::tui::kit::format;
 use crate::tui::kit::keys::{Action, Context, first_key};
+use crate::tui::kit::list::ListState;
 use crate::tui::kit::picker::{Picker, PickerOutcome};
 use crate::tui::kit::screen::{Cmd, Env, Status};
 use crate::tui::kit::theme::Selectable;
@@ -108,7 +109,7 @@ pub struct PaiScreen {
     /// An older version opened from the list: read-only.
     historic: bool,
     section: Section,
-    states: [TableState; 5],
+    states: [ListState; 5],
     form: Option<EditForm>,
     /// The list of versions.
     picker: Option<Picker>,
@@ -1019,8 +1020,7 @@ impl PaiScreen {
             );
         } else {
             let table = self.table(env, width, wide);
-            let state = &mut self.states[self.section.index()];
-            frame.render_stateful_widget(table, table_area, state);
+            self.states[self.section.index()].render(frame, table_area, table, 1);
         }
         let detail = self.detail(env, usize::from(area.width.saturating_sub(2)));
         let mut lines = vec![self.more_keys(env, width)];

@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState};
+use ratatui::widgets::{Cell, Paragraph, Row, Table};
 use tui_input::Input;
 
 use crate::domain::PatientId;
@@ -12,6 +12,7 @@ use crate::service::{Desk, DeskError, PatientSummary};
 use crate::tui::kit::field;
 use crate::tui::kit::format;
 use crate::tui::kit::keys::Action;
+use crate::tui::kit::list::ListState;
 use crate::tui::kit::screen::{Cmd, Env, Status};
 use crate::tui::kit::theme::Selectable;
 use crate::tui::strings::Strings;
@@ -24,9 +25,7 @@ pub struct LookupScreen {
     input: Input,
     results: Vec<PatientSummary>,
     suggested: bool,
-    state: TableState,
-    /// Rows visible in the last frame, for PageUp/PageDown.
-    page: usize,
+    list: ListState,
     /// The operator searched or moved the selection since a patient was
     /// last chosen: the highlighted row is then theirs to choose.
     searched: bool,
@@ -54,24 +53,25 @@ impl LookupScreen {
     }
 
     pub fn selected(&self) -> Option<usize> {
-        self.state.selected()
+        self.list.selected()
     }
 
     /// Runs the query again (after a save), keeping the selected patient when
     /// still listed.
     pub fn refresh(&mut self, desk: &Desk) -> Result<(), DeskError> {
         let selected_id = self
-            .state
+            .list
             .selected()
             .and_then(|i| self.results.get(i))
             .map(|p| p.id);
-        let offset = self.state.offset();
+        let offset = self.list.offset();
         self.search(desk)?;
-        *self.state.offset_mut() = offset.min(self.results.len().saturating_sub(1));
+        self.list
+            .set_offset(offset.min(self.results.len().saturating_sub(1)));
         if let Some(id) = selected_id
             && let Some(i) = self.results.iter().position(|p| p.id == id)
         {
-            self.state.select(Some(i));
+            self.list.select(Some(i));
         }
         Ok(())
     }
@@ -110,10 +110,7 @@ impl LookupScreen {
             self.results = lookup.patients;
             self.suggested = lookup.suggested;
         }
-        self.state = TableState::default();
-        if !self.results.is_empty() {
-            self.state.select(Some(0));
-        }
+        self.list.reset(self.results.len());
         Ok(())
     }
 
@@ -125,24 +122,13 @@ impl LookupScreen {
         }
     }
 
-    fn move_by(&mut self, delta: isize) {
-        self.searched = true;
-        if self.results.is_empty() {
-            return;
-        }
-        let last = self.results.len() - 1;
-        let current = self.state.selected().unwrap_or(0);
-        let next = current.saturating_add_signed(delta).min(last);
-        self.state.select(Some(next));
-    }
-
     pub fn action(&mut self, action: Action, env: &Env) -> Option<Cmd> {
-        if let Some(delta) = action.list_step(self.page) {
-            self.move_by(delta);
+        if self.list.step(action, self.results.len()) {
+            self.searched = true;
             return Some(Cmd::Redraw);
         }
         Some(match action {
-            Action::Open => match self.state.selected().and_then(|i| self.results.get(i)) {
+            Action::Open => match self.list.selected().and_then(|i| self.results.get(i)) {
                 Some(p) => Cmd::OpenRecord(p.id),
                 None => Cmd::Status(Status::info(env.s.patients.nothing_to_open)),
             },
@@ -160,7 +146,7 @@ impl LookupScreen {
                 self.input.reset();
                 self.results.clear();
                 self.suggested = false;
-                self.state = TableState::default();
+                self.list.reset(0);
                 Cmd::Redraw
             }
             _ => return None,
@@ -226,16 +212,13 @@ impl LookupScreen {
         );
         frame.render_widget(Paragraph::new(lines), message);
 
-        self.page = usize::from(table.height.saturating_sub(1));
+        self.list.fit(table, 1);
         if self.results.is_empty() {
             return;
         }
         let wide = table.width >= 100;
-        frame.render_stateful_widget(
-            results_table(&self.results, s, env, wide),
-            table,
-            &mut self.state,
-        );
+        let widget = results_table(&self.results, s, env, wide);
+        self.list.render(frame, table, widget, 1);
     }
 }
 

@@ -19,7 +19,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState};
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table};
 use tui_input::Input;
 
 use crate::domain::patto::{Consensi, FirmaInput, Firmatario, PattoDiCura, PattoId, PattoStato};
@@ -30,6 +30,7 @@ use crate::tui::kit::dialog::{DialogField, Modal, Submit};
 use crate::tui::kit::field;
 use crate::tui::kit::format;
 use crate::tui::kit::keys::{Action, Context, first_key};
+use crate::tui::kit::list::ListState;
 use crate::tui::kit::screen::{Cmd, Env, Status};
 use crate::tui::kit::theme::Selectable;
 use crate::tui::kit::theme::{MARKER, WARNING_MARK};
@@ -138,7 +139,7 @@ pub struct PattoScreen {
     presa: Option<PresaInCarico>,
     gestore: Option<String>,
     patti: Vec<PattoDiCura>,
-    state: TableState,
+    list: ListState,
 }
 
 impl PattoScreen {
@@ -154,7 +155,7 @@ impl PattoScreen {
             presa: None,
             gestore: None,
             patti: Vec::new(),
-            state: TableState::default(),
+            list: ListState::default(),
         };
         screen.reload(desk)?;
         Ok(screen)
@@ -182,7 +183,7 @@ impl PattoScreen {
         let index = selected
             .and_then(|sel| self.patti.iter().position(|p| p.id == sel))
             .unwrap_or(0);
-        self.state.select((!self.patti.is_empty()).then_some(index));
+        self.list.select((!self.patti.is_empty()).then_some(index));
         Ok(())
     }
 
@@ -205,21 +206,7 @@ impl PattoScreen {
     }
 
     pub fn selected(&self) -> Option<&PattoDiCura> {
-        self.state.selected().and_then(|i| self.patti.get(i))
-    }
-
-    fn move_by(&mut self, delta: isize) {
-        if self.patti.is_empty() {
-            return;
-        }
-        let last = self.patti.len() - 1;
-        let next = self
-            .state
-            .selected()
-            .unwrap_or(0)
-            .saturating_add_signed(delta)
-            .min(last);
-        self.state.select(Some(next));
+        self.list.selected().and_then(|i| self.patti.get(i))
     }
 
     /// Opens a bozza (prepared or renewed) for reading and signing.
@@ -234,7 +221,7 @@ impl PattoScreen {
                     return Cmd::Status(Status::error(e));
                 }
                 if let Some(i) = self.patti.iter().position(|p| p.id == draft.id) {
-                    self.state.select(Some(i));
+                    self.list.select(Some(i));
                 }
                 match PattoTextScreen::open(env, draft, self.name()) {
                     Ok(screen) => Cmd::push(screen),
@@ -249,11 +236,11 @@ impl PattoScreen {
         let s = env.s.patto;
         Some(match action {
             Action::Up => {
-                self.move_by(-1);
+                self.list.move_by(self.patti.len(), -1);
                 Cmd::Redraw
             }
             Action::Down => {
-                self.move_by(1);
+                self.list.move_by(self.patti.len(), 1);
                 Cmd::Redraw
             }
             Action::Open => match self.selected().cloned() {
@@ -468,7 +455,7 @@ impl PattoScreen {
             );
         } else {
             let table = patti_table(&self.patti, env, area.width >= 100);
-            frame.render_stateful_widget(table, table_area, &mut self.state);
+            self.list.render(frame, table_area, table, 1);
         }
         if !hint.is_empty() {
             let mut hint_lines = Vec::new();

@@ -19,6 +19,7 @@ use crate::service::agenda::{AdherenceLine, Recall, RecallLists};
 use crate::service::patto::Scadenza;
 use crate::tui::kit::format;
 use crate::tui::kit::keys::{Action, Context, first_key};
+use crate::tui::kit::list::ListState;
 use crate::tui::kit::screen::Open;
 use crate::tui::kit::screen::{Cmd, Env, Status};
 use crate::tui::kit::theme::MARKER;
@@ -81,8 +82,7 @@ impl RichiamiScreen {
             scadenze: ScadenzeList {
                 within: WITHIN_DAYS[0],
                 rows: Vec::new(),
-                state: TableState::default(),
-                page: 0,
+                list: ListState::default(),
             },
             da_prenotare: RecallList::default(),
             non_presentati: RecallList::default(),
@@ -162,7 +162,7 @@ impl RichiamiScreen {
             Section::NonPresentati => self.non_presentati.selected().map(|r| name(&r.patient)),
             Section::ScadenzePatti => self
                 .scadenze
-                .state
+                .list
                 .selected()
                 .and_then(|i| self.scadenze.rows.get(i))
                 .map(|r| name(&r.patient)),
@@ -249,12 +249,11 @@ impl RichiamiScreen {
     }
 }
 
-/// Selection and paging over a list of `len` rows.
+/// Selection and paging over a list of `len` rows drawn a window at a time
+/// (rows of several lines).
 #[derive(Default)]
 struct Nav {
-    state: TableState,
-    /// Rows visible in the last frame.
-    page: usize,
+    list: ListState,
     /// First row drawn.
     offset: usize,
 }
@@ -262,27 +261,13 @@ struct Nav {
 impl Nav {
     /// After the rows changed: the first row, or the same index if still there.
     fn reset(&mut self, len: usize) {
-        let index = self
-            .state
-            .selected()
-            .unwrap_or(0)
-            .min(len.saturating_sub(1));
-        self.state.select((len > 0).then_some(index));
+        let index = self.list.selected().unwrap_or(0).min(len.saturating_sub(1));
+        self.list.select((len > 0).then_some(index));
     }
 
     /// Up, Down, PageUp, PageDown; `None` for other actions.
     fn action(&mut self, action: Action, len: usize) -> Option<Cmd> {
-        let delta = action.list_step(self.page)?;
-        if len > 0 {
-            let next = self
-                .state
-                .selected()
-                .unwrap_or(0)
-                .saturating_add_signed(delta)
-                .min(len - 1);
-            self.state.select(Some(next));
-        }
-        Some(Cmd::Redraw)
+        self.list.step(action, len).then_some(Cmd::Redraw)
     }
 }
 
@@ -303,12 +288,12 @@ impl RecallList {
         self.rows = rows;
         self.nav.reset(self.rows.len());
         if let Some(i) = kept.and_then(|k| self.rows.iter().position(|r| key(r) == k)) {
-            self.nav.state.select(Some(i));
+            self.nav.list.select(Some(i));
         }
     }
 
     fn selected(&self) -> Option<&Recall> {
-        self.nav.state.selected().and_then(|i| self.rows.get(i))
+        self.nav.list.selected().and_then(|i| self.rows.get(i))
     }
 
     fn action(&mut self, action: Action, _env: &Env) -> Option<Cmd> {
@@ -345,7 +330,7 @@ impl RecallList {
             height: area.height.saturating_sub(2),
             ..area
         };
-        self.nav.page = usize::from(table_area.height.saturating_sub(1));
+        self.nav.list.fit(table_area, 1);
         if self.rows.is_empty() {
             frame.render_widget(
                 Paragraph::new(Line::styled(format!(" {empty}"), theme.muted)),
@@ -431,12 +416,12 @@ impl AdherenceList {
         self.rows = rows;
         self.nav.reset(self.rows.len());
         if let Some(i) = kept.and_then(|k| self.rows.iter().position(|l| l.pai == k)) {
-            self.nav.state.select(Some(i));
+            self.nav.list.select(Some(i));
         }
     }
 
     fn selected(&self) -> Option<&AdherenceLine> {
-        self.nav.state.selected().and_then(|i| self.rows.get(i))
+        self.nav.list.selected().and_then(|i| self.rows.get(i))
     }
 
     fn action(&mut self, action: Action, _env: &Env) -> Option<Cmd> {
@@ -468,7 +453,7 @@ impl AdherenceList {
             height: area.height.saturating_sub(2),
             ..area
         };
-        self.nav.page = usize::from(table_area.height.saturating_sub(1));
+        self.nav.list.fit(table_area, 1);
         if self.rows.is_empty() {
             frame.render_widget(
                 Paragraph::new(Line::styled(
@@ -537,7 +522,7 @@ fn percent(share: Option<f32>) -> String {
 /// the header) so that the selection is visible: (first, count).
 fn window(nav: &mut Nav, len: usize, height: u16) -> (usize, usize) {
     let visible = usize::from(height.saturating_sub(1)).max(1);
-    let selected = nav.state.selected().unwrap_or(0);
+    let selected = nav.list.selected().unwrap_or(0);
     if selected < nav.offset {
         nav.offset = selected;
     } else if selected >= nav.offset + visible {
@@ -564,7 +549,7 @@ fn draw_window(
         .header(Row::new(header).style(theme.table_header))
         .selectable(theme);
     let mut state = TableState::default();
-    state.select(nav.state.selected().map(|i| i - first));
+    state.select(nav.list.selected().map(|i| i - first));
     frame.render_stateful_widget(table, area, &mut state);
 }
 
@@ -574,14 +559,13 @@ fn draw_window(
 struct ScadenzeList {
     within: u64,
     rows: Vec<Scadenza>,
-    state: TableState,
-    page: usize,
+    list: ListState,
 }
 
 impl ScadenzeList {
     fn load(&mut self, desk: &Desk) -> Result<(), String> {
         let selected = self
-            .state
+            .list
             .selected()
             .and_then(|i| self.rows.get(i))
             .map(|r| r.patto.id);
@@ -601,27 +585,12 @@ impl ScadenzeList {
         let index = selected
             .and_then(|id| self.rows.iter().position(|r| r.patto.id == id))
             .unwrap_or(0);
-        self.state.select((!self.rows.is_empty()).then_some(index));
+        self.list.select((!self.rows.is_empty()).then_some(index));
         Ok(())
     }
 
-    fn move_by(&mut self, delta: isize) {
-        if self.rows.is_empty() {
-            return;
-        }
-        let last = self.rows.len() - 1;
-        let next = self
-            .state
-            .selected()
-            .unwrap_or(0)
-            .saturating_add_signed(delta)
-            .min(last);
-        self.state.select(Some(next));
-    }
-
     fn action(&mut self, action: Action, env: &Env) -> Option<Cmd> {
-        if let Some(delta) = action.list_step(self.page) {
-            self.move_by(delta);
+        if self.list.step(action, self.rows.len()) {
             return Some(Cmd::Redraw);
         }
         Some(match action {
@@ -637,7 +606,7 @@ impl ScadenzeList {
                 }
             }
             Action::Open => {
-                let Some(row) = self.state.selected().and_then(|i| self.rows.get(i)) else {
+                let Some(row) = self.list.selected().and_then(|i| self.rows.get(i)) else {
                     return Some(Cmd::Status(Status::info(
                         env.s.richiami.no_scadenze(self.within),
                     )));
@@ -686,7 +655,7 @@ impl ScadenzeList {
             height: area.height.saturating_sub(3),
             ..area
         };
-        self.page = usize::from(table_area.height.saturating_sub(1));
+        self.list.fit(table_area, 1);
         if self.rows.is_empty() {
             frame.render_widget(
                 Paragraph::new(Line::styled(
@@ -744,7 +713,7 @@ impl ScadenzeList {
         )
         .header(header)
         .selectable(theme);
-        frame.render_stateful_widget(table, table_area, &mut self.state);
+        self.list.render(frame, table_area, table, 1);
     }
 }
 
