@@ -1874,8 +1874,9 @@ impl Report {
                 b.open_ms[0],
                 c.open_ms[0],
             ));
-            rows.last_mut()
-                .map(|r| r[1] = format!("{} · {}", num(k.open_ms[0]), num(k.open_ms[1])));
+            if let Some(r) = rows.last_mut() {
+                r[1] = format!("{} · {}", num(k.open_ms[0]), num(k.open_ms[1]));
+            }
             rows.push(after(
                 "RSS di picco, apertura e ricerche dopo compatta (MB)",
                 k.rss_open_mb.max(k.rss_browse_mb),

@@ -363,10 +363,13 @@ impl Desk {
         for row in rows {
             let mut summary = PatientSummary::of_row(&row);
             if let Some(g) = row.gestore {
-                if !names.contains_key(&g) {
-                    names.insert(g, self.store.gestore(g)?.map(|g| g.denominazione));
-                }
-                summary.gestore = names.get(&g).cloned().flatten();
+                let name = match names.entry(g) {
+                    std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+                    std::collections::hash_map::Entry::Vacant(e) => {
+                        e.insert(self.store.gestore(g)?.map(|g| g.denominazione))
+                    }
+                };
+                summary.gestore = name.clone();
             }
             out.push(summary);
         }
