@@ -1728,6 +1728,7 @@ impl Side {
                 json!({
                     "p50": self.lookup(kind, "p50"),
                     "p99": self.lookup(kind, "p99"),
+                    "net_p99": self.lookup(kind, "net_p99"),
                     "max": self.lookup(kind, "max"),
                 }),
             );
@@ -1746,7 +1747,11 @@ impl Side {
             for kind in KINDS {
                 lookups.insert(
                     kind.to_string(),
-                    json!({"p50": c.lookup(kind, "p50"), "p99": c.lookup(kind, "p99")}),
+                    json!({
+                        "p50": c.lookup(kind, "p50"),
+                        "p99": c.lookup(kind, "p99"),
+                        "net_p99": c.lookup(kind, "net_p99"),
+                    }),
                 );
             }
             out["compacted"] = json!({

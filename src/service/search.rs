@@ -15,7 +15,7 @@ use std::collections::HashSet;
 use crate::domain::PatientId;
 use crate::domain::patient::digits;
 use crate::domain::text::fold;
-use crate::store::{OtherName, PatientIndex, PatientRow, Result, Store};
+use crate::store::{OtherName, PatientIndex, PatientRow, Result, Store, name_index_row};
 
 /// How many distinct first words (surnames) a word-by-word match looks at
 /// at most: a bound on the work of a one-letter first word on a large store
@@ -152,9 +152,16 @@ fn search_found(
                 // The names whose first word starts with the first query word
                 // and a later one with the second, in name order; the other
                 // query words are checked on each.
-                store.walk_name_words(&words, MAX_FIRST_WORDS, |key, id| {
+                store.walk_name_words_rows(&words, MAX_FIRST_WORDS, |key, id, value| {
                     if words_match(&words, key) {
-                        push(&mut out, id, &mut || Found::Name(key.to_string()));
+                        push(
+                            &mut out,
+                            id,
+                            &mut || match value.and_then(|v| name_index_row(id, v)) {
+                                Some(row) => Found::Row(row),
+                                None => Found::Name(key.to_string()),
+                            },
+                        );
                     }
                     out.len() < limit
                 })?;

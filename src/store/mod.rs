@@ -31,7 +31,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 pub use changes::{Area, Changes};
 pub use check::CheckReport;
 pub use guard::{inside_store_boundary, newest_auto_backup, restore_hint, way_out};
-pub use patients::{IndexHit, OtherName, PatientIndex, PatientRow};
+pub use patients::{IndexHit, OtherName, PatientIndex, PatientRow, name_index_row};
 
 /// Reopen attempts (25 ms apart) while a just-dropped handle still holds the lock.
 const LOCK_RETRIES: u32 = 40;

@@ -326,16 +326,23 @@ fn nth_word_starts(name: &[u8], n: usize, prefix: &str) -> bool {
         .is_some_and(|w| w.starts_with(prefix.as_bytes()))
 }
 
-/// Hands the name and id of a name-word key to `visit`.
+/// Hands the name and id of a name-word key to `visit` (with no display
+/// row: the name-word index keeps none).
 fn visit_word_entry(
     key: &[u8],
     at: usize,
-    visit: &mut impl FnMut(&str, PatientId) -> bool,
+    visit: &mut impl FnMut(&str, PatientId, Option<&[u8]>) -> bool,
 ) -> bool {
     match word_entry(key, at) {
-        Some((name, id)) => visit(std::str::from_utf8(name).unwrap_or_default(), id),
+        Some((name, id)) => visit(std::str::from_utf8(name).unwrap_or_default(), id, None),
         None => true,
     }
+}
+
+/// The display row in the value of a name index entry of patient `id`, as
+/// handed out by [`Store::walk_name_words_rows`].
+pub fn name_index_row(id: PatientId, value: &[u8]) -> Option<PatientRow> {
+    row_of_value(PatientIndex::Name, id, value)
 }
 
 /// Marks in `meta` that the index of other name forms
@@ -930,6 +937,19 @@ impl Store {
         max_first_words: usize,
         mut visit: impl FnMut(&str, PatientId) -> bool,
     ) -> Result<usize> {
+        self.walk_name_words_rows(words, max_first_words, |name, id, _| visit(name, id))
+    }
+
+    /// [`Store::walk_name_words`], handing `visit` also the value of the
+    /// name index entry (its display row, see [`name_index_row`]) for the
+    /// names found through the name index; `None` for those found through
+    /// the name-word index.
+    pub fn walk_name_words_rows(
+        &self,
+        words: &[&str],
+        max_first_words: usize,
+        mut visit: impl FnMut(&str, PatientId, Option<&[u8]>) -> bool,
+    ) -> Result<usize> {
         let (Some(w0), Some(w1)) = (words.first(), words.get(1)) else {
             return Ok(0);
         };
@@ -1013,10 +1033,10 @@ impl Store {
         &self,
         prefix: &[u8],
         extra: &mut LaterWords<'_>,
-        visit: &mut impl FnMut(&str, PatientId) -> bool,
+        visit: &mut impl FnMut(&str, PatientId, Option<&[u8]>) -> bool,
     ) -> Result<bool> {
-        for item in self.idx_name.scan_prefix(prefix).keys() {
-            let k = item.map_err(|e| self.fatal(e))?;
+        for item in self.idx_name.scan_prefix(prefix) {
+            let (k, v) = item.map_err(|e| self.fatal(e))?;
             let Some((name, id)) = split_index_key_ref(&k) else {
                 continue;
             };
@@ -1028,7 +1048,7 @@ impl Store {
                     return Ok(false);
                 }
             }
-            if !visit(name, id) {
+            if !visit(name, id, Some(&v)) {
                 return Ok(false);
             }
         }
