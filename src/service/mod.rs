@@ -78,6 +78,21 @@ pub struct PatientSummary {
 }
 
 impl PatientSummary {
+    /// The line of a display row, without the Gestore's name.
+    pub fn of_row(r: &crate::store::PatientRow) -> PatientSummary {
+        PatientSummary {
+            id: r.id,
+            cognome: r.cognome.clone(),
+            nome: r.nome.clone(),
+            data_nascita: r.data_nascita,
+            codice_fiscale: r.codice_fiscale.clone(),
+            comune: comune_name(&r.comune),
+            livello: r.livello(),
+            stato: r.stato.label(),
+            gestore: None,
+        }
+    }
+
     pub fn of(p: &Patient) -> PatientSummary {
         PatientSummary {
             id: p.id,
@@ -309,8 +324,8 @@ impl Desk {
 
     /// The patients matching what the operator typed, best first.
     pub fn find(&self, query: &str, limit: usize) -> Result<Vec<PatientSummary>> {
-        let ids = search::search_ids(&self.store, query, limit)?;
-        self.summaries(ids)
+        let rows = search::search_rows(&self.store, query, limit)?;
+        self.row_summaries(rows)
     }
 
     /// What the lookup screen and `sportello find` show: the matches, or, when
@@ -336,8 +351,29 @@ impl Desk {
 
     /// Names one or two typos away from a query that found nothing.
     pub fn suggest(&self, query: &str, limit: usize) -> Result<Vec<PatientSummary>> {
-        let ids = search::suggest_ids(&self.store, query, limit)?;
-        self.summaries(ids)
+        let rows = search::suggest_rows(&self.store, query, limit)?;
+        self.row_summaries(rows)
+    }
+
+    /// The lookup list's lines from the display rows kept in the indexes
+    /// (the records are not read).
+    fn row_summaries(&self, rows: Vec<crate::store::PatientRow>) -> Result<Vec<PatientSummary>> {
+        let mut names: std::collections::HashMap<u64, Option<String>> = Default::default();
+        let mut out = Vec::with_capacity(rows.len());
+        for row in rows {
+            let mut summary = PatientSummary::of_row(&row);
+            if let Some(g) = row.gestore {
+                let name = match names.entry(g) {
+                    std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+                    std::collections::hash_map::Entry::Vacant(e) => {
+                        e.insert(self.store.gestore(g)?.map(|g| g.denominazione))
+                    }
+                };
+                summary.gestore = name.clone();
+            }
+            out.push(summary);
+        }
+        Ok(out)
     }
 
     fn summaries(&self, ids: Vec<PatientId>) -> Result<Vec<PatientSummary>> {

@@ -15,7 +15,7 @@ use std::collections::HashSet;
 use crate::domain::PatientId;
 use crate::domain::patient::digits;
 use crate::domain::text::fold;
-use crate::store::{OtherName, PatientIndex, Result, Store};
+use crate::store::{OtherName, PatientIndex, PatientRow, Result, Store, name_index_row};
 
 /// How many distinct first words (surnames) a word-by-word match looks at
 /// at most: a bound on the work of a one-letter first word on a large store
@@ -50,29 +50,89 @@ pub fn classify(query: &str) -> QueryKind {
 
 /// The ids matching `query`, best first, at most `limit`, without duplicates.
 pub fn search_ids(store: &Store, query: &str, limit: usize) -> Result<Vec<PatientId>> {
-    let mut out = Vec::new();
+    Ok(search_found(store, query, limit, false)?
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect())
+}
+
+/// [`search_ids`] as the lookup list's rows, taken from the index entries
+/// the search walked (the records are not read).
+pub fn search_rows(store: &Store, query: &str, limit: usize) -> Result<Vec<PatientRow>> {
+    let found = search_found(store, query, limit, true)?;
+    let mut out = Vec::with_capacity(found.len());
+    for (id, f) in found {
+        let row = match f {
+            Found::Row(row) => Some(row),
+            Found::Name(name) => match store.row_by_name(&name, id)? {
+                Some(row) => Some(row),
+                None => store.patient_row(id)?,
+            },
+            Found::Id => store.patient_row(id)?,
+        };
+        out.extend(row);
+    }
+    Ok(out)
+}
+
+/// Where a hit's display row is: at hand, under its name index entry, or
+/// to be found from its record.
+enum Found {
+    Row(PatientRow),
+    Name(String),
+    Id,
+}
+
+/// A hit that came with its row (or without one: found from its record).
+fn found_row(mut row: Option<PatientRow>) -> impl FnMut() -> Found {
+    move || row.take().map_or(Found::Id, Found::Row)
+}
+
+/// The hits of [`search_ids`], each with its display row when `rows`.
+fn search_found(
+    store: &Store,
+    query: &str,
+    limit: usize,
+    rows: bool,
+) -> Result<Vec<(PatientId, Found)>> {
+    let mut out: Vec<(PatientId, Found)> = Vec::new();
     if limit == 0 {
         return Ok(out);
     }
-    let push = |out: &mut Vec<PatientId>, id| {
-        if out.len() < limit && !out.contains(&id) {
-            out.push(id);
+    let push = |out: &mut Vec<(PatientId, Found)>, id, found: &mut dyn FnMut() -> Found| {
+        if out.len() < limit && !out.iter().any(|(seen, _)| *seen == id) {
+            out.push((id, if rows { found() } else { Found::Id }));
         }
+    };
+    let scan = |index, prefix: &str| -> Result<Vec<(PatientId, Option<PatientRow>)>> {
+        Ok(if rows {
+            store
+                .scan_prefix_rows(index, prefix, limit)?
+                .into_iter()
+                .map(|(hit, row)| (hit.id, row))
+                .collect()
+        } else {
+            store
+                .scan_prefix(index, prefix, limit)?
+                .into_iter()
+                .map(|hit| (hit.id, None))
+                .collect()
+        })
     };
     match classify(query) {
         QueryKind::Empty => {}
         QueryKind::Number => {
             let d = digits(query);
             for index in [PatientIndex::Tessera, PatientIndex::Phone] {
-                for hit in store.scan_prefix(index, &d, limit)? {
-                    push(&mut out, hit.id);
+                for (id, row) in scan(index, &d)? {
+                    push(&mut out, id, &mut found_row(row));
                 }
             }
         }
         QueryKind::Text => {
             let folded = fold(query);
-            for hit in store.scan_prefix(PatientIndex::Name, &folded, limit)? {
-                push(&mut out, hit.id);
+            for (id, row) in scan(PatientIndex::Name, &folded)? {
+                push(&mut out, id, &mut found_row(row));
             }
             let compact: String = query
                 .chars()
@@ -83,8 +143,8 @@ pub fn search_ids(store: &Store, query: &str, limit: usize) -> Result<Vec<Patien
                 && compact.len() >= 2
                 && compact.chars().all(|c| c.is_ascii_alphanumeric())
             {
-                for hit in store.scan_prefix(PatientIndex::CodiceFiscale, &compact, limit)? {
-                    push(&mut out, hit.id);
+                for (id, row) in scan(PatientIndex::CodiceFiscale, &compact)? {
+                    push(&mut out, id, &mut found_row(row));
                 }
             }
             let words: Vec<&str> = folded.split(' ').collect();
@@ -92,9 +152,16 @@ pub fn search_ids(store: &Store, query: &str, limit: usize) -> Result<Vec<Patien
                 // The names whose first word starts with the first query word
                 // and a later one with the second, in name order; the other
                 // query words are checked on each.
-                store.walk_name_words(&words, MAX_FIRST_WORDS, |key, id| {
+                store.walk_name_words_rows(&words, MAX_FIRST_WORDS, |key, id, value| {
                     if words_match(&words, key) {
-                        push(&mut out, id);
+                        push(
+                            &mut out,
+                            id,
+                            &mut || match value.and_then(|v| name_index_row(id, v)) {
+                                Some(row) => Found::Row(row),
+                                None => Found::Name(key.to_string()),
+                            },
+                        );
                     }
                     out.len() < limit
                 })?;
@@ -105,8 +172,8 @@ pub fn search_ids(store: &Store, query: &str, limit: usize) -> Result<Vec<Patien
                 if out.len() >= limit {
                     break;
                 }
-                for hit in store.scan_prefix(PatientIndex::Name, &joined_words(&words, k), limit)? {
-                    push(&mut out, hit.id);
+                for (id, row) in scan(PatientIndex::Name, &joined_words(&words, k))? {
+                    push(&mut out, id, &mut found_row(row));
                 }
             }
             // The surname written otherwise ("adda" and "d adda" for D'Adda),
@@ -114,7 +181,7 @@ pub fn search_ids(store: &Store, query: &str, limit: usize) -> Result<Vec<Patien
             for kind in [OtherName::Surname, OtherName::FirstName] {
                 if out.len() < limit {
                     store.walk_other_names(kind, &folded, |_, id| {
-                        push(&mut out, id);
+                        push(&mut out, id, &mut || Found::Id);
                         out.len() < limit
                     })?;
                 }
@@ -220,6 +287,20 @@ pub fn suggest_ids(store: &Store, query: &str, limit: usize) -> Result<Vec<Patie
     suggest_in(store, query, limit)
 }
 
+/// [`suggest_ids`] as the lookup list's rows, each read from the name index
+/// entry that suggested it.
+pub fn suggest_rows(store: &Store, query: &str, limit: usize) -> Result<Vec<PatientRow>> {
+    let mut out = Vec::new();
+    for (key, id) in suggest_keys_in(store, query, limit)? {
+        let row = match store.row_by_name(&key, id)? {
+            Some(row) => Some(row),
+            None => store.patient_row(id)?,
+        };
+        out.extend(row);
+    }
+    Ok(out)
+}
+
 /// [`suggest_ids`] on any [`NameIndex`].
 ///
 /// The answer is the same as looking up every variant of
@@ -235,6 +316,18 @@ pub fn suggest_in<I: NameIndex>(
     query: &str,
     limit: usize,
 ) -> std::result::Result<Vec<PatientId>, I::Error> {
+    Ok(suggest_keys_in(index, query, limit)?
+        .into_iter()
+        .map(|(_, id)| id)
+        .collect())
+}
+
+/// [`suggest_in`] with the name index key of each suggestion.
+pub fn suggest_keys_in<I: NameIndex>(
+    index: &I,
+    query: &str,
+    limit: usize,
+) -> std::result::Result<Vec<(String, PatientId)>, I::Error> {
     if classify(query) != QueryKind::Text || limit == 0 {
         return Ok(Vec::new());
     }
@@ -311,7 +404,7 @@ pub fn suggest_in<I: NameIndex>(
     Ok(scored
         .into_iter()
         .take(limit)
-        .map(|(_, _, id)| id)
+        .map(|(_, key, id)| (key, id))
         .collect())
 }
 

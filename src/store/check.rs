@@ -3,8 +3,8 @@
 
 use std::collections::HashSet;
 
-use super::patients::{PatientKeys, id_from_value};
-use super::records::decode_patient;
+use super::patients::{PatientKeys, cf_value, id_from_value, id_of_cf_value};
+use super::records::{decode_patient, encode_row};
 use super::{Result, Store, trees};
 
 /// What the check found. `problems` holds at most [`CheckReport::MAX_LISTED`]
@@ -39,6 +39,11 @@ impl Store {
         let mut report = CheckReport::default();
         let mut expected: HashSet<(usize, Vec<u8>)> = HashSet::new();
         let mut expected_cf: HashSet<(Vec<u8>, u64)> = HashSet::new();
+        // The display row each name, codice fiscale and tessera entry must
+        // hold, by (slot, key): made from the record and the Gestore of the
+        // patient's active presa in carico.
+        let mut rows: std::collections::HashMap<(usize, Vec<u8>), Vec<u8>> = Default::default();
+        let gestori = self.active_gestori()?;
         for item in self.patients.iter() {
             let (k, v) = item.map_err(|e| self.fatal(e))?;
             report.patients += 1;
@@ -66,9 +71,13 @@ impl Store {
                 ));
             }
             let keys = PatientKeys::of(&patient);
+            let row = encode_row(&patient, gestori.get(&patient.id).copied())?;
+            rows.insert((1, keys.cf.clone()), cf_value(patient.id, &row));
+            rows.insert((2, keys.name.clone()), row.clone());
             expected_cf.insert((keys.cf, patient.id));
             expected.insert((2, keys.name));
             if let Some(t) = keys.tessera {
+                rows.insert((3, t.clone()), row);
                 expected.insert((3, t));
             }
             for ph in keys.phones {
@@ -85,10 +94,16 @@ impl Store {
         for item in self.idx_cf.iter() {
             let (k, v) = item.map_err(|e| self.fatal(e))?;
             report.index_entries += 1;
-            let id = id_from_value(&v).unwrap_or(u64::MAX);
+            let id = id_of_cf_value(&v).unwrap_or(u64::MAX);
             if !expected_cf.remove(&(k.to_vec(), id)) {
                 report.problem(format!(
                     "{}: la voce {} -> {id} non corrisponde a nessun paziente",
+                    trees::IDX_CF,
+                    String::from_utf8_lossy(&k)
+                ));
+            } else if rows.get(&(1, k.to_vec())).map(Vec::as_slice) != Some(&v[..]) {
+                report.problem(format!(
+                    "{}: la riga di elenco della voce {} non corrisponde al paziente {id}",
                     trees::IDX_CF,
                     String::from_utf8_lossy(&k)
                 ));
@@ -111,11 +126,21 @@ impl Store {
         ];
         for (slot, name, tree) in named {
             for item in tree.iter() {
-                let (k, _) = item.map_err(|e| self.fatal(e))?;
+                let (k, v) = item.map_err(|e| self.fatal(e))?;
                 report.index_entries += 1;
                 if !expected.remove(&(slot, k.to_vec())) {
                     report.problem(format!(
                         "{name}: voce {} senza paziente corrispondente",
+                        printable(&k)
+                    ));
+                    continue;
+                }
+                // The name and tessera entries hold the display row; the
+                // others nothing.
+                let row = rows.get(&(slot, k.to_vec())).map_or(&[][..], Vec::as_slice);
+                if row != &v[..] {
+                    report.problem(format!(
+                        "{name}: la riga di elenco della voce {} non corrisponde al paziente",
                         printable(&k)
                     ));
                 }

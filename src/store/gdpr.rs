@@ -5,8 +5,8 @@
 use sled::Transactional;
 use sled::transaction::ConflictableTransactionError;
 
-use super::patients::PatientKeys;
-use super::records::{encode_appointment, encode_patient, encode_patto, encode_presa};
+use super::patients::{PatientKeys, cf_value, tx_row_gestore};
+use super::records::{encode_appointment, encode_patient, encode_patto, encode_presa, encode_row};
 use super::{Result, Store, StoreError, id_key};
 use crate::domain::Patient;
 use crate::domain::PresaInCarico;
@@ -69,6 +69,10 @@ impl Store {
                         StoreError::PatientNotFound(id),
                     ));
                 }
+                // The pseudonymised row keeps the Gestore shown.
+                let gestore = tx_row_gestore(&t[2], &old.name)?;
+                let row =
+                    encode_row(e.after, gestore).map_err(ConflictableTransactionError::Abort)?;
                 t[1].remove(old.cf.as_slice())?;
                 t[2].remove(old.name.as_slice())?;
                 if let Some(k) = &old.tessera {
@@ -89,10 +93,10 @@ impl Store {
                     ));
                 }
                 t[0].insert(&id_key(id), patient.as_slice())?;
-                t[1].insert(new.cf.as_slice(), &id_key(id))?;
-                t[2].insert(new.name.as_slice(), &[])?;
+                t[1].insert(new.cf.as_slice(), cf_value(id, &row))?;
+                t[2].insert(new.name.as_slice(), row.as_slice())?;
                 if let Some(k) = &new.tessera {
-                    t[3].insert(k.as_slice(), &[])?;
+                    t[3].insert(k.as_slice(), row.as_slice())?;
                 }
                 for k in &new.phones {
                     t[4].insert(k.as_slice(), &[])?;

@@ -140,8 +140,18 @@ impl Store {
         let bytes = encode_presa(presa)?;
         let patient = id_key(presa.patient);
         let by_patient = pair_key(presa.patient, presa.id);
-        (&self.prese, &self.idx_presa_patient, &self.active_presa)
-            .transaction(|(prese, idx, active)| {
+        let trees = [
+            &self.prese,
+            &self.idx_presa_patient,
+            &self.active_presa,
+            &self.patients,
+            &self.idx_cf,
+            &self.idx_name,
+            &self.idx_tessera,
+        ];
+        trees[..]
+            .transaction(|t| {
+                let (prese, idx, active) = (&t[0], &t[1], &t[2]);
                 // Invariant: one active presa in carico per patient (the
                 // patient's point key in `active_presa`).
                 if let Some(existing) = active.get(patient)? {
@@ -152,6 +162,12 @@ impl Store {
                 idx.insert(&by_patient, &[])?;
                 if presa.is_active() {
                     active.insert(&patient, &id_key(presa.id))?;
+                    // The lookup list shows the Gestore.
+                    super::patients::tx_set_row_gestore(
+                        &[&t[3], &t[4], &t[5], &t[6]],
+                        presa.patient,
+                        Some(presa.gestore),
+                    )?;
                 }
                 Ok(())
             })
@@ -189,6 +205,9 @@ impl Store {
                 Ok(())
             };
             write().map_err(|e| self.fatal(e))?;
+            if p.is_active() {
+                self.set_row_gestore(p.patient, Some(p.gestore))?;
+            }
         }
         Ok(())
     }
@@ -208,14 +227,20 @@ impl Store {
         };
         let patto_ids = self.patto_ids_of(current.patient)?;
         let pai_ids = self.pai_ids_of(current.patient)?;
-        let updated = (
+        let trees = [
             &self.prese,
             &self.active_presa,
             &self.patti,
             &self.idx_patto_scadenza,
             &self.pai,
-        )
-            .transaction(|(prese, active, patti, expiry, pai)| {
+            &self.patients,
+            &self.idx_cf,
+            &self.idx_name,
+            &self.idx_tessera,
+        ];
+        let updated = trees[..]
+            .transaction(|t| {
+                let (prese, active, patti, expiry, pai) = (&t[0], &t[1], &t[2], &t[3], &t[4]);
                 let Some(bytes) = prese.get(id_key(id))? else {
                     return abort(StoreError::PresaNotFound(id));
                 };
@@ -237,6 +262,12 @@ impl Store {
                 prese.insert(&id_key(id), encoded)?;
                 if active.get(id_key(presa.patient))?.as_deref() == Some(&id_key(id)[..]) {
                     active.remove(&id_key(presa.patient))?;
+                    // The lookup list no longer shows a Gestore.
+                    super::patients::tx_set_row_gestore(
+                        &[&t[5], &t[6], &t[7], &t[8]],
+                        presa.patient,
+                        None,
+                    )?;
                 }
                 super::patti::tx_revoke_patti(patti, expiry, &patto_ids, id, data, motivo)?;
                 super::pai::tx_conclude_pai(

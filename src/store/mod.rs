@@ -31,7 +31,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 pub use changes::{Area, Changes};
 pub use check::CheckReport;
 pub use guard::{inside_store_boundary, newest_auto_backup, restore_hint, way_out};
-pub use patients::{IndexHit, OtherName, PatientIndex};
+pub use patients::{IndexHit, OtherName, PatientIndex, PatientRow, name_index_row};
 
 /// Reopen attempts (25 ms apart) while a just-dropped handle still holds the lock.
 const LOCK_RETRIES: u32 = 40;
@@ -204,7 +204,10 @@ pub struct TreeBytes {
 /// when it is opened. 3: the index of other name forms
 /// (`idx_patient_name_other`: "adda" and "dadda" for D'Adda, first name
 /// first), kept the same way; a store of format 2 gets it built when opened.
-pub const STORE_FORMAT: u8 = 3;
+/// 4: the display row of each patient (the lookup list's line) kept as the
+/// value of its name, codice fiscale (after the id) and tessera index
+/// entries; a store of format 3 or older gets the rows written when opened.
+pub const STORE_FORMAT: u8 = 4;
 const META_FORMAT: &[u8] = b"store_format";
 
 pub type Result<T> = std::result::Result<T, StoreError>;
@@ -406,7 +409,7 @@ impl Store {
 
     /// Brings the store to [`STORE_FORMAT`]: stamps a new one, builds what an
     /// older format lacks (format 1: the name-word index; 2: the index of
-    /// other name forms), and refuses one
+    /// other name forms; 3: the display rows), and refuses one
     /// written by a newer sportello, whose records this version could misread.
     pub(crate) fn upgrade_format(&self, on_upgrade: &mut dyn FnMut()) -> Result<()> {
         let found = self.meta.get(META_FORMAT).map_err(|e| self.fatal(e))?;
@@ -415,8 +418,13 @@ impl Store {
             Some(1) => {
                 self.forget_name_word_index()?;
                 self.forget_name_other_index()?;
+                self.forget_patient_rows()?;
             }
-            Some(2) => self.forget_name_other_index()?,
+            Some(2) => {
+                self.forget_name_other_index()?;
+                self.forget_patient_rows()?;
+            }
+            Some(3) => self.forget_patient_rows()?,
             Some(newer) => {
                 return Err(StoreError::NewerFormat {
                     dir: self.dir.clone(),
@@ -433,6 +441,7 @@ impl Store {
         };
         self.ensure_name_word_index(&mut once)?;
         self.ensure_name_other_index(&mut once)?;
+        self.ensure_patient_rows(&mut once)?;
         self.ensure_patto_numbers()?;
         if found.as_deref() != Some(&[STORE_FORMAT][..]) {
             self.meta

@@ -12,10 +12,11 @@
 use sled::Transactional;
 use sled::transaction::{ConflictableTransactionError, TransactionError, TransactionalTree};
 
-use super::records::{decode_patient, encode_patient};
+use super::records::{decode_patient, decode_row, encode_patient, encode_row};
 use super::{Result, Store, StoreError, id_key, trees};
+use crate::domain::gestore::GestoreId;
 use crate::domain::patient::{digits, other_name_keys};
-use crate::domain::{Patient, PatientId};
+use crate::domain::{Livello, Patient, PatientId, PatientStatus};
 
 /// One entry found by an index scan: the normalised key and the patient id.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,6 +24,68 @@ pub struct IndexHit {
     pub key: String,
     pub id: PatientId,
 }
+
+/// A patient's line of the lookup list: what the list shows, kept with the
+/// patient's entries of the name, codice fiscale and tessera indexes (their
+/// values), so that a page of results is read from the index range the
+/// search walks, not from one record per line. Written in the transaction
+/// that writes the record, and again when the patient's active presa in
+/// carico changes (its Gestore is shown); `check` compares every row with
+/// its record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PatientRow {
+    pub id: PatientId,
+    pub cognome: String,
+    pub nome: String,
+    pub data_nascita: chrono::NaiveDate,
+    pub codice_fiscale: String,
+    /// Belfiore code of the comune of residence.
+    pub comune: String,
+    /// How many patologie the record lists (the level).
+    pub patologie: usize,
+    pub stato: PatientStatus,
+    /// The Gestore of the active presa in carico.
+    pub gestore: Option<GestoreId>,
+}
+
+impl PatientRow {
+    pub fn livello(&self) -> Option<Livello> {
+        Livello::from_count(self.patologie)
+    }
+}
+
+/// The value of a codice fiscale index entry: the id, then the display row.
+pub(crate) fn cf_value(id: PatientId, row: &[u8]) -> Vec<u8> {
+    let mut v = Vec::with_capacity(8 + row.len());
+    v.extend_from_slice(&id_key(id));
+    v.extend_from_slice(row);
+    v
+}
+
+/// The id at the start of a codice fiscale index value.
+pub(crate) fn id_of_cf_value(value: &[u8]) -> Option<PatientId> {
+    value.get(..8).and_then(id_from_value)
+}
+
+/// The display row in an index value of `index` (`None` for the phone
+/// index, which keeps none, and for an entry written without one).
+fn row_of_value(index: PatientIndex, id: PatientId, value: &[u8]) -> Option<PatientRow> {
+    let bytes = match index {
+        PatientIndex::CodiceFiscale => value.get(8..)?,
+        PatientIndex::Name | PatientIndex::Tessera => value,
+        PatientIndex::Phone => return None,
+    };
+    if bytes.is_empty() {
+        return None;
+    }
+    decode_row(id, bytes).ok()
+}
+
+/// Marks in `meta` that the display rows of every stored patient are in the
+/// name, codice fiscale and tessera indexes; a store written before them
+/// (format 3 or older) gets them written when opened
+/// ([`Store::ensure_patient_rows`]).
+pub(crate) const META_ROWS_BUILT: &[u8] = b"patient_rows_built";
 
 /// The searchable indexes of patients.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -263,16 +326,23 @@ fn nth_word_starts(name: &[u8], n: usize, prefix: &str) -> bool {
         .is_some_and(|w| w.starts_with(prefix.as_bytes()))
 }
 
-/// Hands the name and id of a name-word key to `visit`.
+/// Hands the name and id of a name-word key to `visit` (with no display
+/// row: the name-word index keeps none).
 fn visit_word_entry(
     key: &[u8],
     at: usize,
-    visit: &mut impl FnMut(&str, PatientId) -> bool,
+    visit: &mut impl FnMut(&str, PatientId, Option<&[u8]>) -> bool,
 ) -> bool {
     match word_entry(key, at) {
-        Some((name, id)) => visit(std::str::from_utf8(name).unwrap_or_default(), id),
+        Some((name, id)) => visit(std::str::from_utf8(name).unwrap_or_default(), id, None),
         None => true,
     }
+}
+
+/// The display row in the value of a name index entry of patient `id`, as
+/// handed out by [`Store::walk_name_words_rows`].
+pub fn name_index_row(id: PatientId, value: &[u8]) -> Option<PatientRow> {
+    row_of_value(PatientIndex::Name, id, value)
 }
 
 /// Marks in `meta` that the index of other name forms
@@ -351,12 +421,19 @@ type TxResult<T> = std::result::Result<T, ConflictableTransactionError<StoreErro
 /// Writes a patient and its index entries inside a transaction.
 /// `t` = [patients, idx_cf, idx_name, idx_tessera, idx_phone, idx_name_word,
 /// idx_name_other].
-fn tx_put(t: &[TransactionalTree], p: &Patient, bytes: &[u8], keys: &PatientKeys) -> TxResult<()> {
+/// `row` is the patient's display row ([`encode_row`]).
+fn tx_put(
+    t: &[TransactionalTree],
+    p: &Patient,
+    bytes: &[u8],
+    keys: &PatientKeys,
+    row: &[u8],
+) -> TxResult<()> {
     t[0].insert(&id_key(p.id), bytes)?;
-    t[1].insert(keys.cf.as_slice(), &id_key(p.id))?;
-    t[2].insert(keys.name.as_slice(), &[])?;
+    t[1].insert(keys.cf.as_slice(), cf_value(p.id, row))?;
+    t[2].insert(keys.name.as_slice(), row)?;
     if let Some(k) = &keys.tessera {
-        t[3].insert(k.as_slice(), &[])?;
+        t[3].insert(k.as_slice(), row)?;
     }
     for k in &keys.phones {
         t[4].insert(k.as_slice(), &[])?;
@@ -366,6 +443,49 @@ fn tx_put(t: &[TransactionalTree], p: &Patient, bytes: &[u8], keys: &PatientKeys
     }
     for k in &keys.others {
         t[6].insert(k.as_slice(), &[])?;
+    }
+    Ok(())
+}
+
+/// The Gestore in the display row under the name index key `name`.
+pub(crate) fn tx_row_gestore(
+    idx_name: &TransactionalTree,
+    name: &[u8],
+) -> TxResult<Option<GestoreId>> {
+    Ok(idx_name
+        .get(name)?
+        .and_then(|v| decode_row(0, &v).ok())
+        .and_then(|r| r.gestore))
+}
+
+fn abort_encode<T>(r: Result<T>) -> TxResult<T> {
+    r.map_err(ConflictableTransactionError::Abort)
+}
+
+/// Rewrites the display rows of patient `id` with `gestore` as the Gestore
+/// of its active presa in carico, inside a transaction over `[patients,
+/// idx_cf, idx_name, idx_tessera]`. A patient not stored is left alone.
+pub(crate) fn tx_set_row_gestore(
+    t: &[&TransactionalTree; 4],
+    id: PatientId,
+    gestore: Option<GestoreId>,
+) -> TxResult<()> {
+    let Some(bytes) = t[0].get(id_key(id))? else {
+        return Ok(());
+    };
+    let p = decode_patient(&bytes).map_err(|reason| {
+        ConflictableTransactionError::Abort(StoreError::Corrupt {
+            tree: trees::PATIENTS,
+            key: id.to_string(),
+            reason,
+        })
+    })?;
+    let keys = PatientKeys::of(&p);
+    let row = abort_encode(encode_row(&p, gestore))?;
+    t[1].insert(keys.cf.as_slice(), cf_value(id, &row))?;
+    t[2].insert(keys.name.as_slice(), row.as_slice())?;
+    if let Some(k) = &keys.tessera {
+        t[3].insert(k.as_slice(), row.as_slice())?;
     }
     Ok(())
 }
@@ -419,6 +539,8 @@ impl Store {
         p.id = self.new_patient_id()?;
         let bytes = encode_patient(p)?;
         let keys = PatientKeys::of(p);
+        // A new patient has no presa in carico yet.
+        let row = encode_row(p, None)?;
         let trees = self.patient_trees();
         trees[..]
             .transaction(|t| {
@@ -428,7 +550,7 @@ impl Store {
                         StoreError::DuplicateCf(p.codice_fiscale.clone()),
                     ));
                 }
-                tx_put(t, p, &bytes, &keys)
+                tx_put(t, p, &bytes, &keys, &row)
             })
             .map_err(|e| self.tx_error(e))?;
         self.make_durable()?;
@@ -476,14 +598,18 @@ impl Store {
                 }
                 // Invariant: one patient per codice fiscale.
                 if let Some(owner) = t[1].get(keys.cf.as_slice())?
-                    && id_from_value(&owner) != Some(p.id)
+                    && id_of_cf_value(&owner) != Some(p.id)
                 {
                     return Err(ConflictableTransactionError::Abort(
                         StoreError::DuplicateCf(p.codice_fiscale.clone()),
                     ));
                 }
-                tx_remove_keys(t, &PatientKeys::of(&old))?;
-                tx_put(t, p, &bytes, &keys)
+                let old_keys = PatientKeys::of(&old);
+                // The Gestore shown stays that of the active presa.
+                let gestore = tx_row_gestore(&t[2], &old_keys.name)?;
+                let row = abort_encode(encode_row(p, gestore))?;
+                tx_remove_keys(t, &old_keys)?;
+                tx_put(t, p, &bytes, &keys, &row)
             })
             .map_err(|e| self.tx_error(e))?;
         self.make_durable()
@@ -513,12 +639,13 @@ impl Store {
             p.id = self.new_patient_id()?;
             let keys = PatientKeys::of(p);
             let id = id_key(p.id).to_vec();
-            entries[0].push((id.clone(), encode_patient(p)?));
-            entries[1].push((keys.cf, id));
-            entries[2].push((keys.name, Vec::new()));
+            let row = encode_row(p, None)?;
+            entries[0].push((id, encode_patient(p)?));
+            entries[1].push((keys.cf, cf_value(p.id, &row)));
             if let Some(k) = keys.tessera {
-                entries[3].push((k, Vec::new()));
+                entries[3].push((k, row.clone()));
             }
+            entries[2].push((keys.name, row));
             for k in keys.phones {
                 entries[4].push((k, Vec::new()));
             }
@@ -594,7 +721,156 @@ impl Store {
             .idx_cf
             .get(cf.trim().to_uppercase().as_bytes())
             .map_err(|e| self.fatal(e))?;
-        Ok(value.and_then(|v| id_from_value(&v)))
+        Ok(value.and_then(|v| id_of_cf_value(&v)))
+    }
+
+    /// The first `limit` entries of `index` whose key starts with `prefix`,
+    /// as [`Store::scan_prefix`], each with the display row kept in it (none
+    /// for the phone index).
+    pub fn scan_prefix_rows(
+        &self,
+        index: PatientIndex,
+        prefix: &str,
+        limit: usize,
+    ) -> Result<Vec<(IndexHit, Option<PatientRow>)>> {
+        let tree = self.index_tree(index);
+        let mut hits = Vec::with_capacity(limit.min(64));
+        for item in tree.scan_prefix(prefix.as_bytes()) {
+            if hits.len() >= limit {
+                break;
+            }
+            let (k, v) = item.map_err(|e| self.fatal(e))?;
+            if let Some(hit) = decode_hit(index, &k, &v) {
+                let row = row_of_value(index, hit.id, &v);
+                hits.push((hit, row));
+            }
+        }
+        Ok(hits)
+    }
+
+    /// The display row kept with the name index entry of `name` (folded, as
+    /// in the index) and `id`.
+    pub fn row_by_name(&self, name: &str, id: PatientId) -> Result<Option<PatientRow>> {
+        let value = self
+            .idx_name
+            .get(index_key(name, id))
+            .map_err(|e| self.fatal(e))?;
+        Ok(value.and_then(|v| row_of_value(PatientIndex::Name, id, &v)))
+    }
+
+    /// The display row of patient `id`: from its name index entry, found
+    /// through its record (for a hit that came with neither a row nor a
+    /// name); `None` if there is no such patient.
+    pub fn patient_row(&self, id: PatientId) -> Result<Option<PatientRow>> {
+        let Some(p) = self.get_patient(id)? else {
+            return Ok(None);
+        };
+        if let Some(row) = self.row_by_name(&p.name_key(), id)? {
+            return Ok(Some(row));
+        }
+        // No row (a store not yet upgraded): made from the record.
+        let gestore = self.active_presa(id)?.map(|presa| presa.gestore);
+        let bytes = encode_row(&p, gestore)?;
+        decode_row(id, &bytes)
+            .map(Some)
+            .map_err(|reason| StoreError::Corrupt {
+                tree: trees::IDX_NAME,
+                key: id.to_string(),
+                reason,
+            })
+    }
+
+    /// Rewrites the display rows of patient `id` with `gestore`, outside a
+    /// transaction (bulk loads of prese in carico).
+    pub(crate) fn set_row_gestore(&self, id: PatientId, gestore: Option<GestoreId>) -> Result<()> {
+        let Some(p) = self.get_patient(id)? else {
+            return Ok(());
+        };
+        let keys = PatientKeys::of(&p);
+        let row = encode_row(&p, gestore)?;
+        let write = || -> sled::Result<()> {
+            self.idx_cf.insert(keys.cf.as_slice(), cf_value(id, &row))?;
+            self.idx_name.insert(keys.name.as_slice(), row.as_slice())?;
+            if let Some(k) = &keys.tessera {
+                self.idx_tessera.insert(k.as_slice(), row.as_slice())?;
+            }
+            Ok(())
+        };
+        write().map_err(|e| self.fatal(e))
+    }
+
+    /// The Gestore of every active presa in carico, by patient.
+    pub(crate) fn active_gestori(&self) -> Result<std::collections::HashMap<PatientId, GestoreId>> {
+        let mut out = std::collections::HashMap::new();
+        for item in self.active_presa.iter() {
+            let (k, v) = item.map_err(|e| self.fatal(e))?;
+            if let (Some(patient), Some(presa)) = (id_from_value(&k), id_from_value(&v))
+                && let Ok(Some(presa)) = self.presa(presa)
+                && presa.is_active()
+            {
+                out.insert(patient, presa.gestore);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Writes the display rows of every patient if this store does not have
+    /// them yet (written before they existed, or their writing was
+    /// interrupted), then marks them written in `meta`. One pass over the
+    /// records, in batches.
+    pub(crate) fn ensure_patient_rows(&self, on_build: &mut dyn FnMut()) -> Result<()> {
+        if self
+            .meta
+            .contains_key(META_ROWS_BUILT)
+            .map_err(|e| self.fatal(e))?
+        {
+            return Ok(());
+        }
+        if !self.patients.is_empty() {
+            self.ensure_writable()?;
+            on_build();
+            let gestori = self.active_gestori()?;
+            let mut batches: [sled::Batch; 3] = Default::default();
+            let mut pending = 0;
+            let trees = [&self.idx_cf, &self.idx_name, &self.idx_tessera];
+            for item in self.patients.iter().values() {
+                let v = item.map_err(|e| self.fatal(e))?;
+                // An undecodable record is left to `check`, which names it.
+                let Ok(p) = decode_patient(&v) else {
+                    continue;
+                };
+                let keys = PatientKeys::of(&p);
+                let row = encode_row(&p, gestori.get(&p.id).copied())?;
+                batches[0].insert(keys.cf, cf_value(p.id, &row));
+                if let Some(k) = keys.tessera {
+                    batches[2].insert(k, row.clone());
+                }
+                batches[1].insert(keys.name, row);
+                pending += 1;
+                if pending >= 20_000 {
+                    for (tree, batch) in trees.iter().zip(batches.iter_mut()) {
+                        tree.apply_batch(std::mem::take(batch))
+                            .map_err(|e| self.fatal(e))?;
+                    }
+                    pending = 0;
+                }
+            }
+            for (tree, batch) in trees.iter().zip(batches) {
+                tree.apply_batch(batch).map_err(|e| self.fatal(e))?;
+            }
+        }
+        self.meta
+            .insert(META_ROWS_BUILT, &[1])
+            .map_err(|e| self.fatal(e))?;
+        self.make_durable()
+    }
+
+    /// Drops the mark of the display rows: the next open writes them again.
+    pub(crate) fn forget_patient_rows(&self) -> Result<()> {
+        self.meta
+            .remove(META_ROWS_BUILT)
+            .map_err(|e| self.fatal(e))?;
+        Ok(())
     }
 
     /// The first `limit` entries of `index` whose key starts with `prefix`
@@ -660,6 +936,19 @@ impl Store {
         words: &[&str],
         max_first_words: usize,
         mut visit: impl FnMut(&str, PatientId) -> bool,
+    ) -> Result<usize> {
+        self.walk_name_words_rows(words, max_first_words, |name, id, _| visit(name, id))
+    }
+
+    /// [`Store::walk_name_words`], handing `visit` also the value of the
+    /// name index entry (its display row, see [`name_index_row`]) for the
+    /// names found through the name index; `None` for those found through
+    /// the name-word index.
+    pub fn walk_name_words_rows(
+        &self,
+        words: &[&str],
+        max_first_words: usize,
+        mut visit: impl FnMut(&str, PatientId, Option<&[u8]>) -> bool,
     ) -> Result<usize> {
         let (Some(w0), Some(w1)) = (words.first(), words.get(1)) else {
             return Ok(0);
@@ -744,10 +1033,10 @@ impl Store {
         &self,
         prefix: &[u8],
         extra: &mut LaterWords<'_>,
-        visit: &mut impl FnMut(&str, PatientId) -> bool,
+        visit: &mut impl FnMut(&str, PatientId, Option<&[u8]>) -> bool,
     ) -> Result<bool> {
-        for item in self.idx_name.scan_prefix(prefix).keys() {
-            let k = item.map_err(|e| self.fatal(e))?;
+        for item in self.idx_name.scan_prefix(prefix) {
+            let (k, v) = item.map_err(|e| self.fatal(e))?;
             let Some((name, id)) = split_index_key_ref(&k) else {
                 continue;
             };
@@ -759,7 +1048,7 @@ impl Store {
                     return Ok(false);
                 }
             }
-            if !visit(name, id) {
+            if !visit(name, id, Some(&v)) {
                 return Ok(false);
             }
         }
@@ -941,7 +1230,7 @@ fn decode_hit(index: PatientIndex, key: &[u8], value: &[u8]) -> Option<IndexHit>
     match index {
         PatientIndex::CodiceFiscale => Some(IndexHit {
             key: String::from_utf8(key.to_vec()).ok()?,
-            id: id_from_value(value)?,
+            id: id_of_cf_value(value)?,
         }),
         _ => split_index_key(key).map(|(key, id)| IndexHit { key, id }),
     }
@@ -1160,7 +1449,7 @@ mod tests {
                 .as_deref(),
             Some(&[super::super::STORE_FORMAT][..])
         );
-        assert_eq!(super::super::STORE_FORMAT, 3);
+        assert_eq!(super::super::STORE_FORMAT, 4);
         assert_eq!(word_entries(&store).len(), 4);
         assert_eq!(found(&store, "della ma"), vec![id]);
         assert_eq!(found(&store, "della va ma"), vec![id]);
@@ -1228,14 +1517,14 @@ mod tests {
             let store = Store::open(dir.path()).unwrap();
             let mut p = demo_patient(1, "Rossi", "Anna");
             store.insert_patient(&mut p).unwrap();
-            store.meta.insert(super::super::META_FORMAT, &[4]).unwrap();
+            store.meta.insert(super::super::META_FORMAT, &[5]).unwrap();
             store.make_durable().unwrap();
         }
         let Err(e) = Store::open(dir.path()) else {
             panic!("a newer store must be refused");
         };
         assert!(
-            matches!(e, super::super::StoreError::NewerFormat { found: 4, .. }),
+            matches!(e, super::super::StoreError::NewerFormat { found: 5, .. }),
             "{e}"
         );
         assert!(e.to_string().contains("versione più recente"), "{e}");
@@ -1243,7 +1532,7 @@ mod tests {
         let meta = db.open_tree("meta").unwrap();
         assert_eq!(
             meta.get(super::super::META_FORMAT).unwrap().as_deref(),
-            Some(&[4u8][..])
+            Some(&[5u8][..])
         );
     }
 
@@ -1290,10 +1579,17 @@ mod tests {
         let patients = sizes.iter().find(|t| t.name == "patients").unwrap();
         assert_eq!((patients.entries, patients.key_bytes), (500, 500 * 8));
         let cf = sizes.iter().find(|t| t.name == "idx_patient_cf").unwrap();
+        // The id, then the display row.
+        let rows: u64 = batch
+            .iter()
+            .map(|p| super::super::records::encode_row(p, None).unwrap().len() as u64)
+            .sum();
         assert_eq!(
             (cf.entries, cf.key_bytes, cf.value_bytes),
-            (500, 500 * 16, 500 * 8)
+            (500, 500 * 16, 500 * 8 + rows)
         );
+        let name = sizes.iter().find(|t| t.name == "idx_patient_name").unwrap();
+        assert_eq!((name.entries, name.value_bytes), (500, rows));
         // The reopen wrote sled's snapshot, which the size now includes.
         let snapshot: u64 = std::fs::read_dir(dir.path())
             .unwrap()
@@ -1308,5 +1604,297 @@ mod tests {
         let mut more = vec![generator.next_patient(&|_| false)];
         store.insert_patients_batch(&mut more).unwrap();
         assert_eq!(store.patient_count(), 501);
+    }
+
+    /// The display rows of the index values (name, codice fiscale after the
+    /// id, tessera), decoded, with the patient ids they are under.
+    fn index_rows(store: &Store) -> Vec<(&'static str, super::PatientRow)> {
+        let mut out = Vec::new();
+        for (name, tree) in [
+            ("name", &store.idx_name),
+            ("cf", &store.idx_cf),
+            ("tessera", &store.idx_tessera),
+        ] {
+            for item in tree.iter() {
+                let (k, v) = item.unwrap();
+                let (id, bytes) = if name == "cf" {
+                    (super::id_of_cf_value(&v).unwrap(), v[8..].to_vec())
+                } else {
+                    (super::split_index_key(&k).unwrap().1, v.to_vec())
+                };
+                let row = super::super::records::decode_row(id, &bytes)
+                    .unwrap_or_else(|e| panic!("{name} {k:?}: {e}"));
+                out.push((name, row));
+            }
+        }
+        out
+    }
+
+    fn expected_row(p: &Patient, gestore: Option<u64>) -> super::PatientRow {
+        super::PatientRow {
+            id: p.id,
+            cognome: p.cognome.clone(),
+            nome: p.nome.clone(),
+            data_nascita: p.data_nascita,
+            codice_fiscale: p.codice_fiscale.clone(),
+            comune: p.residenza.comune.clone(),
+            patologie: p.patologie.len(),
+            stato: p.stato,
+            gestore,
+        }
+    }
+
+    fn presa(patient: PatientId, gestore: u64) -> crate::domain::PresaInCarico {
+        crate::domain::PresaInCarico {
+            id: 0,
+            patient,
+            gestore,
+            canale: crate::domain::Canale::MmgAderente,
+            data_scelta: chrono::NaiveDate::from_ymd_opt(2025, 6, 1).unwrap(),
+            note: String::new(),
+            stato: crate::domain::PresaStato::Scelto,
+            operatore: "test".into(),
+        }
+    }
+
+    /// Every row in the three indexes, for the one patient stored.
+    fn assert_rows(store: &Store, row: &super::PatientRow) {
+        let rows = index_rows(store);
+        assert_eq!(
+            rows.iter().map(|(t, _)| *t).collect::<Vec<_>>(),
+            vec!["name", "cf", "tessera"]
+        );
+        for (t, r) in rows {
+            assert_eq!(&r, row, "{t}");
+        }
+        let report = store.check().unwrap();
+        assert!(report.is_ok(), "{:?}", report.problems);
+    }
+
+    #[test]
+    fn display_rows_follow_inserts_updates_prese_and_erasure() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let mut p = demo_patient(1, "Bianchi", "Anna");
+        p.patologie = vec!["diabete".into()];
+        p.tessera_sanitaria = "80380001200012345678".into();
+        let id = store.insert_patient(&mut p).unwrap();
+        assert_rows(&store, &expected_row(&p, None));
+        let rows = crate::service::search::search_rows(&store, "bianchi an", 50).unwrap();
+        assert_eq!(rows, vec![expected_row(&p, None)]);
+
+        // An update moves the rows with the keys and shows the new level.
+        p.cognome = "Bianco".into();
+        p.patologie.push("bpco".into());
+        p.stato = crate::domain::PatientStatus::Trasferito(
+            chrono::NaiveDate::from_ymd_opt(2026, 1, 2).unwrap(),
+        );
+        store.update_patient(&p).unwrap();
+        assert_rows(&store, &expected_row(&p, None));
+        assert_eq!(
+            crate::service::search::search_rows(&store, &p.codice_fiscale, 50).unwrap()[0]
+                .livello(),
+            crate::domain::Livello::from_count(2)
+        );
+
+        // The active presa's Gestore is shown, kept by updates, gone when revoked.
+        let mut pr = presa(id, 42);
+        store.insert_presa(&mut pr).unwrap();
+        assert_rows(&store, &expected_row(&p, Some(42)));
+        p.nome = "Anna Maria".into();
+        store.update_patient(&p).unwrap();
+        assert_rows(&store, &expected_row(&p, Some(42)));
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 1, 10).unwrap();
+        store.revoke_presa(pr.id, day, "prova").unwrap();
+        assert_rows(&store, &expected_row(&p, None));
+        let mut batch = vec![presa(id, 7)];
+        store.insert_prese_batch(&mut batch).unwrap();
+        assert_rows(&store, &expected_row(&p, Some(7)));
+
+        // A GDPR erasure leaves no row naming the patient.
+        let mut after = p.clone();
+        after.cognome = "Cancellato".into();
+        after.nome = "Paziente Xq".into();
+        after.codice_fiscale = "XXXXXX00X00X000X".into();
+        after.tessera_sanitaria = String::new();
+        after.patologie.clear();
+        store
+            .erase_patient(&super::super::gdpr::Erasure {
+                before: &p,
+                after: &after,
+                patti: &[],
+                prese: &[],
+                appointments: &[],
+            })
+            .unwrap();
+        let rows = index_rows(&store);
+        assert_eq!(rows.len(), 2, "{rows:?}");
+        for (_, r) in &rows {
+            assert_eq!(r, &expected_row(&after, Some(7)));
+        }
+        for tree in [&store.idx_name, &store.idx_cf, &store.idx_tessera] {
+            for item in tree.iter() {
+                let (k, v) = item.unwrap();
+                for old in [&p.cognome, &p.codice_fiscale, &"BIANCO".to_string()] {
+                    let old = old.as_bytes();
+                    assert!(!k.windows(old.len()).any(|w| w == old));
+                    assert!(!v.windows(old.len()).any(|w| w == old));
+                }
+            }
+        }
+        assert!(store.check().unwrap().is_ok());
+    }
+
+    #[test]
+    fn search_rows_equal_the_records_of_search_ids() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 1, 15).unwrap();
+        let mut generator = DemoGenerator::new(11, today);
+        let mut batch: Vec<_> = (0..2_000)
+            .map(|_| generator.next_patient(&|_| false))
+            .collect();
+        store.insert_patients_batch(&mut batch).unwrap();
+        let mut queries: Vec<String> = Vec::new();
+        for p in batch.iter().step_by(97) {
+            let name = p.name_key();
+            let words: Vec<&str> = name.split(' ').collect();
+            queries.push(words[0][..2.min(words[0].len())].to_string());
+            queries.push(format!("{} {}", words[0], &words[1][..1]));
+            queries.push(format!(
+                "{} {}",
+                &words[0][..3.min(words[0].len())],
+                words[1]
+            ));
+            queries.push(p.codice_fiscale[..6].to_string());
+            queries.push(p.codice_fiscale.clone());
+            queries.push(digits_of(&p.tessera_sanitaria)[..12].to_string());
+        }
+        queries.push("rssi".into());
+        let mut rows_seen = 0;
+        for q in &queries {
+            let ids = search_ids(&store, q, 50).unwrap();
+            let rows = crate::service::search::search_rows(&store, q, 50).unwrap();
+            assert_eq!(rows.iter().map(|r| r.id).collect::<Vec<_>>(), ids, "{q}");
+            for r in &rows {
+                let p = store.get_patient(r.id).unwrap().unwrap();
+                assert_eq!(r, &expected_row(&p, None), "{q}");
+            }
+            rows_seen += rows.len();
+            let ids = crate::service::search::suggest_ids(&store, q, 10).unwrap();
+            let rows = crate::service::search::suggest_rows(&store, q, 10).unwrap();
+            assert_eq!(rows.iter().map(|r| r.id).collect::<Vec<_>>(), ids, "{q}");
+        }
+        assert!(rows_seen > 500, "{rows_seen}");
+    }
+
+    fn digits_of(s: &str) -> String {
+        crate::domain::patient::digits(s)
+    }
+
+    #[test]
+    fn check_flags_missing_stale_and_stray_display_rows() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let mut a = demo_patient(1, "Rossi", "Anna");
+        let mut b = demo_patient(2, "Verdi", "Luca");
+        store.insert_patient(&mut a).unwrap();
+        store.insert_patient(&mut b).unwrap();
+        assert!(store.check().unwrap().is_ok());
+        let a_keys = super::PatientKeys::of(&a);
+        let b_keys = super::PatientKeys::of(&b);
+        // A record without its row.
+        store.idx_name.insert(&a_keys.name, &[]).unwrap();
+        // A stale row: another Gestore than the patient's (none).
+        let stale = super::super::records::encode_row(&b, Some(9)).unwrap();
+        store
+            .idx_cf
+            .insert(&b_keys.cf, super::cf_value(b.id, &stale))
+            .unwrap();
+        // A row without a record.
+        let mut ghost = demo_patient(3, "Neri", "Ugo");
+        ghost.id = 99;
+        let ghost_row = super::super::records::encode_row(&ghost, None).unwrap();
+        let ghost_keys = super::PatientKeys::of(&ghost);
+        store
+            .idx_tessera
+            .insert(ghost_keys.tessera.as_ref().unwrap(), ghost_row)
+            .unwrap();
+        let report = store.check().unwrap();
+        assert_eq!(report.problem_count, 3, "{:?}", report.problems);
+        let expected = [
+            format!(
+                "idx_patient_name: la riga di elenco della voce ROSSI ANNA#{} non corrisponde al paziente",
+                a.id
+            ),
+            format!(
+                "idx_patient_cf: la riga di elenco della voce {} non corrisponde al paziente {}",
+                b.codice_fiscale, b.id
+            ),
+            format!(
+                "idx_patient_tessera: voce {}#99 senza paziente corrispondente",
+                digits_of(&ghost.tessera_sanitaria)
+            ),
+        ];
+        for e in expected {
+            assert!(report.problems.contains(&e), "{e} in {:?}", report.problems);
+        }
+    }
+
+    /// A store of format 3 (no display rows in the index values) gets them
+    /// on its next open, with the Gestore of each active presa.
+    #[test]
+    fn a_format_3_store_gets_the_display_rows_when_opened() {
+        let dir = tempfile::tempdir().unwrap();
+        let (p, q) = {
+            let store = Store::open(dir.path()).unwrap();
+            let mut p = demo_patient(1, "Galli", "Marta");
+            let mut q = demo_patient(2, "Galli", "Pietro");
+            store.insert_patient(&mut p).unwrap();
+            store.insert_patient(&mut q).unwrap();
+            store.insert_presa(&mut presa(q.id, 5)).unwrap();
+            // As format 3 wrote them: empty values, the id alone for the
+            // codice fiscale.
+            for x in [&p, &q] {
+                let keys = super::PatientKeys::of(x);
+                store.idx_name.insert(&keys.name, &[]).unwrap();
+                store.idx_cf.insert(&keys.cf, &x.id.to_be_bytes()).unwrap();
+                if let Some(t) = &keys.tessera {
+                    store.idx_tessera.insert(t, &[]).unwrap();
+                }
+            }
+            store.meta.remove(super::META_ROWS_BUILT).unwrap();
+            store.meta.insert(super::super::META_FORMAT, &[3]).unwrap();
+            store.make_durable().unwrap();
+            assert_eq!(store.check().unwrap().problem_count, 6);
+            // Until then, the rows come from the records.
+            let rows = crate::service::search::search_rows(&store, "galli", 50).unwrap();
+            assert_eq!(
+                rows,
+                vec![expected_row(&p, None), expected_row(&q, Some(5))]
+            );
+            (p, q)
+        };
+        let mut noted = 0;
+        let store =
+            Store::open_noting_upgrade(dir.path(), super::super::DEFAULT_CACHE_BYTES, &mut || {
+                noted += 1
+            })
+            .unwrap();
+        assert_eq!(noted, 1);
+        assert_eq!(
+            store
+                .meta
+                .get(super::super::META_FORMAT)
+                .unwrap()
+                .as_deref(),
+            Some(&[4u8][..])
+        );
+        let report = store.check().unwrap();
+        assert!(report.is_ok(), "{:?}", report.problems);
+        let rows: Vec<_> = index_rows(&store).into_iter().map(|(_, r)| r).collect();
+        assert_eq!(rows.len(), 6);
+        assert!(rows.contains(&expected_row(&q, Some(5))));
+        assert!(rows.contains(&expected_row(&p, None)));
     }
 }

@@ -60,6 +60,14 @@ pub fn days_to_date(days: i32) -> Result<NaiveDate, String> {
     NaiveDate::from_num_days_from_ce_opt(days).ok_or_else(|| format!("data non valida ({days})"))
 }
 
+fn status_v1(s: PatientStatus) -> StatusV1 {
+    match s {
+        PatientStatus::Attivo => StatusV1::Attivo,
+        PatientStatus::Deceduto(d) => StatusV1::Deceduto(date_to_days(d)),
+        PatientStatus::Trasferito(d) => StatusV1::Trasferito(date_to_days(d)),
+    }
+}
+
 impl From<&Patient> for PatientV1 {
     fn from(p: &Patient) -> Self {
         PatientV1 {
@@ -82,11 +90,7 @@ impl From<&Patient> for PatientV1 {
             email: p.email.clone(),
             tessera_sanitaria: p.tessera_sanitaria.clone(),
             patologie: p.patologie.clone(),
-            stato: match p.stato {
-                PatientStatus::Attivo => StatusV1::Attivo,
-                PatientStatus::Deceduto(d) => StatusV1::Deceduto(date_to_days(d)),
-                PatientStatus::Trasferito(d) => StatusV1::Trasferito(date_to_days(d)),
-            },
+            stato: status_v1(p.stato),
             note: p.note.clone(),
         }
     }
@@ -155,6 +159,63 @@ fn decode_current<T: serde::de::DeserializeOwned>(
         return Err(format!("versione del record {what} sconosciuta ({v})"));
     }
     codec::decode_payload::<T>(payload)
+}
+
+/// Current version byte of a patient's display row.
+pub const ROW_VERSION: u8 = 1;
+
+/// A patient's line of the lookup list, format version 1, kept as the value
+/// of the patient's entries in the name, codice fiscale and tessera indexes
+/// (after the id in the codice fiscale index). Frozen: do not edit, add a
+/// version. `patologie` is their count (the level), saturated at 255.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PatientRowV1 {
+    pub cognome: String,
+    pub nome: String,
+    pub data_nascita: i32,
+    pub codice_fiscale: String,
+    pub comune: String,
+    pub patologie: u8,
+    pub stato: StatusV1,
+    pub gestore: Option<u64>,
+}
+
+/// Encodes the display row of `p`, whose active presa in carico (if any) is
+/// with `gestore`.
+pub fn encode_row(p: &Patient, gestore: Option<u64>) -> Result<Vec<u8>, super::StoreError> {
+    codec::encode(
+        ROW_VERSION,
+        &PatientRowV1 {
+            cognome: p.cognome.clone(),
+            nome: p.nome.clone(),
+            data_nascita: date_to_days(p.data_nascita),
+            codice_fiscale: p.codice_fiscale.clone(),
+            comune: p.residenza.comune.clone(),
+            patologie: u8::try_from(p.patologie.len()).unwrap_or(u8::MAX),
+            stato: status_v1(p.stato),
+            gestore,
+        },
+    )
+}
+
+/// Decodes a display row of patient `id`.
+pub fn decode_row(id: u64, bytes: &[u8]) -> Result<super::PatientRow, String> {
+    let r: PatientRowV1 = decode_current(bytes, ROW_VERSION, "riga di elenco")?;
+    Ok(super::PatientRow {
+        id,
+        cognome: r.cognome,
+        nome: r.nome,
+        data_nascita: days_to_date(r.data_nascita)?,
+        codice_fiscale: r.codice_fiscale,
+        comune: r.comune,
+        patologie: usize::from(r.patologie),
+        stato: match r.stato {
+            StatusV1::Attivo => PatientStatus::Attivo,
+            StatusV1::Deceduto(d) => PatientStatus::Deceduto(days_to_date(d)?),
+            StatusV1::Trasferito(d) => PatientStatus::Trasferito(days_to_date(d)?),
+        },
+        gestore: r.gestore,
+    })
 }
 
 pub const GESTORE_VERSION: u8 = 1;
