@@ -352,13 +352,19 @@ fn main() -> ExitCode {
     if cli.command.is_some() {
         end_quietly_on_closed_output();
     }
+    let lang: sportello::texts::Lang = cli.lang.into();
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("Errore: {e}");
-            match e {
-                DeskError::Store(e) if e.is_store_unavailable() => ExitCode::from(2),
-                _ => ExitCode::FAILURE,
+            let error = match lang {
+                sportello::texts::Lang::It => "Errore",
+                sportello::texts::Lang::En => "Error",
+            };
+            eprintln!("{error}: {}", sportello::texts::error(lang, &e));
+            if e.is_store_unavailable() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::FAILURE
             }
         }
     }
@@ -825,8 +831,12 @@ fn run(cli: Cli) -> Result<ExitCode, DeskError> {
                 return Ok(ExitCode::FAILURE);
             };
             let desk = open_desk(&cli)?;
-            let password = read_password(&format!("Password per {username}: "))
-                .map_err(|e| DeskError::Invalid(format!("Lettura della password: {e}")))?;
+            let password = read_password(&format!("Password per {username}: ")).map_err(|e| {
+                DeskError::Internal {
+                    what: sportello::service::Internal::Io,
+                    detail: e.to_string(),
+                }
+            })?;
             let o = desk.add_operator(username, &password, role)?;
             println!("Operatore {} creato ({})", o.username, o.role.label());
             Ok(ExitCode::SUCCESS)
@@ -885,8 +895,12 @@ fn run(cli: Cli) -> Result<ExitCode, DeskError> {
             Ok(ExitCode::SUCCESS)
         }
         Command::ProvaScrittura { seed, limit } => {
-            let clock = sportello::service::FixedClock::on(2026, 11, 23)
-                .ok_or_else(|| DeskError::Invalid("data della prova".into()))?;
+            let clock = sportello::service::FixedClock::on(2026, 11, 23).ok_or_else(|| {
+                DeskError::Internal {
+                    what: sportello::service::Internal::Workload,
+                    detail: "23/11/2026".into(),
+                }
+            })?;
             let desk = Desk::open(&data_dir(&cli), Arc::new(clock))?;
             desk.seed_builtin_sample_gestori()?;
             sportello::service::prova::write_loop(&desk, *seed, *limit, &mut std::io::stdout())?;

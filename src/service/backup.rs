@@ -134,7 +134,7 @@ impl Desk {
     fn require_backup(&self) -> Result<(), BackupError> {
         self.require(
             crate::domain::operator::Role::Amministratore,
-            super::auth::what::BACKUP,
+            super::Operation::Backup,
         )
         .map_err(|e| BackupError::Refused(e.to_string()))
     }
@@ -223,7 +223,7 @@ impl Desk {
     pub fn check_anchor(&self, anchor: &Anchor) -> Result<AnchorCheck, DeskError> {
         self.require(
             crate::domain::operator::Role::Amministratore,
-            super::auth::what::AUDIT,
+            super::Operation::Audit,
         )?;
         Ok(match self.store.audit_entry(anchor.seq)? {
             None => AnchorCheck::Missing {

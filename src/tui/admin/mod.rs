@@ -80,15 +80,15 @@ impl Section {
     }
 
     /// Sections only an administrator opens: what the refusal calls them.
-    pub fn needs_admin(self) -> Option<&'static str> {
-        use crate::service::auth::what;
+    pub fn needs_admin(self) -> Option<crate::service::Operation> {
+        use crate::service::Operation;
         match self {
-            Section::Import => Some(what::IMPORT),
-            Section::Studio => Some(what::PRACTICE),
-            Section::Operators => Some(what::OPERATORS),
-            Section::Audit => Some(what::AUDIT),
-            Section::Archivio => Some(what::BACKUP),
-            Section::Risorse | Section::Chiusure => Some(what::AGENDA),
+            Section::Import => Some(Operation::Import),
+            Section::Studio => Some(Operation::Practice),
+            Section::Operators => Some(Operation::Operators),
+            Section::Audit => Some(Operation::Audit),
+            Section::Archivio => Some(Operation::Backup),
+            Section::Risorse | Section::Chiusure => Some(Operation::Agenda),
             // Moving appointments back into availability is booking work.
             Section::History | Section::Gestori | Section::Fuori => None,
         }
