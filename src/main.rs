@@ -443,7 +443,7 @@ fn open_desk_with_backup(cli: &Cli) -> Result<(Desk, Option<String>), DeskError>
             None
         }
         StartBackup::NotNeeded => None,
-        StartBackup::Failed(reason) => Some(reason),
+        StartBackup::Failed(reason) => Some(sportello::texts::error(cli.lang.into(), &reason)),
     };
     for pruned in desk.prune_set_aside(cli.backup_giorni) {
         eprintln!(
@@ -1252,7 +1252,7 @@ fn backup(
             eprintln!("Le due passphrase sono diverse: nessun backup scritto.");
             return Ok(ExitCode::FAILURE);
         }
-        let secret = sportello::store::cifra::SecretString::from(first);
+        let secret = sportello::service::backup::SecretString::from(first);
         desk.backup_encrypted_to(file, overwrite, &secret, Default::default())
     } else {
         desk.backup_to(file, overwrite)
@@ -1277,10 +1277,7 @@ fn backup(
             }
             Ok(ExitCode::SUCCESS)
         }
-        Err(e) => {
-            eprintln!("Errore: {e}");
-            Ok(backup_exit(&e))
-        }
+        Err(e) => Ok(backup_exit(cli, &e)),
     }
 }
 
@@ -1309,12 +1306,19 @@ fn thousands(n: u64) -> String {
     out
 }
 
-fn backup_exit(e: &sportello::store::backup::BackupError) -> ExitCode {
-    match e {
-        sportello::store::backup::BackupError::Store(s) if s.is_store_unavailable() => {
-            ExitCode::from(2)
-        }
-        _ => ExitCode::FAILURE,
+/// Prints a backup or restore error in the operator's language; the exit
+/// status: 2 when the store cannot be used, 1 otherwise.
+fn backup_exit(cli: &Cli, e: &DeskError) -> ExitCode {
+    let lang: sportello::texts::Lang = cli.lang.into();
+    let error = match lang {
+        sportello::texts::Lang::It => "Errore",
+        sportello::texts::Lang::En => "Error",
+    };
+    eprintln!("{error}: {}", sportello::texts::error(lang, e));
+    if e.is_store_unavailable() {
+        ExitCode::from(2)
+    } else {
+        ExitCode::FAILURE
     }
 }
 
@@ -1331,7 +1335,7 @@ fn restore(cli: &Cli, file: &std::path::Path, si: bool) -> Result<ExitCode, Desk
     };
     let passphrase = if encrypted {
         match read_password("Il backup è cifrato. Passphrase: ") {
-            Ok(p) => Some(sportello::store::cifra::SecretString::from(p)),
+            Ok(p) => Some(sportello::service::backup::SecretString::from(p)),
             Err(e) => {
                 eprintln!("Passphrase non letta: {e}");
                 return Ok(ExitCode::FAILURE);
@@ -1342,10 +1346,7 @@ fn restore(cli: &Cli, file: &std::path::Path, si: bool) -> Result<ExitCode, Desk
     };
     let plan = match backups::plan_restore(file, &dir, passphrase.as_ref()) {
         Ok(p) => p,
-        Err(e) => {
-            eprintln!("Errore: {e}");
-            return Ok(backup_exit(&e));
-        }
+        Err(e) => return Ok(backup_exit(cli, &e)),
     };
     let s = &plan.summary;
     let when = plan
@@ -1410,10 +1411,7 @@ fn restore(cli: &Cli, file: &std::path::Path, si: bool) -> Result<ExitCode, Desk
             }
             Ok(ExitCode::SUCCESS)
         }
-        Err(e) => {
-            eprintln!("Errore: {e}");
-            Ok(backup_exit(&e))
-        }
+        Err(e) => Ok(backup_exit(cli, &e)),
     }
 }
 

@@ -12,6 +12,7 @@ use crate::domain::gestore::Canale;
 use crate::domain::operator::{OperatorRule, Role};
 use crate::domain::pai::PaiError;
 use crate::domain::patto::PattoError;
+use crate::store::backup::BackupError;
 use crate::store::{StoreError, newest_auto_backup};
 
 pub use super::auth::LoginError;
@@ -40,6 +41,8 @@ pub enum DeskError {
     },
     /// The store refused a write or cannot be used.
     Store(StoreProblem),
+    /// A backup or restore refused or failed.
+    Backup(BackupProblem),
     /// A technical failure the operator cannot correct (a file, the
     /// random generator, a format writer): its detail for the technician.
     Internal {
@@ -282,6 +285,52 @@ pub enum StoreProblem {
     OperatorNotFound(u64),
 }
 
+/// Why a backup or a restore was refused or failed.
+#[derive(Debug, Clone, PartialEq)]
+pub enum BackupProblem {
+    Foreign(PathBuf),
+    NewerFormat(PathBuf, u8),
+    Damaged { path: PathBuf, reason: String },
+    Io { path: PathBuf, reason: String },
+    WrongPassphrase(PathBuf),
+    Crypto(String),
+    InsideDataDir { dest: PathBuf, data: PathBuf },
+    IsFolder(PathBuf),
+    NotABackup(PathBuf),
+    AlreadyExists(PathBuf),
+    ExcessiveWork { path: PathBuf, work: u8, max: u8 },
+    RestoreInProgress(PathBuf),
+}
+
+impl From<BackupError> for DeskError {
+    fn from(e: BackupError) -> DeskError {
+        use BackupError as B;
+        use BackupProblem as P;
+        DeskError::Backup(match e {
+            B::Store(s) => return s.into(),
+            // Built by the service from a DeskError, never returned to it.
+            B::Refused(reason) => {
+                return DeskError::Internal {
+                    what: Internal::Io,
+                    detail: reason,
+                };
+            }
+            B::Foreign(p) => P::Foreign(p),
+            B::NewerFormat(p, f) => P::NewerFormat(p, f),
+            B::Damaged { path, reason } => P::Damaged { path, reason },
+            B::Io { path, reason } => P::Io { path, reason },
+            B::WrongPassphrase(p) => P::WrongPassphrase(p),
+            B::Crypto(d) => P::Crypto(d),
+            B::InsideDataDir { dest, data } => P::InsideDataDir { dest, data },
+            B::IsFolder(p) => P::IsFolder(p),
+            B::NotABackup(p) => P::NotABackup(p),
+            B::AlreadyExists(p) => P::AlreadyExists(p),
+            B::ExcessiveWork { path, work, max } => P::ExcessiveWork { path, work, max },
+            B::RestoreInProgress(p) => P::RestoreInProgress(p),
+        })
+    }
+}
+
 impl StoreProblem {
     /// The store itself cannot be used (missing, locked, unwritable, full,
     /// broken): nothing the operator typed is at fault. The command line
@@ -448,10 +497,13 @@ impl DeskError {
 
 impl std::error::Error for DeskError {}
 
-/// The Italian text, for logs and for callers that have no language at hand;
-/// the interface renders with `crate::texts::error` in the chosen language.
+// The Italian text, for logs and tests only: the interface renders with
+// `crate::texts::error` in the operator's language (scripts/render-errors.py
+// takes this impl out to find the places that do not).
+// display-impl-begin
 impl std::fmt::Display for DeskError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&crate::texts::error(crate::texts::Lang::It, self))
     }
 }
+// display-impl-end

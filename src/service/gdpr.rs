@@ -359,7 +359,11 @@ impl Desk {
         let (desk, compaction) = self.compact().map_err(|e| {
             DeskError::internal(
                 super::Internal::CompactAfterErasure,
-                format!("{} {e}", report.summary),
+                format!(
+                    "{} {}",
+                    report.summary,
+                    crate::texts::error(crate::texts::Lang::It, &e)
+                ),
             )
         })?;
         Ok((desk, report, compaction))

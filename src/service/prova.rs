@@ -71,7 +71,12 @@ pub fn write_loop(desk: &Desk, seed: u64, limit: Option<u64>, out: &mut dyn Writ
     while limit.is_none_or(|l| i < l) {
         match one_patient(desk, seed, i, out) {
             Ok(()) => {}
-            Err(e) if e.is_refusal() => writeln!(out, "error {e}").map_err(io)?,
+            Err(e) if e.is_refusal() => writeln!(
+                out,
+                "error {}",
+                crate::texts::error(crate::texts::Lang::It, &e)
+            )
+            .map_err(io)?,
             Err(e) => return Err(e),
         }
         out.flush().map_err(io)?;

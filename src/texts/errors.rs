@@ -11,9 +11,8 @@ use crate::domain::codice_fiscale::{CfError, InputField};
 use crate::domain::operator::OperatorRule;
 use crate::domain::pai::PaiError;
 use crate::domain::patto::PattoError;
-use crate::service::{
-    DeskError, Field, Internal, Operation, Refusal, StoreProblem, error::LoginError,
-};
+use crate::service::error::{BackupProblem, LoginError};
+use crate::service::{DeskError, Field, Internal, Operation, Refusal, StoreProblem};
 
 /// Picks the text of `lang`; each branch formats only its own text.
 macro_rules! tr {
@@ -56,6 +55,7 @@ pub fn error(lang: Lang, e: &DeskError) -> String {
             )
         }
         DeskError::Store(p) => store(lang, p),
+        DeskError::Backup(p) => backup(lang, p),
         DeskError::Internal { what, detail } => {
             let what = internal(lang, *what);
             tr!(
@@ -745,6 +745,129 @@ fn store(lang: Lang, p: &StoreProblem) -> String {
     }
 }
 
+fn backup(lang: Lang, p: &BackupProblem) -> String {
+    use BackupProblem as B;
+    match p {
+        B::Foreign(f) => {
+            let f = f.display();
+            tr!(
+                lang,
+                format!("Il file {f} non è un backup di sportello"),
+                format!("The file {f} is not a sportello backup"),
+            )
+        }
+        B::NewerFormat(f, n) => {
+            let f = f.display();
+            tr!(
+                lang,
+                format!("Il backup {f} è di una versione più recente di sportello (formato {n})"),
+                format!("The backup {f} is from a newer version of sportello (format {n})"),
+            )
+        }
+        B::Damaged { path, reason } => {
+            let f = path.display();
+            tr!(
+                lang,
+                format!("Il backup {f} è danneggiato: {reason}"),
+                format!("The backup {f} is damaged: {reason}"),
+            )
+        }
+        B::Io { path, reason } => {
+            let f = path.display();
+            tr!(
+                lang,
+                format!("Errore di lettura o scrittura su {f}: {reason}"),
+                format!("Read or write error on {f}: {reason}"),
+            )
+        }
+        B::WrongPassphrase(f) => {
+            let f = f.display();
+            tr!(
+                lang,
+                format!(
+                    "Passphrase errata per il backup {f}: il backup non è stato aperto e l'archivio non è stato toccato."
+                ),
+                format!(
+                    "Wrong passphrase for the backup {f}: the backup was not opened and the store was not touched."
+                ),
+            )
+        }
+        B::Crypto(d) => tr!(
+            lang,
+            format!("Cifratura o decifratura del backup non riuscita: {d}"),
+            format!("Encrypting or decrypting the backup failed: {d}"),
+        ),
+        B::InsideDataDir { dest, data } => {
+            let (dest, data) = (dest.display(), data.display());
+            tr!(
+                lang,
+                format!(
+                    "La destinazione {dest} è dentro la cartella dei dati {data}: il backup sostituirebbe i file dell'archivio. Scegliere un file fuori dalla cartella dei dati (per esempio su una chiavetta); i backup automatici sono già nella sua cartella \"backup\"."
+                ),
+                format!(
+                    "The destination {dest} is inside the data folder {data}: the backup would replace the store's files. Choose a file outside the data folder (on a memory stick, for example); the automatic backups are already in its \"backup\" folder."
+                ),
+            )
+        }
+        B::IsFolder(f) => {
+            let f = f.display();
+            tr!(
+                lang,
+                format!("{f} è una cartella: indicare il nome del file di backup da scrivere."),
+                format!("{f} is a folder: give the name of the backup file to write."),
+            )
+        }
+        B::NotABackup(f) => {
+            let f = f.display();
+            tr!(
+                lang,
+                format!(
+                    "Il file {f} esiste e non è un backup di sportello: non viene sovrascritto. Scegliere un altro nome."
+                ),
+                format!(
+                    "The file {f} exists and is not a sportello backup: it is not overwritten. Choose another name."
+                ),
+            )
+        }
+        B::AlreadyExists(f) => {
+            let f = f.display();
+            tr!(
+                lang,
+                format!(
+                    "Il backup {f} esiste già: per sostituirlo ripetere il comando con --sovrascrivi."
+                ),
+                format!(
+                    "The backup {f} exists already: to replace it repeat the command with --sovrascrivi."
+                ),
+            )
+        }
+        B::ExcessiveWork { path, work, max } => {
+            let f = path.display();
+            tr!(
+                lang,
+                format!(
+                    "Il backup cifrato {f} chiede un costo di decifratura eccessivo (scrypt 2^{work}, il massimo accettato è 2^{max}): non viene aperto. sportello non cifra mai così: il file è stato alterato o non è un backup di sportello."
+                ),
+                format!(
+                    "The encrypted backup {f} asks for an excessive decryption cost (scrypt 2^{work}, the most accepted is 2^{max}): it is not opened. sportello never encrypts so: the file was altered or is not a sportello backup."
+                ),
+            )
+        }
+        B::RestoreInProgress(d) => {
+            let d = d.display();
+            tr!(
+                lang,
+                format!(
+                    "Un altro ripristino è in corso in {d}: attendere che finisca e riprovare."
+                ),
+                format!(
+                    "Another restore is under way in {d}: wait for it to finish and try again."
+                ),
+            )
+        }
+    }
+}
+
 /// Why a login was refused.
 pub fn login(lang: Lang, e: &LoginError) -> String {
     match e {
@@ -1086,5 +1209,154 @@ pub fn pai(lang: Lang, e: &PaiError) -> String {
                 crate::domain::pai::MAX_MESI
             ),
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::agenda::Conflict;
+    use crate::domain::operator::Role;
+
+    /// Words of Italian sentences; domain names (codice fiscale, Patto di
+    /// Cura, presa in carico, Gestore) are English text too.
+    const ITALIAN: &[&str] = &[
+        " il ",
+        " lo ",
+        " la ",
+        " non ",
+        " della ",
+        " deve ",
+        " per ",
+        " già ",
+        " è ",
+        "Indicare",
+        "paziente",
+        "trovat",
+        "riprovare",
+        "archivio",
+        "sportello ha",
+    ];
+
+    fn samples() -> Vec<DeskError> {
+        let d = NaiveDate::from_ymd_opt(2026, 6, 1).expect("date");
+        let t = d.and_hms_opt(9, 30, 0).expect("time");
+        vec![
+            CfError::Length { found: 15 }.into(),
+            CfError::CheckChar {
+                expected: 'A',
+                found: 'B',
+            }
+            .into(),
+            Refusal::TooLong {
+                field: Field::Cognome,
+                max: 3000,
+                len: 3013,
+            }
+            .into(),
+            Refusal::NamesRequired.into(),
+            Refusal::PatientErased(7).into(),
+            Refusal::MarkBeforeDay {
+                day: d,
+                missed: true,
+            }
+            .into(),
+            Refusal::Conflicts(vec![
+                Conflict::SlotPieno {
+                    prenotati: 2,
+                    capacita: 2,
+                },
+                Conflict::Festivo { giorno: d },
+            ])
+            .into(),
+            Refusal::GestoreNotEligible {
+                name: "Coop Salute".into(),
+                since: d,
+            }
+            .into(),
+            Refusal::CancelReasonMissing.into(),
+            Refusal::PattoInForce {
+                valid_until: Some(d),
+            }
+            .into(),
+            Refusal::ChannelNotActive(crate::domain::gestore::Canale::Mifs).into(),
+            StoreProblem::SlotFull {
+                resource: 1,
+                start: t,
+            }
+            .into(),
+            StoreProblem::Locked {
+                dir: "/dati".into(),
+            }
+            .into(),
+            StoreProblem::Damaged {
+                dir: "/dati".into(),
+                detail: "crc".into(),
+                backup: None,
+            }
+            .into(),
+            StoreProblem::DuplicateCf("RSSMRA50A01H501U".into()).into(),
+            LoginError::Locked { until: t }.into(),
+            LoginError::Wrong.into(),
+            DeskError::Forbidden {
+                needed: Role::Amministratore,
+                have: Role::Segreteria,
+                what: Operation::Backup,
+            },
+            AgendaError::TipoMancante.into(),
+            PattoError::ConsensoTrattamentoMancante.into(),
+            OperatorRule::PasswordTooShort { min: 8 }.into(),
+        ]
+    }
+
+    #[test]
+    fn english_has_no_italian_sentences() {
+        for e in samples() {
+            let en = error(Lang::En, &e);
+            for word in ITALIAN {
+                assert!(!en.contains(word), "{word:?} in {en:?} ({e:?})");
+            }
+            assert_ne!(en, error(Lang::It, &e), "{e:?}");
+        }
+    }
+
+    #[test]
+    fn each_language_says_the_same_facts() {
+        let e: DeskError = CfError::Length { found: 15 }.into();
+        assert_eq!(
+            error(Lang::It, &e),
+            "Il codice fiscale deve avere 16 caratteri (ne ha 15)"
+        );
+        assert_eq!(
+            error(Lang::En, &e),
+            "The codice fiscale must have 16 characters (it has 15)"
+        );
+        let long: DeskError = Refusal::TooLong {
+            field: Field::Cognome,
+            max: 3000,
+            len: 3013,
+        }
+        .into();
+        assert_eq!(
+            error(Lang::It, &long),
+            "Il cognome può avere al massimo 3.000 caratteri (ne ha 3.013)"
+        );
+        assert_eq!(
+            error(Lang::En, &long),
+            "The surname can have at most 3,000 characters (it has 3,013)"
+        );
+        let forbidden = DeskError::Forbidden {
+            needed: Role::Amministratore,
+            have: Role::Segreteria,
+            what: Operation::Backup,
+        };
+        assert_eq!(
+            error(Lang::It, &forbidden),
+            "Serve il ruolo amministratore per fare copie di sicurezza (l'operatore attuale è segreteria)"
+        );
+        assert_eq!(
+            error(Lang::En, &forbidden),
+            "The administrator role is needed to make backups (the current operator is front desk)"
+        );
     }
 }

@@ -499,13 +499,13 @@ impl App {
         if let Some(Screen::Lookup(lookup)) = self.stack.first_mut()
             && let Err(e) = lookup.set_query(&cf, &self.desk)
         {
-            self.status = Some(Status::error(e.to_string()));
+            self.status = Some(Status::error(crate::texts::error(self.s.lang, &e)));
             return;
         }
         match self.desk.patient_by_cf(&cf) {
             Ok(Some(p)) => self.open_record(p.id),
             Ok(None) => self.status = Some(Status::warning(self.s.shell.scan_not_found(&cf))),
-            Err(e) => self.status = Some(Status::error(e.to_string())),
+            Err(e) => self.status = Some(Status::error(crate::texts::error(self.s.lang, &e))),
         }
     }
 
@@ -1008,7 +1008,7 @@ impl App {
                         .desk
                         .cancel_future_appointments_of_presa(presa, "presa in carico revocata")
                         .map(|n| Cmd::Status(Status::success(env.s.cancelled_future(n))))
-                        .map_err(|e| e.to_string()),
+                        .map_err(|e| crate::texts::error(env.s.lang, &e)),
                     (_, Some(Screen::Gestore(g))) => g.confirm(purpose, &modal, &env),
                     _ => Ok(Cmd::None),
                 };
@@ -1169,7 +1169,7 @@ impl App {
                     .push(Screen::Record(Box::new(RecordScreen::new(p))));
             }
             Ok(None) => self.status = Some(Status::error(self.s.patient_not_found)),
-            Err(e) => self.status = Some(Status::error(e.to_string())),
+            Err(e) => self.status = Some(Status::error(crate::texts::error(self.s.lang, &e))),
         }
     }
 
@@ -1178,7 +1178,7 @@ impl App {
         match self.desk.patient(id) {
             Ok(Some(p)) => self.set_current(CurrentPatient::of(&p)),
             Ok(None) => self.current = None,
-            Err(e) => self.status = Some(Status::error(e.to_string())),
+            Err(e) => self.status = Some(Status::error(crate::texts::error(self.s.lang, &e))),
         }
     }
 
@@ -1209,7 +1209,7 @@ impl App {
             if let Screen::Lookup(lookup) = screen
                 && let Err(e) = lookup.refresh(&self.desk)
             {
-                self.status = Some(Status::error(e.to_string()));
+                self.status = Some(Status::error(crate::texts::error(self.s.lang, &e)));
             }
         }
     }

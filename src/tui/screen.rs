@@ -248,7 +248,9 @@ impl Screen {
     pub fn refresh(&mut self, env: &Env) {
         let desk = env.desk;
         let _ = match self {
-            Screen::Lookup(l) => l.refresh(desk).map_err(|e| e.to_string()),
+            Screen::Lookup(l) => l
+                .refresh(desk)
+                .map_err(|e| crate::texts::error(env.s.lang, &e)),
             Screen::Record(r) => r.reload(desk),
             Screen::Patto(p) => p.reload(desk),
             Screen::Richiami(r) => r.reload(desk),

@@ -332,7 +332,9 @@ impl AdminScreen {
                         if let Some(what) = section.needs_admin()
                             && let Err(e) = env.desk.require(Role::Amministratore, what)
                         {
-                            return Some(Cmd::Status(Status::error(e.to_string())));
+                            return Some(Cmd::Status(Status::error(crate::texts::error(
+                                env.s.lang, &e,
+                            ))));
                         }
                         Cmd::Push(Box::new(Screen::Admin(Box::new(AdminScreen::open(
                             section, env,
@@ -517,7 +519,7 @@ impl HistorySection {
     fn new(env: &Env) -> HistorySection {
         let (mut imports, problem) = match env.desk.gestori_imports() {
             Ok(list) => (list, None),
-            Err(e) => (Vec::new(), Some(e.to_string())),
+            Err(e) => (Vec::new(), Some(crate::texts::error(env.s.lang, &e))),
         };
         imports.sort_by(|a, b| b.data.cmp(&a.data).then(b.id.cmp(&a.id)));
         let mut state = TableState::default();
@@ -621,7 +623,7 @@ impl GestoriSection {
     fn new(env: &Env) -> GestoriSection {
         let (all, problem) = match env.desk.gestori(None, true) {
             Ok(list) => (list, None),
-            Err(e) => (Vec::new(), Some(e.to_string())),
+            Err(e) => (Vec::new(), Some(crate::texts::error(env.s.lang, &e))),
         };
         let mut section = GestoriSection {
             filter: Input::default(),
@@ -659,7 +661,7 @@ impl GestoriSection {
             self.prese = Some(
                 env.desk
                     .active_prese_by_gestore()
-                    .map_err(|e| e.to_string()),
+                    .map_err(|e| crate::texts::error(env.s.lang, &e)),
             );
         }
         if self.selected().is_none() {
@@ -737,7 +739,7 @@ impl GestoriSection {
                 self.prese = Some(
                     env.desk
                         .active_prese_by_gestore()
-                        .map_err(|e| e.to_string()),
+                        .map_err(|e| crate::texts::error(env.s.lang, &e)),
                 );
             }
             self.detail = true;
@@ -1025,7 +1027,7 @@ impl ArchivioSection {
                     )],
                     true,
                 ),
-                Err(e) => (vec![e.to_string()], false),
+                Err(e) => (vec![crate::texts::error(env.s.lang, &e)], false),
             },
             ArchivioJob::Check => match env.desk.check() {
                 Ok(report) => {
@@ -1037,7 +1039,7 @@ impl ArchivioSection {
                     lines.extend(report.problems.iter().take(10).cloned());
                     (lines, report.problem_count == 0)
                 }
-                Err(e) => (vec![e.to_string()], false),
+                Err(e) => (vec![crate::texts::error(env.s.lang, &e)], false),
             },
         };
         self.outcome = lines.iter().map(|l| (l.clone(), ok)).collect();

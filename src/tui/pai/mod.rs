@@ -131,7 +131,7 @@ impl PaiScreen {
         let patient = match id {
             Some(id) => Some(
                 desk.patient(id)
-                    .map_err(|e| e.to_string())?
+                    .map_err(|e| crate::texts::error(crate::texts::Lang::It, &e))?
                     .ok_or_else(|| format!("{id}"))?,
             ),
             None => None,
@@ -145,7 +145,7 @@ impl PaiScreen {
     pub fn version(desk: &Desk, pai: Pai) -> Result<PaiScreen, String> {
         let patient = desk
             .patient(pai.patient)
-            .map_err(|e| e.to_string())?
+            .map_err(|e| crate::texts::error(crate::texts::Lang::It, &e))?
             .ok_or_else(|| format!("{}", pai.patient))?;
         let mut screen = PaiScreen::empty(Some(patient));
         screen.historic = true;
@@ -161,7 +161,7 @@ impl PaiScreen {
         let Some(id) = self.patient.as_ref().map(|p| p.id) else {
             return Ok(());
         };
-        let e = |e: crate::service::DeskError| e.to_string();
+        let e = |e: crate::service::DeskError| crate::texts::error(crate::texts::Lang::It, &e);
         if let Some(p) = desk.patient(id).map_err(e)? {
             self.patient = Some(p);
         }
@@ -186,7 +186,9 @@ impl PaiScreen {
     /// selections kept inside their lists.
     fn refresh(&mut self, desk: &Desk) -> Result<(), String> {
         self.progress = match &self.pai {
-            Some(p) => desk.pai_progress(p).map_err(|e| e.to_string())?,
+            Some(p) => desk
+                .pai_progress(p)
+                .map_err(|e| crate::texts::error(crate::texts::Lang::It, &e))?,
             None => Vec::new(),
         };
         for section in SECTIONS {
@@ -399,7 +401,7 @@ impl PaiScreen {
                     Err(e) => Cmd::Status(Status::error(e)),
                 }
             }
-            Err(e) => Cmd::Status(Status::error(e.to_string())),
+            Err(e) => Cmd::Status(Status::error(crate::texts::error(env.s.lang, &e))),
         }
     }
 
@@ -426,7 +428,7 @@ impl PaiScreen {
                     Err(e) => Cmd::Status(Status::error(e)),
                 }
             }
-            Err(e) => Cmd::Status(Status::error(e.to_string())),
+            Err(e) => Cmd::Status(Status::error(crate::texts::error(env.s.lang, &e))),
         }
     }
 
@@ -633,7 +635,7 @@ impl PaiScreen {
                     Err(e) => Cmd::Status(Status::error(e)),
                 }
             }
-            Err(e) => Cmd::Status(Status::error(e.to_string())),
+            Err(e) => Cmd::Status(Status::error(crate::texts::error(env.s.lang, &e))),
         }
     }
 
@@ -761,7 +763,7 @@ impl PaiScreen {
                     &key_name(Context::PaiLettura, Action::Print, env.s),
                 )))
             }
-            Err(e) => Cmd::Status(Status::error(e.to_string())),
+            Err(e) => Cmd::Status(Status::error(crate::texts::error(env.s.lang, &e))),
         }
     }
 
@@ -1344,7 +1346,10 @@ fn luogo_short(luogo: &Luogo, ps: &PaiStrings) -> String {
 /// Writes `pai-<CF>-v<N>.pdf` and `.json` into `dir`, as `sportello export
 /// pai` does; returns the paths written.
 fn write_export(env: &Env, pai: &Pai, dir: &Path) -> Result<Vec<PathBuf>, String> {
-    let document = env.desk.pai_document(pai).map_err(|e| e.to_string())?;
+    let document = env
+        .desk
+        .pai_document(pai)
+        .map_err(|e| crate::texts::error(env.s.lang, &e))?;
     document.write_into(dir).map_err(|e| {
         env.s
             .pai

@@ -85,7 +85,7 @@ fn correct_cm(env: &Env, id: PattoId, mut modal: Modal) -> Result<PattoDiCura, C
     } else {
         env.desk
             .correct_clinical_manager(id, &name, &motivo)
-            .map_err(|e| e.to_string())
+            .map_err(|e| crate::texts::error(env.s.lang, &e))
     };
     result.map_err(|e| {
         modal.error = Some(e);
@@ -114,7 +114,7 @@ impl PattoScreen {
     pub fn load(desk: &Desk, s: &Strings, id: PatientId) -> Result<PattoScreen, String> {
         let patient = desk
             .patient(id)
-            .map_err(|e| e.to_string())?
+            .map_err(|e| crate::texts::error(s.lang, &e))?
             .ok_or_else(|| s.patient_not_found.to_string())?;
         let mut screen = PattoScreen {
             patient,
@@ -132,7 +132,7 @@ impl PattoScreen {
     /// the selected Patto when still listed.
     pub fn reload(&mut self, desk: &Desk) -> Result<(), String> {
         let id = self.patient.id;
-        let e = |e: crate::service::DeskError| e.to_string();
+        let e = |e: crate::service::DeskError| crate::texts::error(crate::texts::Lang::It, &e);
         if let Some(p) = desk.patient(id).map_err(e)? {
             self.patient = p;
         }
@@ -209,7 +209,7 @@ impl PattoScreen {
                     Err(e) => Cmd::Status(Status::error(e)),
                 }
             }
-            Err(e) => Cmd::Status(Status::error(e.to_string())),
+            Err(e) => Cmd::Status(Status::error(crate::texts::error(env.s.lang, &e))),
         }
     }
 
@@ -313,7 +313,7 @@ impl PattoScreen {
                 .desk
                 .revoke_presa(self.patient.id, d, &motivo)
                 .map(|presa| (d, presa.id))
-                .map_err(|e| e.to_string()),
+                .map_err(|e| crate::texts::error(env.s.lang, &e)),
         };
         match result {
             Ok((d, presa)) => {
@@ -633,7 +633,7 @@ impl PattoTextScreen {
         let text = if signed {
             env.desk
                 .signed_patto_text(patto.id)
-                .map_err(|e| e.to_string())?
+                .map_err(|e| crate::texts::error(env.s.lang, &e))?
         } else {
             String::new()
         };
@@ -767,7 +767,7 @@ impl PattoTextScreen {
                 Some((&self.firmatario, self.identity().0, self.identity().1)),
                 env.today,
             )
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| crate::texts::error(env.s.lang, &e))?;
         Ok(())
     }
 
@@ -788,7 +788,7 @@ impl PattoTextScreen {
         let updated = env
             .desk
             .set_clinical_manager(self.patto.id, self.cm.value())
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| crate::texts::error(env.s.lang, &e))?;
         self.cm_saved = updated.clinical_manager.clone();
         self.patto = updated;
         Ok(())
@@ -941,7 +941,7 @@ impl PattoTextScreen {
                     Cmd::modal(print_modal(env, signed.id)),
                 ])
             }
-            Err(e) => Cmd::Status(Status::error(e.to_string())),
+            Err(e) => Cmd::Status(Status::error(crate::texts::error(env.s.lang, &e))),
         }
     }
 
@@ -1359,7 +1359,7 @@ fn print(env: &Env, id: PattoId, mut modal: Modal) -> Cmd {
                     Cmd::Status(Status::success(s.print_sent(&stampante, &path)))
                 }
                 Ok(PrintOutcome::NonRiuscito { motivo }) => print_failed(env, &motivo, &path),
-                Err(e) => print_failed(env, &e.to_string(), &path),
+                Err(e) => print_failed(env, &crate::texts::error(env.s.lang, &e), &path),
             }
         }
         Err(e) => {
@@ -1400,7 +1400,7 @@ fn write_print(
     let document = env
         .desk
         .patto_document(id, formats)
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| crate::texts::error(env.s.lang, &e))?;
     document.write_new_into(dir).map_err(|e| {
         env.s
             .patto
