@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Instant;
 
-use clap::{Arg, ArgAction, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 /// sled clones its tree nodes on every write; mimalloc makes that allocation
 /// churn markedly cheaper than the system allocator.
@@ -18,6 +18,8 @@ use sportello::domain::calendar;
 use sportello::domain::codice_fiscale::CodiceFiscale;
 use sportello::domain::operator::Role;
 use sportello::service::{Desk, DeskError, SystemClock};
+
+mod cli_help;
 
 #[derive(Parser)]
 #[command(
@@ -30,7 +32,7 @@ struct Cli {
     #[arg(long, env = "SPORTELLO_DATA", global = true)]
     data_dir: Option<PathBuf>,
     /// Lingua dell'interfaccia
-    #[arg(long, value_enum, default_value_t = Lang::It, global = true)]
+    #[arg(long, value_enum, env = "SPORTELLO_LANG", default_value_t = Lang::It, global = true)]
     lang: Lang,
     /// Minuti di inattività dopo cui l'applicazione si blocca e chiede la password (0: mai)
     #[arg(long, env = "SPORTELLO_BLOCCO_MINUTI", default_value_t = sportello::tui::app::DEFAULT_IDLE_MINUTES, global = true)]
@@ -290,51 +292,13 @@ enum ExportWhat {
     },
 }
 
-/// The help in Italian: headings ("Uso", "Comandi", "Argomenti",
-/// "Opzioni") and the help and version flags, on every subcommand (clap
-/// writes them in English). clap's own error messages stay English.
-fn italian_help(cmd: clap::Command) -> clap::Command {
-    let has_version = cmd.get_version().is_some();
-    let mut cmd = cmd
-        .help_template("{before-help}{about-with-newline}\nUso: {usage}\n\n{all-args}{after-help}")
-        .subcommand_help_heading("Comandi")
-        .subcommand_value_name("COMANDO")
-        .disable_help_subcommand(true)
-        .disable_help_flag(true)
-        .mut_args(|a| {
-            let heading = if a.is_positional() {
-                "Argomenti"
-            } else {
-                "Opzioni"
-            };
-            a.help_heading(heading)
-        })
-        .arg(
-            Arg::new("aiuto")
-                .short('h')
-                .long("help")
-                .action(ArgAction::Help)
-                .help("Mostra questo aiuto")
-                .help_heading("Opzioni"),
-        );
-    if has_version {
-        cmd = cmd.disable_version_flag(true).arg(
-            Arg::new("versione")
-                .short('V')
-                .long("version")
-                .action(ArgAction::Version)
-                .help("Mostra la versione")
-                .help_heading("Opzioni"),
-        );
-    }
-    cmd.mut_subcommands(italian_help)
-}
-
 fn main() -> ExitCode {
     // Health data: whatever the umask, files and folders are the user's only.
     sportello::private_fs::restrict_process_umask();
-    let parsed = italian_help(Cli::command())
-        .try_get_matches()
+    let args: Vec<String> = std::env::args().collect();
+    let lang = cli_help::requested_lang(&args);
+    let parsed = cli_help::localized(Cli::command(), lang)
+        .try_get_matches_from(args)
         .and_then(|m| Cli::from_arg_matches(&m));
     let cli = match parsed {
         Ok(cli) => cli,
@@ -592,7 +556,7 @@ fn run(cli: Cli) -> Result<ExitCode, DeskError> {
         };
     };
     match command {
-        Command::Cf { code } => Ok(cf(&code.join(""))),
+        Command::Cf { code } => Ok(cf(&code.join(""), cli.lang.into())),
         Command::Festivi { anno, comune } => Ok(festivi(*anno, comune.as_deref())),
         Command::Demo {
             patients,
@@ -622,10 +586,19 @@ fn run(cli: Cli) -> Result<ExitCode, DeskError> {
             let desk = open_existing_desk(&cli)?;
             let mut out = std::io::stdout().lock();
             let lookup = desk.lookup_recorded(query, *limit)?;
+            let en = matches!(cli.lang, Lang::En);
             if lookup.suggested {
-                eprintln!("Nessun paziente trovato per \"{query}\". Nomi simili:");
+                if en {
+                    eprintln!("No patient found for \"{query}\". Similar names:");
+                } else {
+                    eprintln!("Nessun paziente trovato per \"{query}\". Nomi simili:");
+                }
             } else if lookup.patients.is_empty() {
-                eprintln!("Nessun paziente trovato per \"{query}\".");
+                if en {
+                    eprintln!("No patient found for \"{query}\".");
+                } else {
+                    eprintln!("Nessun paziente trovato per \"{query}\".");
+                }
             }
             for p in lookup.patients {
                 let line = if *json {
@@ -949,34 +922,60 @@ fn run(cli: Cli) -> Result<ExitCode, DeskError> {
     }
 }
 
-fn cf(code: &str) -> ExitCode {
+fn cf(code: &str, lang: sportello::texts::Lang) -> ExitCode {
+    let en = lang == sportello::texts::Lang::En;
+    let tr = |it: &'static str, en_text: &'static str| if en { en_text } else { it };
     match CodiceFiscale::parse(code) {
         Err(e) => {
-            println!("Codice fiscale non valido: {e}");
+            println!(
+                "{}: {}",
+                tr("Codice fiscale non valido", "Codice fiscale not valid"),
+                sportello::texts::codice_fiscale(lang, &e)
+            );
             ExitCode::FAILURE
         }
         Ok(cf) => {
             let today = chrono::Local::now().date_naive();
             let d = cf.decode(today);
-            println!("Codice fiscale valido: {}", cf.as_str());
             println!(
-                "Sesso: {}",
+                "{}: {}",
+                tr("Codice fiscale valido", "Codice fiscale valid"),
+                cf.as_str()
+            );
+            println!(
+                "{}: {}",
+                tr("Sesso", "Sex"),
                 match d.sex {
-                    sportello::domain::Sex::M => "maschio",
-                    sportello::domain::Sex::F => "femmina",
+                    sportello::domain::Sex::M => tr("maschio", "male"),
+                    sportello::domain::Sex::F => tr("femmina", "female"),
                 }
             );
-            println!("Data di nascita: {}", d.birth_date.format("%d/%m/%Y"));
+            println!(
+                "{}: {}",
+                tr("Data di nascita", "Date of birth"),
+                d.birth_date.format("%d/%m/%Y")
+            );
             let place = match (&d.birthplace, &d.provincia) {
                 (Some(name), Some(p)) if p == "EE" => {
-                    format!("{name} (stato estero, {})", d.belfiore)
+                    format!(
+                        "{name} ({}, {})",
+                        tr("stato estero", "foreign country"),
+                        d.belfiore
+                    )
                 }
                 (Some(name), Some(p)) => format!("{name} ({p}, {})", d.belfiore),
                 _ => d.belfiore.clone(),
             };
-            println!("Luogo di nascita: {place}");
+            println!("{}: {place}", tr("Luogo di nascita", "Place of birth"));
             if d.omocode {
-                println!("Codice in omocodia: forma base {}", cf.normalized());
+                println!(
+                    "{} {}",
+                    tr(
+                        "Codice in omocodia: forma base",
+                        "Code changed for a homonym: base form"
+                    ),
+                    cf.normalized()
+                );
             }
             ExitCode::SUCCESS
         }
