@@ -39,4 +39,10 @@ for p in (src / "tui").rglob("*.rs"):
                  "pub fn needs_admin(self) -> Option<crate::service::Operation>")],
          regex=[(r"\bwhat::(" + "|".join(OPS) + r")\b", lambda m: "Operation::" + OPS[m.group(1)])])
 
+# Appointment states in the operator's language (texts::label), not the
+# domain's Italian.
+for p in (src / "tui" / "agenda").rglob("*.rs"):
+    edit(p, regex=[(r"\bapp\.stato\.label\(\)",
+                    "crate::texts::label::app_stato(env.s.lang, &app.stato)")])
+
 print("\n".join(sorted(set(changed))) or "nothing to change")

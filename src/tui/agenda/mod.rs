@@ -909,7 +909,7 @@ impl AgendaScreen {
                 );
                 let weekday = a.weekdays[app.start.weekday().num_days_from_monday() as usize];
                 let stato = if l.fuori.is_empty() {
-                    app.stato.label().to_string()
+                    crate::texts::label::app_stato(env.s.lang, &app.stato).to_string()
                 } else {
                     format!("{} ({})", a.fuori_short, l.fuori.join("; "))
                 };
@@ -1003,7 +1003,7 @@ impl AgendaScreen {
                     |p| format!("{} {}", p.cognome, p.nome),
                 );
                 let stato = if l.fuori.is_empty() {
-                    Cell::from(app.stato.label())
+                    Cell::from(crate::texts::label::app_stato(env.s.lang, &app.stato))
                 } else {
                     Cell::from(Span::styled(a.fuori_short, theme.warning))
                 };
