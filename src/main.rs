@@ -495,7 +495,7 @@ fn serve(
     println!(
         "Collegarsi da ogni postazione con: ssh -p {} utente@{}",
         running.addr.port(),
-        sportello::store::host_name()
+        sportello::service::host_name()
     );
     println!("Per chiudere: Ctrl+C (o SIGTERM).");
     let shutdown = running.shutdown_handle();
@@ -649,23 +649,19 @@ fn run(cli: Cli) -> Result<ExitCode, DeskError> {
         Command::Export(ExportWhat::Gestori { ats }) => {
             let desk = open_desk(&cli)?;
             let ats = match ats {
-                Some(a) => match sportello::io::gestori::resolve_ats(a) {
-                    Some(x) => Some(x.codice.clone()),
+                Some(a) => match sportello::service::gestori::resolve_ats_code(a) {
+                    Some(code) => Some(code),
                     None => {
-                        eprintln!("ATS sconosciuta: {a}");
+                        match cli.lang {
+                            Lang::It => eprintln!("ATS sconosciuta: {a}"),
+                            Lang::En => eprintln!("Unknown ATS: {a}"),
+                        }
                         return Ok(ExitCode::FAILURE);
                     }
                 },
                 None => None,
             };
-            let list = desk.gestori(ats.as_deref(), true)?;
-            let header = desk.gestori_export_header()?;
-            let mut out = std::io::stdout().lock();
-            if let Err(e) = sportello::io::gestori::write_gestori_csv_with(&list, &header, &mut out)
-            {
-                eprintln!("Errore di scrittura: {e}");
-                return Ok(ExitCode::FAILURE);
-            }
+            desk.export_gestori_csv(ats.as_deref(), &mut std::io::stdout().lock())?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Export(ExportWhat::Patto { patient, dir }) => {

@@ -424,3 +424,23 @@ impl Desk {
         )
     }
 }
+
+/// The code of the ATS named by its code or its name (`--ats`), if any.
+pub fn resolve_ats_code(text: &str) -> Option<String> {
+    crate::io::gestori::resolve_ats(text).map(|a| a.codice.clone())
+}
+
+impl Desk {
+    /// The Gestori in the store (those of `ats` only, when given) as the
+    /// export's UTF-8 CSV, written to `out`.
+    pub fn export_gestori_csv(
+        &self,
+        ats: Option<&str>,
+        out: &mut dyn std::io::Write,
+    ) -> Result<()> {
+        let list = self.gestori(ats, true)?;
+        let header = self.gestori_export_header()?;
+        crate::io::gestori::write_gestori_csv_with(&list, &header, out)
+            .map_err(|e| DeskError::internal(super::Internal::CsvWrite, e))
+    }
+}

@@ -422,6 +422,11 @@ impl Desk {
     }
 }
 
+/// This computer's name, as the desks of `sportello serve` connect to it.
+pub fn host_name() -> String {
+    crate::store::host_name()
+}
+
 /// Replaces the store in `data_dir` with a backup (the store must not be open).
 pub fn restore(
     file: &Path,
