@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Instant;
 
-use clap::{Arg, ArgAction, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 /// sled clones its tree nodes on every write; mimalloc makes that allocation
 /// churn markedly cheaper than the system allocator.
@@ -18,6 +18,8 @@ use sportello::domain::calendar;
 use sportello::domain::codice_fiscale::CodiceFiscale;
 use sportello::domain::operator::Role;
 use sportello::service::{Desk, DeskError, SystemClock};
+
+mod cli_help;
 
 #[derive(Parser)]
 #[command(
@@ -30,7 +32,7 @@ struct Cli {
     #[arg(long, env = "SPORTELLO_DATA", global = true)]
     data_dir: Option<PathBuf>,
     /// Lingua dell'interfaccia
-    #[arg(long, value_enum, default_value_t = Lang::It, global = true)]
+    #[arg(long, value_enum, env = "SPORTELLO_LANG", default_value_t = Lang::It, global = true)]
     lang: Lang,
     /// Minuti di inattività dopo cui l'applicazione si blocca e chiede la password (0: mai)
     #[arg(long, env = "SPORTELLO_BLOCCO_MINUTI", default_value_t = sportello::tui::app::DEFAULT_IDLE_MINUTES, global = true)]
@@ -290,51 +292,13 @@ enum ExportWhat {
     },
 }
 
-/// The help in Italian: headings ("Uso", "Comandi", "Argomenti",
-/// "Opzioni") and the help and version flags, on every subcommand (clap
-/// writes them in English). clap's own error messages stay English.
-fn italian_help(cmd: clap::Command) -> clap::Command {
-    let has_version = cmd.get_version().is_some();
-    let mut cmd = cmd
-        .help_template("{before-help}{about-with-newline}\nUso: {usage}\n\n{all-args}{after-help}")
-        .subcommand_help_heading("Comandi")
-        .subcommand_value_name("COMANDO")
-        .disable_help_subcommand(true)
-        .disable_help_flag(true)
-        .mut_args(|a| {
-            let heading = if a.is_positional() {
-                "Argomenti"
-            } else {
-                "Opzioni"
-            };
-            a.help_heading(heading)
-        })
-        .arg(
-            Arg::new("aiuto")
-                .short('h')
-                .long("help")
-                .action(ArgAction::Help)
-                .help("Mostra questo aiuto")
-                .help_heading("Opzioni"),
-        );
-    if has_version {
-        cmd = cmd.disable_version_flag(true).arg(
-            Arg::new("versione")
-                .short('V')
-                .long("version")
-                .action(ArgAction::Version)
-                .help("Mostra la versione")
-                .help_heading("Opzioni"),
-        );
-    }
-    cmd.mut_subcommands(italian_help)
-}
-
 fn main() -> ExitCode {
     // Health data: whatever the umask, files and folders are the user's only.
     sportello::private_fs::restrict_process_umask();
-    let parsed = italian_help(Cli::command())
-        .try_get_matches()
+    let args: Vec<String> = std::env::args().collect();
+    let lang = cli_help::requested_lang(&args);
+    let parsed = cli_help::localized(Cli::command(), lang)
+        .try_get_matches_from(args)
         .and_then(|m| Cli::from_arg_matches(&m));
     let cli = match parsed {
         Ok(cli) => cli,
@@ -352,13 +316,19 @@ fn main() -> ExitCode {
     if cli.command.is_some() {
         end_quietly_on_closed_output();
     }
+    let lang: sportello::texts::Lang = cli.lang.into();
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("Errore: {e}");
-            match e {
-                DeskError::Store(e) if e.is_store_unavailable() => ExitCode::from(2),
-                _ => ExitCode::FAILURE,
+            let error = match lang {
+                sportello::texts::Lang::It => "Errore",
+                sportello::texts::Lang::En => "Error",
+            };
+            eprintln!("{error}: {}", sportello::texts::error(lang, &e));
+            if e.is_store_unavailable() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::FAILURE
             }
         }
     }
@@ -437,7 +407,7 @@ fn open_desk_with_backup(cli: &Cli) -> Result<(Desk, Option<String>), DeskError>
             None
         }
         StartBackup::NotNeeded => None,
-        StartBackup::Failed(reason) => Some(reason),
+        StartBackup::Failed(reason) => Some(sportello::texts::error(cli.lang.into(), &reason)),
     };
     for pruned in desk.prune_set_aside(cli.backup_giorni) {
         eprintln!(
@@ -525,7 +495,7 @@ fn serve(
     println!(
         "Collegarsi da ogni postazione con: ssh -p {} utente@{}",
         running.addr.port(),
-        sportello::store::host_name()
+        sportello::service::host_name()
     );
     println!("Per chiudere: Ctrl+C (o SIGTERM).");
     let shutdown = running.shutdown_handle();
@@ -586,7 +556,7 @@ fn run(cli: Cli) -> Result<ExitCode, DeskError> {
         };
     };
     match command {
-        Command::Cf { code } => Ok(cf(&code.join(""))),
+        Command::Cf { code } => Ok(cf(&code.join(""), cli.lang.into())),
         Command::Festivi { anno, comune } => Ok(festivi(*anno, comune.as_deref())),
         Command::Demo {
             patients,
@@ -616,10 +586,19 @@ fn run(cli: Cli) -> Result<ExitCode, DeskError> {
             let desk = open_existing_desk(&cli)?;
             let mut out = std::io::stdout().lock();
             let lookup = desk.lookup_recorded(query, *limit)?;
+            let en = matches!(cli.lang, Lang::En);
             if lookup.suggested {
-                eprintln!("Nessun paziente trovato per \"{query}\". Nomi simili:");
+                if en {
+                    eprintln!("No patient found for \"{query}\". Similar names:");
+                } else {
+                    eprintln!("Nessun paziente trovato per \"{query}\". Nomi simili:");
+                }
             } else if lookup.patients.is_empty() {
-                eprintln!("Nessun paziente trovato per \"{query}\".");
+                if en {
+                    eprintln!("No patient found for \"{query}\".");
+                } else {
+                    eprintln!("Nessun paziente trovato per \"{query}\".");
+                }
             }
             for p in lookup.patients {
                 let line = if *json {
@@ -670,23 +649,19 @@ fn run(cli: Cli) -> Result<ExitCode, DeskError> {
         Command::Export(ExportWhat::Gestori { ats }) => {
             let desk = open_desk(&cli)?;
             let ats = match ats {
-                Some(a) => match sportello::io::gestori::resolve_ats(a) {
-                    Some(x) => Some(x.codice.clone()),
+                Some(a) => match sportello::service::gestori::resolve_ats_code(a) {
+                    Some(code) => Some(code),
                     None => {
-                        eprintln!("ATS sconosciuta: {a}");
+                        match cli.lang {
+                            Lang::It => eprintln!("ATS sconosciuta: {a}"),
+                            Lang::En => eprintln!("Unknown ATS: {a}"),
+                        }
                         return Ok(ExitCode::FAILURE);
                     }
                 },
                 None => None,
             };
-            let list = desk.gestori(ats.as_deref(), true)?;
-            let header = desk.gestori_export_header()?;
-            let mut out = std::io::stdout().lock();
-            if let Err(e) = sportello::io::gestori::write_gestori_csv_with(&list, &header, &mut out)
-            {
-                eprintln!("Errore di scrittura: {e}");
-                return Ok(ExitCode::FAILURE);
-            }
+            desk.export_gestori_csv(ats.as_deref(), &mut std::io::stdout().lock())?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Export(ExportWhat::Patto { patient, dir }) => {
@@ -825,8 +800,12 @@ fn run(cli: Cli) -> Result<ExitCode, DeskError> {
                 return Ok(ExitCode::FAILURE);
             };
             let desk = open_desk(&cli)?;
-            let password = read_password(&format!("Password per {username}: "))
-                .map_err(|e| DeskError::Invalid(format!("Lettura della password: {e}")))?;
+            let password = read_password(&format!("Password per {username}: ")).map_err(|e| {
+                DeskError::Internal {
+                    what: sportello::service::Internal::Io,
+                    detail: e.to_string(),
+                }
+            })?;
             let o = desk.add_operator(username, &password, role)?;
             println!("Operatore {} creato ({})", o.username, o.role.label());
             Ok(ExitCode::SUCCESS)
@@ -885,8 +864,12 @@ fn run(cli: Cli) -> Result<ExitCode, DeskError> {
             Ok(ExitCode::SUCCESS)
         }
         Command::ProvaScrittura { seed, limit } => {
-            let clock = sportello::service::FixedClock::on(2026, 11, 23)
-                .ok_or_else(|| DeskError::Invalid("data della prova".into()))?;
+            let clock = sportello::service::FixedClock::on(2026, 11, 23).ok_or_else(|| {
+                DeskError::Internal {
+                    what: sportello::service::Internal::Workload,
+                    detail: "23/11/2026".into(),
+                }
+            })?;
             let desk = Desk::open(&data_dir(&cli), Arc::new(clock))?;
             desk.seed_builtin_sample_gestori()?;
             sportello::service::prova::write_loop(&desk, *seed, *limit, &mut std::io::stdout())?;
@@ -935,34 +918,60 @@ fn run(cli: Cli) -> Result<ExitCode, DeskError> {
     }
 }
 
-fn cf(code: &str) -> ExitCode {
+fn cf(code: &str, lang: sportello::texts::Lang) -> ExitCode {
+    let en = lang == sportello::texts::Lang::En;
+    let tr = |it: &'static str, en_text: &'static str| if en { en_text } else { it };
     match CodiceFiscale::parse(code) {
         Err(e) => {
-            println!("Codice fiscale non valido: {e}");
+            println!(
+                "{}: {}",
+                tr("Codice fiscale non valido", "Codice fiscale not valid"),
+                sportello::texts::codice_fiscale(lang, &e)
+            );
             ExitCode::FAILURE
         }
         Ok(cf) => {
             let today = chrono::Local::now().date_naive();
             let d = cf.decode(today);
-            println!("Codice fiscale valido: {}", cf.as_str());
             println!(
-                "Sesso: {}",
+                "{}: {}",
+                tr("Codice fiscale valido", "Codice fiscale valid"),
+                cf.as_str()
+            );
+            println!(
+                "{}: {}",
+                tr("Sesso", "Sex"),
                 match d.sex {
-                    sportello::domain::Sex::M => "maschio",
-                    sportello::domain::Sex::F => "femmina",
+                    sportello::domain::Sex::M => tr("maschio", "male"),
+                    sportello::domain::Sex::F => tr("femmina", "female"),
                 }
             );
-            println!("Data di nascita: {}", d.birth_date.format("%d/%m/%Y"));
+            println!(
+                "{}: {}",
+                tr("Data di nascita", "Date of birth"),
+                d.birth_date.format("%d/%m/%Y")
+            );
             let place = match (&d.birthplace, &d.provincia) {
                 (Some(name), Some(p)) if p == "EE" => {
-                    format!("{name} (stato estero, {})", d.belfiore)
+                    format!(
+                        "{name} ({}, {})",
+                        tr("stato estero", "foreign country"),
+                        d.belfiore
+                    )
                 }
                 (Some(name), Some(p)) => format!("{name} ({p}, {})", d.belfiore),
                 _ => d.belfiore.clone(),
             };
-            println!("Luogo di nascita: {place}");
+            println!("{}: {place}", tr("Luogo di nascita", "Place of birth"));
             if d.omocode {
-                println!("Codice in omocodia: forma base {}", cf.normalized());
+                println!(
+                    "{} {}",
+                    tr(
+                        "Codice in omocodia: forma base",
+                        "Code changed for a homonym: base form"
+                    ),
+                    cf.normalized()
+                );
             }
             ExitCode::SUCCESS
         }
@@ -1238,7 +1247,7 @@ fn backup(
             eprintln!("Le due passphrase sono diverse: nessun backup scritto.");
             return Ok(ExitCode::FAILURE);
         }
-        let secret = sportello::store::cifra::SecretString::from(first);
+        let secret = sportello::service::backup::SecretString::from(first);
         desk.backup_encrypted_to(file, overwrite, &secret, Default::default())
     } else {
         desk.backup_to(file, overwrite)
@@ -1263,10 +1272,7 @@ fn backup(
             }
             Ok(ExitCode::SUCCESS)
         }
-        Err(e) => {
-            eprintln!("Errore: {e}");
-            Ok(backup_exit(&e))
-        }
+        Err(e) => Ok(backup_exit(cli, &e)),
     }
 }
 
@@ -1295,12 +1301,19 @@ fn thousands(n: u64) -> String {
     out
 }
 
-fn backup_exit(e: &sportello::store::backup::BackupError) -> ExitCode {
-    match e {
-        sportello::store::backup::BackupError::Store(s) if s.is_store_unavailable() => {
-            ExitCode::from(2)
-        }
-        _ => ExitCode::FAILURE,
+/// Prints a backup or restore error in the operator's language; the exit
+/// status: 2 when the store cannot be used, 1 otherwise.
+fn backup_exit(cli: &Cli, e: &DeskError) -> ExitCode {
+    let lang: sportello::texts::Lang = cli.lang.into();
+    let error = match lang {
+        sportello::texts::Lang::It => "Errore",
+        sportello::texts::Lang::En => "Error",
+    };
+    eprintln!("{error}: {}", sportello::texts::error(lang, e));
+    if e.is_store_unavailable() {
+        ExitCode::from(2)
+    } else {
+        ExitCode::FAILURE
     }
 }
 
@@ -1317,7 +1330,7 @@ fn restore(cli: &Cli, file: &std::path::Path, si: bool) -> Result<ExitCode, Desk
     };
     let passphrase = if encrypted {
         match read_password("Il backup è cifrato. Passphrase: ") {
-            Ok(p) => Some(sportello::store::cifra::SecretString::from(p)),
+            Ok(p) => Some(sportello::service::backup::SecretString::from(p)),
             Err(e) => {
                 eprintln!("Passphrase non letta: {e}");
                 return Ok(ExitCode::FAILURE);
@@ -1328,10 +1341,7 @@ fn restore(cli: &Cli, file: &std::path::Path, si: bool) -> Result<ExitCode, Desk
     };
     let plan = match backups::plan_restore(file, &dir, passphrase.as_ref()) {
         Ok(p) => p,
-        Err(e) => {
-            eprintln!("Errore: {e}");
-            return Ok(backup_exit(&e));
-        }
+        Err(e) => return Ok(backup_exit(cli, &e)),
     };
     let s = &plan.summary;
     let when = plan
@@ -1396,10 +1406,7 @@ fn restore(cli: &Cli, file: &std::path::Path, si: bool) -> Result<ExitCode, Desk
             }
             Ok(ExitCode::SUCCESS)
         }
-        Err(e) => {
-            eprintln!("Errore: {e}");
-            Ok(backup_exit(&e))
-        }
+        Err(e) => Ok(backup_exit(cli, &e)),
     }
 }
 

@@ -13,8 +13,7 @@ use sportello::domain::agenda::{AppStato, Appointment, Esterno};
 use sportello::domain::patto::{Consensi, FirmaInput, Firmatario, PattoStato};
 use sportello::domain::{Canale, PatientId};
 use sportello::service::prova::{workload_patient, write_loop};
-use sportello::service::{Desk, DeskError, FixedClock};
-use sportello::store::StoreError;
+use sportello::service::{Desk, DeskError, FixedClock, StoreProblem};
 
 static SERIAL: Mutex<()> = Mutex::new(());
 
@@ -86,7 +85,7 @@ fn assert_store_error(e: &DeskError) {
     let DeskError::Store(s) = e else {
         panic!("expected a store error, got {e}");
     };
-    assert!(s.is_store_unavailable(), "{s}");
+    assert!(s.is_store_unavailable(), "{e}");
     let text = e.to_string();
     assert!(
         text.contains("Errore dell'archivio") || text.contains("non si scrive altro"),
@@ -111,7 +110,7 @@ fn a_failed_write_or_flush_mid_workload_loses_nothing_saved() {
             // The handle refuses every later write.
             let again = desk.register_patient(workload_patient(3, 0).unwrap());
             assert!(
-                matches!(again, Err(DeskError::Store(StoreError::Failed { .. }))),
+                matches!(again, Err(DeskError::Store(StoreProblem::Failed { .. }))),
                 "{point}: {again:?}"
             );
         }

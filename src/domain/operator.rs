@@ -119,32 +119,41 @@ pub fn fold_username(name: &str) -> String {
 }
 
 /// A username may hold letters, digits, dot, dash and underscore, 2 to 32 characters.
-pub fn validate_username(name: &str) -> Result<(), String> {
+pub fn validate_username(name: &str) -> Result<(), OperatorRule> {
     let n = name.trim();
     let len = n.chars().count();
     if !(2..=32).contains(&len) {
-        return Err("Il nome utente deve avere da 2 a 32 caratteri".into());
+        return Err(OperatorRule::UsernameLength);
     }
     if !n
         .chars()
         .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '_'))
     {
-        return Err(
-            "Il nome utente può contenere solo lettere, cifre, punto, trattino e trattino basso"
-                .into(),
-        );
+        return Err(OperatorRule::UsernameCharacters);
     }
     Ok(())
 }
 
-/// The rule for a password set on screen or from the shell.
-pub fn validate_new_password(password: &str) -> Result<(), String> {
+/// A new password must be at least [`MIN_PASSWORD_LEN`] characters long.
+pub fn validate_new_password(password: &str) -> Result<(), OperatorRule> {
     if password.chars().count() < MIN_PASSWORD_LEN {
-        return Err(format!(
-            "La password deve avere almeno {MIN_PASSWORD_LEN} caratteri"
-        ));
+        return Err(OperatorRule::PasswordTooShort {
+            min: MIN_PASSWORD_LEN,
+        });
     }
     Ok(())
+}
+
+/// A user name or password that breaks the rules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OperatorRule {
+    /// From 2 to 32 characters.
+    UsernameLength,
+    /// Letters, digits, dot, hyphen and underscore only.
+    UsernameCharacters,
+    PasswordTooShort {
+        min: usize,
+    },
 }
 
 #[cfg(test)]

@@ -228,10 +228,11 @@ pub fn start(desk: Desk, opts: ServeOptions) -> io::Result<Running> {
         .spawn(move || {
             let outcome = runtime.block_on(serve(listener, config, Arc::clone(&shared), notify));
             runtime.shutdown_timeout(Duration::from_secs(1));
+            let lang = shared.opts.lang;
             let durable = shared
                 .base
                 .make_durable()
-                .map_err(|e| io::Error::other(e.to_string()));
+                .map_err(|e| io::Error::other(crate::texts::error(lang, &e)));
             let _ = std::fs::remove_file(&marker);
             outcome.and(durable)
         })?;

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use chrono::{Datelike, Days, NaiveDate, NaiveDateTime};
 
-use super::{Desk, PatientSummary, Result, input_field, invalid};
+use super::{Desk, DeskError, PatientSummary, Refusal, Result, input_field};
 use crate::domain::PatientId;
 use crate::domain::agenda::{
     self, Adherence, AppStato, Appointment, AppointmentId, Closure, Conflict, Preferences,
@@ -235,11 +235,11 @@ impl Desk {
     pub fn save_resource(&self, mut r: Resource) -> Result<(Resource, Vec<Appointment>)> {
         self.require(
             crate::domain::operator::Role::Amministratore,
-            super::auth::what::AGENDA,
+            super::Operation::Agenda,
         )?;
-        r.nome = input_field("Il nome della risorsa", &r.nome, MAX_NAME_CHARS)?;
-        r.tipo = input_field("Il tipo della risorsa", &r.tipo, MAX_NAME_CHARS)?;
-        r.validate().map_err(|e| invalid(e.to_string()))?;
+        r.nome = input_field(super::Field::ResourceName, &r.nome, MAX_NAME_CHARS)?;
+        r.tipo = input_field(super::Field::ResourceType, &r.tipo, MAX_NAME_CHARS)?;
+        r.validate()?;
         self.store.save_resource(&mut r)?;
         self.audit(
             crate::domain::audit::AuditAction::AgendaSetup,
@@ -264,17 +264,17 @@ impl Desk {
     pub fn save_result_days(&self, kind: &str, days: u16) -> Result<()> {
         self.require(
             crate::domain::operator::Role::Amministratore,
-            super::auth::what::AGENDA,
+            super::Operation::Agenda,
         )?;
-        let kind = input_field("Il tipo della risorsa", kind, MAX_NAME_CHARS)?;
+        let kind = input_field(super::Field::ResourceType, kind, MAX_NAME_CHARS)?;
         if kind.trim().is_empty() {
-            return Err(invalid(agenda::AgendaError::TipoMancante.to_string()));
+            return Err(DeskError::from(agenda::AgendaError::TipoMancante));
         }
         if days > agenda::GIORNI_REFERTO_MAX {
-            return Err(invalid(format!(
-                "giorni per i risultati non validi: {days} (ammessi da 0 a {})",
-                agenda::GIORNI_REFERTO_MAX
-            )));
+            return Err(DeskError::from(Refusal::ResultDays {
+                days,
+                max: agenda::GIORNI_REFERTO_MAX,
+            }));
         }
         if self.store.result_days()?.get(&kind) == days {
             return Ok(());
@@ -295,10 +295,10 @@ impl Desk {
     pub fn save_closure(&self, mut c: Closure) -> Result<(Closure, Vec<Appointment>)> {
         self.require(
             crate::domain::operator::Role::Amministratore,
-            super::auth::what::AGENDA,
+            super::Operation::Agenda,
         )?;
-        c.motivo = input_field("Il motivo della chiusura", &c.motivo, MAX_NOTE_CHARS)?;
-        c.validate().map_err(|e| invalid(e.to_string()))?;
+        c.motivo = input_field(super::Field::ClosureReason, &c.motivo, MAX_NOTE_CHARS)?;
+        c.validate()?;
         self.store.save_closure(&mut c)?;
         self.audit(
             crate::domain::audit::AuditAction::AgendaSetup,
@@ -317,7 +317,7 @@ impl Desk {
     pub fn remove_closure(&self, id: u64) -> Result<()> {
         self.require(
             crate::domain::operator::Role::Amministratore,
-            super::auth::what::AGENDA,
+            super::Operation::Agenda,
         )?;
         self.store.remove_closure(id)?;
         self.audit(
@@ -416,7 +416,7 @@ impl Desk {
         let r = resources
             .iter()
             .find(|r| r.id == resource)
-            .ok_or_else(|| invalid("Risorsa non trovata"))?;
+            .ok_or_else(|| DeskError::from(Refusal::ResourceNotFound))?;
         let closures = self.store.closures()?;
         let calendar = self.calendar()?;
         let from = from.max(self.clock.now());
@@ -517,7 +517,7 @@ impl Desk {
             let a = self
                 .store
                 .appointment(id)?
-                .ok_or_else(|| invalid("Appuntamento non trovato"))?;
+                .ok_or_else(|| DeskError::from(Refusal::AppointmentNotFound))?;
             length = length.max(a.end - a.start);
             first.get_or_insert(a);
         }
@@ -526,7 +526,7 @@ impl Desk {
         };
         let resource = resource
             .or(a.resource)
-            .ok_or_else(|| invalid("Un appuntamento esterno non ha slot da proporre"))?;
+            .ok_or_else(|| DeskError::from(Refusal::ExternalHasNoSlots))?;
         self.free_slots(resource, from, a.patient, length, ids, n)
     }
 
@@ -614,15 +614,13 @@ impl Desk {
         let pai = self
             .store
             .pai(id)?
-            .ok_or_else(|| invalid("PAI non trovato"))?;
+            .ok_or_else(|| DeskError::from(Refusal::PaiNotFound))?;
         if !matches!(pai.stato, PaiStato::Condiviso { .. }) {
-            return Err(invalid("Si pianificano solo i PAI condivisi"));
+            return Err(DeskError::from(Refusal::PlanOnlySharedPai));
         }
         let resources = self.store.resources()?;
         if resources.iter().all(|r| !r.attiva) {
-            return Err(invalid(
-                "Nessuna risorsa in agenda: definire le risorse in Amministrazione",
-            ));
+            return Err(DeskError::from(Refusal::NoResources));
         }
         let closures = self.store.closures()?;
         let calendar = self.calendar()?;
@@ -681,14 +679,14 @@ impl Desk {
         let plan = self
             .store
             .pai(pai)?
-            .ok_or_else(|| invalid("PAI non trovato"))?;
+            .ok_or_else(|| DeskError::from(Refusal::PaiNotFound))?;
         let resources = self.store.resources()?;
         let closures = self.store.closures()?;
         let calendar = self.calendar()?;
         let mut list = Vec::with_capacity(accepted.len());
         for (p, stato) in accepted {
             let Some(r) = resources.iter().find(|r| r.id == p.resource) else {
-                return Err(invalid("Risorsa non trovata"));
+                return Err(DeskError::from(Refusal::ResourceNotFound));
             };
             let capacity = slot_capacity_in(r, p.start, &closures, &calendar);
             list.push((
@@ -767,11 +765,7 @@ impl Desk {
     fn refuse_conflicts(&self, a: &Appointment) -> Result<()> {
         let found = self.appointment_conflicts(a)?;
         if !found.is_empty() && a.forzatura.as_deref().is_none_or(|f| f.trim().is_empty()) {
-            let text: Vec<String> = found.iter().map(|c| c.to_string()).collect();
-            return Err(invalid(format!(
-                "{}. Per prenotare comunque indicare il motivo della forzatura",
-                text.join("; ")
-            )));
+            return Err(DeskError::from(Refusal::Conflicts(found)));
         }
         Ok(())
     }
@@ -779,27 +773,29 @@ impl Desk {
     /// Books one appointment by hand (in house or external). Conflicts are
     /// refused unless `forzatura` gives the reason of the override.
     pub fn book_appointment(&self, mut a: Appointment) -> Result<AppointmentId> {
-        a.descrizione = input_field("La prestazione", &a.descrizione, MAX_NOTE_CHARS)?;
-        a.note = input_field("Il campo note", &a.note, MAX_NOTE_CHARS)?;
+        a.descrizione = input_field(super::Field::Prestazione, &a.descrizione, MAX_NOTE_CHARS)?;
+        a.note = input_field(super::Field::Note, &a.note, MAX_NOTE_CHARS)?;
         if let Some(f) = &mut a.forzatura {
-            *f = input_field("Il motivo della forzatura", f, MAX_NOTE_CHARS)?;
+            *f = input_field(super::Field::ForceReason, f, MAX_NOTE_CHARS)?;
         }
         if let Some(e) = &mut a.esterno {
-            e.erogatore = input_field("L'erogatore", &e.erogatore, MAX_GESTORE_NAME_CHARS)?;
+            e.erogatore = input_field(
+                super::Field::Erogatore,
+                &e.erogatore,
+                MAX_GESTORE_NAME_CHARS,
+            )?;
             e.codice_prenotazione = input_field(
-                "Il codice di prenotazione",
+                super::Field::BookingCode,
                 &e.codice_prenotazione,
                 MAX_SHORT_CHARS,
             )?;
         }
         if a.end <= a.start {
-            return Err(invalid("L'orario di fine deve seguire l'inizio"));
+            return Err(DeskError::from(Refusal::EndBeforeStart));
         }
         a.stato = AppStato::Prenotato;
         if a.resource.is_none() && a.esterno.is_none() {
-            return Err(invalid(
-                "Indicare la risorsa o, per una prestazione esterna, l'erogatore",
-            ));
+            return Err(DeskError::from(Refusal::ResourceOrProvider));
         }
         self.refuse_conflicts(&a)?;
         let capacity = match a.resource {
@@ -809,7 +805,7 @@ impl Desk {
                     .resources()?
                     .into_iter()
                     .find(|r| r.id == id)
-                    .ok_or_else(|| invalid("Risorsa non trovata"))?;
+                    .ok_or_else(|| DeskError::from(Refusal::ResourceNotFound))?;
                 self.slot_capacity(&r, a.start)?
             }
             None => u16::MAX,
@@ -845,7 +841,7 @@ impl Desk {
         let mut moved = self.move_appointments(&[id], start, resource, forzatura)?;
         moved
             .pop()
-            .ok_or_else(|| invalid("Appuntamento non trovato"))
+            .ok_or_else(|| DeskError::from(Refusal::AppointmentNotFound))
     }
 
     /// The appointments `ids` as they would be once moved to `start` (and
@@ -861,14 +857,12 @@ impl Desk {
             let mut a = self
                 .store
                 .appointment(id)?
-                .ok_or_else(|| invalid("Appuntamento non trovato"))?;
+                .ok_or_else(|| DeskError::from(Refusal::AppointmentNotFound))?;
             if !a.stato.occupa_slot() {
-                return Err(invalid("Si spostano solo gli appuntamenti prenotati"));
+                return Err(DeskError::from(Refusal::MoveOnlyBooked));
             }
             if out.first().is_some_and(|f| f.patient != a.patient) {
-                return Err(invalid(
-                    "Si spostano insieme solo gli appuntamenti di uno stesso paziente",
-                ));
+                return Err(DeskError::from(Refusal::MoveOnePatient));
             }
             let length = a.end - a.start;
             a.start = start;
@@ -913,22 +907,14 @@ impl Desk {
         forzatura: Option<String>,
     ) -> Result<Vec<Appointment>> {
         let forzatura = match forzatura {
-            Some(f) => Some(input_field(
-                "Il motivo della forzatura",
-                &f,
-                MAX_NOTE_CHARS,
-            )?),
+            Some(f) => Some(input_field(super::Field::ForceReason, &f, MAX_NOTE_CHARS)?),
             None => None,
         }
         .filter(|f| !f.trim().is_empty());
         let mut group = self.moved_group(ids, start, resource)?;
         let found = self.move_conflicts(ids, start, resource)?;
         if !found.is_empty() && forzatura.is_none() {
-            let text: Vec<String> = found.iter().map(|c| c.to_string()).collect();
-            return Err(invalid(format!(
-                "{}. Per prenotare comunque indicare il motivo della forzatura",
-                text.join("; ")
-            )));
+            return Err(DeskError::from(Refusal::Conflicts(found)));
         }
         let resources = self.store.resources()?;
         let closures = self.store.closures()?;
@@ -966,10 +952,10 @@ impl Desk {
     }
 
     pub fn cancel_appointment(&self, id: AppointmentId, motivo: &str) -> Result<Appointment> {
-        let motivo = input_field("Il motivo dell'annullamento", motivo, MAX_NOTE_CHARS)?;
+        let motivo = input_field(super::Field::CancelReason, motivo, MAX_NOTE_CHARS)?;
         let motivo = motivo.as_str();
         if motivo.trim().is_empty() {
-            return Err(invalid("Indicare il motivo dell'annullamento"));
+            return Err(DeskError::from(Refusal::CancelReasonMissing));
         }
         self.set_state_audited(
             id,
@@ -980,12 +966,12 @@ impl Desk {
     }
 
     pub fn mark_done(&self, id: AppointmentId) -> Result<Appointment> {
-        self.not_in_the_future(id, "eseguito")?;
+        self.not_in_the_future(id, false)?;
         self.set_state_audited(id, AppStato::Eseguito)
     }
 
     pub fn mark_no_show(&self, id: AppointmentId) -> Result<Appointment> {
-        self.not_in_the_future(id, "non presentato")?;
+        self.not_in_the_future(id, true)?;
         self.set_state_audited(id, AppStato::NonPresentato)
     }
 
@@ -996,24 +982,24 @@ impl Desk {
         let a = self
             .store
             .appointment(id)?
-            .ok_or_else(|| invalid("Appuntamento non trovato"))?;
+            .ok_or_else(|| DeskError::from(Refusal::AppointmentNotFound))?;
         if a.stato == AppStato::Prenotato {
-            return Err(invalid("L'appuntamento è già prenotato"));
+            return Err(DeskError::from(Refusal::AlreadyBooked));
         }
         self.set_state_audited(id, AppStato::Prenotato)
     }
 
     /// An appointment is marked done or missed from its day on, not before.
-    fn not_in_the_future(&self, id: AppointmentId, what: &str) -> Result<()> {
+    fn not_in_the_future(&self, id: AppointmentId, missed: bool) -> Result<()> {
         let a = self
             .store
             .appointment(id)?
-            .ok_or_else(|| invalid("Appuntamento non trovato"))?;
+            .ok_or_else(|| DeskError::from(Refusal::AppointmentNotFound))?;
         if a.start.date() > self.today() {
-            return Err(invalid(format!(
-                "L'appuntamento è del {}: si segna {what} dal giorno dell'appuntamento",
-                a.start.format("%d/%m/%Y")
-            )));
+            return Err(DeskError::from(Refusal::MarkBeforeDay {
+                day: a.start.date(),
+                missed,
+            }));
         }
         Ok(())
     }
@@ -1157,7 +1143,7 @@ impl Desk {
     pub fn day_list_csv(&self, day: NaiveDate, resource: Option<ResourceId>) -> Result<String> {
         use crate::io::csv_cell::export_cell;
         let mut w = csv::Writer::from_writer(Vec::new());
-        let csv_error = |e: csv::Error| invalid(format!("Errore di scrittura del CSV: {e}"));
+        let csv_error = |e: csv::Error| DeskError::internal(super::Internal::CsvWrite, e);
         w.write_record([
             "data",
             "inizio",
@@ -1193,8 +1179,8 @@ impl Desk {
         }
         let bytes = w
             .into_inner()
-            .map_err(|e| invalid(format!("Errore di scrittura del CSV: {e}")))?;
-        String::from_utf8(bytes).map_err(|e| invalid(format!("CSV non valido: {e}")))
+            .map_err(|e| DeskError::internal(super::Internal::CsvWrite, e))?;
+        String::from_utf8(bytes).map_err(|e| DeskError::internal(super::Internal::CsvWrite, e))
     }
 
     /// A patient's appointments from `from` on (all states), by time.
@@ -1214,7 +1200,7 @@ impl Desk {
         let p = self
             .store
             .get_patient(patient)?
-            .ok_or_else(|| invalid("Paziente non trovato"))?;
+            .ok_or_else(|| DeskError::from(Refusal::PatientNotFound(None)))?;
         let resources = self.store.resources()?;
         let list: Vec<(Appointment, String)> = self
             .patient_appointments(patient, self.today())?
@@ -1390,7 +1376,7 @@ impl Desk {
     /// Remembers a patient's agenda preferences (durably).
     pub fn save_preferences(&self, patient: PatientId, prefs: &Preferences) -> Result<()> {
         if self.store.get_patient(patient)?.is_none() {
-            return Err(invalid("Paziente non trovato"));
+            return Err(DeskError::from(Refusal::PatientNotFound(None)));
         }
         let mut prefs = prefs.clone();
         prefs.giorni.sort_by_key(|d| d.num_days_from_monday());

@@ -5,7 +5,7 @@ use argon2::Argon2;
 use argon2::password_hash::{PasswordHasher, PasswordVerifier};
 use chrono::NaiveDateTime;
 
-use super::{Desk, DeskError, Result};
+use super::{Desk, DeskError, Refusal, Result};
 use crate::domain::audit::{AuditAction, AuditEntry, AuditFilter, AuditRecord, ChainBreak};
 use crate::domain::operator::{
     self, Operator, OperatorId, Role, fold_username, validate_new_password, validate_username,
@@ -40,18 +40,11 @@ impl Session {
 }
 
 /// Why a login was refused.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LoginError {
-    #[error("Nome utente o password errati")]
     Wrong,
-    #[error(
-        "Troppi tentativi errati: accesso bloccato fino alle {}. Riprovare dopo quell'ora o chiedere all'amministratore",
-        until.format("%H:%M")
-    )]
     Locked { until: NaiveDateTime },
-    #[error("L'operatore {0} è disattivato: rivolgersi all'amministratore")]
     Disabled(String),
-    #[error("Nessun operatore ha effettuato l'accesso")]
     NotLoggedIn,
 }
 
@@ -60,27 +53,13 @@ fn hash_password(password: &str) -> Result<String> {
     Argon2::default()
         .hash_password(password.as_bytes())
         .map(|h| h.to_string())
-        .map_err(|e| DeskError::Invalid(format!("Impossibile cifrare la password: {e}")))
+        .map_err(|e| DeskError::internal(super::Internal::PasswordHash, e))
 }
 
 fn password_matches(password: &str, phc: &str) -> bool {
     Argon2::default()
         .verify_password(password.as_bytes(), phc)
         .is_ok()
-}
-
-/// What each role-restricted operation is called in the refusal message.
-pub mod what {
-    pub const PAI: &str = "modificare il PAI";
-    pub const CLINICAL_MANAGER: &str = "indicare il Clinical Manager";
-    pub const OPERATORS: &str = "gestire gli operatori";
-    pub const AGENDA: &str = "impostare l'agenda";
-    pub const IMPORT: &str = "importare gli elenchi";
-    pub const BACKUP: &str = "fare copie di sicurezza";
-    pub const AUDIT: &str = "consultare il registro accessi";
-    pub const PRACTICE: &str = "impostare lo studio";
-    pub const GDPR: &str = "esportare o cancellare i dati di un paziente (GDPR)";
-    pub const COMPACT: &str = "compattare l'archivio";
 }
 
 impl Desk {
@@ -97,14 +76,14 @@ impl Desk {
 
     /// Refuses with a message naming the role needed when the operator's role
     /// is lower than `needed`; `what` completes "Serve il ruolo ... per".
-    pub fn require(&self, needed: Role, what: &str) -> Result<()> {
+    pub fn require(&self, needed: Role, what: super::Operation) -> Result<()> {
         match self.session() {
             None => Err(DeskError::Login(LoginError::NotLoggedIn)),
             Some(s) if s.role.allows(needed) => Ok(()),
             Some(s) => Err(DeskError::Forbidden {
                 needed,
                 have: s.role,
-                what: what.to_string(),
+                what,
             }),
         }
     }
@@ -167,11 +146,9 @@ impl Desk {
     /// any operator exists.
     pub fn create_first_admin(&self, username: &str, password: &str) -> Result<Session> {
         if self.store.has_operators() {
-            return Err(DeskError::Invalid(
-                "L'amministratore esiste già: accedere con nome utente e password".into(),
-            ));
+            return Err(DeskError::from(Refusal::AdministratorExists));
         }
-        validate_new_password(password).map_err(DeskError::Invalid)?;
+        validate_new_password(password)?;
         let o = self.new_operator(username, password, Role::Amministratore, username)?;
         let session = Session {
             operator: Some(o.id),
@@ -190,7 +167,7 @@ impl Desk {
         role: Role,
         by: &str,
     ) -> Result<Operator> {
-        validate_username(username).map_err(DeskError::Invalid)?;
+        validate_username(username)?;
         let mut o = Operator {
             id: 0,
             username: username.trim().to_string(),
@@ -280,11 +257,10 @@ impl Desk {
     /// the operator in with it, without the password). `fingerprint` and
     /// `openssh` are the key's, as read from its file.
     pub fn add_ssh_key(&self, username: &str, fingerprint: &str, openssh: &str) -> Result<()> {
-        self.require(Role::Amministratore, what::OPERATORS)?;
+        self.require(Role::Amministratore, super::Operation::Operators)?;
         let Some(o) = self.store.operator_by_username(username)? else {
-            return Err(DeskError::Invalid(format!(
-                "Nessun operatore {}",
-                username.trim()
+            return Err(DeskError::from(Refusal::NoSuchOperator(
+                username.trim().to_string(),
             )));
         };
         let record = AuditRecord {
@@ -353,18 +329,15 @@ impl Desk {
         let secret = match self.store.login_name_secret()? {
             Some(s) => s,
             None => {
-                let fresh = argon2::password_hash::try_generate_salt().map_err(|e| {
-                    DeskError::Invalid(format!(
-                        "Generatore casuale del sistema non disponibile: {e}"
-                    ))
-                })?;
+                let fresh = argon2::password_hash::try_generate_salt()
+                    .map_err(|e| DeskError::internal(super::Internal::Random, e))?;
                 self.store.init_login_name_secret(&fresh)?
             }
         };
         let mut tag = [0u8; 4];
         Argon2::default()
             .hash_password_into(fold_username(username).as_bytes(), &secret, &mut tag)
-            .map_err(|e| DeskError::Invalid(format!("Impossibile calcolare l'impronta: {e}")))?;
+            .map_err(|e| DeskError::internal(super::Internal::Fingerprint, e))?;
         Ok(tag.iter().map(|b| format!("{b:02x}")).collect())
     }
 
@@ -396,7 +369,7 @@ impl Desk {
     // --- operators (amministratore) ---
 
     pub fn operators(&self) -> Result<Vec<Operator>> {
-        self.require(Role::Amministratore, what::OPERATORS)?;
+        self.require(Role::Amministratore, super::Operation::Operators)?;
         let mut list = self.store.operators()?;
         list.sort_by_key(|o| fold_username(&o.username));
         Ok(list)
@@ -404,16 +377,16 @@ impl Desk {
 
     /// Adds an operator with a password of at least eight characters.
     pub fn add_operator(&self, username: &str, password: &str, role: Role) -> Result<Operator> {
-        self.require(Role::Amministratore, what::OPERATORS)?;
-        validate_new_password(password).map_err(DeskError::Invalid)?;
+        self.require(Role::Amministratore, super::Operation::Operators)?;
+        validate_new_password(password)?;
         self.new_operator(username, password, role, &self.operator())
     }
 
     fn operator_for_change(&self, id: OperatorId) -> Result<Operator> {
-        self.require(Role::Amministratore, what::OPERATORS)?;
+        self.require(Role::Amministratore, super::Operation::Operators)?;
         self.store
             .operator(id)?
-            .ok_or_else(|| DeskError::Invalid("Operatore non trovato".into()))
+            .ok_or_else(|| DeskError::from(Refusal::OperatorNotFound))
     }
 
     /// Refuses a change that would leave no active administrator.
@@ -425,9 +398,7 @@ impl Desk {
             .any(|o| o.id != changed.id && o.active && o.role == Role::Amministratore);
         let still_admin = changed.active && changed.role == Role::Amministratore;
         if !others && !still_admin {
-            return Err(DeskError::Invalid(
-                "Deve restare almeno un amministratore attivo: crearne un altro prima".into(),
-            ));
+            return Err(DeskError::from(Refusal::LastAdministrator));
         }
         Ok(())
     }
@@ -505,7 +476,7 @@ impl Desk {
     /// Sets a new password (and lifts a lock).
     pub fn reset_operator_password(&self, id: OperatorId, password: &str) -> Result<Operator> {
         self.operator_for_change(id)?;
-        validate_new_password(password).map_err(DeskError::Invalid)?;
+        validate_new_password(password)?;
         let hash = hash_password(password)?;
         self.save_operator_change(id, None, |o| {
             o.password_hash = hash.clone();
@@ -544,13 +515,13 @@ impl Desk {
         before: Option<u64>,
         limit: usize,
     ) -> Result<Vec<AuditEntry>> {
-        self.require(Role::Amministratore, what::AUDIT)?;
+        self.require(Role::Amministratore, super::Operation::Audit)?;
         Ok(self.store.audit_page(filter, before, limit)?)
     }
 
     /// Checks the whole audit chain; `Ok(Ok(n))` = intact with n entries.
     pub fn verify_audit(&self) -> Result<std::result::Result<u64, ChainBreak>> {
-        self.require(Role::Amministratore, what::AUDIT)?;
+        self.require(Role::Amministratore, super::Operation::Audit)?;
         Ok(self.store.verify_audit()?)
     }
 

@@ -8,8 +8,11 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 use super::{Clock, Desk, DeskError};
 use crate::domain::audit::{Anchor, AuditAction, AuditRecord};
-pub use crate::store::backup::{BackupError, BackupSummary, CurrentStore, RestorePlan};
-use crate::store::cifra::{SecretString, WorkFactor};
+use crate::store::backup::BackupError;
+pub use crate::store::backup::{BackupSummary, CurrentStore, RestorePlan};
+pub use crate::store::cifra::WorkFactor;
+/// A passphrase, wiped from memory when dropped.
+pub use age::secrecy::SecretString;
 
 /// Folder of the automatic backups inside the data folder.
 pub const AUTO_DIR: &str = "backup";
@@ -57,7 +60,7 @@ pub fn auto_backups(dir: &Path) -> Vec<(NaiveDate, PathBuf)> {
 }
 
 /// The automatic backup as the start of work sees it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum StartBackup {
     /// Written now; the audit anchor it holds, to print.
     Written {
@@ -68,14 +71,14 @@ pub enum StartBackup {
     NotNeeded,
     /// Failed for a reason of its own (a full backup disk...): a warning,
     /// work goes on.
-    Failed(String),
+    Failed(DeskError),
 }
 
 impl Desk {
     /// Writes a verified backup of the whole store to `file`: refused inside
     /// the data folder, over a file that is not a backup of ours, and over
     /// one of ours unless `overwrite`.
-    pub fn backup_to(&self, file: &Path, overwrite: bool) -> Result<BackupSummary, BackupError> {
+    pub fn backup_to(&self, file: &Path, overwrite: bool) -> Result<BackupSummary, DeskError> {
         self.require_backup()?;
         crate::store::backup::check_destination(self.data_dir(), file, overwrite)?;
         let summary = self.store.backup_dated(file, Some(self.now()))?;
@@ -93,7 +96,7 @@ impl Desk {
         overwrite: bool,
         passphrase: &SecretString,
         work: WorkFactor,
-    ) -> Result<BackupSummary, BackupError> {
+    ) -> Result<BackupSummary, DeskError> {
         self.require_backup()?;
         crate::store::backup::check_destination(self.data_dir(), file, overwrite)?;
         let summary =
@@ -109,7 +112,7 @@ impl Desk {
     /// served store): verified, written beside the automatic ones in
     /// `DATA_DIR/backup/` as `manuale-YYYYMMDD-HHMMSS.backup` (never rotated
     /// away, never over another file), recorded in the audit trail.
-    pub fn backup_now(&self) -> Result<(PathBuf, BackupSummary), BackupError> {
+    pub fn backup_now(&self) -> Result<(PathBuf, BackupSummary), DeskError> {
         self.require_backup()?;
         let dir = self.data_dir().join(AUTO_DIR);
         crate::private_fs::create_dir_all_private(&dir).map_err(|e| BackupError::Io {
@@ -131,17 +134,15 @@ impl Desk {
         Ok((file, summary))
     }
 
-    fn require_backup(&self) -> Result<(), BackupError> {
+    fn require_backup(&self) -> Result<(), DeskError> {
         self.require(
             crate::domain::operator::Role::Amministratore,
-            super::auth::what::BACKUP,
+            super::Operation::Backup,
         )
-        .map_err(|e| BackupError::Refused(e.to_string()))
     }
 
-    fn audit_backup(&self, summary: String) -> Result<(), BackupError> {
+    fn audit_backup(&self, summary: String) -> Result<(), DeskError> {
         self.audit(crate::domain::audit::AuditAction::Backup, None, summary)
-            .map_err(|e| BackupError::Refused(e.to_string()))
     }
 
     /// The automatic backup: at the first call of each day (by the desk's
@@ -160,12 +161,12 @@ impl Desk {
                     .map(|(seq, hash)| crate::domain::audit::anchor(seq, &hash)),
             },
             Ok(_) => StartBackup::NotNeeded,
-            Err(BackupError::Store(e)) if e.is_store_unavailable() => return Err(e.into()),
-            Err(e) => StartBackup::Failed(e.to_string()),
+            Err(e) if e.is_store_unavailable() => return Err(e),
+            Err(e) => StartBackup::Failed(e),
         })
     }
 
-    pub fn daily_backup(&self, keep: usize) -> Result<DailyBackup, BackupError> {
+    pub fn daily_backup(&self, keep: usize) -> Result<DailyBackup, DeskError> {
         if keep == 0 {
             return Ok(DailyBackup::Disabled);
         }
@@ -223,7 +224,7 @@ impl Desk {
     pub fn check_anchor(&self, anchor: &Anchor) -> Result<AnchorCheck, DeskError> {
         self.require(
             crate::domain::operator::Role::Amministratore,
-            super::auth::what::AUDIT,
+            super::Operation::Audit,
         )?;
         Ok(match self.store.audit_entry(anchor.seq)? {
             None => AnchorCheck::Missing {
@@ -306,8 +307,8 @@ pub fn set_aside_stores(data_dir: &Path) -> Vec<SetAside> {
 }
 
 /// Whether `file` is an encrypted backup (a passphrase is needed).
-pub fn is_encrypted(file: &Path) -> Result<bool, BackupError> {
-    crate::store::cifra::is_encrypted(file)
+pub fn is_encrypted(file: &Path) -> Result<bool, DeskError> {
+    Ok(crate::store::cifra::is_encrypted(file)?)
 }
 
 /// Verifies a backup (decrypting it with `passphrase` when encrypted) and
@@ -317,11 +318,11 @@ pub fn plan_restore(
     file: &Path,
     data_dir: &Path,
     passphrase: Option<&SecretString>,
-) -> Result<RestorePlan, BackupError> {
-    match passphrase {
-        Some(p) => crate::store::cifra::plan_encrypted_restore(file, data_dir, p),
-        None => crate::store::backup::plan_restore(file, data_dir),
-    }
+) -> Result<RestorePlan, DeskError> {
+    Ok(match passphrase {
+        Some(p) => crate::store::cifra::plan_encrypted_restore(file, data_dir, p)?,
+        None => crate::store::backup::plan_restore(file, data_dir)?,
+    })
 }
 
 /// Carries out a confirmed restore; the restored trail gets an entry naming
@@ -329,7 +330,7 @@ pub fn plan_restore(
 pub fn restore(
     plan: RestorePlan,
     clock: &dyn Clock,
-) -> Result<(BackupSummary, Option<PathBuf>), BackupError> {
+) -> Result<(BackupSummary, Option<PathBuf>), DeskError> {
     let record = AuditRecord {
         at: clock.now(),
         operator: super::COMMAND_LINE.to_string(),
@@ -337,7 +338,7 @@ pub fn restore(
         patient: None,
         summary: plan.audit_summary(),
     };
-    plan.apply(&record)
+    Ok(plan.apply(&record)?)
 }
 
 /// Removes the temporary files of a backup or restore in progress when a

@@ -11,7 +11,7 @@ use chrono::{Datelike, Days, NaiveDate};
 use std::path::Path;
 use std::sync::Arc;
 
-use super::{Clock, Desk, Result, invalid};
+use super::{Clock, Desk, DeskError, Refusal, Result};
 use crate::domain::codice_fiscale::{self, CodiceFiscale};
 use crate::domain::comuni::Comuni;
 use crate::domain::pathology::Catalogue;
@@ -843,12 +843,7 @@ impl Desk {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => true,
             Err(_) => false,
         };
-        let refusal = || {
-            invalid(format!(
-                "La cartella {} non è vuota e non contiene un archivio dimostrativo: i pazienti inventati si scrivono solo in una cartella nuova (o vuota) o in un archivio creato da demo. Nulla è stato scritto; indicare una cartella nuova con --data-dir.",
-                dir.display()
-            ))
-        };
+        let refusal = || DeskError::from(Refusal::DemoFolderNotEmpty(dir.to_path_buf()));
         if !empty && !is_store {
             return Err(refusal());
         }

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use super::{Desk, DeskError, Result, invalid};
+use super::{Desk, DeskError, Refusal, Result};
 use crate::domain::PattoId;
 use crate::domain::agenda::ResourceId;
 use crate::domain::pai::Pai;
@@ -182,7 +182,7 @@ pub struct PattoFormats {
 }
 
 fn pdf_error(e: crate::io::patto::PrintError) -> DeskError {
-    DeskError::Invalid(e.to_string())
+    DeskError::internal(super::Internal::Print, e)
 }
 
 /// The mark of a revoked Patto: "REVOCATO il 01/06/2026: motivo".
@@ -228,10 +228,10 @@ impl Desk {
         let text = self.signed_patto_text(id)?;
         let patto = self
             .patto(id)?
-            .ok_or_else(|| invalid(format!("Patto di Cura {id} non trovato")))?;
+            .ok_or_else(|| DeskError::from(Refusal::PattoNotFound(Some(id))))?;
         let patient = self
             .patient(patto.patient)?
-            .ok_or_else(|| invalid("Paziente non trovato"))?;
+            .ok_or_else(|| DeskError::from(Refusal::PatientNotFound(None)))?;
         let stem = format!(
             "patto-{}-{}-{}",
             patto
@@ -291,7 +291,7 @@ impl Desk {
             .runner
             .read()
             .map(|r| r.clone())
-            .map_err(|_| invalid("stampa non disponibile"))?;
+            .map_err(|_| DeskError::from(Refusal::PrintUnavailable))?;
         Ok(match runner.run(&command.program, &command.args) {
             Ok(()) => PrintOutcome::Inviato {
                 stampante: stampante.label(),
@@ -304,14 +304,15 @@ impl Desk {
     pub fn pai_document(&self, pai: &Pai) -> Result<Document> {
         let patient = self
             .patient(pai.patient)?
-            .ok_or_else(|| invalid("Paziente non trovato"))?;
+            .ok_or_else(|| DeskError::from(Refusal::PatientNotFound(None)))?;
         let text = self.pai_text(pai)?;
         let name = format!("{} {}", patient.cognome, patient.nome);
         let json = crate::io::fhir::care_plan_json(pai, &patient.codice_fiscale, &name);
         let mut pdf = Vec::new();
         write_document_pdf(&text, &self.practice()?.nome, "PAI", &[""], &mut pdf)
             .map_err(pdf_error)?;
-        let json = serde_json::to_string_pretty(&json).map_err(|e| invalid(e.to_string()))?;
+        let json = serde_json::to_string_pretty(&json)
+            .map_err(|e| DeskError::internal(super::Internal::JsonWrite, e))?;
         Ok(Document {
             stem: format!("pai-{}-v{}", patient.codice_fiscale, pai.versione),
             files: vec![("pdf", pdf), ("json", json.into_bytes())],

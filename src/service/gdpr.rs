@@ -33,14 +33,14 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{Value, json};
 
-use super::{Compaction, Desk, DeskError, Result};
+use super::{Compaction, Desk, DeskError, Refusal, Result};
 use crate::domain::agenda::Appointment;
 use crate::domain::patto::{PattoDiCura, sha256_hex};
 use crate::domain::{Patient, PatientId, PatientStatus};
 use crate::store::gdpr::Erasure;
 
 fn not_found(id: PatientId) -> DeskError {
-    DeskError::Invalid(format!("Paziente {id} non trovato"))
+    DeskError::from(Refusal::PatientNotFound(Some(id)))
 }
 
 fn date(d: chrono::NaiveDate) -> String {
@@ -215,7 +215,7 @@ impl Desk {
     pub fn gdpr_export(&self, patient: PatientId) -> Result<Value> {
         self.require(
             crate::domain::operator::Role::Amministratore,
-            super::auth::what::GDPR,
+            super::Operation::Gdpr,
         )?;
         let p = self
             .store
@@ -357,10 +357,14 @@ impl Desk {
     ) -> Result<(Desk, ErasureReport, Compaction)> {
         let report = self.gdpr_erase(patient, motivo)?;
         let (desk, compaction) = self.compact().map_err(|e| {
-            DeskError::Invalid(format!(
-                "{} Però la riscrittura dell'archivio non è riuscita ({e}): le versioni precedenti dei dati restano nel file dell'archivio finché non si esegue `sportello compatta`.",
-                report.summary
-            ))
+            DeskError::internal(
+                super::Internal::CompactAfterErasure,
+                format!(
+                    "{} {}",
+                    report.summary,
+                    crate::texts::error(crate::texts::Lang::It, &e)
+                ),
+            )
         })?;
         Ok((desk, report, compaction))
     }
@@ -373,23 +377,18 @@ impl Desk {
     pub fn gdpr_erase(&self, patient: PatientId, motivo: &str) -> Result<ErasureReport> {
         self.require(
             crate::domain::operator::Role::Amministratore,
-            super::auth::what::GDPR,
+            super::Operation::Gdpr,
         )?;
         let motivo = motivo.trim();
         if motivo.is_empty() {
-            return Err(DeskError::Invalid(
-                "Indicare il motivo della cancellazione (es. richiesta dell'interessato del gg/mm/aaaa)"
-                    .into(),
-            ));
+            return Err(DeskError::from(Refusal::ErasureReasonMissing));
         }
         let before = self
             .store
             .get_patient(patient)?
             .ok_or_else(|| not_found(patient))?;
         if before.is_erased() {
-            return Err(DeskError::Invalid(format!(
-                "Il paziente {patient} è già stato cancellato"
-            )));
+            return Err(DeskError::from(Refusal::AlreadyErased(patient)));
         }
         let pseudonym = format!("P{patient}");
         let after = Patient {

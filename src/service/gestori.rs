@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use super::{Desk, DeskError, Result};
+use super::{Desk, DeskError, Refusal, Result};
 use crate::domain::gestore::{GestoriImport, PresaStato};
 use crate::domain::practice::Practice;
 use crate::domain::{Canale, Gestore, GestoreId, Patient, PatientId, PresaInCarico};
@@ -57,10 +57,10 @@ impl Desk {
         let mut cleaned = rows.to_vec();
         for row in &mut cleaned {
             row.clean_text().map_err(|reason| {
-                DeskError::Invalid(format!(
-                    "Gestore \"{}\": {reason}",
-                    row.denominazione.chars().take(60).collect::<String>()
-                ))
+                DeskError::from(Refusal::ImportedGestore {
+                    name: row.denominazione.chars().take(60).collect(),
+                    reason,
+                })
             })?;
         }
         let rows = cleaned.as_slice();
@@ -119,7 +119,7 @@ impl Desk {
     ) -> Result<GestoriImport> {
         self.require(
             crate::domain::operator::Role::Amministratore,
-            super::auth::what::IMPORT,
+            super::Operation::Import,
         )?;
         for g in &mut plan.added {
             g.id = self.store.next_id()?;
@@ -229,10 +229,7 @@ impl Desk {
             (Some(a), _) => a.to_string(),
             (None, Some(a)) => a.clone(),
             (None, None) => {
-                return Err(DeskError::Invalid(
-                    "ATS del paziente sconosciuta: indicare il comune di residenza o scegliere l'ATS"
-                        .into(),
-                ));
+                return Err(DeskError::from(Refusal::AtsUnknown));
             }
         };
         let mut gestori = self.gestori(Some(&ats), false)?;
@@ -265,32 +262,27 @@ impl Desk {
     ) -> Result<PresaInCarico> {
         let practice = self.practice()?;
         if !practice.canale_attivo(canale) {
-            return Err(DeskError::Invalid(format!(
-                "Il canale \"{}\" non è ancora attivo: si può attivare nella configurazione dello studio",
-                canale.label()
-            )));
+            return Err(DeskError::from(Refusal::ChannelNotActive(canale)));
         }
         let Some(g) = self.store.gestore(gestore)? else {
-            return Err(DeskError::Invalid("Gestore non trovato".into()));
+            return Err(DeskError::from(Refusal::GestoreNotFound));
         };
         if let Some(since) = g.non_idoneo_dal {
-            return Err(DeskError::Invalid(format!(
-                "{} non è più idoneo dal {}: sceglierne un altro",
-                g.denominazione,
-                since.format("%d/%m/%Y")
-            )));
+            return Err(DeskError::from(Refusal::GestoreNotEligible {
+                name: g.denominazione.clone(),
+                since,
+            }));
         }
         let Some(p) = self.store.get_patient(patient)? else {
-            return Err(DeskError::Invalid("Paziente non trovato".into()));
+            return Err(DeskError::from(Refusal::PatientNotFound(None)));
         };
         if let Some(l) = p.livello()
             && !g.accepts_level(l.number())
         {
-            return Err(DeskError::Invalid(format!(
-                "{} non prende in carico pazienti di livello {}",
-                g.denominazione,
-                l.number()
-            )));
+            return Err(DeskError::from(Refusal::GestoreLevel {
+                name: g.denominazione.clone(),
+                level: l.number(),
+            }));
         }
         let mut presa = PresaInCarico {
             id: 0,
@@ -298,7 +290,11 @@ impl Desk {
             gestore,
             canale,
             data_scelta: data,
-            note: super::input_field("La nota", note, crate::domain::text::MAX_NOTE_CHARS)?,
+            note: super::input_field(
+                super::Field::GestoreNote,
+                note,
+                crate::domain::text::MAX_NOTE_CHARS,
+            )?,
             stato: PresaStato::Scelto,
             operatore: self.operator(),
         };
@@ -324,23 +320,20 @@ impl Desk {
         motivo: &str,
     ) -> Result<PresaInCarico> {
         let motivo = super::input_field(
-            "Il motivo della revoca",
+            super::Field::RevokeReason,
             motivo,
             crate::domain::text::MAX_NOTE_CHARS,
         )?;
         let motivo = motivo.as_str();
         if motivo.is_empty() {
-            return Err(DeskError::Invalid("Indicare il motivo della revoca".into()));
+            return Err(DeskError::from(Refusal::RevokeReasonMissing));
         }
         let Some(active) = self.store.active_presa(patient)? else {
-            return Err(DeskError::Invalid(
-                "Il paziente non ha una presa in carico attiva".into(),
-            ));
+            return Err(DeskError::from(Refusal::NoActivePresa));
         };
         if data < active.data_scelta {
-            return Err(DeskError::Invalid(format!(
-                "La data di revoca non può precedere la scelta del {}",
-                active.data_scelta.format("%d/%m/%Y")
+            return Err(DeskError::from(Refusal::RevokeBeforeChoice(
+                active.data_scelta,
             )));
         }
         let presa = self.store.revoke_presa(active.id, data, motivo.trim())?;
@@ -403,14 +396,16 @@ impl Desk {
     pub fn save_practice(&self, practice: &Practice) -> Result<()> {
         self.require(
             crate::domain::operator::Role::Amministratore,
-            super::auth::what::PRACTICE,
+            super::Operation::Practice,
         )?;
         use crate::domain::text::MAX_NAME_CHARS;
         let mut practice = practice.clone();
-        practice.nome = super::input_field("Il nome dello studio", &practice.nome, MAX_NAME_CHARS)?;
-        practice.comune = super::input_field("Il comune", &practice.comune, MAX_NAME_CHARS)?;
+        practice.nome =
+            super::input_field(super::Field::PracticeName, &practice.nome, MAX_NAME_CHARS)?;
+        practice.comune =
+            super::input_field(super::Field::Comune, &practice.comune, MAX_NAME_CHARS)?;
         for m in &mut practice.mmg {
-            m.nome = super::input_field("Il nome del MMG", &m.nome, MAX_NAME_CHARS)?;
+            m.nome = super::input_field(super::Field::Mmg, &m.nome, MAX_NAME_CHARS)?;
         }
         let practice = &practice;
         let before = self.store.practice()?;
@@ -427,5 +422,25 @@ impl Desk {
                 practice.canali_attivi.len()
             ),
         )
+    }
+}
+
+/// The code of the ATS named by its code or its name (`--ats`), if any.
+pub fn resolve_ats_code(text: &str) -> Option<String> {
+    crate::io::gestori::resolve_ats(text).map(|a| a.codice.clone())
+}
+
+impl Desk {
+    /// The Gestori in the store (those of `ats` only, when given) as the
+    /// export's UTF-8 CSV, written to `out`.
+    pub fn export_gestori_csv(
+        &self,
+        ats: Option<&str>,
+        out: &mut dyn std::io::Write,
+    ) -> Result<()> {
+        let list = self.gestori(ats, true)?;
+        let header = self.gestori_export_header()?;
+        crate::io::gestori::write_gestori_csv_with(&list, &header, out)
+            .map_err(|e| DeskError::internal(super::Internal::CsvWrite, e))
     }
 }

@@ -7,6 +7,7 @@ pub mod backup;
 pub mod clock;
 pub mod demo;
 pub mod documents;
+pub mod error;
 pub mod gdpr;
 pub mod gestori;
 pub mod pai;
@@ -24,42 +25,14 @@ pub use crate::store::inside_store_boundary;
 pub use crate::store::{Area, Changes};
 pub use auth::{COMMAND_LINE, LoginError, MIN_PASSWORD_LEN, Session};
 pub use clock::{Clock, FixedClock, ManualClock, SystemClock};
+pub use error::{DeskError, Field, Internal, Operation, Refusal, StoreProblem};
 
 use crate::domain::codice_fiscale::CodiceFiscale;
 use crate::domain::comuni::Comuni;
 use crate::domain::{Livello, Patient, PatientId};
-use crate::store::{CheckReport, Store, StoreError};
-
-#[derive(Debug, thiserror::Error)]
-pub enum DeskError {
-    #[error(transparent)]
-    Store(#[from] StoreError),
-    #[error("{0}")]
-    Invalid(String),
-    #[error(transparent)]
-    Login(#[from] LoginError),
-    #[error("Serve il ruolo {} per {what} (l'operatore attuale è {})", needed.label(), have.label())]
-    Forbidden {
-        needed: crate::domain::operator::Role,
-        have: crate::domain::operator::Role,
-        what: String,
-    },
-}
-
-impl DeskError {
-    /// A booking or move refused because the slot is full: another desk took
-    /// the last place meanwhile. Screens offer fresh places on it.
-    pub fn is_slot_full(&self) -> bool {
-        matches!(self, DeskError::Store(StoreError::SlotFull { .. }))
-    }
-}
+use crate::store::{CheckReport, Store};
 
 pub type Result<T> = std::result::Result<T, DeskError>;
-
-/// A refusal the operator can act on, with its message.
-pub(crate) fn invalid(msg: impl Into<String>) -> DeskError {
-    DeskError::Invalid(msg.into())
-}
 
 /// One line of the lookup results.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -273,7 +246,7 @@ impl Desk {
     pub fn compact(self) -> Result<(Desk, Compaction)> {
         self.require(
             crate::domain::operator::Role::Amministratore,
-            auth::what::COMPACT,
+            Operation::Compact,
         )?;
         let Desk {
             store,
@@ -459,10 +432,7 @@ impl Desk {
     fn save_patient(&self, mut p: Patient, opened: Option<&Patient>) -> Result<()> {
         let before = self.store.get_patient(p.id)?;
         if before.as_ref().is_some_and(Patient::is_erased) {
-            return Err(invalid(format!(
-                "Il paziente {} è stato cancellato su richiesta (GDPR): la scheda resta solo per le prestazioni e non si modifica",
-                p.id
-            )));
+            return Err(Refusal::PatientErased(p.id).into());
         }
         normalise(&mut p)?;
         self.store.update_patient_opened(&p, opened)?;
@@ -488,6 +458,11 @@ impl Desk {
     }
 }
 
+/// This computer's name, as the desks of `sportello serve` connect to it.
+pub fn host_name() -> String {
+    crate::store::host_name()
+}
+
 /// Replaces the store in `data_dir` with a backup (the store must not be open).
 pub fn restore(
     file: &Path,
@@ -504,9 +479,12 @@ pub fn restore(
 
 /// A text field as typed: control and bidirectional characters removed,
 /// trimmed, at most `max` characters (or refused naming `field` and the limit).
-pub(crate) fn input_field(field: &str, value: &str, max: usize) -> Result<String> {
+pub(crate) fn input_field(field: Field, value: &str, max: usize) -> Result<String> {
     let value = crate::domain::text::clean_input(value).trim().to_string();
-    crate::domain::text::check_length(field, &value, max).map_err(DeskError::Invalid)?;
+    let len = value.chars().count();
+    if len > max {
+        return Err(Refusal::TooLong { field, max, len }.into());
+    }
     Ok(value)
 }
 
@@ -514,30 +492,24 @@ pub(crate) fn input_field(field: &str, value: &str, max: usize) -> Result<String
 /// codice fiscale, storing it in canonical form.
 fn normalise(p: &mut Patient) -> Result<()> {
     use crate::domain::text::{MAX_ADDRESS_CHARS, MAX_NAME_CHARS, MAX_NOTE_CHARS, MAX_SHORT_CHARS};
-    p.cognome = input_field("Il cognome", &p.cognome, MAX_NAME_CHARS)?;
-    p.nome = input_field("Il nome", &p.nome, MAX_NAME_CHARS)?;
-    p.residenza.indirizzo = input_field("L'indirizzo", &p.residenza.indirizzo, MAX_ADDRESS_CHARS)?;
-    p.residenza.cap = input_field("Il CAP", &p.residenza.cap, MAX_SHORT_CHARS)?;
-    p.residenza.comune = input_field("Il comune", &p.residenza.comune, MAX_NAME_CHARS)?;
-    p.luogo_nascita = input_field("Il luogo di nascita", &p.luogo_nascita, MAX_NAME_CHARS)?;
-    p.mmg = input_field("Il nome del MMG", &p.mmg, MAX_NAME_CHARS)?;
-    p.email = input_field("L'e-mail", &p.email, MAX_SHORT_CHARS)?;
-    p.tessera_sanitaria = input_field(
-        "La tessera sanitaria",
-        &p.tessera_sanitaria,
-        MAX_SHORT_CHARS,
-    )?;
-    p.note = input_field("Il campo note", &p.note, MAX_NOTE_CHARS)?;
+    p.cognome = input_field(Field::Cognome, &p.cognome, MAX_NAME_CHARS)?;
+    p.nome = input_field(Field::Nome, &p.nome, MAX_NAME_CHARS)?;
+    p.residenza.indirizzo =
+        input_field(Field::Indirizzo, &p.residenza.indirizzo, MAX_ADDRESS_CHARS)?;
+    p.residenza.cap = input_field(Field::Cap, &p.residenza.cap, MAX_SHORT_CHARS)?;
+    p.residenza.comune = input_field(Field::Comune, &p.residenza.comune, MAX_NAME_CHARS)?;
+    p.luogo_nascita = input_field(Field::LuogoNascita, &p.luogo_nascita, MAX_NAME_CHARS)?;
+    p.mmg = input_field(Field::Mmg, &p.mmg, MAX_NAME_CHARS)?;
+    p.email = input_field(Field::Email, &p.email, MAX_SHORT_CHARS)?;
+    p.tessera_sanitaria = input_field(Field::Tessera, &p.tessera_sanitaria, MAX_SHORT_CHARS)?;
+    p.note = input_field(Field::Note, &p.note, MAX_NOTE_CHARS)?;
     for t in &mut p.telefoni {
-        *t = input_field("Un numero di telefono", t, MAX_SHORT_CHARS)?;
+        *t = input_field(Field::Telefono, t, MAX_SHORT_CHARS)?;
     }
     if p.cognome.is_empty() || p.nome.is_empty() {
-        return Err(DeskError::Invalid(
-            "Cognome e nome sono obbligatori".to_string(),
-        ));
+        return Err(Refusal::NamesRequired.into());
     }
-    let cf =
-        CodiceFiscale::parse(&p.codice_fiscale).map_err(|e| DeskError::Invalid(e.to_string()))?;
+    let cf = CodiceFiscale::parse(&p.codice_fiscale)?;
     p.codice_fiscale = cf.as_str().to_string();
     Ok(())
 }

@@ -1,6 +1,6 @@
 //! PAI: the yearly plan, from templates to a shared, frozen version.
 
-use super::{Desk, Result, invalid};
+use super::{Desk, DeskError, Refusal, Result};
 use crate::domain::PatientId;
 use crate::domain::gestore::PresaStep;
 use crate::domain::pai::{Pai, PaiId, PaiStato, PaiTemplates};
@@ -74,31 +74,22 @@ impl Desk {
     /// the year of the signed Patto (or a year from today when there is none
     /// yet). If a draft exists it is returned instead.
     pub fn new_pai(&self, patient: PatientId) -> Result<Pai> {
-        self.require(
-            crate::domain::operator::Role::Medico,
-            super::auth::what::PAI,
-        )?;
+        self.require(crate::domain::operator::Role::Medico, super::Operation::Pai)?;
         let p = self
             .store
             .get_patient(patient)?
-            .ok_or_else(|| invalid("Paziente non trovato"))?;
+            .ok_or_else(|| DeskError::from(Refusal::PatientNotFound(None)))?;
         let Some(presa) = self.store.active_presa(patient)? else {
-            return Err(invalid(
-                "Il paziente non ha un Gestore: scegliere prima il Gestore (F3)",
-            ));
+            return Err(DeskError::from(Refusal::NoGestore));
         };
         if p.patologie.is_empty() {
-            return Err(invalid(
-                "Nessuna patologia cronica registrata: aggiungerle nella scheda del paziente",
-            ));
+            return Err(DeskError::from(Refusal::NoPathologies));
         }
         if let Some(current) = self.current_pai(patient)? {
             if current.stato == PaiStato::Bozza {
                 return Ok(current);
             }
-            return Err(invalid(
-                "Esiste già un PAI condiviso: per modificarlo creare una nuova versione",
-            ));
+            return Err(DeskError::from(Refusal::SharedPaiExists));
         }
         let patto = self.patto_in_force(patient)?;
         let today = self.today();
@@ -132,22 +123,20 @@ impl Desk {
     /// Saves the changes to a draft. Frequencies are checked; a shared PAI
     /// cannot be saved (make a new version).
     pub fn save_pai_draft(&self, mut pai: Pai) -> Result<Pai> {
-        self.require(
-            crate::domain::operator::Role::Medico,
-            super::auth::what::PAI,
-        )?;
+        self.require(crate::domain::operator::Role::Medico, super::Operation::Pai)?;
         if pai.stato != PaiStato::Bozza {
-            return Err(invalid(
-                "Il PAI condiviso non si modifica: creare una nuova versione",
-            ));
+            return Err(DeskError::from(Refusal::SharedPaiFrozen));
         }
         for item in &pai.items {
-            item.frequenza
-                .check()
-                .map_err(|e| invalid(format!("{}: {e}", item.descrizione)))?;
+            item.frequenza.check().map_err(|e| {
+                DeskError::from(Refusal::PaiItem {
+                    descrizione: item.descrizione.clone(),
+                    error: e,
+                })
+            })?;
         }
         if pai.anno_al < pai.anno_dal {
-            return Err(invalid("La fine del periodo precede l'inizio"));
+            return Err(DeskError::from(Refusal::PeriodEndsBeforeStart));
         }
         let before = self.store.pai(pai.id)?.map(|b| b.items.len());
         self.store.save_pai(&mut pai)?;
@@ -167,26 +156,19 @@ impl Desk {
     /// Shares a draft with the patient under the signed Patto in force: it is
     /// frozen from now on; the version it replaces is concluded.
     pub fn share_pai(&self, id: PaiId) -> Result<Pai> {
-        self.require(
-            crate::domain::operator::Role::Medico,
-            super::auth::what::PAI,
-        )?;
+        self.require(crate::domain::operator::Role::Medico, super::Operation::Pai)?;
         let mut pai = self
             .store
             .pai(id)?
-            .ok_or_else(|| invalid("PAI non trovato"))?;
+            .ok_or_else(|| DeskError::from(Refusal::PaiNotFound))?;
         if pai.stato != PaiStato::Bozza {
-            return Err(invalid("Il PAI è già condiviso"));
+            return Err(DeskError::from(Refusal::PaiAlreadyShared));
         }
         let Some(patto) = self.patto_in_force(pai.patient)? else {
-            return Err(invalid(
-                "Per condividere il PAI serve un Patto di Cura firmato e valido (F4)",
-            ));
+            return Err(DeskError::from(Refusal::PaiNeedsPatto));
         };
         if patto.presa != pai.presa {
-            return Err(invalid(
-                "Il PAI appartiene a una presa in carico non più attiva",
-            ));
+            return Err(DeskError::from(Refusal::PaiPresaNotActive));
         }
         let today = self.today();
         // The plan covers the year of the Patto it is shared under.
@@ -200,7 +182,7 @@ impl Desk {
             pai.clinical_manager = patto.clinical_manager.clone();
         }
         pai.condividi(patto.id, today)
-            .map_err(|problems| invalid(problems.join("; ")))?;
+            .map_err(|problems| DeskError::from(Refusal::PaiNotReady(problems)))?;
         let mut versions = vec![pai.clone()];
         if let Some(prev_id) = pai.precedente
             && let Some(mut prev) = self.store.pai(prev_id)?
@@ -229,14 +211,11 @@ impl Desk {
     /// A new draft version of a shared PAI (the shared one stays readable and
     /// in force until the new one is shared).
     pub fn new_pai_version(&self, id: PaiId) -> Result<Pai> {
-        self.require(
-            crate::domain::operator::Role::Medico,
-            super::auth::what::PAI,
-        )?;
+        self.require(crate::domain::operator::Role::Medico, super::Operation::Pai)?;
         let pai = self
             .store
             .pai(id)?
-            .ok_or_else(|| invalid("PAI non trovato"))?;
+            .ok_or_else(|| DeskError::from(Refusal::PaiNotFound))?;
         if let Some(draft) = self
             .pai_list(pai.patient)?
             .into_iter()
@@ -245,9 +224,7 @@ impl Desk {
             return Ok(draft);
         }
         if !matches!(pai.stato, PaiStato::Condiviso { .. }) {
-            return Err(invalid(
-                "Si crea una nuova versione solo da un PAI condiviso",
-            ));
+            return Err(DeskError::from(Refusal::NewVersionOnlyFromShared));
         }
         let mut next = pai.new_version(0);
         self.store.save_pai(&mut next)?;
@@ -291,7 +268,7 @@ impl Desk {
         let p = self
             .store
             .get_patient(pai.patient)?
-            .ok_or_else(|| invalid("Paziente non trovato"))?;
+            .ok_or_else(|| DeskError::from(Refusal::PatientNotFound(None)))?;
         Ok(crate::domain::pai_text::render(
             pai,
             &format!("{} {}", p.cognome, p.nome),

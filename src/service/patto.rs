@@ -2,7 +2,7 @@
 
 use chrono::{Days, NaiveDate};
 
-use super::{Desk, PatientSummary, Result, invalid};
+use super::{Desk, DeskError, PatientSummary, Refusal, Result};
 use crate::domain::patto::{
     self, Consensi, FirmaInput, Firmatario, PattoDiCura, PattoId, PattoState, PattoStato,
 };
@@ -21,7 +21,7 @@ impl Desk {
     /// What prevents preparing a Patto for this patient (empty when nothing does).
     pub fn patto_preconditions(&self, patient: PatientId) -> Result<Vec<String>> {
         let Some(p) = self.store.get_patient(patient)? else {
-            return Err(invalid("Paziente non trovato"));
+            return Err(DeskError::from(Refusal::PatientNotFound(None)));
         };
         let presa = self.store.active_presa(patient)?;
         Ok(patto::missing_preconditions(&p, presa.as_ref()))
@@ -29,12 +29,12 @@ impl Desk {
 
     fn active_presa_for_patto(&self, patient: PatientId) -> Result<PresaInCarico> {
         let missing = self.patto_preconditions(patient)?;
-        if let Some(first) = missing.first() {
-            return Err(invalid(first.clone()));
+        if !missing.is_empty() {
+            return Err(DeskError::from(Refusal::PattoPreconditions(missing)));
         }
         self.store
             .active_presa(patient)?
-            .ok_or_else(|| invalid("Il paziente non ha una presa in carico attiva"))
+            .ok_or_else(|| DeskError::from(Refusal::NoActivePresa))
     }
 
     /// The bozza to show and sign for the patient's active presa in carico:
@@ -56,13 +56,9 @@ impl Desk {
             .rev()
             .find(|p| p.presa == presa.id && p.state_on(today).is_in_force());
         if let Some(current) = in_force {
-            return Err(invalid(format!(
-                "Il Patto di Cura è già firmato e valido fino al {}: per un nuovo anno usare il rinnovo",
-                current
-                    .valido_al()
-                    .map(|d| d.format("%d/%m/%Y").to_string())
-                    .unwrap_or_default()
-            )));
+            return Err(DeskError::from(Refusal::PattoInForce {
+                valid_until: current.valido_al(),
+            }));
         }
         // An expired Patto of the same presa is carried over as a renewal.
         let precedente = patti
@@ -82,7 +78,7 @@ impl Desk {
         let p = self
             .store
             .get_patient(patient)?
-            .ok_or_else(|| invalid("Paziente non trovato"))?;
+            .ok_or_else(|| DeskError::from(Refusal::PatientNotFound(None)))?;
         let mut draft = PattoDiCura {
             id: 0,
             patient,
@@ -132,16 +128,12 @@ impl Desk {
         let Some(current) = patti.iter().rev().find(|p| {
             p.presa == presa.id && p.stato == PattoStato::Firmato && p.rinnovato_da.is_none()
         }) else {
-            return Err(invalid(
-                "Non c'è un Patto firmato da rinnovare: prepararne uno nuovo",
-            ));
+            return Err(DeskError::from(Refusal::NothingToRenew));
         };
         if let Some(days) = current.giorni_alla_scadenza(today)
             && days > 60
         {
-            return Err(invalid(format!(
-                "Il Patto è valido ancora {days} giorni: si rinnova dai 60 giorni prima della scadenza"
-            )));
+            return Err(DeskError::from(Refusal::RenewTooEarly { days }));
         }
         let mut draft = self.new_draft(patient, &presa, Some(current.id))?;
         if draft.clinical_manager.is_empty() {
@@ -155,14 +147,14 @@ impl Desk {
     pub fn set_clinical_manager(&self, patto: PattoId, name: &str) -> Result<PattoDiCura> {
         self.require(
             crate::domain::operator::Role::Medico,
-            super::auth::what::CLINICAL_MANAGER,
+            super::Operation::ClinicalManager,
         )?;
         let mut p = self
             .store
             .patto(patto)?
-            .ok_or_else(|| invalid("Patto non trovato"))?;
+            .ok_or_else(|| DeskError::from(Refusal::PattoNotFound(None)))?;
         let name = super::input_field(
-            "Il nome del Clinical Manager",
+            super::Field::ClinicalManager,
             name,
             crate::domain::text::MAX_NAME_CHARS,
         )?;
@@ -193,22 +185,22 @@ impl Desk {
     ) -> Result<PattoDiCura> {
         self.require(
             crate::domain::operator::Role::Medico,
-            super::auth::what::CLINICAL_MANAGER,
+            super::Operation::ClinicalManager,
         )?;
         let name = super::input_field(
-            "Il nome del Clinical Manager",
+            super::Field::ClinicalManager,
             name,
             crate::domain::text::MAX_NAME_CHARS,
         )?;
         let motivo = super::input_field(
-            "Il motivo della correzione",
+            super::Field::CorrectionReason,
             motivo,
             crate::domain::text::MAX_SHORT_CHARS,
         )?;
         let mut p = self
             .store
             .patto(patto)?
-            .ok_or_else(|| invalid("Patto non trovato"))?;
+            .ok_or_else(|| DeskError::from(Refusal::PattoNotFound(None)))?;
         let correzione = patto::correct_clinical_manager(
             &mut p,
             &name,
@@ -216,7 +208,7 @@ impl Desk {
             &self.operator(),
             self.clock.now(),
         )
-        .map_err(|e| invalid(e.to_string()))?;
+        .map_err(DeskError::from)?;
         self.store.correct_patto_cm(&p)?;
         self.audit(
             crate::domain::audit::AuditAction::PattoChanged,
@@ -269,11 +261,11 @@ impl Desk {
         let patient = self
             .store
             .get_patient(patto.patient)?
-            .ok_or_else(|| invalid("Paziente non trovato"))?;
+            .ok_or_else(|| DeskError::from(Refusal::PatientNotFound(None)))?;
         let gestore = self
             .store
             .gestore(patto.gestore)?
-            .ok_or_else(|| invalid("Gestore non trovato"))?;
+            .ok_or_else(|| DeskError::from(Refusal::GestoreNotFound))?;
         let practice = self.store.practice()?;
         let luogo = if practice.comune.is_empty() {
             super::comune_name(&patient.residenza.comune)
@@ -297,23 +289,21 @@ impl Desk {
         if let Some(prev) = patto.precedente {
             ctx.rinnovo_di(&self.patto_numero_label(prev)?);
         }
-        patto_text::render(patto_text::default_template(), &ctx).map_err(|e| invalid(e.to_string()))
+        patto_text::render(patto_text::default_template(), &ctx).map_err(DeskError::from)
     }
 
     /// Signs a bozza: renders the final text with the consents and the signer,
     /// freezes it with its SHA-256, and stores it (linking a renewed Patto).
     pub fn sign_patto(&self, patto: PattoId, mut input: FirmaInput) -> Result<PattoDiCura> {
         use crate::domain::text::{MAX_NAME_CHARS, MAX_SHORT_CHARS};
-        input.nome_firmatario = super::input_field(
-            "Il nome di chi firma",
-            &input.nome_firmatario,
-            MAX_NAME_CHARS,
-        )?;
-        input.documento = super::input_field("Il documento", &input.documento, MAX_SHORT_CHARS)?;
+        input.nome_firmatario =
+            super::input_field(super::Field::Signer, &input.nome_firmatario, MAX_NAME_CHARS)?;
+        input.documento =
+            super::input_field(super::Field::Document, &input.documento, MAX_SHORT_CHARS)?;
         let mut p = self
             .store
             .patto(patto)?
-            .ok_or_else(|| invalid("Patto non trovato"))?;
+            .ok_or_else(|| DeskError::from(Refusal::PattoNotFound(None)))?;
         // The bozza on screen was signed meanwhile (by another desk).
         if p.stato != PattoStato::Bozza {
             return Err(crate::store::StoreError::PattoConcurrent {
@@ -327,9 +317,7 @@ impl Desk {
             .active_presa(p.patient)?
             .is_none_or(|presa| presa.id != p.presa)
         {
-            return Err(invalid(
-                "La presa in carico di questo Patto non è più attiva: non si può firmare",
-            ));
+            return Err(DeskError::from(Refusal::PattoPresaNotActive));
         }
         let now = self.clock.now();
         let text = self.patto_text(
@@ -342,7 +330,7 @@ impl Desk {
             )),
             now.date(),
         )?;
-        patto::sign(&mut p, input, text, now).map_err(|e| invalid(e.to_string()))?;
+        patto::sign(&mut p, input, text, now).map_err(DeskError::from)?;
         self.store.sign_patto(&p).map_err(|e| match e {
             crate::store::StoreError::PattoSigned(_) => crate::store::StoreError::PattoConcurrent {
                 presa: p.presa,
@@ -380,14 +368,12 @@ impl Desk {
         let p = self
             .store
             .patto(id)?
-            .ok_or_else(|| invalid("Patto non trovato"))?;
+            .ok_or_else(|| DeskError::from(Refusal::PattoNotFound(None)))?;
         let Some(firma) = &p.firma else {
-            return Err(invalid("Il Patto non è ancora firmato"));
+            return Err(DeskError::from(Refusal::PattoNotSigned));
         };
         if !firma.is_intact() {
-            return Err(invalid(
-                "Il testo firmato non corrisponde più alla sua impronta: l'archivio va controllato",
-            ));
+            return Err(DeskError::from(Refusal::PattoTampered));
         }
         Ok(firma.testo.clone())
     }

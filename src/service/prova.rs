@@ -35,10 +35,9 @@ pub fn workload_patient(seed: u64, i: u64) -> Result<Patient> {
     let cognome = name_of(seed, 3);
     let nome = name_of(i / 30_000, 3);
     let base = NaiveDate::from_ymd_opt(1930, 1, 1)
-        .ok_or_else(|| DeskError::Invalid("data di base".into()))?;
+        .ok_or_else(|| DeskError::internal(super::Internal::Workload, "base date"))?;
     let data_nascita = base + Days::new(i % 30_000);
-    let cf = crate::domain::codice_fiscale::compute(&cognome, &nome, Sex::F, data_nascita, "F205")
-        .map_err(|e| DeskError::Invalid(e.to_string()))?;
+    let cf = crate::domain::codice_fiscale::compute(&cognome, &nome, Sex::F, data_nascita, "F205")?;
     Ok(Patient {
         id: 0,
         cognome,
@@ -67,12 +66,17 @@ pub fn workload_patient(seed: u64, i: u64) -> Result<Patient> {
 /// `out` after each desk call returned Ok. A failed call is printed as
 /// `error ...` and the loop goes on with the next patient.
 pub fn write_loop(desk: &Desk, seed: u64, limit: Option<u64>, out: &mut dyn Write) -> Result<()> {
-    let io = |e: std::io::Error| DeskError::Invalid(e.to_string());
+    let io = |e: std::io::Error| DeskError::internal(super::Internal::Io, e);
     let mut i = 0u64;
     while limit.is_none_or(|l| i < l) {
         match one_patient(desk, seed, i, out) {
             Ok(()) => {}
-            Err(DeskError::Invalid(msg)) => writeln!(out, "error {msg}").map_err(io)?,
+            Err(e) if e.is_refusal() => writeln!(
+                out,
+                "error {}",
+                crate::texts::error(crate::texts::Lang::It, &e)
+            )
+            .map_err(io)?,
             Err(e) => return Err(e),
         }
         out.flush().map_err(io)?;
@@ -82,7 +86,7 @@ pub fn write_loop(desk: &Desk, seed: u64, limit: Option<u64>, out: &mut dyn Writ
 }
 
 fn one_patient(desk: &Desk, seed: u64, i: u64, out: &mut dyn Write) -> Result<()> {
-    let io = |e: std::io::Error| DeskError::Invalid(e.to_string());
+    let io = |e: std::io::Error| DeskError::internal(super::Internal::Io, e);
     let patient = workload_patient(seed, i)?;
     let id = desk.register_patient(patient)?;
     writeln!(out, "saved patient {id}").map_err(io)?;
@@ -90,10 +94,10 @@ fn one_patient(desk: &Desk, seed: u64, i: u64, out: &mut dyn Write) -> Result<()
 
     let p = desk
         .patient(id)?
-        .ok_or_else(|| DeskError::Invalid("paziente appena salvato non trovato".into()))?;
+        .ok_or_else(|| DeskError::from(crate::service::Refusal::PatientNotFound(Some(id))))?;
     let choice = desk.gestori_choice(&p, None)?;
     let Some(g) = choice.gestori.first() else {
-        return Err(DeskError::Invalid("nessun Gestore per l'ATS".into()));
+        return Err(DeskError::from(crate::service::Refusal::GestoreNotFound));
     };
     let presa = desk.choose_gestore(id, g.id, Canale::MmgAderente, desk.today(), "")?;
     writeln!(out, "saved presa {}", presa.id).map_err(io)?;

@@ -438,13 +438,13 @@ impl App {
             .and_then(|s| s.downcast_mut::<LookupScreen>())
             && let Err(e) = lookup.set_query(&cf, &self.desk)
         {
-            self.status = Some(Status::error(e.to_string()));
+            self.status = Some(Status::error(crate::texts::error(self.s.lang, &e)));
             return;
         }
         match self.desk.patient_by_cf(&cf) {
             Ok(Some(p)) => self.open_record(p.id),
             Ok(None) => self.status = Some(Status::warning(self.s.shell.scan_not_found(&cf))),
-            Err(e) => self.status = Some(Status::error(e.to_string())),
+            Err(e) => self.status = Some(Status::error(crate::texts::error(self.s.lang, &e))),
         }
     }
 
@@ -1039,7 +1039,7 @@ impl App {
                 self.stack.push(Box::new(RecordScreen::new(p)));
             }
             Ok(None) => self.status = Some(Status::error(self.s.kit.patient_not_found)),
-            Err(e) => self.status = Some(Status::error(e.to_string())),
+            Err(e) => self.status = Some(Status::error(crate::texts::error(self.s.lang, &e))),
         }
     }
 
@@ -1048,7 +1048,7 @@ impl App {
         match self.desk.patient(id) {
             Ok(Some(p)) => self.set_current(CurrentPatient::of(&p)),
             Ok(None) => self.current = None,
-            Err(e) => self.status = Some(Status::error(e.to_string())),
+            Err(e) => self.status = Some(Status::error(crate::texts::error(self.s.lang, &e))),
         }
     }
 
@@ -1079,7 +1079,7 @@ impl App {
             if let Some(lookup) = screen.downcast_mut::<LookupScreen>()
                 && let Err(e) = lookup.refresh(&self.desk)
             {
-                self.status = Some(Status::error(e.to_string()));
+                self.status = Some(Status::error(crate::texts::error(self.s.lang, &e)));
             }
         }
     }

@@ -10,7 +10,8 @@ use std::path::Path;
 use std::sync::Arc;
 
 use sportello::service::backup::{DailyBackup, auto_backups};
-use sportello::service::{Desk, FixedClock};
+use sportello::service::error::BackupProblem;
+use sportello::service::{Desk, DeskError, FixedClock};
 use sportello::store::backup::BackupError;
 use sportello::store::cifra::{SecretString, WorkFactor, is_encrypted, restore_encrypted_backup};
 
@@ -112,7 +113,10 @@ fn a_failed_automatic_backup_is_an_error_to_show_and_work_goes_on() {
     // A file where the backup folder should be.
     std::fs::write(data.join("backup"), b"in the way").unwrap();
     let err = desk.daily_backup(7).unwrap_err();
-    assert!(matches!(err, BackupError::Io { .. }), "{err}");
+    assert!(
+        matches!(err, DeskError::Backup(BackupProblem::Io { .. })),
+        "{err}"
+    );
     assert!(err.to_string().contains("backup"), "{err}");
     desk.load_demo(10, 2, &mut |_, _| true).unwrap();
     assert!(desk.check().unwrap().is_ok());

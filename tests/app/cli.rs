@@ -1159,3 +1159,98 @@ fn export_gestori_keeps_the_ats_header_and_imports_back_unchanged() {
     let o = sportello_as_mario(&["export", "gestori", "--ats", "030328", "--data-dir", d]);
     assert_eq!(stdout(&o), exported);
 }
+
+/// Words of Italian sentences that no English output may hold (command
+/// and option names, and domain names such as codice fiscale, Gestore,
+/// Patto di Cura, PAI, are the same in both languages).
+const ITALIAN: &[&str] = &[
+    "Uso:",
+    "Comandi",
+    "Opzioni",
+    "Argomenti",
+    "Mostra ",
+    " il ",
+    " della ",
+    " dei ",
+    " non ",
+    "Cartella",
+    "Lingua",
+    "paziente",
+    "archivio",
+    "Errore",
+    "Nessun",
+    "Sesso",
+    "nascita",
+    "valido",
+];
+
+fn assert_english(text: &str) {
+    for word in ITALIAN {
+        assert!(!text.contains(word), "{word:?} in:\n{text}");
+    }
+}
+
+#[test]
+fn help_is_english_with_lang_en() {
+    for args in [
+        &["--lang", "en", "--help"][..],
+        &["--help", "--lang=en"],
+        &["--lang", "en", "backup", "--help"],
+        &["--lang", "en", "export", "patto", "--help"],
+        &["--lang", "en", "operator", "chiave", "add", "--help"],
+        &["--lang", "en", "gdpr", "erase", "--help"],
+        &["--lang", "en", "import", "gestori", "--help"],
+    ] {
+        let o = sportello(args);
+        assert_eq!(o.status.code(), Some(0), "{args:?}");
+        let out = stdout(&o);
+        assert!(out.contains("Usage: sportello"), "{out}");
+        assert!(out.contains("Shows this help"), "{out}");
+        assert_english(&out);
+    }
+    let o = Command::new(env!("CARGO_BIN_EXE_sportello"))
+        .args(["find", "--help"])
+        .env("SPORTELLO_LANG", "en")
+        .output()
+        .expect("run sportello");
+    let out = stdout(&o);
+    assert!(
+        out.contains("Finds patients as the lookup screen does"),
+        "{out}"
+    );
+    assert_english(&out);
+    // Italian stays the default.
+    let out = stdout(&sportello(&["--help"]));
+    assert!(out.contains("Uso: sportello"), "{out}");
+    assert!(out.contains("Mostra questo aiuto"), "{out}");
+}
+
+#[test]
+fn cf_and_errors_are_english_with_lang_en() {
+    let o = sportello(&["--lang", "en", "cf", "RSSMRA68A01H501Y"]);
+    assert_eq!(o.status.code(), Some(0));
+    let out = stdout(&o);
+    assert!(out.contains("Sex: male"), "{out}");
+    assert!(out.contains("Date of birth: 01/01/1968"), "{out}");
+    assert!(out.contains("Place of birth: Roma (RM, H501)"), "{out}");
+    assert_english(&out);
+
+    let o = sportello(&["--lang", "en", "cf", "RSSMRA68A01H501"]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert_eq!(
+        out.trim(),
+        "Codice fiscale not valid: The codice fiscale must have 16 characters (it has 15)"
+    );
+
+    // A store that is not there: the service's error, in English, exit 2.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let missing = dir.path().join("nowhere");
+    let d = missing.to_str().expect("utf-8 path");
+    let o = sportello(&["--lang", "en", "--data-dir", d, "find", "rossi"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.starts_with("Error: The data folder "), "{err}");
+    assert!(err.contains("holds no sportello store"), "{err}");
+    assert_english(&err);
+}

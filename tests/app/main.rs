@@ -15,6 +15,7 @@ mod fuzz;
 mod gdpr;
 mod gestori;
 mod import_gestori;
+mod layers;
 mod operators;
 mod pai;
 mod patto;

@@ -74,7 +74,7 @@ struct Acked {
 fn kind(e: &DeskError) -> String {
     match e {
         DeskError::Store(s) => {
-            assert!(!s.is_store_unavailable(), "the store failed: {s}");
+            assert!(!s.is_store_unavailable(), "the store failed: {e}");
             let debug = format!("{s:?}");
             debug
                 .split(|c: char| !c.is_alphanumeric())
@@ -82,7 +82,7 @@ fn kind(e: &DeskError) -> String {
                 .unwrap_or_default()
                 .to_string()
         }
-        DeskError::Invalid(m) => m.chars().take(48).collect(),
+        refusal if refusal.is_refusal() => refusal.to_string().chars().take(48).collect(),
         other => panic!("unexpected refusal: {other}"),
     }
 }

@@ -968,3 +968,40 @@ fn a_form_saved_over_a_record_another_desk_changed_is_refused_and_keeps_the_text
         "the other desk's save is kept"
     );
 }
+
+/// The service's refusal reaches the English screen in English.
+#[test]
+fn a_refused_save_is_told_in_english_on_an_english_desk() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let desk = open_desk(dir.path());
+    fill(&desk);
+    let other = desk.new_session(None);
+    let mut ui = Harness::of(App::new(desk, Lang::En), 80, 24);
+    ui.keys(|e| {
+        e.text("rossi mario").key(KeyCode::Enter).key(KeyCode::F(8));
+    });
+    let id = match top(&ui.app) {
+        Screen::Form(f) => f.patient().expect("an edit form").0,
+        _ => panic!("form expected"),
+    };
+    let mut changed = other.patient(id).expect("read").expect("stored");
+    changed.residenza.indirizzo = "Via Verdi 2".into();
+    other.update_patient(changed).expect("other desk saves");
+    ui.keys(|e| {
+        for _ in 0..15 {
+            e.key(KeyCode::Tab);
+        }
+        e.ctrl('u').text("call after 5 pm").ctrl('s');
+    });
+    let status = ui.status();
+    assert!(
+        status.starts_with("Meanwhile another desk changed: "),
+        "{status}"
+    );
+    assert!(
+        status.ends_with(
+            "Open the record again to see the current data; the changes made here stay in the form."
+        ),
+        "{status}"
+    );
+}

@@ -1091,3 +1091,30 @@ fn a_move_offers_the_next_free_slots() {
     assert_eq!(modal.text(0), "11/12/2026");
     assert_eq!(modal.text(1), "09:00");
 }
+
+/// The day list names the appointments' states in English on an English desk.
+#[test]
+fn appointment_states_are_english_on_an_english_desk() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (desk, clock) = desk_and_clock(dir.path());
+    setup(&desk);
+    let mut ui = Harness::of(App::new(desk, Lang::En).with_idle_minutes(0), 120, 40);
+    open_plan(&mut ui);
+    ui.keys(|e| {
+        e.ctrl('s');
+    });
+    let day = match top(&ui.app) {
+        Screen::Agenda(a) => a.day(),
+        _ => panic!("agenda expected:\n{}", ui.screen()),
+    };
+    let screen = ui.screen();
+    assert!(screen.contains("booked"), "{screen}");
+    assert!(!screen.contains("prenotato"), "{screen}");
+    advance_to(&clock, ui.app.desk(), day);
+    ui.keys(|e| {
+        e.ctrl('n');
+    });
+    let screen = ui.screen();
+    assert!(screen.contains("missed"), "{}\n{screen}", ui.status());
+    assert!(!screen.contains("non presentato"), "{screen}");
+}

@@ -234,7 +234,7 @@ impl RisorseSection {
                 self.result_days = days;
                 self.problem = None;
             }
-            Err(e) => self.problem = Some(e.to_string()),
+            Err(e) => self.problem = Some(crate::texts::error(env.s.lang, &e)),
         }
         self.kinds = PaiTemplates::embedded()
             .resource_kinds()
@@ -498,10 +498,13 @@ impl RisorseSection {
                 if giorni > GIORNI_REFERTO_MAX {
                     return Err(x.err_giorni_referto(giorni));
                 }
-                let (saved, outside) = env.desk.save_resource(r).map_err(|e| e.to_string())?;
+                let (saved, outside) = env
+                    .desk
+                    .save_resource(r)
+                    .map_err(|e| crate::texts::error(env.s.lang, &e))?;
                 env.desk
                     .save_result_days(&saved.tipo, giorni)
-                    .map_err(|e| e.to_string())?;
+                    .map_err(|e| crate::texts::error(env.s.lang, &e))?;
                 self.reload(env, Some(saved.id));
                 let is_new = purpose == AgendaAdminPurpose::NewResource;
                 if is_new {
@@ -529,7 +532,10 @@ impl RisorseSection {
                         r.patterns.len() - patterns.len()
                     }
                 };
-                let (saved, outside) = env.desk.save_resource(r).map_err(|e| e.to_string())?;
+                let (saved, outside) = env
+                    .desk
+                    .save_resource(r)
+                    .map_err(|e| crate::texts::error(env.s.lang, &e))?;
                 self.reload(env, Some(saved.id));
                 self.pane = Pane::Fasce;
                 self.fasce.select(Some(index));
@@ -575,7 +581,10 @@ impl RisorseSection {
                 let mut target = stored(to)?;
                 target.patterns = source.patterns.clone();
                 let n = target.patterns.len();
-                let (saved, outside) = env.desk.save_resource(target).map_err(|e| e.to_string())?;
+                let (saved, outside) = env
+                    .desk
+                    .save_resource(target)
+                    .map_err(|e| crate::texts::error(env.s.lang, &e))?;
                 self.reload(env, Some(saved.id));
                 let done = x.week_copied(&source.nome, &saved.nome, n);
                 Ok(after_save(outside.len(), done, env))
@@ -586,7 +595,10 @@ impl RisorseSection {
                     return Err(x.no_fasce_yet.to_string());
                 }
                 let removed = r.patterns.remove(i);
-                let (saved, outside) = env.desk.save_resource(r).map_err(|e| e.to_string())?;
+                let (saved, outside) = env
+                    .desk
+                    .save_resource(r)
+                    .map_err(|e| crate::texts::error(env.s.lang, &e))?;
                 self.reload(env, Some(saved.id));
                 let done = x.fascia_removed(&removed.label(), &saved.nome);
                 Ok(after_save(outside.len(), done, env))
@@ -780,7 +792,7 @@ impl ChiusureSection {
                 self.holidays = x.holidays_note(&list.join(", "));
                 self.problem = None;
             }
-            Err(e) => self.problem = Some(e.to_string()),
+            Err(e) => self.problem = Some(crate::texts::error(env.s.lang, &e)),
         }
         let n = self.closures.len();
         let at = self
@@ -895,7 +907,10 @@ impl ChiusureSection {
         match purpose {
             AgendaAdminPurpose::NewClosure => {
                 let c = self.closure_of(modal, env)?;
-                let (saved, outside) = env.desk.save_closure(c).map_err(|e| e.to_string())?;
+                let (saved, outside) = env
+                    .desk
+                    .save_closure(c)
+                    .map_err(|e| crate::texts::error(env.s.lang, &e))?;
                 self.reload(env);
                 if let Some(i) = self.closures.iter().position(|c| c.id == saved.id) {
                     self.selection.select(Some(i));
@@ -904,7 +919,9 @@ impl ChiusureSection {
                 Ok(after_save(outside.len(), done, env))
             }
             AgendaAdminPurpose::RemoveClosure(id) => {
-                env.desk.remove_closure(id).map_err(|e| e.to_string())?;
+                env.desk
+                    .remove_closure(id)
+                    .map_err(|e| crate::texts::error(env.s.lang, &e))?;
                 self.reload(env);
                 Ok(Cmd::Status(Status::success(x.closure_removed)))
             }
@@ -1003,7 +1020,7 @@ impl FuoriSection {
                 self.lines = lines;
                 self.problem = None;
             }
-            Err(e) => self.problem = Some(e.to_string()),
+            Err(e) => self.problem = Some(crate::texts::error(env.s.lang, &e)),
         }
         let n = self.lines.len();
         let at = self
@@ -1079,7 +1096,7 @@ impl FuoriSection {
                 )),
                 None => Cmd::Status(Status::warning(x.no_free_slot)),
             },
-            Err(e) => Cmd::Status(Status::error(e.to_string())),
+            Err(e) => Cmd::Status(Status::error(crate::texts::error(env.s.lang, &e))),
         }
     }
 
@@ -1121,7 +1138,7 @@ impl FuoriSection {
         let found = env
             .desk
             .move_conflicts(&ids, start, None)
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| crate::texts::error(env.s.lang, &e))?;
         if !found.is_empty() {
             self.reload(env);
             let why: Vec<String> = found.iter().map(|c| c.to_string()).collect();
@@ -1133,7 +1150,7 @@ impl FuoriSection {
         let moved = env
             .desk
             .move_appointments(&ids, start, None, None)
-            .map_err(|e| e.to_string());
+            .map_err(|e| crate::texts::error(env.s.lang, &e));
         self.reload(env);
         let moved = moved?;
         Ok(Cmd::Status(Status::success(x.moved(

@@ -72,7 +72,7 @@ impl AuditSection {
             }
             Err(e) => {
                 self.entries.clear();
-                self.problem = Some(e.to_string());
+                self.problem = Some(crate::texts::error(env.s.lang, &e));
             }
         }
         self.names.clear();

@@ -209,7 +209,7 @@ impl ImportSection {
                 header: preview.export_header.clone(),
                 ..p
             },
-            Err(e) => return self.fail(e.to_string()),
+            Err(e) => return self.fail(crate::texts::error(env.s.lang, &e)),
         };
         let ready = env
             .s
@@ -252,7 +252,7 @@ impl ImportSection {
             }
             Err(e) => {
                 self.preview = Some(p);
-                Cmd::Status(Status::error(e.to_string()))
+                Cmd::Status(Status::error(crate::texts::error(env.s.lang, &e)))
             }
         }
     }

@@ -81,15 +81,15 @@ impl Section {
     }
 
     /// Sections only an administrator opens: what the refusal calls them.
-    pub fn needs_admin(self) -> Option<&'static str> {
-        use crate::service::auth::what;
+    pub fn needs_admin(self) -> Option<crate::service::Operation> {
+        use crate::service::Operation;
         match self {
-            Section::Import => Some(what::IMPORT),
-            Section::Studio => Some(what::PRACTICE),
-            Section::Operators => Some(what::OPERATORS),
-            Section::Audit => Some(what::AUDIT),
-            Section::Archivio => Some(what::BACKUP),
-            Section::Risorse | Section::Chiusure => Some(what::AGENDA),
+            Section::Import => Some(Operation::Import),
+            Section::Studio => Some(Operation::Practice),
+            Section::Operators => Some(Operation::Operators),
+            Section::Audit => Some(Operation::Audit),
+            Section::Archivio => Some(Operation::Backup),
+            Section::Risorse | Section::Chiusure => Some(Operation::Agenda),
             // Moving appointments back into availability is booking work.
             Section::History | Section::Gestori | Section::Fuori => None,
         }
@@ -332,7 +332,9 @@ impl AdminScreen {
                         if let Some(what) = section.needs_admin()
                             && let Err(e) = env.desk.require(Role::Amministratore, what)
                         {
-                            return Some(Cmd::Status(Status::error(e.to_string())));
+                            return Some(Cmd::Status(Status::error(crate::texts::error(
+                                env.s.lang, &e,
+                            ))));
                         }
                         Cmd::push(AdminScreen::open(section, env))
                     }
@@ -483,7 +485,7 @@ impl HistorySection {
     fn new(env: &Env) -> HistorySection {
         let (mut imports, problem) = match env.desk.gestori_imports() {
             Ok(list) => (list, None),
-            Err(e) => (Vec::new(), Some(e.to_string())),
+            Err(e) => (Vec::new(), Some(crate::texts::error(env.s.lang, &e))),
         };
         imports.sort_by(|a, b| b.data.cmp(&a.data).then(b.id.cmp(&a.id)));
         HistorySection {
@@ -580,7 +582,7 @@ impl GestoriSection {
     fn new(env: &Env) -> GestoriSection {
         let (all, problem) = match env.desk.gestori(None, true) {
             Ok(list) => (list, None),
-            Err(e) => (Vec::new(), Some(e.to_string())),
+            Err(e) => (Vec::new(), Some(crate::texts::error(env.s.lang, &e))),
         };
         let mut section = GestoriSection {
             filter: Input::default(),
@@ -617,7 +619,7 @@ impl GestoriSection {
             self.prese = Some(
                 env.desk
                     .active_prese_by_gestore()
-                    .map_err(|e| e.to_string()),
+                    .map_err(|e| crate::texts::error(env.s.lang, &e)),
             );
         }
         if self.selected().is_none() {
@@ -690,7 +692,7 @@ impl GestoriSection {
                 self.prese = Some(
                     env.desk
                         .active_prese_by_gestore()
-                        .map_err(|e| e.to_string()),
+                        .map_err(|e| crate::texts::error(env.s.lang, &e)),
                 );
             }
             self.detail = true;
@@ -982,7 +984,7 @@ impl ArchivioSection {
                     )],
                     true,
                 ),
-                Err(e) => (vec![e.to_string()], false),
+                Err(e) => (vec![crate::texts::error(env.s.lang, &e)], false),
             },
             ArchivioJob::Check => match env.desk.check() {
                 Ok(report) => {
@@ -994,7 +996,7 @@ impl ArchivioSection {
                     lines.extend(report.problems.iter().take(10).cloned());
                     (lines, report.problem_count == 0)
                 }
-                Err(e) => (vec![e.to_string()], false),
+                Err(e) => (vec![crate::texts::error(env.s.lang, &e)], false),
             },
         };
         self.outcome = lines.iter().map(|l| (l.clone(), ok)).collect();

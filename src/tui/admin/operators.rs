@@ -69,7 +69,7 @@ impl OperatorsSection {
                 self.list = list;
                 self.problem = None;
             }
-            Err(e) => self.problem = Some(e.to_string()),
+            Err(e) => self.problem = Some(crate::texts::error(env.s.lang, &e)),
         }
         let selected = self.selection.selected().unwrap_or(0);
         self.selection.select(if self.list.is_empty() {
@@ -141,7 +141,7 @@ impl OperatorsSection {
                     !opened.active,
                 ) {
                     Ok(_) => Cmd::Status(Status::success(a.saved)),
-                    Err(e) => Cmd::Status(Status::error(e.to_string())),
+                    Err(e) => Cmd::Status(Status::error(crate::texts::error(env.s.lang, &e))),
                 };
                 self.reload(env);
                 Some(cmd)
@@ -171,13 +171,13 @@ impl OperatorsSection {
                 }
                 env.desk
                     .add_operator(modal.text(0), modal.text(1), role(3))
-                    .map_err(|e| e.to_string())?;
+                    .map_err(|e| crate::texts::error(env.s.lang, &e))?;
             }
             OperatorsPurpose::Role(id) => {
                 let opened = self.list.iter().find(|o| o.id == id).cloned();
                 env.desk
                     .set_operator_role_opened(id, opened.as_ref(), role(0))
-                    .map_err(|e| e.to_string())?;
+                    .map_err(|e| crate::texts::error(env.s.lang, &e))?;
             }
             OperatorsPurpose::Password(id) => {
                 if modal.text(0) != modal.text(1) {
@@ -185,7 +185,7 @@ impl OperatorsSection {
                 }
                 env.desk
                     .reset_operator_password(id, modal.text(0))
-                    .map_err(|e| e.to_string())?;
+                    .map_err(|e| crate::texts::error(env.s.lang, &e))?;
             }
         }
         self.reload(env);

@@ -67,7 +67,10 @@ impl StudioSection {
     pub fn new(env: &Env) -> StudioSection {
         let (original, error) = match env.desk.practice() {
             Ok(p) => (p, None),
-            Err(e) => (Practice::default(), Some(e.to_string())),
+            Err(e) => (
+                Practice::default(),
+                Some(crate::texts::error(env.s.lang, &e)),
+            ),
         };
         let gestori = env.desk.gestori(None, true).unwrap_or_default();
         StudioSection {
@@ -386,7 +389,7 @@ impl StudioSection {
                 self.error = None;
                 Cmd::Status(Status::success(s.admin.practice_saved))
             }
-            Err(e) => Cmd::Status(Status::error(e.to_string())),
+            Err(e) => Cmd::Status(Status::error(crate::texts::error(env.s.lang, &e))),
         }
     }
 

@@ -94,7 +94,9 @@ impl AgendaScreen {
     ) -> Result<AgendaScreen, String> {
         let mut screen = AgendaScreen {
             day,
-            resources: desk.resources().map_err(|e| e.to_string())?,
+            resources: desk
+                .resources()
+                .map_err(|e| crate::texts::error(crate::texts::Lang::It, &e))?,
             filter: None,
             lines: Vec::new(),
             list: ListState::default(),
@@ -131,7 +133,7 @@ impl AgendaScreen {
         if self.week {
             self.days = desk
                 .week(self.day, self.resource())
-                .map_err(|e| e.to_string())?;
+                .map_err(|e| crate::texts::error(crate::texts::Lang::It, &e))?;
             self.week_sel = selected
                 .and_then(|id| self.week_position(id))
                 .or_else(|| self.week_order().into_iter().next());
@@ -139,7 +141,7 @@ impl AgendaScreen {
         }
         self.lines = desk
             .day_list(self.day, self.resource())
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| crate::texts::error(crate::texts::Lang::It, &e))?;
         // The same appointment; when it is gone, the same row.
         let index = selected
             .and_then(|id| self.lines.iter().position(|l| l.appointment.id == id))
@@ -293,7 +295,7 @@ impl AgendaScreen {
                 Ok(()) => Cmd::Status(Status::success(message)),
                 Err(e) => Cmd::Status(Status::error(e)),
             },
-            Err(e) => Cmd::Status(Status::error(e.to_string())),
+            Err(e) => Cmd::Status(Status::error(crate::texts::error(env.s.lang, &e))),
         }
     }
 
@@ -324,7 +326,7 @@ impl AgendaScreen {
                     match env.desk.appointment(id) {
                         Ok(Some(app)) => self.offer_slots(&app, target, env.desk.now(), env),
                         Ok(None) => Cmd::Status(Status::error(env.s.agenda.no_selection)),
-                        Err(e) => Cmd::Status(Status::error(e.to_string())),
+                        Err(e) => Cmd::Status(Status::error(crate::texts::error(env.s.lang, &e))),
                     }
                 }
                 PickerOutcome::Cancelled => {
@@ -530,7 +532,7 @@ impl AgendaScreen {
             .free_slots_for(&[app.id], from, target, FREE_SLOTS_SHOWN + 1)
         {
             Ok(slots) => slots,
-            Err(e) => return Cmd::Status(Status::error(e.to_string())),
+            Err(e) => return Cmd::Status(Status::error(crate::texts::error(env.s.lang, &e))),
         };
         slots.retain(|s| target.is_some() || s.start != app.start);
         slots.truncate(FREE_SLOTS_SHOWN);
@@ -582,7 +584,7 @@ impl AgendaScreen {
         let app = match env.desk.appointment(choice.id) {
             Ok(Some(app)) => app,
             Ok(None) => return Cmd::Status(Status::error(a.no_selection)),
-            Err(e) => return Cmd::Status(Status::error(e.to_string())),
+            Err(e) => return Cmd::Status(Status::error(crate::texts::error(env.s.lang, &e))),
         };
         if let Some(slot) = choice.slots.get(i) {
             let result = env
@@ -611,7 +613,7 @@ impl AgendaScreen {
                     let status = if taken {
                         Status::warning(a.slot_taken)
                     } else {
-                        Status::error(e.to_string())
+                        Status::error(crate::texts::error(env.s.lang, &e))
                     };
                     Cmd::Many(vec![cmd, Cmd::Status(status)])
                 }
@@ -679,7 +681,7 @@ impl AgendaScreen {
                 }
                 env.desk
                     .cancel_appointment(id, motivo)
-                    .map_err(|e| e.to_string())?;
+                    .map_err(|e| crate::texts::error(env.s.lang, &e))?;
                 Ok(self.changed(Ok(()), a.cancelled, env))
             }
             AgendaPurpose::Move(id, resource) => {
@@ -689,7 +691,7 @@ impl AgendaScreen {
                 let forzatura = Some(modal.text(2).trim().to_string()).filter(|f| !f.is_empty());
                 env.desk
                     .move_appointment(id, day.and_time(time), resource, forzatura)
-                    .map_err(|e| e.to_string())?;
+                    .map_err(|e| crate::texts::error(env.s.lang, &e))?;
                 let day_name = a.weekdays[day.weekday().num_days_from_monday() as usize];
                 let when = a.moved_to(
                     &format!("{day_name} {}", format::date(day)),
@@ -709,7 +711,7 @@ impl AgendaScreen {
         let desk = env.desk;
         let document = desk
             .day_list_document(self.day, self.resource())
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| crate::texts::error(env.s.lang, &e))?;
         let written = document
             .write_into(&desk.data_dir().join("stampe"))
             .map_err(|e| e.to_string())?;
@@ -908,7 +910,7 @@ impl AgendaScreen {
                 );
                 let weekday = a.weekdays[app.start.weekday().num_days_from_monday() as usize];
                 let stato = if l.fuori.is_empty() {
-                    app.stato.label().to_string()
+                    crate::texts::label::app_stato(env.s.lang, &app.stato).to_string()
                 } else {
                     format!("{} ({})", a.fuori_short, l.fuori.join("; "))
                 };
@@ -1002,7 +1004,7 @@ impl AgendaScreen {
                     |p| format!("{} {}", p.cognome, p.nome),
                 );
                 let stato = if l.fuori.is_empty() {
-                    Cell::from(app.stato.label())
+                    Cell::from(crate::texts::label::app_stato(env.s.lang, &app.stato))
                 } else {
                     Cell::from(Span::styled(a.fuori_short, theme.warning))
                 };

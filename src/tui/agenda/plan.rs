@@ -62,14 +62,21 @@ impl PlanView {
     /// The proposals for the current PAI of `patient`; `Ok(None)` when the
     /// patient has no PAI to plan.
     pub fn load(desk: &Desk, patient: PatientId, name: &str) -> Result<Option<PlanView>, String> {
-        let Some(pai) = desk.current_pai(patient).map_err(|e| e.to_string())? else {
+        let Some(pai) = desk
+            .current_pai(patient)
+            .map_err(|e| crate::texts::error(crate::texts::Lang::It, &e))?
+        else {
             return Ok(None);
         };
-        let preferences = desk.preferences_of(patient).map_err(|e| e.to_string())?;
+        let preferences = desk
+            .preferences_of(patient)
+            .map_err(|e| crate::texts::error(crate::texts::Lang::It, &e))?;
         let output = desk
             .plan_pai(pai.id, &preferences)
-            .map_err(|e| e.to_string())?;
-        let resources = desk.resources().map_err(|e| e.to_string())?;
+            .map_err(|e| crate::texts::error(crate::texts::Lang::It, &e))?;
+        let resources = desk
+            .resources()
+            .map_err(|e| crate::texts::error(crate::texts::Lang::It, &e))?;
         Ok(Some(PlanView::new(
             &pai,
             name,
@@ -166,11 +173,11 @@ impl PlanView {
         let preferences = Preferences { giorni, fascia };
         env.desk
             .save_preferences(self.patient_id, &preferences)
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| crate::texts::error(env.s.lang, &e))?;
         let output = env
             .desk
             .plan_pai(self.pai, &preferences)
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| crate::texts::error(env.s.lang, &e))?;
         self.preferences = preferences;
         self.ticked = vec![true; output.proposals.len()];
         self.list
@@ -273,13 +280,15 @@ impl PlanView {
                                 self.output = output;
                                 Cmd::Status(Status::warning(env.s.agenda.plan_taken))
                             }
-                            Err(e) => Cmd::Status(Status::error(e.to_string())),
+                            Err(e) => {
+                                Cmd::Status(Status::error(crate::texts::error(env.s.lang, &e)))
+                            }
                         };
                         PlanOutcome::Stay(Box::new(cmd))
                     }
-                    Err(e) => {
-                        PlanOutcome::Stay(Box::new(Cmd::Status(Status::error(e.to_string()))))
-                    }
+                    Err(e) => PlanOutcome::Stay(Box::new(Cmd::Status(Status::error(
+                        crate::texts::error(env.s.lang, &e),
+                    )))),
                 }
             }
             Action::Preferences => {

@@ -68,7 +68,7 @@ fn cancel_future(presa: u64, env: &Env) -> Result<Cmd, String> {
     let n = env
         .desk
         .cancel_future_appointments_of_presa(presa, "presa in carico revocata")
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| crate::texts::error(env.s.lang, &e))?;
     Ok(Cmd::Status(Status::success(env.s.kit.cancelled_future(n))))
 }
 
@@ -111,7 +111,7 @@ impl GestoreScreen {
             match env.desk.patient(id) {
                 Ok(Some(p)) => screen.patient = Some(p),
                 Ok(None) => screen.problem = Some(env.s.kit.patient_not_found.to_string()),
-                Err(e) => screen.problem = Some(e.to_string()),
+                Err(e) => screen.problem = Some(crate::texts::error(env.s.lang, &e)),
             }
         }
         screen.reload(env.desk);
@@ -194,7 +194,7 @@ impl GestoreScreen {
             }
             Ok(None) => None,
             Err(e) => {
-                self.problem = Some(e.to_string());
+                self.problem = Some(crate::texts::error(crate::texts::Lang::It, &e));
                 None
             }
         };
@@ -207,7 +207,7 @@ impl GestoreScreen {
             Ok(c) => self.choice = Some(c),
             Err(e) => {
                 self.choice = None;
-                self.problem = Some(e.to_string());
+                self.problem = Some(crate::texts::error(crate::texts::Lang::It, &e));
             }
         }
         self.refilter();
@@ -374,7 +374,7 @@ impl GestoreScreen {
         };
         let practice = match env.desk.practice() {
             Ok(p) => p,
-            Err(e) => return Cmd::Status(Status::error(e.to_string())),
+            Err(e) => return Cmd::Status(Status::error(crate::texts::error(env.s.lang, &e))),
         };
         let canali: Vec<Canale> = Canale::ALL
             .into_iter()
@@ -499,7 +499,10 @@ impl GestoreScreen {
         match purpose {
             GestorePurpose::Change => Ok(Cmd::modal(self.revoke_modal(env, true))),
             GestorePurpose::Choose(id) => {
-                let practice = env.desk.practice().map_err(|e| e.to_string())?;
+                let practice = env
+                    .desk
+                    .practice()
+                    .map_err(|e| crate::texts::error(env.s.lang, &e))?;
                 let canali: Vec<Canale> = Canale::ALL
                     .into_iter()
                     .filter(|c| practice.canale_attivo(*c))
@@ -512,7 +515,7 @@ impl GestoreScreen {
                 let presa = env
                     .desk
                     .choose_gestore(p.id, id, canale, data, modal.text(2))
-                    .map_err(|e| e.to_string())?;
+                    .map_err(|e| crate::texts::error(env.s.lang, &e))?;
                 let name = env
                     .desk
                     .gestore(presa.gestore)
@@ -541,7 +544,7 @@ impl GestoreScreen {
                 let revoked = env
                     .desk
                     .revoke_presa(p.id, data, &motivo)
-                    .map_err(|e| e.to_string())?;
+                    .map_err(|e| crate::texts::error(env.s.lang, &e))?;
                 self.reload(env.desk);
                 let text = if then_choose {
                     g.revoked_choose_now(&format::date(data))

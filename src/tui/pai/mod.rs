@@ -140,7 +140,7 @@ impl PaiScreen {
         let patient = match id {
             Some(id) => Some(
                 desk.patient(id)
-                    .map_err(|e| e.to_string())?
+                    .map_err(|e| crate::texts::error(crate::texts::Lang::It, &e))?
                     .ok_or_else(|| format!("{id}"))?,
             ),
             None => None,
@@ -154,7 +154,7 @@ impl PaiScreen {
     pub fn version(desk: &Desk, pai: Pai) -> Result<PaiScreen, String> {
         let patient = desk
             .patient(pai.patient)
-            .map_err(|e| e.to_string())?
+            .map_err(|e| crate::texts::error(crate::texts::Lang::It, &e))?
             .ok_or_else(|| format!("{}", pai.patient))?;
         let mut screen = PaiScreen::empty(Some(patient));
         screen.historic = true;
@@ -170,7 +170,7 @@ impl PaiScreen {
         let Some(id) = self.patient.as_ref().map(|p| p.id) else {
             return Ok(());
         };
-        let e = |e: crate::service::DeskError| e.to_string();
+        let e = |e: crate::service::DeskError| crate::texts::error(crate::texts::Lang::It, &e);
         if let Some(p) = desk.patient(id).map_err(e)? {
             self.patient = Some(p);
         }
@@ -195,7 +195,9 @@ impl PaiScreen {
     /// selections kept inside their lists.
     fn refresh(&mut self, desk: &Desk) -> Result<(), String> {
         self.progress = match &self.pai {
-            Some(p) => desk.pai_progress(p).map_err(|e| e.to_string())?,
+            Some(p) => desk
+                .pai_progress(p)
+                .map_err(|e| crate::texts::error(crate::texts::Lang::It, &e))?,
             None => Vec::new(),
         };
         for section in SECTIONS {
@@ -408,7 +410,7 @@ impl PaiScreen {
                     Err(e) => Cmd::Status(Status::error(e)),
                 }
             }
-            Err(e) => Cmd::Status(Status::error(e.to_string())),
+            Err(e) => Cmd::Status(Status::error(crate::texts::error(env.s.lang, &e))),
         }
     }
 
@@ -435,7 +437,7 @@ impl PaiScreen {
                     Err(e) => Cmd::Status(Status::error(e)),
                 }
             }
-            Err(e) => Cmd::Status(Status::error(e.to_string())),
+            Err(e) => Cmd::Status(Status::error(crate::texts::error(env.s.lang, &e))),
         }
     }
 
@@ -642,7 +644,7 @@ impl PaiScreen {
                     Err(e) => Cmd::Status(Status::error(e)),
                 }
             }
-            Err(e) => Cmd::Status(Status::error(e.to_string())),
+            Err(e) => Cmd::Status(Status::error(crate::texts::error(env.s.lang, &e))),
         }
     }
 
@@ -770,7 +772,7 @@ impl PaiScreen {
                     &key_name(Context::PaiLettura, Action::Print, env.s),
                 )))
             }
-            Err(e) => Cmd::Status(Status::error(e.to_string())),
+            Err(e) => Cmd::Status(Status::error(crate::texts::error(env.s.lang, &e))),
         }
     }
 
@@ -1352,7 +1354,10 @@ fn luogo_short(luogo: &Luogo, ps: &PaiStrings) -> String {
 /// Writes `pai-<CF>-v<N>.pdf` and `.json` into `dir`, as `sportello export
 /// pai` does; returns the paths written.
 fn write_export(env: &Env, pai: &Pai, dir: &Path) -> Result<Vec<PathBuf>, String> {
-    let document = env.desk.pai_document(pai).map_err(|e| e.to_string())?;
+    let document = env
+        .desk
+        .pai_document(pai)
+        .map_err(|e| crate::texts::error(env.s.lang, &e))?;
     document.write_into(dir).map_err(|e| {
         env.s
             .pai

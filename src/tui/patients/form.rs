@@ -526,7 +526,7 @@ impl FormScreen {
         };
         let desk = env.desk;
         match desk.patient_by_cf(&patient.codice_fiscale) {
-            Err(e) => return Cmd::Status(Status::error(e.to_string())),
+            Err(e) => return Cmd::Status(Status::error(crate::texts::error(env.s.lang, &e))),
             Ok(Some(existing)) if existing.id != patient.id => {
                 let name = format!("{} {}", existing.cognome, existing.nome);
                 if self.original.is_none() {
@@ -545,7 +545,7 @@ impl FormScreen {
         }
         if !duplicates_confirmed {
             match desk.possible_duplicates(&patient) {
-                Err(e) => return Cmd::Status(Status::error(e.to_string())),
+                Err(e) => return Cmd::Status(Status::error(crate::texts::error(env.s.lang, &e))),
                 Ok(dups) if !dups.is_empty() => {
                     let mut lines = vec![s.patients.duplicates_intro.to_string()];
                     for d in dups.iter().take(8) {
@@ -583,7 +583,7 @@ impl FormScreen {
                 id,
                 message: s.patients.saved.to_string(),
             },
-            Err(e) => Cmd::Status(Status::error(e.to_string())),
+            Err(e) => Cmd::Status(Status::error(crate::texts::error(env.s.lang, &e))),
         }
     }
 

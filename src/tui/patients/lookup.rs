@@ -118,7 +118,7 @@ impl LookupScreen {
         self.searched = true;
         match self.search(env.desk) {
             Ok(()) => Cmd::Redraw,
-            Err(e) => Cmd::Status(Status::error(e.to_string())),
+            Err(e) => Cmd::Status(Status::error(crate::texts::error(env.s.lang, &e))),
         }
     }
 

@@ -59,7 +59,7 @@ impl RecordScreen {
                 Ok(())
             }
             Ok(None) => Err(format!("{}", self.patient.id)),
-            Err(e) => Err(e.to_string()),
+            Err(e) => Err(crate::texts::error(crate::texts::Lang::It, &e)),
         }
     }
 
@@ -162,7 +162,7 @@ impl RecordScreen {
                     Cmd::Status(Status::success(env.s.patients.status_saved(status))),
                 ])
             }
-            Err(e) => Cmd::Status(Status::error(e.to_string())),
+            Err(e) => Cmd::Status(Status::error(crate::texts::error(env.s.lang, &e))),
         }
     }
 
@@ -315,7 +315,11 @@ impl RecordScreen {
                     }
                 }
             }
-            Err(e) => row(s.kit.r_pic, e.to_string(), theme.error),
+            Err(e) => row(
+                s.kit.r_pic,
+                crate::texts::error(env.s.lang, &e),
+                theme.error,
+            ),
         }
         row(s.patients.f_note, or_none(&p.note), theme.field);
         row("", String::new(), theme.field);

@@ -66,7 +66,7 @@ impl From<PattoPurpose> for Submit {
                 let n = env
                     .desk
                     .cancel_future_appointments_of_presa(presa, "presa in carico revocata")
-                    .map_err(|e| e.to_string())?;
+                    .map_err(|e| crate::texts::error(crate::texts::Lang::It, &e))?;
                 Ok(Cmd::Status(Status::success(env.s.kit.cancelled_future(n))))
             }),
             _ => Submit::with_screen(move |screen, modal, env| {
@@ -118,7 +118,7 @@ fn correct_cm(env: &Env, id: PattoId, mut modal: Modal) -> Result<PattoDiCura, C
     } else {
         env.desk
             .correct_clinical_manager(id, &name, &motivo)
-            .map_err(|e| e.to_string())
+            .map_err(|e| crate::texts::error(env.s.lang, &e))
     };
     result.map_err(|e| {
         modal.error = Some(e);
@@ -147,7 +147,7 @@ impl PattoScreen {
     pub fn load(desk: &Desk, s: &Strings, id: PatientId) -> Result<PattoScreen, String> {
         let patient = desk
             .patient(id)
-            .map_err(|e| e.to_string())?
+            .map_err(|e| crate::texts::error(s.lang, &e))?
             .ok_or_else(|| s.kit.patient_not_found.to_string())?;
         let mut screen = PattoScreen {
             patient,
@@ -165,7 +165,7 @@ impl PattoScreen {
     /// the selected Patto when still listed.
     pub fn reload(&mut self, desk: &Desk) -> Result<(), String> {
         let id = self.patient.id;
-        let e = |e: crate::service::DeskError| e.to_string();
+        let e = |e: crate::service::DeskError| crate::texts::error(crate::texts::Lang::It, &e);
         if let Some(p) = desk.patient(id).map_err(e)? {
             self.patient = p;
         }
@@ -228,7 +228,7 @@ impl PattoScreen {
                     Err(e) => Cmd::Status(Status::error(e)),
                 }
             }
-            Err(e) => Cmd::Status(Status::error(e.to_string())),
+            Err(e) => Cmd::Status(Status::error(crate::texts::error(env.s.lang, &e))),
         }
     }
 
@@ -334,7 +334,7 @@ impl PattoScreen {
                 .desk
                 .revoke_presa(self.patient.id, d, &motivo)
                 .map(|presa| (d, presa.id))
-                .map_err(|e| e.to_string()),
+                .map_err(|e| crate::texts::error(env.s.lang, &e)),
         };
         match result {
             Ok((d, presa)) => {
@@ -648,7 +648,7 @@ fn print(env: &Env, id: PattoId, mut modal: Modal) -> Cmd {
                     Cmd::Status(Status::success(s.print_sent(&stampante, &path)))
                 }
                 Ok(PrintOutcome::NonRiuscito { motivo }) => print_failed(env, &motivo, &path),
-                Err(e) => print_failed(env, &e.to_string(), &path),
+                Err(e) => print_failed(env, &crate::texts::error(env.s.lang, &e), &path),
             }
         }
         Err(e) => {
@@ -689,7 +689,7 @@ fn write_print(
     let document = env
         .desk
         .patto_document(id, formats)
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| crate::texts::error(env.s.lang, &e))?;
     document.write_new_into(dir).map_err(|e| {
         env.s
             .patto

@@ -88,7 +88,7 @@ impl PattoTextScreen {
         let text = if signed {
             env.desk
                 .signed_patto_text(patto.id)
-                .map_err(|e| e.to_string())?
+                .map_err(|e| crate::texts::error(env.s.lang, &e))?
         } else {
             String::new()
         };
@@ -222,7 +222,7 @@ impl PattoTextScreen {
                 Some((&self.firmatario, self.identity().0, self.identity().1)),
                 env.today,
             )
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| crate::texts::error(env.s.lang, &e))?;
         Ok(())
     }
 
@@ -243,7 +243,7 @@ impl PattoTextScreen {
         let updated = env
             .desk
             .set_clinical_manager(self.patto.id, self.cm.value())
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| crate::texts::error(env.s.lang, &e))?;
         self.cm_saved = updated.clinical_manager.clone();
         self.patto = updated;
         Ok(())
@@ -398,7 +398,7 @@ impl PattoTextScreen {
                     Cmd::modal(print_modal(env, signed.id)),
                 ])
             }
-            Err(e) => Cmd::Status(Status::error(e.to_string())),
+            Err(e) => Cmd::Status(Status::error(crate::texts::error(env.s.lang, &e))),
         }
     }
 

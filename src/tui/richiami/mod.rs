@@ -100,7 +100,9 @@ impl RichiamiScreen {
             da_prenotare,
             non_presentati,
             adherence,
-        } = desk.recall_lists().map_err(|e| e.to_string())?;
+        } = desk
+            .recall_lists()
+            .map_err(|e| crate::texts::error(crate::texts::Lang::It, &e))?;
         self.da_prenotare.set(da_prenotare);
         self.non_presentati.set(non_presentati);
         self.aderenza.set(adherence);
@@ -571,7 +573,7 @@ impl ScadenzeList {
             .map(|r| r.patto.id);
         let mut rows = desk
             .patti_in_scadenza(self.within, EXPIRED_DAYS)
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| crate::texts::error(crate::texts::Lang::It, &e))?;
         rows.sort_by_key(|r| {
             let al = r.patto.valido_al();
             let in_force = r.state.is_in_force();

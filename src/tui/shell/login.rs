@@ -156,7 +156,7 @@ impl GateScreen {
         match result {
             Ok(session) => GateOutcome::Done(session),
             Err(e) => {
-                self.error = Some(e.to_string());
+                self.error = Some(crate::texts::error(env.s.lang, &e));
                 // The password is typed again.
                 let last = self.fields.len() - 1;
                 if self.is_password(last) {
