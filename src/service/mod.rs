@@ -52,6 +52,15 @@ impl DeskError {
     pub fn is_slot_full(&self) -> bool {
         matches!(self, DeskError::Store(StoreError::SlotFull { .. }))
     }
+
+    /// A save refused because another desk changed the record since the
+    /// screen read it: the parts that changed, by their Italian labels.
+    pub fn changed_meanwhile(&self) -> Option<&[&'static str]> {
+        match self {
+            DeskError::Store(StoreError::ChangedMeanwhile { fields }) => Some(fields),
+            _ => None,
+        }
+    }
 }
 
 pub type Result<T> = std::result::Result<T, DeskError>;

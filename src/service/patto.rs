@@ -153,6 +153,26 @@ impl Desk {
 
     /// Sets the Clinical Manager of a bozza.
     pub fn set_clinical_manager(&self, patto: PattoId, name: &str) -> Result<PattoDiCura> {
+        self.set_clinical_manager_as(patto, None, name)
+    }
+
+    /// [`Desk::set_clinical_manager`] typed on `opened` (the bozza as the
+    /// screen read it): refused with what changed when another desk changed
+    /// the Patto since; nothing is written.
+    pub fn set_clinical_manager_opened(
+        &self,
+        opened: &PattoDiCura,
+        name: &str,
+    ) -> Result<PattoDiCura> {
+        self.set_clinical_manager_as(opened.id, Some(opened), name)
+    }
+
+    fn set_clinical_manager_as(
+        &self,
+        patto: PattoId,
+        opened: Option<&PattoDiCura>,
+        name: &str,
+    ) -> Result<PattoDiCura> {
         self.require(
             crate::domain::operator::Role::Medico,
             super::auth::what::CLINICAL_MANAGER,
@@ -167,7 +187,7 @@ impl Desk {
             crate::domain::text::MAX_NAME_CHARS,
         )?;
         let before = std::mem::replace(&mut p.clinical_manager, name);
-        self.store.update_patto_draft(&p)?;
+        self.store.update_patto_draft_opened(&p, opened)?;
         self.audit(
             crate::domain::audit::AuditAction::PattoChanged,
             Some(p.patient),
@@ -191,6 +211,28 @@ impl Desk {
         name: &str,
         motivo: &str,
     ) -> Result<PattoDiCura> {
+        self.correct_clinical_manager_as(patto, None, name, motivo)
+    }
+
+    /// [`Desk::correct_clinical_manager`] asked on `opened` (the Patto as
+    /// the screen showed it): refused with what changed when another desk
+    /// corrected or renewed it since; nothing is written.
+    pub fn correct_clinical_manager_opened(
+        &self,
+        opened: &PattoDiCura,
+        name: &str,
+        motivo: &str,
+    ) -> Result<PattoDiCura> {
+        self.correct_clinical_manager_as(opened.id, Some(opened), name, motivo)
+    }
+
+    fn correct_clinical_manager_as(
+        &self,
+        patto: PattoId,
+        opened: Option<&PattoDiCura>,
+        name: &str,
+        motivo: &str,
+    ) -> Result<PattoDiCura> {
         self.require(
             crate::domain::operator::Role::Medico,
             super::auth::what::CLINICAL_MANAGER,
@@ -209,6 +251,15 @@ impl Desk {
             .store
             .patto(patto)?
             .ok_or_else(|| invalid("Patto non trovato"))?;
+        // The store refuses a second correction made on the same stored
+        // Patto (the count of corrections is checked in its transaction);
+        // here a correction asked on an older reading is refused.
+        if let Some(opened) = opened {
+            let fields = patto::changed_fields(opened, &p);
+            if !fields.is_empty() {
+                return Err(crate::store::StoreError::ChangedMeanwhile { fields }.into());
+            }
+        }
         let correzione = patto::correct_clinical_manager(
             &mut p,
             &name,

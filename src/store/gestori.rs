@@ -324,6 +324,39 @@ impl Store {
         }
     }
 
+    /// [`Store::save_practice`] for settings edited on `opened` (as the
+    /// screen read them): refused with the settings that differ when
+    /// another desk saved them since. Read and written in one transaction.
+    pub fn save_practice_opened(&self, practice: &Practice, opened: &Practice) -> Result<()> {
+        self.ensure_writable()?;
+        let bytes = encode_practice(practice)?;
+        self.meta
+            .transaction(|meta| {
+                let stored = match meta.get(META_PRACTICE)? {
+                    None => Practice::default(),
+                    Some(v) => decode_practice(&v).map_err(|reason| {
+                        ConflictableTransactionError::Abort(StoreError::Corrupt {
+                            tree: trees::META,
+                            key: "practice".into(),
+                            reason,
+                        })
+                    })?,
+                };
+                // Invariant: no lost update of the practice's settings.
+                if stored != *opened {
+                    return Err(ConflictableTransactionError::Abort(
+                        StoreError::ChangedMeanwhile {
+                            fields: crate::domain::practice::changed_fields(opened, &stored),
+                        },
+                    ));
+                }
+                meta.insert(META_PRACTICE, bytes.as_slice())?;
+                Ok(())
+            })
+            .map_err(|e| self.tx_error(e))?;
+        self.make_durable()
+    }
+
     pub fn save_practice(&self, practice: &Practice) -> Result<()> {
         self.ensure_writable()?;
         let bytes = encode_practice(practice)?;

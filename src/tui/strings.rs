@@ -4303,3 +4303,56 @@ mod tests {
         assert_eq!(AGENDA_EN.summary(1, 1), "1 appointment on 1 day (trips)");
     }
 }
+
+impl Strings {
+    /// A refusal from the desk in the operator's language: a save over a
+    /// record another desk changed meanwhile is worded here (English with
+    /// `--lang en`); other messages come as the desk gives them.
+    pub fn desk_error(&self, e: &crate::service::DeskError) -> String {
+        match (e.changed_meanwhile(), self.lang) {
+            (Some(fields), Lang::En) => {
+                let fields: Vec<&str> = fields.iter().map(|f| field_en(f)).collect();
+                format!(
+                    "Another desk changed this meanwhile: {}. Reopen to see the current data; the changes made here stay on screen.",
+                    fields.join(", ")
+                )
+            }
+            _ => e.to_string(),
+        }
+    }
+}
+
+/// The English label of a field named in a refusal (see
+/// [`Strings::desk_error`]).
+fn field_en(it: &str) -> &str {
+    match it {
+        "Cognome" => "Surname",
+        "Nome" => "Name",
+        "Codice fiscale" => "Tax code",
+        "Sesso" => "Sex",
+        "Data di nascita" => "Date of birth",
+        "Luogo di nascita" => "Place of birth",
+        "Indirizzo" => "Address",
+        "CAP" => "Postcode",
+        "Comune" => "Town",
+        "Telefoni" => "Phones",
+        "Tessera sanitaria" => "Health card",
+        "Patologie" => "Conditions",
+        "Stato" => "State",
+        "Nome utente" => "Username",
+        "Ruolo" => "Role",
+        "Attivo" => "Active",
+        "Periodo" => "Period",
+        "Prestazioni" => "Services",
+        "Farmaci" => "Medicines",
+        "Stile di vita" => "Lifestyle",
+        "Vaccinazioni" => "Vaccinations",
+        "Esenzioni" => "Exemptions",
+        "Allergie" => "Allergies",
+        "Rinnovo" => "Renewal",
+        "Nome dello studio" => "Practice name",
+        "Canali" => "Channels",
+        "Stampante" => "Printer",
+        other => other,
+    }
+}

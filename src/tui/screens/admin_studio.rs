@@ -371,16 +371,19 @@ impl StudioSection {
             return Cmd::Status(Status::error(e));
         }
         let practice = self.practice_with(comune);
-        match env.desk.save_practice(&practice) {
+        // Refused when another desk saved the settings since this screen
+        // read them; the typed text stays on screen.
+        match env.desk.save_practice_opened(&self.original, &practice) {
             Ok(()) => {
                 self.comune = field::input_with(&format::place(&practice.comune));
                 self.nome = field::input_with(&practice.nome);
                 self.stampante = field::input_with(&practice.stampante.label());
-                self.original = practice;
+                // As stored (the desk tidies what was typed).
+                self.original = env.desk.practice().unwrap_or(practice);
                 self.error = None;
                 Cmd::Status(Status::success(s.gestori.practice_saved))
             }
-            Err(e) => Cmd::Status(Status::error(e.to_string())),
+            Err(e) => Cmd::Status(Status::error(s.desk_error(&e))),
         }
     }
 

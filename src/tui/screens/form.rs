@@ -619,7 +619,7 @@ impl FormScreen {
                 id,
                 message: s.saved.to_string(),
             },
-            Err(e) => Cmd::Status(Status::error(e.to_string())),
+            Err(e) => Cmd::Status(Status::error(s.desk_error(&e))),
         }
     }
 

@@ -76,16 +76,27 @@ pub fn correct_cm_modal(env: &Env, patto: &PattoDiCura) -> Modal {
 
 /// Carries out the correction dialog: the corrected Patto, or the dialog
 /// again with the reason it was refused.
-fn correct_cm(env: &Env, id: PattoId, mut modal: Modal) -> Result<PattoDiCura, Cmd> {
+fn correct_cm(
+    env: &Env,
+    id: PattoId,
+    opened: Option<&PattoDiCura>,
+    mut modal: Modal,
+) -> Result<PattoDiCura, Cmd> {
     let s = env.s.patto;
     let name = modal.text(0).trim().to_string();
     let motivo = modal.text(1).trim().to_string();
     let result = if motivo.is_empty() {
         Err(s.err_motivo_correzione.to_string())
     } else {
-        env.desk
-            .correct_clinical_manager(id, &name, &motivo)
-            .map_err(|e| e.to_string())
+        // Refused when another desk corrected the Patto since the screen
+        // showed it; the dialog stays open with what was typed.
+        match opened.filter(|p| p.id == id) {
+            Some(opened) => env
+                .desk
+                .correct_clinical_manager_opened(opened, &name, &motivo),
+            None => env.desk.correct_clinical_manager(id, &name, &motivo),
+        }
+        .map_err(|e| env.s.desk_error(&e))
     };
     result.map_err(|e| {
         modal.error = Some(e);
@@ -281,19 +292,21 @@ impl PattoScreen {
         match purpose {
             PattoPurpose::Print(id) => print(env, id, modal),
             PattoPurpose::Revoke => self.revoke(modal, env),
-            PattoPurpose::CorrectCm(id) => match correct_cm(env, id, modal) {
-                Ok(p) => {
-                    if let Err(e) = self.reload(env.desk) {
-                        return Cmd::Status(Status::error(e));
+            PattoPurpose::CorrectCm(id) => {
+                match correct_cm(env, id, self.patti.iter().find(|p| p.id == id), modal) {
+                    Ok(p) => {
+                        if let Err(e) = self.reload(env.desk) {
+                            return Cmd::Status(Status::error(e));
+                        }
+                        Cmd::Status(Status::success(
+                            env.s
+                                .patto
+                                .cm_corrected(&p.numero_label(), &p.clinical_manager),
+                        ))
                     }
-                    Cmd::Status(Status::success(
-                        env.s
-                            .patto
-                            .cm_corrected(&p.numero_label(), &p.clinical_manager),
-                    ))
+                    Err(cmd) => cmd,
                 }
-                Err(cmd) => cmd,
-            },
+            }
             PattoPurpose::Sign(_) | PattoPurpose::PrintFailed => Cmd::None,
         }
     }
@@ -309,11 +322,16 @@ impl PattoScreen {
         let result = match date {
             Err(e) => Err(e),
             Ok(_) if motivo.is_empty() => Err(s.patto.err_motivo.to_string()),
-            Ok(d) => env
-                .desk
-                .revoke_presa(self.patient.id, d, &motivo)
-                .map(|presa| (d, presa.id))
-                .map_err(|e| e.to_string()),
+            // The presa shown: refused when another desk revoked it or
+            // recorded another choice meanwhile.
+            Ok(d) => match &self.presa {
+                Some(shown) => env
+                    .desk
+                    .revoke_presa_opened(self.patient.id, shown.id, d, &motivo),
+                None => env.desk.revoke_presa(self.patient.id, d, &motivo),
+            }
+            .map(|presa| (d, presa.id))
+            .map_err(|e| env.s.desk_error(&e)),
         };
         match result {
             Ok((d, presa)) => {
@@ -785,10 +803,12 @@ impl PattoTextScreen {
         if !self.is_dirty() {
             return Ok(());
         }
+        // Refused when another desk changed the Patto since this screen
+        // read it; the typed name stays in the field.
         let updated = env
             .desk
-            .set_clinical_manager(self.patto.id, self.cm.value())
-            .map_err(|e| e.to_string())?;
+            .set_clinical_manager_opened(&self.patto, self.cm.value())
+            .map_err(|e| env.s.desk_error(&e))?;
         self.cm_saved = updated.clinical_manager.clone();
         self.patto = updated;
         Ok(())
@@ -902,7 +922,7 @@ impl PattoTextScreen {
         match purpose {
             PattoPurpose::Sign(id) => self.sign(id, env),
             PattoPurpose::Print(id) => print(env, id, modal),
-            PattoPurpose::CorrectCm(id) => match correct_cm(env, id, modal) {
+            PattoPurpose::CorrectCm(id) => match correct_cm(env, id, Some(&self.patto), modal) {
                 Ok(p) => {
                     let message = env
                         .s
