@@ -146,6 +146,9 @@ pub enum StoreError {
     },
     #[error("Esiste già un operatore con nome utente {0}: sceglierne un altro")]
     DuplicateOperator(String),
+    /// An operator change that would leave no active administrator.
+    #[error("Deve restare almeno un amministratore attivo: crearne un altro prima")]
+    LastAdmin,
     #[error("Operatore {0} non trovato")]
     OperatorNotFound(u64),
 }
