@@ -63,7 +63,17 @@ pub struct ServeOptions {
     /// How long a refused password takes, whatever the reason (the same
     /// for a wrong name and a wrong password).
     pub auth_rejection_time: Duration,
+    /// Automatic daily backups to keep (0: none taken by the server).
+    pub backup_keep: usize,
+    /// How often the server looks whether today's automatic backup is
+    /// taken (by the store's clock): a server running for days takes one
+    /// each day.
+    pub backup_every: Duration,
 }
+
+/// How often a server looks for the day's automatic backup unless told
+/// otherwise.
+pub const DEFAULT_BACKUP_EVERY: Duration = Duration::from_secs(10 * 60);
 
 impl ServeOptions {
     pub fn new(listen: SocketAddr) -> ServeOptions {
@@ -74,6 +84,8 @@ impl ServeOptions {
             max_sessions: DEFAULT_MAX_SESSIONS,
             login_timeout: DEFAULT_LOGIN_TIMEOUT,
             auth_rejection_time: Duration::from_secs(1),
+            backup_keep: 0,
+            backup_every: DEFAULT_BACKUP_EVERY,
         }
     }
 }
@@ -248,9 +260,15 @@ async fn serve(
     shared: Arc<Shared>,
     shutdown: Arc<Notify>,
 ) -> io::Result<()> {
+    let mut backup_tick = tokio::time::interval(shared.opts.backup_every);
+    backup_tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    let backing_up = Arc::new(AtomicBool::new(false));
     loop {
         tokio::select! {
             _ = shutdown.notified() => break,
+            _ = backup_tick.tick(), if shared.opts.backup_keep > 0 => {
+                daily_backup(&shared, &backing_up);
+            }
             accepted = listener.accept() => {
                 let Ok((socket, peer)) = accepted else { continue };
                 tokio::spawn(connection(socket, peer, Arc::clone(&config), Arc::clone(&shared)));
@@ -271,6 +289,36 @@ async fn serve(
     // The last messages reach the desks.
     tokio::time::sleep(Duration::from_millis(200)).await;
     Ok(())
+}
+
+/// The automatic backup of the day, taken by the server itself: the first
+/// look of each day (by the store's clock) writes it, verified, and removes
+/// the oldest beyond the number kept, as the start of a local application
+/// does ([`Desk::daily_backup`]). It runs off the protocol's threads, one
+/// at a time; the outcome goes to the server's console.
+fn daily_backup(shared: &Arc<Shared>, backing_up: &Arc<AtomicBool>) {
+    if backing_up.swap(true, Ordering::SeqCst) {
+        return;
+    }
+    let shared = Arc::clone(shared);
+    let backing_up = Arc::clone(backing_up);
+    tokio::task::spawn_blocking(move || {
+        use crate::service::backup::DailyBackup;
+        match shared.base.daily_backup(shared.opts.backup_keep) {
+            Ok(DailyBackup::Written { file, removed, .. }) => {
+                eprintln!(
+                    "{}",
+                    ServeStrings::for_lang(shared.opts.lang).backup_written(&file, removed.len())
+                );
+            }
+            Ok(_) => {}
+            Err(e) => eprintln!(
+                "{}",
+                ServeStrings::for_lang(shared.opts.lang).backup_failed(&e.to_string())
+            ),
+        }
+        backing_up.store(false, Ordering::SeqCst);
+    });
 }
 
 /// One desk's connection: the SSH session, and a limit on the time it has

@@ -4268,6 +4268,34 @@ impl ServeStrings {
             Lang::En => &SERVE_EN,
         }
     }
+
+    fn en(&self) -> bool {
+        std::ptr::eq(self, &SERVE_EN)
+    }
+
+    /// The server's console: the day's automatic backup taken.
+    pub fn backup_written(&self, file: &std::path::Path, removed: usize) -> String {
+        let file = file.display();
+        match (self.en(), removed) {
+            (false, 0) => format!("Backup automatico del giorno: {file}"),
+            (false, n) => format!("Backup automatico del giorno: {file} ({n} più vecchi rimossi)"),
+            (true, 0) => format!("Automatic backup of the day: {file}"),
+            (true, n) => format!("Automatic backup of the day: {file} ({n} older removed)"),
+        }
+    }
+
+    /// The server's console: the day's automatic backup failed.
+    pub fn backup_failed(&self, reason: &str) -> String {
+        if self.en() {
+            format!(
+                "Warning: automatic backup failed ({reason}). The desks can work; tell the administrator."
+            )
+        } else {
+            format!(
+                "Attenzione: backup automatico non riuscito ({reason}). Si può lavorare; avvisare l'amministratore."
+            )
+        }
+    }
 }
 
 static SERVE_IT: ServeStrings = ServeStrings {

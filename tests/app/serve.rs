@@ -773,3 +773,64 @@ fn a_locked_or_disabled_operator_is_refused_with_a_key_too() {
         Err(DeskError::Login(LoginError::Disabled(_)))
     ));
 }
+
+/// Waits up to five seconds for `done`.
+fn eventually(mut done: impl FnMut() -> bool) -> bool {
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while Instant::now() < deadline {
+        if done() {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    done()
+}
+
+#[test]
+fn a_server_running_for_days_takes_the_daily_backup_itself() {
+    use sportello::service::ManualClock;
+    use sportello::service::backup::{AUTO_DIR, auto_backups};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let start = chrono::NaiveDate::from_ymd_opt(2026, 11, 22)
+        .and_then(|d| d.and_hms_opt(23, 0, 0))
+        .expect("valid time");
+    let clock = Arc::new(ManualClock::new(start));
+    let desk = Desk::open(dir.path(), clock.clone()).expect("store opens");
+    desk.add_operator(ANNA, ANNA_PW, Role::Segreteria)
+        .expect("anna added");
+    let mut opts = ServeOptions::new("127.0.0.1:0".parse().expect("address"));
+    opts.backup_keep = 2;
+    opts.backup_every = Duration::from_millis(30);
+    let running = serve::start(desk.clone(), opts).expect("server starts");
+    let backups = || {
+        auto_backups(&dir.path().join(AUTO_DIR))
+            .into_iter()
+            .map(|(day, _)| day.format("%d/%m").to_string())
+            .collect::<Vec<_>>()
+    };
+    assert!(eventually(|| backups() == ["22/11"]), "{:?}", backups());
+    // Past midnight the server takes the new day's backup by itself.
+    clock.advance(chrono::Duration::hours(2));
+    assert!(
+        eventually(|| backups() == ["22/11", "23/11"]),
+        "{:?}",
+        backups()
+    );
+    // Two kept: the oldest goes when the third day's is taken.
+    clock.advance(chrono::Duration::days(1));
+    assert!(
+        eventually(|| backups() == ["23/11", "24/11"]),
+        "{:?}",
+        backups()
+    );
+    // One a day: more looks on the same day write nothing more.
+    std::thread::sleep(Duration::from_millis(200));
+    assert_eq!(backups(), ["23/11", "24/11"]);
+    running.stop().expect("server stops");
+    // Each is a verified backup of the store: it restores.
+    let (_, newest) = auto_backups(&dir.path().join(AUTO_DIR))
+        .pop()
+        .expect("a backup");
+    sportello::service::backup::plan_restore(&newest, &dir.path().join("ripristino"), None)
+        .expect("the backup reads back");
+}
