@@ -16,7 +16,7 @@ use crate::domain::gestore::{GestoriImport, PresaId};
 use crate::domain::practice::Practice;
 use crate::domain::{Gestore, GestoreId, PatientId, PresaInCarico, PresaStato};
 
-const META_PRACTICE: &[u8] = b"practice";
+pub(crate) const META_PRACTICE: &[u8] = b"practice";
 const META_GESTORI_SEEDED: &[u8] = b"gestori_seeded";
 /// The column names of the Gestori list last imported, one per line.
 const META_GESTORI_HEADER: &[u8] = b"gestori_header";

@@ -470,6 +470,12 @@ impl Store {
             // The thread ends by itself with the store's last handle.
             drop(changes::watch(tree, area, &self.changes));
         }
+        drop(changes::watch_prefix(
+            &self.meta,
+            gestori::META_PRACTICE,
+            Area::Practice,
+            &self.changes,
+        ));
     }
 
     /// The change counters of this process, one per [`Area`].

@@ -209,12 +209,15 @@ fn the_studio_screen_refuses_a_save_over_another_desks_and_keeps_the_text() {
         "{}",
         ui.screen()
     );
+    ui.keys(|e| {
+        e.ctrl('u').text("Studio Medico Rossi");
+    });
     // Another desk renames the practice meanwhile.
     let mut p = b.practice().unwrap();
     p.nome = "Studio Associato Verdi".into();
     b.save_practice(&p).unwrap();
     ui.keys(|e| {
-        e.ctrl('u').text("Studio Medico Rossi").ctrl('s');
+        e.tick().ctrl('s');
     });
     assert_eq!(
         ui.status(),

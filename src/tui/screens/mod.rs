@@ -253,12 +253,10 @@ impl Screen {
             Screen::Gestore(_) => &[Patients, Prese],
             Screen::Pai(_) => &[Patients, Prese, Pai, Agenda],
             Screen::Agenda(_) => &[Patients, Agenda],
-            Screen::Admin(a) if a.is_gestori() => &[Prese],
-            Screen::Admin(_)
-            | Screen::Form(_)
-            | Screen::PattoText(_)
-            | Screen::Help(_)
-            | Screen::Placeholder(_) => &[],
+            Screen::Admin(a) => a.areas(),
+            Screen::Form(_) | Screen::PattoText(_) | Screen::Help(_) | Screen::Placeholder(_) => {
+                &[]
+            }
         }
     }
 
