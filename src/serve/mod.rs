@@ -120,10 +120,18 @@ pub fn host_key(dir: &Path) -> io::Result<(PrivateKey, bool)> {
     Ok((key, true))
 }
 
-/// How a desk may log in: the operator's password, or a public key added
-/// with `sportello operator chiave add`.
+/// How a desk may log in: the operator's password (asked by
+/// keyboard-interactive, which can tell the desk why it was refused, or as
+/// a plain SSH password), or a public key added with `sportello operator
+/// chiave add`.
 fn methods() -> MethodSet {
-    MethodSet::from(&[MethodKind::Password, MethodKind::PublicKey][..])
+    MethodSet::from(
+        &[
+            MethodKind::KeyboardInteractive,
+            MethodKind::Password,
+            MethodKind::PublicKey,
+        ][..],
+    )
 }
 
 /// An operator's public key as read from a `.pub` file (OpenSSH format, one
@@ -372,6 +380,9 @@ struct Conn {
     id: u64,
     /// Refused passwords on this connection.
     failures: u32,
+    /// Keyboard-interactive: the reason of a refusal was just sent; the
+    /// desk's empty answer to it ends the attempt.
+    reason_sent: bool,
 }
 
 /// Passwords a connection may try before it is refused for good.
@@ -390,6 +401,7 @@ impl Conn {
             input: None,
             id,
             failures: 0,
+            reason_sent: false,
         }
     }
 
@@ -402,6 +414,44 @@ impl Conn {
             *s = size;
         }
         size
+    }
+
+    /// Logs the operator in with `password` (argon2, the lockout, the
+    /// audit entry naming the desk's address), or says why not in the
+    /// server's language.
+    async fn check_password(&mut self, user: &str, password: &str) -> Result<(), String> {
+        let origin = self.peer.ip().to_string();
+        let desk = self.shared.base.new_session(Some(&origin));
+        let (user, password) = (user.to_string(), password.to_string());
+        let outcome =
+            tokio::task::spawn_blocking(move || desk.login(&user, &password).map(|_| desk)).await;
+        let strings = ServeStrings::for_lang(self.shared.opts.lang);
+        match outcome {
+            Ok(Ok(desk)) => {
+                self.desk = Some(desk);
+                self.authed.store(true, Ordering::SeqCst);
+                Ok(())
+            }
+            Ok(Err(e)) => Err(strings.login_refused(&e)),
+            Err(_) => Err(strings.login_refused(&crate::service::DeskError::Login(
+                crate::service::LoginError::Wrong,
+            ))),
+        }
+    }
+
+    /// A refused password: another try on the same connection, as OpenSSH
+    /// allows, up to a few; the operator's lockout counts every one.
+    fn refused(&mut self) -> Auth {
+        self.failures += 1;
+        let methods = if self.failures < ATTEMPTS_PER_CONNECTION {
+            methods()
+        } else {
+            MethodSet::empty()
+        };
+        Auth::Reject {
+            proceed_with_methods: Some(methods),
+            partial_success: false,
+        }
     }
 
     fn ours(&self, channel: ChannelId) -> bool {
@@ -422,29 +472,47 @@ impl russh::server::Handler for Conn {
     type Error = russh::Error;
 
     async fn auth_password(&mut self, user: &str, password: &str) -> Result<Auth, Self::Error> {
-        let origin = self.peer.ip().to_string();
-        let desk = self.shared.base.new_session(Some(&origin));
-        let (user, password) = (user.to_string(), password.to_string());
-        let outcome =
-            tokio::task::spawn_blocking(move || desk.login(&user, &password).map(|_| desk)).await;
-        match outcome {
-            Ok(Ok(desk)) => {
-                self.desk = Some(desk);
-                self.authed.store(true, Ordering::SeqCst);
-                Ok(Auth::Accept)
-            }
-            _ => {
-                // Another try on the same connection, as OpenSSH allows,
-                // up to a few; the operator's lockout counts every one.
-                self.failures += 1;
-                let methods = if self.failures < ATTEMPTS_PER_CONNECTION {
-                    methods()
-                } else {
-                    MethodSet::empty()
-                };
-                Ok(Auth::Reject {
-                    proceed_with_methods: Some(methods),
-                    partial_success: false,
+        match self.check_password(user, password).await {
+            Ok(()) => Ok(Auth::Accept),
+            Err(_) => Ok(self.refused()),
+        }
+    }
+
+    /// The password asked by keyboard-interactive: one prompt; when it is
+    /// refused, the reason (wrong name or password, operator locked until a
+    /// time, operator disabled) goes to the desk as the instructions of a
+    /// request with no prompt, which SSH clients print (OpenSSH, PuTTY);
+    /// the desk's empty answer then ends the attempt as a refusal.
+    async fn auth_keyboard_interactive<'a>(
+        &'a mut self,
+        user: &str,
+        _submethods: &str,
+        response: Option<russh::server::Response<'a>>,
+    ) -> Result<Auth, Self::Error> {
+        let Some(response) = response else {
+            self.reason_sent = false;
+            return Ok(Auth::Partial {
+                name: "sportello".into(),
+                instructions: "".into(),
+                prompts: vec![("Password: ".into(), false)].into(),
+            });
+        };
+        if std::mem::take(&mut self.reason_sent) {
+            return Ok(self.refused());
+        }
+        let answers: Vec<_> = response.collect();
+        let password = answers
+            .first()
+            .map(|a| String::from_utf8_lossy(a).into_owned())
+            .unwrap_or_default();
+        match self.check_password(user, &password).await {
+            Ok(()) => Ok(Auth::Accept),
+            Err(reason) => {
+                self.reason_sent = true;
+                Ok(Auth::Partial {
+                    name: "sportello".into(),
+                    instructions: format!("{reason}\r\n").into(),
+                    prompts: Vec::new().into(),
                 })
             }
         }

@@ -89,7 +89,7 @@ pub(crate) fn watch_prefix(
     area: Area,
     counters: &Counters,
 ) -> Option<std::thread::JoinHandle<()>> {
-    let subscriber = tree.watch_prefix(prefix.to_vec());
+    let subscriber = tree.watch_prefix(prefix);
     let counters = Arc::clone(counters);
     let spawned = std::thread::Builder::new()
         .name(format!("watch-{area:?}"))

@@ -4284,6 +4284,26 @@ impl ServeStrings {
         }
     }
 
+    /// Why a desk's password was refused, as the desk reads it before
+    /// "Permission denied".
+    pub fn login_refused(&self, e: &crate::service::DeskError) -> String {
+        use crate::service::{DeskError, LoginError};
+        if !self.en() {
+            return e.to_string();
+        }
+        match e {
+            DeskError::Login(LoginError::Locked { until }) => format!(
+                "Too many wrong attempts: access locked until {}. Try again after then or ask the administrator",
+                until.format("%H:%M")
+            ),
+            DeskError::Login(LoginError::Disabled(name)) => {
+                format!("Operator {name} is disabled: ask the administrator")
+            }
+            DeskError::Login(LoginError::Wrong) => "Wrong user name or password".into(),
+            other => other.to_string(),
+        }
+    }
+
     /// The server's console: the day's automatic backup failed.
     pub fn backup_failed(&self, reason: &str) -> String {
         if self.en() {
@@ -4307,30 +4327,6 @@ static SERVE_EN: ServeStrings = ServeStrings {
     closing: "The server is closing: the sportello session has ended.",
     too_many: "Too many desks connected: try again later",
 };
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn counts_of_one_are_singular() {
-        assert_eq!(AGENDA_ADMIN_IT.resources_count(1), "1 risorsa in agenda");
-        assert_eq!(AGENDA_ADMIN_IT.resources_count(4), "4 risorse in agenda");
-        assert_eq!(
-            AGENDA_ADMIN_EN.resources_count(1),
-            "1 resource in the agenda"
-        );
-        assert_eq!(
-            AGENDA_IT.summary(1, 1),
-            "1 appuntamento in 1 giorno (viaggi)"
-        );
-        assert_eq!(
-            AGENDA_IT.summary(20, 4),
-            "20 appuntamenti in 4 giorni (viaggi)"
-        );
-        assert_eq!(AGENDA_EN.summary(1, 1), "1 appointment on 1 day (trips)");
-    }
-}
 
 impl Strings {
     /// A refusal from the desk in the operator's language: a save over a
@@ -4382,5 +4378,29 @@ fn field_en(it: &str) -> &str {
         "Canali" => "Channels",
         "Stampante" => "Printer",
         other => other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_of_one_are_singular() {
+        assert_eq!(AGENDA_ADMIN_IT.resources_count(1), "1 risorsa in agenda");
+        assert_eq!(AGENDA_ADMIN_IT.resources_count(4), "4 risorse in agenda");
+        assert_eq!(
+            AGENDA_ADMIN_EN.resources_count(1),
+            "1 resource in the agenda"
+        );
+        assert_eq!(
+            AGENDA_IT.summary(1, 1),
+            "1 appuntamento in 1 giorno (viaggi)"
+        );
+        assert_eq!(
+            AGENDA_IT.summary(20, 4),
+            "20 appuntamenti in 4 giorni (viaggi)"
+        );
+        assert_eq!(AGENDA_EN.summary(1, 1), "1 appointment on 1 day (trips)");
     }
 }

@@ -834,3 +834,106 @@ fn a_server_running_for_days_takes_the_daily_backup_itself() {
     sportello::service::backup::plan_restore(&newest, &dir.path().join("ripristino"), None)
         .expect("the backup reads back");
 }
+
+/// Keyboard-interactive: the password for the one prompt; what the desk
+/// reads when it is refused (the instructions of the request that follows,
+/// with no prompt), or `None` when it is accepted.
+async fn interactive_login(
+    handle: &mut client::Handle<Client>,
+    user: &str,
+    pw: &str,
+) -> Option<String> {
+    use russh::client::KeyboardInteractiveAuthResponse as R;
+    let asked = handle
+        .authenticate_keyboard_interactive_start(user, None)
+        .await
+        .expect("answered");
+    let R::InfoRequest { prompts, .. } = asked else {
+        panic!("a prompt expected: {asked:?}");
+    };
+    assert_eq!(prompts.len(), 1);
+    assert_eq!(prompts[0].prompt, "Password: ");
+    assert!(!prompts[0].echo, "the password is not echoed");
+    match handle
+        .authenticate_keyboard_interactive_respond(vec![pw.to_string()])
+        .await
+        .expect("answered")
+    {
+        R::Success => None,
+        R::InfoRequest {
+            instructions,
+            prompts,
+            ..
+        } => {
+            assert!(prompts.is_empty(), "{prompts:?}");
+            let end = handle
+                .authenticate_keyboard_interactive_respond(Vec::new())
+                .await
+                .expect("answered");
+            assert!(matches!(end, R::Failure { .. }), "{end:?}");
+            Some(instructions)
+        }
+        other => panic!("unexpected {other:?}"),
+    }
+}
+
+#[test]
+fn a_refused_password_tells_the_desk_why() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (running, desk) = server(dir.path());
+    let rt = runtime();
+    rt.block_on(async {
+        let mut h = connect(running.addr).await;
+        assert_eq!(
+            interactive_login(&mut h, ANNA, "sbagliata-1")
+                .await
+                .as_deref(),
+            Some("Nome utente o password errati\r\n")
+        );
+        let mut h = connect(running.addr).await;
+        assert_eq!(
+            interactive_login(&mut h, "nessuno", "sbagliata-1")
+                .await
+                .as_deref(),
+            Some("Nome utente o password errati\r\n"),
+            "an unknown name reads as a wrong password"
+        );
+        for i in 2..=5 {
+            let mut h = connect(running.addr).await;
+            let said = interactive_login(&mut h, ANNA, &format!("sbagliata-{i}")).await;
+            assert!(said.is_some());
+        }
+        // Locked: the right password too is refused, saying until when.
+        let mut h = connect(running.addr).await;
+        let said = interactive_login(&mut h, ANNA, ANNA_PW)
+            .await
+            .expect("refused");
+        assert!(
+            said.starts_with("Troppi tentativi errati: accesso bloccato fino alle "),
+            "{said}"
+        );
+        // Bruno logs in with the same method.
+        let mut h = connect(running.addr).await;
+        assert_eq!(interactive_login(&mut h, BRUNO, BRUNO_PW).await, None);
+    });
+    running.stop().expect("server stops");
+    // A disabled operator, said in English with --lang en.
+    let carlo = desk
+        .add_operator("carlo", "segreteria-carlo-3", Role::Segreteria)
+        .expect("carlo added");
+    desk.set_operator_active(carlo.id, false).expect("disabled");
+    let mut opts = ServeOptions::new("127.0.0.1:0".parse().expect("address"));
+    opts.auth_rejection_time = Duration::from_millis(10);
+    opts.lang = sportello::tui::Lang::En;
+    let running = serve::start(desk, opts).expect("server starts");
+    rt.block_on(async {
+        let mut h = connect(running.addr).await;
+        assert_eq!(
+            interactive_login(&mut h, "carlo", "segreteria-carlo-3")
+                .await
+                .as_deref(),
+            Some("Operator carlo is disabled: ask the administrator\r\n")
+        );
+    });
+    running.stop().expect("server stops");
+}
