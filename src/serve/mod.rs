@@ -268,7 +268,8 @@ async fn serve(
     shared: Arc<Shared>,
     shutdown: Arc<Notify>,
 ) -> io::Result<()> {
-    let mut backup_tick = tokio::time::interval(shared.opts.backup_every);
+    let mut backup_tick =
+        tokio::time::interval(shared.opts.backup_every.max(Duration::from_millis(1)));
     backup_tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     let backing_up = Arc::new(AtomicBool::new(false));
     loop {
@@ -337,6 +338,12 @@ async fn connection(
     config: Arc<russh::server::Config>,
     shared: Arc<Shared>,
 ) {
+    // Each key a desk types comes back as a screen update of a few small
+    // writes: with Nagle's algorithm on, a write waits for the ACK of the
+    // previous one, which the desk delays (40 ms on Linux and Windows).
+    // russh sets TCP_NODELAY (`config.nodelay`) only on the sockets it
+    // accepts itself, not on a stream handed to `run_stream`.
+    let _ = socket.set_nodelay(config.nodelay);
     let login_timeout = shared.opts.login_timeout;
     let handler = Conn::new(shared, peer);
     let authed = Arc::clone(&handler.authed);
@@ -505,9 +512,13 @@ impl russh::server::Handler for Conn {
             .first()
             .map(|a| String::from_utf8_lossy(a).into_owned())
             .unwrap_or_default();
+        let started = tokio::time::Instant::now();
         match self.check_password(user, &password).await {
             Ok(()) => Ok(Auth::Accept),
             Err(reason) => {
+                // As slow as any refusal, whatever the reason: an unknown
+                // name is not told apart by the time it takes.
+                tokio::time::sleep_until(started + self.shared.opts.auth_rejection_time).await;
                 self.reason_sent = true;
                 Ok(Auth::Partial {
                     name: "sportello".into(),
