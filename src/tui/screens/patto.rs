@@ -183,6 +183,11 @@ impl PattoScreen {
         &self.missing
     }
 
+    /// The Patto `id` as the list shows it.
+    fn listed(&self, id: PattoId) -> Option<&PattoDiCura> {
+        self.patti.iter().find(|p| p.id == id)
+    }
+
     pub fn selected(&self) -> Option<&PattoDiCura> {
         self.state.selected().and_then(|i| self.patti.get(i))
     }
@@ -292,21 +297,19 @@ impl PattoScreen {
         match purpose {
             PattoPurpose::Print(id) => print(env, id, modal),
             PattoPurpose::Revoke => self.revoke(modal, env),
-            PattoPurpose::CorrectCm(id) => {
-                match correct_cm(env, id, self.patti.iter().find(|p| p.id == id), modal) {
-                    Ok(p) => {
-                        if let Err(e) = self.reload(env.desk) {
-                            return Cmd::Status(Status::error(e));
-                        }
-                        Cmd::Status(Status::success(
-                            env.s
-                                .patto
-                                .cm_corrected(&p.numero_label(), &p.clinical_manager),
-                        ))
+            PattoPurpose::CorrectCm(id) => match correct_cm(env, id, self.listed(id), modal) {
+                Ok(p) => {
+                    if let Err(e) = self.reload(env.desk) {
+                        return Cmd::Status(Status::error(e));
                     }
-                    Err(cmd) => cmd,
+                    Cmd::Status(Status::success(
+                        env.s
+                            .patto
+                            .cm_corrected(&p.numero_label(), &p.clinical_manager),
+                    ))
                 }
-            }
+                Err(cmd) => cmd,
+            },
             PattoPurpose::Sign(_) | PattoPurpose::PrintFailed => Cmd::None,
         }
     }
