@@ -476,6 +476,7 @@ fn serve(
     opts.lang = cli.lang.into();
     opts.idle_minutes = cli.blocco_minuti;
     opts.max_sessions = max_sessions;
+    opts.backup_keep = cli.backup_giorni;
     let running = match serve::start(desk, opts) {
         Ok(r) => r,
         Err(e) => {

@@ -85,6 +85,11 @@ pub fn changed_fields(a: &Operator, b: &Operator) -> Vec<&'static str> {
 }
 
 impl Operator {
+    /// An active administrator: the store keeps at least one.
+    pub fn is_active_admin(&self) -> bool {
+        self.active && self.role == Role::Amministratore
+    }
+
     /// When the account is locked at `now`, until when.
     pub fn locked_at(&self, now: NaiveDateTime) -> Option<NaiveDateTime> {
         self.locked_until.filter(|until| *until > now)

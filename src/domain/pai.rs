@@ -560,6 +560,31 @@ impl PaiStato {
 }
 
 /// One version of the plan of a patient.
+/// The parts of a PAI that differ between `a` and `b`, by their labels on
+/// the PAI screen (for the refusal of a save over a draft another desk
+/// changed).
+pub fn changed_fields(a: &Pai, b: &Pai) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    let mut field = |label: &'static str, changed: bool| {
+        if changed {
+            out.push(label);
+        }
+    };
+    field("Stato", a.stato != b.stato);
+    field(
+        "Periodo",
+        a.anno_dal != b.anno_dal || a.anno_al != b.anno_al,
+    );
+    field("Clinical Manager", a.clinical_manager != b.clinical_manager);
+    field("Prestazioni", a.items != b.items);
+    field("Farmaci", a.farmaci != b.farmaci);
+    field("Stile di vita", a.stile_di_vita != b.stile_di_vita);
+    field("Vaccinazioni", a.vaccinazioni != b.vaccinazioni);
+    field("Esenzioni", a.esenzioni != b.esenzioni);
+    field("Allergie", a.allergie != b.allergie);
+    out
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Pai {
     /// 0 until stored.

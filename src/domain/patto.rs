@@ -159,6 +159,28 @@ impl CorrezioneCm {
     }
 }
 
+/// The parts of a Patto that differ between `a` and `b`, by their labels
+/// on the Patto screen (for the refusal of a save over a Patto another desk
+/// changed).
+pub fn changed_fields(a: &PattoDiCura, b: &PattoDiCura) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    let mut field = |label: &'static str, changed: bool| {
+        if changed {
+            out.push(label);
+        }
+    };
+    field("Stato", a.stato != b.stato || a.firma != b.firma);
+    field(
+        "Clinical Manager",
+        a.clinical_manager != b.clinical_manager || a.correzioni_cm != b.correzioni_cm,
+    );
+    field(
+        "Rinnovo",
+        a.precedente != b.precedente || a.rinnovato_da != b.rinnovato_da,
+    );
+    out
+}
+
 /// One Patto di Cura.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PattoDiCura {

@@ -69,6 +69,24 @@ pub struct Practice {
     pub stampante: Stampante,
 }
 
+/// The settings that differ between `a` and `b`, by their labels in
+/// Amministrazione › Studio (for the refusal of a save over settings another
+/// desk changed).
+pub fn changed_fields(a: &Practice, b: &Practice) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    let mut field = |label: &'static str, changed: bool| {
+        if changed {
+            out.push(label);
+        }
+    };
+    field("Nome dello studio", a.nome != b.nome);
+    field("Comune", a.comune != b.comune);
+    field("MMG", a.mmg != b.mmg);
+    field("Canali", a.canali_attivi != b.canali_attivi);
+    field("Stampante", a.stampante != b.stampante);
+    out
+}
+
 impl Default for Practice {
     fn default() -> Self {
         Practice {

@@ -64,7 +64,17 @@ pub struct ServeOptions {
     /// How long a refused password takes, whatever the reason (the same
     /// for a wrong name and a wrong password).
     pub auth_rejection_time: Duration,
+    /// Automatic daily backups to keep (0: none taken by the server).
+    pub backup_keep: usize,
+    /// How often the server looks whether today's automatic backup is
+    /// taken (by the store's clock): a server running for days takes one
+    /// each day.
+    pub backup_every: Duration,
 }
+
+/// How often a server looks for the day's automatic backup unless told
+/// otherwise.
+pub const DEFAULT_BACKUP_EVERY: Duration = Duration::from_secs(10 * 60);
 
 impl ServeOptions {
     pub fn new(listen: SocketAddr) -> ServeOptions {
@@ -75,6 +85,8 @@ impl ServeOptions {
             max_sessions: DEFAULT_MAX_SESSIONS,
             login_timeout: DEFAULT_LOGIN_TIMEOUT,
             auth_rejection_time: Duration::from_secs(1),
+            backup_keep: 0,
+            backup_every: DEFAULT_BACKUP_EVERY,
         }
     }
 }
@@ -109,10 +121,18 @@ pub fn host_key(dir: &Path) -> io::Result<(PrivateKey, bool)> {
     Ok((key, true))
 }
 
-/// How a desk may log in: the operator's password, or a public key added
-/// with `sportello operator chiave add`.
+/// How a desk may log in: the operator's password (asked by
+/// keyboard-interactive, which can tell the desk why it was refused, or as
+/// a plain SSH password), or a public key added with `sportello operator
+/// chiave add`.
 fn methods() -> MethodSet {
-    MethodSet::from(&[MethodKind::Password, MethodKind::PublicKey][..])
+    MethodSet::from(
+        &[
+            MethodKind::KeyboardInteractive,
+            MethodKind::Password,
+            MethodKind::PublicKey,
+        ][..],
+    )
 }
 
 /// An operator's public key as read from a `.pub` file (OpenSSH format, one
@@ -250,9 +270,16 @@ async fn serve(
     shared: Arc<Shared>,
     shutdown: Arc<Notify>,
 ) -> io::Result<()> {
+    let mut backup_tick =
+        tokio::time::interval(shared.opts.backup_every.max(Duration::from_millis(1)));
+    backup_tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    let backing_up = Arc::new(AtomicBool::new(false));
     loop {
         tokio::select! {
             _ = shutdown.notified() => break,
+            _ = backup_tick.tick(), if shared.opts.backup_keep > 0 => {
+                daily_backup(&shared, &backing_up);
+            }
             accepted = listener.accept() => {
                 let Ok((socket, peer)) = accepted else { continue };
                 tokio::spawn(connection(socket, peer, Arc::clone(&config), Arc::clone(&shared)));
@@ -275,6 +302,36 @@ async fn serve(
     Ok(())
 }
 
+/// The automatic backup of the day, taken by the server itself: the first
+/// look of each day (by the store's clock) writes it, verified, and removes
+/// the oldest beyond the number kept, as the start of a local application
+/// does ([`Desk::daily_backup`]). It runs off the protocol's threads, one
+/// at a time; the outcome goes to the server's console.
+fn daily_backup(shared: &Arc<Shared>, backing_up: &Arc<AtomicBool>) {
+    if backing_up.swap(true, Ordering::SeqCst) {
+        return;
+    }
+    let shared = Arc::clone(shared);
+    let backing_up = Arc::clone(backing_up);
+    tokio::task::spawn_blocking(move || {
+        use crate::service::backup::DailyBackup;
+        match shared.base.daily_backup(shared.opts.backup_keep) {
+            Ok(DailyBackup::Written { file, removed, .. }) => {
+                eprintln!(
+                    "{}",
+                    ServeStrings::for_lang(shared.opts.lang).backup_written(&file, removed.len())
+                );
+            }
+            Ok(_) => {}
+            Err(e) => eprintln!(
+                "{}",
+                ServeStrings::for_lang(shared.opts.lang).backup_failed(&e.to_string())
+            ),
+        }
+        backing_up.store(false, Ordering::SeqCst);
+    });
+}
+
 /// One desk's connection: the SSH session, and a limit on the time it has
 /// to log in.
 async fn connection(
@@ -283,6 +340,12 @@ async fn connection(
     config: Arc<russh::server::Config>,
     shared: Arc<Shared>,
 ) {
+    // Each key a desk types comes back as a screen update of a few small
+    // writes: with Nagle's algorithm on, a write waits for the ACK of the
+    // previous one, which the desk delays (40 ms on Linux and Windows).
+    // russh sets TCP_NODELAY (`config.nodelay`) only on the sockets it
+    // accepts itself, not on a stream handed to `run_stream`.
+    let _ = socket.set_nodelay(config.nodelay);
     let login_timeout = shared.opts.login_timeout;
     let handler = Conn::new(shared, peer);
     let authed = Arc::clone(&handler.authed);
@@ -326,6 +389,9 @@ struct Conn {
     id: u64,
     /// Refused passwords on this connection.
     failures: u32,
+    /// Keyboard-interactive: the reason of a refusal was just sent; the
+    /// desk's empty answer to it ends the attempt.
+    reason_sent: bool,
 }
 
 /// Passwords a connection may try before it is refused for good.
@@ -344,6 +410,7 @@ impl Conn {
             input: None,
             id,
             failures: 0,
+            reason_sent: false,
         }
     }
 
@@ -356,6 +423,44 @@ impl Conn {
             *s = size;
         }
         size
+    }
+
+    /// Logs the operator in with `password` (argon2, the lockout, the
+    /// audit entry naming the desk's address), or says why not in the
+    /// server's language.
+    async fn check_password(&mut self, user: &str, password: &str) -> Result<(), String> {
+        let origin = self.peer.ip().to_string();
+        let desk = self.shared.base.new_session(Some(&origin));
+        let (user, password) = (user.to_string(), password.to_string());
+        let outcome =
+            tokio::task::spawn_blocking(move || desk.login(&user, &password).map(|_| desk)).await;
+        let strings = ServeStrings::for_lang(self.shared.opts.lang);
+        match outcome {
+            Ok(Ok(desk)) => {
+                self.desk = Some(desk);
+                self.authed.store(true, Ordering::SeqCst);
+                Ok(())
+            }
+            Ok(Err(e)) => Err(strings.login_refused(&e)),
+            Err(_) => Err(strings.login_refused(&crate::service::DeskError::Login(
+                crate::service::LoginError::Wrong,
+            ))),
+        }
+    }
+
+    /// A refused password: another try on the same connection, as OpenSSH
+    /// allows, up to a few; the operator's lockout counts every one.
+    fn refused(&mut self) -> Auth {
+        self.failures += 1;
+        let methods = if self.failures < ATTEMPTS_PER_CONNECTION {
+            methods()
+        } else {
+            MethodSet::empty()
+        };
+        Auth::Reject {
+            proceed_with_methods: Some(methods),
+            partial_success: false,
+        }
     }
 
     fn ours(&self, channel: ChannelId) -> bool {
@@ -376,29 +481,51 @@ impl russh::server::Handler for Conn {
     type Error = russh::Error;
 
     async fn auth_password(&mut self, user: &str, password: &str) -> Result<Auth, Self::Error> {
-        let origin = self.peer.ip().to_string();
-        let desk = self.shared.base.new_session(Some(&origin));
-        let (user, password) = (user.to_string(), password.to_string());
-        let outcome =
-            tokio::task::spawn_blocking(move || desk.login(&user, &password).map(|_| desk)).await;
-        match outcome {
-            Ok(Ok(desk)) => {
-                self.desk = Some(desk);
-                self.authed.store(true, Ordering::SeqCst);
-                Ok(Auth::Accept)
-            }
-            _ => {
-                // Another try on the same connection, as OpenSSH allows,
-                // up to a few; the operator's lockout counts every one.
-                self.failures += 1;
-                let methods = if self.failures < ATTEMPTS_PER_CONNECTION {
-                    methods()
-                } else {
-                    MethodSet::empty()
-                };
-                Ok(Auth::Reject {
-                    proceed_with_methods: Some(methods),
-                    partial_success: false,
+        match self.check_password(user, password).await {
+            Ok(()) => Ok(Auth::Accept),
+            Err(_) => Ok(self.refused()),
+        }
+    }
+
+    /// The password asked by keyboard-interactive: one prompt; when it is
+    /// refused, the reason (wrong name or password, operator locked until a
+    /// time, operator disabled) goes to the desk as the instructions of a
+    /// request with no prompt, which SSH clients print (OpenSSH, PuTTY);
+    /// the desk's empty answer then ends the attempt as a refusal.
+    async fn auth_keyboard_interactive<'a>(
+        &'a mut self,
+        user: &str,
+        _submethods: &str,
+        response: Option<russh::server::Response<'a>>,
+    ) -> Result<Auth, Self::Error> {
+        let Some(response) = response else {
+            self.reason_sent = false;
+            return Ok(Auth::Partial {
+                name: "sportello".into(),
+                instructions: "".into(),
+                prompts: vec![("Password: ".into(), false)].into(),
+            });
+        };
+        if std::mem::take(&mut self.reason_sent) {
+            return Ok(self.refused());
+        }
+        let answers: Vec<_> = response.collect();
+        let password = answers
+            .first()
+            .map(|a| String::from_utf8_lossy(a).into_owned())
+            .unwrap_or_default();
+        let started = tokio::time::Instant::now();
+        match self.check_password(user, &password).await {
+            Ok(()) => Ok(Auth::Accept),
+            Err(reason) => {
+                // As slow as any refusal, whatever the reason: an unknown
+                // name is not told apart by the time it takes.
+                tokio::time::sleep_until(started + self.shared.opts.auth_rejection_time).await;
+                self.reason_sent = true;
+                Ok(Auth::Partial {
+                    name: "sportello".into(),
+                    instructions: format!("{reason}\r\n").into(),
+                    prompts: Vec::new().into(),
                 })
             }
         }

@@ -389,20 +389,6 @@ impl Desk {
             .ok_or_else(|| DeskError::from(Refusal::OperatorNotFound))
     }
 
-    /// Refuses a change that would leave no active administrator.
-    fn keep_an_admin(&self, changed: &Operator) -> Result<()> {
-        let others = self
-            .store
-            .operators()?
-            .into_iter()
-            .any(|o| o.id != changed.id && o.active && o.role == Role::Amministratore);
-        let still_admin = changed.active && changed.role == Role::Amministratore;
-        if !others && !still_admin {
-            return Err(DeskError::from(Refusal::LastAdministrator));
-        }
-        Ok(())
-    }
-
     /// Applies `change` to the operator as stored, with its audit entry, in
     /// one transaction (a login counted meanwhile is kept); refused when
     /// `opened` is given and another desk changed the operator since.
@@ -414,16 +400,20 @@ impl Desk {
     ) -> Result<Operator> {
         let at = self.clock.now();
         let operator = self.operator();
-        Ok(self.store.change_operator_opened(id, opened, |o| {
-            let summary = change(o);
-            AuditRecord {
-                at,
-                operator: operator.clone(),
-                action: AuditAction::OperatorChanged,
-                patient: None,
-                summary,
-            }
-        })?)
+        // The store refuses, inside the change's transaction, a change that
+        // leaves no active administrator.
+        Ok(self
+            .store
+            .change_operator_keeping_an_admin(id, opened, |o| {
+                let summary = change(o);
+                AuditRecord {
+                    at,
+                    operator: operator.clone(),
+                    action: AuditAction::OperatorChanged,
+                    patient: None,
+                    summary,
+                }
+            })?)
     }
 
     pub fn set_operator_role(&self, id: OperatorId, role: Role) -> Result<Operator> {
@@ -437,9 +427,7 @@ impl Desk {
         opened: Option<&Operator>,
         role: Role,
     ) -> Result<Operator> {
-        let mut o = self.operator_for_change(id)?;
-        o.role = role;
-        self.keep_an_admin(&o)?;
+        self.operator_for_change(id)?;
         self.save_operator_change(id, opened, |o| {
             let before = o.role;
             o.role = role;
@@ -463,9 +451,7 @@ impl Desk {
         opened: Option<&Operator>,
         active: bool,
     ) -> Result<Operator> {
-        let mut o = self.operator_for_change(id)?;
-        o.active = active;
-        self.keep_an_admin(&o)?;
+        self.operator_for_change(id)?;
         let what = if active { "riattivato" } else { "disattivato" };
         self.save_operator_change(id, opened, |o| {
             o.active = active;

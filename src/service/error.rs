@@ -283,6 +283,8 @@ pub enum StoreProblem {
     },
     DuplicateOperator(String),
     OperatorNotFound(u64),
+    /// An operator change that would leave no active administrator.
+    LastAdmin,
 }
 
 /// Why a backup or a restore was refused or failed.
@@ -403,13 +405,18 @@ impl From<StoreError> for StoreProblem {
             S::SlotFull { resource, start } => P::SlotFull { resource, start },
             S::DuplicateOperator(name) => P::DuplicateOperator(name),
             S::OperatorNotFound(id) => P::OperatorNotFound(id),
+            S::LastAdmin => P::LastAdmin,
         }
     }
 }
 
 impl From<StoreError> for DeskError {
     fn from(e: StoreError) -> DeskError {
-        DeskError::Store(e.into())
+        match e {
+            // Kept inside the operator change's transaction (several desks).
+            StoreError::LastAdmin => DeskError::Refused(Refusal::LastAdministrator),
+            e => DeskError::Store(e.into()),
+        }
     }
 }
 
@@ -466,6 +473,15 @@ impl DeskError {
     /// the last place meanwhile. Screens offer fresh places on it.
     pub fn is_slot_full(&self) -> bool {
         matches!(self, DeskError::Store(StoreProblem::SlotFull { .. }))
+    }
+
+    /// A save refused because another desk changed the record since the
+    /// screen read it: the parts that changed, by their Italian names.
+    pub fn changed_meanwhile(&self) -> Option<&[&'static str]> {
+        match self {
+            DeskError::Store(StoreProblem::ChangedMeanwhile { fields }) => Some(fields),
+            _ => None,
+        }
     }
 
     /// The store cannot be used at all (see [`StoreProblem::is_store_unavailable`]).

@@ -3,9 +3,10 @@
 use chrono::NaiveDate;
 
 use super::{Desk, DeskError, Refusal, Result};
-use crate::domain::gestore::{GestoriImport, PresaStato};
+use crate::domain::gestore::{GestoriImport, PresaId, PresaStato};
 use crate::domain::practice::Practice;
 use crate::domain::{Canale, Gestore, GestoreId, Patient, PatientId, PresaInCarico};
+use crate::store::StoreError;
 
 /// What an import would change, computed before anything is written.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -312,10 +313,55 @@ impl Desk {
         Ok(presa)
     }
 
+    /// [`Desk::choose_gestore`] from a screen that showed the patient with
+    /// no active presa in carico: when another desk recorded a choice
+    /// meanwhile, the refusal says so (what changed: the Gestore).
+    pub fn choose_gestore_opened(
+        &self,
+        patient: PatientId,
+        gestore: GestoreId,
+        canale: Canale,
+        data: NaiveDate,
+        note: &str,
+    ) -> Result<PresaInCarico> {
+        self.choose_gestore(patient, gestore, canale, data, note)
+            .map_err(|e| match e {
+                DeskError::Store(super::StoreProblem::AlreadyInCharge(_)) => {
+                    DeskError::from(super::StoreProblem::ChangedMeanwhile {
+                        fields: vec!["Gestore"],
+                    })
+                }
+                e => e,
+            })
+    }
+
+    /// [`Desk::revoke_presa`] of the presa in carico `opened`, the one the
+    /// screen showed: refused with what changed when another desk revoked
+    /// it or recorded another choice meanwhile; nothing is written.
+    pub fn revoke_presa_opened(
+        &self,
+        patient: PatientId,
+        opened: PresaId,
+        data: NaiveDate,
+        motivo: &str,
+    ) -> Result<PresaInCarico> {
+        self.revoke_presa_as(patient, Some(opened), data, motivo)
+    }
+
     /// Revokes the patient's active presa in carico with date and reason.
     pub fn revoke_presa(
         &self,
         patient: PatientId,
+        data: NaiveDate,
+        motivo: &str,
+    ) -> Result<PresaInCarico> {
+        self.revoke_presa_as(patient, None, data, motivo)
+    }
+
+    fn revoke_presa_as(
+        &self,
+        patient: PatientId,
+        opened: Option<PresaId>,
         data: NaiveDate,
         motivo: &str,
     ) -> Result<PresaInCarico> {
@@ -328,7 +374,16 @@ impl Desk {
         if motivo.is_empty() {
             return Err(DeskError::from(Refusal::RevokeReasonMissing));
         }
-        let Some(active) = self.store.active_presa(patient)? else {
+        let changed = || {
+            DeskError::from(super::StoreProblem::ChangedMeanwhile {
+                fields: vec!["Gestore"],
+            })
+        };
+        let active = self.store.active_presa(patient)?;
+        if opened.is_some() && active.as_ref().map(|a| a.id) != opened {
+            return Err(changed());
+        }
+        let Some(active) = active else {
             return Err(DeskError::from(Refusal::NoActivePresa));
         };
         if data < active.data_scelta {
@@ -336,7 +391,12 @@ impl Desk {
                 active.data_scelta,
             )));
         }
-        let presa = self.store.revoke_presa(active.id, data, motivo.trim())?;
+        // The store revokes that presa only while it is active: a revocation
+        // by another desk in the meantime is refused there.
+        let presa = match self.store.revoke_presa(active.id, data, motivo.trim()) {
+            Err(StoreError::PresaNotActive(_)) if opened.is_some() => return Err(changed()),
+            r => r?,
+        };
         self.audit(
             crate::domain::audit::AuditAction::PresaRevoked,
             Some(patient),
@@ -394,6 +454,17 @@ impl Desk {
     }
 
     pub fn save_practice(&self, practice: &Practice) -> Result<()> {
+        self.save_practice_as(None, practice)
+    }
+
+    /// [`Desk::save_practice`] for settings edited on `opened` (as the
+    /// screen read them): refused with what changed when another desk saved
+    /// them since; nothing is written.
+    pub fn save_practice_opened(&self, opened: &Practice, practice: &Practice) -> Result<()> {
+        self.save_practice_as(Some(opened), practice)
+    }
+
+    fn save_practice_as(&self, opened: Option<&Practice>, practice: &Practice) -> Result<()> {
         self.require(
             crate::domain::operator::Role::Amministratore,
             super::Operation::Practice,
@@ -409,7 +480,10 @@ impl Desk {
         }
         let practice = &practice;
         let before = self.store.practice()?;
-        self.store.save_practice(practice)?;
+        match opened {
+            Some(opened) => self.store.save_practice_opened(practice, opened)?,
+            None => self.store.save_practice(practice)?,
+        }
         self.remember_practice_name(&practice.nome);
         self.audit(
             crate::domain::audit::AuditAction::PracticeSetup,

@@ -122,7 +122,18 @@ impl Desk {
 
     /// Saves the changes to a draft. Frequencies are checked; a shared PAI
     /// cannot be saved (make a new version).
-    pub fn save_pai_draft(&self, mut pai: Pai) -> Result<Pai> {
+    pub fn save_pai_draft(&self, pai: Pai) -> Result<Pai> {
+        self.save_pai_draft_as(None, pai)
+    }
+
+    /// [`Desk::save_pai_draft`] for a draft edited on `opened` (the PAI as
+    /// the screen read it): refused with what changed when another desk
+    /// saved the draft since; nothing is written.
+    pub fn save_pai_draft_opened(&self, opened: &Pai, pai: Pai) -> Result<Pai> {
+        self.save_pai_draft_as(Some(opened), pai)
+    }
+
+    fn save_pai_draft_as(&self, opened: Option<&Pai>, mut pai: Pai) -> Result<Pai> {
         self.require(crate::domain::operator::Role::Medico, super::Operation::Pai)?;
         if pai.stato != PaiStato::Bozza {
             return Err(DeskError::from(Refusal::SharedPaiFrozen));
@@ -139,7 +150,7 @@ impl Desk {
             return Err(DeskError::from(Refusal::PeriodEndsBeforeStart));
         }
         let before = self.store.pai(pai.id)?.map(|b| b.items.len());
-        self.store.save_pai(&mut pai)?;
+        self.store.save_pai_opened(&mut pai, opened)?;
         self.audit(
             crate::domain::audit::AuditAction::PaiChanged,
             Some(pai.patient),

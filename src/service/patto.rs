@@ -145,6 +145,26 @@ impl Desk {
 
     /// Sets the Clinical Manager of a bozza.
     pub fn set_clinical_manager(&self, patto: PattoId, name: &str) -> Result<PattoDiCura> {
+        self.set_clinical_manager_as(patto, None, name)
+    }
+
+    /// [`Desk::set_clinical_manager`] typed on `opened` (the bozza as the
+    /// screen read it): refused with what changed when another desk changed
+    /// the Patto since; nothing is written.
+    pub fn set_clinical_manager_opened(
+        &self,
+        opened: &PattoDiCura,
+        name: &str,
+    ) -> Result<PattoDiCura> {
+        self.set_clinical_manager_as(opened.id, Some(opened), name)
+    }
+
+    fn set_clinical_manager_as(
+        &self,
+        patto: PattoId,
+        opened: Option<&PattoDiCura>,
+        name: &str,
+    ) -> Result<PattoDiCura> {
         self.require(
             crate::domain::operator::Role::Medico,
             super::Operation::ClinicalManager,
@@ -159,7 +179,7 @@ impl Desk {
             crate::domain::text::MAX_NAME_CHARS,
         )?;
         let before = std::mem::replace(&mut p.clinical_manager, name);
-        self.store.update_patto_draft(&p)?;
+        self.store.update_patto_draft_opened(&p, opened)?;
         self.audit(
             crate::domain::audit::AuditAction::PattoChanged,
             Some(p.patient),
@@ -183,6 +203,28 @@ impl Desk {
         name: &str,
         motivo: &str,
     ) -> Result<PattoDiCura> {
+        self.correct_clinical_manager_as(patto, None, name, motivo)
+    }
+
+    /// [`Desk::correct_clinical_manager`] asked on `opened` (the Patto as
+    /// the screen showed it): refused with what changed when another desk
+    /// corrected or renewed it since; nothing is written.
+    pub fn correct_clinical_manager_opened(
+        &self,
+        opened: &PattoDiCura,
+        name: &str,
+        motivo: &str,
+    ) -> Result<PattoDiCura> {
+        self.correct_clinical_manager_as(opened.id, Some(opened), name, motivo)
+    }
+
+    fn correct_clinical_manager_as(
+        &self,
+        patto: PattoId,
+        opened: Option<&PattoDiCura>,
+        name: &str,
+        motivo: &str,
+    ) -> Result<PattoDiCura> {
         self.require(
             crate::domain::operator::Role::Medico,
             super::Operation::ClinicalManager,
@@ -201,6 +243,15 @@ impl Desk {
             .store
             .patto(patto)?
             .ok_or_else(|| DeskError::from(Refusal::PattoNotFound(None)))?;
+        // The store refuses a second correction made on the same stored
+        // Patto (the count of corrections is checked in its transaction);
+        // here a correction asked on an older reading is refused.
+        if let Some(opened) = opened {
+            let fields = patto::changed_fields(opened, &p);
+            if !fields.is_empty() {
+                return Err(super::StoreProblem::ChangedMeanwhile { fields }.into());
+            }
+        }
         let correzione = patto::correct_clinical_manager(
             &mut p,
             &name,

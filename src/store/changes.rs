@@ -23,6 +23,8 @@ pub enum Area {
     /// Appointments, slots, closures and resources.
     Agenda,
     Operators,
+    /// The practice's settings (Amministrazione › Studio).
+    Practice,
 }
 
 impl Area {
@@ -33,6 +35,7 @@ impl Area {
         Area::Pai,
         Area::Agenda,
         Area::Operators,
+        Area::Practice,
     ];
 
     fn index(self) -> usize {
@@ -40,7 +43,7 @@ impl Area {
     }
 }
 
-const AREA_COUNT: usize = 6;
+const AREA_COUNT: usize = 7;
 
 /// The counters themselves, one per [`Area`].
 pub(crate) type Counters = Arc<[AtomicU64; AREA_COUNT]>;
@@ -75,7 +78,18 @@ pub(crate) fn watch(
     area: Area,
     counters: &Counters,
 ) -> Option<std::thread::JoinHandle<()>> {
-    let subscriber = tree.watch_prefix(vec![]);
+    watch_prefix(tree, &[], area, counters)
+}
+
+/// Starts the watcher of the keys of `tree` under `prefix`, bumping
+/// `area`'s counter for each write.
+pub(crate) fn watch_prefix(
+    tree: &sled::Tree,
+    prefix: &[u8],
+    area: Area,
+    counters: &Counters,
+) -> Option<std::thread::JoinHandle<()>> {
+    let subscriber = tree.watch_prefix(prefix);
     let counters = Arc::clone(counters);
     let spawned = std::thread::Builder::new()
         .name(format!("watch-{area:?}"))

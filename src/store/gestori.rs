@@ -16,7 +16,7 @@ use crate::domain::gestore::{GestoriImport, PresaId};
 use crate::domain::practice::Practice;
 use crate::domain::{Gestore, GestoreId, PatientId, PresaInCarico, PresaStato};
 
-const META_PRACTICE: &[u8] = b"practice";
+pub(crate) const META_PRACTICE: &[u8] = b"practice";
 const META_GESTORI_SEEDED: &[u8] = b"gestori_seeded";
 /// The column names of the Gestori list last imported, one per line.
 const META_GESTORI_HEADER: &[u8] = b"gestori_header";
@@ -353,6 +353,39 @@ impl Store {
                 reason: r,
             }),
         }
+    }
+
+    /// [`Store::save_practice`] for settings edited on `opened` (as the
+    /// screen read them): refused with the settings that differ when
+    /// another desk saved them since. Read and written in one transaction.
+    pub fn save_practice_opened(&self, practice: &Practice, opened: &Practice) -> Result<()> {
+        self.ensure_writable()?;
+        let bytes = encode_practice(practice)?;
+        self.meta
+            .transaction(|meta| {
+                let stored = match meta.get(META_PRACTICE)? {
+                    None => Practice::default(),
+                    Some(v) => decode_practice(&v).map_err(|reason| {
+                        ConflictableTransactionError::Abort(StoreError::Corrupt {
+                            tree: trees::META,
+                            key: "practice".into(),
+                            reason,
+                        })
+                    })?,
+                };
+                // Invariant: no lost update of the practice's settings.
+                if stored != *opened {
+                    return Err(ConflictableTransactionError::Abort(
+                        StoreError::ChangedMeanwhile {
+                            fields: crate::domain::practice::changed_fields(opened, &stored),
+                        },
+                    ));
+                }
+                meta.insert(META_PRACTICE, bytes.as_slice())?;
+                Ok(())
+            })
+            .map_err(|e| self.tx_error(e))?;
+        self.make_durable()
     }
 
     pub fn save_practice(&self, practice: &Practice) -> Result<()> {

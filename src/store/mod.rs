@@ -146,6 +146,9 @@ pub enum StoreError {
     },
     #[error("Esiste già un operatore con nome utente {0}: sceglierne un altro")]
     DuplicateOperator(String),
+    /// An operator change that would leave no active administrator.
+    #[error("Deve restare almeno un amministratore attivo: crearne un altro prima")]
+    LastAdmin,
     #[error("Operatore {0} non trovato")]
     OperatorNotFound(u64),
 }
@@ -340,6 +343,7 @@ impl Store {
         if let Err(e) = crate::private_fs::create_dir_all_private(dir) {
             return Err(dir_error(dir, &e));
         }
+        refuse_if_held(dir)?;
         let _swap_guard = rewrite::prepare_open(dir)?;
         remove_unfinished_snapshots(dir)?;
         // sled releases its file lock only when its background flusher lets
@@ -476,6 +480,12 @@ impl Store {
             // The thread ends by itself with the store's last handle.
             drop(changes::watch(tree, area, &self.changes));
         }
+        drop(changes::watch_prefix(
+            &self.meta,
+            gestori::META_PRACTICE,
+            Area::Practice,
+            &self.changes,
+        ));
     }
 
     /// The change counters of this process, one per [`Area`].
@@ -722,6 +732,37 @@ pub fn served_port(dir: &Path) -> Option<u16> {
         .trim()
         .parse()
         .ok()
+}
+
+/// Before anything touches `dir`: a store another handle holds (another
+/// process, such as `sportello serve`) is refused as in use, and nothing in
+/// the folder is changed; finishing an interrupted rewrite there would
+/// remove the new store that the holder may be building at that moment.
+/// sled lets go of its lock a moment after the last handle is dropped, so a
+/// lock still held is looked at again briefly. A lock that cannot be asked
+/// for (a file system without locks) is left to sled's own open.
+fn refuse_if_held(dir: &Path) -> Result<()> {
+    for _ in 0..LOCK_RETRIES {
+        let Ok(data) = File::open(dir.join("db")) else {
+            return Ok(()); // a new store, or one sled's open reports
+        };
+        match data.try_lock() {
+            Err(std::fs::TryLockError::WouldBlock) => {
+                std::thread::sleep(std::time::Duration::from_millis(25));
+            }
+            _ => return Ok(()),
+        }
+    }
+    Err(match served_port(dir) {
+        Some(port) => StoreError::Served {
+            dir: dir.to_path_buf(),
+            port,
+            host: host_name(),
+        },
+        None => StoreError::Locked {
+            dir: dir.to_path_buf(),
+        },
+    })
 }
 
 /// This machine's name, as the desks reach it (a placeholder when unknown).

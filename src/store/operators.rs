@@ -73,6 +73,26 @@ fn append_tx(
     Ok(())
 }
 
+/// Whether one of the operators `ids` is an active administrator, read by
+/// point key inside a transaction.
+fn tx_any_active_admin(ops: &TransactionalTree, ids: &[OperatorId]) -> TxResult<bool> {
+    for id in ids {
+        if let Some(bytes) = ops.get(id_key(*id))? {
+            let o = decode_operator(&bytes).map_err(|reason| {
+                ConflictableTransactionError::Abort(StoreError::Corrupt {
+                    tree: trees::OPERATORS,
+                    key: id.to_string(),
+                    reason,
+                })
+            })?;
+            if o.is_active_admin() {
+                return Ok(true);
+            }
+        }
+    }
+    Ok(false)
+}
+
 impl Store {
     /// Whether any operator exists (false on a new store: the first start
     /// creates the administrator).
@@ -204,6 +224,43 @@ impl Store {
         opened: Option<&Operator>,
         change: impl Fn(&mut Operator) -> AuditRecord,
     ) -> Result<Operator> {
+        self.change_operator_checked(id, opened, None, change)
+    }
+
+    /// [`Store::change_operator_opened`] for a change of role or active
+    /// flag: refused with [`StoreError::LastAdmin`] when it would leave no
+    /// active administrator.
+    ///
+    /// Invariant: at least one active administrator. The other operators
+    /// are read by point key inside the same transaction as the change
+    /// (their ids are listed before it: an operator added meanwhile is not
+    /// counted, which can only refuse, never allow), so two desks demoting
+    /// or disabling the last two administrators at once cannot both win.
+    pub fn change_operator_keeping_an_admin(
+        &self,
+        id: OperatorId,
+        opened: Option<&Operator>,
+        change: impl Fn(&mut Operator) -> AuditRecord,
+    ) -> Result<Operator> {
+        let mut ids = Vec::new();
+        for item in self.operators.iter().keys() {
+            let k = item.map_err(|e| self.fatal(e))?;
+            if let Some(other) = super::patients::id_from_value(&k)
+                && other != id
+            {
+                ids.push(other);
+            }
+        }
+        self.change_operator_checked(id, opened, Some(&ids), change)
+    }
+
+    fn change_operator_checked(
+        &self,
+        id: OperatorId,
+        opened: Option<&Operator>,
+        others: Option<&[OperatorId]>,
+        change: impl Fn(&mut Operator) -> AuditRecord,
+    ) -> Result<Operator> {
         self.ensure_writable()?;
         let saved = (&self.operators, &self.meta, &self.audit)
             .transaction(|(ops, meta, log)| {
@@ -229,7 +286,15 @@ impl Store {
                         ));
                     }
                 }
+                let was_admin = o.is_active_admin();
                 let record = change(&mut o);
+                if let Some(others) = others
+                    && was_admin
+                    && !o.is_active_admin()
+                    && !tx_any_active_admin(ops, others)?
+                {
+                    return Err(ConflictableTransactionError::Abort(StoreError::LastAdmin));
+                }
                 let bytes = encode_operator(&o).map_err(ConflictableTransactionError::Abort)?;
                 ops.insert(&id_key(id), bytes)?;
                 append_tx(meta, log, &record)?;

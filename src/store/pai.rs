@@ -22,6 +22,13 @@ impl Store {
     /// transaction with its index entry; durable. A shared or concluded
     /// version is never overwritten, except by [`Store::save_pai_versions`].
     pub fn save_pai(&self, p: &mut Pai) -> Result<PaiId> {
+        self.save_pai_opened(p, None)
+    }
+
+    /// [`Store::save_pai`] for a draft edited on `opened` (the PAI as the
+    /// screen read it): refused with the parts that differ when another
+    /// desk saved the draft since.
+    pub fn save_pai_opened(&self, p: &mut Pai, opened: Option<&Pai>) -> Result<PaiId> {
         self.ensure_writable()?;
         if p.id == 0 {
             p.id = self.next_id()?;
@@ -39,6 +46,16 @@ impl Store {
                         return Err(ConflictableTransactionError::Abort(StoreError::PaiFrozen(
                             id,
                         )));
+                    }
+                    // Invariant: no lost update of a draft.
+                    if let Some(opened) = opened
+                        && *opened != stored
+                    {
+                        return Err(ConflictableTransactionError::Abort(
+                            StoreError::ChangedMeanwhile {
+                                fields: crate::domain::pai::changed_fields(opened, &stored),
+                            },
+                        ));
                     }
                 }
                 pai.insert(&id_key(id), bytes.as_slice())?;

@@ -387,12 +387,31 @@ impl Store {
 
     /// Replaces a bozza (e.g. a new Clinical Manager). A signed Patto cannot be changed.
     pub fn update_patto_draft(&self, p: &PattoDiCura) -> Result<()> {
+        self.update_patto_draft_opened(p, None)
+    }
+
+    /// [`Store::update_patto_draft`] for a change made on `opened` (the
+    /// Patto as the screen read it): refused with the parts that differ
+    /// when another desk changed it since.
+    pub fn update_patto_draft_opened(
+        &self,
+        p: &PattoDiCura,
+        opened: Option<&PattoDiCura>,
+    ) -> Result<()> {
         self.ensure_writable()?;
         self.patti
             .transaction(|patti| {
                 let stored = tx_get_patto(patti, p.id)?;
                 if stored.stato != PattoStato::Bozza || p.stato != PattoStato::Bozza {
                     return abort(StoreError::PattoSigned(p.id));
+                }
+                // Invariant: no lost update of a bozza.
+                if let Some(opened) = opened
+                    && *opened != stored
+                {
+                    return abort(StoreError::ChangedMeanwhile {
+                        fields: crate::domain::patto::changed_fields(opened, &stored),
+                    });
                 }
                 tx_put_patto(patti, p)
             })

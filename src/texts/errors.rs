@@ -702,7 +702,10 @@ fn store(lang: Lang, p: &StoreProblem) -> String {
             (Lang::En, false) => "Another desk just prepared the Patto of this presa in carico: open F4 again".into(),
         },
         P::ChangedMeanwhile { fields } => {
-            let fields = fields.join(", ");
+            let fields = match lang {
+                Lang::It => fields.join(", "),
+                Lang::En => fields.iter().map(|f| field_en(f)).collect::<Vec<_>>().join(", "),
+            };
             tr!(
                 lang,
                 format!("Nel frattempo un altro sportello ha modificato: {fields}. Riaprire la scheda per vedere i dati attuali; le modifiche fatte qui restano nel modulo."),
@@ -742,6 +745,12 @@ fn store(lang: Lang, p: &StoreProblem) -> String {
             format!("Operatore {id} non trovato"),
             format!("Operator {id} not found"),
         ),
+        P::LastAdmin => tr!(
+            lang,
+            "Deve restare almeno un amministratore attivo: crearne un altro prima",
+            "At least one active administrator must remain: create another one first"
+        )
+        .into(),
     }
 }
 
@@ -1209,6 +1218,42 @@ pub fn pai(lang: Lang, e: &PaiError) -> String {
                 crate::domain::pai::MAX_MESI
             ),
         },
+    }
+}
+
+/// The English name of a field named, in Italian, by a refusal of a save
+/// over a record another desk changed meanwhile.
+fn field_en(it: &str) -> &str {
+    match it {
+        "Cognome" => "Surname",
+        "Nome" => "Name",
+        "Codice fiscale" => "Codice fiscale",
+        "Sesso" => "Sex",
+        "Data di nascita" => "Date of birth",
+        "Luogo di nascita" => "Place of birth",
+        "Indirizzo" => "Address",
+        "CAP" => "Postcode",
+        "Comune" => "Comune",
+        "Telefoni" => "Phones",
+        "Tessera sanitaria" => "Health card",
+        "Patologie" => "Pathologies",
+        "Stato" => "State",
+        "Nome utente" => "Username",
+        "Ruolo" => "Role",
+        "Attivo" => "Active",
+        "Periodo" => "Period",
+        "Prestazioni" => "Services",
+        "Farmaci" => "Medicines",
+        "Stile di vita" => "Lifestyle",
+        "Vaccinazioni" => "Vaccinations",
+        "Esenzioni" => "Exemptions",
+        "Allergie" => "Allergies",
+        "Rinnovo" => "Renewal",
+        "Nome dello studio" => "Practice name",
+        "Canali" => "Channels",
+        "Stampante" => "Printer",
+        "Clinical Manager" => "Clinical Manager",
+        other => other,
     }
 }
 

@@ -20,6 +20,7 @@ mod operators;
 mod pai;
 mod patto;
 mod serve;
+mod stale_saves;
 mod store;
 mod stress;
 mod tui;

@@ -581,3 +581,82 @@ fn an_operator_change_made_on_a_list_another_desk_changed_is_refused() {
     assert_eq!((stored.role, stored.active), (Role::Medico, true));
     assert!(desk.verify_audit().unwrap().is_ok());
 }
+
+#[test]
+fn two_desks_removing_the_last_two_administrators_at_once_leave_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let desk = Desk::open(dir.path(), clock(9, 0)).unwrap();
+    let capo = desk
+        .add_operator("capo", "segreta-123", Role::Amministratore)
+        .unwrap();
+    let vice = desk
+        .add_operator("vice", "segreta-456", Role::Amministratore)
+        .unwrap();
+    // The administrator Desk::open made is retired first: capo and vice
+    // are the last two.
+    let a = desk.new_session(Some("192.0.2.1"));
+    a.login("capo", "segreta-123").unwrap();
+    let b = desk.new_session(Some("192.0.2.2"));
+    b.login("vice", "segreta-456").unwrap();
+    for o in desk.operators().unwrap() {
+        if o.id != capo.id && o.id != vice.id && o.active {
+            a.set_operator_active(o.id, false).unwrap();
+        }
+    }
+    let active_admins = || {
+        desk.operators()
+            .unwrap()
+            .into_iter()
+            .filter(|o| o.active && o.role == Role::Amministratore)
+            .count()
+    };
+    assert_eq!(active_admins(), 2);
+    for round in 0..24 {
+        // Each removes the other at the same moment: by the active flag on
+        // even rounds, by the role on odd ones.
+        let barrier = std::sync::Barrier::new(2);
+        let remove = |d: &Desk, other: u64| {
+            barrier.wait();
+            if round % 2 == 0 {
+                d.set_operator_active(other, false)
+            } else {
+                d.set_operator_role(other, Role::Segreteria)
+            }
+        };
+        let (ra, rb) = std::thread::scope(|s| {
+            let ta = s.spawn(|| remove(&a, vice.id));
+            let tb = s.spawn(|| remove(&b, capo.id));
+            (ta.join().unwrap(), tb.join().unwrap())
+        });
+        assert_eq!(
+            usize::from(ra.is_ok()) + usize::from(rb.is_ok()),
+            1,
+            "round {round}: exactly one wins ({ra:?}, {rb:?})"
+        );
+        let refused = ra.err().or(rb.err()).unwrap();
+        assert_eq!(
+            refused.to_string(),
+            "Deve restare almeno un amministratore attivo: crearne un altro prima"
+        );
+        assert_eq!(active_admins(), 1, "round {round}");
+        // The winner puts the other back.
+        let (winner, loser) = if active_admins_is(&desk, capo.id) {
+            (&a, vice.id)
+        } else {
+            (&b, capo.id)
+        };
+        winner.set_operator_active(loser, true).unwrap();
+        winner
+            .set_operator_role(loser, Role::Amministratore)
+            .unwrap();
+        assert_eq!(active_admins(), 2);
+    }
+    assert!(desk.verify_audit().unwrap().is_ok());
+}
+
+fn active_admins_is(desk: &Desk, id: u64) -> bool {
+    desk.operators()
+        .unwrap()
+        .into_iter()
+        .any(|o| o.id == id && o.active && o.role == Role::Amministratore)
+}

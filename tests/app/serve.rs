@@ -773,3 +773,167 @@ fn a_locked_or_disabled_operator_is_refused_with_a_key_too() {
         Err(DeskError::Login(LoginError::Disabled(_)))
     ));
 }
+
+/// Waits up to five seconds for `done`.
+fn eventually(mut done: impl FnMut() -> bool) -> bool {
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while Instant::now() < deadline {
+        if done() {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    done()
+}
+
+#[test]
+fn a_server_running_for_days_takes_the_daily_backup_itself() {
+    use sportello::service::ManualClock;
+    use sportello::service::backup::{AUTO_DIR, auto_backups};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let start = chrono::NaiveDate::from_ymd_opt(2026, 11, 22)
+        .and_then(|d| d.and_hms_opt(23, 0, 0))
+        .expect("valid time");
+    let clock = Arc::new(ManualClock::new(start));
+    let desk = Desk::open(dir.path(), clock.clone()).expect("store opens");
+    desk.add_operator(ANNA, ANNA_PW, Role::Segreteria)
+        .expect("anna added");
+    let mut opts = ServeOptions::new("127.0.0.1:0".parse().expect("address"));
+    opts.backup_keep = 2;
+    opts.backup_every = Duration::from_millis(30);
+    let running = serve::start(desk.clone(), opts).expect("server starts");
+    let backups = || {
+        auto_backups(&dir.path().join(AUTO_DIR))
+            .into_iter()
+            .map(|(day, _)| day.format("%d/%m").to_string())
+            .collect::<Vec<_>>()
+    };
+    assert!(eventually(|| backups() == ["22/11"]), "{:?}", backups());
+    // Past midnight the server takes the new day's backup by itself.
+    clock.advance(chrono::Duration::hours(2));
+    assert!(
+        eventually(|| backups() == ["22/11", "23/11"]),
+        "{:?}",
+        backups()
+    );
+    // Two kept: the oldest goes when the third day's is taken.
+    clock.advance(chrono::Duration::days(1));
+    assert!(
+        eventually(|| backups() == ["23/11", "24/11"]),
+        "{:?}",
+        backups()
+    );
+    // One a day: more looks on the same day write nothing more.
+    std::thread::sleep(Duration::from_millis(200));
+    assert_eq!(backups(), ["23/11", "24/11"]);
+    running.stop().expect("server stops");
+    // Each is a verified backup of the store: it restores.
+    let (_, newest) = auto_backups(&dir.path().join(AUTO_DIR))
+        .pop()
+        .expect("a backup");
+    sportello::service::backup::plan_restore(&newest, &dir.path().join("ripristino"), None)
+        .expect("the backup reads back");
+}
+
+/// Keyboard-interactive: the password for the one prompt; what the desk
+/// reads when it is refused (the instructions of the request that follows,
+/// with no prompt), or `None` when it is accepted.
+async fn interactive_login(
+    handle: &mut client::Handle<Client>,
+    user: &str,
+    pw: &str,
+) -> Option<String> {
+    use russh::client::KeyboardInteractiveAuthResponse as R;
+    let asked = handle
+        .authenticate_keyboard_interactive_start(user, None)
+        .await
+        .expect("answered");
+    let R::InfoRequest { prompts, .. } = asked else {
+        panic!("a prompt expected: {asked:?}");
+    };
+    assert_eq!(prompts.len(), 1);
+    assert_eq!(prompts[0].prompt, "Password: ");
+    assert!(!prompts[0].echo, "the password is not echoed");
+    match handle
+        .authenticate_keyboard_interactive_respond(vec![pw.to_string()])
+        .await
+        .expect("answered")
+    {
+        R::Success => None,
+        R::InfoRequest {
+            instructions,
+            prompts,
+            ..
+        } => {
+            assert!(prompts.is_empty(), "{prompts:?}");
+            let end = handle
+                .authenticate_keyboard_interactive_respond(Vec::new())
+                .await
+                .expect("answered");
+            assert!(matches!(end, R::Failure { .. }), "{end:?}");
+            Some(instructions)
+        }
+        other => panic!("unexpected {other:?}"),
+    }
+}
+
+#[test]
+fn a_refused_password_tells_the_desk_why() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (running, desk) = server(dir.path());
+    let rt = runtime();
+    rt.block_on(async {
+        let mut h = connect(running.addr).await;
+        assert_eq!(
+            interactive_login(&mut h, ANNA, "sbagliata-1")
+                .await
+                .as_deref(),
+            Some("Nome utente o password errati\r\n")
+        );
+        let mut h = connect(running.addr).await;
+        assert_eq!(
+            interactive_login(&mut h, "nessuno", "sbagliata-1")
+                .await
+                .as_deref(),
+            Some("Nome utente o password errati\r\n"),
+            "an unknown name reads as a wrong password"
+        );
+        for i in 2..=5 {
+            let mut h = connect(running.addr).await;
+            let said = interactive_login(&mut h, ANNA, &format!("sbagliata-{i}")).await;
+            assert!(said.is_some());
+        }
+        // Locked: the right password too is refused, saying until when.
+        let mut h = connect(running.addr).await;
+        let said = interactive_login(&mut h, ANNA, ANNA_PW)
+            .await
+            .expect("refused");
+        assert!(
+            said.starts_with("Troppi tentativi errati: accesso bloccato fino alle "),
+            "{said}"
+        );
+        // Bruno logs in with the same method.
+        let mut h = connect(running.addr).await;
+        assert_eq!(interactive_login(&mut h, BRUNO, BRUNO_PW).await, None);
+    });
+    running.stop().expect("server stops");
+    // A disabled operator, said in English with --lang en.
+    let carlo = desk
+        .add_operator("carlo", "segreteria-carlo-3", Role::Segreteria)
+        .expect("carlo added");
+    desk.set_operator_active(carlo.id, false).expect("disabled");
+    let mut opts = ServeOptions::new("127.0.0.1:0".parse().expect("address"));
+    opts.auth_rejection_time = Duration::from_millis(10);
+    opts.lang = sportello::tui::Lang::En;
+    let running = serve::start(desk, opts).expect("server starts");
+    rt.block_on(async {
+        let mut h = connect(running.addr).await;
+        assert_eq!(
+            interactive_login(&mut h, "carlo", "segreteria-carlo-3")
+                .await
+                .as_deref(),
+            Some("The operator carlo is disabled: ask the administrator\r\n")
+        );
+    });
+    running.stop().expect("server stops");
+}

@@ -152,6 +152,48 @@ fn second_open_reports_the_lock() {
     assert!(msg.contains("già aperto"), "{msg}");
 }
 
+/// Every path under `dir` with its size (sled's own flusher may touch the
+/// held store's files' times).
+fn listing(dir: &std::path::Path) -> Vec<(std::path::PathBuf, u64)> {
+    let mut out = Vec::new();
+    let mut todo = vec![dir.to_path_buf()];
+    while let Some(d) = todo.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let e = e.unwrap();
+            let m = e.metadata().unwrap();
+            if m.is_dir() {
+                todo.push(e.path());
+            }
+            out.push((e.path(), m.len()));
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn a_second_open_of_a_held_store_changes_nothing_before_it_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let held = Store::open(dir.path()).unwrap();
+    held.make_durable().unwrap();
+    // The holder is rewriting the store (an erasure, `compatta`): the new
+    // store is being built beside the old one.
+    let building = dir.path().join(".riscrittura-nuova");
+    std::fs::create_dir(&building).unwrap();
+    std::fs::write(building.join("db"), b"in costruzione").unwrap();
+    // The holder is `sportello serve`.
+    std::fs::write(dir.path().join(sportello::store::SERVE_MARKER), b"2222\n").unwrap();
+    let before = listing(dir.path());
+    match Store::open(dir.path()) {
+        Err(StoreError::Served { port, .. }) => assert_eq!(port, 2222),
+        Err(other) => panic!("unexpected error {other}"),
+        Ok(_) => panic!("a second open must fail"),
+    }
+    assert_eq!(listing(dir.path()), before, "the held store was touched");
+    assert!(building.join("db").is_file());
+    drop(held);
+}
+
 #[test]
 fn unwritable_directory_is_an_error_not_a_panic() {
     use std::os::unix::fs::PermissionsExt;

@@ -440,3 +440,152 @@ fn elenco_gestori_shows_an_import_of_another_desk_keeping_filter_and_selection()
     assert_eq!(selected.as_deref(), Some("Cooperativa Esempio"));
     assert!(ui.screen().contains("milano"), "{}", ui.screen());
 }
+
+/// Carla's screen on desk B, in the section of Amministrazione `downs`
+/// rows down the menu; desk A logged in as Carla too.
+fn admin_section(b: &Desk, downs: usize) -> (Desk, Harness) {
+    let a = b.new_session(None);
+    a.login(CARLA, CARLA_PW).expect("carla logs in at A");
+    let admin = b.new_session(None);
+    admin.login(CARLA, CARLA_PW).expect("carla logs in at B");
+    let mut ui = harness(admin);
+    ui.keys(|e| {
+        e.key(KeyCode::F(11));
+        for _ in 0..downs {
+            e.key(KeyCode::Down);
+        }
+        e.key(KeyCode::Enter);
+    });
+    (a, ui)
+}
+
+#[test]
+fn operators_list_shows_another_desks_change_keeping_the_selected_operator() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (_, b, _) = two_desks(dir.path());
+    let (a, mut ui) = admin_section(&b, 7);
+    let state = |ui: &Harness| {
+        let Screen::Admin(admin) = top(&ui.app) else {
+            panic!("admin expected:\n{}", ui.screen());
+        };
+        let list = admin.operators().expect("Operatori");
+        (
+            list.operators()
+                .iter()
+                .map(|o| format!("{} {}", o.username, o.role.label()))
+                .collect::<Vec<_>>(),
+            list.selected().map(|o| o.username.clone()),
+        )
+    };
+    // The cursor on bruno.
+    while state(&ui).1.as_deref() != Some(BRUNO) {
+        ui.keys(|e| {
+            e.key(KeyCode::Down);
+        });
+    }
+    let (listed, _) = state(&ui);
+    assert!(
+        !listed.iter().any(|o| o.starts_with("alberto")),
+        "{listed:?}"
+    );
+    // Desk A adds alberto (listed before bruno) and makes bruno a doctor.
+    let before = ui.desk().changes();
+    a.add_operator("alberto", "password-alberto-1", Role::Medico)
+        .expect("added");
+    let bruno = listed
+        .iter()
+        .position(|o| o.starts_with(BRUNO))
+        .expect("bruno listed");
+    let bruno_id = ui
+        .desk()
+        .operators()
+        .expect("listed")
+        .into_iter()
+        .find(|o| o.username == BRUNO)
+        .expect("bruno")
+        .id;
+    a.set_operator_role(bruno_id, Role::Medico)
+        .expect("changed");
+    tick_after_write(&mut ui, before, Area::Operators);
+    let (listed, selected) = state(&ui);
+    assert!(
+        listed.iter().any(|o| o.starts_with("alberto")),
+        "{listed:?}"
+    );
+    assert_eq!(
+        listed[bruno + 1],
+        format!("{BRUNO} {}", Role::Medico.label())
+    );
+    assert_eq!(selected.as_deref(), Some(BRUNO), "{}", ui.screen());
+}
+
+#[test]
+fn studio_settings_show_another_desks_save_unless_changed_here() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (_, b, _) = two_desks(dir.path());
+    let (a, mut ui) = admin_section(&b, 2);
+    assert!(
+        !ui.screen().contains("Studio Associato Verdi"),
+        "{}",
+        ui.screen()
+    );
+    let before = ui.desk().changes();
+    let mut p = a.practice().expect("read");
+    p.nome = "Studio Associato Verdi".into();
+    a.save_practice(&p).expect("saved");
+    tick_after_write(&mut ui, before, Area::Practice);
+    assert!(
+        ui.screen().contains("Studio Associato Verdi"),
+        "{}",
+        ui.screen()
+    );
+    // Typed here, then saved by A: what was typed stays.
+    ui.keys(|e| {
+        e.ctrl('u').text("Studio Medico Rossi");
+    });
+    let before = ui.desk().changes();
+    p.nome = "Studio Associato Bianchi".into();
+    a.save_practice(&p).expect("saved");
+    tick_after_write(&mut ui, before, Area::Practice);
+    assert!(
+        ui.screen().contains("Studio Medico Rossi"),
+        "{}",
+        ui.screen()
+    );
+    assert!(!ui.screen().contains("Bianchi"), "{}", ui.screen());
+}
+
+#[test]
+fn agenda_resources_show_another_desks_change_keeping_the_selected_one() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (_, b, _) = two_desks(dir.path());
+    let (a, mut ui) = admin_section(&b, 4);
+    ui.keys(|e| {
+        e.key(KeyCode::Down);
+    });
+    let selected = |ui: &Harness| {
+        let Screen::Admin(admin) = top(&ui.app) else {
+            panic!("admin expected:\n{}", ui.screen());
+        };
+        let r = admin.risorse().expect("Risorse");
+        r.selected().map(|r| (r.id, r.nome.clone()))
+    };
+    let (id, nome) = selected(&ui).expect("a resource selected");
+    assert_eq!(nome, "Studio dott.ssa Sala");
+    let before = ui.desk().changes();
+    let mut r = a
+        .resources()
+        .expect("read")
+        .into_iter()
+        .find(|r| r.id == id)
+        .expect("stored");
+    r.nome = "Studio dott.ssa Sala e dott. Riva".into();
+    a.save_resource(r).expect("saved");
+    tick_after_write(&mut ui, before, Area::Agenda);
+    assert_eq!(
+        selected(&ui),
+        Some((id, "Studio dott.ssa Sala e dott. Riva".to_string())),
+        "{}",
+        ui.screen()
+    );
+}

@@ -221,6 +221,12 @@ impl RisorseSection {
             .and_then(|i| self.resources.get(i))
     }
 
+    /// Reads the resources again after another desk wrote, keeping the
+    /// selected one.
+    pub fn refresh(&mut self, env: &Env) {
+        self.reload(env, None);
+    }
+
     /// Reads the resources again, keeping (or moving to) `select`.
     fn reload(&mut self, env: &Env, select: Option<ResourceId>) {
         let keep = select.or_else(|| self.selected().map(|r| r.id));
@@ -772,6 +778,20 @@ impl ChiusureSection {
         &self.closures
     }
 
+    /// Reads the closures again after another desk wrote, keeping the
+    /// selected one.
+    pub fn refresh(&mut self, env: &Env) {
+        let keep = self
+            .selection
+            .selected()
+            .and_then(|i| self.closures.get(i))
+            .map(|c| c.id);
+        self.reload(env);
+        if let Some(at) = keep.and_then(|id| self.closures.iter().position(|c| c.id == id)) {
+            self.selection.select(Some(at));
+        }
+    }
+
     fn reload(&mut self, env: &Env) {
         let x = env.s.agenda_admin;
         let loaded = (|| {
@@ -1012,6 +1032,21 @@ impl FuoriSection {
 
     pub fn lines(&self) -> &[OutsideLine] {
         &self.lines
+    }
+
+    /// Reads the lines again after another desk wrote, keeping the
+    /// selected appointment.
+    pub fn refresh(&mut self, env: &Env) {
+        let keep = self
+            .selection
+            .selected()
+            .and_then(|i| self.lines.get(i))
+            .map(|l| l.appointment.id);
+        self.reload(env);
+        if let Some(at) = keep.and_then(|id| self.lines.iter().position(|l| l.appointment.id == id))
+        {
+            self.selection.select(Some(at));
+        }
     }
 
     fn reload(&mut self, env: &Env) {

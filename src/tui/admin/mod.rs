@@ -190,11 +190,29 @@ impl AdminScreen {
         matches!(self, AdminScreen::Gestori(_))
     }
 
-    /// Reads Elenco Gestori again after another desk wrote (the other
-    /// sections are forms or read on their own keys).
+    /// The data the section shows that other desks change.
+    pub fn areas(&self) -> &'static [crate::service::Area] {
+        use crate::service::Area::*;
+        match self {
+            AdminScreen::Gestori(_) => &[Prese],
+            AdminScreen::Operators(_) => &[Operators],
+            AdminScreen::Studio(_) => &[Practice, Prese],
+            AdminScreen::Risorse(_) | AdminScreen::Chiusure(_) | AdminScreen::Fuori(_) => &[Agenda],
+            _ => &[],
+        }
+    }
+
+    /// Reads the section's data again after another desk wrote
+    /// ([`AdminScreen::areas`]), keeping the selection and what was typed.
     pub fn refresh(&mut self, env: &Env) {
-        if let AdminScreen::Gestori(g) = self {
-            g.refresh(env);
+        match self {
+            AdminScreen::Gestori(g) => g.refresh(env),
+            AdminScreen::Operators(o) => o.refresh(env),
+            AdminScreen::Studio(st) => st.refresh(env),
+            AdminScreen::Risorse(r) => r.refresh(env),
+            AdminScreen::Chiusure(c) => c.refresh(env),
+            AdminScreen::Fuori(f) => f.refresh(env),
+            _ => {}
         }
     }
 
@@ -1058,11 +1076,7 @@ impl crate::tui::kit::screen::Screen for AdminScreen {
     }
 
     fn areas(&self) -> &'static [crate::service::Area] {
-        if self.is_gestori() {
-            &[crate::service::Area::Prese]
-        } else {
-            &[]
-        }
+        Self::areas(self)
     }
 
     fn refresh(&mut self, env: &Env) {

@@ -79,7 +79,17 @@ impl OperatorsSection {
         });
     }
 
-    fn selected(&self) -> Option<&Operator> {
+    /// Reads the list again after another desk wrote, keeping the
+    /// selected operator.
+    pub fn refresh(&mut self, env: &Env) {
+        let keep = self.selected().map(|o| o.id);
+        self.reload(env);
+        if let Some(at) = keep.and_then(|id| self.list.iter().position(|o| o.id == id)) {
+            self.selection.select(Some(at));
+        }
+    }
+
+    pub fn selected(&self) -> Option<&Operator> {
         self.selection.selected().and_then(|i| self.list.get(i))
     }
 

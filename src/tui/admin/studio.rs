@@ -159,6 +159,31 @@ impl StudioSection {
         }
     }
 
+    /// Reads the settings again after another desk saved them: shown as
+    /// stored when nothing is being changed here; with changes typed here
+    /// they stay (a save is then refused with what the other desk changed).
+    pub fn refresh(&mut self, env: &Env) {
+        if let Ok(gestori) = env.desk.gestori(None, true) {
+            self.gestori = gestori;
+        }
+        if self.is_dirty() || self.picker.is_some() {
+            return;
+        }
+        let Ok(p) = env.desk.practice() else {
+            return;
+        };
+        if p == self.original {
+            return;
+        }
+        self.nome = field::input_with(&p.nome);
+        self.comune = field::input_with(&format::place(&p.comune));
+        self.stampante = field::input_with(&p.stampante.label());
+        self.mmg = p.mmg.clone();
+        self.mmg_selected = self.mmg_selected.min(self.mmg.len().saturating_sub(1));
+        self.canali = p.canali_attivi.clone();
+        self.original = p;
+    }
+
     pub fn is_dirty(&self) -> bool {
         let comune = match format::resolve_place(self.comune.value()) {
             Ok(c) => c.belfiore.clone(),
@@ -380,12 +405,15 @@ impl StudioSection {
             return Cmd::Status(Status::error(e));
         }
         let practice = self.practice_with(comune);
-        match env.desk.save_practice(&practice) {
+        // Refused when another desk saved the settings since this screen
+        // read them; the typed text stays on screen.
+        match env.desk.save_practice_opened(&self.original, &practice) {
             Ok(()) => {
                 self.comune = field::input_with(&format::place(&practice.comune));
                 self.nome = field::input_with(&practice.nome);
                 self.stampante = field::input_with(&practice.stampante.label());
-                self.original = practice;
+                // As stored (the desk tidies what was typed).
+                self.original = env.desk.practice().unwrap_or(practice);
                 self.error = None;
                 Cmd::Status(Status::success(s.admin.practice_saved))
             }

@@ -512,10 +512,18 @@ impl GestoreScreen {
                     .copied()
                     .ok_or_else(|| g.no_channel.to_string())?;
                 let data = read_date(modal.text(1))?;
+                // This dialog opens only when the screen showed no active
+                // presa: a choice another desk recorded meanwhile is refused
+                // and the dialog stays open with the note typed.
                 let presa = env
                     .desk
-                    .choose_gestore(p.id, id, canale, data, modal.text(2))
-                    .map_err(|e| crate::texts::error(env.s.lang, &e))?;
+                    .choose_gestore_opened(p.id, id, canale, data, modal.text(2))
+                    .map_err(|e| {
+                        if e.changed_meanwhile().is_some() {
+                            self.reload(env.desk);
+                        }
+                        crate::texts::error(env.s.lang, &e)
+                    })?;
                 let name = env
                     .desk
                     .gestore(presa.gestore)
@@ -541,10 +549,13 @@ impl GestoreScreen {
                 if motivo.is_empty() {
                     return Err(g.err_motivo.to_string());
                 }
-                let revoked = env
-                    .desk
-                    .revoke_presa(p.id, data, &motivo)
-                    .map_err(|e| crate::texts::error(env.s.lang, &e))?;
+                // The presa shown: refused when another desk revoked it or
+                // recorded another choice meanwhile.
+                let revoked = match &self.active {
+                    Some((shown, _)) => env.desk.revoke_presa_opened(p.id, shown.id, data, &motivo),
+                    None => env.desk.revoke_presa(p.id, data, &motivo),
+                }
+                .map_err(|e| crate::texts::error(env.s.lang, &e))?;
                 self.reload(env.desk);
                 let text = if then_choose {
                     g.revoked_choose_now(&format::date(data))

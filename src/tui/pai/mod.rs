@@ -634,7 +634,13 @@ impl PaiScreen {
         let Some(pai) = self.pai.clone() else {
             return Cmd::None;
         };
-        match env.desk.save_pai_draft(pai) {
+        // Refused when another desk saved the draft since this screen read
+        // it; the changes stay on screen.
+        let result = match self.saved.as_ref().filter(|s| s.id == pai.id) {
+            Some(opened) => env.desk.save_pai_draft_opened(opened, pai),
+            None => env.desk.save_pai_draft(pai),
+        };
+        match result {
             Ok(stored) => {
                 let v = stored.versione;
                 self.saved = Some(stored.clone());

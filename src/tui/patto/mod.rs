@@ -109,16 +109,27 @@ pub fn correct_cm_modal(env: &Env, patto: &PattoDiCura) -> Modal {
 
 /// Carries out the correction dialog: the corrected Patto, or the dialog
 /// again with the reason it was refused.
-fn correct_cm(env: &Env, id: PattoId, mut modal: Modal) -> Result<PattoDiCura, Cmd> {
+pub(crate) fn correct_cm(
+    env: &Env,
+    id: PattoId,
+    opened: Option<&PattoDiCura>,
+    mut modal: Modal,
+) -> Result<PattoDiCura, Cmd> {
     let s = env.s.patto;
     let name = modal.text(0).trim().to_string();
     let motivo = modal.text(1).trim().to_string();
     let result = if motivo.is_empty() {
         Err(s.err_motivo_correzione.to_string())
     } else {
-        env.desk
-            .correct_clinical_manager(id, &name, &motivo)
-            .map_err(|e| crate::texts::error(env.s.lang, &e))
+        // Refused when another desk corrected the Patto since the screen
+        // showed it; the dialog stays open with what was typed.
+        match opened.filter(|p| p.id == id) {
+            Some(opened) => env
+                .desk
+                .correct_clinical_manager_opened(opened, &name, &motivo),
+            None => env.desk.correct_clinical_manager(id, &name, &motivo),
+        }
+        .map_err(|e| crate::texts::error(env.s.lang, &e))
     };
     result.map_err(|e| {
         modal.error = Some(e);
@@ -203,6 +214,11 @@ impl PattoScreen {
     /// What is missing to prepare a Patto, in Italian.
     pub fn missing(&self) -> &[String] {
         &self.missing
+    }
+
+    /// The Patto `id` as the list shows it.
+    fn listed(&self, id: PattoId) -> Option<&PattoDiCura> {
+        self.patti.iter().find(|p| p.id == id)
     }
 
     pub fn selected(&self) -> Option<&PattoDiCura> {
@@ -300,7 +316,7 @@ impl PattoScreen {
         match purpose {
             PattoPurpose::Print(id) => print(env, id, modal),
             PattoPurpose::Revoke => self.revoke(modal, env),
-            PattoPurpose::CorrectCm(id) => match correct_cm(env, id, modal) {
+            PattoPurpose::CorrectCm(id) => match correct_cm(env, id, self.listed(id), modal) {
                 Ok(p) => {
                     if let Err(e) = self.reload(env.desk) {
                         return Cmd::Status(Status::error(e));
@@ -330,11 +346,16 @@ impl PattoScreen {
         let result = match date {
             Err(e) => Err(e),
             Ok(_) if motivo.is_empty() => Err(s.patto.err_motivo.to_string()),
-            Ok(d) => env
-                .desk
-                .revoke_presa(self.patient.id, d, &motivo)
-                .map(|presa| (d, presa.id))
-                .map_err(|e| crate::texts::error(env.s.lang, &e)),
+            // The presa shown: refused when another desk revoked it or
+            // recorded another choice meanwhile.
+            Ok(d) => match &self.presa {
+                Some(shown) => env
+                    .desk
+                    .revoke_presa_opened(self.patient.id, shown.id, d, &motivo),
+                None => env.desk.revoke_presa(self.patient.id, d, &motivo),
+            }
+            .map(|presa| (d, presa.id))
+            .map_err(|e| crate::texts::error(env.s.lang, &e)),
         };
         match result {
             Ok((d, presa)) => {

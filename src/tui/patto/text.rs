@@ -240,9 +240,11 @@ impl PattoTextScreen {
         if !self.is_dirty() {
             return Ok(());
         }
+        // Refused when another desk changed the Patto since this screen
+        // read it; the typed name stays in the field.
         let updated = env
             .desk
-            .set_clinical_manager(self.patto.id, self.cm.value())
+            .set_clinical_manager_opened(&self.patto, self.cm.value())
             .map_err(|e| crate::texts::error(env.s.lang, &e))?;
         self.cm_saved = updated.clinical_manager.clone();
         self.patto = updated;
@@ -357,7 +359,7 @@ impl PattoTextScreen {
         match purpose {
             PattoPurpose::Sign(id) => self.sign(id, env),
             PattoPurpose::Print(id) => print(env, id, modal),
-            PattoPurpose::CorrectCm(id) => match correct_cm(env, id, modal) {
+            PattoPurpose::CorrectCm(id) => match correct_cm(env, id, Some(&self.patto), modal) {
                 Ok(p) => {
                     let message = env
                         .s
