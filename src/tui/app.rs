@@ -29,6 +29,7 @@ use crate::tui::patients::form::FormScreen;
 use crate::tui::patients::lookup::LookupScreen;
 use crate::tui::patients::record::RecordScreen;
 use crate::tui::patto::PattoScreen;
+use crate::tui::patto::strings::Texts as PattoTexts;
 use crate::tui::richiami::RichiamiScreen;
 use crate::tui::shell;
 use crate::tui::shell::help::HelpScreen;
@@ -58,7 +59,56 @@ pub use crate::tui::kit::screen::{Cmd, Env, Status, StatusKind};
 
 /// The environment of one event or frame.
 fn env<'a>(desk: &'a Desk, s: &'static Strings, theme: &'a Theme) -> Env<'a> {
-    Env::new(desk, s, theme, KEY_TABLES)
+    Env::new(desk, s.lang, theme, KEY_TABLES)
+}
+
+/// The title of a key context in the help, from the texts of the feature
+/// the context belongs to.
+fn context_title(context: Context, lang: Lang) -> &'static str {
+    let s = Strings::for_lang(lang);
+    match context {
+        Context::Global => s.kit.ctx_global,
+        Context::Lookup => s.patients.ctx_lookup,
+        Context::Record => s.patients.ctx_record,
+        Context::Form => s.patients.ctx_form,
+        Context::Help => s.shell.ctx_help,
+        Context::Placeholder => s.shell.ctx_placeholder,
+        Context::Confirm => s.kit.ctx_confirm,
+        Context::ConfirmDiscard => s.kit.ctx_confirm_discard,
+        Context::ConfirmQuit => s.kit.ctx_confirm_quit,
+        Context::DateModal => s.kit.ctx_date,
+        Context::Patto => s.patto.ctx_patto,
+        Context::PattoBozza => s.patto.ctx_bozza,
+        Context::PattoTesto => s.patto.ctx_testo,
+        Context::Richiami => s.richiami.ctx_richiami,
+        Context::FormModal => s.kit.ctx_form_modal,
+        Context::ChoiceModal => s.kit.ctx_choice_modal,
+        Context::Gestore => s.gestori.ctx_gestore,
+        Context::Picker => s.kit.ctx_picker,
+        Context::Admin => s.admin.ctx_admin,
+        Context::AdminImport => s.admin.ctx_admin_import,
+        Context::AdminPreview => s.admin.ctx_admin_preview,
+        Context::AdminHistory => s.admin.ctx_admin_history,
+        Context::AdminStudio => s.admin.ctx_admin_studio,
+        Context::AdminGestori => s.admin.ctx_admin_gestori,
+        Context::AdminGestoreDetail => s.admin.ctx_admin_gestore,
+        Context::AdminRisorse => s.agenda_admin.ctx_risorse,
+        Context::AdminChiusure => s.agenda_admin.ctx_chiusure,
+        Context::AdminFuori => s.agenda_admin.ctx_fuori,
+        Context::Pai => s.pai.ctx_pai,
+        Context::PaiBozza => s.pai.ctx_bozza,
+        Context::PaiLettura => s.pai.ctx_lettura,
+        Context::PaiDopo => s.pai.ctx_dopo,
+        Context::Agenda => s.agenda.ctx_agenda,
+        Context::AgendaPlan => s.agenda.ctx_plan,
+        Context::Login => s.shell.ctx_login,
+        Context::AdminOperators => s.access.ctx_operators,
+        Context::AdminAudit => s.access.ctx_audit,
+        Context::AdminArchivio => s.access.ctx_archivio,
+        Context::AgendaWeek => s.agenda.ctx_week,
+        Context::RichiamiPai => s.richiami.ctx_richiami_pai,
+        Context::RichiamiAderenza => s.richiami.ctx_richiami_aderenza,
+    }
 }
 
 /// The patient the work is about: chosen on purpose (Enter on a list row,
@@ -563,7 +613,8 @@ impl App {
                 if self.screen().is::<HelpScreen>() {
                     return self.navigate(Nav::Back);
                 }
-                self.stack.push(Box::new(HelpScreen::new(KEY_TABLES)));
+                self.stack
+                    .push(Box::new(HelpScreen::new(KEY_TABLES, context_title)));
                 true
             }
             Action::Patients => self.navigate(Nav::Root),
@@ -654,7 +705,8 @@ impl App {
             {
                 return true;
             }
-            PattoScreen::load(&self.desk, self.s, id).map(|p| Box::new(p) as Box<dyn Screen>)
+            PattoScreen::load(&self.desk, PattoTexts::for_lang(self.s.lang), id)
+                .map(|p| Box::new(p) as Box<dyn Screen>)
         };
         match screen {
             Ok(screen) => {
@@ -1004,10 +1056,12 @@ impl App {
             Cmd::Open(open) => {
                 let env = env(&self.desk, s, &self.theme);
                 let cmd = match open {
-                    Open::Patto(id) => match PattoScreen::load(&self.desk, s, id) {
-                        Ok(screen) => Cmd::push(screen),
-                        Err(e) => Cmd::Status(Status::error(e)),
-                    },
+                    Open::Patto(id) => {
+                        match PattoScreen::load(&self.desk, PattoTexts::for_lang(s.lang), id) {
+                            Ok(screen) => Cmd::push(screen),
+                            Err(e) => Cmd::Status(Status::error(e)),
+                        }
+                    }
                     Open::AgendaPlanning(patient) => AgendaScreen::planning(&env, patient),
                 };
                 self.apply(cmd)
@@ -1148,7 +1202,7 @@ fn draw_header(
     title: &str,
     patient: Option<&CurrentPatient>,
 ) {
-    let s = env.s;
+    let s = Strings::for_lang(env.lang);
     let width = usize::from(area.width);
     let left = match patient {
         Some(p) => {
@@ -1284,9 +1338,9 @@ fn hint_spans<'a>(
     env: &Env,
     width: usize,
 ) -> Vec<Span<'a>> {
-    let s = env.s;
+    let s = Strings::for_lang(env.lang);
     let items: Vec<(String, &'static str)> = keys::hints(table, context)
-        .map(|b| (b.key.name(s), (b.label)(s)))
+        .map(|b| (b.key.name(s), (b.label)(s.lang)))
         .collect();
     let total = |sep: usize| -> usize {
         items
@@ -1333,7 +1387,7 @@ fn draw_footer(
     if globals {
         let mut spans = hint_spans(&[], Context::Global, env, width);
         let used: usize = spans.iter().map(Span::width).sum();
-        let tip = format!("  {}", env.s.shell.alt_tip);
+        let tip = format!("  {}", Strings::for_lang(env.lang).shell.alt_tip);
         if used + format::width(&tip) <= usize::from(area.width) {
             spans.push(Span::styled(tip, env.theme.muted));
         }
@@ -1342,7 +1396,7 @@ fn draw_footer(
 }
 
 fn draw_too_small(frame: &mut Frame, area: Rect, env: &Env, modal: Option<&Modal>) {
-    let s = env.s;
+    let s = Strings::for_lang(env.lang);
     let mut lines = vec![
         Line::styled(s.shell.too_small_title, env.theme.section),
         Line::raw(""),

@@ -14,6 +14,7 @@ use crate::tui::kit::keys::Action;
 use crate::tui::kit::screen::{Cmd, Env, Status};
 use crate::tui::kit::theme::Selectable;
 
+use crate::tui::admin::strings::Texts;
 use crate::tui::kit::list::ListState;
 
 /// What a dialog of this section does when confirmed.
@@ -84,7 +85,7 @@ impl OperatorsSection {
     }
 
     pub fn action(&mut self, action: Action, env: &Env) -> Option<Cmd> {
-        let a = env.s.access;
+        let a = Texts::of(env).access;
         let secret = |label: &str| DialogField::Secret {
             label: label.to_string(),
             input: Input::default(),
@@ -157,7 +158,7 @@ impl OperatorsSection {
         modal: &Modal,
         env: &Env,
     ) -> Result<Cmd, String> {
-        let a = env.s.access;
+        let a = Texts::of(env).access;
         let role = |i: usize| {
             Role::ALL
                 .get(modal.choice(i))
@@ -193,7 +194,7 @@ impl OperatorsSection {
     }
 
     pub fn draw(&mut self, frame: &mut Frame, area: Rect, env: &Env) {
-        let a = env.s.access;
+        let a = Texts::of(env).access;
         let theme = env.theme;
         let [info, table] =
             Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(area);

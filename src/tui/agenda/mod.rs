@@ -21,6 +21,7 @@ use crate::domain::agenda::{AppStato, Appointment, AppointmentId, Resource, Reso
 use crate::service::Desk;
 use crate::service::agenda::{DayLine, WeekDay};
 use crate::tui::agenda::plan::{PlanOutcome, PlanView};
+use crate::tui::agenda::strings::Texts;
 use crate::tui::kit::dialog::{DialogField, Modal, Submit};
 use crate::tui::kit::field;
 use crate::tui::kit::format;
@@ -30,7 +31,6 @@ use crate::tui::kit::picker::{Picker, PickerOutcome};
 use crate::tui::kit::screen::{Cmd, Env, Status};
 use crate::tui::kit::theme::MARKER;
 use crate::tui::kit::theme::Selectable;
-use crate::tui::strings::Strings;
 
 /// What a dialog of the agenda is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -230,7 +230,7 @@ impl AgendaScreen {
         }
     }
 
-    pub fn title(&self, s: &Strings) -> String {
+    pub fn title(&self, s: &Texts) -> String {
         match &self.plan {
             Some(_) => s.agenda.title_plan.to_string(),
             None => s.kit.area_agenda.to_string(),
@@ -309,7 +309,9 @@ impl AgendaScreen {
                     self.plan = None;
                     self.filter = None;
                     match self.go_to(first, env) {
-                        Cmd::Redraw => Cmd::Status(Status::success(env.s.agenda.booked(count))),
+                        Cmd::Redraw => {
+                            Cmd::Status(Status::success(Texts::of(env).agenda.booked(count)))
+                        }
                         other => other,
                     }
                 }
@@ -323,7 +325,7 @@ impl AgendaScreen {
                     self.picker = None;
                     match env.desk.appointment(id) {
                         Ok(Some(app)) => self.offer_slots(&app, target, env.desk.now(), env),
-                        Ok(None) => Cmd::Status(Status::error(env.s.agenda.no_selection)),
+                        Ok(None) => Cmd::Status(Status::error(Texts::of(env).agenda.no_selection)),
                         Err(e) => Cmd::Status(Status::error(e.to_string())),
                     }
                 }
@@ -346,7 +348,7 @@ impl AgendaScreen {
                 PickerOutcome::Ignored => Cmd::None,
             });
         }
-        let a = env.s.agenda;
+        let a = Texts::of(env).agenda;
         let selected = self.selected().map(|l| l.appointment.clone());
         let step = if self.week { 7 } else { 1 };
         Some(match action {
@@ -451,7 +453,7 @@ impl AgendaScreen {
 
     /// Opens the planning of the current patient's PAI.
     fn open_plan(&mut self, env: &Env) -> Cmd {
-        let a = env.s.agenda;
+        let a = Texts::of(env).agenda;
         let Some((id, name)) = self.patient.clone() else {
             return Cmd::Status(Status::info(a.no_patient));
         };
@@ -485,7 +487,7 @@ impl AgendaScreen {
     /// A move starts by choosing the resource (when there is a choice),
     /// then one of its next free slots (or a date and time typed).
     fn start_move(&mut self, app: &Appointment, env: &Env) -> Cmd {
-        let a = env.s.agenda;
+        let a = Texts::of(env).agenda;
         let active: Vec<&Resource> = self.resources.iter().filter(|r| r.attiva).collect();
         if app.resource.is_none() {
             return self.move_dialog(app, None, env);
@@ -522,7 +524,7 @@ impl AgendaScreen {
         from: chrono::NaiveDateTime,
         env: &Env,
     ) -> Cmd {
-        let a = env.s.agenda;
+        let a = Texts::of(env).agenda;
         let target = target.filter(|t| Some(*t) != app.resource);
         // One more, in case the appointment's own slot is among them.
         let mut slots = match env
@@ -575,7 +577,7 @@ impl AgendaScreen {
     /// Entry `i` of the free slots: a slot moves the appointment there; the
     /// last entries look further ahead or ask for a date and time.
     fn slot_chosen(&mut self, i: usize, env: &Env) -> Cmd {
-        let a = env.s.agenda;
+        let a = Texts::of(env).agenda;
         let Some(choice) = self.slots.take() else {
             return Cmd::Redraw;
         };
@@ -628,7 +630,7 @@ impl AgendaScreen {
 
     /// The date and time of a move, to `target` (or the same resource).
     fn move_dialog(&self, app: &Appointment, target: Option<ResourceId>, env: &Env) -> Cmd {
-        let a = env.s.agenda;
+        let a = Texts::of(env).agenda;
         let mut lines = vec![app.descrizione.clone()];
         if let Some(r) = target
             .or(app.resource)
@@ -666,7 +668,7 @@ impl AgendaScreen {
         modal: &Modal,
         env: &Env,
     ) -> Result<Cmd, String> {
-        let a = env.s.agenda;
+        let a = Texts::of(env).agenda;
         match purpose {
             AgendaPurpose::GoTo => {
                 let day = format::parse_date(modal.text(0)).ok_or(a.err_date)?;
@@ -746,7 +748,7 @@ impl AgendaScreen {
         head: &str,
         keys: &[(&[Action], String)],
     ) -> u16 {
-        let s = env.s;
+        let s = Texts::of(env);
         let theme = env.theme;
         let context = if self.week {
             Context::AgendaWeek
@@ -795,7 +797,7 @@ impl AgendaScreen {
     }
 
     fn draw_week(&mut self, frame: &mut Frame, area: Rect, env: &Env) {
-        let s = env.s;
+        let s = Texts::of(env);
         let a = s.agenda;
         let theme = env.theme;
         let resource = self
@@ -935,7 +937,7 @@ impl AgendaScreen {
     }
 
     fn draw_day(&mut self, frame: &mut Frame, area: Rect, env: &Env) {
-        let s = env.s;
+        let s = Texts::of(env);
         let a = s.agenda;
         let theme = env.theme;
         let weekday = a.weekdays[self.day.weekday().num_days_from_monday() as usize];
@@ -1083,7 +1085,7 @@ impl crate::tui::kit::screen::Screen for AgendaScreen {
     }
 
     fn title(&self, env: &Env) -> String {
-        Self::title(self, env.s)
+        Self::title(self, Texts::of(env))
     }
 
     fn action(&mut self, action: Action, env: &Env) -> Option<Cmd> {

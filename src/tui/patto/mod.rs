@@ -35,7 +35,7 @@ use crate::tui::kit::screen::{Cmd, Env, Status};
 use crate::tui::kit::theme::Selectable;
 use crate::tui::kit::theme::{MARKER, WARNING_MARK};
 use crate::tui::patto::strings::PattoStrings;
-use crate::tui::strings::Strings;
+use crate::tui::patto::strings::Texts;
 
 /// A renewal can be prepared from this many days before the expiry (the
 /// desk refuses earlier, saying why).
@@ -67,7 +67,7 @@ impl From<PattoPurpose> for Submit {
                     .desk
                     .cancel_future_appointments_of_presa(presa, "presa in carico revocata")
                     .map_err(|e| e.to_string())?;
-                Ok(Cmd::Status(Status::success(env.s.kit.cancelled_future(n))))
+                Ok(Cmd::Status(Status::success(env.kit.cancelled_future(n))))
             }),
             _ => Submit::with_screen(move |screen, modal, env| {
                 if let Some(p) = screen.downcast_mut::<PattoScreen>() {
@@ -84,9 +84,9 @@ impl From<PattoPurpose> for Submit {
 
 /// The dialog correcting the Clinical Manager of a signed Patto.
 pub fn correct_cm_modal(env: &Env, patto: &PattoDiCura) -> Modal {
-    let s = env.s.patto;
+    let s = Texts::of(env).patto;
     let current = if patto.clinical_manager.trim().is_empty() {
-        env.s.kit.none.to_string()
+        env.kit.none.to_string()
     } else {
         patto.clinical_manager.clone()
     };
@@ -110,7 +110,7 @@ pub fn correct_cm_modal(env: &Env, patto: &PattoDiCura) -> Modal {
 /// Carries out the correction dialog: the corrected Patto, or the dialog
 /// again with the reason it was refused.
 fn correct_cm(env: &Env, id: PattoId, mut modal: Modal) -> Result<PattoDiCura, Cmd> {
-    let s = env.s.patto;
+    let s = Texts::of(env).patto;
     let name = modal.text(0).trim().to_string();
     let motivo = modal.text(1).trim().to_string();
     let result = if motivo.is_empty() {
@@ -127,7 +127,7 @@ fn correct_cm(env: &Env, id: PattoId, mut modal: Modal) -> Result<PattoDiCura, C
 }
 
 /// The key of `action` in `context`, as written in messages.
-fn key_name(context: Context, action: Action, s: &Strings) -> String {
+fn key_name(context: Context, action: Action, s: &Texts) -> String {
     first_key(keys::KEYS, context, action)
         .map(|k| k.name(s))
         .unwrap_or_default()
@@ -144,7 +144,7 @@ pub struct PattoScreen {
 
 impl PattoScreen {
     /// The screen for patient `id`, read from the desk.
-    pub fn load(desk: &Desk, s: &Strings, id: PatientId) -> Result<PattoScreen, String> {
+    pub fn load(desk: &Desk, s: &Texts, id: PatientId) -> Result<PattoScreen, String> {
         let patient = desk
             .patient(id)
             .map_err(|e| e.to_string())?
@@ -233,7 +233,7 @@ impl PattoScreen {
     }
 
     pub fn action(&mut self, action: Action, env: &Env) -> Option<Cmd> {
-        let s = env.s.patto;
+        let s = Texts::of(env).patto;
         Some(match action {
             Action::Up => {
                 self.list.move_by(self.patti.len(), -1);
@@ -273,7 +273,7 @@ impl PattoScreen {
                     PattoPurpose::Revoke,
                     s.revoke_title.to_string(),
                     vec![s.revoke_text(
-                        self.gestore.as_deref().unwrap_or(env.s.kit.none),
+                        self.gestore.as_deref().unwrap_or(env.kit.none),
                         &format::date(presa.data_scelta),
                     )],
                     vec![
@@ -306,7 +306,7 @@ impl PattoScreen {
                         return Cmd::Status(Status::error(e));
                     }
                     Cmd::Status(Status::success(
-                        env.s
+                        Texts::of(env)
                             .patto
                             .cm_corrected(&p.numero_label(), &p.clinical_manager),
                     ))
@@ -320,7 +320,7 @@ impl PattoScreen {
     }
 
     fn revoke(&mut self, mut modal: Modal, env: &Env) -> Cmd {
-        let s = env.s;
+        let s = Texts::of(env);
         let date = match format::read_date(modal.text(0)) {
             Ok(d) if d > env.today => Err(s.kit.err_date_future.to_string()),
             Ok(d) => Ok(d),
@@ -371,7 +371,7 @@ impl PattoScreen {
     }
 
     pub fn draw(&mut self, frame: &mut Frame, area: Rect, env: &Env) {
-        let s = env.s;
+        let s = Texts::of(env);
         let ps = s.patto;
         let theme = env.theme;
         let p = &self.patient;
@@ -475,7 +475,7 @@ impl PattoScreen {
 
     /// What the keys do for the selected Patto (or to prepare one).
     fn hint(&self, env: &Env) -> String {
-        let s = env.s;
+        let s = Texts::of(env);
         let ps = s.patto;
         let prepare = ps.prepare_hint(&key_name(Context::Patto, Action::Prepare, s));
         let Some(p) = self.selected() else {
@@ -511,7 +511,7 @@ impl PattoScreen {
 /// The patient's Patti: number, state on the clock's day, validity, signer,
 /// Clinical Manager.
 fn patti_table<'a>(patti: &'a [PattoDiCura], env: &Env, wide: bool) -> Table<'a> {
-    let ps = env.s.patto;
+    let ps = Texts::of(env).patto;
     let theme = env.theme;
     let header = Row::new(vec![
         Cell::from(ps.col_numero),
@@ -534,10 +534,10 @@ fn patti_table<'a>(patti: &'a [PattoDiCura], env: &Env, wide: bool) -> Table<'a>
                     format!("{} ({})", f.nome_firmatario, ps.firmatario(f.firmatario))
                 }
             })
-            .unwrap_or_else(|| env.s.kit.none.to_string());
+            .unwrap_or_else(|| env.kit.none.to_string());
         let date = |d: Option<chrono::NaiveDate>| {
             d.map(format::date)
-                .unwrap_or_else(|| env.s.kit.none.to_string())
+                .unwrap_or_else(|| env.kit.none.to_string())
         };
         Row::new(vec![
             Cell::from(p.numero_label()),
@@ -588,7 +588,7 @@ pub fn default_print_dir(desk: &Desk) -> PathBuf {
 
 /// The print dialog of a signed Patto: the folder and the format.
 pub fn print_modal(env: &Env, id: PattoId) -> Modal {
-    let s = env.s.patto;
+    let s = Texts::of(env).patto;
     Modal::form(
         PattoPurpose::Print(id),
         s.print_title.to_string(),
@@ -614,7 +614,7 @@ pub fn print_modal(env: &Env, id: PattoId) -> Modal {
 /// Carries out the print dialog: the files written are named in the status
 /// line; a failure keeps the dialog open with the reason.
 fn print(env: &Env, id: PattoId, mut modal: Modal) -> Cmd {
-    let s = env.s.patto;
+    let s = Texts::of(env).patto;
     let dir = modal.text(0).trim().to_string();
     if dir.is_empty() {
         modal.error = Some(s.err_folder_empty.to_string());
@@ -661,7 +661,7 @@ fn print(env: &Env, id: PattoId, mut modal: Modal) -> Cmd {
 /// A print the printer refused: the status line says so, and a dialog
 /// shows the reason and the whole path of the file (longer than the line).
 fn print_failed(env: &Env, reason: &str, path: &str) -> Cmd {
-    let s = env.s.patto;
+    let s = Texts::of(env).patto;
     let message = s.print_failed(reason, path);
     Cmd::Many(vec![
         Cmd::Status(Status::warning(message.clone())),
@@ -691,7 +691,7 @@ fn write_print(
         .patto_document(id, formats)
         .map_err(|e| e.to_string())?;
     document.write_new_into(dir).map_err(|e| {
-        env.s
+        Texts::of(env)
             .patto
             .err_folder(&dir.display().to_string(), &e.to_string())
     })
@@ -707,7 +707,7 @@ impl crate::tui::kit::screen::Screen for PattoScreen {
     }
 
     fn title(&self, env: &Env) -> String {
-        env.s.patto.title.to_string()
+        Texts::of(env).patto.title.to_string()
     }
 
     fn action(&mut self, action: Action, env: &Env) -> Option<Cmd> {
