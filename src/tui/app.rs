@@ -13,29 +13,37 @@ use ratatui::widgets::{Paragraph, Wrap};
 use crate::domain::PatientId;
 use crate::service::{Changes, Desk};
 use crate::tui::admin::AdminScreen;
+use crate::tui::admin::strings::{AccessStrings, AdminStrings, AgendaAdminStrings};
 use crate::tui::agenda::AgendaScreen;
+use crate::tui::agenda::strings::AgendaStrings;
 use crate::tui::gestore::GestoreScreen;
+use crate::tui::gestore::strings::GestoriStrings;
 use crate::tui::kit::dialog::{Modal, ModalOutcome, Nav, Submit};
 use crate::tui::kit::event::AppEvent;
 use crate::tui::kit::field::{self, FieldChange};
 use crate::tui::kit::format;
 use crate::tui::kit::keys::{self, Action, Binding, Context};
+use crate::tui::kit::lang::KitStrings;
 use crate::tui::kit::lang::Lang;
 use crate::tui::kit::scan::ScanDetector;
 use crate::tui::kit::screen::{Open, Screen};
 use crate::tui::kit::theme::Theme;
 use crate::tui::pai::PaiScreen;
+use crate::tui::pai::strings::PaiStrings;
 use crate::tui::patients::form::FormScreen;
 use crate::tui::patients::lookup::LookupScreen;
 use crate::tui::patients::record::RecordScreen;
+use crate::tui::patients::strings::PatientsStrings;
 use crate::tui::patto::PattoScreen;
+use crate::tui::patto::strings::PattoStrings;
 use crate::tui::patto::strings::Texts as PattoTexts;
 use crate::tui::richiami::RichiamiScreen;
+use crate::tui::richiami::strings::RichiamiStrings;
 use crate::tui::shell;
 use crate::tui::shell::help::HelpScreen;
 use crate::tui::shell::login::{GateMode, GateOutcome, GateScreen};
 use crate::tui::shell::placeholder::PlaceholderScreen;
-use crate::tui::strings::Strings;
+use crate::tui::shell::strings::{ShellStrings, Texts as ShellTexts};
 
 /// Every key table: the kit's (global keys, dialogs) and each feature's.
 /// The F1 help lists them all.
@@ -58,56 +66,55 @@ pub const MIN_HEIGHT: u16 = 24;
 pub use crate::tui::kit::screen::{Cmd, Env, Status, StatusKind};
 
 /// The environment of one event or frame.
-fn env<'a>(desk: &'a Desk, s: &'static Strings, theme: &'a Theme) -> Env<'a> {
+fn env<'a>(desk: &'a Desk, s: &'static ShellTexts, theme: &'a Theme) -> Env<'a> {
     Env::new(desk, s.lang, theme, KEY_TABLES)
 }
 
 /// The title of a key context in the help, from the texts of the feature
 /// the context belongs to.
 fn context_title(context: Context, lang: Lang) -> &'static str {
-    let s = Strings::for_lang(lang);
     match context {
-        Context::Global => s.kit.ctx_global,
-        Context::Lookup => s.patients.ctx_lookup,
-        Context::Record => s.patients.ctx_record,
-        Context::Form => s.patients.ctx_form,
-        Context::Help => s.shell.ctx_help,
-        Context::Placeholder => s.shell.ctx_placeholder,
-        Context::Confirm => s.kit.ctx_confirm,
-        Context::ConfirmDiscard => s.kit.ctx_confirm_discard,
-        Context::ConfirmQuit => s.kit.ctx_confirm_quit,
-        Context::DateModal => s.kit.ctx_date,
-        Context::Patto => s.patto.ctx_patto,
-        Context::PattoBozza => s.patto.ctx_bozza,
-        Context::PattoTesto => s.patto.ctx_testo,
-        Context::Richiami => s.richiami.ctx_richiami,
-        Context::FormModal => s.kit.ctx_form_modal,
-        Context::ChoiceModal => s.kit.ctx_choice_modal,
-        Context::Gestore => s.gestori.ctx_gestore,
-        Context::Picker => s.kit.ctx_picker,
-        Context::Admin => s.admin.ctx_admin,
-        Context::AdminImport => s.admin.ctx_admin_import,
-        Context::AdminPreview => s.admin.ctx_admin_preview,
-        Context::AdminHistory => s.admin.ctx_admin_history,
-        Context::AdminStudio => s.admin.ctx_admin_studio,
-        Context::AdminGestori => s.admin.ctx_admin_gestori,
-        Context::AdminGestoreDetail => s.admin.ctx_admin_gestore,
-        Context::AdminRisorse => s.agenda_admin.ctx_risorse,
-        Context::AdminChiusure => s.agenda_admin.ctx_chiusure,
-        Context::AdminFuori => s.agenda_admin.ctx_fuori,
-        Context::Pai => s.pai.ctx_pai,
-        Context::PaiBozza => s.pai.ctx_bozza,
-        Context::PaiLettura => s.pai.ctx_lettura,
-        Context::PaiDopo => s.pai.ctx_dopo,
-        Context::Agenda => s.agenda.ctx_agenda,
-        Context::AgendaPlan => s.agenda.ctx_plan,
-        Context::Login => s.shell.ctx_login,
-        Context::AdminOperators => s.access.ctx_operators,
-        Context::AdminAudit => s.access.ctx_audit,
-        Context::AdminArchivio => s.access.ctx_archivio,
-        Context::AgendaWeek => s.agenda.ctx_week,
-        Context::RichiamiPai => s.richiami.ctx_richiami_pai,
-        Context::RichiamiAderenza => s.richiami.ctx_richiami_aderenza,
+        Context::Global => KitStrings::for_lang(lang).ctx_global,
+        Context::Lookup => PatientsStrings::for_lang(lang).ctx_lookup,
+        Context::Record => PatientsStrings::for_lang(lang).ctx_record,
+        Context::Form => PatientsStrings::for_lang(lang).ctx_form,
+        Context::Help => ShellStrings::for_lang(lang).ctx_help,
+        Context::Placeholder => ShellStrings::for_lang(lang).ctx_placeholder,
+        Context::Confirm => KitStrings::for_lang(lang).ctx_confirm,
+        Context::ConfirmDiscard => KitStrings::for_lang(lang).ctx_confirm_discard,
+        Context::ConfirmQuit => KitStrings::for_lang(lang).ctx_confirm_quit,
+        Context::DateModal => KitStrings::for_lang(lang).ctx_date,
+        Context::Patto => PattoStrings::for_lang(lang).ctx_patto,
+        Context::PattoBozza => PattoStrings::for_lang(lang).ctx_bozza,
+        Context::PattoTesto => PattoStrings::for_lang(lang).ctx_testo,
+        Context::Richiami => RichiamiStrings::for_lang(lang).ctx_richiami,
+        Context::FormModal => KitStrings::for_lang(lang).ctx_form_modal,
+        Context::ChoiceModal => KitStrings::for_lang(lang).ctx_choice_modal,
+        Context::Gestore => GestoriStrings::for_lang(lang).ctx_gestore,
+        Context::Picker => KitStrings::for_lang(lang).ctx_picker,
+        Context::Admin => AdminStrings::for_lang(lang).ctx_admin,
+        Context::AdminImport => AdminStrings::for_lang(lang).ctx_admin_import,
+        Context::AdminPreview => AdminStrings::for_lang(lang).ctx_admin_preview,
+        Context::AdminHistory => AdminStrings::for_lang(lang).ctx_admin_history,
+        Context::AdminStudio => AdminStrings::for_lang(lang).ctx_admin_studio,
+        Context::AdminGestori => AdminStrings::for_lang(lang).ctx_admin_gestori,
+        Context::AdminGestoreDetail => AdminStrings::for_lang(lang).ctx_admin_gestore,
+        Context::AdminRisorse => AgendaAdminStrings::for_lang(lang).ctx_risorse,
+        Context::AdminChiusure => AgendaAdminStrings::for_lang(lang).ctx_chiusure,
+        Context::AdminFuori => AgendaAdminStrings::for_lang(lang).ctx_fuori,
+        Context::Pai => PaiStrings::for_lang(lang).ctx_pai,
+        Context::PaiBozza => PaiStrings::for_lang(lang).ctx_bozza,
+        Context::PaiLettura => PaiStrings::for_lang(lang).ctx_lettura,
+        Context::PaiDopo => PaiStrings::for_lang(lang).ctx_dopo,
+        Context::Agenda => AgendaStrings::for_lang(lang).ctx_agenda,
+        Context::AgendaPlan => AgendaStrings::for_lang(lang).ctx_plan,
+        Context::Login => ShellStrings::for_lang(lang).ctx_login,
+        Context::AdminOperators => AccessStrings::for_lang(lang).ctx_operators,
+        Context::AdminAudit => AccessStrings::for_lang(lang).ctx_audit,
+        Context::AdminArchivio => AccessStrings::for_lang(lang).ctx_archivio,
+        Context::AgendaWeek => AgendaStrings::for_lang(lang).ctx_week,
+        Context::RichiamiPai => RichiamiStrings::for_lang(lang).ctx_richiami_pai,
+        Context::RichiamiAderenza => RichiamiStrings::for_lang(lang).ctx_richiami_aderenza,
     }
 }
 
@@ -140,7 +147,7 @@ pub struct App {
     scanner: ScanDetector,
     /// The codice fiscale of a scan waiting for the unsaved-changes question.
     pending_scan: Option<String>,
-    s: &'static Strings,
+    s: &'static ShellTexts,
     theme: Theme,
     stack: Vec<Box<dyn Screen>>,
     modal: Option<Modal>,
@@ -169,7 +176,7 @@ pub const DEFAULT_IDLE_MINUTES: u32 = 10;
 impl App {
     pub fn new(desk: Desk, lang: Lang) -> App {
         App {
-            s: Strings::for_lang(lang),
+            s: ShellTexts::for_lang(lang),
             theme: Theme::from_env(),
             stack: vec![Box::new(LookupScreen::new())],
             modal: None,
@@ -1202,7 +1209,7 @@ fn draw_header(
     title: &str,
     patient: Option<&CurrentPatient>,
 ) {
-    let s = Strings::for_lang(env.lang);
+    let s = ShellTexts::for_lang(env.lang);
     let width = usize::from(area.width);
     let left = match patient {
         Some(p) => {
@@ -1338,7 +1345,7 @@ fn hint_spans<'a>(
     env: &Env,
     width: usize,
 ) -> Vec<Span<'a>> {
-    let s = Strings::for_lang(env.lang);
+    let s = ShellTexts::for_lang(env.lang);
     let items: Vec<(String, &'static str)> = keys::hints(table, context)
         .map(|b| (b.key.name(s), (b.label)(s.lang)))
         .collect();
@@ -1387,7 +1394,7 @@ fn draw_footer(
     if globals {
         let mut spans = hint_spans(&[], Context::Global, env, width);
         let used: usize = spans.iter().map(Span::width).sum();
-        let tip = format!("  {}", Strings::for_lang(env.lang).shell.alt_tip);
+        let tip = format!("  {}", ShellTexts::for_lang(env.lang).shell.alt_tip);
         if used + format::width(&tip) <= usize::from(area.width) {
             spans.push(Span::styled(tip, env.theme.muted));
         }
@@ -1396,7 +1403,7 @@ fn draw_footer(
 }
 
 fn draw_too_small(frame: &mut Frame, area: Rect, env: &Env, modal: Option<&Modal>) {
-    let s = Strings::for_lang(env.lang);
+    let s = ShellTexts::for_lang(env.lang);
     let mut lines = vec![
         Line::styled(s.shell.too_small_title, env.theme.section),
         Line::raw(""),
