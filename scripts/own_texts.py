@@ -9,8 +9,8 @@ handle (`env.s`) or reads another feature's texts:
   `use crate::tui::<feature>::strings::Texts;` (every feature's `strings.rs`
   declares `Texts`: the kit's texts and the feature's own), and the type
   `Strings` in signatures becomes `Texts`;
-* `env.s.kit.x` becomes `env.kit.x`, any other `env.s` becomes
-  `Texts::of(env)`;
+* `env.s.kit.x` becomes `env.kit.x`, `env.s.lang` becomes `env.lang`, any
+  other `env.s` becomes `Texts::of(env)`;
 * a text of another feature that was moved (to the kit, or to the reading
   feature) is read where it now is (`MOVED` below), also through a local
   alias (`let a = s.gestori;` becomes `let a = s.kit;`);
@@ -135,6 +135,7 @@ def rewrite_screen_file(text, feature):
 
     # The kit's texts through the kit, the feature's through its Texts.
     text = re.sub(r"\benv\s*\.s\s*\.kit\b", "env.kit", text)
+    text = re.sub(r"\benv\s*\.s\s*\.lang\b", "env.lang", text)
     text = re.sub(r"\benv\s*\.s\b(?![\w(])", "Texts::of(env)", text)
     return import_texts(text, feature)
 
