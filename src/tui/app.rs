@@ -13,28 +13,37 @@ use ratatui::widgets::{Paragraph, Wrap};
 use crate::domain::PatientId;
 use crate::service::{Changes, Desk};
 use crate::tui::admin::AdminScreen;
+use crate::tui::admin::strings::{AccessStrings, AdminStrings, AgendaAdminStrings};
 use crate::tui::agenda::AgendaScreen;
+use crate::tui::agenda::strings::AgendaStrings;
 use crate::tui::gestore::GestoreScreen;
+use crate::tui::gestore::strings::GestoriStrings;
 use crate::tui::kit::dialog::{Modal, ModalOutcome, Nav, Submit};
 use crate::tui::kit::event::AppEvent;
 use crate::tui::kit::field::{self, FieldChange};
 use crate::tui::kit::format;
 use crate::tui::kit::keys::{self, Action, Binding, Context};
+use crate::tui::kit::lang::KitStrings;
 use crate::tui::kit::lang::Lang;
 use crate::tui::kit::scan::ScanDetector;
 use crate::tui::kit::screen::{Open, Screen};
 use crate::tui::kit::theme::Theme;
 use crate::tui::pai::PaiScreen;
+use crate::tui::pai::strings::PaiStrings;
 use crate::tui::patients::form::FormScreen;
 use crate::tui::patients::lookup::LookupScreen;
 use crate::tui::patients::record::RecordScreen;
+use crate::tui::patients::strings::PatientsStrings;
 use crate::tui::patto::PattoScreen;
+use crate::tui::patto::strings::PattoStrings;
+use crate::tui::patto::strings::Texts as PattoTexts;
 use crate::tui::richiami::RichiamiScreen;
+use crate::tui::richiami::strings::RichiamiStrings;
 use crate::tui::shell;
 use crate::tui::shell::help::HelpScreen;
 use crate::tui::shell::login::{GateMode, GateOutcome, GateScreen};
 use crate::tui::shell::placeholder::PlaceholderScreen;
-use crate::tui::strings::Strings;
+use crate::tui::shell::strings::{ShellStrings, Texts as ShellTexts};
 
 /// Every key table: the kit's (global keys, dialogs) and each feature's.
 /// The F1 help lists them all.
@@ -57,8 +66,56 @@ pub const MIN_HEIGHT: u16 = 24;
 pub use crate::tui::kit::screen::{Cmd, Env, Status, StatusKind};
 
 /// The environment of one event or frame.
-fn env<'a>(desk: &'a Desk, s: &'static Strings, theme: &'a Theme) -> Env<'a> {
-    Env::new(desk, s, theme, KEY_TABLES)
+fn env<'a>(desk: &'a Desk, s: &'static ShellTexts, theme: &'a Theme) -> Env<'a> {
+    Env::new(desk, s.lang, theme, KEY_TABLES)
+}
+
+/// The title of a key context in the help, from the texts of the feature
+/// the context belongs to.
+fn context_title(context: Context, lang: Lang) -> &'static str {
+    match context {
+        Context::Global => KitStrings::for_lang(lang).ctx_global,
+        Context::Lookup => PatientsStrings::for_lang(lang).ctx_lookup,
+        Context::Record => PatientsStrings::for_lang(lang).ctx_record,
+        Context::Form => PatientsStrings::for_lang(lang).ctx_form,
+        Context::Help => ShellStrings::for_lang(lang).ctx_help,
+        Context::Placeholder => ShellStrings::for_lang(lang).ctx_placeholder,
+        Context::Confirm => KitStrings::for_lang(lang).ctx_confirm,
+        Context::ConfirmDiscard => KitStrings::for_lang(lang).ctx_confirm_discard,
+        Context::ConfirmQuit => KitStrings::for_lang(lang).ctx_confirm_quit,
+        Context::DateModal => KitStrings::for_lang(lang).ctx_date,
+        Context::Patto => PattoStrings::for_lang(lang).ctx_patto,
+        Context::PattoBozza => PattoStrings::for_lang(lang).ctx_bozza,
+        Context::PattoTesto => PattoStrings::for_lang(lang).ctx_testo,
+        Context::Richiami => RichiamiStrings::for_lang(lang).ctx_richiami,
+        Context::FormModal => KitStrings::for_lang(lang).ctx_form_modal,
+        Context::ChoiceModal => KitStrings::for_lang(lang).ctx_choice_modal,
+        Context::Gestore => GestoriStrings::for_lang(lang).ctx_gestore,
+        Context::Picker => KitStrings::for_lang(lang).ctx_picker,
+        Context::Admin => AdminStrings::for_lang(lang).ctx_admin,
+        Context::AdminImport => AdminStrings::for_lang(lang).ctx_admin_import,
+        Context::AdminPreview => AdminStrings::for_lang(lang).ctx_admin_preview,
+        Context::AdminHistory => AdminStrings::for_lang(lang).ctx_admin_history,
+        Context::AdminStudio => AdminStrings::for_lang(lang).ctx_admin_studio,
+        Context::AdminGestori => AdminStrings::for_lang(lang).ctx_admin_gestori,
+        Context::AdminGestoreDetail => AdminStrings::for_lang(lang).ctx_admin_gestore,
+        Context::AdminRisorse => AgendaAdminStrings::for_lang(lang).ctx_risorse,
+        Context::AdminChiusure => AgendaAdminStrings::for_lang(lang).ctx_chiusure,
+        Context::AdminFuori => AgendaAdminStrings::for_lang(lang).ctx_fuori,
+        Context::Pai => PaiStrings::for_lang(lang).ctx_pai,
+        Context::PaiBozza => PaiStrings::for_lang(lang).ctx_bozza,
+        Context::PaiLettura => PaiStrings::for_lang(lang).ctx_lettura,
+        Context::PaiDopo => PaiStrings::for_lang(lang).ctx_dopo,
+        Context::Agenda => AgendaStrings::for_lang(lang).ctx_agenda,
+        Context::AgendaPlan => AgendaStrings::for_lang(lang).ctx_plan,
+        Context::Login => ShellStrings::for_lang(lang).ctx_login,
+        Context::AdminOperators => AccessStrings::for_lang(lang).ctx_operators,
+        Context::AdminAudit => AccessStrings::for_lang(lang).ctx_audit,
+        Context::AdminArchivio => AccessStrings::for_lang(lang).ctx_archivio,
+        Context::AgendaWeek => AgendaStrings::for_lang(lang).ctx_week,
+        Context::RichiamiPai => RichiamiStrings::for_lang(lang).ctx_richiami_pai,
+        Context::RichiamiAderenza => RichiamiStrings::for_lang(lang).ctx_richiami_aderenza,
+    }
 }
 
 /// The patient the work is about: chosen on purpose (Enter on a list row,
@@ -90,7 +147,7 @@ pub struct App {
     scanner: ScanDetector,
     /// The codice fiscale of a scan waiting for the unsaved-changes question.
     pending_scan: Option<String>,
-    s: &'static Strings,
+    s: &'static ShellTexts,
     theme: Theme,
     stack: Vec<Box<dyn Screen>>,
     modal: Option<Modal>,
@@ -119,7 +176,7 @@ pub const DEFAULT_IDLE_MINUTES: u32 = 10;
 impl App {
     pub fn new(desk: Desk, lang: Lang) -> App {
         App {
-            s: Strings::for_lang(lang),
+            s: ShellTexts::for_lang(lang),
             theme: Theme::from_env(),
             stack: vec![Box::new(LookupScreen::new())],
             modal: None,
@@ -563,7 +620,8 @@ impl App {
                 if self.screen().is::<HelpScreen>() {
                     return self.navigate(Nav::Back);
                 }
-                self.stack.push(Box::new(HelpScreen::new(KEY_TABLES)));
+                self.stack
+                    .push(Box::new(HelpScreen::new(KEY_TABLES, context_title)));
                 true
             }
             Action::Patients => self.navigate(Nav::Root),
@@ -654,7 +712,8 @@ impl App {
             {
                 return true;
             }
-            PattoScreen::load(&self.desk, self.s, id).map(|p| Box::new(p) as Box<dyn Screen>)
+            PattoScreen::load(&self.desk, PattoTexts::for_lang(self.s.lang), id)
+                .map(|p| Box::new(p) as Box<dyn Screen>)
         };
         match screen {
             Ok(screen) => {
@@ -1004,10 +1063,12 @@ impl App {
             Cmd::Open(open) => {
                 let env = env(&self.desk, s, &self.theme);
                 let cmd = match open {
-                    Open::Patto(id) => match PattoScreen::load(&self.desk, s, id) {
-                        Ok(screen) => Cmd::push(screen),
-                        Err(e) => Cmd::Status(Status::error(e)),
-                    },
+                    Open::Patto(id) => {
+                        match PattoScreen::load(&self.desk, PattoTexts::for_lang(s.lang), id) {
+                            Ok(screen) => Cmd::push(screen),
+                            Err(e) => Cmd::Status(Status::error(e)),
+                        }
+                    }
                     Open::AgendaPlanning(patient) => AgendaScreen::planning(&env, patient),
                 };
                 self.apply(cmd)
@@ -1148,7 +1209,7 @@ fn draw_header(
     title: &str,
     patient: Option<&CurrentPatient>,
 ) {
-    let s = env.s;
+    let s = ShellTexts::for_lang(env.lang);
     let width = usize::from(area.width);
     let left = match patient {
         Some(p) => {
@@ -1284,9 +1345,9 @@ fn hint_spans<'a>(
     env: &Env,
     width: usize,
 ) -> Vec<Span<'a>> {
-    let s = env.s;
+    let s = ShellTexts::for_lang(env.lang);
     let items: Vec<(String, &'static str)> = keys::hints(table, context)
-        .map(|b| (b.key.name(s), (b.label)(s)))
+        .map(|b| (b.key.name(s), (b.label)(s.lang)))
         .collect();
     let total = |sep: usize| -> usize {
         items
@@ -1333,7 +1394,7 @@ fn draw_footer(
     if globals {
         let mut spans = hint_spans(&[], Context::Global, env, width);
         let used: usize = spans.iter().map(Span::width).sum();
-        let tip = format!("  {}", env.s.shell.alt_tip);
+        let tip = format!("  {}", ShellTexts::for_lang(env.lang).shell.alt_tip);
         if used + format::width(&tip) <= usize::from(area.width) {
             spans.push(Span::styled(tip, env.theme.muted));
         }
@@ -1342,7 +1403,7 @@ fn draw_footer(
 }
 
 fn draw_too_small(frame: &mut Frame, area: Rect, env: &Env, modal: Option<&Modal>) {
-    let s = env.s;
+    let s = ShellTexts::for_lang(env.lang);
     let mut lines = vec![
         Line::styled(s.shell.too_small_title, env.theme.section),
         Line::raw(""),

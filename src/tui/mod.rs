@@ -12,7 +12,6 @@ pub mod patients;
 pub mod patto;
 pub mod richiami;
 pub mod shell;
-pub mod strings;
 
 use std::io;
 
@@ -87,6 +86,49 @@ mod tests {
 
     use crate::tui::app::KEY_TABLES;
     use crate::tui::kit::keys::{self, Binding, Context};
+
+    /// The folders of `src/tui` a file of `folder` names as `crate::tui::<x>`.
+    fn names_in(folder: &std::path::Path) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        let mut dirs = vec![folder.to_path_buf()];
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    dirs.push(path);
+                    continue;
+                }
+                let text = std::fs::read_to_string(&path).unwrap();
+                for (at, _) in text.match_indices("crate::tui::") {
+                    let rest = &text[at + "crate::tui::".len()..];
+                    let end = rest
+                        .find(|c: char| !(c.is_ascii_lowercase() || c == '_'))
+                        .unwrap_or(rest.len());
+                    out.push((path.display().to_string(), rest[..end].to_string()));
+                }
+            }
+        }
+        out
+    }
+
+    /// A feature names only the kit (and itself); the kit names no feature.
+    /// (`.ci/tui-imports` prints the whole graph.)
+    #[test]
+    fn features_name_only_the_kit() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/tui");
+        let features = [
+            "shell", "patients", "patto", "gestore", "pai", "agenda", "richiami", "admin",
+        ];
+        let mut wrong = Vec::new();
+        for from in features.iter().chain(["kit"].iter()) {
+            for (file, to) in names_in(&root.join(from)) {
+                if to != *from && to != "kit" {
+                    wrong.push(format!("{file} names crate::tui::{to}"));
+                }
+            }
+        }
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    }
 
     fn every_binding() -> impl Iterator<Item = &'static Binding> {
         KEY_TABLES.iter().flat_map(|t| t.iter())

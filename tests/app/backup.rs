@@ -437,7 +437,7 @@ fn a_rewritten_audit_chain_passes_verify_but_not_its_anchor() {
 
     // Rewrite the whole trail, every hash recomputed, same length.
     {
-        let db = sled::open(&data).unwrap();
+        let db = common::raw_sled(&data);
         db.drop_tree("audit").unwrap();
         db.open_tree("meta").unwrap().remove("audit_head").unwrap();
         db.flush().unwrap();

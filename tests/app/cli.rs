@@ -153,7 +153,7 @@ fn operator_add_and_audit_verify_catches_a_tampered_entry() {
 
     // Change one letter of entry 2 behind sportello's back.
     {
-        let db = sled::open(dir.path()).unwrap();
+        let db = common::raw_sled(dir.path());
         let audit = db.open_tree("audit").unwrap();
         let key = 2u64.to_be_bytes();
         let mut value = audit.get(key).unwrap().unwrap().to_vec();
@@ -336,7 +336,7 @@ fn an_older_store_is_upgraded_with_a_notice() {
     }
     // Back to format 1, as an older sportello left it.
     {
-        let db = sled::open(dir.path()).unwrap();
+        let db = common::raw_sled(dir.path());
         let meta = db.open_tree("meta").unwrap();
         meta.insert("store_format", &[1]).unwrap();
         meta.remove("idx_patient_name_word_built").unwrap();
@@ -357,7 +357,7 @@ fn an_older_store_is_upgraded_with_a_notice() {
     let o = sportello(&["--data-dir", data, "check"]);
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
     assert!(!String::from_utf8_lossy(&o.stderr).contains("Aggiornamento"));
-    let db = sled::open(dir.path()).unwrap();
+    let db = common::raw_sled(dir.path());
     let meta = db.open_tree("meta").unwrap();
     assert_eq!(
         meta.get("store_format").unwrap().as_deref(),
@@ -392,7 +392,7 @@ fn find_by_surname_forms_and_first_name() {
         }
     }
     {
-        let db = sled::open(dir.path()).unwrap();
+        let db = common::raw_sled(dir.path());
         let meta = db.open_tree("meta").unwrap();
         meta.insert("store_format", &[2]).unwrap();
         meta.remove("idx_patient_name_other_built").unwrap();
@@ -466,7 +466,7 @@ fn store_with_backup(dir: &std::path::Path, n: usize) -> std::path::PathBuf {
     drop(desk);
     for round in 0..3u8 {
         {
-            let db = sled::open(dir).unwrap();
+            let db = common::raw_sled(dir);
             let filler = db.open_tree("riempitivo").unwrap();
             for i in 0u8..60 {
                 filler.insert([i], vec![i ^ round; 48 * 1024]).unwrap();

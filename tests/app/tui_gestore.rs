@@ -766,10 +766,10 @@ fn revoke_dialog_counts_the_appointments_it_does_not_list() {
         screen.contains(&format!("… e altri {} appuntamenti", booked - 8)),
         "{screen}"
     );
-    let s = sportello::tui::strings::Strings::for_lang(Lang::It);
+    let s = sportello::tui::gestore::strings::Texts::for_lang(Lang::It);
     assert_eq!(s.gestori.more_appointments(1), "… e un altro appuntamento");
     assert_eq!(s.gestori.more_appointments(11), "… e altri 11 appuntamenti");
-    let en = sportello::tui::strings::Strings::for_lang(Lang::En);
+    let en = sportello::tui::gestore::strings::Texts::for_lang(Lang::En);
     assert_eq!(
         en.gestori.more_appointments(1),
         "… and one more appointment"

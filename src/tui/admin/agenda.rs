@@ -17,6 +17,7 @@ use crate::domain::pai::PaiTemplates;
 use crate::domain::text::fold;
 use crate::service::agenda::OutsideLine;
 use crate::tui::admin::AdminScreen;
+use crate::tui::admin::strings::Texts;
 use crate::tui::kit::dialog::{DialogField, Modal, Submit};
 use crate::tui::kit::field;
 use crate::tui::kit::format;
@@ -25,7 +26,6 @@ use crate::tui::kit::list::ListState;
 use crate::tui::kit::screen::{Cmd, Env, Status};
 use crate::tui::kit::theme::MARKER;
 use crate::tui::kit::theme::Selectable;
-use crate::tui::strings::Strings;
 
 /// The dialogs of these sections.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,16 +80,16 @@ fn parse_time(text: &str) -> Option<NaiveTime> {
         })
 }
 
-fn time_of(s: &Strings, label: &str, text: &str) -> Result<NaiveTime, String> {
+fn time_of(s: &Texts, label: &str, text: &str) -> Result<NaiveTime, String> {
     parse_time(text).ok_or_else(|| s.agenda_admin.err_time(label, text.trim()))
 }
 
-fn date_of(s: &Strings, label: &str, text: &str) -> Result<NaiveDate, String> {
+fn date_of(s: &Texts, label: &str, text: &str) -> Result<NaiveDate, String> {
     format::parse_date(text).ok_or_else(|| s.agenda_admin.err_date(label, text.trim()))
 }
 
 /// An empty field is `None`.
-fn optional_date(s: &Strings, label: &str, text: &str) -> Result<Option<NaiveDate>, String> {
+fn optional_date(s: &Texts, label: &str, text: &str) -> Result<Option<NaiveDate>, String> {
     if text.trim().is_empty() {
         Ok(None)
     } else {
@@ -97,7 +97,7 @@ fn optional_date(s: &Strings, label: &str, text: &str) -> Result<Option<NaiveDat
     }
 }
 
-fn number_of(s: &Strings, label: &str, text: &str) -> Result<u16, String> {
+fn number_of(s: &Texts, label: &str, text: &str) -> Result<u16, String> {
     text.trim()
         .parse::<u16>()
         .map_err(|_| s.agenda_admin.err_number(label, text.trim()))
@@ -106,7 +106,7 @@ fn number_of(s: &Strings, label: &str, text: &str) -> Result<u16, String> {
 /// "dal 01/01/2026", "dal 01/01/2026 al 31/12/2026" (compact:
 /// "01/01/2026–31/12/2026"), "—": from the earliest start of the fasce to
 /// the latest end (open-ended if one is).
-fn validity(r: &Resource, s: &Strings, compact: bool) -> String {
+fn validity(r: &Resource, s: &Texts, compact: bool) -> String {
     let x = s.agenda_admin;
     let Some(from) = r.patterns.iter().map(|p| p.valido_dal).min() else {
         return s.kit.none.to_string();
@@ -120,7 +120,7 @@ fn validity(r: &Resource, s: &Strings, compact: bool) -> String {
 }
 
 /// The note on a fascia whose length is not a multiple of the slot.
-fn remainder_note(p: &Pattern, s: &Strings) -> Option<String> {
+fn remainder_note(p: &Pattern, s: &Texts) -> Option<String> {
     let span = (p.alle.num_seconds_from_midnight() - p.dalle.num_seconds_from_midnight()) / 60;
     let step = u32::from(p.durata_min.max(1));
     let rest = span % step;
@@ -160,7 +160,7 @@ pub fn confirm(
 /// After a save: the list of appointments left outside, pushed over the
 /// section, with a warning; or the success message.
 fn after_save(outside: usize, done: String, env: &Env) -> Cmd {
-    let x = env.s.agenda_admin;
+    let x = Texts::of(env).agenda_admin;
     if outside == 0 {
         return Cmd::Status(Status::success(done));
     }
@@ -240,7 +240,7 @@ impl RisorseSection {
                 self.result_days = days;
                 self.problem = None;
             }
-            Err(e) => self.problem = Some(crate::texts::error(env.s.lang, &e)),
+            Err(e) => self.problem = Some(crate::texts::error(env.lang, &e)),
         }
         self.kinds = PaiTemplates::embedded()
             .resource_kinds()
@@ -267,7 +267,7 @@ impl RisorseSection {
     }
 
     pub fn action(&mut self, action: Action, env: &Env) -> Option<Cmd> {
-        let x = env.s.agenda_admin;
+        let x = Texts::of(env).agenda_admin;
         Some(match action {
             Action::Up | Action::Down => {
                 let delta = if action == Action::Up { -1 } else { 1 };
@@ -357,7 +357,7 @@ impl RisorseSection {
     }
 
     fn resource_dialog(&self, r: Option<&Resource>, env: &Env) -> Modal {
-        let s = env.s;
+        let s = Texts::of(env);
         let x = s.agenda_admin;
         let kind = r
             .and_then(|r| self.kinds.iter().position(|k| fold(k) == fold(&r.tipo)))
@@ -396,7 +396,7 @@ impl RisorseSection {
     }
 
     fn pattern_dialog(&self, resource: ResourceId, index: Option<usize>, env: &Env) -> Modal {
-        let x = env.s.agenda_admin;
+        let x = Texts::of(env).agenda_admin;
         let r = self.resources.iter().find(|r| r.id == resource);
         let p = index.and_then(|i| r.and_then(|r| r.patterns.get(i)));
         let nome = r.map_or("", |r| r.nome.as_str());
@@ -445,7 +445,7 @@ impl RisorseSection {
 
     /// The fasce typed in the dialog, one per weekday given, checked.
     fn patterns_of(modal: &Modal, env: &Env) -> Result<Vec<Pattern>, String> {
-        let s = env.s;
+        let s = Texts::of(env);
         let x = s.agenda_admin;
         let giorni =
             parse_giorni(modal.text(0)).ok_or_else(|| x.err_giorni(modal.text(0).trim()))?;
@@ -479,7 +479,7 @@ impl RisorseSection {
         modal: &Modal,
         env: &Env,
     ) -> Result<Cmd, String> {
-        let s = env.s;
+        let s = Texts::of(env);
         let x = s.agenda_admin;
         let stored = |id: ResourceId| {
             self.resources
@@ -507,10 +507,10 @@ impl RisorseSection {
                 let (saved, outside) = env
                     .desk
                     .save_resource(r)
-                    .map_err(|e| crate::texts::error(env.s.lang, &e))?;
+                    .map_err(|e| crate::texts::error(env.lang, &e))?;
                 env.desk
                     .save_result_days(&saved.tipo, giorni)
-                    .map_err(|e| crate::texts::error(env.s.lang, &e))?;
+                    .map_err(|e| crate::texts::error(env.lang, &e))?;
                 self.reload(env, Some(saved.id));
                 let is_new = purpose == AgendaAdminPurpose::NewResource;
                 if is_new {
@@ -541,7 +541,7 @@ impl RisorseSection {
                 let (saved, outside) = env
                     .desk
                     .save_resource(r)
-                    .map_err(|e| crate::texts::error(env.s.lang, &e))?;
+                    .map_err(|e| crate::texts::error(env.lang, &e))?;
                 self.reload(env, Some(saved.id));
                 self.pane = Pane::Fasce;
                 self.fasce.select(Some(index));
@@ -590,7 +590,7 @@ impl RisorseSection {
                 let (saved, outside) = env
                     .desk
                     .save_resource(target)
-                    .map_err(|e| crate::texts::error(env.s.lang, &e))?;
+                    .map_err(|e| crate::texts::error(env.lang, &e))?;
                 self.reload(env, Some(saved.id));
                 let done = x.week_copied(&source.nome, &saved.nome, n);
                 Ok(after_save(outside.len(), done, env))
@@ -604,7 +604,7 @@ impl RisorseSection {
                 let (saved, outside) = env
                     .desk
                     .save_resource(r)
-                    .map_err(|e| crate::texts::error(env.s.lang, &e))?;
+                    .map_err(|e| crate::texts::error(env.lang, &e))?;
                 self.reload(env, Some(saved.id));
                 let done = x.fascia_removed(&removed.label(), &saved.nome);
                 Ok(after_save(outside.len(), done, env))
@@ -614,7 +614,7 @@ impl RisorseSection {
     }
 
     pub fn draw(&mut self, frame: &mut Frame, area: Rect, env: &Env) {
-        let s = env.s;
+        let s = Texts::of(env);
         let x = s.agenda_admin;
         let theme = env.theme;
         let list_rows = u16::try_from(self.resources.len().clamp(1, 8)).unwrap_or(8) + 1;
@@ -793,7 +793,7 @@ impl ChiusureSection {
     }
 
     fn reload(&mut self, env: &Env) {
-        let x = env.s.agenda_admin;
+        let x = Texts::of(env).agenda_admin;
         let loaded = (|| {
             let mut closures = env.desk.closures()?;
             closures.sort_by_key(|c| (c.dal, c.id));
@@ -812,7 +812,7 @@ impl ChiusureSection {
                 self.holidays = x.holidays_note(&list.join(", "));
                 self.problem = None;
             }
-            Err(e) => self.problem = Some(crate::texts::error(env.s.lang, &e)),
+            Err(e) => self.problem = Some(crate::texts::error(env.lang, &e)),
         }
         let n = self.closures.len();
         let at = self
@@ -823,7 +823,7 @@ impl ChiusureSection {
         self.selection.select((n > 0).then_some(at));
     }
 
-    fn resource_name(&self, c: &Closure, s: &Strings) -> String {
+    fn resource_name(&self, c: &Closure, s: &Texts) -> String {
         match c.resource {
             None => s.agenda_admin.whole_practice.to_string(),
             Some(id) => self
@@ -835,7 +835,7 @@ impl ChiusureSection {
     }
 
     pub fn action(&mut self, action: Action, env: &Env) -> Option<Cmd> {
-        let s = env.s;
+        let s = Texts::of(env);
         let x = s.agenda_admin;
         Some(match action {
             Action::Up => {
@@ -878,7 +878,7 @@ impl ChiusureSection {
 
     /// The closure typed in the dialog, checked.
     fn closure_of(&self, modal: &Modal, env: &Env) -> Result<Closure, String> {
-        let s = env.s;
+        let s = Texts::of(env);
         let x = s.agenda_admin;
         let resource = match modal.choice(0) {
             0 => None,
@@ -923,14 +923,14 @@ impl ChiusureSection {
         modal: &Modal,
         env: &Env,
     ) -> Result<Cmd, String> {
-        let x = env.s.agenda_admin;
+        let x = Texts::of(env).agenda_admin;
         match purpose {
             AgendaAdminPurpose::NewClosure => {
                 let c = self.closure_of(modal, env)?;
                 let (saved, outside) = env
                     .desk
                     .save_closure(c)
-                    .map_err(|e| crate::texts::error(env.s.lang, &e))?;
+                    .map_err(|e| crate::texts::error(env.lang, &e))?;
                 self.reload(env);
                 if let Some(i) = self.closures.iter().position(|c| c.id == saved.id) {
                     self.selection.select(Some(i));
@@ -941,7 +941,7 @@ impl ChiusureSection {
             AgendaAdminPurpose::RemoveClosure(id) => {
                 env.desk
                     .remove_closure(id)
-                    .map_err(|e| crate::texts::error(env.s.lang, &e))?;
+                    .map_err(|e| crate::texts::error(env.lang, &e))?;
                 self.reload(env);
                 Ok(Cmd::Status(Status::success(x.closure_removed)))
             }
@@ -950,7 +950,7 @@ impl ChiusureSection {
     }
 
     pub fn draw(&mut self, frame: &mut Frame, area: Rect, env: &Env) {
-        let s = env.s;
+        let s = Texts::of(env);
         let x = s.agenda_admin;
         let theme = env.theme;
         let width = usize::from(area.width);
@@ -1055,7 +1055,7 @@ impl FuoriSection {
                 self.lines = lines;
                 self.problem = None;
             }
-            Err(e) => self.problem = Some(crate::texts::error(env.s.lang, &e)),
+            Err(e) => self.problem = Some(crate::texts::error(env.lang, &e)),
         }
         let n = self.lines.len();
         let at = self
@@ -1067,7 +1067,7 @@ impl FuoriSection {
     }
 
     pub fn action(&mut self, action: Action, env: &Env) -> Option<Cmd> {
-        let x = env.s.agenda_admin;
+        let x = Texts::of(env).agenda_admin;
         if let Some(delta) = action.list_step(self.selection.page()) {
             self.selection.move_by(self.lines.len(), delta);
             return Some(Cmd::Redraw);
@@ -1087,7 +1087,7 @@ impl FuoriSection {
     /// The dialog proposing the first free slot for appointment `id` and
     /// the appointments of the same visit: the whole visit moves there.
     fn propose(&self, id: AppointmentId, env: &Env) -> Cmd {
-        let x = env.s.agenda_admin;
+        let x = Texts::of(env).agenda_admin;
         let Some(line) = self.lines.iter().find(|l| l.appointment.id == id) else {
             return Cmd::Status(Status::info(x.nothing_outside));
         };
@@ -1131,7 +1131,7 @@ impl FuoriSection {
                 )),
                 None => Cmd::Status(Status::warning(x.no_free_slot)),
             },
-            Err(e) => Cmd::Status(Status::error(crate::texts::error(env.s.lang, &e))),
+            Err(e) => Cmd::Status(Status::error(crate::texts::error(env.lang, &e))),
         }
     }
 
@@ -1163,7 +1163,7 @@ impl FuoriSection {
     /// the place have been taken in the meantime, the next free one is
     /// proposed instead (this dialog never asks to force a booking).
     fn confirm(&mut self, purpose: AgendaAdminPurpose, env: &Env) -> Result<Cmd, String> {
-        let x = env.s.agenda_admin;
+        let x = Texts::of(env).agenda_admin;
         let AgendaAdminPurpose::Move { id, start } = purpose else {
             return Ok(Cmd::None);
         };
@@ -1173,7 +1173,7 @@ impl FuoriSection {
         let found = env
             .desk
             .move_conflicts(&ids, start, None)
-            .map_err(|e| crate::texts::error(env.s.lang, &e))?;
+            .map_err(|e| crate::texts::error(env.lang, &e))?;
         if !found.is_empty() {
             self.reload(env);
             let why: Vec<String> = found.iter().map(|c| c.to_string()).collect();
@@ -1185,7 +1185,7 @@ impl FuoriSection {
         let moved = env
             .desk
             .move_appointments(&ids, start, None, None)
-            .map_err(|e| crate::texts::error(env.s.lang, &e));
+            .map_err(|e| crate::texts::error(env.lang, &e));
         self.reload(env);
         let moved = moved?;
         Ok(Cmd::Status(Status::success(x.moved(
@@ -1196,7 +1196,7 @@ impl FuoriSection {
     }
 
     pub fn draw(&mut self, frame: &mut Frame, area: Rect, env: &Env) {
-        let s = env.s;
+        let s = Texts::of(env);
         let x = s.agenda_admin;
         let theme = env.theme;
         let hint = format::indented_lines(x.h_fuori, area.width, theme.muted);

@@ -17,6 +17,7 @@ use crate::tui::kit::screen::{Cmd, Env};
 use crate::tui::kit::theme::Selectable;
 use crate::tui::kit::theme::{ERROR_MARK, MARKER};
 
+use crate::tui::admin::strings::Texts;
 use crate::tui::kit::list::ListState;
 
 /// Entries fetched per page.
@@ -72,7 +73,7 @@ impl AuditSection {
             }
             Err(e) => {
                 self.entries.clear();
-                self.problem = Some(crate::texts::error(env.s.lang, &e));
+                self.problem = Some(crate::texts::error(env.lang, &e));
             }
         }
         self.names.clear();
@@ -90,7 +91,7 @@ impl AuditSection {
 
     /// Reads the filter fields; an error names the field to fix.
     fn read_filter(&self, env: &Env) -> Result<AuditFilter, String> {
-        let a = env.s.access;
+        let a = Texts::of(env).access;
         let text = |i: usize| self.fields[i].value().trim().to_string();
         let patient = match text(0) {
             t if t.is_empty() => None,
@@ -163,7 +164,7 @@ impl AuditSection {
     }
 
     pub fn draw(&mut self, frame: &mut Frame, area: Rect, env: &Env, focused: bool) {
-        let a = env.s.access;
+        let a = Texts::of(env).access;
         let theme = env.theme;
         let [filters, info, table, detail] = Layout::vertical([
             Constraint::Length(2),

@@ -16,6 +16,7 @@ use crate::io::gestori::{
     ImportOptions, ImportPreview, MAX_FILE_BYTES, parse_gestori, resolve_ats,
 };
 use crate::service::gestori::ImportPlan;
+use crate::tui::admin::strings::Texts;
 use crate::tui::kit::field;
 use crate::tui::kit::format;
 use crate::tui::kit::keys::{Action, Context};
@@ -114,7 +115,7 @@ impl ImportSection {
                 Action::Save => self.apply(env),
                 Action::Cancel => {
                     self.preview = None;
-                    Cmd::Status(Status::info(env.s.admin.import_cancelled))
+                    Cmd::Status(Status::info(Texts::of(env).admin.import_cancelled))
                 }
                 _ => return None,
             });
@@ -152,26 +153,30 @@ impl ImportSection {
         let text = self.value(FILE).trim().to_string();
         if text.is_empty() {
             self.focus = FILE;
-            return self.fail(env.s.admin.err_no_file.to_string());
+            return self.fail(Texts::of(env).admin.err_no_file.to_string());
         }
         let ats = self.value(ATS).trim().to_string();
         if !ats.is_empty() && resolve_ats(&ats).is_none() {
             self.focus = ATS;
-            return self.fail(env.s.admin.err_ats(&ats));
+            return self.fail(Texts::of(env).admin.err_ats(&ats));
         }
         let path = expand_home(&text);
         let name = file_name(&path);
         match std::fs::metadata(&path) {
-            Err(_) => return self.fail(env.s.admin.err_not_found(&text)),
-            Ok(m) if m.is_dir() => return self.fail(env.s.admin.err_is_dir(&text)),
+            Err(_) => return self.fail(Texts::of(env).admin.err_not_found(&text)),
+            Ok(m) if m.is_dir() => return self.fail(Texts::of(env).admin.err_is_dir(&text)),
             Ok(m) if m.len() > MAX_FILE_BYTES => {
-                return self.fail(env.s.admin.err_too_large(&name, m.len() / 1_048_576));
+                return self.fail(
+                    Texts::of(env)
+                        .admin
+                        .err_too_large(&name, m.len() / 1_048_576),
+                );
             }
             Ok(_) => {}
         }
         self.reading = Some(path);
         Cmd::Many(vec![
-            Cmd::Status(Status::info(env.s.admin.reading(&name))),
+            Cmd::Status(Status::info(Texts::of(env).admin.reading(&name))),
             Cmd::Later,
         ])
     }
@@ -189,7 +194,7 @@ impl ImportSection {
         let name = file_name(&path);
         let bytes = match std::fs::read(&path) {
             Ok(b) => b,
-            Err(e) => return self.fail(env.s.admin.err_read(&name, &e.to_string())),
+            Err(e) => return self.fail(Texts::of(env).admin.err_read(&name, &e.to_string())),
         };
         let trimmed = |v: &str| {
             let v = v.trim();
@@ -201,7 +206,7 @@ impl ImportSection {
         };
         let preview = match parse_gestori(&bytes, &name, &options) {
             Ok(p) => p,
-            Err(e) => return self.fail(env.s.admin.err_parse(&name, &e.to_string())),
+            Err(e) => return self.fail(Texts::of(env).admin.err_parse(&name, &e.to_string())),
         };
         let rows: Vec<_> = preview.accepted.iter().map(|r| r.gestore.clone()).collect();
         let plan = match env.desk.plan_gestori_import(&rows) {
@@ -209,10 +214,9 @@ impl ImportSection {
                 header: preview.export_header.clone(),
                 ..p
             },
-            Err(e) => return self.fail(crate::texts::error(env.s.lang, &e)),
+            Err(e) => return self.fail(crate::texts::error(env.lang, &e)),
         };
-        let ready = env
-            .s
+        let ready = Texts::of(env)
             .admin
             .preview_ready(preview.accepted.len(), preview.rejected.len());
         self.preview = Some(Box::new(Preview {
@@ -243,7 +247,7 @@ impl ImportSection {
                 self.focus = FILE;
                 Cmd::Many(vec![
                     Cmd::RefreshLookups,
-                    Cmd::Status(Status::success(env.s.admin.import_done(
+                    Cmd::Status(Status::success(Texts::of(env).admin.import_done(
                         log.aggiunti,
                         log.aggiornati,
                         log.non_piu_idonei,
@@ -252,7 +256,7 @@ impl ImportSection {
             }
             Err(e) => {
                 self.preview = Some(p);
-                Cmd::Status(Status::error(crate::texts::error(env.s.lang, &e)))
+                Cmd::Status(Status::error(crate::texts::error(env.lang, &e)))
             }
         }
     }
@@ -277,7 +281,7 @@ impl ImportSection {
             draw_preview(p, frame, area, env);
             return;
         }
-        let s = env.s;
+        let s = Texts::of(env);
         let theme = env.theme;
         let label_width: u16 = 27;
         let input_width = area.width.saturating_sub(label_width + 2).min(60);
@@ -399,7 +403,7 @@ impl ImportSection {
 }
 
 fn draw_preview(p: &mut Preview, frame: &mut Frame, area: Rect, env: &Env) {
-    let s = env.s;
+    let s = Texts::of(env);
     let theme = env.theme;
     let width = usize::from(area.width.saturating_sub(2));
     let pv = &p.preview;

@@ -26,6 +26,7 @@ use crate::tui::admin::agenda::{ChiusureSection, FuoriSection, RisorseSection};
 use crate::tui::admin::audit::AuditSection;
 use crate::tui::admin::import::ImportSection;
 use crate::tui::admin::operators::OperatorsSection;
+use crate::tui::admin::strings::Texts;
 use crate::tui::admin::studio::StudioSection;
 use crate::tui::kit::field;
 use crate::tui::kit::format;
@@ -34,7 +35,6 @@ use crate::tui::kit::list::ListState;
 use crate::tui::kit::screen::{Cmd, Env, Status};
 use crate::tui::kit::theme::MARKER;
 use crate::tui::kit::theme::Selectable;
-use crate::tui::strings::Strings;
 
 /// The sections, in menu order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,7 +65,7 @@ impl Section {
         Section::Archivio,
     ];
 
-    pub fn name(self, s: &Strings) -> &'static str {
+    pub fn name(self, s: &Texts) -> &'static str {
         match self {
             Section::Import => s.admin.sec_import,
             Section::History => s.admin.sec_history,
@@ -95,7 +95,7 @@ impl Section {
         }
     }
 
-    fn description(self, s: &Strings) -> &'static str {
+    fn description(self, s: &Texts) -> &'static str {
         match self {
             Section::Import => s.admin.sec_import_text,
             Section::History => s.admin.sec_history_text,
@@ -265,7 +265,7 @@ impl AdminScreen {
         }
     }
 
-    pub fn title(&self, s: &Strings) -> String {
+    pub fn title(&self, s: &Texts) -> String {
         match self.section() {
             None => s.admin.title_admin.to_string(),
             Some(sec) => format!("{} · {}", s.admin.title_admin, sec.name(s)),
@@ -351,7 +351,7 @@ impl AdminScreen {
                             && let Err(e) = env.desk.require(Role::Amministratore, what)
                         {
                             return Some(Cmd::Status(Status::error(crate::texts::error(
-                                env.s.lang, &e,
+                                env.lang, &e,
                             ))));
                         }
                         Cmd::push(AdminScreen::open(section, env))
@@ -400,7 +400,7 @@ impl AdminScreen {
 }
 
 fn draw_menu(frame: &mut Frame, area: Rect, env: &Env, selected: usize) {
-    let s = env.s;
+    let s = Texts::of(env);
     let theme = env.theme;
     let name_width = Section::ALL
         .iter()
@@ -452,7 +452,7 @@ fn draw_menu(frame: &mut Frame, area: Rect, env: &Env, selected: usize) {
 }
 
 /// How many lines the menu takes with every description in full.
-fn full_menu_lines(s: &Strings, text_width: usize) -> usize {
+fn full_menu_lines(s: &Texts, text_width: usize) -> usize {
     Section::ALL
         .iter()
         .map(|sec| format::wrap(sec.description(s), text_width).len() + 1)
@@ -469,7 +469,7 @@ fn menu_line(
     selected: bool,
 ) -> Line<'static> {
     let theme = env.theme;
-    let name = sec.name(env.s);
+    let name = sec.name(Texts::of(env));
     let head = if j == 0 {
         let pad = " ".repeat(name_width.saturating_sub(format::width(name)));
         format!("{name}{pad}")
@@ -503,7 +503,7 @@ impl HistorySection {
     fn new(env: &Env) -> HistorySection {
         let (mut imports, problem) = match env.desk.gestori_imports() {
             Ok(list) => (list, None),
-            Err(e) => (Vec::new(), Some(crate::texts::error(env.s.lang, &e))),
+            Err(e) => (Vec::new(), Some(crate::texts::error(env.lang, &e))),
         };
         imports.sort_by(|a, b| b.data.cmp(&a.data).then(b.id.cmp(&a.id)));
         HistorySection {
@@ -518,7 +518,7 @@ impl HistorySection {
     }
 
     fn draw(&mut self, frame: &mut Frame, area: Rect, env: &Env) {
-        let s = env.s;
+        let s = Texts::of(env);
         let theme = env.theme;
         let [info, table] =
             Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(area);
@@ -600,7 +600,7 @@ impl GestoriSection {
     fn new(env: &Env) -> GestoriSection {
         let (all, problem) = match env.desk.gestori(None, true) {
             Ok(list) => (list, None),
-            Err(e) => (Vec::new(), Some(crate::texts::error(env.s.lang, &e))),
+            Err(e) => (Vec::new(), Some(crate::texts::error(env.lang, &e))),
         };
         let mut section = GestoriSection {
             filter: Input::default(),
@@ -637,7 +637,7 @@ impl GestoriSection {
             self.prese = Some(
                 env.desk
                     .active_prese_by_gestore()
-                    .map_err(|e| crate::texts::error(env.s.lang, &e)),
+                    .map_err(|e| crate::texts::error(env.lang, &e)),
             );
         }
         if self.selected().is_none() {
@@ -704,13 +704,15 @@ impl GestoriSection {
         }
         if action == Action::Open {
             if self.selected().is_none() {
-                return Some(Cmd::Status(Status::info(env.s.admin.nothing_stored)));
+                return Some(Cmd::Status(Status::info(
+                    Texts::of(env).admin.nothing_stored,
+                )));
             }
             if self.prese.is_none() {
                 self.prese = Some(
                     env.desk
                         .active_prese_by_gestore()
-                        .map_err(|e| crate::texts::error(env.s.lang, &e)),
+                        .map_err(|e| crate::texts::error(env.lang, &e)),
                 );
             }
             self.detail = true;
@@ -721,8 +723,8 @@ impl GestoriSection {
 
     /// Every field of the selected Gestore, one per line, long values wrapped.
     fn draw_detail(&self, frame: &mut Frame, area: Rect, env: &Env) {
-        let s = env.s;
-        let a = s.gestori;
+        let s = Texts::of(env);
+        let a = s.kit;
         let theme = env.theme;
         let Some(g) = self.selected() else {
             return;
@@ -803,8 +805,8 @@ impl GestoriSection {
             self.draw_detail(frame, area, env);
             return;
         }
-        let s = env.s;
-        let a = s.gestori;
+        let s = Texts::of(env);
+        let a = s.kit;
         let theme = env.theme;
         let [search, info, table] = Layout::vertical([
             Constraint::Length(1),
@@ -972,7 +974,7 @@ pub struct ArchivioSection {
 
 impl ArchivioSection {
     fn action(&mut self, action: Action, env: &Env) -> Option<Cmd> {
-        let a = env.s.access;
+        let a = Texts::of(env).access;
         let (job, running) = match action {
             Action::Accept => (ArchivioJob::Backup, a.backup_running),
             Action::CheckStore => (ArchivioJob::Check, a.check_running),
@@ -988,7 +990,7 @@ impl ArchivioSection {
     }
 
     fn deferred(&mut self, env: &Env) -> Cmd {
-        let a = env.s.access;
+        let a = Texts::of(env).access;
         let Some(job) = self.pending.take() else {
             return Cmd::None;
         };
@@ -1002,7 +1004,7 @@ impl ArchivioSection {
                     )],
                     true,
                 ),
-                Err(e) => (vec![crate::texts::error(env.s.lang, &e)], false),
+                Err(e) => (vec![crate::texts::error(env.lang, &e)], false),
             },
             ArchivioJob::Check => match env.desk.check() {
                 Ok(report) => {
@@ -1014,7 +1016,7 @@ impl ArchivioSection {
                     lines.extend(report.problems.iter().take(10).cloned());
                     (lines, report.problem_count == 0)
                 }
-                Err(e) => (vec![crate::texts::error(env.s.lang, &e)], false),
+                Err(e) => (vec![crate::texts::error(env.lang, &e)], false),
             },
         };
         self.outcome = lines.iter().map(|l| (l.clone(), ok)).collect();
@@ -1028,7 +1030,8 @@ impl ArchivioSection {
 
     fn draw(&mut self, frame: &mut Frame, area: Rect, env: &Env) {
         let theme = env.theme;
-        let mut lines = format::indented_lines(env.s.access.archivio_help, area.width, theme.muted);
+        let mut lines =
+            format::indented_lines(Texts::of(env).access.archivio_help, area.width, theme.muted);
         lines.push(Line::raw(""));
         for (text, ok) in &self.outcome {
             let style = if *ok { theme.info } else { theme.error };
@@ -1048,7 +1051,7 @@ impl crate::tui::kit::screen::Screen for AdminScreen {
     }
 
     fn title(&self, env: &Env) -> String {
-        Self::title(self, env.s)
+        Self::title(self, Texts::of(env))
     }
 
     fn action(&mut self, action: Action, env: &Env) -> Option<Cmd> {

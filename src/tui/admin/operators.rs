@@ -14,6 +14,7 @@ use crate::tui::kit::keys::Action;
 use crate::tui::kit::screen::{Cmd, Env, Status};
 use crate::tui::kit::theme::Selectable;
 
+use crate::tui::admin::strings::Texts;
 use crate::tui::kit::list::ListState;
 
 /// What a dialog of this section does when confirmed.
@@ -69,7 +70,7 @@ impl OperatorsSection {
                 self.list = list;
                 self.problem = None;
             }
-            Err(e) => self.problem = Some(crate::texts::error(env.s.lang, &e)),
+            Err(e) => self.problem = Some(crate::texts::error(env.lang, &e)),
         }
         let selected = self.selection.selected().unwrap_or(0);
         self.selection.select(if self.list.is_empty() {
@@ -94,7 +95,7 @@ impl OperatorsSection {
     }
 
     pub fn action(&mut self, action: Action, env: &Env) -> Option<Cmd> {
-        let a = env.s.access;
+        let a = Texts::of(env).access;
         let secret = |label: &str| DialogField::Secret {
             label: label.to_string(),
             input: Input::default(),
@@ -151,7 +152,7 @@ impl OperatorsSection {
                     !opened.active,
                 ) {
                     Ok(_) => Cmd::Status(Status::success(a.saved)),
-                    Err(e) => Cmd::Status(Status::error(crate::texts::error(env.s.lang, &e))),
+                    Err(e) => Cmd::Status(Status::error(crate::texts::error(env.lang, &e))),
                 };
                 self.reload(env);
                 Some(cmd)
@@ -167,7 +168,7 @@ impl OperatorsSection {
         modal: &Modal,
         env: &Env,
     ) -> Result<Cmd, String> {
-        let a = env.s.access;
+        let a = Texts::of(env).access;
         let role = |i: usize| {
             Role::ALL
                 .get(modal.choice(i))
@@ -181,13 +182,13 @@ impl OperatorsSection {
                 }
                 env.desk
                     .add_operator(modal.text(0), modal.text(1), role(3))
-                    .map_err(|e| crate::texts::error(env.s.lang, &e))?;
+                    .map_err(|e| crate::texts::error(env.lang, &e))?;
             }
             OperatorsPurpose::Role(id) => {
                 let opened = self.list.iter().find(|o| o.id == id).cloned();
                 env.desk
                     .set_operator_role_opened(id, opened.as_ref(), role(0))
-                    .map_err(|e| crate::texts::error(env.s.lang, &e))?;
+                    .map_err(|e| crate::texts::error(env.lang, &e))?;
             }
             OperatorsPurpose::Password(id) => {
                 if modal.text(0) != modal.text(1) {
@@ -195,7 +196,7 @@ impl OperatorsSection {
                 }
                 env.desk
                     .reset_operator_password(id, modal.text(0))
-                    .map_err(|e| crate::texts::error(env.s.lang, &e))?;
+                    .map_err(|e| crate::texts::error(env.lang, &e))?;
             }
         }
         self.reload(env);
@@ -203,7 +204,7 @@ impl OperatorsSection {
     }
 
     pub fn draw(&mut self, frame: &mut Frame, area: Rect, env: &Env) {
-        let a = env.s.access;
+        let a = Texts::of(env).access;
         let theme = env.theme;
         let [info, table] =
             Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(area);

@@ -1,6 +1,19 @@
 //! The texts of Amministrazione, Italian and English on one line.
 
-use crate::tui::kit::lang::{Lang, texts, tr};
+use crate::tui::kit::lang::{KIT_EN, KIT_IT, KitStrings, Lang, texts, tr};
+
+texts! {
+    /// What the screens of this feature read (`Texts::of(env)`): the kit's
+    /// texts and the feature's own, in the operator's language.
+    pub struct Texts (TEXTS_IT, TEXTS_EN) {
+    }
+    parts {
+        kit: KitStrings = KIT_IT | KIT_EN,
+        admin: AdminStrings = ADMIN_IT | ADMIN_EN,
+        agenda_admin: AgendaAdminStrings = AGENDA_ADMIN_IT | AGENDA_ADMIN_EN,
+        access: AccessStrings = ACCESS_IT | ACCESS_EN,
+    }
+}
 
 texts! {
     /// Amministrazione (F11): the menu, importing the ATS lists, the import
@@ -795,6 +808,11 @@ texts! {
 }
 
 impl AccessStrings {
+    // Asked at the first start too: the text is the kit's.
+    pub fn min_length(&self, n: usize) -> String {
+        KitStrings::for_lang(self.lang).min_length(n)
+    }
+
     pub fn backup_written(&self, file: &str, entries: u64, mb: f64) -> String {
         tr!(
             self.lang,
@@ -818,14 +836,6 @@ impl AccessStrings {
                 "Store checked: {patients} patients, {entries} index entries, {n} problems (the first below): tell the support."
             ),
         }
-    }
-
-    pub fn min_length(&self, n: usize) -> String {
-        tr!(
-            self.lang,
-            "La password deve avere almeno {n} caratteri."
-                | "The password must have at least {n} characters."
-        )
     }
 
     pub fn page(&self, first: u64, last: u64, total: u64) -> String {

@@ -12,6 +12,7 @@ use tui_input::Input;
 use crate::domain::practice::{Adesione, MmgAdesione, Practice};
 use crate::domain::text::fold;
 use crate::domain::{Canale, Gestore, GestoreTipo};
+use crate::tui::admin::strings::Texts;
 use crate::tui::kit::completion::{Completion, comuni_completion, draw_completion};
 use crate::tui::kit::field;
 use crate::tui::kit::format::{self, PlaceError};
@@ -19,7 +20,6 @@ use crate::tui::kit::keys::{Action, Context};
 use crate::tui::kit::picker::{Picker, PickerOutcome};
 use crate::tui::kit::screen::{Cmd, Env, Status};
 use crate::tui::kit::theme::{ERROR_MARK, MARKER};
-use crate::tui::strings::Strings;
 
 /// What has the focus, in Tab order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,10 +67,7 @@ impl StudioSection {
     pub fn new(env: &Env) -> StudioSection {
         let (original, error) = match env.desk.practice() {
             Ok(p) => (p, None),
-            Err(e) => (
-                Practice::default(),
-                Some(crate::texts::error(env.s.lang, &e)),
-            ),
+            Err(e) => (Practice::default(), Some(crate::texts::error(env.lang, &e))),
         };
         let gestori = env.desk.gestori(None, true).unwrap_or_default();
         StudioSection {
@@ -134,7 +131,7 @@ impl StudioSection {
     }
 
     /// The practice's comune as a Belfiore code ("" when empty).
-    fn comune_code(&self, s: &Strings) -> Result<String, String> {
+    fn comune_code(&self, s: &Texts) -> Result<String, String> {
         match format::resolve_place(self.comune.value()) {
             Ok(c) => Ok(c.belfiore.clone()),
             Err(PlaceError::Empty) => Ok(String::new()),
@@ -213,7 +210,7 @@ impl StudioSection {
     }
 
     pub fn action(&mut self, action: Action, env: &Env) -> Option<Cmd> {
-        let s = env.s;
+        let s = Texts::of(env);
         if let Some((mmg, options, picker)) = &mut self.picker {
             return Some(match picker.action(action) {
                 PickerOutcome::Chosen(i) => {
@@ -319,7 +316,7 @@ impl StudioSection {
         } else {
             self.canali.push(canale);
             if canale == Canale::Mifs {
-                Cmd::Status(Status::warning(env.s.admin.mifs_switched_on))
+                Cmd::Status(Status::warning(Texts::of(env).admin.mifs_switched_on))
             } else {
                 Cmd::Redraw
             }
@@ -329,10 +326,10 @@ impl StudioSection {
     fn add_mmg(&mut self, env: &Env) -> Cmd {
         let name = self.nuovo.value().trim().to_string();
         if name.is_empty() {
-            return Cmd::Status(Status::info(env.s.admin.type_mmg_name));
+            return Cmd::Status(Status::info(Texts::of(env).admin.type_mmg_name));
         }
         if self.mmg.iter().any(|m| fold(&m.nome) == fold(&name)) {
-            return Cmd::Status(Status::warning(env.s.admin.mmg_exists(&name)));
+            return Cmd::Status(Status::warning(Texts::of(env).admin.mmg_exists(&name)));
         }
         self.mmg.push(MmgAdesione {
             nome: name.clone(),
@@ -340,14 +337,14 @@ impl StudioSection {
         });
         self.mmg_selected = self.mmg.len() - 1;
         self.nuovo.reset();
-        Cmd::Status(Status::info(env.s.admin.mmg_added(&name)))
+        Cmd::Status(Status::info(Texts::of(env).admin.mmg_added(&name)))
     }
 
     /// The adesione chooser for the selected MMG: none, MIFS, then the
     /// cooperatives and the other Gestori idonei (the practice's ATS first).
     fn open_picker(&mut self, env: &Env) -> Cmd {
         let Some(m) = self.mmg.get(self.mmg_selected) else {
-            return Cmd::Status(Status::info(env.s.admin.no_mmg_yet));
+            return Cmd::Status(Status::info(Texts::of(env).admin.no_mmg_yet));
         };
         let practice_ats = format::resolve_place(self.comune.value())
             .ok()
@@ -368,18 +365,18 @@ impl StudioSection {
         });
         let mut options = vec![Adesione::Nessuna, Adesione::Mifs];
         let mut items = vec![
-            env.s.admin.adesione_none.to_string(),
-            env.s.admin.adesione_mifs.to_string(),
+            Texts::of(env).admin.adesione_none.to_string(),
+            Texts::of(env).admin.adesione_mifs.to_string(),
         ];
         for g in listed {
             options.push(Adesione::Cooperativa(g.id));
-            items.push(gestore_item(g, env.s));
+            items.push(gestore_item(g, Texts::of(env)));
         }
         let selected = options.iter().position(|o| *o == m.adesione).unwrap_or(0);
-        let title = env.s.admin.adesione_title(&m.nome);
+        let title = Texts::of(env).admin.adesione_title(&m.nome);
         let picker = Picker::new(
             title,
-            vec![env.s.admin.adesione_text.to_string()],
+            vec![Texts::of(env).admin.adesione_text.to_string()],
             items,
             selected,
         );
@@ -388,7 +385,7 @@ impl StudioSection {
     }
 
     fn save(&mut self, env: &Env) -> Cmd {
-        let s = env.s;
+        let s = Texts::of(env);
         self.completion = None;
         let comune = match self.comune_code(s) {
             Ok(c) => c,
@@ -417,11 +414,11 @@ impl StudioSection {
                 self.error = None;
                 Cmd::Status(Status::success(s.admin.practice_saved))
             }
-            Err(e) => Cmd::Status(Status::error(crate::texts::error(env.s.lang, &e))),
+            Err(e) => Cmd::Status(Status::error(crate::texts::error(env.lang, &e))),
         }
     }
 
-    fn adesione_text(&self, adesione: Adesione, s: &Strings) -> String {
+    fn adesione_text(&self, adesione: Adesione, s: &Texts) -> String {
         match adesione {
             Adesione::Nessuna => s.admin.adesione_none.to_string(),
             Adesione::Mifs => s.admin.adesione_mifs.to_string(),
@@ -433,8 +430,8 @@ impl StudioSection {
     }
 
     pub fn draw(&mut self, frame: &mut Frame, area: Rect, env: &Env, focused: bool) {
-        let s = env.s;
-        let a = s.gestori;
+        let s = Texts::of(env);
+        let a = s.kit;
         let theme = env.theme;
         let label_width: u16 = 22;
         let input_width = area.width.saturating_sub(label_width + 2).min(44);
@@ -706,7 +703,7 @@ impl StudioSection {
 }
 
 /// "Cooperativa Medici Esempio Brianza (fittizia) · 030324 · Monza".
-fn gestore_item(g: &Gestore, s: &Strings) -> String {
+fn gestore_item(g: &Gestore, s: &Texts) -> String {
     let mut text = format!("{} · {}", g.denominazione, g.ats);
     if !g.comune.is_empty() {
         text.push_str(&format!(" · {}", g.comune));

@@ -21,6 +21,7 @@ use crate::domain::agenda::{AppStato, Appointment, AppointmentId, Resource, Reso
 use crate::service::Desk;
 use crate::service::agenda::{DayLine, WeekDay};
 use crate::tui::agenda::plan::{PlanOutcome, PlanView};
+use crate::tui::agenda::strings::Texts;
 use crate::tui::kit::dialog::{DialogField, Modal, Submit};
 use crate::tui::kit::field;
 use crate::tui::kit::format;
@@ -30,7 +31,6 @@ use crate::tui::kit::picker::{Picker, PickerOutcome};
 use crate::tui::kit::screen::{Cmd, Env, Status};
 use crate::tui::kit::theme::MARKER;
 use crate::tui::kit::theme::Selectable;
-use crate::tui::strings::Strings;
 
 /// What a dialog of the agenda is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -232,7 +232,7 @@ impl AgendaScreen {
         }
     }
 
-    pub fn title(&self, s: &Strings) -> String {
+    pub fn title(&self, s: &Texts) -> String {
         match &self.plan {
             Some(_) => s.agenda.title_plan.to_string(),
             None => s.kit.area_agenda.to_string(),
@@ -295,7 +295,7 @@ impl AgendaScreen {
                 Ok(()) => Cmd::Status(Status::success(message)),
                 Err(e) => Cmd::Status(Status::error(e)),
             },
-            Err(e) => Cmd::Status(Status::error(crate::texts::error(env.s.lang, &e))),
+            Err(e) => Cmd::Status(Status::error(crate::texts::error(env.lang, &e))),
         }
     }
 
@@ -311,7 +311,9 @@ impl AgendaScreen {
                     self.plan = None;
                     self.filter = None;
                     match self.go_to(first, env) {
-                        Cmd::Redraw => Cmd::Status(Status::success(env.s.agenda.booked(count))),
+                        Cmd::Redraw => {
+                            Cmd::Status(Status::success(Texts::of(env).agenda.booked(count)))
+                        }
                         other => other,
                     }
                 }
@@ -325,8 +327,8 @@ impl AgendaScreen {
                     self.picker = None;
                     match env.desk.appointment(id) {
                         Ok(Some(app)) => self.offer_slots(&app, target, env.desk.now(), env),
-                        Ok(None) => Cmd::Status(Status::error(env.s.agenda.no_selection)),
-                        Err(e) => Cmd::Status(Status::error(crate::texts::error(env.s.lang, &e))),
+                        Ok(None) => Cmd::Status(Status::error(Texts::of(env).agenda.no_selection)),
+                        Err(e) => Cmd::Status(Status::error(crate::texts::error(env.lang, &e))),
                     }
                 }
                 PickerOutcome::Cancelled => {
@@ -348,7 +350,7 @@ impl AgendaScreen {
                 PickerOutcome::Ignored => Cmd::None,
             });
         }
-        let a = env.s.agenda;
+        let a = Texts::of(env).agenda;
         let selected = self.selected().map(|l| l.appointment.clone());
         let step = if self.week { 7 } else { 1 };
         Some(match action {
@@ -453,7 +455,7 @@ impl AgendaScreen {
 
     /// Opens the planning of the current patient's PAI.
     fn open_plan(&mut self, env: &Env) -> Cmd {
-        let a = env.s.agenda;
+        let a = Texts::of(env).agenda;
         let Some((id, name)) = self.patient.clone() else {
             return Cmd::Status(Status::info(a.no_patient));
         };
@@ -487,7 +489,7 @@ impl AgendaScreen {
     /// A move starts by choosing the resource (when there is a choice),
     /// then one of its next free slots (or a date and time typed).
     fn start_move(&mut self, app: &Appointment, env: &Env) -> Cmd {
-        let a = env.s.agenda;
+        let a = Texts::of(env).agenda;
         let active: Vec<&Resource> = self.resources.iter().filter(|r| r.attiva).collect();
         if app.resource.is_none() {
             return self.move_dialog(app, None, env);
@@ -524,7 +526,7 @@ impl AgendaScreen {
         from: chrono::NaiveDateTime,
         env: &Env,
     ) -> Cmd {
-        let a = env.s.agenda;
+        let a = Texts::of(env).agenda;
         let target = target.filter(|t| Some(*t) != app.resource);
         // One more, in case the appointment's own slot is among them.
         let mut slots = match env
@@ -532,7 +534,7 @@ impl AgendaScreen {
             .free_slots_for(&[app.id], from, target, FREE_SLOTS_SHOWN + 1)
         {
             Ok(slots) => slots,
-            Err(e) => return Cmd::Status(Status::error(crate::texts::error(env.s.lang, &e))),
+            Err(e) => return Cmd::Status(Status::error(crate::texts::error(env.lang, &e))),
         };
         slots.retain(|s| target.is_some() || s.start != app.start);
         slots.truncate(FREE_SLOTS_SHOWN);
@@ -577,14 +579,14 @@ impl AgendaScreen {
     /// Entry `i` of the free slots: a slot moves the appointment there; the
     /// last entries look further ahead or ask for a date and time.
     fn slot_chosen(&mut self, i: usize, env: &Env) -> Cmd {
-        let a = env.s.agenda;
+        let a = Texts::of(env).agenda;
         let Some(choice) = self.slots.take() else {
             return Cmd::Redraw;
         };
         let app = match env.desk.appointment(choice.id) {
             Ok(Some(app)) => app,
             Ok(None) => return Cmd::Status(Status::error(a.no_selection)),
-            Err(e) => return Cmd::Status(Status::error(crate::texts::error(env.s.lang, &e))),
+            Err(e) => return Cmd::Status(Status::error(crate::texts::error(env.lang, &e))),
         };
         if let Some(slot) = choice.slots.get(i) {
             let result = env
@@ -613,7 +615,7 @@ impl AgendaScreen {
                     let status = if taken {
                         Status::warning(a.slot_taken)
                     } else {
-                        Status::error(crate::texts::error(env.s.lang, &e))
+                        Status::error(crate::texts::error(env.lang, &e))
                     };
                     Cmd::Many(vec![cmd, Cmd::Status(status)])
                 }
@@ -630,7 +632,7 @@ impl AgendaScreen {
 
     /// The date and time of a move, to `target` (or the same resource).
     fn move_dialog(&self, app: &Appointment, target: Option<ResourceId>, env: &Env) -> Cmd {
-        let a = env.s.agenda;
+        let a = Texts::of(env).agenda;
         let mut lines = vec![app.descrizione.clone()];
         if let Some(r) = target
             .or(app.resource)
@@ -668,7 +670,7 @@ impl AgendaScreen {
         modal: &Modal,
         env: &Env,
     ) -> Result<Cmd, String> {
-        let a = env.s.agenda;
+        let a = Texts::of(env).agenda;
         match purpose {
             AgendaPurpose::GoTo => {
                 let day = format::parse_date(modal.text(0)).ok_or(a.err_date)?;
@@ -681,7 +683,7 @@ impl AgendaScreen {
                 }
                 env.desk
                     .cancel_appointment(id, motivo)
-                    .map_err(|e| crate::texts::error(env.s.lang, &e))?;
+                    .map_err(|e| crate::texts::error(env.lang, &e))?;
                 Ok(self.changed(Ok(()), a.cancelled, env))
             }
             AgendaPurpose::Move(id, resource) => {
@@ -691,7 +693,7 @@ impl AgendaScreen {
                 let forzatura = Some(modal.text(2).trim().to_string()).filter(|f| !f.is_empty());
                 env.desk
                     .move_appointment(id, day.and_time(time), resource, forzatura)
-                    .map_err(|e| crate::texts::error(env.s.lang, &e))?;
+                    .map_err(|e| crate::texts::error(env.lang, &e))?;
                 let day_name = a.weekdays[day.weekday().num_days_from_monday() as usize];
                 let when = a.moved_to(
                     &format!("{day_name} {}", format::date(day)),
@@ -711,7 +713,7 @@ impl AgendaScreen {
         let desk = env.desk;
         let document = desk
             .day_list_document(self.day, self.resource())
-            .map_err(|e| crate::texts::error(env.s.lang, &e))?;
+            .map_err(|e| crate::texts::error(env.lang, &e))?;
         let written = document
             .write_into(&desk.data_dir().join("stampe"))
             .map_err(|e| e.to_string())?;
@@ -748,7 +750,7 @@ impl AgendaScreen {
         head: &str,
         keys: &[(&[Action], String)],
     ) -> u16 {
-        let s = env.s;
+        let s = Texts::of(env);
         let theme = env.theme;
         let context = if self.week {
             Context::AgendaWeek
@@ -797,7 +799,7 @@ impl AgendaScreen {
     }
 
     fn draw_week(&mut self, frame: &mut Frame, area: Rect, env: &Env) {
-        let s = env.s;
+        let s = Texts::of(env);
         let a = s.agenda;
         let theme = env.theme;
         let resource = self
@@ -910,7 +912,7 @@ impl AgendaScreen {
                 );
                 let weekday = a.weekdays[app.start.weekday().num_days_from_monday() as usize];
                 let stato = if l.fuori.is_empty() {
-                    crate::texts::label::app_stato(env.s.lang, &app.stato).to_string()
+                    crate::texts::label::app_stato(env.lang, &app.stato).to_string()
                 } else {
                     format!("{} ({})", a.fuori_short, l.fuori.join("; "))
                 };
@@ -937,7 +939,7 @@ impl AgendaScreen {
     }
 
     fn draw_day(&mut self, frame: &mut Frame, area: Rect, env: &Env) {
-        let s = env.s;
+        let s = Texts::of(env);
         let a = s.agenda;
         let theme = env.theme;
         let weekday = a.weekdays[self.day.weekday().num_days_from_monday() as usize];
@@ -1004,7 +1006,7 @@ impl AgendaScreen {
                     |p| format!("{} {}", p.cognome, p.nome),
                 );
                 let stato = if l.fuori.is_empty() {
-                    Cell::from(crate::texts::label::app_stato(env.s.lang, &app.stato))
+                    Cell::from(crate::texts::label::app_stato(env.lang, &app.stato))
                 } else {
                     Cell::from(Span::styled(a.fuori_short, theme.warning))
                 };
@@ -1085,7 +1087,7 @@ impl crate::tui::kit::screen::Screen for AgendaScreen {
     }
 
     fn title(&self, env: &Env) -> String {
-        Self::title(self, env.s)
+        Self::title(self, Texts::of(env))
     }
 
     fn action(&mut self, action: Action, env: &Env) -> Option<Cmd> {

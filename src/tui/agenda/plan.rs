@@ -18,13 +18,13 @@ use crate::domain::pai::{ItemId, Pai, PaiId};
 use crate::domain::planner::{PlanOutput, Proposal};
 use crate::service::Desk;
 use crate::tui::agenda::AgendaPurpose;
+use crate::tui::agenda::strings::Texts;
 use crate::tui::kit::dialog::{DialogField, Modal};
 use crate::tui::kit::format;
 use crate::tui::kit::keys::Action;
 use crate::tui::kit::list::ListState;
 use crate::tui::kit::screen::{Cmd, Env, Status};
 use crate::tui::kit::theme::Selectable;
-use crate::tui::strings::Strings;
 
 /// What the proposal view asks of the agenda under it.
 pub enum PlanOutcome {
@@ -122,7 +122,7 @@ impl PlanView {
 
     /// The dialog of the patient's preferences: a yes/no per weekday
     /// (all yes when any day will do) and the part of the day.
-    fn preferences_dialog(&self, s: &Strings) -> Modal {
+    fn preferences_dialog(&self, s: &Texts) -> Modal {
         let a = s.agenda;
         let yes_no: Vec<String> = a.yes_no.iter().map(|x| x.to_string()).collect();
         let mut fields: Vec<DialogField> = DAYS
@@ -173,21 +173,23 @@ impl PlanView {
         let preferences = Preferences { giorni, fascia };
         env.desk
             .save_preferences(self.patient_id, &preferences)
-            .map_err(|e| crate::texts::error(env.s.lang, &e))?;
+            .map_err(|e| crate::texts::error(env.lang, &e))?;
         let output = env
             .desk
             .plan_pai(self.pai, &preferences)
-            .map_err(|e| crate::texts::error(env.s.lang, &e))?;
+            .map_err(|e| crate::texts::error(env.lang, &e))?;
         self.preferences = preferences;
         self.ticked = vec![true; output.proposals.len()];
         self.list
             .select((!output.proposals.is_empty()).then_some(0));
         self.output = output;
-        Ok(Cmd::Status(Status::success(env.s.agenda.prefs_saved)))
+        Ok(Cmd::Status(Status::success(
+            Texts::of(env).agenda.prefs_saved,
+        )))
     }
 
     /// "lun, mer · mattina", or "nessuna".
-    fn preferences_text(&self, s: &Strings) -> String {
+    fn preferences_text(&self, s: &Texts) -> String {
         let a = s.agenda;
         let mut parts: Vec<String> = Vec::new();
         if !self.preferences.giorni.is_empty() {
@@ -262,7 +264,7 @@ impl PlanView {
                 let chosen = self.chosen();
                 let Some(first) = chosen.iter().map(|p| p.start.date()).min() else {
                     return Some(PlanOutcome::Stay(Box::new(Cmd::Status(Status::warning(
-                        env.s.agenda.none_selected,
+                        Texts::of(env).agenda.none_selected,
                     )))));
                 };
                 match env.desk.accept_proposals(self.pai, &chosen) {
@@ -278,29 +280,27 @@ impl PlanView {
                                 self.list
                                     .select((!output.proposals.is_empty()).then_some(0));
                                 self.output = output;
-                                Cmd::Status(Status::warning(env.s.agenda.plan_taken))
+                                Cmd::Status(Status::warning(Texts::of(env).agenda.plan_taken))
                             }
-                            Err(e) => {
-                                Cmd::Status(Status::error(crate::texts::error(env.s.lang, &e)))
-                            }
+                            Err(e) => Cmd::Status(Status::error(crate::texts::error(env.lang, &e))),
                         };
                         PlanOutcome::Stay(Box::new(cmd))
                     }
                     Err(e) => PlanOutcome::Stay(Box::new(Cmd::Status(Status::error(
-                        crate::texts::error(env.s.lang, &e),
+                        crate::texts::error(env.lang, &e),
                     )))),
                 }
             }
-            Action::Preferences => {
-                PlanOutcome::Stay(Box::new(Cmd::modal(self.preferences_dialog(env.s))))
-            }
+            Action::Preferences => PlanOutcome::Stay(Box::new(Cmd::modal(
+                self.preferences_dialog(Texts::of(env)),
+            ))),
             Action::Back => PlanOutcome::Close,
             _ => return None,
         })
     }
 
     pub fn draw(&mut self, frame: &mut Frame, area: Rect, env: &Env) {
-        let s = env.s;
+        let s = Texts::of(env);
         let a = s.agenda;
         let theme = env.theme;
         let width = usize::from(area.width.saturating_sub(2));

@@ -1,6 +1,17 @@
 //! The texts of the agenda, Italian and English on one line.
 
-use crate::tui::kit::lang::{Lang, texts, tr};
+use crate::tui::kit::lang::{KIT_EN, KIT_IT, KitStrings, Lang, texts, tr};
+
+texts! {
+    /// What the screens of this feature read (`Texts::of(env)`): the kit's
+    /// texts and the feature's own, in the operator's language.
+    pub struct Texts (TEXTS_IT, TEXTS_EN) {
+    }
+    parts {
+        kit: KitStrings = KIT_IT | KIT_EN,
+        agenda: AgendaStrings = AGENDA_IT | AGENDA_EN,
+    }
+}
 
 texts! {
     /// F6, the agenda and the planning of a PAI.
@@ -158,14 +169,6 @@ impl AgendaStrings {
             Lang::It => format!("+{n} altri"),
             Lang::En => format!("+{n} more"),
         }
-    }
-
-    pub fn head_da_prenotare(&self, n: usize, late: usize) -> String {
-        tr!(
-            self.lang,
-            "Da prenotare: {n} (finestra aperta o entro 60 giorni) · in ritardo: {late}"
-                | "To book: {n} (window open or within 60 days) · overdue: {late}"
-        )
     }
 
     /// After the count of a day: how many are outside availability.

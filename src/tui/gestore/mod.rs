@@ -18,6 +18,7 @@ use crate::domain::text::fold;
 use crate::domain::{Canale, Gestore, GestoreId, GestoreTipo, Patient, PatientId, PresaInCarico};
 use crate::service::Desk;
 use crate::service::gestori::GestoriChoice;
+use crate::tui::gestore::strings::Texts;
 use crate::tui::kit::dialog::{DialogField, Modal, Submit};
 use crate::tui::kit::field;
 use crate::tui::kit::format;
@@ -26,7 +27,6 @@ use crate::tui::kit::list::ListState;
 use crate::tui::kit::picker::{Picker, PickerOutcome};
 use crate::tui::kit::screen::{Cmd, Env, Status};
 use crate::tui::kit::theme::Selectable;
-use crate::tui::strings::Strings;
 
 /// Future appointments listed by name in the dialog after a revocation; the
 /// others are counted on a last line.
@@ -68,8 +68,8 @@ fn cancel_future(presa: u64, env: &Env) -> Result<Cmd, String> {
     let n = env
         .desk
         .cancel_future_appointments_of_presa(presa, "presa in carico revocata")
-        .map_err(|e| crate::texts::error(env.s.lang, &e))?;
-    Ok(Cmd::Status(Status::success(env.s.kit.cancelled_future(n))))
+        .map_err(|e| crate::texts::error(env.lang, &e))?;
+    Ok(Cmd::Status(Status::success(env.kit.cancelled_future(n))))
 }
 
 pub struct GestoreScreen {
@@ -110,8 +110,8 @@ impl GestoreScreen {
         if let Some(id) = patient {
             match env.desk.patient(id) {
                 Ok(Some(p)) => screen.patient = Some(p),
-                Ok(None) => screen.problem = Some(env.s.kit.patient_not_found.to_string()),
-                Err(e) => screen.problem = Some(crate::texts::error(env.s.lang, &e)),
+                Ok(None) => screen.problem = Some(env.kit.patient_not_found.to_string()),
+                Err(e) => screen.problem = Some(crate::texts::error(env.lang, &e)),
             }
         }
         screen.reload(env.desk);
@@ -242,7 +242,7 @@ impl GestoreScreen {
     }
 
     pub fn action(&mut self, action: Action, env: &Env) -> Option<Cmd> {
-        let s = env.s;
+        let s = Texts::of(env);
         if let Some(picker) = &mut self.picker {
             return Some(match picker.action(action) {
                 PickerOutcome::Chosen(i) => {
@@ -289,7 +289,7 @@ impl GestoreScreen {
             })
             .collect();
         if present.is_empty() {
-            return Cmd::Status(Status::info(env.s.gestori.no_types));
+            return Cmd::Status(Status::info(Texts::of(env).gestori.no_types));
         }
         self.tipo = match self.tipo.and_then(|t| present.iter().position(|p| *p == t)) {
             None => present.first().copied(),
@@ -306,7 +306,7 @@ impl GestoreScreen {
     }
 
     fn open_ats_picker(&mut self, env: &Env) -> Cmd {
-        let g = env.s.gestori;
+        let g = Texts::of(env).gestori;
         let own = self.own_ats();
         let items: Vec<String> = all_ats()
             .iter()
@@ -341,7 +341,7 @@ impl GestoreScreen {
         self.tipo = None;
         self.reload(env.desk);
         if self.other_ats.is_some() {
-            Cmd::Status(Status::warning(env.s.gestori.other_ats_warning))
+            Cmd::Status(Status::warning(Texts::of(env).gestori.other_ats_warning))
         } else {
             Cmd::Redraw
         }
@@ -350,7 +350,7 @@ impl GestoreScreen {
     /// Enter: the choice dialog, or, with a Gestore already chosen, the
     /// explanation that changing means revoking first.
     fn enter(&mut self, env: &Env) -> Cmd {
-        let s = env.s;
+        let s = Texts::of(env);
         let g = s.gestori;
         if let Some((presa, gestore)) = &self.active {
             let name = gestore_name(gestore.as_ref(), s);
@@ -374,7 +374,7 @@ impl GestoreScreen {
         };
         let practice = match env.desk.practice() {
             Ok(p) => p,
-            Err(e) => return Cmd::Status(Status::error(crate::texts::error(env.s.lang, &e))),
+            Err(e) => return Cmd::Status(Status::error(crate::texts::error(env.lang, &e))),
         };
         let canali: Vec<Canale> = Canale::ALL
             .into_iter()
@@ -444,7 +444,7 @@ impl GestoreScreen {
     }
 
     fn revoke_modal(&self, env: &Env, then_choose: bool) -> Modal {
-        let s = env.s;
+        let s = Texts::of(env);
         let g = s.gestori;
         let mut lines = Vec::new();
         if let Some((presa, gestore)) = &self.active {
@@ -484,7 +484,7 @@ impl GestoreScreen {
         modal: &Modal,
         env: &Env,
     ) -> Result<Cmd, String> {
-        let s = env.s;
+        let s = Texts::of(env);
         let g = s.gestori;
         let Some(p) = self.patient.clone() else {
             return Ok(Cmd::None);
@@ -502,7 +502,7 @@ impl GestoreScreen {
                 let practice = env
                     .desk
                     .practice()
-                    .map_err(|e| crate::texts::error(env.s.lang, &e))?;
+                    .map_err(|e| crate::texts::error(env.lang, &e))?;
                 let canali: Vec<Canale> = Canale::ALL
                     .into_iter()
                     .filter(|c| practice.canale_attivo(*c))
@@ -522,7 +522,7 @@ impl GestoreScreen {
                         if e.changed_meanwhile().is_some() {
                             self.reload(env.desk);
                         }
-                        crate::texts::error(env.s.lang, &e)
+                        crate::texts::error(env.lang, &e)
                     })?;
                 let name = env
                     .desk
@@ -555,7 +555,7 @@ impl GestoreScreen {
                     Some((shown, _)) => env.desk.revoke_presa_opened(p.id, shown.id, data, &motivo),
                     None => env.desk.revoke_presa(p.id, data, &motivo),
                 }
-                .map_err(|e| crate::texts::error(env.s.lang, &e))?;
+                .map_err(|e| crate::texts::error(env.lang, &e))?;
                 self.reload(env.desk);
                 let text = if then_choose {
                     g.revoked_choose_now(&format::date(data))
@@ -568,20 +568,20 @@ impl GestoreScreen {
                     .unwrap_or_default();
                 let mut cmds = vec![Cmd::RefreshLookups, Cmd::Status(Status::success(text))];
                 if !future.is_empty() {
-                    let mut lines = vec![env.s.kit.cancel_future_text(future.len()), String::new()];
+                    let mut lines = vec![env.kit.cancel_future_text(future.len()), String::new()];
                     lines.extend(future.iter().take(LISTED_APPOINTMENTS).map(|a| {
                         format!("{} {}", a.start.format("%d/%m/%Y %H:%M"), a.descrizione)
                     }));
                     if future.len() > LISTED_APPOINTMENTS {
                         lines.push(
-                            env.s
+                            Texts::of(env)
                                 .gestori
                                 .more_appointments(future.len() - LISTED_APPOINTMENTS),
                         );
                     }
                     cmds.push(Cmd::modal(Modal::confirm(
                         GestorePurpose::CancelFuture { presa: revoked.id },
-                        env.s.kit.cancel_future_title().to_string(),
+                        env.kit.cancel_future_title().to_string(),
                         lines,
                     )));
                 }
@@ -592,7 +592,7 @@ impl GestoreScreen {
     }
 
     pub fn draw(&mut self, frame: &mut Frame, area: Rect, env: &Env, focused: bool) {
-        let s = env.s;
+        let s = Texts::of(env);
         let g = s.gestori;
         let theme = env.theme;
         let Some(p) = self.patient.clone() else {
@@ -840,13 +840,13 @@ impl GestoreScreen {
 }
 
 /// The Gestore's name, or "—" when it is no longer in the archive.
-fn gestore_name(g: Option<&Gestore>, s: &Strings) -> String {
+fn gestore_name(g: Option<&Gestore>, s: &Texts) -> String {
     g.map(|g| g.denominazione.clone())
         .unwrap_or_else(|| s.kit.none.to_string())
 }
 
 fn choice_table<'a>(c: &'a GestoriChoice, visible: &[usize], width: u16, env: &Env) -> Table<'a> {
-    let s = env.s;
+    let s = Texts::of(env);
     let g = s.gestori;
     let theme = env.theme;
     let wide = width >= 100;
@@ -899,7 +899,7 @@ impl crate::tui::kit::screen::Screen for GestoreScreen {
     }
 
     fn title(&self, env: &Env) -> String {
-        env.s.kit.area_gestore.to_string()
+        env.kit.area_gestore.to_string()
     }
 
     fn action(&mut self, action: Action, env: &Env) -> Option<Cmd> {

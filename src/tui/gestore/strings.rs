@@ -1,7 +1,18 @@
 //! The texts of F3 Gestore, Italian and English on one line.
 
 use crate::domain::{Canale, GestoreTipo};
-use crate::tui::kit::lang::{KitStrings, Lang, texts, tr};
+use crate::tui::kit::lang::{KIT_EN, KIT_IT, KitStrings, Lang, texts, tr};
+
+texts! {
+    /// What the screens of this feature read (`Texts::of(env)`): the kit's
+    /// texts and the feature's own, in the operator's language.
+    pub struct Texts (TEXTS_IT, TEXTS_EN) {
+    }
+    parts {
+        kit: KitStrings = KIT_IT | KIT_EN,
+        gestori: GestoriStrings = GESTORI_IT | GESTORI_EN,
+    }
+}
 
 texts! {
     /// F3 Gestore: choosing, changing and revoking the Gestore.
@@ -13,7 +24,6 @@ texts! {
         k_revoke: "Revoca" | "Revoke",
         // Help titles.
         ctx_gestore: "Gestore del paziente (F3)" | "The patient's Gestore (F3)",
-        help_admin: "Amministrazione (F11 o Alt+9): importare l'elenco dei Gestori idonei pubblicato dall'ATS, vedere le importazioni fatte, impostare lo studio (medici, adesioni, canali) e consultare l'elenco dei Gestori in archivio." | "Administration (F11 or Alt+9): import the list of eligible Gestori published by the ATS, see the imports made, set up the practice (doctors, adesioni, channels) and browse the stored Gestori.",
         // F3 Gestore.
         no_patient: "Nessun paziente selezionato. F2: cercare il paziente, aprirne la scheda (o evidenziarlo nell'elenco) e premere F3." | "No patient selected. F2: find the patient, open their record (or highlight them in the list) and press F3.",
         no_patient_keys: "Nessun paziente selezionato: F2 per cercarlo, poi F3." | "No patient selected: F2 to find one, then F3.",
@@ -53,6 +63,23 @@ texts! {
 }
 
 impl GestoriStrings {
+    // Shown by other features too: the texts are the kit's.
+    pub fn tipo_label(&self, t: GestoreTipo) -> &'static str {
+        KitStrings::for_lang(self.lang).tipo_label(t)
+    }
+
+    pub fn tipo_short(&self, t: GestoreTipo) -> &'static str {
+        KitStrings::for_lang(self.lang).tipo_short(t)
+    }
+
+    pub fn canale(&self, c: Canale) -> &'static str {
+        KitStrings::for_lang(self.lang).canale(c)
+    }
+
+    pub fn levels_text(&self, levels: &[u8]) -> String {
+        KitStrings::for_lang(self.lang).levels_text(levels)
+    }
+
     /// The last line of a list of appointments cut after the first few.
     pub fn more_appointments(&self, n: usize) -> String {
         match (n, self.lang) {
@@ -60,47 +87,6 @@ impl GestoriStrings {
             (n, Lang::It) => format!("… e altri {n} appuntamenti"),
             (1, Lang::En) => "… and one more appointment".into(),
             (n, Lang::En) => format!("… and {n} more appointments"),
-        }
-    }
-
-    /// A type of Gestore, in full.
-    pub fn tipo_label(&self, t: GestoreTipo) -> &'static str {
-        match self.lang {
-            Lang::It => t.label(),
-            Lang::En => match t {
-                GestoreTipo::CooperativaMmg => "GP cooperative",
-                GestoreTipo::Asst => "ASST",
-                GestoreTipo::Irccs => "IRCCS",
-                GestoreTipo::StrutturaPrivata => "Accredited private facility",
-                GestoreTipo::Rsa => "Nursing home (RSA)",
-                GestoreTipo::Asp => "ASP",
-                GestoreTipo::Mifs => "Single-handed GP (MIFS)",
-                GestoreTipo::Altro => "Other",
-            },
-        }
-    }
-
-    /// A type of Gestore in at most 11 columns.
-    pub fn tipo_short(&self, t: GestoreTipo) -> &'static str {
-        match (self.lang, t) {
-            (Lang::It, GestoreTipo::CooperativaMmg) => "Coop. MMG",
-            (Lang::En, GestoreTipo::CooperativaMmg) => "GP coop.",
-            (Lang::It, GestoreTipo::StrutturaPrivata) => "Priv. accr.",
-            (Lang::En, GestoreTipo::StrutturaPrivata) => "Private",
-            (Lang::It, GestoreTipo::Mifs) => "MIFS",
-            (Lang::En, GestoreTipo::Mifs) => "MIFS",
-            (Lang::En, GestoreTipo::Rsa) => "RSA",
-            (_, t) => self.tipo_label(t),
-        }
-    }
-
-    /// An enrolment channel.
-    pub fn canale(&self, c: Canale) -> &'static str {
-        match (self.lang, c) {
-            (Lang::It, c) => c.label(),
-            (Lang::En, Canale::MmgAderente) => "Adhering GP (MMG)",
-            (Lang::En, Canale::CentroServiziAsst) => "ASST Centro Servizi",
-            (Lang::En, Canale::Mifs) => "MIFS (single-handed GP)",
         }
     }
 
@@ -126,14 +112,6 @@ impl GestoriStrings {
             "Gestori idonei di {ats}: {shown} di {total}"
                 | "Eligible Gestori of {ats}: {shown} of {total}"
         )
-    }
-
-    pub fn levels_text(&self, levels: &[u8]) -> String {
-        if levels.is_empty() {
-            return tr!(self.lang, "livelli: tutti" | "levels: all");
-        }
-        let list: Vec<String> = levels.iter().map(u8::to_string).collect();
-        tr!(self.lang, "livelli: {}" | "levels: {}", list.join(", "))
     }
 
     pub fn level_not_taken(&self, level: u8) -> String {

@@ -53,7 +53,7 @@ pub fn dialog_box(
 pub fn hints_line(
     table: &'static [keys::Binding],
     context: Context,
-    s: &'static crate::tui::strings::Strings,
+    s: &impl crate::tui::kit::lang::Language,
     theme: &crate::tui::kit::theme::Theme,
 ) -> Line<'static> {
     let mut hints: Vec<Span> = Vec::new();
@@ -62,7 +62,7 @@ pub fn hints_line(
             hints.push(Span::raw("  "));
         }
         hints.push(Span::styled(b.key.name(s), theme.footer_key));
-        hints.push(Span::raw(format!(" {}", (b.label)(s))));
+        hints.push(Span::raw(format!(" {}", (b.label)(s.lang()))));
     }
     Line::from(hints)
 }
@@ -439,7 +439,7 @@ impl Modal {
             }
         }
         text.push(Line::raw(""));
-        text.push(hints_line(&[], self.context(), env.s, theme));
+        text.push(hints_line(&[], self.context(), env.kit, theme));
 
         let height = u16::try_from(text.len())
             .unwrap_or(u16::MAX)

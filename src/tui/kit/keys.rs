@@ -4,7 +4,7 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use crate::tui::strings::Strings;
+use crate::tui::kit::lang::{KitStrings, Lang, Language};
 
 /// Where a binding applies. `Global` is tried after the screen's own context.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -273,25 +273,26 @@ impl Key {
     }
 
     /// The key as written on the keyboard, in the interface language.
-    pub fn name(&self, s: &Strings) -> String {
+    pub fn name(&self, texts: &impl Language) -> String {
+        let s = texts.kit();
         let base = match self.code {
             KeyCode::F(n) => format!("F{n}"),
-            KeyCode::Char(' ') => s.kit.key_space.to_string(),
+            KeyCode::Char(' ') => s.key_space.to_string(),
             KeyCode::Char(c) => c.to_ascii_uppercase().to_string(),
-            KeyCode::Enter => s.kit.key_enter.to_string(),
+            KeyCode::Enter => s.key_enter.to_string(),
             KeyCode::Esc => "Esc".to_string(),
             KeyCode::Tab => "Tab".to_string(),
-            KeyCode::BackTab => format!("{}+Tab", s.kit.key_shift),
+            KeyCode::BackTab => format!("{}+Tab", s.key_shift),
             KeyCode::Up => "↑".to_string(),
             KeyCode::Down => "↓".to_string(),
-            KeyCode::PageUp => s.kit.key_page_up.to_string(),
-            KeyCode::PageDown => s.kit.key_page_down.to_string(),
-            KeyCode::Home => s.kit.key_home.to_string(),
-            KeyCode::End => s.kit.key_end.to_string(),
-            KeyCode::Insert => s.pai.key_insert.to_string(),
+            KeyCode::PageUp => s.key_page_up.to_string(),
+            KeyCode::PageDown => s.key_page_down.to_string(),
+            KeyCode::Home => s.key_home.to_string(),
+            KeyCode::End => s.key_end.to_string(),
+            KeyCode::Insert => s.key_insert.to_string(),
             KeyCode::Left => "←".to_string(),
             KeyCode::Right => "→".to_string(),
-            KeyCode::Delete => s.pai.key_delete.to_string(),
+            KeyCode::Delete => s.key_delete.to_string(),
             other => format!("{other:?}"),
         };
         let mut name = String::new();
@@ -312,7 +313,7 @@ pub struct Binding {
     pub context: Context,
     pub key: Key,
     pub action: Action,
-    pub label: fn(&Strings) -> &'static str,
+    pub label: fn(Lang) -> &'static str,
     pub hint: bool,
 }
 
@@ -320,7 +321,7 @@ pub const fn row(
     context: Context,
     key: Key,
     action: Action,
-    label: fn(&Strings) -> &'static str,
+    label: fn(Lang) -> &'static str,
     hint: bool,
 ) -> Binding {
     Binding {
@@ -335,6 +336,11 @@ pub const fn row(
 use Action as A;
 use Context as C;
 
+/// The kit's texts in `lang`, for the labels of its table.
+fn t(lang: Lang) -> &'static KitStrings {
+    KitStrings::for_lang(lang)
+}
+
 /// The kit's own bindings: the global keys and the dialogs. Each feature
 /// has its table (`<feature>/keys.rs`); a screen names its own with
 /// [`Screen::keys`](crate::tui::kit::screen::Screen::keys) and the kit's is
@@ -343,67 +349,67 @@ use Context as C;
 pub static KIT: &[Binding] = &[
     // Global: the main areas, each on an F-key and on Alt+digit (F-keys get
     // lost over tmux and ssh).
-    row(C::Global, Key::f(1), A::Help, |s| s.kit.k_help, true),
-    row(C::Global, Key::alt('1'), A::Help, |s| s.kit.k_help, false),
-    row(C::Global, Key::f(2), A::Patients, |s| s.kit.k_patients, true),
-    row(C::Global, Key::alt('2'), A::Patients, |s| s.kit.k_patients, false),
-    row(C::Global, Key::f(3), A::Gestore, |s| s.kit.area_gestore, true),
-    row(C::Global, Key::alt('3'), A::Gestore, |s| s.kit.area_gestore, false),
-    row(C::Global, Key::f(4), A::Patto, |s| s.kit.area_patto, true),
-    row(C::Global, Key::alt('4'), A::Patto, |s| s.kit.area_patto, false),
-    row(C::Global, Key::f(5), A::Pai, |s| s.kit.area_pai, true),
-    row(C::Global, Key::alt('5'), A::Pai, |s| s.kit.area_pai, false),
-    row(C::Global, Key::f(6), A::Agenda, |s| s.kit.area_agenda, true),
-    row(C::Global, Key::alt('6'), A::Agenda, |s| s.kit.area_agenda, false),
-    row(C::Global, Key::f(7), A::Richiami, |s| s.kit.area_richiami, true),
-    row(C::Global, Key::alt('7'), A::Richiami, |s| s.kit.area_richiami, false),
-    row(C::Global, Key::f(11), A::Admin, |s| s.kit.k_admin, false),
-    row(C::Global, Key::alt('9'), A::Admin, |s| s.kit.k_admin, false),
-    row(C::Global, Key::f(10), A::Quit, |s| s.kit.k_quit, true),
-    row(C::Global, Key::alt('0'), A::Quit, |s| s.kit.k_quit, false),
-    row(C::Global, Key::ctrl('q'), A::Quit, |s| s.kit.k_quit, false),
+    row(C::Global, Key::f(1), A::Help, |l| t(l).k_help, true),
+    row(C::Global, Key::alt('1'), A::Help, |l| t(l).k_help, false),
+    row(C::Global, Key::f(2), A::Patients, |l| t(l).k_patients, true),
+    row(C::Global, Key::alt('2'), A::Patients, |l| t(l).k_patients, false),
+    row(C::Global, Key::f(3), A::Gestore, |l| t(l).area_gestore, true),
+    row(C::Global, Key::alt('3'), A::Gestore, |l| t(l).area_gestore, false),
+    row(C::Global, Key::f(4), A::Patto, |l| t(l).area_patto, true),
+    row(C::Global, Key::alt('4'), A::Patto, |l| t(l).area_patto, false),
+    row(C::Global, Key::f(5), A::Pai, |l| t(l).area_pai, true),
+    row(C::Global, Key::alt('5'), A::Pai, |l| t(l).area_pai, false),
+    row(C::Global, Key::f(6), A::Agenda, |l| t(l).area_agenda, true),
+    row(C::Global, Key::alt('6'), A::Agenda, |l| t(l).area_agenda, false),
+    row(C::Global, Key::f(7), A::Richiami, |l| t(l).area_richiami, true),
+    row(C::Global, Key::alt('7'), A::Richiami, |l| t(l).area_richiami, false),
+    row(C::Global, Key::f(11), A::Admin, |l| t(l).k_admin, false),
+    row(C::Global, Key::alt('9'), A::Admin, |l| t(l).k_admin, false),
+    row(C::Global, Key::f(10), A::Quit, |l| t(l).k_quit, true),
+    row(C::Global, Key::alt('0'), A::Quit, |l| t(l).k_quit, false),
+    row(C::Global, Key::ctrl('q'), A::Quit, |l| t(l).k_quit, false),
     // A question with yes and no.
-    row(C::Confirm, Key::plain(KeyCode::Enter), A::Confirm, |s| s.kit.k_confirm, true),
-    row(C::Confirm, Key::plain(KeyCode::Esc), A::Cancel, |s| s.kit.k_cancel, true),
+    row(C::Confirm, Key::plain(KeyCode::Enter), A::Confirm, |l| t(l).k_confirm, true),
+    row(C::Confirm, Key::plain(KeyCode::Esc), A::Cancel, |l| t(l).k_cancel, true),
     // Leaving a form with unsaved changes: salva, scarta, resta.
     // Enter saves: the key pressed without thinking keeps the work.
-    row(C::ConfirmDiscard, Key::plain(KeyCode::Enter), A::Save, |s| s.shell.k_save, true),
-    row(C::ConfirmDiscard, Key::ctrl('s'), A::Save, |s| s.shell.k_save, false),
-    row(C::ConfirmDiscard, Key::ctrl('d'), A::Confirm, |s| s.shell.k_discard, true),
-    row(C::ConfirmDiscard, Key::plain(KeyCode::Esc), A::Cancel, |s| s.shell.k_stay, true),
+    row(C::ConfirmDiscard, Key::plain(KeyCode::Enter), A::Save, |l| t(l).k_save, true),
+    row(C::ConfirmDiscard, Key::ctrl('s'), A::Save, |l| t(l).k_save, false),
+    row(C::ConfirmDiscard, Key::ctrl('d'), A::Confirm, |l| t(l).k_discard, true),
+    row(C::ConfirmDiscard, Key::plain(KeyCode::Esc), A::Cancel, |l| t(l).k_stay, true),
     // Quitting with unsaved changes: the quit keys discard too.
     // Enter saves: the key pressed without thinking keeps the work.
-    row(C::ConfirmQuit, Key::plain(KeyCode::Enter), A::Save, |s| s.shell.k_save, true),
-    row(C::ConfirmQuit, Key::ctrl('s'), A::Save, |s| s.shell.k_save, false),
-    row(C::ConfirmQuit, Key::ctrl('d'), A::Confirm, |s| s.shell.k_discard, true),
-    row(C::ConfirmQuit, Key::f(10), A::Confirm, |s| s.shell.k_discard, false),
-    row(C::ConfirmQuit, Key::alt('0'), A::Confirm, |s| s.shell.k_discard, false),
-    row(C::ConfirmQuit, Key::ctrl('q'), A::Confirm, |s| s.shell.k_discard, false),
-    row(C::ConfirmQuit, Key::plain(KeyCode::Esc), A::Cancel, |s| s.shell.k_stay, true),
+    row(C::ConfirmQuit, Key::plain(KeyCode::Enter), A::Save, |l| t(l).k_save, true),
+    row(C::ConfirmQuit, Key::ctrl('s'), A::Save, |l| t(l).k_save, false),
+    row(C::ConfirmQuit, Key::ctrl('d'), A::Confirm, |l| t(l).k_discard, true),
+    row(C::ConfirmQuit, Key::f(10), A::Confirm, |l| t(l).k_discard, false),
+    row(C::ConfirmQuit, Key::alt('0'), A::Confirm, |l| t(l).k_discard, false),
+    row(C::ConfirmQuit, Key::ctrl('q'), A::Confirm, |l| t(l).k_discard, false),
+    row(C::ConfirmQuit, Key::plain(KeyCode::Esc), A::Cancel, |l| t(l).k_stay, true),
     // A date (deceased, transferred).
-    row(C::DateModal, Key::plain(KeyCode::Enter), A::Confirm, |s| s.kit.k_confirm, true),
-    row(C::DateModal, Key::plain(KeyCode::Esc), A::Cancel, |s| s.kit.k_cancel, true),
+    row(C::DateModal, Key::plain(KeyCode::Enter), A::Confirm, |l| t(l).k_confirm, true),
+    row(C::DateModal, Key::plain(KeyCode::Esc), A::Cancel, |l| t(l).k_cancel, true),
     // A dialog with several fields (print, revoke).
-    row(C::FormModal, Key::plain(KeyCode::Enter), A::Confirm, |s| s.kit.k_confirm, true),
-    row(C::FormModal, Key::ctrl('s'), A::Confirm, |s| s.kit.k_confirm, false),
-    row(C::FormModal, Key::plain(KeyCode::Tab), A::NextField, |s| s.kit.k_next_field, true),
-    row(C::FormModal, Key::plain(KeyCode::BackTab), A::PrevField, |s| s.kit.k_prev_field, false),
-    row(C::FormModal, Key::plain(KeyCode::Esc), A::Cancel, |s| s.kit.k_cancel, true),
+    row(C::FormModal, Key::plain(KeyCode::Enter), A::Confirm, |l| t(l).k_confirm, true),
+    row(C::FormModal, Key::ctrl('s'), A::Confirm, |l| t(l).k_confirm, false),
+    row(C::FormModal, Key::plain(KeyCode::Tab), A::NextField, |l| t(l).k_next_field, true),
+    row(C::FormModal, Key::plain(KeyCode::BackTab), A::PrevField, |l| t(l).k_prev_field, false),
+    row(C::FormModal, Key::plain(KeyCode::Esc), A::Cancel, |l| t(l).k_cancel, true),
     // The same with a choice among options (print format).
-    row(C::ChoiceModal, Key::plain(KeyCode::Enter), A::Confirm, |s| s.kit.k_confirm, true),
-    row(C::ChoiceModal, Key::plain(KeyCode::Tab), A::NextField, |s| s.kit.k_next_field, true),
-    row(C::ChoiceModal, Key::plain(KeyCode::BackTab), A::PrevField, |s| s.kit.k_prev_field, false),
-    row(C::ChoiceModal, Key::plain(KeyCode::Char(' ')), A::Toggle, |s| s.kit.k_choice, true),
-    row(C::ChoiceModal, Key::plain(KeyCode::Esc), A::Cancel, |s| s.kit.k_cancel, true),
+    row(C::ChoiceModal, Key::plain(KeyCode::Enter), A::Confirm, |l| t(l).k_confirm, true),
+    row(C::ChoiceModal, Key::plain(KeyCode::Tab), A::NextField, |l| t(l).k_next_field, true),
+    row(C::ChoiceModal, Key::plain(KeyCode::BackTab), A::PrevField, |l| t(l).k_prev_field, false),
+    row(C::ChoiceModal, Key::plain(KeyCode::Char(' ')), A::Toggle, |l| t(l).k_choice, true),
+    row(C::ChoiceModal, Key::plain(KeyCode::Esc), A::Cancel, |l| t(l).k_cancel, true),
     // Picking from a small list.
-    row(C::Picker, Key::plain(KeyCode::Enter), A::Confirm, |s| s.kit.k_pick, true),
-    row(C::Picker, Key::plain(KeyCode::Up), A::Up, |s| s.kit.k_up, false),
-    row(C::Picker, Key::plain(KeyCode::Down), A::Down, |s| s.kit.k_down, false),
-    row(C::Picker, Key::plain(KeyCode::PageUp), A::PageUp, |s| s.kit.k_page_up, false),
-    row(C::Picker, Key::plain(KeyCode::PageDown), A::PageDown, |s| s.kit.k_page_down, false),
-    row(C::Picker, Key::plain(KeyCode::Home), A::Home, |s| s.kit.k_first, false),
-    row(C::Picker, Key::plain(KeyCode::End), A::End, |s| s.kit.k_last, false),
-    row(C::Picker, Key::plain(KeyCode::Esc), A::Cancel, |s| s.kit.k_cancel, true),
+    row(C::Picker, Key::plain(KeyCode::Enter), A::Confirm, |l| t(l).k_pick, true),
+    row(C::Picker, Key::plain(KeyCode::Up), A::Up, |l| t(l).k_up, false),
+    row(C::Picker, Key::plain(KeyCode::Down), A::Down, |l| t(l).k_down, false),
+    row(C::Picker, Key::plain(KeyCode::PageUp), A::PageUp, |l| t(l).k_page_up, false),
+    row(C::Picker, Key::plain(KeyCode::PageDown), A::PageDown, |l| t(l).k_page_down, false),
+    row(C::Picker, Key::plain(KeyCode::Home), A::Home, |l| t(l).k_first, false),
+    row(C::Picker, Key::plain(KeyCode::End), A::End, |l| t(l).k_last, false),
+    row(C::Picker, Key::plain(KeyCode::Esc), A::Cancel, |l| t(l).k_cancel, true),
 ];
 
 /// The bindings of a feature's `table`, then the kit's.
@@ -430,7 +436,7 @@ pub fn hints(
 /// One help line: every key of an action in a context, and its label.
 pub struct HelpEntry {
     pub keys: Vec<Key>,
-    pub label: fn(&Strings) -> &'static str,
+    pub label: fn(Lang) -> &'static str,
 }
 
 /// The bindings of a context among `tables`, grouped by action, in table
@@ -514,7 +520,7 @@ mod tests {
 
     #[test]
     fn key_names() {
-        let s = Strings::for_lang(crate::tui::kit::lang::Lang::It);
+        let s = KitStrings::for_lang(Lang::It);
         assert_eq!(Key::alt('1').name(s), "Alt+1");
         assert_eq!(Key::plain(KeyCode::Enter).name(s), "Invio");
         assert_eq!(Key::ctrl('s').name(s), "Ctrl+S");

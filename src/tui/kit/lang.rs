@@ -4,7 +4,8 @@
 //! kit itself and every feature share. Each feature keeps its own texts in
 //! its `strings.rs`.
 
-use crate::domain::Livello;
+use crate::domain::patto::PattoState;
+use crate::domain::{Canale, GestoreTipo, Livello};
 use crate::tui::kit::format::DateError;
 
 pub use crate::texts::Lang;
@@ -57,10 +58,33 @@ macro_rules! texts {
                     $crate::texts::Lang::En => &$en,
                 }
             }
+
+            /// The texts in the language of `env`.
+            #[allow(dead_code)]
+            pub fn of(env: &$crate::tui::kit::screen::Env) -> &'static $name {
+                Self::for_lang(env.lang)
+            }
+        }
+
+        impl $crate::tui::kit::lang::Language for $name {
+            fn lang(&self) -> $crate::texts::Lang {
+                self.lang
+            }
         }
     };
 }
 pub(crate) use texts;
+
+/// Any set of texts: it is in one language. The kit's functions that write
+/// key names take it, so a feature passes its own texts.
+pub trait Language {
+    fn lang(&self) -> Lang;
+
+    /// The kit's texts in the same language.
+    fn kit(&self) -> &'static KitStrings {
+        KitStrings::for_lang(self.lang())
+    }
+}
 
 /// A text with values in it, built only in `lang`:
 /// `tr!(self.lang, "{n} pazienti" | "{n} patients")`. Arguments after the
@@ -106,7 +130,8 @@ texts! {
         k_form_up: "Campo prec. o voce dell'elenco" | "Previous field or list item",
         k_confirm: "Conferma" | "Confirm",
         k_cancel: "Annulla" | "Cancel",
-        k_discard: "Esci senza salvare" | "Leave without saving",
+        k_discard: "Scarta" | "Discard",
+        k_stay: "Resta" | "Stay",
         k_keep_editing: "Continua a modificare" | "Keep editing",
         // Key names.
         key_enter: "Invio" | "Enter",
@@ -143,6 +168,21 @@ texts! {
         ctx_choice_modal: "Finestra con campi e scelte (stampa)" | "Dialog with fields and choices (print)",
         ctx_form_modal: "Finestra con più campi (revoca)" | "Dialog with several fields (revoke)",
         k_choice: "Cambia scelta" | "Change choice",
+        key_insert: "Ins" | "Ins",
+        key_delete: "Canc" | "Del",
+        // Texts two or more features show.
+        col_denominazione: "Denominazione" | "Name",
+        col_tipo: "Tipo" | "Type",
+        col_telefono: "Telefono" | "Phone",
+        col_paziente: "Paziente" | "Patient",
+        col_prestazione: "Prestazione" | "Service",
+        col_gestore: "Gestore" | "Gestore",
+        col_stato: "Stato" | "State",
+        f_username: "Nome utente" | "User name",
+        f_password: "Password" | "Password",
+        f_password2: "Ripeti la password" | "Repeat the password",
+        f_operator: "Operatore" | "Operator",
+        err_mismatch: "Le due password non coincidono." | "The two passwords differ.",
     }
 }
 
@@ -216,5 +256,91 @@ impl KitStrings {
             (Lang::En, P::PattoFirmato) => "Pact signed",
             (Lang::En, P::PaiCondiviso) => "PAI shared",
         }
+    }
+}
+
+/// Texts two or more features show (a Gestore's type, a channel, a
+/// Patto's state, the password rule).
+impl KitStrings {
+    /// A type of Gestore, in full.
+    pub fn tipo_label(&self, t: GestoreTipo) -> &'static str {
+        match self.lang {
+            Lang::It => t.label(),
+            Lang::En => match t {
+                GestoreTipo::CooperativaMmg => "GP cooperative",
+                GestoreTipo::Asst => "ASST",
+                GestoreTipo::Irccs => "IRCCS",
+                GestoreTipo::StrutturaPrivata => "Accredited private facility",
+                GestoreTipo::Rsa => "Nursing home (RSA)",
+                GestoreTipo::Asp => "ASP",
+                GestoreTipo::Mifs => "Single-handed GP (MIFS)",
+                GestoreTipo::Altro => "Other",
+            },
+        }
+    }
+
+    /// A type of Gestore in at most 11 columns.
+    pub fn tipo_short(&self, t: GestoreTipo) -> &'static str {
+        match (self.lang, t) {
+            (Lang::It, GestoreTipo::CooperativaMmg) => "Coop. MMG",
+            (Lang::En, GestoreTipo::CooperativaMmg) => "GP coop.",
+            (Lang::It, GestoreTipo::StrutturaPrivata) => "Priv. accr.",
+            (Lang::En, GestoreTipo::StrutturaPrivata) => "Private",
+            (Lang::It, GestoreTipo::Mifs) => "MIFS",
+            (Lang::En, GestoreTipo::Mifs) => "MIFS",
+            (Lang::En, GestoreTipo::Rsa) => "RSA",
+            (_, t) => self.tipo_label(t),
+        }
+    }
+
+    /// An enrolment channel.
+    pub fn canale(&self, c: Canale) -> &'static str {
+        match (self.lang, c) {
+            (Lang::It, c) => c.label(),
+            (Lang::En, Canale::MmgAderente) => "Adhering GP (MMG)",
+            (Lang::En, Canale::CentroServiziAsst) => "ASST Centro Servizi",
+            (Lang::En, Canale::Mifs) => "MIFS (single-handed GP)",
+        }
+    }
+
+    pub fn levels_text(&self, levels: &[u8]) -> String {
+        if levels.is_empty() {
+            return tr!(self.lang, "livelli: tutti" | "levels: all");
+        }
+        let list: Vec<String> = levels.iter().map(u8::to_string).collect();
+        tr!(self.lang, "livelli: {}" | "levels: {}", list.join(", "))
+    }
+
+    /// The state of a Patto on the clock's day.
+    pub fn state(&self, state: PattoState) -> String {
+        match self.lang {
+            Lang::It => state.label(),
+            Lang::En => match state {
+                PattoState::Bozza => "draft".into(),
+                PattoState::Valido => "signed (valid)".into(),
+                PattoState::InScadenza { giorni: 1 } => "expires in 1 day".into(),
+                PattoState::InScadenza { giorni } => format!("expires in {giorni} days"),
+                PattoState::Scaduto => "expired".into(),
+                PattoState::Revocato => "revoked".into(),
+                PattoState::Rinnovato => "renewed".into(),
+            },
+        }
+    }
+
+    /// The state in a narrow column.
+    pub fn state_short(&self, state: PattoState) -> String {
+        match (self.lang, state) {
+            (Lang::It, PattoState::InScadenza { giorni }) => format!("scade tra {giorni} gg"),
+            (Lang::En, PattoState::InScadenza { giorni }) => format!("expires in {giorni} d"),
+            _ => self.state(state),
+        }
+    }
+
+    pub fn min_length(&self, n: usize) -> String {
+        tr!(
+            self.lang,
+            "La password deve avere almeno {n} caratteri."
+                | "The password must have at least {n} characters."
+        )
     }
 }

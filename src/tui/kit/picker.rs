@@ -75,7 +75,7 @@ impl Picker {
 
     pub fn draw(&mut self, frame: &mut Frame, area: Rect, env: &Env) {
         let theme = env.theme;
-        let s = env.s;
+        let s = env.kit;
         let widest = self
             .items
             .iter()

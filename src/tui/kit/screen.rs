@@ -15,13 +15,17 @@ use crate::domain::PatientId;
 use crate::service::{Area as DataArea, Desk};
 use crate::tui::kit::dialog::{Modal, Nav};
 use crate::tui::kit::keys::{Action, Binding, Context};
+use crate::tui::kit::lang::{KitStrings, Lang};
 use crate::tui::kit::theme::Theme;
-use crate::tui::strings::Strings;
 
 /// What screens need to act and draw.
 pub struct Env<'a> {
     pub desk: &'a Desk,
-    pub s: &'static Strings,
+    /// The operator's language: a feature reads its own texts in it
+    /// (`Texts::of(env)`).
+    pub lang: Lang,
+    /// The kit's texts in that language.
+    pub kit: &'static KitStrings,
     pub theme: &'a Theme,
     pub today: NaiveDate,
     /// Every key table (the kit's and each feature's), for a message that
@@ -33,13 +37,14 @@ impl<'a> Env<'a> {
     /// The environment of one event or frame.
     pub fn new(
         desk: &'a Desk,
-        s: &'static Strings,
+        lang: Lang,
         theme: &'a Theme,
         keys: &'static [&'static [Binding]],
     ) -> Env<'a> {
         Env {
             desk,
-            s,
+            lang,
+            kit: KitStrings::for_lang(lang),
             theme,
             today: desk.today(),
             keys,
@@ -53,7 +58,7 @@ impl<'a> Env<'a> {
             .iter()
             .flat_map(|t| t.iter())
             .find(|b| b.context == context && b.action == action)
-            .map(|b| b.key.name(self.s))
+            .map(|b| b.key.name(self.kit))
             .unwrap_or_default()
     }
 }

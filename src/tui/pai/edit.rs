@@ -23,6 +23,7 @@ use crate::tui::kit::screen::Env;
 use crate::tui::kit::theme::{ERROR_MARK, MARKER};
 use crate::tui::pai::Section;
 use crate::tui::pai::strings::PaiStrings;
+use crate::tui::pai::strings::Texts;
 
 /// What the dialog edits; `None` adds a new row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -593,7 +594,7 @@ impl EditForm {
             && self.focus == I_FREQUENZA
             && let Ok(f) = Frequenza::parse(self.text(I_FREQUENZA))
         {
-            help_lines.push(env.s.pai.read_as(&f.label()));
+            help_lines.push(Texts::of(env).pai.read_as(&f.label()));
         }
         // Borders, the rows so far, a blank before the help and the last
         // blank and keys: what is left is for the help.
@@ -629,7 +630,7 @@ impl EditForm {
                     Paragraph::new(hints_line(
                         super::keys::KEYS,
                         self.fields_context(),
-                        env.s,
+                        Texts::of(env),
                         theme,
                     )),
                     line,
@@ -710,7 +711,7 @@ impl EditForm {
                     .map(|(id, _)| format!("n. {id}"))
                     .collect();
                 let text = if names.is_empty() {
-                    env.s.pai.dopo_nessuna.to_string()
+                    Texts::of(env).pai.dopo_nessuna.to_string()
                 } else {
                     names.join(", ")
                 };
@@ -740,7 +741,7 @@ enum Row {
 impl Checklist {
     fn draw(&mut self, frame: &mut Frame, area: Rect, env: &Env) {
         let theme = env.theme;
-        let s = env.s;
+        let s = Texts::of(env);
         let width = area.width.saturating_sub(8).clamp(20, 80);
         let inner_width = usize::from(width.saturating_sub(4));
         let fixed = 5;
@@ -783,7 +784,7 @@ impl Checklist {
 mod tests {
     use super::*;
     use crate::tui::kit::lang::Lang;
-    use crate::tui::strings::Strings;
+    use crate::tui::pai::strings::Texts;
     use chrono::NaiveDate;
 
     fn pai() -> Pai {
@@ -811,7 +812,7 @@ mod tests {
 
     #[test]
     fn a_bad_frequency_is_refused_next_to_its_field() {
-        let s = Strings::for_lang(Lang::It).pai;
+        let s = Texts::for_lang(Lang::It).pai;
         let pai = pai();
         let mut form = EditForm::item(&pai, pai.items.first(), s);
         type_into(&mut form, I_FREQUENZA, "0/anno");
@@ -830,7 +831,7 @@ mod tests {
 
     #[test]
     fn luogo_switches_the_place_field_and_dopo_is_picked() {
-        let s = Strings::for_lang(Lang::It).pai;
+        let s = Texts::for_lang(Lang::It).pai;
         let pai = pai();
         let mut form = EditForm::item(&pai, None, s);
         type_into(&mut form, I_DESCRIZIONE, "Visita cardiologica");

@@ -37,7 +37,7 @@ use crate::tui::kit::theme::Selectable;
 use crate::tui::kit::theme::{MARKER, WARNING_MARK};
 use crate::tui::pai::edit::{EditForm, FormKind, item_ref};
 use crate::tui::pai::strings::PaiStrings;
-use crate::tui::strings::Strings;
+use crate::tui::pai::strings::Texts;
 
 /// The sections of the plan, one tab each.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,7 +84,7 @@ impl From<PaiPurpose> for Submit {
 }
 
 /// The key of `action` in `context`, as written in messages.
-fn key_name(context: Context, action: Action, s: &Strings) -> String {
+fn key_name(context: Context, action: Action, s: &Texts) -> String {
     first_key(keys::KEYS, context, action)
         .map(|k| k.name(s))
         .unwrap_or_default()
@@ -246,7 +246,7 @@ impl PaiScreen {
         !self.historic && self.pai.as_ref().is_some_and(Pai::is_editable)
     }
 
-    pub fn title(&self, s: &Strings) -> String {
+    pub fn title(&self, s: &Texts) -> String {
         if self.historic {
             s.pai.title_version.to_string()
         } else {
@@ -329,7 +329,7 @@ impl PaiScreen {
                 PickerOutcome::Ignored => Cmd::None,
             });
         }
-        let s = env.s;
+        let s = Texts::of(env);
         let ps = s.pai;
         let selected = self.selected().unwrap_or(0);
         let page = self.page.max(1);
@@ -376,19 +376,23 @@ impl PaiScreen {
 
     /// Why the edit keys do nothing on this plan.
     fn read_only_reason(&self, env: &Env) -> String {
-        let ps = env.s.pai;
+        let ps = Texts::of(env).pai;
         if self.historic {
             return ps.read_only_version.to_string();
         }
         match self.pai.as_ref().map(|p| &p.stato) {
             Some(PaiStato::Concluso { .. }) => ps.read_only_concluded.to_string(),
-            _ => ps.read_only_shared(&key_name(Context::PaiLettura, Action::Renew, env.s)),
+            _ => ps.read_only_shared(&key_name(
+                Context::PaiLettura,
+                Action::Renew,
+                Texts::of(env),
+            )),
         }
     }
 
     /// F9 without a plan: a new bozza from the templates of the pathologies.
     fn prepare(&mut self, env: &Env) -> Cmd {
-        let ps = env.s.pai;
+        let ps = Texts::of(env).pai;
         let Some(id) = self.patient_id() else {
             return Cmd::Status(Status::info(ps.no_patient));
         };
@@ -404,20 +408,21 @@ impl PaiScreen {
                 self.states = Default::default();
                 let refreshed = self.reload(env.desk);
                 match refreshed {
-                    Ok(()) => Cmd::Status(Status::success(
-                        ps.prepared(n, &key_name(Context::PaiBozza, Action::Save, env.s)),
-                    )),
+                    Ok(()) => Cmd::Status(Status::success(ps.prepared(
+                        n,
+                        &key_name(Context::PaiBozza, Action::Save, Texts::of(env)),
+                    ))),
                     Err(e) => Cmd::Status(Status::error(e)),
                 }
             }
-            Err(e) => Cmd::Status(Status::error(crate::texts::error(env.s.lang, &e))),
+            Err(e) => Cmd::Status(Status::error(crate::texts::error(env.lang, &e))),
         }
     }
 
     /// F9 on a shared plan: a new draft version (the shared one stays in
     /// force until the new one is shared).
     fn new_version(&mut self, env: &Env) -> Cmd {
-        let ps = env.s.pai;
+        let ps = Texts::of(env).pai;
         if self.historic {
             return Cmd::Status(Status::info(ps.read_only_version));
         }
@@ -437,12 +442,12 @@ impl PaiScreen {
                     Err(e) => Cmd::Status(Status::error(e)),
                 }
             }
-            Err(e) => Cmd::Status(Status::error(crate::texts::error(env.s.lang, &e))),
+            Err(e) => Cmd::Status(Status::error(crate::texts::error(env.lang, &e))),
         }
     }
 
     fn open_versions(&mut self, env: &Env) -> Cmd {
-        let ps = env.s.pai;
+        let ps = Texts::of(env).pai;
         if self.versions.is_empty() {
             return Cmd::Status(Status::info(ps.no_versions));
         }
@@ -492,7 +497,7 @@ impl PaiScreen {
 
     /// The dialog for row `row` of the current section (`None`: a new row).
     fn open_form(&mut self, row: Option<usize>, env: &Env) -> Cmd {
-        let ps = env.s.pai;
+        let ps = Texts::of(env).pai;
         let Some(pai) = &self.pai else {
             return Cmd::None;
         };
@@ -514,7 +519,7 @@ impl PaiScreen {
 
     /// Keys of the row dialog; Enter writes the row into the plan on screen.
     fn form_action(&mut self, action: Action, env: &Env) -> Cmd {
-        let ps = env.s.pai;
+        let ps = Texts::of(env).pai;
         let Some(form) = &mut self.form else {
             return Cmd::None;
         };
@@ -588,14 +593,14 @@ impl PaiScreen {
                 Cmd::Status(Status::info(ps.changed(&key_name(
                     Context::PaiBozza,
                     Action::Save,
-                    env.s,
+                    Texts::of(env),
                 ))))
             }
         }
     }
 
     fn ask_remove(&mut self, env: &Env) -> Cmd {
-        let ps = env.s.pai;
+        let ps = Texts::of(env).pai;
         let (Some(pai), Some(i)) = (&self.pai, self.selected()) else {
             return Cmd::Status(Status::info(ps.nothing_to_remove));
         };
@@ -621,7 +626,7 @@ impl PaiScreen {
                 lines.push(ps.remove_dependants(&dependants.join(", ")));
             }
         }
-        lines.push(ps.remove_save(&key_name(Context::PaiBozza, Action::Save, env.s)));
+        lines.push(ps.remove_save(&key_name(Context::PaiBozza, Action::Save, Texts::of(env))));
         Cmd::modal(Modal::confirm(
             PaiPurpose::Remove(self.section, i),
             ps.remove_title.to_string(),
@@ -630,7 +635,7 @@ impl PaiScreen {
     }
 
     fn save(&mut self, env: &Env) -> Cmd {
-        let ps = env.s.pai;
+        let ps = Texts::of(env).pai;
         let Some(pai) = self.pai.clone() else {
             return Cmd::None;
         };
@@ -650,13 +655,13 @@ impl PaiScreen {
                     Err(e) => Cmd::Status(Status::error(e)),
                 }
             }
-            Err(e) => Cmd::Status(Status::error(crate::texts::error(env.s.lang, &e))),
+            Err(e) => Cmd::Status(Status::error(crate::texts::error(env.lang, &e))),
         }
     }
 
     /// Ctrl+O: what prevents sharing, or the question.
     fn ask_share(&mut self, env: &Env) -> Cmd {
-        let ps = env.s.pai;
+        let ps = Texts::of(env).pai;
         let Some(pai) = &self.pai else {
             return Cmd::None;
         };
@@ -667,7 +672,7 @@ impl PaiScreen {
             if pai.clinical_manager.trim().is_empty() {
                 // The PAI takes it from the Patto: where it is corrected.
                 lines.push(ps.share_fix_cm(
-                    &key_name(Context::Global, Action::Patto, env.s),
+                    &key_name(Context::Global, Action::Patto, Texts::of(env)),
                     &env.key_name(Context::PattoTesto, Action::CorrectCm),
                 ));
             }
@@ -691,12 +696,12 @@ impl PaiScreen {
     }
 
     fn ask_export(&mut self, env: &Env) -> Cmd {
-        let ps = env.s.pai;
+        let ps = Texts::of(env).pai;
         if self.is_dirty() {
             return Cmd::Status(Status::warning(ps.export_save_first(&key_name(
                 Context::PaiBozza,
                 Action::Save,
-                env.s,
+                Texts::of(env),
             ))));
         }
         Cmd::modal(Modal::form(
@@ -712,7 +717,7 @@ impl PaiScreen {
 
     /// The operator confirmed a dialog of this screen.
     pub fn confirmed(&mut self, purpose: PaiPurpose, modal: Modal, env: &Env) -> Cmd {
-        let ps = env.s.pai;
+        let ps = Texts::of(env).pai;
         match purpose {
             PaiPurpose::Problems => Cmd::Redraw,
             PaiPurpose::Remove(section, i) => {
@@ -736,7 +741,7 @@ impl PaiScreen {
                     Ok(()) => Cmd::Status(Status::info(ps.removed(&key_name(
                         Context::PaiBozza,
                         Action::Save,
-                        env.s,
+                        Texts::of(env),
                     )))),
                     Err(e) => Cmd::Status(Status::error(e)),
                 }
@@ -747,7 +752,7 @@ impl PaiScreen {
     }
 
     fn share(&mut self, env: &Env) -> Cmd {
-        let ps = env.s.pai;
+        let ps = Texts::of(env).pai;
         if self.is_dirty() {
             let saved = self.save(env);
             if self.is_dirty() {
@@ -775,15 +780,15 @@ impl PaiScreen {
                 Cmd::Status(Status::success(ps.shared(
                     v,
                     &format::date(il),
-                    &key_name(Context::PaiLettura, Action::Print, env.s),
+                    &key_name(Context::PaiLettura, Action::Print, Texts::of(env)),
                 )))
             }
-            Err(e) => Cmd::Status(Status::error(crate::texts::error(env.s.lang, &e))),
+            Err(e) => Cmd::Status(Status::error(crate::texts::error(env.lang, &e))),
         }
     }
 
     fn export(&mut self, mut modal: Modal, env: &Env) -> Cmd {
-        let ps = env.s.pai;
+        let ps = Texts::of(env).pai;
         let dir = modal.text(0).trim().to_string();
         if dir.is_empty() {
             modal.error = Some(ps.err_folder_empty.to_string());
@@ -823,7 +828,7 @@ impl PaiScreen {
     }
 
     fn draw_no_patient(&self, frame: &mut Frame, area: Rect, env: &Env) {
-        let s = env.s;
+        let s = Texts::of(env);
         let theme = env.theme;
         let lines = vec![
             Line::raw(""),
@@ -859,7 +864,7 @@ impl PaiScreen {
     }
 
     fn draw_no_plan(&self, frame: &mut Frame, area: Rect, env: &Env) {
-        let s = env.s;
+        let s = Texts::of(env);
         let ps = s.pai;
         let theme = env.theme;
         let width = usize::from(area.width.saturating_sub(2));
@@ -914,7 +919,7 @@ impl PaiScreen {
     }
 
     fn draw_plan(&mut self, frame: &mut Frame, area: Rect, env: &Env) {
-        let s = env.s;
+        let s = Texts::of(env);
         let ps = s.pai;
         let theme = env.theme;
         let Some(pai) = &self.pai else {
@@ -1044,7 +1049,7 @@ impl PaiScreen {
     /// The separator above the selected row, with the keys of the context
     /// that the footer has no room for.
     fn more_keys<'a>(&self, env: &Env, width: usize) -> Line<'a> {
-        let s = env.s;
+        let s = Texts::of(env);
         let theme = env.theme;
         let context = self.context();
         let actions: &[Action] = match context {
@@ -1068,7 +1073,10 @@ impl PaiScreen {
             if let (false, Some(b)) = (shown, first) {
                 spans.push(Span::raw(" "));
                 spans.push(Span::styled(b.key.name(s), theme.footer_key));
-                spans.push(Span::styled(format!(" {} ", (b.label)(s)), theme.muted));
+                spans.push(Span::styled(
+                    format!(" {} ", (b.label)(s.lang)),
+                    theme.muted,
+                ));
                 spans.push(Span::styled("─", theme.muted));
             }
         }
@@ -1083,7 +1091,7 @@ impl PaiScreen {
     /// The table of the current section, `width` columns wide. Every column
     /// has a fixed width, so that cut texts end with "…".
     fn table(&self, env: &Env, width: usize, wide: bool) -> Table<'static> {
-        let ps = env.s.pai;
+        let ps = Texts::of(env).pai;
         let theme = env.theme;
         let Some(pai) = &self.pai else {
             return Table::default();
@@ -1221,7 +1229,7 @@ impl PaiScreen {
 
     /// The selected row in full, wrapped to `width`.
     fn detail(&self, env: &Env, width: usize) -> Vec<String> {
-        let s = env.s;
+        let s = Texts::of(env);
         let ps = s.pai;
         let (Some(pai), Some(i)) = (&self.pai, self.selected()) else {
             return Vec::new();
@@ -1363,9 +1371,9 @@ fn write_export(env: &Env, pai: &Pai, dir: &Path) -> Result<Vec<PathBuf>, String
     let document = env
         .desk
         .pai_document(pai)
-        .map_err(|e| crate::texts::error(env.s.lang, &e))?;
+        .map_err(|e| crate::texts::error(env.lang, &e))?;
     document.write_into(dir).map_err(|e| {
-        env.s
+        Texts::of(env)
             .pai
             .err_folder(&dir.display().to_string(), &e.to_string())
     })
@@ -1381,7 +1389,7 @@ impl crate::tui::kit::screen::Screen for PaiScreen {
     }
 
     fn title(&self, env: &Env) -> String {
-        Self::title(self, env.s)
+        Self::title(self, Texts::of(env))
     }
 
     fn action(&mut self, action: Action, env: &Env) -> Option<Cmd> {

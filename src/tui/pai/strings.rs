@@ -1,6 +1,17 @@
 //! The texts of the PAI, Italian and English on one line.
 
-use crate::tui::kit::lang::{Lang, texts, tr};
+use crate::tui::kit::lang::{KIT_EN, KIT_IT, KitStrings, Lang, texts, tr};
+
+texts! {
+    /// What the screens of this feature read (`Texts::of(env)`): the kit's
+    /// texts and the feature's own, in the operator's language.
+    pub struct Texts (TEXTS_IT, TEXTS_EN) {
+    }
+    parts {
+        kit: KitStrings = KIT_IT | KIT_EN,
+        pai: PaiStrings = PAI_IT | PAI_EN,
+    }
+}
 
 texts! {
     /// F5, the PAI editor.
@@ -23,8 +34,6 @@ texts! {
         k_end: "Ultima voce" | "Last line",
         k_tick: "Segna/togli" | "Tick/untick",
         k_done: "Fatto" | "Done",
-        key_insert: "Ins" | "Ins",
-        key_delete: "Canc" | "Del",
         // Help sections.
         ctx_pai: "PAI (F5): nessun piano" | "PAI (F5): no plan",
         ctx_bozza: "PAI (F5): bozza" | "PAI (F5): draft",

@@ -23,7 +23,7 @@ use crate::tui::kit::format::{self, PlaceError};
 use crate::tui::kit::keys::Action;
 use crate::tui::kit::screen::{Cmd, Env, Status};
 use crate::tui::kit::theme::{ERROR_MARK, INFO_MARK, MARKER, Theme, WARNING_MARK};
-use crate::tui::strings::Strings;
+use crate::tui::patients::strings::Texts;
 
 use crate::tui::kit::completion::COMPLETIONS;
 pub use crate::tui::kit::completion::{Completion, comuni_completion, draw_completion};
@@ -73,7 +73,7 @@ impl FieldId {
         FIELDS.iter().position(|f| *f == self).unwrap_or(0)
     }
 
-    pub fn label(self, s: &Strings) -> &'static str {
+    pub fn label(self, s: &Texts) -> &'static str {
         match self {
             FieldId::Cognome => s.patients.f_cognome,
             FieldId::Nome => s.patients.f_nome,
@@ -94,7 +94,7 @@ impl FieldId {
         }
     }
 
-    fn help(self, s: &Strings) -> String {
+    fn help(self, s: &Texts) -> String {
         match self {
             FieldId::Cognome | FieldId::Nome => s.patients.h_name.to_string(),
             FieldId::CodiceFiscale => s.patients.h_cf.to_string(),
@@ -281,7 +281,7 @@ impl FormScreen {
         form
     }
 
-    pub fn title(&self, s: &Strings) -> String {
+    pub fn title(&self, s: &Texts) -> String {
         match &self.original {
             None => s.patients.title_new.to_string(),
             Some(_) => s.patients.title_edit.to_string(),
@@ -335,7 +335,7 @@ impl FormScreen {
         self.edited[self.focus] = true;
         let mut cmd = Cmd::Redraw;
         if self.focused() == FieldId::CodiceFiscale && self.fill_from_cf(env) {
-            cmd = Cmd::Status(Status::info(env.s.patients.filled_from_cf));
+            cmd = Cmd::Status(Status::info(Texts::of(env).patients.filled_from_cf));
         }
         self.update_completion();
         self.notes = self.check(env).0;
@@ -454,7 +454,7 @@ impl FormScreen {
     /// birthplace (a comune or a foreign state). An empty field gets it; a
     /// typed one is only compared, because the card wins (omocodia).
     fn compute_cf(&mut self, env: &Env) -> Cmd {
-        let s = env.s;
+        let s = Texts::of(env);
         self.completion = None;
         let (_, _, personal) = self.checked(env);
         let v = |id: FieldId| self.inputs[id.index()].value().trim().to_string();
@@ -509,7 +509,7 @@ impl FormScreen {
     /// registered opens that record; a possible duplicate (same names and
     /// birth date) is asked about unless `duplicates_confirmed`.
     pub fn save(&mut self, env: &Env, duplicates_confirmed: bool) -> Cmd {
-        let s = env.s;
+        let s = Texts::of(env);
         self.completion = None;
         self.submitted = true;
         let (notes, patient) = self.check(env);
@@ -526,7 +526,7 @@ impl FormScreen {
         };
         let desk = env.desk;
         match desk.patient_by_cf(&patient.codice_fiscale) {
-            Err(e) => return Cmd::Status(Status::error(crate::texts::error(env.s.lang, &e))),
+            Err(e) => return Cmd::Status(Status::error(crate::texts::error(env.lang, &e))),
             Ok(Some(existing)) if existing.id != patient.id => {
                 let name = format!("{} {}", existing.cognome, existing.nome);
                 if self.original.is_none() {
@@ -545,7 +545,7 @@ impl FormScreen {
         }
         if !duplicates_confirmed {
             match desk.possible_duplicates(&patient) {
-                Err(e) => return Cmd::Status(Status::error(crate::texts::error(env.s.lang, &e))),
+                Err(e) => return Cmd::Status(Status::error(crate::texts::error(env.lang, &e))),
                 Ok(dups) if !dups.is_empty() => {
                     let mut lines = vec![s.patients.duplicates_intro.to_string()];
                     for d in dups.iter().take(8) {
@@ -583,7 +583,7 @@ impl FormScreen {
                 id,
                 message: s.patients.saved.to_string(),
             },
-            Err(e) => Cmd::Status(Status::error(crate::texts::error(env.s.lang, &e))),
+            Err(e) => Cmd::Status(Status::error(crate::texts::error(env.lang, &e))),
         }
     }
 
@@ -595,7 +595,7 @@ impl FormScreen {
 
     /// [`FormScreen::check`], with the personal data read on the way.
     fn checked(&self, env: &Env) -> (Vec<Option<Note>>, Option<Patient>, Personal) {
-        let s = env.s;
+        let s = Texts::of(env);
         let v = |id: FieldId| self.inputs[id.index()].value().trim();
         let mut notes: Vec<Option<Note>> = vec![None; FIELDS.len()];
         let mut set = |id: FieldId, note: Option<Note>| notes[id.index()] = note;
@@ -827,7 +827,7 @@ impl FormScreen {
         &self,
         id: FieldId,
         required: bool,
-        s: &Strings,
+        s: &Texts,
         set: &mut impl FnMut(FieldId, Option<Note>),
     ) -> Option<&'static Comune> {
         let value = self.inputs[id.index()].value().trim();
@@ -865,7 +865,7 @@ impl FormScreen {
     }
 
     pub fn draw(&mut self, frame: &mut Frame, area: Rect, env: &Env, focused: bool) {
-        let s = env.s;
+        let s = Texts::of(env);
         let theme = env.theme;
         let label_width: u16 = 22;
         let input_width: u16 = if area.width >= 110 { 44 } else { 32 };
@@ -980,7 +980,7 @@ impl FormScreen {
     }
 
     fn draw_derived_ats(&self, frame: &mut Frame, area: Rect, y: u16, label_width: u16, env: &Env) {
-        let s = env.s;
+        let s = Texts::of(env);
         let theme = env.theme;
         let comune = format::resolve_place(self.value(FieldId::Comune)).ok();
         let text = match comune {
@@ -1067,7 +1067,7 @@ impl crate::tui::kit::screen::Screen for FormScreen {
     }
 
     fn title(&self, env: &Env) -> String {
-        Self::title(self, env.s)
+        Self::title(self, Texts::of(env))
     }
 
     fn action(&mut self, action: Action, env: &Env) -> Option<Cmd> {

@@ -15,7 +15,7 @@ use crate::tui::kit::keys::Action;
 use crate::tui::kit::list::ListState;
 use crate::tui::kit::screen::{Cmd, Env, Status};
 use crate::tui::kit::theme::Selectable;
-use crate::tui::strings::Strings;
+use crate::tui::patients::strings::Texts;
 
 /// Most results shown for one query.
 pub const LIMIT: usize = 200;
@@ -118,7 +118,7 @@ impl LookupScreen {
         self.searched = true;
         match self.search(env.desk) {
             Ok(()) => Cmd::Redraw,
-            Err(e) => Cmd::Status(Status::error(crate::texts::error(env.s.lang, &e))),
+            Err(e) => Cmd::Status(Status::error(crate::texts::error(env.lang, &e))),
         }
     }
 
@@ -130,7 +130,7 @@ impl LookupScreen {
         Some(match action {
             Action::Open => match self.list.selected().and_then(|i| self.results.get(i)) {
                 Some(p) => Cmd::OpenRecord(p.id),
-                None => Cmd::Status(Status::info(env.s.patients.nothing_to_open)),
+                None => Cmd::Status(Status::info(Texts::of(env).patients.nothing_to_open)),
             },
             Action::NewPatient => {
                 // A valid codice fiscale typed in the search goes into the form.
@@ -154,7 +154,7 @@ impl LookupScreen {
     }
 
     fn message<'a>(&self, env: &Env<'a>) -> Line<'a> {
-        let s = env.s;
+        let s = Texts::of(env);
         let theme = env.theme;
         let query = self.input.value().trim();
         if query.is_empty() {
@@ -172,7 +172,7 @@ impl LookupScreen {
     }
 
     pub fn draw(&mut self, frame: &mut Frame, area: Rect, env: &Env, focused: bool) {
-        let s = env.s;
+        let s = Texts::of(env);
         let theme = env.theme;
         // The message wraps at spaces (two lines at most) rather than being
         // cut mid-word in a narrow terminal.
@@ -224,7 +224,7 @@ impl LookupScreen {
 
 fn results_table<'a>(
     results: &'a [PatientSummary],
-    s: &'a Strings,
+    s: &'a Texts,
     env: &Env,
     wide: bool,
 ) -> Table<'a> {
@@ -277,7 +277,7 @@ fn results_table<'a>(
 
 /// The PIC column: the patient's status when they are no longer followed,
 /// else the Gestore of the active presa in carico, else "—".
-fn pic_state(p: &PatientSummary, s: &Strings) -> String {
+fn pic_state(p: &PatientSummary, s: &Texts) -> String {
     match p.stato {
         "deceduto" => s.patients.status_deceased.to_string(),
         "trasferito" => s.patients.status_transferred.to_string(),
@@ -295,7 +295,7 @@ impl crate::tui::kit::screen::Screen for LookupScreen {
     }
 
     fn title(&self, env: &Env) -> String {
-        env.s.shell.title_lookup.to_string()
+        Texts::of(env).patients.title_lookup.to_string()
     }
 
     fn action(&mut self, action: Action, env: &Env) -> Option<Cmd> {

@@ -17,7 +17,7 @@ use crate::tui::kit::dialog::{Modal, StatusChange, Submit};
 use crate::tui::kit::format;
 use crate::tui::kit::keys::Action;
 use crate::tui::kit::screen::{Cmd, Env, Status};
-use crate::tui::strings::Strings;
+use crate::tui::patients::strings::Texts;
 
 /// Width of the label column.
 const LABEL_WIDTH: usize = 19;
@@ -64,7 +64,7 @@ impl RecordScreen {
     }
 
     pub fn action(&mut self, action: Action, env: &Env) -> Option<Cmd> {
-        let s = env.s;
+        let s = Texts::of(env);
         Some(match action {
             Action::Edit if self.patient.is_erased() => {
                 Cmd::Status(Status::info(s.patients.erased_no_edit))
@@ -118,7 +118,7 @@ impl RecordScreen {
     }
 
     fn status_question(&self, change: StatusChange, env: &Env) -> Cmd {
-        let s = env.s;
+        let s = Texts::of(env);
         let title = match change {
             StatusChange::Deceased => s.patients.deceased_title,
             StatusChange::Transferred => s.patients.transferred_title,
@@ -137,7 +137,7 @@ impl RecordScreen {
     /// Checks a date typed for a status change: not in the future, not before
     /// the birth date.
     pub fn check_status_date(&self, text: &str, env: &Env) -> Result<NaiveDate, String> {
-        let s = env.s;
+        let s = Texts::of(env);
         let date = format::read_date(text).map_err(|e| s.kit.date_error(e).to_string())?;
         if date > env.today {
             return Err(s.kit.err_date_future.to_string());
@@ -159,15 +159,17 @@ impl RecordScreen {
                 }
                 Cmd::Many(vec![
                     Cmd::RefreshLookups,
-                    Cmd::Status(Status::success(env.s.patients.status_saved(status))),
+                    Cmd::Status(Status::success(
+                        Texts::of(env).patients.status_saved(status),
+                    )),
                 ])
             }
-            Err(e) => Cmd::Status(Status::error(crate::texts::error(env.s.lang, &e))),
+            Err(e) => Cmd::Status(Status::error(crate::texts::error(env.lang, &e))),
         }
     }
 
     fn lines<'a>(&self, env: &Env<'a>, width: usize) -> Vec<Line<'a>> {
-        let s = env.s;
+        let s = Texts::of(env);
         let theme = env.theme;
         let p = &self.patient;
         let value_width = width.saturating_sub(LABEL_WIDTH + 2).max(10);
@@ -269,7 +271,7 @@ impl RecordScreen {
         // the whole history, newest first.
         match env.desk.prese_history(p.id) {
             Ok(history) => {
-                let g = s.gestori;
+                let g = s.kit;
                 let name = |x: &Option<Gestore>| {
                     x.as_ref()
                         .map(|x| x.denominazione.clone())
@@ -315,11 +317,7 @@ impl RecordScreen {
                     }
                 }
             }
-            Err(e) => row(
-                s.kit.r_pic,
-                crate::texts::error(env.s.lang, &e),
-                theme.error,
-            ),
+            Err(e) => row(s.kit.r_pic, crate::texts::error(env.lang, &e), theme.error),
         }
         row(s.patients.f_note, or_none(&p.note), theme.field);
         row("", String::new(), theme.field);
@@ -332,7 +330,7 @@ impl RecordScreen {
     }
 
     pub fn draw(&mut self, frame: &mut Frame, area: Rect, env: &Env) {
-        let s = env.s;
+        let s = Texts::of(env);
         let theme = env.theme;
         let p = &self.patient;
         let mut title = vec![
@@ -382,7 +380,7 @@ impl RecordScreen {
 }
 
 /// The ATS of residence, or the operator's choice with the derived one beside it.
-fn ats_text(p: &Patient, s: &Strings) -> String {
+fn ats_text(p: &Patient, s: &Texts) -> String {
     let derived = format::residence_ats(&p.residenza.comune);
     let derived_text = match derived {
         Some(a) => format::ats_label(a),
@@ -410,7 +408,7 @@ impl crate::tui::kit::screen::Screen for RecordScreen {
     }
 
     fn title(&self, env: &Env) -> String {
-        env.s.shell.title_record.to_string()
+        Texts::of(env).patients.title_record.to_string()
     }
 
     fn action(&mut self, action: Action, env: &Env) -> Option<Cmd> {

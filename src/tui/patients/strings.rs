@@ -2,11 +2,24 @@
 
 use crate::domain::{Livello, PatientStatus};
 use crate::tui::kit::dialog::StatusChange;
-use crate::tui::kit::lang::{KitStrings, Lang, texts, tr};
+use crate::tui::kit::lang::{KIT_EN, KIT_IT, KitStrings, Lang, texts, tr};
+
+texts! {
+    /// What the screens of this feature read (`Texts::of(env)`): the kit's
+    /// texts and the feature's own, in the operator's language.
+    pub struct Texts (TEXTS_IT, TEXTS_EN) {
+    }
+    parts {
+        kit: KitStrings = KIT_IT | KIT_EN,
+        patients: PatientsStrings = PATIENTS_IT | PATIENTS_EN,
+    }
+}
 
 texts! {
     /// The lookup, the record and the registration form.
     pub struct PatientsStrings (PATIENTS_IT, PATIENTS_EN) {
+        title_lookup: "Pazienti" | "Patients",
+        title_record: "Scheda paziente" | "Patient record",
         title_new: "Nuovo paziente" | "New patient",
         title_edit: "Modifica paziente" | "Edit patient",
         lookup_hint: "Scrivere cognome (anche «cognome nome»), codice fiscale, tessera sanitaria o telefono." | "Type a surname (or «surname name»), codice fiscale, health card or phone number.",

@@ -35,7 +35,7 @@ use crate::tui::kit::screen::{Cmd, Env, Status};
 use crate::tui::kit::theme::Selectable;
 use crate::tui::kit::theme::{MARKER, WARNING_MARK};
 use crate::tui::patto::strings::PattoStrings;
-use crate::tui::strings::Strings;
+use crate::tui::patto::strings::Texts;
 
 /// A renewal can be prepared from this many days before the expiry (the
 /// desk refuses earlier, saying why).
@@ -67,7 +67,7 @@ impl From<PattoPurpose> for Submit {
                     .desk
                     .cancel_future_appointments_of_presa(presa, "presa in carico revocata")
                     .map_err(|e| crate::texts::error(crate::texts::Lang::It, &e))?;
-                Ok(Cmd::Status(Status::success(env.s.kit.cancelled_future(n))))
+                Ok(Cmd::Status(Status::success(env.kit.cancelled_future(n))))
             }),
             _ => Submit::with_screen(move |screen, modal, env| {
                 if let Some(p) = screen.downcast_mut::<PattoScreen>() {
@@ -84,9 +84,9 @@ impl From<PattoPurpose> for Submit {
 
 /// The dialog correcting the Clinical Manager of a signed Patto.
 pub fn correct_cm_modal(env: &Env, patto: &PattoDiCura) -> Modal {
-    let s = env.s.patto;
+    let s = Texts::of(env).patto;
     let current = if patto.clinical_manager.trim().is_empty() {
-        env.s.kit.none.to_string()
+        env.kit.none.to_string()
     } else {
         patto.clinical_manager.clone()
     };
@@ -115,7 +115,7 @@ pub(crate) fn correct_cm(
     opened: Option<&PattoDiCura>,
     mut modal: Modal,
 ) -> Result<PattoDiCura, Cmd> {
-    let s = env.s.patto;
+    let s = Texts::of(env).patto;
     let name = modal.text(0).trim().to_string();
     let motivo = modal.text(1).trim().to_string();
     let result = if motivo.is_empty() {
@@ -129,7 +129,7 @@ pub(crate) fn correct_cm(
                 .correct_clinical_manager_opened(opened, &name, &motivo),
             None => env.desk.correct_clinical_manager(id, &name, &motivo),
         }
-        .map_err(|e| crate::texts::error(env.s.lang, &e))
+        .map_err(|e| crate::texts::error(env.lang, &e))
     };
     result.map_err(|e| {
         modal.error = Some(e);
@@ -138,7 +138,7 @@ pub(crate) fn correct_cm(
 }
 
 /// The key of `action` in `context`, as written in messages.
-fn key_name(context: Context, action: Action, s: &Strings) -> String {
+fn key_name(context: Context, action: Action, s: &Texts) -> String {
     first_key(keys::KEYS, context, action)
         .map(|k| k.name(s))
         .unwrap_or_default()
@@ -155,7 +155,7 @@ pub struct PattoScreen {
 
 impl PattoScreen {
     /// The screen for patient `id`, read from the desk.
-    pub fn load(desk: &Desk, s: &Strings, id: PatientId) -> Result<PattoScreen, String> {
+    pub fn load(desk: &Desk, s: &Texts, id: PatientId) -> Result<PattoScreen, String> {
         let patient = desk
             .patient(id)
             .map_err(|e| crate::texts::error(s.lang, &e))?
@@ -244,12 +244,12 @@ impl PattoScreen {
                     Err(e) => Cmd::Status(Status::error(e)),
                 }
             }
-            Err(e) => Cmd::Status(Status::error(crate::texts::error(env.s.lang, &e))),
+            Err(e) => Cmd::Status(Status::error(crate::texts::error(env.lang, &e))),
         }
     }
 
     pub fn action(&mut self, action: Action, env: &Env) -> Option<Cmd> {
-        let s = env.s.patto;
+        let s = Texts::of(env).patto;
         Some(match action {
             Action::Up => {
                 self.list.move_by(self.patti.len(), -1);
@@ -289,7 +289,7 @@ impl PattoScreen {
                     PattoPurpose::Revoke,
                     s.revoke_title.to_string(),
                     vec![s.revoke_text(
-                        self.gestore.as_deref().unwrap_or(env.s.kit.none),
+                        self.gestore.as_deref().unwrap_or(env.kit.none),
                         &format::date(presa.data_scelta),
                     )],
                     vec![
@@ -322,7 +322,7 @@ impl PattoScreen {
                         return Cmd::Status(Status::error(e));
                     }
                     Cmd::Status(Status::success(
-                        env.s
+                        Texts::of(env)
                             .patto
                             .cm_corrected(&p.numero_label(), &p.clinical_manager),
                     ))
@@ -336,7 +336,7 @@ impl PattoScreen {
     }
 
     fn revoke(&mut self, mut modal: Modal, env: &Env) -> Cmd {
-        let s = env.s;
+        let s = Texts::of(env);
         let date = match format::read_date(modal.text(0)) {
             Ok(d) if d > env.today => Err(s.kit.err_date_future.to_string()),
             Ok(d) => Ok(d),
@@ -355,7 +355,7 @@ impl PattoScreen {
                 None => env.desk.revoke_presa(self.patient.id, d, &motivo),
             }
             .map(|presa| (d, presa.id))
-            .map_err(|e| crate::texts::error(env.s.lang, &e)),
+            .map_err(|e| crate::texts::error(env.lang, &e)),
         };
         match result {
             Ok((d, presa)) => {
@@ -392,7 +392,7 @@ impl PattoScreen {
     }
 
     pub fn draw(&mut self, frame: &mut Frame, area: Rect, env: &Env) {
-        let s = env.s;
+        let s = Texts::of(env);
         let ps = s.patto;
         let theme = env.theme;
         let p = &self.patient;
@@ -496,7 +496,7 @@ impl PattoScreen {
 
     /// What the keys do for the selected Patto (or to prepare one).
     fn hint(&self, env: &Env) -> String {
-        let s = env.s;
+        let s = Texts::of(env);
         let ps = s.patto;
         let prepare = ps.prepare_hint(&key_name(Context::Patto, Action::Prepare, s));
         let Some(p) = self.selected() else {
@@ -532,7 +532,7 @@ impl PattoScreen {
 /// The patient's Patti: number, state on the clock's day, validity, signer,
 /// Clinical Manager.
 fn patti_table<'a>(patti: &'a [PattoDiCura], env: &Env, wide: bool) -> Table<'a> {
-    let ps = env.s.patto;
+    let ps = Texts::of(env).patto;
     let theme = env.theme;
     let header = Row::new(vec![
         Cell::from(ps.col_numero),
@@ -555,10 +555,10 @@ fn patti_table<'a>(patti: &'a [PattoDiCura], env: &Env, wide: bool) -> Table<'a>
                     format!("{} ({})", f.nome_firmatario, ps.firmatario(f.firmatario))
                 }
             })
-            .unwrap_or_else(|| env.s.kit.none.to_string());
+            .unwrap_or_else(|| env.kit.none.to_string());
         let date = |d: Option<chrono::NaiveDate>| {
             d.map(format::date)
-                .unwrap_or_else(|| env.s.kit.none.to_string())
+                .unwrap_or_else(|| env.kit.none.to_string())
         };
         Row::new(vec![
             Cell::from(p.numero_label()),
@@ -609,7 +609,7 @@ pub fn default_print_dir(desk: &Desk) -> PathBuf {
 
 /// The print dialog of a signed Patto: the folder and the format.
 pub fn print_modal(env: &Env, id: PattoId) -> Modal {
-    let s = env.s.patto;
+    let s = Texts::of(env).patto;
     Modal::form(
         PattoPurpose::Print(id),
         s.print_title.to_string(),
@@ -635,7 +635,7 @@ pub fn print_modal(env: &Env, id: PattoId) -> Modal {
 /// Carries out the print dialog: the files written are named in the status
 /// line; a failure keeps the dialog open with the reason.
 fn print(env: &Env, id: PattoId, mut modal: Modal) -> Cmd {
-    let s = env.s.patto;
+    let s = Texts::of(env).patto;
     let dir = modal.text(0).trim().to_string();
     if dir.is_empty() {
         modal.error = Some(s.err_folder_empty.to_string());
@@ -669,7 +669,7 @@ fn print(env: &Env, id: PattoId, mut modal: Modal) -> Cmd {
                     Cmd::Status(Status::success(s.print_sent(&stampante, &path)))
                 }
                 Ok(PrintOutcome::NonRiuscito { motivo }) => print_failed(env, &motivo, &path),
-                Err(e) => print_failed(env, &crate::texts::error(env.s.lang, &e), &path),
+                Err(e) => print_failed(env, &crate::texts::error(env.lang, &e), &path),
             }
         }
         Err(e) => {
@@ -682,7 +682,7 @@ fn print(env: &Env, id: PattoId, mut modal: Modal) -> Cmd {
 /// A print the printer refused: the status line says so, and a dialog
 /// shows the reason and the whole path of the file (longer than the line).
 fn print_failed(env: &Env, reason: &str, path: &str) -> Cmd {
-    let s = env.s.patto;
+    let s = Texts::of(env).patto;
     let message = s.print_failed(reason, path);
     Cmd::Many(vec![
         Cmd::Status(Status::warning(message.clone())),
@@ -710,9 +710,9 @@ fn write_print(
     let document = env
         .desk
         .patto_document(id, formats)
-        .map_err(|e| crate::texts::error(env.s.lang, &e))?;
+        .map_err(|e| crate::texts::error(env.lang, &e))?;
     document.write_new_into(dir).map_err(|e| {
-        env.s
+        Texts::of(env)
             .patto
             .err_folder(&dir.display().to_string(), &e.to_string())
     })
@@ -728,7 +728,7 @@ impl crate::tui::kit::screen::Screen for PattoScreen {
     }
 
     fn title(&self, env: &Env) -> String {
-        env.s.patto.title.to_string()
+        Texts::of(env).patto.title.to_string()
     }
 
     fn action(&mut self, action: Action, env: &Env) -> Option<Cmd> {

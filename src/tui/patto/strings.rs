@@ -2,7 +2,18 @@
 //! Patto's legal text itself stays Italian (domain::patto_text).
 
 use crate::domain::patto::{Firmatario, PattoState};
-use crate::tui::kit::lang::{Lang, texts, tr};
+use crate::tui::kit::lang::{KIT_EN, KIT_IT, KitStrings, Lang, texts, tr};
+
+texts! {
+    /// What the screens of this feature read (`Texts::of(env)`): the kit's
+    /// texts and the feature's own, in the operator's language.
+    pub struct Texts (TEXTS_IT, TEXTS_EN) {
+    }
+    parts {
+        kit: KitStrings = KIT_IT | KIT_EN,
+        patto: PattoStrings = PATTO_IT | PATTO_EN,
+    }
+}
 
 texts! {
     /// The texts of the Patto di Cura screens (F4).
@@ -93,29 +104,13 @@ texts! {
 }
 
 impl PattoStrings {
-    /// The state of a Patto on the clock's day.
+    // Shown by the recall lists too: the texts are the kit's.
     pub fn state(&self, state: PattoState) -> String {
-        match self.lang {
-            Lang::It => state.label(),
-            Lang::En => match state {
-                PattoState::Bozza => "draft".into(),
-                PattoState::Valido => "signed (valid)".into(),
-                PattoState::InScadenza { giorni: 1 } => "expires in 1 day".into(),
-                PattoState::InScadenza { giorni } => format!("expires in {giorni} days"),
-                PattoState::Scaduto => "expired".into(),
-                PattoState::Revocato => "revoked".into(),
-                PattoState::Rinnovato => "renewed".into(),
-            },
-        }
+        KitStrings::for_lang(self.lang).state(state)
     }
 
-    /// The state in a narrow column.
     pub fn state_short(&self, state: PattoState) -> String {
-        match (self.lang, state) {
-            (Lang::It, PattoState::InScadenza { giorni }) => format!("scade tra {giorni} gg"),
-            (Lang::En, PattoState::InScadenza { giorni }) => format!("expires in {giorni} d"),
-            _ => self.state(state),
-        }
+        KitStrings::for_lang(self.lang).state_short(state)
     }
 
     pub fn firmatario(&self, f: Firmatario) -> &'static str {

@@ -2,6 +2,7 @@
 //! signer, Clinical Manager), or a signed text.
 
 use super::*;
+use crate::tui::patto::strings::Texts;
 
 /// The focusable parts of the bozza screen, in Tab order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -88,7 +89,7 @@ impl PattoTextScreen {
         let text = if signed {
             env.desk
                 .signed_patto_text(patto.id)
-                .map_err(|e| crate::texts::error(env.s.lang, &e))?
+                .map_err(|e| crate::texts::error(env.lang, &e))?
         } else {
             String::new()
         };
@@ -147,7 +148,7 @@ impl PattoTextScreen {
         }
     }
 
-    pub fn title(&self, s: &Strings) -> String {
+    pub fn title(&self, s: &Texts) -> String {
         if self.signed {
             s.patto.title_testo.to_string()
         } else {
@@ -196,10 +197,12 @@ impl PattoTextScreen {
             .map(|a| format!("{WARNING_MARK}{a}"))
             .collect();
         if self.patto.manca_clinical_manager() {
-            let key = key_name(Context::PattoTesto, Action::CorrectCm, env.s);
+            let key = key_name(Context::PattoTesto, Action::CorrectCm, Texts::of(env));
             head.push(format!(
                 "{WARNING_MARK}{}",
-                env.s.patto.cm_missing(&self.patto.numero_label(), &key)
+                Texts::of(env)
+                    .patto
+                    .cm_missing(&self.patto.numero_label(), &key)
             ));
         }
         let body = without_model_note(&self.text);
@@ -222,7 +225,7 @@ impl PattoTextScreen {
                 Some((&self.firmatario, self.identity().0, self.identity().1)),
                 env.today,
             )
-            .map_err(|e| crate::texts::error(env.s.lang, &e))?;
+            .map_err(|e| crate::texts::error(env.lang, &e))?;
         Ok(())
     }
 
@@ -245,7 +248,7 @@ impl PattoTextScreen {
         let updated = env
             .desk
             .set_clinical_manager_opened(&self.patto, self.cm.value())
-            .map_err(|e| crate::texts::error(env.s.lang, &e))?;
+            .map_err(|e| crate::texts::error(env.lang, &e))?;
         self.cm_saved = updated.clinical_manager.clone();
         self.patto = updated;
         Ok(())
@@ -317,7 +320,7 @@ impl PattoTextScreen {
 
     /// Ctrl+S: checks what signing needs, then asks for confirmation.
     fn ask_to_sign(&mut self, env: &Env) -> Cmd {
-        let s = env.s.patto;
+        let s = Texts::of(env).patto;
         let needs = self.firmatario.needs_identity();
         let problem = if self.cm.value().trim().is_empty() {
             Some((Focus::ClinicalManager, s.err_cm_missing.to_string()))
@@ -361,8 +364,7 @@ impl PattoTextScreen {
             PattoPurpose::Print(id) => print(env, id, modal),
             PattoPurpose::CorrectCm(id) => match correct_cm(env, id, Some(&self.patto), modal) {
                 Ok(p) => {
-                    let message = env
-                        .s
+                    let message = Texts::of(env)
                         .patto
                         .cm_corrected(&p.numero_label(), &p.clinical_manager);
                     self.cm = field::input_with(&p.clinical_manager);
@@ -389,7 +391,7 @@ impl PattoTextScreen {
         };
         match env.desk.sign_patto(id, input) {
             Ok(signed) => {
-                let s = env.s;
+                let s = Texts::of(env);
                 let al = signed.valido_al().map(format::date).unwrap_or_default();
                 let print_key = key_name(Context::Patto, Action::Print, s);
                 self.patto = signed.clone();
@@ -400,12 +402,12 @@ impl PattoTextScreen {
                     Cmd::modal(print_modal(env, signed.id)),
                 ])
             }
-            Err(e) => Cmd::Status(Status::error(crate::texts::error(env.s.lang, &e))),
+            Err(e) => Cmd::Status(Status::error(crate::texts::error(env.lang, &e))),
         }
     }
 
     pub fn draw(&mut self, frame: &mut Frame, area: Rect, env: &Env, focused: bool) {
-        let s = env.s;
+        let s = Texts::of(env);
         let ps = s.patto;
         let theme = env.theme;
         if area.height < 4 {
@@ -507,7 +509,7 @@ impl PattoTextScreen {
 
     /// The signing panel: beside the text when wide, under it otherwise.
     fn draw_panel(&self, frame: &mut Frame, area: Rect, env: &Env, wide: bool, focused: bool) {
-        let ps = env.s.patto;
+        let ps = Texts::of(env).patto;
         let theme = env.theme;
         let block = if wide {
             Block::new().borders(Borders::LEFT)
@@ -747,7 +749,7 @@ impl crate::tui::kit::screen::Screen for PattoTextScreen {
     }
 
     fn title(&self, env: &Env) -> String {
-        Self::title(self, env.s)
+        Self::title(self, Texts::of(env))
     }
 
     fn action(&mut self, action: Action, env: &Env) -> Option<Cmd> {

@@ -5,35 +5,42 @@
 use crossterm::event::KeyCode;
 
 use crate::tui::kit::keys::{Action as A, Binding, Context as C, Key, row};
+use crate::tui::kit::lang::Lang;
+use crate::tui::richiami::strings::Texts;
+
+/// The feature's texts in `lang`, for the labels below.
+fn t(lang: Lang) -> &'static Texts {
+    Texts::for_lang(lang)
+}
 
 #[rustfmt::skip]
 pub static KEYS: &[Binding] = &[
     // F7, recall lists.
-    row(C::Richiami, Key::plain(KeyCode::Enter), A::Open, |s| s.richiami.k_open_patto, true),
-    row(C::Richiami, Key::f(8), A::Range, |s| s.richiami.k_range, true),
-    row(C::Richiami, Key::plain(KeyCode::Tab), A::NextField, |s| s.richiami.k_section, true),
-    row(C::Richiami, Key::plain(KeyCode::BackTab), A::PrevField, |s| s.richiami.k_section, false),
-    row(C::Richiami, Key::plain(KeyCode::Up), A::Up, |s| s.kit.k_up, false),
-    row(C::Richiami, Key::plain(KeyCode::Down), A::Down, |s| s.kit.k_down, false),
-    row(C::Richiami, Key::plain(KeyCode::PageUp), A::PageUp, |s| s.kit.k_page_up, false),
-    row(C::Richiami, Key::plain(KeyCode::PageDown), A::PageDown, |s| s.kit.k_page_down, false),
-    row(C::Richiami, Key::plain(KeyCode::Esc), A::Back, |s| s.kit.k_back, true),
+    row(C::Richiami, Key::plain(KeyCode::Enter), A::Open, |l| t(l).richiami.k_open_patto, true),
+    row(C::Richiami, Key::f(8), A::Range, |l| t(l).richiami.k_range, true),
+    row(C::Richiami, Key::plain(KeyCode::Tab), A::NextField, |l| t(l).richiami.k_section, true),
+    row(C::Richiami, Key::plain(KeyCode::BackTab), A::PrevField, |l| t(l).richiami.k_section, false),
+    row(C::Richiami, Key::plain(KeyCode::Up), A::Up, |l| t(l).kit.k_up, false),
+    row(C::Richiami, Key::plain(KeyCode::Down), A::Down, |l| t(l).kit.k_down, false),
+    row(C::Richiami, Key::plain(KeyCode::PageUp), A::PageUp, |l| t(l).kit.k_page_up, false),
+    row(C::Richiami, Key::plain(KeyCode::PageDown), A::PageDown, |l| t(l).kit.k_page_down, false),
+    row(C::Richiami, Key::plain(KeyCode::Esc), A::Back, |l| t(l).kit.k_back, true),
     // F7, the PAI recall lists.
-    row(C::RichiamiPai, Key::plain(KeyCode::Enter), A::Open, |s| s.richiami.k_plan_patient, true),
-    row(C::RichiamiPai, Key::plain(KeyCode::Tab), A::NextField, |s| s.richiami.k_section, true),
-    row(C::RichiamiPai, Key::plain(KeyCode::BackTab), A::PrevField, |s| s.richiami.k_section, false),
-    row(C::RichiamiPai, Key::plain(KeyCode::Up), A::Up, |s| s.kit.k_up, false),
-    row(C::RichiamiPai, Key::plain(KeyCode::Down), A::Down, |s| s.kit.k_down, false),
-    row(C::RichiamiPai, Key::plain(KeyCode::PageUp), A::PageUp, |s| s.kit.k_page_up, false),
-    row(C::RichiamiPai, Key::plain(KeyCode::PageDown), A::PageDown, |s| s.kit.k_page_down, false),
-    row(C::RichiamiPai, Key::plain(KeyCode::Esc), A::Back, |s| s.kit.k_back, true),
+    row(C::RichiamiPai, Key::plain(KeyCode::Enter), A::Open, |l| t(l).richiami.k_plan_patient, true),
+    row(C::RichiamiPai, Key::plain(KeyCode::Tab), A::NextField, |l| t(l).richiami.k_section, true),
+    row(C::RichiamiPai, Key::plain(KeyCode::BackTab), A::PrevField, |l| t(l).richiami.k_section, false),
+    row(C::RichiamiPai, Key::plain(KeyCode::Up), A::Up, |l| t(l).kit.k_up, false),
+    row(C::RichiamiPai, Key::plain(KeyCode::Down), A::Down, |l| t(l).kit.k_down, false),
+    row(C::RichiamiPai, Key::plain(KeyCode::PageUp), A::PageUp, |l| t(l).kit.k_page_up, false),
+    row(C::RichiamiPai, Key::plain(KeyCode::PageDown), A::PageDown, |l| t(l).kit.k_page_down, false),
+    row(C::RichiamiPai, Key::plain(KeyCode::Esc), A::Back, |l| t(l).kit.k_back, true),
     // F7, adherence to the PAI.
-    row(C::RichiamiAderenza, Key::plain(KeyCode::Enter), A::Open, |s| s.richiami.k_open_record, true),
-    row(C::RichiamiAderenza, Key::plain(KeyCode::Tab), A::NextField, |s| s.richiami.k_section, true),
-    row(C::RichiamiAderenza, Key::plain(KeyCode::BackTab), A::PrevField, |s| s.richiami.k_section, false),
-    row(C::RichiamiAderenza, Key::plain(KeyCode::Up), A::Up, |s| s.kit.k_up, false),
-    row(C::RichiamiAderenza, Key::plain(KeyCode::Down), A::Down, |s| s.kit.k_down, false),
-    row(C::RichiamiAderenza, Key::plain(KeyCode::PageUp), A::PageUp, |s| s.kit.k_page_up, false),
-    row(C::RichiamiAderenza, Key::plain(KeyCode::PageDown), A::PageDown, |s| s.kit.k_page_down, false),
-    row(C::RichiamiAderenza, Key::plain(KeyCode::Esc), A::Back, |s| s.kit.k_back, true),
+    row(C::RichiamiAderenza, Key::plain(KeyCode::Enter), A::Open, |l| t(l).richiami.k_open_record, true),
+    row(C::RichiamiAderenza, Key::plain(KeyCode::Tab), A::NextField, |l| t(l).richiami.k_section, true),
+    row(C::RichiamiAderenza, Key::plain(KeyCode::BackTab), A::PrevField, |l| t(l).richiami.k_section, false),
+    row(C::RichiamiAderenza, Key::plain(KeyCode::Up), A::Up, |l| t(l).kit.k_up, false),
+    row(C::RichiamiAderenza, Key::plain(KeyCode::Down), A::Down, |l| t(l).kit.k_down, false),
+    row(C::RichiamiAderenza, Key::plain(KeyCode::PageUp), A::PageUp, |l| t(l).kit.k_page_up, false),
+    row(C::RichiamiAderenza, Key::plain(KeyCode::PageDown), A::PageDown, |l| t(l).kit.k_page_down, false),
+    row(C::RichiamiAderenza, Key::plain(KeyCode::Esc), A::Back, |l| t(l).kit.k_back, true),
 ];

@@ -24,7 +24,7 @@ use crate::tui::kit::screen::Open;
 use crate::tui::kit::screen::{Cmd, Env, Status};
 use crate::tui::kit::theme::MARKER;
 use crate::tui::kit::theme::Selectable;
-use crate::tui::strings::Strings;
+use crate::tui::richiami::strings::Texts;
 
 /// The windows of the expiry list, switched with the range key.
 pub const WITHIN_DAYS: [u64; 2] = [30, 60];
@@ -51,7 +51,7 @@ impl Section {
         Section::Aderenza,
     ];
 
-    fn title(self, s: &Strings, wide: bool) -> &'static str {
+    fn title(self, s: &Texts, wide: bool) -> &'static str {
         match (self, wide) {
             (Section::DaPrenotare, _) => s.richiami.tab_da_prenotare,
             (Section::NonPresentati, true) => s.richiami.tab_non_presentati,
@@ -203,7 +203,7 @@ impl RichiamiScreen {
     }
 
     pub fn draw(&mut self, frame: &mut Frame, area: Rect, env: &Env) {
-        let s = env.s;
+        let s = Texts::of(env);
         let theme = env.theme;
         let wide = area.width >= 100;
         // The tabs with their counts: the current one in reverse video with
@@ -234,7 +234,7 @@ impl RichiamiScreen {
                     .filter(|r| r.finestra.1 < env.today)
                     .count();
                 let head = s
-                    .agenda
+                    .richiami
                     .head_da_prenotare(self.da_prenotare.rows.len(), late);
                 self.da_prenotare
                     .draw(frame, body, env, &head, s.richiami.empty_da_prenotare);
@@ -319,8 +319,8 @@ impl RecallList {
     }
 
     fn draw(&mut self, frame: &mut Frame, area: Rect, env: &Env, head: &str, empty: &str) {
-        let s = env.s;
-        let a = s.agenda;
+        let s = Texts::of(env);
+        let a = s.kit;
         let theme = env.theme;
         let width = usize::from(area.width.saturating_sub(2));
         frame.render_widget(
@@ -441,8 +441,8 @@ impl AdherenceList {
     }
 
     fn draw(&mut self, frame: &mut Frame, area: Rect, env: &Env) {
-        let s = env.s;
-        let a = s.agenda;
+        let s = Texts::of(env);
+        let a = s.kit;
         let theme = env.theme;
         let width = usize::from(area.width.saturating_sub(2));
         let head = s.richiami.head_aderenza(self.rows.len());
@@ -610,7 +610,7 @@ impl ScadenzeList {
             Action::Open => {
                 let Some(row) = self.list.selected().and_then(|i| self.rows.get(i)) else {
                     return Some(Cmd::Status(Status::info(
-                        env.s.richiami.no_scadenze(self.within),
+                        Texts::of(env).richiami.no_scadenze(self.within),
                     )));
                 };
                 Cmd::Open(Open::Patto(row.patto.patient))
@@ -621,8 +621,8 @@ impl ScadenzeList {
     }
 
     fn draw(&mut self, frame: &mut Frame, area: Rect, env: &Env) {
-        let s = env.s;
-        let ps = s.patto;
+        let s = Texts::of(env);
+        let ps = s.kit;
         let theme = env.theme;
         let expiring = self.rows.iter().filter(|r| r.state.is_in_force()).count();
         let expired = self.rows.len() - expiring;
@@ -729,7 +729,7 @@ impl crate::tui::kit::screen::Screen for RichiamiScreen {
     }
 
     fn title(&self, env: &Env) -> String {
-        env.s.kit.area_richiami.to_string()
+        env.kit.area_richiami.to_string()
     }
 
     fn action(&mut self, action: Action, env: &Env) -> Option<Cmd> {

@@ -1,6 +1,17 @@
 //! The texts of the recall lists, Italian and English on one line.
 
-use crate::tui::kit::lang::{texts, tr};
+use crate::tui::kit::lang::{KIT_EN, KIT_IT, KitStrings, texts, tr};
+
+texts! {
+    /// What the screens of this feature read (`Texts::of(env)`): the kit's
+    /// texts and the feature's own, in the operator's language.
+    pub struct Texts (TEXTS_IT, TEXTS_EN) {
+    }
+    parts {
+        kit: KitStrings = KIT_IT | KIT_EN,
+        richiami: RichiamiStrings = RICHIAMI_IT | RICHIAMI_EN,
+    }
+}
 
 texts! {
     /// The recall lists (F7).
@@ -35,6 +46,14 @@ texts! {
 }
 
 impl RichiamiStrings {
+    pub fn head_da_prenotare(&self, n: usize, late: usize) -> String {
+        tr!(
+            self.lang,
+            "Da prenotare: {n} (finestra aperta o entro 60 giorni) · in ritardo: {late}"
+                | "To book: {n} (window open or within 60 days) · overdue: {late}"
+        )
+    }
+
     pub fn scadenze_summary(&self, within: u64, expiring: usize, expired: usize) -> String {
         tr!(
             self.lang,

@@ -7,27 +7,37 @@ use ratatui::widgets::Paragraph;
 
 use crate::tui::kit::format;
 use crate::tui::kit::keys::{self, Action, Binding, Context};
+use crate::tui::kit::lang::Lang;
 use crate::tui::kit::screen::{Cmd, Env};
-use crate::tui::strings::Strings;
+use crate::tui::shell::strings::Texts;
 
 /// Column of the key names.
 const KEYS_WIDTH: usize = 30;
 
-#[derive(Default)]
+/// The title of a context in the help, in a language: each feature names
+/// its own contexts, the application gathers them.
+pub type ContextTitle = fn(Context, Lang) -> &'static str;
+
 pub struct HelpScreen {
     scroll: usize,
     page: usize,
     total: usize,
     /// Every key table (the kit's and each feature's), from the application.
     tables: &'static [&'static [Binding]],
+    /// The contexts' titles, from the application.
+    context_title: ContextTitle,
 }
 
 impl HelpScreen {
-    /// The help listing the keys of `tables`.
-    pub fn new(tables: &'static [&'static [Binding]]) -> HelpScreen {
+    /// The help listing the keys of `tables` under the titles of
+    /// `context_title`.
+    pub fn new(tables: &'static [&'static [Binding]], context_title: ContextTitle) -> HelpScreen {
         HelpScreen {
+            scroll: 0,
+            page: 0,
+            total: 0,
             tables,
-            ..HelpScreen::default()
+            context_title,
         }
     }
 
@@ -46,19 +56,22 @@ impl HelpScreen {
     }
 
     fn lines<'a>(&self, env: &Env<'a>) -> Vec<Line<'a>> {
-        let s = env.s;
+        let s = Texts::of(env);
         let theme = env.theme;
         let mut lines = Vec::new();
         for part in format::wrap(s.shell.help_intro, 78) {
             lines.push(Line::raw(part));
         }
         lines.push(Line::raw(""));
-        for part in format::wrap(s.gestori.help_admin, 78) {
+        for part in format::wrap(s.shell.help_admin, 78) {
             lines.push(Line::raw(part));
         }
         for context in Context::ALL {
             lines.push(Line::raw(""));
-            lines.push(Line::styled(context_title(context, s), theme.section));
+            lines.push(Line::styled(
+                (self.context_title)(context, env.lang),
+                theme.section,
+            ));
             for entry in keys::help_entries(self.tables, context) {
                 let keys: Vec<String> = entry.keys.iter().map(|k| k.name(s)).collect();
                 let keys = keys.join(" / ");
@@ -67,7 +80,7 @@ impl HelpScreen {
                     Span::raw("  "),
                     Span::styled(keys, theme.label_focused),
                     Span::raw(" ".repeat(pad)),
-                    Span::raw((entry.label)(s)),
+                    Span::raw((entry.label)(s.lang)),
                 ]));
             }
         }
@@ -91,52 +104,6 @@ impl HelpScreen {
     }
 }
 
-pub fn context_title(context: Context, s: &Strings) -> &'static str {
-    match context {
-        Context::Global => s.kit.ctx_global,
-        Context::Lookup => s.patients.ctx_lookup,
-        Context::Record => s.patients.ctx_record,
-        Context::Form => s.patients.ctx_form,
-        Context::Help => s.shell.ctx_help,
-        Context::Placeholder => s.shell.ctx_placeholder,
-        Context::Confirm => s.kit.ctx_confirm,
-        Context::ConfirmDiscard => s.kit.ctx_confirm_discard,
-        Context::ConfirmQuit => s.kit.ctx_confirm_quit,
-        Context::DateModal => s.kit.ctx_date,
-        Context::Patto => s.patto.ctx_patto,
-        Context::PattoBozza => s.patto.ctx_bozza,
-        Context::PattoTesto => s.patto.ctx_testo,
-        Context::Richiami => s.richiami.ctx_richiami,
-        Context::FormModal => s.kit.ctx_form_modal,
-        Context::ChoiceModal => s.kit.ctx_choice_modal,
-        Context::Gestore => s.gestori.ctx_gestore,
-        Context::Picker => s.kit.ctx_picker,
-        Context::Admin => s.admin.ctx_admin,
-        Context::AdminImport => s.admin.ctx_admin_import,
-        Context::AdminPreview => s.admin.ctx_admin_preview,
-        Context::AdminHistory => s.admin.ctx_admin_history,
-        Context::AdminStudio => s.admin.ctx_admin_studio,
-        Context::AdminGestori => s.admin.ctx_admin_gestori,
-        Context::AdminGestoreDetail => s.admin.ctx_admin_gestore,
-        Context::AdminRisorse => s.agenda_admin.ctx_risorse,
-        Context::AdminChiusure => s.agenda_admin.ctx_chiusure,
-        Context::AdminFuori => s.agenda_admin.ctx_fuori,
-        Context::Pai => s.pai.ctx_pai,
-        Context::PaiBozza => s.pai.ctx_bozza,
-        Context::PaiLettura => s.pai.ctx_lettura,
-        Context::PaiDopo => s.pai.ctx_dopo,
-        Context::Agenda => s.agenda.ctx_agenda,
-        Context::AgendaPlan => s.agenda.ctx_plan,
-        Context::Login => s.shell.ctx_login,
-        Context::AdminOperators => s.access.ctx_operators,
-        Context::AdminAudit => s.access.ctx_audit,
-        Context::AdminArchivio => s.access.ctx_archivio,
-        Context::AgendaWeek => s.agenda.ctx_week,
-        Context::RichiamiPai => s.richiami.ctx_richiami_pai,
-        Context::RichiamiAderenza => s.richiami.ctx_richiami_aderenza,
-    }
-}
-
 impl crate::tui::kit::screen::Screen for HelpScreen {
     fn keys(&self) -> &'static [crate::tui::kit::keys::Binding] {
         crate::tui::shell::keys::KEYS
@@ -147,7 +114,7 @@ impl crate::tui::kit::screen::Screen for HelpScreen {
     }
 
     fn title(&self, env: &Env) -> String {
-        env.s.shell.title_help.to_string()
+        Texts::of(env).shell.title_help.to_string()
     }
 
     fn action(&mut self, action: Action, _env: &Env) -> Option<Cmd> {

@@ -14,6 +14,7 @@ use crate::tui::kit::format;
 use crate::tui::kit::keys::Action;
 use crate::tui::kit::screen::Env;
 use crate::tui::kit::theme::{ERROR_MARK, MARKER};
+use crate::tui::shell::strings::Texts;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum GateMode {
@@ -85,9 +86,9 @@ impl GateScreen {
 
     pub fn title(&self, env: &Env) -> &'static str {
         match self.mode {
-            GateMode::FirstStart => env.s.shell.title_first,
-            GateMode::Login => env.s.shell.title_login,
-            GateMode::Unlock { .. } => env.s.shell.title_locked,
+            GateMode::FirstStart => Texts::of(env).shell.title_first,
+            GateMode::Login => Texts::of(env).shell.title_login,
+            GateMode::Unlock { .. } => Texts::of(env).shell.title_locked,
         }
     }
 
@@ -120,11 +121,11 @@ impl GateScreen {
     }
 
     fn submit(&mut self, desk: &Desk, env: &Env) -> GateOutcome {
-        let a = env.s.access;
+        let a = env.kit;
         // Enter on the user name moves on to the password.
         if !self.is_password(self.focus) && self.value(self.focus + 1).is_empty() {
             if self.value(0).trim().is_empty() {
-                self.error = Some(env.s.shell.err_username.to_string());
+                self.error = Some(Texts::of(env).shell.err_username.to_string());
             } else {
                 self.focus += 1;
             }
@@ -133,7 +134,7 @@ impl GateScreen {
         let result = match &self.mode {
             GateMode::FirstStart => {
                 if self.value(0).trim().is_empty() {
-                    self.error = Some(env.s.shell.err_username.to_string());
+                    self.error = Some(Texts::of(env).shell.err_username.to_string());
                     self.focus = 0;
                     return GateOutcome::Redraw;
                 }
@@ -156,7 +157,7 @@ impl GateScreen {
         match result {
             Ok(session) => GateOutcome::Done(session),
             Err(e) => {
-                self.error = Some(crate::texts::error(env.s.lang, &e));
+                self.error = Some(crate::texts::error(env.lang, &e));
                 // The password is typed again.
                 let last = self.fields.len() - 1;
                 if self.is_password(last) {
@@ -169,8 +170,8 @@ impl GateScreen {
     }
 
     pub fn draw(&self, frame: &mut Frame, area: Rect, env: &Env) {
-        let s = env.s;
-        let a = s.access;
+        let s = Texts::of(env);
+        let a = s.kit;
         let theme = env.theme;
         let width = area.width.clamp(20, 72);
         let x = area.x + (area.width - width) / 2;

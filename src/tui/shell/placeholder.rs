@@ -9,7 +9,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use crate::domain::PatientId;
 use crate::tui::kit::keys::Action;
 use crate::tui::kit::screen::{Cmd, Env};
-use crate::tui::strings::Strings;
+use crate::tui::shell::strings::Texts;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Area {
@@ -21,7 +21,7 @@ pub enum Area {
 }
 
 impl Area {
-    pub fn name(self, s: &Strings) -> &'static str {
+    pub fn name(self, s: &Texts) -> &'static str {
         match self {
             Area::Gestore => s.kit.area_gestore,
             Area::Patto => s.kit.area_patto,
@@ -31,7 +31,7 @@ impl Area {
         }
     }
 
-    fn description(self, s: &Strings) -> &'static str {
+    fn description(self, s: &Texts) -> &'static str {
         match self {
             Area::Gestore => s.kit.area_gestore_text,
             Area::Patto => s.shell.area_patto_text,
@@ -53,7 +53,7 @@ impl PlaceholderScreen {
     }
 
     pub fn draw(&self, frame: &mut Frame, area: Rect, env: &Env) {
-        let s = env.s;
+        let s = Texts::of(env);
         let theme = env.theme;
         let mut lines = vec![
             Line::raw(""),
@@ -88,7 +88,7 @@ impl crate::tui::kit::screen::Screen for PlaceholderScreen {
     }
 
     fn title(&self, env: &Env) -> String {
-        self.area.name(env.s).to_string()
+        self.area.name(Texts::of(env)).to_string()
     }
 
     fn action(&mut self, action: Action, _env: &Env) -> Option<Cmd> {

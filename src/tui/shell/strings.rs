@@ -1,11 +1,23 @@
 //! The texts of the shell, Italian and English on one line.
 
-use crate::tui::kit::lang::{texts, tr};
+use crate::tui::kit::lang::{KIT_EN, KIT_IT, KitStrings, texts, tr};
+
+texts! {
+    /// What the screens of this feature read (`Texts::of(env)`): the kit's
+    /// texts and the feature's own, in the operator's language.
+    pub struct Texts (TEXTS_IT, TEXTS_EN) {
+    }
+    parts {
+        kit: KitStrings = KIT_IT | KIT_EN,
+        shell: ShellStrings = SHELL_IT | SHELL_EN,
+    }
+}
 
 texts! {
     /// The shell: header, login and lock, help, placeholder areas, the current
     /// patient, leaving a changed form, the card scanner.
     pub struct ShellStrings (SHELL_IT, SHELL_EN) {
+        help_admin: "Amministrazione (F11 o Alt+9): importare l'elenco dei Gestori idonei pubblicato dall'ATS, vedere le importazioni fatte, impostare lo studio (medici, adesioni, canali) e consultare l'elenco dei Gestori in archivio." | "Administration (F11 or Alt+9): import the list of eligible Gestori published by the ATS, see the imports made, set up the practice (doctors, adesioni, channels) and browse the stored Gestori.",
         // Header and footer.
         app_name: "sportello" | "sportello",
         practice: "Studio medico" | "Medical practice",
@@ -13,8 +25,6 @@ texts! {
         demo_store: "DEMO" | "DEMO",
         alt_tip: "(Alt+cifra = tasto F)" | "(Alt+digit = F-key)",
         // Screen titles.
-        title_lookup: "Pazienti" | "Patients",
-        title_record: "Scheda paziente" | "Patient record",
         title_help: "Aiuto" | "Help",
         area_patto_text: "Il Patto di Cura tra paziente e Gestore: firma, stampa e scadenza annuale." | "The Care Pact between patient and Gestore: signature, printing and yearly expiry.",
         area_pai_text: "Il Piano di Assistenza Individuale: prestazioni dell'anno e loro periodicità." | "The individual care plan (PAI): the year's services and how often they are due.",
@@ -46,8 +56,6 @@ texts! {
         /// F3, F4 or F5 with no current patient.
         no_current_patient: "Nessun paziente scelto: F2 per cercarlo, Invio sulla riga per sceglierlo." | "No patient chosen: F2 to find one, Enter on its row to choose it.",
         /// The choices of the unsaved-changes question.
-        k_save: "Salva" | "Save",
-        k_discard: "Scarta" | "Discard",
         unsaved_title: "Modifiche non salvate" | "Unsaved changes",
         unsaved_question: "Salvarle prima di proseguire?" | "Save them before going on?",
         /// A scan while a dialog is open: nothing done.
@@ -57,7 +65,6 @@ texts! {
         /// A card read at the login or the lock.
         scan_at_gate: "Tessera letta: prima accedere con la propria password, poi leggere di nuovo la tessera." | "Card read: log in with your password first, then read the card again.",
         k_login: "accedi" | "log in",
-        k_stay: "Resta" | "Stay",
     }
     lists {
         role_short: ["segr.", "medico", "amm."] | ["front", "doctor", "admin"],
