@@ -701,7 +701,9 @@ impl App {
             if top.is::<RichiamiScreen>() {
                 return true;
             }
-            RichiamiScreen::load(&self.desk).map(|r| Box::new(r) as Box<dyn Screen>)
+            RichiamiScreen::load(&self.desk)
+                .map(|r| Box::new(r) as Box<dyn Screen>)
+                .map_err(|e| crate::texts::error(self.s.lang, &e))
         } else {
             let Some(id) = self.current.as_ref().map(|c| c.id) else {
                 self.status = Some(Status::info(self.s.shell.no_current_patient));
@@ -779,7 +781,7 @@ impl App {
                 }
                 self.stack.push(Box::new(screen));
             }
-            Err(e) => self.status = Some(Status::error(e)),
+            Err(e) => self.status = Some(Status::error(crate::texts::error(self.s.lang, &e))),
         }
         true
     }
@@ -798,7 +800,7 @@ impl App {
                 }
                 self.stack.push(Box::new(screen));
             }
-            Err(e) => self.status = Some(Status::error(e)),
+            Err(e) => self.status = Some(Status::error(crate::texts::error(self.s.lang, &e))),
         }
         true
     }
@@ -904,7 +906,7 @@ impl App {
             if let Some(screen) = self.stack.last_mut()
                 && let Err(e) = screen.resumed(&self.desk)
             {
-                self.status = Some(Status::error(e));
+                self.status = Some(Status::error(crate::texts::error(self.s.lang, &e)));
             }
         }
         self.perform(nav);
@@ -948,7 +950,7 @@ impl App {
                     if let Some(screen) = self.stack.last_mut()
                         && let Err(e) = screen.resumed(&self.desk)
                     {
-                        self.status = Some(Status::error(e));
+                        self.status = Some(Status::error(crate::texts::error(self.s.lang, &e)));
                     }
                 }
             }
@@ -1020,7 +1022,9 @@ impl App {
                     _ => None,
                 };
                 match reloaded {
-                    Some(Err(e)) => self.status = Some(Status::error(e)),
+                    Some(Err(e)) => {
+                        self.status = Some(Status::error(crate::texts::error(self.s.lang, &e)))
+                    }
                     Some(Ok(())) => {}
                     None => self.open_record(id),
                 }

@@ -91,12 +91,10 @@ impl AgendaScreen {
         desk: &Desk,
         patient: Option<(PatientId, String)>,
         day: NaiveDate,
-    ) -> Result<AgendaScreen, String> {
+    ) -> Result<AgendaScreen, crate::service::DeskError> {
         let mut screen = AgendaScreen {
             day,
-            resources: desk
-                .resources()
-                .map_err(|e| crate::texts::error(crate::texts::Lang::It, &e))?,
+            resources: desk.resources()?,
             filter: None,
             lines: Vec::new(),
             list: ListState::default(),
@@ -117,7 +115,7 @@ impl AgendaScreen {
     pub fn planning(env: &Env, patient: (PatientId, String)) -> Cmd {
         let mut screen = match AgendaScreen::load(env.desk, Some(patient), env.today) {
             Ok(screen) => screen,
-            Err(e) => return Cmd::Status(Status::error(e)),
+            Err(e) => return Cmd::Status(Status::error(crate::texts::error(env.lang, &e))),
         };
         match screen.open_plan(env) {
             Cmd::Redraw => Cmd::push(screen),
@@ -127,21 +125,17 @@ impl AgendaScreen {
 
     /// Reads the day list (or the week) again, keeping the selected
     /// appointment.
-    pub fn reload(&mut self, desk: &Desk) -> Result<(), String> {
+    pub fn reload(&mut self, desk: &Desk) -> Result<(), crate::service::DeskError> {
         let selected = self.selected().map(|l| l.appointment.id);
         let row = self.list.selected();
         if self.week {
-            self.days = desk
-                .week(self.day, self.resource())
-                .map_err(|e| crate::texts::error(crate::texts::Lang::It, &e))?;
+            self.days = desk.week(self.day, self.resource())?;
             self.week_sel = selected
                 .and_then(|id| self.week_position(id))
                 .or_else(|| self.week_order().into_iter().next());
             return Ok(());
         }
-        self.lines = desk
-            .day_list(self.day, self.resource())
-            .map_err(|e| crate::texts::error(crate::texts::Lang::It, &e))?;
+        self.lines = desk.day_list(self.day, self.resource())?;
         // The same appointment; when it is gone, the same row.
         let index = selected
             .and_then(|id| self.lines.iter().position(|l| l.appointment.id == id))
@@ -244,7 +238,7 @@ impl AgendaScreen {
         self.list.select(None);
         match self.reload(env.desk) {
             Ok(()) => Cmd::Redraw,
-            Err(e) => Cmd::Status(Status::error(e)),
+            Err(e) => Cmd::Status(Status::error(crate::texts::error(env.lang, &e))),
         }
     }
 
@@ -293,7 +287,7 @@ impl AgendaScreen {
         match result {
             Ok(_) => match self.reload(env.desk) {
                 Ok(()) => Cmd::Status(Status::success(message)),
-                Err(e) => Cmd::Status(Status::error(e)),
+                Err(e) => Cmd::Status(Status::error(crate::texts::error(env.lang, &e))),
             },
             Err(e) => Cmd::Status(Status::error(crate::texts::error(env.lang, &e))),
         }
@@ -396,7 +390,7 @@ impl AgendaScreen {
                 self.list.select(None);
                 match self.reload(env.desk) {
                     Ok(()) => Cmd::Redraw,
-                    Err(e) => Cmd::Status(Status::error(e)),
+                    Err(e) => Cmd::Status(Status::error(crate::texts::error(env.lang, &e))),
                 }
             }
             Action::GoTo => Cmd::modal(Modal::form(
@@ -465,14 +459,14 @@ impl AgendaScreen {
                 Cmd::Redraw
             }
             Ok(None) => Cmd::Status(Status::info(a.no_pai)),
-            Err(e) => Cmd::Status(Status::error(e)),
+            Err(e) => Cmd::Status(Status::error(crate::texts::error(env.lang, &e))),
         }
     }
 
     /// Reads the list again and selects appointment `id` if it is there.
     fn reload_selecting(&mut self, id: Option<AppointmentId>, env: &Env) -> Cmd {
         if let Err(e) = self.reload(env.desk) {
-            return Cmd::Status(Status::error(e));
+            return Cmd::Status(Status::error(crate::texts::error(env.lang, &e)));
         }
         if let Some(id) = id {
             if self.week {
@@ -1106,7 +1100,7 @@ impl crate::tui::kit::screen::Screen for AgendaScreen {
         crate::tui::kit::screen::Screen::patient(self).map(|(id, _)| id)
     }
 
-    fn resumed(&mut self, desk: &crate::service::Desk) -> Result<(), String> {
+    fn resumed(&mut self, desk: &crate::service::Desk) -> Result<(), crate::service::DeskError> {
         self.reload(desk)
     }
 

@@ -61,22 +61,17 @@ pub struct PlanView {
 impl PlanView {
     /// The proposals for the current PAI of `patient`; `Ok(None)` when the
     /// patient has no PAI to plan.
-    pub fn load(desk: &Desk, patient: PatientId, name: &str) -> Result<Option<PlanView>, String> {
-        let Some(pai) = desk
-            .current_pai(patient)
-            .map_err(|e| crate::texts::error(crate::texts::Lang::It, &e))?
-        else {
+    pub fn load(
+        desk: &Desk,
+        patient: PatientId,
+        name: &str,
+    ) -> Result<Option<PlanView>, crate::service::DeskError> {
+        let Some(pai) = desk.current_pai(patient)? else {
             return Ok(None);
         };
-        let preferences = desk
-            .preferences_of(patient)
-            .map_err(|e| crate::texts::error(crate::texts::Lang::It, &e))?;
-        let output = desk
-            .plan_pai(pai.id, &preferences)
-            .map_err(|e| crate::texts::error(crate::texts::Lang::It, &e))?;
-        let resources = desk
-            .resources()
-            .map_err(|e| crate::texts::error(crate::texts::Lang::It, &e))?;
+        let preferences = desk.preferences_of(patient)?;
+        let output = desk.plan_pai(pai.id, &preferences)?;
+        let resources = desk.resources()?;
         Ok(Some(PlanView::new(
             &pai,
             name,

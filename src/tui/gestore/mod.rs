@@ -73,6 +73,8 @@ fn cancel_future(presa: u64, env: &Env) -> Result<Cmd, String> {
 }
 
 pub struct GestoreScreen {
+    /// The operator's language, for the problems found when reloading.
+    lang: crate::texts::Lang,
     patient: Option<Patient>,
     /// The ATS asked for instead of the patient's own.
     other_ats: Option<String>,
@@ -97,6 +99,7 @@ impl GestoreScreen {
         let mut screen = GestoreScreen {
             patient: None,
             other_ats: None,
+            lang: env.lang,
             choice: None,
             problem: None,
             active: None,
@@ -194,7 +197,7 @@ impl GestoreScreen {
             }
             Ok(None) => None,
             Err(e) => {
-                self.problem = Some(crate::texts::error(crate::texts::Lang::It, &e));
+                self.problem = Some(crate::texts::error(self.lang, &e));
                 None
             }
         };
@@ -207,7 +210,7 @@ impl GestoreScreen {
             Ok(c) => self.choice = Some(c),
             Err(e) => {
                 self.choice = None;
-                self.problem = Some(crate::texts::error(crate::texts::Lang::It, &e));
+                self.problem = Some(crate::texts::error(self.lang, &e));
             }
         }
         self.refilter();
@@ -926,7 +929,7 @@ impl crate::tui::kit::screen::Screen for GestoreScreen {
         crate::tui::kit::screen::Screen::patient(self).map(|(id, _)| id)
     }
 
-    fn resumed(&mut self, desk: &crate::service::Desk) -> Result<(), String> {
+    fn resumed(&mut self, desk: &crate::service::Desk) -> Result<(), crate::service::DeskError> {
         self.reload(desk);
         Ok(())
     }

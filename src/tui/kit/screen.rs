@@ -226,7 +226,7 @@ pub trait Screen: Any {
 
     /// The screen is on top again (the one above it was closed): screens
     /// that show stored data read it again.
-    fn resumed(&mut self, _desk: &Desk) -> Result<(), String> {
+    fn resumed(&mut self, _desk: &Desk) -> Result<(), crate::service::DeskError> {
         Ok(())
     }
 

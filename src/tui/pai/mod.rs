@@ -136,12 +136,14 @@ impl PaiScreen {
     }
 
     /// The plan in use of patient `id` (or the message that none is selected).
-    pub fn load(desk: &Desk, id: Option<PatientId>) -> Result<PaiScreen, String> {
+    pub fn load(
+        desk: &Desk,
+        id: Option<PatientId>,
+    ) -> Result<PaiScreen, crate::service::DeskError> {
         let patient = match id {
             Some(id) => Some(
-                desk.patient(id)
-                    .map_err(|e| crate::texts::error(crate::texts::Lang::It, &e))?
-                    .ok_or_else(|| format!("{id}"))?,
+                desk.patient(id)?
+                    .ok_or(crate::service::StoreProblem::PatientNotFound(id))?,
             ),
             None => None,
         };
@@ -151,11 +153,10 @@ impl PaiScreen {
     }
 
     /// An older version, read-only.
-    pub fn version(desk: &Desk, pai: Pai) -> Result<PaiScreen, String> {
+    pub fn version(desk: &Desk, pai: Pai) -> Result<PaiScreen, crate::service::DeskError> {
         let patient = desk
-            .patient(pai.patient)
-            .map_err(|e| crate::texts::error(crate::texts::Lang::It, &e))?
-            .ok_or_else(|| format!("{}", pai.patient))?;
+            .patient(pai.patient)?
+            .ok_or(crate::service::StoreProblem::PatientNotFound(pai.patient))?;
         let mut screen = PaiScreen::empty(Some(patient));
         screen.historic = true;
         screen.saved = Some(pai.clone());
@@ -166,24 +167,23 @@ impl PaiScreen {
 
     /// Reads the patient, the plan and its versions again. Changes not yet
     /// saved are kept (the plan is not read again while there are some).
-    pub fn reload(&mut self, desk: &Desk) -> Result<(), String> {
+    pub fn reload(&mut self, desk: &Desk) -> Result<(), crate::service::DeskError> {
         let Some(id) = self.patient.as_ref().map(|p| p.id) else {
             return Ok(());
         };
-        let e = |e: crate::service::DeskError| crate::texts::error(crate::texts::Lang::It, &e);
-        if let Some(p) = desk.patient(id).map_err(e)? {
+        if let Some(p) = desk.patient(id)? {
             self.patient = Some(p);
         }
-        self.has_presa = desk.active_presa(id).map_err(e)?.is_some();
-        self.versions = desk.pai_list(id).map_err(e)?;
+        self.has_presa = desk.active_presa(id)?.is_some();
+        self.versions = desk.pai_list(id)?;
         if !self.is_dirty() {
             let pai = if self.historic {
                 match &self.pai {
-                    Some(p) => desk.pai(p.id).map_err(e)?,
+                    Some(p) => desk.pai(p.id)?,
                     None => None,
                 }
             } else {
-                desk.current_pai(id).map_err(e)?
+                desk.current_pai(id)?
             };
             self.saved = pai.clone();
             self.pai = pai;
@@ -193,11 +193,9 @@ impl PaiScreen {
 
     /// After a change of the plan on screen: the occurrences again, and the
     /// selections kept inside their lists.
-    fn refresh(&mut self, desk: &Desk) -> Result<(), String> {
+    fn refresh(&mut self, desk: &Desk) -> Result<(), crate::service::DeskError> {
         self.progress = match &self.pai {
-            Some(p) => desk
-                .pai_progress(p)
-                .map_err(|e| crate::texts::error(crate::texts::Lang::It, &e))?,
+            Some(p) => desk.pai_progress(p)?,
             None => Vec::new(),
         };
         for section in SECTIONS {
@@ -412,7 +410,7 @@ impl PaiScreen {
                         n,
                         &key_name(Context::PaiBozza, Action::Save, Texts::of(env)),
                     ))),
-                    Err(e) => Cmd::Status(Status::error(e)),
+                    Err(e) => Cmd::Status(Status::error(crate::texts::error(env.lang, &e))),
                 }
             }
             Err(e) => Cmd::Status(Status::error(crate::texts::error(env.lang, &e))),
@@ -439,7 +437,7 @@ impl PaiScreen {
                 self.pai = Some(draft);
                 match self.reload(env.desk) {
                     Ok(()) => Cmd::Status(Status::success(ps.new_version_made(v))),
-                    Err(e) => Cmd::Status(Status::error(e)),
+                    Err(e) => Cmd::Status(Status::error(crate::texts::error(env.lang, &e))),
                 }
             }
             Err(e) => Cmd::Status(Status::error(crate::texts::error(env.lang, &e))),
@@ -491,7 +489,7 @@ impl PaiScreen {
         }
         match PaiScreen::version(env.desk, v) {
             Ok(screen) => Cmd::push(screen),
-            Err(e) => Cmd::Status(Status::error(e)),
+            Err(e) => Cmd::Status(Status::error(crate::texts::error(env.lang, &e))),
         }
     }
 
@@ -587,7 +585,7 @@ impl PaiScreen {
                 };
                 self.form = None;
                 if let Err(e) = self.refresh(env.desk) {
-                    return Cmd::Status(Status::error(e));
+                    return Cmd::Status(Status::error(crate::texts::error(env.lang, &e)));
                 }
                 self.states[self.section.index()].select(Some(row));
                 Cmd::Status(Status::info(ps.changed(&key_name(
@@ -652,7 +650,7 @@ impl PaiScreen {
                 self.pai = Some(stored);
                 match self.reload(env.desk) {
                     Ok(()) => Cmd::Status(Status::success(ps.saved(v))),
-                    Err(e) => Cmd::Status(Status::error(e)),
+                    Err(e) => Cmd::Status(Status::error(crate::texts::error(env.lang, &e))),
                 }
             }
             Err(e) => Cmd::Status(Status::error(crate::texts::error(env.lang, &e))),
@@ -743,7 +741,7 @@ impl PaiScreen {
                         Action::Save,
                         Texts::of(env),
                     )))),
-                    Err(e) => Cmd::Status(Status::error(e)),
+                    Err(e) => Cmd::Status(Status::error(crate::texts::error(env.lang, &e))),
                 }
             }
             PaiPurpose::Share => self.share(env),
@@ -775,7 +773,7 @@ impl PaiScreen {
                 self.saved = Some(shared.clone());
                 self.pai = Some(shared);
                 if let Err(e) = self.reload(env.desk) {
-                    return Cmd::Status(Status::error(e));
+                    return Cmd::Status(Status::error(crate::texts::error(env.lang, &e)));
                 }
                 Cmd::Status(Status::success(ps.shared(
                     v,
@@ -1424,7 +1422,7 @@ impl crate::tui::kit::screen::Screen for PaiScreen {
         crate::tui::kit::screen::Screen::patient(self).map(|(id, _)| id)
     }
 
-    fn resumed(&mut self, desk: &crate::service::Desk) -> Result<(), String> {
+    fn resumed(&mut self, desk: &crate::service::Desk) -> Result<(), crate::service::DeskError> {
         self.reload(desk)
     }
 

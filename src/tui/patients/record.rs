@@ -52,14 +52,14 @@ impl RecordScreen {
     }
 
     /// Reads the patient again from the store.
-    pub fn reload(&mut self, desk: &Desk) -> Result<(), String> {
+    pub fn reload(&mut self, desk: &Desk) -> Result<(), crate::service::DeskError> {
         match desk.patient(self.patient.id) {
             Ok(Some(p)) => {
                 self.patient = p;
                 Ok(())
             }
-            Ok(None) => Err(format!("{}", self.patient.id)),
-            Err(e) => Err(crate::texts::error(crate::texts::Lang::It, &e)),
+            Ok(None) => Err(crate::service::StoreProblem::PatientNotFound(self.patient.id).into()),
+            Err(e) => Err(e),
         }
     }
 
@@ -155,7 +155,7 @@ impl RecordScreen {
         match env.desk.update_patient_opened(&self.patient, p) {
             Ok(()) => {
                 if let Err(e) = self.reload(env.desk) {
-                    return Cmd::Status(Status::error(e));
+                    return Cmd::Status(Status::error(crate::texts::error(env.lang, &e)));
                 }
                 Cmd::Many(vec![
                     Cmd::RefreshLookups,

@@ -66,7 +66,7 @@ impl From<PattoPurpose> for Submit {
                 let n = env
                     .desk
                     .cancel_future_appointments_of_presa(presa, "presa in carico revocata")
-                    .map_err(|e| crate::texts::error(crate::texts::Lang::It, &e))?;
+                    .map_err(|e| crate::texts::error(env.lang, &e))?;
                 Ok(Cmd::Status(Status::success(env.kit.cancelled_future(n))))
             }),
             _ => Submit::with_screen(move |screen, modal, env| {
@@ -168,29 +168,27 @@ impl PattoScreen {
             patti: Vec::new(),
             list: ListState::default(),
         };
-        screen.reload(desk)?;
+        screen
+            .reload(desk)
+            .map_err(|e| crate::texts::error(s.lang, &e))?;
         Ok(screen)
     }
 
     /// Reads the patient, the presa in carico and the Patti again, keeping
     /// the selected Patto when still listed.
-    pub fn reload(&mut self, desk: &Desk) -> Result<(), String> {
+    pub fn reload(&mut self, desk: &Desk) -> Result<(), crate::service::DeskError> {
         let id = self.patient.id;
-        let e = |e: crate::service::DeskError| crate::texts::error(crate::texts::Lang::It, &e);
-        if let Some(p) = desk.patient(id).map_err(e)? {
+        if let Some(p) = desk.patient(id)? {
             self.patient = p;
         }
-        self.missing = desk.patto_preconditions(id).map_err(e)?;
-        self.presa = desk.active_presa(id).map_err(e)?;
+        self.missing = desk.patto_preconditions(id)?;
+        self.presa = desk.active_presa(id)?;
         self.gestore = match &self.presa {
-            Some(presa) => desk
-                .gestore(presa.gestore)
-                .map_err(e)?
-                .map(|g| g.denominazione),
+            Some(presa) => desk.gestore(presa.gestore)?.map(|g| g.denominazione),
             None => None,
         };
         let selected = self.selected().map(|p| p.id);
-        self.patti = desk.patti(id).map_err(e)?;
+        self.patti = desk.patti(id)?;
         let index = selected
             .and_then(|sel| self.patti.iter().position(|p| p.id == sel))
             .unwrap_or(0);
@@ -234,7 +232,7 @@ impl PattoScreen {
         match draft {
             Ok(draft) => {
                 if let Err(e) = self.reload(env.desk) {
-                    return Cmd::Status(Status::error(e));
+                    return Cmd::Status(Status::error(crate::texts::error(env.lang, &e)));
                 }
                 if let Some(i) = self.patti.iter().position(|p| p.id == draft.id) {
                     self.list.select(Some(i));
@@ -319,7 +317,7 @@ impl PattoScreen {
             PattoPurpose::CorrectCm(id) => match correct_cm(env, id, self.listed(id), modal) {
                 Ok(p) => {
                     if let Err(e) = self.reload(env.desk) {
-                        return Cmd::Status(Status::error(e));
+                        return Cmd::Status(Status::error(crate::texts::error(env.lang, &e)));
                     }
                     Cmd::Status(Status::success(
                         Texts::of(env)
@@ -361,7 +359,9 @@ impl PattoScreen {
             Ok((d, presa)) => {
                 let mut cmds = vec![Cmd::RefreshLookups];
                 if let Err(e) = self.reload(env.desk) {
-                    cmds.push(Cmd::Status(Status::error(e)));
+                    cmds.push(Cmd::Status(Status::error(crate::texts::error(
+                        env.lang, &e,
+                    ))));
                 } else {
                     cmds.push(Cmd::Status(Status::success(
                         s.patto.revoked(&format::date(d)),
@@ -747,7 +747,7 @@ impl crate::tui::kit::screen::Screen for PattoScreen {
         crate::tui::kit::screen::Screen::patient(self).map(|(id, _)| id)
     }
 
-    fn resumed(&mut self, desk: &crate::service::Desk) -> Result<(), String> {
+    fn resumed(&mut self, desk: &crate::service::Desk) -> Result<(), crate::service::DeskError> {
         self.reload(desk)
     }
 

@@ -76,7 +76,7 @@ pub struct RichiamiScreen {
 }
 
 impl RichiamiScreen {
-    pub fn load(desk: &Desk) -> Result<RichiamiScreen, String> {
+    pub fn load(desk: &Desk) -> Result<RichiamiScreen, crate::service::DeskError> {
         let mut screen = RichiamiScreen {
             section: Section::DaPrenotare,
             scadenze: ScadenzeList {
@@ -94,15 +94,13 @@ impl RichiamiScreen {
 
     /// Reads the lists again (on opening, and when the screen is on top
     /// again after a booking, a signature, a renewal, a revocation).
-    pub fn reload(&mut self, desk: &Desk) -> Result<(), String> {
+    pub fn reload(&mut self, desk: &Desk) -> Result<(), crate::service::DeskError> {
         self.scadenze.load(desk)?;
         let RecallLists {
             da_prenotare,
             non_presentati,
             adherence,
-        } = desk
-            .recall_lists()
-            .map_err(|e| crate::texts::error(crate::texts::Lang::It, &e))?;
+        } = desk.recall_lists()?;
         self.da_prenotare.set(da_prenotare);
         self.non_presentati.set(non_presentati);
         self.aderenza.set(adherence);
@@ -565,15 +563,13 @@ struct ScadenzeList {
 }
 
 impl ScadenzeList {
-    fn load(&mut self, desk: &Desk) -> Result<(), String> {
+    fn load(&mut self, desk: &Desk) -> Result<(), crate::service::DeskError> {
         let selected = self
             .list
             .selected()
             .and_then(|i| self.rows.get(i))
             .map(|r| r.patto.id);
-        let mut rows = desk
-            .patti_in_scadenza(self.within, EXPIRED_DAYS)
-            .map_err(|e| crate::texts::error(crate::texts::Lang::It, &e))?;
+        let mut rows = desk.patti_in_scadenza(self.within, EXPIRED_DAYS)?;
         rows.sort_by_key(|r| {
             let al = r.patto.valido_al();
             let in_force = r.state.is_in_force();
@@ -604,7 +600,7 @@ impl ScadenzeList {
                 self.within = WITHIN_DAYS[(i + 1) % WITHIN_DAYS.len()];
                 match self.load(env.desk) {
                     Ok(()) => Cmd::Redraw,
-                    Err(e) => Cmd::Status(Status::error(e)),
+                    Err(e) => Cmd::Status(Status::error(crate::texts::error(env.lang, &e))),
                 }
             }
             Action::Open => {
@@ -744,7 +740,7 @@ impl crate::tui::kit::screen::Screen for RichiamiScreen {
         Self::patient(self)
     }
 
-    fn resumed(&mut self, desk: &crate::service::Desk) -> Result<(), String> {
+    fn resumed(&mut self, desk: &crate::service::Desk) -> Result<(), crate::service::DeskError> {
         self.reload(desk)
     }
 
