@@ -684,9 +684,9 @@ fn run(cli: Cli) -> Result<ExitCode, DeskError> {
             }
             desk.record_day_list_read(day, &formats)?;
             if *csv {
-                print!("{}", desk.day_list_csv(day, None)?);
+                print!("{}", desk.day_list_csv_in(lang, day, None)?);
             } else {
-                print!("{}", desk.day_list_text(day, None)?);
+                print!("{}", desk.day_list_text_in(lang, day, None)?);
             }
             if let Some(file) = pdf {
                 let document = desk.day_list_document(day, None)?;
