@@ -293,7 +293,21 @@ pub fn gdpr_erase(cli: &Cli, cf: &str, motivo: &str, si: bool) -> Result<ExitCod
     }
     eprintln!("{}", t::erasing(lang));
     let (_desk, report, compaction) = desk.gdpr_erase_and_rewrite(patient.id, motivo)?;
-    println!("{}", report.summary);
+    // The summary is the audit trail's line, in Italian; in English the
+    // same counts (the prints are listed below either way).
+    let summary = match lang {
+        Lang::It => report.summary.clone(),
+        Lang::En => t::erased(
+            lang,
+            report.patient,
+            &report.pseudonym_cf,
+            report.patti,
+            report.prese,
+            report.appointments,
+            motivo,
+        ),
+    };
+    println!("{summary}");
     for path in &report.removed_prints {
         println!("{}", t::print_removed(lang, path.display()));
     }

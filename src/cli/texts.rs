@@ -148,6 +148,7 @@ pub fn previous_kept(l: Lang, path: impl Display, pruned: &str) -> String { tr!(
 
 // gdpr.
 pub fn erase_confirm(l: Lang, cognome: &str, nome: &str, cf: &str) -> String { tr!(l, "Cancellare l'identità di {cognome} {nome} ({cf})? Nome, codice fiscale, recapiti e note saranno rimossi per sempre; restano i record di cura pseudonimizzati. Scrivere SI per confermare: " | "Erase the identity of {cognome} {nome} ({cf})? Name, codice fiscale, contacts and notes will be removed for ever; the pseudonymised care records stay. Type YES to confirm: ") }
+pub fn erased(l: Lang, patient: impl Display, pseudonym: &str, patti: usize, prese: usize, apps: usize, motivo: &str) -> String { tr!(l, "Cancellazione GDPR del paziente {patient} (ora {pseudonym}): identità rimossa, {patti} Patti, {prese} prese in carico e {apps} appuntamenti pseudonimizzati. Motivo: {motivo}" | "GDPR erasure of patient {patient} (now {pseudonym}): identity removed, {patti} Patti, {prese} prese in carico and {apps} appointments pseudonymised. Reason: {motivo}") }
 pub fn nothing_erased(l: Lang) -> &'static str { pick(l, "Nulla è stato cancellato.", "Nothing was erased.") }
 pub fn erasing(l: Lang) -> &'static str { pick(l, "Cancellazione e riscrittura dell'archivio in corso: non chiudere il programma.", "Erasing and rewriting the store: do not close the program.") }
 pub fn print_removed(l: Lang, path: impl Display) -> String { tr!(l, "Stampa rimossa: {path}" | "Print removed: {path}") }
