@@ -750,7 +750,10 @@ fn run(cli: Cli) -> Result<ExitCode, DeskError> {
                     }
                 }
                 Err(b) => {
-                    println!("{}", t::chain_broken(lang, b.seq, &b.reason));
+                    println!(
+                        "{}",
+                        t::chain_broken(lang, b.seq, t::break_reason(lang, &b.reason))
+                    );
                     Ok(ExitCode::FAILURE)
                 }
             }

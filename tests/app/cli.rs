@@ -167,10 +167,15 @@ fn operator_add_and_audit_verify_catches_a_tampered_entry() {
     }
     let o = sportello(&["--data-dir", data, "audit", "verify"]);
     assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
-    assert!(
-        stdout(&o).starts_with("Registro accessi: catena interrotta alla voce 2:"),
-        "{}",
-        stdout(&o)
+    assert_eq!(
+        stdout(&o),
+        "Registro accessi: catena interrotta alla voce 2: il contenuto è stato alterato (impronta diversa)\n"
+    );
+    let o = sportello(&["--lang", "en", "--data-dir", data, "audit", "verify"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    assert_eq!(
+        stdout(&o),
+        "Audit trail: chain broken at entry 2: the content was altered (different fingerprint)\n"
     );
     let o = sportello(&["--data-dir", data, "check"]);
     assert_eq!(o.status.code(), Some(1));
