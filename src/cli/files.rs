@@ -101,7 +101,7 @@ pub fn import_gestori(
             return Ok(ExitCode::FAILURE);
         }
         Err(GestoriFileError::Format(e)) => {
-            eprintln!("{e}");
+            eprintln!("{}", t::import_error(lang, &e));
             return Ok(ExitCode::FAILURE);
         }
     };

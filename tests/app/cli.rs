@@ -1403,6 +1403,21 @@ fn commands_print_english_with_lang_en() {
     assert!(out.contains("The previous store is kept in "), "{out}");
     assert_english_output(&out);
 
+    // A Gestori file that cannot be read at all.
+    let empty = dir.path().join("gestori.csv");
+    std::fs::write(&empty, b"").expect("write file");
+    let e = empty.to_str().expect("utf-8 path");
+    let o = sportello_en(data, &["import", "gestori", e], b"");
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(stderr(&o), "the file is empty: no row to import\n");
+    let o = sportello_en(data, &["import", "gestori", e, "--ats", "Atlantide"], b"");
+    assert_eq!(
+        stderr(&o),
+        "unknown ATS \"Atlantide\" (option --ats): use a code from 030321 to 030328 or the ATS's name\n"
+    );
+    let o = sportello(&["--data-dir", data, "import", "gestori", e]);
+    assert_eq!(stderr(&o), "il file è vuoto: nessuna riga da importare\n");
+
     // Italian stays the default.
     let o = sportello(&["--data-dir", data, "operator", "list"]);
     assert_eq!(stdout(&o), "anna\tsegreteria\tattivo\n");
