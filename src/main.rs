@@ -2,7 +2,7 @@
 //! subcommands serve scripts, checks and set-up.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Instant;
@@ -14,12 +14,14 @@ use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-use sportello::domain::calendar;
-use sportello::domain::codice_fiscale::CodiceFiscale;
 use sportello::domain::operator::Role;
 use sportello::service::{Desk, DeskError, SystemClock};
 
+mod cli;
 mod cli_help;
+
+use cli::texts as t;
+use cli::{archive, files};
 
 #[derive(Parser)]
 #[command(
@@ -320,11 +322,11 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
-            let error = match lang {
-                sportello::texts::Lang::It => "Errore",
-                sportello::texts::Lang::En => "Error",
-            };
-            eprintln!("{error}: {}", sportello::texts::error(lang, &e));
+            eprintln!(
+                "{}: {}",
+                t::error_word(lang),
+                sportello::texts::error(lang, &e)
+            );
             if e.is_store_unavailable() {
                 ExitCode::from(2)
             } else {
@@ -349,14 +351,19 @@ fn end_quietly_on_closed_output() {
 
 /// A day typed on the command line: dd/mm/yyyy, four-digit year (the same
 /// rule as the screens: 1/1/26 is never taken for the year 26).
-fn read_day(text: &str) -> Result<chrono::NaiveDate, String> {
+fn read_day(lang: t::Lang, text: &str) -> Result<chrono::NaiveDate, String> {
     use sportello::tui::kit::format::{DateError, read_date};
     read_date(text).map_err(|e| match e {
-        DateError::Format => format!(
-            "Data non valida: {text} (scrivere gg/mm/aaaa, con l'anno di quattro cifre, per esempio 01/01/2026)"
-        ),
-        DateError::Nonexistent => format!("Data inesistente: {text}"),
+        DateError::Format => t::date_format(lang, text),
+        DateError::Nonexistent => t::date_nonexistent(lang, text),
     })
+}
+
+impl Cli {
+    /// The language of every text the command prints.
+    fn lang(&self) -> t::Lang {
+        self.lang.into()
+    }
 }
 
 fn data_dir(cli: &Cli) -> PathBuf {
@@ -369,14 +376,15 @@ fn data_dir(cli: &Cli) -> PathBuf {
 
 /// Opens a store that must already exist (commands that only read or copy it).
 fn open_existing_desk(cli: &Cli) -> Result<Desk, DeskError> {
-    Desk::open_existing_noting_upgrade(&data_dir(cli), Arc::new(SystemClock), &mut upgrade_notice)
+    let lang = cli.lang();
+    Desk::open_existing_noting_upgrade(&data_dir(cli), Arc::new(SystemClock), &mut || {
+        upgrade_notice(lang)
+    })
 }
 
 /// Said before an older store is brought up to date, which can take seconds.
-fn upgrade_notice() {
-    eprintln!(
-        "Aggiornamento dell'archivio scritto da una versione precedente di sportello (indici dei nomi): può richiedere qualche secondo, non chiudere il programma."
-    );
+fn upgrade_notice(lang: t::Lang) {
+    eprintln!("{}", t::upgrade_notice(lang));
 }
 
 /// Opens the store; a new store gets the fictional sample list of Gestori.
@@ -384,9 +392,7 @@ fn upgrade_notice() {
 fn open_desk(cli: &Cli) -> Result<Desk, DeskError> {
     let (desk, failed) = open_desk_with_backup(cli)?;
     if let Some(reason) = failed {
-        eprintln!(
-            "Attenzione: backup automatico non riuscito ({reason}). Si può lavorare; avvisare l'amministratore."
-        );
+        eprintln!("{}", t::auto_backup_failed(cli.lang(), &reason));
     }
     Ok(desk)
 }
@@ -394,16 +400,18 @@ fn open_desk(cli: &Cli) -> Result<Desk, DeskError> {
 /// [`open_desk`], returning why the automatic backup failed instead of
 /// printing it (the application shows it on its status line).
 fn open_desk_with_backup(cli: &Cli) -> Result<(Desk, Option<String>), DeskError> {
-    let desk =
-        Desk::open_noting_upgrade(&data_dir(cli), Arc::new(SystemClock), &mut upgrade_notice)?;
+    let lang = cli.lang();
+    let desk = Desk::open_noting_upgrade(&data_dir(cli), Arc::new(SystemClock), &mut || {
+        upgrade_notice(lang)
+    })?;
     desk.seed_builtin_sample_gestori()?;
     use sportello::service::backup::StartBackup;
     let warning = match desk.start_backup(cli.backup_giorni)? {
         StartBackup::Written { file, anchor } => {
             let anchor = anchor
-                .map(|a| format!(" (ancora del registro: {a})"))
+                .map(|a| t::auto_backup_anchor(lang, &a))
                 .unwrap_or_default();
-            eprintln!("Backup automatico del giorno: {}{anchor}", file.display());
+            eprintln!("{}{anchor}", t::auto_backup_written(lang, file.display()));
             None
         }
         StartBackup::NotNeeded => None,
@@ -411,9 +419,8 @@ fn open_desk_with_backup(cli: &Cli) -> Result<(Desk, Option<String>), DeskError>
     };
     for pruned in desk.prune_set_aside(cli.backup_giorni) {
         eprintln!(
-            "Rimosso l'archivio messo da parte da un ripristino più di {} giorni fa: {}",
-            cli.backup_giorni,
-            pruned.path.display()
+            "{}",
+            t::set_aside_pruned(lang, cli.backup_giorni, pruned.path.display())
         );
     }
     Ok((desk, warning))
@@ -442,34 +449,31 @@ fn serve(
         unsafe { std::env::set_var("TERM", "xterm-256color") };
     }
     let dir = data_dir(cli);
+    let lang = cli.lang();
     if fingerprint_only {
         return match serve::host_key(&dir) {
             Ok((key, created)) => {
                 if created {
                     eprintln!(
-                        "Chiave del server creata: {}",
-                        serve::host_key_path(&dir).display()
+                        "{}",
+                        t::host_key_created(lang, serve::host_key_path(&dir).display())
                     );
                 }
                 println!("{}", serve::fingerprint(&key));
                 Ok(ExitCode::SUCCESS)
             }
             Err(e) => {
-                eprintln!("Errore: {e}");
+                eprintln!("{}: {e}", t::error_word(lang));
                 Ok(ExitCode::FAILURE)
             }
         };
     }
     let (desk, backup_error) = open_desk_with_backup(cli)?;
     if let Some(reason) = backup_error {
-        eprintln!(
-            "Attenzione: backup automatico non riuscito ({reason}). Si può lavorare; avvisare l'amministratore."
-        );
+        eprintln!("{}", t::auto_backup_failed(lang, &reason));
     }
     if !desk.has_operators() {
-        eprintln!(
-            "Nessun operatore nell'archivio: creare prima l'amministratore, con sportello operator add NOME --role amministratore (o avviando sportello su questo computer)."
-        );
+        eprintln!("{}", t::no_operators(lang));
         return Ok(ExitCode::FAILURE);
     }
     let mut opts = serve::ServeOptions::new(listen);
@@ -480,34 +484,26 @@ fn serve(
     let running = match serve::start(desk, opts) {
         Ok(r) => r,
         Err(e) => {
-            eprintln!("Errore: impossibile avviare il server su {listen}: {e}");
+            eprintln!("{}", t::serve_cannot_start(lang, listen, e));
             return Ok(ExitCode::FAILURE);
         }
     };
+    println!("{}", t::serve_listening(lang, running.addr, dir.display()));
+    println!("{}", t::serve_fingerprint(lang, &running.fingerprint));
     println!(
-        "sportello serve: in ascolto su {}, archivio {}",
-        running.addr,
-        dir.display()
+        "{}",
+        t::serve_connect(lang, running.addr.port(), sportello::service::host_name())
     );
-    println!(
-        "Impronta della chiave del server (da confrontare al primo collegamento): {}",
-        running.fingerprint
-    );
-    println!(
-        "Collegarsi da ogni postazione con: ssh -p {} utente@{}",
-        running.addr.port(),
-        sportello::service::host_name()
-    );
-    println!("Per chiudere: Ctrl+C (o SIGTERM).");
+    println!("{}", t::serve_how_to_stop(lang));
     let shutdown = running.shutdown_handle();
     watch_termination(move || shutdown.trigger());
     match running.wait() {
         Ok(()) => {
-            println!("Server chiuso: archivio salvato e rilasciato.");
+            println!("{}", t::serve_closed(lang));
             Ok(ExitCode::SUCCESS)
         }
         Err(e) => {
-            eprintln!("Errore alla chiusura del server: {e}");
+            eprintln!("{}", t::serve_close_error(lang, e));
             Ok(ExitCode::FAILURE)
         }
     }
@@ -542,23 +538,21 @@ fn watch_termination(on_signal: impl FnOnce() + Send + 'static) {
     }
 }
 
-/// Minimum length of a backup passphrase.
-const MIN_PASSPHRASE: usize = 10;
-
 fn run(cli: Cli) -> Result<ExitCode, DeskError> {
+    let lang = cli.lang();
     let Some(command) = &cli.command else {
         let (desk, backup_error) = open_desk_with_backup(&cli)?;
         return match sportello::tui::run(desk, cli.lang.into(), cli.blocco_minuti, backup_error) {
             Ok(()) => Ok(ExitCode::SUCCESS),
             Err(e) => {
-                eprintln!("Errore del terminale: {e}");
+                eprintln!("{}", t::terminal_error(lang, e));
                 Ok(ExitCode::FAILURE)
             }
         };
     };
     match command {
-        Command::Cf { code } => Ok(cf(&code.join(""), cli.lang.into())),
-        Command::Festivi { anno, comune } => Ok(festivi(*anno, comune.as_deref())),
+        Command::Cf { code } => Ok(files::cf(&code.join(""), lang)),
+        Command::Festivi { anno, comune } => Ok(files::festivi(lang, *anno, comune.as_deref())),
         Command::Demo {
             patients,
             seed,
@@ -570,16 +564,20 @@ fn run(cli: Cli) -> Result<ExitCode, DeskError> {
             let mut stderr = std::io::stderr();
             let done =
                 desk.load_demo_with(*patients, *seed, *tutti_con_pai, &mut |done, total| {
-                    let _ = write!(stderr, "\rPazienti creati: {done}/{total}");
+                    let _ = write!(stderr, "{}", t::demo_progress(lang, done, total));
                     true
                 })?;
             // Pays sled's replay of the load now, not at the next start.
             let desk = desk.finish_bulk_load()?;
             eprintln!();
             println!(
-                "Creati {done} pazienti dimostrativi in {:.1} s nell'archivio {}",
-                started.elapsed().as_secs_f64(),
-                desk.data_dir().display()
+                "{}",
+                t::demo_done(
+                    lang,
+                    done,
+                    started.elapsed().as_secs_f64(),
+                    desk.data_dir().display()
+                )
             );
             Ok(ExitCode::SUCCESS)
         }
@@ -587,34 +585,14 @@ fn run(cli: Cli) -> Result<ExitCode, DeskError> {
             let desk = open_existing_desk(&cli)?;
             let mut out = std::io::stdout().lock();
             let lookup = desk.lookup_recorded(query, *limit)?;
-            let en = matches!(cli.lang, Lang::En);
             if lookup.suggested {
-                if en {
-                    eprintln!("No patient found for \"{query}\". Similar names:");
-                } else {
-                    eprintln!("Nessun paziente trovato per \"{query}\". Nomi simili:");
-                }
+                eprintln!("{}", t::find_suggested(lang, query));
             } else if lookup.patients.is_empty() {
-                if en {
-                    eprintln!("No patient found for \"{query}\".");
-                } else {
-                    eprintln!("Nessun paziente trovato per \"{query}\".");
-                }
+                eprintln!("{}", t::find_none(lang, query));
             }
             for p in lookup.patients {
                 let line = if *json {
-                    serde_json::json!({
-                        "id": p.id,
-                        "cognome": p.cognome,
-                        "nome": p.nome,
-                        "data_nascita": p.data_nascita.format("%d/%m/%Y").to_string(),
-                        "codice_fiscale": p.codice_fiscale,
-                        "comune": p.comune,
-                        "livello": p.livello.map(|l| l.number()),
-                        "stato": p.stato,
-                        "gestore": p.gestore,
-                    })
-                    .to_string()
+                    sportello::service::search::summary_json(&p)
                 } else {
                     format!(
                         "{}\t{}\t{}\t{}\t{}\t{}\t{}",
@@ -624,7 +602,7 @@ fn run(cli: Cli) -> Result<ExitCode, DeskError> {
                         p.codice_fiscale,
                         p.comune,
                         p.livello
-                            .map(|l| format!("livello {}", l.number()))
+                            .map(|l| t::livello(lang, l.number()))
                             .unwrap_or_else(|| "-".into()),
                         p.gestore.as_deref().unwrap_or("-")
                     )
@@ -639,24 +617,21 @@ fn run(cli: Cli) -> Result<ExitCode, DeskError> {
             file,
             cifra,
             sovrascrivi,
-        } => backup(&cli, file, *cifra, *sovrascrivi),
-        Command::Restore { file, si } => restore(&cli, file, *si),
+        } => archive::backup(&cli, file, *cifra, *sovrascrivi),
+        Command::Restore { file, si } => archive::restore(&cli, file, *si),
         Command::Import(ImportWhat::Gestori {
             file,
             ats,
             foglio,
             conferma,
-        }) => import_gestori(&cli, file, ats.clone(), foglio.clone(), *conferma),
+        }) => files::import_gestori(&cli, file, ats.clone(), foglio.clone(), *conferma),
         Command::Export(ExportWhat::Gestori { ats }) => {
             let desk = open_desk(&cli)?;
             let ats = match ats {
                 Some(a) => match sportello::service::gestori::resolve_ats_code(a) {
                     Some(code) => Some(code),
                     None => {
-                        match cli.lang {
-                            Lang::It => eprintln!("ATS sconosciuta: {a}"),
-                            Lang::En => eprintln!("Unknown ATS: {a}"),
-                        }
+                        eprintln!("{}", t::unknown_ats(lang, a));
                         return Ok(ExitCode::FAILURE);
                     }
                 },
@@ -666,24 +641,29 @@ fn run(cli: Cli) -> Result<ExitCode, DeskError> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Export(ExportWhat::Patto { patient, dir }) => {
-            export_patto(&cli, patient, dir.clone())
+            files::export_patto(&cli, patient, dir.clone())
         }
-        Command::Export(ExportWhat::Pai { patient, dir }) => export_pai(&cli, patient, dir.clone()),
+        Command::Export(ExportWhat::Pai { patient, dir }) => {
+            files::export_pai(&cli, patient, dir.clone())
+        }
         Command::Plan { .. } => {
             let desk = open_desk(&cli)?;
             let mut stderr = std::io::stderr();
             let started = Instant::now();
             let report = desk.plan_all(&mut |done, total| {
-                let _ = write!(stderr, "\rPAI pianificati: {done}/{total}");
+                let _ = write!(stderr, "{}", t::plan_progress(lang, done, total));
                 true
             })?;
             eprintln!();
             println!(
-                "Pianificati {} PAI: {} appuntamenti, {} occorrenze senza posto, in {:.1} s",
-                report.plans,
-                report.appointments,
-                report.unplaced,
-                started.elapsed().as_secs_f64()
+                "{}",
+                t::plan_done(
+                    lang,
+                    report.plans,
+                    report.appointments,
+                    report.unplaced,
+                    started.elapsed().as_secs_f64()
+                )
             );
             Ok(ExitCode::SUCCESS)
         }
@@ -691,7 +671,7 @@ fn run(cli: Cli) -> Result<ExitCode, DeskError> {
             let desk = open_desk(&cli)?;
             let day = match giorno {
                 None => desk.today(),
-                Some(g) => match read_day(g) {
+                Some(g) => match read_day(lang, g) {
                     Ok(d) => d,
                     Err(message) => {
                         eprintln!("{message}");
@@ -705,18 +685,18 @@ fn run(cli: Cli) -> Result<ExitCode, DeskError> {
             }
             desk.record_day_list_read(day, &formats)?;
             if *csv {
-                print!("{}", desk.day_list_csv(day, None)?);
+                print!("{}", desk.day_list_csv_in(lang, day, None)?);
             } else {
-                print!("{}", desk.day_list_text(day, None)?);
+                print!("{}", desk.day_list_text_in(lang, day, None)?);
             }
             if let Some(file) = pdf {
                 let document = desk.day_list_document(day, None)?;
                 let written = match document.files.iter().find(|(ext, _)| *ext == "pdf") {
                     Some((_, bytes)) => sportello::private_fs::write_private(file, bytes),
-                    None => Err(std::io::Error::other("PDF mancante")),
+                    None => Err(std::io::Error::other(t::pdf_missing(lang))),
                 };
                 if let Err(e) = written {
-                    eprintln!("Impossibile scrivere {}: {e}", file.display());
+                    eprintln!("{}", t::cannot_write(lang, file.display(), e));
                     return Ok(ExitCode::FAILURE);
                 }
                 eprintln!("{}", file.display());
@@ -726,10 +706,7 @@ fn run(cli: Cli) -> Result<ExitCode, DeskError> {
         Command::Ics { patient } => {
             let desk = open_desk(&cli)?;
             let Some(p) = desk.patient_by_cf(patient)? else {
-                eprintln!(
-                    "Nessun paziente con codice fiscale {}",
-                    patient.trim().to_uppercase()
-                );
+                eprintln!("{}", t::no_patient_cf(lang, &patient.trim().to_uppercase()));
                 return Ok(ExitCode::FAILURE);
             };
             print!("{}", desk.patient_ics_recorded(p.id)?);
@@ -741,9 +718,7 @@ fn run(cli: Cli) -> Result<ExitCode, DeskError> {
                 Some(text) => match sportello::domain::audit::Anchor::parse(text) {
                     Some(a) => Some(a),
                     None => {
-                        eprintln!(
-                            "Ancora non valida: {text} (scrivere il numero della voce, due punti e almeno 8 cifre dell'impronta, come stampato: 28:3fa9c2d1e0b4)"
-                        );
+                        eprintln!("{}", t::anchor_invalid(lang, text));
                         return Ok(ExitCode::FAILURE);
                     }
                 },
@@ -751,9 +726,9 @@ fn run(cli: Cli) -> Result<ExitCode, DeskError> {
             let desk = open_desk(&cli)?;
             match desk.verify_audit()? {
                 Ok(n) => {
-                    println!("Registro accessi: catena integra, {n} voci");
+                    println!("{}", t::chain_intact(lang, n));
                     if let Some(head) = desk.audit_anchor()? {
-                        println!("{}", anchor_line(&head));
+                        println!("{}", t::anchor_line(lang, &head));
                     }
                     let Some(anchor) = anchor else {
                         return Ok(ExitCode::SUCCESS);
@@ -762,32 +737,23 @@ fn run(cli: Cli) -> Result<ExitCode, DeskError> {
                     let given = format!("{}:{}", anchor.seq, anchor.prefix);
                     match desk.check_anchor(&anchor)? {
                         AnchorCheck::Holds => {
-                            println!(
-                                "L'ancora {given} corrisponde: il registro passa ancora per la voce {}.",
-                                anchor.seq
-                            );
+                            println!("{}", t::anchor_holds(lang, &given, anchor.seq));
                             Ok(ExitCode::SUCCESS)
                         }
                         AnchorCheck::Missing { len } => {
-                            println!(
-                                "L'ancora {given} NON corrisponde: il registro ha solo {len} voci, la voce {} non c'è più. Il registro è stato tagliato o sostituito (per esempio da un ripristino o da una copia più vecchia) dopo che l'ancora è stata annotata.",
-                                anchor.seq
-                            );
+                            println!("{}", t::anchor_missing(lang, &given, len, anchor.seq));
                             Ok(ExitCode::FAILURE)
                         }
                         AnchorCheck::Differs { found } => {
-                            println!(
-                                "L'ancora {given} NON corrisponde: ora la voce {} è {found}. Il registro è stato riscritto dopo che l'ancora è stata annotata (o l'ancora è stata trascritta male): avvisare il responsabile della protezione dei dati.",
-                                anchor.seq
-                            );
+                            println!("{}", t::anchor_differs(lang, &given, anchor.seq, found));
                             Ok(ExitCode::FAILURE)
                         }
                     }
                 }
                 Err(b) => {
                     println!(
-                        "Registro accessi: catena interrotta alla voce {}: {}",
-                        b.seq, b.reason
+                        "{}",
+                        t::chain_broken(lang, b.seq, t::break_reason(lang, &b.reason))
                     );
                     Ok(ExitCode::FAILURE)
                 }
@@ -795,40 +761,46 @@ fn run(cli: Cli) -> Result<ExitCode, DeskError> {
         }
         Command::Operator(OperatorWhat::Add { username, role }) => {
             let Some(role) = Role::parse(role) else {
-                eprintln!(
-                    "Ruolo sconosciuto \"{role}\": usare segreteria, medico o amministratore"
-                );
+                eprintln!("{}", t::unknown_role(lang, role));
                 return Ok(ExitCode::FAILURE);
             };
             let desk = open_desk(&cli)?;
-            let password = read_password(&format!("Password per {username}: ")).map_err(|e| {
-                DeskError::Internal {
-                    what: sportello::service::Internal::Io,
-                    detail: e.to_string(),
-                }
-            })?;
+            let password =
+                archive::read_password(lang, &t::password_for(lang, username)).map_err(|e| {
+                    DeskError::Internal {
+                        what: sportello::service::Internal::Io,
+                        detail: e.to_string(),
+                    }
+                })?;
             let o = desk.add_operator(username, &password, role)?;
-            println!("Operatore {} creato ({})", o.username, o.role.label());
+            println!(
+                "{}",
+                t::operator_created(
+                    lang,
+                    &o.username,
+                    sportello::texts::label::role(lang, o.role)
+                )
+            );
             Ok(ExitCode::SUCCESS)
         }
         Command::Operator(OperatorWhat::Chiave(ChiaveWhat::Add { username, file })) => {
             let text = match std::fs::read_to_string(file) {
                 Ok(t) => t,
                 Err(e) => {
-                    eprintln!("Errore: lettura di {}: {e}", file.display());
+                    eprintln!("{}", t::key_read_error(lang, file.display(), e));
                     return Ok(ExitCode::FAILURE);
                 }
             };
             let (fingerprint, openssh) = match sportello::serve::read_public_key(&text) {
                 Ok(k) => k,
                 Err(e) => {
-                    eprintln!("Errore: {} ({e})", file.display());
+                    eprintln!("{}", t::key_error(lang, file.display(), e));
                     return Ok(ExitCode::FAILURE);
                 }
             };
             let desk = open_existing_desk(&cli)?;
             desk.add_ssh_key(username, &fingerprint, &openssh)?;
-            println!("Chiave SSH {fingerprint} aggiunta per {username}");
+            println!("{}", t::key_added(lang, &fingerprint, username));
             Ok(ExitCode::SUCCESS)
         }
         Command::Operator(OperatorWhat::List) => {
@@ -837,14 +809,18 @@ fn run(cli: Cli) -> Result<ExitCode, DeskError> {
                 println!(
                     "{}\t{}\t{}",
                     o.username,
-                    o.role.label(),
-                    if o.active { "attivo" } else { "disattivato" }
+                    sportello::texts::label::role(lang, o.role),
+                    t::operator_active(lang, o.active)
                 );
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Gdpr(GdprWhat::Export { cf, out }) => gdpr_export(&cli, cf, out.as_deref()),
-        Command::Gdpr(GdprWhat::Erase { cf, motivo, si }) => gdpr_erase(&cli, cf, motivo, *si),
+        Command::Gdpr(GdprWhat::Export { cf, out }) => {
+            archive::gdpr_export(&cli, cf, out.as_deref())
+        }
+        Command::Gdpr(GdprWhat::Erase { cf, motivo, si }) => {
+            archive::gdpr_erase(&cli, cf, motivo, *si)
+        }
         Command::Serve {
             ascolta,
             impronta,
@@ -852,16 +828,14 @@ fn run(cli: Cli) -> Result<ExitCode, DeskError> {
         } => serve(&cli, *ascolta, *impronta, *max_postazioni),
         Command::Compatta => {
             let desk = open_existing_desk(&cli)?;
-            eprintln!("Riscrittura dell'archivio in corso: non chiudere il programma.");
+            eprintln!("{}", t::rewriting(lang));
             let started = Instant::now();
             let (_desk, c) = desk.compact()?;
             println!(
-                "Archivio riscritto in {:.1} s: {} voci, {} pazienti.",
-                started.elapsed().as_secs_f64(),
-                c.entries,
-                c.patients
+                "{}",
+                t::rewritten(lang, started.elapsed().as_secs_f64(), c.entries, c.patients)
             );
-            print_compaction(&c);
+            archive::print_compaction(lang, &c);
             Ok(ExitCode::SUCCESS)
         }
         Command::ProvaScrittura { seed, limit } => {
@@ -884,30 +858,33 @@ fn run(cli: Cli) -> Result<ExitCode, DeskError> {
             }
             if report.problem_count as usize > report.problems.len() {
                 println!(
-                    "... e altri {} problemi",
-                    report.problem_count as usize - report.problems.len()
+                    "{}",
+                    t::more_problems(lang, report.problem_count as usize - report.problems.len())
                 );
             }
             println!(
-                "Pazienti: {}  Voci di indice: {}  Spazio su disco: {:.1} MB  Problemi: {}",
-                report.patients,
-                report.index_entries,
-                report.size_on_disk as f64 / 1_048_576.0,
-                report.problem_count
+                "{}",
+                t::check_summary(
+                    lang,
+                    report.patients,
+                    report.index_entries,
+                    report.size_on_disk as f64 / 1_048_576.0,
+                    report.problem_count
+                )
             );
             for aside in desk.set_aside_stores() {
+                let since = aside
+                    .since
+                    .map(|d| t::set_aside_since(lang, d.format("%d/%m/%Y")))
+                    .unwrap_or_default();
+                let pruning = if cli.backup_giorni == 0 {
+                    t::remove_by_hand(lang).to_string()
+                } else {
+                    t::removed_after(lang, cli.backup_giorni)
+                };
                 println!(
-                    "Archivio messo da parte da un ripristino{}: {} (contiene anche i pazienti cancellati dopo; {})",
-                    aside
-                        .since
-                        .map(|t| format!(" il {}", t.format("%d/%m/%Y")))
-                        .unwrap_or_default(),
-                    aside.path.display(),
-                    if cli.backup_giorni == 0 {
-                        "da rimuovere a mano".to_string()
-                    } else {
-                        format!("rimosso dopo {} giorni", cli.backup_giorni)
-                    }
+                    "{}",
+                    t::set_aside_store(lang, &since, aside.path.display(), &pruning)
                 );
             }
             Ok(if report.is_ok() {
@@ -917,577 +894,4 @@ fn run(cli: Cli) -> Result<ExitCode, DeskError> {
             })
         }
     }
-}
-
-fn cf(code: &str, lang: sportello::texts::Lang) -> ExitCode {
-    let en = lang == sportello::texts::Lang::En;
-    let tr = |it: &'static str, en_text: &'static str| if en { en_text } else { it };
-    match CodiceFiscale::parse(code) {
-        Err(e) => {
-            println!(
-                "{}: {}",
-                tr("Codice fiscale non valido", "Codice fiscale not valid"),
-                sportello::texts::codice_fiscale(lang, &e)
-            );
-            ExitCode::FAILURE
-        }
-        Ok(cf) => {
-            let today = chrono::Local::now().date_naive();
-            let d = cf.decode(today);
-            println!(
-                "{}: {}",
-                tr("Codice fiscale valido", "Codice fiscale valid"),
-                cf.as_str()
-            );
-            println!(
-                "{}: {}",
-                tr("Sesso", "Sex"),
-                match d.sex {
-                    sportello::domain::Sex::M => tr("maschio", "male"),
-                    sportello::domain::Sex::F => tr("femmina", "female"),
-                }
-            );
-            println!(
-                "{}: {}",
-                tr("Data di nascita", "Date of birth"),
-                d.birth_date.format("%d/%m/%Y")
-            );
-            let place = match (&d.birthplace, &d.provincia) {
-                (Some(name), Some(p)) if p == "EE" => {
-                    format!(
-                        "{name} ({}, {})",
-                        tr("stato estero", "foreign country"),
-                        d.belfiore
-                    )
-                }
-                (Some(name), Some(p)) => format!("{name} ({p}, {})", d.belfiore),
-                _ => d.belfiore.clone(),
-            };
-            println!("{}: {place}", tr("Luogo di nascita", "Place of birth"));
-            if d.omocode {
-                println!(
-                    "{} {}",
-                    tr(
-                        "Codice in omocodia: forma base",
-                        "Code changed for a homonym: base form"
-                    ),
-                    cf.normalized()
-                );
-            }
-            ExitCode::SUCCESS
-        }
-    }
-}
-
-fn festivi(anno: i32, comune: Option<&str>) -> ExitCode {
-    if !(1000..=9999).contains(&anno) {
-        eprintln!("Anno non valido: {anno} (scrivere l'anno con quattro cifre, per esempio 2026)");
-        return ExitCode::FAILURE;
-    }
-    let list = calendar::holidays(anno, comune);
-    if list.is_empty() {
-        eprintln!("Anno non valido: {anno}");
-        return ExitCode::FAILURE;
-    }
-    if let Some(c) = comune
-        && !list.iter().any(|h| h.kind == calendar::HolidayKind::Patron)
-    {
-        eprintln!(
-            "Nessun santo patrono noto per il comune \"{c}\": elencate solo le festività nazionali"
-        );
-    }
-    for h in list {
-        println!("{} {}", h.date.format("%d/%m/%Y"), h.name);
-    }
-    ExitCode::SUCCESS
-}
-
-fn import_gestori(
-    cli: &Cli,
-    file: &std::path::Path,
-    ats: Option<String>,
-    sheet: Option<String>,
-    conferma: bool,
-) -> Result<ExitCode, DeskError> {
-    use sportello::io::gestori::{ImportOptions, MAX_FILE_BYTES, parse_gestori};
-    let size = std::fs::metadata(file).map(|m| m.len()).unwrap_or(0);
-    if size > MAX_FILE_BYTES {
-        eprintln!(
-            "Il file {} è troppo grande ({} MB): un elenco di Gestori è di pochi KB",
-            file.display(),
-            size / 1_048_576
-        );
-        return Ok(ExitCode::FAILURE);
-    }
-    let bytes = match std::fs::read(file) {
-        Ok(b) => b,
-        Err(e) => {
-            eprintln!("Impossibile leggere {}: {e}", file.display());
-            return Ok(ExitCode::FAILURE);
-        }
-    };
-    let name = file
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let preview = match parse_gestori(&bytes, &name, &ImportOptions { ats, sheet }) {
-        Ok(p) => p,
-        Err(e) => {
-            eprintln!("{e}");
-            return Ok(ExitCode::FAILURE);
-        }
-    };
-    println!(
-        "File {name}: {} righe riconosciute, {} scartate (codifica {}{})",
-        preview.accepted.len(),
-        preview.rejected.len(),
-        preview.encoding,
-        preview
-            .sheet
-            .as_ref()
-            .map(|s| format!(", foglio \"{s}\""))
-            .unwrap_or_default()
-    );
-    for r in &preview.rejected {
-        println!("  riga {}: {}", r.line, r.reason);
-    }
-    for a in &preview.accepted {
-        for w in &a.warnings {
-            println!("  riga {} (avviso): {w}", a.line);
-        }
-    }
-    let desk = open_desk(cli)?;
-    let rows: Vec<_> = preview.accepted.iter().map(|a| a.gestore.clone()).collect();
-    let mut plan = desk.plan_gestori_import(&rows)?;
-    plan.header = preview.export_header.clone();
-    println!(
-        "Modifiche: {} nuovi, {} aggiornati, {} invariati, {} non più idonei (ATS {})",
-        plan.added.len(),
-        plan.updated.len(),
-        plan.unchanged,
-        plan.no_longer.len(),
-        plan.ats.join(", ")
-    );
-    for g in &plan.no_longer {
-        println!("  non più idoneo: {}", g.denominazione);
-    }
-    if !conferma {
-        println!("Anteprima: nulla è stato scritto. Ripetere con --conferma per importare.");
-        return Ok(ExitCode::SUCCESS);
-    }
-    let log = desk.apply_gestori_import(plan, &name, preview.rejected.len() as u32)?;
-    println!(
-        "Importazione registrata: {} nuovi, {} aggiornati, {} non più idonei.",
-        log.aggiunti, log.aggiornati, log.non_piu_idonei
-    );
-    Ok(ExitCode::SUCCESS)
-}
-
-fn export_patto(cli: &Cli, cf: &str, dir: Option<PathBuf>) -> Result<ExitCode, DeskError> {
-    let desk = open_desk(cli)?;
-    let Some(patient) = desk.patient_by_cf(cf)? else {
-        eprintln!(
-            "Nessun paziente con codice fiscale {}",
-            cf.trim().to_uppercase()
-        );
-        return Ok(ExitCode::FAILURE);
-    };
-    let Some(patto) = desk
-        .patti(patient.id)?
-        .into_iter()
-        .find(|p| p.firma.is_some())
-    else {
-        eprintln!(
-            "{} {} non ha un Patto di Cura firmato da stampare",
-            patient.cognome, patient.nome
-        );
-        return Ok(ExitCode::FAILURE);
-    };
-    let document = desk.patto_document_recorded(
-        patto.id,
-        sportello::service::documents::PattoFormats {
-            pdf: true,
-            text: true,
-        },
-    )?;
-    write_document_new(
-        &document,
-        dir.unwrap_or_else(|| data_dir(cli).join("stampe")),
-    )
-}
-
-/// [`write_document`] that never replaces a different file of the same name
-/// (see `Document::write_new_into`): for the Patto di Cura.
-fn write_document_new(
-    document: &sportello::service::documents::Document,
-    dir: PathBuf,
-) -> Result<ExitCode, DeskError> {
-    report_written(document.write_new_into(&dir), &dir)
-}
-
-/// Writes a document's files into `dir`, printing each path; an Italian
-/// message and a failure exit code when the folder cannot be written.
-fn write_document(
-    document: &sportello::service::documents::Document,
-    dir: PathBuf,
-) -> Result<ExitCode, DeskError> {
-    report_written(document.write_into(&dir), &dir)
-}
-
-fn report_written(
-    written: std::io::Result<Vec<PathBuf>>,
-    dir: &Path,
-) -> Result<ExitCode, DeskError> {
-    match written {
-        Ok(written) => {
-            for path in written {
-                println!("{}", path.display());
-            }
-            Ok(ExitCode::SUCCESS)
-        }
-        Err(e) => {
-            eprintln!("Impossibile scrivere in {}: {e}", dir.display());
-            Ok(ExitCode::FAILURE)
-        }
-    }
-}
-
-fn export_pai(cli: &Cli, cf: &str, dir: Option<PathBuf>) -> Result<ExitCode, DeskError> {
-    let desk = open_desk(cli)?;
-    let Some(patient) = desk.patient_by_cf(cf)? else {
-        eprintln!(
-            "Nessun paziente con codice fiscale {}",
-            cf.trim().to_uppercase()
-        );
-        return Ok(ExitCode::FAILURE);
-    };
-    let pai = match desk.current_pai(patient.id)? {
-        Some(p) => p,
-        None => match desk.pai_list(patient.id)?.into_iter().next() {
-            Some(p) => p,
-            None => {
-                eprintln!("{} {} non ha un PAI", patient.cognome, patient.nome);
-                return Ok(ExitCode::FAILURE);
-            }
-        },
-    };
-    let document = desk.pai_document_recorded(&pai)?;
-    write_document(
-        &document,
-        dir.unwrap_or_else(|| data_dir(cli).join("stampe")),
-    )
-}
-
-/// A password or passphrase from standard input: read without echo from a
-/// terminal, or the next line of a pipe (for scripts). The prompt goes to
-/// standard error either way.
-fn read_password(prompt: &str) -> std::io::Result<String> {
-    use std::io::IsTerminal;
-    eprint!("{prompt}");
-    std::io::stderr().flush()?;
-    let stdin = std::io::stdin();
-    if !stdin.is_terminal() {
-        let mut line = String::new();
-        stdin.read_line(&mut line)?;
-        return Ok(line.trim_end_matches(['\r', '\n']).to_string());
-    }
-    crossterm::terminal::enable_raw_mode()?;
-    let read = read_hidden_line();
-    crossterm::terminal::disable_raw_mode()?;
-    eprintln!();
-    read
-}
-
-fn read_hidden_line() -> std::io::Result<String> {
-    use crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers, read};
-    let mut out = String::new();
-    loop {
-        if let Event::Key(k) = read()? {
-            if k.kind != KeyEventKind::Press {
-                continue;
-            }
-            match k.code {
-                KeyCode::Enter => return Ok(out),
-                KeyCode::Backspace => {
-                    out.pop();
-                }
-                KeyCode::Char('c') if k.modifiers.contains(KeyModifiers::CONTROL) => {
-                    return Err(std::io::Error::other("interrotto"));
-                }
-                KeyCode::Char(c) => out.push(c),
-                KeyCode::Esc => return Err(std::io::Error::other("interrotto")),
-                _ => {}
-            }
-        }
-    }
-}
-fn backup(
-    cli: &Cli,
-    file: &std::path::Path,
-    cifra: bool,
-    overwrite: bool,
-) -> Result<ExitCode, DeskError> {
-    let desk = open_existing_desk(cli)?;
-    sportello::service::backup::remove_temp_files_on_signals();
-    let written = if cifra {
-        let first = match read_password("Passphrase del backup: ") {
-            Ok(p) => p,
-            Err(e) => {
-                eprintln!("Passphrase non letta: {e}");
-                return Ok(ExitCode::FAILURE);
-            }
-        };
-        if first.chars().count() < MIN_PASSPHRASE {
-            eprintln!(
-                "La passphrase deve avere almeno {MIN_PASSPHRASE} caratteri: nessun backup scritto."
-            );
-            return Ok(ExitCode::FAILURE);
-        }
-        let again = read_password("Ripetere la passphrase: ").unwrap_or_default();
-        if again != first {
-            eprintln!("Le due passphrase sono diverse: nessun backup scritto.");
-            return Ok(ExitCode::FAILURE);
-        }
-        let secret = sportello::service::backup::SecretString::from(first);
-        desk.backup_encrypted_to(file, overwrite, &secret, Default::default())
-    } else {
-        desk.backup_to(file, overwrite)
-    };
-    match written {
-        Ok(s) => {
-            println!(
-                "Backup verificato{} scritto in {}: {} voci, {:.1} MB",
-                if cifra { " e cifrato" } else { "" },
-                file.display(),
-                s.entries,
-                s.bytes as f64 / 1_048_576.0
-            );
-            if let Some((seq, hash)) = s.audit_head {
-                println!(
-                    "{}",
-                    anchor_line(&sportello::domain::audit::anchor(seq, &hash))
-                );
-            }
-            if cifra {
-                println!("Conservare la passphrase: senza di essa il backup non si può aprire.");
-            }
-            Ok(ExitCode::SUCCESS)
-        }
-        Err(e) => Ok(backup_exit(cli, &e)),
-    }
-}
-
-/// The line that gives the audit trail's head to write down.
-fn anchor_line(anchor: &str) -> String {
-    format!(
-        "Ancora del registro: {anchor} (annotarla fuori dal computer: `sportello audit verify --ancora {anchor}` controlla che il registro non sia stato riscritto)"
-    )
-}
-
-/// "1 paziente", "2.000 pazienti".
-fn counted(n: u64, one: &str, many: &str) -> String {
-    format!("{} {}", thousands(n), if n == 1 { one } else { many })
-}
-
-/// 2000 -> "2.000".
-fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push('.');
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// Prints a backup or restore error in the operator's language; the exit
-/// status: 2 when the store cannot be used, 1 otherwise.
-fn backup_exit(cli: &Cli, e: &DeskError) -> ExitCode {
-    let lang: sportello::texts::Lang = cli.lang.into();
-    let error = match lang {
-        sportello::texts::Lang::It => "Errore",
-        sportello::texts::Lang::En => "Error",
-    };
-    eprintln!("{error}: {}", sportello::texts::error(lang, e));
-    if e.is_store_unavailable() {
-        ExitCode::from(2)
-    } else {
-        ExitCode::FAILURE
-    }
-}
-
-fn restore(cli: &Cli, file: &std::path::Path, si: bool) -> Result<ExitCode, DeskError> {
-    use sportello::service::backup::{self as backups, CurrentStore};
-    let dir = data_dir(cli);
-    backups::remove_temp_files_on_signals();
-    let encrypted = match backups::is_encrypted(file) {
-        Ok(e) => e,
-        Err(e) => {
-            eprintln!("Errore: {e}");
-            return Ok(ExitCode::FAILURE);
-        }
-    };
-    let passphrase = if encrypted {
-        match read_password("Il backup è cifrato. Passphrase: ") {
-            Ok(p) => Some(sportello::service::backup::SecretString::from(p)),
-            Err(e) => {
-                eprintln!("Passphrase non letta: {e}");
-                return Ok(ExitCode::FAILURE);
-            }
-        }
-    } else {
-        None
-    };
-    let plan = match backups::plan_restore(file, &dir, passphrase.as_ref()) {
-        Ok(p) => p,
-        Err(e) => return Ok(backup_exit(cli, &e)),
-    };
-    let s = &plan.summary;
-    let when = plan
-        .written_at
-        .map(|t| format!(" del {}", t.format("%d/%m/%Y %H:%M")))
-        .unwrap_or_default();
-    let trail = match s.audit_head {
-        Some((seq, _)) => format!("registro fino alla voce {seq}"),
-        None => "registro vuoto".to_string(),
-    };
-    let current = match (&plan.current, &plan.aside) {
-        (CurrentStore::Readable { patients, .. }, Some(aside)) => format!(
-            "l'archivio attuale, {}, sarà messo da parte in {}",
-            counted(*patients, "paziente", "pazienti"),
-            aside.display()
-        ),
-        (CurrentStore::Unreadable, Some(aside)) => format!(
-            "l'archivio attuale non si apre (danneggiato): sarà messo da parte così com'è in {}",
-            aside.display()
-        ),
-        (_, Some(aside)) => format!(
-            "la cartella attuale, senza archivio, sarà messa da parte in {}",
-            aside.display()
-        ),
-        (_, None) => format!(
-            "la cartella dei dati {} non esiste e sarà creata",
-            dir.display()
-        ),
-    };
-    println!(
-        "Backup{when}: {}, {}, {trail}; {current}.",
-        counted(s.count("patients"), "paziente", "pazienti"),
-        counted(s.count("operators"), "operatore", "operatori"),
-    );
-    if !si {
-        eprint!("Sostituire l'archivio con questo backup? Scrivere SI per confermare: ");
-        let _ = std::io::stderr().flush();
-        let mut answer = String::new();
-        let _ = std::io::stdin().read_line(&mut answer);
-        if answer.trim() != "SI" {
-            eprintln!("Ripristino annullato: l'archivio non è stato toccato.");
-            return Ok(ExitCode::FAILURE);
-        }
-    }
-    match backups::restore(plan, &SystemClock) {
-        Ok((s, kept)) => {
-            println!(
-                "Archivio ripristinato da {}: {} voci",
-                file.display(),
-                s.entries
-            );
-            if let Some(k) = kept {
-                let pruned = if cli.backup_giorni == 0 {
-                    "va rimosso a mano".to_string()
-                } else {
-                    format!("viene rimosso dopo {} giorni", cli.backup_giorni)
-                };
-                println!(
-                    "L'archivio precedente è conservato in {} (contiene anche i pazienti cancellati dopo il backup: {pruned})",
-                    k.display()
-                );
-            }
-            Ok(ExitCode::SUCCESS)
-        }
-        Err(e) => Ok(backup_exit(cli, &e)),
-    }
-}
-
-fn gdpr_export(cli: &Cli, cf: &str, out: Option<&std::path::Path>) -> Result<ExitCode, DeskError> {
-    let desk = open_existing_desk(cli)?;
-    let Some(patient) = desk.patient_by_cf(cf)? else {
-        eprintln!(
-            "Nessun paziente con codice fiscale {}",
-            cf.trim().to_uppercase()
-        );
-        return Ok(ExitCode::FAILURE);
-    };
-    let data = desk.gdpr_export(patient.id)?;
-    let text = serde_json::to_string_pretty(&data).unwrap_or_default() + "\n";
-    match out {
-        None => print!("{text}"),
-        Some(file) => {
-            if let Err(e) = sportello::private_fs::write_private(file, text.as_bytes()) {
-                eprintln!("Impossibile scrivere {}: {e}", file.display());
-                return Ok(ExitCode::FAILURE);
-            }
-            eprintln!("{}", file.display());
-        }
-    }
-    Ok(ExitCode::SUCCESS)
-}
-
-/// Bytes on disk before and after a rewrite of the store, in total and per patient.
-fn print_compaction(c: &sportello::service::Compaction) {
-    println!(
-        "Spazio su disco: {:.1} MB prima, {:.1} MB dopo.",
-        c.bytes_before as f64 / 1_048_576.0,
-        c.bytes_after as f64 / 1_048_576.0
-    );
-    if let Some((before, after)) = c.bytes_per_patient() {
-        println!("Byte per paziente: {before} prima, {after} dopo.");
-    }
-}
-
-fn gdpr_erase(cli: &Cli, cf: &str, motivo: &str, si: bool) -> Result<ExitCode, DeskError> {
-    let desk = open_existing_desk(cli)?;
-    let Some(patient) = desk.patient_by_cf(cf)? else {
-        eprintln!(
-            "Nessun paziente con codice fiscale {}",
-            cf.trim().to_uppercase()
-        );
-        return Ok(ExitCode::FAILURE);
-    };
-    if !si {
-        eprint!(
-            "Cancellare l'identità di {} {} ({})? Nome, codice fiscale, recapiti e note saranno rimossi \
-             per sempre; restano i record di cura pseudonimizzati. Scrivere SI per confermare: ",
-            patient.cognome, patient.nome, patient.codice_fiscale
-        );
-        let mut answer = String::new();
-        let _ = std::io::stdin().read_line(&mut answer);
-        if answer.trim() != "SI" {
-            eprintln!("Nulla è stato cancellato.");
-            return Ok(ExitCode::FAILURE);
-        }
-    }
-    eprintln!("Cancellazione e riscrittura dell'archivio in corso: non chiudere il programma.");
-    let (_desk, report, compaction) = desk.gdpr_erase_and_rewrite(patient.id, motivo)?;
-    println!("{}", report.summary);
-    for path in &report.removed_prints {
-        println!("Stampa rimossa: {}", path.display());
-    }
-    for path in &report.prints_left {
-        println!("Stampa NON rimossa (toglierla a mano): {}", path.display());
-    }
-    println!(
-        "Il paziente ora si trova come {} (sportello find {0}).",
-        report.pseudonym_cf
-    );
-    println!(
-        "Archivio riscritto: le versioni precedenti dei dati cancellati non sono più nei file dell'archivio."
-    );
-    print_compaction(&compaction);
-    println!(
-        "I backup scritti prima di questa cancellazione (anche quello automatico di oggi) contengono ancora questi dati: quelli automatici escono dalla rotazione, gli altri vanno distrutti o conservati secondo le regole dello studio."
-    );
-    Ok(ExitCode::SUCCESS)
 }

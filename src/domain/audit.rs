@@ -185,7 +185,48 @@ fn put_str(h: &mut Sha256, s: &str) {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ChainBreak {
     pub seq: u64,
-    pub reason: String,
+    pub reason: BreakReason,
+}
+
+/// Why a chain breaks at an entry; `Display` is the Italian text (the
+/// command line renders it in the operator's language).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BreakReason {
+    /// The entry is missing: the next one read has number `found`.
+    Missing { found: u64 },
+    /// The link to the previous entry does not match.
+    Link,
+    /// The content was altered (the hash differs).
+    Altered,
+    /// The entry cannot be decoded.
+    Unreadable(String),
+    /// The entry stored under `key` declares number `declared`.
+    KeyMismatch { key: u64, declared: u64 },
+    /// The stored head of the chain cannot be read.
+    HeadUnreadable(String),
+    /// The stored head says `head` entries, `read` were read.
+    Head { head: u64, read: u64 },
+}
+
+impl std::fmt::Display for BreakReason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            BreakReason::Missing { found } => write!(f, "manca la voce (trovata la {found})"),
+            BreakReason::Link => {
+                f.write_str("il collegamento alla voce precedente non corrisponde")
+            }
+            BreakReason::Altered => f.write_str("il contenuto è stato alterato (impronta diversa)"),
+            BreakReason::Unreadable(reason) => write!(f, "voce non leggibile: {reason}"),
+            BreakReason::KeyMismatch { key, declared } => {
+                write!(f, "la voce con chiave {key} dichiara il numero {declared}")
+            }
+            BreakReason::HeadUnreadable(reason) => f.write_str(reason),
+            BreakReason::Head { head, read } => write!(
+                f,
+                "la testa della catena indica {head} voci, ne sono state lette {read}"
+            ),
+        }
+    }
 }
 
 /// Walks entries in order and checks numbering, links and hashes; `head` is
@@ -206,21 +247,18 @@ impl Default for ChainVerifier {
 
 impl ChainVerifier {
     pub fn push(&mut self, e: &AuditEntry) -> Result<(), ChainBreak> {
-        let fail = |reason: &str| ChainBreak {
-            seq: e.seq,
-            reason: reason.to_string(),
-        };
+        let fail = |reason: BreakReason| ChainBreak { seq: e.seq, reason };
         if e.seq != self.expected_seq {
             return Err(ChainBreak {
                 seq: self.expected_seq,
-                reason: format!("manca la voce (trovata la {})", e.seq),
+                reason: BreakReason::Missing { found: e.seq },
             });
         }
         if e.prev_hash != self.prev_hash {
-            return Err(fail("il collegamento alla voce precedente non corrisponde"));
+            return Err(fail(BreakReason::Link));
         }
         if e.compute_hash() != e.hash {
-            return Err(fail("il contenuto è stato alterato (impronta diversa)"));
+            return Err(fail(BreakReason::Altered));
         }
         self.expected_seq += 1;
         self.prev_hash = e.hash;
@@ -238,10 +276,10 @@ impl ChainVerifier {
         if seq != self.count() || hash != self.prev_hash {
             return Err(ChainBreak {
                 seq: self.count() + 1,
-                reason: format!(
-                    "la testa della catena indica {seq} voci, ne sono state lette {}",
-                    self.count()
-                ),
+                reason: BreakReason::Head {
+                    head: seq,
+                    read: self.count(),
+                },
             });
         }
         Ok(self.count())

@@ -1109,14 +1109,24 @@ impl Desk {
         Ok(lines)
     }
 
-    /// The day list as text for printing.
+    /// The day list as text for printing, in Italian.
     pub fn day_list_text(&self, day: NaiveDate, resource: Option<ResourceId>) -> Result<String> {
+        self.day_list_text_in(crate::texts::Lang::It, day, resource)
+    }
+
+    /// The day list as text for printing, in `lang`.
+    pub fn day_list_text_in(
+        &self,
+        lang: crate::texts::Lang,
+        day: NaiveDate,
+        resource: Option<ResourceId>,
+    ) -> Result<String> {
         let practice = self.store.practice()?;
-        let mut t = format!(
-            "{} — appuntamenti del {}\n\n",
-            practice.nome,
-            day.format("%d/%m/%Y")
-        );
+        let title = match lang {
+            crate::texts::Lang::It => "appuntamenti del",
+            crate::texts::Lang::En => "appointments of",
+        };
+        let mut t = format!("{} — {title} {}\n\n", practice.nome, day.format("%d/%m/%Y"));
         for l in self.day_list(day, resource)? {
             let a = &l.appointment;
             let who = l
@@ -1131,7 +1141,7 @@ impl Desk {
                 l.dove,
                 who,
                 a.descrizione,
-                a.stato.label()
+                crate::texts::label::app_stato(lang, &a.stato)
             ));
         }
         Ok(t)
@@ -1140,22 +1150,46 @@ impl Desk {
     /// The day list as CSV (comma separated, a header line, CRLF line ends),
     /// every cell cleaned and neutralised against spreadsheet formulas
     /// ([`crate::io::csv_cell::export_cell`]).
+    /// Header and states in Italian.
     pub fn day_list_csv(&self, day: NaiveDate, resource: Option<ResourceId>) -> Result<String> {
+        self.day_list_csv_in(crate::texts::Lang::It, day, resource)
+    }
+
+    /// [`Desk::day_list_csv`] with the header and the states in `lang`.
+    pub fn day_list_csv_in(
+        &self,
+        lang: crate::texts::Lang,
+        day: NaiveDate,
+        resource: Option<ResourceId>,
+    ) -> Result<String> {
         use crate::io::csv_cell::export_cell;
         let mut w = csv::Writer::from_writer(Vec::new());
         let csv_error = |e: csv::Error| DeskError::internal(super::Internal::CsvWrite, e);
-        w.write_record([
-            "data",
-            "inizio",
-            "fine",
-            "dove",
-            "cognome",
-            "nome",
-            "codice_fiscale",
-            "prestazione",
-            "stato",
-        ])
-        .map_err(csv_error)?;
+        let header = match lang {
+            crate::texts::Lang::It => [
+                "data",
+                "inizio",
+                "fine",
+                "dove",
+                "cognome",
+                "nome",
+                "codice_fiscale",
+                "prestazione",
+                "stato",
+            ],
+            crate::texts::Lang::En => [
+                "date",
+                "start",
+                "end",
+                "where",
+                "surname",
+                "name",
+                "codice_fiscale",
+                "service",
+                "state",
+            ],
+        };
+        w.write_record(header).map_err(csv_error)?;
         for l in self.day_list(day, resource)? {
             let a = &l.appointment;
             let (c, n, cf) = l
@@ -1172,7 +1206,7 @@ impl Desk {
                 n,
                 cf,
                 a.descrizione.clone(),
-                a.stato.label().to_string(),
+                crate::texts::label::app_stato(lang, &a.stato).to_string(),
             ];
             w.write_record(cells.iter().map(|c| export_cell(c)))
                 .map_err(csv_error)?;

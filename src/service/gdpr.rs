@@ -138,6 +138,12 @@ pub struct ErasureReport {
     /// One line for the practice's register of requests and the audit trail:
     /// ids, counts and removed prints under the pseudonym, no personal data.
     pub summary: String,
+    /// The patient erased.
+    pub patient: PatientId,
+    /// Patti, prese in carico and appointments pseudonymised.
+    pub patti: usize,
+    pub prese: usize,
+    pub appointments: usize,
     /// The codice fiscale that now stands for the patient: `GDPR` and the
     /// id on 12 digits.
     pub pseudonym_cf: String,
@@ -517,6 +523,10 @@ impl Desk {
         )?;
         Ok(ErasureReport {
             summary,
+            patient,
+            patti: patti.len(),
+            prese: prese.len(),
+            appointments: apps.len(),
             pseudonym_cf: after.codice_fiscale,
             removed_prints,
             prints_left,

@@ -499,6 +499,42 @@ impl Desk {
     }
 }
 
+pub use crate::io::gestori::{
+    AcceptedRow, ImportError, ImportOptions, ImportPreview, MAX_FILE_BYTES, RejectedRow,
+};
+
+/// Why an ATS list of Gestori could not be read.
+#[derive(Debug)]
+pub enum GestoriFileError {
+    /// Larger than [`MAX_FILE_BYTES`]: not a list of Gestori.
+    TooBig { bytes: u64 },
+    /// The file cannot be read.
+    Unreadable(std::io::Error),
+    /// The content is not a list the importer understands.
+    Format(ImportError),
+}
+
+/// Reads the ATS list of Gestori idonei in `path` (CSV or XLSX) into a
+/// preview, with the file's name; nothing is written. The same reading as
+/// the import screen's.
+pub fn read_gestori_file(
+    path: &std::path::Path,
+    opts: &ImportOptions,
+) -> std::result::Result<(String, ImportPreview), GestoriFileError> {
+    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    if size > MAX_FILE_BYTES {
+        return Err(GestoriFileError::TooBig { bytes: size });
+    }
+    let bytes = std::fs::read(path).map_err(GestoriFileError::Unreadable)?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let preview =
+        crate::io::gestori::parse_gestori(&bytes, &name, opts).map_err(GestoriFileError::Format)?;
+    Ok((name, preview))
+}
+
 /// The code of the ATS named by its code or its name (`--ats`), if any.
 pub fn resolve_ats_code(text: &str) -> Option<String> {
     crate::io::gestori::resolve_ats(text).map(|a| a.codice.clone())

@@ -149,6 +149,34 @@ impl Desk {
         Ok(document)
     }
 
+    /// The Patto di Cura `sportello export patto` prints for `patient`: the
+    /// first signed one of [`Desk::patti`], as [`Desk::patto_document_recorded`];
+    /// `None` when the patient has no signed Patto.
+    pub fn signed_patto_document_recorded(
+        &self,
+        patient: PatientId,
+        formats: PattoFormats,
+    ) -> Result<Option<Document>> {
+        let Some(patto) = self.patti(patient)?.into_iter().find(|p| p.firma.is_some()) else {
+            return Ok(None);
+        };
+        self.patto_document_recorded(patto.id, formats).map(Some)
+    }
+
+    /// The PAI `sportello export pai` prints for `patient`: the one in use,
+    /// or else the first of [`Desk::pai_list`], as
+    /// [`Desk::pai_document_recorded`]; `None` when the patient has no PAI.
+    pub fn pai_document_to_export_recorded(&self, patient: PatientId) -> Result<Option<Document>> {
+        let pai = match self.current_pai(patient)? {
+            Some(p) => Some(p),
+            None => self.pai_list(patient)?.into_iter().next(),
+        };
+        match pai {
+            Some(pai) => self.pai_document_recorded(&pai).map(Some),
+            None => Ok(None),
+        }
+    }
+
     /// [`Desk::pai_document`] for `sportello export pai`, recorded.
     pub fn pai_document_recorded(&self, pai: &Pai) -> Result<Document> {
         let document = self.pai_document(pai)?;

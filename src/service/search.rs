@@ -999,3 +999,20 @@ mod other_forms_tests {
         assert!(store.check().unwrap().is_ok());
     }
 }
+
+/// A list row as the one-line JSON object of `sportello find --json`
+/// (field names in Italian, dates dd/mm/yyyy).
+pub fn summary_json(p: &super::PatientSummary) -> String {
+    serde_json::json!({
+        "id": p.id,
+        "cognome": p.cognome,
+        "nome": p.nome,
+        "data_nascita": p.data_nascita.format("%d/%m/%Y").to_string(),
+        "codice_fiscale": p.codice_fiscale,
+        "comune": p.comune,
+        "livello": p.livello.map(|l| l.number()),
+        "stato": p.stato,
+        "gestore": p.gestore,
+    })
+    .to_string()
+}

@@ -10,7 +10,7 @@ use sled::transaction::{ConflictableTransactionError, TransactionalTree};
 use super::records::{decode_audit, decode_operator, encode_audit, encode_operator};
 use super::{Result, Store, StoreError, id_key, trees};
 use crate::domain::audit::{
-    AuditEntry, AuditFilter, AuditRecord, ChainBreak, ChainVerifier, GENESIS, Hash,
+    AuditEntry, AuditFilter, AuditRecord, BreakReason, ChainBreak, ChainVerifier, GENESIS, Hash,
 };
 use crate::domain::operator::{Operator, OperatorId, fold_username};
 
@@ -424,14 +424,17 @@ impl Store {
                 Err(reason) => {
                     return Ok(Err(ChainBreak {
                         seq: key_seq,
-                        reason: format!("voce non leggibile: {reason}"),
+                        reason: BreakReason::Unreadable(reason.to_string()),
                     }));
                 }
             };
             if e.seq != key_seq {
                 return Ok(Err(ChainBreak {
                     seq: key_seq,
-                    reason: format!("la voce con chiave {key_seq} dichiara il numero {}", e.seq),
+                    reason: BreakReason::KeyMismatch {
+                        key: key_seq,
+                        declared: e.seq,
+                    },
                 }));
             }
             if let Err(b) = v.push(&e) {
@@ -443,7 +446,7 @@ impl Store {
             Err(e) => {
                 return Ok(Err(ChainBreak {
                     seq: v.count() + 1,
-                    reason: e.to_string(),
+                    reason: BreakReason::HeadUnreadable(e.to_string()),
                 }));
             }
         };

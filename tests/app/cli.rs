@@ -167,10 +167,15 @@ fn operator_add_and_audit_verify_catches_a_tampered_entry() {
     }
     let o = sportello(&["--data-dir", data, "audit", "verify"]);
     assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
-    assert!(
-        stdout(&o).starts_with("Registro accessi: catena interrotta alla voce 2:"),
-        "{}",
-        stdout(&o)
+    assert_eq!(
+        stdout(&o),
+        "Registro accessi: catena interrotta alla voce 2: il contenuto è stato alterato (impronta diversa)\n"
+    );
+    let o = sportello(&["--lang", "en", "--data-dir", data, "audit", "verify"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    assert_eq!(
+        stdout(&o),
+        "Audit trail: chain broken at entry 2: the content was altered (different fingerprint)\n"
     );
     let o = sportello(&["--data-dir", data, "check"]);
     assert_eq!(o.status.code(), Some(1));
@@ -1253,4 +1258,167 @@ fn cf_and_errors_are_english_with_lang_en() {
     assert!(err.starts_with("Error: The data folder "), "{err}");
     assert!(err.contains("holds no sportello store"), "{err}");
     assert_english(&err);
+}
+
+/// Words of the command line's Italian outputs, on top of [`ITALIAN`].
+const ITALIAN_OUTPUT: &[&str] = &[
+    "voci",
+    "Registro",
+    "Ancora",
+    "verificato",
+    "attivo",
+    "segreteria",
+    "Operatore",
+    "creato",
+    "Pazienti",
+    "Spazio",
+    "Problemi",
+    "giorno",
+    "Anno",
+    "festività",
+    "santo",
+    "appuntamenti",
+    "stato",
+    "ripristinato",
+    "Attenzione",
+];
+
+fn assert_english_output(text: &str) {
+    assert_english(text);
+    for word in ITALIAN_OUTPUT {
+        assert!(!text.contains(word), "{word:?} in:\n{text}");
+    }
+}
+
+fn sportello_en(data: &str, args: &[&str], stdin: &[u8]) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_sportello"))
+        .args(["--lang", "en", "--data-dir", data])
+        .args(args)
+        .env_remove("SPORTELLO_DATA")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run sportello");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stdin)
+        .expect("write stdin");
+    child.wait_with_output().expect("sportello ends")
+}
+
+#[test]
+fn commands_print_english_with_lang_en() {
+    // festivi: the holiday names are the calendar's own (Italian by
+    // design); the messages are English.
+    let o = sportello(&["--lang", "en", "festivi", "2026", "--comune", "Nowhere"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(
+        stderr(&o).trim(),
+        "No patron saint known for the comune \"Nowhere\": only the national holidays are listed"
+    );
+    assert!(stdout(&o).starts_with("01/01/2026 Capodanno\n"));
+    let o = sportello(&["--lang", "en", "festivi", "26"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        stderr(&o).trim(),
+        "Year not valid: 26 (write the year with four digits, for example 2026)"
+    );
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path().join("data");
+    let data = d.to_str().expect("utf-8 path");
+
+    let o = sportello_en(
+        data,
+        &["operator", "add", "anna", "--role", "segreteria"],
+        b"password-anna\n",
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(stdout(&o), "Operator anna created (front desk)\n");
+    assert!(
+        stderr(&o).contains("Automatic backup of the day: "),
+        "{}",
+        stderr(&o)
+    );
+    assert_english_output(&stderr(&o));
+
+    let o = sportello_en(data, &["operator", "list"], b"");
+    assert_eq!(stdout(&o), "anna\tfront desk\tactive\n");
+
+    let o = sportello_en(data, &["check"], b"");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.starts_with("Patients: 0  Index entries: "), "{out}");
+    assert!(out.contains("Problems: 0"), "{out}");
+    assert_english_output(&out);
+
+    let o = sportello_en(data, &["audit", "verify"], b"");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.starts_with("Audit trail: chain intact, 2 entries\nAudit trail anchor: 2:"),
+        "{out}"
+    );
+    assert_english_output(&out);
+
+    let file = dir.path().join("copy.sportello");
+    let f = file.to_str().expect("utf-8 path");
+    let o = sportello_en(data, &["backup", f], b"");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.starts_with(&format!("Verified backup written to {f}: ")),
+        "{out}"
+    );
+    assert!(out.contains("\nAudit trail anchor: "), "{out}");
+    assert_english_output(&out);
+
+    let o = sportello_en(data, &["agenda", "--giorno", "01/12/2026", "--csv"], b"");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(
+        stdout(&o),
+        "date,start,end,where,surname,name,codice_fiscale,service,state\n"
+    );
+    let o = sportello_en(data, &["agenda", "--giorno", "1/12/26"], b"");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).starts_with("Date not valid: 1/12/26"),
+        "{}",
+        stderr(&o)
+    );
+
+    let o = sportello_en(data, &["restore", f, "--si"], b"");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.starts_with("Backup of "), "{out}");
+    assert!(
+        out.contains("0 patients, 1 operator, audit trail up to entry"),
+        "{out}"
+    );
+    assert!(out.contains(&format!("Store restored from {f}: ")), "{out}");
+    assert!(out.contains("The previous store is kept in "), "{out}");
+    assert_english_output(&out);
+
+    // A Gestori file that cannot be read at all.
+    let empty = dir.path().join("gestori.csv");
+    std::fs::write(&empty, b"").expect("write file");
+    let e = empty.to_str().expect("utf-8 path");
+    let o = sportello_en(data, &["import", "gestori", e], b"");
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(stderr(&o), "the file is empty: no row to import\n");
+    let o = sportello_en(data, &["import", "gestori", e, "--ats", "Atlantide"], b"");
+    assert_eq!(
+        stderr(&o),
+        "unknown ATS \"Atlantide\" (option --ats): use a code from 030321 to 030328 or the ATS's name\n"
+    );
+    let o = sportello(&["--data-dir", data, "import", "gestori", e]);
+    assert_eq!(stderr(&o), "il file è vuoto: nessuna riga da importare\n");
+
+    // Italian stays the default.
+    let o = sportello(&["--data-dir", data, "operator", "list"]);
+    assert_eq!(stdout(&o), "anna\tsegreteria\tattivo\n");
 }

@@ -818,3 +818,60 @@ fn files_and_folders_are_private_whatever_the_umask() {
     }
     assert_eq!(out.join("patti").read_dir().unwrap().count(), 2);
 }
+
+#[test]
+fn command_line_erase_speaks_english_with_lang_en() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().join("dati");
+    let s = setup(&desk(&d));
+    let d = d.to_str().unwrap();
+    let erase = |answer: &str| {
+        sportello_with_input(
+            &[
+                "--lang",
+                "en",
+                "gdpr",
+                "erase",
+                "--cf",
+                &s.cf,
+                "--motivo",
+                "request",
+                "--data-dir",
+                d,
+            ],
+            answer,
+        )
+    };
+    let no = erase("no\n");
+    assert_eq!(no.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&no.stderr).into_owned();
+    assert!(err.contains("Type YES to confirm: "), "{err}");
+    assert!(err.ends_with("Nothing was erased.\n"), "{err}");
+    let yes = erase("YES\n");
+    assert_eq!(
+        yes.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&yes.stderr)
+    );
+    let out = String::from_utf8_lossy(&yes.stdout).into_owned();
+    assert!(
+        out.starts_with(&format!(
+            "GDPR erasure of patient {0} (now GDPR{0:012}): identity removed, 1 Patti, 1 prese in carico and 1 appointments pseudonymised. Reason: request\n",
+            s.patient
+        )),
+        "{out}"
+    );
+    assert!(out.contains("\nThe patient is now found as GDPR"), "{out}");
+    assert!(out.contains("\nStore rewritten: "), "{out}");
+    assert!(out.contains("\nDisk space: "), "{out}");
+    for italian in [
+        "Cancellazione",
+        "Archivio",
+        "Spazio",
+        "backup scritti",
+        " il ",
+    ] {
+        assert!(!out.contains(italian), "{italian:?} in:\n{out}");
+    }
+}

@@ -1,14 +1,12 @@
-//! The interface (the screens and the command line) imports only the
+//! The interface (the screens and the command line: main.rs, cli_help.rs,
+//! src/cli) imports only the
 //! service, the domain and the texts: never the store nor the file formats.
 
 use std::path::{Path, PathBuf};
 
 /// Uses not yet moved behind the service (file, text). Shrink it; never
 /// add to it.
-const KNOWN: &[(&str, &str)] = &[
-    ("src/main.rs", "sportello::io::gestori::{"),
-    ("src/tui/admin/import.rs", "crate::io::gestori::{"),
-];
+const KNOWN: &[(&str, &str)] = &[("src/tui/admin/import.rs", "crate::io::gestori::{")];
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     for entry in std::fs::read_dir(dir).expect("readable folder") {
@@ -25,6 +23,7 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
 fn the_interface_imports_neither_the_store_nor_io() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut files = vec![root.join("src/main.rs"), root.join("src/cli_help.rs")];
+    rust_files(&root.join("src/cli"), &mut files);
     rust_files(&root.join("src/tui"), &mut files);
     let mut found = Vec::new();
     for file in files {
