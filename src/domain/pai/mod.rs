@@ -950,7 +950,7 @@ impl PaiTemplates {
     pub fn embedded() -> &'static PaiTemplates {
         static EMBEDDED: OnceLock<PaiTemplates> = OnceLock::new();
         EMBEDDED.get_or_init(|| {
-            PaiTemplates::parse_csv(include_str!("../../assets/pai-modelli.csv"))
+            PaiTemplates::parse_csv(include_str!("../../../assets/pai-modelli.csv"))
                 .unwrap_or_default()
         })
     }
@@ -1670,7 +1670,7 @@ mod tests {
 
     #[test]
     fn embedded_templates_cover_every_starter_pathology() {
-        let parsed = PaiTemplates::parse_csv(include_str!("../../assets/pai-modelli.csv"));
+        let parsed = PaiTemplates::parse_csv(include_str!("../../../assets/pai-modelli.csv"));
         let parsed = parsed.unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(&parsed, PaiTemplates::embedded());
         let catalogue = super::super::pathology::Catalogue::starter();
