@@ -18,6 +18,7 @@ use crate::domain::planner::{self, Occupancy, Occurrence, PlanInput, PlanOutput,
 use crate::domain::text::{
     MAX_GESTORE_NAME_CHARS, MAX_NAME_CHARS, MAX_NOTE_CHARS, MAX_SHORT_CHARS,
 };
+use crate::io::ical;
 use crate::store::Store;
 
 /// What one `plan --all` run keeps between plans: slot use already read
@@ -1218,7 +1219,7 @@ impl Desk {
                 (a, dove)
             })
             .collect();
-        Ok(agenda::ics_at(
+        Ok(ical::ics(
             &list,
             &format!("{} {}", p.cognome, p.nome),
             self.clock.now(),
