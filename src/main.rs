@@ -807,7 +807,11 @@ fn run(cli: Cli) -> Result<ExitCode, DeskError> {
                 }
             })?;
             let o = desk.add_operator(username, &password, role)?;
-            println!("Operatore {} creato ({})", o.username, o.role.label());
+            println!(
+                "Operatore {} creato ({})",
+                o.username,
+                sportello::texts::label::role(cli.lang.into(), o.role)
+            );
             Ok(ExitCode::SUCCESS)
         }
         Command::Operator(OperatorWhat::Chiave(ChiaveWhat::Add { username, file })) => {
@@ -836,7 +840,7 @@ fn run(cli: Cli) -> Result<ExitCode, DeskError> {
                 println!(
                     "{}\t{}\t{}",
                     o.username,
-                    o.role.label(),
+                    sportello::texts::label::role(cli.lang.into(), o.role),
                     if o.active { "attivo" } else { "disattivato" }
                 );
             }
