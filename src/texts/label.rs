@@ -336,3 +336,146 @@ pub fn patto_state(lang: Lang, s: PattoState) -> String {
         PattoState::Rinnovato => tr!(lang, "rinnovato", "renewed").into(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::agenda::parse_giorni;
+    use chrono::NaiveDate;
+
+    const WEEK: [Weekday; 7] = [
+        Weekday::Mon,
+        Weekday::Tue,
+        Weekday::Wed,
+        Weekday::Thu,
+        Weekday::Fri,
+        Weekday::Sat,
+        Weekday::Sun,
+    ];
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn italian_is_the_domain_form() {
+        for g in WEEK {
+            assert_eq!(giorno(Lang::It, g), crate::domain::agenda::giorno_label(g));
+            assert_eq!(
+                giorno_breve(Lang::It, g),
+                crate::domain::agenda::giorno_breve(g)
+            );
+        }
+        for c in Categoria::ALL {
+            assert_eq!(categoria(Lang::It, c), c.label());
+        }
+        for t in GestoreTipo::ALL {
+            assert_eq!(gestore_tipo(Lang::It, t), t.label());
+        }
+        for a in AuditAction::ALL {
+            assert_eq!(audit_action(Lang::It, a), a.label());
+        }
+        for f in Firmatario::ALL {
+            assert_eq!(firmatario(Lang::It, f), f.label());
+        }
+        for f in [
+            Frequenza::VoltePerAnno(1),
+            Frequenza::VoltePerAnno(4),
+            Frequenza::OgniMesi(1),
+            Frequenza::OgniMesi(6),
+            Frequenza::UnaVolta,
+        ] {
+            assert_eq!(frequenza(Lang::It, f), f.label());
+        }
+        let p = Pattern::new(
+            Weekday::Tue,
+            NaiveTime::from_hms_opt(8, 0, 0).unwrap(),
+            NaiveTime::from_hms_opt(12, 30, 0).unwrap(),
+            15,
+            1,
+            d(2026, 1, 1),
+        );
+        assert_eq!(pattern(Lang::It, &p), "martedì 08:00-12:30");
+        assert_eq!(pattern(Lang::It, &p), p.label());
+        assert_eq!(pattern(Lang::En, &p), "Tuesday 08:00-12:30");
+        for days in [
+            vec![Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Fri],
+            vec![Weekday::Sat],
+            WEEK.to_vec(),
+        ] {
+            assert_eq!(
+                giorni(Lang::It, &days),
+                crate::domain::agenda::giorni_label(&days)
+            );
+        }
+        assert_eq!(
+            patto_state(Lang::It, PattoState::InScadenza { giorni: 3 }),
+            "in scadenza tra 3 giorni"
+        );
+        assert_eq!(
+            patto_state(Lang::En, PattoState::InScadenza { giorni: 3 }),
+            "expires in 3 days"
+        );
+        let l = Luogo::in_sede("punto prelievi");
+        assert_eq!(luogo(Lang::It, &l), l.label());
+        assert_eq!(luogo(Lang::En, &l), "at the practice: punto prelievi");
+        assert_eq!(
+            patient_status(Lang::En, PatientStatus::Deceduto(d(2026, 1, 2))),
+            "deceased"
+        );
+        assert_eq!(pai_stato(Lang::En, &PaiStato::Bozza), "draft");
+        assert_eq!(fascia(Lang::En, Fascia::Pomeriggio), "afternoon");
+        assert_eq!(stampante(Lang::En, &Stampante::Predefinita), "default");
+        assert_eq!(
+            stampante(Lang::It, &Stampante::Predefinita),
+            Stampante::Predefinita.label()
+        );
+    }
+
+    #[test]
+    fn closure_periods_in_both_languages() {
+        let one = Closure::giornata(1, None, d(2026, 12, 8), "Immacolata");
+        let span = Closure::periodo(2, None, d(2026, 8, 3), d(2026, 8, 21), "ferie");
+        let part = Closure {
+            id: 3,
+            resource: Some(1),
+            dal: d(2026, 3, 9).and_hms_opt(14, 0, 0).unwrap(),
+            al: d(2026, 3, 9).and_hms_opt(18, 0, 0).unwrap(),
+            motivo: String::new(),
+        };
+        for c in [&one, &span, &part] {
+            assert_eq!(closure_period(Lang::It, c), c.periodo_label());
+        }
+        assert_eq!(closure_period(Lang::En, &one), "on 08/12/2026");
+        assert_eq!(
+            closure_period(Lang::En, &span),
+            "from 03/08/2026 to 21/08/2026"
+        );
+        assert_eq!(
+            closure_period(Lang::En, &part),
+            "on 09/03/2026 from 14:00 to 18:00"
+        );
+    }
+
+    #[test]
+    fn english_weekdays_are_read_back() {
+        // Every set of days the agenda set-up writes in English parses back.
+        for mask in 1u8..128 {
+            let days: Vec<Weekday> = WEEK
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| mask & (1 << i) != 0)
+                .map(|(_, d)| *d)
+                .collect();
+            let text = giorni(Lang::En, &days);
+            assert_eq!(parse_giorni(&text), Some(days.clone()), "{text}");
+        }
+        assert_eq!(
+            giorni(
+                Lang::En,
+                &[Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Fri]
+            ),
+            "mon-wed,fri"
+        );
+    }
+}
