@@ -6,8 +6,8 @@ SRC_DIR/main.rs become calls of crate::texts::label::X(lang, value).
 Usage: scripts/labels.py SRC_DIR   (e.g. src). Idempotent: a second run
 changes nothing (a rewritten call no longer matches).
 
-The language is taken from the enclosing function: `env.lang` or
-`env.s.lang` where the function has an `env`, `self.s.lang` in a method of
+The language is taken from the enclosing function: where it has an `env`,
+`env.lang` if the kit's Env struct has a `lang` field, else `env.s.lang`; `self.s.lang` in a method of
 a screen holding its strings as `s`, `s.lang` where a local `s` is the
 strings, `lang` where a `lang` is in scope, `cli.lang.into()` in main.rs.
 A call site where none is found is left alone and printed.
@@ -55,6 +55,16 @@ FREQ_SHOWN = re.compile(r"cut\(&item\.frequenza\.label\(\)")
 # Imports of the weekday names left unused once the calls are rewritten.
 IMPORTS = re.compile(r"\b(giorni_label|giorno_label|giorno_breve),\s*")
 
+def env_lang():
+    """`env.lang` once the kit's Env carries the language, else `env.s.lang`."""
+    for p in sorted((src / "tui" / "kit").rglob("*.rs")):
+        m = re.search(r"pub struct Env\b[^}]*}", p.read_text(), re.S)
+        if m:
+            return "env.lang" if re.search(r"\bpub lang\b", m.group(0)) else "env.s.lang"
+    return "env.s.lang"
+
+
+ENV_LANG = env_lang()
 FN = re.compile(r"(?m)^\s*(?:pub(?:\([a-z]+\))?\s+)?fn\s+\w+")
 
 
@@ -66,10 +76,8 @@ def lang_at(text, pos, path):
     body = text[start:pos]
     if path.name == "main.rs" and "cli" in body:
         return "cli.lang.into()"
-    if "env.lang" in body or ("env" in body and "env.lang" in text and "env.s.lang" not in text):
-        return "env.lang"
     if re.search(r"\benv\b", body):
-        return "env.s.lang" if "env.s." in text else "env.lang"
+        return ENV_LANG
     if "self.s." in body or ("&self" in body and "self.s.lang" in text):
         return "self.s.lang"
     if re.search(r"\blet s = |\bs: &", body):
