@@ -987,7 +987,7 @@ fn festivi(anno: i32, comune: Option<&str>) -> ExitCode {
         eprintln!("Anno non valido: {anno} (scrivere l'anno con quattro cifre, per esempio 2026)");
         return ExitCode::FAILURE;
     }
-    let list = calendar::holidays(anno, comune);
+    let list = sportello::service::agenda::holidays(anno, comune);
     if list.is_empty() {
         eprintln!("Anno non valido: {anno}");
         return ExitCode::FAILURE;

@@ -8,3 +8,4 @@ pub mod gestori;
 pub mod ical;
 pub mod patto;
 pub mod table;
+pub mod tables;

@@ -252,8 +252,8 @@ fn validity_dates_bound_a_pattern() {
 #[test]
 fn no_slots_on_holidays_and_the_patron_day() {
     let r = prelievi();
-    let milano = LocalCalendar::for_comune(Some("Milano"));
-    let bergamo = LocalCalendar::for_comune(Some("Bergamo"));
+    let milano = LocalCalendar::with_table(crate::io::tables::patroni(), Some("Milano"));
+    let bergamo = LocalCalendar::with_table(crate::io::tables::patroni(), Some("Bergamo"));
     // Tuesday 8 December 2026, Immacolata: a national holiday.
     assert_eq!(d(2026, 12, 8).weekday(), Weekday::Tue);
     assert!(slots_on(&r, d(2026, 12, 8), &[], &milano).is_empty());
@@ -375,7 +375,7 @@ fn closure_labels() {
 
 #[test]
 fn conflicts_of_a_manual_booking() {
-    let calendar = LocalCalendar::for_comune(Some("Milano"));
+    let calendar = LocalCalendar::with_table(crate::io::tables::patroni(), Some("Milano"));
     let r = prelievi();
     let start = dt(2026, 3, 9, 7, 30);
     let candidate = appointment(10, 5, Some(1), start, 10);
@@ -659,7 +659,7 @@ proptest! {
                 }
             })
             .collect();
-        let calendar = LocalCalendar::for_comune(Some("Milano"));
+        let calendar = LocalCalendar::with_table(crate::io::tables::patroni(), Some("Milano"));
         let day = day0 + Duration::days(offset);
         let slots = slots_on(&r, day, &closures, &calendar);
         if p.validate().is_err() || day.weekday() != giorno || calendar.is_holiday(day) {

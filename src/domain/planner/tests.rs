@@ -112,7 +112,7 @@ impl Setup {
             pai,
             resources: resources(),
             closures: Vec::new(),
-            calendar: LocalCalendar::for_comune(Some("Milano")),
+            calendar: LocalCalendar::with_table(crate::io::tables::patroni(), Some("Milano")),
             preferences: Preferences::default(),
             occupancy: MemoryOccupancy::default(),
             from,
@@ -660,7 +660,7 @@ fn holidays_and_the_patron_day_get_nothing() {
     assert_eq!(out.proposals[0].finestra, (dal, d(2026, 12, 15)));
     assert_eq!(out.proposals[0].start.date(), d(2026, 12, 14));
     // In Bergamo Sant'Ambrogio is a working day.
-    setup.calendar = LocalCalendar::for_comune(Some("Bergamo"));
+    setup.calendar = LocalCalendar::with_table(crate::io::tables::patroni(), Some("Bergamo"));
     assert_eq!(setup.plan().proposals[0].start.date(), d(2026, 12, 7));
 }
 
@@ -962,7 +962,7 @@ fn build(s: &Scenario) -> (Setup, Vec<Appointment>) {
         items.push(it);
     }
     let pai = pai_with(items, dal);
-    let calendar = LocalCalendar::for_comune(Some("Milano"));
+    let calendar = LocalCalendar::with_table(crate::io::tables::patroni(), Some("Milano"));
     let closures: Vec<Closure> = s
         .closures
         .iter()
