@@ -80,7 +80,7 @@ fn main() {
         PaiTemplates::embedded(),
     );
     let resources = resources(dal);
-    let calendar = LocalCalendar::for_comune(Some("Milano"));
+    let calendar = LocalCalendar::with_table(sportello::io::tables::patroni(), Some("Milano"));
     let closures = vec![Closure::periodo(
         1,
         None,

@@ -63,7 +63,7 @@ pub fn festivi(lang: Lang, anno: i32, comune: Option<&str>) -> ExitCode {
         eprintln!("{}", t::year_invalid_digits(lang, anno));
         return ExitCode::FAILURE;
     }
-    let list = calendar::holidays(anno, comune);
+    let list = sportello::service::agenda::holidays(anno, comune);
     if list.is_empty() {
         eprintln!("{}", t::year_invalid(lang, anno));
         return ExitCode::FAILURE;

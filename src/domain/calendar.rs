@@ -14,8 +14,9 @@
 //! nazionale (first Sunday of November) always falls on a Sunday and is not listed.
 //!
 //! The patron saint's day is a holiday in its own comune only. Patrons are data
-//! (`assets/patroni.csv`, embedded), matched by comune name through [`fold`], so a practice
-//! can load its own table with [`PatronTable::parse_csv`].
+//! (`assets/patroni.csv`, read by `crate::io::tables` and handed to [`LocalCalendar`] and
+//! [`holidays_with`]), matched by comune name through [`fold`], so a practice can load its
+//! own table.
 //!
 //! Working days: Monday to Friday and not a holiday. **Saturday is not a working day** for
 //! a practice: the programme's services (booking, recalls, deadlines) are counted on
@@ -23,7 +24,6 @@
 //! A practice that opens on Saturday models that in its agenda, not here.
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
 
 use chrono::{Datelike, NaiveDate, Weekday};
 use thiserror::Error;
@@ -73,7 +73,7 @@ pub enum CalendarError {
 }
 
 /// Header of a patron-saint CSV file.
-const HEADER: &str = "comune,giorno,mese,santo";
+pub const HEADER: &str = "comune,giorno,mese,santo";
 
 /// Fixed-date national holidays as (month, day, name).
 const FIXED_NATIONAL: [(u32, u32, &str); 10] = [
@@ -221,14 +221,9 @@ pub fn is_national_holiday(date: NaiveDate) -> bool {
             .is_some_and(|sunday| date == sunday || sunday.succ_opt() == Some(date))
 }
 
-/// National holidays of `year` plus the patron saint's day of `comune` (looked up in the
-/// embedded table), sorted by date. A patron's day that coincides with a national holiday
-/// is kept as a second entry on that date, after the national one.
-pub fn holidays(year: i32, comune: Option<&str>) -> Vec<Holiday> {
-    holidays_with(PatronTable::embedded(), year, comune)
-}
-
-/// Like [`holidays`], with a patron table chosen by the caller.
+/// National holidays of `year` plus the patron saint's day of `comune` in
+/// `table`, sorted by date. A patron's day that coincides with a national
+/// holiday is kept as a second entry on that date, after the national one.
 pub fn holidays_with(table: &PatronTable, year: i32, comune: Option<&str>) -> Vec<Holiday> {
     let mut list = national_holidays(year);
     if let Some(patron) = comune.and_then(|c| table.patron(c, year)) {
@@ -236,30 +231,6 @@ pub fn holidays_with(table: &PatronTable, year: i32, comune: Option<&str>) -> Ve
         list.sort_by_key(|h| (h.date, h.kind));
     }
     list
-}
-
-/// Whether `date` is a holiday (national, or the patron's day of `comune`). Looks the
-/// comune up on every call; to test many dates of one comune build a [`LocalCalendar`]
-/// once instead.
-pub fn is_holiday(date: NaiveDate, comune: Option<&str>) -> bool {
-    LocalCalendar::for_comune(comune).is_holiday(date)
-}
-
-/// Whether `date` is a working day for a practice in `comune`: Monday to Friday and not a
-/// holiday. Saturday is not a working day (see the module documentation).
-pub fn is_working_day(date: NaiveDate, comune: Option<&str>) -> bool {
-    LocalCalendar::for_comune(comune).is_working_day(date)
-}
-
-/// The first working day on or after `date` (`date` itself if it is a working day).
-pub fn next_working_day(date: NaiveDate, comune: Option<&str>) -> NaiveDate {
-    LocalCalendar::for_comune(comune).next_working_day(date)
-}
-
-/// Working days in the half-open range `[from, to)`: `from` counts, `to` does not, so
-/// ranges add up (`a..b` + `b..c` = `a..c`). Zero when `to <= from`.
-pub fn working_days_between(from: NaiveDate, to: NaiveDate, comune: Option<&str>) -> u32 {
-    LocalCalendar::for_comune(comune).working_days_between(from, to)
 }
 
 /// A calendar resolved for one comune: the patron's day is looked up once, after which
@@ -274,11 +245,6 @@ impl LocalCalendar {
     /// National holidays only.
     pub fn national() -> Self {
         LocalCalendar { patron: None }
-    }
-
-    /// National holidays plus the patron of `comune` from the embedded table.
-    pub fn for_comune(comune: Option<&str>) -> Self {
-        Self::with_table(PatronTable::embedded(), comune)
     }
 
     /// National holidays plus the patron of `comune` from `table`.
@@ -361,20 +327,6 @@ impl LocalCalendar {
     }
 }
 
-/// The 1-based line of `text` where a CSV record starts. The csv crate's own line counter
-/// and byte offset both include the blank lines skipped before a record, so the offset is
-/// moved past them before counting.
-fn line_at(text: &str, position: Option<&csv::Position>) -> u64 {
-    let Some(position) = position else { return 0 };
-    let bytes = text.as_bytes();
-    let mut start = usize::try_from(position.byte()).map_or(bytes.len(), |b| b.min(bytes.len()));
-    while start < bytes.len() && matches!(bytes[start], b'\r' | b'\n') {
-        start += 1;
-    }
-    let newlines = bytes[..start].iter().filter(|&&b| b == b'\n').count();
-    u64::try_from(newlines).map_or(u64::MAX, |n| n.saturating_add(1))
-}
-
 fn is_weekend(date: NaiveDate) -> bool {
     matches!(date.weekday(), Weekday::Sat | Weekday::Sun)
 }
@@ -399,107 +351,21 @@ pub struct PatronTable {
     index: HashMap<String, usize>,
 }
 
-static EMBEDDED_PATRONS: OnceLock<PatronTable> = OnceLock::new();
-
 impl PatronTable {
-    /// The table shipped with the application (`assets/patroni.csv`), parsed once. Should
-    /// the embedded file ever be unreadable, the table is empty (tests guard against it).
-    pub fn embedded() -> &'static PatronTable {
-        EMBEDDED_PATRONS.get_or_init(|| {
-            Self::parse_csv(include_str!("../../assets/patroni.csv")).unwrap_or_default()
-        })
-    }
-
-    /// Reads a table with header `comune,giorno,mese,santo`, one comune per row. Errors
-    /// name the line of the file. A UTF-8 byte-order mark and blank lines are accepted.
-    pub fn parse_csv(text: &str) -> Result<PatronTable, CalendarError> {
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let mut reader = csv::ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .trim(csv::Trim::All)
-            .from_reader(text.as_bytes());
-        let mut table = PatronTable::default();
-        let mut first_lines: Vec<u64> = Vec::new();
-        let mut header_seen = false;
-        for result in reader.records() {
-            let record = result.map_err(|e| CalendarError::Csv {
-                line: line_at(text, e.position()),
-                message: e.to_string(),
-            })?;
-            let line = line_at(text, record.position());
-            if !header_seen {
-                let found: Vec<&str> = record.iter().collect();
-                let found = found.join(",");
-                if found.to_lowercase() != HEADER {
-                    return Err(CalendarError::BadHeader { line, found });
-                }
-                header_seen = true;
-                continue;
-            }
-            if record.len() != 4 {
-                return Err(CalendarError::FieldCount {
-                    line,
-                    found: record.len(),
-                });
-            }
-            let field = |i: usize, name: &'static str| -> Result<&str, CalendarError> {
-                match record.get(i) {
-                    Some(v) if !v.is_empty() => Ok(v),
-                    _ => Err(CalendarError::EmptyField { line, field: name }),
-                }
-            };
-            let comune = field(0, "comune")?;
-            let day_text = field(1, "giorno")?;
-            let month_text = field(2, "mese")?;
-            let santo = field(3, "santo")?;
-            let day = day_text
-                .parse::<u32>()
-                .ok()
-                .filter(|d| (1..=31).contains(d))
-                .ok_or_else(|| CalendarError::BadDay {
-                    line,
-                    value: day_text.to_owned(),
-                })?;
-            let month = month_text
-                .parse::<u32>()
-                .ok()
-                .filter(|m| (1..=12).contains(m))
-                .ok_or_else(|| CalendarError::BadMonth {
-                    line,
-                    value: month_text.to_owned(),
-                })?;
-            // 2000 is a leap year: 29 February is accepted and simply absent in other years.
-            if NaiveDate::from_ymd_opt(2000, month, day).is_none() {
-                return Err(CalendarError::BadDate { line, day, month });
-            }
-            let key = fold(comune);
-            if key.is_empty() {
-                return Err(CalendarError::EmptyField {
-                    line,
-                    field: "comune",
-                });
-            }
-            if let Some(&existing) = table.index.get(&key) {
-                return Err(CalendarError::DuplicateComune {
-                    line,
-                    comune: comune.to_owned(),
-                    first_line: first_lines.get(existing).copied().unwrap_or(0),
-                });
-            }
-            table.index.insert(key, table.patrons.len());
-            first_lines.push(line);
-            table.patrons.push(Patron {
-                comune: comune.to_owned(),
-                day,
-                month,
-                santo: santo.to_owned(),
-            });
+    /// Adds a row. A comune appears once (matched by folded name): `Err`
+    /// gives the position of the row already there for it, `Err(None)` an
+    /// empty comune.
+    pub fn push(&mut self, patron: Patron) -> Result<(), Option<usize>> {
+        let key = fold(&patron.comune);
+        if key.is_empty() {
+            return Err(None);
         }
-        if !header_seen {
-            return Err(CalendarError::Empty);
+        if let Some(&existing) = self.index.get(&key) {
+            return Err(Some(existing));
         }
-        Ok(table)
+        self.index.insert(key, self.patrons.len());
+        self.patrons.push(patron);
+        Ok(())
     }
 
     /// All rows, in file order.
@@ -538,6 +404,28 @@ impl PatronTable {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::io::tables::{parse_patroni, patroni};
+
+    // The rules with the built-in table, as the service applies them.
+    fn holidays(year: i32, comune: Option<&str>) -> Vec<Holiday> {
+        holidays_with(patroni(), year, comune)
+    }
+
+    fn is_holiday(date: NaiveDate, comune: Option<&str>) -> bool {
+        LocalCalendar::with_table(patroni(), comune).is_holiday(date)
+    }
+
+    fn is_working_day(date: NaiveDate, comune: Option<&str>) -> bool {
+        LocalCalendar::with_table(patroni(), comune).is_working_day(date)
+    }
+
+    fn next_working_day(date: NaiveDate, comune: Option<&str>) -> NaiveDate {
+        LocalCalendar::with_table(patroni(), comune).next_working_day(date)
+    }
+
+    fn working_days_between(from: NaiveDate, to: NaiveDate, comune: Option<&str>) -> u32 {
+        LocalCalendar::with_table(patroni(), comune).working_days_between(from, to)
+    }
     use proptest::prelude::*;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -700,7 +588,7 @@ mod tests {
 
     #[test]
     fn patron_coinciding_with_national_holiday_keeps_both() {
-        let table = PatronTable::parse_csv("comune,giorno,mese,santo\nTestopoli,8,12,San Test\n")
+        let table = parse_patroni("comune,giorno,mese,santo\nTestopoli,8,12,San Test\n")
             .expect("valid table");
         let list = holidays_with(&table, 2026, Some("Testopoli"));
         assert_eq!(list.len(), 14);
@@ -721,9 +609,9 @@ mod tests {
 
     #[test]
     fn every_embedded_patron_is_a_local_holiday() {
-        let table = PatronTable::embedded();
+        let table = patroni();
         assert_eq!(
-            PatronTable::parse_csv(include_str!("../../assets/patroni.csv")).as_ref(),
+            parse_patroni(include_str!("../../assets/patroni.csv")).as_ref(),
             Ok(table)
         );
         assert!(table.len() >= 12);
@@ -896,9 +784,9 @@ mod tests {
             ),
         ];
         for (text, expected) in cases {
-            assert_eq!(PatronTable::parse_csv(text), Err(expected), "{text:?}");
+            assert_eq!(parse_patroni(text), Err(expected), "{text:?}");
         }
-        let err = PatronTable::parse_csv("comune,giorno,mese,santo\nMilano,7,13,Sant'Ambrogio\n")
+        let err = parse_patroni("comune,giorno,mese,santo\nMilano,7,13,Sant'Ambrogio\n")
             .expect_err("bad month");
         assert_eq!(
             err.to_string(),
@@ -909,7 +797,7 @@ mod tests {
     #[test]
     fn patron_table_accepts_bom_quotes_and_29_february() {
         let text = "\u{feff}Comune,Giorno,Mese,Santo\r\n\"Sant'Angelo Lodigiano\", 29 ,2,\"San Test, martire\"\r\n";
-        let table = PatronTable::parse_csv(text).expect("valid table");
+        let table = parse_patroni(text).expect("valid table");
         assert_eq!(table.len(), 1);
         let p = table
             .lookup("santangelo lodigiano")
@@ -924,10 +812,10 @@ mod tests {
 
     #[test]
     fn local_calendar_matches_free_functions() {
-        let milano = LocalCalendar::for_comune(Some("Milano"));
+        let milano = LocalCalendar::with_table(patroni(), Some("Milano"));
         assert_ne!(milano, LocalCalendar::national());
         assert_eq!(
-            LocalCalendar::for_comune(Some("Roma")),
+            LocalCalendar::with_table(patroni(), Some("Roma")),
             LocalCalendar::national()
         );
         let mut day = d(2026, 1, 1);

@@ -18,6 +18,7 @@ use crate::domain::planner::{self, Occupancy, Occurrence, PlanInput, PlanOutput,
 use crate::domain::text::{
     MAX_GESTORE_NAME_CHARS, MAX_NAME_CHARS, MAX_NOTE_CHARS, MAX_SHORT_CHARS,
 };
+use crate::io::{ical, tables};
 use crate::store::Store;
 
 /// What one `plan --all` run keeps between plans: slot use already read
@@ -201,12 +202,21 @@ pub struct WeekDay {
     pub lines: Vec<DayLine>,
 }
 
+/// National holidays of `year` plus the patron saint's day of `comune` (in
+/// the built-in table), sorted by date.
+pub fn holidays(year: i32, comune: Option<&str>) -> Vec<crate::domain::calendar::Holiday> {
+    crate::domain::calendar::holidays_with(tables::patroni(), year, comune)
+}
+
 impl Desk {
     /// The practice's calendar: national holidays and its patron saint.
     pub fn calendar(&self) -> Result<LocalCalendar> {
         let practice = self.store.practice()?;
         let comune = (!practice.comune.is_empty()).then(|| super::comune_name(&practice.comune));
-        Ok(LocalCalendar::for_comune(comune.as_deref()))
+        Ok(LocalCalendar::with_table(
+            tables::patroni(),
+            comune.as_deref(),
+        ))
     }
 
     /// The next `n` holidays from today on (national ones and the patron of
@@ -218,7 +228,7 @@ impl Desk {
         let today = self.today();
         let mut out = Vec::new();
         for year in today.year()..=today.year() + 1 {
-            let mut list = crate::domain::calendar::holidays(year, comune.as_deref());
+            let mut list = holidays(year, comune.as_deref());
             list.sort_by_key(|h| h.date);
             out.extend(list.into_iter().filter(|h| h.date >= today));
         }
@@ -1252,7 +1262,7 @@ impl Desk {
                 (a, dove)
             })
             .collect();
-        Ok(agenda::ics_at(
+        Ok(ical::ics(
             &list,
             &format!("{} {}", p.cognome, p.nome),
             self.clock.now(),

@@ -1,9 +1,16 @@
 //! Domain values as the operator reads them, in the chosen language.
 
+use chrono::{NaiveDate, NaiveTime, Weekday};
+
 use super::Lang;
-use crate::domain::agenda::AppStato;
-use crate::domain::gestore::Canale;
+use crate::domain::agenda::{AppStato, Closure, Fascia, Pattern};
+use crate::domain::audit::AuditAction;
+use crate::domain::gestore::{Canale, GestoreTipo};
 use crate::domain::operator::Role;
+use crate::domain::pai::{Categoria, Frequenza, Luogo, PaiStato};
+use crate::domain::patient::PatientStatus;
+use crate::domain::patto::{Firmatario, PattoState};
+use crate::domain::practice::Stampante;
 
 macro_rules! tr {
     ($lang:expr, $it:expr, $en:expr $(,)?) => {
@@ -52,5 +59,423 @@ pub fn app_stato_name(lang: Lang, missed: bool) -> &'static str {
         app_stato(lang, &AppStato::NonPresentato)
     } else {
         app_stato(lang, &AppStato::Eseguito)
+    }
+}
+
+/// A weekday, lower case: "lunedì", "Monday".
+pub fn giorno(lang: Lang, g: Weekday) -> &'static str {
+    match g {
+        Weekday::Mon => tr!(lang, "lunedì", "Monday"),
+        Weekday::Tue => tr!(lang, "martedì", "Tuesday"),
+        Weekday::Wed => tr!(lang, "mercoledì", "Wednesday"),
+        Weekday::Thu => tr!(lang, "giovedì", "Thursday"),
+        Weekday::Fri => tr!(lang, "venerdì", "Friday"),
+        Weekday::Sat => tr!(lang, "sabato", "Saturday"),
+        Weekday::Sun => tr!(lang, "domenica", "Sunday"),
+    }
+}
+
+/// A weekday in three letters, which `domain::agenda::parse_giorni` reads
+/// back in either language: "lun", "mon".
+pub fn giorno_breve(lang: Lang, g: Weekday) -> &'static str {
+    match g {
+        Weekday::Mon => tr!(lang, "lun", "mon"),
+        Weekday::Tue => tr!(lang, "mar", "tue"),
+        Weekday::Wed => tr!(lang, "mer", "wed"),
+        Weekday::Thu => tr!(lang, "gio", "thu"),
+        Weekday::Fri => tr!(lang, "ven", "fri"),
+        Weekday::Sat => tr!(lang, "sab", "sat"),
+        Weekday::Sun => tr!(lang, "dom", "sun"),
+    }
+}
+
+/// Weekdays as `domain::agenda::parse_giorni` reads them: runs of three or
+/// more as a span ("lun-ven", "mon-fri"), the others listed ("lun-mer,ven").
+pub fn giorni(lang: Lang, days: &[Weekday]) -> String {
+    let mut sorted: Vec<Weekday> = days.to_vec();
+    sorted.sort_by_key(|d| d.num_days_from_monday());
+    sorted.dedup();
+    let mut parts: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < sorted.len() {
+        let mut j = i;
+        while j + 1 < sorted.len()
+            && sorted[j + 1].num_days_from_monday() == sorted[j].num_days_from_monday() + 1
+        {
+            j += 1;
+        }
+        if j >= i + 2 {
+            parts.push(format!(
+                "{}-{}",
+                giorno_breve(lang, sorted[i]),
+                giorno_breve(lang, sorted[j])
+            ));
+        } else {
+            parts.extend(
+                sorted[i..=j]
+                    .iter()
+                    .map(|d| giorno_breve(lang, *d).to_string()),
+            );
+        }
+        i = j + 1;
+    }
+    parts.join(",")
+}
+
+fn hm(t: NaiveTime) -> String {
+    t.format("%H:%M").to_string()
+}
+
+fn dmy(d: NaiveDate) -> String {
+    d.format("%d/%m/%Y").to_string()
+}
+
+/// A weekly pattern of a resource: "lunedì 08:00-12:00", "Monday 08:00-12:00".
+pub fn pattern(lang: Lang, p: &Pattern) -> String {
+    format!("{} {}-{}", giorno(lang, p.giorno), hm(p.dalle), hm(p.alle))
+}
+
+/// When a closure applies: "il 08/12/2026", "dal 03/08/2026 al 21/08/2026",
+/// "il 09/03/2026 dalle 14:00 alle 18:00", or both ends with their time.
+pub fn closure_period(lang: Lang, c: &Closure) -> String {
+    let whole_days = c.dal.time() == NaiveTime::MIN && c.al.time() == NaiveTime::MIN;
+    if whole_days && c.al > c.dal {
+        let first = c.dal.date();
+        let last = c.al.date().pred_opt().unwrap_or(first);
+        let (first, last) = (dmy(first), dmy(last));
+        if first == last {
+            tr!(lang, format!("il {first}"), format!("on {first}"))
+        } else {
+            tr!(
+                lang,
+                format!("dal {first} al {last}"),
+                format!("from {first} to {last}")
+            )
+        }
+    } else if c.dal.date() == c.al.date() {
+        let (day, from, to) = (dmy(c.dal.date()), hm(c.dal.time()), hm(c.al.time()));
+        tr!(
+            lang,
+            format!("il {day} dalle {from} alle {to}"),
+            format!("on {day} from {from} to {to}")
+        )
+    } else {
+        let from = format!("{} {}", dmy(c.dal.date()), hm(c.dal.time()));
+        let to = format!("{} {}", dmy(c.al.date()), hm(c.al.time()));
+        tr!(
+            lang,
+            format!("dal {from} al {to}"),
+            format!("from {from} to {to}")
+        )
+    }
+}
+
+/// Part of the day.
+pub fn fascia(lang: Lang, f: Fascia) -> &'static str {
+    match f {
+        Fascia::Mattina => tr!(lang, "mattina", "morning"),
+        Fascia::Pomeriggio => tr!(lang, "pomeriggio", "afternoon"),
+    }
+}
+
+/// A kind of PAI item.
+pub fn categoria(lang: Lang, c: Categoria) -> &'static str {
+    match c {
+        Categoria::Visita => tr!(lang, "Visita", "Visit"),
+        Categoria::EsameLaboratorio => tr!(lang, "Esame di laboratorio", "Laboratory test"),
+        Categoria::DiagnosticaStrumentale => {
+            tr!(lang, "Diagnostica strumentale", "Instrumental diagnostics")
+        }
+        Categoria::PrescrizioneFarmacologica => {
+            tr!(lang, "Prescrizione farmacologica", "Drug prescription")
+        }
+        Categoria::Vaccinazione => tr!(lang, "Vaccinazione", "Vaccination"),
+        Categoria::StileDiVita => tr!(lang, "Stile di vita", "Lifestyle"),
+        Categoria::Monitoraggio => tr!(lang, "Monitoraggio", "Monitoring"),
+    }
+}
+
+/// How often a PAI item recurs: "4 volte l'anno", "4 times a year".
+pub fn frequenza(lang: Lang, f: Frequenza) -> String {
+    match f {
+        Frequenza::VoltePerAnno(1) => tr!(lang, "1 volta l'anno", "once a year").into(),
+        Frequenza::VoltePerAnno(n) => tr!(
+            lang,
+            format!("{n} volte l'anno"),
+            format!("{n} times a year")
+        ),
+        Frequenza::OgniMesi(1) => tr!(lang, "ogni mese", "every month").into(),
+        Frequenza::OgniMesi(m) => tr!(lang, format!("ogni {m} mesi"), format!("every {m} months")),
+        Frequenza::UnaVolta => tr!(lang, "una volta", "once").into(),
+    }
+}
+
+/// Where a PAI item is done: "in sede: punto prelievi", "at the practice: punto prelievi".
+pub fn luogo(lang: Lang, l: &Luogo) -> String {
+    match l {
+        Luogo::InSede { risorsa } => tr!(
+            lang,
+            format!("in sede: {risorsa}"),
+            format!("at the practice: {risorsa}")
+        ),
+        Luogo::Esterno { erogatore } => tr!(
+            lang,
+            format!("esterno: {erogatore}"),
+            format!("external: {erogatore}")
+        ),
+    }
+}
+
+/// The stored state of a PAI.
+pub fn pai_stato(lang: Lang, s: &PaiStato) -> &'static str {
+    match s {
+        PaiStato::Bozza => tr!(lang, "bozza", "draft"),
+        PaiStato::Condiviso { .. } => tr!(lang, "condiviso", "shared"),
+        PaiStato::Concluso { .. } => tr!(lang, "concluso", "closed"),
+    }
+}
+
+/// Whether the patient is still followed by the practice.
+pub fn patient_status(lang: Lang, s: PatientStatus) -> &'static str {
+    match s {
+        PatientStatus::Attivo => tr!(lang, "attivo", "active"),
+        PatientStatus::Deceduto(_) => tr!(lang, "deceduto", "deceased"),
+        PatientStatus::Trasferito(_) => tr!(lang, "trasferito", "transferred"),
+    }
+}
+
+/// A type of Gestore, in full.
+pub fn gestore_tipo(lang: Lang, t: GestoreTipo) -> &'static str {
+    match t {
+        GestoreTipo::CooperativaMmg => tr!(lang, "Cooperativa MMG", "GP cooperative"),
+        GestoreTipo::Asst => tr!(lang, "ASST", "ASST"),
+        GestoreTipo::Irccs => tr!(lang, "IRCCS", "IRCCS"),
+        GestoreTipo::StrutturaPrivata => {
+            tr!(
+                lang,
+                "Struttura privata accreditata",
+                "Accredited private facility"
+            )
+        }
+        GestoreTipo::Rsa => tr!(lang, "RSA", "Nursing home (RSA)"),
+        GestoreTipo::Asp => tr!(lang, "ASP", "ASP"),
+        GestoreTipo::Mifs => tr!(lang, "MMG in forma singola", "Single-handed GP (MIFS)"),
+        GestoreTipo::Altro => tr!(lang, "Altro", "Other"),
+    }
+}
+
+/// What an entry of the audit trail records.
+pub fn audit_action(lang: Lang, a: AuditAction) -> &'static str {
+    match a {
+        AuditAction::Login => tr!(lang, "accesso", "login"),
+        AuditAction::LoginFailed => tr!(lang, "accesso negato", "login refused"),
+        AuditAction::Logout => tr!(lang, "uscita", "logout"),
+        AuditAction::OpenRecord => tr!(lang, "apertura scheda", "record opened"),
+        AuditAction::PatientCreated => tr!(lang, "nuovo paziente", "new patient"),
+        AuditAction::PatientUpdated => tr!(lang, "modifica paziente", "patient changed"),
+        AuditAction::GestoreChosen => tr!(lang, "scelta Gestore", "Gestore chosen"),
+        AuditAction::PresaRevoked => tr!(lang, "revoca presa in carico", "enrolment revoked"),
+        AuditAction::PattoPrepared => tr!(lang, "Patto preparato", "Pact prepared"),
+        AuditAction::PattoChanged => tr!(lang, "Patto modificato", "Pact changed"),
+        AuditAction::PattoSigned => tr!(lang, "Patto firmato", "Pact signed"),
+        AuditAction::PaiChanged => tr!(lang, "PAI modificato", "PAI changed"),
+        AuditAction::PaiShared => tr!(lang, "PAI condiviso", "PAI shared"),
+        AuditAction::AppointmentBooked => tr!(lang, "prenotazione", "booking"),
+        AuditAction::AppointmentChanged => {
+            tr!(lang, "modifica appuntamento", "appointment changed")
+        }
+        AuditAction::AgendaSetup => tr!(lang, "impostazione agenda", "agenda set-up"),
+        AuditAction::Import => tr!(lang, "importazione", "import"),
+        AuditAction::Backup => tr!(lang, "copia di sicurezza", "backup"),
+        AuditAction::PracticeSetup => tr!(lang, "impostazione studio", "practice set-up"),
+        AuditAction::OperatorChanged => tr!(lang, "operatori", "operators"),
+        AuditAction::GdprExport => tr!(lang, "esportazione GDPR", "GDPR export"),
+        AuditAction::GdprErase => tr!(lang, "cancellazione GDPR", "GDPR erasure"),
+        AuditAction::ListViewed => tr!(lang, "consultazione elenco", "list viewed"),
+    }
+}
+
+/// Where the Patto is printed: "nessuna", "predefinita" or the printer's name.
+pub fn stampante(lang: Lang, s: &Stampante) -> String {
+    match s {
+        Stampante::Nessuna => tr!(lang, "nessuna", "none").into(),
+        Stampante::Predefinita => tr!(lang, "predefinita", "default").into(),
+        Stampante::Nome(n) => n.clone(),
+    }
+}
+
+/// Who signs the Patto.
+pub fn firmatario(lang: Lang, f: Firmatario) -> &'static str {
+    match f {
+        Firmatario::Paziente => tr!(lang, "paziente", "patient"),
+        Firmatario::Tutore => tr!(lang, "tutore", "legal guardian (tutore)"),
+        Firmatario::AmministratoreDiSostegno => tr!(
+            lang,
+            "amministratore di sostegno",
+            "support administrator (amministratore di sostegno)"
+        ),
+        Firmatario::Delegato => tr!(lang, "delegato", "delegate"),
+    }
+}
+
+/// The state of a Patto on the clock's day.
+pub fn patto_state(lang: Lang, s: PattoState) -> String {
+    match s {
+        PattoState::Bozza => tr!(lang, "bozza", "draft").into(),
+        PattoState::Valido => tr!(lang, "firmato (valido)", "signed (valid)").into(),
+        PattoState::InScadenza { giorni: 1 } => {
+            tr!(lang, "in scadenza tra 1 giorno", "expires in 1 day").into()
+        }
+        PattoState::InScadenza { giorni } => tr!(
+            lang,
+            format!("in scadenza tra {giorni} giorni"),
+            format!("expires in {giorni} days")
+        ),
+        PattoState::Scaduto => tr!(lang, "scaduto", "expired").into(),
+        PattoState::Revocato => tr!(lang, "revocato", "revoked").into(),
+        PattoState::Rinnovato => tr!(lang, "rinnovato", "renewed").into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::agenda::parse_giorni;
+    use chrono::NaiveDate;
+
+    const WEEK: [Weekday; 7] = [
+        Weekday::Mon,
+        Weekday::Tue,
+        Weekday::Wed,
+        Weekday::Thu,
+        Weekday::Fri,
+        Weekday::Sat,
+        Weekday::Sun,
+    ];
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn italian_is_the_domain_form() {
+        for g in WEEK {
+            assert_eq!(giorno(Lang::It, g), crate::domain::agenda::giorno_label(g));
+            assert_eq!(
+                giorno_breve(Lang::It, g),
+                crate::domain::agenda::giorno_breve(g)
+            );
+        }
+        for c in Categoria::ALL {
+            assert_eq!(categoria(Lang::It, c), c.label());
+        }
+        for t in GestoreTipo::ALL {
+            assert_eq!(gestore_tipo(Lang::It, t), t.label());
+        }
+        for a in AuditAction::ALL {
+            assert_eq!(audit_action(Lang::It, a), a.label());
+        }
+        for f in Firmatario::ALL {
+            assert_eq!(firmatario(Lang::It, f), f.label());
+        }
+        for f in [
+            Frequenza::VoltePerAnno(1),
+            Frequenza::VoltePerAnno(4),
+            Frequenza::OgniMesi(1),
+            Frequenza::OgniMesi(6),
+            Frequenza::UnaVolta,
+        ] {
+            assert_eq!(frequenza(Lang::It, f), f.label());
+        }
+        let p = Pattern::new(
+            Weekday::Tue,
+            NaiveTime::from_hms_opt(8, 0, 0).unwrap(),
+            NaiveTime::from_hms_opt(12, 30, 0).unwrap(),
+            15,
+            1,
+            d(2026, 1, 1),
+        );
+        assert_eq!(pattern(Lang::It, &p), "martedì 08:00-12:30");
+        assert_eq!(pattern(Lang::It, &p), p.label());
+        assert_eq!(pattern(Lang::En, &p), "Tuesday 08:00-12:30");
+        for days in [
+            vec![Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Fri],
+            vec![Weekday::Sat],
+            WEEK.to_vec(),
+        ] {
+            assert_eq!(
+                giorni(Lang::It, &days),
+                crate::domain::agenda::giorni_label(&days)
+            );
+        }
+        assert_eq!(
+            patto_state(Lang::It, PattoState::InScadenza { giorni: 3 }),
+            "in scadenza tra 3 giorni"
+        );
+        assert_eq!(
+            patto_state(Lang::En, PattoState::InScadenza { giorni: 3 }),
+            "expires in 3 days"
+        );
+        let l = Luogo::in_sede("punto prelievi");
+        assert_eq!(luogo(Lang::It, &l), l.label());
+        assert_eq!(luogo(Lang::En, &l), "at the practice: punto prelievi");
+        assert_eq!(
+            patient_status(Lang::En, PatientStatus::Deceduto(d(2026, 1, 2))),
+            "deceased"
+        );
+        assert_eq!(pai_stato(Lang::En, &PaiStato::Bozza), "draft");
+        assert_eq!(fascia(Lang::En, Fascia::Pomeriggio), "afternoon");
+        assert_eq!(stampante(Lang::En, &Stampante::Predefinita), "default");
+        assert_eq!(
+            stampante(Lang::It, &Stampante::Predefinita),
+            Stampante::Predefinita.label()
+        );
+    }
+
+    #[test]
+    fn closure_periods_in_both_languages() {
+        let one = Closure::giornata(1, None, d(2026, 12, 8), "Immacolata");
+        let span = Closure::periodo(2, None, d(2026, 8, 3), d(2026, 8, 21), "ferie");
+        let part = Closure {
+            id: 3,
+            resource: Some(1),
+            dal: d(2026, 3, 9).and_hms_opt(14, 0, 0).unwrap(),
+            al: d(2026, 3, 9).and_hms_opt(18, 0, 0).unwrap(),
+            motivo: String::new(),
+        };
+        for c in [&one, &span, &part] {
+            assert_eq!(closure_period(Lang::It, c), c.periodo_label());
+        }
+        assert_eq!(closure_period(Lang::En, &one), "on 08/12/2026");
+        assert_eq!(
+            closure_period(Lang::En, &span),
+            "from 03/08/2026 to 21/08/2026"
+        );
+        assert_eq!(
+            closure_period(Lang::En, &part),
+            "on 09/03/2026 from 14:00 to 18:00"
+        );
+    }
+
+    #[test]
+    fn english_weekdays_are_read_back() {
+        // Every set of days the agenda set-up writes in English parses back.
+        for mask in 1u8..128 {
+            let days: Vec<Weekday> = WEEK
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| mask & (1 << i) != 0)
+                .map(|(_, d)| *d)
+                .collect();
+            let text = giorni(Lang::En, &days);
+            assert_eq!(parse_giorni(&text), Some(days.clone()), "{text}");
+        }
+        assert_eq!(
+            giorni(
+                Lang::En,
+                &[Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Fri]
+            ),
+            "mon-wed,fri"
+        );
     }
 }

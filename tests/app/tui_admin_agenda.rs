@@ -962,3 +962,27 @@ fn a_resources_week_is_copied_onto_another() {
     let source = resources.iter().find(|r| r.id == sala.id).unwrap();
     assert_eq!(source.patterns, sala.patterns);
 }
+
+/// On an English desk the closures' periods and the resources' weekdays are
+/// English (texts::label), the reasons typed by the desk stay as typed.
+#[test]
+fn closures_and_weekdays_are_english_on_an_english_desk() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let desk = snapshot_desk(dir.path());
+    let mut ui = Harness::of(
+        sportello::tui::App::new(desk, sportello::tui::Lang::En).with_idle_minutes(0),
+        120,
+        40,
+    );
+    open_section(&mut ui, CHIUSURE);
+    let screen = ui.screen();
+    assert!(screen.contains("from 24/08/2026 to 04/09/2026"), "{screen}");
+    assert!(screen.contains("on 30/11/2026"), "{screen}");
+    assert!(
+        screen.contains("on 03/12/2026 from 14:00 to 18:00"),
+        "{screen}"
+    );
+    assert!(screen.contains("ferie estive"), "{screen}");
+    assert!(!screen.contains("dal 24/08"), "{screen}");
+    assert!(!screen.contains("il 30/11"), "{screen}");
+}

@@ -11,7 +11,7 @@ use ratatui::widgets::{Cell, HighlightSpacing, Paragraph, Row, Table, Wrap};
 
 use crate::domain::agenda::{
     Appointment, AppointmentId, Closure, ClosureId, GIORNI_REFERTO_MAX, Pattern, Resource,
-    ResourceId, ResultDays, giorni_label, giorno_label, parse_giorni,
+    ResourceId, ResultDays, parse_giorni,
 };
 use crate::domain::pai::PaiTemplates;
 use crate::domain::text::fold;
@@ -315,7 +315,10 @@ impl RisorseSection {
                     Cmd::modal(Modal::confirm(
                         AgendaAdminPurpose::RemovePattern(r.id, i),
                         x.remove_fascia_title.to_string(),
-                        vec![x.remove_fascia_question(&r.patterns[i].label(), &r.nome)],
+                        vec![x.remove_fascia_question(
+                            &crate::texts::label::pattern(env.lang, &r.patterns[i]),
+                            &r.nome,
+                        )],
                     ))
                 }
                 _ => Cmd::Status(Status::info(x.remove_where)),
@@ -402,7 +405,7 @@ impl RisorseSection {
         let nome = r.map_or("", |r| r.nome.as_str());
         let (title, purpose) = match (p, index) {
             (Some(p), Some(i)) => (
-                x.edit_fascia_title(&p.label(), nome),
+                x.edit_fascia_title(&crate::texts::label::pattern(env.lang, p), nome),
                 AgendaAdminPurpose::EditPattern(resource, i),
             ),
             _ => (
@@ -417,7 +420,9 @@ impl RisorseSection {
             vec![
                 text_field(
                     x.f_giorni,
-                    &p.map_or(String::new(), |p| giorni_label(&[p.giorno])),
+                    &p.map_or(String::new(), |p| {
+                        crate::texts::label::giorni(env.lang, &[p.giorno])
+                    }),
                 ),
                 text_field(x.f_dalle, &p.map_or(String::new(), |p| hm(p.dalle))),
                 text_field(x.f_alle, &p.map_or(String::new(), |p| hm(p.alle))),
@@ -549,10 +554,15 @@ impl RisorseSection {
                     return Ok(Cmd::Redraw);
                 };
                 let fasce = if patterns.len() == 1 {
-                    p.label()
+                    crate::texts::label::pattern(env.lang, p)
                 } else {
                     let days: Vec<_> = patterns.iter().map(|p| p.giorno).collect();
-                    format!("{} {}-{}", giorni_label(&days), hm(p.dalle), hm(p.alle))
+                    format!(
+                        "{} {}-{}",
+                        crate::texts::label::giorni(env.lang, &days),
+                        hm(p.dalle),
+                        hm(p.alle)
+                    )
                 };
                 let mut done = x.fasce_saved(patterns.len(), &fasce, &saved.nome);
                 if let Some(note) = remainder_note(p, s) {
@@ -606,7 +616,10 @@ impl RisorseSection {
                     .save_resource(r)
                     .map_err(|e| crate::texts::error(env.lang, &e))?;
                 self.reload(env, Some(saved.id));
-                let done = x.fascia_removed(&removed.label(), &saved.nome);
+                let done = x.fascia_removed(
+                    &crate::texts::label::pattern(env.lang, &removed),
+                    &saved.nome,
+                );
                 Ok(after_save(outside.len(), done, env))
             }
             _ => Ok(Cmd::None),
@@ -867,7 +880,10 @@ impl ChiusureSection {
                 Some(c) => Cmd::modal(Modal::confirm(
                     AgendaAdminPurpose::RemoveClosure(c.id),
                     x.remove_closure_title.to_string(),
-                    vec![x.remove_closure_question(&c.periodo_label(), &self.resource_name(c, s))],
+                    vec![x.remove_closure_question(
+                        &crate::texts::label::closure_period(env.lang, c),
+                        &self.resource_name(c, s),
+                    )],
                 )),
                 None => Cmd::Status(Status::info(x.no_closures)),
             },
@@ -935,7 +951,7 @@ impl ChiusureSection {
                 if let Some(i) = self.closures.iter().position(|c| c.id == saved.id) {
                     self.selection.select(Some(i));
                 }
-                let done = x.closure_added(&saved.periodo_label());
+                let done = x.closure_added(&crate::texts::label::closure_period(env.lang, &saved));
                 Ok(after_save(outside.len(), done, env))
             }
             AgendaAdminPurpose::RemoveClosure(id) => {
@@ -998,7 +1014,10 @@ impl ChiusureSection {
         .style(theme.table_header);
         let rows = self.closures.iter().map(|c| {
             Row::new(vec![
-                Cell::from(format::truncate(&c.periodo_label(), period_w)),
+                Cell::from(format::truncate(
+                    &crate::texts::label::closure_period(env.lang, c),
+                    period_w,
+                )),
                 Cell::from(format::truncate(&self.resource_name(c, s), res_w)),
                 Cell::from(format::truncate(&c.motivo, motivo_w)),
             ])
@@ -1119,7 +1138,7 @@ impl FuoriSection {
                         x.move_to(
                             &format!(
                                 "{} {}",
-                                giorno_label(slot.start.date().weekday()),
+                                crate::texts::label::giorno(env.lang, slot.start.date().weekday()),
                                 slot.start.format("%d/%m/%Y %H:%M")
                             ),
                             &line.risorsa,

@@ -244,7 +244,7 @@ impl AuditSection {
             Row::new(vec![
                 Cell::from(e.at.format("%d/%m/%Y %H:%M").to_string()),
                 Cell::from(e.operator.clone()),
-                Cell::from(e.action.label()),
+                Cell::from(crate::texts::label::audit_action(env.lang, e.action)),
                 Cell::from(patient),
                 Cell::from(e.summary.clone()),
             ])

@@ -1121,7 +1121,10 @@ impl PaiScreen {
                         let mut cells = vec![
                             cut(ps.categoria_short(item.categoria), fixed[0]),
                             cut(&item.descrizione, descr),
-                            cut(&item.frequenza.label(), fixed[1]),
+                            cut(
+                                &crate::texts::label::frequenza(env.lang, item.frequenza),
+                                fixed[1],
+                            ),
                             cut(&luogo_short(&item.luogo, ps), fixed[2]),
                         ];
                         if wide {
@@ -1246,7 +1249,14 @@ impl PaiScreen {
                 lines.truncate(1);
                 let summary = p.map_or(String::new(), |p| ps.summary(p.needed, p.booked, p.done));
                 let dopo: Vec<String> = item.dopo.iter().map(|d| format!("n. {d}")).collect();
-                let mut rest = vec![summary, format!("{}: {}", ps.col_luogo, item.luogo.label())];
+                let mut rest = vec![
+                    summary,
+                    format!(
+                        "{}: {}",
+                        ps.col_luogo,
+                        crate::texts::label::luogo(env.lang, &item.luogo)
+                    ),
+                ];
                 if let Some(prep) = &item.preparazione {
                     rest.push(format!("{}: {prep}", ps.col_preparazione));
                 }
