@@ -485,35 +485,38 @@ const HEX: [char; 16] = [
     '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'a', 'b', 'c', 'd', 'e', 'f',
 ];
 
+/// One reason a Patto cannot be prepared (see [`missing_preconditions`]);
+/// the interface words it in the operator's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Missing {
+    /// The patient died on that day.
+    Deceased(NaiveDate),
+    /// The patient moved away on that day.
+    Transferred(NaiveDate),
+    /// The presa in carico given is another patient's.
+    PresaOfAnotherPatient,
+    /// No active choice of a Gestore.
+    NoPresa,
+    /// No chronic pathology recorded.
+    NoPathology,
+}
+
 /// What prevents preparing a Patto for `patient` with the presa in carico
-/// `presa`, in Italian, one reason per item; empty when it can be prepared.
-pub fn missing_preconditions(patient: &Patient, presa: Option<&PresaInCarico>) -> Vec<String> {
+/// `presa`, one reason per item; empty when it can be prepared.
+pub fn missing_preconditions(patient: &Patient, presa: Option<&PresaInCarico>) -> Vec<Missing> {
     let mut missing = Vec::new();
     match patient.stato {
         PatientStatus::Attivo => {}
-        PatientStatus::Deceduto(d) => missing.push(format!(
-            "Il paziente risulta deceduto il {}",
-            d.format("%d/%m/%Y")
-        )),
-        PatientStatus::Trasferito(d) => missing.push(format!(
-            "Il paziente risulta trasferito il {}",
-            d.format("%d/%m/%Y")
-        )),
+        PatientStatus::Deceduto(d) => missing.push(Missing::Deceased(d)),
+        PatientStatus::Trasferito(d) => missing.push(Missing::Transferred(d)),
     }
     match presa {
         Some(p) if p.is_active() && (patient.id == 0 || p.patient == patient.id) => {}
-        Some(p) if p.is_active() => missing.push(
-            "La presa in carico indicata è di un altro paziente: registrare la scelta del Gestore per questo paziente".into(),
-        ),
-        _ => missing.push(
-            "Nessuna scelta del Gestore attiva: registrare prima la scelta del Gestore".into(),
-        ),
+        Some(p) if p.is_active() => missing.push(Missing::PresaOfAnotherPatient),
+        _ => missing.push(Missing::NoPresa),
     }
     if patient.patologie.is_empty() {
-        missing.push(
-            "Nessuna patologia cronica registrata: aggiungere le patologie nella scheda del paziente"
-                .into(),
-        );
+        missing.push(Missing::NoPathology);
     }
     missing
 }
@@ -868,9 +871,7 @@ mod tests {
         let p = patient();
         assert!(missing_preconditions(&p, Some(&presa(1))).is_empty());
 
-        let missing = missing_preconditions(&p, None);
-        assert_eq!(missing.len(), 1);
-        assert!(missing[0].contains("Nessuna scelta del Gestore"));
+        assert_eq!(missing_preconditions(&p, None), vec![Missing::NoPresa]);
 
         let mut revoked = presa(1);
         revoked.stato = PresaStato::Revocato {
@@ -887,16 +888,16 @@ mod tests {
         assert_eq!(
             missing,
             vec![
-                "Il paziente risulta deceduto il 02/03/2026".to_string(),
-                "Nessuna scelta del Gestore attiva: registrare prima la scelta del Gestore".into(),
-                "Nessuna patologia cronica registrata: aggiungere le patologie nella scheda del paziente".into(),
+                Missing::Deceased(d(2026, 3, 2)),
+                Missing::NoPresa,
+                Missing::NoPathology,
             ]
         );
         let mut moved = p;
         moved.stato = PatientStatus::Trasferito(d(2026, 4, 1));
         assert_eq!(
             missing_preconditions(&moved, Some(&presa(1))),
-            vec!["Il paziente risulta trasferito il 01/04/2026".to_string()]
+            vec![Missing::Transferred(d(2026, 4, 1))]
         );
     }
 }

@@ -169,7 +169,7 @@ pub enum Refusal {
     PaiNotReady(Vec<String>),
     NewVersionOnlyFromShared,
     /// What the patient still lacks for a Patto (the domain's check).
-    PattoPreconditions(Vec<String>),
+    PattoPreconditions(Vec<crate::domain::patto::Missing>),
     NoActivePresa,
     PattoInForce {
         valid_until: Option<NaiveDate>,

@@ -19,7 +19,7 @@ pub struct Scadenza {
 
 impl Desk {
     /// What prevents preparing a Patto for this patient (empty when nothing does).
-    pub fn patto_preconditions(&self, patient: PatientId) -> Result<Vec<String>> {
+    pub fn patto_preconditions(&self, patient: PatientId) -> Result<Vec<patto::Missing>> {
         let Some(p) = self.store.get_patient(patient)? else {
             return Err(DeskError::from(Refusal::PatientNotFound(None)));
         };

@@ -381,7 +381,10 @@ fn refusal(lang: Lang, r: &Refusal) -> String {
             "A new version is made only from a shared PAI"
         )
         .into(),
-        R::PattoPreconditions(missing) => missing.first().cloned().unwrap_or_default(),
+        R::PattoPreconditions(missing) => missing
+            .first()
+            .map(|m| super::label::patto_missing(lang, m))
+            .unwrap_or_default(),
         R::NoActivePresa => tr!(
             lang,
             "Il paziente non ha una presa in carico attiva",

@@ -337,6 +337,19 @@ pub fn patto_state(lang: Lang, s: PattoState) -> String {
     }
 }
 
+/// One reason a Patto cannot be prepared.
+pub fn patto_missing(lang: Lang, m: &crate::domain::patto::Missing) -> String {
+    use crate::domain::patto::Missing as M;
+    let dmy = |d: &NaiveDate| d.format("%d/%m/%Y").to_string();
+    match m {
+        M::Deceased(d) => tr!(lang, format!("Il paziente risulta deceduto il {}", dmy(d)), format!("The patient died on {}", dmy(d))),
+        M::Transferred(d) => tr!(lang, format!("Il paziente risulta trasferito il {}", dmy(d)), format!("The patient moved away on {}", dmy(d))),
+        M::PresaOfAnotherPatient => tr!(lang, "La presa in carico indicata è di un altro paziente: registrare la scelta del Gestore per questo paziente", "The enrolment given is another patient's: record the choice of the Gestore for this patient").into(),
+        M::NoPresa => tr!(lang, "Nessuna scelta del Gestore attiva: registrare prima la scelta del Gestore", "No active choice of a Gestore: record the choice of the Gestore first").into(),
+        M::NoPathology => tr!(lang, "Nessuna patologia cronica registrata: aggiungere le patologie nella scheda del paziente", "No chronic pathology recorded: add the pathologies in the patient's record").into(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -243,6 +243,40 @@ fn scadenze_list() {
     }
 }
 
+/// An English desk read "Nessuna scelta del Gestore attiva…" under "To
+/// prepare the Pact, missing:": the reasons were Italian strings built by
+/// the domain. Now they are typed and worded in the operator's language, in
+/// the list and in the refusal when preparing anyway.
+#[test]
+fn missing_preconditions_are_english_on_an_english_desk() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let desk = desk_on(dir.path(), 2026, 11, 22);
+    import_gestore(&desk);
+    let id = register(&desk, "Brambilla", "Gioele", Sex::M, date(1948, 5, 2));
+    let mut p = desk.patient(id).expect("read").expect("stored");
+    p.patologie.clear();
+    desk.update_patient(p).expect("updated");
+    let mut ui = Harness::of(App::new(desk, Lang::En).with_idle_minutes(0), 80, 24);
+    open_patto(&mut ui, "brambilla");
+    let screen = ui.screen();
+    assert!(screen.contains("To prepare the Pact, missing:"), "{screen}");
+    assert!(
+        screen.contains("No active choice of a Gestore: record the choice of the"),
+        "{screen}"
+    );
+    assert!(screen.contains("No chronic pathology recorded"), "{screen}");
+    assert!(!screen.contains("Nessuna"), "{screen}");
+    ui.keys(|e| {
+        e.key(KeyCode::F(9));
+    });
+    assert_eq!(ui.app.status().map(|s| s.kind), Some(StatusKind::Error));
+    assert!(
+        ui.status().starts_with("No active choice of a Gestore"),
+        "{}",
+        ui.status()
+    );
+}
+
 #[test]
 fn missing_preconditions_are_explained_with_the_key() {
     let dir = tempfile::tempdir().expect("temp dir");

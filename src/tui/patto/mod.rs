@@ -146,7 +146,7 @@ fn key_name(context: Context, action: Action, s: &Texts) -> String {
 
 pub struct PattoScreen {
     patient: Patient,
-    missing: Vec<String>,
+    missing: Vec<crate::domain::patto::Missing>,
     presa: Option<PresaInCarico>,
     gestore: Option<String>,
     patti: Vec<PattoDiCura>,
@@ -209,8 +209,8 @@ impl PattoScreen {
         &self.patti
     }
 
-    /// What is missing to prepare a Patto, in Italian.
-    pub fn missing(&self) -> &[String] {
+    /// What is missing to prepare a Patto.
+    pub fn missing(&self) -> &[crate::domain::patto::Missing] {
         &self.missing
     }
 
@@ -422,16 +422,19 @@ impl PattoScreen {
             let gestore_key = key_name(Context::Global, Action::Gestore, s);
             let edit_key = key_name(Context::Patto, Action::Edit, s);
             for m in &self.missing {
-                for part in format::wrap(&format!("{WARNING_MARK}{m}"), width.saturating_sub(1)) {
+                let text = crate::texts::label::patto_missing(ps.lang, m);
+                for part in format::wrap(&format!("{WARNING_MARK}{text}"), width.saturating_sub(1))
+                {
                     lines.push(Line::styled(format!(" {part}"), theme.warning));
                 }
                 // The key that fixes it, when there is one.
-                let fix = if m.contains("Gestore") {
-                    Some(ps.fix_gestore(&gestore_key))
-                } else if m.contains("patologi") {
-                    Some(ps.fix_pathologies(&edit_key))
-                } else {
-                    None
+                use crate::domain::patto::Missing;
+                let fix = match m {
+                    Missing::NoPresa | Missing::PresaOfAnotherPatient => {
+                        Some(ps.fix_gestore(&gestore_key))
+                    }
+                    Missing::NoPathology => Some(ps.fix_pathologies(&edit_key)),
+                    Missing::Deceased(_) | Missing::Transferred(_) => None,
                 };
                 if let Some(fix) = fix {
                     lines.push(Line::raw(format!(" {fix}")));
