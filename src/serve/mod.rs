@@ -315,7 +315,7 @@ fn daily_backup(shared: &Arc<Shared>, backing_up: &Arc<AtomicBool>) {
     let backing_up = Arc::clone(backing_up);
     tokio::task::spawn_blocking(move || {
         use crate::service::backup::DailyBackup;
-        match shared.base.daily_backup(shared.opts.backup_keep) {
+        match shared.base.archive().daily_backup(shared.opts.backup_keep) {
             Ok(DailyBackup::Written { file, removed, .. }) => {
                 eprintln!(
                     "{}",

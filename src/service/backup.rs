@@ -75,16 +75,30 @@ pub enum StartBackup {
 }
 
 impl Desk {
+    fn require_backup(&self) -> Result<(), DeskError> {
+        self.require(
+            crate::domain::operator::Role::Amministratore,
+            super::Operation::Backup,
+        )
+    }
+
+    fn audit_backup(&self, summary: String) -> Result<(), DeskError> {
+        self.audit(crate::domain::audit::AuditAction::Backup, None, summary)
+    }
+}
+
+impl Archive<'_> {
     /// Writes a verified backup of the whole store to `file`: refused inside
     /// the data folder, over a file that is not a backup of ours, and over
     /// one of ours unless `overwrite`.
     pub fn backup_to(&self, file: &Path, overwrite: bool) -> Result<BackupSummary, DeskError> {
-        self.require_backup()?;
-        crate::store::backup::check_destination(self.data_dir(), file, overwrite)?;
-        let summary = self.store.backup_dated(file, Some(self.now()))?;
+        self.desk.require_backup()?;
+        crate::store::backup::check_destination(self.desk.data_dir(), file, overwrite)?;
+        let summary = self.desk.store.backup_dated(file, Some(self.desk.now()))?;
         // Best effort: a memory stick's file system may have no Unix modes.
         let _ = crate::private_fs::tighten_one(file);
-        self.audit_backup(format!("copia in {}", file.display()))?;
+        self.desk
+            .audit_backup(format!("copia in {}", file.display()))?;
         Ok(summary)
     }
 
@@ -97,13 +111,17 @@ impl Desk {
         passphrase: &SecretString,
         work: WorkFactor,
     ) -> Result<BackupSummary, DeskError> {
-        self.require_backup()?;
-        crate::store::backup::check_destination(self.data_dir(), file, overwrite)?;
-        let summary =
-            self.store
-                .backup_encrypted_dated(file, passphrase, work, Some(self.now()))?;
+        self.desk.require_backup()?;
+        crate::store::backup::check_destination(self.desk.data_dir(), file, overwrite)?;
+        let summary = self.desk.store.backup_encrypted_dated(
+            file,
+            passphrase,
+            work,
+            Some(self.desk.now()),
+        )?;
         let _ = crate::private_fs::tighten_one(file);
-        self.audit_backup(format!("copia cifrata in {}", file.display()))?;
+        self.desk
+            .audit_backup(format!("copia cifrata in {}", file.display()))?;
         Ok(summary)
     }
 
@@ -113,13 +131,13 @@ impl Desk {
     /// `DATA_DIR/backup/` as `manuale-YYYYMMDD-HHMMSS.backup` (never rotated
     /// away, never over another file), recorded in the audit trail.
     pub fn backup_now(&self) -> Result<(PathBuf, BackupSummary), DeskError> {
-        self.require_backup()?;
-        let dir = self.data_dir().join(AUTO_DIR);
+        self.desk.require_backup()?;
+        let dir = self.desk.data_dir().join(AUTO_DIR);
         crate::private_fs::create_dir_all_private(&dir).map_err(|e| BackupError::Io {
             path: dir.clone(),
             reason: e.to_string(),
         })?;
-        let stamp = self.now().format("%Y%m%d-%H%M%S").to_string();
+        let stamp = self.desk.now().format("%Y%m%d-%H%M%S").to_string();
         let mut file = dir.join(format!("manuale-{stamp}.backup"));
         let mut n = 2;
         while file.exists() {
@@ -127,22 +145,13 @@ impl Desk {
             n += 1;
         }
         let summary = self
+            .desk
             .store
-            .guarded(|| self.store.backup_dated(&file, Some(self.now())))?;
+            .guarded(|| self.desk.store.backup_dated(&file, Some(self.desk.now())))?;
         let _ = crate::private_fs::tighten(&file);
-        self.audit_backup(format!("copia in {}", file.display()))?;
+        self.desk
+            .audit_backup(format!("copia in {}", file.display()))?;
         Ok((file, summary))
-    }
-
-    fn require_backup(&self) -> Result<(), DeskError> {
-        self.require(
-            crate::domain::operator::Role::Amministratore,
-            super::Operation::Backup,
-        )
-    }
-
-    fn audit_backup(&self, summary: String) -> Result<(), DeskError> {
-        self.audit(crate::domain::audit::AuditAction::Backup, None, summary)
     }
 
     /// The automatic backup: at the first call of each day (by the desk's
@@ -170,19 +179,20 @@ impl Desk {
         if keep == 0 {
             return Ok(DailyBackup::Disabled);
         }
-        let dir = self.data_dir().join(AUTO_DIR);
+        let dir = self.desk.data_dir().join(AUTO_DIR);
         crate::private_fs::create_dir_all_private(&dir).map_err(|e| BackupError::Io {
             path: dir.clone(),
             reason: e.to_string(),
         })?;
-        let file = dir.join(auto_name(self.today()));
+        let file = dir.join(auto_name(self.desk.today()));
         if file.exists() {
             return Ok(DailyBackup::AlreadyToday(file));
         }
         // Not an operator's action: the trail records backups made by hand.
         let summary = self
+            .desk
             .store
-            .guarded(|| self.store.backup_dated(&file, Some(self.now())))?;
+            .guarded(|| self.desk.store.backup_dated(&file, Some(self.desk.now())))?;
         // Best effort, as on any file system without Unix modes.
         let _ = crate::private_fs::tighten(&file);
         let all = auto_backups(&dir);
@@ -211,10 +221,11 @@ pub enum AnchorCheck {
     Differs { found: String },
 }
 
-impl Desk {
+impl Archive<'_> {
     /// The head of the audit trail as an anchor to write down (`N:HEX`).
     pub fn audit_anchor(&self) -> Result<Option<String>, DeskError> {
         Ok(self
+            .desk
             .store
             .audit_head()?
             .map(|(seq, hash)| crate::domain::audit::anchor(seq, &hash)))
@@ -222,13 +233,13 @@ impl Desk {
 
     /// Whether the trail still passes through `anchor`.
     pub fn check_anchor(&self, anchor: &Anchor) -> Result<AnchorCheck, DeskError> {
-        self.require(
+        self.desk.require(
             crate::domain::operator::Role::Amministratore,
             super::Operation::Audit,
         )?;
-        Ok(match self.store.audit_entry(anchor.seq)? {
+        Ok(match self.desk.store.audit_entry(anchor.seq)? {
             None => AnchorCheck::Missing {
-                len: self.store.audit_len()?,
+                len: self.desk.store.audit_len()?,
             },
             Some(e) if anchor.matches(&e) => AnchorCheck::Holds,
             Some(e) => AnchorCheck::Differs {
@@ -239,7 +250,7 @@ impl Desk {
 
     /// The stores set aside by earlier restores beside this one.
     pub fn set_aside_stores(&self) -> Vec<SetAside> {
-        set_aside_stores(self.data_dir())
+        set_aside_stores(self.desk.data_dir())
     }
 
     /// Removes the stores set aside by restores more than `keep_days` days
@@ -249,8 +260,8 @@ impl Desk {
         if keep_days == 0 {
             return Vec::new();
         }
-        let limit = self.now() - chrono::Duration::days(keep_days as i64);
-        set_aside_stores(self.data_dir())
+        let limit = self.desk.now() - chrono::Duration::days(keep_days as i64);
+        set_aside_stores(self.desk.data_dir())
             .into_iter()
             .filter(|s| s.since.is_some_and(|t| t < limit))
             .filter(|s| std::fs::remove_dir_all(&s.path).is_ok())
@@ -345,4 +356,18 @@ pub fn restore(
 /// signal ends the program (Unix; see `store::scratch`).
 pub fn remove_temp_files_on_signals() {
     crate::store::scratch::remove_on_signals();
+}
+
+/// The store as a whole: backups, the audit anchor, the check, GDPR export and erasure.
+/// Reached from the desk as [`Desk::archive`].
+#[derive(Clone, Copy)]
+pub struct Archive<'a> {
+    pub(super) desk: &'a Desk,
+}
+
+impl Desk {
+    /// The store as a whole: backups, the audit anchor, the check, GDPR export and erasure.
+    pub fn archive(&self) -> Archive<'_> {
+        Archive { desk: self }
+    }
 }
