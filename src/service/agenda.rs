@@ -140,7 +140,7 @@ pub struct OutsideLine {
     pub motivi: Vec<String>,
 }
 
-/// How far ahead [`Desk::first_free_slot`] looks, in days.
+/// How far ahead [`Agenda::first_free_slot`] looks, in days.
 pub const FREE_SLOT_HORIZON_DAYS: u64 = 366;
 
 /// What `plan --all` did.
@@ -313,7 +313,7 @@ impl Desk {
         Ok(self.store.book(&mut list)?)
     }
 
-    /// [`Desk::appointment_conflicts`] of `a` moving together with the
+    /// [`Agenda::appointment_conflicts`] of `a` moving together with the
     /// appointments `group` (one visit of the patient: `a` among them),
     /// which do not stand against it. The slot counts the distinct *other*
     /// patients in it: the patient's own visit there never fills it.
@@ -653,7 +653,7 @@ impl Agenda<'_> {
         )
     }
 
-    /// [`Desk::appointments_outside_availability`] with the patient, the
+    /// [`Agenda::appointments_outside_availability`] with the patient, the
     /// resource's name and the reasons, soonest first.
     pub fn outside_availability_lines(&self) -> Result<Vec<OutsideLine>> {
         let resources = self.desk.store.resources()?;
@@ -704,7 +704,7 @@ impl Agenda<'_> {
     }
 
     /// The first `n` free slots of `resource` from `from` on, as
-    /// [`Desk::first_free_slot`] finds the first: `except` are the
+    /// [`Agenda::first_free_slot`] finds the first: `except` are the
     /// appointments being moved (one visit), which stand neither against
     /// themselves nor against each other.
     pub fn free_slots(
@@ -795,7 +795,7 @@ impl Agenda<'_> {
     }
 
     /// The first free slot for moving an appointment (see
-    /// [`Desk::first_free_slot`]): same resource and length, from `from` on.
+    /// [`Agenda::first_free_slot`]): same resource and length, from `from` on.
     pub fn first_free_slot_for(
         &self,
         id: AppointmentId,
@@ -996,7 +996,7 @@ impl Agenda<'_> {
     }
 
     /// What stands against moving the appointments `ids` together (one
-    /// visit) to `start` (and `resource`): see [`Desk::appointment_conflicts`].
+    /// visit) to `start` (and `resource`): see [`Agenda::appointment_conflicts`].
     pub fn move_conflicts(
         &self,
         ids: &[AppointmentId],
@@ -1242,7 +1242,7 @@ impl Agenda<'_> {
         self.day_list_csv_in(crate::texts::Lang::It, day, resource)
     }
 
-    /// [`Desk::day_list_csv`] with the header and the states in `lang`.
+    /// [`Agenda::day_list_csv`] with the header and the states in `lang`.
     pub fn day_list_csv_in(
         &self,
         lang: crate::texts::Lang,

@@ -103,7 +103,7 @@ impl Archive<'_> {
     }
 
     /// Writes a verified backup encrypted with `passphrase` to `file` (the
-    /// destination refused as by [`Desk::backup_to`]).
+    /// destination refused as by [`Archive::backup_to`]).
     pub fn backup_encrypted_to(
         &self,
         file: &Path,
@@ -158,7 +158,7 @@ impl Archive<'_> {
     /// clock) writes today's backup into `DATA_DIR/backup/` and removes the
     /// oldest beyond `keep`. A failure is returned for the caller to show
     /// as a warning; it never touches the store.
-    /// [`Desk::daily_backup`] at the start of work: a store that cannot be
+    /// [`Archive::daily_backup`] at the start of work: a store that cannot be
     /// read whole is the caller's error (the start is refused: every write
     /// would fail), any other failure a warning.
     pub fn start_backup(&self, keep: usize) -> Result<StartBackup, DeskError> {

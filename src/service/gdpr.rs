@@ -461,7 +461,7 @@ impl Archive<'_> {
             }
         }
         // Without the practice's comune the Patto is signed "in" the
-        // patient's comune (`Desk::patto_text`): that name goes too.
+        // patient's comune (`Patti::patto_text`): that name goes too.
         if self.desk.store.practice()?.comune.is_empty()
             && !before.residenza.comune.trim().is_empty()
         {
@@ -561,7 +561,7 @@ impl Archive<'_> {
 }
 
 impl Desk {
-    /// [`Desk::gdpr_erase`], then the rewrite of the store that removes the
+    /// [`Archive::gdpr_erase`], then the rewrite of the store that removes the
     /// old versions of the records from the disk ([`Desk::compact`]). `self`
     /// must be the only handle on the store. When the rewrite fails the
     /// erasure stays recorded and the error says to run `sportello compatta`.

@@ -267,7 +267,7 @@ impl Gestori<'_> {
             }))
     }
 
-    /// [`Desk::seed_sample_gestori`] with the built-in fictional list.
+    /// [`Gestori::seed_sample_gestori`] with the built-in fictional list.
     pub fn seed_builtin_sample_gestori(&self) -> Result<bool> {
         self.seed_sample_gestori(&crate::io::gestori::sample_gestori())
     }
@@ -409,7 +409,7 @@ impl Gestori<'_> {
         Ok(presa)
     }
 
-    /// [`Desk::choose_gestore`] from a screen that showed the patient with
+    /// [`Gestori::choose_gestore`] from a screen that showed the patient with
     /// no active presa in carico: when another desk recorded a choice
     /// meanwhile, the refusal says so (what changed: the Gestore).
     pub fn choose_gestore_opened(
@@ -431,7 +431,7 @@ impl Gestori<'_> {
             })
     }
 
-    /// [`Desk::revoke_presa`] of the presa in carico `opened`, the one the
+    /// [`Gestori::revoke_presa`] of the presa in carico `opened`, the one the
     /// screen showed: refused with what changed when another desk revoked
     /// it or recorded another choice meanwhile; nothing is written.
     pub fn revoke_presa_opened(
@@ -496,7 +496,7 @@ impl Gestori<'_> {
         self.desk.save_practice_as(None, practice)
     }
 
-    /// [`Desk::save_practice`] for settings edited on `opened` (as the
+    /// [`Gestori::save_practice`] for settings edited on `opened` (as the
     /// screen read them): refused with what changed when another desk saved
     /// them since; nothing is written.
     pub fn save_practice_opened(&self, opened: &Practice, practice: &Practice) -> Result<()> {

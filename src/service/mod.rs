@@ -1,5 +1,10 @@
-//! Use cases: one [`Desk`] facade with a method per front-desk operation.
-//! Screens and the command line call the desk; only the desk calls the store.
+//! Use cases: the [`Desk`] holds the session (login, the operator, the
+//! clock, the changes) and hands out one borrowed view per capability, whose
+//! methods are the front-desk operations: [`Desk::patients`],
+//! [`Desk::gestori`], [`Desk::patto`], [`Desk::pai`], [`Desk::agenda`],
+//! [`Desk::operators`] (operators and the audit log) and [`Desk::archive`]
+//! (backups, the check, GDPR). Screens and the command line call the desk;
+//! only the desk calls the store.
 
 pub mod agenda;
 pub mod auth;
@@ -137,7 +142,7 @@ pub struct Desk {
     /// replaces it; `None` while the login screen is up.
     session: Arc<std::sync::RwLock<Option<Session>>>,
     /// The practice's name, read once: the header shows it on every frame
-    /// and only [`Desk::save_practice`] changes it.
+    /// and only [`Gestori::save_practice`] changes it.
     practice_name: Arc<std::sync::RwLock<Option<String>>>,
     /// Runs the print command (`lp`, or the Windows print verb): the
     /// system's, or a test's stand-in (see [`Desk::set_command_runner`]).
@@ -197,7 +202,7 @@ impl Desk {
     /// A desk for another session over the same store (`sportello serve`:
     /// one per connected desk). Its clones share its login; the store, the
     /// clock and the practice-name cache (changed only through
-    /// [`Desk::save_practice`], on any desk) are shared with `self`. Nobody
+    /// [`Gestori::save_practice`], on any desk) are shared with `self`. Nobody
     /// is logged in on it; `origin` is named in its login entries of the
     /// audit trail.
     /// The writes per area made so far by every desk of this process: a

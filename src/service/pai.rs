@@ -161,7 +161,7 @@ impl PaiPlans<'_> {
         self.desk.save_pai_draft_as(None, pai)
     }
 
-    /// [`Desk::save_pai_draft`] for a draft edited on `opened` (the PAI as
+    /// [`PaiPlans::save_pai_draft`] for a draft edited on `opened` (the PAI as
     /// the screen read it): refused with what changed when another desk
     /// saved the draft since; nothing is written.
     pub fn save_pai_draft_opened(&self, opened: &Pai, pai: Pai) -> Result<Pai> {

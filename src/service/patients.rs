@@ -72,7 +72,7 @@ impl Patients<'_> {
 
     /// Saves changes to a registered patient, whatever the stored record
     /// holds now (the command line; the screens save with
-    /// [`Desk::update_patient_opened`]).
+    /// [`Patients::update_patient_opened`]).
     pub fn update_patient(&self, p: Patient) -> Result<()> {
         self.desk.save_patient(p, None)
     }

@@ -253,7 +253,7 @@ impl Patti<'_> {
         self.desk.set_clinical_manager_as(patto, None, name)
     }
 
-    /// [`Desk::set_clinical_manager`] typed on `opened` (the bozza as the
+    /// [`Patti::set_clinical_manager`] typed on `opened` (the bozza as the
     /// screen read it): refused with what changed when another desk changed
     /// the Patto since; nothing is written.
     pub fn set_clinical_manager_opened(
@@ -280,7 +280,7 @@ impl Patti<'_> {
             .correct_clinical_manager_as(patto, None, name, motivo)
     }
 
-    /// [`Desk::correct_clinical_manager`] asked on `opened` (the Patto as
+    /// [`Patti::correct_clinical_manager`] asked on `opened` (the Patto as
     /// the screen showed it): refused with what changed when another desk
     /// corrected or renewed it since; nothing is written.
     pub fn correct_clinical_manager_opened(

@@ -72,7 +72,7 @@ impl Desk {
 }
 
 impl Patients<'_> {
-    /// [`Desk::lookup`] for `sportello find`, recorded: the text searched
+    /// [`Patients::lookup`] for `sportello find`, recorded: the text searched
     /// and the patients listed (their ids; the patient's own when only one).
     pub fn lookup_recorded(&self, query: &str, limit: usize) -> Result<Lookup> {
         let lookup = self.lookup(query, limit)?;
@@ -127,7 +127,7 @@ impl Agenda<'_> {
             .record_read(AuditAction::ListViewed, None, summary)
     }
 
-    /// [`Desk::patient_ics`] for `sportello ics`, recorded.
+    /// [`Agenda::patient_ics`] for `sportello ics`, recorded.
     pub fn patient_ics_recorded(&self, patient: PatientId) -> Result<String> {
         let ics = self.patient_ics(patient)?;
         let count = ics.matches("BEGIN:VEVENT").count();
@@ -141,7 +141,7 @@ impl Agenda<'_> {
 }
 
 impl Patti<'_> {
-    /// [`Desk::patto_document`] for `sportello export patto`, recorded.
+    /// [`Patti::patto_document`] for `sportello export patto`, recorded.
     pub fn patto_document_recorded(&self, id: PattoId, formats: PattoFormats) -> Result<Document> {
         let document = self.patto_document(id, formats)?;
         if let Some(patto) = self.get(id)? {
@@ -159,7 +159,7 @@ impl Patti<'_> {
     }
 
     /// The Patto di Cura `sportello export patto` prints for `patient`: the
-    /// first signed one of [`Desk::patti`], as [`Desk::patto_document_recorded`];
+    /// first signed one of [`Patti::patti`], as [`Patti::patto_document_recorded`];
     /// `None` when the patient has no signed Patto.
     pub fn signed_patto_document_recorded(
         &self,
@@ -175,8 +175,8 @@ impl Patti<'_> {
 
 impl PaiPlans<'_> {
     /// The PAI `sportello export pai` prints for `patient`: the one in use,
-    /// or else the first of [`Desk::pai_list`], as
-    /// [`Desk::pai_document_recorded`]; `None` when the patient has no PAI.
+    /// or else the first of [`PaiPlans::pai_list`], as
+    /// [`PaiPlans::pai_document_recorded`]; `None` when the patient has no PAI.
     pub fn pai_document_to_export_recorded(&self, patient: PatientId) -> Result<Option<Document>> {
         let pai = match self.current_pai(patient)? {
             Some(p) => Some(p),
@@ -188,7 +188,7 @@ impl PaiPlans<'_> {
         }
     }
 
-    /// [`Desk::pai_document`] for `sportello export pai`, recorded.
+    /// [`PaiPlans::pai_document`] for `sportello export pai`, recorded.
     pub fn pai_document_recorded(&self, pai: &Pai) -> Result<Document> {
         let document = self.pai_document(pai)?;
         self.desk.record_read(

@@ -229,7 +229,7 @@ fn pai_progress_counts_booked_and_done() {
 }
 
 // ---------------------------------------------------------------------------
-// Desk::first_free_slot: the proposal for moving an appointment.
+// Agenda::first_free_slot: the proposal for moving an appointment.
 
 fn patient(desk: &Desk, cognome: &str, nome: &str) -> u64 {
     let birth = NaiveDate::from_ymd_opt(1952, 4, 2).unwrap();

@@ -6,7 +6,7 @@
 //! versions open read-only from their list. The plan is exported as PDF and
 //! FHIR R4 CarePlan JSON, named as `sportello export pai` names them.
 //!
-//! Every rule is the desk's (`Desk::new_pai`, `save_pai_draft`, `share_pai`,
+//! Every rule is the desk's (`PaiPlans::new_pai`, `save_pai_draft`, `share_pai`,
 //! `new_pai_version`) or the domain's (`Frequenza::parse`,
 //! `Pai::validate_for_sharing`); this screen only shows and asks.
 

@@ -3,7 +3,7 @@
 //! and the actions (prepare, renew, print, revoke). The bozza is read in full
 //! and signed on [`PattoTextScreen`], which also shows a signed text.
 //!
-//! The text on screen is the one `Desk::patto_text` renders with the consents
+//! The text on screen is the one `Patti::patto_text` renders with the consents
 //! and the signer chosen so far: the same that signing freezes. Prints are
 //! written from the frozen text, so every reprint is byte-identical.
 
