@@ -1,7 +1,6 @@
 //! Login, roles and the audit trail: who is at the desk, what they may do,
 //! and the record of what they opened and changed.
 
-use super::Patients;
 use argon2::Argon2;
 use argon2::password_hash::{PasswordHasher, PasswordVerifier};
 use chrono::NaiveDateTime;
@@ -513,22 +512,6 @@ impl Operators<'_> {
     /// Number of entries in the audit trail.
     pub fn audit_len(&self) -> Result<u64> {
         Ok(self.desk.store.audit_len()?)
-    }
-}
-
-impl Patients<'_> {
-    // --- the audit trail ---
-
-    /// Opens a patient's record for the screen, recording the access.
-    pub fn open_patient_record(&self, id: PatientId) -> Result<Option<Patient>> {
-        let p = self.desk.store.get_patient(id)?;
-        if p.is_some() {
-            // The patient by id only (the trail's screen shows the current
-            // name): the trail cannot forget a name after an erasure.
-            self.desk
-                .audit(AuditAction::OpenRecord, Some(id), "scheda aperta")?;
-        }
-        Ok(p)
     }
 }
 

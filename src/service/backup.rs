@@ -88,6 +88,11 @@ impl Desk {
 }
 
 impl Archive<'_> {
+    /// Decodes every record and verifies every index.
+    pub fn check(&self) -> Result<crate::store::CheckReport, DeskError> {
+        Ok(self.desk.store.guarded(|| self.desk.store.check())?)
+    }
+
     /// Writes a verified backup of the whole store to `file`: refused inside
     /// the data folder, over a file that is not a backup of ours, and over
     /// one of ours unless `overwrite`.

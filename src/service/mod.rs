@@ -43,7 +43,7 @@ pub use patto::Patti;
 use crate::domain::codice_fiscale::CodiceFiscale;
 use crate::domain::comuni::Comuni;
 use crate::domain::{Livello, Patient, PatientId};
-use crate::store::{CheckReport, Store};
+use crate::store::Store;
 
 pub type Result<T> = std::result::Result<T, DeskError>;
 
@@ -385,13 +385,6 @@ impl Desk {
 
     pub(crate) fn store(&self) -> &Store {
         &self.store
-    }
-}
-
-impl Archive<'_> {
-    /// Decodes every record and verifies every index.
-    pub fn check(&self) -> Result<CheckReport> {
-        Ok(self.desk.store.guarded(|| self.desk.store.check())?)
     }
 }
 

@@ -83,6 +83,21 @@ impl Patients<'_> {
     pub fn update_patient_opened(&self, opened: &Patient, p: Patient) -> Result<()> {
         self.desk.save_patient(p, Some(opened))
     }
+
+    /// Opens a patient's record for the screen, recording the access.
+    pub fn open_patient_record(&self, id: PatientId) -> Result<Option<Patient>> {
+        let p = self.desk.store.get_patient(id)?;
+        if p.is_some() {
+            // The patient by id only (the trail's screen shows the current
+            // name): the trail cannot forget a name after an erasure.
+            self.desk.audit(
+                crate::domain::audit::AuditAction::OpenRecord,
+                Some(id),
+                "scheda aperta",
+            )?;
+        }
+        Ok(p)
+    }
 }
 
 /// The patients: lookup, registration, the record.
