@@ -70,7 +70,7 @@ const TODAY: (i32, u32, u32) = (2026, 1, 15);
 const QUERY_SEED: u64 = 9;
 /// Results per lookup, as the issue asks.
 const LIMIT: usize = 50;
-/// Suggestions when nothing matches: `Desk::lookup` asks for `limit.min(10)`.
+/// Suggestions when nothing matches: `Patients::lookup` asks for `limit.min(10)`.
 const SUGGEST_LIMIT: usize = 10;
 /// The private constant of `src/service/search.rs`, mirrored for SQLite.
 const MAX_FIRST_WORDS: usize = 5_000;
@@ -556,7 +556,7 @@ fn load_sled(paths: &Paths, batch: usize, cache: u64) -> Result<Value> {
     }))
 }
 
-/// What `Desk::lookup` does for the lookup screen, at the store level: the
+/// What `Patients::lookup` does for the lookup screen, at the store level: the
 /// matches, else the suggestions, as the list's rows (kept in the index
 /// entries the search walks). (No presa in carico exists in this benchmark,
 /// so `Desk`'s lookup of the Gestore's name is left out.)

@@ -404,9 +404,9 @@ fn open_desk_with_backup(cli: &Cli) -> Result<(Desk, Option<String>), DeskError>
     let desk = Desk::open_noting_upgrade(&data_dir(cli), Arc::new(SystemClock), &mut || {
         upgrade_notice(lang)
     })?;
-    desk.seed_builtin_sample_gestori()?;
+    desk.gestori().seed_builtin_sample_gestori()?;
     use sportello::service::backup::StartBackup;
-    let warning = match desk.start_backup(cli.backup_giorni)? {
+    let warning = match desk.archive().start_backup(cli.backup_giorni)? {
         StartBackup::Written { file, anchor } => {
             let anchor = anchor
                 .map(|a| t::auto_backup_anchor(lang, &a))
@@ -417,7 +417,7 @@ fn open_desk_with_backup(cli: &Cli) -> Result<(Desk, Option<String>), DeskError>
         StartBackup::NotNeeded => None,
         StartBackup::Failed(reason) => Some(sportello::texts::error(cli.lang.into(), &reason)),
     };
-    for pruned in desk.prune_set_aside(cli.backup_giorni) {
+    for pruned in desk.archive().prune_set_aside(cli.backup_giorni) {
         eprintln!(
             "{}",
             t::set_aside_pruned(lang, cli.backup_giorni, pruned.path.display())
@@ -472,7 +472,7 @@ fn serve(
     if let Some(reason) = backup_error {
         eprintln!("{}", t::auto_backup_failed(lang, &reason));
     }
-    if !desk.has_operators() {
+    if !desk.operators().has_operators() {
         eprintln!("{}", t::no_operators(lang));
         return Ok(ExitCode::FAILURE);
     }
@@ -559,7 +559,7 @@ fn run(cli: Cli) -> Result<ExitCode, DeskError> {
             tutti_con_pai,
         } => {
             let desk = Desk::open_demo(&data_dir(&cli), Arc::new(SystemClock))?;
-            desk.seed_builtin_sample_gestori()?;
+            desk.gestori().seed_builtin_sample_gestori()?;
             let started = Instant::now();
             let mut stderr = std::io::stderr();
             // The count rewritten in place on a terminal; a log or a pipe
@@ -591,7 +591,7 @@ fn run(cli: Cli) -> Result<ExitCode, DeskError> {
         Command::Find { query, limit, json } => {
             let desk = open_existing_desk(&cli)?;
             let mut out = std::io::stdout().lock();
-            let lookup = desk.lookup_recorded(query, *limit)?;
+            let lookup = desk.patients().lookup_recorded(query, *limit)?;
             if lookup.suggested {
                 eprintln!("{}", t::find_suggested(lang, query));
             } else if lookup.patients.is_empty() {
@@ -644,7 +644,8 @@ fn run(cli: Cli) -> Result<ExitCode, DeskError> {
                 },
                 None => None,
             };
-            desk.export_gestori_csv(ats.as_deref(), &mut std::io::stdout().lock())?;
+            desk.gestori()
+                .export_gestori_csv(ats.as_deref(), &mut std::io::stdout().lock())?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Export(ExportWhat::Patto { patient, dir }) => {
@@ -657,7 +658,7 @@ fn run(cli: Cli) -> Result<ExitCode, DeskError> {
             let desk = open_desk(&cli)?;
             let mut stderr = std::io::stderr();
             let started = Instant::now();
-            let report = desk.plan_all(&mut |done, total| {
+            let report = desk.agenda().plan_all(&mut |done, total| {
                 let _ = write!(stderr, "{}", t::plan_progress(lang, done, total));
                 true
             })?;
@@ -690,14 +691,14 @@ fn run(cli: Cli) -> Result<ExitCode, DeskError> {
             if pdf.is_some() {
                 formats.push("PDF");
             }
-            desk.record_day_list_read(day, &formats)?;
+            desk.agenda().record_day_list_read(day, &formats)?;
             if *csv {
-                print!("{}", desk.day_list_csv_in(lang, day, None)?);
+                print!("{}", desk.agenda().day_list_csv_in(lang, day, None)?);
             } else {
-                print!("{}", desk.day_list_text_in(lang, day, None)?);
+                print!("{}", desk.agenda().day_list_text_in(lang, day, None)?);
             }
             if let Some(file) = pdf {
-                let document = desk.day_list_document(day, None)?;
+                let document = desk.agenda().day_list_document(day, None)?;
                 let written = match document.files.iter().find(|(ext, _)| *ext == "pdf") {
                     Some((_, bytes)) => sportello::private_fs::write_private(file, bytes),
                     None => Err(std::io::Error::other(t::pdf_missing(lang))),
@@ -712,11 +713,11 @@ fn run(cli: Cli) -> Result<ExitCode, DeskError> {
         }
         Command::Ics { patient } => {
             let desk = open_desk(&cli)?;
-            let Some(p) = desk.patient_by_cf(patient)? else {
+            let Some(p) = desk.patients().patient_by_cf(patient)? else {
                 eprintln!("{}", t::no_patient_cf(lang, &patient.trim().to_uppercase()));
                 return Ok(ExitCode::FAILURE);
             };
-            print!("{}", desk.patient_ics_recorded(p.id)?);
+            print!("{}", desk.agenda().patient_ics_recorded(p.id)?);
             Ok(ExitCode::SUCCESS)
         }
         Command::Audit(AuditWhat::Verify { ancora }) => {
@@ -731,10 +732,10 @@ fn run(cli: Cli) -> Result<ExitCode, DeskError> {
                 },
             };
             let desk = open_desk(&cli)?;
-            match desk.verify_audit()? {
+            match desk.operators().verify_audit()? {
                 Ok(n) => {
                     println!("{}", t::chain_intact(lang, n));
-                    if let Some(head) = desk.audit_anchor()? {
+                    if let Some(head) = desk.archive().audit_anchor()? {
                         println!("{}", t::anchor_line(lang, &head));
                     }
                     let Some(anchor) = anchor else {
@@ -742,7 +743,7 @@ fn run(cli: Cli) -> Result<ExitCode, DeskError> {
                     };
                     use sportello::service::backup::AnchorCheck;
                     let given = format!("{}:{}", anchor.seq, anchor.prefix);
-                    match desk.check_anchor(&anchor)? {
+                    match desk.archive().check_anchor(&anchor)? {
                         AnchorCheck::Holds => {
                             println!("{}", t::anchor_holds(lang, &given, anchor.seq));
                             Ok(ExitCode::SUCCESS)
@@ -779,7 +780,7 @@ fn run(cli: Cli) -> Result<ExitCode, DeskError> {
                         detail: e.to_string(),
                     }
                 })?;
-            let o = desk.add_operator(username, &password, role)?;
+            let o = desk.operators().add_operator(username, &password, role)?;
             println!(
                 "{}",
                 t::operator_created(
@@ -806,13 +807,14 @@ fn run(cli: Cli) -> Result<ExitCode, DeskError> {
                 }
             };
             let desk = open_existing_desk(&cli)?;
-            desk.add_ssh_key(username, &fingerprint, &openssh)?;
+            desk.operators()
+                .add_ssh_key(username, &fingerprint, &openssh)?;
             println!("{}", t::key_added(lang, &fingerprint, username));
             Ok(ExitCode::SUCCESS)
         }
         Command::Operator(OperatorWhat::List) => {
             let desk = open_desk(&cli)?;
-            for o in desk.operators()? {
+            for o in desk.operators().list()? {
                 println!(
                     "{}\t{}\t{}",
                     o.username,
@@ -853,13 +855,13 @@ fn run(cli: Cli) -> Result<ExitCode, DeskError> {
                 }
             })?;
             let desk = Desk::open(&data_dir(&cli), Arc::new(clock))?;
-            desk.seed_builtin_sample_gestori()?;
+            desk.gestori().seed_builtin_sample_gestori()?;
             sportello::service::prova::write_loop(&desk, *seed, *limit, &mut std::io::stdout())?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Check => {
             let desk = open_existing_desk(&cli)?;
-            let report = desk.check()?;
+            let report = desk.archive().check()?;
             for problem in &report.problems {
                 println!("{problem}");
             }
@@ -879,7 +881,7 @@ fn run(cli: Cli) -> Result<ExitCode, DeskError> {
                     report.problem_count
                 )
             );
-            for aside in desk.set_aside_stores() {
+            for aside in desk.archive().set_aside_stores() {
                 let since = aside
                     .since
                     .map(|d| t::set_aside_since(lang, d.format("%d/%m/%Y")))

@@ -53,34 +53,42 @@ type Row = (u64, Option<u64>, Option<u64>, Option<u64>);
 fn verify(desk: &Desk, reported: &[Row], search: bool) {
     for &(patient, presa, patto, app) in reported {
         let p = desk
+            .patients()
             .patient(patient)
             .unwrap()
             .unwrap_or_else(|| panic!("reported patient {patient} lost"));
-        let by_cf = desk.patient_by_cf(&p.codice_fiscale).unwrap().unwrap();
+        let by_cf = desk
+            .patients()
+            .patient_by_cf(&p.codice_fiscale)
+            .unwrap()
+            .unwrap();
         assert_eq!(by_cf.id, patient, "CF index of {patient}");
         if search {
-            let found = desk.find(&p.cognome, 100_000).unwrap();
+            let found = desk.patients().find(&p.cognome, 100_000).unwrap();
             assert!(
                 found.iter().any(|s| s.id == patient),
                 "patient {patient} not found by surname"
             );
         }
         if let Some(presa) = presa {
-            let active = desk.active_presa(patient).unwrap();
+            let active = desk.gestori().active_presa(patient).unwrap();
             assert_eq!(active.map(|a| a.id), Some(presa), "presa of {patient}");
         }
         if let Some(patto) = patto {
             let stored = desk
-                .patto(patto)
+                .patto()
+                .get(patto)
                 .unwrap()
                 .unwrap_or_else(|| panic!("reported patto {patto} lost"));
             assert_eq!(stored.patient, patient);
             assert!(stored.firma.is_some(), "patto {patto} not signed");
-            desk.signed_patto_text(patto)
+            desk.patto()
+                .signed_patto_text(patto)
                 .unwrap_or_else(|e| panic!("signed text of {patto}: {e}"));
         }
         if let Some(app) = app {
             let stored = desk
+                .agenda()
                 .appointment(app)
                 .unwrap()
                 .unwrap_or_else(|| panic!("reported appointment {app} lost"));
@@ -156,7 +164,7 @@ fn sigkill_at_random_moments_loses_nothing_reported() {
             let (old, last) = all.split_at(all.len() - new);
             verify(&desk, old, false);
             verify(&desk, last, true);
-            let report = desk.check().unwrap();
+            let report = desk.archive().check().unwrap();
             assert!(report.is_ok(), "after kill {seed}: {:?}", report.problems);
         }
         // The command line's own check, as an operator would run it (every

@@ -24,7 +24,8 @@ const FLUSH: &str = "buffer write post";
 
 fn open(dir: &std::path::Path) -> Desk {
     let desk = Desk::open(dir, Arc::new(FixedClock::on(2026, 11, 23).unwrap())).unwrap();
-    desk.seed_sample_gestori(&sportello::io::gestori::sample_gestori())
+    desk.gestori()
+        .seed_sample_gestori(&sportello::io::gestori::sample_gestori())
         .unwrap();
     desk
 }
@@ -51,20 +52,31 @@ fn assert_all_there(desk: &Desk, saved: &[(String, u64)]) {
         match kind.as_str() {
             "patient" => {
                 patient = *id;
-                let p = desk.patient(*id).unwrap().expect("saved patient lost");
+                let p = desk
+                    .patients()
+                    .patient(*id)
+                    .unwrap()
+                    .expect("saved patient lost");
                 assert_eq!(
-                    desk.patient_by_cf(&p.codice_fiscale).unwrap().map(|p| p.id),
+                    desk.patients()
+                        .patient_by_cf(&p.codice_fiscale)
+                        .unwrap()
+                        .map(|p| p.id),
                     Some(*id)
                 );
             }
-            "presa" => assert_eq!(desk.active_presa(patient).unwrap().map(|p| p.id), Some(*id)),
+            "presa" => assert_eq!(
+                desk.gestori().active_presa(patient).unwrap().map(|p| p.id),
+                Some(*id)
+            ),
             "patto" => {
-                let p = desk.patto(*id).unwrap().expect("saved patto lost");
+                let p = desk.patto().get(*id).unwrap().expect("saved patto lost");
                 assert_eq!(p.stato, PattoStato::Firmato);
-                desk.signed_patto_text(*id).unwrap();
+                desk.patto().signed_patto_text(*id).unwrap();
             }
             "appointment" => {
                 let a = desk
+                    .agenda()
                     .appointment(*id)
                     .unwrap()
                     .expect("saved appointment lost");
@@ -76,7 +88,7 @@ fn assert_all_there(desk: &Desk, saved: &[(String, u64)]) {
 }
 
 fn assert_check_ok(desk: &Desk) {
-    let report = desk.check().unwrap();
+    let report = desk.archive().check().unwrap();
     assert!(report.is_ok(), "{:?}", report.problems);
 }
 
@@ -108,7 +120,9 @@ fn a_failed_write_or_flush_mid_workload_loses_nothing_saved() {
             sled::fail::reset();
             assert_store_error(&err);
             // The handle refuses every later write.
-            let again = desk.register_patient(workload_patient(3, 0).unwrap());
+            let again = desk
+                .patients()
+                .register_patient(workload_patient(3, 0).unwrap());
             assert!(
                 matches!(again, Err(DeskError::Store(StoreProblem::Failed { .. }))),
                 "{point}: {again:?}"
@@ -134,13 +148,15 @@ fn saved_len(out: &[u8]) -> usize {
 /// A patient with a presa in carico and a Patto bozza, made durable.
 fn patient_with_draft(desk: &Desk, i: u64) -> (PatientId, u64) {
     let id = desk
+        .patients()
         .register_patient(workload_patient(9, i).unwrap())
         .unwrap();
-    let p = desk.patient(id).unwrap().unwrap();
-    let g = desk.gestori_choice(&p, None).unwrap().gestori[0].id;
-    desk.choose_gestore(id, g, Canale::MmgAderente, desk.today(), "")
+    let p = desk.patients().patient(id).unwrap().unwrap();
+    let g = desk.gestori().gestori_choice(&p, None).unwrap().gestori[0].id;
+    desk.gestori()
+        .choose_gestore(id, g, Canale::MmgAderente, desk.today(), "")
         .unwrap();
-    let draft = desk.prepare_patto(id).unwrap();
+    let draft = desk.patto().prepare_patto(id).unwrap();
     (id, draft.id)
 }
 
@@ -194,13 +210,16 @@ fn a_failure_under_a_transaction_leaves_all_or_nothing() {
         let (patient, patto, earlier) = {
             let desk = open(dir.path());
             let (earlier, earlier_patto) = patient_with_draft(&desk, 1);
-            desk.sign_patto(earlier_patto, firma()).unwrap();
-            let earlier_app = desk.book_appointment(appointment(earlier)).unwrap();
+            desk.patto().sign_patto(earlier_patto, firma()).unwrap();
+            let earlier_app = desk
+                .agenda()
+                .book_appointment(appointment(earlier))
+                .unwrap();
             let (patient, patto) = patient_with_draft(&desk, 2);
 
             sled::fail::set(point, u64::MAX);
-            let signed = desk.sign_patto(patto, firma());
-            let booked = desk.book_appointment(appointment(patient));
+            let signed = desk.patto().sign_patto(patto, firma());
+            let booked = desk.agenda().book_appointment(appointment(patient));
             sled::fail::reset();
             assert_store_error(&signed.unwrap_err());
             assert!(booked.is_err(), "{point}");
@@ -211,29 +230,35 @@ fn a_failure_under_a_transaction_leaves_all_or_nothing() {
         // What was saved before the failure is intact.
         let (earlier, earlier_patto, earlier_app) = earlier;
         assert_eq!(
-            desk.patto(earlier_patto).unwrap().unwrap().stato,
+            desk.patto().get(earlier_patto).unwrap().unwrap().stato,
             PattoStato::Firmato
         );
-        desk.signed_patto_text(earlier_patto).unwrap();
+        desk.patto().signed_patto_text(earlier_patto).unwrap();
         assert_eq!(
-            desk.appointment(earlier_app).unwrap().unwrap().patient,
+            desk.agenda()
+                .appointment(earlier_app)
+                .unwrap()
+                .unwrap()
+                .patient,
             earlier
         );
         // The Patto is either still a bozza or completely signed.
-        let p = desk.patto(patto).unwrap().unwrap();
+        let p = desk.patto().get(patto).unwrap().unwrap();
         match p.stato {
             PattoStato::Bozza => assert!(p.firma.is_none()),
             PattoStato::Firmato => {
-                desk.signed_patto_text(patto).unwrap();
+                desk.patto().signed_patto_text(patto).unwrap();
             }
             other => panic!("{point}: unexpected state {other:?}"),
         }
         // The refused booking left nothing behind (check passed above: no
         // index entry without its record); the operator can book again.
         let from = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
-        let stored = desk.patient_appointments(patient, from).unwrap();
+        let stored = desk.agenda().patient_appointments(patient, from).unwrap();
         assert!(stored.is_empty(), "{point}: a refused booking was stored");
-        desk.book_appointment(appointment(patient)).unwrap();
+        desk.agenda()
+            .book_appointment(appointment(patient))
+            .unwrap();
         assert_check_ok(&desk);
     }
 }

@@ -87,9 +87,10 @@ pub fn backup(cli: &Cli, file: &Path, cifra: bool, overwrite: bool) -> Result<Ex
             return Ok(ExitCode::FAILURE);
         }
         let secret = sportello::service::backup::SecretString::from(first);
-        desk.backup_encrypted_to(file, overwrite, &secret, Default::default())
+        desk.archive()
+            .backup_encrypted_to(file, overwrite, &secret, Default::default())
     } else {
-        desk.backup_to(file, overwrite)
+        desk.archive().backup_to(file, overwrite)
     };
     match written {
         Ok(s) => {
@@ -234,11 +235,11 @@ pub fn restore(cli: &Cli, file: &Path, si: bool) -> Result<ExitCode, DeskError> 
 pub fn gdpr_export(cli: &Cli, cf: &str, out: Option<&Path>) -> Result<ExitCode, DeskError> {
     let lang = cli.lang();
     let desk = open_existing_desk(cli)?;
-    let Some(patient) = desk.patient_by_cf(cf)? else {
+    let Some(patient) = desk.patients().patient_by_cf(cf)? else {
         eprintln!("{}", t::no_patient_cf(lang, &cf.trim().to_uppercase()));
         return Ok(ExitCode::FAILURE);
     };
-    let data = desk.gdpr_export(patient.id)?;
+    let data = desk.archive().gdpr_export(patient.id)?;
     let text = serde_json::to_string_pretty(&data).unwrap_or_default() + "\n";
     match out {
         None => print!("{text}"),
@@ -271,7 +272,7 @@ pub fn print_compaction(lang: Lang, c: &sportello::service::Compaction) {
 pub fn gdpr_erase(cli: &Cli, cf: &str, motivo: &str, si: bool) -> Result<ExitCode, DeskError> {
     let lang = cli.lang();
     let desk = open_existing_desk(cli)?;
-    let Some(patient) = desk.patient_by_cf(cf)? else {
+    let Some(patient) = desk.patients().patient_by_cf(cf)? else {
         eprintln!("{}", t::no_patient_cf(lang, &cf.trim().to_uppercase()));
         return Ok(ExitCode::FAILURE);
     };

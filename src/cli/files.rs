@@ -131,7 +131,7 @@ pub fn import_gestori(
     }
     let desk = open_desk(cli)?;
     let rows: Vec<_> = preview.accepted.iter().map(|a| a.gestore.clone()).collect();
-    let mut plan = desk.plan_gestori_import(&rows)?;
+    let mut plan = desk.gestori().plan_gestori_import(&rows)?;
     plan.header = preview.export_header.clone();
     println!(
         "{}",
@@ -151,7 +151,9 @@ pub fn import_gestori(
         println!("{}", t::import_preview_only(lang));
         return Ok(ExitCode::SUCCESS);
     }
-    let log = desk.apply_gestori_import(plan, &name, preview.rejected.len() as u32)?;
+    let log = desk
+        .gestori()
+        .apply_gestori_import(plan, &name, preview.rejected.len() as u32)?;
     println!(
         "{}",
         t::import_recorded(lang, log.aggiunti, log.aggiornati, log.non_piu_idonei)
@@ -162,7 +164,7 @@ pub fn import_gestori(
 pub fn export_patto(cli: &Cli, cf: &str, dir: Option<PathBuf>) -> Result<ExitCode, DeskError> {
     let lang = cli.lang();
     let desk = open_desk(cli)?;
-    let Some(patient) = desk.patient_by_cf(cf)? else {
+    let Some(patient) = desk.patients().patient_by_cf(cf)? else {
         eprintln!("{}", t::no_patient_cf(lang, &cf.trim().to_uppercase()));
         return Ok(ExitCode::FAILURE);
     };
@@ -170,7 +172,10 @@ pub fn export_patto(cli: &Cli, cf: &str, dir: Option<PathBuf>) -> Result<ExitCod
         pdf: true,
         text: true,
     };
-    let Some(document) = desk.signed_patto_document_recorded(patient.id, formats)? else {
+    let Some(document) = desk
+        .patto()
+        .signed_patto_document_recorded(patient.id, formats)?
+    else {
         eprintln!(
             "{}",
             t::no_signed_patto(lang, &patient.cognome, &patient.nome)
@@ -186,11 +191,11 @@ pub fn export_patto(cli: &Cli, cf: &str, dir: Option<PathBuf>) -> Result<ExitCod
 pub fn export_pai(cli: &Cli, cf: &str, dir: Option<PathBuf>) -> Result<ExitCode, DeskError> {
     let lang = cli.lang();
     let desk = open_desk(cli)?;
-    let Some(patient) = desk.patient_by_cf(cf)? else {
+    let Some(patient) = desk.patients().patient_by_cf(cf)? else {
         eprintln!("{}", t::no_patient_cf(lang, &cf.trim().to_uppercase()));
         return Ok(ExitCode::FAILURE);
     };
-    let Some(document) = desk.pai_document_to_export_recorded(patient.id)? else {
+    let Some(document) = desk.pai().pai_document_to_export_recorded(patient.id)? else {
         eprintln!("{}", t::no_pai(lang, &patient.cognome, &patient.nome));
         return Ok(ExitCode::FAILURE);
     };

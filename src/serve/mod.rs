@@ -305,7 +305,7 @@ async fn serve(
 /// The automatic backup of the day, taken by the server itself: the first
 /// look of each day (by the store's clock) writes it, verified, and removes
 /// the oldest beyond the number kept, as the start of a local application
-/// does ([`Desk::daily_backup`]). It runs off the protocol's threads, one
+/// does ([`Archive::daily_backup`]). It runs off the protocol's threads, one
 /// at a time; the outcome goes to the server's console.
 fn daily_backup(shared: &Arc<Shared>, backing_up: &Arc<AtomicBool>) {
     if backing_up.swap(true, Ordering::SeqCst) {
@@ -315,7 +315,7 @@ fn daily_backup(shared: &Arc<Shared>, backing_up: &Arc<AtomicBool>) {
     let backing_up = Arc::clone(backing_up);
     tokio::task::spawn_blocking(move || {
         use crate::service::backup::DailyBackup;
-        match shared.base.daily_backup(shared.opts.backup_keep) {
+        match shared.base.archive().daily_backup(shared.opts.backup_keep) {
             Ok(DailyBackup::Written { file, removed, .. }) => {
                 eprintln!(
                     "{}",

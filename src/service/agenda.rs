@@ -140,7 +140,7 @@ pub struct OutsideLine {
     pub motivi: Vec<String>,
 }
 
-/// How far ahead [`Desk::first_free_slot`] looks, in days.
+/// How far ahead [`Agenda::first_free_slot`] looks, in days.
 pub const FREE_SLOT_HORIZON_DAYS: u64 = 366;
 
 /// What `plan --all` did.
@@ -209,9 +209,302 @@ pub fn holidays(year: i32, comune: Option<&str>) -> Vec<crate::domain::calendar:
 }
 
 impl Desk {
+    /// The capacity of the slot starting at `start` on a resource (0 when the
+    /// resource offers no slot there).
+    fn slot_capacity(&self, resource: &Resource, start: NaiveDateTime) -> Result<u16> {
+        let closures = self.store.closures()?;
+        let calendar = self.agenda().calendar()?;
+        Ok(slot_capacity_in(resource, start, &closures, &calendar))
+    }
+
+    pub(crate) fn plan_pai_from(
+        &self,
+        id: PaiId,
+        preferences: &Preferences,
+        from: NaiveDate,
+    ) -> Result<PlanOutput> {
+        self.plan_pai_with(id, preferences, from, None)
+    }
+
+    fn plan_pai_with(
+        &self,
+        id: PaiId,
+        preferences: &Preferences,
+        from: NaiveDate,
+        memo: Option<&SlotMemo>,
+    ) -> Result<PlanOutput> {
+        let pai = self
+            .store
+            .pai(id)?
+            .ok_or_else(|| DeskError::from(Refusal::PaiNotFound))?;
+        if !matches!(pai.stato, PaiStato::Condiviso { .. }) {
+            return Err(DeskError::from(Refusal::PlanOnlySharedPai));
+        }
+        let resources = self.store.resources()?;
+        if resources.iter().all(|r| !r.attiva) {
+            return Err(DeskError::from(Refusal::NoResources));
+        }
+        let closures = self.store.closures()?;
+        let calendar = self.agenda().calendar()?;
+        let result_days = self.store.result_days()?;
+        let occupancy = StoreOccupancy {
+            store: &self.store,
+            memo,
+            // Planning from today leaves out today's slots gone by; from an
+            // earlier day (the demo data's past), none.
+            not_before: if from >= self.today() {
+                self.clock.now()
+            } else {
+                from.and_time(chrono::NaiveTime::MIN)
+            },
+        };
+        Ok(planner::plan(&PlanInput {
+            pai: &pai,
+            patient: pai.patient,
+            resources: &resources,
+            closures: &closures,
+            calendar: &calendar,
+            preferences,
+            existing: &occupancy,
+            from,
+            result_days: &result_days,
+        }))
+    }
+
+    /// Books proposals each with its state (demo data records past ones as
+    /// done or not attended), in one transaction.
+    pub(crate) fn book_proposals(
+        &self,
+        pai: PaiId,
+        accepted: &[(Proposal, AppStato)],
+    ) -> Result<Vec<AppointmentId>> {
+        let plan = self
+            .store
+            .pai(pai)?
+            .ok_or_else(|| DeskError::from(Refusal::PaiNotFound))?;
+        let resources = self.store.resources()?;
+        let closures = self.store.closures()?;
+        let calendar = self.agenda().calendar()?;
+        let mut list = Vec::with_capacity(accepted.len());
+        for (p, stato) in accepted {
+            let Some(r) = resources.iter().find(|r| r.id == p.resource) else {
+                return Err(DeskError::from(Refusal::ResourceNotFound));
+            };
+            let capacity = slot_capacity_in(r, p.start, &closures, &calendar);
+            list.push((
+                Appointment {
+                    id: 0,
+                    patient: plan.patient,
+                    pai: Some(pai),
+                    item: Some(p.item),
+                    occorrenza: Some(p.occorrenza),
+                    resource: Some(p.resource),
+                    start: p.start,
+                    end: p.end,
+                    descrizione: p.descrizione.clone(),
+                    stato: stato.clone(),
+                    esterno: None,
+                    note: String::new(),
+                    forzatura: None,
+                },
+                capacity,
+            ));
+        }
+        Ok(self.store.book(&mut list)?)
+    }
+
+    /// [`Agenda::appointment_conflicts`] of `a` moving together with the
+    /// appointments `group` (one visit of the patient: `a` among them),
+    /// which do not stand against it. The slot counts the distinct *other*
+    /// patients in it: the patient's own visit there never fills it.
+    fn conflicts_except(&self, a: &Appointment, group: &[AppointmentId]) -> Result<Vec<Conflict>> {
+        let resources = self.store.resources()?;
+        let resource = a
+            .resource
+            .and_then(|id| resources.iter().find(|r| r.id == id));
+        let taken = match a.resource {
+            Some(r) => {
+                let in_slot: Vec<Appointment> = self
+                    .store
+                    .appointments_of_resource(r, a.start, a.start + chrono::Duration::seconds(1))?
+                    .into_iter()
+                    .filter(|x| !group.contains(&x.id))
+                    .collect();
+                agenda::same_slot_count(&in_slot, r, a.start, a.patient)
+            }
+            None => 0,
+        };
+        let day_start = a.start.date().and_time(chrono::NaiveTime::MIN);
+        // An appointment that started the evening before may run into the day.
+        let patient_day: Vec<Appointment> = self
+            .store
+            .appointments_of_patient(
+                a.patient,
+                day_start - Days::new(1),
+                day_start + Days::new(1),
+            )?
+            .into_iter()
+            .filter(|x| x.id != a.id && !group.contains(&x.id))
+            .collect();
+        let closures = self.store.closures()?;
+        let calendar = self.agenda().calendar()?;
+        Ok(agenda::conflicts(
+            a,
+            resource,
+            taken,
+            &patient_day,
+            &closures,
+            &calendar,
+        ))
+    }
+
+    fn refuse_conflicts(&self, a: &Appointment) -> Result<()> {
+        let found = self.agenda().appointment_conflicts(a)?;
+        if !found.is_empty() && a.forzatura.as_deref().is_none_or(|f| f.trim().is_empty()) {
+            return Err(DeskError::from(Refusal::Conflicts(found)));
+        }
+        Ok(())
+    }
+
+    /// The appointments `ids` as they would be once moved to `start` (and
+    /// `resource`, when given), each keeping its length.
+    fn moved_group(
+        &self,
+        ids: &[AppointmentId],
+        start: NaiveDateTime,
+        resource: Option<ResourceId>,
+    ) -> Result<Vec<Appointment>> {
+        let mut out: Vec<Appointment> = Vec::with_capacity(ids.len());
+        for &id in ids {
+            let mut a = self
+                .store
+                .appointment(id)?
+                .ok_or_else(|| DeskError::from(Refusal::AppointmentNotFound))?;
+            if !a.stato.occupa_slot() {
+                return Err(DeskError::from(Refusal::MoveOnlyBooked));
+            }
+            if out.first().is_some_and(|f| f.patient != a.patient) {
+                return Err(DeskError::from(Refusal::MoveOnePatient));
+            }
+            let length = a.end - a.start;
+            a.start = start;
+            a.end = start + length;
+            if resource.is_some() {
+                a.resource = resource;
+            }
+            a.stato = AppStato::Prenotato;
+            out.push(a);
+        }
+        Ok(out)
+    }
+
+    /// An appointment is marked done or missed from its day on, not before.
+    fn not_in_the_future(&self, id: AppointmentId, missed: bool) -> Result<()> {
+        let a = self
+            .store
+            .appointment(id)?
+            .ok_or_else(|| DeskError::from(Refusal::AppointmentNotFound))?;
+        if a.start.date() > self.today() {
+            return Err(DeskError::from(Refusal::MarkBeforeDay {
+                day: a.start.date(),
+                missed,
+            }));
+        }
+        Ok(())
+    }
+
+    fn set_state_audited(&self, id: AppointmentId, stato: AppStato) -> Result<Appointment> {
+        let label = match &stato {
+            AppStato::Annullato { motivo } => format!("annullato ({motivo})"),
+            AppStato::Eseguito => "eseguito".to_string(),
+            AppStato::NonPresentato => "non presentato".to_string(),
+            AppStato::Prenotato => "riportato a prenotato".to_string(),
+        };
+        let a = self.store.set_appointment_state(id, stato)?;
+        self.audit(
+            crate::domain::audit::AuditAction::AppointmentChanged,
+            Some(a.patient),
+            format!(
+                "appuntamento {id} del {}: {label}",
+                a.start.format("%d/%m/%Y %H:%M")
+            ),
+        )?;
+        Ok(a)
+    }
+
+    /// The patient's current PAI if shared, their summary and the PAI's
+    /// appointments.
+    fn recall_input(
+        &self,
+        patient: PatientId,
+    ) -> Result<Option<(Pai, PatientSummary, Vec<Appointment>)>> {
+        let Some(pai) = self.pai().current_pai(patient)? else {
+            return Ok(None);
+        };
+        if !matches!(pai.stato, PaiStato::Condiviso { .. }) {
+            return Ok(None);
+        }
+        let Some(summary) = self.summaries(vec![patient])?.into_iter().next() else {
+            return Ok(None);
+        };
+        let apps = self.store.appointments_of_pai(pai.id)?;
+        Ok(Some((pai, summary, apps)))
+    }
+
+    /// The recalls of one PAI and its adherence.
+    fn recalls_in(
+        &self,
+        pai: &Pai,
+        summary: &PatientSummary,
+        apps: &[Appointment],
+    ) -> (Vec<Recall>, Adherence) {
+        let today = self.today();
+        let counts = planner::adherence_of(pai, apps, today);
+        let adherence = counts.share();
+        let name_of = |item: u32| {
+            pai.item(item)
+                .map(|i| i.descrizione.clone())
+                .unwrap_or_default()
+        };
+        let mut out = Vec::new();
+        let no_show_items: Vec<(u32, u32)> = apps
+            .iter()
+            .filter(|a| a.stato == AppStato::NonPresentato)
+            .filter_map(|a| Some((a.item?, a.occorrenza?)))
+            .collect();
+        for occ in planner::da_prenotare(pai, apps) {
+            let Occurrence {
+                item,
+                occorrenza,
+                target,
+                finestra,
+            } = occ;
+            if finestra.0 > today + Days::new(60) {
+                continue;
+            }
+            let kind = if no_show_items.contains(&(item, occorrenza)) {
+                RecallKind::NonPresentato
+            } else {
+                RecallKind::DaPrenotare
+            };
+            out.push(Recall {
+                patient: summary.clone(),
+                pai: pai.id,
+                what: name_of(item),
+                kind,
+                target,
+                finestra,
+                adherence,
+            });
+        }
+        (out, counts)
+    }
+}
+
+impl Agenda<'_> {
     /// The practice's calendar: national holidays and its patron saint.
     pub fn calendar(&self) -> Result<LocalCalendar> {
-        let practice = self.store.practice()?;
+        let practice = self.desk.store.practice()?;
         let comune = (!practice.comune.is_empty()).then(|| super::comune_name(&practice.comune));
         Ok(LocalCalendar::with_table(
             tables::patroni(),
@@ -223,9 +516,9 @@ impl Desk {
     /// the practice's comune), with their names: the days the agenda closes
     /// by itself.
     pub fn next_holidays(&self, n: usize) -> Result<Vec<crate::domain::calendar::Holiday>> {
-        let practice = self.store.practice()?;
+        let practice = self.desk.store.practice()?;
         let comune = (!practice.comune.is_empty()).then(|| super::comune_name(&practice.comune));
-        let today = self.today();
+        let today = self.desk.today();
         let mut out = Vec::new();
         for year in today.year()..=today.year() + 1 {
             let mut list = holidays(year, comune.as_deref());
@@ -237,21 +530,21 @@ impl Desk {
     }
 
     pub fn resources(&self) -> Result<Vec<Resource>> {
-        Ok(self.store.resources()?)
+        Ok(self.desk.store.resources()?)
     }
 
     /// Saves a resource after validating its patterns; returns the live
     /// appointments from now on that fall outside the new availability.
     pub fn save_resource(&self, mut r: Resource) -> Result<(Resource, Vec<Appointment>)> {
-        self.require(
+        self.desk.require(
             crate::domain::operator::Role::Amministratore,
             super::Operation::Agenda,
         )?;
         r.nome = input_field(super::Field::ResourceName, &r.nome, MAX_NAME_CHARS)?;
         r.tipo = input_field(super::Field::ResourceType, &r.tipo, MAX_NAME_CHARS)?;
         r.validate()?;
-        self.store.save_resource(&mut r)?;
-        self.audit(
+        self.desk.store.save_resource(&mut r)?;
+        self.desk.audit(
             crate::domain::audit::AuditAction::AgendaSetup,
             None,
             format!("risorsa {} ({})", r.nome, r.id),
@@ -261,18 +554,18 @@ impl Desk {
     }
 
     pub fn closures(&self) -> Result<Vec<Closure>> {
-        Ok(self.store.closures()?)
+        Ok(self.desk.store.closures()?)
     }
 
     /// The working days the results of each service kind take (what an
     /// "after the results of" item waits in planning).
     pub fn result_days(&self) -> Result<ResultDays> {
-        Ok(self.store.result_days()?)
+        Ok(self.desk.store.result_days()?)
     }
 
     /// Sets the working days the results of service kind `kind` take.
     pub fn save_result_days(&self, kind: &str, days: u16) -> Result<()> {
-        self.require(
+        self.desk.require(
             crate::domain::operator::Role::Amministratore,
             super::Operation::Agenda,
         )?;
@@ -286,11 +579,11 @@ impl Desk {
                 max: agenda::GIORNI_REFERTO_MAX,
             }));
         }
-        if self.store.result_days()?.get(&kind) == days {
+        if self.desk.store.result_days()?.get(&kind) == days {
             return Ok(());
         }
-        self.store.save_result_days(&kind, days)?;
-        self.audit(
+        self.desk.store.save_result_days(&kind, days)?;
+        self.desk.audit(
             crate::domain::audit::AuditAction::AgendaSetup,
             None,
             format!(
@@ -303,14 +596,14 @@ impl Desk {
     /// Adds or changes a closure; returns the live appointments from now on
     /// now outside availability, to move.
     pub fn save_closure(&self, mut c: Closure) -> Result<(Closure, Vec<Appointment>)> {
-        self.require(
+        self.desk.require(
             crate::domain::operator::Role::Amministratore,
             super::Operation::Agenda,
         )?;
         c.motivo = input_field(super::Field::ClosureReason, &c.motivo, MAX_NOTE_CHARS)?;
         c.validate()?;
-        self.store.save_closure(&mut c)?;
-        self.audit(
+        self.desk.store.save_closure(&mut c)?;
+        self.desk.audit(
             crate::domain::audit::AuditAction::AgendaSetup,
             None,
             format!(
@@ -325,12 +618,12 @@ impl Desk {
     }
 
     pub fn remove_closure(&self, id: u64) -> Result<()> {
-        self.require(
+        self.desk.require(
             crate::domain::operator::Role::Amministratore,
             super::Operation::Agenda,
         )?;
-        self.store.remove_closure(id)?;
-        self.audit(
+        self.desk.store.remove_closure(id)?;
+        self.desk.audit(
             crate::domain::audit::AuditAction::AgendaSetup,
             None,
             format!("chiusura {id} tolta"),
@@ -340,16 +633,17 @@ impl Desk {
     /// Live appointments from now on that no longer fit the availability
     /// (closures, holidays, changed patterns).
     pub fn appointments_outside_availability(&self) -> Result<Vec<Appointment>> {
-        let now = self.clock.now();
-        let resources = self.store.resources()?;
-        let closures = self.store.closures()?;
+        let now = self.desk.clock.now();
+        let resources = self.desk.store.resources()?;
+        let closures = self.desk.store.closures()?;
         let calendar = self.calendar()?;
         let mut live = Vec::new();
         for r in &resources {
-            live.extend(
-                self.store
-                    .appointments_of_resource(r.id, now, now + Days::new(800))?,
-            );
+            live.extend(self.desk.store.appointments_of_resource(
+                r.id,
+                now,
+                now + Days::new(800),
+            )?);
         }
         Ok(
             agenda::outside_availability(&live, &resources, &closures, &calendar, now)
@@ -359,13 +653,13 @@ impl Desk {
         )
     }
 
-    /// [`Desk::appointments_outside_availability`] with the patient, the
+    /// [`Agenda::appointments_outside_availability`] with the patient, the
     /// resource's name and the reasons, soonest first.
     pub fn outside_availability_lines(&self) -> Result<Vec<OutsideLine>> {
-        let resources = self.store.resources()?;
-        let closures = self.store.closures()?;
+        let resources = self.desk.store.resources()?;
+        let closures = self.desk.store.closures()?;
         let calendar = self.calendar()?;
-        let now = self.clock.now();
+        let now = self.desk.clock.now();
         let mut list = self.appointments_outside_availability()?;
         list.sort_by_key(|a| (a.start, a.id));
         let mut out = Vec::with_capacity(list.len());
@@ -378,7 +672,7 @@ impl Desk {
                 .unwrap_or_default();
             out.push(OutsideLine {
                 appointment: a.clone(),
-                patient: self.summaries(vec![a.patient])?.into_iter().next(),
+                patient: self.desk.summaries(vec![a.patient])?.into_iter().next(),
                 risorsa,
                 motivi: found.iter().map(|c| c.to_string()).collect(),
             });
@@ -410,7 +704,7 @@ impl Desk {
     }
 
     /// The first `n` free slots of `resource` from `from` on, as
-    /// [`Desk::first_free_slot`] finds the first: `except` are the
+    /// [`Agenda::first_free_slot`] finds the first: `except` are the
     /// appointments being moved (one visit), which stand neither against
     /// themselves nor against each other.
     pub fn free_slots(
@@ -422,14 +716,14 @@ impl Desk {
         except: &[AppointmentId],
         n: usize,
     ) -> Result<Vec<agenda::Slot>> {
-        let resources = self.store.resources()?;
+        let resources = self.desk.store.resources()?;
         let r = resources
             .iter()
             .find(|r| r.id == resource)
             .ok_or_else(|| DeskError::from(Refusal::ResourceNotFound))?;
-        let closures = self.store.closures()?;
+        let closures = self.desk.store.closures()?;
         let calendar = self.calendar()?;
-        let from = from.max(self.clock.now());
+        let from = from.max(self.desk.clock.now());
         let mut out = Vec::new();
         let mut day = from.date();
         for _ in 0..FREE_SLOT_HORIZON_DAYS {
@@ -444,6 +738,7 @@ impl Desk {
                 let day_start = day.and_time(chrono::NaiveTime::MIN);
                 let day_end = day_start + Days::new(1);
                 let at_resource: Vec<Appointment> = self
+                    .desk
                     .store
                     .appointments_of_resource(resource, day_start, day_end)?
                     .into_iter()
@@ -451,6 +746,7 @@ impl Desk {
                     .collect();
                 // An appointment that started the evening before may run into the day.
                 let patient_day: Vec<Appointment> = self
+                    .desk
                     .store
                     .appointments_of_patient(patient, day_start - Days::new(1), day_end)?
                     .into_iter()
@@ -499,7 +795,7 @@ impl Desk {
     }
 
     /// The first free slot for moving an appointment (see
-    /// [`Desk::first_free_slot`]): same resource and length, from `from` on.
+    /// [`Agenda::first_free_slot`]): same resource and length, from `from` on.
     pub fn first_free_slot_for(
         &self,
         id: AppointmentId,
@@ -525,6 +821,7 @@ impl Desk {
         let mut length = chrono::Duration::zero();
         for &id in ids {
             let a = self
+                .desk
                 .store
                 .appointment(id)?
                 .ok_or_else(|| DeskError::from(Refusal::AppointmentNotFound))?;
@@ -540,18 +837,10 @@ impl Desk {
         self.free_slots(resource, from, a.patient, length, ids, n)
     }
 
-    /// The capacity of the slot starting at `start` on a resource (0 when the
-    /// resource offers no slot there).
-    fn slot_capacity(&self, resource: &Resource, start: NaiveDateTime) -> Result<u16> {
-        let closures = self.store.closures()?;
-        let calendar = self.calendar()?;
-        Ok(slot_capacity_in(resource, start, &closures, &calendar))
-    }
-
     /// Proposes appointments for every in-house occurrence of a shared PAI
     /// not yet booked, from today to the end of its year.
     pub fn plan_pai(&self, id: PaiId, preferences: &Preferences) -> Result<PlanOutput> {
-        self.plan_pai_from(id, preferences, self.today())
+        self.desk.plan_pai_from(id, preferences, self.desk.today())
     }
 
     /// Plans and books, in one go, every shared PAI that has no appointment
@@ -565,13 +854,13 @@ impl Desk {
         let mut report = PlanAllReport::default();
         let total = todo.len();
         let memo = SlotMemo::default();
-        let today = self.today();
+        let today = self.desk.today();
         for (n, id) in todo.into_iter().enumerate() {
-            let prefs = match self.store.pai(id)? {
+            let prefs = match self.desk.store.pai(id)? {
                 Some(p) => self.preferences_of(p.patient)?,
                 None => Preferences::default(),
             };
-            let out = self.plan_pai_with(id, &prefs, today, Some(&memo))?;
+            let out = self.desk.plan_pai_with(id, &prefs, today, Some(&memo))?;
             report.unplaced += out.unplaced.len();
             report.appointments += self.accept_proposals(id, &out.proposals)?.len();
             {
@@ -592,71 +881,17 @@ impl Desk {
     /// plans them.
     pub fn shared_unplanned_pai_ids(&self) -> Result<Vec<PaiId>> {
         let mut todo = Vec::new();
-        for id in self.store.all_pai_ids()? {
-            let Some(p) = self.store.pai(id)? else {
+        for id in self.desk.store.all_pai_ids()? {
+            let Some(p) = self.desk.store.pai(id)? else {
                 continue;
             };
             if matches!(p.stato, PaiStato::Condiviso { .. })
-                && self.store.appointments_of_pai(id)?.is_empty()
+                && self.desk.store.appointments_of_pai(id)?.is_empty()
             {
                 todo.push(id);
             }
         }
         Ok(todo)
-    }
-
-    pub(crate) fn plan_pai_from(
-        &self,
-        id: PaiId,
-        preferences: &Preferences,
-        from: NaiveDate,
-    ) -> Result<PlanOutput> {
-        self.plan_pai_with(id, preferences, from, None)
-    }
-
-    fn plan_pai_with(
-        &self,
-        id: PaiId,
-        preferences: &Preferences,
-        from: NaiveDate,
-        memo: Option<&SlotMemo>,
-    ) -> Result<PlanOutput> {
-        let pai = self
-            .store
-            .pai(id)?
-            .ok_or_else(|| DeskError::from(Refusal::PaiNotFound))?;
-        if !matches!(pai.stato, PaiStato::Condiviso { .. }) {
-            return Err(DeskError::from(Refusal::PlanOnlySharedPai));
-        }
-        let resources = self.store.resources()?;
-        if resources.iter().all(|r| !r.attiva) {
-            return Err(DeskError::from(Refusal::NoResources));
-        }
-        let closures = self.store.closures()?;
-        let calendar = self.calendar()?;
-        let result_days = self.store.result_days()?;
-        let occupancy = StoreOccupancy {
-            store: &self.store,
-            memo,
-            // Planning from today leaves out today's slots gone by; from an
-            // earlier day (the demo data's past), none.
-            not_before: if from >= self.today() {
-                self.clock.now()
-            } else {
-                from.and_time(chrono::NaiveTime::MIN)
-            },
-        };
-        Ok(planner::plan(&PlanInput {
-            pai: &pai,
-            patient: pai.patient,
-            resources: &resources,
-            closures: &closures,
-            calendar: &calendar,
-            preferences,
-            existing: &occupancy,
-            from,
-            result_days: &result_days,
-        }))
     }
 
     /// Books the accepted proposals of a PAI in one transaction.
@@ -669,9 +904,9 @@ impl Desk {
             .iter()
             .map(|p| (p.clone(), AppStato::Prenotato))
             .collect();
-        let ids = self.book_proposals(pai, &with_state)?;
-        let patient = self.store.pai(pai)?.map(|p| p.patient);
-        self.audit(
+        let ids = self.desk.book_proposals(pai, &with_state)?;
+        let patient = self.desk.store.pai(pai)?.map(|p| p.patient);
+        self.desk.audit(
             crate::domain::audit::AuditAction::AppointmentBooked,
             patient,
             format!("{} appuntamenti del PAI {pai} prenotati", ids.len()),
@@ -679,105 +914,10 @@ impl Desk {
         Ok(ids)
     }
 
-    /// Books proposals each with its state (demo data records past ones as
-    /// done or not attended), in one transaction.
-    pub(crate) fn book_proposals(
-        &self,
-        pai: PaiId,
-        accepted: &[(Proposal, AppStato)],
-    ) -> Result<Vec<AppointmentId>> {
-        let plan = self
-            .store
-            .pai(pai)?
-            .ok_or_else(|| DeskError::from(Refusal::PaiNotFound))?;
-        let resources = self.store.resources()?;
-        let closures = self.store.closures()?;
-        let calendar = self.calendar()?;
-        let mut list = Vec::with_capacity(accepted.len());
-        for (p, stato) in accepted {
-            let Some(r) = resources.iter().find(|r| r.id == p.resource) else {
-                return Err(DeskError::from(Refusal::ResourceNotFound));
-            };
-            let capacity = slot_capacity_in(r, p.start, &closures, &calendar);
-            list.push((
-                Appointment {
-                    id: 0,
-                    patient: plan.patient,
-                    pai: Some(pai),
-                    item: Some(p.item),
-                    occorrenza: Some(p.occorrenza),
-                    resource: Some(p.resource),
-                    start: p.start,
-                    end: p.end,
-                    descrizione: p.descrizione.clone(),
-                    stato: stato.clone(),
-                    esterno: None,
-                    note: String::new(),
-                    forzatura: None,
-                },
-                capacity,
-            ));
-        }
-        Ok(self.store.book(&mut list)?)
-    }
-
     /// What stands against an appointment: same patient at the same time,
     /// full slot, closure, holiday, outside availability.
     pub fn appointment_conflicts(&self, a: &Appointment) -> Result<Vec<Conflict>> {
-        self.conflicts_except(a, &[a.id])
-    }
-
-    /// [`Desk::appointment_conflicts`] of `a` moving together with the
-    /// appointments `group` (one visit of the patient: `a` among them),
-    /// which do not stand against it. The slot counts the distinct *other*
-    /// patients in it: the patient's own visit there never fills it.
-    fn conflicts_except(&self, a: &Appointment, group: &[AppointmentId]) -> Result<Vec<Conflict>> {
-        let resources = self.store.resources()?;
-        let resource = a
-            .resource
-            .and_then(|id| resources.iter().find(|r| r.id == id));
-        let taken = match a.resource {
-            Some(r) => {
-                let in_slot: Vec<Appointment> = self
-                    .store
-                    .appointments_of_resource(r, a.start, a.start + chrono::Duration::seconds(1))?
-                    .into_iter()
-                    .filter(|x| !group.contains(&x.id))
-                    .collect();
-                agenda::same_slot_count(&in_slot, r, a.start, a.patient)
-            }
-            None => 0,
-        };
-        let day_start = a.start.date().and_time(chrono::NaiveTime::MIN);
-        // An appointment that started the evening before may run into the day.
-        let patient_day: Vec<Appointment> = self
-            .store
-            .appointments_of_patient(
-                a.patient,
-                day_start - Days::new(1),
-                day_start + Days::new(1),
-            )?
-            .into_iter()
-            .filter(|x| x.id != a.id && !group.contains(&x.id))
-            .collect();
-        let closures = self.store.closures()?;
-        let calendar = self.calendar()?;
-        Ok(agenda::conflicts(
-            a,
-            resource,
-            taken,
-            &patient_day,
-            &closures,
-            &calendar,
-        ))
-    }
-
-    fn refuse_conflicts(&self, a: &Appointment) -> Result<()> {
-        let found = self.appointment_conflicts(a)?;
-        if !found.is_empty() && a.forzatura.as_deref().is_none_or(|f| f.trim().is_empty()) {
-            return Err(DeskError::from(Refusal::Conflicts(found)));
-        }
-        Ok(())
+        self.desk.conflicts_except(a, &[a.id])
     }
 
     /// Books one appointment by hand (in house or external). Conflicts are
@@ -807,16 +947,17 @@ impl Desk {
         if a.resource.is_none() && a.esterno.is_none() {
             return Err(DeskError::from(Refusal::ResourceOrProvider));
         }
-        self.refuse_conflicts(&a)?;
+        self.desk.refuse_conflicts(&a)?;
         let capacity = match a.resource {
             Some(id) => {
                 let r = self
+                    .desk
                     .store
                     .resources()?
                     .into_iter()
                     .find(|r| r.id == id)
                     .ok_or_else(|| DeskError::from(Refusal::ResourceNotFound))?;
-                self.slot_capacity(&r, a.start)?
+                self.desk.slot_capacity(&r, a.start)?
             }
             None => u16::MAX,
         };
@@ -831,8 +972,8 @@ impl Desk {
                 .unwrap_or_default()
         );
         let mut list = [(a, capacity)];
-        let id = self.store.book(&mut list)?[0];
-        self.audit(
+        let id = self.desk.store.book(&mut list)?[0];
+        self.desk.audit(
             crate::domain::audit::AuditAction::AppointmentBooked,
             Some(patient),
             format!("{summary} [{id}]"),
@@ -854,40 +995,8 @@ impl Desk {
             .ok_or_else(|| DeskError::from(Refusal::AppointmentNotFound))
     }
 
-    /// The appointments `ids` as they would be once moved to `start` (and
-    /// `resource`, when given), each keeping its length.
-    fn moved_group(
-        &self,
-        ids: &[AppointmentId],
-        start: NaiveDateTime,
-        resource: Option<ResourceId>,
-    ) -> Result<Vec<Appointment>> {
-        let mut out: Vec<Appointment> = Vec::with_capacity(ids.len());
-        for &id in ids {
-            let mut a = self
-                .store
-                .appointment(id)?
-                .ok_or_else(|| DeskError::from(Refusal::AppointmentNotFound))?;
-            if !a.stato.occupa_slot() {
-                return Err(DeskError::from(Refusal::MoveOnlyBooked));
-            }
-            if out.first().is_some_and(|f| f.patient != a.patient) {
-                return Err(DeskError::from(Refusal::MoveOnePatient));
-            }
-            let length = a.end - a.start;
-            a.start = start;
-            a.end = start + length;
-            if resource.is_some() {
-                a.resource = resource;
-            }
-            a.stato = AppStato::Prenotato;
-            out.push(a);
-        }
-        Ok(out)
-    }
-
     /// What stands against moving the appointments `ids` together (one
-    /// visit) to `start` (and `resource`): see [`Desk::appointment_conflicts`].
+    /// visit) to `start` (and `resource`): see [`Agenda::appointment_conflicts`].
     pub fn move_conflicts(
         &self,
         ids: &[AppointmentId],
@@ -895,8 +1004,8 @@ impl Desk {
         resource: Option<ResourceId>,
     ) -> Result<Vec<Conflict>> {
         let mut out: Vec<Conflict> = Vec::new();
-        for a in self.moved_group(ids, start, resource)? {
-            for c in self.conflicts_except(&a, ids)? {
+        for a in self.desk.moved_group(ids, start, resource)? {
+            for c in self.desk.conflicts_except(&a, ids)? {
                 if !out.contains(&c) {
                     out.push(c);
                 }
@@ -921,13 +1030,13 @@ impl Desk {
             None => None,
         }
         .filter(|f| !f.trim().is_empty());
-        let mut group = self.moved_group(ids, start, resource)?;
+        let mut group = self.desk.moved_group(ids, start, resource)?;
         let found = self.move_conflicts(ids, start, resource)?;
         if !found.is_empty() && forzatura.is_none() {
             return Err(DeskError::from(Refusal::Conflicts(found)));
         }
-        let resources = self.store.resources()?;
-        let closures = self.store.closures()?;
+        let resources = self.desk.store.resources()?;
+        let closures = self.desk.store.closures()?;
         let calendar = self.calendar()?;
         let mut list = Vec::with_capacity(group.len());
         let mut before = Vec::with_capacity(group.len());
@@ -940,12 +1049,12 @@ impl Desk {
                     .map_or(0, |r| slot_capacity_in(r, a.start, &closures, &calendar)),
                 None => u16::MAX,
             };
-            before.push(self.store.appointment(a.id)?.map(|b| b.start));
+            before.push(self.desk.store.appointment(a.id)?.map(|b| b.start));
             list.push((a.clone(), capacity));
         }
-        self.store.move_appointments(&list)?;
+        self.desk.store.move_appointments(&list)?;
         for (a, before) in group.iter().zip(before) {
-            self.audit(
+            self.desk.audit(
                 crate::domain::audit::AuditAction::AppointmentChanged,
                 Some(a.patient),
                 format!(
@@ -967,7 +1076,7 @@ impl Desk {
         if motivo.trim().is_empty() {
             return Err(DeskError::from(Refusal::CancelReasonMissing));
         }
-        self.set_state_audited(
+        self.desk.set_state_audited(
             id,
             AppStato::Annullato {
                 motivo: motivo.trim().to_string(),
@@ -976,13 +1085,13 @@ impl Desk {
     }
 
     pub fn mark_done(&self, id: AppointmentId) -> Result<Appointment> {
-        self.not_in_the_future(id, false)?;
-        self.set_state_audited(id, AppStato::Eseguito)
+        self.desk.not_in_the_future(id, false)?;
+        self.desk.set_state_audited(id, AppStato::Eseguito)
     }
 
     pub fn mark_no_show(&self, id: AppointmentId) -> Result<Appointment> {
-        self.not_in_the_future(id, true)?;
-        self.set_state_audited(id, AppStato::NonPresentato)
+        self.desk.not_in_the_future(id, true)?;
+        self.desk.set_state_audited(id, AppStato::NonPresentato)
     }
 
     /// Sets an appointment marked eseguito or non presentato by mistake back
@@ -990,63 +1099,31 @@ impl Desk {
     /// A cancelled appointment stays cancelled: a new one is booked instead.
     pub fn mark_booked(&self, id: AppointmentId) -> Result<Appointment> {
         let a = self
+            .desk
             .store
             .appointment(id)?
             .ok_or_else(|| DeskError::from(Refusal::AppointmentNotFound))?;
         if a.stato == AppStato::Prenotato {
             return Err(DeskError::from(Refusal::AlreadyBooked));
         }
-        self.set_state_audited(id, AppStato::Prenotato)
-    }
-
-    /// An appointment is marked done or missed from its day on, not before.
-    fn not_in_the_future(&self, id: AppointmentId, missed: bool) -> Result<()> {
-        let a = self
-            .store
-            .appointment(id)?
-            .ok_or_else(|| DeskError::from(Refusal::AppointmentNotFound))?;
-        if a.start.date() > self.today() {
-            return Err(DeskError::from(Refusal::MarkBeforeDay {
-                day: a.start.date(),
-                missed,
-            }));
-        }
-        Ok(())
-    }
-
-    fn set_state_audited(&self, id: AppointmentId, stato: AppStato) -> Result<Appointment> {
-        let label = match &stato {
-            AppStato::Annullato { motivo } => format!("annullato ({motivo})"),
-            AppStato::Eseguito => "eseguito".to_string(),
-            AppStato::NonPresentato => "non presentato".to_string(),
-            AppStato::Prenotato => "riportato a prenotato".to_string(),
-        };
-        let a = self.store.set_appointment_state(id, stato)?;
-        self.audit(
-            crate::domain::audit::AuditAction::AppointmentChanged,
-            Some(a.patient),
-            format!(
-                "appuntamento {id} del {}: {label}",
-                a.start.format("%d/%m/%Y %H:%M")
-            ),
-        )?;
-        Ok(a)
+        self.desk.set_state_audited(id, AppStato::Prenotato)
     }
 
     /// Booked appointments from now on of the PAI of a presa in carico: what
     /// a revocation offers to cancel.
     pub fn future_appointments_of_presa(&self, presa: u64) -> Result<Vec<Appointment>> {
-        let Some(p) = self.store.presa(presa)? else {
+        let Some(p) = self.desk.store.presa(presa)? else {
             return Ok(Vec::new());
         };
-        let now = self.clock.now();
+        let now = self.desk.clock.now();
         let mut out = Vec::new();
-        for pai in self.store.pai_of(p.patient)? {
+        for pai in self.desk.store.pai_of(p.patient)? {
             if pai.presa != presa {
                 continue;
             }
             out.extend(
-                self.store
+                self.desk
+                    .store
                     .appointments_of_pai(pai.id)?
                     .into_iter()
                     .filter(|a| a.stato == AppStato::Prenotato && a.start >= now),
@@ -1067,13 +1144,13 @@ impl Desk {
     }
 
     pub fn appointment(&self, id: AppointmentId) -> Result<Option<Appointment>> {
-        Ok(self.store.appointment(id)?)
+        Ok(self.desk.store.appointment(id)?)
     }
 
     /// The day's appointments of one resource (or of all, and external ones),
     /// by time, with the patient.
     pub fn day_list(&self, day: NaiveDate, resource: Option<ResourceId>) -> Result<Vec<DayLine>> {
-        let resources = self.store.resources()?;
+        let resources = self.desk.store.resources()?;
         let from = day.and_time(chrono::NaiveTime::MIN);
         let to = from + Days::new(1);
         let mut ids: Vec<ResourceId> = match resource {
@@ -1083,11 +1160,11 @@ impl Desk {
         if resource.is_none() {
             ids.push(0);
         }
-        let closures = self.store.closures()?;
+        let closures = self.desk.store.closures()?;
         let calendar = self.calendar()?;
         let mut lines = Vec::new();
         for rid in ids {
-            for a in self.store.appointments_of_resource(rid, from, to)? {
+            for a in self.desk.store.appointments_of_resource(rid, from, to)? {
                 let fuori = agenda::outside_availability(
                     std::slice::from_ref(&a),
                     &resources,
@@ -1106,7 +1183,7 @@ impl Desk {
                     (None, Some(r)) => r.nome.clone(),
                     (None, None) => String::new(),
                 };
-                let patient = self.summaries(vec![a.patient])?.into_iter().next();
+                let patient = self.desk.summaries(vec![a.patient])?.into_iter().next();
                 lines.push(DayLine {
                     appointment: a,
                     patient,
@@ -1131,7 +1208,7 @@ impl Desk {
         day: NaiveDate,
         resource: Option<ResourceId>,
     ) -> Result<String> {
-        let practice = self.store.practice()?;
+        let practice = self.desk.store.practice()?;
         let title = match lang {
             crate::texts::Lang::It => "appuntamenti del",
             crate::texts::Lang::En => "appointments of",
@@ -1165,7 +1242,7 @@ impl Desk {
         self.day_list_csv_in(crate::texts::Lang::It, day, resource)
     }
 
-    /// [`Desk::day_list_csv`] with the header and the states in `lang`.
+    /// [`Agenda::day_list_csv`] with the header and the states in `lang`.
     pub fn day_list_csv_in(
         &self,
         lang: crate::texts::Lang,
@@ -1235,6 +1312,7 @@ impl Desk {
     ) -> Result<Vec<Appointment>> {
         let start = from.and_time(chrono::NaiveTime::MIN);
         Ok(self
+            .desk
             .store
             .appointments_of_patient(patient, start, start + Days::new(3650))?)
     }
@@ -1242,12 +1320,13 @@ impl Desk {
     /// The patient's booked appointments from today as iCalendar (Europe/Rome).
     pub fn patient_ics(&self, patient: PatientId) -> Result<String> {
         let p = self
+            .desk
             .store
             .get_patient(patient)?
             .ok_or_else(|| DeskError::from(Refusal::PatientNotFound(None)))?;
-        let resources = self.store.resources()?;
+        let resources = self.desk.store.resources()?;
         let list: Vec<(Appointment, String)> = self
-            .patient_appointments(patient, self.today())?
+            .patient_appointments(patient, self.desk.today())?
             .into_iter()
             .filter(|a| a.stato == AppStato::Prenotato)
             .map(|a| {
@@ -1265,85 +1344,17 @@ impl Desk {
         Ok(ical::ics(
             &list,
             &format!("{} {}", p.cognome, p.nome),
-            self.clock.now(),
+            self.desk.clock.now(),
         ))
     }
 
     /// Occurrences of the patient's shared PAI due and not booked, and
     /// no-shows not rebooked, with the patient's adherence.
     pub fn recalls_of(&self, patient: PatientId) -> Result<Vec<Recall>> {
-        Ok(match self.recall_input(patient)? {
-            Some((pai, summary, apps)) => self.recalls_in(&pai, &summary, &apps).0,
+        Ok(match self.desk.recall_input(patient)? {
+            Some((pai, summary, apps)) => self.desk.recalls_in(&pai, &summary, &apps).0,
             None => Vec::new(),
         })
-    }
-
-    /// The patient's current PAI if shared, their summary and the PAI's
-    /// appointments.
-    fn recall_input(
-        &self,
-        patient: PatientId,
-    ) -> Result<Option<(Pai, PatientSummary, Vec<Appointment>)>> {
-        let Some(pai) = self.current_pai(patient)? else {
-            return Ok(None);
-        };
-        if !matches!(pai.stato, PaiStato::Condiviso { .. }) {
-            return Ok(None);
-        }
-        let Some(summary) = self.summaries(vec![patient])?.into_iter().next() else {
-            return Ok(None);
-        };
-        let apps = self.store.appointments_of_pai(pai.id)?;
-        Ok(Some((pai, summary, apps)))
-    }
-
-    /// The recalls of one PAI and its adherence.
-    fn recalls_in(
-        &self,
-        pai: &Pai,
-        summary: &PatientSummary,
-        apps: &[Appointment],
-    ) -> (Vec<Recall>, Adherence) {
-        let today = self.today();
-        let counts = planner::adherence_of(pai, apps, today);
-        let adherence = counts.share();
-        let name_of = |item: u32| {
-            pai.item(item)
-                .map(|i| i.descrizione.clone())
-                .unwrap_or_default()
-        };
-        let mut out = Vec::new();
-        let no_show_items: Vec<(u32, u32)> = apps
-            .iter()
-            .filter(|a| a.stato == AppStato::NonPresentato)
-            .filter_map(|a| Some((a.item?, a.occorrenza?)))
-            .collect();
-        for occ in planner::da_prenotare(pai, apps) {
-            let Occurrence {
-                item,
-                occorrenza,
-                target,
-                finestra,
-            } = occ;
-            if finestra.0 > today + Days::new(60) {
-                continue;
-            }
-            let kind = if no_show_items.contains(&(item, occorrenza)) {
-                RecallKind::NonPresentato
-            } else {
-                RecallKind::DaPrenotare
-            };
-            out.push(Recall {
-                patient: summary.clone(),
-                pai: pai.id,
-                what: name_of(item),
-                kind,
-                target,
-                finestra,
-                adherence,
-            });
-        }
-        (out, counts)
     }
 
     /// The recall list of the given patients (those with a shared PAI),
@@ -1362,8 +1373,8 @@ impl Desk {
     /// appointments; the screen computes it on opening, not per key.
     pub fn recall_lists(&self) -> Result<RecallLists> {
         let mut patients = std::collections::BTreeSet::new();
-        for id in self.store.all_pai_ids()? {
-            if let Some(p) = self.store.pai(id)?
+        for id in self.desk.store.all_pai_ids()? {
+            if let Some(p) = self.desk.store.pai(id)?
                 && matches!(p.stato, PaiStato::Condiviso { .. })
             {
                 patients.insert(p.patient);
@@ -1371,10 +1382,10 @@ impl Desk {
         }
         let mut lists = RecallLists::default();
         for patient in patients {
-            let Some((pai, summary, apps)) = self.recall_input(patient)? else {
+            let Some((pai, summary, apps)) = self.desk.recall_input(patient)? else {
                 continue;
             };
-            let (recalls, counts) = self.recalls_in(&pai, &summary, &apps);
+            let (recalls, counts) = self.desk.recalls_in(&pai, &summary, &apps);
             for r in recalls {
                 match r.kind {
                     RecallKind::DaPrenotare => lists.da_prenotare.push(r),
@@ -1414,19 +1425,19 @@ impl Desk {
 
     /// The stored agenda preferences of a patient (none: any day, any time).
     pub fn preferences_of(&self, patient: PatientId) -> Result<Preferences> {
-        Ok(self.store.preferences(patient)?.unwrap_or_default())
+        Ok(self.desk.store.preferences(patient)?.unwrap_or_default())
     }
 
     /// Remembers a patient's agenda preferences (durably).
     pub fn save_preferences(&self, patient: PatientId, prefs: &Preferences) -> Result<()> {
-        if self.store.get_patient(patient)?.is_none() {
+        if self.desk.store.get_patient(patient)?.is_none() {
             return Err(DeskError::from(Refusal::PatientNotFound(None)));
         }
         let mut prefs = prefs.clone();
         prefs.giorni.sort_by_key(|d| d.num_days_from_monday());
         prefs.giorni.dedup();
-        self.store.save_preferences(patient, &prefs)?;
-        self.audit(
+        self.desk.store.save_preferences(patient, &prefs)?;
+        self.desk.audit(
             crate::domain::audit::AuditAction::PatientUpdated,
             Some(patient),
             format!(
@@ -1440,8 +1451,8 @@ impl Desk {
     /// each with its appointments and whether it is closed.
     pub fn week(&self, day: NaiveDate, resource: Option<ResourceId>) -> Result<Vec<WeekDay>> {
         let monday = day - Days::new(u64::from(day.weekday().num_days_from_monday()));
-        let resources = self.store.resources()?;
-        let closures = self.store.closures()?;
+        let resources = self.desk.store.resources()?;
+        let closures = self.desk.store.closures()?;
         let calendar = self.calendar()?;
         let chosen: Vec<&Resource> = resources
             .iter()
@@ -1479,5 +1490,19 @@ impl Desk {
             });
         }
         Ok(out)
+    }
+}
+
+/// The agenda: resources, closures, slots, appointments, plans, recalls, day lists.
+/// Reached from the desk as [`Desk::agenda`].
+#[derive(Clone, Copy)]
+pub struct Agenda<'a> {
+    pub(super) desk: &'a Desk,
+}
+
+impl Desk {
+    /// The agenda: resources, closures, slots, appointments, plans, recalls, day lists.
+    pub fn agenda(&self) -> Agenda<'_> {
+        Agenda { desk: self }
     }
 }

@@ -137,28 +137,6 @@ impl Desk {
         }
     }
 
-    /// Whether the store has any operator (none on the first start).
-    pub fn has_operators(&self) -> bool {
-        self.store.has_operators()
-    }
-
-    /// First start: creates the administrator and logs them in. Refused once
-    /// any operator exists.
-    pub fn create_first_admin(&self, username: &str, password: &str) -> Result<Session> {
-        if self.store.has_operators() {
-            return Err(DeskError::from(Refusal::AdministratorExists));
-        }
-        validate_new_password(password)?;
-        let o = self.new_operator(username, password, Role::Amministratore, username)?;
-        let session = Session {
-            operator: Some(o.id),
-            username: o.username,
-            role: o.role,
-        };
-        self.set_session(Some(session.clone()));
-        Ok(session)
-    }
-
     /// Validates, hashes and stores a new operator; audited as `by`.
     fn new_operator(
         &self,
@@ -253,28 +231,6 @@ impl Desk {
         Ok(session)
     }
 
-    /// Adds an SSH public key to an operator (`sportello serve` then lets
-    /// the operator in with it, without the password). `fingerprint` and
-    /// `openssh` are the key's, as read from its file.
-    pub fn add_ssh_key(&self, username: &str, fingerprint: &str, openssh: &str) -> Result<()> {
-        self.require(Role::Amministratore, super::Operation::Operators)?;
-        let Some(o) = self.store.operator_by_username(username)? else {
-            return Err(DeskError::from(Refusal::NoSuchOperator(
-                username.trim().to_string(),
-            )));
-        };
-        let record = AuditRecord {
-            at: self.clock.now(),
-            operator: self.operator(),
-            action: AuditAction::OperatorChanged,
-            patient: None,
-            summary: format!("chiave SSH aggiunta per {} ({fingerprint})", o.username),
-        };
-        Ok(self
-            .store
-            .add_ssh_key(&o.username, fingerprint, openssh, &record)?)
-    }
-
     /// Logs in with an SSH key the client proved it holds: the operator must
     /// have the key with `fingerprint`, be active and not locked. A key that
     /// is not the operator's is refused without an audit entry (SSH clients
@@ -366,22 +322,6 @@ impl Desk {
         self.set_session(None);
     }
 
-    // --- operators (amministratore) ---
-
-    pub fn operators(&self) -> Result<Vec<Operator>> {
-        self.require(Role::Amministratore, super::Operation::Operators)?;
-        let mut list = self.store.operators()?;
-        list.sort_by_key(|o| fold_username(&o.username));
-        Ok(list)
-    }
-
-    /// Adds an operator with a password of at least eight characters.
-    pub fn add_operator(&self, username: &str, password: &str, role: Role) -> Result<Operator> {
-        self.require(Role::Amministratore, super::Operation::Operators)?;
-        validate_new_password(password)?;
-        self.new_operator(username, password, role, &self.operator())
-    }
-
     fn operator_for_change(&self, id: OperatorId) -> Result<Operator> {
         self.require(Role::Amministratore, super::Operation::Operators)?;
         self.store
@@ -416,6 +356,85 @@ impl Desk {
             })?)
     }
 
+    /// The demo operator: `demo` / `demo`, amministratore (only for demo
+    /// stores: see [`Desk::open_demo`]).
+    pub(crate) fn ensure_demo_operator(&self) -> Result<()> {
+        if self.store.operator_by_username("demo")?.is_some() {
+            return Ok(());
+        }
+        self.new_operator("demo", "demo", Role::Amministratore, &self.operator())?;
+        Ok(())
+    }
+}
+
+impl Operators<'_> {
+    /// Whether the store has any operator (none on the first start).
+    pub fn has_operators(&self) -> bool {
+        self.desk.store.has_operators()
+    }
+
+    /// First start: creates the administrator and logs them in. Refused once
+    /// any operator exists.
+    pub fn create_first_admin(&self, username: &str, password: &str) -> Result<Session> {
+        if self.desk.store.has_operators() {
+            return Err(DeskError::from(Refusal::AdministratorExists));
+        }
+        validate_new_password(password)?;
+        let o = self
+            .desk
+            .new_operator(username, password, Role::Amministratore, username)?;
+        let session = Session {
+            operator: Some(o.id),
+            username: o.username,
+            role: o.role,
+        };
+        self.desk.set_session(Some(session.clone()));
+        Ok(session)
+    }
+
+    /// Adds an SSH public key to an operator (`sportello serve` then lets
+    /// the operator in with it, without the password). `fingerprint` and
+    /// `openssh` are the key's, as read from its file.
+    pub fn add_ssh_key(&self, username: &str, fingerprint: &str, openssh: &str) -> Result<()> {
+        self.desk
+            .require(Role::Amministratore, super::Operation::Operators)?;
+        let Some(o) = self.desk.store.operator_by_username(username)? else {
+            return Err(DeskError::from(Refusal::NoSuchOperator(
+                username.trim().to_string(),
+            )));
+        };
+        let record = AuditRecord {
+            at: self.desk.clock.now(),
+            operator: self.desk.operator(),
+            action: AuditAction::OperatorChanged,
+            patient: None,
+            summary: format!("chiave SSH aggiunta per {} ({fingerprint})", o.username),
+        };
+        Ok(self
+            .desk
+            .store
+            .add_ssh_key(&o.username, fingerprint, openssh, &record)?)
+    }
+
+    // --- operators (amministratore) ---
+
+    pub fn list(&self) -> Result<Vec<Operator>> {
+        self.desk
+            .require(Role::Amministratore, super::Operation::Operators)?;
+        let mut list = self.desk.store.operators()?;
+        list.sort_by_key(|o| fold_username(&o.username));
+        Ok(list)
+    }
+
+    /// Adds an operator with a password of at least eight characters.
+    pub fn add_operator(&self, username: &str, password: &str, role: Role) -> Result<Operator> {
+        self.desk
+            .require(Role::Amministratore, super::Operation::Operators)?;
+        validate_new_password(password)?;
+        self.desk
+            .new_operator(username, password, role, &self.desk.operator())
+    }
+
     pub fn set_operator_role(&self, id: OperatorId, role: Role) -> Result<Operator> {
         self.set_operator_role_opened(id, None, role)
     }
@@ -427,8 +446,8 @@ impl Desk {
         opened: Option<&Operator>,
         role: Role,
     ) -> Result<Operator> {
-        self.operator_for_change(id)?;
-        self.save_operator_change(id, opened, |o| {
+        self.desk.operator_for_change(id)?;
+        self.desk.save_operator_change(id, opened, |o| {
             let before = o.role;
             o.role = role;
             format!(
@@ -451,9 +470,9 @@ impl Desk {
         opened: Option<&Operator>,
         active: bool,
     ) -> Result<Operator> {
-        self.operator_for_change(id)?;
+        self.desk.operator_for_change(id)?;
         let what = if active { "riattivato" } else { "disattivato" };
-        self.save_operator_change(id, opened, |o| {
+        self.desk.save_operator_change(id, opened, |o| {
             o.active = active;
             format!("operatore {} {what}", o.username)
         })
@@ -461,37 +480,14 @@ impl Desk {
 
     /// Sets a new password (and lifts a lock).
     pub fn reset_operator_password(&self, id: OperatorId, password: &str) -> Result<Operator> {
-        self.operator_for_change(id)?;
+        self.desk.operator_for_change(id)?;
         validate_new_password(password)?;
         let hash = hash_password(password)?;
-        self.save_operator_change(id, None, |o| {
+        self.desk.save_operator_change(id, None, |o| {
             o.password_hash = hash.clone();
             o.record_success();
             format!("nuova password per {}", o.username)
         })
-    }
-
-    /// The demo operator: `demo` / `demo`, amministratore (only for demo
-    /// stores: see [`Desk::open_demo`]).
-    pub(crate) fn ensure_demo_operator(&self) -> Result<()> {
-        if self.store.operator_by_username("demo")?.is_some() {
-            return Ok(());
-        }
-        self.new_operator("demo", "demo", Role::Amministratore, &self.operator())?;
-        Ok(())
-    }
-
-    // --- the audit trail ---
-
-    /// Opens a patient's record for the screen, recording the access.
-    pub fn open_patient_record(&self, id: PatientId) -> Result<Option<Patient>> {
-        let p = self.store.get_patient(id)?;
-        if p.is_some() {
-            // The patient by id only (the trail's screen shows the current
-            // name): the trail cannot forget a name after an erasure.
-            self.audit(AuditAction::OpenRecord, Some(id), "scheda aperta")?;
-        }
-        Ok(p)
     }
 
     /// Audit entries matching `filter`, newest first, before `before` (a seq).
@@ -501,19 +497,21 @@ impl Desk {
         before: Option<u64>,
         limit: usize,
     ) -> Result<Vec<AuditEntry>> {
-        self.require(Role::Amministratore, super::Operation::Audit)?;
-        Ok(self.store.audit_page(filter, before, limit)?)
+        self.desk
+            .require(Role::Amministratore, super::Operation::Audit)?;
+        Ok(self.desk.store.audit_page(filter, before, limit)?)
     }
 
     /// Checks the whole audit chain; `Ok(Ok(n))` = intact with n entries.
     pub fn verify_audit(&self) -> Result<std::result::Result<u64, ChainBreak>> {
-        self.require(Role::Amministratore, super::Operation::Audit)?;
-        Ok(self.store.verify_audit()?)
+        self.desk
+            .require(Role::Amministratore, super::Operation::Audit)?;
+        Ok(self.desk.store.verify_audit()?)
     }
 
     /// Number of entries in the audit trail.
     pub fn audit_len(&self) -> Result<u64> {
-        Ok(self.store.audit_len()?)
+        Ok(self.desk.store.audit_len()?)
     }
 }
 
@@ -586,6 +584,20 @@ fn residence(p: &Patient) -> String {
 
 /// Minimum password length, for screens.
 pub const MIN_PASSWORD_LEN: usize = operator::MIN_PASSWORD_LEN;
+
+/// The operators and the audit log.
+/// Reached from the desk as [`Desk::operators`].
+#[derive(Clone, Copy)]
+pub struct Operators<'a> {
+    pub(super) desk: &'a Desk,
+}
+
+impl Desk {
+    /// The operators and the audit log.
+    pub fn operators(&self) -> Operators<'_> {
+        Operators { desk: self }
+    }
+}
 
 #[cfg(test)]
 mod tests {

@@ -75,65 +75,6 @@ pub enum StartBackup {
 }
 
 impl Desk {
-    /// Writes a verified backup of the whole store to `file`: refused inside
-    /// the data folder, over a file that is not a backup of ours, and over
-    /// one of ours unless `overwrite`.
-    pub fn backup_to(&self, file: &Path, overwrite: bool) -> Result<BackupSummary, DeskError> {
-        self.require_backup()?;
-        crate::store::backup::check_destination(self.data_dir(), file, overwrite)?;
-        let summary = self.store.backup_dated(file, Some(self.now()))?;
-        // Best effort: a memory stick's file system may have no Unix modes.
-        let _ = crate::private_fs::tighten_one(file);
-        self.audit_backup(format!("copia in {}", file.display()))?;
-        Ok(summary)
-    }
-
-    /// Writes a verified backup encrypted with `passphrase` to `file` (the
-    /// destination refused as by [`Desk::backup_to`]).
-    pub fn backup_encrypted_to(
-        &self,
-        file: &Path,
-        overwrite: bool,
-        passphrase: &SecretString,
-        work: WorkFactor,
-    ) -> Result<BackupSummary, DeskError> {
-        self.require_backup()?;
-        crate::store::backup::check_destination(self.data_dir(), file, overwrite)?;
-        let summary =
-            self.store
-                .backup_encrypted_dated(file, passphrase, work, Some(self.now()))?;
-        let _ = crate::private_fs::tighten_one(file);
-        self.audit_backup(format!("copia cifrata in {}", file.display()))?;
-        Ok(summary)
-    }
-
-    /// Backups are the amministratore's (a backup is what leaves the building).
-    /// A backup taken by hand now (Amministrazione, from any desk of a
-    /// served store): verified, written beside the automatic ones in
-    /// `DATA_DIR/backup/` as `manuale-YYYYMMDD-HHMMSS.backup` (never rotated
-    /// away, never over another file), recorded in the audit trail.
-    pub fn backup_now(&self) -> Result<(PathBuf, BackupSummary), DeskError> {
-        self.require_backup()?;
-        let dir = self.data_dir().join(AUTO_DIR);
-        crate::private_fs::create_dir_all_private(&dir).map_err(|e| BackupError::Io {
-            path: dir.clone(),
-            reason: e.to_string(),
-        })?;
-        let stamp = self.now().format("%Y%m%d-%H%M%S").to_string();
-        let mut file = dir.join(format!("manuale-{stamp}.backup"));
-        let mut n = 2;
-        while file.exists() {
-            file = dir.join(format!("manuale-{stamp}-{n}.backup"));
-            n += 1;
-        }
-        let summary = self
-            .store
-            .guarded(|| self.store.backup_dated(&file, Some(self.now())))?;
-        let _ = crate::private_fs::tighten(&file);
-        self.audit_backup(format!("copia in {}", file.display()))?;
-        Ok((file, summary))
-    }
-
     fn require_backup(&self) -> Result<(), DeskError> {
         self.require(
             crate::domain::operator::Role::Amministratore,
@@ -144,12 +85,85 @@ impl Desk {
     fn audit_backup(&self, summary: String) -> Result<(), DeskError> {
         self.audit(crate::domain::audit::AuditAction::Backup, None, summary)
     }
+}
+
+impl Archive<'_> {
+    /// Decodes every record and verifies every index.
+    pub fn check(&self) -> Result<crate::store::CheckReport, DeskError> {
+        Ok(self.desk.store.guarded(|| self.desk.store.check())?)
+    }
+
+    /// Writes a verified backup of the whole store to `file`: refused inside
+    /// the data folder, over a file that is not a backup of ours, and over
+    /// one of ours unless `overwrite`.
+    pub fn backup_to(&self, file: &Path, overwrite: bool) -> Result<BackupSummary, DeskError> {
+        self.desk.require_backup()?;
+        crate::store::backup::check_destination(self.desk.data_dir(), file, overwrite)?;
+        let summary = self.desk.store.backup_dated(file, Some(self.desk.now()))?;
+        // Best effort: a memory stick's file system may have no Unix modes.
+        let _ = crate::private_fs::tighten_one(file);
+        self.desk
+            .audit_backup(format!("copia in {}", file.display()))?;
+        Ok(summary)
+    }
+
+    /// Writes a verified backup encrypted with `passphrase` to `file` (the
+    /// destination refused as by [`Archive::backup_to`]).
+    pub fn backup_encrypted_to(
+        &self,
+        file: &Path,
+        overwrite: bool,
+        passphrase: &SecretString,
+        work: WorkFactor,
+    ) -> Result<BackupSummary, DeskError> {
+        self.desk.require_backup()?;
+        crate::store::backup::check_destination(self.desk.data_dir(), file, overwrite)?;
+        let summary = self.desk.store.backup_encrypted_dated(
+            file,
+            passphrase,
+            work,
+            Some(self.desk.now()),
+        )?;
+        let _ = crate::private_fs::tighten_one(file);
+        self.desk
+            .audit_backup(format!("copia cifrata in {}", file.display()))?;
+        Ok(summary)
+    }
+
+    /// Backups are the amministratore's (a backup is what leaves the building).
+    /// A backup taken by hand now (Amministrazione, from any desk of a
+    /// served store): verified, written beside the automatic ones in
+    /// `DATA_DIR/backup/` as `manuale-YYYYMMDD-HHMMSS.backup` (never rotated
+    /// away, never over another file), recorded in the audit trail.
+    pub fn backup_now(&self) -> Result<(PathBuf, BackupSummary), DeskError> {
+        self.desk.require_backup()?;
+        let dir = self.desk.data_dir().join(AUTO_DIR);
+        crate::private_fs::create_dir_all_private(&dir).map_err(|e| BackupError::Io {
+            path: dir.clone(),
+            reason: e.to_string(),
+        })?;
+        let stamp = self.desk.now().format("%Y%m%d-%H%M%S").to_string();
+        let mut file = dir.join(format!("manuale-{stamp}.backup"));
+        let mut n = 2;
+        while file.exists() {
+            file = dir.join(format!("manuale-{stamp}-{n}.backup"));
+            n += 1;
+        }
+        let summary = self
+            .desk
+            .store
+            .guarded(|| self.desk.store.backup_dated(&file, Some(self.desk.now())))?;
+        let _ = crate::private_fs::tighten(&file);
+        self.desk
+            .audit_backup(format!("copia in {}", file.display()))?;
+        Ok((file, summary))
+    }
 
     /// The automatic backup: at the first call of each day (by the desk's
     /// clock) writes today's backup into `DATA_DIR/backup/` and removes the
     /// oldest beyond `keep`. A failure is returned for the caller to show
     /// as a warning; it never touches the store.
-    /// [`Desk::daily_backup`] at the start of work: a store that cannot be
+    /// [`Archive::daily_backup`] at the start of work: a store that cannot be
     /// read whole is the caller's error (the start is refused: every write
     /// would fail), any other failure a warning.
     pub fn start_backup(&self, keep: usize) -> Result<StartBackup, DeskError> {
@@ -170,19 +184,20 @@ impl Desk {
         if keep == 0 {
             return Ok(DailyBackup::Disabled);
         }
-        let dir = self.data_dir().join(AUTO_DIR);
+        let dir = self.desk.data_dir().join(AUTO_DIR);
         crate::private_fs::create_dir_all_private(&dir).map_err(|e| BackupError::Io {
             path: dir.clone(),
             reason: e.to_string(),
         })?;
-        let file = dir.join(auto_name(self.today()));
+        let file = dir.join(auto_name(self.desk.today()));
         if file.exists() {
             return Ok(DailyBackup::AlreadyToday(file));
         }
         // Not an operator's action: the trail records backups made by hand.
         let summary = self
+            .desk
             .store
-            .guarded(|| self.store.backup_dated(&file, Some(self.now())))?;
+            .guarded(|| self.desk.store.backup_dated(&file, Some(self.desk.now())))?;
         // Best effort, as on any file system without Unix modes.
         let _ = crate::private_fs::tighten(&file);
         let all = auto_backups(&dir);
@@ -211,10 +226,11 @@ pub enum AnchorCheck {
     Differs { found: String },
 }
 
-impl Desk {
+impl Archive<'_> {
     /// The head of the audit trail as an anchor to write down (`N:HEX`).
     pub fn audit_anchor(&self) -> Result<Option<String>, DeskError> {
         Ok(self
+            .desk
             .store
             .audit_head()?
             .map(|(seq, hash)| crate::domain::audit::anchor(seq, &hash)))
@@ -222,13 +238,13 @@ impl Desk {
 
     /// Whether the trail still passes through `anchor`.
     pub fn check_anchor(&self, anchor: &Anchor) -> Result<AnchorCheck, DeskError> {
-        self.require(
+        self.desk.require(
             crate::domain::operator::Role::Amministratore,
             super::Operation::Audit,
         )?;
-        Ok(match self.store.audit_entry(anchor.seq)? {
+        Ok(match self.desk.store.audit_entry(anchor.seq)? {
             None => AnchorCheck::Missing {
-                len: self.store.audit_len()?,
+                len: self.desk.store.audit_len()?,
             },
             Some(e) if anchor.matches(&e) => AnchorCheck::Holds,
             Some(e) => AnchorCheck::Differs {
@@ -239,7 +255,7 @@ impl Desk {
 
     /// The stores set aside by earlier restores beside this one.
     pub fn set_aside_stores(&self) -> Vec<SetAside> {
-        set_aside_stores(self.data_dir())
+        set_aside_stores(self.desk.data_dir())
     }
 
     /// Removes the stores set aside by restores more than `keep_days` days
@@ -249,8 +265,8 @@ impl Desk {
         if keep_days == 0 {
             return Vec::new();
         }
-        let limit = self.now() - chrono::Duration::days(keep_days as i64);
-        set_aside_stores(self.data_dir())
+        let limit = self.desk.now() - chrono::Duration::days(keep_days as i64);
+        set_aside_stores(self.desk.data_dir())
             .into_iter()
             .filter(|s| s.since.is_some_and(|t| t < limit))
             .filter(|s| std::fs::remove_dir_all(&s.path).is_ok())
@@ -345,4 +361,18 @@ pub fn restore(
 /// signal ends the program (Unix; see `store::scratch`).
 pub fn remove_temp_files_on_signals() {
     crate::store::scratch::remove_on_signals();
+}
+
+/// The store as a whole: backups, the audit anchor, the check, GDPR export and erasure.
+/// Reached from the desk as [`Desk::archive`].
+#[derive(Clone, Copy)]
+pub struct Archive<'a> {
+    pub(super) desk: &'a Desk,
+}
+
+impl Desk {
+    /// The store as a whole: backups, the audit anchor, the check, GDPR export and erasure.
+    pub fn archive(&self) -> Archive<'_> {
+        Archive { desk: self }
+    }
 }

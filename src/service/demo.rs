@@ -495,7 +495,7 @@ impl DemoGenerator {
 /// Gives demo patients with chronic pathologies a Gestore of their ATS:
 /// about 85% of them, and one in thirty a revoked earlier choice too.
 struct DemoPrese<'a> {
-    desk: &'a Desk,
+    pub(super) desk: &'a Desk,
     by_ats: std::collections::HashMap<String, Vec<crate::domain::GestoreId>>,
     gestori: std::collections::HashMap<crate::domain::GestoreId, crate::domain::Gestore>,
     rng: fastrand::Rng,
@@ -513,7 +513,7 @@ impl<'a> DemoPrese<'a> {
     fn new(desk: &'a Desk, seed: u64, all_pai: bool) -> Result<DemoPrese<'a>> {
         let mut by_ats: std::collections::HashMap<String, Vec<_>> = Default::default();
         let mut gestori = std::collections::HashMap::new();
-        for g in desk.gestori(None, false)? {
+        for g in desk.gestori().list(None, false)? {
             by_ats.entry(g.ats.clone()).or_default().push(g.id);
             gestori.insert(g.id, g);
         }
@@ -933,7 +933,7 @@ impl Desk {
         store.make_durable()?;
         self.demo_agenda(seed, if all_pai { 0 } else { MAX_DEMO_PLANS })?;
         if let Some(patient) = to_revoke {
-            self.revoke_presa(
+            self.gestori().revoke_presa(
                 patient,
                 self.today(),
                 "revoca richiesta dal paziente (dimostrativa)",

@@ -2,6 +2,7 @@
 //! built once here for both the screens and the command line: the same file
 //! names, the same renderings.
 
+use super::{Agenda, PaiPlans, Patti};
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -220,6 +221,35 @@ pub fn annotations(patto: &PattoDiCura) -> Vec<String> {
 }
 
 impl Desk {
+    /// Replaces the runner of the print command (a test's stand-in).
+    pub fn set_command_runner(&self, runner: std::sync::Arc<dyn CommandRunner>) {
+        if let Ok(mut r) = self.runner.write() {
+            *r = runner;
+        }
+    }
+
+    /// Sends `file` to the printer chosen in Amministrazione › Studio; with
+    /// none ("nessuna") the file is the print.
+    pub fn send_to_printer(&self, file: &Path) -> Result<PrintOutcome> {
+        let stampante = self.gestori().practice()?.stampante;
+        let Some(command) = print_command(&stampante, file) else {
+            return Ok(PrintOutcome::SoloFile);
+        };
+        let runner = self
+            .runner
+            .read()
+            .map(|r| r.clone())
+            .map_err(|_| DeskError::from(Refusal::PrintUnavailable))?;
+        Ok(match runner.run(&command.program, &command.args) {
+            Ok(()) => PrintOutcome::Inviato {
+                stampante: stampante.label(),
+            },
+            Err(motivo) => PrintOutcome::NonRiuscito { motivo },
+        })
+    }
+}
+
+impl Patti<'_> {
     /// A signed Patto di Cura: `patto-<year>-<number>-<CF>-<valid from>`,
     /// PDF and/or text (for receipt printers). The frozen text without the
     /// model note, then what happened after the signature; a revoked Patto is
@@ -227,9 +257,11 @@ impl Desk {
     pub fn patto_document(&self, id: PattoId, formats: PattoFormats) -> Result<Document> {
         let text = self.signed_patto_text(id)?;
         let patto = self
-            .patto(id)?
+            .get(id)?
             .ok_or_else(|| DeskError::from(Refusal::PattoNotFound(Some(id))))?;
         let patient = self
+            .desk
+            .patients()
             .patient(patto.patient)?
             .ok_or_else(|| DeskError::from(Refusal::PatientNotFound(None)))?;
         let stem = format!(
@@ -256,8 +288,13 @@ impl Desk {
         let mut files = Vec::new();
         if formats.pdf {
             let mut pdf = Vec::new();
-            write_patto_pdf(&body, &self.practice()?.nome, mark.as_deref(), &mut pdf)
-                .map_err(pdf_error)?;
+            write_patto_pdf(
+                &body,
+                &self.desk.gestori().practice()?.nome,
+                mark.as_deref(),
+                &mut pdf,
+            )
+            .map_err(pdf_error)?;
             files.push(("pdf", pdf));
         }
         if formats.text {
@@ -272,45 +309,28 @@ impl Desk {
         }
         Ok(Document { stem, files })
     }
+}
 
-    /// Replaces the runner of the print command (a test's stand-in).
-    pub fn set_command_runner(&self, runner: std::sync::Arc<dyn CommandRunner>) {
-        if let Ok(mut r) = self.runner.write() {
-            *r = runner;
-        }
-    }
-
-    /// Sends `file` to the printer chosen in Amministrazione › Studio; with
-    /// none ("nessuna") the file is the print.
-    pub fn send_to_printer(&self, file: &Path) -> Result<PrintOutcome> {
-        let stampante = self.practice()?.stampante;
-        let Some(command) = print_command(&stampante, file) else {
-            return Ok(PrintOutcome::SoloFile);
-        };
-        let runner = self
-            .runner
-            .read()
-            .map(|r| r.clone())
-            .map_err(|_| DeskError::from(Refusal::PrintUnavailable))?;
-        Ok(match runner.run(&command.program, &command.args) {
-            Ok(()) => PrintOutcome::Inviato {
-                stampante: stampante.label(),
-            },
-            Err(motivo) => PrintOutcome::NonRiuscito { motivo },
-        })
-    }
-
+impl PaiPlans<'_> {
     /// A PAI: `pai-<CF>-v<version>`, PDF and FHIR CarePlan JSON.
     pub fn pai_document(&self, pai: &Pai) -> Result<Document> {
         let patient = self
+            .desk
+            .patients()
             .patient(pai.patient)?
             .ok_or_else(|| DeskError::from(Refusal::PatientNotFound(None)))?;
         let text = self.pai_text(pai)?;
         let name = format!("{} {}", patient.cognome, patient.nome);
         let json = crate::io::fhir::care_plan_json(pai, &patient.codice_fiscale, &name);
         let mut pdf = Vec::new();
-        write_document_pdf(&text, &self.practice()?.nome, "PAI", &[""], &mut pdf)
-            .map_err(pdf_error)?;
+        write_document_pdf(
+            &text,
+            &self.desk.gestori().practice()?.nome,
+            "PAI",
+            &[""],
+            &mut pdf,
+        )
+        .map_err(pdf_error)?;
         let json = serde_json::to_string_pretty(&json)
             .map_err(|e| DeskError::internal(super::Internal::JsonWrite, e))?;
         Ok(Document {
@@ -318,7 +338,9 @@ impl Desk {
             files: vec![("pdf", pdf), ("json", json.into_bytes())],
         })
     }
+}
 
+impl Agenda<'_> {
     /// The day list of one resource or of all: `lista-<YYYYMMDD>`, PDF and text.
     pub fn day_list_document(
         &self,
@@ -329,7 +351,7 @@ impl Desk {
         let mut pdf = Vec::new();
         write_document_pdf(
             &text,
-            &self.practice()?.nome,
+            &self.desk.gestori().practice()?.nome,
             "Lista del giorno",
             &[""],
             &mut pdf,

@@ -29,6 +29,7 @@
 //!   ones age out with the rotation, others are the amministratore's to
 //!   handle (README).
 
+use super::Archive;
 use std::path::{Path, PathBuf};
 
 use serde_json::{Value, json};
@@ -214,25 +215,67 @@ fn prints_of(dir: &Path, in_names: &[String], in_texts: &[String]) -> Vec<PathBu
 }
 
 impl Desk {
+    /// Removes the prints of `patient` (as stored before the erasure) from
+    /// `DATA/stampe`: the removed ones and those that could not be.
+    fn remove_prints_of(&self, patient: &Patient) -> (Vec<PathBuf>, Vec<PathBuf>) {
+        let upper = |s: &str| s.trim().to_uppercase();
+        let in_names: Vec<String> = [upper(&patient.codice_fiscale)]
+            .into_iter()
+            .filter(|s| s.len() >= 11)
+            .collect();
+        let mut in_texts = in_names.clone();
+        in_texts.extend(
+            [
+                format!("{} {}", patient.cognome, patient.nome),
+                format!("{} {}", patient.nome, patient.cognome),
+                patient.tessera_sanitaria.clone(),
+            ]
+            .iter()
+            .map(|s| upper(s))
+            .filter(|s| s.len() >= 5),
+        );
+        in_texts.extend(
+            patient
+                .telefoni
+                .iter()
+                .map(|t| upper(t))
+                .filter(|t| t.chars().filter(|c| c.is_ascii_digit()).count() >= 6),
+        );
+        let mut removed = Vec::new();
+        let mut left = Vec::new();
+        for path in prints_of(&self.data_dir().join(PRINTS_DIR), &in_names, &in_texts) {
+            match std::fs::remove_file(&path) {
+                Ok(()) => removed.push(path),
+                Err(_) => left.push(path),
+            }
+        }
+        (removed, left)
+    }
+}
+
+impl Archive<'_> {
     /// Everything held about one patient, as JSON: the record, prese in
     /// carico (with their Gestore), Patti (with signed texts and hashes), PAI
     /// versions and appointments. No other personal data is kept per patient
     /// (planning preferences are not stored).
     pub fn gdpr_export(&self, patient: PatientId) -> Result<Value> {
-        self.require(
+        self.desk.require(
             crate::domain::operator::Role::Amministratore,
             super::Operation::Gdpr,
         )?;
         let p = self
+            .desk
             .store
             .get_patient(patient)?
             .ok_or_else(|| not_found(patient))?;
         let prese: Vec<Value> = self
+            .desk
             .store
             .prese_of(patient)?
             .iter()
             .map(|presa| {
                 let gestore = self
+                    .desk
                     .store
                     .gestore(presa.gestore)
                     .ok()
@@ -251,12 +294,14 @@ impl Desk {
             })
             .collect();
         let patti: Vec<Value> = self
+            .desk
             .store
             .patti_of(patient)?
             .iter()
             .map(patto_json)
             .collect();
         let pai: Vec<Value> = self
+            .desk
             .store
             .pai_of(patient)?
             .iter()
@@ -296,6 +341,7 @@ impl Desk {
             })
             .collect();
         let appointments: Vec<Value> = self
+            .desk
             .store
             .appointments_of_patient(
                 patient,
@@ -305,7 +351,7 @@ impl Desk {
             .iter()
             .map(appointment_json)
             .collect();
-        let prefs = self.preferences_of(patient)?;
+        let prefs = self.desk.agenda().preferences_of(patient)?;
         let preferenze = if prefs == Default::default() {
             Value::Null
         } else {
@@ -314,14 +360,14 @@ impl Desk {
                 "fascia": prefs.fascia.map(|f| format!("{f:?}").to_lowercase()),
             })
         };
-        self.audit(
+        self.desk.audit(
             crate::domain::audit::AuditAction::GdprExport,
             Some(patient),
             "esportazione dei dati del paziente (diritto di accesso)",
         )?;
         Ok(json!({
-            "esportato_il": self.clock.now().format("%d/%m/%Y %H:%M").to_string(),
-            "titolare": self.practice()?.nome,
+            "esportato_il": self.desk.clock.now().format("%d/%m/%Y %H:%M").to_string(),
+            "titolare": self.desk.gestori().practice()?.nome,
             "paziente": {
                 "id": p.id,
                 "cognome": p.cognome,
@@ -352,36 +398,13 @@ impl Desk {
         }))
     }
 
-    /// [`Desk::gdpr_erase`], then the rewrite of the store that removes the
-    /// old versions of the records from the disk ([`Desk::compact`]). `self`
-    /// must be the only handle on the store. When the rewrite fails the
-    /// erasure stays recorded and the error says to run `sportello compatta`.
-    pub fn gdpr_erase_and_rewrite(
-        self,
-        patient: PatientId,
-        motivo: &str,
-    ) -> Result<(Desk, ErasureReport, Compaction)> {
-        let report = self.gdpr_erase(patient, motivo)?;
-        let (desk, compaction) = self.compact().map_err(|e| {
-            DeskError::internal(
-                super::Internal::CompactAfterErasure,
-                format!(
-                    "{} {}",
-                    report.summary,
-                    crate::texts::error(crate::texts::Lang::It, &e)
-                ),
-            )
-        })?;
-        Ok((desk, report, compaction))
-    }
-
     /// Erases the patient's identity (see the module documentation for what
     /// is erased and what is kept) in one transaction, and removes their
     /// prints from `DATA/stampe`. `motivo` is required. The old versions stay
     /// in sled's log until the store is rewritten: see
     /// [`Desk::gdpr_erase_and_rewrite`].
     pub fn gdpr_erase(&self, patient: PatientId, motivo: &str) -> Result<ErasureReport> {
-        self.require(
+        self.desk.require(
             crate::domain::operator::Role::Amministratore,
             super::Operation::Gdpr,
         )?;
@@ -390,6 +413,7 @@ impl Desk {
             return Err(DeskError::from(Refusal::ErasureReasonMissing));
         }
         let before = self
+            .desk
             .store
             .get_patient(patient)?
             .ok_or_else(|| not_found(patient))?;
@@ -437,12 +461,14 @@ impl Desk {
             }
         }
         // Without the practice's comune the Patto is signed "in" the
-        // patient's comune (`Desk::patto_text`): that name goes too.
-        if self.store.practice()?.comune.is_empty() && !before.residenza.comune.trim().is_empty() {
+        // patient's comune (`Patti::patto_text`): that name goes too.
+        if self.desk.store.practice()?.comune.is_empty()
+            && !before.residenza.comune.trim().is_empty()
+        {
             needles.push(super::comune_name(&before.residenza.comune));
         }
         needles.extend(before.telefoni.iter().cloned());
-        let mut patti = self.store.patti_of(patient)?;
+        let mut patti = self.desk.store.patti_of(patient)?;
         for p in &mut patti {
             if let Some(f) = &mut p.firma {
                 let mut mine = needles.clone();
@@ -459,11 +485,11 @@ impl Desk {
                 c.motivo = scrub(&c.motivo, &needles, &pseudonym);
             }
         }
-        let mut prese = self.store.prese_of(patient)?;
+        let mut prese = self.desk.store.prese_of(patient)?;
         for p in &mut prese {
             p.note = String::new();
         }
-        let mut apps = self.store.appointments_of_patient(
+        let mut apps = self.desk.store.appointments_of_patient(
             patient,
             chrono::NaiveDateTime::MIN,
             chrono::NaiveDateTime::MAX,
@@ -474,14 +500,14 @@ impl Desk {
                 e.codice_prenotazione = String::new();
             }
         }
-        self.store.erase_patient(&Erasure {
+        self.desk.store.erase_patient(&Erasure {
             before: &before,
             after: &after,
             patti: &patti,
             prese: &prese,
             appointments: &apps,
         })?;
-        let (removed_prints, prints_left) = self.remove_prints_of(&before);
+        let (removed_prints, prints_left) = self.desk.remove_prints_of(&before);
         let mut summary = format!(
             "Cancellazione GDPR del paziente {patient} (ora {pseudonym}): identità rimossa, {} Patti, {} prese in carico e {} appuntamenti pseudonimizzati",
             patti.len(),
@@ -516,7 +542,7 @@ impl Desk {
             ));
         }
         summary.push_str(&format!(". Motivo: {motivo}"));
-        self.audit(
+        self.desk.audit(
             crate::domain::audit::AuditAction::GdprErase,
             Some(patient),
             summary.clone(),
@@ -532,41 +558,29 @@ impl Desk {
             prints_left,
         })
     }
+}
 
-    /// Removes the prints of `patient` (as stored before the erasure) from
-    /// `DATA/stampe`: the removed ones and those that could not be.
-    fn remove_prints_of(&self, patient: &Patient) -> (Vec<PathBuf>, Vec<PathBuf>) {
-        let upper = |s: &str| s.trim().to_uppercase();
-        let in_names: Vec<String> = [upper(&patient.codice_fiscale)]
-            .into_iter()
-            .filter(|s| s.len() >= 11)
-            .collect();
-        let mut in_texts = in_names.clone();
-        in_texts.extend(
-            [
-                format!("{} {}", patient.cognome, patient.nome),
-                format!("{} {}", patient.nome, patient.cognome),
-                patient.tessera_sanitaria.clone(),
-            ]
-            .iter()
-            .map(|s| upper(s))
-            .filter(|s| s.len() >= 5),
-        );
-        in_texts.extend(
-            patient
-                .telefoni
-                .iter()
-                .map(|t| upper(t))
-                .filter(|t| t.chars().filter(|c| c.is_ascii_digit()).count() >= 6),
-        );
-        let mut removed = Vec::new();
-        let mut left = Vec::new();
-        for path in prints_of(&self.data_dir().join(PRINTS_DIR), &in_names, &in_texts) {
-            match std::fs::remove_file(&path) {
-                Ok(()) => removed.push(path),
-                Err(_) => left.push(path),
-            }
-        }
-        (removed, left)
+impl Desk {
+    /// [`Archive::gdpr_erase`], then the rewrite of the store that removes the
+    /// old versions of the records from the disk ([`Desk::compact`]). `self`
+    /// must be the only handle on the store. When the rewrite fails the
+    /// erasure stays recorded and the error says to run `sportello compatta`.
+    pub fn gdpr_erase_and_rewrite(
+        self,
+        patient: PatientId,
+        motivo: &str,
+    ) -> Result<(Desk, ErasureReport, Compaction)> {
+        let report = self.archive().gdpr_erase(patient, motivo)?;
+        let (desk, compaction) = self.compact().map_err(|e| {
+            DeskError::internal(
+                super::Internal::CompactAfterErasure,
+                format!(
+                    "{} {}",
+                    report.summary,
+                    crate::texts::error(crate::texts::Lang::It, &e)
+                ),
+            )
+        })?;
+        Ok((desk, report, compaction))
     }
 }

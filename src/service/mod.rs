@@ -1,5 +1,10 @@
-//! Use cases: one [`Desk`] facade with a method per front-desk operation.
-//! Screens and the command line call the desk; only the desk calls the store.
+//! Use cases: the [`Desk`] holds the session (login, the operator, the
+//! clock, the changes) and hands out one borrowed view per capability, whose
+//! methods are the front-desk operations: [`Desk::patients`],
+//! [`Desk::gestori`], [`Desk::patto`], [`Desk::pai`], [`Desk::agenda`],
+//! [`Desk::operators`] (operators and the audit log) and [`Desk::archive`]
+//! (backups, the check, GDPR). Screens and the command line call the desk;
+//! only the desk calls the store.
 
 pub mod agenda;
 pub mod auth;
@@ -11,6 +16,7 @@ pub mod error;
 pub mod gdpr;
 pub mod gestori;
 pub mod pai;
+pub mod patients;
 pub mod patto;
 pub mod prova;
 pub mod reads;
@@ -23,14 +29,21 @@ use chrono::NaiveDate;
 
 pub use crate::store::inside_store_boundary;
 pub use crate::store::{Area, Changes};
+pub use agenda::Agenda;
+pub use auth::Operators;
 pub use auth::{COMMAND_LINE, LoginError, MIN_PASSWORD_LEN, Session};
+pub use backup::Archive;
 pub use clock::{Clock, FixedClock, ManualClock, SystemClock};
 pub use error::{DeskError, Field, Internal, Operation, Refusal, StoreProblem};
+pub use gestori::Gestori;
+pub use pai::PaiPlans;
+pub use patients::Patients;
+pub use patto::Patti;
 
 use crate::domain::codice_fiscale::CodiceFiscale;
 use crate::domain::comuni::Comuni;
 use crate::domain::{Livello, Patient, PatientId};
-use crate::store::{CheckReport, Store};
+use crate::store::Store;
 
 pub type Result<T> = std::result::Result<T, DeskError>;
 
@@ -129,7 +142,7 @@ pub struct Desk {
     /// replaces it; `None` while the login screen is up.
     session: Arc<std::sync::RwLock<Option<Session>>>,
     /// The practice's name, read once: the header shows it on every frame
-    /// and only [`Desk::save_practice`] changes it.
+    /// and only [`Gestori::save_practice`] changes it.
     practice_name: Arc<std::sync::RwLock<Option<String>>>,
     /// Runs the print command (`lp`, or the Windows print verb): the
     /// system's, or a test's stand-in (see [`Desk::set_command_runner`]).
@@ -189,7 +202,7 @@ impl Desk {
     /// A desk for another session over the same store (`sportello serve`:
     /// one per connected desk). Its clones share its login; the store, the
     /// clock and the practice-name cache (changed only through
-    /// [`Desk::save_practice`], on any desk) are shared with `self`. Nobody
+    /// [`Gestori::save_practice`], on any desk) are shared with `self`. Nobody
     /// is logged in on it; `origin` is named in its login entries of the
     /// audit trail.
     /// The writes per area made so far by every desk of this process: a
@@ -295,22 +308,10 @@ impl Desk {
         self.store.dir()
     }
 
-    /// The patients matching what the operator typed, best first.
-    pub fn find(&self, query: &str, limit: usize) -> Result<Vec<PatientSummary>> {
-        let rows = search::search_rows(&self.store, query, limit)?;
-        self.row_summaries(rows)
-    }
-
-    /// What the lookup screen and `sportello find` show: the matches, or, when
-    /// there are none, the closest names as suggestions.
-    pub fn lookup(&self, query: &str, limit: usize) -> Result<Lookup> {
-        self.store.guarded(|| self.lookup_unguarded(query, limit))
-    }
-
     fn lookup_unguarded(&self, query: &str, limit: usize) -> Result<Lookup> {
-        let matches = self.find(query, limit)?;
+        let matches = self.patients().find(query, limit)?;
         if matches.is_empty() {
-            let suggestions = self.suggest(query, limit.min(10))?;
+            let suggestions = self.patients().suggest(query, limit.min(10))?;
             return Ok(Lookup {
                 suggested: !suggestions.is_empty(),
                 patients: suggestions,
@@ -320,12 +321,6 @@ impl Desk {
             patients: matches,
             suggested: false,
         })
-    }
-
-    /// Names one or two typos away from a query that found nothing.
-    pub fn suggest(&self, query: &str, limit: usize) -> Result<Vec<PatientSummary>> {
-        let rows = search::suggest_rows(&self.store, query, limit)?;
-        self.row_summaries(rows)
     }
 
     /// The lookup list's lines from the display rows kept in the indexes
@@ -369,66 +364,6 @@ impl Desk {
         Ok(out)
     }
 
-    /// Other patients with the same surname, name and birth date: a possible
-    /// duplicate the operator must confirm before saving.
-    pub fn possible_duplicates(&self, p: &Patient) -> Result<Vec<PatientSummary>> {
-        let prefix = format!("{}\0", p.name_key());
-        let hits = self
-            .store
-            .scan_prefix(crate::store::PatientIndex::Name, &prefix, 200)?;
-        let mut out = Vec::new();
-        for hit in hits {
-            if hit.id == p.id {
-                continue;
-            }
-            if let Some(other) = self.store.get_patient(hit.id)?
-                && other.data_nascita == p.data_nascita
-            {
-                out.push(other.id);
-            }
-        }
-        self.summaries(out)
-    }
-
-    pub fn patient(&self, id: PatientId) -> Result<Option<Patient>> {
-        Ok(self.store.get_patient(id)?)
-    }
-
-    pub fn patient_by_cf(&self, cf: &str) -> Result<Option<Patient>> {
-        match self.store.patient_id_by_cf(cf)? {
-            Some(id) => self.patient(id),
-            None => Ok(None),
-        }
-    }
-
-    /// Registers a new patient after validating the codice fiscale; returns the id.
-    pub fn register_patient(&self, mut p: Patient) -> Result<PatientId> {
-        normalise(&mut p)?;
-        let id = self.store.insert_patient(&mut p)?;
-        // By id only: the hash-chained trail cannot forget a name or a
-        // codice fiscale after a GDPR erasure.
-        self.audit(
-            crate::domain::audit::AuditAction::PatientCreated,
-            Some(id),
-            "nuovo paziente",
-        )?;
-        Ok(id)
-    }
-
-    /// Saves changes to a registered patient, whatever the stored record
-    /// holds now (the command line; the screens save with
-    /// [`Desk::update_patient_opened`]).
-    pub fn update_patient(&self, p: Patient) -> Result<()> {
-        self.save_patient(p, None)
-    }
-
-    /// Saves changes made on a form opened on `opened` (the record as read
-    /// then): refused with [`StoreError::ChangedMeanwhile`], naming the
-    /// fields, when another desk saved the record in the meantime.
-    pub fn update_patient_opened(&self, opened: &Patient, p: Patient) -> Result<()> {
-        self.save_patient(p, Some(opened))
-    }
-
     fn save_patient(&self, mut p: Patient, opened: Option<&Patient>) -> Result<()> {
         let before = self.store.get_patient(p.id)?;
         if before.as_ref().is_some_and(Patient::is_erased) {
@@ -446,11 +381,6 @@ impl Desk {
             summary,
         )?;
         Ok(())
-    }
-
-    /// Decodes every record and verifies every index.
-    pub fn check(&self) -> Result<CheckReport> {
-        Ok(self.store.guarded(|| self.store.check())?)
     }
 
     pub(crate) fn store(&self) -> &Store {

@@ -18,55 +18,14 @@ pub struct Scadenza {
 }
 
 impl Desk {
-    /// What prevents preparing a Patto for this patient (empty when nothing does).
-    pub fn patto_preconditions(&self, patient: PatientId) -> Result<Vec<patto::Missing>> {
-        let Some(p) = self.store.get_patient(patient)? else {
-            return Err(DeskError::from(Refusal::PatientNotFound(None)));
-        };
-        let presa = self.store.active_presa(patient)?;
-        Ok(patto::missing_preconditions(&p, presa.as_ref()))
-    }
-
     fn active_presa_for_patto(&self, patient: PatientId) -> Result<PresaInCarico> {
-        let missing = self.patto_preconditions(patient)?;
+        let missing = self.patto().patto_preconditions(patient)?;
         if !missing.is_empty() {
             return Err(DeskError::from(Refusal::PattoPreconditions(missing)));
         }
         self.store
             .active_presa(patient)?
             .ok_or_else(|| DeskError::from(Refusal::NoActivePresa))
-    }
-
-    /// The bozza to show and sign for the patient's active presa in carico:
-    /// the existing one, or a new one. A Patto already signed and in force
-    /// is renewed, not prepared again.
-    pub fn prepare_patto(&self, patient: PatientId) -> Result<PattoDiCura> {
-        let presa = self.active_presa_for_patto(patient)?;
-        let today = self.today();
-        let patti = self.store.patti_of(patient)?;
-        if let Some(draft) = patti
-            .iter()
-            .rev()
-            .find(|p| p.presa == presa.id && p.stato == PattoStato::Bozza)
-        {
-            return Ok(draft.clone());
-        }
-        let in_force = patti
-            .iter()
-            .rev()
-            .find(|p| p.presa == presa.id && p.state_on(today).is_in_force());
-        if let Some(current) = in_force {
-            return Err(DeskError::from(Refusal::PattoInForce {
-                valid_until: current.valido_al(),
-            }));
-        }
-        // An expired Patto of the same presa is carried over as a renewal.
-        let precedente = patti
-            .iter()
-            .rev()
-            .find(|p| p.presa == presa.id && p.state_on(today) == PattoState::Scaduto)
-            .map(|p| p.id);
-        self.new_draft(patient, &presa, precedente)
     }
 
     fn new_draft(
@@ -95,7 +54,7 @@ impl Desk {
         };
         self.store.insert_patto(&mut draft)?;
         let precedente_numero = match precedente {
-            Some(id) => Some(self.patto_numero_label(id)?),
+            Some(id) => Some(self.patto().patto_numero_label(id)?),
             None => None,
         };
         self.audit(
@@ -110,53 +69,6 @@ impl Desk {
             ),
         )?;
         Ok(draft)
-    }
-
-    /// Prepares the renewal of the patient's current Patto: a new bozza linked
-    /// to it, carrying over its data. Allowed from 60 days before expiry.
-    pub fn renew_patto(&self, patient: PatientId) -> Result<PattoDiCura> {
-        let presa = self.active_presa_for_patto(patient)?;
-        let today = self.today();
-        let patti = self.store.patti_of(patient)?;
-        if let Some(draft) = patti
-            .iter()
-            .rev()
-            .find(|p| p.presa == presa.id && p.stato == PattoStato::Bozza)
-        {
-            return Ok(draft.clone());
-        }
-        let Some(current) = patti.iter().rev().find(|p| {
-            p.presa == presa.id && p.stato == PattoStato::Firmato && p.rinnovato_da.is_none()
-        }) else {
-            return Err(DeskError::from(Refusal::NothingToRenew));
-        };
-        if let Some(days) = current.giorni_alla_scadenza(today)
-            && days > 60
-        {
-            return Err(DeskError::from(Refusal::RenewTooEarly { days }));
-        }
-        let mut draft = self.new_draft(patient, &presa, Some(current.id))?;
-        if draft.clinical_manager.is_empty() {
-            draft.clinical_manager = current.clinical_manager.clone();
-            self.store.update_patto_draft(&draft)?;
-        }
-        Ok(draft)
-    }
-
-    /// Sets the Clinical Manager of a bozza.
-    pub fn set_clinical_manager(&self, patto: PattoId, name: &str) -> Result<PattoDiCura> {
-        self.set_clinical_manager_as(patto, None, name)
-    }
-
-    /// [`Desk::set_clinical_manager`] typed on `opened` (the bozza as the
-    /// screen read it): refused with what changed when another desk changed
-    /// the Patto since; nothing is written.
-    pub fn set_clinical_manager_opened(
-        &self,
-        opened: &PattoDiCura,
-        name: &str,
-    ) -> Result<PattoDiCura> {
-        self.set_clinical_manager_as(opened.id, Some(opened), name)
     }
 
     fn set_clinical_manager_as(
@@ -190,32 +102,6 @@ impl Desk {
             ),
         )?;
         Ok(p)
-    }
-
-    /// Corrects the Clinical Manager of a signed Patto, with a required
-    /// reason: the signed text stays as it is, the correction is kept with
-    /// the Patto (and printed under it) and written in the audit trail. The
-    /// PAI bozza of the same presa in carico takes the new Clinical Manager
-    /// when it had none or the old one, so that it can be shared.
-    pub fn correct_clinical_manager(
-        &self,
-        patto: PattoId,
-        name: &str,
-        motivo: &str,
-    ) -> Result<PattoDiCura> {
-        self.correct_clinical_manager_as(patto, None, name, motivo)
-    }
-
-    /// [`Desk::correct_clinical_manager`] asked on `opened` (the Patto as
-    /// the screen showed it): refused with what changed when another desk
-    /// corrected or renewed it since; nothing is written.
-    pub fn correct_clinical_manager_opened(
-        &self,
-        opened: &PattoDiCura,
-        name: &str,
-        motivo: &str,
-    ) -> Result<PattoDiCura> {
-        self.correct_clinical_manager_as(opened.id, Some(opened), name, motivo)
     }
 
     fn correct_clinical_manager_as(
@@ -276,7 +162,7 @@ impl Desk {
                 correzione.motivo
             ),
         )?;
-        if let Some(mut pai) = self.current_pai(p.patient)?
+        if let Some(mut pai) = self.pai().current_pai(p.patient)?
             && pai.presa == p.presa
             && pai.stato == crate::domain::pai::PaiStato::Bozza
             && (pai.clinical_manager.trim().is_empty()
@@ -287,10 +173,130 @@ impl Desk {
         }
         Ok(p)
     }
+}
+
+impl Patti<'_> {
+    /// What prevents preparing a Patto for this patient (empty when nothing does).
+    pub fn patto_preconditions(&self, patient: PatientId) -> Result<Vec<patto::Missing>> {
+        let Some(p) = self.desk.store.get_patient(patient)? else {
+            return Err(DeskError::from(Refusal::PatientNotFound(None)));
+        };
+        let presa = self.desk.store.active_presa(patient)?;
+        Ok(patto::missing_preconditions(&p, presa.as_ref()))
+    }
+
+    /// The bozza to show and sign for the patient's active presa in carico:
+    /// the existing one, or a new one. A Patto already signed and in force
+    /// is renewed, not prepared again.
+    pub fn prepare_patto(&self, patient: PatientId) -> Result<PattoDiCura> {
+        let presa = self.desk.active_presa_for_patto(patient)?;
+        let today = self.desk.today();
+        let patti = self.desk.store.patti_of(patient)?;
+        if let Some(draft) = patti
+            .iter()
+            .rev()
+            .find(|p| p.presa == presa.id && p.stato == PattoStato::Bozza)
+        {
+            return Ok(draft.clone());
+        }
+        let in_force = patti
+            .iter()
+            .rev()
+            .find(|p| p.presa == presa.id && p.state_on(today).is_in_force());
+        if let Some(current) = in_force {
+            return Err(DeskError::from(Refusal::PattoInForce {
+                valid_until: current.valido_al(),
+            }));
+        }
+        // An expired Patto of the same presa is carried over as a renewal.
+        let precedente = patti
+            .iter()
+            .rev()
+            .find(|p| p.presa == presa.id && p.state_on(today) == PattoState::Scaduto)
+            .map(|p| p.id);
+        self.desk.new_draft(patient, &presa, precedente)
+    }
+
+    /// Prepares the renewal of the patient's current Patto: a new bozza linked
+    /// to it, carrying over its data. Allowed from 60 days before expiry.
+    pub fn renew_patto(&self, patient: PatientId) -> Result<PattoDiCura> {
+        let presa = self.desk.active_presa_for_patto(patient)?;
+        let today = self.desk.today();
+        let patti = self.desk.store.patti_of(patient)?;
+        if let Some(draft) = patti
+            .iter()
+            .rev()
+            .find(|p| p.presa == presa.id && p.stato == PattoStato::Bozza)
+        {
+            return Ok(draft.clone());
+        }
+        let Some(current) = patti.iter().rev().find(|p| {
+            p.presa == presa.id && p.stato == PattoStato::Firmato && p.rinnovato_da.is_none()
+        }) else {
+            return Err(DeskError::from(Refusal::NothingToRenew));
+        };
+        if let Some(days) = current.giorni_alla_scadenza(today)
+            && days > 60
+        {
+            return Err(DeskError::from(Refusal::RenewTooEarly { days }));
+        }
+        let mut draft = self.desk.new_draft(patient, &presa, Some(current.id))?;
+        if draft.clinical_manager.is_empty() {
+            draft.clinical_manager = current.clinical_manager.clone();
+            self.desk.store.update_patto_draft(&draft)?;
+        }
+        Ok(draft)
+    }
+
+    /// Sets the Clinical Manager of a bozza.
+    pub fn set_clinical_manager(&self, patto: PattoId, name: &str) -> Result<PattoDiCura> {
+        self.desk.set_clinical_manager_as(patto, None, name)
+    }
+
+    /// [`Patti::set_clinical_manager`] typed on `opened` (the bozza as the
+    /// screen read it): refused with what changed when another desk changed
+    /// the Patto since; nothing is written.
+    pub fn set_clinical_manager_opened(
+        &self,
+        opened: &PattoDiCura,
+        name: &str,
+    ) -> Result<PattoDiCura> {
+        self.desk
+            .set_clinical_manager_as(opened.id, Some(opened), name)
+    }
+
+    /// Corrects the Clinical Manager of a signed Patto, with a required
+    /// reason: the signed text stays as it is, the correction is kept with
+    /// the Patto (and printed under it) and written in the audit trail. The
+    /// PAI bozza of the same presa in carico takes the new Clinical Manager
+    /// when it had none or the old one, so that it can be shared.
+    pub fn correct_clinical_manager(
+        &self,
+        patto: PattoId,
+        name: &str,
+        motivo: &str,
+    ) -> Result<PattoDiCura> {
+        self.desk
+            .correct_clinical_manager_as(patto, None, name, motivo)
+    }
+
+    /// [`Patti::correct_clinical_manager`] asked on `opened` (the Patto as
+    /// the screen showed it): refused with what changed when another desk
+    /// corrected or renewed it since; nothing is written.
+    pub fn correct_clinical_manager_opened(
+        &self,
+        opened: &PattoDiCura,
+        name: &str,
+        motivo: &str,
+    ) -> Result<PattoDiCura> {
+        self.desk
+            .correct_clinical_manager_as(opened.id, Some(opened), name, motivo)
+    }
 
     /// "2026/0001" for the Patto `id` ("s.n." when unknown).
     pub fn patto_numero_label(&self, id: PattoId) -> Result<String> {
         Ok(self
+            .desk
             .store
             .patto(id)?
             .map(|p| p.numero_label())
@@ -310,20 +316,24 @@ impl Desk {
             return Ok(text.to_string());
         }
         let patient = self
+            .desk
             .store
             .get_patient(patto.patient)?
             .ok_or_else(|| DeskError::from(Refusal::PatientNotFound(None)))?;
         let gestore = self
+            .desk
             .store
             .gestore(patto.gestore)?
             .ok_or_else(|| DeskError::from(Refusal::GestoreNotFound))?;
-        let practice = self.store.practice()?;
+        let practice = self.desk.store.practice()?;
         let luogo = if practice.comune.is_empty() {
             super::comune_name(&patient.residenza.comune)
         } else {
             super::comune_name(&practice.comune)
         };
         let pai_summary = self
+            .desk
+            .pai()
             .current_pai(patto.patient)?
             .filter(|p| p.presa == patto.presa)
             .map(|p| crate::domain::pai_text::summary_lines(&p));
@@ -352,6 +362,7 @@ impl Desk {
         input.documento =
             super::input_field(super::Field::Document, &input.documento, MAX_SHORT_CHARS)?;
         let mut p = self
+            .desk
             .store
             .patto(patto)?
             .ok_or_else(|| DeskError::from(Refusal::PattoNotFound(None)))?;
@@ -364,13 +375,14 @@ impl Desk {
             .into());
         }
         if self
+            .desk
             .store
             .active_presa(p.patient)?
             .is_none_or(|presa| presa.id != p.presa)
         {
             return Err(DeskError::from(Refusal::PattoPresaNotActive));
         }
-        let now = self.clock.now();
+        let now = self.desk.clock.now();
         let text = self.patto_text(
             &p,
             &input.consensi,
@@ -382,14 +394,14 @@ impl Desk {
             now.date(),
         )?;
         patto::sign(&mut p, input, text, now).map_err(DeskError::from)?;
-        self.store.sign_patto(&p).map_err(|e| match e {
+        self.desk.store.sign_patto(&p).map_err(|e| match e {
             crate::store::StoreError::PattoSigned(_) => crate::store::StoreError::PattoConcurrent {
                 presa: p.presa,
                 firmato: true,
             },
             e => e,
         })?;
-        self.audit(
+        self.desk.audit(
             crate::domain::audit::AuditAction::PattoSigned,
             Some(p.patient),
             // Who signed by role, not by name: the trail cannot forget a
@@ -403,13 +415,13 @@ impl Desk {
         Ok(p)
     }
 
-    pub fn patto(&self, id: PattoId) -> Result<Option<PattoDiCura>> {
-        Ok(self.store.patto(id)?)
+    pub fn get(&self, id: PattoId) -> Result<Option<PattoDiCura>> {
+        Ok(self.desk.store.patto(id)?)
     }
 
     /// Every Patto of the patient, newest first.
     pub fn patti(&self, patient: PatientId) -> Result<Vec<PattoDiCura>> {
-        let mut list = self.store.patti_of(patient)?;
+        let mut list = self.desk.store.patti_of(patient)?;
         list.reverse();
         Ok(list)
     }
@@ -417,6 +429,7 @@ impl Desk {
     /// The signed text of a Patto for reprinting, checked against its hash.
     pub fn signed_patto_text(&self, id: PattoId) -> Result<String> {
         let p = self
+            .desk
             .store
             .patto(id)?
             .ok_or_else(|| DeskError::from(Refusal::PattoNotFound(None)))?;
@@ -432,15 +445,15 @@ impl Desk {
     /// Signed Patti expiring in the next `within_days` days and those expired
     /// in the last `expired_days`, soonest first.
     pub fn patti_in_scadenza(&self, within_days: u64, expired_days: u64) -> Result<Vec<Scadenza>> {
-        let today = self.today();
+        let today = self.desk.today();
         let from = today - Days::new(expired_days);
         let to = today + Days::new(within_days);
         let mut out = Vec::new();
-        for id in self.store.patti_expiring(from, to, 10_000)? {
-            let Some(patto) = self.store.patto(id)? else {
+        for id in self.desk.store.patti_expiring(from, to, 10_000)? {
+            let Some(patto) = self.desk.store.patto(id)? else {
                 continue;
             };
-            let Some(summary) = self.summaries(vec![patto.patient])?.into_iter().next() else {
+            let Some(summary) = self.desk.summaries(vec![patto.patient])?.into_iter().next() else {
                 continue;
             };
             out.push(Scadenza {
@@ -450,5 +463,19 @@ impl Desk {
             });
         }
         Ok(out)
+    }
+}
+
+/// The patti di cura: preparation, clinical manager, signature, documents.
+/// Reached from the desk as [`Desk::patto`].
+#[derive(Clone, Copy)]
+pub struct Patti<'a> {
+    pub(super) desk: &'a Desk,
+}
+
+impl Desk {
+    /// The patti di cura: preparation, clinical manager, signature, documents.
+    pub fn patto(&self) -> Patti<'_> {
+        Patti { desk: self }
     }
 }

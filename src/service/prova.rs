@@ -88,23 +88,26 @@ pub fn write_loop(desk: &Desk, seed: u64, limit: Option<u64>, out: &mut dyn Writ
 fn one_patient(desk: &Desk, seed: u64, i: u64, out: &mut dyn Write) -> Result<()> {
     let io = |e: std::io::Error| DeskError::internal(super::Internal::Io, e);
     let patient = workload_patient(seed, i)?;
-    let id = desk.register_patient(patient)?;
+    let id = desk.patients().register_patient(patient)?;
     writeln!(out, "saved patient {id}").map_err(io)?;
     out.flush().map_err(io)?;
 
     let p = desk
+        .patients()
         .patient(id)?
         .ok_or_else(|| DeskError::from(crate::service::Refusal::PatientNotFound(Some(id))))?;
-    let choice = desk.gestori_choice(&p, None)?;
+    let choice = desk.gestori().gestori_choice(&p, None)?;
     let Some(g) = choice.gestori.first() else {
         return Err(DeskError::from(crate::service::Refusal::GestoreNotFound));
     };
-    let presa = desk.choose_gestore(id, g.id, Canale::MmgAderente, desk.today(), "")?;
+    let presa = desk
+        .gestori()
+        .choose_gestore(id, g.id, Canale::MmgAderente, desk.today(), "")?;
     writeln!(out, "saved presa {}", presa.id).map_err(io)?;
     out.flush().map_err(io)?;
 
-    let draft = desk.prepare_patto(id)?;
-    let signed = desk.sign_patto(
+    let draft = desk.patto().prepare_patto(id)?;
+    let signed = desk.patto().sign_patto(
         draft.id,
         FirmaInput {
             firmatario: Firmatario::Paziente,
@@ -143,7 +146,7 @@ fn one_patient(desk: &Desk, seed: u64, i: u64, out: &mut dyn Write) -> Result<()
         note: String::new(),
         forzatura: Some("carico di prova".into()),
     };
-    let app = desk.book_appointment(appointment)?;
+    let app = desk.agenda().book_appointment(appointment)?;
     writeln!(out, "saved appointment {app}").map_err(io)?;
     out.flush().map_err(io)?;
     Ok(())

@@ -4,6 +4,7 @@
 //! done from a shell. The command line has no login, so the entry names the
 //! operating-system account that ran the command.
 
+use super::{Agenda, PaiPlans, Patients, Patti};
 use chrono::NaiveDate;
 
 use super::documents::{Document, PattoFormats};
@@ -68,8 +69,10 @@ impl Desk {
     ) -> Result<()> {
         self.audit_as(&self.reader(), action, patient, summary)
     }
+}
 
-    /// [`Desk::lookup`] for `sportello find`, recorded: the text searched
+impl Patients<'_> {
+    /// [`Patients::lookup`] for `sportello find`, recorded: the text searched
     /// and the patients listed (their ids; the patient's own when only one).
     pub fn lookup_recorded(&self, query: &str, limit: usize) -> Result<Lookup> {
         let lookup = self.lookup(query, limit)?;
@@ -94,10 +97,13 @@ impl Desk {
             [only] => Some(*only),
             _ => None,
         };
-        self.record_read(AuditAction::ListViewed, patient, summary)?;
+        self.desk
+            .record_read(AuditAction::ListViewed, patient, summary)?;
         Ok(lookup)
     }
+}
 
+impl Agenda<'_> {
     /// Records that the day list of `day` is read from `sportello agenda`,
     /// in the renderings named by `formats` ("testo", "CSV", "PDF").
     pub fn record_day_list_read(&self, day: NaiveDate, formats: &[&str]) -> Result<()> {
@@ -117,26 +123,29 @@ impl Desk {
             lines.len(),
             id_list(&ids)
         );
-        self.record_read(AuditAction::ListViewed, None, summary)
+        self.desk
+            .record_read(AuditAction::ListViewed, None, summary)
     }
 
-    /// [`Desk::patient_ics`] for `sportello ics`, recorded.
+    /// [`Agenda::patient_ics`] for `sportello ics`, recorded.
     pub fn patient_ics_recorded(&self, patient: PatientId) -> Result<String> {
         let ics = self.patient_ics(patient)?;
         let count = ics.matches("BEGIN:VEVENT").count();
-        self.record_read(
+        self.desk.record_read(
             AuditAction::OpenRecord,
             Some(patient),
             format!("appuntamenti in formato iCalendar ({count})"),
         )?;
         Ok(ics)
     }
+}
 
-    /// [`Desk::patto_document`] for `sportello export patto`, recorded.
+impl Patti<'_> {
+    /// [`Patti::patto_document`] for `sportello export patto`, recorded.
     pub fn patto_document_recorded(&self, id: PattoId, formats: PattoFormats) -> Result<Document> {
         let document = self.patto_document(id, formats)?;
-        if let Some(patto) = self.patto(id)? {
-            self.record_read(
+        if let Some(patto) = self.get(id)? {
+            self.desk.record_read(
                 AuditAction::OpenRecord,
                 Some(patto.patient),
                 format!(
@@ -150,7 +159,7 @@ impl Desk {
     }
 
     /// The Patto di Cura `sportello export patto` prints for `patient`: the
-    /// first signed one of [`Desk::patti`], as [`Desk::patto_document_recorded`];
+    /// first signed one of [`Patti::patti`], as [`Patti::patto_document_recorded`];
     /// `None` when the patient has no signed Patto.
     pub fn signed_patto_document_recorded(
         &self,
@@ -162,10 +171,12 @@ impl Desk {
         };
         self.patto_document_recorded(patto.id, formats).map(Some)
     }
+}
 
+impl PaiPlans<'_> {
     /// The PAI `sportello export pai` prints for `patient`: the one in use,
-    /// or else the first of [`Desk::pai_list`], as
-    /// [`Desk::pai_document_recorded`]; `None` when the patient has no PAI.
+    /// or else the first of [`PaiPlans::pai_list`], as
+    /// [`PaiPlans::pai_document_recorded`]; `None` when the patient has no PAI.
     pub fn pai_document_to_export_recorded(&self, patient: PatientId) -> Result<Option<Document>> {
         let pai = match self.current_pai(patient)? {
             Some(p) => Some(p),
@@ -177,10 +188,10 @@ impl Desk {
         }
     }
 
-    /// [`Desk::pai_document`] for `sportello export pai`, recorded.
+    /// [`PaiPlans::pai_document`] for `sportello export pai`, recorded.
     pub fn pai_document_recorded(&self, pai: &Pai) -> Result<Document> {
         let document = self.pai_document(pai)?;
-        self.record_read(
+        self.desk.record_read(
             AuditAction::OpenRecord,
             Some(pai.patient),
             format!(

@@ -39,21 +39,25 @@ fn samples() -> &'static Vec<(usize, Vec<u8>)> {
         let clock = crate::service::FixedClock::on(2026, 11, 23).expect("date");
         let desk =
             crate::service::Desk::open(dir.path(), std::sync::Arc::new(clock)).expect("open");
-        desk.seed_sample_gestori(&crate::io::gestori::sample_gestori())
+        desk.gestori()
+            .seed_sample_gestori(&crate::io::gestori::sample_gestori())
             .expect("gestori");
         desk.load_demo(60, 3, &mut |_, _| true).expect("demo");
-        desk.plan_all(&mut |_, _| true).expect("plan");
+        desk.agenda().plan_all(&mut |_, _| true).expect("plan");
         let day = chrono::NaiveDate::from_ymd_opt(2027, 3, 1).expect("date");
-        desk.save_closure(crate::domain::agenda::Closure {
-            id: 0,
-            resource: None,
-            dal: day.and_time(chrono::NaiveTime::MIN),
-            al: day.and_hms_opt(23, 59, 0).expect("time"),
-            motivo: "Disinfestazione".into(),
-        })
-        .expect("closure");
-        let practice = desk.practice().expect("practice");
-        desk.save_practice(&practice).expect("save practice");
+        desk.agenda()
+            .save_closure(crate::domain::agenda::Closure {
+                id: 0,
+                resource: None,
+                dal: day.and_time(chrono::NaiveTime::MIN),
+                al: day.and_hms_opt(23, 59, 0).expect("time"),
+                motivo: "Disinfestazione".into(),
+            })
+            .expect("closure");
+        let practice = desk.gestori().practice().expect("practice");
+        desk.gestori()
+            .save_practice(&practice)
+            .expect("save practice");
         let db = &desk.store().db;
         let mut out = Vec::new();
         for (i, (tree, _)) in DECODERS.iter().enumerate() {

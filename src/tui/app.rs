@@ -200,7 +200,7 @@ impl App {
     /// the administrator) on a store without operators, the login otherwise.
     pub fn with_login(desk: Desk, lang: Lang) -> App {
         desk.clear_session();
-        let mode = if desk.has_operators() {
+        let mode = if desk.operators().has_operators() {
             GateMode::Login
         } else {
             GateMode::FirstStart
@@ -498,7 +498,7 @@ impl App {
             self.status = Some(Status::error(crate::texts::error(self.s.lang, &e)));
             return;
         }
-        match self.desk.patient_by_cf(&cf) {
+        match self.desk.patients().patient_by_cf(&cf) {
             Ok(Some(p)) => self.open_record(p.id),
             Ok(None) => self.status = Some(Status::warning(self.s.shell.scan_not_found(&cf))),
             Err(e) => self.status = Some(Status::error(crate::texts::error(self.s.lang, &e))),
@@ -856,6 +856,7 @@ impl App {
         let patient = screen.patient().map(|(id, name)| {
             let cf = self
                 .desk
+                .patients()
                 .patient(id)
                 .ok()
                 .flatten()
@@ -1098,7 +1099,7 @@ impl App {
     }
 
     fn open_record(&mut self, id: PatientId) {
-        match self.desk.open_patient_record(id) {
+        match self.desk.patients().open_patient_record(id) {
             Ok(Some(p)) => {
                 self.set_current(CurrentPatient::of(&p));
                 self.stack.push(Box::new(RecordScreen::new(p)));
@@ -1110,7 +1111,7 @@ impl App {
 
     /// Makes patient `id` the current one.
     fn choose(&mut self, id: PatientId) {
-        match self.desk.patient(id) {
+        match self.desk.patients().patient(id) {
             Ok(Some(p)) => self.set_current(CurrentPatient::of(&p)),
             Ok(None) => self.current = None,
             Err(e) => self.status = Some(Status::error(crate::texts::error(self.s.lang, &e))),
@@ -1235,6 +1236,7 @@ fn draw_header(
             // The practice's saved name (Amministrazione · Studio), else the generic one.
             let practice = env
                 .desk
+                .gestori()
                 .practice_name()
                 .ok()
                 .filter(|n| !n.is_empty())

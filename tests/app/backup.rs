@@ -13,7 +13,8 @@ fn demo_store(dir: &std::path::Path, n: usize) -> Desk {
 }
 
 fn names(desk: &Desk, q: &str) -> Vec<String> {
-    desk.find(q, 1000)
+    desk.patients()
+        .find(q, 1000)
         .unwrap()
         .into_iter()
         .map(|p| format!("{} {} {}", p.cognome, p.nome, p.codice_fiscale))
@@ -56,7 +57,7 @@ fn backup_then_restore_gives_the_same_store() {
     assert!(kept.ends_with("dati.prima-del-ripristino-1"), "{kept:?}");
     let desk = Desk::open(&data, Arc::new(FixedClock::on(2026, 11, 22).unwrap())).unwrap();
     assert_eq!(names(&desk, "r"), before);
-    assert!(desk.check().unwrap().is_ok());
+    assert!(desk.archive().check().unwrap().is_ok());
 }
 
 #[test]
@@ -239,7 +240,7 @@ fn a_backup_never_lands_inside_the_store_nor_on_a_file_not_ours() {
     // The desk's own automatic backup is written into the data folder.
     let desk = Desk::open(&data, Arc::new(FixedClock::on(2026, 11, 22).unwrap())).unwrap();
     assert!(matches!(
-        desk.daily_backup(7).unwrap(),
+        desk.archive().daily_backup(7).unwrap(),
         sportello::service::backup::DailyBackup::Written { .. }
     ));
 }
@@ -326,6 +327,7 @@ fn restore_shows_what_it_replaces_asks_and_records_the_roll_back() {
     assert!(out.contains("NON corrisponde"), "{out}");
     let desk = Desk::open(&data, Arc::new(FixedClock::on(2026, 11, 22).unwrap())).unwrap();
     let newest = desk
+        .operators()
         .audit_page(&Default::default(), None, 20)
         .unwrap()
         .into_iter()
@@ -375,6 +377,7 @@ fn restore_repairs_a_truncated_and_a_damaged_store() {
     assert!(!root.path().join("dati.ripristino-in-corso").exists());
     let desk = Desk::open(&data, Arc::new(FixedClock::on(2026, 11, 22).unwrap())).unwrap();
     let newest = desk
+        .operators()
         .audit_page(&Default::default(), None, 20)
         .unwrap()
         .into_iter()
@@ -414,12 +417,13 @@ fn a_rewritten_audit_chain_passes_verify_but_not_its_anchor() {
     drop(demo_store(&data, 5));
     {
         let desk = Desk::open(&data, Arc::new(FixedClock::on(2026, 11, 22).unwrap())).unwrap();
-        desk.add_operator(
-            "anna",
-            "password-anna",
-            sportello::domain::operator::Role::Segreteria,
-        )
-        .unwrap();
+        desk.operators()
+            .add_operator(
+                "anna",
+                "password-anna",
+                sportello::domain::operator::Role::Segreteria,
+            )
+            .unwrap();
     }
     let (code, out, _) = run(&["audit", "verify", "--data-dir", d], "");
     assert_eq!(code, Some(0), "{out}");
@@ -544,6 +548,7 @@ fn stores_set_aside_by_a_restore_are_pruned_after_the_retention() {
     }
     std::fs::create_dir_all(root.path().join("dati.prima-del-ripristino-x")).unwrap();
     let listed: Vec<String> = desk
+        .archive()
         .set_aside_stores()
         .iter()
         .map(|s| s.path.file_name().unwrap().to_string_lossy().into_owned())
@@ -552,9 +557,9 @@ fn stores_set_aside_by_a_restore_are_pruned_after_the_retention() {
         listed,
         ["dati.prima-del-ripristino-1", "dati.prima-del-ripristino-2"]
     );
-    assert!(desk.prune_set_aside(0).is_empty(), "0 keeps them");
+    assert!(desk.archive().prune_set_aside(0).is_empty(), "0 keeps them");
     // On 22/11 with 7 days: the one of 10/11 goes, the one of 20/11 stays.
-    let pruned = desk.prune_set_aside(7);
+    let pruned = desk.archive().prune_set_aside(7);
     assert_eq!(pruned.len(), 1);
     assert!(pruned[0].path.ends_with("dati.prima-del-ripristino-1"));
     assert!(!root.path().join("dati.prima-del-ripristino-1").exists());
@@ -647,7 +652,8 @@ fn ids_after_a_restore_continue_above_the_restored_ones() {
     }
     let last = {
         let desk = Desk::open(&data, clock()).unwrap();
-        desk.register_patient(common::patient::patient("Rossi", "Anna", Sex::F, born))
+        desk.patients()
+            .register_patient(common::patient::patient("Rossi", "Anna", Sex::F, born))
             .unwrap()
     };
     assert!(last > 5_000_000, "{last}");
@@ -656,12 +662,13 @@ fn ids_after_a_restore_continue_above_the_restored_ones() {
     restore_backup(&file, &fresh).unwrap();
     let desk = Desk::open(&fresh, clock()).unwrap();
     let added = desk
+        .patients()
         .register_patient(common::patient::patient("Verdi", "Carla", Sex::F, born))
         .unwrap();
     assert!(added > last, "new id {added} not above the restored {last}");
     assert_eq!(
-        desk.patient(last).unwrap().map(|p| p.cognome),
+        desk.patients().patient(last).unwrap().map(|p| p.cognome),
         Some("Rossi".to_string())
     );
-    assert!(desk.check().unwrap().is_ok());
+    assert!(desk.archive().check().unwrap().is_ok());
 }

@@ -20,7 +20,8 @@ fn desk_on(dir: &Path, day: u32) -> Desk {
 }
 
 fn names(desk: &Desk) -> Vec<String> {
-    desk.find("r", 1000)
+    desk.patients()
+        .find("r", 1000)
         .unwrap()
         .into_iter()
         .map(|p| format!("{} {} {}", p.cognome, p.nome, p.codice_fiscale))
@@ -36,7 +37,7 @@ fn nine_days_keep_the_last_seven() {
     let data = root.path().join("dati");
     for day in 1..=9 {
         let desk = desk_on(&data, day);
-        let done = desk.daily_backup(7).unwrap();
+        let done = desk.archive().daily_backup(7).unwrap();
         let DailyBackup::Written { file, removed, .. } = done else {
             panic!("day {day}: {done:?}");
         };
@@ -77,13 +78,13 @@ fn once_a_day_and_zero_switches_it_off() {
     let root = tempfile::tempdir().unwrap();
     let data = root.path().join("dati");
     let desk = desk_on(&data, 23);
-    let DailyBackup::Written { file, .. } = desk.daily_backup(7).unwrap() else {
+    let DailyBackup::Written { file, .. } = desk.archive().daily_backup(7).unwrap() else {
         panic!("first start of the day");
     };
     let first = std::fs::read(&file).unwrap();
     desk.load_demo(20, 1, &mut |_, _| true).unwrap();
     assert_eq!(
-        desk.daily_backup(7).unwrap(),
+        desk.archive().daily_backup(7).unwrap(),
         DailyBackup::AlreadyToday(file.clone())
     );
     assert_eq!(
@@ -94,14 +95,20 @@ fn once_a_day_and_zero_switches_it_off() {
     drop(desk);
     let next_day = desk_on(&data, 24);
     assert!(matches!(
-        next_day.daily_backup(7).unwrap(),
+        next_day.archive().daily_backup(7).unwrap(),
         DailyBackup::Written { .. }
     ));
-    assert_eq!(next_day.daily_backup(0).unwrap(), DailyBackup::Disabled);
+    assert_eq!(
+        next_day.archive().daily_backup(0).unwrap(),
+        DailyBackup::Disabled
+    );
 
     let other = root.path().join("altri");
     let off = desk_on(&other, 23);
-    assert_eq!(off.daily_backup(0).unwrap(), DailyBackup::Disabled);
+    assert_eq!(
+        off.archive().daily_backup(0).unwrap(),
+        DailyBackup::Disabled
+    );
     assert!(!other.join("backup").exists());
 }
 
@@ -112,14 +119,14 @@ fn a_failed_automatic_backup_is_an_error_to_show_and_work_goes_on() {
     let desk = desk_on(&data, 23);
     // A file where the backup folder should be.
     std::fs::write(data.join("backup"), b"in the way").unwrap();
-    let err = desk.daily_backup(7).unwrap_err();
+    let err = desk.archive().daily_backup(7).unwrap_err();
     assert!(
         matches!(err, DeskError::Backup(BackupProblem::Io { .. })),
         "{err}"
     );
     assert!(err.to_string().contains("backup"), "{err}");
     desk.load_demo(10, 2, &mut |_, _| true).unwrap();
-    assert!(desk.check().unwrap().is_ok());
+    assert!(desk.archive().check().unwrap().is_ok());
 }
 
 #[test]
@@ -135,8 +142,11 @@ fn encrypted_round_trip_and_wrong_passphrase() {
         let desk = desk_on(&data, 23);
         desk.load_demo(200, 5, &mut |_, _| true).unwrap();
         before = names(&desk);
-        surname = desk.find("r", 1).unwrap()[0].cognome.clone();
-        let s = desk.backup_encrypted_to(&file, false, &pass, FAST).unwrap();
+        surname = desk.patients().find("r", 1).unwrap()[0].cognome.clone();
+        let s = desk
+            .archive()
+            .backup_encrypted_to(&file, false, &pass, FAST)
+            .unwrap();
         assert!(s.entries > 800, "{s:?}");
         assert_eq!(s.bytes, std::fs::metadata(&file).unwrap().len());
     }
@@ -180,7 +190,7 @@ fn encrypted_round_trip_and_wrong_passphrase() {
     assert!(kept.is_some());
     let desk = desk_on(&data, 24);
     assert_eq!(names(&desk), before);
-    assert!(desk.check().unwrap().is_ok());
+    assert!(desk.archive().check().unwrap().is_ok());
     let left: Vec<String> = std::fs::read_dir(root.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
@@ -253,7 +263,9 @@ fn a_crafted_scrypt_cost_is_refused_before_any_work() {
     {
         let desk = desk_on(&data, 23);
         desk.load_demo(5, 5, &mut |_, _| true).unwrap();
-        desk.backup_encrypted_to(&file, false, &pass, FAST).unwrap();
+        desk.archive()
+            .backup_encrypted_to(&file, false, &pass, FAST)
+            .unwrap();
     }
     // The scrypt stanza's last argument is the cost: 2^21 would take 2 GiB
     // (2^24, 16 GiB, aborted the program).

@@ -215,15 +215,20 @@ fn exports_write_the_patto_the_pai_and_the_day_list() {
     let (cf, first_day) = {
         let desk = Desk::open(&data, Arc::new(FixedClock::on(2026, 11, 23).unwrap())).unwrap();
         let pid = common::agenda::setup(&desk);
-        let pai = desk.current_pai(pid).unwrap().unwrap();
+        let pai = desk.pai().current_pai(pid).unwrap().unwrap();
         let proposals = desk
+            .agenda()
             .plan_pai(pai.id, &Default::default())
             .unwrap()
             .proposals;
-        desk.accept_proposals(pai.id, &proposals).unwrap();
+        desk.agenda().accept_proposals(pai.id, &proposals).unwrap();
         let first_day = proposals.iter().map(|p| p.start.date()).min().unwrap();
         (
-            desk.patient(pid).unwrap().unwrap().codice_fiscale,
+            desk.patients()
+                .patient(pid)
+                .unwrap()
+                .unwrap()
+                .codice_fiscale,
             first_day,
         )
     };
@@ -335,13 +340,14 @@ fn an_older_store_is_upgraded_with_a_notice() {
     {
         let desk = Desk::open(dir.path(), Arc::new(FixedClock::on(2026, 11, 23).unwrap())).unwrap();
         let born = chrono::NaiveDate::from_ymd_opt(1950, 3, 12).unwrap();
-        desk.register_patient(common::patient::patient(
-            "De Luca",
-            "Anna Maria",
-            Sex::F,
-            born,
-        ))
-        .unwrap();
+        desk.patients()
+            .register_patient(common::patient::patient(
+                "De Luca",
+                "Anna Maria",
+                Sex::F,
+                born,
+            ))
+            .unwrap();
     }
     // Back to format 1, as an older sportello left it.
     {
@@ -396,7 +402,8 @@ fn find_by_surname_forms_and_first_name() {
             ("Dadda", "Pietro", Sex::M),
             ("Niccolosi", "Maria", Sex::F),
         ] {
-            desk.register_patient(common::patient::patient(cognome, nome, sesso, born))
+            desk.patients()
+                .register_patient(common::patient::patient(cognome, nome, sesso, born))
                 .unwrap();
         }
     }
@@ -471,7 +478,7 @@ fn store_with_backup(dir: &std::path::Path, n: usize) -> std::path::PathBuf {
     use std::sync::Arc;
     let desk = Desk::open(dir, Arc::new(FixedClock::on(2026, 11, 23).unwrap())).unwrap();
     desk.load_demo(n, 5, &mut |_, _| true).unwrap();
-    desk.daily_backup(7).unwrap();
+    desk.archive().daily_backup(7).unwrap();
     drop(desk);
     for round in 0..3u8 {
         {
@@ -721,13 +728,14 @@ fn a_damaged_page_is_named_with_check_and_restore() {
         {
             let desk =
                 Desk::open(&pristine, Arc::new(FixedClock::on(2026, 11, 23).unwrap())).unwrap();
-            desk.add_operator(
-                "anna",
-                "password-anna",
-                sportello::domain::operator::Role::Medico,
-            )
-            .unwrap();
-            desk.daily_backup(7).unwrap();
+            desk.operators()
+                .add_operator(
+                    "anna",
+                    "password-anna",
+                    sportello::domain::operator::Role::Medico,
+                )
+                .unwrap();
+            desk.archive().daily_backup(7).unwrap();
         }
         let len = std::fs::metadata(pristine.join("db")).unwrap().len();
         // Then finer steps: where the pages fall depends on the flusher's timing.
@@ -756,7 +764,7 @@ fn a_damaged_page_is_named_with_check_and_restore() {
                 unopened += 1;
                 continue;
             };
-            let Err(e) = desk.daily_backup(7) else {
+            let Err(e) = desk.archive().daily_backup(7) else {
                 intact += 1;
                 continue;
             };
@@ -806,7 +814,8 @@ fn demo_refuses_a_store_it_did_not_create_and_leaves_it_untouched() {
     {
         let desk = Desk::open(&real, clock()).unwrap();
         let born = chrono::NaiveDate::from_ymd_opt(1950, 3, 12).unwrap();
-        desk.register_patient(common::patient::patient("Verdi", "Anna", Sex::F, born))
+        desk.patients()
+            .register_patient(common::patient::patient("Verdi", "Anna", Sex::F, born))
             .unwrap();
     }
     let o = sportello(&[
@@ -823,9 +832,9 @@ fn demo_refuses_a_store_it_did_not_create_and_leaves_it_untouched() {
         stderr(&o)
     );
     let desk = Desk::open(&real, clock()).unwrap();
-    assert_eq!(desk.check().unwrap().patients, 1);
+    assert_eq!(desk.archive().check().unwrap().patients, 1);
     assert!(!desk.is_demo());
-    assert!(desk.operators().unwrap().is_empty());
+    assert!(desk.operators().list().unwrap().is_empty());
     // Fictional patients loaded by other means into such a store bring no
     // demo/demo operator.
     desk.load_demo(5, 2, &mut |_, _| true).unwrap();
@@ -856,7 +865,7 @@ fn demo_refuses_a_store_it_did_not_create_and_leaves_it_untouched() {
     }
     let desk = Desk::open(&new, clock()).unwrap();
     assert!(desk.is_demo());
-    assert_eq!(desk.check().unwrap().patients, 10);
+    assert_eq!(desk.archive().check().unwrap().patients, 10);
     desk.login("demo", "demo").unwrap();
 }
 
@@ -933,6 +942,7 @@ fn audit_after(data: &std::path::Path, since: u64) -> Vec<sportello::domain::aud
     )
     .unwrap();
     let mut entries = desk
+        .operators()
         .audit_page(&AuditFilter::default(), None, 1000)
         .unwrap();
     entries.retain(|e| e.seq > since);
@@ -953,17 +963,22 @@ fn command_line_reads_are_recorded_with_the_os_user() {
     let (pid, cf, patto_id, pai_id, first_day) = {
         let desk = Desk::open(&data, Arc::new(FixedClock::on(2026, 11, 23).unwrap())).unwrap();
         let pid = common::agenda::setup(&desk);
-        let pai = desk.current_pai(pid).unwrap().unwrap();
+        let pai = desk.pai().current_pai(pid).unwrap().unwrap();
         let proposals = desk
+            .agenda()
             .plan_pai(pai.id, &Default::default())
             .unwrap()
             .proposals;
-        desk.accept_proposals(pai.id, &proposals).unwrap();
+        desk.agenda().accept_proposals(pai.id, &proposals).unwrap();
         let first_day = proposals.iter().map(|p| p.start.date()).min().unwrap();
-        let patto = desk.patti(pid).unwrap()[0].numero_label();
+        let patto = desk.patto().patti(pid).unwrap()[0].numero_label();
         (
             pid,
-            desk.patient(pid).unwrap().unwrap().codice_fiscale,
+            desk.patients()
+                .patient(pid)
+                .unwrap()
+                .unwrap()
+                .codice_fiscale,
             patto,
             pai.id,
             first_day,

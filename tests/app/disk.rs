@@ -106,13 +106,20 @@ fn a_full_disk_stops_the_writer_with_code_2_and_loses_nothing() {
     {
         let desk = desk(&data);
         for id in &patients {
-            let p = desk.patient(*id).unwrap().expect("saved patient lost");
+            let p = desk
+                .patients()
+                .patient(*id)
+                .unwrap()
+                .expect("saved patient lost");
             assert_eq!(
-                desk.patient_by_cf(&p.codice_fiscale).unwrap().map(|p| p.id),
+                desk.patients()
+                    .patient_by_cf(&p.codice_fiscale)
+                    .unwrap()
+                    .map(|p| p.id),
                 Some(*id)
             );
         }
-        let report = desk.check().unwrap();
+        let report = desk.archive().check().unwrap();
         assert!(report.is_ok(), "{:?}", report.problems);
     }
     let c = sportello(&["check", "--data-dir", d]);
@@ -145,9 +152,9 @@ fn a_read_only_disk_is_refused_with_code_2_and_kept() {
     fs.remount("rw");
     let desk = desk(&data);
     for id in &patients {
-        assert!(desk.patient(*id).unwrap().is_some());
+        assert!(desk.patients().patient(*id).unwrap().is_some());
     }
-    assert!(desk.check().unwrap().is_ok());
+    assert!(desk.archive().check().unwrap().is_ok());
 }
 
 #[test]

@@ -58,17 +58,21 @@ fn patient(cognome: &str, nome: &str, day: u32, phone: &str) -> Patient {
 }
 
 fn setup(desk: &Desk) -> Setup {
-    desk.seed_sample_gestori(&sportello::io::gestori::sample_gestori())
+    desk.gestori()
+        .seed_sample_gestori(&sportello::io::gestori::sample_gestori())
         .unwrap();
     let id = desk
+        .patients()
         .register_patient(patient("D'Adda", "Niccolò", 12, "333 1234567"))
         .unwrap();
     let other = desk
+        .patients()
         .register_patient(patient("Bianchi", "Carlo", 13, "02 7654321"))
         .unwrap();
-    let p = desk.patient(id).unwrap().unwrap();
-    let g = desk.gestori_choice(&p, None).unwrap().gestori[0].id;
+    let p = desk.patients().patient(id).unwrap().unwrap();
+    let g = desk.gestori().gestori_choice(&p, None).unwrap().gestori[0].id;
     let presa = desk
+        .gestori()
         .choose_gestore(
             id,
             g,
@@ -77,8 +81,9 @@ fn setup(desk: &Desk) -> Setup {
             "scelta allo sportello",
         )
         .unwrap();
-    let draft = desk.prepare_patto(id).unwrap();
+    let draft = desk.patto().prepare_patto(id).unwrap();
     let patto = desk
+        .patto()
         .sign_patto(
             draft.id,
             FirmaInput {
@@ -100,6 +105,7 @@ fn setup(desk: &Desk) -> Setup {
         .unwrap()
         .and_time(NaiveTime::from_hms_opt(9, 0, 0).unwrap());
     let appointment = desk
+        .agenda()
         .book_appointment(Appointment {
             id: 0,
             patient: id,
@@ -138,7 +144,7 @@ fn export_holds_the_patient_their_patto_and_appointments() {
     let dir = tempfile::tempdir().unwrap();
     let desk = desk(dir.path());
     let s = setup(&desk);
-    let v = desk.gdpr_export(s.patient).unwrap();
+    let v = desk.archive().gdpr_export(s.patient).unwrap();
     assert_eq!(v["paziente"]["codice_fiscale"], s.cf.as_str());
     assert_eq!(v["paziente"]["cognome"], "D'Adda");
     assert_eq!(v["paziente"]["telefoni"][0], "333 1234567");
@@ -171,8 +177,9 @@ fn erase_removes_the_identity_and_keeps_the_records_of_care() {
     let dir = tempfile::tempdir().unwrap();
     let desk = desk(dir.path());
     let s = setup(&desk);
-    assert!(desk.gdpr_erase(s.patient, "  ").is_err());
+    assert!(desk.archive().gdpr_erase(s.patient, "  ").is_err());
     let summary = desk
+        .archive()
         .gdpr_erase(s.patient, "richiesta dell'interessato del 20/11/2026")
         .unwrap()
         .summary;
@@ -191,7 +198,8 @@ fn erase_removes_the_identity_and_keeps_the_records_of_care() {
         "80380001200098765412",
     ] {
         assert!(
-            desk.lookup(query, 20)
+            desk.patients()
+                .lookup(query, 20)
                 .unwrap()
                 .patients
                 .iter()
@@ -199,11 +207,11 @@ fn erase_removes_the_identity_and_keeps_the_records_of_care() {
             "{query} still finds the patient"
         );
     }
-    assert!(desk.patient_by_cf(&s.cf).unwrap().is_none());
+    assert!(desk.patients().patient_by_cf(&s.cf).unwrap().is_none());
     // The other patient is untouched and found.
-    assert_eq!(desk.find("bianchi", 5).unwrap()[0].id, s.other);
+    assert_eq!(desk.patients().find("bianchi", 5).unwrap()[0].id, s.other);
 
-    let p = desk.patient(s.patient).unwrap().unwrap();
+    let p = desk.patients().patient(s.patient).unwrap().unwrap();
     assert_eq!(p.cognome, "CANCELLATO");
     assert_eq!(p.nome, format!("P{}", s.patient));
     assert_eq!(p.codice_fiscale, format!("GDPR{:012}", s.patient));
@@ -211,7 +219,7 @@ fn erase_removes_the_identity_and_keeps_the_records_of_care() {
     assert_eq!(p.data_nascita, NaiveDate::from_ymd_opt(1950, 1, 1).unwrap());
     assert_eq!(p.patologie, ["IPA", "DM2"]);
 
-    let patto = desk.patto(s.patto).unwrap().unwrap();
+    let patto = desk.patto().get(s.patto).unwrap().unwrap();
     assert_eq!(patto.patient, s.patient);
     let firma = patto.firma.as_ref().unwrap();
     assert!(firma.is_intact());
@@ -229,36 +237,43 @@ fn erase_removes_the_identity_and_keeps_the_records_of_care() {
     }
     assert!(firma.testo.contains(&format!("P{}", s.patient)));
     assert_eq!(firma.documento, "");
-    desk.signed_patto_text(s.patto).unwrap();
+    desk.patto().signed_patto_text(s.patto).unwrap();
 
-    let a = desk.appointment(s.appointment).unwrap().unwrap();
+    let a = desk.agenda().appointment(s.appointment).unwrap().unwrap();
     assert_eq!(a.patient, s.patient);
     assert_eq!(a.descrizione, "Visita diabetologica");
     assert_eq!(a.note, "");
     assert_eq!(a.esterno.unwrap().codice_prenotazione, "");
-    assert_eq!(desk.active_presa(s.patient).unwrap().unwrap().id, s.presa);
+    assert_eq!(
+        desk.gestori().active_presa(s.patient).unwrap().unwrap().id,
+        s.presa
+    );
 
-    let report = desk.check().unwrap();
+    let report = desk.archive().check().unwrap();
     assert!(report.is_ok(), "{:?}", report.problems);
-    let again = desk.gdpr_erase(s.patient, "di nuovo").unwrap_err();
+    let again = desk
+        .archive()
+        .gdpr_erase(s.patient, "di nuovo")
+        .unwrap_err();
     assert!(
         again.to_string().contains("già stato cancellato"),
         "{again}"
     );
     // The export now shows only the pseudonym.
-    let v = desk.gdpr_export(s.patient).unwrap().to_string();
+    let v = desk.archive().gdpr_export(s.patient).unwrap().to_string();
     assert!(!v.contains("Niccol") && !v.contains(&s.cf), "{v}");
 
     // The pseudonymised record is not edited, through the desk or the screen.
     assert!(p.is_erased());
     let refused = desk
+        .patients()
         .update_patient(Patient {
             note: "nuova nota".into(),
             ..p.clone()
         })
         .unwrap_err();
     assert!(refused.to_string().contains("non si modifica"), "{refused}");
-    assert_eq!(desk.patient(s.patient).unwrap().unwrap(), p);
+    assert_eq!(desk.patients().patient(s.patient).unwrap().unwrap(), p);
     let mut ui = common::harness::Harness::new(desk, 120, 40);
     ui.keys(|e| {
         e.text(&format!("cancellato p{}", s.patient))
@@ -360,35 +375,51 @@ fn gdpr_needs_an_administrator_and_leaves_audit_entries() {
     let dir = tempfile::tempdir().unwrap();
     let desk = desk(dir.path());
     let s = setup(&desk);
-    desk.add_operator("capo", "password-capo", Role::Amministratore)
+    desk.operators()
+        .add_operator("capo", "password-capo", Role::Amministratore)
         .unwrap();
-    desk.add_operator("anna", "password-anna", Role::Segreteria)
+    desk.operators()
+        .add_operator("anna", "password-anna", Role::Segreteria)
         .unwrap();
 
     desk.login("anna", "password-anna").unwrap();
-    let refused = desk.gdpr_export(s.patient).unwrap_err().to_string();
+    let refused = desk
+        .archive()
+        .gdpr_export(s.patient)
+        .unwrap_err()
+        .to_string();
     assert!(
         refused.starts_with("Serve il ruolo amministratore per esportare o cancellare"),
         "{refused}"
     );
-    let refused = desk.gdpr_erase(s.patient, "richiesta").unwrap_err();
+    let refused = desk
+        .archive()
+        .gdpr_erase(s.patient, "richiesta")
+        .unwrap_err();
     assert!(refused.to_string().contains("amministratore"), "{refused}");
-    assert_eq!(desk.patient(s.patient).unwrap().unwrap().cognome, "D'Adda");
+    assert_eq!(
+        desk.patients().patient(s.patient).unwrap().unwrap().cognome,
+        "D'Adda"
+    );
 
     desk.login("capo", "password-capo").unwrap();
-    desk.gdpr_export(s.patient).unwrap();
+    desk.archive().gdpr_export(s.patient).unwrap();
     let summary = desk
+        .archive()
         .gdpr_erase(s.patient, "richiesta del 20/11/2026")
         .unwrap()
         .summary;
-    let entries = desk.audit_page(&AuditFilter::default(), None, 2).unwrap();
+    let entries = desk
+        .operators()
+        .audit_page(&AuditFilter::default(), None, 2)
+        .unwrap();
     assert_eq!(entries[0].action, AuditAction::GdprErase);
     assert_eq!(entries[0].operator, "capo");
     assert_eq!(entries[0].patient, Some(s.patient));
     assert_eq!(entries[0].summary, summary);
     assert!(!entries[0].summary.contains("D'Adda"));
     assert_eq!(entries[1].action, AuditAction::GdprExport);
-    assert_eq!(desk.verify_audit().unwrap(), Ok(entries[0].seq));
+    assert_eq!(desk.operators().verify_audit().unwrap(), Ok(entries[0].seq));
 }
 
 /// Every file under `dir`, recursively, except the automatic backups'
@@ -445,7 +476,8 @@ fn erase_leaves_no_copy_of_the_identity_in_the_data_folder() {
         let desk = desk(&d);
         let s = setup(&desk);
         // The day list as the agenda screen prints it, naming the patient.
-        desk.day_list_document(NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(), None)
+        desk.agenda()
+            .day_list_document(NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(), None)
             .unwrap()
             .write_into(&d.join("stampe"))
             .unwrap();
@@ -535,16 +567,23 @@ fn erase_leaves_no_copy_of_the_identity_in_the_data_folder() {
     assert!(check.contains("Pazienti: 2 "), "{check}");
     // The other patient and the records of care are still there.
     let desk = desk(&d);
-    assert_eq!(desk.patient(s.other).unwrap().unwrap().cognome, "Bianchi");
+    assert_eq!(
+        desk.patients().patient(s.other).unwrap().unwrap().cognome,
+        "Bianchi"
+    );
     assert!(
-        desk.patto(s.patto)
+        desk.patto()
+            .get(s.patto)
             .unwrap()
             .unwrap()
             .firma
             .unwrap()
             .is_intact()
     );
-    assert_eq!(desk.verify_audit().unwrap().map(|n| n > 0), Ok(true));
+    assert_eq!(
+        desk.operators().verify_audit().unwrap().map(|n| n > 0),
+        Ok(true)
+    );
 }
 
 #[test]
@@ -599,7 +638,8 @@ fn find_and_gdpr_export_find_the_erased_patient_by_pseudonym() {
 fn erase_removes_birth_place_and_comune_from_the_patto_text() {
     let dir = tempfile::tempdir().unwrap();
     let desk = desk(dir.path());
-    desk.seed_sample_gestori(&sportello::io::gestori::sample_gestori())
+    desk.gestori()
+        .seed_sample_gestori(&sportello::io::gestori::sample_gestori())
         .unwrap();
     let birth = NaiveDate::from_ymd_opt(1951, 4, 2).unwrap();
     let cf = sportello::domain::codice_fiscale::compute("Brambilla", "Ida", Sex::F, birth, "D367")
@@ -607,6 +647,7 @@ fn erase_removes_birth_place_and_comune_from_the_patto_text() {
         .as_str()
         .to_string();
     let id = desk
+        .patients()
         .register_patient(Patient {
             sesso: Sex::F,
             data_nascita: birth,
@@ -620,12 +661,14 @@ fn erase_removes_birth_place_and_comune_from_the_patto_text() {
             ..patient("Brambilla", "Ida", 2, "0298765432")
         })
         .unwrap();
-    let p = desk.patient(id).unwrap().unwrap();
-    let g = desk.gestori_choice(&p, None).unwrap().gestori[0].id;
-    desk.choose_gestore(id, g, Canale::MmgAderente, desk.today(), "")
+    let p = desk.patients().patient(id).unwrap().unwrap();
+    let g = desk.gestori().gestori_choice(&p, None).unwrap().gestori[0].id;
+    desk.gestori()
+        .choose_gestore(id, g, Canale::MmgAderente, desk.today(), "")
         .unwrap();
-    let draft = desk.prepare_patto(id).unwrap();
+    let draft = desk.patto().prepare_patto(id).unwrap();
     let signed = desk
+        .patto()
         .sign_patto(
             draft.id,
             FirmaInput {
@@ -647,8 +690,8 @@ fn erase_removes_birth_place_and_comune_from_the_patto_text() {
     for present in ["Dresano (MI)", "Vizzolo Predabissi (MI)", "26855"] {
         assert!(before.contains(present), "{present} not in\n{before}");
     }
-    desk.gdpr_erase(id, "richiesta").unwrap();
-    let after = desk.patto(signed.id).unwrap().unwrap().firma.unwrap();
+    desk.archive().gdpr_erase(id, "richiesta").unwrap();
+    let after = desk.patto().get(signed.id).unwrap().unwrap().firma.unwrap();
     assert!(after.is_intact());
     for gone in [
         "Dresano",
@@ -684,22 +727,30 @@ fn ids_keep_increasing_after_a_rewrite() {
     assert_eq!((c.patients, c.bytes_after > 0), (2, true));
     assert!(c.entries > 20, "{c:?}");
     let id = desk
+        .patients()
         .register_patient(patient("Verdi", "Luigi", 14, "02 1111111"))
         .unwrap();
     assert!(id > highest, "{id} <= {highest}");
-    assert_eq!(desk.patient(s.other).unwrap().unwrap().cognome, "Bianchi");
-    assert_eq!(desk.patient(s.patient).unwrap().unwrap().cognome, "D'Adda");
-    let report = desk.check().unwrap();
+    assert_eq!(
+        desk.patients().patient(s.other).unwrap().unwrap().cognome,
+        "Bianchi"
+    );
+    assert_eq!(
+        desk.patients().patient(s.patient).unwrap().unwrap().cognome,
+        "D'Adda"
+    );
+    let report = desk.archive().check().unwrap();
     assert!(report.is_ok(), "{:?}", report.problems);
     // Again, and across a reopen: the base carries over.
     let (desk, _) = desk.compact().unwrap();
     drop(desk);
     let desk = self::desk(dir.path());
     let next = desk
+        .patients()
         .register_patient(patient("Neri", "Aldo", 15, "02 2222222"))
         .unwrap();
     assert!(next > id, "{next} <= {id}");
-    assert!(desk.check().unwrap().is_ok());
+    assert!(desk.archive().check().unwrap().is_ok());
 }
 
 #[test]

@@ -67,10 +67,11 @@ fn reimport_updates_adds_and_marks_missing_ones() {
         gestore("030321", "Cooperativa Gamma", "G1"),
         gestore("030324", "Cooperativa Brianza", "B1"),
     ];
-    let plan = desk.plan_gestori_import(&first).unwrap();
+    let plan = desk.gestori().plan_gestori_import(&first).unwrap();
     assert_eq!(plan.added.len(), 4);
     assert_eq!(plan.ats, vec!["030321", "030324"]);
     let log = desk
+        .gestori()
         .apply_gestori_import(plan, "ats-milano-2026.csv", 1)
         .unwrap();
     assert_eq!((log.aggiunti, log.scartati), (4, 1));
@@ -84,7 +85,7 @@ fn reimport_updates_adds_and_marks_missing_ones() {
         gestore("030321", "SOCIETA' COOPERATIVA UNITA MEDICA", ""),
         gestore("030321", "Cooperativa Delta", "D1"),
     ];
-    let plan = desk.plan_gestori_import(&second).unwrap();
+    let plan = desk.gestori().plan_gestori_import(&second).unwrap();
     assert_eq!(plan.ats, vec!["030321"]);
     assert_eq!(plan.added.len(), 1);
     assert_eq!(
@@ -94,17 +95,19 @@ fn reimport_updates_adds_and_marks_missing_ones() {
     );
     assert_eq!(plan.no_longer.len(), 1);
     assert_eq!(plan.no_longer[0].denominazione, "Cooperativa Gamma");
-    desk.apply_gestori_import(plan, "ats-milano-2026-06.csv", 0)
+    desk.gestori()
+        .apply_gestori_import(plan, "ats-milano-2026-06.csv", 0)
         .unwrap();
 
-    let all = desk.gestori(None, true).unwrap();
+    let all = desk.gestori().list(None, true).unwrap();
     assert_eq!(all.len(), 5, "nothing is deleted");
     let gamma = all.iter().find(|g| g.codice == "G1").unwrap();
     assert_eq!(gamma.non_idoneo_dal, NaiveDate::from_ymd_opt(2026, 6, 1));
     let brianza = all.iter().find(|g| g.codice == "B1").unwrap();
     assert!(brianza.is_idoneo(), "another ATS is untouched");
     let milano: Vec<String> = desk
-        .gestori(Some("030321"), false)
+        .gestori()
+        .list(Some("030321"), false)
         .unwrap()
         .into_iter()
         .map(|g| g.denominazione)
@@ -117,7 +120,7 @@ fn reimport_updates_adds_and_marks_missing_ones() {
             "SOCIETA' COOPERATIVA UNITA MEDICA"
         ]
     );
-    assert_eq!(desk.gestori_imports().unwrap().len(), 2);
+    assert_eq!(desk.gestori().gestori_imports().unwrap().len(), 2);
 }
 
 #[test]
@@ -125,31 +128,35 @@ fn choose_revoke_choose_another_with_history() {
     let dir = tempfile::tempdir().unwrap();
     let desk = desk_on(dir.path(), 2026, 11, 22);
     let plan = desk
+        .gestori()
         .plan_gestori_import(&[
             gestore("030321", "Cooperativa Alfa", "A1"),
             gestore("030321", "Cooperativa Beta", "B1"),
             gestore("030324", "Cooperativa Brianza", "Z1"),
         ])
         .unwrap();
-    desk.apply_gestori_import(plan, "lista.csv", 0).unwrap();
+    desk.gestori()
+        .apply_gestori_import(plan, "lista.csv", 0)
+        .unwrap();
     let ids: Vec<u64> = desk
-        .gestori(None, false)
+        .gestori()
+        .list(None, false)
         .unwrap()
         .iter()
         .map(|g| g.id)
         .collect();
     let (alfa, beta) = (ids[0], ids[1]);
 
-    let mut practice = desk.practice().unwrap();
+    let mut practice = desk.gestori().practice().unwrap();
     practice.mmg.push(MmgAdesione {
         nome: "Dott.ssa Elena Sala".into(),
         adesione: Adesione::Cooperativa(beta),
     });
-    desk.save_practice(&practice).unwrap();
+    desk.gestori().save_practice(&practice).unwrap();
 
-    let pid = desk.register_patient(patient()).unwrap();
-    let p = desk.patient(pid).unwrap().unwrap();
-    let choice = desk.gestori_choice(&p, None).unwrap();
+    let pid = desk.patients().register_patient(patient()).unwrap();
+    let p = desk.patients().patient(pid).unwrap().unwrap();
+    let choice = desk.gestori().gestori_choice(&p, None).unwrap();
     assert_eq!(choice.ats, "030321");
     assert!(!choice.other_ats);
     assert_eq!(choice.own_mmg, Some(beta));
@@ -158,28 +165,35 @@ fn choose_revoke_choose_another_with_history() {
         "MMG's first"
     );
     assert_eq!(choice.gestori.len(), 2);
-    let other = desk.gestori_choice(&p, Some("030324")).unwrap();
+    let other = desk.gestori().gestori_choice(&p, Some("030324")).unwrap();
     assert!(other.other_ats);
     assert_eq!(other.gestori.len(), 1);
 
     let day = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
     let err = desk
+        .gestori()
         .choose_gestore(pid, alfa, Canale::Mifs, day, "")
         .unwrap_err();
     assert!(err.to_string().contains("non è ancora attivo"), "{err}");
 
     let first = desk
+        .gestori()
         .choose_gestore(pid, alfa, Canale::MmgAderente, day, "scelta allo sportello")
         .unwrap();
     assert_eq!(first.stato, PresaStato::Scelto);
-    let again = desk.choose_gestore(pid, beta, Canale::MmgAderente, day, "");
+    let again = desk
+        .gestori()
+        .choose_gestore(pid, beta, Canale::MmgAderente, day, "");
     assert!(again.unwrap_err().to_string().contains("già in carico"));
 
     assert!(
-        desk.revoke_presa(pid, day, "  ").is_err(),
+        desk.gestori().revoke_presa(pid, day, "  ").is_err(),
         "a reason is required"
     );
-    let revoked = desk.revoke_presa(pid, day, "cambio di Gestore").unwrap();
+    let revoked = desk
+        .gestori()
+        .revoke_presa(pid, day, "cambio di Gestore")
+        .unwrap();
     assert_eq!(
         revoked.stato,
         PresaStato::Revocato {
@@ -187,18 +201,19 @@ fn choose_revoke_choose_another_with_history() {
             motivo: "cambio di Gestore".into()
         }
     );
-    assert!(desk.active_presa(pid).unwrap().is_none());
+    assert!(desk.gestori().active_presa(pid).unwrap().is_none());
     let second = desk
+        .gestori()
         .choose_gestore(pid, beta, Canale::MmgAderente, day, "")
         .unwrap();
     drop(desk);
 
     let desk = desk_on(dir.path(), 2026, 11, 23);
     assert_eq!(
-        desk.active_presa(pid).unwrap().map(|p| p.id),
+        desk.gestori().active_presa(pid).unwrap().map(|p| p.id),
         Some(second.id)
     );
-    let history = desk.prese_history(pid).unwrap();
+    let history = desk.gestori().prese_history(pid).unwrap();
     assert_eq!(history.len(), 2);
     assert_eq!(
         history[0].1.as_ref().unwrap().denominazione,
@@ -217,17 +232,24 @@ fn a_gestore_no_longer_idoneo_cannot_be_chosen() {
     let dir = tempfile::tempdir().unwrap();
     let desk = desk_on(dir.path(), 2026, 11, 22);
     let plan = desk
+        .gestori()
         .plan_gestori_import(&[gestore("030321", "Cooperativa Alfa", "A1")])
         .unwrap();
-    desk.apply_gestori_import(plan, "a.csv", 0).unwrap();
-    let alfa = desk.gestori(None, false).unwrap()[0].id;
+    desk.gestori()
+        .apply_gestori_import(plan, "a.csv", 0)
+        .unwrap();
+    let alfa = desk.gestori().list(None, false).unwrap()[0].id;
     let plan = desk
+        .gestori()
         .plan_gestori_import(&[gestore("030321", "Cooperativa Beta", "B1")])
         .unwrap();
-    desk.apply_gestori_import(plan, "b.csv", 0).unwrap();
-    let pid = desk.register_patient(patient()).unwrap();
+    desk.gestori()
+        .apply_gestori_import(plan, "b.csv", 0)
+        .unwrap();
+    let pid = desk.patients().register_patient(patient()).unwrap();
     let day = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
     let err = desk
+        .gestori()
         .choose_gestore(pid, alfa, Canale::MmgAderente, day, "")
         .unwrap_err();
     assert!(
@@ -241,9 +263,9 @@ fn sample_list_is_loaded_once() {
     let dir = tempfile::tempdir().unwrap();
     let desk = desk_on(dir.path(), 2026, 11, 22);
     let sample = vec![gestore("030321", "Cooperativa Esempio (fittizia)", "X1")];
-    assert!(desk.seed_sample_gestori(&sample).unwrap());
-    assert!(!desk.seed_sample_gestori(&sample).unwrap());
-    let list = desk.gestori(None, true).unwrap();
+    assert!(desk.gestori().seed_sample_gestori(&sample).unwrap());
+    assert!(!desk.gestori().seed_sample_gestori(&sample).unwrap());
+    let list = desk.gestori().list(None, true).unwrap();
     assert_eq!(list.len(), 1);
     assert!(list[0].fittizio);
 }
@@ -262,9 +284,9 @@ fn demo_patients_get_gestori_of_their_ats() {
             )
         })
         .collect();
-    desk.seed_sample_gestori(&sample).unwrap();
+    desk.gestori().seed_sample_gestori(&sample).unwrap();
     desk.load_demo(3000, 3, &mut |_, _| true).unwrap();
-    let report = desk.check().unwrap();
+    let report = desk.archive().check().unwrap();
     assert!(report.is_ok(), "{:?}", report.problems);
 
     let mut active = 0;
@@ -274,16 +296,16 @@ fn demo_patients_get_gestori_of_their_ats() {
     // starting with it).
     let mut seen = std::collections::HashSet::new();
     for letter in 'A'..='Z' {
-        for s in desk.find(&letter.to_string(), 5000).unwrap() {
+        for s in desk.patients().find(&letter.to_string(), 5000).unwrap() {
             if !seen.insert(s.id) {
                 continue;
             }
-            let patient = desk.patient(s.id).unwrap().unwrap();
-            let history = desk.prese_history(s.id).unwrap();
-            if let Some(presa) = desk.active_presa(s.id).unwrap() {
+            let patient = desk.patients().patient(s.id).unwrap().unwrap();
+            let history = desk.gestori().prese_history(s.id).unwrap();
+            if let Some(presa) = desk.gestori().active_presa(s.id).unwrap() {
                 active += 1;
                 assert!(patient.livello().is_some(), "only chronic patients");
-                let g = desk.gestore(presa.gestore).unwrap().unwrap();
+                let g = desk.gestori().gestore(presa.gestore).unwrap().unwrap();
                 assert_eq!(
                     Some(g.ats.as_str()),
                     patient.ats().map(|a| a.codice.as_str())
@@ -298,8 +320,8 @@ fn demo_patients_get_gestori_of_their_ats() {
     }
     assert!(active > 1500 && active < 2600, "{active}");
     // Some signed Patti, a few expiring or expired, one revoked with its presa.
-    let recent = desk.patti_in_scadenza(30, 0).unwrap();
-    let expired = desk.patti_in_scadenza(0, 120).unwrap();
+    let recent = desk.patto().patti_in_scadenza(30, 0).unwrap();
+    let expired = desk.patto().patti_in_scadenza(0, 120).unwrap();
     assert!(!recent.is_empty(), "some Patti expire within 30 days");
     assert!(!expired.is_empty(), "some Patti expired");
     assert!(with_history > 10, "{with_history}");
@@ -313,15 +335,17 @@ fn gestori_reaching_the_desk_are_cleaned_and_bounded() {
     let desk = desk_on(dir.path(), 2026, 3, 2);
     let mut g = gestore("030321", "Coop \u{1b}[2J\u{7}Salute\u{202e}", "X\u{200e}1");
     g.referente = "Ada\u{2067} Neri".into();
-    let plan = desk.plan_gestori_import(&[g]).unwrap();
-    desk.apply_gestori_import(plan, "elenco", 0).unwrap();
-    let stored = desk.gestori(Some("030321"), false).unwrap();
+    let plan = desk.gestori().plan_gestori_import(&[g]).unwrap();
+    desk.gestori()
+        .apply_gestori_import(plan, "elenco", 0)
+        .unwrap();
+    let stored = desk.gestori().list(Some("030321"), false).unwrap();
     let stored = stored.iter().find(|g| g.codice == "X1").unwrap();
     assert_eq!(stored.denominazione, "Coop [2JSalute");
     assert_eq!(stored.referente, "Ada Neri");
 
     let long = gestore("030321", &"B".repeat(100_000), "X2");
-    let err = desk.plan_gestori_import(&[long]).unwrap_err();
+    let err = desk.gestori().plan_gestori_import(&[long]).unwrap_err();
     assert_eq!(
         err.to_string(),
         format!(

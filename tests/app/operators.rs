@@ -32,26 +32,39 @@ fn first_admin_then_roles_are_enforced_with_the_role_named() {
     let dir = tempfile::tempdir().unwrap();
     let desk = Desk::open(dir.path(), clock(9, 0)).unwrap();
     desk.clear_session();
-    assert!(!desk.has_operators());
+    assert!(!desk.operators().has_operators());
     // Without a login nothing restricted runs.
     assert!(matches!(
-        desk.operators(),
+        desk.operators().list(),
         Err(DeskError::Login(LoginError::NotLoggedIn))
     ));
-    let short = desk.create_first_admin("capo", "corta").unwrap_err();
+    let short = desk
+        .operators()
+        .create_first_admin("capo", "corta")
+        .unwrap_err();
     assert!(short.to_string().contains("almeno 8"), "{short}");
-    let admin = desk.create_first_admin("Capo", "segreta-123").unwrap();
+    let admin = desk
+        .operators()
+        .create_first_admin("Capo", "segreta-123")
+        .unwrap();
     assert_eq!(
         (admin.username.as_str(), admin.role),
         ("Capo", Role::Amministratore)
     );
-    assert!(desk.create_first_admin("altro", "segreta-123").is_err());
+    assert!(
+        desk.operators()
+            .create_first_admin("altro", "segreta-123")
+            .is_err()
+    );
 
-    desk.add_operator("anna", "password-anna", Role::Segreteria)
+    desk.operators()
+        .add_operator("anna", "password-anna", Role::Segreteria)
         .unwrap();
-    desk.add_operator("medico1", "password-med", Role::Medico)
+    desk.operators()
+        .add_operator("medico1", "password-med", Role::Medico)
         .unwrap();
     let dup = desk
+        .operators()
         .add_operator("ANNA", "password-anna", Role::Medico)
         .unwrap_err();
     assert!(dup.to_string().contains("Esiste già un operatore"), "{dup}");
@@ -59,13 +72,17 @@ fn first_admin_then_roles_are_enforced_with_the_role_named() {
     let s = desk.login("anna", "password-anna").unwrap();
     assert_eq!(s.role, Role::Segreteria);
     let refused = desk
+        .operators()
         .add_operator("bruno", "password-bruno", Role::Segreteria)
         .unwrap_err();
     assert_eq!(
         refused.to_string(),
         "Serve il ruolo amministratore per gestire gli operatori (l'operatore attuale è segreteria)"
     );
-    let refused = desk.save_practice(&Default::default()).unwrap_err();
+    let refused = desk
+        .gestori()
+        .save_practice(&Default::default())
+        .unwrap_err();
     assert!(
         refused
             .to_string()
@@ -73,12 +90,16 @@ fn first_admin_then_roles_are_enforced_with_the_role_named() {
         "{refused}"
     );
     let refused = desk
+        .operators()
         .audit_page(&AuditFilter::default(), None, 10)
         .unwrap_err();
     assert!(refused.to_string().contains("amministratore"), "{refused}");
     // Segreteria registers patients but does not edit PAI.
-    let pid = desk.register_patient(patient("Rossi", "Mario")).unwrap();
-    let refused = desk.new_pai(pid).unwrap_err();
+    let pid = desk
+        .patients()
+        .register_patient(patient("Rossi", "Mario"))
+        .unwrap();
+    let refused = desk.pai().new_pai(pid).unwrap_err();
     assert!(
         refused
             .to_string()
@@ -88,9 +109,10 @@ fn first_admin_then_roles_are_enforced_with_the_role_named() {
 
     // The medico gets past the role check (and meets the domain rule).
     desk.login("medico1", "password-med").unwrap();
-    let err = desk.new_pai(pid).unwrap_err();
+    let err = desk.pai().new_pai(pid).unwrap_err();
     assert!(err.to_string().contains("non ha un Gestore"), "{err}");
     let refused = desk
+        .archive()
         .backup_to(&dir.path().join("x.bak"), false)
         .unwrap_err();
     assert!(
@@ -104,28 +126,39 @@ fn first_admin_then_roles_are_enforced_with_the_role_named() {
     desk.login("capo", "segreta-123").unwrap();
     let capo = desk
         .operators()
+        .list()
         .unwrap()
         .into_iter()
         .find(|o| o.username == "Capo")
         .unwrap();
-    let err = desk.set_operator_role(capo.id, Role::Medico).unwrap_err();
+    let err = desk
+        .operators()
+        .set_operator_role(capo.id, Role::Medico)
+        .unwrap_err();
     assert!(
         err.to_string().contains("almeno un amministratore"),
         "{err}"
     );
-    assert!(desk.set_operator_active(capo.id, false).is_err());
+    assert!(
+        desk.operators()
+            .set_operator_active(capo.id, false)
+            .is_err()
+    );
     // Disabling an operator stops their login.
     let anna = desk
         .operators()
+        .list()
         .unwrap()
         .into_iter()
         .find(|o| o.username == "anna")
         .unwrap();
-    desk.set_operator_active(anna.id, false).unwrap();
+    desk.operators()
+        .set_operator_active(anna.id, false)
+        .unwrap();
     let err = desk.login("anna", "password-anna").unwrap_err();
     assert!(err.to_string().contains("disattivato"), "{err}");
     // Passwords never reach the stored record in clear.
-    for o in desk.operators().unwrap() {
+    for o in desk.operators().list().unwrap() {
         assert!(
             o.password_hash.starts_with("$argon2id$"),
             "{}",
@@ -140,7 +173,8 @@ fn five_wrong_passwords_lock_for_five_minutes_across_restarts() {
     let dir = tempfile::tempdir().unwrap();
     {
         let desk = Desk::open(dir.path(), clock(9, 0)).unwrap();
-        desk.add_operator("anna", "password-anna", Role::Segreteria)
+        desk.operators()
+            .add_operator("anna", "password-anna", Role::Segreteria)
             .unwrap();
         for i in 1..=4 {
             let err = desk.login("anna", &format!("sbagliata{i}")).unwrap_err();
@@ -176,16 +210,20 @@ fn five_wrong_passwords_lock_for_five_minutes_across_restarts() {
 fn every_change_and_record_opening_appends_one_chained_entry() {
     let dir = tempfile::tempdir().unwrap();
     let desk = Desk::open(dir.path(), clock(10, 0)).unwrap();
-    desk.add_operator("anna", "password-anna", Role::Amministratore)
+    desk.operators()
+        .add_operator("anna", "password-anna", Role::Amministratore)
         .unwrap();
     desk.login("anna", "password-anna").unwrap();
-    let n = |d: &Desk| d.audit_len().unwrap();
+    let n = |d: &Desk| d.operators().audit_len().unwrap();
 
     let before = n(&desk);
-    let pid = desk.register_patient(patient("Rossi", "Mario")).unwrap();
+    let pid = desk
+        .patients()
+        .register_patient(patient("Rossi", "Mario"))
+        .unwrap();
     assert_eq!(n(&desk), before + 1);
 
-    let mut p = desk.patient(pid).unwrap().unwrap();
+    let mut p = desk.patients().patient(pid).unwrap().unwrap();
     assert_eq!(
         n(&desk),
         before + 1,
@@ -193,18 +231,21 @@ fn every_change_and_record_opening_appends_one_chained_entry() {
     );
     p.telefoni = vec!["0212345678".into()];
     p.nome = "Mariano".into();
-    desk.update_patient(p).unwrap();
+    desk.patients().update_patient(p).unwrap();
     assert_eq!(n(&desk), before + 2);
 
-    desk.open_patient_record(pid).unwrap().unwrap();
+    desk.patients().open_patient_record(pid).unwrap().unwrap();
     assert_eq!(n(&desk), before + 3);
 
-    let mut practice = desk.practice().unwrap();
+    let mut practice = desk.gestori().practice().unwrap();
     practice.nome = "Studio Sala".into();
-    desk.save_practice(&practice).unwrap();
+    desk.gestori().save_practice(&practice).unwrap();
     assert_eq!(n(&desk), before + 4);
 
-    let page = desk.audit_page(&AuditFilter::default(), None, 3).unwrap();
+    let page = desk
+        .operators()
+        .audit_page(&AuditFilter::default(), None, 3)
+        .unwrap();
     let kinds: Vec<AuditAction> = page.iter().map(|e| e.action).collect();
     assert_eq!(
         kinds,
@@ -238,6 +279,7 @@ fn every_change_and_record_opening_appends_one_chained_entry() {
 
     // Filters: by patient, by operator.
     let of_patient = desk
+        .operators()
         .audit_page(
             &AuditFilter {
                 patient: Some(pid),
@@ -250,6 +292,7 @@ fn every_change_and_record_opening_appends_one_chained_entry() {
     assert_eq!(of_patient.len(), 3);
     // Login entries and the operator creation carry no password.
     let all = desk
+        .operators()
         .audit_page(&AuditFilter::default(), None, 1000)
         .unwrap();
     assert!(all.iter().all(|e| !e.summary.contains("password-anna")));
@@ -257,8 +300,8 @@ fn every_change_and_record_opening_appends_one_chained_entry() {
         all.iter()
             .any(|e| e.action == AuditAction::Login && e.operator == "anna")
     );
-    assert_eq!(desk.verify_audit().unwrap(), Ok(n(&desk)));
-    assert!(desk.check().unwrap().is_ok());
+    assert_eq!(desk.operators().verify_audit().unwrap(), Ok(n(&desk)));
+    assert!(desk.archive().check().unwrap().is_ok());
 }
 
 #[test]
@@ -271,11 +314,12 @@ fn gestore_patto_pai_and_agenda_changes_each_append_one_entry() {
     let dir = tempfile::tempdir().unwrap();
     // Monday 2 March 2026, 10:00.
     let desk = Desk::open(dir.path(), clock(10, 0)).unwrap();
-    let n = || desk.audit_len().unwrap();
+    let n = || desk.operators().audit_len().unwrap();
     // Each call and what it must record.
     let expect = |before: u64, action: AuditAction, what: &str| {
-        assert_eq!(desk.audit_len().unwrap(), before + 1, "{what}");
+        assert_eq!(desk.operators().audit_len().unwrap(), before + 1, "{what}");
         let last = desk
+            .operators()
             .audit_page(&AuditFilter::default(), None, 1)
             .unwrap()
             .remove(0);
@@ -286,8 +330,10 @@ fn gestore_patto_pai_and_agenda_changes_each_append_one_entry() {
 
     let b = n();
     let g = common::gestore::cooperativa_esempio();
-    let plan = desk.plan_gestori_import(&[g]).unwrap();
-    desk.apply_gestori_import(plan, "elenco.csv", 0).unwrap();
+    let plan = desk.gestori().plan_gestori_import(&[g]).unwrap();
+    desk.gestori()
+        .apply_gestori_import(plan, "elenco.csv", 0)
+        .unwrap();
     let e = expect(b, AuditAction::Import, "import");
     assert!(
         e.summary.starts_with("Gestori da elenco.csv: 1 aggiunti"),
@@ -296,22 +342,27 @@ fn gestore_patto_pai_and_agenda_changes_each_append_one_entry() {
     );
 
     let b = n();
-    let pid = desk.register_patient(patient("Cantù", "Noè")).unwrap();
+    let pid = desk
+        .patients()
+        .register_patient(patient("Cantù", "Noè"))
+        .unwrap();
     expect(b, AuditAction::PatientCreated, "register");
 
     let b = n();
-    let gid = desk.gestori(None, false).unwrap()[0].id;
-    desk.choose_gestore(pid, gid, Canale::MmgAderente, desk.today(), "")
+    let gid = desk.gestori().list(None, false).unwrap()[0].id;
+    desk.gestori()
+        .choose_gestore(pid, gid, Canale::MmgAderente, desk.today(), "")
         .unwrap();
     let e = expect(b, AuditAction::GestoreChosen, "choose");
     assert_eq!(e.patient, Some(pid));
 
     let b = n();
-    let draft = desk.prepare_patto(pid).unwrap();
+    let draft = desk.patto().prepare_patto(pid).unwrap();
     expect(b, AuditAction::PattoPrepared, "prepare");
 
     let b = n();
-    desk.set_clinical_manager(draft.id, "Dott. Bianchi")
+    desk.patto()
+        .set_clinical_manager(draft.id, "Dott. Bianchi")
         .unwrap();
     let e = expect(b, AuditAction::PattoChanged, "clinical manager");
     assert!(
@@ -321,32 +372,34 @@ fn gestore_patto_pai_and_agenda_changes_each_append_one_entry() {
     );
 
     let b = n();
-    desk.sign_patto(
-        draft.id,
-        FirmaInput {
-            firmatario: Firmatario::Paziente,
-            nome_firmatario: String::new(),
-            documento: String::new(),
-            consensi: Consensi {
-                trattamento_dati: true,
-                ..Default::default()
+    desk.patto()
+        .sign_patto(
+            draft.id,
+            FirmaInput {
+                firmatario: Firmatario::Paziente,
+                nome_firmatario: String::new(),
+                documento: String::new(),
+                consensi: Consensi {
+                    trattamento_dati: true,
+                    ..Default::default()
+                },
+                operatore: "riga di comando".into(),
             },
-            operatore: "riga di comando".into(),
-        },
-    )
-    .unwrap();
+        )
+        .unwrap();
     expect(b, AuditAction::PattoSigned, "sign");
 
     let b = n();
-    let pai = desk.new_pai(pid).unwrap();
+    let pai = desk.pai().new_pai(pid).unwrap();
     expect(b, AuditAction::PaiChanged, "new pai");
     let b = n();
-    desk.share_pai(pai.id).unwrap();
+    desk.pai().share_pai(pai.id).unwrap();
     expect(b, AuditAction::PaiShared, "share");
 
     let b = n();
     let t = |h| NaiveTime::from_hms_opt(h, 0, 0).unwrap();
     let (r, _) = desk
+        .agenda()
         .save_resource(Resource {
             id: 0,
             nome: "Ambulatorio".into(),
@@ -368,6 +421,7 @@ fn gestore_patto_pai_and_agenda_changes_each_append_one_entry() {
     let b = n();
     let start = NaiveDate::from_ymd_opt(2026, 3, 3).unwrap().and_time(t(9));
     let id = desk
+        .agenda()
         .book_appointment(Appointment {
             id: 0,
             patient: pid,
@@ -388,7 +442,9 @@ fn gestore_patto_pai_and_agenda_changes_each_append_one_entry() {
     assert_eq!(e.summary, format!("Visita il 03/03/2026 09:00 [{id}]"));
 
     let b = n();
-    desk.cancel_appointment(id, "il paziente non può").unwrap();
+    desk.agenda()
+        .cancel_appointment(id, "il paziente non può")
+        .unwrap();
     let e = expect(b, AuditAction::AppointmentChanged, "cancel");
     assert!(
         e.summary.ends_with("annullato (il paziente non può)"),
@@ -397,10 +453,12 @@ fn gestore_patto_pai_and_agenda_changes_each_append_one_entry() {
     );
 
     let b = n();
-    desk.revoke_presa(pid, desk.today(), "trasferito").unwrap();
+    desk.gestori()
+        .revoke_presa(pid, desk.today(), "trasferito")
+        .unwrap();
     expect(b, AuditAction::PresaRevoked, "revoke");
 
-    assert_eq!(desk.verify_audit().unwrap(), Ok(n()));
+    assert_eq!(desk.operators().verify_audit().unwrap(), Ok(n()));
 }
 
 /// A password typed into the user-name field must not become a readable
@@ -409,11 +467,13 @@ fn gestore_patto_pai_and_agenda_changes_each_append_one_entry() {
 fn an_unknown_login_name_is_recorded_by_length_and_tag_never_in_clear() {
     let dir = tempfile::tempdir().unwrap();
     let desk = Desk::open(dir.path(), clock(9, 0)).unwrap();
-    desk.add_operator("capo", "segreta-123", Role::Amministratore)
+    desk.operators()
+        .add_operator("capo", "segreta-123", Role::Amministratore)
         .unwrap();
     desk.clear_session();
     let all = |d: &Desk| {
-        d.audit_page(&AuditFilter::default(), None, 1000)
+        d.operators()
+            .audit_page(&AuditFilter::default(), None, 1000)
             .unwrap()
             .into_iter()
             .rev()
@@ -461,7 +521,10 @@ fn an_unknown_login_name_is_recorded_by_length_and_tag_never_in_clear() {
     );
     assert_eq!(failed[3].operator, "capo");
     assert_eq!(failed[3].summary, "password errata (1 di seguito)");
-    assert_eq!(desk.verify_audit().unwrap(), Ok(entries.len() as u64));
+    assert_eq!(
+        desk.operators().verify_audit().unwrap(),
+        Ok(entries.len() as u64)
+    );
 
     // Another store tags the same name differently (its own secret), and
     // the secret survives a restart (same tag again).
@@ -479,6 +542,7 @@ fn an_unknown_login_name_is_recorded_by_length_and_tag_never_in_clear() {
     let other = tempfile::tempdir().unwrap();
     let desk2 = Desk::open(other.path(), clock(9, 0)).unwrap();
     desk2
+        .operators()
         .add_operator("capo", "segreta-123", Role::Amministratore)
         .unwrap();
     desk2.login("Segreta!2026", "qualcosa").unwrap_err();
@@ -500,8 +564,8 @@ fn patient_fields_are_cleaned_and_bounded() {
     let mut p = patient("Ros\u{1b}[31msi\u{7}", "Ma\u{202e}rio\u{2069}");
     p.note = "chiamare\u{200f} prima\n".into();
     p.residenza.indirizzo = "Via\u{202a} Roma 1".into();
-    let id = desk.register_patient(p).unwrap();
-    let stored = desk.patient(id).unwrap().unwrap();
+    let id = desk.patients().register_patient(p).unwrap();
+    let stored = desk.patients().patient(id).unwrap().unwrap();
     assert_eq!(
         (
             stored.cognome.as_str(),
@@ -513,31 +577,34 @@ fn patient_fields_are_cleaned_and_bounded() {
     );
 
     let long = patient(&"R".repeat(3013), "Mario");
-    let err = desk.register_patient(long).unwrap_err();
+    let err = desk.patients().register_patient(long).unwrap_err();
     assert_eq!(
         err.to_string(),
         "Il cognome può avere al massimo 100 caratteri (ne ha 3.013)"
     );
     let mut edit = stored.clone();
     edit.note = "n".repeat(2001);
-    let err = desk.update_patient(edit).unwrap_err();
+    let err = desk.patients().update_patient(edit).unwrap_err();
     assert_eq!(
         err.to_string(),
         "Il campo note può avere al massimo 2.000 caratteri (ne ha 2.001)"
     );
     // Nothing of the refused changes was stored.
-    assert_eq!(desk.patient(id).unwrap().unwrap(), stored);
+    assert_eq!(desk.patients().patient(id).unwrap().unwrap(), stored);
 }
 
 #[test]
 fn an_operator_change_made_on_a_list_another_desk_changed_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let desk = Desk::open(dir.path(), clock(9, 0)).unwrap();
-    desk.add_operator("capo", "segreta-123", Role::Amministratore)
+    desk.operators()
+        .add_operator("capo", "segreta-123", Role::Amministratore)
         .unwrap();
-    desk.add_operator("vice", "segreta-456", Role::Amministratore)
+    desk.operators()
+        .add_operator("vice", "segreta-456", Role::Amministratore)
         .unwrap();
     let bruno = desk
+        .operators()
         .add_operator("bruno", "password-bruno", Role::Segreteria)
         .unwrap();
     let a = desk.new_session(Some("192.0.2.1"));
@@ -547,6 +614,7 @@ fn an_operator_change_made_on_a_list_another_desk_changed_is_refused() {
     // Both administrators list the operators.
     let listed_a = a
         .operators()
+        .list()
         .unwrap()
         .into_iter()
         .find(|o| o.id == bruno.id)
@@ -560,12 +628,14 @@ fn an_operator_change_made_on_a_list_another_desk_changed_is_refused() {
             .is_err()
     );
     let promoted = a
+        .operators()
         .set_operator_role_opened(bruno.id, Some(&listed_a), Role::Medico)
         .unwrap();
     assert_eq!(promoted.role, Role::Medico);
     assert_eq!(promoted.failed_logins, 1, "the failed login counted");
     // The other administrator disables bruno from the list as it was.
     let err = b
+        .operators()
         .set_operator_active_opened(bruno.id, Some(&listed_b), false)
         .unwrap_err();
     assert_eq!(
@@ -574,12 +644,13 @@ fn an_operator_change_made_on_a_list_another_desk_changed_is_refused() {
     );
     let stored = desk
         .operators()
+        .list()
         .unwrap()
         .into_iter()
         .find(|o| o.id == bruno.id)
         .unwrap();
     assert_eq!((stored.role, stored.active), (Role::Medico, true));
-    assert!(desk.verify_audit().unwrap().is_ok());
+    assert!(desk.operators().verify_audit().unwrap().is_ok());
 }
 
 #[test]
@@ -587,9 +658,11 @@ fn two_desks_removing_the_last_two_administrators_at_once_leave_one() {
     let dir = tempfile::tempdir().unwrap();
     let desk = Desk::open(dir.path(), clock(9, 0)).unwrap();
     let capo = desk
+        .operators()
         .add_operator("capo", "segreta-123", Role::Amministratore)
         .unwrap();
     let vice = desk
+        .operators()
         .add_operator("vice", "segreta-456", Role::Amministratore)
         .unwrap();
     // The administrator Desk::open made is retired first: capo and vice
@@ -598,13 +671,14 @@ fn two_desks_removing_the_last_two_administrators_at_once_leave_one() {
     a.login("capo", "segreta-123").unwrap();
     let b = desk.new_session(Some("192.0.2.2"));
     b.login("vice", "segreta-456").unwrap();
-    for o in desk.operators().unwrap() {
+    for o in desk.operators().list().unwrap() {
         if o.id != capo.id && o.id != vice.id && o.active {
-            a.set_operator_active(o.id, false).unwrap();
+            a.operators().set_operator_active(o.id, false).unwrap();
         }
     }
     let active_admins = || {
         desk.operators()
+            .list()
             .unwrap()
             .into_iter()
             .filter(|o| o.active && o.role == Role::Amministratore)
@@ -618,9 +692,9 @@ fn two_desks_removing_the_last_two_administrators_at_once_leave_one() {
         let remove = |d: &Desk, other: u64| {
             barrier.wait();
             if round % 2 == 0 {
-                d.set_operator_active(other, false)
+                d.operators().set_operator_active(other, false)
             } else {
-                d.set_operator_role(other, Role::Segreteria)
+                d.operators().set_operator_role(other, Role::Segreteria)
             }
         };
         let (ra, rb) = std::thread::scope(|s| {
@@ -645,17 +719,19 @@ fn two_desks_removing_the_last_two_administrators_at_once_leave_one() {
         } else {
             (&b, capo.id)
         };
-        winner.set_operator_active(loser, true).unwrap();
+        winner.operators().set_operator_active(loser, true).unwrap();
         winner
+            .operators()
             .set_operator_role(loser, Role::Amministratore)
             .unwrap();
         assert_eq!(active_admins(), 2);
     }
-    assert!(desk.verify_audit().unwrap().is_ok());
+    assert!(desk.operators().verify_audit().unwrap().is_ok());
 }
 
 fn active_admins_is(desk: &Desk, id: u64) -> bool {
     desk.operators()
+        .list()
         .unwrap()
         .into_iter()
         .any(|o| o.id == id && o.active && o.role == Role::Amministratore)

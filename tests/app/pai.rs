@@ -31,8 +31,10 @@ fn setup(desk: &Desk) -> u64 {
         non_idoneo_dal: None,
         fittizio: true,
     };
-    let plan = desk.plan_gestori_import(&[g]).unwrap();
-    desk.apply_gestori_import(plan, "esempio", 0).unwrap();
+    let plan = desk.gestori().plan_gestori_import(&[g]).unwrap();
+    desk.gestori()
+        .apply_gestori_import(plan, "esempio", 0)
+        .unwrap();
     let birth = NaiveDate::from_ymd_opt(1948, 5, 2).unwrap();
     let cf = sportello::domain::codice_fiscale::compute(
         "Bertolè",
@@ -43,6 +45,7 @@ fn setup(desk: &Desk) -> u64 {
     )
     .unwrap();
     let pid = desk
+        .patients()
         .register_patient(Patient {
             id: 0,
             cognome: "Bertolè".into(),
@@ -66,8 +69,9 @@ fn setup(desk: &Desk) -> u64 {
             note: String::new(),
         })
         .unwrap();
-    let gid = desk.gestori(None, false).unwrap()[0].id;
-    desk.choose_gestore(pid, gid, Canale::MmgAderente, desk.today(), "")
+    let gid = desk.gestori().list(None, false).unwrap()[0].id;
+    desk.gestori()
+        .choose_gestore(pid, gid, Canale::MmgAderente, desk.today(), "")
         .unwrap();
     pid
 }
@@ -78,7 +82,7 @@ fn build_edit_share_and_version_a_pai() {
     let desk = desk_on(dir.path(), 2026, 2, 10);
     let pid = setup(&desk);
 
-    let mut pai = desk.new_pai(pid).unwrap();
+    let mut pai = desk.pai().new_pai(pid).unwrap();
     assert_eq!(pai.stato, PaiStato::Bozza);
     assert_eq!(pai.items.len(), 15, "DM2 + IPA merged: shared items once");
     let creat: Vec<_> = pai
@@ -88,7 +92,11 @@ fn build_edit_share_and_version_a_pai() {
         .collect();
     assert_eq!(creat.len(), 1);
     assert_eq!(creat[0].patologie.len(), 2);
-    assert_eq!(desk.new_pai(pid).unwrap().id, pai.id, "the draft is reused");
+    assert_eq!(
+        desk.pai().new_pai(pid).unwrap().id,
+        pai.id,
+        "the draft is reused"
+    );
 
     // Adjust one frequency, add a drug, save.
     let hba1c = pai
@@ -108,22 +116,28 @@ fn build_edit_share_and_version_a_pai() {
     let mut bad = pai.clone();
     bad.items[0].frequenza = Frequenza::VoltePerAnno(0);
     assert!(
-        desk.save_pai_draft(bad).is_err(),
+        desk.pai().save_pai_draft(bad).is_err(),
         "a frequency of 0 is refused"
     );
-    let pai = desk.save_pai_draft(pai).unwrap();
+    let pai = desk.pai().save_pai_draft(pai).unwrap();
 
-    let err = desk.share_pai(pai.id).unwrap_err().to_string();
+    let err = desk.pai().share_pai(pai.id).unwrap_err().to_string();
     assert!(err.contains("Patto di Cura firmato"), "{err}");
     // The presa's state follows the path: chosen, Patto signed, PAI shared.
     assert_eq!(
-        desk.presa_step(pid).unwrap(),
+        desk.pai().presa_step(pid).unwrap(),
         Some(PresaStep::GestoreScelto)
     );
     common::patto::sign_patto(&desk, pid);
-    assert_eq!(desk.presa_step(pid).unwrap(), Some(PresaStep::PattoFirmato));
-    let shared = desk.share_pai(pai.id).unwrap();
-    assert_eq!(desk.presa_step(pid).unwrap(), Some(PresaStep::PaiCondiviso));
+    assert_eq!(
+        desk.pai().presa_step(pid).unwrap(),
+        Some(PresaStep::PattoFirmato)
+    );
+    let shared = desk.pai().share_pai(pai.id).unwrap();
+    assert_eq!(
+        desk.pai().presa_step(pid).unwrap(),
+        Some(PresaStep::PaiCondiviso)
+    );
     assert!(matches!(
         shared.stato,
         PaiStato::Condiviso { versione: 1, .. }
@@ -134,34 +148,38 @@ fn build_edit_share_and_version_a_pai() {
     );
     assert_eq!(shared.anno_al, NaiveDate::from_ymd_opt(2027, 2, 9).unwrap());
     assert!(
-        desk.save_pai_draft(shared.clone()).is_err(),
+        desk.pai().save_pai_draft(shared.clone()).is_err(),
         "shared is frozen"
     );
     let needed = shared.occurrences_needed();
     assert!(needed.contains(&(hba1c_id, 4)), "{needed:?}");
 
     // The Patto text now carries the PAI summary.
-    let v2 = desk.new_pai_version(shared.id).unwrap();
+    let v2 = desk.pai().new_pai_version(shared.id).unwrap();
     assert_eq!(v2.versione, 2);
     assert_eq!(v2.precedente, Some(shared.id));
-    let v2 = desk.share_pai(v2.id).unwrap();
-    let list = desk.pai_list(pid).unwrap();
+    let v2 = desk.pai().share_pai(v2.id).unwrap();
+    let list = desk.pai().pai_list(pid).unwrap();
     assert_eq!(list.len(), 2);
     assert_eq!(list[0].id, v2.id);
     assert!(
         matches!(&list[1].stato, PaiStato::Concluso { motivo, .. } if motivo == "sostituito dalla versione 2")
     );
-    assert_eq!(desk.current_pai(pid).unwrap().map(|p| p.id), Some(v2.id));
+    assert_eq!(
+        desk.pai().current_pai(pid).unwrap().map(|p| p.id),
+        Some(v2.id)
+    );
 
-    let text = desk.pai_text(&v2).unwrap();
+    let text = desk.pai().pai_text(&v2).unwrap();
     assert!(text.contains("Bertolè Maria Grazia"));
     assert!(text.contains("Metformina 500 mg"));
 
-    desk.revoke_presa(pid, desk.today(), "cambio di Gestore")
+    desk.gestori()
+        .revoke_presa(pid, desk.today(), "cambio di Gestore")
         .unwrap();
-    let after = desk.pai(v2.id).unwrap().unwrap();
+    let after = desk.pai().get(v2.id).unwrap().unwrap();
     assert!(matches!(after.stato, PaiStato::Concluso { .. }));
-    assert!(desk.current_pai(pid).unwrap().is_none());
-    assert_eq!(desk.presa_step(pid).unwrap(), None);
-    assert!(desk.check().unwrap().is_ok());
+    assert!(desk.pai().current_pai(pid).unwrap().is_none());
+    assert_eq!(desk.pai().presa_step(pid).unwrap(), None);
+    assert!(desk.archive().check().unwrap().is_ok());
 }

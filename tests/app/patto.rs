@@ -28,8 +28,10 @@ fn setup(desk: &Desk) -> u64 {
         non_idoneo_dal: None,
         fittizio: true,
     };
-    let plan = desk.plan_gestori_import(&[g]).unwrap();
-    desk.apply_gestori_import(plan, "esempio", 0).unwrap();
+    let plan = desk.gestori().plan_gestori_import(&[g]).unwrap();
+    desk.gestori()
+        .apply_gestori_import(plan, "esempio", 0)
+        .unwrap();
     let patient = Patient {
         id: 0,
         cognome: "D'Adda".into(),
@@ -61,7 +63,7 @@ fn setup(desk: &Desk) -> u64 {
         stato: PatientStatus::Attivo,
         note: String::new(),
     };
-    desk.register_patient(patient).unwrap()
+    desk.patients().register_patient(patient).unwrap()
 }
 
 fn consensi() -> Consensi {
@@ -90,34 +92,46 @@ fn prepare_sign_reprint_expire_renew() {
     let desk = desk_on(dir.path(), 2026, 1, 15);
     let pid = setup(&desk);
 
-    let missing = desk.patto_preconditions(pid).unwrap();
+    let missing = desk.patto().patto_preconditions(pid).unwrap();
     assert_eq!(missing.len(), 1, "{missing:?}");
-    assert!(desk.prepare_patto(pid).is_err(), "no Gestore chosen yet");
+    assert!(
+        desk.patto().prepare_patto(pid).is_err(),
+        "no Gestore chosen yet"
+    );
 
-    let gestore = desk.gestori(None, false).unwrap()[0].id;
+    let gestore = desk.gestori().list(None, false).unwrap()[0].id;
     let day = NaiveDate::from_ymd_opt(2026, 1, 15).unwrap();
-    desk.choose_gestore(pid, gestore, Canale::MmgAderente, day, "")
+    desk.gestori()
+        .choose_gestore(pid, gestore, Canale::MmgAderente, day, "")
         .unwrap();
-    assert!(desk.patto_preconditions(pid).unwrap().is_empty());
+    assert!(desk.patto().patto_preconditions(pid).unwrap().is_empty());
 
-    let draft = desk.prepare_patto(pid).unwrap();
+    let draft = desk.patto().prepare_patto(pid).unwrap();
     assert_eq!(draft.stato, PattoStato::Bozza);
     assert_eq!(draft.clinical_manager, "Dott.ssa Elena Sala");
-    assert_eq!(desk.prepare_patto(pid).unwrap().id, draft.id, "same bozza");
-    let preview = desk.patto_text(&draft, &consensi(), None, day).unwrap();
+    assert_eq!(
+        desk.patto().prepare_patto(pid).unwrap().id,
+        draft.id,
+        "same bozza"
+    );
+    let preview = desk
+        .patto()
+        .patto_text(&draft, &consensi(), None, day)
+        .unwrap();
     assert!(preview.contains("Niccolò"), "{preview}");
     assert!(preview.contains("Cooperativa Medici Milano Esempio"));
 
-    let signed = desk.sign_patto(draft.id, firma("Anna")).unwrap();
+    let signed = desk.patto().sign_patto(draft.id, firma("Anna")).unwrap();
     assert_eq!(signed.valido_al(), NaiveDate::from_ymd_opt(2027, 1, 14));
-    let text = desk.signed_patto_text(signed.id).unwrap();
+    let text = desk.patto().signed_patto_text(signed.id).unwrap();
     assert!(text.contains("14/01/2027"), "{text}");
     assert!(
-        desk.sign_patto(draft.id, firma("Anna")).is_err(),
+        desk.patto().sign_patto(draft.id, firma("Anna")).is_err(),
         "signed once"
     );
     assert!(
-        desk.prepare_patto(pid)
+        desk.patto()
+            .prepare_patto(pid)
             .unwrap_err()
             .to_string()
             .contains("già firmato")
@@ -126,8 +140,8 @@ fn prepare_sign_reprint_expire_renew() {
 
     // Reprints in another session are byte-identical.
     let desk = desk_on(dir.path(), 2026, 12, 20);
-    assert_eq!(desk.signed_patto_text(signed.id).unwrap(), text);
-    let expiring = desk.patti_in_scadenza(30, 0).unwrap();
+    assert_eq!(desk.patto().signed_patto_text(signed.id).unwrap(), text);
+    let expiring = desk.patto().patti_in_scadenza(30, 0).unwrap();
     assert_eq!(expiring.len(), 1);
     assert_eq!(expiring[0].state, PattoState::InScadenza { giorni: 26 });
     assert_eq!(expiring[0].patient.cognome, "D'Adda");
@@ -135,23 +149,23 @@ fn prepare_sign_reprint_expire_renew() {
 
     // A year later: expired, listed, and renewable.
     let desk = desk_on(dir.path(), 2027, 1, 20);
-    let p = desk.patto(signed.id).unwrap().unwrap();
+    let p = desk.patto().get(signed.id).unwrap().unwrap();
     assert_eq!(p.state_on(desk.today()), PattoState::Scaduto);
-    assert!(desk.patti_in_scadenza(30, 0).unwrap().is_empty());
-    assert_eq!(desk.patti_in_scadenza(30, 30).unwrap().len(), 1);
-    let renewal = desk.renew_patto(pid).unwrap();
+    assert!(desk.patto().patti_in_scadenza(30, 0).unwrap().is_empty());
+    assert_eq!(desk.patto().patti_in_scadenza(30, 30).unwrap().len(), 1);
+    let renewal = desk.patto().renew_patto(pid).unwrap();
     assert_eq!(renewal.precedente, Some(signed.id));
-    let renewed = desk.sign_patto(renewal.id, firma("Anna")).unwrap();
+    let renewed = desk.patto().sign_patto(renewal.id, firma("Anna")).unwrap();
     assert_eq!(renewed.valido_al(), NaiveDate::from_ymd_opt(2028, 1, 19));
-    let old = desk.patto(signed.id).unwrap().unwrap();
+    let old = desk.patto().get(signed.id).unwrap().unwrap();
     assert_eq!(old.rinnovato_da, Some(renewed.id));
     assert_eq!(old.state_on(desk.today()), PattoState::Rinnovato);
     assert!(
-        desk.patti_in_scadenza(30, 30).unwrap().is_empty(),
+        desk.patto().patti_in_scadenza(30, 30).unwrap().is_empty(),
         "renewed leaves the list"
     );
-    assert_eq!(desk.patti(pid).unwrap().len(), 2);
-    assert!(desk.check().unwrap().is_ok());
+    assert_eq!(desk.patto().patti(pid).unwrap().len(), 2);
+    assert!(desk.archive().check().unwrap().is_ok());
 }
 
 #[test]
@@ -159,17 +173,19 @@ fn revoking_the_presa_revokes_the_patto() {
     let dir = tempfile::tempdir().unwrap();
     let desk = desk_on(dir.path(), 2026, 3, 1);
     let pid = setup(&desk);
-    let gestore = desk.gestori(None, false).unwrap()[0].id;
+    let gestore = desk.gestori().list(None, false).unwrap()[0].id;
     let day = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
-    desk.choose_gestore(pid, gestore, Canale::MmgAderente, day, "")
+    desk.gestori()
+        .choose_gestore(pid, gestore, Canale::MmgAderente, day, "")
         .unwrap();
-    let draft = desk.prepare_patto(pid).unwrap();
-    let signed = desk.sign_patto(draft.id, firma("Luca")).unwrap();
-    let text = desk.signed_patto_text(signed.id).unwrap();
+    let draft = desk.patto().prepare_patto(pid).unwrap();
+    let signed = desk.patto().sign_patto(draft.id, firma("Luca")).unwrap();
+    let text = desk.patto().signed_patto_text(signed.id).unwrap();
 
-    desk.revoke_presa(pid, day, "trasferimento in altra regione")
+    desk.gestori()
+        .revoke_presa(pid, day, "trasferimento in altra regione")
         .unwrap();
-    let p = desk.patto(signed.id).unwrap().unwrap();
+    let p = desk.patto().get(signed.id).unwrap().unwrap();
     assert_eq!(
         p.stato,
         PattoStato::Revocato {
@@ -179,12 +195,12 @@ fn revoking_the_presa_revokes_the_patto() {
     );
     assert_eq!(p.state_on(day), PattoState::Revocato);
     assert_eq!(
-        desk.signed_patto_text(signed.id).unwrap(),
+        desk.patto().signed_patto_text(signed.id).unwrap(),
         text,
         "text kept"
     );
-    assert!(desk.patti_in_scadenza(400, 400).unwrap().is_empty());
-    assert!(desk.check().unwrap().is_ok());
+    assert!(desk.patto().patti_in_scadenza(400, 400).unwrap().is_empty());
+    assert!(desk.archive().check().unwrap().is_ok());
 }
 
 #[test]
@@ -192,21 +208,22 @@ fn a_delegate_needs_a_document_and_data_consent_is_required() {
     let dir = tempfile::tempdir().unwrap();
     let desk = desk_on(dir.path(), 2026, 3, 1);
     let pid = setup(&desk);
-    let gestore = desk.gestori(None, false).unwrap()[0].id;
+    let gestore = desk.gestori().list(None, false).unwrap()[0].id;
     let day = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
-    desk.choose_gestore(pid, gestore, Canale::MmgAderente, day, "")
+    desk.gestori()
+        .choose_gestore(pid, gestore, Canale::MmgAderente, day, "")
         .unwrap();
-    let draft = desk.prepare_patto(pid).unwrap();
+    let draft = desk.patto().prepare_patto(pid).unwrap();
     let mut input = firma("Luca");
     input.firmatario = Firmatario::Delegato;
     input.nome_firmatario = "Giulia D'Adda".into();
-    assert!(desk.sign_patto(draft.id, input.clone()).is_err());
+    assert!(desk.patto().sign_patto(draft.id, input.clone()).is_err());
     input.documento = "CI CA12345BB".into();
     input.consensi.trattamento_dati = false;
-    assert!(desk.sign_patto(draft.id, input.clone()).is_err());
+    assert!(desk.patto().sign_patto(draft.id, input.clone()).is_err());
     input.consensi.trattamento_dati = true;
-    let signed = desk.sign_patto(draft.id, input).unwrap();
-    let text = desk.signed_patto_text(signed.id).unwrap();
+    let signed = desk.patto().sign_patto(draft.id, input).unwrap();
+    let text = desk.patto().signed_patto_text(signed.id).unwrap();
     assert!(text.contains("Giulia D'Adda"), "{text}");
 }
 
@@ -222,12 +239,13 @@ fn chosen(desk: &Desk, cognome: &str, nome: &str, mmg: &str, day: NaiveDate) -> 
             NaiveDate::from_ymd_opt(1948, 5, 20).unwrap(),
         )
     };
-    let pid = desk.register_patient(patient).unwrap();
-    let gestore = match desk.gestori(None, false).unwrap().first() {
+    let pid = desk.patients().register_patient(patient).unwrap();
+    let gestore = match desk.gestori().list(None, false).unwrap().first() {
         Some(g) => g.id,
         None => crate::common::gestore::import_gestore(desk),
     };
-    desk.choose_gestore(pid, gestore, Canale::MmgAderente, day, "")
+    desk.gestori()
+        .choose_gestore(pid, gestore, Canale::MmgAderente, day, "")
         .unwrap();
     pid
 }
@@ -241,20 +259,24 @@ fn signing_needs_a_clinical_manager() {
     let dir = tempfile::tempdir().unwrap();
     let desk = desk_on(dir.path(), 2026, 3, 1);
     let pid = chosen(&desk, "Brambilla", "Rosa", "", day(2026, 3, 1));
-    let draft = desk.prepare_patto(pid).unwrap();
+    let draft = desk.patto().prepare_patto(pid).unwrap();
     assert_eq!(draft.clinical_manager, "");
-    let refused = desk.sign_patto(draft.id, firma("Anna")).unwrap_err();
+    let refused = desk
+        .patto()
+        .sign_patto(draft.id, firma("Anna"))
+        .unwrap_err();
     assert_eq!(
         refused.to_string(),
         "Manca il Clinical Manager (il medico che redige il PAI): indicarlo prima di firmare"
     );
     assert_eq!(
-        desk.patto(draft.id).unwrap().unwrap().stato,
+        desk.patto().get(draft.id).unwrap().unwrap().stato,
         PattoStato::Bozza
     );
-    desk.set_clinical_manager(draft.id, "Dott. Paolo Neri")
+    desk.patto()
+        .set_clinical_manager(draft.id, "Dott. Paolo Neri")
         .unwrap();
-    let signed = desk.sign_patto(draft.id, firma("Anna")).unwrap();
+    let signed = desk.patto().sign_patto(draft.id, firma("Anna")).unwrap();
     assert_eq!(signed.clinical_manager, "Dott. Paolo Neri");
 }
 
@@ -266,18 +288,19 @@ fn patto_numbers_are_the_practice_sequence_of_each_year() {
         let desk = desk_on(dir.path(), 2026, 3, 1);
         let first = chosen(&desk, "Brambilla", "Rosa", "Dott. Neri", day(2026, 3, 1));
         let second = chosen(&desk, "Colombo", "Ada", "Dott. Neri", day(2026, 3, 1));
-        a = desk.prepare_patto(first).unwrap();
-        b = desk.prepare_patto(second).unwrap();
+        a = desk.patto().prepare_patto(first).unwrap();
+        b = desk.patto().prepare_patto(second).unwrap();
         assert_eq!(
-            desk.sign_patto(a.id, firma("Anna")).unwrap().numero,
+            desk.patto().sign_patto(a.id, firma("Anna")).unwrap().numero,
             a.numero
         );
     }
     {
         let desk = desk_on(dir.path(), 2027, 1, 4);
         let third = chosen(&desk, "Sala", "Ines", "Dott. Neri", day(2027, 1, 4));
-        c = desk.prepare_patto(third).unwrap();
+        c = desk.patto().prepare_patto(third).unwrap();
         let text = desk
+            .patto()
             .patto_text(&c, &consensi(), None, desk.today())
             .unwrap();
         assert!(
@@ -285,6 +308,7 @@ fn patto_numbers_are_the_practice_sequence_of_each_year() {
             "{text}"
         );
         let entries = desk
+            .operators()
             .audit_page(&sportello::domain::audit::AuditFilter::default(), None, 10)
             .unwrap();
         assert!(
@@ -293,7 +317,7 @@ fn patto_numbers_are_the_practice_sequence_of_each_year() {
                 .any(|e| e.summary == "bozza del Patto 2027/0001"),
             "{entries:?}"
         );
-        assert!(desk.check().unwrap().is_ok());
+        assert!(desk.archive().check().unwrap().is_ok());
     }
     assert_eq!(a.numero_label(), "2026/0001");
     assert_eq!(b.numero_label(), "2026/0002");
@@ -307,8 +331,9 @@ fn the_clinical_manager_of_a_signed_patto_is_corrected_and_audited() {
     {
         let desk = desk_on(dir.path(), 2026, 3, 1);
         pid = chosen(&desk, "Brambilla", "Rosa", "", day(2026, 3, 1));
-        let draft = desk.prepare_patto(pid).unwrap();
+        let draft = desk.patto().prepare_patto(pid).unwrap();
         let text = desk
+            .patto()
             .patto_text(&draft, &consensi(), None, desk.today())
             .unwrap();
         id = draft.id;
@@ -316,15 +341,18 @@ fn the_clinical_manager_of_a_signed_patto_is_corrected_and_audited() {
         crate::common::patto::sign_without_clinical_manager(dir.path(), id, &text);
     }
     let desk = desk_on(dir.path(), 2026, 3, 10);
-    let stuck = desk.patto(id).unwrap().unwrap();
+    let stuck = desk.patto().get(id).unwrap().unwrap();
     assert!(stuck.manca_clinical_manager());
     // The PAI takes its Clinical Manager from the Patto: none to share with.
-    let pai = desk.new_pai(pid).unwrap();
+    let pai = desk.pai().new_pai(pid).unwrap();
     assert_eq!(pai.clinical_manager, "");
 
-    let no_reason = desk.correct_clinical_manager(id, "Dott. Paolo Neri", " ");
+    let no_reason = desk
+        .patto()
+        .correct_clinical_manager(id, "Dott. Paolo Neri", " ");
     assert!(no_reason.unwrap_err().to_string().contains("motivo"));
     let corrected = desk
+        .patto()
         .correct_clinical_manager(id, "Dott. Paolo Neri", "non indicato alla firma")
         .unwrap();
     assert_eq!(corrected.clinical_manager, "Dott. Paolo Neri");
@@ -339,6 +367,7 @@ fn the_clinical_manager_of_a_signed_patto_is_corrected_and_audited() {
         "the signed text stays as signed"
     );
     let entry = desk
+        .operators()
         .audit_page(&sportello::domain::audit::AuditFilter::default(), None, 1)
         .unwrap()
         .remove(0);
@@ -353,10 +382,15 @@ fn the_clinical_manager_of_a_signed_patto_is_corrected_and_audited() {
     );
     // The PAI bozza follows, and the reprint carries the correction.
     assert_eq!(
-        desk.current_pai(pid).unwrap().unwrap().clinical_manager,
+        desk.pai()
+            .current_pai(pid)
+            .unwrap()
+            .unwrap()
+            .clinical_manager,
         "Dott. Paolo Neri"
     );
     let document = desk
+        .patto()
         .patto_document(
             id,
             sportello::service::documents::PattoFormats {
@@ -370,7 +404,7 @@ fn the_clinical_manager_of_a_signed_patto_is_corrected_and_audited() {
         pdf.contains("Clinical Manager corretto il 10/03/2026"),
         "{pdf}"
     );
-    assert!(desk.check().unwrap().is_ok());
+    assert!(desk.archive().check().unwrap().is_ok());
 }
 
 fn both() -> sportello::service::documents::PattoFormats {
@@ -385,13 +419,13 @@ fn the_printed_patto_names_the_delegate_document_and_leaves_the_model_note_to_th
     let dir = tempfile::tempdir().unwrap();
     let desk = desk_on(dir.path(), 2026, 3, 1);
     let pid = chosen(&desk, "Brambilla", "Rosa", "Dott. Neri", day(2026, 3, 1));
-    let draft = desk.prepare_patto(pid).unwrap();
+    let draft = desk.patto().prepare_patto(pid).unwrap();
     let mut input = firma("Luca");
     input.firmatario = Firmatario::Delegato;
     input.nome_firmatario = "Giulia Brambilla".into();
     input.documento = "CI CA12345BB".into();
-    desk.sign_patto(draft.id, input).unwrap();
-    let document = desk.patto_document(draft.id, both()).unwrap();
+    desk.patto().sign_patto(draft.id, input).unwrap();
+    let document = desk.patto().patto_document(draft.id, both()).unwrap();
     let pdf = crate::common::patto::pdf_text(&document.files[0].1);
     assert!(
         pdf.contains(
@@ -417,22 +451,26 @@ fn two_patti_signed_the_same_day_are_two_files_and_none_is_replaced() {
     let prints = tempfile::tempdir().unwrap();
     let desk = desk_on(dir.path(), 2026, 3, 1);
     let first = chosen(&desk, "Brambilla", "Rosa", "Dott. Neri", day(2026, 3, 1));
-    let a = desk.prepare_patto(first).unwrap();
-    desk.sign_patto(a.id, firma("Anna")).unwrap();
+    let a = desk.patto().prepare_patto(first).unwrap();
+    desk.patto().sign_patto(a.id, firma("Anna")).unwrap();
     let written_a = desk
+        .patto()
         .patto_document(a.id, both())
         .unwrap()
         .write_new_into(prints.path())
         .unwrap();
     // The same patient again the same day: the presa revoked, a new one, a new Patto.
-    desk.revoke_presa(first, day(2026, 3, 1), "errore di canale")
+    desk.gestori()
+        .revoke_presa(first, day(2026, 3, 1), "errore di canale")
         .unwrap();
-    let gestore = desk.gestori(None, false).unwrap()[0].id;
-    desk.choose_gestore(first, gestore, Canale::MmgAderente, day(2026, 3, 1), "")
+    let gestore = desk.gestori().list(None, false).unwrap()[0].id;
+    desk.gestori()
+        .choose_gestore(first, gestore, Canale::MmgAderente, day(2026, 3, 1), "")
         .unwrap();
-    let b = desk.prepare_patto(first).unwrap();
-    desk.sign_patto(b.id, firma("Anna")).unwrap();
+    let b = desk.patto().prepare_patto(first).unwrap();
+    desk.patto().sign_patto(b.id, firma("Anna")).unwrap();
     let written_b = desk
+        .patto()
         .patto_document(b.id, both())
         .unwrap()
         .write_new_into(prints.path())
@@ -442,7 +480,12 @@ fn two_patti_signed_the_same_day_are_two_files_and_none_is_replaced() {
             .map(|p| p.file_name().unwrap().to_string_lossy().to_string())
             .collect::<Vec<_>>()
     };
-    let cf = desk.patient(first).unwrap().unwrap().codice_fiscale;
+    let cf = desk
+        .patients()
+        .patient(first)
+        .unwrap()
+        .unwrap()
+        .codice_fiscale;
     assert_eq!(
         names(&written_a),
         vec![
@@ -461,6 +504,7 @@ fn two_patti_signed_the_same_day_are_two_files_and_none_is_replaced() {
     // first print, which stays as it was.
     let first_print = std::fs::read(&written_a[0]).unwrap();
     let reprint = desk
+        .patto()
         .patto_document(a.id, both())
         .unwrap()
         .write_new_into(prints.path())
@@ -480,6 +524,7 @@ fn two_patti_signed_the_same_day_are_two_files_and_none_is_replaced() {
     assert!(txt.contains("REVOCATO il 01/03/2026"), "{txt}");
     // The same print again is the same file, not a third one.
     let again = desk
+        .patto()
         .patto_document(a.id, both())
         .unwrap()
         .write_new_into(prints.path())
@@ -502,11 +547,11 @@ fn prints_go_to_the_studio_printer_or_stay_in_the_file() {
     assert_eq!(desk.send_to_printer(&file).unwrap(), PrintOutcome::SoloFile);
     assert!(recorder.runs.lock().unwrap().is_empty());
 
-    let mut practice = desk.practice().unwrap();
+    let mut practice = desk.gestori().practice().unwrap();
     practice.stampante = Stampante::parse(" patto ");
-    desk.save_practice(&practice).unwrap();
+    desk.gestori().save_practice(&practice).unwrap();
     assert_eq!(
-        desk.practice().unwrap().stampante,
+        desk.gestori().practice().unwrap().stampante,
         Stampante::Nome("patto".into())
     );
     assert_eq!(
@@ -516,7 +561,7 @@ fn prints_go_to_the_studio_printer_or_stay_in_the_file() {
         }
     );
     practice.stampante = Stampante::parse("predefinita");
-    desk.save_practice(&practice).unwrap();
+    desk.gestori().save_practice(&practice).unwrap();
     desk.send_to_printer(&file).unwrap();
     let path = file.display().to_string();
     if cfg!(unix) {
@@ -553,10 +598,10 @@ fn prints_go_to_the_studio_printer_or_stay_in_the_file() {
 fn the_demo_numbers_its_patti_by_year() {
     let dir = tempfile::tempdir().unwrap();
     let desk = desk_on(dir.path(), 2026, 11, 23);
-    desk.seed_builtin_sample_gestori().unwrap();
+    desk.gestori().seed_builtin_sample_gestori().unwrap();
     desk.load_demo(400, 7, &mut |_, _| true).unwrap();
     let desk = desk.finish_bulk_load().unwrap();
-    assert!(desk.check().unwrap().is_ok());
+    assert!(desk.archive().check().unwrap().is_ok());
     drop(desk);
     // Every Patto of every patient, read from the store.
     let store = sportello::store::Store::open(dir.path()).unwrap();
@@ -600,7 +645,9 @@ fn desks(desk: &Desk, n: usize) -> Vec<Desk> {
         .map(|i| {
             let name = format!("sportello{i}");
             let pw = format!("password-{i}-lunga");
-            desk.add_operator(&name, &pw, Role::Segreteria).unwrap();
+            desk.operators()
+                .add_operator(&name, &pw, Role::Segreteria)
+                .unwrap();
             let d = desk.new_session(Some(&format!("192.0.2.{i}")));
             d.login(&name, &pw).unwrap();
             d
@@ -613,25 +660,29 @@ fn two_desks_on_one_presa_share_the_bozza_and_sign_it_once() {
     let dir = tempfile::tempdir().unwrap();
     let desk = desk_on(dir.path(), 2026, 3, 1);
     let pid = setup(&desk);
-    let gestore = desk.gestori(None, false).unwrap()[0].id;
+    let gestore = desk.gestori().list(None, false).unwrap()[0].id;
     let day = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
-    desk.choose_gestore(pid, gestore, Canale::MmgAderente, day, "")
+    desk.gestori()
+        .choose_gestore(pid, gestore, Canale::MmgAderente, day, "")
         .unwrap();
     let [a, b]: [Desk; 2] = desks(&desk, 2).try_into().ok().unwrap();
     // Both open F4 on the same patient: one bozza for both.
-    let bozza_a = a.prepare_patto(pid).unwrap();
-    let bozza_b = b.prepare_patto(pid).unwrap();
+    let bozza_a = a.patto().prepare_patto(pid).unwrap();
+    let bozza_b = b.patto().prepare_patto(pid).unwrap();
     assert_eq!(bozza_a.id, bozza_b.id);
-    a.sign_patto(bozza_a.id, firma("Anna")).unwrap();
-    let refused = b.sign_patto(bozza_b.id, firma("Bruno")).unwrap_err();
+    a.patto().sign_patto(bozza_a.id, firma("Anna")).unwrap();
+    let refused = b
+        .patto()
+        .sign_patto(bozza_b.id, firma("Bruno"))
+        .unwrap_err();
     assert_eq!(
         refused.to_string(),
         "Un altro sportello ha appena firmato il Patto di questa presa in carico: riaprire F4"
     );
-    let patti = desk.patti(pid).unwrap();
+    let patti = desk.patto().patti(pid).unwrap();
     assert_eq!(patti.len(), 1);
     assert_eq!(patti[0].firma.as_ref().unwrap().operatore, "Anna");
-    assert!(desk.check().unwrap().is_ok());
+    assert!(desk.archive().check().unwrap().is_ok());
 }
 
 #[test]
@@ -639,9 +690,10 @@ fn desks_preparing_and_signing_at_once_leave_one_signed_patto() {
     let dir = tempfile::tempdir().unwrap();
     let desk = desk_on(dir.path(), 2026, 3, 1);
     let pid = setup(&desk);
-    let gestore = desk.gestori(None, false).unwrap()[0].id;
+    let gestore = desk.gestori().list(None, false).unwrap()[0].id;
     let day = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
-    desk.choose_gestore(pid, gestore, Canale::MmgAderente, day, "")
+    desk.gestori()
+        .choose_gestore(pid, gestore, Canale::MmgAderente, day, "")
         .unwrap();
     let n = 8;
     let barrier = Arc::new(std::sync::Barrier::new(n));
@@ -652,8 +704,8 @@ fn desks_preparing_and_signing_at_once_leave_one_signed_patto() {
             let barrier = Arc::clone(&barrier);
             std::thread::spawn(move || {
                 barrier.wait();
-                let bozza = d.prepare_patto(pid)?;
-                d.sign_patto(bozza.id, firma(&format!("Desk {i}")))
+                let bozza = d.patto().prepare_patto(pid)?;
+                d.patto().sign_patto(bozza.id, firma(&format!("Desk {i}")))
             })
         })
         .collect();
@@ -674,12 +726,12 @@ fn desks_preparing_and_signing_at_once_leave_one_signed_patto() {
         }
     }
     assert_eq!(signed, 1, "exactly one desk signs");
-    let patti = desk.patti(pid).unwrap();
+    let patti = desk.patto().patti(pid).unwrap();
     let firmati = patti
         .iter()
         .filter(|p| p.stato == PattoStato::Firmato)
         .count();
     assert_eq!(firmati, 1, "{patti:?}");
     assert_eq!(patti.len(), 1, "no stray bozza: {patti:?}");
-    assert!(desk.check().unwrap().is_ok());
+    assert!(desk.archive().check().unwrap().is_ok());
 }

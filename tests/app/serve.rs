@@ -33,9 +33,11 @@ fn server(dir: &Path) -> (Running, Desk) {
 fn server_with(dir: &Path, tune: impl FnOnce(&mut ServeOptions)) -> (Running, Desk) {
     let clock = FixedClock::on(2026, 11, 22).expect("valid date");
     let desk = Desk::open(dir, Arc::new(clock)).expect("store opens");
-    desk.add_operator(ANNA, ANNA_PW, Role::Segreteria)
+    desk.operators()
+        .add_operator(ANNA, ANNA_PW, Role::Segreteria)
         .expect("anna added");
-    desk.add_operator(BRUNO, BRUNO_PW, Role::Amministratore)
+    desk.operators()
+        .add_operator(BRUNO, BRUNO_PW, Role::Amministratore)
         .expect("bruno added");
     let mut opts = ServeOptions::new("127.0.0.1:0".parse().expect("address"));
     opts.auth_rejection_time = Duration::from_millis(10);
@@ -239,6 +241,7 @@ fn a_booking_of_one_desk_shows_on_anothers_agenda_within_one_second() {
 
     // Another desk books through the service.
     let studio = desk
+        .agenda()
         .resources()
         .expect("resources")
         .into_iter()
@@ -246,22 +249,23 @@ fn a_booking_of_one_desk_shows_on_anothers_agenda_within_one_second() {
         .expect("surgery")
         .id;
     let start = NaiveDateTime::parse_from_str("2026-11-23 10:00", "%Y-%m-%d %H:%M").unwrap();
-    desk.book_appointment(sportello::domain::agenda::Appointment {
-        id: 0,
-        patient: pid,
-        pai: None,
-        item: None,
-        occorrenza: None,
-        resource: Some(studio),
-        start,
-        end: start + chrono::Duration::minutes(20),
-        descrizione: "Visita di A".into(),
-        stato: sportello::domain::agenda::AppStato::Prenotato,
-        esterno: None,
-        note: String::new(),
-        forzatura: None,
-    })
-    .expect("booked");
+    desk.agenda()
+        .book_appointment(sportello::domain::agenda::Appointment {
+            id: 0,
+            patient: pid,
+            pai: None,
+            item: None,
+            occorrenza: None,
+            resource: Some(studio),
+            start,
+            end: start + chrono::Duration::minutes(20),
+            descrizione: "Visita di A".into(),
+            stato: sportello::domain::agenda::AppStato::Prenotato,
+            esterno: None,
+            note: String::new(),
+            forzatura: None,
+        })
+        .expect("booked");
     b.wait_within("Visita di A", Duration::from_secs(1));
     assert!(b.contents().contains("1 appuntament"), "{}", b.contents());
 
@@ -305,6 +309,7 @@ fn five_wrong_passwords_lock_the_operator_on_every_desk() {
     ));
     // The failures are in the audit trail with the client's address.
     let entries = desk
+        .operators()
         .audit_page(&AuditFilter::default(), None, 50)
         .expect("audit");
     let failures: Vec<_> = entries
@@ -498,7 +503,7 @@ fn a_card_read_at_a_desk_arrives_as_a_burst_and_opens_the_patient() {
         NaiveDate::from_ymd_opt(1947, 6, 3).expect("date"),
     );
     let cf = p.codice_fiscale.clone();
-    desk.register_patient(p).expect("registered");
+    desk.patients().register_patient(p).expect("registered");
     let rt = runtime();
     let a = DeskTerm::open(&rt, running.addr, ANNA, ANNA_PW);
     a.wait_for("anna (segr.)");
@@ -561,7 +566,8 @@ fn failed_logins_from_several_desks_at_once_all_count() {
     let dir = tempfile::tempdir().expect("temp dir");
     let clock = FixedClock::on(2026, 11, 22).expect("valid date");
     let desk = Desk::open(dir.path(), Arc::new(clock)).expect("store opens");
-    desk.add_operator(ANNA, ANNA_PW, Role::Segreteria)
+    desk.operators()
+        .add_operator(ANNA, ANNA_PW, Role::Segreteria)
         .expect("anna added");
     // Five desks send a wrong password at the same moment.
     let barrier = Arc::new(std::sync::Barrier::new(5));
@@ -591,9 +597,11 @@ fn the_idle_lock_is_per_desk() {
     let start = NaiveDateTime::parse_from_str("2026-11-22 09:00", "%Y-%m-%d %H:%M").expect("time");
     let clock = Arc::new(ManualClock::new(start));
     let desk = Desk::open(dir.path(), clock.clone()).expect("store opens");
-    desk.add_operator(ANNA, ANNA_PW, Role::Segreteria)
+    desk.operators()
+        .add_operator(ANNA, ANNA_PW, Role::Segreteria)
         .expect("anna added");
-    desk.add_operator(BRUNO, BRUNO_PW, Role::Amministratore)
+    desk.operators()
+        .add_operator(BRUNO, BRUNO_PW, Role::Amministratore)
         .expect("bruno added");
     let mut opts = ServeOptions::new("127.0.0.1:0".parse().expect("address"));
     opts.idle_minutes = 10;
@@ -640,7 +648,8 @@ fn an_operators_public_key_lets_them_in_without_the_password() {
     {
         let clock = FixedClock::on(2026, 11, 22).expect("valid date");
         let desk = Desk::open(&data, Arc::new(clock)).expect("store opens");
-        desk.add_operator(ANNA, ANNA_PW, Role::Segreteria)
+        desk.operators()
+            .add_operator(ANNA, ANNA_PW, Role::Segreteria)
             .expect("anna added");
     }
     // The administrator adds anna's key from its .pub file.
@@ -682,6 +691,7 @@ fn an_operators_public_key_lets_them_in_without_the_password() {
     let a = DeskTerm::shell(&rt, handle);
     a.wait_for("anna (segr.)");
     let entries = desk
+        .operators()
         .audit_page(&AuditFilter::default(), None, 50)
         .expect("audit");
     assert!(
@@ -738,12 +748,15 @@ fn a_locked_or_disabled_operator_is_refused_with_a_key_too() {
     let dir = tempfile::tempdir().expect("temp dir");
     let clock = FixedClock::on(2026, 11, 22).expect("valid date");
     let desk = Desk::open(dir.path(), Arc::new(clock)).expect("store opens");
-    desk.add_operator(ANNA, ANNA_PW, Role::Segreteria)
+    desk.operators()
+        .add_operator(ANNA, ANNA_PW, Role::Segreteria)
         .expect("anna added");
     let bruno = desk
+        .operators()
         .add_operator(BRUNO, BRUNO_PW, Role::Medico)
         .expect("bruno added");
-    desk.add_operator("carla", "amministra-carla-3", Role::Amministratore)
+    desk.operators()
+        .add_operator("carla", "amministra-carla-3", Role::Amministratore)
         .expect("carla added");
     let public = |seed| {
         let text = desk_key(seed).public_key().to_openssh().expect("openssh");
@@ -751,8 +764,11 @@ fn a_locked_or_disabled_operator_is_refused_with_a_key_too() {
     };
     let (anna_fp, anna_key) = public(7);
     let (bruno_fp, bruno_key) = public(9);
-    desk.add_ssh_key(ANNA, &anna_fp, &anna_key).expect("added");
-    desk.add_ssh_key(BRUNO, &bruno_fp, &bruno_key)
+    desk.operators()
+        .add_ssh_key(ANNA, &anna_fp, &anna_key)
+        .expect("added");
+    desk.operators()
+        .add_ssh_key(BRUNO, &bruno_fp, &bruno_key)
         .expect("added");
     let session = desk.new_session(None);
     assert!(session.login_with_key(ANNA, &anna_fp).is_ok());
@@ -767,7 +783,9 @@ fn a_locked_or_disabled_operator_is_refused_with_a_key_too() {
         session.login_with_key(ANNA, &anna_fp),
         Err(DeskError::Login(LoginError::Locked { .. }))
     ));
-    desk.set_operator_active(bruno.id, false).expect("disabled");
+    desk.operators()
+        .set_operator_active(bruno.id, false)
+        .expect("disabled");
     assert!(matches!(
         session.login_with_key(BRUNO, &bruno_fp),
         Err(DeskError::Login(LoginError::Disabled(_)))
@@ -796,7 +814,8 @@ fn a_server_running_for_days_takes_the_daily_backup_itself() {
         .expect("valid time");
     let clock = Arc::new(ManualClock::new(start));
     let desk = Desk::open(dir.path(), clock.clone()).expect("store opens");
-    desk.add_operator(ANNA, ANNA_PW, Role::Segreteria)
+    desk.operators()
+        .add_operator(ANNA, ANNA_PW, Role::Segreteria)
         .expect("anna added");
     let mut opts = ServeOptions::new("127.0.0.1:0".parse().expect("address"));
     opts.backup_keep = 2;
@@ -919,9 +938,12 @@ fn a_refused_password_tells_the_desk_why() {
     running.stop().expect("server stops");
     // A disabled operator, said in English with --lang en.
     let carlo = desk
+        .operators()
         .add_operator("carlo", "segreteria-carlo-3", Role::Segreteria)
         .expect("carlo added");
-    desk.set_operator_active(carlo.id, false).expect("disabled");
+    desk.operators()
+        .set_operator_active(carlo.id, false)
+        .expect("disabled");
     let mut opts = ServeOptions::new("127.0.0.1:0".parse().expect("address"));
     opts.auth_rejection_time = Duration::from_millis(10);
     opts.lang = sportello::tui::Lang::En;

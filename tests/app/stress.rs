@@ -110,7 +110,7 @@ fn work(d: Desk, n: usize, gestore: u64, resource: u64, until: Instant) -> Acked
         acked.ops += 1;
         let i = rng.below(PATIENTS);
         let cf = person(i).codice_fiscale;
-        let pid = d.patient_by_cf(&cf).expect("read").map(|p| p.id);
+        let pid = d.patients().patient_by_cf(&cf).expect("read").map(|p| p.id);
         let live: Vec<u64> = acked
             .appointments
             .iter()
@@ -118,7 +118,7 @@ fn work(d: Desk, n: usize, gestore: u64, resource: u64, until: Instant) -> Acked
             .map(|(id, _)| *id)
             .collect();
         match (rng.below(6), pid) {
-            (_, None) => match d.register_patient(person(i)) {
+            (_, None) => match d.patients().register_patient(person(i)) {
                 Ok(id) => acked.registered.push((i, id)),
                 Err(e) => refuse(&mut acked, e),
             },
@@ -139,7 +139,7 @@ fn work(d: Desk, n: usize, gestore: u64, resource: u64, until: Instant) -> Acked
                     note: String::new(),
                     forzatura: None,
                 };
-                match d.book_appointment(a) {
+                match d.agenda().book_appointment(a) {
                     Ok(id) => {
                         acked.appointments.insert(id, (pid, start, false));
                     }
@@ -149,7 +149,7 @@ fn work(d: Desk, n: usize, gestore: u64, resource: u64, until: Instant) -> Acked
             (1, Some(_)) if !live.is_empty() => {
                 let id = live[rng.below(live.len())];
                 let start = slot(rng.below(SLOTS));
-                match d.move_appointment(id, start, None, None) {
+                match d.agenda().move_appointment(id, start, None, None) {
                     Ok(a) => {
                         assert_eq!(a.start, start);
                         acked.appointments.insert(id, (a.patient, start, false));
@@ -159,7 +159,7 @@ fn work(d: Desk, n: usize, gestore: u64, resource: u64, until: Instant) -> Acked
             }
             (2, Some(_)) if !live.is_empty() => {
                 let id = live[rng.below(live.len())];
-                match d.cancel_appointment(id, "il paziente ha disdetto") {
+                match d.agenda().cancel_appointment(id, "il paziente ha disdetto") {
                     Ok(a) => {
                         acked.appointments.insert(id, (a.patient, a.start, true));
                     }
@@ -167,13 +167,16 @@ fn work(d: Desk, n: usize, gestore: u64, resource: u64, until: Instant) -> Acked
                 }
             }
             (3, Some(pid)) => {
-                match d.choose_gestore(pid, gestore, Canale::MmgAderente, d.today(), "") {
+                match d
+                    .gestori()
+                    .choose_gestore(pid, gestore, Canale::MmgAderente, d.today(), "")
+                {
                     Ok(presa) => acked.presa.push((pid, presa.id)),
                     Err(e) => refuse(&mut acked, e),
                 }
             }
-            (_, Some(pid)) => match d.prepare_patto(pid) {
-                Ok(bozza) => match d.sign_patto(bozza.id, firma(n)) {
+            (_, Some(pid)) => match d.patto().prepare_patto(pid) {
+                Ok(bozza) => match d.patto().sign_patto(bozza.id, firma(n)) {
                     Ok(p) => acked.signed.push((pid, p.id)),
                     Err(e) => refuse(&mut acked, e),
                 },
@@ -198,6 +201,7 @@ fn twenty_desks_write_the_same_slots_and_patients_at_once() {
     .expect("store opens");
     // 50 slots of 10 minutes on Wednesday, two places each.
     let (r, _) = desk
+        .agenda()
         .save_resource(resource(
             "Punto prelievi",
             "punto prelievi",
@@ -213,7 +217,8 @@ fn twenty_desks_write_the_same_slots_and_patients_at_once() {
         .map(|i| {
             let name = format!("sportello{i}");
             let pw = format!("password-{i}-lunga");
-            desk.add_operator(&name, &pw, Role::Segreteria)
+            desk.operators()
+                .add_operator(&name, &pw, Role::Segreteria)
                 .expect("operator");
             let d = desk.new_session(Some(&format!("192.0.2.{i}")));
             d.login(&name, &pw).expect("login");
@@ -242,13 +247,17 @@ fn twenty_desks_write_the_same_slots_and_patients_at_once() {
             "patient {i} registered twice"
         );
         let p = desk
+            .patients()
             .patient(*id)
             .expect("read")
             .expect("registered patient kept");
         assert_eq!(p.codice_fiscale, person(*i).codice_fiscale);
     }
     for i in 0..PATIENTS {
-        let stored = desk.patient_by_cf(&person(i).codice_fiscale).expect("read");
+        let stored = desk
+            .patients()
+            .patient_by_cf(&person(i).codice_fiscale)
+            .expect("read");
         assert_eq!(
             stored.map(|p| p.id),
             registered.get(&i).copied(),
@@ -269,7 +278,7 @@ fn twenty_desks_write_the_same_slots_and_patients_at_once() {
         );
     }
     for &pid in registered.values() {
-        let patti = desk.patti(pid).expect("read");
+        let patti = desk.patto().patti(pid).expect("read");
         let firmati: Vec<u64> = patti
             .iter()
             .filter(|p| p.stato == PattoStato::Firmato)
@@ -293,7 +302,11 @@ fn twenty_desks_write_the_same_slots_and_patients_at_once() {
     let mut stored_ids = HashSet::new();
     let mut per_slot: HashMap<NaiveDateTime, HashSet<u64>> = HashMap::new();
     for &pid in registered.values() {
-        for a in desk.patient_appointments(pid, day()).expect("read") {
+        for a in desk
+            .agenda()
+            .patient_appointments(pid, day())
+            .expect("read")
+        {
             let (patient, start, cancelled) = acked_apps
                 .get(&a.id)
                 .copied()
@@ -323,9 +336,9 @@ fn twenty_desks_write_the_same_slots_and_patients_at_once() {
     );
     let double = per_slot.values().filter(|p| p.len() > CAPACITY).count();
     assert_eq!(double, 0, "slots over capacity");
-    let report = desk.check().expect("check runs");
+    let report = desk.archive().check().expect("check runs");
     assert!(report.is_ok(), "{:?}", report.problems);
-    let chain = desk.verify_audit().expect("audit");
+    let chain = desk.operators().verify_audit().expect("audit");
     assert!(chain.is_ok(), "{chain:?}");
 
     // The figures (shown with --nocapture).

@@ -144,11 +144,11 @@ fn fill(desk: &Desk) {
             p.telefoni = vec!["02 1234567".into(), "333 7654321".into()];
             p.note = "Preferisce essere chiamato al mattino".into();
         }
-        let id = desk.register_patient(p).expect("registered");
+        let id = desk.patients().register_patient(p).expect("registered");
         if person.nome == "Carlo" {
-            let mut p = desk.patient(id).expect("read").expect("stored");
+            let mut p = desk.patients().patient(id).expect("read").expect("stored");
             p.stato = PatientStatus::Deceduto(date(2026, 3, 10));
-            desk.update_patient(p).expect("updated");
+            desk.patients().update_patient(p).expect("updated");
         }
     }
 }
@@ -347,6 +347,7 @@ fn codice_fiscale_computed_from_personal_data() {
     assert_eq!(ui.status(), "Paziente salvato");
     assert_eq!(
         ui.desk()
+            .patients()
             .patient_by_cf("DDDNCL80A01F205L")
             .expect("store")
             .map(|p| p.nome),
@@ -616,6 +617,7 @@ fn register_find_edit_and_reopen() {
     // A new application on the reopened store finds the change.
     let desk = open_desk(dir.path());
     let stored = desk
+        .patients()
         .patient_by_cf(cf)
         .expect("store readable")
         .expect("patient stored");
@@ -675,6 +677,7 @@ fn unsaved_changes_are_asked_about() {
 fn existing_codice_fiscale_opens_its_record() {
     let (_dir, desk) = archive();
     let mario = desk
+        .patients()
         .lookup("rossi mario", 5)
         .expect("lookup")
         .patients
@@ -722,6 +725,7 @@ fn possible_duplicate_asks_before_saving() {
     let stored = ui
         .app
         .desk()
+        .patients()
         .patient_by_cf(other.as_str())
         .expect("readable");
     assert!(stored.is_some());
@@ -748,6 +752,7 @@ fn deceased_with_a_date_never_deleted() {
     let p = ui
         .app
         .desk()
+        .patients()
         .lookup("rossini", 5)
         .expect("lookup")
         .patients
@@ -817,6 +822,7 @@ fn data_contradicting_the_codice_fiscale_is_flagged_not_blocked() {
     let stored = ui
         .app
         .desk()
+        .patients()
         .patient_by_cf(cf.as_str())
         .expect("readable")
         .expect("saved");
@@ -870,6 +876,7 @@ fn omocodia_letters_out_of_order_are_flagged_not_blocked() {
     let stored = ui
         .app
         .desk()
+        .patients()
         .patient_by_cf(&odd)
         .expect("readable")
         .expect("saved despite the warning");
@@ -933,10 +940,11 @@ fn a_form_saved_over_a_record_another_desk_changed_is_refused_and_keeps_the_text
         _ => panic!("form expected"),
     };
     // Another desk saves the phones and the address meanwhile.
-    let mut changed = other.patient(id).expect("read").expect("stored");
+    let mut changed = other.patients().patient(id).expect("read").expect("stored");
     changed.telefoni = vec!["02 7654321".into()];
     changed.residenza.indirizzo = "Via Verdi 2".into();
     other
+        .patients()
         .update_patient(changed.clone())
         .expect("other desk saves");
     // This desk types a note and saves: refused, naming what changed.
@@ -963,7 +971,11 @@ fn a_form_saved_over_a_record_another_desk_changed_is_refused_and_keeps_the_text
         _ => panic!("the form stays open"),
     }
     assert_eq!(
-        ui.desk().patient(id).expect("read").expect("stored"),
+        ui.desk()
+            .patients()
+            .patient(id)
+            .expect("read")
+            .expect("stored"),
         changed,
         "the other desk's save is kept"
     );
@@ -984,9 +996,12 @@ fn a_refused_save_is_told_in_english_on_an_english_desk() {
         Screen::Form(f) => f.patient().expect("an edit form").0,
         _ => panic!("form expected"),
     };
-    let mut changed = other.patient(id).expect("read").expect("stored");
+    let mut changed = other.patients().patient(id).expect("read").expect("stored");
     changed.residenza.indirizzo = "Via Verdi 2".into();
-    other.update_patient(changed).expect("other desk saves");
+    other
+        .patients()
+        .update_patient(changed)
+        .expect("other desk saves");
     ui.keys(|e| {
         for _ in 0..15 {
             e.key(KeyCode::Tab);

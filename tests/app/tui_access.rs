@@ -31,9 +31,11 @@ fn clock() -> Arc<ManualClock> {
 /// A store with an administrator `capo` and a segreteria `anna`.
 fn store_with_operators(dir: &std::path::Path, clock: Arc<ManualClock>) -> Desk {
     let desk = Desk::open(dir, clock).unwrap();
-    desk.add_operator("capo", "password-capo", Role::Amministratore)
+    desk.operators()
+        .add_operator("capo", "password-capo", Role::Amministratore)
         .unwrap();
-    desk.add_operator("anna", "password-anna", Role::Segreteria)
+    desk.operators()
+        .add_operator("anna", "password-anna", Role::Segreteria)
         .unwrap();
     desk
 }
@@ -181,7 +183,7 @@ fn administrator_adds_operators_and_changes_a_role() {
                 .key(KeyCode::Enter);
         });
         assert_eq!(ui.status(), "Operatore salvato.", "{}", ui.screen());
-        let ops = ui.app.desk().operators().unwrap();
+        let ops = ui.app.desk().operators().list().unwrap();
         let sala = ops.iter().find(|o| o.username == "dott.sala").unwrap();
         assert_eq!(sala.role, Role::Medico);
         // anna (first in the list) becomes medico too.
@@ -194,6 +196,7 @@ fn administrator_adds_operators_and_changes_a_role() {
             .app
             .desk()
             .operators()
+            .list()
             .unwrap()
             .into_iter()
             .find(|o| o.username == "anna")

@@ -28,12 +28,13 @@ use sportello::tui::admin::agenda::Pane;
 fn desk_on(dir: &Path) -> Desk {
     let clock = Arc::new(FixedClock::on(2026, 11, 23).expect("valid date"));
     let desk = Desk::open(dir, clock).expect("store opens");
-    desk.save_practice(&Practice {
-        nome: "Studio Medico Esempio".into(),
-        comune: "F205".into(),
-        ..Default::default()
-    })
-    .expect("practice saved");
+    desk.gestori()
+        .save_practice(&Practice {
+            nome: "Studio Medico Esempio".into(),
+            comune: "F205".into(),
+            ..Default::default()
+        })
+        .expect("practice saved");
     desk
 }
 
@@ -130,35 +131,37 @@ fn patient(desk: &Desk) -> u64 {
     let birth = NaiveDate::from_ymd_opt(1948, 6, 30).unwrap();
     let cf = sportello::domain::codice_fiscale::compute("Brambilla", "Ugo", Sex::M, birth, "F205")
         .unwrap();
-    desk.register_patient(Patient {
-        id: 0,
-        cognome: "Brambilla".into(),
-        nome: "Ugo".into(),
-        codice_fiscale: cf.as_str().into(),
-        sesso: Sex::M,
-        data_nascita: birth,
-        luogo_nascita: "F205".into(),
-        residenza: Residence {
-            indirizzo: "Corso Magenta 10".into(),
-            cap: "20123".into(),
-            comune: "F205".into(),
-        },
-        ats_override: None,
-        mmg: String::new(),
-        telefoni: vec![],
-        email: String::new(),
-        tessera_sanitaria: String::new(),
-        patologie: vec![],
-        stato: PatientStatus::Attivo,
-        note: String::new(),
-    })
-    .unwrap()
+    desk.patients()
+        .register_patient(Patient {
+            id: 0,
+            cognome: "Brambilla".into(),
+            nome: "Ugo".into(),
+            codice_fiscale: cf.as_str().into(),
+            sesso: Sex::M,
+            data_nascita: birth,
+            luogo_nascita: "F205".into(),
+            residenza: Residence {
+                indirizzo: "Corso Magenta 10".into(),
+                cap: "20123".into(),
+                comune: "F205".into(),
+            },
+            ats_override: None,
+            mmg: String::new(),
+            telefoni: vec![],
+            email: String::new(),
+            tessera_sanitaria: String::new(),
+            patologie: vec![],
+            stato: PatientStatus::Attivo,
+            note: String::new(),
+        })
+        .unwrap()
 }
 
 /// A Punto prelievi open on Mondays 07:30-09:30 (10-minute slots, two
 /// places) and a patient.
 fn prelievi_and_patient(desk: &Desk) -> (u64, u64) {
     let (r, _) = desk
+        .agenda()
         .save_resource(
             Resource::new(0, "Punto prelievi", "punto prelievi").with_pattern(Pattern::new(
                 Weekday::Mon,
@@ -175,22 +178,23 @@ fn prelievi_and_patient(desk: &Desk) -> (u64, u64) {
 
 /// A ten-minute test booked for `pid` at resource `r`.
 fn book_test(desk: &Desk, pid: u64, r: u64, descrizione: &str, start: NaiveDateTime) -> u64 {
-    desk.book_appointment(Appointment {
-        id: 0,
-        patient: pid,
-        pai: None,
-        item: None,
-        occorrenza: None,
-        resource: Some(r),
-        start,
-        end: start + chrono::Duration::minutes(10),
-        descrizione: descrizione.into(),
-        stato: AppStato::Prenotato,
-        esterno: None,
-        note: String::new(),
-        forzatura: None,
-    })
-    .unwrap()
+    desk.agenda()
+        .book_appointment(Appointment {
+            id: 0,
+            patient: pid,
+            pai: None,
+            item: None,
+            occorrenza: None,
+            resource: Some(r),
+            start,
+            end: start + chrono::Duration::minutes(10),
+            descrizione: descrizione.into(),
+            stato: AppStato::Prenotato,
+            esterno: None,
+            note: String::new(),
+            forzatura: None,
+        })
+        .unwrap()
 }
 
 #[test]
@@ -296,7 +300,7 @@ fn set_up_the_agenda_close_a_day_and_move_the_appointment() {
 
     // What the store holds.
     let desk = ui.app.desk();
-    let resources = desk.resources().unwrap();
+    let resources = desk.agenda().resources().unwrap();
     assert_eq!(resources.len(), 2);
     let prelievi = &resources[0];
     assert_eq!(prelievi.nome, "Punto prelievi");
@@ -323,6 +327,7 @@ fn set_up_the_agenda_close_a_day_and_move_the_appointment() {
     // An appointment on Monday 30/11 at 08:00 at the blood-drawing point.
     let pid = patient(desk);
     let booked = desk
+        .agenda()
         .book_appointment(Appointment {
             id: 0,
             patient: pid,
@@ -345,6 +350,7 @@ fn set_up_the_agenda_close_a_day_and_move_the_appointment() {
         let cf = sportello::domain::codice_fiscale::compute(cognome, nome, Sex::F, birth, "F205")
             .unwrap();
         let other = desk
+            .patients()
             .register_patient(Patient {
                 id: 0,
                 cognome: cognome.into(),
@@ -368,22 +374,23 @@ fn set_up_the_agenda_close_a_day_and_move_the_appointment() {
                 note: String::new(),
             })
             .unwrap();
-        desk.book_appointment(Appointment {
-            id: 0,
-            patient: other,
-            pai: None,
-            item: None,
-            occorrenza: None,
-            resource: Some(prelievi.id),
-            start: at(1, 12, 7, 30),
-            end: at(1, 12, 7, 40),
-            descrizione: "Glicemia".into(),
-            stato: AppStato::Prenotato,
-            esterno: None,
-            note: String::new(),
-            forzatura: None,
-        })
-        .unwrap();
+        desk.agenda()
+            .book_appointment(Appointment {
+                id: 0,
+                patient: other,
+                pai: None,
+                item: None,
+                occorrenza: None,
+                resource: Some(prelievi.id),
+                start: at(1, 12, 7, 30),
+                end: at(1, 12, 7, 40),
+                descrizione: "Glicemia".into(),
+                stato: AppStato::Prenotato,
+                esterno: None,
+                note: String::new(),
+                forzatura: None,
+            })
+            .unwrap();
     }
 
     // Back to the menu, Chiusure: the holidays are automatic and said so.
@@ -413,7 +420,7 @@ fn set_up_the_agenda_close_a_day_and_move_the_appointment() {
         "{}",
         ui.status()
     );
-    let closures = ui.app.desk().closures().unwrap();
+    let closures = ui.app.desk().agenda().closures().unwrap();
     assert_eq!(
         closures
             .iter()
@@ -448,12 +455,17 @@ fn set_up_the_agenda_close_a_day_and_move_the_appointment() {
     });
     assert!(ui.status().contains("spostato"), "{}", ui.status());
     let desk = ui.app.desk();
-    let moved = desk.appointment(booked).unwrap().unwrap();
+    let moved = desk.agenda().appointment(booked).unwrap().unwrap();
     assert_eq!(moved.start, at(1, 12, 7, 40));
     assert_eq!(moved.end, at(1, 12, 7, 50));
     assert_eq!(moved.resource, Some(prelievi.id));
     assert_eq!(moved.stato, AppStato::Prenotato);
-    assert!(desk.appointments_outside_availability().unwrap().is_empty());
+    assert!(
+        desk.agenda()
+            .appointments_outside_availability()
+            .unwrap()
+            .is_empty()
+    );
     assert!(ui.admin().fuori().unwrap().lines().is_empty());
 
     // Back to Chiusure, the closure listed; the menu's own section is empty too.
@@ -478,7 +490,8 @@ fn outside_list_is_kept_in_its_own_section_and_closures_are_removed() {
     let (r, pid) = prelievi_and_patient(&desk);
     let id = book_test(&desk, pid, r, "Glicemia", at(30, 11, 7, 30));
     // Closed through the API: the operator finds it in the menu's section.
-    desk.save_closure(Closure::giornata(0, None, d(30, 11), "disinfestazione"))
+    desk.agenda()
+        .save_closure(Closure::giornata(0, None, d(30, 11), "disinfestazione"))
         .unwrap();
     let mut ui = Harness::new(desk, 80, 24);
     open_section(&mut ui, FUORI);
@@ -495,10 +508,15 @@ fn outside_list_is_kept_in_its_own_section_and_closures_are_removed() {
     });
     assert!(ui.status().contains("eliminata"), "{}", ui.status());
     let desk = ui.app.desk();
-    assert!(desk.closures().unwrap().is_empty());
-    assert!(desk.appointments_outside_availability().unwrap().is_empty());
+    assert!(desk.agenda().closures().unwrap().is_empty());
+    assert!(
+        desk.agenda()
+            .appointments_outside_availability()
+            .unwrap()
+            .is_empty()
+    );
     assert_eq!(
-        desk.appointment(id).unwrap().unwrap().start,
+        desk.agenda().appointment(id).unwrap().unwrap().start,
         at(30, 11, 7, 30)
     );
 }
@@ -512,7 +530,8 @@ fn the_tests_of_one_blood_draw_move_together() {
     let glicemia = book_test(&desk, pid, r, "Glicemia", at(30, 11, 7, 30));
     let creatinina = book_test(&desk, pid, r, "Creatinina", at(30, 11, 7, 30));
     let potassio = book_test(&desk, pid, r, "Potassio", at(30, 11, 8, 30));
-    desk.save_closure(Closure::giornata(0, None, d(30, 11), "disinfestazione"))
+    desk.agenda()
+        .save_closure(Closure::giornata(0, None, d(30, 11), "disinfestazione"))
         .unwrap();
     let mut ui = Harness::new(desk, 100, 30);
     open_section(&mut ui, FUORI);
@@ -535,11 +554,11 @@ fn the_tests_of_one_blood_draw_move_together() {
     );
     let desk = ui.desk();
     for id in [glicemia, creatinina] {
-        let a = desk.appointment(id).unwrap().unwrap();
+        let a = desk.agenda().appointment(id).unwrap().unwrap();
         assert_eq!((a.start, a.stato), (at(14, 12, 7, 30), AppStato::Prenotato));
     }
     assert_eq!(
-        desk.appointment(potassio).unwrap().unwrap().start,
+        desk.agenda().appointment(potassio).unwrap().unwrap().start,
         at(30, 11, 8, 30)
     );
     let left = ui.admin().fuori().unwrap().lines();
@@ -566,7 +585,7 @@ fn snapshot_desk(dir: &Path) -> Desk {
             .patterns
             .push(pattern(day, t(7, 30), t(9, 30), 10, 4));
     }
-    let (prelievi, _) = desk.save_resource(prelievi).unwrap();
+    let (prelievi, _) = desk.agenda().save_resource(prelievi).unwrap();
     let mut ecg = Resource::new(0, "ECG in telemedicina", "ECG").with_pattern(pattern(
         Tue,
         t(14, 0),
@@ -576,25 +595,28 @@ fn snapshot_desk(dir: &Path) -> Desk {
     ));
     ecg.patterns[0].valido_al = Some(d(31, 12));
     ecg.attiva = false;
-    desk.save_resource(ecg).unwrap();
-    desk.save_closure(Closure::periodo(0, None, d(24, 8), d(4, 9), "ferie estive"))
+    desk.agenda().save_resource(ecg).unwrap();
+    desk.agenda()
+        .save_closure(Closure::periodo(0, None, d(24, 8), d(4, 9), "ferie estive"))
         .unwrap();
-    desk.save_closure(Closure::giornata(
-        0,
-        Some(prelievi.id),
-        d(30, 11),
-        "corso di aggiornamento",
-    ))
-    .unwrap();
-    desk.save_closure(Closure::fascia(
-        0,
-        None,
-        d(3, 12),
-        t(14, 0),
-        t(18, 0),
-        "riunione ATS",
-    ))
-    .unwrap();
+    desk.agenda()
+        .save_closure(Closure::giornata(
+            0,
+            Some(prelievi.id),
+            d(30, 11),
+            "corso di aggiornamento",
+        ))
+        .unwrap();
+    desk.agenda()
+        .save_closure(Closure::fascia(
+            0,
+            None,
+            d(3, 12),
+            t(14, 0),
+            t(18, 0),
+            "riunione ATS",
+        ))
+        .unwrap();
     desk
 }
 
@@ -630,36 +652,37 @@ fn studio(desk: &Desk) -> u64 {
         r.patterns
             .push(Pattern::new(giorno, t(9, 0), t(10, 0), 20, 1, d(1, 1)));
     }
-    desk.save_resource(r).unwrap().0.id
+    desk.agenda().save_resource(r).unwrap().0.id
 }
 
 fn other_patient(desk: &Desk, cognome: &str, nome: &str) -> u64 {
     let birth = NaiveDate::from_ymd_opt(1950, 1, 1).unwrap();
     let cf =
         sportello::domain::codice_fiscale::compute(cognome, nome, Sex::F, birth, "F205").unwrap();
-    desk.register_patient(Patient {
-        id: 0,
-        cognome: cognome.into(),
-        nome: nome.into(),
-        codice_fiscale: cf.as_str().into(),
-        sesso: Sex::F,
-        data_nascita: birth,
-        luogo_nascita: "F205".into(),
-        residenza: Residence {
-            indirizzo: "Via Roma 1".into(),
-            cap: "20121".into(),
-            comune: "F205".into(),
-        },
-        ats_override: None,
-        mmg: String::new(),
-        telefoni: vec![],
-        email: String::new(),
-        tessera_sanitaria: String::new(),
-        patologie: vec![],
-        stato: PatientStatus::Attivo,
-        note: String::new(),
-    })
-    .unwrap()
+    desk.patients()
+        .register_patient(Patient {
+            id: 0,
+            cognome: cognome.into(),
+            nome: nome.into(),
+            codice_fiscale: cf.as_str().into(),
+            sesso: Sex::F,
+            data_nascita: birth,
+            luogo_nascita: "F205".into(),
+            residenza: Residence {
+                indirizzo: "Via Roma 1".into(),
+                cap: "20121".into(),
+                comune: "F205".into(),
+            },
+            ats_override: None,
+            mmg: String::new(),
+            telefoni: vec![],
+            email: String::new(),
+            tessera_sanitaria: String::new(),
+            patologie: vec![],
+            stato: PatientStatus::Attivo,
+            note: String::new(),
+        })
+        .unwrap()
 }
 
 /// Ugo's check-up on Thursday 24/12 at 09:00 (three appointments, one visit)
@@ -674,25 +697,27 @@ fn christmas_eve(desk: &Desk) -> (u64, Vec<u64>, u64) {
         "Vaccinazione antinfluenzale",
     ]
     .map(|what| {
-        desk.book_appointment(Appointment {
-            id: 0,
-            patient: ugo,
-            pai: None,
-            item: None,
-            occorrenza: None,
-            resource: Some(r),
-            start: at(24, 12, 9, 0),
-            end: at(24, 12, 9, 20),
-            descrizione: what.into(),
-            stato: AppStato::Prenotato,
-            esterno: None,
-            note: String::new(),
-            forzatura: None,
-        })
-        .unwrap()
+        desk.agenda()
+            .book_appointment(Appointment {
+                id: 0,
+                patient: ugo,
+                pai: None,
+                item: None,
+                occorrenza: None,
+                resource: Some(r),
+                start: at(24, 12, 9, 0),
+                end: at(24, 12, 9, 20),
+                descrizione: what.into(),
+                stato: AppStato::Prenotato,
+                esterno: None,
+                note: String::new(),
+                forzatura: None,
+            })
+            .unwrap()
     });
     let lia_id = book_test(desk, lia, r, "Visita di controllo MMG", at(24, 12, 9, 20));
-    desk.save_closure(Closure::giornata(0, None, d(24, 12), "vigilia di Natale"))
+    desk.agenda()
+        .save_closure(Closure::giornata(0, None, d(24, 12), "vigilia di Natale"))
         .unwrap();
     (r, visit.to_vec(), lia_id)
 }
@@ -727,11 +752,12 @@ fn a_visit_of_three_moves_whole_off_a_closed_day() {
     );
     let desk = ui.desk();
     for id in &visit {
-        let a = desk.appointment(*id).unwrap().unwrap();
+        let a = desk.agenda().appointment(*id).unwrap().unwrap();
         assert_eq!((a.start, a.stato), (at(28, 12, 9, 0), AppStato::Prenotato));
     }
     // Nothing of Ugo's is left on the closed day.
     let left: Vec<u64> = desk
+        .agenda()
         .day_list(d(24, 12), None)
         .unwrap()
         .iter()
@@ -749,7 +775,7 @@ fn a_visit_of_three_moves_whole_off_a_closed_day() {
     });
     assert!(ui.app.modal().is_none(), "{:?}", ui.modal_error());
     assert!(ui.admin().fuori().unwrap().lines().is_empty());
-    let report = ui.desk().check().unwrap();
+    let report = ui.desk().archive().check().unwrap();
     assert!(report.is_ok(), "{:?}", report.problems);
 }
 
@@ -791,7 +817,7 @@ fn a_proposal_taken_meanwhile_is_replaced_not_forced() {
         ui.screen()
     );
     assert_eq!(
-        ui.desk().appointment(lia).unwrap().unwrap().start,
+        ui.desk().agenda().appointment(lia).unwrap().unwrap().start,
         at(28, 12, 9, 20)
     );
 }
@@ -826,14 +852,20 @@ fn the_days_results_take_are_set_with_the_resource_kind() {
     });
     assert!(ui.app.modal().is_none(), "{:?}", ui.modal_error());
     let desk = ui.desk();
-    assert_eq!(desk.result_days().unwrap().get("punto prelievi"), 5);
-    assert_eq!(desk.result_days().unwrap().get("ambulatorio MMG"), 3);
+    assert_eq!(
+        desk.agenda().result_days().unwrap().get("punto prelievi"),
+        5
+    );
+    assert_eq!(
+        desk.agenda().result_days().unwrap().get("ambulatorio MMG"),
+        3
+    );
     // The dialog shows it again.
     ui.keys(|e| {
         e.key(KeyCode::Enter);
     });
     assert_eq!(ui.app.modal().unwrap().text(3), "5");
-    assert_eq!(ui.desk().resources().unwrap()[0].id, r);
+    assert_eq!(ui.desk().agenda().resources().unwrap()[0].id, r);
 }
 
 #[test]
@@ -866,7 +898,7 @@ fn one_dialog_gives_a_range_to_several_weekdays() {
         "23/11/2026",
     );
     assert!(ui.app.modal().is_none(), "{:?}", ui.modal_error());
-    let r = &ui.desk().resources().unwrap()[0];
+    let r = &ui.desk().agenda().resources().unwrap()[0];
     use Weekday::*;
     let ranges: Vec<(Weekday, NaiveTime, NaiveTime, u16, u16)> = r
         .patterns
@@ -904,7 +936,7 @@ fn one_dialog_gives_a_range_to_several_weekdays() {
     ui.keys(|e| {
         e.key(KeyCode::Esc);
     });
-    assert_eq!(ui.desk().resources().unwrap()[0].patterns.len(), 8);
+    assert_eq!(ui.desk().agenda().resources().unwrap()[0].patterns.len(), 8);
 }
 
 #[test]
@@ -919,10 +951,10 @@ fn a_resources_week_is_copied_onto_another() {
     }
     sala.patterns
         .push(Pattern::new(Tue, t(15, 0), t(18, 0), 15, 1, d(1, 1)));
-    let (sala, _) = desk.save_resource(sala).unwrap();
+    let (sala, _) = desk.agenda().save_resource(sala).unwrap();
     let rossi = Resource::new(0, "Studio dott. Rossi", "ambulatorio MMG")
         .with_pattern(Pattern::new(Thu, t(8, 0), t(10, 0), 20, 1, d(1, 1)));
-    let (rossi, _) = desk.save_resource(rossi).unwrap();
+    let (rossi, _) = desk.agenda().save_resource(rossi).unwrap();
     let mut ui = Harness::new(desk, 80, 24);
     open_section(&mut ui, RISORSE);
     // Ctrl+W on Sala: the other resource to copy to, then what is replaced.
@@ -955,7 +987,7 @@ fn a_resources_week_is_copied_onto_another() {
     });
     assert!(ui.app.modal().is_none(), "{:?}", ui.modal_error());
     assert!(ui.status().contains("copiata"), "{}", ui.status());
-    let resources = ui.desk().resources().unwrap();
+    let resources = ui.desk().agenda().resources().unwrap();
     let copied = resources.iter().find(|r| r.id == rossi.id).unwrap();
     assert_eq!(copied.patterns, sala.patterns);
     assert_eq!(copied.nome, "Studio dott. Rossi");

@@ -87,8 +87,9 @@ fn plan_book_and_mark_no_show() {
     let dir = tempfile::tempdir().expect("temp dir");
     let (desk, clock) = desk_and_clock(dir.path());
     let pid = setup(&desk);
-    let pai = desk.current_pai(pid).unwrap().unwrap();
+    let pai = desk.pai().current_pai(pid).unwrap().unwrap();
     let expected = desk
+        .agenda()
         .plan_pai(pai.id, &Default::default())
         .unwrap()
         .proposals;
@@ -107,7 +108,7 @@ fn plan_book_and_mark_no_show() {
     };
     assert_eq!(day, first_day);
     let desk = ui.app.desk();
-    let booked = desk.day_list(day, None).unwrap();
+    let booked = desk.agenda().day_list(day, None).unwrap();
     assert!(!booked.is_empty());
     assert!(
         booked
@@ -116,7 +117,8 @@ fn plan_book_and_mark_no_show() {
     );
     // Everything proposed is booked: planning again proposes nothing.
     assert!(
-        desk.plan_pai(pai.id, &Default::default())
+        desk.agenda()
+            .plan_pai(pai.id, &Default::default())
             .unwrap()
             .proposals
             .is_empty()
@@ -132,7 +134,13 @@ fn plan_book_and_mark_no_show() {
         ui.status()
     );
     assert_eq!(
-        ui.app.desk().appointment(first.id).unwrap().unwrap().stato,
+        ui.app
+            .desk()
+            .agenda()
+            .appointment(first.id)
+            .unwrap()
+            .unwrap()
+            .stato,
         AppStato::Prenotato
     );
     advance_to(&clock, ui.app.desk(), day);
@@ -141,16 +149,17 @@ fn plan_book_and_mark_no_show() {
     });
     assert!(ui.status().contains("non presentato"), "{}", ui.status());
     let desk = ui.app.desk();
-    let marked = desk.appointment(first.id).unwrap().unwrap();
+    let marked = desk.agenda().appointment(first.id).unwrap().unwrap();
     assert_eq!(marked.stato, AppStato::NonPresentato);
     let line = desk
+        .agenda()
         .day_list(day, None)
         .unwrap()
         .into_iter()
         .find(|l| l.appointment.id == first.id)
         .unwrap();
     assert_eq!(line.appointment.stato, AppStato::NonPresentato);
-    let recalls = desk.recalls(&[pid]).unwrap();
+    let recalls = desk.agenda().recalls(&[pid]).unwrap();
     assert!(
         recalls
             .iter()
@@ -167,11 +176,12 @@ fn plan_book_and_mark_no_show() {
     });
     assert_eq!(ui.status(), "Appuntamento riportato a prenotato");
     let desk = ui.app.desk();
-    let back = desk.appointment(first.id).unwrap().unwrap();
+    let back = desk.agenda().appointment(first.id).unwrap().unwrap();
     assert_eq!(back.stato, AppStato::Prenotato);
     assert_eq!((back.start, back.resource), (first.start, first.resource));
     assert!(
         !desk
+            .agenda()
             .recalls(&[pid])
             .unwrap()
             .iter()
@@ -184,6 +194,7 @@ fn plan_book_and_mark_no_show() {
     assert_eq!(ui.status(), "L'appuntamento è già prenotato");
     ui.app
         .desk()
+        .agenda()
         .cancel_appointment(first.id, "disdetto")
         .unwrap();
     ui.keys(|e| {
@@ -191,7 +202,13 @@ fn plan_book_and_mark_no_show() {
     });
     assert!(ui.status().contains("è annullato"), "{}", ui.status());
     assert!(matches!(
-        ui.app.desk().appointment(first.id).unwrap().unwrap().stato,
+        ui.app
+            .desk()
+            .agenda()
+            .appointment(first.id)
+            .unwrap()
+            .unwrap()
+            .stato,
         AppStato::Annullato { .. }
     ));
 }
@@ -267,12 +284,13 @@ fn date(y: i32, m: u32, d: u32) -> NaiveDate {
 
 /// The patient's PAI planned and booked through the service.
 fn book_plan(desk: &Desk, pid: u64) -> Vec<u64> {
-    let pai = desk.current_pai(pid).unwrap().unwrap();
+    let pai = desk.pai().current_pai(pid).unwrap().unwrap();
     let proposals = desk
+        .agenda()
         .plan_pai(pai.id, &Default::default())
         .unwrap()
         .proposals;
-    desk.accept_proposals(pai.id, &proposals).unwrap()
+    desk.agenda().accept_proposals(pai.id, &proposals).unwrap()
 }
 
 #[test]
@@ -281,13 +299,14 @@ fn appointments_on_a_day_closed_afterwards_are_flagged() {
     let (desk, _clock) = desk_and_clock(dir.path());
     let pid = setup(&desk);
     let ids = book_plan(&desk, pid);
-    let first = desk.appointment(ids[0]).unwrap().unwrap();
+    let first = desk.agenda().appointment(ids[0]).unwrap().unwrap();
     let day = first.start.date();
-    let before = desk.day_list(day, None).unwrap();
+    let before = desk.agenda().day_list(day, None).unwrap();
     assert!(before.iter().all(|l| l.fuori.is_empty()), "{before:?}");
-    desk.save_closure(Closure::giornata(0, None, day, "Disinfestazione"))
+    desk.agenda()
+        .save_closure(Closure::giornata(0, None, day, "Disinfestazione"))
         .unwrap();
-    let lines = desk.day_list(day, None).unwrap();
+    let lines = desk.agenda().day_list(day, None).unwrap();
     let flagged: Vec<_> = lines.iter().filter(|l| !l.fuori.is_empty()).collect();
     assert!(flagged.iter().any(|l| l.appointment.id == first.id));
     // Every booked appointment at a resource that day, each with the reason.
@@ -301,11 +320,19 @@ fn appointments_on_a_day_closed_afterwards_are_flagged() {
     // The next day with appointments is not flagged.
     let later = ids
         .iter()
-        .map(|id| desk.appointment(*id).unwrap().unwrap().start.date())
+        .map(|id| {
+            desk.agenda()
+                .appointment(*id)
+                .unwrap()
+                .unwrap()
+                .start
+                .date()
+        })
         .find(|d| *d > day)
         .unwrap();
     assert!(
-        desk.day_list(later, None)
+        desk.agenda()
+            .day_list(later, None)
             .unwrap()
             .iter()
             .all(|l| l.fuori.is_empty())
@@ -349,11 +376,19 @@ fn left_and_right_go_to_the_days_of_the_week() {
     let ids = book_plan(&desk, pid);
     let day = ids
         .iter()
-        .map(|id| desk.appointment(*id).unwrap().unwrap().start.date())
+        .map(|id| {
+            desk.agenda()
+                .appointment(*id)
+                .unwrap()
+                .unwrap()
+                .start
+                .date()
+        })
         .min()
         .unwrap();
     // One more appointment later in that week, at the nurses' room.
     let nurse = desk
+        .agenda()
         .resources()
         .unwrap()
         .into_iter()
@@ -362,6 +397,7 @@ fn left_and_right_go_to_the_days_of_the_week() {
     let length = chrono::Duration::minutes(30);
     let saturday = day + chrono::Days::new(u64::from(5 - day.weekday().num_days_from_monday()));
     let slot = desk
+        .agenda()
         .first_free_slot(
             nurse.id,
             (day + chrono::Days::new(1)).and_time(t(0, 0)),
@@ -372,23 +408,25 @@ fn left_and_right_go_to_the_days_of_the_week() {
         .unwrap()
         .filter(|s| s.start.date() <= saturday)
         .expect("a free place in the same week");
-    desk.book_appointment(sportello::domain::agenda::Appointment {
-        id: 0,
-        patient: pid,
-        pai: None,
-        item: None,
-        occorrenza: None,
-        resource: Some(nurse.id),
-        start: slot.start,
-        end: slot.start + length,
-        descrizione: "Medicazione".into(),
-        stato: AppStato::Prenotato,
-        esterno: None,
-        note: String::new(),
-        forzatura: None,
-    })
-    .unwrap();
+    desk.agenda()
+        .book_appointment(sportello::domain::agenda::Appointment {
+            id: 0,
+            patient: pid,
+            pai: None,
+            item: None,
+            occorrenza: None,
+            resource: Some(nurse.id),
+            start: slot.start,
+            end: slot.start + length,
+            descrizione: "Medicazione".into(),
+            stato: AppStato::Prenotato,
+            esterno: None,
+            note: String::new(),
+            forzatura: None,
+        })
+        .unwrap();
     let with_lines: Vec<NaiveDate> = desk
+        .agenda()
         .week(day, None)
         .unwrap()
         .iter()
@@ -439,7 +477,8 @@ fn week_view_snapshots_and_navigation() {
         let (desk, clock) = desk_and_clock(dir.path());
         let pid = setup(&desk);
         // Friday 18/12 the practice is closed; Saturday has no hours at all.
-        desk.save_closure(Closure::giornata(0, None, date(2026, 12, 18), "Inventario"))
+        desk.agenda()
+            .save_closure(Closure::giornata(0, None, date(2026, 12, 18), "Inventario"))
             .unwrap();
         // Planned on Monday 14/12 before opening: that week is full.
         let monday = date(2026, 12, 14).and_hms_opt(6, 0, 0).unwrap();
@@ -470,7 +509,12 @@ fn week_view_snapshots_and_navigation() {
         assert_eq!(days[5].closed.as_deref(), Some(""));
         assert_eq!(days[1].closed, None);
         // A holiday is closed with its name (Tuesday 8 December).
-        let holiday_week = ui.app.desk().week(date(2026, 12, 10), None).unwrap();
+        let holiday_week = ui
+            .app
+            .desk()
+            .agenda()
+            .week(date(2026, 12, 10), None)
+            .unwrap();
         assert_eq!(holiday_week[0].day, date(2026, 12, 7));
         assert_eq!(
             holiday_week[1].closed.as_deref(),
@@ -480,7 +524,7 @@ fn week_view_snapshots_and_navigation() {
         // The week holds the appointments of its days, as the day lists do.
         let desk = ui.app.desk();
         for d in &days {
-            assert_eq!(d.lines, desk.day_list(d.day, None).unwrap());
+            assert_eq!(d.lines, desk.agenda().day_list(d.day, None).unwrap());
         }
         let in_week: usize = days.iter().map(|d| d.lines.len()).sum();
         assert!(in_week > 2, "{days:?}");
@@ -527,7 +571,13 @@ fn week_view_snapshots_and_navigation() {
             .collect();
         assert_eq!(second.id, order[1]);
         assert_eq!(
-            ui.app.desk().appointment(second.id).unwrap().unwrap().stato,
+            ui.app
+                .desk()
+                .agenda()
+                .appointment(second.id)
+                .unwrap()
+                .unwrap()
+                .stato,
             AppStato::NonPresentato
         );
         // Enter opens the day of the selected appointment, still selected.
@@ -562,8 +612,14 @@ fn move_to_another_resource() {
     let desk = desk_on(dir.path());
     let pid = setup(&desk);
     let first = book_plan(&desk, pid)[0];
-    let first_day = desk.appointment(first).unwrap().unwrap().start.date();
-    let resources = desk.resources().unwrap();
+    let first_day = desk
+        .agenda()
+        .appointment(first)
+        .unwrap()
+        .unwrap()
+        .start
+        .date();
+    let resources = desk.agenda().resources().unwrap();
     let ambulatorio = resources
         .iter()
         .find(|r| r.nome == "Ambulatorio infermieristico")
@@ -571,6 +627,7 @@ fn move_to_another_resource() {
         .id;
     // A working day on which the patient has nothing booked.
     let booked: Vec<NaiveDate> = desk
+        .agenda()
         .patient_appointments(pid, desk.today())
         .unwrap()
         .iter()
@@ -665,7 +722,7 @@ fn move_to_another_resource() {
             free.format("%d/%m/%Y")
         )
     );
-    let moved = ui.app.desk().appointment(app.id).unwrap().unwrap();
+    let moved = ui.app.desk().agenda().appointment(app.id).unwrap().unwrap();
     assert_eq!(moved.resource, Some(ambulatorio));
     assert_eq!(moved.start, free.and_time(t(10, 30)));
     assert_eq!(moved.end - moved.start, app.end - app.start);
@@ -673,13 +730,15 @@ fn move_to_another_resource() {
     // The slot is taken on the new resource, freed on the old one.
     let desk = ui.app.desk();
     assert!(
-        desk.day_list(free, Some(ambulatorio))
+        desk.agenda()
+            .day_list(free, Some(ambulatorio))
             .unwrap()
             .iter()
             .any(|l| l.appointment.id == app.id)
     );
     assert!(
-        desk.day_list(app.start.date(), app.resource)
+        desk.agenda()
+            .day_list(app.start.date(), app.resource)
             .unwrap()
             .iter()
             .all(|l| l.appointment.id != app.id)
@@ -735,8 +794,8 @@ fn preferences_are_saved_reloaded_and_honoured() {
     }
     // The default plan uses other days too: the preferences made the difference.
     let desk = ui.app.desk();
-    let pai = desk.current_pai(pid).unwrap().unwrap();
-    let default = desk.plan_pai(pai.id, &Default::default()).unwrap();
+    let pai = desk.pai().current_pai(pid).unwrap().unwrap();
+    let default = desk.agenda().plan_pai(pai.id, &Default::default()).unwrap();
     assert!(
         default
             .proposals
@@ -752,7 +811,7 @@ fn preferences_are_saved_reloaded_and_honoured() {
 
     // Reopened: the preferences are still there and the plan uses them.
     let desk = desk_on(dir.path());
-    assert_eq!(desk.preferences_of(pid).unwrap(), wanted);
+    assert_eq!(desk.agenda().preferences_of(pid).unwrap(), wanted);
     let mut ui = harness(desk, 120, 40);
     open_plan(&mut ui);
     match top(&ui.app) {
@@ -774,7 +833,7 @@ fn preferences_are_saved_reloaded_and_honoured() {
         e.key(KeyCode::Char(' ')).key(KeyCode::Enter);
     });
     assert_eq!(
-        ui.app.desk().preferences_of(pid).unwrap(),
+        ui.app.desk().agenda().preferences_of(pid).unwrap(),
         Preferences::default()
     );
 }
@@ -794,7 +853,7 @@ fn recall_sections_follow_the_agenda() {
     let pid = setup(&desk);
     // Before any booking every in-house and external occurrence with an
     // open or near window is to book.
-    let before = desk.recall_lists().unwrap();
+    let before = desk.agenda().recall_lists().unwrap();
     assert!(!before.da_prenotare.is_empty());
     assert!(before.non_presentati.is_empty());
     assert!(before.adherence.is_empty(), "{:?}", before.adherence);
@@ -824,14 +883,14 @@ fn recall_sections_follow_the_agenda() {
     });
     let desk = ui.app.desk();
     assert_eq!(
-        desk.appointment(done.id).unwrap().unwrap().stato,
+        desk.agenda().appointment(done.id).unwrap().unwrap().stato,
         AppStato::Eseguito
     );
     assert_eq!(
-        desk.appointment(missed.id).unwrap().unwrap().stato,
+        desk.agenda().appointment(missed.id).unwrap().unwrap().stato,
         AppStato::NonPresentato
     );
-    let lists = desk.recall_lists().unwrap();
+    let lists = desk.agenda().recall_lists().unwrap();
     ui.keys(|e| {
         e.key(KeyCode::F(7));
     });
@@ -896,7 +955,7 @@ fn recall_sections_follow_the_agenda() {
     assert!(line.adherence.dovute >= 2, "{line:?}");
     assert!(line.adherence.share().unwrap() < 1.0);
     assert_eq!(
-        ui.app.desk().recall_lists().unwrap().adherence[0].adherence,
+        ui.app.desk().agenda().recall_lists().unwrap().adherence[0].adherence,
         line.adherence
     );
     assert!(
@@ -918,10 +977,10 @@ fn recall_section_snapshots() {
         let (desk, clock) = desk_and_clock(dir.path());
         let pid = setup(&desk);
         let ids = book_plan(&desk, pid);
-        let second = desk.appointment(ids[1]).unwrap().unwrap();
+        let second = desk.agenda().appointment(ids[1]).unwrap().unwrap();
         advance_to(&clock, &desk, second.start.date());
-        desk.mark_done(ids[0]).unwrap();
-        desk.mark_no_show(ids[1]).unwrap();
+        desk.agenda().mark_done(ids[0]).unwrap();
+        desk.agenda().mark_no_show(ids[1]).unwrap();
         let mut ui = harness(desk, w, h);
         ui.keys(|e| {
             e.key(KeyCode::F(7));
@@ -949,25 +1008,26 @@ fn appointment_at(
     minutes: i64,
 ) -> u64 {
     use sportello::domain::agenda::{Appointment, Esterno};
-    desk.book_appointment(Appointment {
-        id: 0,
-        patient,
-        pai: None,
-        item: None,
-        occorrenza: None,
-        resource,
-        start,
-        end: start + chrono::Duration::minutes(minutes),
-        descrizione: "Visita di controllo MMG".into(),
-        stato: AppStato::Prenotato,
-        esterno: resource.is_none().then(|| Esterno {
-            erogatore: "Niguarda".into(),
-            codice_prenotazione: "X1".into(),
-        }),
-        note: String::new(),
-        forzatura: None,
-    })
-    .unwrap()
+    desk.agenda()
+        .book_appointment(Appointment {
+            id: 0,
+            patient,
+            pai: None,
+            item: None,
+            occorrenza: None,
+            resource,
+            start,
+            end: start + chrono::Duration::minutes(minutes),
+            descrizione: "Visita di controllo MMG".into(),
+            stato: AppStato::Prenotato,
+            esterno: resource.is_none().then(|| Esterno {
+                erogatore: "Niguarda".into(),
+                codice_prenotazione: "X1".into(),
+            }),
+            note: String::new(),
+            forzatura: None,
+        })
+        .unwrap()
 }
 
 #[test]
@@ -978,6 +1038,7 @@ fn a_move_offers_the_next_free_slots() {
     let desk = desk_on(dir.path());
     // One surgery, one 60-minute slot a day (09:00), one place.
     let (studio, _) = desk
+        .agenda()
         .save_resource(common::agenda::resource(
             "Studio dott.ssa Sala",
             "ambulatorio MMG",
@@ -990,9 +1051,11 @@ fn a_move_offers_the_next_free_slots() {
         .unwrap();
     let born = date(1950, 3, 12);
     let noe = desk
+        .patients()
         .register_patient(common::patient::patient("Cantù", "Noè", Sex::M, born))
         .unwrap();
     let ada = desk
+        .patients()
         .register_patient(common::patient::patient("Verdi", "Ada", Sex::F, born))
         .unwrap();
     let at = |d: u32, m: u32, h: u32| date(2026, m, d).and_time(t(h, 0));
@@ -1000,13 +1063,14 @@ fn a_move_offers_the_next_free_slots() {
     let id = appointment_at(&desk, noe, Some(studio.id), at(27, 11, 9), 60);
     // Tuesday 24 the surgery is closed, Wednesday 25 Noè is at Niguarda
     // at 09:30, Thursday 26 Ada has the place; Tuesday 8/12 is a holiday.
-    desk.save_closure(Closure::giornata(
-        0,
-        Some(studio.id),
-        date(2026, 11, 24),
-        "corso",
-    ))
-    .unwrap();
+    desk.agenda()
+        .save_closure(Closure::giornata(
+            0,
+            Some(studio.id),
+            date(2026, 11, 24),
+            "corso",
+        ))
+        .unwrap();
     appointment_at(
         &desk,
         noe,
@@ -1072,7 +1136,7 @@ fn a_move_offers_the_next_free_slots() {
         "Appuntamento spostato a venerdì 11/12/2026 alle 09:00"
     );
     assert_eq!(
-        ui.desk().appointment(id).unwrap().unwrap().start,
+        ui.desk().agenda().appointment(id).unwrap().unwrap().start,
         at(11, 12, 9)
     );
     // A date and time can still be typed: the last entry.

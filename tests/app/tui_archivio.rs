@@ -69,6 +69,7 @@ fn a_backup_and_a_check_are_taken_from_the_application() {
     // Both recorded in the audit trail.
     let trail = ui
         .desk()
+        .operators()
         .audit_page(&Default::default(), None, 50)
         .expect("audit");
     let backups_logged = trail

@@ -68,6 +68,7 @@ fn archive() -> Archive {
         let desk = desk_on(dir.path(), signed_on);
         let gestore = import_gestore(&desk);
         let anna = desk
+            .patients()
             .register_patient(common::patient::patient(
                 "Rossi",
                 "Anna",
@@ -75,10 +76,12 @@ fn archive() -> Archive {
                 date(1950, 3, 15),
             ))
             .expect("registered");
-        desk.choose_gestore(anna, gestore, Canale::MmgAderente, signed_on, "")
+        desk.gestori()
+            .choose_gestore(anna, gestore, Canale::MmgAderente, signed_on, "")
             .expect("chosen");
         common::patto::sign_patto(&desk, anna);
         let niccolo = desk
+            .patients()
             .register_patient(common::patient::patient(
                 "D'Adda",
                 "Niccolò",
@@ -90,14 +93,16 @@ fn archive() -> Archive {
     };
     let desk = desk_on(dir.path(), today());
     let cf = |id| {
-        desk.patient(id)
+        desk.patients()
+            .patient(id)
             .expect("read")
             .expect("stored")
             .codice_fiscale
     };
     let (anna_cf, niccolo_cf) = (cf(anna), cf(niccolo));
     assert!(
-        desk.gestori(None, false)
+        desk.gestori()
+            .list(None, false)
             .expect("gestori")
             .iter()
             .any(|g| g.denominazione == GESTORE)
@@ -231,6 +236,7 @@ fn scan_with_a_changed_form_open_asks_first() {
     assert_eq!(ui.app.depth(), 2);
     assert!(
         ui.desk()
+            .patients()
             .lookup("verdi", 5)
             .expect("lookup")
             .patients
@@ -488,6 +494,7 @@ fn changed_form(ui: &mut Harness) {
 
 fn phones(ui: &Harness, id: PatientId) -> Vec<String> {
     ui.desk()
+        .patients()
         .patient(id)
         .expect("read")
         .expect("stored")
@@ -656,6 +663,7 @@ fn quitting_with_a_changed_form_asks_and_salva_saves_then_quits() {
 fn quitting_at_the_lock_warns_about_a_changed_form() {
     let a = archive();
     a.desk
+        .operators()
         .add_operator("anna", "password-anna", Role::Segreteria)
         .expect("operator");
     drop(a.desk);

@@ -26,24 +26,26 @@ fn store(dir: &std::path::Path) -> Desk {
     let clock = Arc::new(ManualClock::new(start));
     let desk = Desk::open(dir, clock.clone()).expect("store opens");
     let pid = common::agenda::setup(&desk);
-    let pai = desk.current_pai(pid).unwrap().unwrap();
+    let pai = desk.pai().current_pai(pid).unwrap().unwrap();
     let proposals = desk
+        .agenda()
         .plan_pai(pai.id, &Default::default())
         .unwrap()
         .proposals;
-    let ids = desk.accept_proposals(pai.id, &proposals).unwrap();
-    let second = desk.appointment(ids[1]).unwrap().unwrap();
+    let ids = desk.agenda().accept_proposals(pai.id, &proposals).unwrap();
+    let second = desk.agenda().appointment(ids[1]).unwrap().unwrap();
     let day = second.start.date().and_hms_opt(8, 0, 0).unwrap();
     clock.advance(day - desk.now());
-    desk.mark_done(ids[0]).unwrap();
-    desk.mark_no_show(ids[1]).unwrap();
-    desk.save_closure(Closure::giornata(
-        0,
-        None,
-        NaiveDate::from_ymd_opt(2027, 1, 15).unwrap(),
-        "Inventario",
-    ))
-    .unwrap();
+    desk.agenda().mark_done(ids[0]).unwrap();
+    desk.agenda().mark_no_show(ids[1]).unwrap();
+    desk.agenda()
+        .save_closure(Closure::giornata(
+            0,
+            None,
+            NaiveDate::from_ymd_opt(2027, 1, 15).unwrap(),
+            "Inventario",
+        ))
+        .unwrap();
     desk
 }
 
@@ -70,7 +72,8 @@ fn login_and_first_start_in_english() {
     snap("first_start", &ui);
     let dir = tempfile::tempdir().unwrap();
     let desk = empty_store(dir.path());
-    desk.add_operator("capo", "password-capo", Role::Amministratore)
+    desk.operators()
+        .add_operator("capo", "password-capo", Role::Amministratore)
         .unwrap();
     let mut ui = Harness::of(App::with_login(desk, Lang::En), 80, 24);
     ui.keys(|e| {

@@ -35,7 +35,8 @@ const COOP_BRIANZA: &str = "Cooperativa Medici Esempio Brianza (fittizia)";
 fn open_desk(dir: &Path) -> Desk {
     let clock = FixedClock::on(2026, 11, 22).expect("valid date");
     let desk = Desk::open(dir, Arc::new(clock)).expect("store opens");
-    desk.seed_sample_gestori(&sample_gestori())
+    desk.gestori()
+        .seed_sample_gestori(&sample_gestori())
         .expect("sample list");
     desk
 }
@@ -74,9 +75,11 @@ fn patient(cognome: &str, nome: &str, sex: Sex, born: NaiveDate, comune: &str) -
 /// Returns Anna's id.
 fn fill(desk: &Desk) -> PatientId {
     let anna = desk
+        .patients()
         .register_patient(patient("Rossi", "Anna", Sex::F, date(1950, 3, 15), "F704"))
         .expect("registered");
-    desk.register_patient(patient("Verdi", "Luca", Sex::M, date(1947, 6, 2), "F205"))
+    desk.patients()
+        .register_patient(patient("Verdi", "Luca", Sex::M, date(1947, 6, 2), "F205"))
         .expect("registered");
     anna
 }
@@ -84,17 +87,18 @@ fn fill(desk: &Desk) -> PatientId {
 /// The practice's MMG adheres to the sample Brianza cooperative.
 fn mmg_adheres(desk: &Desk) {
     let coop = desk
-        .gestori(Some("030324"), false)
+        .gestori()
+        .list(Some("030324"), false)
         .expect("list")
         .into_iter()
         .find(|g| g.denominazione == COOP_BRIANZA)
         .expect("sample cooperative");
-    let mut practice = desk.practice().expect("practice");
+    let mut practice = desk.gestori().practice().expect("practice");
     practice.mmg.push(MmgAdesione {
         nome: MMG.into(),
         adesione: Adesione::Cooperativa(coop.id),
     });
-    desk.save_practice(&practice).expect("saved");
+    desk.gestori().save_practice(&practice).expect("saved");
 }
 
 fn archive() -> (tempfile::TempDir, Desk, PatientId) {
@@ -257,10 +261,11 @@ fn import_preview_of_the_excel_fixture() {
             "{}",
             ui.status()
         );
-        assert_eq!(ui.desk().gestori_imports().expect("log").len(), 1);
+        assert_eq!(ui.desk().gestori().gestori_imports().expect("log").len(), 1);
         assert_eq!(
             ui.desk()
-                .gestori(Some("030324"), false)
+                .gestori()
+                .list(Some("030324"), false)
                 .expect("list")
                 .len(),
             4
@@ -306,14 +311,14 @@ fn import_errors_are_shown_not_written() {
         "{}",
         ui.status()
     );
-    assert_eq!(ui.desk().gestori_imports().expect("log").len(), 1);
+    assert_eq!(ui.desk().gestori().gestori_imports().expect("log").len(), 1);
 }
 
 #[test]
 fn record_shows_the_pic_and_its_history() {
     for (w, h) in [(80, 24), (120, 40)] {
         let (_dir, desk, anna) = archive();
-        let brianza = desk.gestori(Some("030324"), false).expect("list");
+        let brianza = desk.gestori().list(Some("030324"), false).expect("list");
         let id_of = |name: &str| {
             brianza
                 .iter()
@@ -321,24 +326,27 @@ fn record_shows_the_pic_and_its_history() {
                 .map(|g| g.id)
                 .expect("sample gestore")
         };
-        desk.choose_gestore(
-            anna,
-            id_of(COOP_BRIANZA),
-            Canale::MmgAderente,
-            date(2025, 1, 10),
-            "",
-        )
-        .expect("chosen");
-        desk.revoke_presa(anna, date(2026, 6, 1), "trasferimento")
+        desk.gestori()
+            .choose_gestore(
+                anna,
+                id_of(COOP_BRIANZA),
+                Canale::MmgAderente,
+                date(2025, 1, 10),
+                "",
+            )
+            .expect("chosen");
+        desk.gestori()
+            .revoke_presa(anna, date(2026, 6, 1), "trasferimento")
             .expect("revoked");
-        desk.choose_gestore(
-            anna,
-            id_of("ASST della Brianza"),
-            Canale::CentroServiziAsst,
-            date(2026, 6, 2),
-            "",
-        )
-        .expect("chosen");
+        desk.gestori()
+            .choose_gestore(
+                anna,
+                id_of("ASST della Brianza"),
+                Canale::CentroServiziAsst,
+                date(2026, 6, 2),
+                "",
+            )
+            .expect("chosen");
         let mut ui = Harness::new(desk, w, h);
         ui.keys(|e| {
             e.text("rossi anna").key(KeyCode::Enter);
@@ -379,7 +387,7 @@ fn import_choose_change_and_choose_again() {
         ui.status(),
         "Importazione registrata: 5 nuovi, 0 aggiornati, 4 non più idonei."
     );
-    let imports = ui.desk().gestori_imports().expect("log");
+    let imports = ui.desk().gestori().gestori_imports().expect("log");
     assert_eq!(imports.len(), 2);
     assert!(imports.iter().any(|i| i.file == "brianza-excel-1252.csv"
         && i.aggiunti == 5
@@ -431,6 +439,7 @@ fn import_choose_change_and_choose_again() {
     );
     let active = ui
         .desk()
+        .gestori()
         .active_presa(anna)
         .expect("read")
         .expect("a presa");
@@ -460,7 +469,13 @@ fn import_choose_change_and_choose_again() {
     });
     assert!(ui.app.modal().is_none(), "{}", ui.screen());
     assert!(ui.status().contains("Ora scegliere il nuovo Gestore"));
-    assert!(ui.desk().active_presa(anna).expect("read").is_none());
+    assert!(
+        ui.desk()
+            .gestori()
+            .active_presa(anna)
+            .expect("read")
+            .is_none()
+    );
     // The new one: an ASST defaults to its Centro Servizi.
     ui.keys(|e| {
         e.key(KeyCode::Enter).key(KeyCode::Enter);
@@ -472,7 +487,7 @@ fn import_choose_change_and_choose_again() {
     );
 
     // What the store holds.
-    let history = ui.desk().prese_history(anna).expect("history");
+    let history = ui.desk().gestori().prese_history(anna).expect("history");
     assert_eq!(history.len(), 2);
     let (now, now_g) = &history[0];
     assert!(now.is_active());
@@ -494,9 +509,17 @@ fn import_choose_change_and_choose_again() {
         before_g.as_ref().map(|g| g.denominazione.as_str()),
         Some("Società Cooperativa Unità Medica")
     );
-    let idonei = ui.desk().gestori(Some("030324"), false).expect("list");
+    let idonei = ui
+        .desk()
+        .gestori()
+        .list(Some("030324"), false)
+        .expect("list");
     assert_eq!(idonei.len(), 5);
-    let all = ui.desk().gestori(Some("030324"), true).expect("list");
+    let all = ui
+        .desk()
+        .gestori()
+        .list(Some("030324"), true)
+        .expect("list");
     assert_eq!(all.len(), 9, "nothing deleted");
     assert!(
         all.iter()
@@ -523,7 +546,13 @@ fn import_choose_change_and_choose_again() {
         ui.status()
             .starts_with("Presa in carico revocata il 22/11/2026")
     );
-    assert!(ui.desk().active_presa(anna).expect("read").is_none());
+    assert!(
+        ui.desk()
+            .gestori()
+            .active_presa(anna)
+            .expect("read")
+            .is_none()
+    );
     ui.keys(|e| {
         e.ctrl('x');
     });
@@ -581,12 +610,17 @@ fn studio_sets_the_mmg_adesione_and_the_channels() {
         e.key(KeyCode::Esc).ctrl('s');
     });
     assert_eq!(ui.status(), "Studio salvato");
-    let practice = ui.desk().practice().expect("practice");
+    let practice = ui.desk().gestori().practice().expect("practice");
     assert_eq!(practice.nome, "Studio Medico Rossi");
     assert_eq!(practice.comune, "F704");
     assert!(practice.canale_attivo(Canale::Mifs));
     let coop = practice.gestore_of_mmg(MMG).expect("an adesione");
-    let g = ui.desk().gestore(coop).expect("read").expect("stored");
+    let g = ui
+        .desk()
+        .gestori()
+        .gestore(coop)
+        .expect("read")
+        .expect("stored");
     assert_eq!(g.denominazione, COOP_BRIANZA);
 }
 
@@ -652,19 +686,21 @@ fn english_on_request() {
 fn stored_list_wraps_names_and_enter_opens_the_gestore() {
     let (_dir, desk, anna) = archive();
     let coop = desk
-        .gestori(Some("030324"), false)
+        .gestori()
+        .list(Some("030324"), false)
         .expect("list")
         .into_iter()
         .find(|g| g.denominazione == COOP_BRIANZA)
         .expect("sample cooperative");
-    desk.choose_gestore(
-        anna,
-        coop.id,
-        Canale::CentroServiziAsst,
-        date(2026, 11, 20),
-        "",
-    )
-    .expect("chosen");
+    desk.gestori()
+        .choose_gestore(
+            anna,
+            coop.id,
+            Canale::CentroServiziAsst,
+            date(2026, 11, 20),
+            "",
+        )
+        .expect("chosen");
     let mut ui = Harness::new(desk, 80, 24);
     ui.keys(|e| {
         e.key(KeyCode::F(11));
@@ -749,12 +785,17 @@ fn revoke_dialog_counts_the_appointments_it_does_not_list() {
     let dir = tempfile::tempdir().expect("temp dir");
     let desk = Desk::open(dir.path(), Arc::new(FixedClock::on(2026, 11, 23).unwrap())).unwrap();
     let pid = common::agenda::setup(&desk);
-    let pai = desk.current_pai(pid).unwrap().unwrap();
+    let pai = desk.pai().current_pai(pid).unwrap().unwrap();
     let proposals = desk
+        .agenda()
         .plan_pai(pai.id, &Default::default())
         .unwrap()
         .proposals;
-    let booked = desk.accept_proposals(pai.id, &proposals).unwrap().len();
+    let booked = desk
+        .agenda()
+        .accept_proposals(pai.id, &proposals)
+        .unwrap()
+        .len();
     assert!(booked > 9, "{booked}");
     let mut ui = Harness::new(desk, 100, 40);
     ui.keys(|e| {

@@ -38,23 +38,25 @@ fn date(y: i32, m: u32, d: u32) -> NaiveDate {
 
 /// Giuseppe Colombo, diabete tipo 2 and ipertensione arteriosa.
 fn register(desk: &Desk) -> PatientId {
-    desk.register_patient(Patient {
-        residenza: Residence {
-            indirizzo: "Via Padova 20".into(),
-            cap: "20127".into(),
-            comune: "F205".into(),
-        },
-        telefoni: vec!["333 1234567".into()],
-        ..patient("Colombo", "Giuseppe", Sex::M, date(1952, 4, 18))
-    })
-    .expect("registered")
+    desk.patients()
+        .register_patient(Patient {
+            residenza: Residence {
+                indirizzo: "Via Padova 20".into(),
+                cap: "20127".into(),
+                comune: "F205".into(),
+            },
+            telefoni: vec!["333 1234567".into()],
+            ..patient("Colombo", "Giuseppe", Sex::M, date(1952, 4, 18))
+        })
+        .expect("registered")
 }
 
 /// The patient with the Gestore chosen and the Patto signed.
 fn setup(desk: &Desk) -> PatientId {
     let gestore = import_gestore(desk);
     let id = register(desk);
-    desk.choose_gestore(id, gestore, Canale::MmgAderente, date(2026, 11, 20), "")
+    desk.gestori()
+        .choose_gestore(id, gestore, Canale::MmgAderente, date(2026, 11, 20), "")
         .expect("Gestore chosen");
     common::patto::sign_patto(desk, id);
     id
@@ -285,7 +287,7 @@ fn build_adjust_share_and_export() {
     );
 
     let desk = ui.app.desk();
-    let pai = desk.current_pai(id).expect("read").expect("a PAI");
+    let pai = desk.pai().current_pai(id).expect("read").expect("a PAI");
     assert!(matches!(pai.stato, PaiStato::Condiviso { versione: 1, .. }));
     let hba1c = pai
         .items
@@ -303,6 +305,7 @@ fn build_adjust_share_and_export() {
     );
 
     let cf = desk
+        .patients()
         .patient(id)
         .expect("read")
         .expect("stored")
@@ -363,9 +366,15 @@ fn without_patient_gestore_or_pathologies_the_reason_and_the_key() {
         e.key(KeyCode::Esc);
     });
 
-    let mut p = ui.app.desk().patient(id).expect("read").expect("stored");
+    let mut p = ui
+        .app
+        .desk()
+        .patients()
+        .patient(id)
+        .expect("read")
+        .expect("stored");
     p.patologie.clear();
-    ui.app.desk().update_patient(p).expect("updated");
+    ui.app.desk().patients().update_patient(p).expect("updated");
     open_pai(&mut ui);
     let screen = ui.screen();
     assert!(screen.contains("non ha un Gestore"), "{screen}");
@@ -414,7 +423,13 @@ fn sharing_without_lifestyle_advice_lists_what_is_missing() {
     ui.keys(|e| {
         e.key(KeyCode::Enter);
     });
-    let stored = ui.app.desk().current_pai(id).expect("read").expect("draft");
+    let stored = ui
+        .app
+        .desk()
+        .pai()
+        .current_pai(id)
+        .expect("read")
+        .expect("draft");
     assert_eq!(stored.stato, PaiStato::Bozza);
     assert!(!stored.stile_di_vita.is_empty());
     assert!(ui.pai().is_dirty());

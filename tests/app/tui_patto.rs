@@ -58,14 +58,17 @@ fn register(desk: &Desk, cognome: &str, nome: &str, sex: Sex, born: NaiveDate) -
         patologie: vec!["IPA".into(), "DM2".into()],
         ..common::patient::patient(cognome, nome, sex, born)
     };
-    desk.register_patient(patient).expect("registered")
+    desk.patients()
+        .register_patient(patient)
+        .expect("registered")
 }
 
 /// Niccolò D'Adda, with the test Gestore chosen on `day`.
 fn niccolo(desk: &Desk, day: NaiveDate) -> PatientId {
     let gestore = import_gestore(desk);
     let id = register(desk, "D'Adda", "Niccolò", Sex::M, date(1950, 3, 12));
-    desk.choose_gestore(id, gestore, Canale::MmgAderente, day, "")
+    desk.gestori()
+        .choose_gestore(id, gestore, Canale::MmgAderente, day, "")
         .expect("Gestore chosen");
     id
 }
@@ -147,7 +150,7 @@ fn patto_list_after_signing() {
         ui.keys(|e| {
             e.key(KeyCode::Esc);
         });
-        let patti = ui.app.desk().patti(id).expect("patti");
+        let patti = ui.app.desk().patto().patti(id).expect("patti");
         assert_eq!(patti.len(), 1);
         assert_eq!(patti[0].stato, PattoStato::Firmato);
         let screen = ui.screen();
@@ -163,17 +166,19 @@ fn signed_patient(dir: &Path, cognome: &str, nome: &str, sex: Sex, signed_on: Na
     use chrono::Datelike;
     let desk = desk_on(dir, signed_on.year(), signed_on.month(), signed_on.day());
     let gestore = desk
-        .gestori(None, false)
+        .gestori()
+        .list(None, false)
         .expect("gestori")
         .into_iter()
         .find(|g| g.denominazione == GESTORE)
         .map(|g| g.id)
         .unwrap_or_else(|| import_gestore(&desk));
     let id = register(&desk, cognome, nome, sex, date(1948, 5, 2));
-    desk.choose_gestore(id, gestore, Canale::MmgAderente, signed_on, "")
+    desk.gestori()
+        .choose_gestore(id, gestore, Canale::MmgAderente, signed_on, "")
         .expect("chosen");
-    let draft = desk.prepare_patto(id).expect("bozza");
-    desk.sign_patto(draft.id, firma()).expect("signed");
+    let draft = desk.patto().prepare_patto(id).expect("bozza");
+    desk.patto().sign_patto(draft.id, firma()).expect("signed");
 }
 
 #[test]
@@ -253,9 +258,9 @@ fn missing_preconditions_are_english_on_an_english_desk() {
     let desk = desk_on(dir.path(), 2026, 11, 22);
     import_gestore(&desk);
     let id = register(&desk, "Brambilla", "Gioele", Sex::M, date(1948, 5, 2));
-    let mut p = desk.patient(id).expect("read").expect("stored");
+    let mut p = desk.patients().patient(id).expect("read").expect("stored");
     p.patologie.clear();
-    desk.update_patient(p).expect("updated");
+    desk.patients().update_patient(p).expect("updated");
     let mut ui = Harness::of(App::new(desk, Lang::En).with_idle_minutes(0), 80, 24);
     open_patto(&mut ui, "brambilla");
     let screen = ui.screen();
@@ -283,9 +288,9 @@ fn missing_preconditions_are_explained_with_the_key() {
     let desk = desk_on(dir.path(), 2026, 11, 22);
     import_gestore(&desk);
     let id = register(&desk, "Brambilla", "Gioele", Sex::M, date(1948, 5, 2));
-    let mut p = desk.patient(id).expect("read").expect("stored");
+    let mut p = desk.patients().patient(id).expect("read").expect("stored");
     p.patologie.clear();
-    desk.update_patient(p).expect("updated");
+    desk.patients().update_patient(p).expect("updated");
     let mut ui = Harness::new(desk, 80, 24);
     open_patto(&mut ui, "brambilla");
     let screen = ui.screen();
@@ -367,7 +372,7 @@ fn signing_asks_for_what_is_missing() {
         }
         e.ctrl('u').text("Dott. Carlo Brambilla").key(KeyCode::Tab);
     });
-    let bozza = ui.app.desk().patti(id).expect("patti").remove(0);
+    let bozza = ui.app.desk().patto().patti(id).expect("patti").remove(0);
     assert_eq!(bozza.clinical_manager, "Dott. Carlo Brambilla");
     ui.keys(|e| {
         e.ctrl('s');
@@ -383,13 +388,13 @@ fn signing_asks_for_what_is_missing() {
         e.key(KeyCode::Esc);
     });
     assert_eq!(
-        ui.app.desk().patti(id).expect("patti")[0].stato,
+        ui.app.desk().patto().patti(id).expect("patti")[0].stato,
         PattoStato::Bozza
     );
     ui.keys(|e| {
         e.ctrl('s').key(KeyCode::Enter).key(KeyCode::Esc);
     });
-    let signed = ui.app.desk().patti(id).expect("patti").remove(0);
+    let signed = ui.app.desk().patto().patti(id).expect("patti").remove(0);
     let f = signed.firma.expect("signed");
     assert_eq!(f.firmatario, Firmatario::Delegato);
     assert_eq!(f.nome_firmatario, "Giulia D'Adda");
@@ -402,8 +407,8 @@ fn revoke_with_date_and_reason() {
     let dir = tempfile::tempdir().expect("temp dir");
     let desk = desk_on(dir.path(), 2026, 11, 22);
     let id = niccolo(&desk, date(2026, 11, 20));
-    let draft = desk.prepare_patto(id).expect("bozza");
-    let signed = desk.sign_patto(draft.id, firma()).expect("signed");
+    let draft = desk.patto().prepare_patto(id).expect("bozza");
+    let signed = desk.patto().sign_patto(draft.id, firma()).expect("signed");
     let mut ui = Harness::new(desk, 80, 24);
     open_patto(&mut ui, "dadda");
     ui.keys(|e| {
@@ -434,8 +439,8 @@ fn revoke_with_date_and_reason() {
         ui.status()
     );
     let desk = ui.app.desk();
-    assert!(desk.active_presa(id).expect("presa").is_none());
-    let p = desk.patto(signed.id).expect("patto").expect("stored");
+    assert!(desk.gestori().active_presa(id).expect("presa").is_none());
+    let p = desk.patto().get(signed.id).expect("patto").expect("stored");
     assert_eq!(p.state_on(desk.today()), PattoState::Revocato);
     assert!(ui.screen().contains("revocato"), "{}", ui.screen());
 }
@@ -494,13 +499,17 @@ fn prepare_sign_print_reprint_expire_renew() {
             e.key(KeyCode::Enter);
         });
         assert!(ui.status().contains("Patto firmato"), "{}", ui.status());
-        let patti = ui.app.desk().patti(id).expect("patti");
+        let patti = ui.app.desk().patto().patti(id).expect("patti");
         assert_eq!(patti.len(), 1);
         signed_id = patti[0].id;
         assert_eq!(patti[0].stato, PattoStato::Firmato);
         // What was read is what was signed.
         assert_eq!(
-            ui.app.desk().signed_patto_text(signed_id).expect("text"),
+            ui.app
+                .desk()
+                .patto()
+                .signed_patto_text(signed_id)
+                .expect("text"),
             shown
         );
 
@@ -519,6 +528,7 @@ fn prepare_sign_print_reprint_expire_renew() {
         let cf = ui
             .app
             .desk()
+            .patients()
             .patient(id)
             .expect("read")
             .expect("stored")
@@ -609,7 +619,7 @@ fn prepare_sign_print_reprint_expire_renew() {
         "{}",
         ui.screen()
     );
-    let patti = ui.app.desk().patti(id).expect("patti");
+    let patti = ui.app.desk().patto().patti(id).expect("patti");
     assert_eq!(patti.len(), 2);
     assert_eq!(patti[0].stato, PattoStato::Bozza);
     assert_eq!(patti[0].precedente, Some(signed_id));
@@ -659,8 +669,12 @@ fn niccolo_without_mmg(desk: &Desk, day: NaiveDate) -> PatientId {
         patologie: vec!["IPA".into(), "DM2".into()],
         ..common::patient::patient("D'Adda", "Niccolò", Sex::M, date(1950, 3, 12))
     };
-    let id = desk.register_patient(patient).expect("registered");
-    desk.choose_gestore(id, gestore, Canale::MmgAderente, day, "")
+    let id = desk
+        .patients()
+        .register_patient(patient)
+        .expect("registered");
+    desk.gestori()
+        .choose_gestore(id, gestore, Canale::MmgAderente, day, "")
         .expect("Gestore chosen");
     id
 }
@@ -691,7 +705,7 @@ fn signing_without_clinical_manager_puts_the_cursor_on_it() {
         _ => panic!("bozza expected"),
     }
     assert_eq!(
-        ui.app.desk().patti(id).expect("patti")[0].stato,
+        ui.app.desk().patto().patti(id).expect("patti")[0].stato,
         PattoStato::Bozza
     );
     // Typed where the cursor is, it is stored and signing goes on.
@@ -707,7 +721,7 @@ fn signing_without_clinical_manager_puts_the_cursor_on_it() {
     ui.keys(|e| {
         e.key(KeyCode::Enter).key(KeyCode::Esc);
     });
-    let signed = ui.app.desk().patti(id).expect("patti").remove(0);
+    let signed = ui.app.desk().patto().patti(id).expect("patti").remove(0);
     assert_eq!(signed.stato, PattoStato::Firmato);
     assert_eq!(signed.clinical_manager, "Dott. Paolo Neri");
 }
@@ -719,8 +733,9 @@ fn a_signed_patto_without_clinical_manager_is_corrected_with_a_reason() {
     {
         let desk = desk_on(dir.path(), 2026, 11, 22);
         id = niccolo_without_mmg(&desk, date(2026, 11, 20));
-        let draft = desk.prepare_patto(id).expect("bozza");
+        let draft = desk.patto().prepare_patto(id).expect("bozza");
         let text = desk
+            .patto()
             .patto_text(&draft, &firma().consensi, None, date(2026, 11, 22))
             .expect("text");
         patto = draft.id;
@@ -728,7 +743,7 @@ fn a_signed_patto_without_clinical_manager_is_corrected_with_a_reason() {
         common::patto::sign_without_clinical_manager(dir.path(), patto, &text);
     }
     let desk = desk_on(dir.path(), 2026, 11, 23);
-    desk.new_pai(id).expect("PAI bozza");
+    desk.pai().new_pai(id).expect("PAI bozza");
     let mut ui = Harness::new(desk, 80, 24);
     open_patto(&mut ui, "dadda");
     let screen = ui.screen();
@@ -782,6 +797,7 @@ fn a_signed_patto_without_clinical_manager_is_corrected_with_a_reason() {
     assert!(screen.contains("Dott. Paolo Neri"), "{screen}");
     let entry = ui
         .desk()
+        .operators()
         .audit_page(&sportello::domain::audit::AuditFilter::default(), None, 1)
         .expect("audit")
         .remove(0);
@@ -802,10 +818,11 @@ fn a_signed_patto_without_clinical_manager_is_corrected_with_a_reason() {
         screen.contains("Clinical Manager corretto il 23/11/2026"),
         "{screen}"
     );
-    let p = ui.desk().patto(patto).expect("read").expect("stored");
+    let p = ui.desk().patto().get(patto).expect("read").expect("stored");
     assert_eq!(p.clinical_manager, "Dott. Paolo Neri");
     assert_eq!(
         ui.desk()
+            .pai()
             .current_pai(id)
             .expect("pai")
             .expect("bozza")
@@ -822,17 +839,18 @@ fn print_goes_to_the_studio_printer_and_falls_back_to_the_file() {
     let folder = prints.path().display().to_string();
     let desk = desk_on(dir.path(), 2026, 11, 22);
     let id = niccolo(&desk, date(2026, 11, 20));
-    let draft = desk.prepare_patto(id).expect("bozza");
-    desk.sign_patto(draft.id, firma()).expect("signed");
-    let mut practice = desk.practice().expect("practice");
+    let draft = desk.patto().prepare_patto(id).expect("bozza");
+    desk.patto().sign_patto(draft.id, firma()).expect("signed");
+    let mut practice = desk.gestori().practice().expect("practice");
     practice.stampante = Stampante::Nome("patto".into());
-    desk.save_practice(&practice).expect("saved");
+    desk.gestori().save_practice(&practice).expect("saved");
     let failing = Arc::new(common::patto::PrintRecorder {
         failure: Some("comando lp non trovato".into()),
         ..Default::default()
     });
     desk.set_command_runner(failing.clone());
     let cf = desk
+        .patients()
         .patient(id)
         .expect("read")
         .expect("stored")
@@ -912,7 +930,7 @@ fn the_printer_is_chosen_in_amministrazione_studio() {
     });
     assert_eq!(ui.status(), "Studio salvato");
     assert_eq!(
-        ui.desk().practice().expect("practice").stampante,
+        ui.desk().gestori().practice().expect("practice").stampante,
         Stampante::Nome("patto".into())
     );
 }

@@ -43,12 +43,15 @@ fn two_desks(dir: &Path) -> (Desk, Desk, u64) {
     let server = Desk::open(dir, clock).expect("store opens");
     let pid = setup(&server);
     server
+        .operators()
         .add_operator(ANNA, ANNA_PW, Role::Segreteria)
         .expect("anna added");
     server
+        .operators()
         .add_operator(BRUNO, BRUNO_PW, Role::Segreteria)
         .expect("bruno added");
     server
+        .operators()
         .add_operator(CARLA, CARLA_PW, Role::Amministratore)
         .expect("carla added");
     let a = server.new_session(None);
@@ -86,28 +89,30 @@ fn at(h: u32, m: u32) -> NaiveDateTime {
 /// A visit of `pid` at the doctor's surgery, booked by `desk`.
 fn book(desk: &Desk, pid: u64, h: u32, m: u32) -> u64 {
     let studio = desk
+        .agenda()
         .resources()
         .expect("resources")
         .into_iter()
         .find(|r| r.nome.starts_with("Studio"))
         .expect("surgery")
         .id;
-    desk.book_appointment(Appointment {
-        id: 0,
-        patient: pid,
-        pai: None,
-        item: None,
-        occorrenza: None,
-        resource: Some(studio),
-        start: at(h, m),
-        end: at(h, m + 20),
-        descrizione: format!("Visita delle {h}:{m:02}"),
-        stato: AppStato::Prenotato,
-        esterno: None,
-        note: String::new(),
-        forzatura: None,
-    })
-    .expect("booked")
+    desk.agenda()
+        .book_appointment(Appointment {
+            id: 0,
+            patient: pid,
+            pai: None,
+            item: None,
+            occorrenza: None,
+            resource: Some(studio),
+            start: at(h, m),
+            end: at(h, m + 20),
+            descrizione: format!("Visita delle {h}:{m:02}"),
+            stato: AppStato::Prenotato,
+            esterno: None,
+            note: String::new(),
+            forzatura: None,
+        })
+        .expect("booked")
 }
 
 fn agenda_selected(ui: &Harness) -> Option<u64> {
@@ -183,10 +188,10 @@ fn the_open_record_shows_the_phone_another_desk_changed() {
     });
     assert!(matches!(top(&ui.app), Screen::Record(_)), "{}", ui.screen());
     assert!(!ui.screen().contains("0399 123456"), "{}", ui.screen());
-    let mut p = a.patient(pid).expect("read").expect("patient");
+    let mut p = a.patients().patient(pid).expect("read").expect("patient");
     p.telefoni = vec!["0399 123456".into()];
     let before = ui.desk().changes();
-    a.update_patient(p).expect("saved");
+    a.patients().update_patient(p).expect("saved");
     tick_after_write(&mut ui, before, Area::Patients);
     assert!(ui.screen().contains("0399 123456"), "{}", ui.screen());
     insta::assert_snapshot!("record_refreshed", ui.screen());
@@ -213,8 +218,9 @@ fn richiami_lose_the_row_another_desk_booked() {
     assert!(listed.iter().all(|r| r.0 == pid));
 
     // The proposals of the PAI's plan, one per recall the planner can place.
-    let pai = a.current_pai(pid).expect("read").expect("pai");
+    let pai = a.pai().current_pai(pid).expect("read").expect("pai");
     let proposals = a
+        .agenda()
         .plan_pai(pai.id, &Default::default())
         .expect("planned")
         .proposals;
@@ -246,7 +252,9 @@ fn richiami_lose_the_row_another_desk_booked() {
 
     let before = ui.desk().changes();
     let proposal = proposal_of(&listed[booked]).expect("proposal");
-    a.accept_proposals(pai.id, &[proposal]).expect("booked");
+    a.agenda()
+        .accept_proposals(pai.id, &[proposal])
+        .expect("booked");
     tick_after_write(&mut ui, before, Area::Agenda);
     let now = rows(&ui);
     assert_eq!(now.len(), listed.len() - 1, "{}", ui.screen());
@@ -265,9 +273,11 @@ fn lookup_results_keep_the_query_and_the_patient_under_the_cursor() {
     let dir = tempfile::tempdir().expect("temp dir");
     let (a, b, _) = two_desks(dir.path());
     let born = NaiveDate::from_ymd_opt(1960, 5, 4).expect("valid date");
-    a.register_patient(patient("Carli", "Anna", Sex::F, born))
+    a.patients()
+        .register_patient(patient("Carli", "Anna", Sex::F, born))
         .expect("registered");
     let casati = a
+        .patients()
         .register_patient(patient("Casati", "Bruno", Sex::M, born))
         .expect("registered");
     let mut ui = harness(b);
@@ -290,6 +300,7 @@ fn lookup_results_keep_the_query_and_the_patient_under_the_cursor() {
     // A registers a patient listed before Casati.
     let before = ui.desk().changes();
     let cabrini = a
+        .patients()
         .register_patient(patient("Cabrini", "Luca", Sex::M, born))
         .expect("registered");
     tick_after_write(&mut ui, before, Area::Patients);
@@ -320,10 +331,10 @@ fn a_form_being_edited_keeps_its_typed_text() {
     assert_eq!(focused(&ui), typed);
 
     // A changes the same patient: B's form keeps what B typed.
-    let mut p = a.patient(pid).expect("read").expect("patient");
+    let mut p = a.patients().patient(pid).expect("read").expect("patient");
     p.telefoni = vec!["0399 123456".into()];
     let before = ui.desk().changes();
-    a.update_patient(p).expect("saved");
+    a.patients().update_patient(p).expect("saved");
     tick_after_write(&mut ui, before, Area::Patients);
     assert_eq!(focused(&ui), typed);
     assert!(ui.screen().contains(&typed), "{}", ui.screen());
@@ -422,9 +433,11 @@ fn elenco_gestori_shows_an_import_of_another_desk_keeping_filter_and_selection()
     };
     let before = ui.desk().changes();
     let plan = a
+        .gestori()
         .plan_gestori_import(&[esempio, alfa, consorzio])
         .expect("planned");
-    a.apply_gestori_import(plan, "esempio", 0)
+    a.gestori()
+        .apply_gestori_import(plan, "esempio", 0)
         .expect("imported");
     tick_after_write(&mut ui, before, Area::Prese);
     let (listed, selected) = state(&ui);
@@ -490,7 +503,8 @@ fn operators_list_shows_another_desks_change_keeping_the_selected_operator() {
     );
     // Desk A adds alberto (listed before bruno) and makes bruno a doctor.
     let before = ui.desk().changes();
-    a.add_operator("alberto", "password-alberto-1", Role::Medico)
+    a.operators()
+        .add_operator("alberto", "password-alberto-1", Role::Medico)
         .expect("added");
     let bruno = listed
         .iter()
@@ -499,12 +513,14 @@ fn operators_list_shows_another_desks_change_keeping_the_selected_operator() {
     let bruno_id = ui
         .desk()
         .operators()
+        .list()
         .expect("listed")
         .into_iter()
         .find(|o| o.username == BRUNO)
         .expect("bruno")
         .id;
-    a.set_operator_role(bruno_id, Role::Medico)
+    a.operators()
+        .set_operator_role(bruno_id, Role::Medico)
         .expect("changed");
     tick_after_write(&mut ui, before, Area::Operators);
     let (listed, selected) = state(&ui);
@@ -530,9 +546,9 @@ fn studio_settings_show_another_desks_save_unless_changed_here() {
         ui.screen()
     );
     let before = ui.desk().changes();
-    let mut p = a.practice().expect("read");
+    let mut p = a.gestori().practice().expect("read");
     p.nome = "Studio Associato Verdi".into();
-    a.save_practice(&p).expect("saved");
+    a.gestori().save_practice(&p).expect("saved");
     tick_after_write(&mut ui, before, Area::Practice);
     assert!(
         ui.screen().contains("Studio Associato Verdi"),
@@ -545,7 +561,7 @@ fn studio_settings_show_another_desks_save_unless_changed_here() {
     });
     let before = ui.desk().changes();
     p.nome = "Studio Associato Bianchi".into();
-    a.save_practice(&p).expect("saved");
+    a.gestori().save_practice(&p).expect("saved");
     tick_after_write(&mut ui, before, Area::Practice);
     assert!(
         ui.screen().contains("Studio Medico Rossi"),
@@ -574,13 +590,14 @@ fn agenda_resources_show_another_desks_change_keeping_the_selected_one() {
     assert_eq!(nome, "Studio dott.ssa Sala");
     let before = ui.desk().changes();
     let mut r = a
+        .agenda()
         .resources()
         .expect("read")
         .into_iter()
         .find(|r| r.id == id)
         .expect("stored");
     r.nome = "Studio dott.ssa Sala e dott. Riva".into();
-    a.save_resource(r).expect("saved");
+    a.agenda().save_resource(r).expect("saved");
     tick_after_write(&mut ui, before, Area::Agenda);
     assert_eq!(
         selected(&ui),

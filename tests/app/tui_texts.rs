@@ -104,9 +104,11 @@ fn the_gestore_screen_says_where_the_presa_stands() {
     let gestore = common::gestore::import_gestore(&desk);
     let born = NaiveDate::from_ymd_opt(1950, 3, 15).expect("date");
     let id = desk
+        .patients()
         .register_patient(common::patient::patient("Rossi", "Anna", Sex::F, born))
         .expect("registered");
-    desk.choose_gestore(id, gestore, Canale::MmgAderente, desk.today(), "")
+    desk.gestori()
+        .choose_gestore(id, gestore, Canale::MmgAderente, desk.today(), "")
         .expect("chosen");
     common::patto::sign_patto(&desk, id);
     let mut ui = Harness::new(desk, 80, 24);

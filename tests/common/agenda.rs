@@ -81,20 +81,24 @@ pub fn setup(desk: &Desk) -> u64 {
             1,
         ),
     ] {
-        desk.save_resource(r).unwrap();
+        desk.agenda().save_resource(r).unwrap();
     }
     let g = super::gestore::cooperativa_esempio();
-    let plan = desk.plan_gestori_import(&[g]).unwrap();
-    desk.apply_gestori_import(plan, "esempio", 0).unwrap();
+    let plan = desk.gestori().plan_gestori_import(&[g]).unwrap();
+    desk.gestori()
+        .apply_gestori_import(plan, "esempio", 0)
+        .unwrap();
     let birth = NaiveDate::from_ymd_opt(1950, 3, 12).unwrap();
     let pid = desk
+        .patients()
         .register_patient(super::patient::patient("Cantù", "Noè", Sex::M, birth))
         .unwrap();
-    let gid = desk.gestori(None, false).unwrap()[0].id;
-    desk.choose_gestore(pid, gid, Canale::MmgAderente, desk.today(), "")
+    let gid = desk.gestori().list(None, false).unwrap()[0].id;
+    desk.gestori()
+        .choose_gestore(pid, gid, Canale::MmgAderente, desk.today(), "")
         .unwrap();
     super::patto::sign_patto(desk, pid);
-    let pai = desk.new_pai(pid).unwrap();
-    desk.share_pai(pai.id).unwrap();
+    let pai = desk.pai().new_pai(pid).unwrap();
+    desk.pai().share_pai(pai.id).unwrap();
     pid
 }

@@ -24,10 +24,12 @@ pub fn import_gestore(desk: &Desk) -> u64 {
         non_idoneo_dal: None,
         fittizio: true,
     };
-    let plan = desk.plan_gestori_import(&[g]).expect("plan");
-    desk.apply_gestori_import(plan, "esempio", 0)
+    let plan = desk.gestori().plan_gestori_import(&[g]).expect("plan");
+    desk.gestori()
+        .apply_gestori_import(plan, "esempio", 0)
         .expect("import");
-    desk.gestori(None, false)
+    desk.gestori()
+        .list(None, false)
         .expect("gestori")
         .into_iter()
         .find(|g| g.denominazione == GESTORE)

@@ -7,21 +7,22 @@ use sportello::service::Desk;
 
 /// Prepares and signs the Patto of `patient` (who must have a Gestore).
 pub fn sign_patto(desk: &Desk, patient: u64) {
-    let draft = desk.prepare_patto(patient).expect("bozza");
-    desk.sign_patto(
-        draft.id,
-        FirmaInput {
-            firmatario: Firmatario::Paziente,
-            nome_firmatario: String::new(),
-            documento: String::new(),
-            consensi: Consensi {
-                trattamento_dati: true,
-                ..Default::default()
+    let draft = desk.patto().prepare_patto(patient).expect("bozza");
+    desk.patto()
+        .sign_patto(
+            draft.id,
+            FirmaInput {
+                firmatario: Firmatario::Paziente,
+                nome_firmatario: String::new(),
+                documento: String::new(),
+                consensi: Consensi {
+                    trattamento_dati: true,
+                    ..Default::default()
+                },
+                operatore: "Anna".into(),
             },
-            operatore: "Anna".into(),
-        },
-    )
-    .expect("signed");
+        )
+        .expect("signed");
 }
 
 /// Signs the bozza `draft` with `text` and no Clinical Manager, straight

@@ -232,8 +232,9 @@ impl RisorseSection {
         let keep = select.or_else(|| self.selected().map(|r| r.id));
         match env
             .desk
+            .agenda()
             .resources()
-            .and_then(|list| Ok((list, env.desk.result_days()?)))
+            .and_then(|list| Ok((list, env.desk.agenda().result_days()?)))
         {
             Ok((list, days)) => {
                 self.resources = list;
@@ -511,9 +512,11 @@ impl RisorseSection {
                 }
                 let (saved, outside) = env
                     .desk
+                    .agenda()
                     .save_resource(r)
                     .map_err(|e| crate::texts::error(env.lang, &e))?;
                 env.desk
+                    .agenda()
                     .save_result_days(&saved.tipo, giorni)
                     .map_err(|e| crate::texts::error(env.lang, &e))?;
                 self.reload(env, Some(saved.id));
@@ -545,6 +548,7 @@ impl RisorseSection {
                 };
                 let (saved, outside) = env
                     .desk
+                    .agenda()
                     .save_resource(r)
                     .map_err(|e| crate::texts::error(env.lang, &e))?;
                 self.reload(env, Some(saved.id));
@@ -599,6 +603,7 @@ impl RisorseSection {
                 let n = target.patterns.len();
                 let (saved, outside) = env
                     .desk
+                    .agenda()
                     .save_resource(target)
                     .map_err(|e| crate::texts::error(env.lang, &e))?;
                 self.reload(env, Some(saved.id));
@@ -613,6 +618,7 @@ impl RisorseSection {
                 let removed = r.patterns.remove(i);
                 let (saved, outside) = env
                     .desk
+                    .agenda()
                     .save_resource(r)
                     .map_err(|e| crate::texts::error(env.lang, &e))?;
                 self.reload(env, Some(saved.id));
@@ -808,10 +814,10 @@ impl ChiusureSection {
     fn reload(&mut self, env: &Env) {
         let x = Texts::of(env).agenda_admin;
         let loaded = (|| {
-            let mut closures = env.desk.closures()?;
+            let mut closures = env.desk.agenda().closures()?;
             closures.sort_by_key(|c| (c.dal, c.id));
-            let resources = env.desk.resources()?;
-            let holidays = env.desk.next_holidays(3)?;
+            let resources = env.desk.agenda().resources()?;
+            let holidays = env.desk.agenda().next_holidays(3)?;
             Ok::<_, crate::service::DeskError>((closures, resources, holidays))
         })();
         match loaded {
@@ -945,6 +951,7 @@ impl ChiusureSection {
                 let c = self.closure_of(modal, env)?;
                 let (saved, outside) = env
                     .desk
+                    .agenda()
                     .save_closure(c)
                     .map_err(|e| crate::texts::error(env.lang, &e))?;
                 self.reload(env);
@@ -956,6 +963,7 @@ impl ChiusureSection {
             }
             AgendaAdminPurpose::RemoveClosure(id) => {
                 env.desk
+                    .agenda()
                     .remove_closure(id)
                     .map_err(|e| crate::texts::error(env.lang, &e))?;
                 self.reload(env);
@@ -1069,7 +1077,7 @@ impl FuoriSection {
     }
 
     fn reload(&mut self, env: &Env) {
-        match env.desk.outside_availability_lines() {
+        match env.desk.agenda().outside_availability_lines() {
             Ok(lines) => {
                 self.lines = lines;
                 self.problem = None;
@@ -1117,7 +1125,7 @@ impl FuoriSection {
         let ids: Vec<AppointmentId> = std::iter::once(a.id)
             .chain(companions.iter().map(|c| c.id))
             .collect();
-        match env.desk.free_slots_for(&ids, from, None, 1) {
+        match env.desk.agenda().free_slots_for(&ids, from, None, 1) {
             Ok(slots) => match slots.first() {
                 Some(slot) => Cmd::modal(Modal::confirm(
                     AgendaAdminPurpose::Move {
@@ -1191,6 +1199,7 @@ impl FuoriSection {
             .collect();
         let found = env
             .desk
+            .agenda()
             .move_conflicts(&ids, start, None)
             .map_err(|e| crate::texts::error(env.lang, &e))?;
         if !found.is_empty() {
@@ -1203,6 +1212,7 @@ impl FuoriSection {
         }
         let moved = env
             .desk
+            .agenda()
             .move_appointments(&ids, start, None, None)
             .map_err(|e| crate::texts::error(env.lang, &e));
         self.reload(env);

@@ -65,8 +65,8 @@ impl AuditSection {
 
     fn load(&mut self, env: &Env) {
         let before = self.pages.last().copied().flatten();
-        self.total = env.desk.audit_len().unwrap_or(0);
-        match env.desk.audit_page(&self.filter, before, PAGE) {
+        self.total = env.desk.operators().audit_len().unwrap_or(0);
+        match env.desk.operators().audit_page(&self.filter, before, PAGE) {
             Ok(list) => {
                 self.entries = list;
                 self.problem = None;
@@ -80,7 +80,7 @@ impl AuditSection {
         for e in &self.entries {
             if let Some(id) = e.patient
                 && !self.names.contains_key(&id)
-                && let Ok(Some(p)) = env.desk.patient(id)
+                && let Ok(Some(p)) = env.desk.patients().patient(id)
             {
                 self.names.insert(id, format!("{} {}", p.cognome, p.nome));
             }
@@ -97,12 +97,17 @@ impl AuditSection {
             t if t.is_empty() => None,
             t => {
                 let by_cf = match CodiceFiscale::parse(&t) {
-                    Ok(cf) => env.desk.patient_by_cf(cf.as_str()).ok().flatten(),
+                    Ok(cf) => env
+                        .desk
+                        .patients()
+                        .patient_by_cf(cf.as_str())
+                        .ok()
+                        .flatten(),
                     Err(_) => None,
                 };
                 match by_cf {
                     Some(p) => Some(p.id),
-                    None => match env.desk.find(&t, 2) {
+                    None => match env.desk.patients().find(&t, 2) {
                         Ok(found) if found.len() == 1 => Some(found[0].id),
                         _ => return Err(a.err_patient.to_string()),
                     },

@@ -209,7 +209,7 @@ impl ImportSection {
             Err(e) => return self.fail(Texts::of(env).admin.err_parse(&name, &e.to_string())),
         };
         let rows: Vec<_> = preview.accepted.iter().map(|r| r.gestore.clone()).collect();
-        let plan = match env.desk.plan_gestori_import(&rows) {
+        let plan = match env.desk.gestori().plan_gestori_import(&rows) {
             Ok(p) => crate::service::gestori::ImportPlan {
                 header: preview.export_header.clone(),
                 ..p
@@ -238,6 +238,7 @@ impl ImportSection {
         let rejected = u32::try_from(p.preview.rejected.len()).unwrap_or(u32::MAX);
         match env
             .desk
+            .gestori()
             .apply_gestori_import(p.plan.clone(), &p.file, rejected)
         {
             Ok(log) => {

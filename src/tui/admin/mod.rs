@@ -501,7 +501,7 @@ pub struct HistorySection {
 
 impl HistorySection {
     fn new(env: &Env) -> HistorySection {
-        let (mut imports, problem) = match env.desk.gestori_imports() {
+        let (mut imports, problem) = match env.desk.gestori().gestori_imports() {
             Ok(list) => (list, None),
             Err(e) => (Vec::new(), Some(crate::texts::error(env.lang, &e))),
         };
@@ -598,7 +598,7 @@ pub struct GestoriSection {
 
 impl GestoriSection {
     fn new(env: &Env) -> GestoriSection {
-        let (all, problem) = match env.desk.gestori(None, true) {
+        let (all, problem) = match env.desk.gestori().list(None, true) {
             Ok(list) => (list, None),
             Err(e) => (Vec::new(), Some(crate::texts::error(env.lang, &e))),
         };
@@ -618,7 +618,7 @@ impl GestoriSection {
     /// Reads the list again, keeping the typed filter, the selected Gestore
     /// (by id, or the same row), the scroll and the detail view.
     fn refresh(&mut self, env: &Env) {
-        let Ok(all) = env.desk.gestori(None, true) else {
+        let Ok(all) = env.desk.gestori().list(None, true) else {
             return;
         };
         let kept = self.selected().map(|g| g.id);
@@ -636,6 +636,7 @@ impl GestoriSection {
         if self.prese.is_some() {
             self.prese = Some(
                 env.desk
+                    .gestori()
                     .active_prese_by_gestore()
                     .map_err(|e| crate::texts::error(env.lang, &e)),
             );
@@ -711,6 +712,7 @@ impl GestoriSection {
             if self.prese.is_none() {
                 self.prese = Some(
                     env.desk
+                        .gestori()
                         .active_prese_by_gestore()
                         .map_err(|e| crate::texts::error(env.lang, &e)),
                 );
@@ -995,7 +997,7 @@ impl ArchivioSection {
             return Cmd::None;
         };
         let (lines, ok) = match job {
-            ArchivioJob::Backup => match env.desk.backup_now() {
+            ArchivioJob::Backup => match env.desk.archive().backup_now() {
                 Ok((file, summary)) => (
                     vec![a.backup_written(
                         &file.display().to_string(),
@@ -1006,7 +1008,7 @@ impl ArchivioSection {
                 ),
                 Err(e) => (vec![crate::texts::error(env.lang, &e)], false),
             },
-            ArchivioJob::Check => match env.desk.check() {
+            ArchivioJob::Check => match env.desk.archive().check() {
                 Ok(report) => {
                     let mut lines = vec![a.check_result(
                         report.patients,

@@ -65,7 +65,7 @@ impl OperatorsSection {
     }
 
     fn reload(&mut self, env: &Env) {
-        match env.desk.operators() {
+        match env.desk.operators().list() {
             Ok(list) => {
                 self.list = list;
                 self.problem = None;
@@ -146,7 +146,7 @@ impl OperatorsSection {
             }
             Action::Remove => {
                 let opened = self.selected()?.clone();
-                let cmd = match env.desk.set_operator_active_opened(
+                let cmd = match env.desk.operators().set_operator_active_opened(
                     opened.id,
                     Some(&opened),
                     !opened.active,
@@ -181,12 +181,14 @@ impl OperatorsSection {
                     return Err(a.err_mismatch.to_string());
                 }
                 env.desk
+                    .operators()
                     .add_operator(modal.text(0), modal.text(1), role(3))
                     .map_err(|e| crate::texts::error(env.lang, &e))?;
             }
             OperatorsPurpose::Role(id) => {
                 let opened = self.list.iter().find(|o| o.id == id).cloned();
                 env.desk
+                    .operators()
                     .set_operator_role_opened(id, opened.as_ref(), role(0))
                     .map_err(|e| crate::texts::error(env.lang, &e))?;
             }
@@ -195,6 +197,7 @@ impl OperatorsSection {
                     return Err(a.err_mismatch.to_string());
                 }
                 env.desk
+                    .operators()
                     .reset_operator_password(id, modal.text(0))
                     .map_err(|e| crate::texts::error(env.lang, &e))?;
             }

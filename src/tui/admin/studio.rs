@@ -65,11 +65,11 @@ pub struct StudioSection {
 
 impl StudioSection {
     pub fn new(env: &Env) -> StudioSection {
-        let (original, error) = match env.desk.practice() {
+        let (original, error) = match env.desk.gestori().practice() {
             Ok(p) => (p, None),
             Err(e) => (Practice::default(), Some(crate::texts::error(env.lang, &e))),
         };
-        let gestori = env.desk.gestori(None, true).unwrap_or_default();
+        let gestori = env.desk.gestori().list(None, true).unwrap_or_default();
         StudioSection {
             nome: field::input_with(&original.nome),
             comune: field::input_with(&format::place(&original.comune)),
@@ -160,13 +160,13 @@ impl StudioSection {
     /// stored when nothing is being changed here; with changes typed here
     /// they stay (a save is then refused with what the other desk changed).
     pub fn refresh(&mut self, env: &Env) {
-        if let Ok(gestori) = env.desk.gestori(None, true) {
+        if let Ok(gestori) = env.desk.gestori().list(None, true) {
             self.gestori = gestori;
         }
         if self.is_dirty() || self.picker.is_some() {
             return;
         }
-        let Ok(p) = env.desk.practice() else {
+        let Ok(p) = env.desk.gestori().practice() else {
             return;
         };
         if p == self.original {
@@ -404,13 +404,17 @@ impl StudioSection {
         let practice = self.practice_with(comune);
         // Refused when another desk saved the settings since this screen
         // read them; the typed text stays on screen.
-        match env.desk.save_practice_opened(&self.original, &practice) {
+        match env
+            .desk
+            .gestori()
+            .save_practice_opened(&self.original, &practice)
+        {
             Ok(()) => {
                 self.comune = field::input_with(&format::place(&practice.comune));
                 self.nome = field::input_with(&practice.nome);
                 self.stampante = field::input_with(&practice.stampante.label());
                 // As stored (the desk tidies what was typed).
-                self.original = env.desk.practice().unwrap_or(practice);
+                self.original = env.desk.gestori().practice().unwrap_or(practice);
                 self.error = None;
                 Cmd::Status(Status::success(s.admin.practice_saved))
             }

@@ -94,7 +94,7 @@ impl AgendaScreen {
     ) -> Result<AgendaScreen, crate::service::DeskError> {
         let mut screen = AgendaScreen {
             day,
-            resources: desk.resources()?,
+            resources: desk.agenda().resources()?,
             filter: None,
             lines: Vec::new(),
             list: ListState::default(),
@@ -129,13 +129,13 @@ impl AgendaScreen {
         let selected = self.selected().map(|l| l.appointment.id);
         let row = self.list.selected();
         if self.week {
-            self.days = desk.week(self.day, self.resource())?;
+            self.days = desk.agenda().week(self.day, self.resource())?;
             self.week_sel = selected
                 .and_then(|id| self.week_position(id))
                 .or_else(|| self.week_order().into_iter().next());
             return Ok(());
         }
-        self.lines = desk.day_list(self.day, self.resource())?;
+        self.lines = desk.agenda().day_list(self.day, self.resource())?;
         // The same appointment; when it is gone, the same row.
         let index = selected
             .and_then(|id| self.lines.iter().position(|l| l.appointment.id == id))
@@ -319,7 +319,7 @@ impl AgendaScreen {
                 PickerOutcome::Chosen(i) => {
                     let target = ids.get(i).copied();
                     self.picker = None;
-                    match env.desk.appointment(id) {
+                    match env.desk.agenda().appointment(id) {
                         Ok(Some(app)) => self.offer_slots(&app, target, env.desk.now(), env),
                         Ok(None) => Cmd::Status(Status::error(Texts::of(env).agenda.no_selection)),
                         Err(e) => Cmd::Status(Status::error(crate::texts::error(env.lang, &e))),
@@ -412,15 +412,15 @@ impl AgendaScreen {
                 };
                 match action {
                     Action::MarkDone => {
-                        let r = env.desk.mark_done(app.id);
+                        let r = env.desk.agenda().mark_done(app.id);
                         self.changed(r, a.marked_done, env)
                     }
                     Action::MarkNoShow => {
-                        let r = env.desk.mark_no_show(app.id);
+                        let r = env.desk.agenda().mark_no_show(app.id);
                         self.changed(r, a.marked_no_show, env)
                     }
                     Action::MarkBooked => {
-                        let r = env.desk.mark_booked(app.id);
+                        let r = env.desk.agenda().mark_booked(app.id);
                         self.changed(r, a.marked_booked, env)
                     }
                     Action::Revoke => Cmd::modal(Modal::form(
@@ -523,13 +523,15 @@ impl AgendaScreen {
         let a = Texts::of(env).agenda;
         let target = target.filter(|t| Some(*t) != app.resource);
         // One more, in case the appointment's own slot is among them.
-        let mut slots = match env
-            .desk
-            .free_slots_for(&[app.id], from, target, FREE_SLOTS_SHOWN + 1)
-        {
-            Ok(slots) => slots,
-            Err(e) => return Cmd::Status(Status::error(crate::texts::error(env.lang, &e))),
-        };
+        let mut slots =
+            match env
+                .desk
+                .agenda()
+                .free_slots_for(&[app.id], from, target, FREE_SLOTS_SHOWN + 1)
+            {
+                Ok(slots) => slots,
+                Err(e) => return Cmd::Status(Status::error(crate::texts::error(env.lang, &e))),
+            };
         slots.retain(|s| target.is_some() || s.start != app.start);
         slots.truncate(FREE_SLOTS_SHOWN);
         let mut lines = vec![app.descrizione.clone()];
@@ -577,15 +579,16 @@ impl AgendaScreen {
         let Some(choice) = self.slots.take() else {
             return Cmd::Redraw;
         };
-        let app = match env.desk.appointment(choice.id) {
+        let app = match env.desk.agenda().appointment(choice.id) {
             Ok(Some(app)) => app,
             Ok(None) => return Cmd::Status(Status::error(a.no_selection)),
             Err(e) => return Cmd::Status(Status::error(crate::texts::error(env.lang, &e))),
         };
         if let Some(slot) = choice.slots.get(i) {
-            let result = env
-                .desk
-                .move_appointment(choice.id, slot.start, choice.target, None);
+            let result =
+                env.desk
+                    .agenda()
+                    .move_appointment(choice.id, slot.start, choice.target, None);
             let day = slot.start.date();
             let when = a.moved_to(
                 &format!(
@@ -602,6 +605,7 @@ impl AgendaScreen {
                     let taken = e.is_slot_full()
                         || env
                             .desk
+                            .agenda()
                             .move_conflicts(&[choice.id], slot.start, choice.target)
                             .is_ok_and(|c| !c.is_empty());
                     let from = choice.slots[0].start;
@@ -676,6 +680,7 @@ impl AgendaScreen {
                     return Err(a.err_motivo.to_string());
                 }
                 env.desk
+                    .agenda()
                     .cancel_appointment(id, motivo)
                     .map_err(|e| crate::texts::error(env.lang, &e))?;
                 Ok(self.changed(Ok(()), a.cancelled, env))
@@ -686,6 +691,7 @@ impl AgendaScreen {
                     .map_err(|_| a.err_time.to_string())?;
                 let forzatura = Some(modal.text(2).trim().to_string()).filter(|f| !f.is_empty());
                 env.desk
+                    .agenda()
                     .move_appointment(id, day.and_time(time), resource, forzatura)
                     .map_err(|e| crate::texts::error(env.lang, &e))?;
                 let day_name = a.weekdays[day.weekday().num_days_from_monday() as usize];
@@ -706,6 +712,7 @@ impl AgendaScreen {
     fn print(&self, env: &Env) -> Result<(PathBuf, PathBuf), String> {
         let desk = env.desk;
         let document = desk
+            .agenda()
             .day_list_document(self.day, self.resource())
             .map_err(|e| crate::texts::error(env.lang, &e))?;
         let written = document

@@ -66,12 +66,12 @@ impl PlanView {
         patient: PatientId,
         name: &str,
     ) -> Result<Option<PlanView>, crate::service::DeskError> {
-        let Some(pai) = desk.current_pai(patient)? else {
+        let Some(pai) = desk.pai().current_pai(patient)? else {
             return Ok(None);
         };
-        let preferences = desk.preferences_of(patient)?;
-        let output = desk.plan_pai(pai.id, &preferences)?;
-        let resources = desk.resources()?;
+        let preferences = desk.agenda().preferences_of(patient)?;
+        let output = desk.agenda().plan_pai(pai.id, &preferences)?;
+        let resources = desk.agenda().resources()?;
         Ok(Some(PlanView::new(
             &pai,
             name,
@@ -167,10 +167,12 @@ impl PlanView {
         };
         let preferences = Preferences { giorni, fascia };
         env.desk
+            .agenda()
             .save_preferences(self.patient_id, &preferences)
             .map_err(|e| crate::texts::error(env.lang, &e))?;
         let output = env
             .desk
+            .agenda()
             .plan_pai(self.pai, &preferences)
             .map_err(|e| crate::texts::error(env.lang, &e))?;
         self.preferences = preferences;
@@ -262,14 +264,14 @@ impl PlanView {
                         Texts::of(env).agenda.none_selected,
                     )))));
                 };
-                match env.desk.accept_proposals(self.pai, &chosen) {
+                match env.desk.agenda().accept_proposals(self.pai, &chosen) {
                     Ok(ids) => PlanOutcome::Booked {
                         first,
                         count: ids.len(),
                     },
                     Err(e) if e.is_slot_full() => {
                         // Another desk took a place: plan again on what is free.
-                        let cmd = match env.desk.plan_pai(self.pai, &self.preferences) {
+                        let cmd = match env.desk.agenda().plan_pai(self.pai, &self.preferences) {
                             Ok(output) => {
                                 self.ticked = vec![true; output.proposals.len()];
                                 self.list

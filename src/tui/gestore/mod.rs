@@ -67,6 +67,7 @@ impl From<GestorePurpose> for Submit {
 fn cancel_future(presa: u64, env: &Env) -> Result<Cmd, String> {
     let n = env
         .desk
+        .agenda()
         .cancel_future_appointments_of_presa(presa, "presa in carico revocata")
         .map_err(|e| crate::texts::error(env.lang, &e))?;
     Ok(Cmd::Status(Status::success(env.kit.cancelled_future(n))))
@@ -111,7 +112,7 @@ impl GestoreScreen {
             picker: None,
         };
         if let Some(id) = patient {
-            match env.desk.patient(id) {
+            match env.desk.patients().patient(id) {
                 Ok(Some(p)) => screen.patient = Some(p),
                 Ok(None) => screen.problem = Some(env.kit.patient_not_found.to_string()),
                 Err(e) => screen.problem = Some(crate::texts::error(env.lang, &e)),
@@ -183,16 +184,16 @@ impl GestoreScreen {
             return;
         };
         let keep = self.selected().map(|g| g.id);
-        if let Ok(Some(fresh)) = desk.patient(p.id) {
+        if let Ok(Some(fresh)) = desk.patients().patient(p.id) {
             self.patient = Some(fresh);
         }
         let Some(p) = &self.patient else {
             return;
         };
         self.problem = None;
-        self.active = match desk.active_presa(p.id) {
+        self.active = match desk.gestori().active_presa(p.id) {
             Ok(Some(presa)) => {
-                let g = desk.gestore(presa.gestore).ok().flatten();
+                let g = desk.gestori().gestore(presa.gestore).ok().flatten();
                 Some((presa, g))
             }
             Ok(None) => None,
@@ -202,11 +203,12 @@ impl GestoreScreen {
             }
         };
         self.step = desk
+            .pai()
             .presa_step(p.id)
             .ok()
             .flatten()
             .unwrap_or(PresaStep::GestoreScelto);
-        match desk.gestori_choice(p, self.other_ats.as_deref()) {
+        match desk.gestori().gestori_choice(p, self.other_ats.as_deref()) {
             Ok(c) => self.choice = Some(c),
             Err(e) => {
                 self.choice = None;
@@ -375,7 +377,7 @@ impl GestoreScreen {
             };
             return Cmd::Status(Status::info(text));
         };
-        let practice = match env.desk.practice() {
+        let practice = match env.desk.gestori().practice() {
             Ok(p) => p,
             Err(e) => return Cmd::Status(Status::error(crate::texts::error(env.lang, &e))),
         };
@@ -504,6 +506,7 @@ impl GestoreScreen {
             GestorePurpose::Choose(id) => {
                 let practice = env
                     .desk
+                    .gestori()
                     .practice()
                     .map_err(|e| crate::texts::error(env.lang, &e))?;
                 let canali: Vec<Canale> = Canale::ALL
@@ -520,6 +523,7 @@ impl GestoreScreen {
                 // and the dialog stays open with the note typed.
                 let presa = env
                     .desk
+                    .gestori()
                     .choose_gestore_opened(p.id, id, canale, data, modal.text(2))
                     .map_err(|e| {
                         if e.changed_meanwhile().is_some() {
@@ -529,6 +533,7 @@ impl GestoreScreen {
                     })?;
                 let name = env
                     .desk
+                    .gestori()
                     .gestore(presa.gestore)
                     .ok()
                     .flatten()
@@ -555,8 +560,11 @@ impl GestoreScreen {
                 // The presa shown: refused when another desk revoked it or
                 // recorded another choice meanwhile.
                 let revoked = match &self.active {
-                    Some((shown, _)) => env.desk.revoke_presa_opened(p.id, shown.id, data, &motivo),
-                    None => env.desk.revoke_presa(p.id, data, &motivo),
+                    Some((shown, _)) => env
+                        .desk
+                        .gestori()
+                        .revoke_presa_opened(p.id, shown.id, data, &motivo),
+                    None => env.desk.gestori().revoke_presa(p.id, data, &motivo),
                 }
                 .map_err(|e| crate::texts::error(env.lang, &e))?;
                 self.reload(env.desk);
@@ -567,6 +575,7 @@ impl GestoreScreen {
                 };
                 let future = env
                     .desk
+                    .agenda()
                     .future_appointments_of_presa(revoked.id)
                     .unwrap_or_default();
                 let mut cmds = vec![Cmd::RefreshLookups, Cmd::Status(Status::success(text))];

@@ -6,7 +6,7 @@
 //! versions open read-only from their list. The plan is exported as PDF and
 //! FHIR R4 CarePlan JSON, named as `sportello export pai` names them.
 //!
-//! Every rule is the desk's (`Desk::new_pai`, `save_pai_draft`, `share_pai`,
+//! Every rule is the desk's (`PaiPlans::new_pai`, `save_pai_draft`, `share_pai`,
 //! `new_pai_version`) or the domain's (`Frequenza::parse`,
 //! `Pai::validate_for_sharing`); this screen only shows and asks.
 
@@ -142,7 +142,8 @@ impl PaiScreen {
     ) -> Result<PaiScreen, crate::service::DeskError> {
         let patient = match id {
             Some(id) => Some(
-                desk.patient(id)?
+                desk.patients()
+                    .patient(id)?
                     .ok_or(crate::service::StoreProblem::PatientNotFound(id))?,
             ),
             None => None,
@@ -155,6 +156,7 @@ impl PaiScreen {
     /// An older version, read-only.
     pub fn version(desk: &Desk, pai: Pai) -> Result<PaiScreen, crate::service::DeskError> {
         let patient = desk
+            .patients()
             .patient(pai.patient)?
             .ok_or(crate::service::StoreProblem::PatientNotFound(pai.patient))?;
         let mut screen = PaiScreen::empty(Some(patient));
@@ -171,19 +173,19 @@ impl PaiScreen {
         let Some(id) = self.patient.as_ref().map(|p| p.id) else {
             return Ok(());
         };
-        if let Some(p) = desk.patient(id)? {
+        if let Some(p) = desk.patients().patient(id)? {
             self.patient = Some(p);
         }
-        self.has_presa = desk.active_presa(id)?.is_some();
-        self.versions = desk.pai_list(id)?;
+        self.has_presa = desk.gestori().active_presa(id)?.is_some();
+        self.versions = desk.pai().pai_list(id)?;
         if !self.is_dirty() {
             let pai = if self.historic {
                 match &self.pai {
-                    Some(p) => desk.pai(p.id)?,
+                    Some(p) => desk.pai().get(p.id)?,
                     None => None,
                 }
             } else {
-                desk.current_pai(id)?
+                desk.pai().current_pai(id)?
             };
             self.saved = pai.clone();
             self.pai = pai;
@@ -195,7 +197,7 @@ impl PaiScreen {
     /// selections kept inside their lists.
     fn refresh(&mut self, desk: &Desk) -> Result<(), crate::service::DeskError> {
         self.progress = match &self.pai {
-            Some(p) => desk.pai_progress(p)?,
+            Some(p) => desk.pai().pai_progress(p)?,
             None => Vec::new(),
         };
         for section in SECTIONS {
@@ -397,7 +399,7 @@ impl PaiScreen {
         if self.pai.is_some() {
             return Cmd::Status(Status::info(ps.already_has_pai));
         }
-        match env.desk.new_pai(id) {
+        match env.desk.pai().new_pai(id) {
             Ok(pai) => {
                 let n = pai.items.len();
                 self.saved = Some(pai.clone());
@@ -430,7 +432,7 @@ impl PaiScreen {
         if pai.is_editable() {
             return Cmd::Status(Status::info(ps.already_draft));
         }
-        match env.desk.new_pai_version(pai.id) {
+        match env.desk.pai().new_pai_version(pai.id) {
             Ok(draft) => {
                 let v = draft.versione;
                 self.saved = Some(draft.clone());
@@ -640,8 +642,8 @@ impl PaiScreen {
         // Refused when another desk saved the draft since this screen read
         // it; the changes stay on screen.
         let result = match self.saved.as_ref().filter(|s| s.id == pai.id) {
-            Some(opened) => env.desk.save_pai_draft_opened(opened, pai),
-            None => env.desk.save_pai_draft(pai),
+            Some(opened) => env.desk.pai().save_pai_draft_opened(opened, pai),
+            None => env.desk.pai().save_pai_draft(pai),
         };
         match result {
             Ok(stored) => {
@@ -760,7 +762,7 @@ impl PaiScreen {
         let Some(id) = self.pai.as_ref().map(|p| p.id) else {
             return Cmd::None;
         };
-        match env.desk.share_pai(id) {
+        match env.desk.pai().share_pai(id) {
             Ok(shared) => {
                 let (v, il) = match &shared.stato {
                     PaiStato::Condiviso {
@@ -1378,6 +1380,7 @@ fn luogo_short(luogo: &Luogo, ps: &PaiStrings) -> String {
 fn write_export(env: &Env, pai: &Pai, dir: &Path) -> Result<Vec<PathBuf>, String> {
     let document = env
         .desk
+        .pai()
         .pai_document(pai)
         .map_err(|e| crate::texts::error(env.lang, &e))?;
     document.write_into(dir).map_err(|e| {

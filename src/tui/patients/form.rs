@@ -525,7 +525,7 @@ impl FormScreen {
             return Cmd::Status(Status::error(s.patients.form_has_errors));
         };
         let desk = env.desk;
-        match desk.patient_by_cf(&patient.codice_fiscale) {
+        match desk.patients().patient_by_cf(&patient.codice_fiscale) {
             Err(e) => return Cmd::Status(Status::error(crate::texts::error(env.lang, &e))),
             Ok(Some(existing)) if existing.id != patient.id => {
                 let name = format!("{} {}", existing.cognome, existing.nome);
@@ -544,7 +544,7 @@ impl FormScreen {
             Ok(_) => {}
         }
         if !duplicates_confirmed {
-            match desk.possible_duplicates(&patient) {
+            match desk.patients().possible_duplicates(&patient) {
                 Err(e) => return Cmd::Status(Status::error(crate::texts::error(env.lang, &e))),
                 Ok(dups) if !dups.is_empty() => {
                     let mut lines = vec![s.patients.duplicates_intro.to_string()];
@@ -570,12 +570,14 @@ impl FormScreen {
             }
         }
         let result = match &self.original {
-            None => desk.register_patient(patient),
+            None => desk.patients().register_patient(patient),
             Some(opened) => {
                 let id = patient.id;
                 // Refused when another desk saved the record since this
                 // form was opened; the typed text stays in the form.
-                desk.update_patient_opened(opened, patient).map(|()| id)
+                desk.patients()
+                    .update_patient_opened(opened, patient)
+                    .map(|()| id)
             }
         };
         match result {

@@ -106,7 +106,7 @@ impl LookupScreen {
             self.results.clear();
             self.suggested = false;
         } else {
-            let lookup = desk.lookup(query, LIMIT)?;
+            let lookup = desk.patients().lookup(query, LIMIT)?;
             self.results = lookup.patients;
             self.suggested = lookup.suggested;
         }

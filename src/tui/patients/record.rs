@@ -53,7 +53,7 @@ impl RecordScreen {
 
     /// Reads the patient again from the store.
     pub fn reload(&mut self, desk: &Desk) -> Result<(), crate::service::DeskError> {
-        match desk.patient(self.patient.id) {
+        match desk.patients().patient(self.patient.id) {
             Ok(Some(p)) => {
                 self.patient = p;
                 Ok(())
@@ -152,7 +152,7 @@ impl RecordScreen {
     pub fn set_status(&mut self, status: PatientStatus, env: &Env) -> Cmd {
         let mut p = self.patient.clone();
         p.stato = status;
-        match env.desk.update_patient_opened(&self.patient, p) {
+        match env.desk.patients().update_patient_opened(&self.patient, p) {
             Ok(()) => {
                 if let Err(e) = self.reload(env.desk) {
                     return Cmd::Status(Status::error(crate::texts::error(env.lang, &e)));
@@ -269,7 +269,7 @@ impl RecordScreen {
         );
         // The presa in carico and, when there was more than the current one,
         // the whole history, newest first.
-        match env.desk.prese_history(p.id) {
+        match env.desk.gestori().prese_history(p.id) {
             Ok(history) => {
                 let g = s.kit;
                 let name = |x: &Option<Gestore>| {
@@ -285,6 +285,7 @@ impl RecordScreen {
                             g.canale(pr.canale),
                             &format::date(pr.data_scelta),
                             env.desk
+                                .pai()
                                 .presa_step(p.id)
                                 .ok()
                                 .flatten()

@@ -3,7 +3,7 @@
 //! and the actions (prepare, renew, print, revoke). The bozza is read in full
 //! and signed on [`PattoTextScreen`], which also shows a signed text.
 //!
-//! The text on screen is the one `Desk::patto_text` renders with the consents
+//! The text on screen is the one `Patti::patto_text` renders with the consents
 //! and the signer chosen so far: the same that signing freezes. Prints are
 //! written from the frozen text, so every reprint is byte-identical.
 
@@ -65,6 +65,7 @@ impl From<PattoPurpose> for Submit {
             PattoPurpose::CancelFuture { presa } => Submit::try_new(move |_, env| {
                 let n = env
                     .desk
+                    .agenda()
                     .cancel_future_appointments_of_presa(presa, "presa in carico revocata")
                     .map_err(|e| crate::texts::error(env.lang, &e))?;
                 Ok(Cmd::Status(Status::success(env.kit.cancelled_future(n))))
@@ -126,8 +127,12 @@ pub(crate) fn correct_cm(
         match opened.filter(|p| p.id == id) {
             Some(opened) => env
                 .desk
+                .patto()
                 .correct_clinical_manager_opened(opened, &name, &motivo),
-            None => env.desk.correct_clinical_manager(id, &name, &motivo),
+            None => env
+                .desk
+                .patto()
+                .correct_clinical_manager(id, &name, &motivo),
         }
         .map_err(|e| crate::texts::error(env.lang, &e))
     };
@@ -157,6 +162,7 @@ impl PattoScreen {
     /// The screen for patient `id`, read from the desk.
     pub fn load(desk: &Desk, s: &Texts, id: PatientId) -> Result<PattoScreen, String> {
         let patient = desk
+            .patients()
             .patient(id)
             .map_err(|e| crate::texts::error(s.lang, &e))?
             .ok_or_else(|| s.kit.patient_not_found.to_string())?;
@@ -178,17 +184,20 @@ impl PattoScreen {
     /// the selected Patto when still listed.
     pub fn reload(&mut self, desk: &Desk) -> Result<(), crate::service::DeskError> {
         let id = self.patient.id;
-        if let Some(p) = desk.patient(id)? {
+        if let Some(p) = desk.patients().patient(id)? {
             self.patient = p;
         }
-        self.missing = desk.patto_preconditions(id)?;
-        self.presa = desk.active_presa(id)?;
+        self.missing = desk.patto().patto_preconditions(id)?;
+        self.presa = desk.gestori().active_presa(id)?;
         self.gestore = match &self.presa {
-            Some(presa) => desk.gestore(presa.gestore)?.map(|g| g.denominazione),
+            Some(presa) => desk
+                .gestori()
+                .gestore(presa.gestore)?
+                .map(|g| g.denominazione),
             None => None,
         };
         let selected = self.selected().map(|p| p.id);
-        self.patti = desk.patti(id)?;
+        self.patti = desk.patto().patti(id)?;
         let index = selected
             .and_then(|sel| self.patti.iter().position(|p| p.id == sel))
             .unwrap_or(0);
@@ -265,11 +274,11 @@ impl PattoScreen {
                 None => Cmd::Status(Status::info(s.nothing_selected)),
             },
             Action::Prepare => {
-                let draft = env.desk.prepare_patto(self.patient.id);
+                let draft = env.desk.patto().prepare_patto(self.patient.id);
                 self.open_draft(env, draft)
             }
             Action::Renew => {
-                let draft = env.desk.renew_patto(self.patient.id);
+                let draft = env.desk.patto().renew_patto(self.patient.id);
                 self.open_draft(env, draft)
             }
             Action::Print => match self.selected() {
@@ -347,10 +356,12 @@ impl PattoScreen {
             // The presa shown: refused when another desk revoked it or
             // recorded another choice meanwhile.
             Ok(d) => match &self.presa {
-                Some(shown) => env
-                    .desk
-                    .revoke_presa_opened(self.patient.id, shown.id, d, &motivo),
-                None => env.desk.revoke_presa(self.patient.id, d, &motivo),
+                Some(shown) => {
+                    env.desk
+                        .gestori()
+                        .revoke_presa_opened(self.patient.id, shown.id, d, &motivo)
+                }
+                None => env.desk.gestori().revoke_presa(self.patient.id, d, &motivo),
             }
             .map(|presa| (d, presa.id))
             .map_err(|e| crate::texts::error(env.lang, &e)),
@@ -369,6 +380,7 @@ impl PattoScreen {
                 }
                 let future = env
                     .desk
+                    .agenda()
                     .future_appointments_of_presa(presa)
                     .unwrap_or_default();
                 if !future.is_empty() {
@@ -712,6 +724,7 @@ fn write_print(
     };
     let document = env
         .desk
+        .patto()
         .patto_document(id, formats)
         .map_err(|e| crate::texts::error(env.lang, &e))?;
     document.write_new_into(dir).map_err(|e| {

@@ -88,6 +88,7 @@ impl PattoTextScreen {
         let signed = patto.firma.is_some();
         let text = if signed {
             env.desk
+                .patto()
                 .signed_patto_text(patto.id)
                 .map_err(|e| crate::texts::error(env.lang, &e))?
         } else {
@@ -219,6 +220,7 @@ impl PattoTextScreen {
         patto.clinical_manager = self.cm.value().trim().to_string();
         self.text = env
             .desk
+            .patto()
             .patto_text(
                 &patto,
                 &self.consensi,
@@ -247,6 +249,7 @@ impl PattoTextScreen {
         // read it; the typed name stays in the field.
         let updated = env
             .desk
+            .patto()
             .set_clinical_manager_opened(&self.patto, self.cm.value())
             .map_err(|e| crate::texts::error(env.lang, &e))?;
         self.cm_saved = updated.clinical_manager.clone();
@@ -389,7 +392,7 @@ impl PattoTextScreen {
             consensi: self.consensi,
             operatore: env.desk.operator(),
         };
-        match env.desk.sign_patto(id, input) {
+        match env.desk.patto().sign_patto(id, input) {
             Ok(signed) => {
                 let s = Texts::of(env);
                 let al = signed.valido_al().map(format::date).unwrap_or_default();
@@ -475,6 +478,7 @@ impl PattoTextScreen {
             if let Some(prev) = self.patto.precedente {
                 let n = env
                     .desk
+                    .patto()
                     .patto_numero_label(prev)
                     .unwrap_or_else(|_| prev.to_string());
                 h = format!("{h} · {}", ps.renewal_of(&n));

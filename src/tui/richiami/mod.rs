@@ -100,7 +100,7 @@ impl RichiamiScreen {
             da_prenotare,
             non_presentati,
             adherence,
-        } = desk.recall_lists()?;
+        } = desk.agenda().recall_lists()?;
         self.da_prenotare.set(da_prenotare);
         self.non_presentati.set(non_presentati);
         self.aderenza.set(adherence);
@@ -569,7 +569,7 @@ impl ScadenzeList {
             .selected()
             .and_then(|i| self.rows.get(i))
             .map(|r| r.patto.id);
-        let mut rows = desk.patti_in_scadenza(self.within, EXPIRED_DAYS)?;
+        let mut rows = desk.patto().patti_in_scadenza(self.within, EXPIRED_DAYS)?;
         rows.sort_by_key(|r| {
             let al = r.patto.valido_al();
             let in_force = r.state.is_in_force();

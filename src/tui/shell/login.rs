@@ -149,7 +149,8 @@ impl GateScreen {
                     self.focus = 2;
                     return GateOutcome::Redraw;
                 }
-                desk.create_first_admin(self.value(0), self.value(1))
+                desk.operators()
+                    .create_first_admin(self.value(0), self.value(1))
             }
             GateMode::Login => desk.login(self.value(0), self.value(1)),
             GateMode::Unlock { .. } => desk.unlock(self.value(0)),
