@@ -562,21 +562,14 @@ fn run(cli: Cli) -> Result<ExitCode, DeskError> {
             desk.gestori().seed_builtin_sample_gestori()?;
             let started = Instant::now();
             let mut stderr = std::io::stderr();
-            // The count rewritten in place on a terminal; a log or a pipe
-            // gets only the final line.
-            let terminal = std::io::IsTerminal::is_terminal(&stderr);
             let done =
                 desk.load_demo_with(*patients, *seed, *tutti_con_pai, &mut |done, total| {
-                    if terminal {
-                        let _ = write!(stderr, "{}", t::demo_progress(lang, done, total));
-                    }
+                    let _ = write!(stderr, "{}", t::demo_progress(lang, done, total));
                     true
                 })?;
             // Pays sled's replay of the load now, not at the next start.
             let desk = desk.finish_bulk_load()?;
-            if terminal {
-                eprintln!();
-            }
+            eprintln!();
             println!(
                 "{}",
                 t::demo_done(
