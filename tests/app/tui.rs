@@ -766,31 +766,41 @@ fn deceased_with_a_date_never_deleted() {
     assert!(ui.line(4).contains("deceduto"), "{}", ui.line(4));
 }
 
+/// F9, then surname, name, sex, birth date and place typed in the form,
+/// then back to the codice fiscale field to type `cf` and leave it.
+fn new_patient_then_cf(ui: &mut Harness, [surname, name, sex, born, place]: [&str; 5], cf: &str) {
+    ui.keys(|e| {
+        e.key(KeyCode::F(9))
+            .text(surname)
+            .key(KeyCode::Tab)
+            .text(name)
+            .key(KeyCode::Tab)
+            .key(KeyCode::Tab)
+            .text(sex)
+            .key(KeyCode::Tab)
+            .text(born)
+            .key(KeyCode::Tab)
+            .text(place)
+            .key(KeyCode::Tab)
+            .key(KeyCode::BackTab)
+            .key(KeyCode::BackTab)
+            .key(KeyCode::BackTab)
+            .key(KeyCode::BackTab)
+            .text(cf)
+            .key(KeyCode::Tab);
+    });
+}
+
 #[test]
 fn data_contradicting_the_codice_fiscale_is_flagged_not_blocked() {
     let (_dir, desk) = archive();
     let mut ui = Harness::new(desk, 100, 30);
     let cf = compute("Verdi", "Giuseppe", Sex::M, date(1950, 4, 12), "F205").expect("cf");
-    ui.keys(|e| {
-        e.key(KeyCode::F(9))
-            .text("Bianchi")
-            .key(KeyCode::Tab)
-            .text("Giuseppe")
-            .key(KeyCode::Tab)
-            .key(KeyCode::Tab)
-            .text("F")
-            .key(KeyCode::Tab)
-            .text("13/04/1950")
-            .key(KeyCode::Tab)
-            .text("H501")
-            .key(KeyCode::Tab)
-            .key(KeyCode::BackTab)
-            .key(KeyCode::BackTab)
-            .key(KeyCode::BackTab)
-            .key(KeyCode::BackTab)
-            .text(cf.as_str())
-            .key(KeyCode::Tab);
-    });
+    new_patient_then_cf(
+        &mut ui,
+        ["Bianchi", "Giuseppe", "F", "13/04/1950", "H501"],
+        cf.as_str(),
+    );
     let screen = ui.screen();
     assert!(
         screen.contains("! Non corrisponde al codice fiscale (VRD)"),
@@ -843,26 +853,11 @@ fn omocodia_letters_out_of_order_are_flagged_not_blocked() {
     // while every position to its right keeps its digit.
     let first15 = format!("{}R{}", &cf.as_str()[..6], &cf.as_str()[7..15]);
     let odd = format!("{first15}{}", check_char(&first15).expect("check"));
-    ui.keys(|e| {
-        e.key(KeyCode::F(9))
-            .text("Verdi")
-            .key(KeyCode::Tab)
-            .text("Giuseppe")
-            .key(KeyCode::Tab)
-            .key(KeyCode::Tab)
-            .text("M")
-            .key(KeyCode::Tab)
-            .text("12/04/1950")
-            .key(KeyCode::Tab)
-            .text("F205")
-            .key(KeyCode::Tab)
-            .key(KeyCode::BackTab)
-            .key(KeyCode::BackTab)
-            .key(KeyCode::BackTab)
-            .key(KeyCode::BackTab)
-            .text(&odd)
-            .key(KeyCode::Tab);
-    });
+    new_patient_then_cf(
+        &mut ui,
+        ["Verdi", "Giuseppe", "M", "12/04/1950", "F205"],
+        &odd,
+    );
     let screen = ui.screen();
     assert!(
         screen.contains("! lettere di omocodia fuori dall'ordine ufficiale"),
