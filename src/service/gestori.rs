@@ -541,6 +541,11 @@ pub fn read_gestori_file(
 }
 
 /// The code of the ATS named by its code or its name (`--ats`), if any.
+/// The ATS a code or name typed at the desk stands for.
+pub fn resolve_ats(text: &str) -> Option<&'static crate::domain::ats::Ats> {
+    crate::io::gestori::resolve_ats(text)
+}
+
 pub fn resolve_ats_code(text: &str) -> Option<String> {
     crate::io::gestori::resolve_ats(text).map(|a| a.codice.clone())
 }

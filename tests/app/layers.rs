@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 /// Uses not yet moved behind the service (file, text). Shrink it; never
 /// add to it.
-const KNOWN: &[(&str, &str)] = &[("src/tui/admin/import.rs", "crate::io::gestori::{")];
+const KNOWN: &[(&str, &str)] = &[];
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     for entry in std::fs::read_dir(dir).expect("readable folder") {

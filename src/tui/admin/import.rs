@@ -12,10 +12,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use tui_input::Input;
 
-use crate::io::gestori::{
-    ImportOptions, ImportPreview, MAX_FILE_BYTES, parse_gestori, resolve_ats,
+use crate::service::gestori::{
+    GestoriFileError, ImportOptions, ImportPlan, ImportPreview, MAX_FILE_BYTES, read_gestori_file,
+    resolve_ats,
 };
-use crate::service::gestori::ImportPlan;
 use crate::tui::admin::strings::Texts;
 use crate::tui::kit::field;
 use crate::tui::kit::format;
@@ -192,10 +192,6 @@ impl ImportSection {
             return Cmd::None;
         };
         let name = file_name(&path);
-        let bytes = match std::fs::read(&path) {
-            Ok(b) => b,
-            Err(e) => return self.fail(Texts::of(env).admin.err_read(&name, &e.to_string())),
-        };
         let trimmed = |v: &str| {
             let v = v.trim();
             (!v.is_empty()).then(|| v.to_string())
@@ -204,9 +200,19 @@ impl ImportSection {
             ats: trimmed(self.value(ATS)),
             sheet: trimmed(self.value(SHEET)),
         };
-        let preview = match parse_gestori(&bytes, &name, &options) {
-            Ok(p) => p,
-            Err(e) => return self.fail(Texts::of(env).admin.err_parse(&name, &e.to_string())),
+        // The same reading as the command line's import, through the service.
+        let a = Texts::of(env).admin;
+        let preview = match read_gestori_file(&path, &options) {
+            Ok((_, p)) => p,
+            Err(GestoriFileError::TooBig { bytes }) => {
+                return self.fail(a.err_too_large(&name, bytes / 1_048_576));
+            }
+            Err(GestoriFileError::Unreadable(e)) => {
+                return self.fail(a.err_read(&name, &e.to_string()));
+            }
+            Err(GestoriFileError::Format(e)) => {
+                return self.fail(a.err_parse(&name, &e.to_string()));
+            }
         };
         let rows: Vec<_> = preview.accepted.iter().map(|r| r.gestore.clone()).collect();
         let plan = match env.desk.gestori().plan_gestori_import(&rows) {
