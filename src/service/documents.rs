@@ -3,6 +3,7 @@
 //! names, the same renderings.
 
 use super::{Agenda, PaiPlans, Patti};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -11,8 +12,11 @@ use super::{Desk, DeskError, Refusal, Result};
 use crate::domain::PattoId;
 use crate::domain::agenda::ResourceId;
 use crate::domain::pai::Pai;
+use crate::domain::pathology::Catalogue;
+use crate::domain::patient::Patient;
 use crate::domain::patto::{PattoDiCura, PattoStato};
 use crate::domain::practice::Stampante;
+use crate::io::fhir::{BundleInput, LevelSource, PathologyInput, PatientInput};
 use crate::io::patto::{patto_plain_text, write_document_pdf, write_patto_pdf};
 
 /// Runs an external command: the system's print command in production, a
@@ -312,7 +316,7 @@ impl Patti<'_> {
 }
 
 impl PaiPlans<'_> {
-    /// A PAI: `pai-<CF>-v<version>`, PDF and FHIR CarePlan JSON.
+    /// A PAI: `pai-<CF>-v<version>`, PDF and FHIR R4 Bundle JSON.
     pub fn pai_document(&self, pai: &Pai) -> Result<Document> {
         let patient = self
             .desk
@@ -320,8 +324,7 @@ impl PaiPlans<'_> {
             .patient(pai.patient)?
             .ok_or_else(|| DeskError::from(Refusal::PatientNotFound(None)))?;
         let text = self.pai_text(pai)?;
-        let name = format!("{} {}", patient.cognome, patient.nome);
-        let json = crate::io::fhir::care_plan_json(pai, &patient.codice_fiscale, &name);
+        let json = crate::io::fhir::pai_bundle_json(&fhir_input(pai, &patient));
         let mut pdf = Vec::new();
         write_document_pdf(
             &text,
@@ -337,6 +340,41 @@ impl PaiPlans<'_> {
             stem: format!("pai-{}-v{}", patient.codice_fiscale, pai.versione),
             files: vec![("pdf", pdf), ("json", json.into_bytes())],
         })
+    }
+}
+
+/// What the FHIR Bundle needs of the patient. The pathologies come from the
+/// catalogue; no primary pathology is recorded yet, and the level is the
+/// count estimate, marked as such.
+fn fhir_input<'a>(pai: &'a Pai, patient: &'a Patient) -> BundleInput<'a> {
+    let catalogue = Catalogue::starter();
+    let pathologies = patient
+        .patologie
+        .iter()
+        .map(|code| {
+            let known = catalogue.get(code);
+            PathologyInput {
+                code: code.clone(),
+                name: known.map_or_else(|| code.clone(), |p| p.name.clone()),
+                icd9cm: known.and_then(|p| p.icd9cm.clone()),
+            }
+        })
+        .collect();
+    BundleInput {
+        pai,
+        patient: PatientInput {
+            codice_fiscale: &patient.codice_fiscale,
+            cognome: &patient.cognome,
+            nome: &patient.nome,
+            sesso: patient.sesso,
+            data_nascita: patient.data_nascita,
+        },
+        pathologies,
+        primary: None,
+        level: patient
+            .livello()
+            .map(|l| (l.number(), LevelSource::Estimate)),
+        regional_codes: BTreeMap::new(),
     }
 }
 

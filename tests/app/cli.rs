@@ -285,7 +285,8 @@ fn exports_write_the_patto_the_pai_and_the_day_list() {
     assert!(std::fs::read(&files[0]).unwrap().starts_with(b"%PDF"));
     let json: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&files[1]).unwrap()).unwrap();
-    assert_eq!(json["resourceType"], "CarePlan");
+    assert_eq!(json["resourceType"], "Bundle");
+    assert_eq!(json["entry"][0]["resource"]["resourceType"], "CarePlan");
 
     let list = out.join("lista.pdf");
     let giorno = first_day.format("%d/%m/%Y").to_string();

@@ -314,7 +314,8 @@ fn build_adjust_share_and_export() {
     assert!(pdf.starts_with(b"%PDF"));
     let json = std::fs::read_to_string(folder.join(format!("pai-{cf}-v1.json"))).expect("JSON");
     let json: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
-    assert_eq!(json["resourceType"], "CarePlan");
+    assert_eq!(json["resourceType"], "Bundle");
+    assert_eq!(json["entry"][0]["resource"]["resourceType"], "CarePlan");
     assert!(ui.status().contains(&format!("pai-{cf}-v1.pdf")));
 
     // A new version: a draft again, the shared one listed among the versions.
