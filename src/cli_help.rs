@@ -159,7 +159,7 @@ fn english_about(path: &str) -> Option<&'static str> {
         }
         "sportello export gestori" => "The Gestori in the store, UTF-8 CSV on standard output",
         "sportello export patto" => "A patient's signed Patto di Cura: PDF (two copies) and text",
-        "sportello export pai" => "A patient's PAI in use: PDF and FHIR R4 CarePlan (JSON)",
+        "sportello export pai" => "A patient's PAI in use: PDF and FHIR R4 Bundle (JSON)",
         _ => return None,
     })
 }

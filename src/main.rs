@@ -283,7 +283,7 @@ enum ExportWhat {
         #[arg(long)]
         dir: Option<PathBuf>,
     },
-    /// Il PAI in uso di un paziente: PDF e FHIR R4 CarePlan (JSON)
+    /// Il PAI in uso di un paziente: PDF e FHIR R4 Bundle (JSON)
     Pai {
         /// Codice fiscale del paziente
         #[arg(long)]

@@ -200,7 +200,7 @@ fn operator_add_and_audit_verify_catches_a_tampered_entry() {
 
 /// `export patto`, `export pai` and `agenda --pdf` write the same documents
 /// as the screens: a signed Patto (PDF and receipt text), the PAI (PDF and
-/// FHIR CarePlan JSON) and the day list PDF.
+/// FHIR Bundle JSON) and the day list PDF.
 #[test]
 fn exports_write_the_patto_the_pai_and_the_day_list() {
     use sportello::service::{Desk, FixedClock};

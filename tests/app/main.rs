@@ -11,6 +11,7 @@ mod backup;
 mod backup_auto;
 mod cli;
 mod disk;
+#[cfg(not(windows))]
 mod fhir;
 mod fuzz;
 mod gdpr;

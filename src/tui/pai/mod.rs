@@ -4,7 +4,7 @@
 //! Ctrl+S while it is a bozza; shared under the signed Patto; a shared or
 //! concluded plan is read-only and changes go into a new version. Older
 //! versions open read-only from their list. The plan is exported as PDF and
-//! FHIR R4 CarePlan JSON, named as `sportello export pai` names them.
+//! FHIR R4 Bundle JSON, named as `sportello export pai` names them.
 //!
 //! Every rule is the desk's (`PaiPlans::new_pai`, `save_pai_draft`, `share_pai`,
 //! `new_pai_version`) or the domain's (`Frequenza::parse`,

@@ -85,7 +85,7 @@ texts! {
         share_blocked_title: "Il PAI non si può ancora condividere" | "The PAI cannot be shared yet",
         share_fix: "Completare il piano e riprovare." | "Complete the plan and try again.",
         export_title: "Esporta il PAI" | "Export the PAI",
-        export_text: "Il piano in PDF e in FHIR R4 CarePlan (JSON), nella cartella indicata." | "The plan as PDF and as FHIR R4 CarePlan (JSON), into the folder below.",
+        export_text: "Il piano in PDF e in FHIR R4 Bundle (JSON), nella cartella indicata." | "The plan as PDF and as FHIR R4 Bundle (JSON), into the folder below.",
         f_folder: "Cartella" | "Folder",
         err_folder_empty: "Indicare la cartella in cui scrivere" | "Give the folder to write into",
         // The row dialog.
