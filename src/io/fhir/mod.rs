@@ -231,7 +231,13 @@ pub fn pai_bundle_json(input: &BundleInput) -> Value {
         .primary
         .as_deref()
         .filter(|p| input.pathologies.iter().any(|x| x.code == *p));
-    let mut pathologies: Vec<&PathologyInput> = input.pathologies.iter().collect();
+    // Each code once (a repeated one would repeat a fullUrl).
+    let mut pathologies: Vec<&PathologyInput> = Vec::new();
+    for p in &input.pathologies {
+        if !pathologies.iter().any(|q| q.code == p.code) {
+            pathologies.push(p);
+        }
+    }
     pathologies.sort_by_key(|p| Some(p.code.as_str()) != primary);
     let mut condition_refs: BTreeMap<&str, (String, String)> = BTreeMap::new();
     let mut conditions = Vec::new();
@@ -455,15 +461,27 @@ fn patient(input: &BundleInput, id: &str) -> Value {
     if !p.nome.trim().is_empty() {
         name.insert("given".into(), json!([p.nome.trim()]));
     }
-    json!({
-        "resourceType": "Patient",
-        "id": id,
-        "identifier": [{ "system": SYSTEM_CODICE_FISCALE, "value": p.codice_fiscale.trim() }],
-        "active": true,
-        "name": [Value::Object(name)],
-        "gender": match p.sesso { Sex::M => "male", Sex::F => "female" },
-        "birthDate": p.data_nascita.to_string(),
-    })
+    let mut patient = Map::new();
+    patient.insert("resourceType".into(), json!("Patient"));
+    patient.insert("id".into(), json!(id));
+    patient.insert(
+        "identifier".into(),
+        json!([{ "system": SYSTEM_CODICE_FISCALE, "value": p.codice_fiscale.trim() }]),
+    );
+    patient.insert("active".into(), json!(true));
+    // FHIR allows no empty element.
+    if !name.is_empty() {
+        patient.insert("name".into(), json!([Value::Object(name)]));
+    }
+    patient.insert(
+        "gender".into(),
+        json!(match p.sesso {
+            Sex::M => "male",
+            Sex::F => "female",
+        }),
+    );
+    patient.insert("birthDate".into(), json!(p.data_nascita.to_string()));
+    Value::Object(patient)
 }
 
 fn condition(

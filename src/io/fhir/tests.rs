@@ -358,6 +358,25 @@ fn codes_outside_the_sgdt_system_are_text_only() {
 }
 
 #[test]
+fn a_repeated_pathology_and_an_empty_name_leave_no_invalid_element() {
+    let pai = small_pai();
+    let mut input = input(&pai);
+    input.pathologies.push(input.pathologies[0].clone());
+    input.patient.cognome = " ";
+    input.patient.nome = "";
+    let bundle = pai_bundle_json(&input);
+    assert_eq!(resources(&bundle, "Condition").len(), 2);
+    assert_references_resolve(&bundle);
+    let patient = resources(&bundle, "Patient")[0];
+    assert!(patient.get("name").is_none());
+    assert!(
+        resources(&bundle, "CarePlan")[0]["subject"]
+            .get("display")
+            .is_none()
+    );
+}
+
+#[test]
 fn status_follows_the_plan_state() {
     let mut pai = small_pai();
     pai.stato = PaiStato::Bozza;
