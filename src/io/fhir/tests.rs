@@ -96,6 +96,8 @@ fn input(pai: &Pai) -> BundleInput<'_> {
         ],
         primary: Some("50".into()),
         level: Some((2, LevelSource::Ats)),
+        // A code in the regional catalogue's format (the guide's examples
+        // say "TBD"): it tests the coding path, not what 0090042 means.
         regional_codes: BTreeMap::from([(1, "0090042".to_string())]),
     }
 }
