@@ -2,6 +2,7 @@
 //! migrations and the integrity check live here; nothing of sled leaks out.
 
 mod agenda;
+mod arruolabili;
 mod anchor;
 pub mod backup;
 mod changes;
