@@ -160,7 +160,8 @@ pub fn livello_from_text(text: &str) -> Option<u8> {
 /// "|", "+" or spaces; upper case; a code written "056" is "56".
 pub fn codici_from_text(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for part in text.split(|c: char| matches!(c, ',' | ';' | '/' | '|' | '+') || c.is_whitespace()) {
+    for part in text.split(|c: char| matches!(c, ',' | ';' | '/' | '|' | '+') || c.is_whitespace())
+    {
         let code = part.trim().to_uppercase();
         if code.is_empty() {
             continue;

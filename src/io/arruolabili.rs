@@ -76,8 +76,7 @@ const HEADER_NAMES: [(Field, &[&str]); 6] = [
 ];
 
 /// What a header must hold, said when none is found.
-pub const NEEDED_COLUMNS: &str =
-    "servono le colonne Codice fiscale, Cognome e Nome (e se presenti Livello, Patologia primaria, Patologie)";
+pub const NEEDED_COLUMNS: &str = "servono le colonne Codice fiscale, Cognome e Nome (e se presenti Livello, Patologia primaria, Patologie)";
 
 /// Why a row is not imported.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -317,7 +316,10 @@ pub fn invitation_text(studio: &Studio, row: &Arruolabile, today: NaiveDate) -> 
     };
     line(studio.nome.trim());
     if !studio.mmg.trim().is_empty() {
-        line(&format!("Medico di medicina generale: {}", studio.mmg.trim()));
+        line(&format!(
+            "Medico di medicina generale: {}",
+            studio.mmg.trim()
+        ));
     }
     let r = &studio.recapiti;
     if !r.indirizzo.trim().is_empty() {

@@ -11,10 +11,10 @@ use chrono::NaiveDate;
 use super::*;
 use crate::domain::arruolabili::{Arruolabile, Contatto, Esito, Recapiti, Stato};
 use crate::domain::audit::AuditAction;
+pub use crate::io::arruolabili::{AcceptedRow, Preview, RejectedRow, RowProblem, RowWarning};
 use crate::io::arruolabili::{Studio, invitation_text, parse_arruolabili};
 use crate::io::table::MAX_FILE_BYTES;
 use crate::service::documents::Document;
-pub use crate::io::arruolabili::{AcceptedRow, Preview, RejectedRow, RowProblem, RowWarning};
 pub use crate::service::gestori::GestoriFileError as ListFileError;
 
 /// Reads the ATS list of arruolabili in `path` (CSV or XLSX; `sheet` names

@@ -2,8 +2,8 @@
 //! migrations and the integrity check live here; nothing of sled leaks out.
 
 mod agenda;
-mod arruolabili;
 mod anchor;
+mod arruolabili;
 pub mod backup;
 mod changes;
 mod check;
