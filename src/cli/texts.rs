@@ -6,6 +6,7 @@
 use std::fmt::Display;
 
 use sportello::domain::audit::BreakReason;
+use sportello::service::arruolabili::{ImportLog, ImportPlan, RowProblem, RowWarning};
 use sportello::service::gestori::ImportError;
 
 pub use sportello::texts::Lang;
@@ -154,6 +155,30 @@ pub fn import_changes(l: Lang, added: usize, updated: usize, unchanged: usize, g
 pub fn import_no_longer(l: Lang, name: &str) -> String { tr!(l, "  non più idoneo: {name}" | "  no longer eligible: {name}") }
 pub fn import_preview_only(l: Lang) -> &'static str { pick(l, "Anteprima: nulla è stato scritto. Ripetere con --conferma per importare.", "Preview: nothing was written. Repeat with --conferma to import.") }
 pub fn import_recorded(l: Lang, added: impl Display, updated: impl Display, gone: impl Display) -> String { tr!(l, "Importazione registrata: {added} nuovi, {updated} aggiornati, {gone} non più idonei." | "Import recorded: {added} new, {updated} updated, {gone} no longer eligible.") }
+
+// import arruolabili.
+pub fn arruolabili_problem(l: Lang, p: &RowProblem) -> String {
+    match p {
+        RowProblem::CfMissing => pick(l, "manca il codice fiscale", "the codice fiscale is missing").into(),
+        RowProblem::CfInvalid(e) => sportello::texts::codice_fiscale(l, e),
+        RowProblem::NamesMissing => pick(l, "mancano cognome o nome", "surname or name missing").into(),
+        RowProblem::Duplicate { first_line } => tr!(l, "stesso codice fiscale della riga {first_line}" | "same codice fiscale as row {first_line}"),
+    }
+}
+pub fn arruolabili_warning(l: Lang, w: &RowWarning) -> String {
+    match w {
+        RowWarning::LivelloNonValido(t) => tr!(l, "livello \"{t}\" non valido (1, 2 o 3): importata senza livello" | "level \"{t}\" not valid (1, 2 or 3): imported without a level"),
+        RowWarning::CodiceNonSgdt(c) => tr!(l, "codice patologia \"{c}\" fuori dai codici SGDT 1-65: tenuto così" | "pathology code \"{c}\" outside the SGDT codes 1-65: kept as written"),
+    }
+}
+pub fn arruolabili_plan(l: Lang, p: &ImportPlan) -> String {
+    let (n, a, i, t, c) = (p.nuove, p.aggiornate, p.invariate, p.pazienti_trovati, p.pazienti_nuovi);
+    tr!(l, "Modifiche: {n} nuove, {a} aggiornate, {i} già presenti; pazienti trovati {t}, da registrare {c}" | "Changes: {n} new, {a} updated, {i} already there; patients found {t}, to register {c}")
+}
+pub fn arruolabili_recorded(l: Lang, log: &ImportLog) -> String {
+    let (n, a, c, s) = (log.plan.nuove, log.plan.aggiornate, log.plan.pazienti_nuovi, log.scartate);
+    tr!(l, "Importazione registrata: {n} nuove, {a} aggiornate, {c} pazienti registrati, {s} righe scartate." | "Import recorded: {n} new, {a} updated, {c} patients registered, {s} rows rejected.")
+}
 
 // backup and restore.
 pub fn passphrase_prompt(l: Lang) -> &'static str { pick(l, "Passphrase del backup: ", "Backup passphrase: ") }

@@ -7,6 +7,7 @@
 mod common;
 
 mod agenda;
+mod arruolabili;
 mod backup;
 mod backup_auto;
 mod cli;
