@@ -59,10 +59,11 @@ pub fn esito_label(s: &ArruolabiliStrings, e: Esito) -> &'static str {
 }
 
 /// What the state column says of a row: the answer for a contacted one.
-fn state_text(s: &ArruolabiliStrings, l: &Line) -> String {
+fn state_text(s: &ArruolabiliStrings, l: &Line, wide: bool) -> String {
     match (l.stato, &l.row.contatto) {
+        (Stato::Chiuso, _) if !wide => s.esito_altrove_short.to_string(),
         (Stato::Contattato | Stato::Chiuso, Some(c)) => esito_label(s, c.esito).to_string(),
-        (stato, _) => stato_label(s, Some(stato)).to_string(),
+        (stato, _) => stato_label(s, Some(stato)).to_lowercase(),
     }
 }
 
@@ -269,7 +270,7 @@ impl ArruolabiliScreen {
             cells.extend([
                 Cell::from(l.row.livello.map(|n| n.to_string()).unwrap_or_default()),
                 Cell::from(codes_text(&l.row)),
-                Cell::from(state_text(s, l)),
+                Cell::from(state_text(s, l, wide)),
                 Cell::from(when),
             ]);
             Row::new(cells)
