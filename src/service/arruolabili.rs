@@ -406,6 +406,111 @@ impl Arruolabili<'_> {
     }
 }
 
+/// What the demo's desk did with the people of its ATS list, in order:
+/// `None` to contact, else the answer and how many days ago.
+const DEMO_CONTACTS: [Option<(Esito, i64)>; 8] = [
+    None,
+    None,
+    Some((Esito::Accetta, 3)),
+    Some((Esito::Rifiuta, 10)),
+    None,
+    Some((Esito::NonRaggiungibile, 2)),
+    Some((Esito::GiaInCaricoAltrove, 6)),
+    None,
+];
+
+/// SGDT codes (primary, others) and level of the demo rows, in turn.
+const DEMO_CODES: [(&str, &[&str], u8); 4] = [
+    ("56", &["48", "60"], 2),
+    ("50", &["56", "20", "17"], 1),
+    ("39", &[], 3),
+    ("20", &["56", "29"], 1),
+];
+
+impl Desk {
+    /// The demo's worklist of arruolabili, on a store that has none: demo
+    /// patients (`sample`: chronic, not in charge) listed by a fictional ATS
+    /// list in every state (to contact, contacted with each answer, closed
+    /// as in care elsewhere), and two patients whose Patto is in force,
+    /// contacted a week before signing. No patient is added.
+    pub(super) fn demo_arruolabili(&self, sample: &[Patient]) -> Result<()> {
+        if !self.store.arruolabili()?.is_empty() {
+            return Ok(());
+        }
+        let today = self.today();
+        let row = |line: usize, cf: &str, cognome: &str, nome: &str| {
+            let (primaria, altre, livello) = DEMO_CODES[line % DEMO_CODES.len()];
+            AcceptedRow {
+                line: line + 2,
+                codice_fiscale: cf.to_string(),
+                cognome: cognome.to_string(),
+                nome: nome.to_string(),
+                livello: Some(livello),
+                patologia_primaria: Some(primaria.to_string()),
+                patologie: altre.iter().map(|c| c.to_string()).collect(),
+                warnings: Vec::new(),
+            }
+        };
+        let mut rows = Vec::new();
+        for p in sample {
+            if rows.len() == DEMO_CONTACTS.len() {
+                break;
+            }
+            if p.id == 0 || p.patologie.is_empty() || self.store.active_presa(p.id)?.is_some() {
+                continue;
+            }
+            rows.push(row(rows.len(), &p.codice_fiscale, &p.cognome, &p.nome));
+        }
+        let listed = rows.len();
+        let signed: Vec<_> = self
+            .patto()
+            .patti_in_scadenza(400, 0)?
+            .into_iter()
+            .filter(|s| s.state.is_in_force())
+            .take(2)
+            .collect();
+        for s in &signed {
+            rows.push(row(
+                rows.len(),
+                &s.patient.codice_fiscale,
+                &s.patient.cognome,
+                &s.patient.nome,
+            ));
+        }
+        if rows.is_empty() {
+            return Ok(());
+        }
+        let view = self.arruolabili();
+        if view.recapiti()? == Recapiti::default() {
+            self.store.save_recapiti(&Recapiti {
+                indirizzo: "Via Dante 14, 20121 Milano".into(),
+                telefono: "02 0000 0100".into(),
+                orari: "lun-ven 9-12 e 15-18".into(),
+            })?;
+        }
+        view.apply_import(&rows, "elenco-ats-dimostrativo.csv", 0)?;
+        for (r, contact) in rows.iter().zip(DEMO_CONTACTS.iter()).take(listed) {
+            if let Some((esito, days)) = contact {
+                view.record_contact(
+                    &row_key(&r.codice_fiscale),
+                    today - chrono::Duration::days(*days),
+                    *esito,
+                )?;
+            }
+        }
+        for (r, s) in rows.iter().skip(listed).zip(&signed) {
+            let day = s
+                .patto
+                .firma
+                .as_ref()
+                .map(|f| f.firmato_il.date() - chrono::Duration::days(7))
+                .unwrap_or(today);
+            view.record_contact(&row_key(&r.codice_fiscale), day.min(today), Esito::Accetta)?;
+        }
+        Ok(())
+    }
+}
+
 /// The worklist of arruolabili. Reached from the desk as
 /// [`Desk::arruolabili`].
 #[derive(Clone, Copy)]

@@ -1081,8 +1081,12 @@ impl App {
                         }
                     }
                     Open::AgendaPlanning(patient) => AgendaScreen::planning(&env, patient),
+                    // A list of everybody: opening it chooses no patient.
                     Open::Arruolabili => match ArruolabiliScreen::load(&self.desk) {
-                        Ok(screen) => Cmd::push(screen),
+                        Ok(screen) => {
+                            self.stack.push(Box::new(screen));
+                            Cmd::Redraw
+                        }
                         Err(e) => Cmd::Status(Status::error(crate::texts::error(s.lang, &e))),
                     },
                 };
