@@ -423,3 +423,32 @@ fn the_command_line_shows_the_preview_then_imports() {
         "{stdout}"
     );
 }
+
+#[test]
+fn the_check_passes_and_an_erasure_removes_the_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let desk = desk_on(dir.path(), 2026, 3, 2);
+    let (name, preview) = read_arruolabili_file(&fixture("milano-1252.csv"), None).unwrap();
+    desk.arruolabili()
+        .apply_import(&preview.accepted, &name, 3)
+        .unwrap();
+    let report = desk.archive().check().unwrap();
+    assert!(report.is_ok(), "{:?}", report.problems);
+    let key = row_key("BRTLCU50M41F205V");
+    let lines = desk.arruolabili().list().unwrap();
+    let patient = lines
+        .iter()
+        .find(|l| l.key == key)
+        .unwrap()
+        .row
+        .patient
+        .unwrap();
+    desk.archive()
+        .gdpr_erase(patient, "richiesta dell'interessata del 01/03/2026")
+        .unwrap();
+    let lines = desk.arruolabili().list().unwrap();
+    assert_eq!(lines.len(), 4);
+    assert!(lines.iter().all(|l| l.key != key));
+    let report = desk.archive().check().unwrap();
+    assert!(report.is_ok(), "{:?}", report.problems);
+}
