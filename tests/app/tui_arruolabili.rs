@@ -136,3 +136,64 @@ fn import_with_preview_then_work_the_list() {
         .unwrap();
     assert_eq!(record.id(), cocco.id);
 }
+
+#[test]
+fn the_xlsx_list_imported_twice_adds_nothing_twice() {
+    let dir = tempfile::tempdir().unwrap();
+    let desk = desk_on(dir.path(), 2026, 3, 2);
+    let mut ui = Harness::new(desk, 80, 24);
+    let file = fixture("milano.xlsx");
+    let import = |ui: &mut Harness| {
+        ui.keys(|e| {
+            e.ctrl('o')
+                .text(file.to_str().unwrap())
+                .key(KeyCode::Tab)
+                .text("arruolabili")
+                .key(KeyCode::Enter);
+        });
+    };
+    ui.keys(|e| {
+        e.key(KeyCode::F(7)).key(KeyCode::F(9));
+    });
+    import(&mut ui);
+    let screen = ui.screen();
+    assert!(
+        screen.contains(" milano.xlsx (Arruolabili): 5 righe da importare, 3 scartate"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("✗ riga 11: stesso codice fiscale della riga 10"),
+        "{screen}"
+    );
+    ui.keys(|e| {
+        e.ctrl('s');
+    });
+    // The same list again: the preview says every row is already there.
+    import(&mut ui);
+    let screen = ui.screen();
+    assert!(
+        screen.contains(
+            " Nuove 0 · aggiornate 0 · già presenti 5 · pazienti trovati 5 · da registrare 0"
+        ),
+        "{screen}"
+    );
+    ui.keys(|e| {
+        e.ctrl('s');
+    });
+    assert_eq!(
+        ui.status(),
+        "Importato: 0 nuove, 0 aggiornate, 0 pazienti registrati, 3 righe scartate."
+    );
+    let list = ui.app.top::<ArruolabiliScreen>().unwrap();
+    assert_eq!(list.lines().len(), 5);
+    // Esc on a preview drops it, nothing written.
+    import(&mut ui);
+    ui.keys(|e| {
+        e.key(KeyCode::Esc);
+    });
+    assert_eq!(
+        ui.status(),
+        "Importazione annullata: nulla è stato scritto."
+    );
+    assert!(ui.app.top::<ImportScreen>().unwrap().preview().is_none());
+}
