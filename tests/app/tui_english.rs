@@ -237,4 +237,14 @@ fn arruolabili_in_english() {
         e.key(KeyCode::Esc).ctrl('o');
     });
     snap("arruolabili_import", &ui);
+    // A file that is no list: the reason in English.
+    let empty =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/gestori/vuoto.csv");
+    ui.keys(|e| {
+        e.text(empty.to_str().unwrap()).key(KeyCode::Enter);
+    });
+    assert_eq!(
+        ui.status(),
+        "vuoto.csv cannot be read: the file is empty: no row to import"
+    );
 }

@@ -127,7 +127,7 @@ impl ImportScreen {
                 return self.fail(s.read_error(&name, &e.to_string()));
             }
             Err(ListFileError::Format(e)) => {
-                return self.fail(s.read_error(&name, &e.to_string()));
+                return self.fail(s.read_error(&name, &crate::texts::import_error(env.lang, &e)));
             }
         };
         let plan = match env.desk.arruolabili().plan_import(&preview.accepted) {
