@@ -265,6 +265,17 @@ enum ImportWhat {
         #[arg(long)]
         conferma: bool,
     },
+    /// L'elenco ATS dei pazienti cronici arruolabili del medico (CSV o XLSX)
+    Arruolabili {
+        /// Il file dell'elenco (CSV o XLSX)
+        file: PathBuf,
+        /// Foglio del file XLSX (predefinito: il primo)
+        #[arg(long)]
+        foglio: Option<String>,
+        /// Scrive davvero; senza, mostra solo l'anteprima
+        #[arg(long)]
+        conferma: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -625,6 +636,11 @@ fn run(cli: Cli) -> Result<ExitCode, DeskError> {
             foglio,
             conferma,
         }) => files::import_gestori(&cli, file, ats.clone(), foglio.clone(), *conferma),
+        Command::Import(ImportWhat::Arruolabili {
+            file,
+            foglio,
+            conferma,
+        }) => files::import_arruolabili(&cli, file, foglio.as_deref(), *conferma),
         Command::Export(ExportWhat::Gestori { ats }) => {
             let desk = open_desk(&cli)?;
             let ats = match ats {

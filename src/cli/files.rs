@@ -161,6 +161,76 @@ pub fn import_gestori(
     Ok(ExitCode::SUCCESS)
 }
 
+pub fn import_arruolabili(
+    cli: &Cli,
+    file: &Path,
+    sheet: Option<&str>,
+    conferma: bool,
+) -> Result<ExitCode, DeskError> {
+    use sportello::service::arruolabili::{ListFileError, read_arruolabili_file};
+    let lang = cli.lang();
+    let (name, preview) = match read_arruolabili_file(file, sheet) {
+        Ok(read) => read,
+        Err(ListFileError::TooBig { bytes }) => {
+            eprintln!(
+                "{}",
+                t::file_too_big(lang, file.display(), bytes / 1_048_576)
+            );
+            return Ok(ExitCode::FAILURE);
+        }
+        Err(ListFileError::Unreadable(e)) => {
+            eprintln!("{}", t::cannot_read(lang, file.display(), e));
+            return Ok(ExitCode::FAILURE);
+        }
+        Err(ListFileError::Format(e)) => {
+            eprintln!("{}", t::import_error(lang, &e));
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    let sheet = preview
+        .sheet
+        .as_ref()
+        .map(|s| t::import_sheet(lang, s))
+        .unwrap_or_default();
+    println!(
+        "{}",
+        t::import_file(
+            lang,
+            &name,
+            preview.accepted.len(),
+            preview.rejected.len(),
+            preview.encoding,
+            &sheet
+        )
+    );
+    for r in &preview.rejected {
+        println!(
+            "{}",
+            t::import_rejected(lang, r.line, t::arruolabili_problem(lang, &r.problem))
+        );
+    }
+    for a in &preview.accepted {
+        for w in &a.warnings {
+            println!(
+                "{}",
+                t::import_warning(lang, a.line, t::arruolabili_warning(lang, w))
+            );
+        }
+    }
+    let desk = open_desk(cli)?;
+    let plan = desk.arruolabili().plan_import(&preview.accepted)?;
+    println!("{}", t::arruolabili_plan(lang, &plan));
+    if !conferma {
+        println!("{}", t::import_preview_only(lang));
+        return Ok(ExitCode::SUCCESS);
+    }
+    let log = desk
+        .arruolabili()
+        .apply_import(&preview.accepted, &name, preview.rejected.len())?;
+    println!("{}", t::arruolabili_recorded(lang, &log));
+    Ok(ExitCode::SUCCESS)
+}
+
 pub fn export_patto(cli: &Cli, cf: &str, dir: Option<PathBuf>) -> Result<ExitCode, DeskError> {
     let lang = cli.lang();
     let desk = open_desk(cli)?;

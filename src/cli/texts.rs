@@ -6,6 +6,7 @@
 use std::fmt::Display;
 
 use sportello::domain::audit::BreakReason;
+use sportello::service::arruolabili::{ImportLog, ImportPlan, RowProblem, RowWarning};
 use sportello::service::gestori::ImportError;
 
 pub use sportello::texts::Lang;
@@ -129,24 +130,8 @@ pub fn no_patron(l: Lang, c: &str) -> String { tr!(l, "Nessun santo patrono noto
 // import gestori.
 pub fn file_too_big(l: Lang, file: impl Display, mb: u64) -> String { tr!(l, "Il file {file} è troppo grande ({mb} MB): un elenco di Gestori è di pochi KB" | "The file {file} is too big ({mb} MB): a list of Gestori is a few KB") }
 pub fn import_file(l: Lang, name: &str, ok: usize, rejected: usize, encoding: &str, sheet: &str) -> String { tr!(l, "File {name}: {ok} righe riconosciute, {rejected} scartate (codifica {encoding}{sheet})" | "File {name}: {ok} rows recognised, {rejected} rejected (encoding {encoding}{sheet})") }
-/// A Gestori file that cannot be read at all, in `l` (Italian: the importer's own text).
-pub fn import_error(l: Lang, e: &ImportError) -> String {
-    let mb = |bytes: u64| { let tenths = bytes.saturating_mul(10).div_ceil(1024 * 1024); if tenths.is_multiple_of(10) { format!("{} MB", tenths / 10) } else { format!("{}.{} MB", tenths / 10, tenths % 10) } };
-    match (l, e) {
-        (Lang::It, e) => e.to_string(),
-        (Lang::En, ImportError::Unreadable { detail }) => format!("file not readable: {detail}"),
-        (Lang::En, ImportError::UnknownFormat { file_name, hint }) => format!("format of the file \"{file_name}\" not recognised: {hint}"),
-        (Lang::En, ImportError::NoHeader { searched, found, needed }) => format!("no header recognised in the first {searched} rows; columns found: {}; {needed}", if found.is_empty() { "none".to_string() } else { found.iter().map(|f| format!("\"{f}\"")).collect::<Vec<_>>().join(", ") }),
-        (Lang::En, ImportError::Empty) => "the file is empty: no row to import".into(),
-        (Lang::En, ImportError::NoRows { header_line }) => format!("the file holds only the header (row {header_line}) and no data row: nothing to import"),
-        (Lang::En, ImportError::SheetNotFound { sheet, available }) => format!("sheet \"{sheet}\" not found; sheets present: {}", available.join(", ")),
-        (Lang::En, ImportError::TooLarge { size, limit }) => format!("file too large: {} (at most {}); split the list into several files", mb(*size), mb(*limit)),
-        (Lang::En, ImportError::PartTooLarge { part, size, limit }) => format!("Excel file (.xlsx) not accepted: the part \"{part}\" takes {} once unpacked (at most {} per part); a list of Gestori takes a few KB: check the file", mb(*size), mb(*limit)),
-        (Lang::En, ImportError::CellTooLong { sheet, cell, chars, limit }) => format!("cell {cell} of sheet \"{sheet}\" holds {chars} characters (at most {limit}, Excel's limit): check the file"),
-        (Lang::En, ImportError::TooManyRows { limit }) => format!("too many rows: more than {limit}; split the list into several files"),
-        (Lang::En, ImportError::UnknownAtsOption { value }) => format!("unknown ATS \"{value}\" (option --ats): use a code from 030321 to 030328 or the ATS's name"),
-    }
-}
+/// A list file that cannot be read at all, in `l` (Italian: the importer's own text).
+pub fn import_error(l: Lang, e: &ImportError) -> String { sportello::texts::import_error(l, e) }
 pub fn import_sheet(l: Lang, s: &str) -> String { tr!(l, ", foglio \"{s}\"" | ", sheet \"{s}\"") }
 pub fn import_rejected(l: Lang, line: impl Display, reason: impl Display) -> String { tr!(l, "  riga {line}: {reason}" | "  row {line}: {reason}") }
 pub fn import_warning(l: Lang, line: impl Display, w: impl Display) -> String { tr!(l, "  riga {line} (avviso): {w}" | "  row {line} (warning): {w}") }
@@ -154,6 +139,30 @@ pub fn import_changes(l: Lang, added: usize, updated: usize, unchanged: usize, g
 pub fn import_no_longer(l: Lang, name: &str) -> String { tr!(l, "  non più idoneo: {name}" | "  no longer eligible: {name}") }
 pub fn import_preview_only(l: Lang) -> &'static str { pick(l, "Anteprima: nulla è stato scritto. Ripetere con --conferma per importare.", "Preview: nothing was written. Repeat with --conferma to import.") }
 pub fn import_recorded(l: Lang, added: impl Display, updated: impl Display, gone: impl Display) -> String { tr!(l, "Importazione registrata: {added} nuovi, {updated} aggiornati, {gone} non più idonei." | "Import recorded: {added} new, {updated} updated, {gone} no longer eligible.") }
+
+// import arruolabili.
+pub fn arruolabili_problem(l: Lang, p: &RowProblem) -> String {
+    match p {
+        RowProblem::CfMissing => pick(l, "manca il codice fiscale", "the codice fiscale is missing").into(),
+        RowProblem::CfInvalid(e) => sportello::texts::codice_fiscale(l, e),
+        RowProblem::NamesMissing => pick(l, "mancano cognome o nome", "surname or name missing").into(),
+        RowProblem::Duplicate { first_line } => tr!(l, "stesso codice fiscale della riga {first_line}" | "same codice fiscale as row {first_line}"),
+    }
+}
+pub fn arruolabili_warning(l: Lang, w: &RowWarning) -> String {
+    match w {
+        RowWarning::LivelloNonValido(t) => tr!(l, "livello \"{t}\" non valido (1, 2 o 3): importata senza livello" | "level \"{t}\" not valid (1, 2 or 3): imported without a level"),
+        RowWarning::CodiceNonSgdt(c) => tr!(l, "codice patologia \"{c}\" fuori dai codici SGDT 1-65: tenuto così" | "pathology code \"{c}\" outside the SGDT codes 1-65: kept as written"),
+    }
+}
+pub fn arruolabili_plan(l: Lang, p: &ImportPlan) -> String {
+    let (n, a, i, t, c) = (p.nuove, p.aggiornate, p.invariate, p.pazienti_trovati, p.pazienti_nuovi);
+    tr!(l, "Modifiche: {n} nuove, {a} aggiornate, {i} già presenti; pazienti trovati {t}, da registrare {c}" | "Changes: {n} new, {a} updated, {i} already there; patients found {t}, to register {c}")
+}
+pub fn arruolabili_recorded(l: Lang, log: &ImportLog) -> String {
+    let (n, a, c, s) = (log.plan.nuove, log.plan.aggiornate, log.plan.pazienti_nuovi, log.scartate);
+    tr!(l, "Importazione registrata: {n} nuove, {a} aggiornate, {c} pazienti registrati, {s} righe scartate." | "Import recorded: {n} new, {a} updated, {c} patients registered, {s} rows rejected.")
+}
 
 // backup and restore.
 pub fn passphrase_prompt(l: Lang) -> &'static str { pick(l, "Passphrase del backup: ", "Backup passphrase: ") }

@@ -40,10 +40,12 @@ pub enum AuditAction {
     /// A list of patients read outside a record: a search or a day list
     /// from the command line (the patients' ids in the summary).
     ListViewed,
+    /// The worklist of arruolabili: a contact recorded, an invitation printed.
+    Arruolabile,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 23] = [
+    pub const ALL: [AuditAction; 24] = [
         AuditAction::Login,
         AuditAction::LoginFailed,
         AuditAction::Logout,
@@ -67,6 +69,7 @@ impl AuditAction {
         AuditAction::GdprExport,
         AuditAction::GdprErase,
         AuditAction::ListViewed,
+        AuditAction::Arruolabile,
     ];
 
     pub fn code(self) -> u8 {
@@ -107,6 +110,7 @@ impl AuditAction {
             AuditAction::GdprExport => "esportazione GDPR",
             AuditAction::GdprErase => "cancellazione GDPR",
             AuditAction::ListViewed => "consultazione elenco",
+            AuditAction::Arruolabile => "arruolabili",
         }
     }
 }

@@ -1,6 +1,7 @@
 //! Pure types and rules: no I/O, no terminal, no storage engine.
 
 pub mod agenda;
+pub mod arruolabili;
 pub mod ats;
 pub mod audit;
 pub mod calendar;

@@ -2,6 +2,7 @@
 //! The service layer reads a file, calls a parser here, shows the preview and stores the
 //! result; exporters write to any `std::io::Write`.
 
+pub mod arruolabili;
 pub mod csv_cell;
 pub mod fhir;
 pub mod gestori;

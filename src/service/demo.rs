@@ -897,6 +897,8 @@ impl Desk {
         let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Patient>>(2);
         let mut done = 0;
         let mut to_revoke = None;
+        let mut arruolabili: Vec<Patient> = Vec::new();
+        let sample = &mut arruolabili;
         let outcome = std::thread::scope(|scope| {
             // Generation runs beside the store writes, one batch ahead.
             scope.spawn(move || {
@@ -921,6 +923,9 @@ impl Desk {
             for mut batch in rx {
                 store.insert_patients_batch(&mut batch)?;
                 prese.assign(&batch)?;
+                // A few patients for the worklist of arruolabili.
+                let room = 400usize.saturating_sub(sample.len());
+                sample.extend(batch.iter().take(room).cloned());
                 done += batch.len();
                 if !progress(done, count) {
                     break;
@@ -932,6 +937,7 @@ impl Desk {
         outcome?;
         store.make_durable()?;
         self.demo_agenda(seed, if all_pai { 0 } else { MAX_DEMO_PLANS })?;
+        self.demo_arruolabili(&arruolabili)?;
         if let Some(patient) = to_revoke {
             self.gestori().revoke_presa(
                 patient,

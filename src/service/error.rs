@@ -201,6 +201,10 @@ pub enum Refusal {
         name: String,
         reason: String,
     },
+    /// The worklist has no row for this codice fiscale.
+    ArruolabileNotFound(String),
+    /// A contact dated after today.
+    ContactInFuture(NaiveDate),
 }
 
 /// The store's refusals and failures, as the service reports them. The

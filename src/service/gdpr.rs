@@ -507,6 +507,8 @@ impl Archive<'_> {
             prese: &prese,
             appointments: &apps,
         })?;
+        // The ATS list's row named the person: it goes.
+        self.desk.store.remove_arruolabili_of(patient)?;
         let (removed_prints, prints_left) = self.desk.remove_prints_of(&before);
         let mut summary = format!(
             "Cancellazione GDPR del paziente {patient} (ora {pseudonym}): identità rimossa, {} Patti, {} prese in carico e {} appuntamenti pseudonimizzati",

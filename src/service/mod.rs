@@ -7,6 +7,7 @@
 //! only the desk calls the store.
 
 pub mod agenda;
+pub mod arruolabili;
 pub mod auth;
 pub mod backup;
 pub mod clock;
@@ -31,6 +32,7 @@ use chrono::NaiveDate;
 pub use crate::store::inside_store_boundary;
 pub use crate::store::{Area, Changes};
 pub use agenda::Agenda;
+pub use arruolabili::Arruolabili;
 pub use auth::Operators;
 pub use auth::{COMMAND_LINE, LoginError, MIN_PASSWORD_LEN, Session};
 pub use backup::Archive;

@@ -163,8 +163,49 @@ impl Store {
         self.check_pai(&mut report)?;
         self.check_agenda(&mut report)?;
         self.check_operators_and_audit(&mut report)?;
+        self.check_arruolabili(&mut report)?;
         report.size_on_disk = self.size_on_disk()?;
         Ok(report)
+    }
+
+    /// The worklist of arruolabili decodes, each row under the key of its
+    /// codice fiscale and tied to a stored patient.
+    fn check_arruolabili(&self, report: &mut CheckReport) -> Result<()> {
+        let tree = self
+            .db
+            .open_tree(super::arruolabili::ARRUOLABILI)
+            .map_err(|e| self.fatal(e))?;
+        for item in tree.iter() {
+            let (k, v) = item.map_err(|e| self.fatal(e))?;
+            let key = String::from_utf8_lossy(&k).into_owned();
+            match super::arruolabili::decode_arruolabile(&v) {
+                Err(reason) => report.problem(format!(
+                    "{}: record {key} illeggibile: {reason}",
+                    super::arruolabili::ARRUOLABILI
+                )),
+                Ok(row) => {
+                    let normalized =
+                        crate::domain::codice_fiscale::CodiceFiscale::parse(&row.codice_fiscale)
+                            .map(|cf| cf.normalized());
+                    if normalized.as_deref() != Ok(key.as_str()) {
+                        report.problem(format!(
+                            "{}: la riga {key} ha il codice fiscale {}",
+                            super::arruolabili::ARRUOLABILI,
+                            row.codice_fiscale
+                        ));
+                    }
+                    if let Some(id) = row.patient
+                        && self.get_patient(id)?.is_none()
+                    {
+                        report.problem(format!(
+                            "{}: la riga {key} rimanda al paziente {id}, che non esiste",
+                            super::arruolabili::ARRUOLABILI
+                        ));
+                    }
+                }
+            }
+        }
+        Ok(())
     }
 
     /// Appointments decode; slot claims equal the distinct patients with live

@@ -28,6 +28,9 @@ const DECODERS: &[(&str, Decoder)] = &[
         records::decode_appointment(b).is_ok()
     }),
     ("meta:practice", |b| records::decode_practice(b).is_ok()),
+    (super::arruolabili::ARRUOLABILI, |b| {
+        super::arruolabili::decode_arruolabile(b).is_ok()
+    }),
 ];
 
 /// Up to 40 stored values per decoder, from a small demo store with PAI

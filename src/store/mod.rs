@@ -3,6 +3,7 @@
 
 mod agenda;
 mod anchor;
+mod arruolabili;
 pub mod backup;
 mod changes;
 mod check;

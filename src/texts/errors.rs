@@ -478,6 +478,19 @@ fn refusal(lang: Lang, r: &Refusal) -> String {
             )
         }
         R::ImportedGestore { name, reason } => format!("Gestore \"{name}\": {reason}"),
+        R::ArruolabileNotFound(cf) => tr!(
+            lang,
+            format!("{cf} non è nell'elenco degli arruolabili"),
+            format!("{cf} is not in the list of eligible patients"),
+        ),
+        R::ContactInFuture(day) => {
+            let day = dmy(*day);
+            tr!(
+                lang,
+                format!("La data del contatto ({day}) è futura: indicare il giorno in cui il paziente è stato contattato"),
+                format!("The contact date ({day}) is in the future: give the day the patient was contacted"),
+            )
+        }
     }
 }
 

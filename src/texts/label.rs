@@ -292,6 +292,7 @@ pub fn audit_action(lang: Lang, a: AuditAction) -> &'static str {
         AuditAction::GdprExport => tr!(lang, "esportazione GDPR", "GDPR export"),
         AuditAction::GdprErase => tr!(lang, "cancellazione GDPR", "GDPR erasure"),
         AuditAction::ListViewed => tr!(lang, "consultazione elenco", "list viewed"),
+        AuditAction::Arruolabile => tr!(lang, "arruolabili", "eligible patients"),
     }
 }
 

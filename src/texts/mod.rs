@@ -6,7 +6,9 @@
 mod errors;
 pub mod label;
 
+mod import;
 pub use errors::{agenda, codice_fiscale, conflict, error, field, login, operation, pai, patto};
+pub use import::import_error;
 
 /// The operator's language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -16,6 +16,8 @@ use crate::tui::admin::AdminScreen;
 use crate::tui::admin::strings::{AccessStrings, AdminStrings, AgendaAdminStrings};
 use crate::tui::agenda::AgendaScreen;
 use crate::tui::agenda::strings::AgendaStrings;
+use crate::tui::arruolabili::ArruolabiliScreen;
+use crate::tui::arruolabili::strings::ArruolabiliStrings;
 use crate::tui::gestore::GestoreScreen;
 use crate::tui::gestore::strings::GestoriStrings;
 use crate::tui::kit::dialog::{Modal, ModalOutcome, Nav, Submit};
@@ -57,6 +59,7 @@ pub static KEY_TABLES: &[&[Binding]] = &[
     crate::tui::agenda::keys::KEYS,
     crate::tui::richiami::keys::KEYS,
     crate::tui::admin::keys::KEYS,
+    crate::tui::arruolabili::keys::KEYS,
 ];
 
 /// Smallest usable terminal.
@@ -115,6 +118,9 @@ fn context_title(context: Context, lang: Lang) -> &'static str {
         Context::AgendaWeek => AgendaStrings::for_lang(lang).ctx_week,
         Context::RichiamiPai => RichiamiStrings::for_lang(lang).ctx_richiami_pai,
         Context::RichiamiAderenza => RichiamiStrings::for_lang(lang).ctx_richiami_aderenza,
+        Context::Arruolabili => ArruolabiliStrings::for_lang(lang).ctx_list,
+        Context::ArruolabiliImport => ArruolabiliStrings::for_lang(lang).ctx_import,
+        Context::ArruolabiliPreview => ArruolabiliStrings::for_lang(lang).ctx_preview,
     }
 }
 
@@ -1075,6 +1081,14 @@ impl App {
                         }
                     }
                     Open::AgendaPlanning(patient) => AgendaScreen::planning(&env, patient),
+                    // A list of everybody: opening it chooses no patient.
+                    Open::Arruolabili => match ArruolabiliScreen::load(&self.desk) {
+                        Ok(screen) => {
+                            self.stack.push(Box::new(screen));
+                            Cmd::Redraw
+                        }
+                        Err(e) => Cmd::Status(Status::error(crate::texts::error(s.lang, &e))),
+                    },
                 };
                 self.apply(cmd)
             }

@@ -5,6 +5,7 @@
 pub mod admin;
 pub mod agenda;
 pub mod app;
+pub mod arruolabili;
 pub mod gestore;
 pub mod kit;
 pub mod pai;
@@ -117,7 +118,15 @@ mod tests {
     fn features_name_only_the_kit() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/tui");
         let features = [
-            "shell", "patients", "patto", "gestore", "pai", "agenda", "richiami", "admin",
+            "shell",
+            "patients",
+            "patto",
+            "gestore",
+            "pai",
+            "agenda",
+            "richiami",
+            "admin",
+            "arruolabili",
         ];
         let mut wrong = Vec::new();
         for from in features.iter().chain(["kit"].iter()) {

@@ -7,6 +7,7 @@
 mod common;
 
 mod agenda;
+mod arruolabili;
 mod backup;
 mod backup_auto;
 mod cli;
@@ -30,6 +31,7 @@ mod tui_access;
 mod tui_admin_agenda;
 mod tui_agenda;
 mod tui_archivio;
+mod tui_arruolabili;
 mod tui_current;
 mod tui_english;
 mod tui_gestore;

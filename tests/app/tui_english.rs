@@ -201,3 +201,50 @@ fn amministrazione_in_english() {
         });
     }
 }
+
+#[test]
+fn arruolabili_in_english() {
+    use sportello::domain::arruolabili::Esito;
+    use sportello::service::arruolabili::{read_arruolabili_file, row_key};
+    let dir = tempfile::tempdir().unwrap();
+    let desk = super::arruolabili::desk_on(dir.path(), 2026, 3, 2);
+    let (name, preview) =
+        read_arruolabili_file(&super::arruolabili::fixture("milano.xlsx"), None).unwrap();
+    desk.arruolabili()
+        .apply_import(&preview.accepted, &name, preview.rejected.len())
+        .unwrap();
+    let day = NaiveDate::from_ymd_opt(2026, 2, 27).unwrap();
+    for (cf, esito) in [
+        ("BRTLCU50M41F205V", Esito::GiaInCaricoAltrove),
+        ("CCCFBA85D03L219P", Esito::Accetta),
+        ("VRDGPP40E15F205J", Esito::NonRaggiungibile),
+    ] {
+        desk.arruolabili()
+            .record_contact(&row_key(cf), day, esito)
+            .unwrap();
+    }
+    let mut ui = english(desk);
+    // F7, the recall lists, then F9: the worklist of eligible patients.
+    ui.keys(|e| {
+        e.key(KeyCode::F(7)).key(KeyCode::F(9));
+    });
+    snap("arruolabili", &ui);
+    ui.keys(|e| {
+        e.key(KeyCode::F(9));
+    });
+    snap("arruolabili_contact", &ui);
+    ui.keys(|e| {
+        e.key(KeyCode::Esc).ctrl('o');
+    });
+    snap("arruolabili_import", &ui);
+    // A file that is no list: the reason in English.
+    let empty =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/gestori/vuoto.csv");
+    ui.keys(|e| {
+        e.text(empty.to_str().unwrap()).key(KeyCode::Enter);
+    });
+    assert_eq!(
+        ui.status(),
+        "vuoto.csv cannot be read: the file is empty: no row to import"
+    );
+}

@@ -76,6 +76,12 @@ pub enum Context {
     RichiamiPai,
     /// F7: adherence to the PAI, per patient.
     RichiamiAderenza,
+    /// F7 › Arruolabili: the worklist of the ATS list.
+    Arruolabili,
+    /// Arruolabili: the file to import.
+    ArruolabiliImport,
+    /// Arruolabili: the preview of an import.
+    ArruolabiliPreview,
 }
 
 impl Context {

@@ -114,6 +114,8 @@ pub enum Open {
     /// The agenda of today with the planning of the patient's PAI open
     /// (from the recall lists).
     AgendaPlanning((PatientId, String)),
+    /// The worklist of arruolabili (from the recall lists).
+    Arruolabili,
 }
 
 /// What a screen asks the application to do.

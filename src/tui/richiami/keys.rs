@@ -25,6 +25,7 @@ pub static KEYS: &[Binding] = &[
     row(C::Richiami, Key::plain(KeyCode::PageUp), A::PageUp, |l| t(l).kit.k_page_up, false),
     row(C::Richiami, Key::plain(KeyCode::PageDown), A::PageDown, |l| t(l).kit.k_page_down, false),
     row(C::Richiami, Key::plain(KeyCode::Esc), A::Back, |l| t(l).kit.k_back, true),
+    row(C::Richiami, Key::f(9), A::GoTo, |l| t(l).richiami.k_arruolabili, true),
     // F7, the PAI recall lists.
     row(C::RichiamiPai, Key::plain(KeyCode::Enter), A::Open, |l| t(l).richiami.k_plan_patient, true),
     row(C::RichiamiPai, Key::plain(KeyCode::Tab), A::NextField, |l| t(l).richiami.k_section, true),
@@ -34,6 +35,7 @@ pub static KEYS: &[Binding] = &[
     row(C::RichiamiPai, Key::plain(KeyCode::PageUp), A::PageUp, |l| t(l).kit.k_page_up, false),
     row(C::RichiamiPai, Key::plain(KeyCode::PageDown), A::PageDown, |l| t(l).kit.k_page_down, false),
     row(C::RichiamiPai, Key::plain(KeyCode::Esc), A::Back, |l| t(l).kit.k_back, true),
+    row(C::RichiamiPai, Key::f(9), A::GoTo, |l| t(l).richiami.k_arruolabili, true),
     // F7, adherence to the PAI.
     row(C::RichiamiAderenza, Key::plain(KeyCode::Enter), A::Open, |l| t(l).richiami.k_open_record, true),
     row(C::RichiamiAderenza, Key::plain(KeyCode::Tab), A::NextField, |l| t(l).richiami.k_section, true),
@@ -43,4 +45,5 @@ pub static KEYS: &[Binding] = &[
     row(C::RichiamiAderenza, Key::plain(KeyCode::PageUp), A::PageUp, |l| t(l).kit.k_page_up, false),
     row(C::RichiamiAderenza, Key::plain(KeyCode::PageDown), A::PageDown, |l| t(l).kit.k_page_down, false),
     row(C::RichiamiAderenza, Key::plain(KeyCode::Esc), A::Back, |l| t(l).kit.k_back, true),
+    row(C::RichiamiAderenza, Key::f(9), A::GoTo, |l| t(l).richiami.k_arruolabili, true),
 ];

@@ -182,6 +182,8 @@ impl RichiamiScreen {
     pub fn action(&mut self, action: Action, env: &Env) -> Option<Cmd> {
         let n = Section::ALL.len();
         match action {
+            // The worklist of arruolabili, a screen of its own.
+            Action::GoTo => return Some(Cmd::Open(Open::Arruolabili)),
             Action::NextField => {
                 self.section = Section::ALL[(self.section.index() + 1) % n];
                 return Some(Cmd::Redraw);

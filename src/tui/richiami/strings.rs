@@ -42,6 +42,7 @@ texts! {
         ctx_richiami: "Richiami e scadenze (F7)" | "Recalls and expiries (F7)",
         k_open_patto: "Apri Patto" | "Open Pact",
         k_range: "30/60 giorni" | "30/60 days",
+        k_arruolabili: "Arruolabili" | "Eligible",
     }
 }
 
