@@ -201,6 +201,8 @@ pub enum Refusal {
         name: String,
         reason: String,
     },
+    /// Prescriptions and publications are recorded on a shared PAI only.
+    PaiNotShared,
 }
 
 /// The store's refusals and failures, as the service reports them. The

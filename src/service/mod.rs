@@ -21,6 +21,7 @@ pub mod patients;
 pub mod patto;
 pub mod prova;
 pub mod reads;
+pub mod ricette;
 pub mod search;
 
 use std::path::Path;

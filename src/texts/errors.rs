@@ -478,6 +478,12 @@ fn refusal(lang: Lang, r: &Refusal) -> String {
             )
         }
         R::ImportedGestore { name, reason } => format!("Gestore \"{name}\": {reason}"),
+        R::PaiNotShared => tr!(
+            lang,
+            "Ricette e pubblicazione si registrano sul PAI condiviso",
+            "Prescriptions and publication are recorded on the shared PAI"
+        )
+        .into(),
     }
 }
 

@@ -115,6 +115,7 @@ fn context_title(context: Context, lang: Lang) -> &'static str {
         Context::AgendaWeek => AgendaStrings::for_lang(lang).ctx_week,
         Context::RichiamiPai => RichiamiStrings::for_lang(lang).ctx_richiami_pai,
         Context::RichiamiAderenza => RichiamiStrings::for_lang(lang).ctx_richiami_aderenza,
+        Context::RichiamiRicette => RichiamiStrings::for_lang(lang).ctx_richiami_ricette,
     }
 }
 

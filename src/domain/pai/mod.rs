@@ -106,6 +106,13 @@ impl Categoria {
         }
     }
 
+    /// Whether an item of this kind is prescribed on a ricetta (visits,
+    /// tests, exams, drugs, vaccinations; not lifestyle advice or
+    /// monitoring).
+    pub fn needs_ricetta(self) -> bool {
+        !matches!(self, Categoria::StileDiVita | Categoria::Monitoraggio)
+    }
+
     /// Reads a label ("esame di laboratorio") or a short form ("laboratorio",
     /// "strumentale", "farmaco"), ignoring case and accents.
     pub fn parse(text: &str) -> Option<Categoria> {
@@ -883,6 +890,8 @@ fn find_cycle_in(edges: &[Vec<usize>]) -> Option<Vec<usize>> {
 
 mod templates;
 pub use templates::*;
+pub mod ricette;
+pub use ricette::{Lotto, Pubblicazione, Ricetta, da_ripubblicare, mese_del_piano};
 
 #[cfg(test)]
 mod tests;
