@@ -149,3 +149,177 @@ fn marking_a_lot_issued_shrinks_the_list() {
     });
     assert_eq!(richiami(&ui).ricette().len(), 1);
 }
+
+#[test]
+fn adherence_is_split_into_prescribed_booked_and_done() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (desk, clock) = desk_and_clock(dir.path());
+    let pid = setup(&desk);
+    let pai = desk.pai().current_pai(pid).unwrap().unwrap();
+    let lines = desk.pai().prescription_lines(&pai).unwrap();
+    let first_lot = lines.iter().filter(|l| l.lotto == Lotto::Primo).count();
+    let occurrences = sportello::domain::planner::occurrences(&pai).len() as u32;
+    let proposals = desk
+        .agenda()
+        .plan_pai(pai.id, &Default::default())
+        .unwrap()
+        .proposals;
+    let ids = desk.agenda().accept_proposals(pai.id, &proposals).unwrap();
+    let booked: std::collections::HashSet<(u32, u32)> =
+        proposals.iter().map(|p| (p.item, p.occorrenza)).collect();
+    let first = desk.agenda().appointment(ids[0]).unwrap().unwrap();
+    let day = first.start.date().and_hms_opt(8, 0, 0).unwrap();
+    clock.advance(day - desk.now());
+    desk.agenda().mark_done(ids[0]).unwrap();
+    assert_eq!(
+        desk.pai().set_lotto(pai.id, Lotto::Primo, true).unwrap(),
+        first_lot
+    );
+    // Twice: nothing more to record.
+    assert_eq!(desk.pai().set_lotto(pai.id, Lotto::Primo, true).unwrap(), 0);
+
+    let mut ui = harness(desk, Lang::En, 80, 24);
+    ui.keys(|e| {
+        e.key(KeyCode::F(7));
+    });
+    while richiami(&ui).section() != Section::Aderenza {
+        ui.keys(|e| {
+            e.key(KeyCode::Tab);
+        });
+    }
+    let line = richiami(&ui).aderenza()[0].clone();
+    assert_eq!(line.patient.id, pid);
+    assert_eq!(line.split.totali, occurrences);
+    assert_eq!(line.split.prescrivibili as usize, lines.len());
+    assert_eq!(line.split.prescritte as usize, first_lot);
+    assert_eq!(line.split.prenotate as usize, booked.len());
+    assert_eq!(line.split.eseguite, 1);
+    let screen = ui.screen();
+    let row = format!(
+        "{:<8}{:<8}1/{occurrences}",
+        format!("{first_lot}/{}", lines.len()),
+        format!("{}/{occurrences}", booked.len()),
+    );
+    assert!(screen.contains(&row), "{row}\n{screen}");
+    assert!(screen.contains("Prescr. Booked  Done"), "{screen}");
+}
+
+/// The PAI screen of `ui`.
+fn pai_screen(ui: &Harness) -> &sportello::tui::pai::PaiScreen {
+    match top(&ui.app) {
+        Screen::Pai(p) => p,
+        _ => panic!("PAI expected:\n{}", ui.screen()),
+    }
+}
+
+#[test]
+fn publication_recorded_and_the_mark_after_a_change() {
+    use sportello::domain::pai::{Categoria, Farmaco, Frequenza, Luogo, PaiItem};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (desk, _clock) = desk_and_clock(dir.path());
+    let pid = setup(&desk);
+    // Version 2 with a drug, shared.
+    let v1 = desk.pai().current_pai(pid).unwrap().unwrap();
+    let mut v2 = desk.pai().new_pai_version(v1.id).unwrap();
+    v2.farmaci.push(Farmaco {
+        farmaco: "Metformina 1000".into(),
+        principio_attivo: "metformina".into(),
+        posologia: "1 cp a pranzo".into(),
+        durata: "continuativa".into(),
+        note: String::new(),
+    });
+    let v2 = desk.pai().save_pai_draft(v2).unwrap();
+    let v2 = desk.pai().share_pai(v2.id).unwrap();
+
+    let mut ui = harness(desk, Lang::It, 100, 30);
+    ui.keys(|e| {
+        e.text("cantù").key(KeyCode::F(5));
+    });
+    assert_eq!(pai_screen(&ui).pai().map(|p| p.id), Some(v2.id));
+    assert!(
+        ui.screen()
+            .contains("FSE: non pubblicato (Ctrl+U registra)"),
+        "{}",
+        ui.screen()
+    );
+    // Ctrl+U: the Clinical Manager offered; another name typed.
+    ui.keys(|e| {
+        e.ctrl('u');
+    });
+    assert!(ui.screen().contains("Pubblicato da"), "{}", ui.screen());
+    ui.keys(|e| {
+        e.ctrl('u').text("Dott. Luca Sala").key(KeyCode::Enter);
+    });
+    assert!(
+        ui.status().contains("Pubblicazione sul FSE registrata"),
+        "{}",
+        ui.status()
+    );
+    assert!(
+        ui.screen()
+            .contains("FSE: pubblicato il 23/11/2026 da Dott. Luca Sala"),
+        "{}",
+        ui.screen()
+    );
+    let state = ui.app.desk().pai().publication_state(&v2).unwrap();
+    let (version, p) = state.last.clone().expect("published");
+    assert_eq!((version, p.autore.as_str()), (2, "Dott. Luca Sala"));
+    assert!(!state.da_ripubblicare);
+
+    // Version 3: a dosage, a frequency and a note changed: no mark.
+    let desk = ui.app.desk();
+    let mut v3 = desk.pai().new_pai_version(v2.id).unwrap();
+    v3.farmaci[0].posologia = "1 cp a pranzo e 1 a cena".into();
+    v3.items[0].frequenza = Frequenza::VoltePerAnno(3);
+    v3.items[0].note = "controllare a digiuno".into();
+    let v3 = desk.pai().save_pai_draft(v3).unwrap();
+    assert!(!desk.pai().publication_state(&v3).unwrap().da_ripubblicare);
+    ui.keys(|e| {
+        e.key(KeyCode::F(2)).text("cantù").key(KeyCode::F(5));
+    });
+    assert_eq!(pai_screen(&ui).pai().map(|p| p.id), Some(v3.id));
+    assert!(!ui.screen().contains("da ripubblicare"), "{}", ui.screen());
+    assert!(
+        ui.screen().contains("FSE: pubblicato il"),
+        "{}",
+        ui.screen()
+    );
+
+    // A service added: the mark.
+    let desk = ui.app.desk();
+    let mut v3 = v3;
+    let id = v3.next_item_id();
+    v3.items.push(PaiItem::new(
+        id,
+        Categoria::Visita,
+        "Visita cardiologica",
+        Frequenza::VoltePerAnno(1),
+        Luogo::Esterno {
+            erogatore: "ASST Rhodense".into(),
+        },
+    ));
+    let v3 = desk.pai().save_pai_draft(v3).unwrap();
+    assert!(desk.pai().publication_state(&v3).unwrap().da_ripubblicare);
+    ui.keys(|e| {
+        e.key(KeyCode::F(2)).text("cantù").key(KeyCode::F(5));
+    });
+    let screen = ui.screen();
+    assert!(
+        screen.contains("modificato dopo la pubblicazione: da ripubblicare"),
+        "{screen}"
+    );
+    // A drug removed counts too.
+    let desk = ui.app.desk();
+    let mut only_drug = v3.clone();
+    only_drug.items.pop();
+    only_drug.farmaci.clear();
+    assert!(sportello::domain::pai::da_ripubblicare(&v2, &only_drug));
+
+    // Shared and published again: the mark goes.
+    let v3 = desk.pai().share_pai(v3.id).unwrap();
+    assert!(desk.pai().publication_state(&v3).unwrap().da_ripubblicare);
+    desk.pai().record_publication(v3.id, "").unwrap();
+    let state = desk.pai().publication_state(&v3).unwrap();
+    assert!(!state.da_ripubblicare);
+    assert_eq!(state.last.map(|(v, _)| v), Some(3));
+}
