@@ -22,6 +22,7 @@ pub mod patto;
 pub mod prova;
 pub mod reads;
 pub mod ricette;
+pub mod rinnovi;
 pub mod search;
 
 use std::path::Path;

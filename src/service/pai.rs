@@ -18,7 +18,7 @@ pub struct ItemProgress {
 
 impl Desk {
     /// The signed Patto in force for the patient's active presa, if any.
-    fn patto_in_force(&self, patient: PatientId) -> Result<Option<PattoDiCura>> {
+    pub(super) fn patto_in_force(&self, patient: PatientId) -> Result<Option<PattoDiCura>> {
         let today = self.today();
         let Some(presa) = self.store.active_presa(patient)? else {
             return Ok(None);

@@ -237,8 +237,7 @@ fn publication_recorded_and_the_mark_after_a_change() {
     });
     assert_eq!(pai_screen(&ui).pai().map(|p| p.id), Some(v2.id));
     assert!(
-        ui.screen()
-            .contains("FSE: non pubblicato (Ctrl+U registra)"),
+        ui.screen().contains("FSE: non pubblicato (Ctrl+U)"),
         "{}",
         ui.screen()
     );
@@ -322,4 +321,121 @@ fn publication_recorded_and_the_mark_after_a_change() {
     let state = desk.pai().publication_state(&v3).unwrap();
     assert!(!state.da_ripubblicare);
     assert_eq!(state.last.map(|(v, _)| v), Some(3));
+}
+
+/// A second patient in charge of the Gestore of `setup`, with a signed
+/// Patto and a shared PAI.
+fn second_patient(desk: &Desk) -> u64 {
+    use sportello::domain::Sex;
+    use sportello::domain::gestore::Canale;
+    let pid = desk
+        .patients()
+        .register_patient(common::patient::patient(
+            "Brambilla",
+            "Ada",
+            Sex::F,
+            date(1948, 6, 2),
+        ))
+        .unwrap();
+    let gid = desk.gestori().list(None, false).unwrap()[0].id;
+    desk.gestori()
+        .choose_gestore(pid, gid, Canale::MmgAderente, desk.today(), "")
+        .unwrap();
+    common::patto::sign_patto(desk, pid);
+    let pai = desk.pai().new_pai(pid).unwrap();
+    desk.pai().share_pai(pai.id).unwrap();
+    pid
+}
+
+#[test]
+fn renewal_drafts_in_bulk_without_duplicates() {
+    use sportello::domain::pai::PaiStato;
+    use sportello::domain::patto::PattoStato;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (desk, clock) = desk_and_clock(dir.path());
+    let a = setup(&desk);
+    let b = second_patient(&desk);
+    // 20 days before the Patti (signed on 23/11/2026) expire on 22/11/2027.
+    let later = date(2027, 11, 2).and_hms_opt(8, 0, 0).unwrap();
+    clock.advance(later - desk.now());
+    assert_eq!(desk.pai().renewal_candidates().unwrap().len(), 2);
+
+    let mut ui = harness(desk, Lang::It, 80, 24);
+    ui.keys(|e| {
+        e.key(KeyCode::F(7));
+    });
+    while richiami(&ui).section() != Section::ScadenzePatti {
+        ui.keys(|e| {
+            e.key(KeyCode::Tab);
+        });
+    }
+    ui.keys(|e| {
+        e.key(KeyCode::F(9));
+    });
+    let screen = ui.screen();
+    assert!(screen.contains("Rinnovi in blocco"), "{screen}");
+    assert!(screen.contains("per 2 Patti"), "{screen}");
+    ui.keys(|e| {
+        e.key(KeyCode::Enter);
+    });
+    assert!(
+        ui.status()
+            .contains("preparate: 2 Patti, 2 PAI · già pronte: 0"),
+        "{}",
+        ui.status()
+    );
+    let counts = |desk: &Desk, pid: u64| {
+        let patti = desk.patto().patti(pid).unwrap();
+        let bozze = patti
+            .iter()
+            .filter(|p| p.stato == PattoStato::Bozza)
+            .count();
+        let drafts: Vec<_> = desk
+            .pai()
+            .pai_list(pid)
+            .unwrap()
+            .into_iter()
+            .filter(|p| p.stato == PaiStato::Bozza)
+            .collect();
+        (patti.len(), bozze, drafts)
+    };
+    for pid in [a, b] {
+        let desk = ui.app.desk();
+        let (patti, bozze, drafts) = counts(desk, pid);
+        assert_eq!((patti, bozze, drafts.len()), (2, 1, 1));
+        let shared = desk
+            .pai()
+            .pai_list(pid)
+            .unwrap()
+            .into_iter()
+            .find(|p| matches!(p.stato, PaiStato::Condiviso { .. }))
+            .unwrap();
+        // The new year, the plan in force copied.
+        assert_eq!(drafts[0].anno_dal, date(2027, 11, 23));
+        assert_eq!(drafts[0].anno_al, date(2028, 11, 22));
+        assert_eq!(drafts[0].items, shared.items);
+        assert_eq!(drafts[0].precedente, Some(shared.id));
+        let patto = desk
+            .patto()
+            .patti(pid)
+            .unwrap()
+            .into_iter()
+            .find(|p| p.stato == PattoStato::Bozza)
+            .unwrap();
+        assert!(patto.precedente.is_some());
+    }
+    // Twice: nothing more.
+    ui.keys(|e| {
+        e.key(KeyCode::F(9)).key(KeyCode::Enter);
+    });
+    assert!(
+        ui.status()
+            .contains("preparate: 0 Patti, 0 PAI · già pronte: 2"),
+        "{}",
+        ui.status()
+    );
+    for pid in [a, b] {
+        let (patti, bozze, drafts) = counts(ui.app.desk(), pid);
+        assert_eq!((patti, bozze, drafts.len()), (2, 1, 1));
+    }
 }

@@ -472,7 +472,7 @@ impl PaiStrings {
     pub fn not_published(&self, key: &str) -> String {
         tr!(
             self.lang,
-            "FSE: non pubblicato ({key} registra)" | "FSE: not published ({key} records it)"
+            "FSE: non pubblicato ({key})" | "FSE: not published ({key})"
         )
     }
 }

@@ -18,6 +18,7 @@ pub static KEYS: &[Binding] = &[
     // F7, recall lists.
     row(C::Richiami, Key::plain(KeyCode::Enter), A::Open, |l| t(l).richiami.k_open_patto, true),
     row(C::Richiami, Key::f(8), A::Range, |l| t(l).richiami.k_range, true),
+    row(C::Richiami, Key::f(9), A::RenewAll, |l| t(l).richiami.k_renew_all, true),
     row(C::Richiami, Key::plain(KeyCode::Tab), A::NextField, |l| t(l).richiami.k_section, true),
     row(C::Richiami, Key::plain(KeyCode::BackTab), A::PrevField, |l| t(l).richiami.k_section, false),
     row(C::Richiami, Key::plain(KeyCode::Up), A::Up, |l| t(l).kit.k_up, false),

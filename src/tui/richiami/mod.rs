@@ -18,6 +18,7 @@ use crate::domain::PatientId;
 use crate::service::Desk;
 use crate::service::agenda::{AdherenceLine, Recall, RecallLists};
 use crate::service::patto::Scadenza;
+use crate::service::rinnovi::RENEWAL_DAYS;
 use crate::tui::kit::format;
 use crate::tui::kit::keys::{Action, Context, first_key};
 use crate::tui::kit::list::ListState;
@@ -215,6 +216,9 @@ impl RichiamiScreen {
             }
             _ => {}
         }
+        if self.section == Section::ScadenzePatti && action == Action::RenewAll {
+            return Some(self.ask_renew_all(env));
+        }
         match self.section {
             Section::ScadenzePatti => self.scadenze.action(action, env),
             Section::DaPrenotare => self.da_prenotare.action(action, env),
@@ -280,6 +284,50 @@ impl RichiamiScreen {
             Action::Back => Cmd::Back,
             _ => return None,
         })
+    }
+
+    /// F9 on the Patti expiring: the question, with how many.
+    fn ask_renew_all(&mut self, env: &Env) -> Cmd {
+        let r = Texts::of(env).richiami;
+        let n = match env.desk.pai().renewal_candidates() {
+            Ok(list) => list.len(),
+            Err(e) => return Cmd::Status(Status::error(crate::texts::error(env.lang, &e))),
+        };
+        if n == 0 {
+            return Cmd::Status(Status::info(r.renew_none(RENEWAL_DAYS)));
+        }
+        Cmd::modal(crate::tui::kit::dialog::Modal::confirm(
+            crate::tui::kit::dialog::Submit::on(|screen: &mut RichiamiScreen, _modal, env| {
+                screen.renew_all(env)
+            }),
+            r.renew_title.to_string(),
+            vec![
+                r.renew_question(n, RENEWAL_DAYS),
+                String::new(),
+                r.renew_then.to_string(),
+            ],
+        ))
+    }
+
+    fn renew_all(&mut self, env: &Env) -> Cmd {
+        let r = Texts::of(env).richiami;
+        let report = match env.desk.pai().renew_expiring() {
+            Ok(report) => report,
+            Err(e) => return Cmd::Status(Status::error(crate::texts::error(env.lang, &e))),
+        };
+        if let Err(e) = self.reload(env.desk) {
+            return Cmd::Status(Status::error(crate::texts::error(env.lang, &e)));
+        }
+        let mut message = r.renew_done(report.patti_creati, report.pai_creati, report.gia_pronti);
+        if let Some((p, e)) = report.errori.first() {
+            message.push_str(&r.renew_errors(
+                report.errori.len(),
+                &format!("{} {}", p.cognome, p.nome),
+                &crate::texts::error(env.lang, e),
+            ));
+            return Cmd::Status(Status::warning(message));
+        }
+        Cmd::Status(Status::success(message))
     }
 
     fn mark_lot(

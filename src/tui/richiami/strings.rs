@@ -56,6 +56,9 @@ texts! {
         k_ricetta: "emessa/non emessa" | "issued/not issued",
         k_mark_lot: "tutto il lotto" | "the whole lot",
         k_show_all: "mostra le emesse" | "show issued",
+        k_renew_all: "rinnovi in blocco" | "renew in bulk",
+        renew_title: "Rinnovi in blocco" | "Renewals in bulk",
+        renew_then: "Poi ognuno si rivede e si firma (F4 Patto) e si condivide (F5 PAI), uno per uno." | "Each is then reviewed and signed (F4 Pact) and shared (F5 PAI), one by one.",
     }
 }
 
@@ -192,5 +195,36 @@ impl RichiamiStrings {
                     | "Lot {lotto}: {n} prescriptions recorded as not issued"
             )
         }
+    }
+
+    pub fn renew_none(&self, days: u64) -> String {
+        tr!(
+            self.lang,
+            "Nessun Patto in scadenza entro {days} giorni da rinnovare."
+                | "No Pact expiring within {days} days to renew."
+        )
+    }
+
+    pub fn renew_question(&self, n: usize, days: u64) -> String {
+        tr!(
+            self.lang,
+            "Preparare le bozze di rinnovo (Patto e PAI del nuovo anno, copiato dal piano in corso) per {n} Patti in scadenza entro {days} giorni? Le bozze già preparate restano come sono."
+                | "Prepare the renewal drafts (Pact and the new year's PAI, copied from the current plan) for {n} Pacts expiring within {days} days? Drafts already prepared stay as they are."
+        )
+    }
+
+    pub fn renew_done(&self, patti: usize, pai: usize, ready: usize) -> String {
+        tr!(
+            self.lang,
+            "Bozze di rinnovo preparate: {patti} Patti, {pai} PAI · già pronte: {ready}"
+                | "Renewal drafts prepared: {patti} Pacts, {pai} PAIs · ready already: {ready}"
+        )
+    }
+
+    pub fn renew_errors(&self, n: usize, first: &str, why: &str) -> String {
+        tr!(
+            self.lang,
+            " · non rinnovati: {n} ({first}: {why})" | " · not renewed: {n} ({first}: {why})"
+        )
     }
 }
