@@ -166,7 +166,7 @@ pub enum Refusal {
     PaiNeedsPatto,
     PaiPresaNotActive,
     /// What the PAI still lacks to be shared (the domain's check).
-    PaiNotReady(Vec<String>),
+    PaiNotReady(Vec<crate::domain::pai::SharingProblem>),
     NewVersionOnlyFromShared,
     /// What the patient still lacks for a Patto (the domain's check).
     PattoPreconditions(Vec<crate::domain::patto::Missing>),

@@ -374,7 +374,7 @@ fn refusal(lang: Lang, r: &Refusal) -> String {
             "The PAI belongs to a presa in carico no longer active"
         )
         .into(),
-        R::PaiNotReady(problems) => problems.join("; "),
+        R::PaiNotReady(problems) => super::sharing_problems(lang, problems).join("; "),
         R::NewVersionOnlyFromShared => tr!(
             lang,
             "Si crea una nuova versione solo da un PAI condiviso",

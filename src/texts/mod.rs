@@ -5,8 +5,10 @@
 
 mod errors;
 pub mod label;
+mod sharing;
 
 pub use errors::{agenda, codice_fiscale, conflict, error, field, login, operation, pai, patto};
+pub use sharing::{sharing_problem, sharing_problems};
 
 /// The operator's language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

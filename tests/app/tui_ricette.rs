@@ -439,3 +439,49 @@ fn renewal_drafts_in_bulk_without_duplicates() {
         assert_eq!((patti, bozze, drafts.len()), (2, 1, 1));
     }
 }
+
+#[test]
+fn sharing_is_refused_without_lifestyle_advice_in_either_language() {
+    use sportello::domain::pai::{PaiStato, SharingProblem};
+    for (lang, title, reason) in [
+        (
+            Lang::En,
+            "The PAI cannot be shared yet",
+            "the lifestyle advice is missing (required)",
+        ),
+        (
+            Lang::It,
+            "Il PAI non si può ancora condividere",
+            "mancano i consigli sullo stile di vita",
+        ),
+    ] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let (desk, _clock) = desk_and_clock(dir.path());
+        let pid = setup(&desk);
+        let shared = desk.pai().current_pai(pid).unwrap().unwrap();
+        let mut draft = desk.pai().new_pai_version(shared.id).unwrap();
+        draft.stile_di_vita.clear();
+        // Vaccinations are optional: none is no problem.
+        draft.vaccinazioni.clear();
+        let draft = desk.pai().save_pai_draft(draft).unwrap();
+        assert_eq!(draft.validate_for_sharing(), [SharingProblem::NoLifestyle]);
+        let err = desk.pai().share_pai(draft.id).unwrap_err();
+        assert_eq!(sportello::texts::error(lang, &err), reason);
+
+        let mut ui = harness(desk, lang, 80, 24);
+        ui.keys(|e| {
+            e.text("cantù").key(KeyCode::F(5)).ctrl('o');
+        });
+        let screen = ui.screen();
+        assert!(screen.contains(title), "{screen}");
+        assert!(screen.contains(reason), "{screen}");
+        if lang == Lang::En {
+            insta::assert_snapshot!("en_pai_share_refused_80x24", screen);
+        }
+        ui.keys(|e| {
+            e.key(KeyCode::Enter);
+        });
+        let stored = ui.app.desk().pai().get(draft.id).unwrap().unwrap();
+        assert_eq!(stored.stato, PaiStato::Bozza);
+    }
+}

@@ -675,7 +675,10 @@ impl PaiScreen {
         };
         let problems = pai.validate_for_sharing();
         if !problems.is_empty() {
-            let mut lines: Vec<String> = problems.iter().map(|p| format!("• {p}")).collect();
+            let mut lines: Vec<String> = crate::texts::sharing_problems(env.lang, &problems)
+                .iter()
+                .map(|p| format!("• {p}"))
+                .collect();
             lines.push(String::new());
             if pai.clinical_manager.trim().is_empty() {
                 // The PAI takes it from the Patto: where it is corrected.
