@@ -148,6 +148,46 @@ impl Store {
     }
 }
 
+impl Store {
+    /// Every prescription and publication decodes and belongs to a stored
+    /// PAI (part of `check`).
+    pub(super) fn check_pai_marks(&self, report: &mut super::CheckReport) -> Result<()> {
+        let pai_exists = |key: &[u8]| -> Result<bool> {
+            match key.get(..8) {
+                Some(id) => Ok(self.pai.contains_key(id).map_err(|e| self.fatal(e))?),
+                None => Ok(false),
+            }
+        };
+        for item in self.pai_ricette.iter() {
+            let (k, v) = item.map_err(|e| self.fatal(e))?;
+            if let Err(reason) = decode_ricetta(&k, &v) {
+                report.problem(format!(
+                    "{}: record non leggibile: {reason}",
+                    trees::PAI_RICETTE
+                ));
+            } else if !pai_exists(&k)? {
+                report.problem(format!(
+                    "{}: ricetta di un PAI che non esiste",
+                    trees::PAI_RICETTE
+                ));
+            }
+        }
+        for item in self.pai_pubblicazioni.iter() {
+            let (k, _) = item.map_err(|e| self.fatal(e))?;
+            let id = super::patients::id_from_value(&k).unwrap_or(0);
+            if !pai_exists(&k)? {
+                report.problem(format!(
+                    "{}: pubblicazione del PAI {id}, che non esiste",
+                    trees::PAI_PUBBLICAZIONI
+                ));
+            } else if let Err(e) = self.pubblicazioni_of(id) {
+                report.problem(e.to_string());
+            }
+        }
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -193,5 +233,16 @@ mod tests {
         store.add_pubblicazione(7, &p).unwrap();
         store.add_pubblicazione(7, &p).unwrap();
         assert_eq!(store.pubblicazioni_of(7).unwrap(), vec![p.clone(), p]);
+        // No PAI 7 or 8 in this store: check names both trees.
+        let report = store.check().unwrap();
+        let text = format!("{report:?}");
+        assert!(
+            text.contains("pai_ricette: ricetta di un PAI che non esiste"),
+            "{text}"
+        );
+        assert!(
+            text.contains("pai_pubblicazioni: pubblicazione del PAI 7"),
+            "{text}"
+        );
     }
 }

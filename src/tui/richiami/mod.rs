@@ -354,7 +354,8 @@ impl RichiamiScreen {
     pub fn draw(&mut self, frame: &mut Frame, area: Rect, env: &Env) {
         let s = Texts::of(env);
         let theme = env.theme;
-        let wide = area.width >= 100;
+        // Five tabs: their long titles need 120 columns.
+        let wide = area.width >= 120;
         // The tabs with their counts: the current one in reverse video with
         // the marker.
         let mut tabs = vec![Span::raw(" ")];
@@ -616,7 +617,7 @@ impl AdherenceList {
             );
             return;
         }
-        let wide = area.width >= 100;
+        let wide = area.width >= 120;
         let mut header = vec![Cell::from(s.kit.col_cognome), Cell::from(s.kit.col_nome)];
         if wide {
             header.extend([Cell::from(s.kit.col_cf), Cell::from(a.col_gestore)]);
