@@ -354,8 +354,18 @@ impl RichiamiScreen {
     pub fn draw(&mut self, frame: &mut Frame, area: Rect, env: &Env) {
         let s = Texts::of(env);
         let theme = env.theme;
-        // Five tabs: their long titles need 120 columns.
-        let wide = area.width >= 120;
+        // The long titles when they all fit (each tab: marker or two spaces,
+        // title, count, a space and two of gap).
+        let long: usize = 1 + Section::ALL
+            .iter()
+            .map(|t| {
+                format!("{} ({})", t.title(s, true), self.count(*t))
+                    .chars()
+                    .count()
+                    + 5
+            })
+            .sum::<usize>();
+        let wide = area.width >= 100 && long <= usize::from(area.width);
         // The tabs with their counts: the current one in reverse video with
         // the marker.
         let mut tabs = vec![Span::raw(" ")];
