@@ -203,6 +203,9 @@ pub enum Refusal {
     },
     /// Prescriptions and publications are recorded on a shared PAI only.
     PaiNotShared,
+    /// A renewal's PAI (its year starting on the date) is shared under the
+    /// renewed Patto, once signed.
+    PaiForNextYear(NaiveDate),
 }
 
 /// The store's refusals and failures, as the service reports them. The

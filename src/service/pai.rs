@@ -187,6 +187,12 @@ impl PaiPlans<'_> {
         if patto.presa != pai.presa {
             return Err(DeskError::from(Refusal::PaiPresaNotActive));
         }
+        // A renewal's plan waits for the renewed Patto.
+        if let Some(al) = patto.valido_al()
+            && pai.anno_dal > al
+        {
+            return Err(DeskError::from(Refusal::PaiForNextYear(pai.anno_dal)));
+        }
         let today = self.desk.today();
         // The plan covers the year of the Patto it is shared under.
         if let (Some(dal), Some(al)) = (patto.valido_dal(), patto.valido_al()) {

@@ -478,6 +478,14 @@ fn refusal(lang: Lang, r: &Refusal) -> String {
             )
         }
         R::ImportedGestore { name, reason } => format!("Gestore \"{name}\": {reason}"),
+        R::PaiForNextYear(dal) => {
+            let dal = dmy(*dal);
+            tr!(
+                lang,
+                format!("Il PAI è per l'anno dal {dal}: firmare prima il rinnovo del Patto (F4)"),
+                format!("The PAI is for the year from {dal}: sign the Pact's renewal first (F4)"),
+            )
+        }
         R::PaiNotShared => tr!(
             lang,
             "Ricette e pubblicazione si registrano sul PAI condiviso",

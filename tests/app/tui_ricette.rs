@@ -424,6 +424,13 @@ fn renewal_drafts_in_bulk_without_duplicates() {
             .unwrap();
         assert!(patto.precedente.is_some());
     }
+    // The new year's PAI waits for the renewed Patto.
+    let draft = counts(ui.app.desk(), a).2.remove(0);
+    let err = ui.app.desk().pai().share_pai(draft.id).unwrap_err();
+    assert_eq!(
+        sportello::texts::error(Lang::En, &err),
+        "The PAI is for the year from 23/11/2027: sign the Pact's renewal first (F4)"
+    );
     // Twice: nothing more.
     ui.keys(|e| {
         e.key(KeyCode::F(9)).key(KeyCode::Enter);
@@ -484,4 +491,38 @@ fn sharing_is_refused_without_lifestyle_advice_in_either_language() {
         let stored = ui.app.desk().pai().get(draft.id).unwrap().unwrap();
         assert_eq!(stored.stato, PaiStato::Bozza);
     }
+}
+
+#[test]
+fn the_demo_store_has_prescriptions_publications_and_a_plan_to_republish() {
+    use sportello::domain::pai::PaiStato;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let desk = Desk::open_demo(
+        dir.path(),
+        Arc::new(sportello::service::FixedClock::on(2026, 11, 22).unwrap()),
+    )
+    .unwrap();
+    desk.gestori().seed_builtin_sample_gestori().unwrap();
+    desk.load_demo(200, 1, &mut |_, _| true).unwrap();
+    let lists = desk.agenda().recall_lists().unwrap();
+    let issued = lists.ricette.iter().filter(|l| l.emessa.is_some()).count();
+    let to_issue = lists.ricette.len() - issued;
+    assert!(issued > 0 && to_issue > 0, "{issued} {to_issue}");
+    let (mut published, mut republish) = (0, 0);
+    let mut patients: Vec<u64> = lists.ricette.iter().map(|l| l.patient.id).collect();
+    patients.dedup();
+    for p in patients {
+        let Some(pai) = desk.pai().current_pai(p).unwrap() else {
+            continue;
+        };
+        if !matches!(pai.stato, PaiStato::Condiviso { .. }) {
+            continue;
+        }
+        let state = desk.pai().publication_state(&pai).unwrap();
+        published += usize::from(state.last.is_some());
+        republish += usize::from(state.da_ripubblicare);
+    }
+    assert!(published >= 2, "{published}");
+    assert_eq!(republish, 1);
+    assert_eq!(desk.archive().check().unwrap().problem_count, 0);
 }
