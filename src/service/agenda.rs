@@ -94,6 +94,8 @@ pub struct AdherenceLine {
     pub patient: PatientSummary,
     pub pai: PaiId,
     pub adherence: Adherence,
+    /// The plan year's occurrences prescribed / booked / done.
+    pub split: crate::domain::agenda::AdherenceSplit,
 }
 
 /// The recall lists of the whole practice, computed in one pass.
@@ -107,6 +109,9 @@ pub struct RecallLists {
     pub non_presentati: Vec<Recall>,
     /// Patients with something due, lowest adherence first.
     pub adherence: Vec<AdherenceLine>,
+    /// The occurrences prescribed on a ricetta, both lots, issued or not,
+    /// by patient and due date.
+    pub ricette: Vec<super::ricette::PrescriptionLine>,
 }
 
 /// A day of the week view.
@@ -1302,6 +1307,11 @@ impl Agenda<'_> {
                 continue;
             };
             let (recalls, counts) = self.desk.recalls_in(&pai, &summary, &apps);
+            let ricette = self.desk.ricette_of_plan(&pai)?;
+            lists
+                .ricette
+                .extend(self.desk.prescription_lines(&pai, &summary, &ricette));
+            let split = self.desk.adherence_split(&pai, &apps, &ricette);
             for r in recalls {
                 match r.kind {
                     RecallKind::DaPrenotare => lists.da_prenotare.push(r),
@@ -1313,6 +1323,7 @@ impl Agenda<'_> {
                     patient: summary,
                     pai: pai.id,
                     adherence: counts,
+                    split,
                 });
             }
         }
@@ -1324,6 +1335,22 @@ impl Agenda<'_> {
                 &b.what,
             ))
         };
+        lists.ricette.sort_by(|a, b| {
+            (
+                &a.patient.cognome,
+                &a.patient.nome,
+                a.patient.id,
+                a.target,
+                a.item,
+            )
+                .cmp(&(
+                    &b.patient.cognome,
+                    &b.patient.nome,
+                    b.patient.id,
+                    b.target,
+                    b.item,
+                ))
+        });
         lists.da_prenotare.sort_by(by_target);
         lists.non_presentati.sort_by(by_target);
         lists.adherence.sort_by(|a, b| {

@@ -832,6 +832,98 @@ impl Desk {
         Ok(())
     }
 
+    /// On part of the shared demo PAIs: the first lot of prescriptions
+    /// issued (both lots when the plan is past its sixth month), some
+    /// published on the FSE, and one changed after its publication (a
+    /// service added in a new version, shared).
+    fn demo_ricette(&self, seed: u64, max_plans: usize) -> Result<()> {
+        use crate::domain::pai::{Lotto, PaiStato, Pubblicazione};
+        let mut rng = fastrand::Rng::with_seed(seed ^ 0x21c);
+        let today = self.today();
+        let mut changed_one = false;
+        let mut done = 0;
+        for id in self.store.all_pai_ids()? {
+            if done >= max_plans {
+                break;
+            }
+            let Some(pai) = self.store.pai(id)? else {
+                continue;
+            };
+            let PaiStato::Condiviso { patto, .. } = pai.stato else {
+                continue;
+            };
+            done += 1;
+            let Some(summary) = self.summaries(vec![pai.patient])?.into_iter().next() else {
+                continue;
+            };
+            let lines = self.prescription_lines(&pai, &summary, &[]);
+            let second_due = pai
+                .anno_dal
+                .checked_add_months(chrono::Months::new(6))
+                .is_some_and(|d| d <= today);
+            for lotto in Lotto::ALL {
+                let issue = match lotto {
+                    Lotto::Primo => rng.u8(0..3) > 0,
+                    Lotto::Secondo => second_due && rng.bool(),
+                };
+                if !issue {
+                    continue;
+                }
+                let occ: Vec<(u32, u32)> = lines
+                    .iter()
+                    .filter(|l| l.lotto == lotto)
+                    .map(|l| (l.item, l.occorrenza))
+                    .collect();
+                let il = match lotto {
+                    Lotto::Primo => pai.anno_dal,
+                    Lotto::Secondo => pai
+                        .anno_dal
+                        .checked_add_months(chrono::Months::new(6))
+                        .unwrap_or(pai.anno_dal),
+                };
+                self.store
+                    .set_ricette(pai.id, &occ, Some((il.min(today), "segreteria")))?;
+            }
+            if rng.u8(0..5) < 2 {
+                let il = (pai.anno_dal + Days::new(rng.u64(1..10))).min(today);
+                self.store.add_pubblicazione(
+                    pai.id,
+                    &Pubblicazione {
+                        il,
+                        autore: pai.clinical_manager.clone(),
+                        registrata_da: "segreteria".into(),
+                    },
+                )?;
+                if !changed_one {
+                    // Published, then a service added: to publish again.
+                    changed_one = true;
+                    let mut next = pai.new_version(0);
+                    let mut item = crate::domain::pai::PaiItem::new(
+                        next.next_item_id(),
+                        crate::domain::pai::Categoria::Visita,
+                        "Visita cardiologica",
+                        crate::domain::pai::Frequenza::VoltePerAnno(1),
+                        crate::domain::pai::Luogo::Esterno {
+                            erogatore: "ASST di riferimento".into(),
+                        },
+                    );
+                    item.codice_prestazione = Some("89.7".into());
+                    next.items.push(item);
+                    self.store.save_pai(&mut next)?;
+                    let mut prev = pai.clone();
+                    if next.condividi(patto, il.max(today - Days::new(3))).is_ok() {
+                        prev.concludi(
+                            today,
+                            &format!("sostituito dalla versione {}", next.versione),
+                        );
+                        self.store.save_pai_versions(&[next, prev])?;
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
     /// Opens the store in `dir` for `sportello demo`: a new store (the
     /// folder missing or empty), marked as a demonstration store, or one
     /// that `demo` created before. Any other store (an archive of real
@@ -938,6 +1030,7 @@ impl Desk {
         store.make_durable()?;
         self.demo_agenda(seed, if all_pai { 0 } else { MAX_DEMO_PLANS })?;
         self.demo_arruolabili(&arruolabili)?;
+        self.demo_ricette(seed, if all_pai { 0 } else { MAX_DEMO_PLANS })?;
         if let Some(patient) = to_revoke {
             self.gestori().revoke_presa(
                 patient,

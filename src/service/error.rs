@@ -166,7 +166,7 @@ pub enum Refusal {
     PaiNeedsPatto,
     PaiPresaNotActive,
     /// What the PAI still lacks to be shared (the domain's check).
-    PaiNotReady(Vec<String>),
+    PaiNotReady(Vec<crate::domain::pai::SharingProblem>),
     NewVersionOnlyFromShared,
     /// What the patient still lacks for a Patto (the domain's check).
     PattoPreconditions(Vec<crate::domain::patto::Missing>),
@@ -205,6 +205,11 @@ pub enum Refusal {
     ArruolabileNotFound(String),
     /// A contact dated after today.
     ContactInFuture(NaiveDate),
+    /// Prescriptions and publications are recorded on a shared PAI only.
+    PaiNotShared,
+    /// A renewal's PAI (its year starting on the date) is shared under the
+    /// renewed Patto, once signed.
+    PaiForNextYear(NaiveDate),
 }
 
 /// The store's refusals and failures, as the service reports them. The

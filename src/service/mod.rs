@@ -22,6 +22,8 @@ pub mod patients;
 pub mod patto;
 pub mod prova;
 pub mod reads;
+pub mod ricette;
+pub mod rinnovi;
 pub mod search;
 
 use std::path::Path;

@@ -18,7 +18,7 @@ pub struct ItemProgress {
 
 impl Desk {
     /// The signed Patto in force for the patient's active presa, if any.
-    fn patto_in_force(&self, patient: PatientId) -> Result<Option<PattoDiCura>> {
+    pub(super) fn patto_in_force(&self, patient: PatientId) -> Result<Option<PattoDiCura>> {
         let today = self.today();
         let Some(presa) = self.store.active_presa(patient)? else {
             return Ok(None);
@@ -186,6 +186,12 @@ impl PaiPlans<'_> {
         };
         if patto.presa != pai.presa {
             return Err(DeskError::from(Refusal::PaiPresaNotActive));
+        }
+        // A renewal's plan waits for the renewed Patto.
+        if let Some(al) = patto.valido_al()
+            && pai.anno_dal > al
+        {
+            return Err(DeskError::from(Refusal::PaiForNextYear(pai.anno_dal)));
         }
         let today = self.desk.today();
         // The plan covers the year of the Patto it is shared under.

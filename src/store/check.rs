@@ -25,7 +25,7 @@ impl CheckReport {
         self.problem_count == 0
     }
 
-    fn problem(&mut self, text: String) {
+    pub(super) fn problem(&mut self, text: String) {
         self.problem_count += 1;
         if self.problems.len() < Self::MAX_LISTED {
             self.problems.push(text);
@@ -161,6 +161,7 @@ impl Store {
         self.check_gestori_and_prese(&mut report)?;
         self.check_patti(&mut report)?;
         self.check_pai(&mut report)?;
+        self.check_pai_marks(&mut report)?;
         self.check_agenda(&mut report)?;
         self.check_operators_and_audit(&mut report)?;
         self.check_arruolabili(&mut report)?;

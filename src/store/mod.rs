@@ -17,6 +17,7 @@ mod gestori;
 mod guard;
 mod operators;
 mod pai;
+mod pai_marks;
 mod patients;
 mod patti;
 mod preferences;
@@ -240,6 +241,11 @@ pub(crate) mod trees {
     pub const IDX_PATTO_SCADENZA: &str = "idx_patto_scadenza";
     pub const PAI: &str = "pai";
     pub const IDX_PAI_PATIENT: &str = "idx_pai_patient";
+    /// Prescriptions recorded as issued, per PAI version, item and
+    /// occurrence (added without a format change: absent, it opens empty).
+    pub const PAI_RICETTE: &str = "pai_ricette";
+    /// Publications on the FSE, per PAI version (same).
+    pub const PAI_PUBBLICAZIONI: &str = "pai_pubblicazioni";
     pub const RESOURCES: &str = "resources";
     pub const CLOSURES: &str = "closures";
     pub const APPOINTMENTS: &str = "appointments";
@@ -276,6 +282,8 @@ pub struct Store {
     idx_patto_scadenza: sled::Tree,
     pai: sled::Tree,
     idx_pai_patient: sled::Tree,
+    pai_ricette: sled::Tree,
+    pai_pubblicazioni: sled::Tree,
     resources: sled::Tree,
     closures: sled::Tree,
     appointments: sled::Tree,
@@ -386,6 +394,8 @@ impl Store {
             idx_patto_scadenza: tree(trees::IDX_PATTO_SCADENZA)?,
             pai: tree(trees::PAI)?,
             idx_pai_patient: tree(trees::IDX_PAI_PATIENT)?,
+            pai_ricette: tree(trees::PAI_RICETTE)?,
+            pai_pubblicazioni: tree(trees::PAI_PUBBLICAZIONI)?,
             resources: tree(trees::RESOURCES)?,
             closures: tree(trees::CLOSURES)?,
             appointments: tree(trees::APPOINTMENTS)?,
@@ -471,6 +481,8 @@ impl Store {
             (&self.active_presa, Area::Prese),
             (&self.patti, Area::Patti),
             (&self.pai, Area::Pai),
+            (&self.pai_ricette, Area::Pai),
+            (&self.pai_pubblicazioni, Area::Pai),
             (&self.appointments, Area::Agenda),
             (&self.slot_claims, Area::Agenda),
             (&self.closures, Area::Agenda),

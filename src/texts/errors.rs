@@ -374,7 +374,7 @@ fn refusal(lang: Lang, r: &Refusal) -> String {
             "The PAI belongs to a presa in carico no longer active"
         )
         .into(),
-        R::PaiNotReady(problems) => problems.join("; "),
+        R::PaiNotReady(problems) => super::sharing_problems(lang, problems).join("; "),
         R::NewVersionOnlyFromShared => tr!(
             lang,
             "Si crea una nuova versione solo da un PAI condiviso",
@@ -491,6 +491,20 @@ fn refusal(lang: Lang, r: &Refusal) -> String {
                 format!("The contact date ({day}) is in the future: give the day the patient was contacted"),
             )
         }
+        R::PaiForNextYear(dal) => {
+            let dal = dmy(*dal);
+            tr!(
+                lang,
+                format!("Il PAI è per l'anno dal {dal}: firmare prima il rinnovo del Patto (F4)"),
+                format!("The PAI is for the year from {dal}: sign the Pact's renewal first (F4)"),
+            )
+        }
+        R::PaiNotShared => tr!(
+            lang,
+            "Ricette e pubblicazione si registrano sul PAI condiviso",
+            "Prescriptions and publication are recorded on the shared PAI"
+        )
+        .into(),
     }
 }
 

@@ -5,10 +5,12 @@
 
 mod errors;
 pub mod label;
+mod sharing;
 
 mod import;
 pub use errors::{agenda, codice_fiscale, conflict, error, field, login, operation, pai, patto};
 pub use import::import_error;
+pub use sharing::{sharing_problem, sharing_problems};
 
 /// The operator's language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -121,6 +121,7 @@ fn context_title(context: Context, lang: Lang) -> &'static str {
         Context::Arruolabili => ArruolabiliStrings::for_lang(lang).ctx_list,
         Context::ArruolabiliImport => ArruolabiliStrings::for_lang(lang).ctx_import,
         Context::ArruolabiliPreview => ArruolabiliStrings::for_lang(lang).ctx_preview,
+        Context::RichiamiRicette => RichiamiStrings::for_lang(lang).ctx_richiami_ricette,
     }
 }
 

@@ -38,4 +38,5 @@ mod tui_gestore;
 mod tui_pai;
 mod tui_patto;
 mod tui_refresh;
+mod tui_ricette;
 mod tui_texts;

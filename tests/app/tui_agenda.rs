@@ -985,9 +985,15 @@ fn recall_section_snapshots() {
         ui.keys(|e| {
             e.key(KeyCode::F(7));
         });
-        for (n, name) in ["da_prenotare", "non_presentati", "patti", "aderenza"]
-            .iter()
-            .enumerate()
+        for (n, name) in [
+            "da_prenotare",
+            "non_presentati",
+            "patti",
+            "ricette",
+            "aderenza",
+        ]
+        .iter()
+        .enumerate()
         {
             assert_eq!(richiami(&ui).section(), Section::ALL[n]);
             insta::assert_snapshot!(format!("richiami_{name}_{w}x{h}"), ui.screen());

@@ -157,7 +157,13 @@ fn agenda_and_richiami_in_english() {
     ui.keys(|e| {
         e.key(KeyCode::F(7));
     });
-    for name in ["da_prenotare", "non_presentati", "patti", "aderenza"] {
+    for name in [
+        "da_prenotare",
+        "non_presentati",
+        "patti",
+        "ricette",
+        "aderenza",
+    ] {
         snap(&format!("richiami_{name}"), &ui);
         ui.keys(|e| {
             e.key(KeyCode::Tab);

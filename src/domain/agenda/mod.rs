@@ -1263,5 +1263,22 @@ impl Adherence {
     }
 }
 
+/// A plan's occurrences of the year split by how far each has gone: its
+/// prescription issued, an appointment booked (or done), done.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct AdherenceSplit {
+    /// Occurrences of the plan year.
+    pub totali: u32,
+    /// Of those, the ones prescribed on a ricetta (not lifestyle advice or
+    /// monitoring).
+    pub prescrivibili: u32,
+    /// With their prescription recorded as issued.
+    pub prescritte: u32,
+    /// With an appointment booked or done.
+    pub prenotate: u32,
+    /// Done.
+    pub eseguite: u32,
+}
+
 #[cfg(test)]
 mod tests;

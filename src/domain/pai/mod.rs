@@ -106,6 +106,13 @@ impl Categoria {
         }
     }
 
+    /// Whether an item of this kind is prescribed on a ricetta (visits,
+    /// tests, exams, drugs, vaccinations; not lifestyle advice or
+    /// monitoring).
+    pub fn needs_ricetta(self) -> bool {
+        !matches!(self, Categoria::StileDiVita | Categoria::Monitoraggio)
+    }
+
     /// Reads a label ("esame di laboratorio") or a short form ("laboratorio",
     /// "strumentale", "farmaco"), ignoring case and accents.
     pub fn parse(text: &str) -> Option<Categoria> {
@@ -679,83 +686,79 @@ impl Pai {
         Some(removed)
     }
 
-    /// What prevents sharing, in Italian; empty when the plan can be shared.
-    pub fn validate_for_sharing(&self) -> Vec<String> {
+    /// What prevents sharing, in order; empty when the plan can be shared.
+    /// Lifestyle advice is required, vaccinations are not. Rendered in the
+    /// operator's language by `texts::sharing_problem`.
+    pub fn validate_for_sharing(&self) -> Vec<SharingProblem> {
+        use SharingProblem as S;
         let mut problems = Vec::new();
         match &self.stato {
             PaiStato::Bozza => {}
-            PaiStato::Condiviso { versione, .. } => problems.push(format!(
-                "il piano è già condiviso (versione {versione}): per cambiarlo crearne una nuova versione"
-            )),
-            PaiStato::Concluso { .. } => problems.push("il piano è concluso".to_string()),
+            PaiStato::Condiviso { versione, .. } => problems.push(S::AlreadyShared {
+                versione: *versione,
+            }),
+            PaiStato::Concluso { .. } => problems.push(S::Concluded),
         }
         if self.anno_al < self.anno_dal {
-            problems.push("il periodo del piano non è valido: la fine precede l'inizio".into());
+            problems.push(S::PeriodReversed);
         }
         if self.clinical_manager.trim().is_empty() {
-            problems.push("manca il Clinical Manager".into());
+            problems.push(S::NoClinicalManager);
         }
         if self.stile_di_vita.iter().all(|s| s.trim().is_empty()) {
-            problems.push("mancano i consigli sullo stile di vita".into());
+            problems.push(S::NoLifestyle);
         }
         if self.items.is_empty() {
-            problems.push("nessuna prestazione".into());
+            problems.push(S::NoItems);
         }
         let mut seen = HashSet::new();
         for item in &self.items {
             if !seen.insert(item.id) {
-                problems.push(format!(
-                    "più prestazioni hanno lo stesso numero {}",
-                    item.id
-                ));
+                problems.push(S::DuplicateItemId(item.id));
             }
         }
         for item in &self.items {
-            let name = item_name(item);
+            let name = ItemRef::of(item);
             if item.descrizione.trim().is_empty() {
-                problems.push(format!("la prestazione n. {} non ha descrizione", item.id));
+                problems.push(S::ItemNoDescription(item.id));
             }
             if let Err(e) = item.frequenza.check() {
-                problems.push(format!("{name}: {}", lower_first(&e.to_string())));
+                problems.push(S::ItemFrequency {
+                    item: name.clone(),
+                    error: e,
+                });
             }
             match &item.luogo {
-                Luogo::InSede { risorsa } if risorsa.trim().is_empty() => problems.push(format!(
-                    "{name}: indicare la risorsa in sede (es. punto prelievi)"
-                )),
+                Luogo::InSede { risorsa } if risorsa.trim().is_empty() => {
+                    problems.push(S::ItemNoResource(name.clone()))
+                }
                 Luogo::Esterno { erogatore } if erogatore.trim().is_empty() => {
-                    problems.push(format!("{name}: indicare l'erogatore esterno"))
+                    problems.push(S::ItemNoProvider(name.clone()))
                 }
                 _ => {}
             }
             for dep in &item.dopo {
                 if !seen.contains(dep) {
-                    problems.push(format!(
-                        "{name} dipende dalla prestazione n. {dep}, che non esiste"
-                    ));
+                    problems.push(S::MissingDependency {
+                        item: name.clone(),
+                        dep: *dep,
+                    });
                 }
             }
         }
         if let Some(cycle) = find_cycle(&self.items) {
-            let names: Vec<String> = cycle
+            let names: Vec<ItemRef> = cycle
                 .iter()
                 .map(|id| match self.item(*id) {
-                    Some(i) if !i.descrizione.trim().is_empty() => {
-                        format!("«{}»", i.descrizione.trim())
-                    }
-                    _ => format!("n. {id}"),
+                    Some(i) => ItemRef::of(i),
+                    None => ItemRef::Numero(*id),
                 })
                 .collect();
-            problems.push(format!(
-                "dipendenze circolari tra le prestazioni: {}",
-                names.join(" → ")
-            ));
+            problems.push(S::Cycle(names));
         }
         for (n, farmaco) in self.farmaci.iter().enumerate() {
             if farmaco.nome().is_empty() {
-                problems.push(format!(
-                    "il farmaco n. {} non ha né nome né principio attivo",
-                    n + 1
-                ));
+                problems.push(S::DrugWithoutName(n + 1));
             }
         }
         problems
@@ -763,7 +766,7 @@ impl Pai {
 
     /// Shares the draft under the signed Patto `patto` on `il`: Bozza ->
     /// Condiviso. Nothing changes when it refuses.
-    pub fn condividi(&mut self, patto: PattoId, il: NaiveDate) -> Result<(), Vec<String>> {
+    pub fn condividi(&mut self, patto: PattoId, il: NaiveDate) -> Result<(), Vec<SharingProblem>> {
         let problems = self.validate_for_sharing();
         if !problems.is_empty() {
             return Err(problems);
@@ -804,14 +807,6 @@ impl Pai {
             stato: PaiStato::Bozza,
             ..self.clone()
         }
-    }
-}
-
-fn item_name(item: &PaiItem) -> String {
-    if item.descrizione.trim().is_empty() {
-        format!("la prestazione n. {}", item.id)
-    } else {
-        format!("la prestazione «{}»", item.descrizione.trim())
     }
 }
 
@@ -883,6 +878,10 @@ fn find_cycle_in(edges: &[Vec<usize>]) -> Option<Vec<usize>> {
 
 mod templates;
 pub use templates::*;
+pub mod ricette;
+mod sharing;
+pub use ricette::{Lotto, Pubblicazione, Ricetta, da_ripubblicare, mese_del_piano};
+pub use sharing::{ItemRef, SharingProblem};
 
 #[cfg(test)]
 mod tests;

@@ -703,7 +703,7 @@ fn a_plan_from_templates_can_be_shared() {
     assert_eq!(pai.versione, 1);
     assert_eq!(pai.plan_days(), 365);
     assert!(pai.is_editable());
-    assert_eq!(pai.validate_for_sharing(), Vec::<String>::new());
+    assert_eq!(pai.validate_for_sharing(), Vec::<SharingProblem>::new());
     assert_eq!(pai.condividi(11, date(2026, 1, 20)), Ok(()));
     assert_eq!(
         pai.stato,
@@ -717,10 +717,7 @@ fn a_plan_from_templates_can_be_shared() {
     assert_eq!(pai.stato.label(), "condiviso");
     assert_eq!(
         pai.condividi(11, date(2026, 1, 21)),
-        Err(vec![
-            "il piano è già condiviso (versione 1): per cambiarlo crearne una nuova versione"
-                .to_string()
-        ])
+        Err(vec![SharingProblem::AlreadyShared { versione: 1 }])
     );
 }
 
@@ -753,6 +750,11 @@ fn occurrences_needed_per_item() {
     assert_eq!(pai.occurrences_needed()[12], (13, 0));
 }
 
+/// The reasons as the Italian desk reads them.
+fn it(problems: &[SharingProblem]) -> Vec<String> {
+    crate::texts::sharing_problems(crate::texts::Lang::It, problems)
+}
+
 #[test]
 fn sharing_is_refused_with_the_reasons() {
     let empty = Pai {
@@ -773,7 +775,7 @@ fn sharing_is_refused_with_the_reasons() {
         clinical_manager: String::new(),
     };
     assert_eq!(
-        empty.validate_for_sharing(),
+        it(&empty.validate_for_sharing()),
         [
             "manca il Clinical Manager",
             "mancano i consigli sullo stile di vita",
@@ -791,7 +793,7 @@ fn sharing_is_refused_with_the_reasons() {
     pai.farmaci.push(Farmaco::default());
     pai.anno_al = date(2025, 1, 1);
     assert_eq!(
-        pai.validate_for_sharing(),
+        it(&pai.validate_for_sharing()),
         [
             "il periodo del piano non è valido: la fine precede l'inizio",
             "la prestazione n. 1 non ha descrizione",
@@ -802,13 +804,25 @@ fn sharing_is_refused_with_the_reasons() {
             "il farmaco n. 2 non ha né nome né principio attivo",
         ]
     );
+    assert_eq!(
+        crate::texts::sharing_problems(crate::texts::Lang::En, &pai.validate_for_sharing()),
+        [
+            "the plan's period is not valid: the end comes before the start",
+            "service no. 1 has no description",
+            "service no. 1 depends on service no. 99, which does not exist",
+            "the service \"Visita diabetologica\": the frequency cannot be 0",
+            "the service \"Visita diabetologica\": give the external provider",
+            "circular dependencies among the services: \"Visita di controllo MMG\" → \"Visita diabetologica\" → \"Visita di controllo MMG\"",
+            "drug no. 2 has neither name nor active ingredient",
+        ]
+    );
     assert_eq!(pai.plan_days(), 0);
     assert!(pai.condividi(1, date(2026, 1, 1)).is_err());
     assert_eq!(pai.stato, PaiStato::Bozza);
     pai.items[1].id = 1;
     assert!(
         pai.validate_for_sharing()
-            .contains(&"più prestazioni hanno lo stesso numero 1".to_string())
+            .contains(&SharingProblem::DuplicateItemId(1))
     );
 }
 
@@ -834,7 +848,7 @@ fn a_new_version_is_a_draft_linked_to_the_old_one() {
             motivo: "nuova versione".into()
         }
     );
-    assert_eq!(pai.validate_for_sharing(), ["il piano è concluso"]);
+    assert_eq!(pai.validate_for_sharing(), [SharingProblem::Concluded]);
 }
 
 #[test]

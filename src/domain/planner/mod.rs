@@ -55,8 +55,8 @@ use std::collections::{BTreeMap, BTreeSet, BinaryHeap, HashMap};
 use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime};
 
 use super::agenda::{
-    Adherence, AppStato, Appointment, Closure, Fascia, Preferences, Resource, ResourceId,
-    ResultDays, Slot, ranges_meet, slots_on, working_days_after, working_days_before,
+    Adherence, AdherenceSplit, AppStato, Appointment, Closure, Fascia, Preferences, Resource,
+    ResourceId, ResultDays, Slot, ranges_meet, slots_on, working_days_after, working_days_before,
 };
 use super::calendar::LocalCalendar;
 use super::pai::{Frequenza, ItemId, Luogo, Pai, PaiItem};
@@ -285,6 +285,38 @@ pub fn adherence_of(pai: &Pai, appointments: &[Appointment], today: NaiveDate) -
         }
     }
     result
+}
+
+/// The occurrences of `pai` split into prescribed (their (item, occurrence)
+/// in `prescritte`), booked (an appointment booked or done covers them) and
+/// done.
+pub fn split_of(
+    pai: &Pai,
+    appointments: &[Appointment],
+    prescritte: &std::collections::HashSet<(ItemId, u32)>,
+) -> AdherenceSplit {
+    let mut out = AdherenceSplit::default();
+    for o in occurrences(pai) {
+        out.totali += 1;
+        let prescrivibile = pai
+            .item(o.item)
+            .is_some_and(|i| i.categoria.needs_ricetta());
+        if prescrivibile {
+            out.prescrivibili += 1;
+        }
+        if prescrivibile && prescritte.contains(&(o.item, o.occorrenza)) {
+            out.prescritte += 1;
+        }
+        let covering: Vec<&Appointment> =
+            appointments.iter().filter(|a| covers(a, pai, &o)).collect();
+        if !covering.is_empty() {
+            out.prenotate += 1;
+        }
+        if covering.iter().any(|a| a.stato == AppStato::Eseguito) {
+            out.eseguite += 1;
+        }
+    }
+    out
 }
 
 // ---------------------------------------------------------------------------

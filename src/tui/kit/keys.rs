@@ -82,11 +82,13 @@ pub enum Context {
     ArruolabiliImport,
     /// Arruolabili: the preview of an import.
     ArruolabiliPreview,
+    /// F7: the prescriptions (ricette) to issue, by lot.
+    RichiamiRicette,
 }
 
 impl Context {
     /// In the order the help screen lists them.
-    pub const ALL: [Context; 41] = [
+    pub const ALL: [Context; 42] = [
         Context::Global,
         Context::Lookup,
         Context::Record,
@@ -128,6 +130,7 @@ impl Context {
         Context::AdminArchivio,
         Context::RichiamiPai,
         Context::RichiamiAderenza,
+        Context::RichiamiRicette,
     ];
 }
 
@@ -210,6 +213,14 @@ pub enum Action {
     Preferences,
     /// Amministrazione › Agenda: a resource's time ranges onto another.
     CopyWeek,
+    /// F7 ricette: every prescription of a lot of the patient's PAI.
+    MarkLot,
+    /// F7 ricette: show the prescriptions already issued too.
+    ShowAll,
+    /// F5: record the PAI's publication on the FSE.
+    Publish,
+    /// F7 Patti expiring: renewal drafts for every Patto in the list.
+    RenewAll,
 }
 
 impl Action {

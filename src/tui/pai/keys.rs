@@ -52,6 +52,7 @@ pub static KEYS: &[Binding] = &[
     row(C::PaiLettura, Key::ctrl('n'), A::Renew, |l| t(l).pai.k_new_version, false),
     row(C::PaiLettura, Key::ctrl('p'), A::Print, |l| t(l).pai.k_export, true),
     row(C::PaiLettura, Key::ctrl('v'), A::Versions, |l| t(l).pai.k_versions, true),
+    row(C::PaiLettura, Key::ctrl('u'), A::Publish, |l| t(l).pai.k_publish, false),
     row(C::PaiLettura, Key::plain(KeyCode::Tab), A::NextField, |l| t(l).pai.k_next_section, false),
     row(C::PaiLettura, Key::plain(KeyCode::Right), A::NextField, |l| t(l).pai.k_next_section, false),
     row(C::PaiLettura, Key::plain(KeyCode::BackTab), A::PrevField, |l| t(l).pai.k_prev_section, false),

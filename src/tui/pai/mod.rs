@@ -12,6 +12,7 @@
 
 pub mod edit;
 pub mod keys;
+mod pubblica;
 pub mod strings;
 
 use std::path::{Path, PathBuf};
@@ -75,6 +76,8 @@ pub enum PaiPurpose {
     Problems,
     /// Write the PDF and the FHIR JSON into the folder of the dialog.
     Export,
+    /// Record the publication on the FSE by the author of the dialog.
+    Publish,
 }
 
 impl From<PaiPurpose> for Submit {
@@ -104,6 +107,8 @@ pub struct PaiScreen {
     /// The plan as stored.
     saved: Option<Pai>,
     progress: Vec<ItemProgress>,
+    /// Where the plan stands with the FSE.
+    publication: Option<crate::service::ricette::PublicationState>,
     /// Every version of the patient's plans, newest first.
     versions: Vec<Pai>,
     /// An older version opened from the list: read-only.
@@ -125,6 +130,7 @@ impl PaiScreen {
             pai: None,
             saved: None,
             progress: Vec::new(),
+            publication: None,
             versions: Vec::new(),
             historic: false,
             section: Section::Prestazioni,
@@ -200,6 +206,7 @@ impl PaiScreen {
             Some(p) => desk.pai().pai_progress(p)?,
             None => Vec::new(),
         };
+        self.publication = pubblica::load(desk, self.saved.as_ref())?;
         for section in SECTIONS {
             let n = self.rows(section);
             let state = &mut self.states[section.index()];
@@ -353,6 +360,7 @@ impl PaiScreen {
             Action::PrevField => self.select_section(self.section.index() + SECTIONS.len() - 1),
             Action::Print => self.ask_export(env),
             Action::Renew => self.new_version(env),
+            Action::Publish => self.ask_publish(env),
             Action::Add | Action::Edit | Action::Remove | Action::Save | Action::Share
                 if !self.editable() =>
             {
@@ -667,7 +675,10 @@ impl PaiScreen {
         };
         let problems = pai.validate_for_sharing();
         if !problems.is_empty() {
-            let mut lines: Vec<String> = problems.iter().map(|p| format!("• {p}")).collect();
+            let mut lines: Vec<String> = crate::texts::sharing_problems(env.lang, &problems)
+                .iter()
+                .map(|p| format!("• {p}"))
+                .collect();
             lines.push(String::new());
             if pai.clinical_manager.trim().is_empty() {
                 // The PAI takes it from the Patto: where it is corrected.
@@ -748,6 +759,7 @@ impl PaiScreen {
             }
             PaiPurpose::Share => self.share(env),
             PaiPurpose::Export => self.export(modal, env),
+            PaiPurpose::Publish => self.publish(modal, env),
         }
     }
 
@@ -949,6 +961,9 @@ impl PaiScreen {
             }
         );
         let mut notes: Vec<Span> = vec![Span::raw(" ")];
+        if let Some(note) = self.publication_note(env) {
+            notes.extend([note, Span::raw("   ")]);
+        }
         if self.historic {
             notes.push(Span::styled(ps.read_only_version, theme.warning));
         } else if pai.is_editable() {

@@ -38,6 +38,11 @@ texts! {
         ctx_pai: "PAI (F5): nessun piano" | "PAI (F5): no plan",
         ctx_bozza: "PAI (F5): bozza" | "PAI (F5): draft",
         ctx_lettura: "PAI (F5): condiviso o concluso, in sola lettura" | "PAI (F5): shared or concluded, read-only",
+        k_publish: "pubblicato sul FSE" | "published on the FSE",
+        publish_only_shared: "Si registra la pubblicazione sul FSE del PAI condiviso" | "The publication on the FSE is recorded for the shared PAI",
+        publish_title: "Pubblicazione sul FSE" | "Publication on the FSE",
+        f_publish_author: "Pubblicato da" | "Published by",
+        republish: "⚠ modificato dopo la pubblicazione: da ripubblicare" | "⚠ changed after publication: publish again",
         ctx_dopo: "PAI: prestazioni da fare prima" | "PAI: services needed first",
         // Without a plan.
         no_patient: "Nessun paziente selezionato." | "No patient selected.",
@@ -439,5 +444,35 @@ impl PaiStrings {
     /// The frequency as the plan will count it.
     pub fn read_as(&self, label: &str) -> String {
         tr!(self.lang, "Letta come: {label}" | "Read as: {label}")
+    }
+
+    pub fn publish_text(&self, day: &str) -> String {
+        tr!(
+            self.lang,
+            "Registra che il PAI è stato pubblicato oggi ({day}) sul Fascicolo Sanitario Elettronico del paziente. sportello non lo invia: la pubblicazione si fa dal programma del medico."
+                | "Records that the PAI was published today ({day}) on the patient's Electronic Health Record (FSE). sportello does not send it: it is published from the doctor's software."
+        )
+    }
+
+    pub fn published(&self, day: &str, author: &str) -> String {
+        tr!(
+            self.lang,
+            "Pubblicazione sul FSE registrata: {day}, {author}"
+                | "Publication on the FSE recorded: {day}, {author}"
+        )
+    }
+
+    pub fn published_on(&self, day: &str, author: &str) -> String {
+        tr!(
+            self.lang,
+            "FSE: pubblicato il {day} da {author}" | "FSE: published on {day} by {author}"
+        )
+    }
+
+    pub fn not_published(&self, key: &str) -> String {
+        tr!(
+            self.lang,
+            "FSE: non pubblicato ({key})" | "FSE: not published ({key})"
+        )
     }
 }

@@ -18,6 +18,7 @@ pub static KEYS: &[Binding] = &[
     // F7, recall lists.
     row(C::Richiami, Key::plain(KeyCode::Enter), A::Open, |l| t(l).richiami.k_open_patto, true),
     row(C::Richiami, Key::f(8), A::Range, |l| t(l).richiami.k_range, true),
+    row(C::Richiami, Key::ctrl('r'), A::RenewAll, |l| t(l).richiami.k_renew_all, true),
     row(C::Richiami, Key::plain(KeyCode::Tab), A::NextField, |l| t(l).richiami.k_section, true),
     row(C::Richiami, Key::plain(KeyCode::BackTab), A::PrevField, |l| t(l).richiami.k_section, false),
     row(C::Richiami, Key::plain(KeyCode::Up), A::Up, |l| t(l).kit.k_up, false),
@@ -46,4 +47,18 @@ pub static KEYS: &[Binding] = &[
     row(C::RichiamiAderenza, Key::plain(KeyCode::PageDown), A::PageDown, |l| t(l).kit.k_page_down, false),
     row(C::RichiamiAderenza, Key::plain(KeyCode::Esc), A::Back, |l| t(l).kit.k_back, true),
     row(C::RichiamiAderenza, Key::f(9), A::GoTo, |l| t(l).richiami.k_arruolabili, true),
+    // F7, the prescriptions to issue.
+    row(C::RichiamiRicette, Key::plain(KeyCode::Char(' ')), A::Toggle, |l| t(l).richiami.k_ricetta, true),
+    row(C::RichiamiRicette, Key::ctrl('l'), A::MarkLot, |l| t(l).richiami.k_mark_lot, true),
+    row(C::RichiamiRicette, Key::f(8), A::Range, |l| t(l).richiami.k_lotto, true),
+    row(C::RichiamiRicette, Key::ctrl('t'), A::ShowAll, |l| t(l).richiami.k_show_all, false),
+    row(C::RichiamiRicette, Key::plain(KeyCode::Enter), A::Open, |l| t(l).richiami.k_open_record, false),
+    row(C::RichiamiRicette, Key::plain(KeyCode::Tab), A::NextField, |l| t(l).richiami.k_section, true),
+    row(C::RichiamiRicette, Key::plain(KeyCode::BackTab), A::PrevField, |l| t(l).richiami.k_section, false),
+    row(C::RichiamiRicette, Key::plain(KeyCode::Up), A::Up, |l| t(l).kit.k_up, false),
+    row(C::RichiamiRicette, Key::plain(KeyCode::Down), A::Down, |l| t(l).kit.k_down, false),
+    row(C::RichiamiRicette, Key::plain(KeyCode::PageUp), A::PageUp, |l| t(l).kit.k_page_up, false),
+    row(C::RichiamiRicette, Key::plain(KeyCode::PageDown), A::PageDown, |l| t(l).kit.k_page_down, false),
+    row(C::RichiamiRicette, Key::plain(KeyCode::Esc), A::Back, |l| t(l).kit.k_back, true),
+    row(C::RichiamiRicette, Key::f(9), A::GoTo, |l| t(l).richiami.k_arruolabili, true),
 ];

@@ -6,6 +6,7 @@
 //! screen opens or comes back on top, never per key.
 
 pub mod keys;
+mod ricette;
 pub mod strings;
 
 use ratatui::Frame;
@@ -17,6 +18,7 @@ use crate::domain::PatientId;
 use crate::service::Desk;
 use crate::service::agenda::{AdherenceLine, Recall, RecallLists};
 use crate::service::patto::Scadenza;
+use crate::service::rinnovi::RENEWAL_DAYS;
 use crate::tui::kit::format;
 use crate::tui::kit::keys::{Action, Context, first_key};
 use crate::tui::kit::list::ListState;
@@ -41,13 +43,16 @@ pub enum Section {
     ScadenzePatti,
     /// Adherence to the PAI per patient, lowest first.
     Aderenza,
+    /// Prescriptions to issue, by lot.
+    Ricette,
 }
 
 impl Section {
-    pub const ALL: [Section; 4] = [
+    pub const ALL: [Section; 5] = [
         Section::DaPrenotare,
         Section::NonPresentati,
         Section::ScadenzePatti,
+        Section::Ricette,
         Section::Aderenza,
     ];
 
@@ -58,7 +63,9 @@ impl Section {
             (Section::NonPresentati, false) => s.richiami.tab_non_presentati_short,
             (Section::ScadenzePatti, true) => s.richiami.tab_scadenze,
             (Section::ScadenzePatti, false) => s.richiami.tab_patti_short,
-            (Section::Aderenza, _) => s.richiami.tab_aderenza,
+            (Section::Aderenza, true) => s.richiami.tab_aderenza,
+            (Section::Aderenza, false) => s.richiami.tab_aderenza_short,
+            (Section::Ricette, _) => s.richiami.tab_ricette,
         }
     }
 
@@ -73,6 +80,7 @@ pub struct RichiamiScreen {
     da_prenotare: RecallList,
     non_presentati: RecallList,
     aderenza: AdherenceList,
+    ricette: ricette::RicetteList,
 }
 
 impl RichiamiScreen {
@@ -87,6 +95,7 @@ impl RichiamiScreen {
             da_prenotare: RecallList::default(),
             non_presentati: RecallList::default(),
             aderenza: AdherenceList::default(),
+            ricette: ricette::RicetteList::default(),
         };
         screen.reload(desk)?;
         Ok(screen)
@@ -100,7 +109,9 @@ impl RichiamiScreen {
             da_prenotare,
             non_presentati,
             adherence,
+            ricette,
         } = desk.agenda().recall_lists()?;
+        self.ricette.set(ricette);
         self.da_prenotare.set(da_prenotare);
         self.non_presentati.set(non_presentati);
         self.aderenza.set(adherence);
@@ -116,7 +127,18 @@ impl RichiamiScreen {
             Section::ScadenzePatti => Context::Richiami,
             Section::DaPrenotare | Section::NonPresentati => Context::RichiamiPai,
             Section::Aderenza => Context::RichiamiAderenza,
+            Section::Ricette => Context::RichiamiRicette,
         }
+    }
+
+    /// The prescriptions shown (the lot chosen; issued ones only when asked).
+    pub fn ricette(&self) -> &[crate::service::ricette::PrescriptionLine] {
+        &self.ricette.rows
+    }
+
+    /// The lot shown in the prescriptions tab.
+    pub fn lotto(&self) -> crate::domain::pai::Lotto {
+        self.ricette.lotto
     }
 
     /// The rows of the expiry list, as shown.
@@ -167,6 +189,7 @@ impl RichiamiScreen {
                 .and_then(|i| self.scadenze.rows.get(i))
                 .map(|r| name(&r.patient)),
             Section::Aderenza => self.aderenza.selected().map(|l| name(&l.patient)),
+            Section::Ricette => self.ricette.selected().map(|l| name(&l.patient)),
         }
     }
 
@@ -176,6 +199,7 @@ impl RichiamiScreen {
             Section::NonPresentati => self.non_presentati.rows.len(),
             Section::ScadenzePatti => self.scadenze.rows.len(),
             Section::Aderenza => self.aderenza.rows.len(),
+            Section::Ricette => self.ricette.da_emettere(self.ricette.lotto),
         }
     }
 
@@ -194,18 +218,156 @@ impl RichiamiScreen {
             }
             _ => {}
         }
+        if self.section == Section::ScadenzePatti && action == Action::RenewAll {
+            return Some(self.ask_renew_all(env));
+        }
         match self.section {
             Section::ScadenzePatti => self.scadenze.action(action, env),
             Section::DaPrenotare => self.da_prenotare.action(action, env),
             Section::NonPresentati => self.non_presentati.action(action, env),
             Section::Aderenza => self.aderenza.action(action, env),
+            Section::Ricette => self.ricette_action(action, env),
+        }
+    }
+
+    fn ricette_action(&mut self, action: Action, env: &Env) -> Option<Cmd> {
+        if self.ricette.navigate(action) {
+            return Some(Cmd::Redraw);
+        }
+        let r = Texts::of(env).richiami;
+        Some(match action {
+            Action::Toggle => {
+                let Some(l) = self.ricette.selected() else {
+                    return Some(Cmd::None);
+                };
+                let emessa = l.emessa.is_none();
+                let message = if emessa {
+                    r.ricetta_emessa(&l.what)
+                } else {
+                    r.ricetta_non_emessa(&l.what)
+                };
+                let done = env
+                    .desk
+                    .pai()
+                    .set_ricetta(l.pai, l.item, l.occorrenza, emessa);
+                self.after_write(done.map(|_| message), env)
+            }
+            Action::MarkLot => {
+                let Some((pai, issued, total)) = self.ricette.lot_of_selected() else {
+                    return Some(Cmd::None);
+                };
+                let Some(l) = self.ricette.selected() else {
+                    return Some(Cmd::None);
+                };
+                let name = format!("{} {}", l.patient.cognome, l.patient.nome);
+                let lotto = self.ricette.lotto;
+                // A lot all issued is offered back to "not issued".
+                let emessa = issued < total;
+                let lines = vec![r.lot_question(
+                    lotto.numero(),
+                    &name,
+                    if emessa { total - issued } else { total },
+                    emessa,
+                )];
+                Cmd::modal(crate::tui::kit::dialog::Modal::confirm(
+                    crate::tui::kit::dialog::Submit::on(
+                        move |screen: &mut RichiamiScreen, _modal, env| {
+                            screen.mark_lot(pai, lotto, emessa, env)
+                        },
+                    ),
+                    r.lot_title(lotto.numero()),
+                    lines,
+                ))
+            }
+            Action::Open => match self.ricette.selected() {
+                Some(l) => Cmd::OpenRecord(l.patient.id),
+                None => Cmd::None,
+            },
+            Action::Back => Cmd::Back,
+            _ => return None,
+        })
+    }
+
+    /// F9 on the Patti expiring: the question, with how many.
+    fn ask_renew_all(&mut self, env: &Env) -> Cmd {
+        let r = Texts::of(env).richiami;
+        let n = match env.desk.pai().renewal_candidates() {
+            Ok(list) => list.len(),
+            Err(e) => return Cmd::Status(Status::error(crate::texts::error(env.lang, &e))),
+        };
+        if n == 0 {
+            return Cmd::Status(Status::info(r.renew_none(RENEWAL_DAYS)));
+        }
+        Cmd::modal(crate::tui::kit::dialog::Modal::confirm(
+            crate::tui::kit::dialog::Submit::on(|screen: &mut RichiamiScreen, _modal, env| {
+                screen.renew_all(env)
+            }),
+            r.renew_title.to_string(),
+            vec![
+                r.renew_question(n, RENEWAL_DAYS),
+                String::new(),
+                r.renew_then.to_string(),
+            ],
+        ))
+    }
+
+    fn renew_all(&mut self, env: &Env) -> Cmd {
+        let r = Texts::of(env).richiami;
+        let report = match env.desk.pai().renew_expiring() {
+            Ok(report) => report,
+            Err(e) => return Cmd::Status(Status::error(crate::texts::error(env.lang, &e))),
+        };
+        if let Err(e) = self.reload(env.desk) {
+            return Cmd::Status(Status::error(crate::texts::error(env.lang, &e)));
+        }
+        let mut message = r.renew_done(report.patti_creati, report.pai_creati, report.gia_pronti);
+        if let Some((p, e)) = report.errori.first() {
+            message.push_str(&r.renew_errors(
+                report.errori.len(),
+                &format!("{} {}", p.cognome, p.nome),
+                &crate::texts::error(env.lang, e),
+            ));
+            return Cmd::Status(Status::warning(message));
+        }
+        Cmd::Status(Status::success(message))
+    }
+
+    fn mark_lot(
+        &mut self,
+        pai: crate::domain::pai::PaiId,
+        lotto: crate::domain::pai::Lotto,
+        emessa: bool,
+        env: &Env,
+    ) -> Cmd {
+        let r = Texts::of(env).richiami;
+        let done = env.desk.pai().set_lotto(pai, lotto, emessa);
+        self.after_write(done.map(|n| r.lot_done(lotto.numero(), n, emessa)), env)
+    }
+
+    /// After recording a prescription: the lists again and the message.
+    fn after_write(&mut self, done: Result<String, crate::service::DeskError>, env: &Env) -> Cmd {
+        let done = done.and_then(|m| self.reload(env.desk).map(|()| m));
+        match done {
+            Ok(message) => Cmd::Status(Status::success(message)),
+            Err(e) => Cmd::Status(Status::error(crate::texts::error(env.lang, &e))),
         }
     }
 
     pub fn draw(&mut self, frame: &mut Frame, area: Rect, env: &Env) {
         let s = Texts::of(env);
         let theme = env.theme;
-        let wide = area.width >= 100;
+        // The long titles when they all fit (each tab: marker or two spaces,
+        // title, count, a space and two of gap).
+        let long: usize = 1 + Section::ALL
+            .iter()
+            .map(|t| {
+                format!("{} ({})", t.title(s, true), self.count(*t))
+                    .chars()
+                    .count()
+                    + 5
+            })
+            .sum::<usize>();
+        let wide = area.width >= 100 && long <= usize::from(area.width);
         // The tabs with their counts: the current one in reverse video with
         // the marker.
         let mut tabs = vec![Span::raw(" ")];
@@ -247,6 +409,7 @@ impl RichiamiScreen {
                     .draw(frame, body, env, &head, s.richiami.empty_non_presentati);
             }
             Section::Aderenza => self.aderenza.draw(frame, body, env),
+            Section::Ricette => self.ricette.draw(frame, body, env),
         }
     }
 }
@@ -466,14 +629,25 @@ impl AdherenceList {
             );
             return;
         }
-        let wide = area.width >= 100;
+        let wide = area.width >= 120;
         let mut header = vec![Cell::from(s.kit.col_cognome), Cell::from(s.kit.col_nome)];
         if wide {
             header.extend([Cell::from(s.kit.col_cf), Cell::from(a.col_gestore)]);
         }
         header.extend([
-            Cell::from(s.richiami.col_eseguite),
-            Cell::from(s.richiami.col_aderenza),
+            Cell::from(if wide {
+                s.richiami.col_eseguite
+            } else {
+                s.richiami.col_eseguite_short
+            }),
+            Cell::from(if wide {
+                s.richiami.col_aderenza
+            } else {
+                s.richiami.col_aderenza_short
+            }),
+            Cell::from(s.richiami.col_prescritte),
+            Cell::from(s.richiami.col_prenotate),
+            Cell::from(s.richiami.col_eseguite_anno),
         ]);
         let (first, rows) = window(&mut self.nav, self.rows.len(), table_area.height);
         let body: Vec<Row> = self.rows[first..first + rows]
@@ -497,6 +671,9 @@ impl AdherenceList {
                 cells.extend([
                     Cell::from(format!("{}/{}", l.adherence.eseguite, l.adherence.dovute)),
                     Cell::from(l.adherence.label()),
+                    Cell::from(format!("{}/{}", l.split.prescritte, l.split.prescrivibili)),
+                    Cell::from(format!("{}/{}", l.split.prenotate, l.split.totali)),
+                    Cell::from(format!("{}/{}", l.split.eseguite, l.split.totali)),
                 ]);
                 Row::new(cells)
             })
@@ -505,7 +682,13 @@ impl AdherenceList {
         if wide {
             widths.extend([Constraint::Length(16), Constraint::Fill(3)]);
         }
-        widths.extend([Constraint::Length(15), Constraint::Length(9)]);
+        widths.extend([
+            Constraint::Length(if wide { 15 } else { 9 }),
+            Constraint::Length(if wide { 9 } else { 5 }),
+            Constraint::Length(7),
+            Constraint::Length(7),
+            Constraint::Length(7),
+        ]);
         draw_window(
             frame, table_area, env, header, body, widths, &self.nav, first,
         );
