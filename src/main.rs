@@ -856,7 +856,7 @@ fn run(cli: Cli) -> Result<ExitCode, DeskError> {
             let desk = open_existing_desk(&cli)?;
             let report = desk.archive().check()?;
             for problem in &report.problems {
-                println!("{problem}");
+                println!("{}", t::check_problem(lang, problem));
             }
             if report.problem_count as usize > report.problems.len() {
                 println!(

@@ -3,9 +3,11 @@
 //! the service's errors ([`error`]) and the domain's values ([`label`]),
 //! one line per language per case.
 
+mod check;
 mod errors;
 pub mod label;
 
+pub use check::{break_reason, check_problem};
 pub use errors::{agenda, codice_fiscale, conflict, error, field, login, operation, pai, patto};
 
 /// The operator's language.

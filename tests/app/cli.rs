@@ -184,6 +184,15 @@ fn operator_add_and_audit_verify_catches_a_tampered_entry() {
         "{}",
         stdout(&o)
     );
+    let o = sportello(&["--lang", "en", "--data-dir", data, "check"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stdout(&o).starts_with(
+            "audit: chain broken at entry 2: the content was altered (different fingerprint)\n"
+        ),
+        "{}",
+        stdout(&o)
+    );
 
     // A role the programme does not know.
     let o = sportello(&[
