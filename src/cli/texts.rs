@@ -121,23 +121,7 @@ pub fn no_patron(l: Lang, c: &str) -> String { tr!(l, "Nessun santo patrono noto
 pub fn file_too_big(l: Lang, file: impl Display, mb: u64) -> String { tr!(l, "Il file {file} è troppo grande ({mb} MB): un elenco di Gestori è di pochi KB" | "The file {file} is too big ({mb} MB): a list of Gestori is a few KB") }
 pub fn import_file(l: Lang, name: &str, ok: usize, rejected: usize, encoding: &str, sheet: &str) -> String { tr!(l, "File {name}: {ok} righe riconosciute, {rejected} scartate (codifica {encoding}{sheet})" | "File {name}: {ok} rows recognised, {rejected} rejected (encoding {encoding}{sheet})") }
 /// A Gestori file that cannot be read at all, in `l` (Italian: the importer's own text).
-pub fn import_error(l: Lang, e: &ImportError) -> String {
-    let mb = |bytes: u64| { let tenths = bytes.saturating_mul(10).div_ceil(1024 * 1024); if tenths.is_multiple_of(10) { format!("{} MB", tenths / 10) } else { format!("{}.{} MB", tenths / 10, tenths % 10) } };
-    match (l, e) {
-        (Lang::It, e) => e.to_string(),
-        (Lang::En, ImportError::Unreadable { detail }) => format!("file not readable: {detail}"),
-        (Lang::En, ImportError::UnknownFormat { file_name, hint }) => format!("format of the file \"{file_name}\" not recognised: {hint}"),
-        (Lang::En, ImportError::NoHeader { searched, found, needed }) => format!("no header recognised in the first {searched} rows; columns found: {}; {needed}", if found.is_empty() { "none".to_string() } else { found.iter().map(|f| format!("\"{f}\"")).collect::<Vec<_>>().join(", ") }),
-        (Lang::En, ImportError::Empty) => "the file is empty: no row to import".into(),
-        (Lang::En, ImportError::NoRows { header_line }) => format!("the file holds only the header (row {header_line}) and no data row: nothing to import"),
-        (Lang::En, ImportError::SheetNotFound { sheet, available }) => format!("sheet \"{sheet}\" not found; sheets present: {}", available.join(", ")),
-        (Lang::En, ImportError::TooLarge { size, limit }) => format!("file too large: {} (at most {}); split the list into several files", mb(*size), mb(*limit)),
-        (Lang::En, ImportError::PartTooLarge { part, size, limit }) => format!("Excel file (.xlsx) not accepted: the part \"{part}\" takes {} once unpacked (at most {} per part); a list of Gestori takes a few KB: check the file", mb(*size), mb(*limit)),
-        (Lang::En, ImportError::CellTooLong { sheet, cell, chars, limit }) => format!("cell {cell} of sheet \"{sheet}\" holds {chars} characters (at most {limit}, Excel's limit): check the file"),
-        (Lang::En, ImportError::TooManyRows { limit }) => format!("too many rows: more than {limit}; split the list into several files"),
-        (Lang::En, ImportError::UnknownAtsOption { value }) => format!("unknown ATS \"{value}\" (option --ats): use a code from 030321 to 030328 or the ATS's name"),
-    }
-}
+pub fn import_error(l: Lang, e: &ImportError) -> String { sportello::texts::import_error(l, e) }
 pub fn import_sheet(l: Lang, s: &str) -> String { tr!(l, ", foglio \"{s}\"" | ", sheet \"{s}\"") }
 pub fn import_rejected(l: Lang, line: impl Display, reason: impl Display) -> String { tr!(l, "  riga {line}: {reason}" | "  row {line}: {reason}") }
 pub fn import_warning(l: Lang, line: impl Display, w: impl Display) -> String { tr!(l, "  riga {line} (avviso): {w}" | "  row {line} (warning): {w}") }

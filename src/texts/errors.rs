@@ -477,7 +477,9 @@ fn refusal(lang: Lang, r: &Refusal) -> String {
                 format!("The revocation date cannot come before the choice of {chosen}"),
             )
         }
-        R::ImportedGestore { name, reason } => format!("Gestore \"{name}\": {reason}"),
+        R::ImportedGestore { name, reason } => {
+            format!("Gestore \"{name}\": {}", super::gestore_too_long(lang, reason))
+        }
     }
 }
 

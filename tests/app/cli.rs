@@ -1441,6 +1441,40 @@ fn commands_print_english_with_lang_en() {
     );
     let o = sportello(&["--data-dir", data, "import", "gestori", e]);
     assert_eq!(stderr(&o), "il file è vuoto: nessuna riga da importare\n");
+    // Rows skipped and rows to check, in English.
+    let list = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/gestori/brianza-excel-1252.csv"
+    );
+    let o = sportello_en(data, &["import", "gestori", list, "--ats", "030324"], b"");
+    let out = stdout(&o);
+    for line in [
+        "  row 9: the name (Denominazione) is missing\n",
+        "  row 11: duplicate of row 5 (same name and ATS)\n",
+        "  row 5 (warning): P.IVA 1234567897 read as 01234567897: leading zeros lost (Excel)\n",
+        "  row 7 (warning): e-mail \"centroservizi.esempio.invalid\" without @: check it\n",
+        "  row 12 (warning): values past the header's last column: ignored\n",
+    ] {
+        assert!(out.contains(line), "{line} in {out}");
+    }
+    // The lines of the rows (the Gestori's own names aside).
+    let rows: Vec<&str> = out.lines().filter(|l| l.starts_with("  row ")).collect();
+    assert_eq!(rows.len(), 5, "{out}");
+    assert_english_output(&rows.join("\n"));
+    let o = sportello(&[
+        "--data-dir",
+        data,
+        "import",
+        "gestori",
+        list,
+        "--ats",
+        "030324",
+    ]);
+    assert!(
+        stdout(&o).contains("  riga 9: manca la denominazione\n"),
+        "{}",
+        stdout(&o)
+    );
 
     // Italian stays the default.
     let o = sportello(&["--data-dir", data, "operator", "list"]);
