@@ -1225,7 +1225,8 @@ mod tests {
         assert_eq!(cf_piva_from_text("1234567890", &mut w), "1234567890");
         assert_eq!(w.len(), 1);
         assert!(
-            w[0].to_string().starts_with("CF/P.IVA \"1234567890\" non valido"),
+            w[0].to_string()
+                .starts_with("CF/P.IVA \"1234567890\" non valido"),
             "{w:?}"
         );
         w.clear();
@@ -1236,7 +1237,10 @@ mod tests {
         assert!(w.is_empty(), "{w:?}");
         assert_eq!(cf_piva_from_text("ABC", &mut w), "ABC");
         assert_eq!(w.len(), 1);
-        assert!(w[0].to_string().starts_with("CF/P.IVA \"ABC\" non valido"), "{w:?}");
+        assert!(
+            w[0].to_string().starts_with("CF/P.IVA \"ABC\" non valido"),
+            "{w:?}"
+        );
         assert_eq!(cf_piva_from_text("  ", &mut w), "");
     }
 }

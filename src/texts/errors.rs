@@ -3,10 +3,10 @@
 
 use std::path::Path;
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
 
 use super::{Lang, label};
-use crate::domain::agenda::{AgendaError, Conflict};
+use crate::domain::agenda::{AgendaError, Conflict, Fuori};
 use crate::domain::codice_fiscale::{CfError, InputField};
 use crate::domain::operator::OperatorRule;
 use crate::domain::pai::PaiError;
@@ -1093,8 +1093,15 @@ pub fn agenda(lang: Lang, e: &AgendaError) -> String {
                 giorno,
                 prima,
                 seconda,
-            } => format!("the bands of {giorno} overlap: {prima} and {seconda}"),
-            A::InFascia { fascia, errore } => format!("band {fascia}: {}", agenda(lang, errore)),
+            } => format!(
+                "the bands of {} overlap: {prima} and {seconda}",
+                label::giorno(lang, *giorno)
+            ),
+            A::InFascia { fascia, errore } => format!(
+                "band {}: {}",
+                label::pattern(lang, fascia),
+                agenda(lang, errore)
+            ),
             A::NomeMancante => "give the resource's name".into(),
             A::TipoMancante => {
                 "give the resource's type (e.g. blood-test point, GP surgery)".into()
@@ -1142,15 +1149,26 @@ pub fn conflict(lang: Lang, c: &Conflict) -> String {
                 },
                 if *capacita == 1 { "place" } else { "places" }
             ),
-            Conflict::Chiusura { periodo, motivo } => {
-                let mut s = format!("closed {periodo}");
-                if !motivo.trim().is_empty() {
-                    s.push_str(&format!(": {}", motivo.trim()));
+            Conflict::Chiusura(c) => {
+                let mut s = format!("closed {}", label::closure_period(lang, c));
+                if !c.motivo.trim().is_empty() {
+                    s.push_str(&format!(": {}", c.motivo.trim()));
                 }
                 s
             }
             Conflict::Festivo { giorno } => format!("{} is a holiday", dmy(*giorno)),
             Conflict::FuoriDisponibilita { risorsa, dettaglio } => {
+                let dettaglio = match dettaglio {
+                    Fuori::NonAttiva => "the resource is not active".to_string(),
+                    Fuori::NonEsiste => "the resource no longer exists".to_string(),
+                    Fuori::NessunoSlot(at) => format!(
+                        "no slot at {} on {} {}",
+                        hm(at.time()),
+                        label::giorno(lang, at.weekday()),
+                        dmy(at.date())
+                    ),
+                    Fuori::OltreFascia(end) => format!("it ends after the band ({})", hm(*end)),
+                };
                 format!("outside the hours of «{risorsa}»: {dettaglio}")
             }
         },
@@ -1407,6 +1425,53 @@ mod tests {
         assert_eq!(
             error(Lang::En, &forbidden),
             "The administrator role is needed to make backups (the current operator is front desk)"
+        );
+    }
+
+    /// Weekdays, bands and closure periods inside agenda errors, by language.
+    #[test]
+    fn agenda_errors_name_days_and_periods_in_the_language() {
+        use crate::domain::agenda::{Closure, Pattern};
+        let d = NaiveDate::from_ymd_opt(2026, 12, 8).expect("date");
+        let at = d.and_hms_opt(7, 30, 0).expect("time");
+        let hm = |h| chrono::NaiveTime::from_hms_opt(h, 0, 0).expect("time");
+        let band = Pattern::new(chrono::Weekday::Mon, hm(8), hm(12), 15, 1, d);
+        let e = AgendaError::InFascia {
+            fascia: Box::new(band),
+            errore: Box::new(AgendaError::Sovrapposte {
+                giorno: chrono::Weekday::Tue,
+                prima: "08:00-12:00".into(),
+                seconda: "11:00-13:00".into(),
+            }),
+        };
+        assert_eq!(
+            agenda(Lang::It, &e),
+            "fascia lunedì 08:00-12:00: le fasce del martedì si sovrappongono: 08:00-12:00 e 11:00-13:00"
+        );
+        assert_eq!(
+            agenda(Lang::En, &e),
+            "band Monday 08:00-12:00: the bands of Tuesday overlap: 08:00-12:00 and 11:00-13:00"
+        );
+        let closed = Conflict::Chiusura(Closure::giornata(1, None, d, "Immacolata"));
+        assert_eq!(
+            conflict(Lang::It, &closed),
+            "chiuso il 08/12/2026: Immacolata"
+        );
+        assert_eq!(
+            conflict(Lang::En, &closed),
+            "closed on 08/12/2026: Immacolata"
+        );
+        let outside = Conflict::FuoriDisponibilita {
+            risorsa: "Prelievi".into(),
+            dettaglio: Fuori::NessunoSlot(at),
+        };
+        assert_eq!(
+            conflict(Lang::It, &outside),
+            "fuori dagli orari di «Prelievi»: nessuno slot alle 07:30 di martedì 08/12/2026"
+        );
+        assert_eq!(
+            conflict(Lang::En, &outside),
+            "outside the hours of «Prelievi»: no slot at 07:30 on Tuesday 08/12/2026"
         );
     }
 }
