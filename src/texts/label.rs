@@ -304,6 +304,17 @@ pub fn stampante(lang: Lang, s: &Stampante) -> String {
     }
 }
 
+/// The practice's name: its own, or the generic one in `lang` when it has
+/// not set one ([`crate::domain::practice::DEFAULT_NAME`] or empty).
+pub fn practice_name(lang: Lang, nome: &str) -> String {
+    let nome = nome.trim();
+    if nome.is_empty() || nome == crate::domain::practice::DEFAULT_NAME {
+        tr!(lang, "Studio medico", "GP practice").into()
+    } else {
+        nome.to_string()
+    }
+}
+
 /// Who signs the Patto.
 pub fn firmatario(lang: Lang, f: Firmatario) -> &'static str {
     match f {
@@ -490,5 +501,22 @@ mod tests {
             ),
             "mon-wed,fri"
         );
+    }
+
+    /// The generic practice name and the printer "none" by language; what
+    /// is shown in English reads back as the same setting.
+    #[test]
+    fn generic_practice_name_and_no_printer_by_language() {
+        use crate::domain::practice::{DEFAULT_NAME, Practice};
+        let p = Practice::default();
+        assert_eq!(practice_name(Lang::It, &p.nome), "Studio medico");
+        assert_eq!(practice_name(Lang::En, &p.nome), "GP practice");
+        assert_eq!(practice_name(Lang::En, ""), "GP practice");
+        assert_eq!(practice_name(Lang::En, "Studio Rossi"), "Studio Rossi");
+        assert_eq!(p.nome, DEFAULT_NAME);
+        assert_eq!(stampante(Lang::En, &p.stampante), "none");
+        assert_eq!(stampante(Lang::It, &p.stampante), "nessuna");
+        assert_eq!(Stampante::parse("none"), Stampante::Nessuna);
+        assert_eq!(Stampante::parse("Default"), Stampante::Predefinita);
     }
 }
