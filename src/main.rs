@@ -463,7 +463,11 @@ fn serve(
                 Ok(ExitCode::SUCCESS)
             }
             Err(e) => {
-                eprintln!("{}: {e}", t::error_word(lang));
+                eprintln!(
+                    "{}: {}",
+                    t::error_word(lang),
+                    sportello::texts::serve_error(lang, &e)
+                );
                 Ok(ExitCode::FAILURE)
             }
         };
@@ -484,6 +488,7 @@ fn serve(
     let running = match serve::start(desk, opts) {
         Ok(r) => r,
         Err(e) => {
+            let e = sportello::texts::serve_error(lang, &e);
             eprintln!("{}", t::serve_cannot_start(lang, listen, e));
             return Ok(ExitCode::FAILURE);
         }
@@ -503,6 +508,7 @@ fn serve(
             Ok(ExitCode::SUCCESS)
         }
         Err(e) => {
+            let e = sportello::texts::serve_error(lang, &e);
             eprintln!("{}", t::serve_close_error(lang, e));
             Ok(ExitCode::FAILURE)
         }
@@ -795,6 +801,7 @@ fn run(cli: Cli) -> Result<ExitCode, DeskError> {
             let (fingerprint, openssh) = match sportello::serve::read_public_key(&text) {
                 Ok(k) => k,
                 Err(e) => {
+                    let e = sportello::texts::serve_error(lang, &e);
                     eprintln!("{}", t::key_error(lang, file.display(), e));
                     return Ok(ExitCode::FAILURE);
                 }

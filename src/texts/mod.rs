@@ -7,10 +7,12 @@ mod check;
 mod errors;
 mod gestori;
 pub mod label;
+mod serve;
 
 pub use check::{break_reason, check_problem};
 pub use errors::{agenda, codice_fiscale, conflict, error, field, login, operation, pai, patto};
 pub use gestori::{gestore_too_long, gestori_row_rejection, gestori_row_warning, import_error};
+pub use serve::serve_error;
 
 /// The operator's language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

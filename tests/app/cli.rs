@@ -1441,6 +1441,17 @@ fn commands_print_english_with_lang_en() {
     );
     let o = sportello(&["--data-dir", data, "import", "gestori", e]);
     assert_eq!(stderr(&o), "il file è vuoto: nessuna riga da importare\n");
+    // An operator's key file that holds no key.
+    let not_a_key = dir.path().join("anna.pub");
+    std::fs::write(&not_a_key, "ssh-ed25519 AAAA anna@desk\n").expect("write file");
+    let k = not_a_key.to_str().expect("utf-8 path");
+    let o = sportello_en(data, &["operator", "chiave", "add", "anna", k], b"");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).starts_with(&format!("Error: {k} (not a valid SSH public key: ")),
+        "{}",
+        stderr(&o)
+    );
     // Rows skipped and rows to check, in English.
     let list = concat!(
         env!("CARGO_MANIFEST_DIR"),
