@@ -8,6 +8,8 @@ mod errors;
 mod gestori;
 pub mod label;
 mod serve;
+#[cfg(test)]
+mod tests;
 
 pub use check::{break_reason, check_problem};
 pub use errors::{agenda, codice_fiscale, conflict, error, field, login, operation, pai, patto};
