@@ -474,7 +474,11 @@ fn serve(
                 Ok(ExitCode::SUCCESS)
             }
             Err(e) => {
-                eprintln!("{}: {e}", t::error_word(lang));
+                eprintln!(
+                    "{}: {}",
+                    t::error_word(lang),
+                    sportello::texts::serve_error(lang, &e)
+                );
                 Ok(ExitCode::FAILURE)
             }
         };
@@ -495,6 +499,7 @@ fn serve(
     let running = match serve::start(desk, opts) {
         Ok(r) => r,
         Err(e) => {
+            let e = sportello::texts::serve_error(lang, &e);
             eprintln!("{}", t::serve_cannot_start(lang, listen, e));
             return Ok(ExitCode::FAILURE);
         }
@@ -514,6 +519,7 @@ fn serve(
             Ok(ExitCode::SUCCESS)
         }
         Err(e) => {
+            let e = sportello::texts::serve_error(lang, &e);
             eprintln!("{}", t::serve_close_error(lang, e));
             Ok(ExitCode::FAILURE)
         }
@@ -811,6 +817,7 @@ fn run(cli: Cli) -> Result<ExitCode, DeskError> {
             let (fingerprint, openssh) = match sportello::serve::read_public_key(&text) {
                 Ok(k) => k,
                 Err(e) => {
+                    let e = sportello::texts::serve_error(lang, &e);
                     eprintln!("{}", t::key_error(lang, file.display(), e));
                     return Ok(ExitCode::FAILURE);
                 }
@@ -872,7 +879,7 @@ fn run(cli: Cli) -> Result<ExitCode, DeskError> {
             let desk = open_existing_desk(&cli)?;
             let report = desk.archive().check()?;
             for problem in &report.problems {
-                println!("{problem}");
+                println!("{}", t::check_problem(lang, problem));
             }
             if report.problem_count as usize > report.problems.len() {
                 println!(

@@ -122,11 +122,21 @@ pub fn import_gestori(
         )
     );
     for r in &preview.rejected {
-        println!("{}", t::import_rejected(lang, r.line, &r.reason));
+        println!(
+            "{}",
+            t::import_rejected(
+                lang,
+                r.line,
+                sportello::texts::gestori_row_rejection(lang, &r.reason)
+            )
+        );
     }
     for a in &preview.accepted {
         for w in &a.warnings {
-            println!("{}", t::import_warning(lang, a.line, w));
+            println!(
+                "{}",
+                t::import_warning(lang, a.line, sportello::texts::gestori_row_warning(lang, w))
+            );
         }
     }
     let desk = open_desk(cli)?;

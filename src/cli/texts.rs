@@ -7,6 +7,7 @@ use std::fmt::Display;
 
 use sportello::domain::audit::BreakReason;
 use sportello::service::arruolabili::{ImportLog, ImportPlan, RowProblem, RowWarning};
+use sportello::domain::integrity::CheckProblem;
 use sportello::service::gestori::ImportError;
 
 pub use sportello::texts::Lang;
@@ -88,18 +89,8 @@ pub fn no_pai(l: Lang, cognome: &str, nome: &str) -> String { tr!(l, "{cognome} 
 pub fn anchor_invalid(l: Lang, text: &str) -> String { tr!(l, "Ancora non valida: {text} (scrivere il numero della voce, due punti e almeno 8 cifre dell'impronta, come stampato: 28:3fa9c2d1e0b4)" | "Anchor not valid: {text} (write the entry number, a colon and at least 8 digits of the fingerprint, as printed: 28:3fa9c2d1e0b4)") }
 pub fn chain_intact(l: Lang, n: u64) -> String { tr!(l, "Registro accessi: catena integra, {n} voci" | "Audit trail: chain intact, {n} entries") }
 pub fn chain_broken(l: Lang, seq: u64, reason: impl Display) -> String { tr!(l, "Registro accessi: catena interrotta alla voce {seq}: {reason}" | "Audit trail: chain broken at entry {seq}: {reason}") }
-pub fn break_reason(l: Lang, r: &BreakReason) -> String {
-    match (l, r) {
-        (Lang::It, r) => r.to_string(),
-        (Lang::En, BreakReason::Missing { found }) => format!("the entry is missing (found entry {found})"),
-        (Lang::En, BreakReason::Link) => "the link to the previous entry does not match".into(),
-        (Lang::En, BreakReason::Altered) => "the content was altered (different fingerprint)".into(),
-        (Lang::En, BreakReason::Unreadable(reason)) => format!("entry not readable: {reason}"),
-        (Lang::En, BreakReason::KeyMismatch { key, declared }) => format!("the entry with key {key} declares number {declared}"),
-        (Lang::En, BreakReason::HeadUnreadable(reason)) => reason.clone(),
-        (Lang::En, BreakReason::Head { head, read }) => format!("the head of the chain says {head} entries, {read} were read"),
-    }
-}
+pub fn check_problem(l: Lang, p: &CheckProblem) -> String { sportello::texts::check_problem(l, p) }
+pub fn break_reason(l: Lang, r: &BreakReason) -> String { sportello::texts::break_reason(l, r) }
 pub fn anchor_line(l: Lang, a: &str) -> String { tr!(l, "Ancora del registro: {a} (annotarla fuori dal computer: `sportello audit verify --ancora {a}` controlla che il registro non sia stato riscritto)" | "Audit trail anchor: {a} (write it down away from the computer: `sportello audit verify --ancora {a}` checks that the trail was not rewritten)") }
 pub fn anchor_holds(l: Lang, given: &str, seq: u64) -> String { tr!(l, "L'ancora {given} corrisponde: il registro passa ancora per la voce {seq}." | "The anchor {given} matches: the trail still passes through entry {seq}.") }
 pub fn anchor_missing(l: Lang, given: &str, len: u64, seq: u64) -> String { tr!(l, "L'ancora {given} NON corrisponde: il registro ha solo {len} voci, la voce {seq} non c'è più. Il registro è stato tagliato o sostituito (per esempio da un ripristino o da una copia più vecchia) dopo che l'ancora è stata annotata." | "The anchor {given} does NOT match: the trail has only {len} entries, entry {seq} is gone. The trail was cut or replaced (for example by a restore or an older copy) after the anchor was written down.") }

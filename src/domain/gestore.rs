@@ -112,6 +112,51 @@ pub struct Gestore {
     pub fittizio: bool,
 }
 
+/// A text field of a Gestore.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GestoreField {
+    Denominazione,
+    Codice,
+    CfPiva,
+    Indirizzo,
+    Comune,
+    Telefono,
+    Email,
+    Referente,
+    Ats,
+}
+
+/// A Gestore's text field longer than allowed: `len` characters, at most
+/// `max`. `Display` is the Italian text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FieldTooLong {
+    pub field: GestoreField,
+    pub max: usize,
+    pub len: usize,
+}
+
+impl std::fmt::Display for FieldTooLong {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let name = match self.field {
+            GestoreField::Denominazione => "la denominazione",
+            GestoreField::Codice => "il codice",
+            GestoreField::CfPiva => "il CF/P.IVA",
+            GestoreField::Indirizzo => "l'indirizzo",
+            GestoreField::Comune => "il comune",
+            GestoreField::Telefono => "il telefono",
+            GestoreField::Email => "l'e-mail",
+            GestoreField::Referente => "il referente",
+            GestoreField::Ats => "l'ATS",
+        };
+        write!(
+            f,
+            "{name} può avere al massimo {} caratteri (ne ha {})",
+            super::text::thousands(self.max),
+            super::text::thousands(self.len)
+        )
+    }
+}
+
 impl Gestore {
     pub fn is_idoneo(&self) -> bool {
         self.non_idoneo_dal.is_none()
@@ -124,31 +169,33 @@ impl Gestore {
     }
 
     /// Removes control and bidirectional characters from every text field
-    /// and checks their lengths; the refusal names the field and the limit
-    /// ("la denominazione può avere al massimo 300 caratteri (ne ha 100.000)").
-    pub fn clean_text(&mut self) -> Result<(), String> {
+    /// and checks their lengths; the refusal names the field and the limit.
+    pub fn clean_text(&mut self) -> Result<(), FieldTooLong> {
         use super::text::{
-            MAX_ADDRESS_CHARS, MAX_GESTORE_NAME_CHARS, MAX_NAME_CHARS, MAX_SHORT_CHARS,
-            check_length, clean_input,
+            MAX_ADDRESS_CHARS, MAX_GESTORE_NAME_CHARS, MAX_NAME_CHARS, MAX_SHORT_CHARS, clean_input,
         };
-        let fields: [(&str, &mut String, usize); 9] = [
+        use GestoreField as F;
+        let fields: [(F, &mut String, usize); 9] = [
             (
-                "la denominazione",
+                F::Denominazione,
                 &mut self.denominazione,
                 MAX_GESTORE_NAME_CHARS,
             ),
-            ("il codice", &mut self.codice, MAX_SHORT_CHARS),
-            ("il CF/P.IVA", &mut self.cf_piva, MAX_SHORT_CHARS),
-            ("l'indirizzo", &mut self.indirizzo, MAX_ADDRESS_CHARS),
-            ("il comune", &mut self.comune, MAX_NAME_CHARS),
-            ("il telefono", &mut self.telefono, MAX_SHORT_CHARS),
-            ("l'e-mail", &mut self.email, MAX_SHORT_CHARS),
-            ("il referente", &mut self.referente, MAX_NAME_CHARS),
-            ("l'ATS", &mut self.ats, MAX_SHORT_CHARS),
+            (F::Codice, &mut self.codice, MAX_SHORT_CHARS),
+            (F::CfPiva, &mut self.cf_piva, MAX_SHORT_CHARS),
+            (F::Indirizzo, &mut self.indirizzo, MAX_ADDRESS_CHARS),
+            (F::Comune, &mut self.comune, MAX_NAME_CHARS),
+            (F::Telefono, &mut self.telefono, MAX_SHORT_CHARS),
+            (F::Email, &mut self.email, MAX_SHORT_CHARS),
+            (F::Referente, &mut self.referente, MAX_NAME_CHARS),
+            (F::Ats, &mut self.ats, MAX_SHORT_CHARS),
         ];
-        for (name, value, max) in fields {
+        for (field, value, max) in fields {
             let cleaned = clean_input(value).trim().to_string();
-            check_length(name, &cleaned, max)?;
+            let len = cleaned.chars().count();
+            if len > max {
+                return Err(FieldTooLong { field, max, len });
+            }
             *value = cleaned;
         }
         Ok(())

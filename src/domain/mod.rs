@@ -8,6 +8,7 @@ pub mod calendar;
 pub mod codice_fiscale;
 pub mod comuni;
 pub mod gestore;
+pub mod integrity;
 pub mod level;
 pub mod operator;
 pub mod pai;

@@ -492,7 +492,7 @@ fn break_units(content: &str) -> Vec<String> {
 }
 
 /// Wraps every line of `text` longer than `width` columns (characters) at
-/// spaces, never inside a group of digits (see [`break_units`]); continuation
+/// spaces, never inside a group of digits (see `break_units`); continuation
 /// lines keep the line's indentation plus the width of a list marker. Words
 /// longer than a line are cut. Trailing spaces are removed.
 /// `\n` line ends; the final newline, if any, is kept.

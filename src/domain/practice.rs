@@ -35,13 +35,13 @@ pub enum Stampante {
 }
 
 impl Stampante {
-    /// As typed in the Studio screen: empty or "nessuna", "predefinita",
-    /// or a printer's name.
+    /// As typed in the Studio screen: empty or "nessuna" ("none"),
+    /// "predefinita" ("default"), or a printer's name.
     pub fn parse(text: &str) -> Stampante {
         let t = text.trim();
         match t.to_lowercase().as_str() {
-            "" | "nessuna" => Stampante::Nessuna,
-            "predefinita" => Stampante::Predefinita,
+            "" | "nessuna" | "none" => Stampante::Nessuna,
+            "predefinita" | "default" => Stampante::Predefinita,
             _ => Stampante::Nome(t.to_string()),
         }
     }
@@ -87,10 +87,14 @@ pub fn changed_fields(a: &Practice, b: &Practice) -> Vec<&'static str> {
     out
 }
 
+/// The name of a practice that has not set its own; the interface shows it
+/// in the operator's language.
+pub const DEFAULT_NAME: &str = "Studio medico";
+
 impl Default for Practice {
     fn default() -> Self {
         Practice {
-            nome: "Studio medico".into(),
+            nome: DEFAULT_NAME.into(),
             comune: String::new(),
             mmg: Vec::new(),
             canali_attivi: vec![Canale::MmgAderente, Canale::CentroServiziAsst],

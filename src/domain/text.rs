@@ -64,21 +64,6 @@ pub fn clean_input(input: &str) -> String {
     input.chars().filter(|c| !is_unsafe_char(*c)).collect()
 }
 
-/// Refuses a value longer than `max` characters with a message naming the
-/// field and the limit: `field` is the subject with its article, capitalised
-/// ("Il cognome", "La denominazione").
-pub fn check_length(field: &str, value: &str, max: usize) -> Result<(), String> {
-    let len = value.chars().count();
-    if len > max {
-        return Err(format!(
-            "{field} può avere al massimo {} caratteri (ne ha {})",
-            thousands(max),
-            thousands(len)
-        ));
-    }
-    Ok(())
-}
-
 /// A count with the Italian thousands separator: 3013 -> "3.013".
 pub fn thousands(n: usize) -> String {
     let digits = n.to_string();
@@ -123,15 +108,7 @@ mod tests {
     }
 
     #[test]
-    fn lengths_are_refused_with_the_limit() {
-        assert_eq!(
-            check_length("Il cognome", &"a".repeat(100), MAX_NAME_CHARS),
-            Ok(())
-        );
-        assert_eq!(
-            check_length("Il cognome", &"à".repeat(3013), MAX_NAME_CHARS),
-            Err("Il cognome può avere al massimo 100 caratteri (ne ha 3.013)".into())
-        );
+    fn counts_take_the_italian_thousands_separator() {
         assert_eq!(thousands(0), "0");
         assert_eq!(thousands(999), "999");
         assert_eq!(thousands(100_000), "100.000");

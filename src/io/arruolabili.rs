@@ -16,7 +16,7 @@ use crate::domain::arruolabili::{
 use crate::domain::codice_fiscale::{CfError, CodiceFiscale};
 use crate::domain::text::fold;
 
-use super::table::{HEADER_SEARCH_ROWS, ImportError, Row, read_table};
+use super::table::{HEADER_SEARCH_ROWS, ImportError, ListKind, Row, read_table};
 
 /// The columns the importer understands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -76,8 +76,6 @@ const HEADER_NAMES: [(Field, &[&str]); 6] = [
 ];
 
 /// What a header must hold, said when none is found.
-pub const NEEDED_COLUMNS: &str = "servono le colonne Codice fiscale, Cognome e Nome (e se presenti Livello, Patologia primaria, Patologie)";
-
 /// Why a row is not imported.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RowProblem {
@@ -201,7 +199,7 @@ pub fn parse_arruolabili(
         return Err(ImportError::NoHeader {
             searched: HEADER_SEARCH_ROWS,
             found,
-            needed: NEEDED_COLUMNS.to_owned(),
+            list: ListKind::Arruolabili,
         });
     };
     let header = &table.rows[header_index];

@@ -9,12 +9,13 @@ use std::collections::{HashMap, HashSet};
 
 use crate::domain::ats::{Ats, all_ats, ats_by_code};
 use crate::domain::codice_fiscale::check_char;
+use crate::domain::gestore::FieldTooLong;
 use crate::domain::text::fold;
 use crate::domain::{Gestore, GestoreTipo};
 
 use super::csv_cell::export_cell;
-use super::table::{HEADER_SEARCH_ROWS, Row, read_table};
-pub use super::table::{ImportError, MAX_FILE_BYTES};
+pub use super::table::{FormatHint, ImportError, MAX_FILE_BYTES, Unreadable};
+use super::table::{HEADER_SEARCH_ROWS, ListKind, Row, read_table};
 
 /// The sample list shipped with the program (fictional subjects, every ATS).
 pub const SAMPLE_CSV: &str = include_str!("../../assets/gestori-esempio.csv");
@@ -51,8 +52,8 @@ pub struct AcceptedRow {
     pub line: usize,
     /// `id` 0, `non_idoneo_dal` `None`, `fittizio` false.
     pub gestore: Gestore,
-    /// Things to check, in Italian; the row is imported anyway.
-    pub warnings: Vec<String>,
+    /// Things to check; the row is imported anyway.
+    pub warnings: Vec<RowWarning>,
 }
 
 /// A row that will not be imported, and why.
@@ -60,10 +61,202 @@ pub struct AcceptedRow {
 pub struct RejectedRow {
     /// Line of the file (CSV) or sheet row (XLSX), 1-based.
     pub line: usize,
-    /// In Italian, saying what to fix.
-    pub reason: String,
+    /// What to fix.
+    pub reason: RowRejection,
     /// The row's cells as read, joined by the separator (`;` for a workbook).
     pub raw: String,
+}
+
+/// Why a row of the list is not imported. `Display` is the Italian text;
+/// the interface renders it by language (`texts::gestori_row_rejection`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RowRejection {
+    NoDenominazione,
+    /// The Idoneo column says no (`value` as written).
+    NotIdoneo {
+        value: String,
+    },
+    /// No ATS on the row and no `--ats`.
+    NoAts,
+    /// An ATS that is neither a code nor a name.
+    UnknownAts {
+        value: String,
+    },
+    /// Digits that end no ATS code.
+    AtsDigitsUnknown {
+        digits: String,
+    },
+    /// Digits that end several ATS codes.
+    AtsDigitsAmbiguous {
+        digits: String,
+        codes: Vec<String>,
+    },
+    TooLong(FieldTooLong),
+    /// The same subject as the row at line `first`.
+    Duplicate {
+        first: usize,
+        same: SameAs,
+    },
+}
+
+/// What a duplicate row shares with the earlier one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SameAs {
+    /// The same name in the same ATS.
+    Name,
+    Codice(String),
+    CfPiva(String),
+}
+
+/// Something to check on a row that is imported anyway. `Display` is the
+/// Italian text; the interface renders it by language
+/// (`texts::gestori_row_warning`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RowWarning {
+    /// An Idoneo value not understood: taken as idoneo.
+    IdoneoUnrecognised {
+        value: String,
+    },
+    /// An ATS code that lost its leading zeros.
+    AtsZerosLost {
+        read: String,
+        code: String,
+    },
+    /// The row names another ATS than `--ats`.
+    AtsOtherThanOption {
+        name: String,
+        code: String,
+        option: String,
+    },
+    /// A tipologia not understood: recorded as "Altro".
+    TipoUnrecognised {
+        value: String,
+    },
+    EmailWithoutAt {
+        value: String,
+    },
+    /// Levels not understood: taken as all.
+    LivelliUnrecognised {
+        value: String,
+    },
+    /// Values past the header's last column, ignored.
+    BeyondHeader,
+    /// A P.IVA that lost its leading zeros.
+    PivaZerosLost {
+        read: String,
+        padded: String,
+    },
+    PivaCheckDigit {
+        value: String,
+    },
+    CfCheckChar {
+        value: String,
+    },
+    /// Neither 11 digits nor 16 characters.
+    CfPivaInvalid {
+        value: String,
+    },
+}
+
+impl std::fmt::Display for RowRejection {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RowRejection::NoDenominazione => f.write_str("manca la denominazione"),
+            RowRejection::NotIdoneo { value } => write!(
+                f,
+                "gestore non idoneo (colonna Idoneo: \"{value}\"): non importato"
+            ),
+            RowRejection::NoAts => f.write_str("ATS mancante: usare --ats CODICE"),
+            RowRejection::UnknownAts { value } => write!(
+                f,
+                "ATS \"{value}\" sconosciuta: usare un codice da 030321 a 030328 o il nome dell'ATS"
+            ),
+            RowRejection::AtsDigitsUnknown { digits } => write!(
+                f,
+                "ATS \"{digits}\" sconosciuta: nessun codice da 030321 a 030328 finisce così"
+            ),
+            RowRejection::AtsDigitsAmbiguous { digits, codes } => write!(
+                f,
+                "ATS \"{digits}\" ambigua (zeri iniziali persi?): può essere {}",
+                codes.join(", ")
+            ),
+            RowRejection::TooLong(e) => e.fmt(f),
+            RowRejection::Duplicate { first, same } => {
+                let what = match same {
+                    SameAs::Name => "stessa denominazione e ATS".to_owned(),
+                    SameAs::Codice(c) => format!("stesso codice {c}"),
+                    SameAs::CfPiva(c) => format!("stesso CF/P.IVA {c}"),
+                };
+                write!(f, "riga duplicata della riga {first} ({what})")
+            }
+        }
+    }
+}
+
+impl std::fmt::Display for RowWarning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use RowWarning as W;
+        match self {
+            W::IdoneoUnrecognised { value } => write!(
+                f,
+                "valore di idoneità \"{value}\" non riconosciuto: considerato idoneo"
+            ),
+            W::AtsZerosLost { read, code } => {
+                write!(
+                    f,
+                    "ATS {read} letto come {code}: zeri iniziali persi (Excel)"
+                )
+            }
+            W::AtsOtherThanOption { name, code, option } => write!(
+                f,
+                "la riga indica {name} ({code}), diversa dall'ATS scelta con --ats ({option})"
+            ),
+            W::TipoUnrecognised { value } => write!(
+                f,
+                "tipologia \"{value}\" non riconosciuta: registrata come \"Altro\""
+            ),
+            W::EmailWithoutAt { value } => write!(f, "e-mail \"{value}\" senza @: controllare"),
+            W::LivelliUnrecognised { value } => write!(
+                f,
+                "livelli \"{value}\" non riconosciuti: considerati tutti (1, 2 e 3)"
+            ),
+            W::BeyondHeader => {
+                f.write_str("valori oltre l'ultima colonna dell'intestazione: ignorati")
+            }
+            W::PivaZerosLost { read, padded } => write!(
+                f,
+                "P.IVA {read} letta come {padded}: zeri iniziali persi (Excel)"
+            ),
+            W::PivaCheckDigit { value } => write!(
+                f,
+                "partita IVA {value}: cifra di controllo errata, controllare"
+            ),
+            W::CfCheckChar { value } => write!(
+                f,
+                "codice fiscale {value}: carattere di controllo errato, controllare"
+            ),
+            W::CfPivaInvalid { value } => write!(
+                f,
+                "CF/P.IVA \"{value}\" non valido: servono 11 cifre (partita IVA) o 16 caratteri (codice fiscale)"
+            ),
+        }
+    }
+}
+
+impl PartialEq<&str> for RowWarning {
+    /// Compares the Italian text.
+    #[allow(clippy::cmp_owned, reason = "the text is made to be compared")]
+    fn eq(&self, other: &&str) -> bool {
+        self.to_string() == *other
+    }
+}
+
+impl PartialEq<&str> for RowRejection {
+    /// Compares the Italian text.
+    #[allow(clippy::cmp_owned, reason = "the text is made to be compared")]
+    fn eq(&self, other: &&str) -> bool {
+        self.to_string() == *other
+    }
 }
 
 /// What an import would do, before anything is written.
@@ -298,10 +491,6 @@ const HEADER_NAMES: &[(Field, &[&str])] = &[
     (Field::Idoneo, &["IDONEO", "IDONEITA", "IDONEA"]),
 ];
 
-const NEEDED_COLUMNS: &str = "serve la colonna Denominazione (o Ragione sociale, Nome, Gestore, Ente) \
-     e almeno una tra Tipologia, Indirizzo, Comune, Telefono, Email/PEC, Referente, Codice, \
-     CF/P.IVA, ATS, Livelli";
-
 /// The meaning of a header cell, if any.
 fn field_of(header: &str) -> Option<Field> {
     let key = fold(header).replace(' ', "");
@@ -403,7 +592,7 @@ pub fn parse_gestori(
         return Err(ImportError::NoHeader {
             searched: HEADER_SEARCH_ROWS,
             found,
-            needed: NEEDED_COLUMNS.to_owned(),
+            list: ListKind::Gestori,
         });
     };
     let header = &table.rows[header_index];
@@ -450,50 +639,51 @@ fn read_row(
     columns: &Columns,
     default_ats: Option<&'static Ats>,
     seen: &mut HashMap<String, usize>,
-) -> Result<(Gestore, Vec<String>), String> {
+) -> Result<(Gestore, Vec<RowWarning>), RowRejection> {
     let get = |field| columns.value(field, &row.cells);
     let mut warnings = Vec::new();
 
     let denominazione = get(Field::Denominazione);
     if denominazione.is_empty() {
-        return Err("manca la denominazione".to_owned());
+        return Err(RowRejection::NoDenominazione);
     }
     let idoneo = get(Field::Idoneo);
     match idoneo_from_text(idoneo) {
         Some(true) => {}
         Some(false) => {
-            return Err(format!(
-                "gestore non idoneo (colonna Idoneo: \"{idoneo}\"): non importato"
-            ));
+            return Err(RowRejection::NotIdoneo {
+                value: idoneo.to_owned(),
+            });
         }
-        None => warnings.push(format!(
-            "valore di idoneità \"{idoneo}\" non riconosciuto: considerato idoneo"
-        )),
+        None => warnings.push(RowWarning::IdoneoUnrecognised {
+            value: idoneo.to_owned(),
+        }),
     }
     let ats_text = get(Field::Ats);
     let ats = if ats_text.is_empty() {
-        default_ats.ok_or("ATS mancante: usare --ats CODICE")?
+        default_ats.ok_or(RowRejection::NoAts)?
     } else {
         let restored = ats_without_leading_zeros(ats_text)?;
         if let Some(ats) = restored {
-            warnings.push(format!(
-                "ATS {} letto come {}: zeri iniziali persi (Excel)",
-                ats_text.trim(),
-                ats.codice
-            ));
+            warnings.push(RowWarning::AtsZerosLost {
+                read: ats_text.trim().to_owned(),
+                code: ats.codice.clone(),
+            });
         }
-        let ats = restored.or_else(|| resolve_ats(ats_text)).ok_or_else(|| {
-            format!(
-                "ATS \"{ats_text}\" sconosciuta: usare un codice da 030321 a 030328 o il nome dell'ATS"
-            )
-        })?;
+        let ats =
+            restored
+                .or_else(|| resolve_ats(ats_text))
+                .ok_or_else(|| RowRejection::UnknownAts {
+                    value: ats_text.to_owned(),
+                })?;
         if let Some(default) = default_ats
             && default.codice != ats.codice
         {
-            warnings.push(format!(
-                "la riga indica {} ({}), diversa dall'ATS scelta con --ats ({})",
-                ats.denominazione, ats.codice, default.codice
-            ));
+            warnings.push(RowWarning::AtsOtherThanOption {
+                name: ats.denominazione.clone(),
+                code: ats.codice.clone(),
+                option: default.codice.clone(),
+            });
         }
         ats
     };
@@ -503,9 +693,9 @@ fn read_row(
     } else {
         let tipo = GestoreTipo::from_text(tipo_text);
         if tipo == GestoreTipo::Altro && fold(tipo_text) != "ALTRO" {
-            warnings.push(format!(
-                "tipologia \"{tipo_text}\" non riconosciuta: registrata come \"Altro\""
-            ));
+            warnings.push(RowWarning::TipoUnrecognised {
+                value: tipo_text.to_owned(),
+            });
         }
         tipo
     };
@@ -515,17 +705,19 @@ fn read_row(
         email = get(Field::Pec);
     }
     if !email.is_empty() && !email.contains('@') {
-        warnings.push(format!("e-mail \"{email}\" senza @: controllare"));
+        warnings.push(RowWarning::EmailWithoutAt {
+            value: email.to_owned(),
+        });
     }
     let livelli_text = get(Field::Livelli);
     let livelli = livelli_from_text(livelli_text).unwrap_or_else(|| {
-        warnings.push(format!(
-            "livelli \"{livelli_text}\" non riconosciuti: considerati tutti (1, 2 e 3)"
-        ));
+        warnings.push(RowWarning::LivelliUnrecognised {
+            value: livelli_text.to_owned(),
+        });
         Vec::new()
     });
     if row.cells.iter().skip(columns.width).any(|c| !c.is_empty()) {
-        warnings.push("valori oltre l'ultima colonna dell'intestazione: ignorati".to_owned());
+        warnings.push(RowWarning::BeyondHeader);
     }
     let mut gestore = Gestore {
         id: 0,
@@ -543,22 +735,19 @@ fn read_row(
         non_idoneo_dal: None,
         fittizio: false,
     };
-    gestore.clean_text()?;
+    gestore.clean_text().map_err(RowRejection::TooLong)?;
 
-    let mut keys = vec![(
-        format!("N|{}", gestore.name_key()),
-        "stessa denominazione e ATS".to_owned(),
-    )];
+    let mut keys = vec![(format!("N|{}", gestore.name_key()), SameAs::Name)];
     if !gestore.codice.is_empty() {
         keys.push((
             format!("C|{}|{}", gestore.ats, fold(&gestore.codice)),
-            format!("stesso codice {}", gestore.codice),
+            SameAs::Codice(gestore.codice.clone()),
         ));
     }
     if !gestore.cf_piva.is_empty() {
         keys.push((
             format!("F|{}|{}", gestore.ats, gestore.cf_piva),
-            format!("stesso CF/P.IVA {}", gestore.cf_piva),
+            SameAs::CfPiva(gestore.cf_piva.clone()),
         ));
     }
     if let Some((first, what)) = keys
@@ -566,7 +755,10 @@ fn read_row(
         .filter_map(|(key, what)| seen.get(key).map(|&line| (line, what)))
         .min_by_key(|(line, _)| *line)
     {
-        return Err(format!("riga duplicata della riga {first} ({what})"));
+        return Err(RowRejection::Duplicate {
+            first,
+            same: what.clone(),
+        });
     }
     for (key, _) in keys {
         seen.insert(key, row.line);
@@ -578,7 +770,7 @@ fn read_row(
 /// "328" for 030328): digits only, fewer than six, at least three, the end
 /// of exactly one ATS code. `Ok(None)` for any other text (read as a code or
 /// a name); an error when the digits end several codes or none.
-fn ats_without_leading_zeros(text: &str) -> Result<Option<&'static Ats>, String> {
+fn ats_without_leading_zeros(text: &str) -> Result<Option<&'static Ats>, RowRejection> {
     let digits = text.trim();
     if !(3..6).contains(&digits.len()) || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return Ok(None);
@@ -589,16 +781,13 @@ fn ats_without_leading_zeros(text: &str) -> Result<Option<&'static Ats>, String>
         .collect();
     match matching.as_slice() {
         [only] => Ok(Some(only)),
-        [] => Err(format!(
-            "ATS \"{digits}\" sconosciuta: nessun codice da 030321 a 030328 finisce così"
-        )),
-        many => Err(format!(
-            "ATS \"{digits}\" ambigua (zeri iniziali persi?): può essere {}",
-            many.iter()
-                .map(|a| a.codice.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        )),
+        [] => Err(RowRejection::AtsDigitsUnknown {
+            digits: digits.to_owned(),
+        }),
+        many => Err(RowRejection::AtsDigitsAmbiguous {
+            digits: digits.to_owned(),
+            codes: many.iter().map(|a| a.codice.clone()).collect(),
+        }),
     }
 }
 
@@ -731,7 +920,7 @@ pub fn livelli_from_text(text: &str) -> Option<Vec<u8>> {
 /// Normalises a CF/P.IVA: spaces removed, upper case, "IT" dropped before 11 digits, zeros
 /// put back in front of a P.IVA Excel turned into a number. Odd values are kept, with a
 /// warning.
-fn cf_piva_from_text(text: &str, warnings: &mut Vec<String>) -> String {
+fn cf_piva_from_text(text: &str, warnings: &mut Vec<RowWarning>) -> String {
     let mut value: String = text
         .chars()
         .filter(|c| !c.is_whitespace() && !matches!(c, '.' | '-'))
@@ -750,9 +939,10 @@ fn cf_piva_from_text(text: &str, warnings: &mut Vec<String>) -> String {
     if digits(&value) && (8..11).contains(&value.len()) {
         let padded = format!("{value:0>11}");
         if piva_is_valid(&padded) {
-            warnings.push(format!(
-                "P.IVA {value} letta come {padded}: zeri iniziali persi (Excel)"
-            ));
+            warnings.push(RowWarning::PivaZerosLost {
+                read: value.clone(),
+                padded: padded.clone(),
+            });
             value = padded;
         }
     }
@@ -761,21 +951,20 @@ fn cf_piva_from_text(text: &str, warnings: &mut Vec<String>) -> String {
     }
     if value.len() == 11 && digits(&value) {
         if !piva_is_valid(&value) {
-            warnings.push(format!(
-                "partita IVA {value}: cifra di controllo errata, controllare"
-            ));
+            warnings.push(RowWarning::PivaCheckDigit {
+                value: value.clone(),
+            });
         }
     } else if value.len() == 16 && value.bytes().all(|b| b.is_ascii_alphanumeric()) {
         if check_char(&value[..15]).is_none_or(|c| !value.ends_with(c)) {
-            warnings.push(format!(
-                "codice fiscale {value}: carattere di controllo errato, controllare"
-            ));
+            warnings.push(RowWarning::CfCheckChar {
+                value: value.clone(),
+            });
         }
     } else {
-        warnings.push(format!(
-            "CF/P.IVA \"{}\" non valido: servono 11 cifre (partita IVA) o 16 caratteri (codice fiscale)",
-            text.trim()
-        ));
+        warnings.push(RowWarning::CfPivaInvalid {
+            value: text.trim().to_owned(),
+        });
     }
     value
 }
@@ -1023,7 +1212,7 @@ mod tests {
         assert!(w.is_empty(), "{w:?}");
         assert_eq!(cf_piva_from_text("12874720158", &mut w), "12874720158");
         assert_eq!(
-            w.pop().as_deref(),
+            w.pop().map(|w| w.to_string()).as_deref(),
             Some("partita IVA 12874720158: cifra di controllo errata, controllare")
         );
         // Excel dropped the leading zero of 01234567897.
@@ -1037,7 +1226,8 @@ mod tests {
         assert_eq!(cf_piva_from_text("1234567890", &mut w), "1234567890");
         assert_eq!(w.len(), 1);
         assert!(
-            w[0].starts_with("CF/P.IVA \"1234567890\" non valido"),
+            w[0].to_string()
+                .starts_with("CF/P.IVA \"1234567890\" non valido"),
             "{w:?}"
         );
         w.clear();
@@ -1048,7 +1238,10 @@ mod tests {
         assert!(w.is_empty(), "{w:?}");
         assert_eq!(cf_piva_from_text("ABC", &mut w), "ABC");
         assert_eq!(w.len(), 1);
-        assert!(w[0].starts_with("CF/P.IVA \"ABC\" non valido"), "{w:?}");
+        assert!(
+            w[0].to_string().starts_with("CF/P.IVA \"ABC\" non valido"),
+            "{w:?}"
+        );
         assert_eq!(cf_piva_from_text("  ", &mut w), "");
     }
 }

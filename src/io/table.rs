@@ -40,22 +40,82 @@ const RAW_MAX_CHARS: usize = 300;
 /// Candidate CSV separators, in order of preference on a tie.
 const SEPARATORS: [u8; 3] = [b';', b',', b'\t'];
 
-/// Why a file could not be read at all. Messages are for the operator, in Italian, and say
-/// what to do.
+/// Why a file is not a readable table. `Display` is the Italian text.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum Unreadable {
+    #[error(
+        "il file ha estensione .{extension} ma non è un foglio di calcolo valido (danneggiato o troncato?)"
+    )]
+    NotASpreadsheet { extension: String },
+    /// The CSV reader's own words.
+    #[error("CSV non leggibile ({0})")]
+    Csv(String),
+    /// The workbook reader's own words.
+    #[error("file Excel (.xlsx) danneggiato o incompleto ({0})")]
+    Xlsx(String),
+}
+
+/// What a file of an unknown format is, and what to do with it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Error)]
+pub enum FormatHint {
+    #[error("è un foglio OpenDocument (.ods): aprirlo e salvarlo come .xlsx o .csv")]
+    Ods,
+    #[error(
+        "è un file Excel 97-2003 (.xls): aprirlo in Excel o LibreOffice e salvarlo come .xlsx o .csv"
+    )]
+    Xls,
+    #[error("è un PDF: chiedere all'ATS l'elenco in Excel o CSV, oppure esportare il PDF in Excel")]
+    Pdf,
+    #[error(
+        "non è un CSV né un file Excel (.xlsx); servono un CSV separato da ; o , oppure un .xlsx"
+    )]
+    NotATable,
+}
+
+/// Which list a file is read as: it names the columns its header needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListKind {
+    Gestori,
+    Arruolabili,
+}
+
+impl ListKind {
+    /// The columns the header needs, in Italian.
+    pub fn needed_it(self) -> &'static str {
+        match self {
+            ListKind::Gestori => {
+                "serve la colonna Denominazione (o Ragione sociale, Nome, Gestore, Ente) e almeno \
+                 una tra Tipologia, Indirizzo, Comune, Telefono, Email/PEC, Referente, Codice, \
+                 CF/P.IVA, ATS, Livelli"
+            }
+            ListKind::Arruolabili => {
+                "servono le colonne Codice fiscale, Cognome e Nome (e se presenti Livello, \
+                 Patologia primaria, Patologie)"
+            }
+        }
+    }
+}
+
+/// Why a file could not be read at all, saying what to do. `Display` is
+/// the Italian text; the interface renders it by language
+/// (`texts::import_error`).
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum ImportError {
     #[error("file non leggibile: {detail}")]
-    Unreadable { detail: String },
+    Unreadable { detail: Unreadable },
     #[error("formato del file \"{file_name}\" non riconosciuto: {hint}")]
-    UnknownFormat { file_name: String, hint: String },
+    UnknownFormat { file_name: String, hint: FormatHint },
     #[error(
-        "intestazione non riconosciuta nelle prime {searched} righe; colonne trovate: {}; {needed}",
-        found_list(.found)
+        "intestazione non riconosciuta nelle prime {searched} righe; colonne trovate: {}; {}",
+        found_list(.found),
+        .list.needed_it()
     )]
+    /// No row of the header of a `list` among the first `searched`:
+    /// `found` the cells of the fullest row.
     NoHeader {
         searched: usize,
         found: Vec<String>,
-        needed: String,
+        list: ListKind,
     },
     #[error("il file è vuoto: nessuna riga da importare")]
     Empty,
@@ -181,40 +241,30 @@ pub fn read_table(
         .rsplit_once('.')
         .map(|(_, e)| e.to_ascii_lowercase())
         .unwrap_or_default();
-    let unknown = |hint: &str| ImportError::UnknownFormat {
+    let unknown = |hint| ImportError::UnknownFormat {
         file_name: file_name.to_owned(),
-        hint: hint.to_owned(),
+        hint,
     };
     if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
         if extension == "ods" {
-            return Err(unknown(
-                "è un foglio OpenDocument (.ods): aprirlo e salvarlo come .xlsx o .csv",
-            ));
+            return Err(unknown(FormatHint::Ods));
         }
         return read_xlsx(bytes, sheet);
     }
     if bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
-        return Err(unknown(
-            "è un file Excel 97-2003 (.xls): aprirlo in Excel o LibreOffice e salvarlo come .xlsx o .csv",
-        ));
+        return Err(unknown(FormatHint::Xls));
     }
     if bytes.starts_with(b"%PDF") {
-        return Err(unknown(
-            "è un PDF: chiedere all'ATS l'elenco in Excel o CSV, oppure esportare il PDF in Excel",
-        ));
+        return Err(unknown(FormatHint::Pdf));
     }
     if matches!(extension.as_str(), "xlsx" | "xlsm" | "xls" | "ods") {
         return Err(ImportError::Unreadable {
-            detail: format!(
-                "il file ha estensione .{extension} ma non è un foglio di calcolo valido (danneggiato o troncato?)"
-            ),
+            detail: Unreadable::NotASpreadsheet { extension },
         });
     }
     let (text, encoding) = decode(bytes);
     if !looks_like_text(&text) {
-        return Err(unknown(
-            "non è un CSV né un file Excel (.xlsx); servono un CSV separato da ; o , oppure un .xlsx",
-        ));
+        return Err(unknown(FormatHint::NotATable));
     }
     read_csv(&text, encoding, header_score)
 }
@@ -359,7 +409,7 @@ fn csv_rows(
     let mut rows = Vec::new();
     for result in reader.records() {
         let record = result.map_err(|e| ImportError::Unreadable {
-            detail: format!("CSV non leggibile ({e})"),
+            detail: Unreadable::Csv(e.to_string()),
         })?;
         let cells: Vec<String> = record.iter().map(clean).collect();
         if is_blank(&cells) {
@@ -465,7 +515,7 @@ fn cell_name(row: u32, column: u32) -> String {
 fn read_xlsx(bytes: &[u8], sheet: Option<&str>) -> Result<Table, ImportError> {
     check_unpacked_sizes(bytes)?;
     let damaged = |e: &dyn std::fmt::Display| ImportError::Unreadable {
-        detail: format!("file Excel (.xlsx) danneggiato o incompleto ({e})"),
+        detail: Unreadable::Xlsx(e.to_string()),
     };
     let mut workbook: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| damaged(&e))?;
     let sheets = workbook.sheets_metadata().to_vec();

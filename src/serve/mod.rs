@@ -91,17 +91,41 @@ impl ServeOptions {
     }
 }
 
+/// Why the server, its key or an operator's key could not be used.
+/// `Display` is the Italian text; the command line renders it by language
+/// (`texts::serve_error`).
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    /// The server's key file exists but cannot be read as a key.
+    #[error("chiave del server {} illeggibile: {detail}", .path.display())]
+    HostKeyUnreadable {
+        path: std::path::PathBuf,
+        detail: String,
+    },
+    /// No random bytes for a new server key.
+    #[error("generatore casuale non disponibile: {0}")]
+    NoRandom(String),
+    /// An operator's key file that is not an OpenSSH public key.
+    #[error("chiave pubblica SSH non valida: {0}")]
+    NotAPublicKey(String),
+    /// The server's thread ended abruptly.
+    #[error("il server si è interrotto")]
+    Stopped,
+    /// The system's own error (address in use, a file not written...).
+    #[error(transparent)]
+    Io(#[from] io::Error),
+}
+
 /// The host key in `dir`, created on the first start (Ed25519, the file
 /// private to the account). Returns whether it was created now.
-pub fn host_key(dir: &Path) -> io::Result<(PrivateKey, bool)> {
+pub fn host_key(dir: &Path) -> Result<(PrivateKey, bool), ServeError> {
     let path = dir.join(HOST_KEY_FILE);
     if path.exists() {
-        let key = PrivateKey::read_openssh_file(&path).map_err(|e| {
-            io::Error::other(format!(
-                "chiave del server {} illeggibile: {e}",
-                path.display()
-            ))
-        })?;
+        let key =
+            PrivateKey::read_openssh_file(&path).map_err(|e| ServeError::HostKeyUnreadable {
+                path: path.clone(),
+                detail: e.to_string(),
+            })?;
         return Ok((key, false));
     }
     crate::private_fs::create_dir_all_private(dir)?;
@@ -109,7 +133,7 @@ pub fn host_key(dir: &Path) -> io::Result<(PrivateKey, bool)> {
     let mut seed = [0u8; 32];
     for half in seed.chunks_mut(16) {
         let salt = argon2::password_hash::try_generate_salt()
-            .map_err(|e| io::Error::other(format!("generatore casuale non disponibile: {e}")))?;
+            .map_err(|e| ServeError::NoRandom(e.to_string()))?;
         half.copy_from_slice(&salt[..16]);
     }
     let keypair = russh::keys::ssh_key::private::Ed25519Keypair::from_seed(&seed);
@@ -137,11 +161,13 @@ fn methods() -> MethodSet {
 
 /// An operator's public key as read from a `.pub` file (OpenSSH format, one
 /// line): its fingerprint and its text.
-pub fn read_public_key(text: &str) -> Result<(String, String), String> {
+pub fn read_public_key(text: &str) -> Result<(String, String), ServeError> {
     let line = text.trim();
     let key = russh::keys::PublicKey::from_openssh(line)
-        .map_err(|e| format!("chiave pubblica SSH non valida: {e}"))?;
-    let openssh = key.to_openssh().map_err(|e| e.to_string())?;
+        .map_err(|e| ServeError::NotAPublicKey(e.to_string()))?;
+    let openssh = key
+        .to_openssh()
+        .map_err(|e| ServeError::NotAPublicKey(e.to_string()))?;
     Ok((key.fingerprint(HashAlg::Sha256).to_string(), openssh))
 }
 
@@ -177,14 +203,15 @@ impl Running {
     }
 
     /// Waits until the server has closed (after [`Shutdown::trigger`]).
-    pub fn wait(self) -> io::Result<()> {
+    pub fn wait(self) -> Result<(), ServeError> {
         self.thread
             .join()
-            .unwrap_or_else(|_| Err(io::Error::other("il server si è interrotto")))
+            .map_err(|_| ServeError::Stopped)?
+            .map_err(ServeError::Io)
     }
 
     /// Closes every session and the server, and waits for it.
-    pub fn stop(self) -> io::Result<()> {
+    pub fn stop(self) -> Result<(), ServeError> {
         self.shutdown.trigger();
         self.wait()
     }
@@ -204,7 +231,7 @@ struct Shared {
 /// Binds `opts.listen` and serves `desk`'s store until [`Shutdown`]. The
 /// marker that tells a local start the store is served is written in the
 /// data folder while the server runs.
-pub fn start(desk: Desk, opts: ServeOptions) -> io::Result<Running> {
+pub fn start(desk: Desk, opts: ServeOptions) -> Result<Running, ServeError> {
     let dir = desk.data_dir().to_path_buf();
     let (key, _) = host_key(&dir)?;
     let fingerprint = fingerprint(&key);
@@ -325,7 +352,8 @@ fn daily_backup(shared: &Arc<Shared>, backing_up: &Arc<AtomicBool>) {
             Ok(_) => {}
             Err(e) => eprintln!(
                 "{}",
-                ServeStrings::for_lang(shared.opts.lang).backup_failed(&e.to_string())
+                ServeStrings::for_lang(shared.opts.lang)
+                    .backup_failed(&crate::texts::error(shared.opts.lang, &e))
             ),
         }
         backing_up.store(false, Ordering::SeqCst);

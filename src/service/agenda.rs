@@ -1134,7 +1134,8 @@ impl Agenda<'_> {
             crate::texts::Lang::It => "appuntamenti del",
             crate::texts::Lang::En => "appointments of",
         };
-        let mut t = format!("{} — {title} {}\n\n", practice.nome, day.format("%d/%m/%Y"));
+        let name = crate::texts::label::practice_name(lang, &practice.nome);
+        let mut t = format!("{name} — {title} {}\n\n", day.format("%d/%m/%Y"));
         for l in self.day_list(day, resource)? {
             let a = &l.appointment;
             let who = l

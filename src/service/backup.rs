@@ -89,7 +89,7 @@ impl Desk {
 
 impl Archive<'_> {
     /// Decodes every record and verifies every index.
-    pub fn check(&self) -> Result<crate::store::CheckReport, DeskError> {
+    pub fn check(&self) -> Result<crate::domain::integrity::CheckReport, DeskError> {
         Ok(self.desk.store.guarded(|| self.desk.store.check())?)
     }
 

@@ -199,7 +199,7 @@ pub enum Refusal {
     /// A row of an imported Gestori list with a field too long.
     ImportedGestore {
         name: String,
-        reason: String,
+        reason: crate::domain::gestore::FieldTooLong,
     },
     /// The worklist has no row for this codice fiscale.
     ArruolabileNotFound(String),

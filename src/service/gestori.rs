@@ -506,7 +506,9 @@ impl Gestori<'_> {
 
 pub use crate::io::gestori::{
     AcceptedRow, ImportError, ImportOptions, ImportPreview, MAX_FILE_BYTES, RejectedRow,
+    RowRejection, RowWarning, SameAs, Unreadable,
 };
+pub use crate::io::table::{FormatHint, ListKind};
 
 /// Why an ATS list of Gestori could not be read.
 #[derive(Debug)]

@@ -36,7 +36,7 @@ pub use crate::store::{Area, Changes};
 pub use agenda::Agenda;
 pub use arruolabili::Arruolabili;
 pub use auth::Operators;
-pub use auth::{COMMAND_LINE, LoginError, MIN_PASSWORD_LEN, Session};
+pub use auth::{COMMAND_LINE, LoginError, MIN_PASSWORD_LEN, Session, UNKNOWN_USER};
 pub use backup::Archive;
 pub use clock::{Clock, FixedClock, ManualClock, SystemClock};
 pub use error::{DeskError, Field, Internal, Operation, Refusal, StoreProblem};

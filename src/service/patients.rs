@@ -78,7 +78,7 @@ impl Patients<'_> {
     }
 
     /// Saves changes made on a form opened on `opened` (the record as read
-    /// then): refused with [`StoreError::ChangedMeanwhile`], naming the
+    /// then): refused with [`StoreProblem::ChangedMeanwhile`], naming the
     /// fields, when another desk saved the record in the meantime.
     pub fn update_patient_opened(&self, opened: &Patient, p: Patient) -> Result<()> {
         self.desk.save_patient(p, Some(opened))

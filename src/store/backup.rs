@@ -620,7 +620,7 @@ impl RestorePlan {
                     path: self.backup.clone(),
                     reason: format!(
                         "l'archivio ricostruito non supera il controllo: {}",
-                        report.problems.first().cloned().unwrap_or_default()
+                        report.texts().first().cloned().unwrap_or_default()
                     ),
                 });
             }

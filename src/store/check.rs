@@ -6,32 +6,8 @@ use std::collections::HashSet;
 use super::patients::{PatientKeys, cf_value, id_from_value, id_of_cf_value};
 use super::records::{decode_patient, encode_row};
 use super::{Result, Store, trees};
-
-/// What the check found. `problems` holds at most [`CheckReport::MAX_LISTED`]
-/// descriptions; `problem_count` counts them all.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct CheckReport {
-    pub patients: u64,
-    pub index_entries: u64,
-    pub problem_count: u64,
-    pub problems: Vec<String>,
-    pub size_on_disk: u64,
-}
-
-impl CheckReport {
-    pub const MAX_LISTED: usize = 200;
-
-    pub fn is_ok(&self) -> bool {
-        self.problem_count == 0
-    }
-
-    pub(super) fn problem(&mut self, text: String) {
-        self.problem_count += 1;
-        if self.problems.len() < Self::MAX_LISTED {
-            self.problems.push(text);
-        }
-    }
-}
+pub use crate::domain::integrity::CheckReport;
+use crate::domain::integrity::{CheckProblem as P, EntryKey, Owner};
 
 impl Store {
     /// Decodes every record and verifies every index.
@@ -55,20 +31,20 @@ impl Store {
             let patient = match decode_patient(&v) {
                 Ok(p) => p,
                 Err(reason) => {
-                    report.problem(format!(
-                        "{}: record {} non leggibile: {reason}",
-                        trees::PATIENTS,
-                        hex(&k)
-                    ));
+                    report.problem(P::Unreadable {
+                        tree: trees::PATIENTS,
+                        key: hex(&k),
+                        reason,
+                    });
                     continue;
                 }
             };
             if patient.id != key_id {
-                report.problem(format!(
-                    "{}: il record con chiave {key_id} dichiara l'id {}",
-                    trees::PATIENTS,
-                    patient.id
-                ));
+                report.problem(P::IdMismatch {
+                    tree: trees::PATIENTS,
+                    key: key_id,
+                    declared: patient.id,
+                });
             }
             let keys = PatientKeys::of(&patient);
             let row = encode_row(&patient, gestori.get(&patient.id).copied())?;
@@ -96,25 +72,25 @@ impl Store {
             report.index_entries += 1;
             let id = id_of_cf_value(&v).unwrap_or(u64::MAX);
             if !expected_cf.remove(&(k.to_vec(), id)) {
-                report.problem(format!(
-                    "{}: la voce {} -> {id} non corrisponde a nessun paziente",
-                    trees::IDX_CF,
-                    String::from_utf8_lossy(&k)
-                ));
+                report.problem(P::CfWithoutPatient {
+                    tree: trees::IDX_CF,
+                    entry: String::from_utf8_lossy(&k).into_owned(),
+                    patient: id,
+                });
             } else if rows.get(&(1, k.to_vec())).map(Vec::as_slice) != Some(&v[..]) {
-                report.problem(format!(
-                    "{}: la riga di elenco della voce {} non corrisponde al paziente {id}",
-                    trees::IDX_CF,
-                    String::from_utf8_lossy(&k)
-                ));
+                report.problem(P::RowMismatch {
+                    tree: trees::IDX_CF,
+                    entry: EntryKey::Plain(String::from_utf8_lossy(&k).into_owned()),
+                    patient: Some(id),
+                });
             }
         }
         for (cf, id) in expected_cf {
-            report.problem(format!(
-                "{}: manca la voce {} del paziente {id}",
-                trees::IDX_CF,
-                String::from_utf8_lossy(&cf)
-            ));
+            report.problem(P::MissingEntry {
+                tree: trees::IDX_CF,
+                entry: EntryKey::Plain(String::from_utf8_lossy(&cf).into_owned()),
+                patient: Some(id),
+            });
         }
 
         let named = [
@@ -129,20 +105,22 @@ impl Store {
                 let (k, v) = item.map_err(|e| self.fatal(e))?;
                 report.index_entries += 1;
                 if !expected.remove(&(slot, k.to_vec())) {
-                    report.problem(format!(
-                        "{name}: voce {} senza paziente corrispondente",
-                        printable(&k)
-                    ));
+                    report.problem(P::StrayEntry {
+                        tree: name,
+                        entry: printable(&k),
+                        owner: Owner::Patient,
+                    });
                     continue;
                 }
                 // The name and tessera entries hold the display row; the
                 // others nothing.
                 let row = rows.get(&(slot, k.to_vec())).map_or(&[][..], Vec::as_slice);
                 if row != &v[..] {
-                    report.problem(format!(
-                        "{name}: la riga di elenco della voce {} non corrisponde al paziente",
-                        printable(&k)
-                    ));
+                    report.problem(P::RowMismatch {
+                        tree: name,
+                        entry: printable(&k),
+                        patient: None,
+                    });
                 }
             }
         }
@@ -156,7 +134,11 @@ impl Store {
                 5 => trees::IDX_NAME_WORD,
                 _ => trees::IDX_NAME_OTHER,
             };
-            report.problem(format!("{name}: manca la voce {}", printable(&key)));
+            report.problem(P::MissingEntry {
+                tree: name,
+                entry: printable(&key),
+                patient: None,
+            });
         }
         self.check_gestori_and_prese(&mut report)?;
         self.check_patti(&mut report)?;
@@ -180,28 +162,30 @@ impl Store {
             let (k, v) = item.map_err(|e| self.fatal(e))?;
             let key = String::from_utf8_lossy(&k).into_owned();
             match super::arruolabili::decode_arruolabile(&v) {
-                Err(reason) => report.problem(format!(
-                    "{}: record {key} illeggibile: {reason}",
-                    super::arruolabili::ARRUOLABILI
-                )),
+                Err(reason) => report.problem(P::Unreadable {
+                    tree: super::arruolabili::ARRUOLABILI,
+                    key,
+                    reason: reason.to_string(),
+                }),
                 Ok(row) => {
                     let normalized =
                         crate::domain::codice_fiscale::CodiceFiscale::parse(&row.codice_fiscale)
                             .map(|cf| cf.normalized());
                     if normalized.as_deref() != Ok(key.as_str()) {
-                        report.problem(format!(
-                            "{}: la riga {key} ha il codice fiscale {}",
-                            super::arruolabili::ARRUOLABILI,
-                            row.codice_fiscale
-                        ));
+                        report.problem(P::KeyOtherCf {
+                            tree: super::arruolabili::ARRUOLABILI,
+                            key: key.clone(),
+                            cf: row.codice_fiscale.clone(),
+                        });
                     }
                     if let Some(id) = row.patient
                         && self.get_patient(id)?.is_none()
                     {
-                        report.problem(format!(
-                            "{}: la riga {key} rimanda al paziente {id}, che non esiste",
-                            super::arruolabili::ARRUOLABILI
-                        ));
+                        report.problem(P::RowWithoutPatient {
+                            tree: super::arruolabili::ARRUOLABILI,
+                            key,
+                            patient: id,
+                        });
                     }
                 }
             }
@@ -217,7 +201,10 @@ impl Store {
         let apps = match self.all_appointments() {
             Ok(a) => a,
             Err(e) => {
-                report.problem(format!("{}: {e}", trees::APPOINTMENTS));
+                report.problem(P::TreeUnreadable {
+                    tree: trees::APPOINTMENTS,
+                    reason: e.to_string(),
+                });
                 return Ok(());
             }
         };
@@ -228,21 +215,21 @@ impl Store {
         for (key, n) in self.slot_claims()? {
             report.index_entries += 1;
             if expected.remove(&key) != Some(n) {
-                report.problem(format!(
-                    "{}: lo slot {}#{} conta {n} pazienti, diversi da quelli con appuntamento",
-                    trees::SLOT_CLAIMS,
-                    key.0,
-                    hex(&key.1)
-                ));
+                report.problem(P::SlotCountMismatch {
+                    tree: trees::SLOT_CLAIMS,
+                    resource: key.0,
+                    slot: hex(&key.1),
+                    counted: n,
+                });
             }
         }
         for (key, n) in expected {
-            report.problem(format!(
-                "{}: mancano {n} occupazioni dello slot {}#{}",
-                trees::SLOT_CLAIMS,
-                key.0,
-                hex(&key.1)
-            ));
+            report.problem(P::SlotClaimsMissing {
+                tree: trees::SLOT_CLAIMS,
+                resource: key.0,
+                slot: hex(&key.1),
+                missing: n,
+            });
         }
         let forced: HashSet<u64> = apps
             .iter()
@@ -251,10 +238,11 @@ impl Store {
             .collect();
         for (x, y) in agenda::double_bookings(&apps) {
             if !forced.contains(&x) && !forced.contains(&y) {
-                report.problem(format!(
-                    "{}: il paziente ha due appuntamenti sovrapposti ({x} e {y})",
-                    trees::APPOINTMENTS
-                ));
+                report.problem(P::DoubleBooking {
+                    tree: trees::APPOINTMENTS,
+                    first: x,
+                    second: y,
+                });
             }
         }
         let resources = self.resources()?;
@@ -265,14 +253,13 @@ impl Store {
                     && a.forzatura.is_some()
             });
             if !overridden {
-                report.problem(format!(
-                    "{}: lo slot delle {} della risorsa {} ha {} prenotazioni su {} posti",
-                    trees::SLOT_CLAIMS,
-                    excess.start.format("%d/%m/%Y %H:%M"),
-                    excess.resource,
-                    excess.prenotati,
-                    excess.capacita
-                ));
+                report.problem(P::OverCapacity {
+                    tree: trees::SLOT_CLAIMS,
+                    start: excess.start,
+                    resource: excess.resource,
+                    booked: excess.prenotati,
+                    places: excess.capacita,
+                });
             }
         }
         Ok(())
@@ -289,38 +276,36 @@ impl Store {
                     let folded = crate::domain::operator::fold_username(&o.username);
                     names.insert((folded.into_bytes(), o.id));
                 }
-                Err(reason) => report.problem(format!(
-                    "{}: record {} non leggibile: {reason}",
-                    trees::OPERATORS,
-                    hex(&k)
-                )),
+                Err(reason) => report.problem(P::Unreadable {
+                    tree: trees::OPERATORS,
+                    key: hex(&k),
+                    reason,
+                }),
             }
         }
         for item in self.idx_operator_name.iter() {
             let (k, v) = item.map_err(|e| self.fatal(e))?;
             let id = id_from_value(&v).unwrap_or(0);
             if !names.remove(&(k.to_vec(), id)) {
-                report.problem(format!(
-                    "{}: voce {} senza operatore corrispondente",
-                    trees::IDX_OPERATOR_NAME,
-                    printable(&k)
-                ));
+                report.problem(P::StrayEntry {
+                    tree: trees::IDX_OPERATOR_NAME,
+                    entry: printable(&k),
+                    owner: Owner::Operator,
+                });
             }
         }
         for (name, _) in names {
-            report.problem(format!(
-                "{}: manca la voce {}",
-                trees::IDX_OPERATOR_NAME,
-                printable(&name)
-            ));
+            report.problem(P::MissingEntry {
+                tree: trees::IDX_OPERATOR_NAME,
+                entry: printable(&name),
+                patient: None,
+            });
         }
         if let Err(b) = self.verify_audit()? {
-            report.problem(format!(
-                "{}: catena interrotta alla voce {}: {}",
-                trees::AUDIT,
-                b.seq,
-                b.reason
-            ));
+            report.problem(P::AuditChain {
+                tree: trees::AUDIT,
+                at: b,
+            });
         }
         Ok(())
     }
@@ -337,28 +322,28 @@ impl Store {
             match super::records::decode_pai(&v) {
                 Ok(p) => {
                     if !indexed.remove(super::patti::pair_key(p.patient, p.id).as_slice()) {
-                        report.problem(format!(
-                            "{}: manca la voce del PAI {}",
-                            trees::IDX_PAI_PATIENT,
-                            p.id
-                        ));
+                        report.problem(P::MissingEntryOf {
+                            tree: trees::IDX_PAI_PATIENT,
+                            owner: Owner::Pai,
+                            id: p.id,
+                        });
                     }
                 }
                 Err(reason) => {
-                    report.problem(format!(
-                        "{}: record {} non leggibile: {reason}",
-                        trees::PAI,
-                        hex(&k)
-                    ));
+                    report.problem(P::Unreadable {
+                        tree: trees::PAI,
+                        key: hex(&k),
+                        reason,
+                    });
                 }
             }
         }
         for key in indexed {
-            report.problem(format!(
-                "{}: voce {} senza PAI",
-                trees::IDX_PAI_PATIENT,
-                hex(&key)
-            ));
+            report.problem(P::StrayEntry {
+                tree: trees::IDX_PAI_PATIENT,
+                entry: EntryKey::Plain(hex(&key)),
+                owner: Owner::Pai,
+            });
         }
         Ok(())
     }
@@ -388,53 +373,51 @@ impl Store {
             let p = match super::records::decode_patto(&v) {
                 Ok(p) => p,
                 Err(reason) => {
-                    report.problem(format!(
-                        "{}: record {} non leggibile: {reason}",
-                        trees::PATTI,
-                        hex(&k)
-                    ));
+                    report.problem(P::Unreadable {
+                        tree: trees::PATTI,
+                        key: hex(&k),
+                        reason,
+                    });
                     continue;
                 }
             };
             match p.numero {
-                None => report.problem(format!(
-                    "{}: il Patto {} non ha un numero",
-                    trees::PATTI,
-                    p.id
-                )),
+                None => report.problem(P::PattoWithoutNumber {
+                    tree: trees::PATTI,
+                    patto: p.id,
+                }),
                 Some(n) => {
                     if let Some(other) = numbers.insert(n, p.id) {
-                        report.problem(format!(
-                            "{}: i Patti {other} e {} hanno lo stesso numero {n}",
-                            trees::PATTI,
-                            p.id
-                        ));
+                        report.problem(P::PattoNumberTwice {
+                            tree: trees::PATTI,
+                            first: other,
+                            second: p.id,
+                            numero: n,
+                        });
                     }
                     if counters.get(&n.anno).copied().unwrap_or(0) < n.progressivo {
-                        report.problem(format!(
-                            "{}: il numero {n} del Patto {} supera il contatore del {}",
-                            trees::PATTI,
-                            p.id,
-                            n.anno
-                        ));
+                        report.problem(P::PattoNumberAboveCounter {
+                            tree: trees::PATTI,
+                            patto: p.id,
+                            numero: n,
+                        });
                     }
                 }
             }
             if !by_patient.remove(super::patti::pair_key(p.patient, p.id).as_slice()) {
-                report.problem(format!(
-                    "{}: manca la voce del Patto {}",
-                    trees::IDX_PATTO_PATIENT,
-                    p.id
-                ));
+                report.problem(P::MissingEntryOf {
+                    tree: trees::IDX_PATTO_PATIENT,
+                    owner: Owner::Patto,
+                    id: p.id,
+                });
             }
             if let Some(f) = &p.firma
                 && !f.is_intact()
             {
-                report.problem(format!(
-                    "{}: il testo firmato del Patto {} non corrisponde alla sua impronta",
-                    trees::PATTI,
-                    p.id
-                ));
+                report.problem(P::PattoSignatureAltered {
+                    tree: trees::PATTI,
+                    patto: p.id,
+                });
             }
             let listed =
                 p.stato == crate::domain::patto::PattoStato::Firmato && p.rinnovato_da.is_none();
@@ -442,26 +425,25 @@ impl Store {
                 && listed
                 && !expiring.remove(key.as_slice())
             {
-                report.problem(format!(
-                    "{}: manca la scadenza del Patto {}",
-                    trees::IDX_PATTO_SCADENZA,
-                    p.id
-                ));
+                report.problem(P::MissingExpiry {
+                    tree: trees::IDX_PATTO_SCADENZA,
+                    patto: p.id,
+                });
             }
         }
         for key in by_patient {
-            report.problem(format!(
-                "{}: voce {} senza Patto",
-                trees::IDX_PATTO_PATIENT,
-                hex(&key)
-            ));
+            report.problem(P::StrayEntry {
+                tree: trees::IDX_PATTO_PATIENT,
+                entry: EntryKey::Plain(hex(&key)),
+                owner: Owner::Patto,
+            });
         }
         for key in expiring {
-            report.problem(format!(
-                "{}: voce {} senza Patto in vigore",
-                trees::IDX_PATTO_SCADENZA,
-                hex(&key)
-            ));
+            report.problem(P::StrayEntry {
+                tree: trees::IDX_PATTO_SCADENZA,
+                entry: EntryKey::Plain(hex(&key)),
+                owner: Owner::PattoInForce,
+            });
         }
         Ok(())
     }
@@ -472,11 +454,11 @@ impl Store {
         for item in self.gestori.iter() {
             let (k, v) = item.map_err(|e| self.fatal(e))?;
             if let Err(reason) = super::records::decode_gestore(&v) {
-                report.problem(format!(
-                    "{}: record {} non leggibile: {reason}",
-                    trees::GESTORI,
-                    hex(&k)
-                ));
+                report.problem(P::Unreadable {
+                    tree: trees::GESTORI,
+                    key: hex(&k),
+                    reason,
+                });
             }
         }
         let mut indexed: HashSet<Vec<u8>> = HashSet::new();
@@ -491,38 +473,36 @@ impl Store {
             let presa = match super::records::decode_presa(&v) {
                 Ok(p) => p,
                 Err(reason) => {
-                    report.problem(format!(
-                        "{}: record {} non leggibile: {reason}",
-                        trees::PRESE,
-                        hex(&k)
-                    ));
+                    report.problem(P::Unreadable {
+                        tree: trees::PRESE,
+                        key: hex(&k),
+                        reason,
+                    });
                     continue;
                 }
             };
             let mut key = presa.patient.to_be_bytes().to_vec();
             key.extend_from_slice(&presa.id.to_be_bytes());
             if !indexed.remove(&key) {
-                report.problem(format!(
-                    "{}: manca la voce della presa {} del paziente {}",
-                    trees::IDX_PRESA_PATIENT,
-                    presa.id,
-                    presa.patient
-                ));
+                report.problem(P::MissingPresaEntry {
+                    tree: trees::IDX_PRESA_PATIENT,
+                    presa: presa.id,
+                    patient: presa.patient,
+                });
             }
             if presa.is_active() && active.insert(presa.patient, presa.id).is_some() {
-                report.problem(format!(
-                    "{}: il paziente {} ha più prese in carico attive",
-                    trees::PRESE,
-                    presa.patient
-                ));
+                report.problem(P::SeveralActivePrese {
+                    tree: trees::PRESE,
+                    patient: presa.patient,
+                });
             }
         }
         for key in indexed {
-            report.problem(format!(
-                "{}: voce {} senza presa in carico",
-                trees::IDX_PRESA_PATIENT,
-                hex(&key)
-            ));
+            report.problem(P::StrayEntry {
+                tree: trees::IDX_PRESA_PATIENT,
+                entry: EntryKey::Plain(hex(&key)),
+                owner: Owner::Presa,
+            });
         }
         for item in self.active_presa.iter() {
             let (k, v) = item.map_err(|e| self.fatal(e))?;
@@ -530,42 +510,44 @@ impl Store {
             let patient = id_from_value(&k).unwrap_or(u64::MAX);
             let presa = id_from_value(&v).unwrap_or(u64::MAX);
             if active.remove(&patient) != Some(presa) {
-                report.problem(format!(
-                    "{}: il paziente {patient} punta alla presa {presa}, che non è attiva",
-                    trees::ACTIVE_PRESA
-                ));
+                report.problem(P::ActivePresaNotActive {
+                    tree: trees::ACTIVE_PRESA,
+                    patient,
+                    presa,
+                });
             }
         }
         for (patient, presa) in active {
-            report.problem(format!(
-                "{}: la presa attiva {presa} del paziente {patient} non è registrata",
-                trees::ACTIVE_PRESA
-            ));
+            report.problem(P::ActivePresaUnregistered {
+                tree: trees::ACTIVE_PRESA,
+                patient,
+                presa,
+            });
         }
         Ok(())
     }
 }
 
-fn hex(bytes: &[u8]) -> String {
+pub(super) fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// An index key as text: the value, then `#id`; in a name-word key, the
-/// words before, `/`, the word, then the name in brackets.
-fn printable(key: &[u8]) -> String {
+/// An index key as the check shows it: the value, then `#id`; in a
+/// name-word key, the words before, `/`, the word, then the name in brackets.
+fn printable(key: &[u8]) -> EntryKey {
     // An entry of the index of other name forms: its kind, then the form.
     if let Some((&kind, rest)) = key.split_first()
         && kind < 0x20
         && let Some((value, id)) = super::patients::split_index_key(rest)
     {
-        let kind = if kind == super::patients::OtherName::FirstName as u8 {
-            "nome"
+        let form = format!("{value}#{id}");
+        return if kind == super::patients::OtherName::FirstName as u8 {
+            EntryKey::FirstName(form)
         } else {
-            "cognome"
+            EntryKey::Surname(form)
         };
-        return format!("{kind}: {value}#{id}");
     }
-    match super::patients::split_index_key(key) {
+    EntryKey::Plain(match super::patients::split_index_key(key) {
         Some((value, id)) => match value.split_once('\u{1}') {
             Some((head, rest)) => match rest.split_once('\u{0}') {
                 Some((word, name)) => format!("{head}/{word} ({name})#{id}"),
@@ -574,7 +556,7 @@ fn printable(key: &[u8]) -> String {
             None => format!("{value}#{id}"),
         },
         None => hex(key),
-    }
+    })
 }
 
 #[cfg(test)]
@@ -629,12 +611,12 @@ mod tests {
         let report = store.check().unwrap();
         assert!(!report.is_ok());
         assert!(
-            report.problems.iter().any(|m| m.contains("non leggibile")),
+            report.texts().iter().any(|m| m.contains("non leggibile")),
             "{:?}",
             report.problems
         );
         assert!(
-            report.problems.iter().any(|m| m.contains("999#99")),
+            report.texts().iter().any(|m| m.contains("999#99")),
             "{:?}",
             report.problems
         );

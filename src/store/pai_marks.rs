@@ -152,6 +152,8 @@ impl Store {
     /// Every prescription and publication decodes and belongs to a stored
     /// PAI (part of `check`).
     pub(super) fn check_pai_marks(&self, report: &mut super::CheckReport) -> Result<()> {
+        use super::check::hex;
+        use crate::domain::integrity::CheckProblem as P;
         let pai_exists = |key: &[u8]| -> Result<bool> {
             match key.get(..8) {
                 Some(id) => Ok(self.pai.contains_key(id).map_err(|e| self.fatal(e))?),
@@ -161,27 +163,32 @@ impl Store {
         for item in self.pai_ricette.iter() {
             let (k, v) = item.map_err(|e| self.fatal(e))?;
             if let Err(reason) = decode_ricetta(&k, &v) {
-                report.problem(format!(
-                    "{}: record non leggibile: {reason}",
-                    trees::PAI_RICETTE
-                ));
+                report.problem(P::Unreadable {
+                    tree: trees::PAI_RICETTE,
+                    key: hex(&k),
+                    reason: reason.to_string(),
+                });
             } else if !pai_exists(&k)? {
-                report.problem(format!(
-                    "{}: ricetta di un PAI che non esiste",
-                    trees::PAI_RICETTE
-                ));
+                report.problem(P::MarkWithoutPai {
+                    tree: trees::PAI_RICETTE,
+                    pai: super::patients::id_from_value(&k).unwrap_or(0),
+                });
             }
         }
         for item in self.pai_pubblicazioni.iter() {
             let (k, _) = item.map_err(|e| self.fatal(e))?;
             let id = super::patients::id_from_value(&k).unwrap_or(0);
             if !pai_exists(&k)? {
-                report.problem(format!(
-                    "{}: pubblicazione del PAI {id}, che non esiste",
-                    trees::PAI_PUBBLICAZIONI
-                ));
+                report.problem(P::MarkWithoutPai {
+                    tree: trees::PAI_PUBBLICAZIONI,
+                    pai: id,
+                });
             } else if let Err(e) = self.pubblicazioni_of(id) {
-                report.problem(e.to_string());
+                report.problem(P::Unreadable {
+                    tree: trees::PAI_PUBBLICAZIONI,
+                    key: hex(&k),
+                    reason: e.to_string(),
+                });
             }
         }
         Ok(())
@@ -235,14 +242,15 @@ mod tests {
         assert_eq!(store.pubblicazioni_of(7).unwrap(), vec![p.clone(), p]);
         // No PAI 7 or 8 in this store: check names both trees.
         let report = store.check().unwrap();
-        let text = format!("{report:?}");
+        let text = report.texts();
         assert!(
-            text.contains("pai_ricette: ricetta di un PAI che non esiste"),
-            "{text}"
+            text.iter()
+                .any(|t| t.starts_with("pai_ricette: voce del PAI ")),
+            "{text:?}"
         );
         assert!(
-            text.contains("pai_pubblicazioni: pubblicazione del PAI 7"),
-            "{text}"
+            text.contains(&"pai_pubblicazioni: voce del PAI 7, che non esiste".to_string()),
+            "{text:?}"
         );
     }
 }

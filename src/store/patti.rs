@@ -609,7 +609,7 @@ mod tests {
             let report = store.check().unwrap();
             assert_eq!(report.problem_count, 4, "{:?}", report.problems);
             assert!(
-                report.problems[0].contains("non ha un numero"),
+                report.texts()[0].contains("non ha un numero"),
                 "{:?}",
                 report.problems
             );
@@ -639,7 +639,7 @@ mod tests {
         let report = store.check().unwrap();
         assert_eq!(report.problem_count, 1, "{:?}", report.problems);
         assert!(
-            report.problems[0].contains("hanno lo stesso numero 2026/0001"),
+            report.texts()[0].contains("hanno lo stesso numero 2026/0001"),
             "{:?}",
             report.problems
         );

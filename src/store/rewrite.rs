@@ -21,7 +21,7 @@
 //! 4. the old files are deleted.
 //!
 //! Ids: sled's id generator restarts at zero in a fresh store, so the new
-//! store records the old store's next id as its id base ([`META_ID_BASE`]),
+//! store records the old store's next id as its id base (`META_ID_BASE`),
 //! and [`Store::next_id`] counts above it.
 
 use std::fs::File;

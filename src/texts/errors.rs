@@ -3,10 +3,10 @@
 
 use std::path::Path;
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
 
 use super::{Lang, label};
-use crate::domain::agenda::{AgendaError, Conflict};
+use crate::domain::agenda::{AgendaError, Conflict, Fuori};
 use crate::domain::codice_fiscale::{CfError, InputField};
 use crate::domain::operator::OperatorRule;
 use crate::domain::pai::PaiError;
@@ -477,7 +477,9 @@ fn refusal(lang: Lang, r: &Refusal) -> String {
                 format!("The revocation date cannot come before the choice of {chosen}"),
             )
         }
-        R::ImportedGestore { name, reason } => format!("Gestore \"{name}\": {reason}"),
+        R::ImportedGestore { name, reason } => {
+            format!("Gestore \"{name}\": {}", super::gestore_too_long(lang, reason))
+        }
         R::ArruolabileNotFound(cf) => tr!(
             lang,
             format!("{cf} non è nell'elenco degli arruolabili"),
@@ -1118,8 +1120,15 @@ pub fn agenda(lang: Lang, e: &AgendaError) -> String {
                 giorno,
                 prima,
                 seconda,
-            } => format!("the bands of {giorno} overlap: {prima} and {seconda}"),
-            A::InFascia { fascia, errore } => format!("band {fascia}: {}", agenda(lang, errore)),
+            } => format!(
+                "the bands of {} overlap: {prima} and {seconda}",
+                label::giorno(lang, *giorno)
+            ),
+            A::InFascia { fascia, errore } => format!(
+                "band {}: {}",
+                label::pattern(lang, fascia),
+                agenda(lang, errore)
+            ),
             A::NomeMancante => "give the resource's name".into(),
             A::TipoMancante => {
                 "give the resource's type (e.g. blood-test point, GP surgery)".into()
@@ -1167,15 +1176,26 @@ pub fn conflict(lang: Lang, c: &Conflict) -> String {
                 },
                 if *capacita == 1 { "place" } else { "places" }
             ),
-            Conflict::Chiusura { periodo, motivo } => {
-                let mut s = format!("closed {periodo}");
-                if !motivo.trim().is_empty() {
-                    s.push_str(&format!(": {}", motivo.trim()));
+            Conflict::Chiusura(c) => {
+                let mut s = format!("closed {}", label::closure_period(lang, c));
+                if !c.motivo.trim().is_empty() {
+                    s.push_str(&format!(": {}", c.motivo.trim()));
                 }
                 s
             }
             Conflict::Festivo { giorno } => format!("{} is a holiday", dmy(*giorno)),
             Conflict::FuoriDisponibilita { risorsa, dettaglio } => {
+                let dettaglio = match dettaglio {
+                    Fuori::NonAttiva => "the resource is not active".to_string(),
+                    Fuori::NonEsiste => "the resource no longer exists".to_string(),
+                    Fuori::NessunoSlot(at) => format!(
+                        "no slot at {} on {} {}",
+                        hm(at.time()),
+                        label::giorno(lang, at.weekday()),
+                        dmy(at.date())
+                    ),
+                    Fuori::OltreFascia(end) => format!("it ends after the band ({})", hm(*end)),
+                };
                 format!("outside the hours of «{risorsa}»: {dettaglio}")
             }
         },
@@ -1266,6 +1286,7 @@ fn field_en(it: &str) -> &str {
         "Comune" => "Comune",
         "Telefoni" => "Phones",
         "Tessera sanitaria" => "Health card",
+        "Note" => "Notes",
         "Patologie" => "Pathologies",
         "Stato" => "State",
         "Nome utente" => "Username",

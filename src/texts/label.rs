@@ -264,6 +264,30 @@ pub fn gestore_tipo(lang: Lang, t: GestoreTipo) -> &'static str {
     }
 }
 
+/// Who an entry of the audit trail names: an operator's user name as
+/// stored, or the command line ("riga di comando", with the system's user)
+/// and the unknown user, which are rendered in `lang`.
+pub fn audit_operator(lang: Lang, stored: &str) -> String {
+    use crate::service::{COMMAND_LINE, UNKNOWN_USER};
+    if lang == Lang::It {
+        return stored.to_string();
+    }
+    if stored == UNKNOWN_USER {
+        return "unknown user".into();
+    }
+    match stored.strip_prefix(COMMAND_LINE) {
+        Some("") => "command line".into(),
+        Some(rest) => match rest
+            .strip_prefix(" (utente os: ")
+            .and_then(|r| r.strip_suffix(')'))
+        {
+            Some(user) => format!("command line (OS user: {user})"),
+            None => stored.to_string(),
+        },
+        None => stored.to_string(),
+    }
+}
+
 /// What an entry of the audit trail records.
 pub fn audit_action(lang: Lang, a: AuditAction) -> &'static str {
     match a {
@@ -302,6 +326,17 @@ pub fn stampante(lang: Lang, s: &Stampante) -> String {
         Stampante::Nessuna => tr!(lang, "nessuna", "none").into(),
         Stampante::Predefinita => tr!(lang, "predefinita", "default").into(),
         Stampante::Nome(n) => n.clone(),
+    }
+}
+
+/// The practice's name: its own, or the generic one in `lang` when it has
+/// not set one ([`crate::domain::practice::DEFAULT_NAME`] or empty).
+pub fn practice_name(lang: Lang, nome: &str) -> String {
+    let nome = nome.trim();
+    if nome.is_empty() || nome == crate::domain::practice::DEFAULT_NAME {
+        tr!(lang, "Studio medico", "GP practice").into()
+    } else {
+        nome.to_string()
     }
 }
 
@@ -490,6 +525,43 @@ mod tests {
                 &[Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Fri]
             ),
             "mon-wed,fri"
+        );
+    }
+
+    /// The generic practice name and the printer "none" by language; what
+    /// is shown in English reads back as the same setting.
+    #[test]
+    fn generic_practice_name_and_no_printer_by_language() {
+        use crate::domain::practice::{DEFAULT_NAME, Practice};
+        let p = Practice::default();
+        assert_eq!(practice_name(Lang::It, &p.nome), "Studio medico");
+        assert_eq!(practice_name(Lang::En, &p.nome), "GP practice");
+        assert_eq!(practice_name(Lang::En, ""), "GP practice");
+        assert_eq!(practice_name(Lang::En, "Studio Rossi"), "Studio Rossi");
+        assert_eq!(p.nome, DEFAULT_NAME);
+        assert_eq!(stampante(Lang::En, &p.stampante), "none");
+        assert_eq!(stampante(Lang::It, &p.stampante), "nessuna");
+        assert_eq!(Stampante::parse("none"), Stampante::Nessuna);
+        assert_eq!(Stampante::parse("Default"), Stampante::Predefinita);
+    }
+
+    /// The command line and the unknown user in the audit trail, by
+    /// language; operators' names as stored.
+    #[test]
+    fn audit_operators_by_language() {
+        assert_eq!(audit_operator(Lang::En, "riga di comando"), "command line");
+        assert_eq!(
+            audit_operator(Lang::En, "riga di comando (utente os: mario)"),
+            "command line (OS user: mario)"
+        );
+        assert_eq!(
+            audit_operator(Lang::En, "utente sconosciuto"),
+            "unknown user"
+        );
+        assert_eq!(audit_operator(Lang::En, "anna"), "anna");
+        assert_eq!(
+            audit_operator(Lang::It, "riga di comando"),
+            "riga di comando"
         );
     }
 }

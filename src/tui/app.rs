@@ -1253,9 +1253,8 @@ fn draw_header(
                 .desk
                 .gestori()
                 .practice_name()
-                .ok()
-                .filter(|n| !n.is_empty())
-                .unwrap_or_else(|| s.shell.practice.to_string());
+                .map(|n| crate::texts::label::practice_name(env.lang, &n))
+                .unwrap_or_else(|_| s.shell.practice.to_string());
             let practice = format::truncate(&practice, width / 4);
             let mut left = format!(" {} · {}", s.shell.app_name, practice);
             if env.desk.is_demo() {

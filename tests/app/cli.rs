@@ -184,6 +184,15 @@ fn operator_add_and_audit_verify_catches_a_tampered_entry() {
         "{}",
         stdout(&o)
     );
+    let o = sportello(&["--lang", "en", "--data-dir", data, "check"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stdout(&o).starts_with(
+            "audit: chain broken at entry 2: the content was altered (different fingerprint)\n"
+        ),
+        "{}",
+        stdout(&o)
+    );
 
     // A role the programme does not know.
     let o = sportello(&[
@@ -1433,6 +1442,51 @@ fn commands_print_english_with_lang_en() {
     );
     let o = sportello(&["--data-dir", data, "import", "gestori", e]);
     assert_eq!(stderr(&o), "il file è vuoto: nessuna riga da importare\n");
+    // An operator's key file that holds no key.
+    let not_a_key = dir.path().join("anna.pub");
+    std::fs::write(&not_a_key, "ssh-ed25519 AAAA anna@desk\n").expect("write file");
+    let k = not_a_key.to_str().expect("utf-8 path");
+    let o = sportello_en(data, &["operator", "chiave", "add", "anna", k], b"");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).starts_with(&format!("Error: {k} (not a valid SSH public key: ")),
+        "{}",
+        stderr(&o)
+    );
+    // Rows skipped and rows to check, in English.
+    let list = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/gestori/brianza-excel-1252.csv"
+    );
+    let o = sportello_en(data, &["import", "gestori", list, "--ats", "030324"], b"");
+    let out = stdout(&o);
+    for line in [
+        "  row 9: the name (Denominazione) is missing\n",
+        "  row 11: duplicate of row 5 (same name and ATS)\n",
+        "  row 5 (warning): P.IVA 1234567897 read as 01234567897: leading zeros lost (Excel)\n",
+        "  row 7 (warning): e-mail \"centroservizi.esempio.invalid\" without @: check it\n",
+        "  row 12 (warning): values past the header's last column: ignored\n",
+    ] {
+        assert!(out.contains(line), "{line} in {out}");
+    }
+    // The lines of the rows (the Gestori's own names aside).
+    let rows: Vec<&str> = out.lines().filter(|l| l.starts_with("  row ")).collect();
+    assert_eq!(rows.len(), 5, "{out}");
+    assert_english_output(&rows.join("\n"));
+    let o = sportello(&[
+        "--data-dir",
+        data,
+        "import",
+        "gestori",
+        list,
+        "--ats",
+        "030324",
+    ]);
+    assert!(
+        stdout(&o).contains("  riga 9: manca la denominazione\n"),
+        "{}",
+        stdout(&o)
+    );
 
     // Italian stays the default.
     let o = sportello(&["--data-dir", data, "operator", "list"]);

@@ -679,6 +679,45 @@ fn english_on_request() {
     assert!(ui.screen().contains("Import list of Gestori"));
 }
 
+/// The import preview in English: why rows are skipped, what to check on
+/// the others, and why a file cannot be read.
+#[test]
+fn import_preview_in_english() {
+    let (_dir, desk, _) = archive();
+    let mut ui = Harness {
+        app: App::new(desk, Lang::En).with_idle_minutes(0),
+        terminal: Terminal::new(TestBackend::new(120, 40)).expect("test terminal"),
+    };
+    ui.keys(|e| {
+        e.key(KeyCode::F(11))
+            .key(KeyCode::Enter)
+            .text("tests/fixtures/gestori/garbage.bin")
+            .key(KeyCode::Enter);
+    });
+    assert!(
+        ui.status().contains("Nothing was imported"),
+        "{}",
+        ui.status()
+    );
+    assert!(!ui.status().contains(" non "), "{}", ui.status());
+    ui.keys(|e| {
+        e.ctrl('u')
+            .text(FIXTURE)
+            .key(KeyCode::Tab)
+            .text("030324")
+            .key(KeyCode::Enter);
+    });
+    let screen = ui.screen();
+    for text in [
+        "line 9: the name (Denominazione) is missing",
+        "line 11: duplicate of row 5 (same name and ATS)",
+        "line 5: P.IVA 1234567897 read as 01234567897: leading zeros lost",
+    ] {
+        assert!(screen.contains(text), "{text} in {screen}");
+    }
+    assert!(!screen.contains("manca la"), "{screen}");
+}
+
 /// Elenco Gestori at 80 columns: long names wrap instead of being cut;
 /// Enter shows the selected Gestore in full (its active prese in carico
 /// counted), Up and Down the previous and next, Esc the list on the same row.

@@ -56,15 +56,17 @@ pub enum AgendaError {
     Capacita(u16),
     #[error("la validità termina ({}) prima di iniziare ({})", dmy(*al), dmy(*dal))]
     Validita { dal: NaiveDate, al: NaiveDate },
-    #[error("le fasce del {giorno} si sovrappongono: {prima} e {seconda}")]
+    /// Two bands of `giorno` overlap: `prima` and `seconda` as "08:00-12:00".
+    #[error("le fasce del {} si sovrappongono: {prima} e {seconda}", giorno_label(*giorno))]
     Sovrapposte {
-        giorno: String,
+        giorno: Weekday,
         prima: String,
         seconda: String,
     },
-    #[error("fascia {fascia}: {errore}")]
+    /// A band of the week breaks a rule.
+    #[error("fascia {}: {errore}", .fascia.label())]
     InFascia {
-        fascia: String,
+        fascia: Box<Pattern>,
         errore: Box<AgendaError>,
     },
     #[error("indicare il nome della risorsa")]
@@ -411,7 +413,7 @@ impl Resource {
         }
         for p in &self.patterns {
             p.validate().map_err(|e| AgendaError::InFascia {
-                fascia: p.label(),
+                fascia: Box::new(p.clone()),
                 errore: Box::new(e),
             })?;
         }
@@ -419,7 +421,7 @@ impl Resource {
             for b in &self.patterns[i + 1..] {
                 if a.overlaps(b) {
                     return Err(AgendaError::Sovrapposte {
-                        giorno: giorno_label(a.giorno).to_string(),
+                        giorno: a.giorno,
                         prima: format!("{}-{}", hm(a.dalle), hm(a.alle)),
                         seconda: format!("{}-{}", hm(b.dalle), hm(b.alle)),
                     });
@@ -758,11 +760,44 @@ pub enum Conflict {
     /// The slot already has as many patients as it takes.
     SlotPieno { prenotati: u16, capacita: u16 },
     /// A closure of the resource or of the practice.
-    Chiusura { periodo: String, motivo: String },
+    Chiusura(Closure),
     /// A holiday of the practice's calendar.
     Festivo { giorno: NaiveDate },
-    /// No slot of the resource's patterns at that time, or the resource is not active.
-    FuoriDisponibilita { risorsa: String, dettaglio: String },
+    /// No slot of the resource's patterns at that time, or the resource is
+    /// not active or gone; `risorsa` its name.
+    FuoriDisponibilita { risorsa: String, dettaglio: Fuori },
+}
+
+/// Why an appointment is outside the resource's availability.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Fuori {
+    /// The resource is not active.
+    NonAttiva,
+    /// The resource no longer exists.
+    NonEsiste,
+    /// No slot of its patterns at that time.
+    NessunoSlot(NaiveDateTime),
+    /// It ends after the band, which ends at that time.
+    OltreFascia(NaiveTime),
+}
+
+impl fmt::Display for Fuori {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Fuori::NonAttiva => f.write_str("la risorsa non è attiva"),
+            Fuori::NonEsiste => f.write_str("la risorsa non esiste più"),
+            Fuori::NessunoSlot(at) => write!(
+                f,
+                "nessuno slot alle {} di {} {}",
+                hm(at.time()),
+                giorno_label(at.weekday()),
+                dmy(at.date())
+            ),
+            Fuori::OltreFascia(end) => {
+                write!(f, "termina dopo la fine della fascia ({})", hm(*end))
+            }
+        }
+    }
 }
 
 impl fmt::Display for Conflict {
@@ -799,10 +834,10 @@ impl fmt::Display for Conflict {
                 },
                 if *capacita == 1 { "posto" } else { "posti" }
             ),
-            Conflict::Chiusura { periodo, motivo } => {
-                write!(f, "chiuso {periodo}")?;
-                if !motivo.trim().is_empty() {
-                    write!(f, ": {}", motivo.trim())?;
+            Conflict::Chiusura(c) => {
+                write!(f, "chiuso {}", c.periodo_label())?;
+                if !c.motivo.trim().is_empty() {
+                    write!(f, ": {}", c.motivo.trim())?;
                 }
                 Ok(())
             }
@@ -895,10 +930,7 @@ fn availability_conflicts(
     }
     for c in closures {
         if c.applies_to(resource.id) && c.overlaps(candidate.start, end) {
-            out.push(Conflict::Chiusura {
-                periodo: c.periodo_label(),
-                motivo: c.motivo.clone(),
-            });
+            out.push(Conflict::Chiusura(c.clone()));
         }
     }
     let nome = if resource.nome.trim().is_empty() {
@@ -909,26 +941,21 @@ fn availability_conflicts(
     if !resource.attiva {
         out.push(Conflict::FuoriDisponibilita {
             risorsa: nome,
-            dettaglio: "la risorsa non è attiva".into(),
+            dettaglio: Fuori::NonAttiva,
         });
         return out;
     }
     match resource.pattern_slot_at(candidate.start) {
         None => out.push(Conflict::FuoriDisponibilita {
             risorsa: nome,
-            dettaglio: format!(
-                "nessuno slot alle {} di {} {}",
-                hm(candidate.start.time()),
-                giorno_label(candidate.start.weekday()),
-                dmy(candidate.start.date())
-            ),
+            dettaglio: Fuori::NessunoSlot(candidate.start),
         }),
         Some((pattern, _)) => {
             let pattern_end = candidate.start.date().and_time(pattern.alle);
             if candidate.end > pattern_end {
                 out.push(Conflict::FuoriDisponibilita {
                     risorsa: nome,
-                    dettaglio: format!("termina dopo la fine della fascia ({})", hm(pattern.alle)),
+                    dettaglio: Fuori::OltreFascia(pattern.alle),
                 });
             }
         }
@@ -956,7 +983,7 @@ pub fn outside_availability<'a>(
                 Some(r) => availability_conflicts(a, r, closures, calendar),
                 None => vec![Conflict::FuoriDisponibilita {
                     risorsa: format!("n. {resource_id}"),
-                    dettaglio: "la risorsa non esiste più".into(),
+                    dettaglio: Fuori::NonEsiste,
                 }],
             };
             (!found.is_empty()).then_some((a, found))

@@ -170,7 +170,7 @@ fn check_flags_missing_and_stray_name_word_entries() {
             .to_string(),
     ];
     for e in expected {
-        assert!(report.problems.contains(&e), "{e} in {:?}", report.problems);
+        assert!(report.texts().contains(&e), "{e} in {:?}", report.problems);
     }
 }
 
@@ -234,14 +234,14 @@ fn a_format_2_store_gets_the_other_name_forms_when_opened() {
         assert!(found(&store, "niccolo").is_empty());
         let report = store.check().unwrap();
         assert!(
-            report.problems.contains(&format!(
+            report.texts().contains(&format!(
                 "idx_patient_name_other: manca la voce cognome: ADDA NICCOLO#{id}"
             )),
             "{:?}",
             report.problems
         );
         assert!(
-            report.problems.contains(&format!(
+            report.texts().contains(&format!(
                 "idx_patient_name_other: manca la voce nome: NICCOLO D ADDA#{id}"
             )),
             "{:?}",
@@ -596,7 +596,7 @@ fn check_flags_missing_stale_and_stray_display_rows() {
         ),
     ];
     for e in expected {
-        assert!(report.problems.contains(&e), "{e} in {:?}", report.problems);
+        assert!(report.texts().contains(&e), "{e} in {:?}", report.problems);
     }
 }
 

@@ -259,12 +259,7 @@ impl RisorseSection {
         self.selection
             .select((!self.resources.is_empty()).then_some(at));
         let fasce = self.selected().map_or(0, |r| r.patterns.len());
-        let f = self
-            .fasce
-            .selected()
-            .unwrap_or(0)
-            .min(fasce.saturating_sub(1));
-        self.fasce.select((fasce > 0).then_some(f));
+        self.fasce.keep_within(fasce);
     }
 
     pub fn action(&mut self, action: Action, env: &Env) -> Option<Cmd> {
@@ -833,13 +828,7 @@ impl ChiusureSection {
             }
             Err(e) => self.problem = Some(crate::texts::error(env.lang, &e)),
         }
-        let n = self.closures.len();
-        let at = self
-            .selection
-            .selected()
-            .unwrap_or(0)
-            .min(n.saturating_sub(1));
-        self.selection.select((n > 0).then_some(at));
+        self.selection.keep_within(self.closures.len());
     }
 
     fn resource_name(&self, c: &Closure, s: &Texts) -> String {
@@ -1084,13 +1073,7 @@ impl FuoriSection {
             }
             Err(e) => self.problem = Some(crate::texts::error(env.lang, &e)),
         }
-        let n = self.lines.len();
-        let at = self
-            .selection
-            .selected()
-            .unwrap_or(0)
-            .min(n.saturating_sub(1));
-        self.selection.select((n > 0).then_some(at));
+        self.selection.keep_within(self.lines.len());
     }
 
     pub fn action(&mut self, action: Action, env: &Env) -> Option<Cmd> {

@@ -248,7 +248,7 @@ impl AuditSection {
                 .unwrap_or_default();
             Row::new(vec![
                 Cell::from(e.at.format("%d/%m/%Y %H:%M").to_string()),
-                Cell::from(e.operator.clone()),
+                Cell::from(crate::texts::label::audit_operator(env.lang, &e.operator)),
                 Cell::from(crate::texts::label::audit_action(env.lang, e.action)),
                 Cell::from(patient),
                 Cell::from(e.summary.clone()),

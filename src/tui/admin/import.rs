@@ -211,7 +211,7 @@ impl ImportSection {
                 return self.fail(a.err_read(&name, &e.to_string()));
             }
             Err(GestoriFileError::Format(e)) => {
-                return self.fail(a.err_parse(&name, &e.to_string()));
+                return self.fail(a.err_parse(&name, &crate::texts::import_error(env.lang, &e)));
             }
         };
         let rows: Vec<_> = preview.accepted.iter().map(|r| r.gestore.clone()).collect();
@@ -501,7 +501,10 @@ fn draw_preview(p: &mut Preview, frame: &mut Frame, area: Rect, env: &Env) {
             .iter()
             .map(|r| {
                 (
-                    s.admin.line_reason(r.line, &r.reason),
+                    s.admin.line_reason(
+                        r.line,
+                        &crate::texts::gestori_row_rejection(env.lang, &r.reason),
+                    ),
                     ERROR_MARK,
                     theme.error,
                 )
@@ -512,9 +515,14 @@ fn draw_preview(p: &mut Preview, frame: &mut Frame, area: Rect, env: &Env) {
         .accepted
         .iter()
         .flat_map(|r| {
-            r.warnings
-                .iter()
-                .map(move |w| (s.admin.line_reason(r.line, w), WARNING_MARK, theme.warning))
+            r.warnings.iter().map(move |w| {
+                (
+                    s.admin
+                        .line_reason(r.line, &crate::texts::gestori_row_warning(env.lang, w)),
+                    WARNING_MARK,
+                    theme.warning,
+                )
+            })
         })
         .collect();
     section(s.admin.s_warnings(warnings.len()), warnings);

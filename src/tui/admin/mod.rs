@@ -1015,7 +1015,13 @@ impl ArchivioSection {
                         report.index_entries,
                         report.problem_count,
                     )];
-                    lines.extend(report.problems.iter().take(10).cloned());
+                    lines.extend(
+                        report
+                            .problems
+                            .iter()
+                            .take(10)
+                            .map(|p| crate::texts::check_problem(env.lang, p)),
+                    );
                     (lines, report.problem_count == 0)
                 }
                 Err(e) => (vec![crate::texts::error(env.lang, &e)], false),

@@ -9,9 +9,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use tui_input::Input;
 
-use crate::domain::practice::{Adesione, MmgAdesione, Practice};
+use crate::domain::practice::{Adesione, DEFAULT_NAME, MmgAdesione, Practice};
 use crate::domain::text::fold;
 use crate::domain::{Canale, Gestore, GestoreTipo};
+use crate::texts::{Lang, label};
 use crate::tui::admin::strings::Texts;
 use crate::tui::kit::completion::{Completion, comuni_completion, draw_completion};
 use crate::tui::kit::field;
@@ -71,9 +72,9 @@ impl StudioSection {
         };
         let gestori = env.desk.gestori().list(None, true).unwrap_or_default();
         StudioSection {
-            nome: field::input_with(&original.nome),
+            nome: field::input_with(&label::practice_name(env.lang, &original.nome)),
             comune: field::input_with(&format::place(&original.comune)),
-            stampante: field::input_with(&original.stampante.label()),
+            stampante: field::input_with(&label::stampante(env.lang, &original.stampante)),
             completion: None,
             mmg: original.mmg.clone(),
             mmg_selected: 0,
@@ -145,7 +146,11 @@ impl StudioSection {
 
     fn practice_with(&self, comune: String) -> Practice {
         Practice {
-            nome: self.nome.value().trim().to_string(),
+            // The generic name as shown in English is the generic name.
+            nome: match self.nome.value().trim() {
+                n if n == label::practice_name(Lang::En, "") => DEFAULT_NAME.to_string(),
+                n => n.to_string(),
+            },
             comune,
             mmg: self.mmg.clone(),
             canali_attivi: Canale::ALL
@@ -172,9 +177,9 @@ impl StudioSection {
         if p == self.original {
             return;
         }
-        self.nome = field::input_with(&p.nome);
+        self.nome = field::input_with(&label::practice_name(env.lang, &p.nome));
         self.comune = field::input_with(&format::place(&p.comune));
-        self.stampante = field::input_with(&p.stampante.label());
+        self.stampante = field::input_with(&label::stampante(env.lang, &p.stampante));
         self.mmg = p.mmg.clone();
         self.mmg_selected = self.mmg_selected.min(self.mmg.len().saturating_sub(1));
         self.canali = p.canali_attivi.clone();
@@ -411,8 +416,9 @@ impl StudioSection {
         {
             Ok(()) => {
                 self.comune = field::input_with(&format::place(&practice.comune));
-                self.nome = field::input_with(&practice.nome);
-                self.stampante = field::input_with(&practice.stampante.label());
+                self.nome = field::input_with(&label::practice_name(env.lang, &practice.nome));
+                self.stampante =
+                    field::input_with(&label::stampante(env.lang, &practice.stampante));
                 // As stored (the desk tidies what was typed).
                 self.original = env.desk.gestori().practice().unwrap_or(practice);
                 self.error = None;

@@ -139,10 +139,9 @@ impl AgendaScreen {
         // The same appointment; when it is gone, the same row.
         let index = selected
             .and_then(|id| self.lines.iter().position(|l| l.appointment.id == id))
-            .or(row)
-            .unwrap_or(0)
-            .min(self.lines.len().saturating_sub(1));
-        self.list.select((!self.lines.is_empty()).then_some(index));
+            .or(row);
+        self.list.select(index);
+        self.list.keep_within(self.lines.len());
         Ok(())
     }
 

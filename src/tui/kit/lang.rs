@@ -105,7 +105,7 @@ texts! {
     pub struct KitStrings (KIT_IT, KIT_EN) {
         operator: "operatore" | "operator",
         // Areas of later versions.
-        area_gestore: "Gestore" | "Manager",
+        area_gestore: "Gestore" | "Gestore",
         area_patto: "Patto" | "Pact",
         area_pai: "PAI" | "PAI",
         area_agenda: "Agenda" | "Agenda",

@@ -44,6 +44,14 @@ impl ListState {
         }
     }
 
+    /// Keeps the selection within `len` rows: the same row, the last one
+    /// when the list got shorter than it, the first when none was selected;
+    /// none when the list is empty.
+    pub fn keep_within(&mut self, len: usize) {
+        let at = self.selected().unwrap_or(0).min(len.saturating_sub(1));
+        self.select((len > 0).then_some(at));
+    }
+
     /// The first row shown.
     pub fn offset(&self) -> usize {
         self.state.offset()
@@ -143,5 +151,19 @@ mod tests {
         let mut empty = ListState::first_of(0);
         empty.move_by(0, 1);
         assert_eq!(empty.selected(), None);
+    }
+
+    #[test]
+    fn keep_within_clamps_the_selection_to_the_rows_left() {
+        let mut list = ListState::first_of(10);
+        list.select(Some(7));
+        list.keep_within(10);
+        assert_eq!(list.selected(), Some(7));
+        list.keep_within(3);
+        assert_eq!(list.selected(), Some(2));
+        list.keep_within(0);
+        assert_eq!(list.selected(), None);
+        list.keep_within(4);
+        assert_eq!(list.selected(), Some(0));
     }
 }

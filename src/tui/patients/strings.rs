@@ -36,7 +36,7 @@ texts! {
         r_pathologies: "Patologie" | "Pathologies",
         r_level: "Livello" | "Level",
         r_areas: "Aree" | "Areas",
-        record_areas: "F3 Gestore · F4 Patto · F5 PAI · F6 Agenda · F7 Richiami" | "F3 Manager · F4 Pact · F5 PAI · F6 Agenda · F7 Recalls",
+        record_areas: "F3 Gestore · F4 Patto · F5 PAI · F6 Agenda · F7 Richiami" | "F3 Gestore · F4 Pact · F5 PAI · F6 Agenda · F7 Recalls",
         no_pic: "nessuna presa in carico" | "not taken in charge",
         no_level: "nessuna patologia cronica registrata" | "no chronic pathology recorded",
         outside_lombardy: "fuori Lombardia" | "outside Lombardy",

@@ -39,7 +39,7 @@ texts! {
         ctx_bozza: "Lettura e firma della bozza del Patto" | "Reading and signing the draft Pact",
         ctx_testo: "Lettura di un Patto firmato" | "Reading a signed Pact",
         // The list of the patient's Patti.
-        gestore: "Gestore" | "Manager",
+        gestore: "Gestore" | "Gestore",
         no_gestore: "nessuna presa in carico attiva" | "not taken in charge",
         missing_title: "Per preparare il Patto manca:" | "To prepare the Pact, missing:",
         patti_title: "Patti di Cura" | "Care Pacts",
@@ -88,7 +88,7 @@ texts! {
         print_text: "Si stampa il testo firmato così com'è: ogni ristampa è identica. I file con lo stesso nome vengono sostituiti." | "The signed text is printed as it is: every reprint is identical. Files with the same name are replaced.",
         f_folder: "Cartella" | "Folder",
         f_format: "Formato" | "Format",
-        fmt_pdf: "PDF, due copie (paziente e Gestore)" | "PDF, two copies (patient and Manager)",
+        fmt_pdf: "PDF, due copie (paziente e Gestore)" | "PDF, two copies (patient and Gestore)",
         fmt_txt: "testo per stampante a rotolo" | "text for a receipt printer",
         fmt_both: "PDF e testo per stampante a rotolo" | "PDF and text for a receipt printer",
         err_folder_empty: "Indicare la cartella in cui scrivere la stampa." | "Enter the folder to write the print to.",

@@ -12,7 +12,7 @@ pub enum Focus {
     Firmatario,
     Nome,
     Documento,
-    /// One of the five consents, in [`CONSENTS`] order.
+    /// One of the five consents, in `CONSENTS` order.
     Consenso(usize),
 }
 

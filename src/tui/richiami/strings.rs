@@ -17,7 +17,7 @@ texts! {
     /// The recall lists (F7).
     pub struct RichiamiStrings (RICHIAMI_IT, RICHIAMI_EN) {
         col_valido_al: "Valido al" | "Valid to",
-        col_gestore: "Gestore" | "Manager",
+        col_gestore: "Gestore" | "Gestore",
         // Recall lists.
         tab_scadenze: "Scadenze dei Patti" | "Pacts expiring",
         tab_da_prenotare: "Da prenotare" | "To book",

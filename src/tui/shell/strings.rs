@@ -20,7 +20,7 @@ texts! {
         help_admin: "Amministrazione (F11 o Alt+9): importare l'elenco dei Gestori idonei pubblicato dall'ATS, vedere le importazioni fatte, impostare lo studio (medici, adesioni, canali) e consultare l'elenco dei Gestori in archivio." | "Administration (F11 or Alt+9): import the list of eligible Gestori published by the ATS, see the imports made, set up the practice (doctors, adesioni, channels) and browse the stored Gestori.",
         // Header and footer.
         app_name: "sportello" | "sportello",
-        practice: "Studio medico" | "Medical practice",
+        practice: "Studio medico" | "GP practice",
         /// In the header of a demonstration store (`sportello demo`).
         demo_store: "DEMO" | "DEMO",
         alt_tip: "(Alt+cifra = tasto F)" | "(Alt+digit = F-key)",
