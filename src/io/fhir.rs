@@ -499,7 +499,7 @@ mod tests {
             date(2026, 3, 1),
             date(2027, 2, 28),
             "dott.ssa Anna Verdi",
-            &["DM2".to_string(), "IPA".to_string(), "BPCO".to_string()],
+            &["50".to_string(), "56".to_string(), "39".to_string()],
             PaiTemplates::embedded(),
         );
         let a = care_plan_json(&pai, "MRTMRA83T56A269B", "Maria Martini");

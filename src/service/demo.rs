@@ -14,7 +14,6 @@ use std::sync::Arc;
 use super::{Clock, Desk, DeskError, Refusal, Result};
 use crate::domain::codice_fiscale::{self, CodiceFiscale};
 use crate::domain::comuni::Comuni;
-use crate::domain::pathology::Catalogue;
 use crate::domain::{Patient, PatientStatus, PresaInCarico, Residence, Sex};
 
 const SURNAMES: &[&str] = &[
@@ -307,6 +306,14 @@ const LOMBARDY: &[&str] = &[
 pub const BATCH: usize = 50_000;
 
 /// Generator of fictional patients.
+/// SGDT codes the demo patients are given, the common ones repeated (the
+/// frequent chronic conditions of a practice): hypertension, diabetes,
+/// hypercholesterolaemia, ischaemic heart disease, BPCO, heart failure…
+const DEMO_PATHOLOGIES: [&str; 30] = [
+    "56", "56", "56", "56", "50", "50", "50", "48", "48", "48", "29", "29", "39", "39", "20", "30",
+    "30", "17", "60", "60", "63", "49", "40", "33", "28", "34", "16", "44", "47", "8",
+];
+
 pub struct DemoGenerator {
     rng: fastrand::Rng,
     lombardy: Vec<String>,
@@ -329,11 +336,7 @@ impl DemoGenerator {
         DemoGenerator {
             rng: fastrand::Rng::with_seed(seed),
             lombardy,
-            pathologies: Catalogue::starter()
-                .items()
-                .iter()
-                .map(|p| p.code.clone())
-                .collect(),
+            pathologies: DEMO_PATHOLOGIES.iter().map(|c| c.to_string()).collect(),
             issued: HashSet::new(),
             today,
             serial: 0,
@@ -484,6 +487,8 @@ impl DemoGenerator {
                 telefoni,
                 email: String::new(),
                 tessera_sanitaria: self.tessera(),
+                patologia_primaria: None,
+                livello_ats: None,
                 patologie: self.pathologies(),
                 stato: PatientStatus::Attivo,
                 note: String::new(),
@@ -644,6 +649,7 @@ impl<'a> DemoPrese<'a> {
                 &consensi,
                 Some((&Firmatario::Paziente, "", "")),
                 None,
+                super::pathologies(),
                 &super::comune_name(&patient.residenza.comune),
                 signed_on,
             );

@@ -63,6 +63,25 @@ impl Store {
                     continue;
                 }
             };
+            // Codes outside the catalogue are kept (a record is never
+            // silently changed) and named here.
+            let catalogue = crate::io::tables::pathologies();
+            for code in &patient.patologie {
+                if catalogue.get(code).is_none() {
+                    report.problem(format!(
+                        "{}: paziente {key_id}: patologia sconosciuta {code} (non nel catalogo SGDT)",
+                        trees::PATIENTS
+                    ));
+                }
+            }
+            if let Some(primary) = &patient.patologia_primaria
+                && !patient.patologie.contains(primary)
+            {
+                report.problem(format!(
+                    "{}: paziente {key_id}: la patologia primaria {primary} non è tra le sue patologie",
+                    trees::PATIENTS
+                ));
+            }
             if patient.id != key_id {
                 report.problem(format!(
                     "{}: il record con chiave {key_id} dichiara l'id {}",
@@ -555,6 +574,8 @@ mod tests {
             telefoni: vec!["02 555".into()],
             email: String::new(),
             tessera_sanitaria: String::new(),
+            patologia_primaria: None,
+            livello_ats: None,
             patologie: Vec::new(),
             stato: PatientStatus::Attivo,
             note: String::new(),

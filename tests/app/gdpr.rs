@@ -51,6 +51,8 @@ fn patient(cognome: &str, nome: &str, day: u32, phone: &str) -> Patient {
         telefoni: vec![phone.into()],
         email: format!("{}.{day}@esempio.invalid", nome.to_lowercase()),
         tessera_sanitaria: format!("803800012000987654{day:02}"),
+        patologia_primaria: None,
+        livello_ats: None,
         patologie: vec!["IPA".into(), "DM2".into()],
         stato: PatientStatus::Attivo,
         note: "Preferisce essere chiamato al mattino".into(),

@@ -51,6 +51,8 @@ fn patient() -> Patient {
         telefoni: vec![],
         email: String::new(),
         tessera_sanitaria: String::new(),
+        patologia_primaria: None,
+        livello_ats: None,
         patologie: vec!["IPA".into(), "DM2".into()],
         stato: PatientStatus::Attivo,
         note: String::new(),

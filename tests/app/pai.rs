@@ -64,6 +64,8 @@ fn setup(desk: &Desk) -> u64 {
             telefoni: vec![],
             email: String::new(),
             tessera_sanitaria: String::new(),
+            patologia_primaria: None,
+            livello_ats: None,
             patologie: vec!["DM2".into(), "IPA".into()],
             stato: PatientStatus::Attivo,
             note: String::new(),

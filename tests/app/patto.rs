@@ -59,6 +59,8 @@ fn setup(desk: &Desk) -> u64 {
         telefoni: vec!["333 1234567".into()],
         email: String::new(),
         tessera_sanitaria: String::new(),
+        patologia_primaria: None,
+        livello_ats: None,
         patologie: vec!["IPA".into(), "DM2".into()],
         stato: PatientStatus::Attivo,
         note: String::new(),

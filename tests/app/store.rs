@@ -23,6 +23,8 @@ fn patient(cognome: &str, nome: &str, cf: &str) -> Patient {
         telefoni: vec!["02 1234567".into()],
         email: String::new(),
         tessera_sanitaria: "80380001200012345678".into(),
+        patologia_primaria: None,
+        livello_ats: None,
         patologie: vec!["IPA".into()],
         stato: PatientStatus::Attivo,
         note: String::new(),

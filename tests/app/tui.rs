@@ -62,6 +62,8 @@ fn patient(p: &Person) -> Patient {
         telefoni: vec!["02 1234567".into()],
         email: String::new(),
         tessera_sanitaria: String::new(),
+        patologia_primaria: None,
+        livello_ats: None,
         patologie: p.patologie.iter().map(|c| c.to_string()).collect(),
         stato: PatientStatus::Attivo,
         note: String::new(),

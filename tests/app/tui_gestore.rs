@@ -65,6 +65,8 @@ fn patient(cognome: &str, nome: &str, sex: Sex, born: NaiveDate, comune: &str) -
         telefoni: vec!["039 1234567".into()],
         email: String::new(),
         tessera_sanitaria: String::new(),
+        patologia_primaria: None,
+        livello_ats: None,
         patologie: vec!["DM2".into(), "BPCO".into(), "SCC".into(), "IRC".into()],
         stato: PatientStatus::Attivo,
         note: String::new(),

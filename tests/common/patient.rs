@@ -26,6 +26,8 @@ pub fn patient(cognome: &str, nome: &str, sesso: Sex, born: NaiveDate) -> Patien
         telefoni: vec![],
         email: String::new(),
         tessera_sanitaria: String::new(),
+        patologia_primaria: None,
+        livello_ats: None,
         patologie: vec!["DM2".into(), "IPA".into()],
         stato: PatientStatus::Attivo,
         note: String::new(),

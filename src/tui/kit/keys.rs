@@ -148,6 +148,8 @@ pub enum Action {
     // Record.
     Edit,
     MarkDeceased,
+    /// The patient form: marks the pathology under the cursor as primary.
+    MarkPrimary,
     MarkTransferred,
     Reactivate,
     // Form.
