@@ -53,7 +53,7 @@ fn patient() -> Patient {
         tessera_sanitaria: String::new(),
         patologia_primaria: None,
         livello_ats: None,
-        patologie: vec!["IPA".into(), "DM2".into()],
+        patologie: vec!["56".into(), "50".into()],
         stato: PatientStatus::Attivo,
         note: String::new(),
     }

@@ -34,4 +34,5 @@ mod tui_gestore;
 mod tui_pai;
 mod tui_patto;
 mod tui_refresh;
+mod tui_regional;
 mod tui_texts;

@@ -66,7 +66,7 @@ fn setup(desk: &Desk) -> u64 {
             tessera_sanitaria: String::new(),
             patologia_primaria: None,
             livello_ats: None,
-            patologie: vec!["DM2".into(), "IPA".into()],
+            patologie: vec!["50".into(), "56".into()],
             stato: PatientStatus::Attivo,
             note: String::new(),
         })

@@ -61,7 +61,7 @@ fn setup(desk: &Desk) -> u64 {
         tessera_sanitaria: String::new(),
         patologia_primaria: None,
         livello_ats: None,
-        patologie: vec!["IPA".into(), "DM2".into()],
+        patologie: vec!["56".into(), "50".into()],
         stato: PatientStatus::Attivo,
         note: String::new(),
     };

@@ -25,7 +25,7 @@ fn patient(cognome: &str, nome: &str, cf: &str) -> Patient {
         tessera_sanitaria: "80380001200012345678".into(),
         patologia_primaria: None,
         livello_ats: None,
-        patologie: vec!["IPA".into()],
+        patologie: vec!["56".into()],
         stato: PatientStatus::Attivo,
         note: String::new(),
     }

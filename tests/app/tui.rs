@@ -80,7 +80,7 @@ fn fill(desk: &Desk) {
             born: date(1968, 1, 1),
             birthplace: "H501",
             comune: "F205",
-            patologie: &["IPA", "DM2"],
+            patologie: &["56", "50"],
         },
         Person {
             cognome: "Rossi",
@@ -89,7 +89,7 @@ fn fill(desk: &Desk) {
             born: date(1950, 3, 15),
             birthplace: "F205",
             comune: "F704",
-            patologie: &["DM2", "BPCO", "SCC", "IRC"],
+            patologie: &["50", "39", "20", "17"],
         },
         Person {
             cognome: "Rossini",
@@ -98,7 +98,7 @@ fn fill(desk: &Desk) {
             born: date(1975, 7, 20),
             birthplace: "B157",
             comune: "B157",
-            patologie: &["IPA"],
+            patologie: &["56"],
         },
         Person {
             cognome: "Rossetti",
@@ -107,7 +107,7 @@ fn fill(desk: &Desk) {
             born: date(1942, 11, 5),
             birthplace: "B149",
             comune: "B149",
-            patologie: &["FA", "SCC"],
+            patologie: &["30", "20"],
         },
         Person {
             cognome: "Bianchi",
@@ -125,7 +125,7 @@ fn fill(desk: &Desk) {
             born: date(1961, 9, 30),
             birthplace: "A794",
             comune: "A794",
-            patologie: &["ASMA"],
+            patologie: &["63"],
         },
         Person {
             cognome: "Rossi",
@@ -134,7 +134,7 @@ fn fill(desk: &Desk) {
             born: date(1931, 2, 2),
             birthplace: "F205",
             comune: "F205",
-            patologie: &["DEM", "PARK"],
+            patologie: &["28", "33"],
         },
     ];
     for person in &people {

@@ -67,7 +67,7 @@ fn patient(cognome: &str, nome: &str, sex: Sex, born: NaiveDate, comune: &str) -
         tessera_sanitaria: String::new(),
         patologia_primaria: None,
         livello_ats: None,
-        patologie: vec!["DM2".into(), "BPCO".into(), "SCC".into(), "IRC".into()],
+        patologie: vec!["50".into(), "39".into(), "20".into(), "17".into()],
         stato: PatientStatus::Attivo,
         note: String::new(),
     }

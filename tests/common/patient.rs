@@ -28,7 +28,7 @@ pub fn patient(cognome: &str, nome: &str, sesso: Sex, born: NaiveDate) -> Patien
         tessera_sanitaria: String::new(),
         patologia_primaria: None,
         livello_ats: None,
-        patologie: vec!["DM2".into(), "IPA".into()],
+        patologie: vec!["50".into(), "56".into()],
         stato: PatientStatus::Attivo,
         note: String::new(),
     }

@@ -856,7 +856,10 @@ impl PaiScreen {
                 if p.patologie.is_empty() {
                     String::new()
                 } else {
-                    format!("   {}", p.patologie.join(", "))
+                    let catalogue = crate::service::pathologies();
+                    let labels: Vec<String> =
+                        p.patologie.iter().map(|c| catalogue.label(c)).collect();
+                    format!("   {}", labels.join(", "))
                 },
                 theme.muted,
             ),

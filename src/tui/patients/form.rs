@@ -934,7 +934,7 @@ impl FormScreen {
                 Note::info(format!(
                     "{} · {}",
                     s.kit.level_known(l),
-                    s.patients.level_text(l.livello())
+                    s.patients.level_name(l.livello())
                 )),
             );
         }

@@ -264,7 +264,7 @@ impl RecordScreen {
                 Some(l) => format!(
                     "{} · {}",
                     s.kit.level_known(&l),
-                    s.patients.level_text(l.livello())
+                    s.patients.level_name(l.livello())
                 ),
                 None => s.patients.no_level.to_string(),
             },

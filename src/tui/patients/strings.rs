@@ -171,18 +171,15 @@ impl PatientsStrings {
         )
     }
 
-    pub fn level_text(&self, l: Livello) -> String {
+    /// The name of the level ("fragilità clinica").
+    pub fn level_name(&self, l: Livello) -> &'static str {
         match self.lang {
-            Lang::It => format!("{} · {}", l.number(), l.description()),
-            Lang::En => format!(
-                "{} · {}",
-                l.number(),
-                match l {
-                    Livello::L1 => "clinical frailty",
-                    Livello::L2 => "multiple chronic conditions",
-                    Livello::L3 => "early chronic condition",
-                }
-            ),
+            Lang::It => l.description(),
+            Lang::En => match l {
+                Livello::L1 => "clinical frailty",
+                Livello::L2 => "multiple chronic conditions",
+                Livello::L3 => "early chronic condition",
+            },
         }
     }
 
