@@ -267,3 +267,67 @@ fn a_primary_pathology_the_ats_does_not_allow_is_refused_naming_the_ats() {
         "{refused:?}"
     );
 }
+
+#[test]
+fn the_administrator_edits_and_imports_the_table_of_primary_pathologies() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let desk = open_desk(dir.path());
+    let mut ui = Harness::new(desk, 100, 30);
+    ui.keys(|e| {
+        e.key(KeyCode::F(11));
+        for _ in 0..4 {
+            e.key(KeyCode::Down);
+        }
+        e.key(KeyCode::Enter);
+    });
+    let screen = ui.screen();
+    assert!(screen.contains("Patologie primarie per ATS"), "{screen}");
+    assert!(screen.contains("030328 ATS di Pavia"), "{screen}");
+    // ATS di Pavia is the eighth: its codes typed and saved.
+    ui.keys(|e| {
+        for _ in 0..7 {
+            e.key(KeyCode::Down);
+        }
+        e.text("56, 50").ctrl('s');
+    });
+    assert_eq!(ui.status(), "Patologie primarie di ATS di Pavia salvate");
+    let table = ui.desk().patients().primarie_ats().expect("readable");
+    assert_eq!(
+        table.allowed("030328"),
+        Some(&["56".to_string(), "50".to_string()][..])
+    );
+    assert!(
+        ui.screen()
+            .contains("56 Ipertensione arteriosa, 50 Diabete mellito tipo 2"),
+        "{}",
+        ui.screen()
+    );
+    // A code outside the catalogue is refused.
+    ui.keys(|e| {
+        e.text(", 99").ctrl('s');
+    });
+    assert!(
+        ui.status().contains("Patologia sconosciuta: 99"),
+        "{}",
+        ui.status()
+    );
+    // A table imported from a file (old codes read as SGDT codes).
+    let file = dir.path().join("primarie.csv");
+    std::fs::write(&file, "ats;codice\n030321;DM2\n030321;39\n").expect("written");
+    ui.keys(|e| {
+        e.key(KeyCode::Tab)
+            .text(&file.display().to_string())
+            .key(KeyCode::Enter);
+    });
+    assert_eq!(
+        ui.status(),
+        "Tabella importata: 2 ATS con patologie primarie ristrette"
+    );
+    let table = ui.desk().patients().primarie_ats().expect("readable");
+    assert_eq!(
+        table.allowed("030321"),
+        Some(&["50".to_string(), "39".to_string()][..])
+    );
+    assert!(table.allowed("030328").is_some());
+    assert!(table.allows("030322", "63"));
+}

@@ -68,6 +68,8 @@ pub enum Context {
     AdminOperators,
     /// Amministrazione: the access log.
     AdminAudit,
+    /// Amministrazione: the primary pathologies each ATS allows.
+    AdminPrimarie,
     /// Amministrazione: a backup or a check of the store, now.
     AdminArchivio,
     /// F6: the week of a resource.
@@ -80,7 +82,7 @@ pub enum Context {
 
 impl Context {
     /// In the order the help screen lists them.
-    pub const ALL: [Context; 41] = [
+    pub const ALL: [Context; 42] = [
         Context::Global,
         Context::Lookup,
         Context::Record,
@@ -118,6 +120,7 @@ impl Context {
         Context::AgendaPlan,
         Context::Login,
         Context::AdminOperators,
+        Context::AdminPrimarie,
         Context::AdminAudit,
         Context::AdminArchivio,
         Context::RichiamiPai,
