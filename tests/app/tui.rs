@@ -946,7 +946,7 @@ fn a_form_saved_over_a_record_another_desk_changed_is_refused_and_keeps_the_text
         .expect("other desk saves");
     // This desk types a note and saves: refused, naming what changed.
     ui.keys(|e| {
-        for _ in 0..15 {
+        for _ in 0..16 {
             e.key(KeyCode::Tab);
         }
         e.ctrl('u').text("chiamare dopo le 17").ctrl('s');
@@ -1000,7 +1000,7 @@ fn a_refused_save_is_told_in_english_on_an_english_desk() {
         .update_patient(changed)
         .expect("other desk saves");
     ui.keys(|e| {
-        for _ in 0..15 {
+        for _ in 0..16 {
             e.key(KeyCode::Tab);
         }
         e.ctrl('u').text("call after 5 pm").ctrl('s');

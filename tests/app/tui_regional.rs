@@ -275,7 +275,7 @@ fn the_administrator_edits_and_imports_the_table_of_primary_pathologies() {
     let mut ui = Harness::new(desk, 100, 30);
     ui.keys(|e| {
         e.key(KeyCode::F(11));
-        for _ in 0..4 {
+        for _ in 0..10 {
             e.key(KeyCode::Down);
         }
         e.key(KeyCode::Enter);

@@ -73,9 +73,9 @@ fn pathologies_are_picked_from_the_catalogue() {
         }
     });
     let screen = rows(&ui).join("\n");
-    // The help is whole: it ends with its full stop, not after "AR,".
+    // The help is whole: it ends with its full stop.
     assert!(
-        screen.contains("sceglierlo dal catalogo."),
+        screen.contains("la primaria con * (Ctrl+P)."),
         "help cut:\n{screen}"
     );
     // A name's part offers the pathology; Enter takes its code, ready for the next.

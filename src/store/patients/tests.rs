@@ -438,6 +438,8 @@ fn display_rows_follow_inserts_updates_prese_and_erasure() {
     let store = Store::open(dir.path()).unwrap();
     let mut p = demo_patient(1, "Bianchi", "Anna");
     p.patologie = vec!["50".into()];
+    p.patologia_primaria = Some("50".into());
+    p.livello_ats = None;
     p.tessera_sanitaria = "80380001200012345678".into();
     let id = store.insert_patient(&mut p).unwrap();
     assert_rows(&store, &expected_row(&p, None));
@@ -455,6 +457,18 @@ fn display_rows_follow_inserts_updates_prese_and_erasure() {
     assert_eq!(
         crate::service::search::search_rows(&store, &p.codice_fiscale, 50).unwrap()[0].livello(),
         crate::domain::Livello::from_count(2)
+    );
+    // The level the ATS communicated wins over the count, in the row too.
+    p.livello_ats = Some(crate::domain::LivelloAts {
+        livello: crate::domain::Livello::L1,
+        fonte: "ATS".into(),
+        data: chrono::NaiveDate::from_ymd_opt(2026, 1, 5).unwrap(),
+    });
+    store.update_patient(&p).unwrap();
+    assert_rows(&store, &expected_row(&p, None));
+    assert_eq!(
+        crate::service::search::search_rows(&store, &p.codice_fiscale, 50).unwrap()[0].livello(),
+        Some(crate::domain::Livello::L1)
     );
 
     // The active presa's Gestore is shown, kept by updates, gone when revoked.
@@ -478,6 +492,7 @@ fn display_rows_follow_inserts_updates_prese_and_erasure() {
     after.codice_fiscale = "XXXXXX00X00X000X".into();
     after.tessera_sanitaria = String::new();
     after.patologie.clear();
+    after.patologia_primaria = None;
     store
         .erase_patient(&super::super::gdpr::Erasure {
             before: &p,
@@ -502,7 +517,8 @@ fn display_rows_follow_inserts_updates_prese_and_erasure() {
             }
         }
     }
-    assert!(store.check().unwrap().is_ok());
+    let report = store.check().unwrap();
+    assert!(report.is_ok(), "{:?}", report.problems);
 }
 
 #[test]

@@ -60,13 +60,13 @@ impl Section {
         Section::History,
         Section::Studio,
         Section::Gestori,
-        Section::Primarie,
         Section::Risorse,
         Section::Chiusure,
         Section::Fuori,
         Section::Operators,
         Section::Audit,
         Section::Archivio,
+        Section::Primarie,
     ];
 
     pub fn name(self, s: &Texts) -> &'static str {

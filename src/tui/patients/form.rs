@@ -1097,8 +1097,13 @@ impl FormScreen {
             }
         }
 
-        // The focused field's full message and what to type in it.
-        let detail_y = y + 1;
+        // The focused field's full message and what to type in it, after a
+        // blank line when there is room for two lines below it.
+        let detail_y = if area.bottom().saturating_sub(y) >= 3 {
+            y + 1
+        } else {
+            y
+        };
         if detail_y < area.bottom() {
             let width = usize::from(area.width.saturating_sub(2));
             let id = self.focused();

@@ -84,7 +84,7 @@ texts! {
         h_phones: "Uno o più numeri separati da virgola." | "One or more numbers separated by commas.",
         h_email: "Es. nome@esempio.it" | "E.g. name@example.it",
         h_tessera: "Numero della tessera sanitaria (20 cifre)." | "Health card number (20 digits).",
-        h_pathologies: "Codici SGDT separati da virgola: scrivere il codice o parte del nome, poi ↑↓ e Invio per sceglierlo dal catalogo. La primaria ha l'asterisco (*50): Ctrl+P segna quella sotto il cursore." | "SGDT codes separated by commas: type the code or part of the name, then ↑↓ and Enter to pick it from the catalogue. The primary one has an asterisk (*50): Ctrl+P marks the one under the cursor.",
+        h_pathologies: "Codici SGDT, virgole; ↑↓ Invio dal catalogo; la primaria con * (Ctrl+P)." | "SGDT codes, commas; ↑↓ Enter from the catalogue; the primary with * (Ctrl+P).",
         h_level_ats: "Il livello comunicato dall'ATS (1 alta, 2 media, 3 bassa) e la data della comunicazione, es. 2 12/03/2026 (senza data: oggi). Vuoto = livello stimato dal numero di patologie." | "The level the ATS communicated (1 high, 2 medium, 3 low) and the date it did, e.g. 2 12/03/2026 (no date: today). Empty = level estimated from the number of pathologies.",
         err_level_ats: "Scrivere 1, 2 o 3 e la data (gg/mm/aaaa)" | "Type 1, 2 or 3 and the date (dd/mm/yyyy)",
         err_two_primaries: "Una sola patologia primaria (un solo *)" | "Only one primary pathology (one *)",
