@@ -283,6 +283,22 @@ mod tests {
     }
 
     #[test]
+    fn the_levels_are_the_published_ones() {
+        let published = include_str!("../../assets/livello-gravita.csv");
+        let rows: Vec<(u8, &str)> = published
+            .lines()
+            .skip(1)
+            .filter_map(|l| l.split_once(';'))
+            .map(|(c, d)| (c.parse().unwrap(), d))
+            .collect();
+        assert_eq!(rows.len(), 3);
+        for (code, descrizione) in rows {
+            let l = crate::domain::Livello::from_number(code).unwrap();
+            assert_eq!((l.number(), l.gravita()), (code, descrizione));
+        }
+    }
+
+    #[test]
     fn primary_pathologies_per_ats_from_a_table() {
         let t = parse_primarie("ats;codice\n030321;50\n030321;56\n\n030322;DM2\n").unwrap();
         assert!(t.allows("030321", "56"));

@@ -179,7 +179,7 @@ impl PrimarieSection {
                 Cell::from(allowed),
             ])
         });
-        let widget = Table::new(rows, [Constraint::Length(40), Constraint::Fill(1)])
+        let widget = Table::new(rows, [Constraint::Length(47), Constraint::Fill(1)])
             .header(header)
             .selectable(theme);
         self.selection.render(frame, table, widget, 1);
