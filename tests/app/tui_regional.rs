@@ -297,8 +297,9 @@ fn the_administrator_edits_and_imports_the_table_of_primary_pathologies() {
         Some(&["56".to_string(), "50".to_string()][..])
     );
     assert!(
-        ui.screen()
-            .contains("56 Ipertensione arteriosa, 50 Diabete mellito tipo 2"),
+        ui.screen().contains(
+            "030328 ATS di Pavia                              56 Ipertensione arteriosa, 50 Diabete"
+        ),
         "{}",
         ui.screen()
     );
