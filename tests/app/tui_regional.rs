@@ -298,7 +298,7 @@ fn the_administrator_edits_and_imports_the_table_of_primary_pathologies() {
     );
     assert!(
         ui.screen().contains(
-            "030328 ATS di Pavia                              56 Ipertensione arteriosa, 50 Diabete"
+            "030328 ATS di Pavia                             56 Ipertensione arteriosa, 50 Diabete"
         ),
         "{}",
         ui.screen()
