@@ -313,6 +313,22 @@ impl Store {
             let (k, v) = item.map_err(|e| self.fatal(e))?;
             match super::records::decode_pai(&v) {
                 Ok(p) => {
+                    let catalogue = crate::io::tables::pathologies();
+                    let mut unknown: Vec<&str> = p
+                        .items
+                        .iter()
+                        .flat_map(|i| i.patologie.iter().map(String::as_str))
+                        .filter(|c| catalogue.get(c).is_none())
+                        .collect();
+                    unknown.sort_unstable();
+                    unknown.dedup();
+                    for code in unknown {
+                        report.problem(format!(
+                            "{}: PAI {}: patologia sconosciuta {code} (non nel catalogo SGDT)",
+                            trees::PAI,
+                            p.id
+                        ));
+                    }
                     if !indexed.remove(super::patti::pair_key(p.patient, p.id).as_slice()) {
                         report.problem(format!(
                             "{}: manca la voce del PAI {}",

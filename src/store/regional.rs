@@ -256,6 +256,11 @@ mod tests {
             recode(&mut p.patologie);
             p.patologie.push("XYZ".into());
             patients.insert(k, encode_patient(&p).unwrap()).unwrap();
+            let pai = db.open_tree(trees::PAI).unwrap();
+            let (k, v) = pai.first().unwrap().unwrap();
+            let mut plan = decode_pai(&v).unwrap();
+            plan.items[0].patologie.push("QQ".into());
+            pai.insert(k, encode_pai(&plan).unwrap()).unwrap();
             db.flush().unwrap();
         }
         let store = Store::open(dir.path()).unwrap();
@@ -272,9 +277,14 @@ mod tests {
         }
         assert_eq!(unknown, 1);
         let report = store.check().unwrap();
-        assert_eq!(report.problem_count, 1, "{:?}", report.problems);
+        assert_eq!(report.problem_count, 2, "{:?}", report.problems);
         assert!(
             report.problems[0].contains("patologia sconosciuta XYZ"),
+            "{:?}",
+            report.problems
+        );
+        assert!(
+            report.problems[1].contains("patologia sconosciuta QQ"),
             "{:?}",
             report.problems
         );

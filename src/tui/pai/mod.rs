@@ -1269,7 +1269,11 @@ impl PaiScreen {
                     rest.push(format!(
                         "{}: {}",
                         ps.col_patologie,
-                        item.patologie.join(", ")
+                        item.patologie
+                            .iter()
+                            .map(|c| crate::service::pathologies().label(c))
+                            .collect::<Vec<_>>()
+                            .join(", ")
                     ));
                 }
                 if !dopo.is_empty() {
