@@ -240,6 +240,8 @@ pub fn read_pathologies(value: &str) -> TypedPathologies {
         if code.is_empty() {
             continue;
         }
+        // A code of sportello's first catalogue is read as its SGDT code.
+        let code = crate::domain::pathology::legacy_code(&code).map_or(code, str::to_string);
         if marked {
             out.primaries += 1;
             out.primary = Some(code.clone());
@@ -1288,6 +1290,32 @@ impl crate::tui::kit::screen::Screen for FormScreen {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_primary_pathology_is_marked_and_old_codes_are_read_as_sgdt() {
+        let t = read_pathologies("56, *dm2 48;48");
+        assert_eq!(t.codes, ["56", "50", "48"]);
+        assert_eq!((t.primary.as_deref(), t.primaries), (Some("50"), 1));
+        assert_eq!(read_pathologies("*56, *50").primaries, 2);
+        // Ctrl+P: the code under the cursor, and no other, gets the mark.
+        assert_eq!(mark_primary("56, *50, 48", 0), "*56, 50, 48");
+        assert_eq!(mark_primary("56, *50, 48", 9), "56, 50, *48");
+        assert_eq!(mark_primary("56, 50", 6), "56, *50");
+        assert_eq!(mark_primary("", 0), "");
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        assert_eq!(read_level("", today), Ok(None));
+        assert_eq!(read_level("2", today), Ok(Some((Livello::L2, today))));
+        assert_eq!(
+            read_level(" 1 12/03/2026 ", today),
+            Ok(Some((
+                Livello::L1,
+                chrono::NaiveDate::from_ymd_opt(2026, 3, 12).unwrap()
+            )))
+        );
+        assert_eq!(read_level("4", today), Err(()));
+        assert_eq!(read_level("2 31/12/2026", today), Err(()), "a future date");
+        assert_eq!(read_level("2 12/03/2026 x", today), Err(()));
+    }
 
     #[test]
     fn emails() {
