@@ -110,7 +110,7 @@ mod tests {
     /// then `sportello backup`): its entries go back into a bare sled
     /// database, byte for byte, as that version left them.
     fn format_4_store(dir: &std::path::Path) {
-        let db = sled::open(dir).unwrap();
+        let db = raw(dir);
         let fixture =
             std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/store_v4.bak");
         super::super::backup::read_backup(&fixture, &mut |tree, key, value| {
@@ -121,6 +121,25 @@ mod tests {
         })
         .unwrap();
         db.flush().unwrap();
+    }
+
+    /// A bare sled database, once the handle dropped before has let go of
+    /// its lock (sled's flusher thread ends a moment after the drop).
+    fn raw(dir: &std::path::Path) -> sled::Db {
+        retry(|| sled::open(dir))
+    }
+
+    fn retry<T, E: std::fmt::Debug>(mut open: impl FnMut() -> std::result::Result<T, E>) -> T {
+        let start = std::time::Instant::now();
+        loop {
+            match open() {
+                Ok(v) => return v,
+                Err(e) if start.elapsed() > std::time::Duration::from_secs(10) => {
+                    panic!("{e:?}")
+                }
+                Err(_) => std::thread::sleep(std::time::Duration::from_millis(50)),
+            }
+        }
     }
 
     type Codes = BTreeMap<Vec<u8>, Vec<Vec<String>>>;
@@ -170,7 +189,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         format_4_store(dir.path());
         let before = {
-            let db = sled::open(dir.path()).unwrap();
+            let db = raw(dir.path());
             let meta = db.open_tree(trees::META).unwrap();
             assert_eq!(
                 meta.get(b"store_format").unwrap().as_deref(),
@@ -196,11 +215,11 @@ mod tests {
         assert!(before.1.len() >= 30, "{} PAI", before.1.len());
 
         let mut noted = 0;
-        let store =
+        let store = retry(|| {
             Store::open_noting_upgrade(dir.path(), super::super::DEFAULT_CACHE_BYTES, &mut || {
                 noted += 1
             })
-            .unwrap();
+        });
         assert_eq!(noted, 1);
         assert_eq!(
             store.meta.get(b"store_format").unwrap().as_deref(),
@@ -232,11 +251,11 @@ mod tests {
         drop(store);
         // Opened again: nothing more to do.
         let mut again = 0;
-        let store =
+        let store = retry(|| {
             Store::open_noting_upgrade(dir.path(), super::super::DEFAULT_CACHE_BYTES, &mut || {
                 again += 1
             })
-            .unwrap();
+        });
         assert_eq!(again, 0);
         assert_eq!(codes_of(&store.patients, &store.pai), after);
     }
@@ -249,7 +268,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         format_4_store(dir.path());
         {
-            let db = sled::open(dir.path()).unwrap();
+            let db = raw(dir.path());
             let patients = db.open_tree(trees::PATIENTS).unwrap();
             let (k, v) = patients.first().unwrap().unwrap();
             let mut p = decode_patient(&v).unwrap();
@@ -263,7 +282,7 @@ mod tests {
             pai.insert(k, encode_pai(&plan).unwrap()).unwrap();
             db.flush().unwrap();
         }
-        let store = Store::open(dir.path()).unwrap();
+        let store = retry(|| Store::open(dir.path()));
         let catalogue = crate::io::tables::pathologies();
         let mut unknown = 0;
         for e in store.patients.iter() {
