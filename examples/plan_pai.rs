@@ -65,10 +65,7 @@ fn main() {
         .max(1);
     let dal = date(2026, 1, 15);
     let al = date(2027, 1, 14);
-    let patologie: Vec<String> = ["DM2", "IPA", "SCC"]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
+    let patologie: Vec<String> = ["50", "56", "20"].iter().map(|s| s.to_string()).collect();
     let pai = Pai::from_templates(
         1,
         42,

@@ -290,6 +290,8 @@ fn parse_patient(line: &str) -> Result<Patient> {
         email: f[12].into(),
         tessera_sanitaria: f[13].into(),
         patologie: split_list(f[14], '|'),
+        patologia_primaria: None,
+        livello_ats: None,
         stato: stato_parse(f[15])?,
         note: f[16].into(),
     })

@@ -619,7 +619,7 @@ fn run(cli: Cli) -> Result<ExitCode, DeskError> {
                         p.codice_fiscale,
                         p.comune,
                         p.livello
-                            .map(|l| t::livello(lang, l.number()))
+                            .map(|l| t::livello(lang, l.number(), p.livello_stimato))
                             .unwrap_or_else(|| "-".into()),
                         p.gestore.as_deref().unwrap_or("-")
                     )

@@ -77,7 +77,14 @@ pub fn bytes_per_patient(l: Lang, before: u64, after: u64) -> String { tr!(l, "B
 // find.
 pub fn find_suggested(l: Lang, q: &str) -> String { tr!(l, "Nessun paziente trovato per \"{q}\". Nomi simili:" | "No patient found for \"{q}\". Similar names:") }
 pub fn find_none(l: Lang, q: &str) -> String { tr!(l, "Nessun paziente trovato per \"{q}\"." | "No patient found for \"{q}\".") }
-pub fn livello(l: Lang, n: u8) -> String { tr!(l, "livello {n}" | "level {n}") }
+/// "livello 2 (ATS)" or "livello 1 (stima)": the Region's level or the estimate.
+pub fn livello(l: Lang, n: u8, estimate: bool) -> String {
+    if estimate {
+        tr!(l, "livello {n} (stima)" | "level {n} (estimate)")
+    } else {
+        tr!(l, "livello {n} (ATS)" | "level {n} (ATS)")
+    }
+}
 
 // agenda, ics, export.
 pub fn unknown_ats(l: Lang, a: &str) -> String { tr!(l, "ATS sconosciuta: {a}" | "Unknown ATS: {a}") }

@@ -209,6 +209,20 @@ pub enum CheckProblem {
         key: String,
         patient: u64,
     },
+    /// A patient's or a PAI's pathology code outside the catalogue (kept as
+    /// stored, never dropped).
+    UnknownPathology {
+        tree: &'static str,
+        owner: Owner,
+        id: u64,
+        code: String,
+    },
+    /// A primary pathology that is not among the patient's pathologies.
+    PrimaryNotAmong {
+        tree: &'static str,
+        patient: u64,
+        code: String,
+    },
     /// A prescription or publication of a PAI that does not exist.
     MarkWithoutPai {
         tree: &'static str,
@@ -393,6 +407,30 @@ impl fmt::Display for CheckProblem {
             P::RowWithoutPatient { tree, key, patient } => write!(
                 f,
                 "{tree}: la riga {key} rimanda al paziente {patient}, che non esiste"
+            ),
+            P::UnknownPathology {
+                tree,
+                owner,
+                id,
+                code,
+            } => {
+                let of = if *owner == Owner::Pai {
+                    "PAI"
+                } else {
+                    "paziente"
+                };
+                write!(
+                    f,
+                    "{tree}: {of} {id}: patologia sconosciuta {code} (non nel catalogo SGDT)"
+                )
+            }
+            P::PrimaryNotAmong {
+                tree,
+                patient,
+                code,
+            } => write!(
+                f,
+                "{tree}: paziente {patient}: la patologia primaria {code} non è tra le sue patologie"
             ),
             P::MarkWithoutPai { tree, pai } => {
                 write!(f, "{tree}: voce del PAI {pai}, che non esiste")

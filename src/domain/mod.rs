@@ -23,7 +23,7 @@ pub mod sex;
 pub mod text;
 
 pub use gestore::{Canale, Gestore, GestoreId, GestoreTipo, PresaInCarico, PresaStato};
-pub use level::Livello;
+pub use level::{Livello, LivelloAts, LivelloNoto};
 pub use patient::{Patient, PatientId, PatientStatus, Residence};
 pub use patto::{
     Consensi, Firma, FirmaInput, Firmatario, PattoDiCura, PattoError, PattoId, PattoState,

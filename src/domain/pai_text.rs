@@ -16,7 +16,12 @@ pub fn summary_lines(pai: &Pai) -> Vec<String> {
 }
 
 /// The whole plan, sectioned, dates dd/mm/yyyy.
-pub fn render(pai: &Pai, patient_name: &str, codice_fiscale: &str) -> String {
+pub fn render(
+    pai: &Pai,
+    catalogue: &Catalogue,
+    patient_name: &str,
+    codice_fiscale: &str,
+) -> String {
     let mut t = String::new();
     let d = |x: chrono::NaiveDate| x.format("%d/%m/%Y").to_string();
     let _ = writeln!(t, "PIANO DI ASSISTENZA INDIVIDUALE (PAI)");
@@ -46,10 +51,7 @@ pub fn render(pai: &Pai, patient_name: &str, codice_fiscale: &str) -> String {
     codes.sort_unstable();
     codes.dedup();
     if !codes.is_empty() {
-        let names: Vec<&str> = codes
-            .iter()
-            .map(|c| Catalogue::starter().name_of(c))
-            .collect();
+        let names: Vec<String> = codes.iter().map(|c| catalogue.label(c)).collect();
         let _ = writeln!(t, "Patologie: {}", names.join(", "));
     }
     for cat in Categoria::ALL {
@@ -125,16 +127,21 @@ mod tests {
             dal,
             al,
             "Dott.ssa Elena Sala",
-            &["DM2".to_string(), "IPA".to_string()],
+            &["50".to_string(), "56".to_string()],
             PaiTemplates::embedded(),
         );
-        let text = render(&pai, "Niccolò D'Adda", "DDDNCL50C12F205X");
+        let text = render(
+            &pai,
+            crate::io::tables::pathologies(),
+            "Niccolò D'Adda",
+            "DDDNCL50C12F205X",
+        );
         assert!(
             text.contains("Periodo: dal 15/01/2026 al 14/01/2027 — versione 1 — bozza"),
             "{text}"
         );
         assert!(
-            text.contains("Patologie: Diabete mellito tipo 2, Ipertensione arteriosa"),
+            text.contains("Patologie: 50 Diabete mellito tipo 2, 56 Ipertensione arteriosa"),
             "{text}"
         );
         assert!(

@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 
 use super::ats::{Ats, AtsRules, ats_by_code};
 use super::comuni::Comuni;
-use super::{Livello, Sex, text};
+use super::{Livello, LivelloAts, LivelloNoto, Sex, text};
 
 pub type PatientId = u64;
 
@@ -64,6 +64,11 @@ pub fn changed_fields(a: &Patient, b: &Patient) -> Vec<&'static str> {
         a.tessera_sanitaria != b.tessera_sanitaria,
     );
     field("Patologie", a.patologie != b.patologie);
+    field(
+        "Patologia primaria",
+        a.patologia_primaria != b.patologia_primaria,
+    );
+    field("Livello ATS", a.livello_ats != b.livello_ats);
     field("Stato", a.stato != b.stato);
     field("Note", a.note != b.note);
     out
@@ -92,14 +97,35 @@ pub struct Patient {
     pub tessera_sanitaria: String,
     /// Pathology codes from the catalogue.
     pub patologie: Vec<String>,
+    /// The primary pathology (one of `patologie`), around which the Region
+    /// assigns the level.
+    pub patologia_primaria: Option<String>,
+    /// The level the ATS communicated, when known.
+    pub livello_ats: Option<LivelloAts>,
     pub stato: PatientStatus,
     pub note: String,
 }
 
 impl Patient {
-    /// The chronic level from the number of pathologies.
+    /// The level that counts: the Region's when known, else the estimate.
     pub fn livello(&self) -> Option<Livello> {
-        Livello::from_count(self.patologie.len())
+        self.livello_noto().map(|l| l.livello())
+    }
+
+    /// The Region's level when the ATS communicated it, else the estimate
+    /// from the number of pathologies; `None` without either.
+    pub fn livello_noto(&self) -> Option<LivelloNoto> {
+        match &self.livello_ats {
+            Some(l) => Some(LivelloNoto::Ats(l.clone())),
+            None => Livello::from_count(self.patologie.len()).map(LivelloNoto::Stima),
+        }
+    }
+
+    /// The secondary pathologies: every one but the primary.
+    pub fn secondarie(&self) -> impl Iterator<Item = &String> {
+        self.patologie
+            .iter()
+            .filter(|c| Some(c.as_str()) != self.patologia_primaria.as_deref())
     }
 
     /// The ATS of residence: the operator's override, else derived from the
@@ -259,7 +285,9 @@ mod tests {
             telefoni: vec!["+39 02 1234567".into(), "02-1234567".into(), "".into()],
             email: String::new(),
             tessera_sanitaria: String::new(),
-            patologie: vec!["IPA".into(), "DM2".into()],
+            patologia_primaria: None,
+            livello_ats: None,
+            patologie: vec!["56".into(), "50".into()],
             stato: PatientStatus::Attivo,
             note: String::new(),
         }

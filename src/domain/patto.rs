@@ -847,7 +847,9 @@ mod tests {
             telefoni: Vec::new(),
             email: String::new(),
             tessera_sanitaria: String::new(),
-            patologie: vec!["DM2".into()],
+            patologia_primaria: None,
+            livello_ats: None,
+            patologie: vec!["50".into()],
             stato: PatientStatus::Attivo,
             note: String::new(),
         }

@@ -8,6 +8,7 @@
 
 use chrono::NaiveDate;
 
+use super::LivelloNoto;
 use super::comuni::Comuni;
 use super::gestore::Gestore;
 use super::pathology::Catalogue;
@@ -189,6 +190,7 @@ impl PattoContext {
         consensi: &Consensi,
         firma: Option<(&Firmatario, &str, &str)>,
         pai_summary: Option<Vec<String>>,
+        catalogue: &Catalogue,
         luogo: &str,
         data: NaiveDate,
     ) -> PattoContext {
@@ -221,7 +223,6 @@ impl PattoContext {
             .filter(|t| !t.is_empty())
             .collect();
 
-        let catalogue = Catalogue::starter();
         let patologie = if patient.patologie.is_empty() {
             "- nessuna patologia cronica registrata".to_string()
         } else {
@@ -231,17 +232,33 @@ impl PattoContext {
                 .map(|code| {
                     let code = clean(code);
                     let name = clean(catalogue.name_of(&code));
-                    if name == code || name.ends_with(&format!("({code})")) {
+                    let line = if name == code || name.ends_with(&format!("({code})")) {
                         format!("- {name}")
                     } else {
                         format!("- {name} ({code})")
+                    };
+                    if patient.patologia_primaria.as_deref() == Some(code.as_str()) {
+                        format!("{line}, patologia primaria")
+                    } else {
+                        line
                     }
                 })
                 .collect::<Vec<_>>()
                 .join("\n")
         };
-        let (livello_numero, livello_descrizione) = match patient.livello() {
-            Some(l) => (l.number().to_string(), l.description().to_string()),
+        let (livello_numero, livello_descrizione) = match patient.livello_noto() {
+            Some(LivelloNoto::Ats(l)) => (
+                l.livello.number().to_string(),
+                format!(
+                    "{} (livello comunicato dall'ATS il {})",
+                    l.livello.description(),
+                    l.data.format("%d/%m/%Y")
+                ),
+            ),
+            Some(LivelloNoto::Stima(l)) => (
+                l.number().to_string(),
+                format!("{} (stimato dal numero di patologie)", l.description()),
+            ),
             None => (
                 "non determinato".to_string(),
                 "nessuna patologia".to_string(),
@@ -645,7 +662,9 @@ pub(crate) mod tests {
             telefoni: vec!["02 9234567".into(), "333 1234567".into()],
             email: "niccolo.dadda@example.it".into(),
             tessera_sanitaria: String::new(),
-            patologie: vec!["IPA".into(), "DM2".into(), "BPCO".into()],
+            patologia_primaria: None,
+            livello_ats: None,
+            patologie: vec!["56".into(), "50".into(), "39".into()],
             stato: PatientStatus::Attivo,
             note: String::new(),
         }
@@ -708,6 +727,7 @@ pub(crate) mod tests {
             &consensi(),
             Some((&Firmatario::Paziente, "", "")),
             None,
+            crate::io::tables::pathologies(),
             "Cernusco sul Naviglio",
             d(2026, 1, 15),
         );
@@ -743,6 +763,7 @@ pub(crate) mod tests {
             &consensi(),
             None,
             None,
+            crate::io::tables::pathologies(),
             "",
             d(2026, 1, 15),
         )
@@ -756,8 +777,10 @@ pub(crate) mod tests {
         assert!(text.contains("nato il 01/01/1980 a Milano (MI)"));
         assert!(text.contains("Cernusco sul Naviglio (MI)"));
         assert!(text.contains("ATS di residenza: ATS della Città Metropolitana di Milano"));
-        assert!(text.contains("- Diabete mellito tipo 2 (DM2)"));
-        assert!(text.contains("Livello 2: cronicità polipatologica."));
+        assert!(text.contains("- Diabete mellito tipo 2 (50)"));
+        assert!(
+            text.contains("Livello 2: cronicità polipatologica (stimato dal numero di patologie).")
+        );
         assert!(text.contains("[ ] contatto per SMS"));
         assert!(text.contains("[X] contatto per e-mail"));
         assert!(text.contains("800 638 638"));
@@ -806,6 +829,7 @@ pub(crate) mod tests {
                 " ".into(),
                 "Emoglobina glicata ogni 6 mesi".into(),
             ]),
+            crate::io::tables::pathologies(),
             "Milano",
             d(2028, 3, 2),
         );
@@ -872,6 +896,7 @@ pub(crate) mod tests {
             &Consensi::default(),
             None,
             Some(vec![]),
+            crate::io::tables::pathologies(),
             "",
             d(2026, 1, 15),
         );

@@ -11,6 +11,8 @@ use chrono::NaiveDate;
 use super::*;
 use crate::domain::arruolabili::{Arruolabile, Contatto, Esito, Recapiti, Stato};
 use crate::domain::audit::AuditAction;
+use crate::domain::level::{Livello, LivelloAts};
+use crate::domain::pathology::PrimarieAts;
 pub use crate::io::arruolabili::{AcceptedRow, Preview, RejectedRow, RowProblem, RowWarning};
 use crate::io::arruolabili::{Studio, invitation_text, parse_arruolabili};
 use crate::io::table::MAX_FILE_BYTES;
@@ -77,22 +79,55 @@ pub struct Line {
     pub stato: Stato,
 }
 
-/// The one place where the ATS's data reach the patient record. Today it
-/// sets the pathologies (primary first) when the record has none (a patient
-/// just registered from the list, or one registered without them): the
-/// catalogue still has codes of its own, and mixing them would double the
-/// count of the level. Returns whether the record changed.
-pub fn apply_ats_data(patient: &mut Patient, row: &Arruolabile) -> bool {
-    if !patient.patologie.is_empty() {
-        return false;
+/// The one place where the ATS's data reach the patient record: the
+/// list's pathologies in the catalogue join the record's, its primary
+/// pathology becomes the record's when the record has none and the
+/// patient's ATS allows it as primary (`primarie`), and its level becomes
+/// the Region's level of the record, dated `day` (the import) with the list
+/// as its source. Returns whether the record changed.
+pub fn apply_ats_data(
+    patient: &mut Patient,
+    row: &Arruolabile,
+    primarie: &PrimarieAts,
+    day: NaiveDate,
+) -> bool {
+    let before = patient.clone();
+    // Codes outside the catalogue stay on the row, flagged at import.
+    let catalogue = super::pathologies();
+    let known = |code: &String| catalogue.get(code).map(|p| p.code.clone());
+    for code in row.codici().iter().filter_map(known) {
+        if !patient.patologie.contains(&code) {
+            patient.patologie.push(code);
+        }
     }
-    let codes = row.codici();
-    if codes.is_empty() {
-        return false;
+    if patient.patologia_primaria.is_none()
+        && let Some(primary) = row.patologia_primaria.as_ref().and_then(known)
+    {
+        let allowed = patient
+            .ats()
+            .is_none_or(|ats| primarie.allows(&ats.codice, &primary));
+        if allowed {
+            patient.patologia_primaria = Some(primary);
+        }
     }
-    patient.patologie = codes;
-    true
+    if let Some(livello) = row.livello.and_then(Livello::from_number) {
+        let same = patient
+            .livello_ats
+            .as_ref()
+            .is_some_and(|l| l.livello == livello);
+        if !same {
+            patient.livello_ats = Some(LivelloAts {
+                livello,
+                fonte: LIST_SOURCE.to_string(),
+                data: day,
+            });
+        }
+    }
+    *patient != before
 }
+
+/// The source of a level read from the ATS list of arruolabili.
+pub const LIST_SOURCE: &str = "elenco arruolabili ATS";
 
 /// A new patient from a row of the list: names and codice fiscale, birth
 /// date, sex and birthplace from the codice fiscale, the pathologies.
@@ -113,10 +148,12 @@ fn patient_of(row: &Arruolabile, cf: &CodiceFiscale, today: NaiveDate) -> Patien
         email: String::new(),
         tessera_sanitaria: String::new(),
         patologie: Vec::new(),
+        patologia_primaria: None,
+        livello_ats: None,
         stato: Default::default(),
         note: String::new(),
     };
-    apply_ats_data(&mut p, row);
+    apply_ats_data(&mut p, row, &PrimarieAts::default(), today);
     p
 }
 
@@ -175,6 +212,7 @@ impl Arruolabili<'_> {
         rejected: usize,
     ) -> Result<ImportLog> {
         let today = self.desk.today();
+        let primarie = self.desk.store.primarie_ats()?;
         let plan = self.plan_import(rows)?;
         let mut out = Vec::with_capacity(rows.len());
         for r in rows {
@@ -199,7 +237,7 @@ impl Arruolabili<'_> {
                 Some(id) => {
                     if let Some(mut p) = self.desk.store.get_patient(id)?
                         && !p.is_erased()
-                        && apply_ats_data(&mut p, &row)
+                        && apply_ats_data(&mut p, &row, &primarie, today)
                     {
                         self.desk.patients().update_patient(p)?;
                     }

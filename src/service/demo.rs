@@ -14,8 +14,9 @@ use std::sync::Arc;
 use super::{Clock, Desk, DeskError, Refusal, Result};
 use crate::domain::codice_fiscale::{self, CodiceFiscale};
 use crate::domain::comuni::Comuni;
-use crate::domain::pathology::Catalogue;
-use crate::domain::{Patient, PatientStatus, PresaInCarico, Residence, Sex};
+use crate::domain::level::FONTE_ATS;
+use crate::domain::pathology::PrimarieAts;
+use crate::domain::{Livello, LivelloAts, Patient, PatientStatus, PresaInCarico, Residence, Sex};
 
 const SURNAMES: &[&str] = &[
     "Rossi",
@@ -307,6 +308,31 @@ const LOMBARDY: &[&str] = &[
 pub const BATCH: usize = 50_000;
 
 /// Generator of fictional patients.
+/// SGDT codes the demo patients are given, the common ones repeated (the
+/// frequent chronic conditions of a practice): hypertension, diabetes,
+/// hypercholesterolaemia, ischaemic heart disease, BPCO, heart failure…
+const DEMO_PATHOLOGIES: [&str; 30] = [
+    "56", "56", "56", "56", "50", "50", "50", "48", "48", "48", "29", "29", "39", "39", "20", "30",
+    "30", "17", "60", "60", "63", "49", "40", "33", "28", "34", "16", "44", "47", "8",
+];
+
+/// Demo codes the demo does not make primary when the patient has another
+/// (frequent comorbidities), and that ATS Pavia, in the demo's table of
+/// allowed primary pathologies, does not allow (invented, not an ATS rule).
+const DEMO_NOT_PRIMARY: [&str; 3] = ["48", "49", "60"];
+
+/// The demo's table of primary pathologies: ATS Pavia (030328) allows the
+/// demo codes but [`DEMO_NOT_PRIMARY`]; the other ATS any.
+pub fn demo_primarie_ats() -> PrimarieAts {
+    let mut t = PrimarieAts::default();
+    for code in DEMO_PATHOLOGIES {
+        if !DEMO_NOT_PRIMARY.contains(&code) {
+            t.add("030328", code);
+        }
+    }
+    t
+}
+
 pub struct DemoGenerator {
     rng: fastrand::Rng,
     lombardy: Vec<String>,
@@ -329,11 +355,7 @@ impl DemoGenerator {
         DemoGenerator {
             rng: fastrand::Rng::with_seed(seed),
             lombardy,
-            pathologies: Catalogue::starter()
-                .items()
-                .iter()
-                .map(|p| p.code.clone())
-                .collect(),
+            pathologies: DEMO_PATHOLOGIES.iter().map(|c| c.to_string()).collect(),
             issued: HashSet::new(),
             today,
             serial: 0,
@@ -418,6 +440,45 @@ impl DemoGenerator {
         chosen
     }
 
+    /// The primary pathology (the first that is not a frequent comorbidity,
+    /// see [`DEMO_NOT_PRIMARY`]) and, for three patients in five, the level
+    /// the ATS communicated: usually the count rule's, one in seven a
+    /// level apart (the Region weighs the primary pathology). Derived from
+    /// the serial number, without drawing: the other fields stay those of
+    /// the same seed.
+    fn regional(&self, patologie: &[String]) -> (Option<String>, Option<LivelloAts>) {
+        let primary = patologie
+            .iter()
+            .find(|c| !DEMO_NOT_PRIMARY.contains(&c.as_str()))
+            .or(patologie.first())
+            .cloned();
+        let Some(estimate) = Livello::from_count(patologie.len()) else {
+            return (primary, None);
+        };
+        let n = self.serial.wrapping_add(self.seed);
+        if n % 5 >= 3 {
+            return (primary, None);
+        }
+        let livello = if n.is_multiple_of(7) {
+            match estimate {
+                Livello::L1 => Livello::L2,
+                Livello::L2 => Livello::L1,
+                Livello::L3 => Livello::L2,
+            }
+        } else {
+            estimate
+        };
+        let data = self.today - Days::new(20 + n % 300);
+        (
+            primary,
+            Some(LivelloAts {
+                livello,
+                fonte: FONTE_ATS.to_string(),
+                data,
+            }),
+        )
+    }
+
     /// Issues a codice fiscale not given to anyone before: when the computed
     /// code is taken, the next omocode, as the Agenzia delle Entrate does.
     fn unique_cf(&mut self, base: CodiceFiscale, taken: &dyn Fn(&str) -> bool) -> Option<String> {
@@ -466,6 +527,8 @@ impl DemoGenerator {
                 telefoni.push(self.phone(false));
             }
             let indirizzo = format!("{} {}", self.pick(STREETS), self.rng.u16(1..200));
+            let patologie = self.pathologies();
+            let (patologia_primaria, livello_ats) = self.regional(&patologie);
             return Patient {
                 id: 0,
                 cognome,
@@ -484,7 +547,9 @@ impl DemoGenerator {
                 telefoni,
                 email: String::new(),
                 tessera_sanitaria: self.tessera(),
-                patologie: self.pathologies(),
+                patologia_primaria,
+                livello_ats,
+                patologie,
                 stato: PatientStatus::Attivo,
                 note: String::new(),
             };
@@ -644,6 +709,7 @@ impl<'a> DemoPrese<'a> {
                 &consensi,
                 Some((&Firmatario::Paziente, "", "")),
                 None,
+                super::pathologies(),
                 &super::comune_name(&patient.residenza.comune),
                 signed_on,
             );
@@ -1040,6 +1106,9 @@ impl Desk {
         }
         if store.is_demo()? {
             self.ensure_demo_operator()?;
+            if store.primarie_ats()?.is_empty() {
+                store.set_primarie_ats(&demo_primarie_ats())?;
+            }
         }
         self.audit(
             crate::domain::audit::AuditAction::Import,

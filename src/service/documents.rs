@@ -11,8 +11,8 @@ use chrono::NaiveDate;
 use super::{Desk, DeskError, Refusal, Result};
 use crate::domain::PattoId;
 use crate::domain::agenda::ResourceId;
+use crate::domain::level::LivelloNoto;
 use crate::domain::pai::Pai;
-use crate::domain::pathology::Catalogue;
 use crate::domain::patient::Patient;
 use crate::domain::patto::{PattoDiCura, PattoStato};
 use crate::domain::practice::Stampante;
@@ -343,11 +343,11 @@ impl PaiPlans<'_> {
     }
 }
 
-/// What the FHIR Bundle needs of the patient. The pathologies come from the
-/// catalogue; no primary pathology is recorded yet, and the level is the
-/// count estimate, marked as such.
+/// What the FHIR Bundle needs of the patient: the pathologies from the
+/// catalogue, the primary one, and the level (the Region's when known,
+/// else the count estimate, marked as such).
 fn fhir_input<'a>(pai: &'a Pai, patient: &'a Patient) -> BundleInput<'a> {
-    let catalogue = Catalogue::starter();
+    let catalogue = super::pathologies();
     let pathologies = patient
         .patologie
         .iter()
@@ -370,10 +370,11 @@ fn fhir_input<'a>(pai: &'a Pai, patient: &'a Patient) -> BundleInput<'a> {
             data_nascita: patient.data_nascita,
         },
         pathologies,
-        primary: None,
-        level: patient
-            .livello()
-            .map(|l| (l.number(), LevelSource::Estimate)),
+        primary: patient.patologia_primaria.clone(),
+        level: patient.livello_noto().map(|l| match l {
+            LivelloNoto::Ats(a) => (a.livello.number(), LevelSource::Ats),
+            LivelloNoto::Stima(l) => (l.number(), LevelSource::Estimate),
+        }),
         regional_codes: BTreeMap::new(),
     }
 }

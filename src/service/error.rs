@@ -155,6 +155,18 @@ pub enum Refusal {
     AlreadyErased(u64),
     NoGestore,
     NoPathologies,
+    /// The primary pathology chosen is not one the patient's ATS allows.
+    PrimaryNotAllowed {
+        /// The ATS's name.
+        ats: String,
+        code: String,
+        /// The codes that ATS allows.
+        allowed: Vec<String>,
+    },
+    /// A pathology code not in the catalogue.
+    UnknownPathology(String),
+    /// A table of primary pathologies that could not be read.
+    PrimarieFile(String),
     SharedPaiExists,
     SharedPaiFrozen,
     PaiItem {

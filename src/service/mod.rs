@@ -22,6 +22,7 @@ pub mod patients;
 pub mod patto;
 pub mod prova;
 pub mod reads;
+mod regional;
 pub mod ricette;
 pub mod rinnovi;
 pub mod search;
@@ -52,6 +53,12 @@ use crate::store::Store;
 
 pub type Result<T> = std::result::Result<T, DeskError>;
 
+/// The pathology catalogue: the Region's SGDT pathologies (see
+/// [`crate::domain::pathology`]).
+pub fn pathologies() -> &'static crate::domain::pathology::Catalogue {
+    crate::io::tables::pathologies()
+}
+
 /// One line of the lookup results.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PatientSummary {
@@ -62,7 +69,10 @@ pub struct PatientSummary {
     pub codice_fiscale: String,
     /// Display name of the comune of residence (or its code when unknown).
     pub comune: String,
+    /// The Region's level when known, else the estimate.
     pub livello: Option<Livello>,
+    /// Whether `livello` is the estimate (no level from the ATS).
+    pub livello_stimato: bool,
     pub stato: &'static str,
     /// Denominazione of the Gestore of the active presa in carico.
     pub gestore: Option<String>,
@@ -79,6 +89,7 @@ impl PatientSummary {
             codice_fiscale: r.codice_fiscale.clone(),
             comune: comune_name(&r.comune),
             livello: r.livello(),
+            livello_stimato: r.livello_ats.is_none(),
             stato: r.stato.label(),
             gestore: None,
         }
@@ -93,6 +104,7 @@ impl PatientSummary {
             codice_fiscale: p.codice_fiscale.clone(),
             comune: comune_name(&p.residenza.comune),
             livello: p.livello(),
+            livello_stimato: p.livello_ats.is_none(),
             stato: p.stato.label(),
             gestore: None,
         }
@@ -375,6 +387,7 @@ impl Desk {
             return Err(Refusal::PatientErased(p.id).into());
         }
         normalise(&mut p)?;
+        self.check_primary(&mut p, before.as_ref())?;
         self.store.update_patient_opened(&p, opened)?;
         let summary = match &before {
             Some(b) => auth::patient_change(b, &p),

@@ -297,6 +297,7 @@ impl PaiPlans<'_> {
             .ok_or_else(|| DeskError::from(Refusal::PatientNotFound(None)))?;
         Ok(crate::domain::pai_text::render(
             pai,
+            super::pathologies(),
             &format!("{} {}", p.cognome, p.nome),
             &p.codice_fiscale,
         ))

@@ -59,6 +59,7 @@ impl Patients<'_> {
     /// Registers a new patient after validating the codice fiscale; returns the id.
     pub fn register_patient(&self, mut p: Patient) -> Result<PatientId> {
         normalise(&mut p)?;
+        self.desk.check_primary(&mut p, None)?;
         let id = self.desk.store.insert_patient(&mut p)?;
         // By id only: the hash-chained trail cannot forget a name or a
         // codice fiscale after a GDPR erasure.

@@ -344,6 +344,7 @@ impl Patti<'_> {
             consensi,
             firmatario,
             pai_summary,
+            super::pathologies(),
             &luogo,
             data,
         );

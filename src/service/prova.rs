@@ -56,7 +56,9 @@ pub fn workload_patient(seed: u64, i: u64) -> Result<Patient> {
         telefoni: vec![format!("02 {seed:04}{i:06}")],
         email: String::new(),
         tessera_sanitaria: format!("8038{seed:06}{i:010}"),
-        patologie: vec!["IPA".into(), "DM2".into()],
+        patologia_primaria: None,
+        livello_ats: None,
+        patologie: vec!["56".into(), "50".into()],
         stato: PatientStatus::Attivo,
         note: String::new(),
     })

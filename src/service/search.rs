@@ -1011,6 +1011,7 @@ pub fn summary_json(p: &super::PatientSummary) -> String {
         "codice_fiscale": p.codice_fiscale,
         "comune": p.comune,
         "livello": p.livello.map(|l| l.number()),
+        "livello_stimato": p.livello.map(|_| p.livello_stimato),
         "stato": p.stato,
         "gestore": p.gestore,
     })

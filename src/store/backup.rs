@@ -287,12 +287,12 @@ pub fn check_destination(
 }
 
 /// Receives each entry of a backup: tree name, key, value.
-type EntrySink<'a> =
+pub(crate) type EntrySink<'a> =
     dyn FnMut(&[u8], Vec<u8>, Vec<u8>) -> std::result::Result<(), BackupError> + 'a;
 
 /// Reads a backup through, calling `each(tree, key, value)` for every entry,
 /// and checks its structure, counts and checksum.
-fn read_backup(
+pub(crate) fn read_backup(
     path: &Path,
     each: &mut EntrySink<'_>,
 ) -> std::result::Result<BackupSummary, BackupError> {

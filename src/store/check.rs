@@ -39,6 +39,28 @@ impl Store {
                     continue;
                 }
             };
+            // Codes outside the catalogue are kept (a record is never
+            // silently changed) and named here.
+            let catalogue = crate::io::tables::pathologies();
+            for code in &patient.patologie {
+                if catalogue.get(code).is_none() {
+                    report.problem(P::UnknownPathology {
+                        tree: trees::PATIENTS,
+                        owner: Owner::Patient,
+                        id: key_id,
+                        code: code.clone(),
+                    });
+                }
+            }
+            if let Some(primary) = &patient.patologia_primaria
+                && !patient.patologie.contains(primary)
+            {
+                report.problem(P::PrimaryNotAmong {
+                    tree: trees::PATIENTS,
+                    patient: key_id,
+                    code: primary.clone(),
+                });
+            }
             if patient.id != key_id {
                 report.problem(P::IdMismatch {
                     tree: trees::PATIENTS,
@@ -321,6 +343,23 @@ impl Store {
             let (k, v) = item.map_err(|e| self.fatal(e))?;
             match super::records::decode_pai(&v) {
                 Ok(p) => {
+                    let catalogue = crate::io::tables::pathologies();
+                    let mut unknown: Vec<&str> = p
+                        .items
+                        .iter()
+                        .flat_map(|i| i.patologie.iter().map(String::as_str))
+                        .filter(|c| catalogue.get(c).is_none())
+                        .collect();
+                    unknown.sort_unstable();
+                    unknown.dedup();
+                    for code in unknown {
+                        report.problem(P::UnknownPathology {
+                            tree: trees::PAI,
+                            owner: Owner::Pai,
+                            id: p.id,
+                            code: code.to_string(),
+                        });
+                    }
                     if !indexed.remove(super::patti::pair_key(p.patient, p.id).as_slice()) {
                         report.problem(P::MissingEntryOf {
                             tree: trees::IDX_PAI_PATIENT,
@@ -579,6 +618,8 @@ mod tests {
             telefoni: vec!["02 555".into()],
             email: String::new(),
             tessera_sanitaria: String::new(),
+            patologia_primaria: None,
+            livello_ats: None,
             patologie: Vec::new(),
             stato: PatientStatus::Attivo,
             note: String::new(),

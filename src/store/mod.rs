@@ -22,6 +22,7 @@ mod patients;
 mod patti;
 mod preferences;
 mod records;
+mod regional;
 pub mod rewrite;
 pub mod scratch;
 
@@ -212,7 +213,11 @@ pub struct TreeBytes {
 /// 4: the display row of each patient (the lookup list's line) kept as the
 /// value of its name, codice fiscale (after the id) and tessera index
 /// entries; a store of format 3 or older gets the rows written when opened.
-pub const STORE_FORMAT: u8 = 4;
+/// 5: the Region's pathology codes (SGDT): a store of format 4 or older has
+/// the codes of sportello's first catalogue rewritten when opened (patients,
+/// PAI items; see `regional`), and its display rows written again (they now
+/// carry the level the ATS communicated).
+pub const STORE_FORMAT: u8 = 5;
 const META_FORMAT: &[u8] = b"store_format";
 
 pub type Result<T> = std::result::Result<T, StoreError>;
@@ -439,7 +444,7 @@ impl Store {
                 self.forget_name_other_index()?;
                 self.forget_patient_rows()?;
             }
-            Some(3) => self.forget_patient_rows()?,
+            Some(3 | 4) => self.forget_patient_rows()?,
             Some(newer) => {
                 return Err(StoreError::NewerFormat {
                     dir: self.dir.clone(),
@@ -454,6 +459,10 @@ impl Store {
                 on_upgrade();
             }
         };
+        if matches!(found.as_deref(), Some([1..=4])) {
+            once();
+            self.recode_pathologies()?;
+        }
         self.ensure_name_word_index(&mut once)?;
         self.ensure_name_other_index(&mut once)?;
         self.ensure_patient_rows(&mut once)?;

@@ -14,11 +14,30 @@ use crate::domain::patto::{
 };
 use crate::domain::practice::{Adesione, MmgAdesione, Practice, Stampante};
 use crate::domain::{
-    Canale, Gestore, GestoreTipo, Patient, PatientStatus, PresaInCarico, PresaStato, Residence, Sex,
+    Canale, Gestore, GestoreTipo, Livello, LivelloAts, Patient, PatientStatus, PresaInCarico,
+    PresaStato, Residence, Sex,
 };
 
 /// Current version byte of a patient record.
-pub const PATIENT_VERSION: u8 = 1;
+pub const PATIENT_VERSION: u8 = 2;
+
+/// Patient record, format version 2: version 1 followed by the primary
+/// pathology and the level the ATS communicated. Frozen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PatientV2 {
+    pub base: PatientV1,
+    pub patologia_primaria: Option<String>,
+    pub livello_ats: Option<LivelloAtsV2>,
+}
+
+/// The level the ATS communicated, format version 2. Frozen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LivelloAtsV2 {
+    /// 1-3 (GPC-LivelloGravita).
+    pub livello: u8,
+    pub fonte: String,
+    pub data: i32,
+}
 
 /// Patient record, format version 1. Frozen: do not edit, add a version.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -123,6 +142,8 @@ impl TryFrom<PatientV1> for Patient {
             email: r.email,
             tessera_sanitaria: r.tessera_sanitaria,
             patologie: r.patologie,
+            patologia_primaria: None,
+            livello_ats: None,
             stato: match r.stato {
                 StatusV1::Attivo => PatientStatus::Attivo,
                 StatusV1::Deceduto(d) => PatientStatus::Deceduto(days_to_date(d)?),
@@ -134,7 +155,33 @@ impl TryFrom<PatientV1> for Patient {
 }
 
 pub fn encode_patient(p: &Patient) -> Result<Vec<u8>, super::StoreError> {
-    codec::encode(PATIENT_VERSION, &PatientV1::from(p))
+    codec::encode(
+        PATIENT_VERSION,
+        &PatientV2 {
+            base: PatientV1::from(p),
+            patologia_primaria: p.patologia_primaria.clone(),
+            livello_ats: p.livello_ats.as_ref().map(|l| LivelloAtsV2 {
+                livello: l.livello.number(),
+                fonte: l.fonte.clone(),
+                data: date_to_days(l.data),
+            }),
+        },
+    )
+}
+
+fn patient_of_v2(r: PatientV2) -> Result<Patient, String> {
+    let mut p = Patient::try_from(r.base)?;
+    p.patologia_primaria = r.patologia_primaria;
+    p.livello_ats = match r.livello_ats {
+        Some(l) => Some(LivelloAts {
+            livello: Livello::from_number(l.livello)
+                .ok_or_else(|| format!("livello non valido ({})", l.livello))?,
+            fonte: l.fonte,
+            data: days_to_date(l.data)?,
+        }),
+        None => None,
+    };
+    Ok(p)
 }
 
 /// Decodes any known version of a patient record into the current domain type.
@@ -142,6 +189,7 @@ pub fn decode_patient(bytes: &[u8]) -> Result<Patient, String> {
     let (version, payload) = codec::version_of(bytes)?;
     match version {
         1 => Patient::try_from(codec::decode_payload::<PatientV1>(payload)?),
+        2 => patient_of_v2(codec::decode_payload::<PatientV2>(payload)?),
         other => Err(format!(
             "versione del record paziente sconosciuta ({other})"
         )),
@@ -162,7 +210,15 @@ fn decode_current<T: serde::de::DeserializeOwned>(
 }
 
 /// Current version byte of a patient's display row.
-pub const ROW_VERSION: u8 = 1;
+pub const ROW_VERSION: u8 = 2;
+
+/// A patient's line of the lookup list, format version 2: version 1 and the
+/// level the ATS communicated (1-3), if any. Frozen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PatientRowV2 {
+    pub base: PatientRowV1,
+    pub livello_ats: Option<u8>,
+}
 
 /// A patient's line of the lookup list, format version 1, kept as the value
 /// of the patient's entries in the name, codice fiscale and tessera indexes
@@ -185,23 +241,39 @@ pub struct PatientRowV1 {
 pub fn encode_row(p: &Patient, gestore: Option<u64>) -> Result<Vec<u8>, super::StoreError> {
     codec::encode(
         ROW_VERSION,
-        &PatientRowV1 {
-            cognome: p.cognome.clone(),
-            nome: p.nome.clone(),
-            data_nascita: date_to_days(p.data_nascita),
-            codice_fiscale: p.codice_fiscale.clone(),
-            comune: p.residenza.comune.clone(),
-            patologie: u8::try_from(p.patologie.len()).unwrap_or(u8::MAX),
-            stato: status_v1(p.stato),
-            gestore,
+        &PatientRowV2 {
+            base: PatientRowV1 {
+                cognome: p.cognome.clone(),
+                nome: p.nome.clone(),
+                data_nascita: date_to_days(p.data_nascita),
+                codice_fiscale: p.codice_fiscale.clone(),
+                comune: p.residenza.comune.clone(),
+                patologie: u8::try_from(p.patologie.len()).unwrap_or(u8::MAX),
+                stato: status_v1(p.stato),
+                gestore,
+            },
+            livello_ats: p.livello_ats.as_ref().map(|l| l.livello.number()),
         },
     )
 }
 
 /// Decodes a display row of patient `id`.
 pub fn decode_row(id: u64, bytes: &[u8]) -> Result<super::PatientRow, String> {
-    let r: PatientRowV1 = decode_current(bytes, ROW_VERSION, "riga di elenco")?;
+    let (version, payload) = codec::version_of(bytes)?;
+    let (r, livello_ats) = match version {
+        1 => (codec::decode_payload::<PatientRowV1>(payload)?, None),
+        2 => {
+            let r = codec::decode_payload::<PatientRowV2>(payload)?;
+            (r.base, r.livello_ats.and_then(Livello::from_number))
+        }
+        v => {
+            return Err(format!(
+                "versione del record riga di elenco sconosciuta ({v})"
+            ));
+        }
+    };
     Ok(super::PatientRow {
+        livello_ats,
         id,
         cognome: r.cognome,
         nome: r.nome,
@@ -1223,6 +1295,8 @@ mod tests {
             email: "niccolo@example.it".into(),
             tessera_sanitaria: "80380000000000000042".into(),
             patologie: vec!["IPA".into(), "DM2".into()],
+            patologia_primaria: None,
+            livello_ats: None,
             stato: PatientStatus::Deceduto(NaiveDate::from_ymd_opt(2026, 3, 1).unwrap()),
             note: "nota".into(),
         }
@@ -1242,7 +1316,51 @@ mod tests {
     fn golden_v1_bytes_decode_and_encode_identically() {
         let bytes = unhex(GOLDEN_V1);
         assert_eq!(decode_patient(&bytes).unwrap(), golden_patient());
-        assert_eq!(encode_patient(&golden_patient()).unwrap(), bytes);
+        assert_eq!(
+            codec::encode(1, &PatientV1::from(&golden_patient())).unwrap(),
+            bytes
+        );
+    }
+
+    #[test]
+    fn version_2_keeps_the_primary_pathology_and_the_ats_level() {
+        let mut p = golden_patient();
+        p.patologia_primaria = Some("50".into());
+        p.livello_ats = Some(LivelloAts {
+            livello: Livello::L2,
+            fonte: "ATS".into(),
+            data: NaiveDate::from_ymd_opt(2026, 3, 12).unwrap(),
+        });
+        let bytes = encode_patient(&p).unwrap();
+        assert_eq!(bytes[0], 2);
+        assert_eq!(decode_patient(&bytes).unwrap(), p);
+        // Version 1 bytes are a version 2 record's beginning.
+        let v1 = unhex(GOLDEN_V1);
+        assert_eq!(&bytes[1..v1.len()], &v1[1..]);
+        let row = encode_row(&p, Some(7)).unwrap();
+        let r = decode_row(42, &row).unwrap();
+        assert_eq!(
+            (r.livello_ats, r.livello()),
+            (Some(Livello::L2), Some(Livello::L2))
+        );
+        let mut old = codec::encode(
+            1,
+            &PatientRowV1 {
+                cognome: "A".into(),
+                nome: "B".into(),
+                data_nascita: 700_000,
+                codice_fiscale: String::new(),
+                comune: String::new(),
+                patologie: 4,
+                stato: StatusV1::Attivo,
+                gestore: None,
+            },
+        )
+        .unwrap();
+        let r = decode_row(1, &old).unwrap();
+        assert_eq!((r.livello_ats, r.livello()), (None, Some(Livello::L1)));
+        old[0] = 3;
+        assert!(decode_row(1, &old).is_err());
     }
 
     #[test]

@@ -167,6 +167,26 @@ pub fn check_problem(lang: Lang, p: &CheckProblem) -> String {
         P::RowWithoutPatient { tree, key, patient } => {
             format!("{tree}: the row {key} points at patient {patient}, who does not exist")
         }
+        P::UnknownPathology {
+            tree,
+            owner,
+            id,
+            code,
+        } => {
+            let of = if *owner == Owner::Pai {
+                "PAI"
+            } else {
+                "patient"
+            };
+            format!("{tree}: {of} {id}: unknown pathology {code} (not in the SGDT catalogue)")
+        }
+        P::PrimaryNotAmong {
+            tree,
+            patient,
+            code,
+        } => format!(
+            "{tree}: patient {patient}: the primary pathology {code} is not among their pathologies"
+        ),
         P::MarkWithoutPai { tree, pai } => {
             format!("{tree}: entry of PAI {pai}, which does not exist")
         }

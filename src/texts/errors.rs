@@ -332,6 +332,25 @@ fn refusal(lang: Lang, r: &Refusal) -> String {
             "The patient has no Gestore: choose the Gestore first (F3)"
         )
         .into(),
+        R::PrimaryNotAllowed { ats, code, allowed } => {
+            let name = crate::service::pathologies().label(code);
+            let allowed = allowed.join(", ");
+            tr!(
+                lang,
+                format!("{ats} non ammette «{name}» come patologia primaria (ammesse: {allowed}): sceglierne un'altra, o chiedere all'amministratore di aggiornare la tabella in Amministrazione"),
+                format!("{ats} does not allow «{name}» as primary pathology (allowed: {allowed}): choose another, or ask the administrator to update the table in Administration"),
+            )
+        }
+        R::UnknownPathology(code) => tr!(
+            lang,
+            format!("Patologia sconosciuta: {code} (i codici SGDT vanno da 1 a 65)"),
+            format!("Unknown pathology: {code} (SGDT codes run from 1 to 65)"),
+        ),
+        R::PrimarieFile(reason) => tr!(
+            lang,
+            format!("Tabella delle patologie primarie non letta: {reason}. Servono le colonne ats;codice."),
+            format!("Table of primary pathologies not read: {reason}. The columns ats;codice are needed."),
+        ),
         R::NoPathologies => tr!(
             lang,
             "Nessuna patologia cronica registrata: aggiungerle nella scheda del paziente",

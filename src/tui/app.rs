@@ -114,6 +114,7 @@ fn context_title(context: Context, lang: Lang) -> &'static str {
         Context::Login => ShellStrings::for_lang(lang).ctx_login,
         Context::AdminOperators => AccessStrings::for_lang(lang).ctx_operators,
         Context::AdminAudit => AccessStrings::for_lang(lang).ctx_audit,
+        Context::AdminPrimarie => AdminStrings::for_lang(lang).ctx_primarie,
         Context::AdminArchivio => AccessStrings::for_lang(lang).ctx_archivio,
         Context::AgendaWeek => AgendaStrings::for_lang(lang).ctx_week,
         Context::RichiamiPai => RichiamiStrings::for_lang(lang).ctx_richiami_pai,

@@ -254,6 +254,8 @@ fn patient(desk: &Desk, cognome: &str, nome: &str) -> u64 {
             telefoni: vec![],
             email: String::new(),
             tessera_sanitaria: String::new(),
+            patologia_primaria: None,
+            livello_ats: None,
             patologie: vec![],
             stato: PatientStatus::Attivo,
             note: String::new(),

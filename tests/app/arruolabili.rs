@@ -122,9 +122,17 @@ fn import_registers_or_matches_and_a_reimport_does_not_duplicate() {
     assert!(lines.iter().all(|l| l.stato == Stato::DaContattare));
     let rossi = lines.iter().find(|l| l.row.cognome == "Rossi").unwrap();
     assert_eq!(rossi.row.patient, Some(mario));
-    // His record keeps its own pathologies; the row keeps the list's.
+    // His record keeps its own pathologies and gains the list's, the
+    // list's primary one (he had none) and the Region's level from the
+    // list, dated the day of the import; the row keeps the list as sent.
     let p = desk.patients().patient(mario).unwrap().unwrap();
-    assert_eq!(p.patologie, vec!["DM2", "IPA"]);
+    assert_eq!(p.patologie, vec!["50", "56", "48", "60"]);
+    assert_eq!(p.patologia_primaria.as_deref(), Some("56"));
+    let level = p.livello_ats.clone().unwrap();
+    assert_eq!(
+        (level.livello.number(), level.fonte.as_str(), level.data),
+        (2, "elenco arruolabili ATS", date(2026, 3, 2))
+    );
     assert_eq!(rossi.row.codici(), vec!["56", "48", "60"]);
     // Lucia Bertè is registered from the list: birth data from the codice
     // fiscale, the SGDT codes as pathologies, primary first.

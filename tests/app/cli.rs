@@ -382,7 +382,7 @@ fn an_older_store_is_upgraded_with_a_notice() {
     let meta = db.open_tree("meta").unwrap();
     assert_eq!(
         meta.get("store_format").unwrap().as_deref(),
-        Some(&[4u8][..])
+        Some(&[5u8][..])
     );
 }
 

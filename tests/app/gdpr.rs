@@ -51,7 +51,9 @@ fn patient(cognome: &str, nome: &str, day: u32, phone: &str) -> Patient {
         telefoni: vec![phone.into()],
         email: format!("{}.{day}@esempio.invalid", nome.to_lowercase()),
         tessera_sanitaria: format!("803800012000987654{day:02}"),
-        patologie: vec!["IPA".into(), "DM2".into()],
+        patologia_primaria: None,
+        livello_ats: None,
+        patologie: vec!["56".into(), "50".into()],
         stato: PatientStatus::Attivo,
         note: "Preferisce essere chiamato al mattino".into(),
     }
@@ -217,7 +219,7 @@ fn erase_removes_the_identity_and_keeps_the_records_of_care() {
     assert_eq!(p.codice_fiscale, format!("GDPR{:012}", s.patient));
     assert!(p.telefoni.is_empty() && p.email.is_empty() && p.note.is_empty());
     assert_eq!(p.data_nascita, NaiveDate::from_ymd_opt(1950, 1, 1).unwrap());
-    assert_eq!(p.patologie, ["IPA", "DM2"]);
+    assert_eq!(p.patologie, ["56", "50"]);
 
     let patto = desk.patto().get(s.patto).unwrap().unwrap();
     assert_eq!(patto.patient, s.patient);

@@ -51,7 +51,9 @@ fn patient() -> Patient {
         telefoni: vec![],
         email: String::new(),
         tessera_sanitaria: String::new(),
-        patologie: vec!["IPA".into(), "DM2".into()],
+        patologia_primaria: None,
+        livello_ats: None,
+        patologie: vec!["56".into(), "50".into()],
         stato: PatientStatus::Attivo,
         note: String::new(),
     }

@@ -38,5 +38,6 @@ mod tui_gestore;
 mod tui_pai;
 mod tui_patto;
 mod tui_refresh;
+mod tui_regional;
 mod tui_ricette;
 mod tui_texts;

@@ -22,7 +22,7 @@ fn clock(h: u32, m: u32) -> Arc<FixedClock> {
 fn patient(cognome: &str, nome: &str) -> Patient {
     let birth = NaiveDate::from_ymd_opt(1950, 3, 12).unwrap();
     Patient {
-        patologie: vec!["DM2".into()],
+        patologie: vec!["50".into()],
         ..common::patient::patient(cognome, nome, Sex::M, birth)
     }
 }

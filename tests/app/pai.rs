@@ -64,7 +64,9 @@ fn setup(desk: &Desk) -> u64 {
             telefoni: vec![],
             email: String::new(),
             tessera_sanitaria: String::new(),
-            patologie: vec!["DM2".into(), "IPA".into()],
+            patologia_primaria: None,
+            livello_ats: None,
+            patologie: vec!["50".into(), "56".into()],
             stato: PatientStatus::Attivo,
             note: String::new(),
         })

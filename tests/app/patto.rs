@@ -59,7 +59,9 @@ fn setup(desk: &Desk) -> u64 {
         telefoni: vec!["333 1234567".into()],
         email: String::new(),
         tessera_sanitaria: String::new(),
-        patologie: vec!["IPA".into(), "DM2".into()],
+        patologia_primaria: None,
+        livello_ats: None,
+        patologie: vec!["56".into(), "50".into()],
         stato: PatientStatus::Attivo,
         note: String::new(),
     };

@@ -23,7 +23,9 @@ fn patient(cognome: &str, nome: &str, cf: &str) -> Patient {
         telefoni: vec!["02 1234567".into()],
         email: String::new(),
         tessera_sanitaria: "80380001200012345678".into(),
-        patologie: vec!["IPA".into()],
+        patologia_primaria: None,
+        livello_ats: None,
+        patologie: vec!["56".into()],
         stato: PatientStatus::Attivo,
         note: String::new(),
     }

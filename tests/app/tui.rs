@@ -62,6 +62,8 @@ fn patient(p: &Person) -> Patient {
         telefoni: vec!["02 1234567".into()],
         email: String::new(),
         tessera_sanitaria: String::new(),
+        patologia_primaria: None,
+        livello_ats: None,
         patologie: p.patologie.iter().map(|c| c.to_string()).collect(),
         stato: PatientStatus::Attivo,
         note: String::new(),
@@ -78,7 +80,7 @@ fn fill(desk: &Desk) {
             born: date(1968, 1, 1),
             birthplace: "H501",
             comune: "F205",
-            patologie: &["IPA", "DM2"],
+            patologie: &["56", "50"],
         },
         Person {
             cognome: "Rossi",
@@ -87,7 +89,7 @@ fn fill(desk: &Desk) {
             born: date(1950, 3, 15),
             birthplace: "F205",
             comune: "F704",
-            patologie: &["DM2", "BPCO", "SCC", "IRC"],
+            patologie: &["50", "39", "20", "17"],
         },
         Person {
             cognome: "Rossini",
@@ -96,7 +98,7 @@ fn fill(desk: &Desk) {
             born: date(1975, 7, 20),
             birthplace: "B157",
             comune: "B157",
-            patologie: &["IPA"],
+            patologie: &["56"],
         },
         Person {
             cognome: "Rossetti",
@@ -105,7 +107,7 @@ fn fill(desk: &Desk) {
             born: date(1942, 11, 5),
             birthplace: "B149",
             comune: "B149",
-            patologie: &["FA", "SCC"],
+            patologie: &["30", "20"],
         },
         Person {
             cognome: "Bianchi",
@@ -123,7 +125,7 @@ fn fill(desk: &Desk) {
             born: date(1961, 9, 30),
             birthplace: "A794",
             comune: "A794",
-            patologie: &["ASMA"],
+            patologie: &["63"],
         },
         Person {
             cognome: "Rossi",
@@ -132,7 +134,7 @@ fn fill(desk: &Desk) {
             born: date(1931, 2, 2),
             birthplace: "F205",
             comune: "F205",
-            patologie: &["DEM", "PARK"],
+            patologie: &["28", "33"],
         },
     ];
     for person in &people {
@@ -944,7 +946,7 @@ fn a_form_saved_over_a_record_another_desk_changed_is_refused_and_keeps_the_text
         .expect("other desk saves");
     // This desk types a note and saves: refused, naming what changed.
     ui.keys(|e| {
-        for _ in 0..15 {
+        for _ in 0..16 {
             e.key(KeyCode::Tab);
         }
         e.ctrl('u').text("chiamare dopo le 17").ctrl('s');
@@ -998,7 +1000,7 @@ fn a_refused_save_is_told_in_english_on_an_english_desk() {
         .update_patient(changed)
         .expect("other desk saves");
     ui.keys(|e| {
-        for _ in 0..15 {
+        for _ in 0..16 {
             e.key(KeyCode::Tab);
         }
         e.ctrl('u').text("call after 5 pm").ctrl('s');

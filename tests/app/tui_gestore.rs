@@ -65,7 +65,9 @@ fn patient(cognome: &str, nome: &str, sex: Sex, born: NaiveDate, comune: &str) -
         telefoni: vec!["039 1234567".into()],
         email: String::new(),
         tessera_sanitaria: String::new(),
-        patologie: vec!["DM2".into(), "BPCO".into(), "SCC".into(), "IRC".into()],
+        patologia_primaria: None,
+        livello_ats: None,
+        patologie: vec!["50".into(), "39".into(), "20".into(), "17".into()],
         stato: PatientStatus::Attivo,
         note: String::new(),
     }

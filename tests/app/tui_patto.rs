@@ -55,7 +55,7 @@ fn register(desk: &Desk, cognome: &str, nome: &str, sex: Sex, born: NaiveDate) -
             comune: "F205".into(),
         },
         telefoni: vec!["333 1234567".into()],
-        patologie: vec!["IPA".into(), "DM2".into()],
+        patologie: vec!["56".into(), "50".into()],
         ..common::patient::patient(cognome, nome, sex, born)
     };
     desk.patients()
@@ -666,7 +666,7 @@ fn niccolo_without_mmg(desk: &Desk, day: NaiveDate) -> PatientId {
     let gestore = import_gestore(desk);
     let patient = Patient {
         mmg: String::new(),
-        patologie: vec!["IPA".into(), "DM2".into()],
+        patologie: vec!["56".into(), "50".into()],
         ..common::patient::patient("D'Adda", "Niccolò", Sex::M, date(1950, 3, 12))
     };
     let id = desk

@@ -73,24 +73,32 @@ fn pathologies_are_picked_from_the_catalogue() {
         }
     });
     let screen = rows(&ui).join("\n");
-    // The help is whole: it ends with its full stop, not after "AR,".
+    // The help is whole: it ends with its full stop.
     assert!(
-        screen.contains("sceglierlo dal catalogo."),
+        screen.contains("la primaria con * (Ctrl+P)."),
         "help cut:\n{screen}"
     );
     // A name's part offers the pathology; Enter takes its code, ready for the next.
+    // Codes first, then names, in catalogue order: "diab" offers 8, 16, 31,
+    // 44 and 50.
     ui.keys(|e| {
-        e.text("ip");
+        e.text("iperte");
         e.key(KeyCode::Enter);
         e.text("diab");
     });
     let screen = rows(&ui).join("\n");
-    assert!(screen.contains("DM2 · Diabete"), "no completion:\n{screen}");
+    assert!(
+        screen.contains("50 · Diabete mellito tipo 2"),
+        "no completion:\n{screen}"
+    );
     ui.keys(|e| {
+        for _ in 0..4 {
+            e.key(KeyCode::Down);
+        }
         e.key(KeyCode::Enter);
     });
     match top(&ui.app) {
-        Screen::Form(f) => assert_eq!(f.value(FieldId::Patologie), "IPA, DM2, "),
+        Screen::Form(f) => assert_eq!(f.value(FieldId::Patologie), "56, 50, "),
         _ => panic!("the form stays open"),
     }
 }

@@ -261,15 +261,13 @@ fn categories_and_places() {
 // --- Templates -------------------------------------------------------
 
 #[test]
-fn embedded_templates_cover_every_starter_pathology() {
+fn embedded_templates_follow_the_sgdt_codes() {
     let parsed = PaiTemplates::parse_csv(include_str!("../../../assets/pai-modelli.csv"));
     let parsed = parsed.unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(&parsed, PaiTemplates::embedded());
-    let catalogue = super::super::pathology::Catalogue::starter();
-    let starter: Vec<&str> = catalogue.items().iter().map(|p| p.code.as_str()).collect();
-    assert_eq!(starter.len(), 15);
-    assert_eq!(parsed.pathologies().len(), 15);
-    for code in &starter {
+    let catalogue = crate::io::tables::pathologies();
+    for code in parsed.pathologies() {
+        assert!(catalogue.get(code).is_some(), "{code} non è nel catalogo");
         let items = parsed
             .for_pathology(code)
             .filter(|t| t.categoria != Categoria::StileDiVita)
@@ -281,10 +279,13 @@ fn embedded_templates_cover_every_starter_pathology() {
         assert!(items >= 3, "{code}: {items} prestazioni");
         assert!(advice >= 1, "{code}: nessun consiglio");
     }
-    for code in parsed.pathologies() {
-        assert!(catalogue.get(code).is_some(), "{code} non è nel catalogo");
+    // Every pathology of the old catalogue keeps its template under its SGDT code.
+    for (_, code) in crate::domain::pathology::LEGACY_CODES {
+        assert!(parsed.has_pathology(code), "{code}");
     }
-    // Items per pathology, as documented in the report.
+    // Items per pathology, as documented in the README: the 15 of the first
+    // catalogue, diabetes type 1 (44), the complicated forms (16 of 50, 8 of
+    // 44) and Alzheimer (47, the dementia template).
     let counts: Vec<(&str, usize)> = parsed
         .pathologies()
         .into_iter()
@@ -299,30 +300,52 @@ fn embedded_templates_cover_every_starter_pathology() {
     assert_eq!(
         counts,
         [
-            ("DM2", 11),
-            ("IPA", 9),
-            ("BPCO", 7),
-            ("SCC", 12),
-            ("CIS", 8),
-            ("FA", 8),
-            ("IRC", 13),
-            ("IPOT", 3),
-            ("DISL", 5),
-            ("ASMA", 5),
-            ("OSTP", 6),
-            ("AR", 9),
-            ("PARK", 4),
-            ("DEM", 5),
-            ("EPI", 5),
+            ("50", 11),
+            ("16", 12),
+            ("44", 11),
+            ("8", 13),
+            ("56", 9),
+            ("39", 7),
+            ("20", 12),
+            ("29", 8),
+            ("30", 8),
+            ("17", 13),
+            ("60", 3),
+            ("48", 5),
+            ("63", 5),
+            ("49", 6),
+            ("40", 9),
+            ("33", 4),
+            ("28", 5),
+            ("47", 5),
+            ("34", 5),
         ]
     );
-    let hba1c = parsed
-        .for_pathology("dm2")
+    let hba1c = |code: &str| {
+        parsed
+            .for_pathology(code)
+            .find(|t| t.chiave == "HBA1C")
+            .map(|t| t.frequenza)
+    };
+    assert_eq!(hba1c("50"), Some(Frequenza::VoltePerAnno(3)));
+    // The complicated forms: the same base, checked more often, plus a
+    // cardiology visit.
+    assert_eq!(hba1c("16"), Some(Frequenza::VoltePerAnno(4)));
+    assert_eq!(hba1c("8"), Some(Frequenza::VoltePerAnno(4)));
+    for complicated in ["16", "8"] {
+        assert!(
+            parsed
+                .for_pathology(complicated)
+                .any(|t| t.descrizione == "Visita cardiologica"),
+            "{complicated}"
+        );
+    }
+    let base = parsed
+        .for_pathology("50")
         .find(|t| t.chiave == "HBA1C")
         .unwrap();
-    assert_eq!(hba1c.codice_prestazione.as_deref(), Some("90.28.1"));
-    assert_eq!(hba1c.frequenza, Frequenza::VoltePerAnno(3));
-    assert_eq!(hba1c.luogo, Luogo::in_sede("punto prelievi"));
+    assert_eq!(base.codice_prestazione.as_deref(), Some("90.28.1"));
+    assert_eq!(base.luogo, Luogo::in_sede("punto prelievi"));
     assert!(!parsed.has_pathology("XYZ"));
 }
 
@@ -469,7 +492,7 @@ fn minimal_template_columns_and_advice_rows() {
 
 #[test]
 fn diabetes_and_hypertension_merge_shared_items() {
-    let (items, advice) = plan_from_templates(&codes(&["DM2", "IPA"]), PaiTemplates::embedded());
+    let (items, advice) = plan_from_templates(&codes(&["50", "56"]), PaiTemplates::embedded());
     // 11 for DM2 + 9 for IPA - 5 shared (creatinina, glicemia, profilo
     // lipidico, ECG, visita MMG).
     assert_eq!(items.len(), 15);
@@ -478,17 +501,17 @@ fn diabetes_and_hypertension_merge_shared_items() {
         .filter(|i| i.codice_prestazione.as_deref() == Some("90.16.3"))
         .collect();
     assert_eq!(creatinina.len(), 1);
-    assert_eq!(creatinina[0].patologie, ["DM2", "IPA"]);
+    assert_eq!(creatinina[0].patologie, ["50", "56"]);
     assert_eq!(creatinina[0].frequenza, Frequenza::VoltePerAnno(1));
     // The highest frequency wins: 3/anno (DM2) over annuale (IPA).
     let glicemia = find(&items, "Glicemia a digiuno");
     assert_eq!(glicemia.frequenza, Frequenza::VoltePerAnno(3));
-    assert_eq!(glicemia.patologie, ["DM2", "IPA"]);
+    assert_eq!(glicemia.patologie, ["50", "56"]);
     assert_eq!(glicemia.preparazione.as_deref(), Some("a digiuno"));
     // Merged by description when there is no code: 3/anno over 2/anno.
     let visita = find(&items, "Visita di controllo MMG");
     assert_eq!(visita.frequenza, Frequenza::VoltePerAnno(3));
-    assert_eq!(visita.patologie, ["DM2", "IPA"]);
+    assert_eq!(visita.patologie, ["50", "56"]);
     let lipidi = items
         .iter()
         .filter(|i| i.descrizione.starts_with("Profilo lipidico"))
@@ -510,7 +533,7 @@ fn diabetes_and_hypertension_merge_shared_items() {
     assert!(advice.contains(&"Ridurre il sale: meno di 5 g al giorno".to_string()));
     // The same whatever the case and with repetitions.
     let again = plan_from_templates(
-        &codes(&["dm2", " ipa", "DM2", "XYZ"]),
+        &codes(&["50", " 56", "50", "XYZ"]),
         PaiTemplates::embedded(),
     );
     assert_eq!(again, (items, advice));
@@ -519,7 +542,7 @@ fn diabetes_and_hypertension_merge_shared_items() {
 #[test]
 fn three_pathologies_exact_items_and_frequencies() {
     let (items, advice) =
-        plan_from_templates(&codes(&["DM2", "IPA", "SCC"]), PaiTemplates::embedded());
+        plan_from_templates(&codes(&["50", "56", "20"]), PaiTemplates::embedded());
     let got: Vec<(u32, &str, String, String)> = items
         .iter()
         .map(|i| {
@@ -536,82 +559,72 @@ fn three_pathologies_exact_items_and_frequencies() {
             1,
             "Esame del piede (sensibilità e polsi periferici)",
             "1 volta l'anno",
-            "DM2",
+            "50",
         ),
-        (
-            2,
-            "Visita di controllo MMG",
-            "4 volte l'anno",
-            "DM2+IPA+SCC",
-        ),
-        (3, "Visita diabetologica", "1 volta l'anno", "DM2"),
-        (4, "Visita cardiologica", "1 volta l'anno", "SCC"),
-        (5, "Emoglobina glicata (HbA1c)", "3 volte l'anno", "DM2"),
-        (6, "Glicemia a digiuno", "3 volte l'anno", "DM2+IPA"),
+        (2, "Visita di controllo MMG", "4 volte l'anno", "50+56+20"),
+        (3, "Visita diabetologica", "1 volta l'anno", "50"),
+        (4, "Visita cardiologica", "1 volta l'anno", "20"),
+        (5, "Emoglobina glicata (HbA1c)", "3 volte l'anno", "50"),
+        (6, "Glicemia a digiuno", "3 volte l'anno", "50+56"),
         (
             7,
             "Creatinina con stima del filtrato glomerulare (eGFR)",
             "2 volte l'anno",
-            "DM2+IPA+SCC",
+            "50+56+20",
         ),
         (
             8,
             "Microalbuminuria (rapporto albumina/creatinina urinaria)",
             "1 volta l'anno",
-            "DM2",
+            "50",
         ),
         (
             9,
             "Profilo lipidico (colesterolo totale, HDL, trigliceridi, LDL calcolato)",
             "1 volta l'anno",
-            "DM2+IPA",
+            "50+56",
         ),
-        (10, "Potassiemia", "2 volte l'anno", "IPA+SCC"),
-        (11, "Sodiemia", "2 volte l'anno", "IPA+SCC"),
-        (12, "Esame urine completo", "1 volta l'anno", "IPA"),
-        (13, "NT-proBNP", "2 volte l'anno", "SCC"),
+        (10, "Potassiemia", "2 volte l'anno", "56+20"),
+        (11, "Sodiemia", "2 volte l'anno", "56+20"),
+        (12, "Esame urine completo", "1 volta l'anno", "56"),
+        (13, "NT-proBNP", "2 volte l'anno", "20"),
         (
             14,
             "Emocromo con formula leucocitaria",
             "1 volta l'anno",
-            "SCC",
+            "20",
         ),
         (
             15,
             "Ferritina e saturazione della transferrina",
             "1 volta l'anno",
-            "SCC",
+            "20",
         ),
         (
             16,
             "Elettrocardiogramma (ECG)",
             "1 volta l'anno",
-            "DM2+IPA+SCC",
+            "50+56+20",
         ),
-        (17, "Esame del fundus oculi", "ogni 24 mesi", "DM2"),
+        (17, "Esame del fundus oculi", "ogni 24 mesi", "50"),
         (
             18,
             "Ecocardiogramma (ecocolordoppler cardiaco)",
             "1 volta l'anno",
-            "SCC",
+            "20",
         ),
-        (
-            19,
-            "Vaccinazione antinfluenzale",
-            "1 volta l'anno",
-            "DM2+SCC",
-        ),
+        (19, "Vaccinazione antinfluenzale", "1 volta l'anno", "50+20"),
         (
             20,
             "Misurazione della pressione arteriosa in ambulatorio",
             "2 volte l'anno",
-            "IPA",
+            "56",
         ),
         (
             21,
             "Controllo di peso, pressione arteriosa, frequenza cardiaca e segni di congestione",
             "4 volte l'anno",
-            "SCC",
+            "20",
         ),
     ];
     let expected: Vec<(u32, &str, String, String)> = expected
@@ -633,7 +646,7 @@ fn three_pathologies_exact_items_and_frequencies() {
 
 #[test]
 fn dependencies_become_item_ids() {
-    let (items, _) = plan_from_templates(&codes(&["DM2", "IPA"]), PaiTemplates::embedded());
+    let (items, _) = plan_from_templates(&codes(&["50", "56"]), PaiTemplates::embedded());
     let id = |d: &str| find(&items, d).id;
     let hba1c = id("Emoglobina glicata (HbA1c)");
     let glicemia = id("Glicemia a digiuno");
@@ -684,7 +697,7 @@ fn sample_pai() -> Pai {
         date(2026, 1, 15),
         date(2027, 1, 14),
         "dott. Mario Bianchi",
-        &codes(&["DM2", "IPA"]),
+        &codes(&["50", "56"]),
         PaiTemplates::embedded(),
     );
     pai.farmaci.push(Farmaco {

@@ -257,7 +257,7 @@ fn dm2() -> Pai {
         d(2026, 1, 15),
         d(2027, 1, 14),
         "dott. Rossi",
-        &["DM2".to_string()],
+        &["50".to_string()],
         PaiTemplates::embedded(),
     )
 }

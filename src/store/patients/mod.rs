@@ -46,11 +46,15 @@ pub struct PatientRow {
     pub stato: PatientStatus,
     /// The Gestore of the active presa in carico.
     pub gestore: Option<GestoreId>,
+    /// The level the ATS communicated, if any.
+    pub livello_ats: Option<Livello>,
 }
 
 impl PatientRow {
+    /// The Region's level when known, else the estimate from the count.
     pub fn livello(&self) -> Option<Livello> {
-        Livello::from_count(self.patologie)
+        self.livello_ats
+            .or_else(|| Livello::from_count(self.patologie))
     }
 }
 

@@ -209,7 +209,7 @@ fn an_older_store_gets_the_name_word_index_when_opened() {
             .as_deref(),
         Some(&[super::super::STORE_FORMAT][..])
     );
-    assert_eq!(super::super::STORE_FORMAT, 4);
+    assert_eq!(super::super::STORE_FORMAT, 5);
     assert_eq!(word_entries(&store).len(), 4);
     assert_eq!(found(&store, "della ma"), vec![id]);
     assert_eq!(found(&store, "della va ma"), vec![id]);
@@ -277,14 +277,14 @@ fn a_store_of_a_newer_format_is_refused_untouched() {
         let store = Store::open(dir.path()).unwrap();
         let mut p = demo_patient(1, "Rossi", "Anna");
         store.insert_patient(&mut p).unwrap();
-        store.meta.insert(super::super::META_FORMAT, &[5]).unwrap();
+        store.meta.insert(super::super::META_FORMAT, &[6]).unwrap();
         store.make_durable().unwrap();
     }
     let Err(e) = Store::open(dir.path()) else {
         panic!("a newer store must be refused");
     };
     assert!(
-        matches!(e, super::super::StoreError::NewerFormat { found: 5, .. }),
+        matches!(e, super::super::StoreError::NewerFormat { found: 6, .. }),
         "{e}"
     );
     assert!(e.to_string().contains("versione più recente"), "{e}");
@@ -292,7 +292,7 @@ fn a_store_of_a_newer_format_is_refused_untouched() {
     let meta = db.open_tree("meta").unwrap();
     assert_eq!(
         meta.get(super::super::META_FORMAT).unwrap().as_deref(),
-        Some(&[5u8][..])
+        Some(&[6u8][..])
     );
 }
 
@@ -401,6 +401,7 @@ fn expected_row(p: &Patient, gestore: Option<u64>) -> super::PatientRow {
         patologie: p.patologie.len(),
         stato: p.stato,
         gestore,
+        livello_ats: p.livello_ats.as_ref().map(|l| l.livello),
     }
 }
 
@@ -436,7 +437,9 @@ fn display_rows_follow_inserts_updates_prese_and_erasure() {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(dir.path()).unwrap();
     let mut p = demo_patient(1, "Bianchi", "Anna");
-    p.patologie = vec!["diabete".into()];
+    p.patologie = vec!["50".into()];
+    p.patologia_primaria = Some("50".into());
+    p.livello_ats = None;
     p.tessera_sanitaria = "80380001200012345678".into();
     let id = store.insert_patient(&mut p).unwrap();
     assert_rows(&store, &expected_row(&p, None));
@@ -445,7 +448,7 @@ fn display_rows_follow_inserts_updates_prese_and_erasure() {
 
     // An update moves the rows with the keys and shows the new level.
     p.cognome = "Bianco".into();
-    p.patologie.push("bpco".into());
+    p.patologie.push("39".into());
     p.stato = crate::domain::PatientStatus::Trasferito(
         chrono::NaiveDate::from_ymd_opt(2026, 1, 2).unwrap(),
     );
@@ -454,6 +457,18 @@ fn display_rows_follow_inserts_updates_prese_and_erasure() {
     assert_eq!(
         crate::service::search::search_rows(&store, &p.codice_fiscale, 50).unwrap()[0].livello(),
         crate::domain::Livello::from_count(2)
+    );
+    // The level the ATS communicated wins over the count, in the row too.
+    p.livello_ats = Some(crate::domain::LivelloAts {
+        livello: crate::domain::Livello::L1,
+        fonte: "ATS".into(),
+        data: chrono::NaiveDate::from_ymd_opt(2026, 1, 5).unwrap(),
+    });
+    store.update_patient(&p).unwrap();
+    assert_rows(&store, &expected_row(&p, None));
+    assert_eq!(
+        crate::service::search::search_rows(&store, &p.codice_fiscale, 50).unwrap()[0].livello(),
+        Some(crate::domain::Livello::L1)
     );
 
     // The active presa's Gestore is shown, kept by updates, gone when revoked.
@@ -477,6 +492,7 @@ fn display_rows_follow_inserts_updates_prese_and_erasure() {
     after.codice_fiscale = "XXXXXX00X00X000X".into();
     after.tessera_sanitaria = String::new();
     after.patologie.clear();
+    after.patologia_primaria = None;
     store
         .erase_patient(&super::super::gdpr::Erasure {
             before: &p,
@@ -501,7 +517,8 @@ fn display_rows_follow_inserts_updates_prese_and_erasure() {
             }
         }
     }
-    assert!(store.check().unwrap().is_ok());
+    let report = store.check().unwrap();
+    assert!(report.is_ok(), "{:?}", report.problems);
 }
 
 #[test]
@@ -647,7 +664,7 @@ fn a_format_3_store_gets_the_display_rows_when_opened() {
             .get(super::super::META_FORMAT)
             .unwrap()
             .as_deref(),
-        Some(&[4u8][..])
+        Some(&[5u8][..])
     );
     let report = store.check().unwrap();
     assert!(report.is_ok(), "{:?}", report.problems);

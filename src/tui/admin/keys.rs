@@ -51,6 +51,14 @@ pub static KEYS: &[Binding] = &[
     row(C::AdminStudio, Key::plain(KeyCode::Char(' ')), A::Toggle, |l| t(l).admin.k_toggle_channel, false),
     row(C::AdminStudio, Key::ctrl('d'), A::Remove, |l| t(l).admin.k_remove_mmg, true),
     row(C::AdminStudio, Key::plain(KeyCode::Esc), A::Back, |l| t(l).kit.k_back, true),
+    // The primary pathologies per ATS: text fields, so no bare letters.
+    row(C::AdminPrimarie, Key::ctrl('s'), A::Save, |l| t(l).admin.k_primarie_save, true),
+    row(C::AdminPrimarie, Key::plain(KeyCode::Enter), A::Open, |l| t(l).admin.k_primarie_enter, true),
+    row(C::AdminPrimarie, Key::plain(KeyCode::Tab), A::NextField, |l| t(l).kit.k_next_field, true),
+    row(C::AdminPrimarie, Key::plain(KeyCode::BackTab), A::PrevField, |l| t(l).kit.k_prev_field, false),
+    row(C::AdminPrimarie, Key::plain(KeyCode::Up), A::Up, |l| t(l).kit.k_up, false),
+    row(C::AdminPrimarie, Key::plain(KeyCode::Down), A::Down, |l| t(l).kit.k_down, false),
+    row(C::AdminPrimarie, Key::plain(KeyCode::Esc), A::Back, |l| t(l).kit.k_back, true),
     // The stored list of Gestori: the filter field has the focus.
     row(C::AdminGestori, Key::plain(KeyCode::Up), A::Up, |l| t(l).kit.k_up, false),
     row(C::AdminGestori, Key::plain(KeyCode::Down), A::Down, |l| t(l).kit.k_down, false),

@@ -9,6 +9,7 @@ pub mod audit;
 pub mod import;
 pub mod keys;
 pub mod operators;
+pub mod primarie;
 pub mod strings;
 pub mod studio;
 
@@ -26,6 +27,7 @@ use crate::tui::admin::agenda::{ChiusureSection, FuoriSection, RisorseSection};
 use crate::tui::admin::audit::AuditSection;
 use crate::tui::admin::import::ImportSection;
 use crate::tui::admin::operators::OperatorsSection;
+use crate::tui::admin::primarie::PrimarieSection;
 use crate::tui::admin::strings::Texts;
 use crate::tui::admin::studio::StudioSection;
 use crate::tui::kit::field;
@@ -43,6 +45,7 @@ pub enum Section {
     History,
     Studio,
     Gestori,
+    Primarie,
     Risorse,
     Chiusure,
     Fuori,
@@ -52,7 +55,7 @@ pub enum Section {
 }
 
 impl Section {
-    pub const ALL: [Section; 10] = [
+    pub const ALL: [Section; 11] = [
         Section::Import,
         Section::History,
         Section::Studio,
@@ -63,6 +66,7 @@ impl Section {
         Section::Operators,
         Section::Audit,
         Section::Archivio,
+        Section::Primarie,
     ];
 
     pub fn name(self, s: &Texts) -> &'static str {
@@ -71,6 +75,7 @@ impl Section {
             Section::History => s.admin.sec_history,
             Section::Studio => s.admin.sec_studio,
             Section::Gestori => s.admin.sec_gestori,
+            Section::Primarie => s.admin.sec_primarie,
             Section::Risorse => s.agenda_admin.sec_risorse,
             Section::Chiusure => s.agenda_admin.sec_chiusure,
             Section::Fuori => s.agenda_admin.sec_fuori,
@@ -87,6 +92,7 @@ impl Section {
             Section::Import => Some(Operation::Import),
             Section::Studio => Some(Operation::Practice),
             Section::Operators => Some(Operation::Operators),
+            Section::Primarie => Some(Operation::Import),
             Section::Audit => Some(Operation::Audit),
             Section::Archivio => Some(Operation::Backup),
             Section::Risorse | Section::Chiusure => Some(Operation::Agenda),
@@ -101,6 +107,7 @@ impl Section {
             Section::History => s.admin.sec_history_text,
             Section::Studio => s.admin.sec_studio_text,
             Section::Gestori => s.admin.sec_gestori_text,
+            Section::Primarie => s.admin.sec_primarie_text,
             Section::Risorse => s.agenda_admin.sec_risorse_text,
             Section::Chiusure => s.agenda_admin.sec_chiusure_text,
             Section::Fuori => s.agenda_admin.sec_fuori_text,
@@ -121,6 +128,7 @@ pub enum AdminScreen {
     Chiusure(ChiusureSection),
     Fuori(FuoriSection),
     Operators(OperatorsSection),
+    Primarie(PrimarieSection),
     Audit(Box<AuditSection>),
     Archivio(ArchivioSection),
 }
@@ -140,6 +148,7 @@ impl AdminScreen {
             Section::Chiusure => AdminScreen::Chiusure(ChiusureSection::new(env)),
             Section::Fuori => AdminScreen::Fuori(FuoriSection::new(env)),
             Section::Operators => AdminScreen::Operators(OperatorsSection::new(env)),
+            Section::Primarie => AdminScreen::Primarie(PrimarieSection::new(env)),
             Section::Audit => AdminScreen::Audit(Box::new(AuditSection::new(env))),
             Section::Archivio => AdminScreen::Archivio(ArchivioSection::default()),
         }
@@ -160,6 +169,7 @@ impl AdminScreen {
             AdminScreen::Chiusure(_) => Some(Section::Chiusure),
             AdminScreen::Fuori(_) => Some(Section::Fuori),
             AdminScreen::Operators(_) => Some(Section::Operators),
+            AdminScreen::Primarie(_) => Some(Section::Primarie),
             AdminScreen::Audit(_) => Some(Section::Audit),
             AdminScreen::Archivio(_) => Some(Section::Archivio),
         }
@@ -230,6 +240,13 @@ impl AdminScreen {
         }
     }
 
+    pub fn primarie(&self) -> Option<&PrimarieSection> {
+        match self {
+            AdminScreen::Primarie(p) => Some(p),
+            _ => None,
+        }
+    }
+
     pub fn operators(&self) -> Option<&OperatorsSection> {
         match self {
             AdminScreen::Operators(o) => Some(o),
@@ -284,6 +301,7 @@ impl AdminScreen {
             AdminScreen::Chiusure(_) => Context::AdminChiusure,
             AdminScreen::Fuori(_) => Context::AdminFuori,
             AdminScreen::Operators(_) => Context::AdminOperators,
+            AdminScreen::Primarie(_) => Context::AdminPrimarie,
             AdminScreen::Audit(_) => Context::AdminAudit,
             AdminScreen::Archivio(_) => Context::AdminArchivio,
         }
@@ -313,6 +331,7 @@ impl AdminScreen {
             | AdminScreen::Operators(_)
             | AdminScreen::Archivio(_) => None,
             AdminScreen::Audit(au) => au.input_mut(),
+            AdminScreen::Primarie(p) => p.input_mut(),
             AdminScreen::Import(i) => i.input_mut(),
             AdminScreen::Studio(st) => st.input_mut(),
             AdminScreen::Gestori(g) if g.detail => None,
@@ -368,6 +387,7 @@ impl AdminScreen {
             AdminScreen::Chiusure(c) => c.action(action, env),
             AdminScreen::Fuori(f) => f.action(action, env),
             AdminScreen::Operators(o) => o.action(action, env),
+            AdminScreen::Primarie(p) => p.action(action, env),
             AdminScreen::Audit(au) => au.action(action, env),
             AdminScreen::Archivio(ar) => ar.action(action, env),
         }
@@ -393,6 +413,7 @@ impl AdminScreen {
             AdminScreen::Chiusure(c) => c.draw(frame, area, env),
             AdminScreen::Fuori(f) => f.draw(frame, area, env),
             AdminScreen::Operators(o) => o.draw(frame, area, env),
+            AdminScreen::Primarie(p) => p.draw(frame, area, env, focused),
             AdminScreen::Audit(au) => au.draw(frame, area, env, focused),
             AdminScreen::Archivio(ar) => ar.draw(frame, area, env),
         }

@@ -24,6 +24,16 @@ texts! {
         admin_intro: "↑↓ per scegliere la sezione, Invio per aprirla, Esc per tornare." | "↑↓ to pick a section, Enter to open it, Esc to go back.",
         sec_import: "Importa elenco Gestori" | "Import list of Gestori",
         sec_import_text: "Legge l'elenco dei Gestori idonei pubblicato dall'ATS (CSV o XLSX): anteprima delle righe riconosciute e scartate, poi conferma." | "Reads the list of eligible Gestori published by the ATS (CSV or XLSX): preview of the rows recognised and rejected, then confirm.",
+        sec_primarie: "Patologie primarie per ATS" | "Primary pathologies by ATS",
+        sec_primarie_text: "Le patologie che ogni ATS ammette come primarie (nessun codice: tutte). ↑↓ sceglie l'ATS, Ctrl+S salva i codici; un file ats;codice si importa dal secondo campo con Invio." | "The pathologies each ATS allows as primary (no code: any). ↑↓ picks the ATS, Ctrl+S saves the codes; a file ats;codice is imported from the second field with Enter.",
+        col_primarie: "Patologie primarie ammesse" | "Primary pathologies allowed",
+        primarie_any: "tutte" | "any",
+        f_primarie_codes: "Codici ammessi" | "Codes allowed",
+        f_primarie_file: "File ats;codice" | "File ats;codice",
+        primarie_no_file: "Scrivere il percorso del file da importare (colonne ats;codice)." | "Type the path of the file to import (columns ats;codice).",
+        k_primarie_save: "salva i codici" | "save the codes",
+        k_primarie_enter: "salva / importa" | "save / import",
+        ctx_primarie: "Amministrazione · Patologie primarie per ATS" | "Administration · Primary pathologies by ATS",
         sec_history: "Storico importazioni" | "Import log",
         sec_history_text: "Le importazioni fatte: data, file, ATS, conteggi, operatore." | "The imports made: date, file, ATS, counts, operator.",
         sec_studio: "Studio" | "Practice",
@@ -804,6 +814,23 @@ texts! {
     }
     lists {
         role_names: ["segreteria", "medico", "amministratore"] | ["front desk", "doctor", "administrator"],
+    }
+}
+
+impl AdminStrings {
+    pub fn primarie_saved(&self, ats: &str) -> String {
+        tr!(
+            self.lang,
+            "Patologie primarie di {ats} salvate" | "Primary pathologies of {ats} saved"
+        )
+    }
+
+    pub fn primarie_imported(&self, n: usize) -> String {
+        tr!(
+            self.lang,
+            "Tabella importata: {n} ATS con patologie primarie ristrette"
+                | "Table imported: {n} ATS with restricted primary pathologies"
+        )
     }
 }
 

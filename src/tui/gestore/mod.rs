@@ -663,8 +663,8 @@ impl GestoreScreen {
             Some(a) => format::ats_label(a),
             None => s.kit.none.to_string(),
         };
-        let level = match p.livello() {
-            Some(l) => s.kit.level_short(l),
+        let level = match p.livello_noto() {
+            Some(l) => s.kit.level_known(&l),
             None => g.no_level.to_string(),
         };
         let rest = format!(

@@ -68,6 +68,8 @@ pub enum Context {
     AdminOperators,
     /// Amministrazione: the access log.
     AdminAudit,
+    /// Amministrazione: the primary pathologies each ATS allows.
+    AdminPrimarie,
     /// Amministrazione: a backup or a check of the store, now.
     AdminArchivio,
     /// F6: the week of a resource.
@@ -88,7 +90,7 @@ pub enum Context {
 
 impl Context {
     /// In the order the help screen lists them.
-    pub const ALL: [Context; 42] = [
+    pub const ALL: [Context; 43] = [
         Context::Global,
         Context::Lookup,
         Context::Record,
@@ -126,6 +128,7 @@ impl Context {
         Context::AgendaPlan,
         Context::Login,
         Context::AdminOperators,
+        Context::AdminPrimarie,
         Context::AdminAudit,
         Context::AdminArchivio,
         Context::RichiamiPai,
@@ -157,6 +160,8 @@ pub enum Action {
     // Record.
     Edit,
     MarkDeceased,
+    /// The patient form: marks the pathology under the cursor as primary.
+    MarkPrimary,
     MarkTransferred,
     Reactivate,
     // Form.

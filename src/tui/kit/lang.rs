@@ -5,7 +5,7 @@
 //! its `strings.rs`.
 
 use crate::domain::patto::PattoState;
-use crate::domain::{Canale, GestoreTipo, Livello};
+use crate::domain::{Canale, GestoreTipo, Livello, LivelloNoto};
 use crate::tui::kit::format::DateError;
 
 pub use crate::texts::Lang;
@@ -213,6 +213,34 @@ impl KitStrings {
 
     pub fn level_short(&self, l: Livello) -> String {
         tr!(self.lang, "livello {}" | "level {}", l.number())
+    }
+
+    /// "Livello 2 (ATS, 12/03/2026)" or "Livello 1 (stima)": the level and
+    /// which one it is, the Region's or the desk's estimate.
+    pub fn level_known(&self, l: &LivelloNoto) -> String {
+        match l {
+            LivelloNoto::Ats(a) => tr!(
+                self.lang,
+                "Livello {} ({}, {})" | "Level {} ({}, {})",
+                a.livello.number(),
+                a.fonte,
+                a.data.format("%d/%m/%Y")
+            ),
+            LivelloNoto::Stima(l) => tr!(
+                self.lang,
+                "Livello {} (stima)" | "Level {} (estimate)",
+                l.number()
+            ),
+        }
+    }
+
+    /// The level in a list column: "2 ATS" or "1 st.".
+    pub fn level_cell(&self, l: Livello, estimate: bool) -> String {
+        if estimate {
+            tr!(self.lang, "{} st." | "{} est.", l.number())
+        } else {
+            format!("{} ATS", l.number())
+        }
     }
 
     pub fn date_error(&self, e: DateError) -> &'static str {

@@ -796,7 +796,7 @@ mod tests {
             d,
             d + chrono::Days::new(364),
             "Dott. Riva",
-            &["DM2".to_string()],
+            &["50".to_string()],
             crate::domain::pai::PaiTemplates::embedded(),
         );
         pai.items.truncate(3);

@@ -868,7 +868,10 @@ impl PaiScreen {
                 if p.patologie.is_empty() {
                     String::new()
                 } else {
-                    format!("   {}", p.patologie.join(", "))
+                    let catalogue = crate::service::pathologies();
+                    let labels: Vec<String> =
+                        p.patologie.iter().map(|c| catalogue.label(c)).collect();
+                    format!("   {}", labels.join(", "))
                 },
                 theme.muted,
             ),
@@ -1281,7 +1284,11 @@ impl PaiScreen {
                     rest.push(format!(
                         "{}: {}",
                         ps.col_patologie,
-                        item.patologie.join(", ")
+                        item.patologie
+                            .iter()
+                            .map(|c| crate::service::pathologies().label(c))
+                            .collect::<Vec<_>>()
+                            .join(", ")
                     ));
                 }
                 if !dopo.is_empty() {

@@ -127,7 +127,7 @@ texts! {
         h_erogatore: "La struttura o la specialità esterna, es. cardiologia." | "The external facility or specialty, e.g. cardiologia.",
         h_preparazione: "Es. a digiuno, primo campione di urine del mattino." | "E.g. a digiuno (fasting), first morning urine sample.",
         h_dopo: "Spazio: scegliere le prestazioni i cui risultati servono prima." | "Space: choose the services whose results are needed first.",
-        h_patologie: "I codici delle patologie che la richiedono, separati da virgole (es. DM2, IPA)." | "The codes of the pathologies that need it, comma separated (e.g. DM2, IPA).",
+        h_patologie: "I codici delle patologie che la richiedono, separati da virgole (es. 50, 56)." | "The codes of the pathologies that need it, comma separated (e.g. 50, 56).",
         h_note: "Annotazioni per il Clinical Manager e per chi prenota." | "Notes for the Clinical Manager and for whoever books.",
         h_farmaco: "Il nome commerciale, come prescritto." | "The brand name, as prescribed.",
         h_principio: "Il principio attivo (basta uno dei due nomi)." | "The active ingredient (one of the two names is enough).",

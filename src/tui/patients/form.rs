@@ -13,10 +13,12 @@ use tui_input::Input;
 
 use crate::domain::codice_fiscale::{CodiceFiscale, Decoded, compute, name_code, surname_code};
 use crate::domain::comuni::Comune;
-use crate::domain::pathology::Catalogue;
+use crate::domain::level::FONTE_ATS;
 use crate::domain::patient::digits;
 use crate::domain::text;
-use crate::domain::{Livello, Patient, PatientId, PatientStatus, Residence, Sex};
+use crate::domain::{
+    Livello, LivelloAts, LivelloNoto, Patient, PatientId, PatientStatus, Residence, Sex,
+};
 use crate::tui::kit::dialog::{Modal, Submit};
 use crate::tui::kit::field;
 use crate::tui::kit::format::{self, PlaceError};
@@ -45,11 +47,12 @@ pub enum FieldId {
     Email,
     Tessera,
     Patologie,
+    LivelloAts,
     Note,
 }
 
 /// The fields in screen and Tab order.
-pub const FIELDS: [FieldId; 16] = [
+pub const FIELDS: [FieldId; 17] = [
     FieldId::Cognome,
     FieldId::Nome,
     FieldId::CodiceFiscale,
@@ -65,6 +68,7 @@ pub const FIELDS: [FieldId; 16] = [
     FieldId::Email,
     FieldId::Tessera,
     FieldId::Patologie,
+    FieldId::LivelloAts,
     FieldId::Note,
 ];
 
@@ -90,6 +94,7 @@ impl FieldId {
             FieldId::Email => s.patients.f_email,
             FieldId::Tessera => s.patients.f_tessera,
             FieldId::Patologie => s.patients.f_pathologies,
+            FieldId::LivelloAts => s.patients.f_level_ats,
             FieldId::Note => s.patients.f_note,
         }
     }
@@ -109,6 +114,7 @@ impl FieldId {
             FieldId::Email => s.patients.h_email.to_string(),
             FieldId::Tessera => s.patients.h_tessera.to_string(),
             FieldId::Patologie => s.patients.h_pathologies.to_string(),
+            FieldId::LivelloAts => s.patients.h_level_ats.to_string(),
             FieldId::Note => s.patients.h_note.to_string(),
         }
     }
@@ -174,13 +180,13 @@ pub fn pathology_completion(value: &str) -> Option<Completion> {
     if last.is_empty() {
         return None;
     }
+    let last = last.trim_start_matches(PRIMARY_MARK);
+    if last.is_empty() {
+        return None;
+    }
     let key = text::fold(last);
-    let active = Catalogue::starter().items().iter().filter(|p| p.active);
-    let mut found: Vec<_> = active
-        .filter(|p| text::fold(&p.code).starts_with(&key) || text::fold(&p.name).contains(&key))
-        .collect();
     // Codes that start with what was typed first, then names.
-    found.sort_by_key(|p| !text::fold(&p.code).starts_with(&key));
+    let found = crate::service::pathologies().search(last);
     if found.is_empty() || (found.len() == 1 && text::fold(&found[0].code) == key) {
         return None;
     }
@@ -202,15 +208,109 @@ fn with_last_pathology(value: &str, item: &str) -> String {
         .collect();
     codes.pop();
     // Words of a name typed before the last one ("fibrillazione atr") go too.
-    let catalogue = Catalogue::starter();
+    let catalogue = crate::service::pathologies();
     while codes
         .last()
-        .is_some_and(|c| catalogue.get(&c.to_uppercase()).is_none())
+        .is_some_and(|c| catalogue.get(c.trim_start_matches(PRIMARY_MARK)).is_none())
     {
         codes.pop();
     }
     codes.push(code);
     format!("{}, ", codes.join(", "))
+}
+
+/// What marks the primary pathology among those typed ("*50, 56").
+pub const PRIMARY_MARK: char = '*';
+
+/// The pathology codes typed in the field, upper case, each once, and the
+/// one marked primary.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TypedPathologies {
+    pub codes: Vec<String>,
+    pub primary: Option<String>,
+    /// How many codes carry the mark (more than one is an error).
+    pub primaries: usize,
+}
+
+pub fn read_pathologies(value: &str) -> TypedPathologies {
+    let mut out = TypedPathologies::default();
+    for token in value.split(is_code_separator).filter(|c| !c.is_empty()) {
+        let marked = token.starts_with(PRIMARY_MARK);
+        let code = token.trim_start_matches(PRIMARY_MARK).to_uppercase();
+        if code.is_empty() {
+            continue;
+        }
+        // A code of sportello's first catalogue is read as its SGDT code.
+        let code = crate::domain::pathology::legacy_code(&code).map_or(code, str::to_string);
+        if marked {
+            out.primaries += 1;
+            out.primary = Some(code.clone());
+        }
+        if !out.codes.contains(&code) {
+            out.codes.push(code);
+        }
+    }
+    out
+}
+
+/// `value` with the code at character `cursor` marked primary (and no other).
+pub fn mark_primary(value: &str, cursor: usize) -> String {
+    // The token under the cursor: the one whose span holds it, else the last
+    // one before it.
+    let mut tokens: Vec<(usize, usize, String)> = Vec::new();
+    let mut start = None;
+    for (i, c) in value.chars().chain(std::iter::once(',')).enumerate() {
+        if is_code_separator(c) {
+            if let Some(s) = start.take() {
+                let t: String = value.chars().skip(s).take(i - s).collect();
+                tokens.push((s, i, t));
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    let chosen = tokens
+        .iter()
+        .rposition(|(s, _, _)| *s <= cursor)
+        .or(if tokens.is_empty() { None } else { Some(0) });
+    tokens
+        .iter()
+        .enumerate()
+        .map(|(i, (_, _, t))| {
+            let code = t.trim_start_matches(PRIMARY_MARK);
+            if Some(i) == chosen {
+                format!("{PRIMARY_MARK}{code}")
+            } else {
+                code.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The level typed in the "Livello ATS" field: `Ok(None)` when empty; a
+/// level 1-3 and a date (today when none is typed).
+fn read_level(
+    value: &str,
+    today: chrono::NaiveDate,
+) -> Result<Option<(Livello, chrono::NaiveDate)>, ()> {
+    let mut parts = value.split_whitespace();
+    let Some(first) = parts.next() else {
+        return Ok(None);
+    };
+    let livello = first
+        .parse::<u8>()
+        .ok()
+        .and_then(Livello::from_number)
+        .ok_or(())?;
+    let data = match parts.next() {
+        Some(d) => format::parse_date(d).filter(|d| *d <= today).ok_or(())?,
+        None => today,
+    };
+    if parts.next().is_some() {
+        return Err(());
+    }
+    Ok(Some((livello, data)))
 }
 
 /// What separates the pathology codes typed in one field.
@@ -439,6 +539,15 @@ impl FormScreen {
             }
             Action::Save => self.save(env, false),
             Action::ComputeCf => self.compute_cf(env),
+            Action::MarkPrimary if self.focused() == FieldId::Patologie => {
+                let i = FieldId::Patologie.index();
+                let cursor = self.inputs[i].visual_cursor();
+                let marked = mark_primary(self.inputs[i].value(), cursor);
+                self.inputs[i] = Input::new(marked);
+                self.edited[i] = true;
+                self.completion = None;
+                Cmd::Redraw
+            }
             Action::Leave => {
                 if self.completion.take().is_some() {
                     Cmd::Redraw
@@ -758,32 +867,80 @@ impl FormScreen {
             }
         }
 
-        let mut pathologies: Vec<String> = Vec::new();
-        for code in v(FieldId::Patologie)
-            .split(is_code_separator)
-            .filter(|c| !c.is_empty())
-        {
-            let code = code.to_uppercase();
-            if !pathologies.contains(&code) {
-                pathologies.push(code);
-            }
+        let typed = read_pathologies(v(FieldId::Patologie));
+        let catalogue = crate::service::pathologies();
+        let mut primary = typed.primary.clone();
+        if primary.is_none() && typed.codes.len() == 1 {
+            // One pathology is the primary one.
+            primary = typed.codes.first().cloned();
         }
-        let catalogue = Catalogue::starter();
-        if let Some(bad) = pathologies.iter().find(|c| catalogue.get(c).is_none()) {
+        let original_level = self.original.as_ref().and_then(|p| p.livello_ats.clone());
+        let level_typed = read_level(v(FieldId::LivelloAts), env.today);
+        let level_ats = match level_typed {
+            Err(()) => {
+                set(FieldId::LivelloAts, Note::error(s.patients.err_level_ats));
+                None
+            }
+            Ok(None) => None,
+            // The source stays when level and date are those of the record.
+            Ok(Some((livello, data))) => Some(match original_level {
+                Some(o) if o.livello == livello && o.data == data => o,
+                _ => LivelloAts {
+                    livello,
+                    fonte: FONTE_ATS.to_string(),
+                    data,
+                },
+            }),
+        };
+        if let Some(bad) = typed.codes.iter().find(|c| catalogue.get(c).is_none()) {
             set(
                 FieldId::Patologie,
                 Note::error(s.patients.err_pathology(bad)),
             );
-        } else if !pathologies.is_empty() {
-            let names: Vec<&str> = pathologies.iter().map(|c| catalogue.name_of(c)).collect();
-            let level = Livello::from_count(pathologies.len())
-                .map(|l| format!(" · {}", s.kit.level_short(l)))
-                .unwrap_or_default();
+        } else if typed.primaries > 1 {
             set(
                 FieldId::Patologie,
-                Note::info(format!("{}{level}", names.join(", "))),
+                Note::error(s.patients.err_two_primaries),
+            );
+        } else if !typed.codes.is_empty() {
+            let names: Vec<String> = typed
+                .codes
+                .iter()
+                .map(|c| {
+                    if primary.as_deref() == Some(c.as_str()) {
+                        format!("{} {}", catalogue.name_of(c), s.patients.primary_tag)
+                    } else {
+                        catalogue.name_of(c).to_string()
+                    }
+                })
+                .collect();
+            let text = names.join(", ");
+            if primary.is_none() {
+                set(
+                    FieldId::Patologie,
+                    Note::warning(format!("{} · {text}", s.patients.warn_no_primary)),
+                );
+            } else {
+                set(FieldId::Patologie, Note::info(text));
+            }
+        }
+        let level = match &level_ats {
+            Some(l) => Some(LivelloNoto::Ats(l.clone())),
+            None => Livello::from_count(typed.codes.len()).map(LivelloNoto::Stima),
+        };
+        if level_typed.is_ok()
+            && let Some(l) = &level
+        {
+            set(
+                FieldId::LivelloAts,
+                Note::info(format!(
+                    "{} · {}",
+                    s.kit.level_known(l),
+                    s.patients.level_name(l.livello())
+                )),
             );
         }
+        let pathologies = typed.codes;
 
         let has_error = notes
             .iter()
@@ -815,6 +972,8 @@ impl FormScreen {
                     email: email.to_string(),
                     tessera_sanitaria: tessera,
                     patologie: pathologies,
+                    patologia_primaria: primary,
+                    livello_ats: level_ats,
                     stato: original.map_or(PatientStatus::Attivo, |p| p.stato),
                     note: v(FieldId::Note).to_string(),
                 })
@@ -940,8 +1099,13 @@ impl FormScreen {
             }
         }
 
-        // The focused field's full message and what to type in it.
-        let detail_y = y + 1;
+        // The focused field's full message and what to type in it, after a
+        // blank line when there is room for two lines below it.
+        let detail_y = if area.bottom().saturating_sub(y) >= 3 {
+            y + 1
+        } else {
+            y
+        };
         if detail_y < area.bottom() {
             let width = usize::from(area.width.saturating_sub(2));
             let id = self.focused();
@@ -1053,7 +1217,23 @@ fn values_of(p: &Patient) -> Vec<String> {
             FieldId::Telefoni => p.telefoni.join(", "),
             FieldId::Email => p.email.clone(),
             FieldId::Tessera => p.tessera_sanitaria.clone(),
-            FieldId::Patologie => p.patologie.join(", "),
+            FieldId::Patologie => p
+                .patologie
+                .iter()
+                .map(|c| {
+                    if p.patologia_primaria.as_deref() == Some(c.as_str()) {
+                        format!("{PRIMARY_MARK}{c}")
+                    } else {
+                        c.clone()
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(", "),
+            FieldId::LivelloAts => p
+                .livello_ats
+                .as_ref()
+                .map(|l| format!("{} {}", l.livello.number(), format::date(l.data)))
+                .unwrap_or_default(),
             FieldId::Note => p.note.clone(),
         })
         .collect()
@@ -1110,6 +1290,32 @@ impl crate::tui::kit::screen::Screen for FormScreen {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_primary_pathology_is_marked_and_old_codes_are_read_as_sgdt() {
+        let t = read_pathologies("56, *dm2 48;48");
+        assert_eq!(t.codes, ["56", "50", "48"]);
+        assert_eq!((t.primary.as_deref(), t.primaries), (Some("50"), 1));
+        assert_eq!(read_pathologies("*56, *50").primaries, 2);
+        // Ctrl+P: the code under the cursor, and no other, gets the mark.
+        assert_eq!(mark_primary("56, *50, 48", 0), "*56, 50, 48");
+        assert_eq!(mark_primary("56, *50, 48", 9), "56, 50, *48");
+        assert_eq!(mark_primary("56, 50", 6), "56, *50");
+        assert_eq!(mark_primary("", 0), "");
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        assert_eq!(read_level("", today), Ok(None));
+        assert_eq!(read_level("2", today), Ok(Some((Livello::L2, today))));
+        assert_eq!(
+            read_level(" 1 12/03/2026 ", today),
+            Ok(Some((
+                Livello::L1,
+                chrono::NaiveDate::from_ymd_opt(2026, 3, 12).unwrap()
+            )))
+        );
+        assert_eq!(read_level("4", today), Err(()));
+        assert_eq!(read_level("2 31/12/2026", today), Err(()), "a future date");
+        assert_eq!(read_level("2 12/03/2026 x", today), Err(()));
+    }
 
     #[test]
     fn emails() {

@@ -44,4 +44,5 @@ pub static KEYS: &[Binding] = &[
     row(C::Form, Key::plain(KeyCode::Esc), A::Leave, |l| t(l).patients.k_leave, true),
     row(C::Form, Key::f(9), A::ComputeCf, |l| t(l).patients.k_compute_cf, true),
     row(C::Form, Key::ctrl('g'), A::ComputeCf, |l| t(l).patients.k_compute_cf, false),
+    row(C::Form, Key::ctrl('p'), A::MarkPrimary, |l| t(l).patients.k_primary, false),
 ];

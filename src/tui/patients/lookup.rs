@@ -248,7 +248,7 @@ fn results_table<'a>(
             Cell::from(p.comune.as_str()),
             Cell::from(
                 p.livello
-                    .map(|l| l.number().to_string())
+                    .map(|l| s.kit.level_cell(l, p.livello_stimato))
                     .unwrap_or_else(|| s.kit.none.to_string()),
             ),
             Cell::from(pic_state(p, s)),
@@ -262,7 +262,7 @@ fn results_table<'a>(
             Constraint::Length(10),
             Constraint::Length(16),
             Constraint::Fill(3),
-            Constraint::Length(4),
+            Constraint::Length(7),
             // Room for the Gestore's name when there is room at all.
             if wide {
                 Constraint::Fill(3)

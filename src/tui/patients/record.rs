@@ -10,7 +10,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::domain::gestore::PresaStep;
-use crate::domain::pathology::Catalogue;
 use crate::domain::{Gestore, Patient, PatientId, PatientStatus, PresaStato, Sex};
 use crate::service::Desk;
 use crate::tui::kit::dialog::{Modal, StatusChange, Submit};
@@ -244,16 +243,16 @@ impl RecordScreen {
             theme.field,
         );
         row(s.patients.f_email, or_none(&p.email), theme.field);
-        let catalogue = Catalogue::starter();
+        let catalogue = crate::service::pathologies();
         let pathologies = p
             .patologie
             .iter()
             .map(|c| {
-                let name = catalogue.name_of(c);
-                if name.ends_with(&format!("({c})")) {
-                    name.to_string()
+                let label = catalogue.label(c);
+                if p.patologia_primaria.as_deref() == Some(c.as_str()) {
+                    format!("{label} {}", s.patients.primary_tag)
                 } else {
-                    format!("{name} ({c})")
+                    label
                 }
             })
             .collect::<Vec<_>>()
@@ -261,8 +260,12 @@ impl RecordScreen {
         row(s.patients.r_pathologies, or_none(&pathologies), theme.field);
         row(
             s.patients.r_level,
-            match p.livello() {
-                Some(l) => s.patients.level_text(l),
+            match p.livello_noto() {
+                Some(l) => format!(
+                    "{} · {}",
+                    s.kit.level_known(&l),
+                    s.patients.level_name(l.livello())
+                ),
                 None => s.patients.no_level.to_string(),
             },
             theme.field,

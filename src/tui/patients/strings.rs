@@ -68,6 +68,9 @@ texts! {
         f_email: "Email" | "Email",
         f_tessera: "Tessera sanitaria" | "Health card",
         f_pathologies: "Patologie (codici)" | "Pathologies",
+        f_level_ats: "Livello ATS" | "ATS level",
+        primary_tag: "(primaria)" | "(primary)",
+        k_primary: "Primaria" | "Primary",
         f_note: "Note" | "Notes",
         // Form help lines.
         h_name: "Come sul documento, con accenti e apostrofi (es. Niccolò, D'Adda)." | "As on the ID document, with accents and apostrophes (e.g. Niccolò, D'Adda).",
@@ -81,7 +84,11 @@ texts! {
         h_phones: "Uno o più numeri separati da virgola." | "One or more numbers separated by commas.",
         h_email: "Es. nome@esempio.it" | "E.g. name@example.it",
         h_tessera: "Numero della tessera sanitaria (20 cifre)." | "Health card number (20 digits).",
-        h_pathologies: "Codici separati da virgola: scrivere il codice o parte del nome, poi ↑↓ e Invio per sceglierlo dal catalogo." | "Codes separated by commas: type the code or part of the name, then ↑↓ and Enter to pick it from the catalogue.",
+        h_pathologies: "Codici SGDT, virgole; ↑↓ Invio dal catalogo; la primaria con * (Ctrl+P)." | "SGDT codes, commas; ↑↓ Enter from the catalogue; the primary with * (Ctrl+P).",
+        h_level_ats: "Il livello comunicato dall'ATS (1 alta, 2 media, 3 bassa) e la data della comunicazione, es. 2 12/03/2026 (senza data: oggi). Vuoto = livello stimato dal numero di patologie." | "The level the ATS communicated (1 high, 2 medium, 3 low) and the date it did, e.g. 2 12/03/2026 (no date: today). Empty = level estimated from the number of pathologies.",
+        err_level_ats: "Scrivere 1, 2 o 3 e la data (gg/mm/aaaa)" | "Type 1, 2 or 3 and the date (dd/mm/yyyy)",
+        err_two_primaries: "Una sola patologia primaria (un solo *)" | "Only one primary pathology (one *)",
+        warn_no_primary: "Nessuna patologia primaria: Ctrl+P la segna" | "No primary pathology: Ctrl+P marks it",
         h_note: "Annotazioni libere per lo sportello." | "Free notes for the front desk.",
         // Form messages.
         err_required: "Obbligatorio" | "Required",
@@ -164,18 +171,15 @@ impl PatientsStrings {
         )
     }
 
-    pub fn level_text(&self, l: Livello) -> String {
+    /// The name of the level ("fragilità clinica").
+    pub fn level_name(&self, l: Livello) -> &'static str {
         match self.lang {
-            Lang::It => format!("{} · {}", l.number(), l.description()),
-            Lang::En => format!(
-                "{} · {}",
-                l.number(),
-                match l {
-                    Livello::L1 => "clinical frailty",
-                    Livello::L2 => "multiple chronic conditions",
-                    Livello::L3 => "early chronic condition",
-                }
-            ),
+            Lang::It => l.description(),
+            Lang::En => match l {
+                Livello::L1 => "clinical frailty",
+                Livello::L2 => "multiple chronic conditions",
+                Livello::L3 => "early chronic condition",
+            },
         }
     }
 
