@@ -104,6 +104,35 @@ impl Practice {
         self.canali_attivi.contains(&canale)
     }
 
+    /// Each channel with why it is not offered for `gestore` to a patient
+    /// whose MMG is `mmg`, on `oggi` (`None`: offered).
+    pub fn canali_per(
+        &self,
+        gestore: &super::Gestore,
+        mmg: &str,
+        oggi: chrono::NaiveDate,
+    ) -> Vec<(Canale, Option<super::gestore::CanaleEscluso>)> {
+        let own = self.gestore_of_mmg(mmg);
+        Canale::ALL
+            .into_iter()
+            .map(|c| (c, c.escluso(gestore, mmg, own, &self.canali_attivi, oggi)))
+            .collect()
+    }
+
+    /// The channels offered for `gestore` to a patient whose MMG is `mmg`.
+    pub fn canali_offerti(
+        &self,
+        gestore: &super::Gestore,
+        mmg: &str,
+        oggi: chrono::NaiveDate,
+    ) -> Vec<Canale> {
+        self.canali_per(gestore, mmg, oggi)
+            .into_iter()
+            .filter(|(_, e)| e.is_none())
+            .map(|(c, _)| c)
+            .collect()
+    }
+
     /// The Gestore the named MMG adheres to (names compared accent- and case-insensitively,
     /// titles such as "Dott." ignored).
     pub fn gestore_of_mmg(&self, mmg: &str) -> Option<GestoreId> {

@@ -3,7 +3,9 @@
 use chrono::NaiveDate;
 
 use super::{Desk, DeskError, Refusal, Result};
-use crate::domain::gestore::{GestoriImport, PresaId, PresaStato};
+use crate::domain::gestore::{
+    CanaleEscluso, FINE_MODELLO_PRECEDENTE, GestoriImport, PresaId, PresaStato,
+};
 use crate::domain::practice::Practice;
 use crate::domain::{Canale, Gestore, GestoreId, Patient, PatientId, PresaInCarico};
 use crate::store::StoreError;
@@ -358,9 +360,6 @@ impl Gestori<'_> {
         note: &str,
     ) -> Result<PresaInCarico> {
         let practice = self.practice()?;
-        if !practice.canale_attivo(canale) {
-            return Err(DeskError::from(Refusal::ChannelNotActive(canale)));
-        }
         let Some(g) = self.desk.store.gestore(gestore)? else {
             return Err(DeskError::from(Refusal::GestoreNotFound));
         };
@@ -373,6 +372,27 @@ impl Gestori<'_> {
         let Some(p) = self.desk.store.get_patient(patient)? else {
             return Err(DeskError::from(Refusal::PatientNotFound(None)));
         };
+        // The 2024 channels, by the store's clock (not the date typed).
+        let own = practice.gestore_of_mmg(&p.mmg);
+        match canale.escluso(&g, &p.mmg, own, &practice.canali_attivi, self.desk.today()) {
+            None => {}
+            Some(CanaleEscluso::NonAttivo) => {
+                return Err(DeskError::from(Refusal::ChannelNotActive(canale)));
+            }
+            Some(CanaleEscluso::ModelloPrecedente) => {
+                return Err(DeskError::from(Refusal::GestoreModelloPrecedente {
+                    name: g.denominazione.clone(),
+                    until: FINE_MODELLO_PRECEDENTE,
+                }));
+            }
+            Some(reason) => {
+                return Err(DeskError::from(Refusal::ChannelNotOffered {
+                    canale,
+                    gestore: g.denominazione.clone(),
+                    reason,
+                }));
+            }
+        }
         if let Some(l) = p.livello()
             && !g.accepts_level(l.number())
         {

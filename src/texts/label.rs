@@ -43,6 +43,43 @@ pub fn canale(lang: Lang, c: Canale) -> &'static str {
     }
 }
 
+/// Why a channel is not offered for a Gestore.
+pub fn canale_escluso(lang: Lang, e: &crate::domain::gestore::CanaleEscluso) -> String {
+    use crate::domain::gestore::CanaleEscluso as E;
+    match e {
+        E::NonAttivo => tr!(
+            lang,
+            "non attivo (si attiva in Amministrazione › Studio)",
+            "not switched on (Administration › Practice)"
+        )
+        .into(),
+        E::MmgNonAderente { mmg } if mmg.is_empty() => tr!(
+            lang,
+            "il paziente non ha un MMG registrato",
+            "the patient has no GP on record"
+        )
+        .into(),
+        E::MmgNonAderente { mmg } => tr!(
+            lang,
+            format!("il MMG del paziente ({mmg}) non aderisce a questo Gestore"),
+            format!("the patient's GP ({mmg}) does not adhere to this Gestore"),
+        ),
+        E::SoloAsst => tr!(lang, "solo per i Gestori ASST", "only for ASST Gestori").into(),
+        E::SoloMifsAsst => tr!(
+            lang,
+            "solo con un MMG in forma singola o un'ASST",
+            "only with a single-handed GP or an ASST"
+        )
+        .into(),
+        E::ModelloPrecedente => tr!(
+            lang,
+            "Gestore del modello precedente: nessuna nuova presa in carico dopo il 31/12/2024",
+            "Gestore of the earlier model: no new enrolment after 31/12/2024"
+        )
+        .into(),
+    }
+}
+
 /// An appointment's state.
 pub fn app_stato(lang: Lang, s: &AppStato) -> &'static str {
     match s {
