@@ -227,10 +227,11 @@ impl Canale {
             return Some(CanaleEscluso::NonAttivo);
         }
         match self {
-            Canale::MmgAderente => (gestore_del_mmg != Some(gestore.id))
-                .then(|| CanaleEscluso::MmgNonAderente {
+            Canale::MmgAderente => {
+                (gestore_del_mmg != Some(gestore.id)).then(|| CanaleEscluso::MmgNonAderente {
                     mmg: mmg.trim().to_string(),
-                }),
+                })
+            }
             Canale::CentroServiziAsst => {
                 (gestore.tipo != GestoreTipo::Asst).then_some(CanaleEscluso::SoloAsst)
             }

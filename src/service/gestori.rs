@@ -46,6 +46,20 @@ pub struct GestoriChoice {
     pub own_mmg: Option<GestoreId>,
 }
 
+/// One row of the recall list "da trasferire al MMG": a patient in charge of
+/// a Gestore of the earlier model whose MMG now adheres to a Gestore.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Trasferimento {
+    pub patient: super::PatientSummary,
+    /// The patient's MMG, as on the record.
+    pub mmg: String,
+    pub presa: PresaInCarico,
+    /// The earlier-model Gestore of the presa.
+    pub gestore: Gestore,
+    /// The Gestore the MMG adheres to, where the presa can move.
+    pub verso: Gestore,
+}
+
 /// Does `stored` describe the same subject as `row`? By code within the ATS,
 /// by CF/P.IVA, or by name within the ATS.
 fn same_subject(stored: &Gestore, row: &Gestore) -> bool {
@@ -478,6 +492,59 @@ impl Gestori<'_> {
     /// How many active prese in carico each Gestore has.
     pub fn active_prese_by_gestore(&self) -> Result<std::collections::HashMap<GestoreId, usize>> {
         Ok(self.desk.store.active_prese_by_gestore()?)
+    }
+
+    /// The recall list "da trasferire al MMG": the active prese with a
+    /// Gestore of the earlier model (after 31/12/2024, by the store's clock)
+    /// of the patients whose MMG has since adhered to a Gestore, by surname.
+    pub fn da_trasferire(&self) -> Result<Vec<Trasferimento>> {
+        let today = self.desk.today();
+        let practice = self.practice()?;
+        let mut gestori: std::collections::HashMap<GestoreId, Option<Gestore>> = Default::default();
+        let mut get = |id: GestoreId| -> Result<Option<Gestore>> {
+            if let Some(g) = gestori.get(&id) {
+                return Ok(g.clone());
+            }
+            let g = self.desk.store.gestore(id)?;
+            gestori.insert(id, g.clone());
+            Ok(g)
+        };
+        let mut out = Vec::new();
+        for presa in self.desk.store.active_prese()? {
+            let Some(gestore) = get(presa.gestore)? else {
+                continue;
+            };
+            if !presa.da_trasferire(&gestore, today) {
+                continue;
+            }
+            let Some(p) = self.desk.store.get_patient(presa.patient)? else {
+                continue;
+            };
+            let Some(verso) = practice.gestore_of_mmg(&p.mmg) else {
+                continue;
+            };
+            let Some(verso) = get(verso)?.filter(Gestore::is_idoneo) else {
+                continue;
+            };
+            let mut patient = super::PatientSummary::of(&p);
+            patient.gestore = Some(gestore.denominazione.clone());
+            patient.da_trasferire = true;
+            out.push(Trasferimento {
+                patient,
+                mmg: p.mmg.clone(),
+                presa,
+                gestore,
+                verso,
+            });
+        }
+        out.sort_by_cached_key(|t| {
+            (
+                crate::domain::text::fold(&t.patient.cognome),
+                crate::domain::text::fold(&t.patient.nome),
+                t.patient.id,
+            )
+        });
+        Ok(out)
     }
 
     pub fn active_presa(&self, patient: PatientId) -> Result<Option<PresaInCarico>> {

@@ -115,6 +115,7 @@ fn context_title(context: Context, lang: Lang) -> &'static str {
         Context::AgendaWeek => AgendaStrings::for_lang(lang).ctx_week,
         Context::RichiamiPai => RichiamiStrings::for_lang(lang).ctx_richiami_pai,
         Context::RichiamiAderenza => RichiamiStrings::for_lang(lang).ctx_richiami_aderenza,
+        Context::RichiamiTrasferire => RichiamiStrings::for_lang(lang).ctx_richiami_trasferire,
     }
 }
 
@@ -1075,6 +1076,7 @@ impl App {
                         }
                     }
                     Open::AgendaPlanning(patient) => AgendaScreen::planning(&env, patient),
+                    Open::Gestore(id) => Cmd::push(GestoreScreen::new(Some(id), &env)),
                 };
                 self.apply(cmd)
             }

@@ -396,7 +396,10 @@ impl GestoreScreen {
             .iter()
             .filter_map(|(c, e)| {
                 e.as_ref().map(|e| {
-                    g.not_offered(g.canale(*c), &crate::texts::label::canale_escluso(env.lang, e))
+                    g.not_offered(
+                        g.canale(*c),
+                        &crate::texts::label::canale_escluso(env.lang, e),
+                    )
                 })
             })
             .collect();
@@ -665,7 +668,10 @@ impl GestoreScreen {
                     &format::date(pr.data_scelta),
                     self.step,
                 );
-                if gestore.as_ref().is_some_and(|x| pr.da_trasferire(x, env.today)) {
+                if gestore
+                    .as_ref()
+                    .is_some_and(|x| pr.da_trasferire(x, env.today))
+                {
                     line.push_str(&format!(" · {}", s.kit.da_trasferire));
                 }
                 line

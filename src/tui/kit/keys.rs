@@ -76,11 +76,13 @@ pub enum Context {
     RichiamiPai,
     /// F7: adherence to the PAI, per patient.
     RichiamiAderenza,
+    /// F7: prese with an earlier-model Gestore whose MMG now adheres.
+    RichiamiTrasferire,
 }
 
 impl Context {
     /// In the order the help screen lists them.
-    pub const ALL: [Context; 41] = [
+    pub const ALL: [Context; 42] = [
         Context::Global,
         Context::Lookup,
         Context::Record,
@@ -122,6 +124,7 @@ impl Context {
         Context::AdminArchivio,
         Context::RichiamiPai,
         Context::RichiamiAderenza,
+        Context::RichiamiTrasferire,
     ];
 }
 

@@ -114,6 +114,8 @@ pub enum Open {
     /// The agenda of today with the planning of the patient's PAI open
     /// (from the recall lists).
     AgendaPlanning((PatientId, String)),
+    /// The Gestore screen (F3) of a patient (from the recall lists).
+    Gestore(PatientId),
 }
 
 /// What a screen asks the application to do.

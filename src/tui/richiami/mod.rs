@@ -16,6 +16,7 @@ use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState};
 use crate::domain::PatientId;
 use crate::service::Desk;
 use crate::service::agenda::{AdherenceLine, Recall, RecallLists};
+use crate::service::gestori::Trasferimento;
 use crate::service::patto::Scadenza;
 use crate::tui::kit::format;
 use crate::tui::kit::keys::{Action, Context, first_key};
@@ -41,14 +42,17 @@ pub enum Section {
     ScadenzePatti,
     /// Adherence to the PAI per patient, lowest first.
     Aderenza,
+    /// Prese with an earlier-model Gestore whose MMG now adheres.
+    Trasferire,
 }
 
 impl Section {
-    pub const ALL: [Section; 4] = [
+    pub const ALL: [Section; 5] = [
         Section::DaPrenotare,
         Section::NonPresentati,
         Section::ScadenzePatti,
         Section::Aderenza,
+        Section::Trasferire,
     ];
 
     fn title(self, s: &Texts, wide: bool) -> &'static str {
@@ -59,6 +63,8 @@ impl Section {
             (Section::ScadenzePatti, true) => s.richiami.tab_scadenze,
             (Section::ScadenzePatti, false) => s.richiami.tab_patti_short,
             (Section::Aderenza, _) => s.richiami.tab_aderenza,
+            (Section::Trasferire, true) => s.richiami.tab_trasferire,
+            (Section::Trasferire, false) => s.richiami.tab_trasferire_short,
         }
     }
 
@@ -73,6 +79,7 @@ pub struct RichiamiScreen {
     da_prenotare: RecallList,
     non_presentati: RecallList,
     aderenza: AdherenceList,
+    trasferire: TrasferireList,
 }
 
 impl RichiamiScreen {
@@ -87,6 +94,7 @@ impl RichiamiScreen {
             da_prenotare: RecallList::default(),
             non_presentati: RecallList::default(),
             aderenza: AdherenceList::default(),
+            trasferire: TrasferireList::default(),
         };
         screen.reload(desk)?;
         Ok(screen)
@@ -104,6 +112,7 @@ impl RichiamiScreen {
         self.da_prenotare.set(da_prenotare);
         self.non_presentati.set(non_presentati);
         self.aderenza.set(adherence);
+        self.trasferire.set(desk.gestori().da_trasferire()?);
         Ok(())
     }
 
@@ -116,6 +125,7 @@ impl RichiamiScreen {
             Section::ScadenzePatti => Context::Richiami,
             Section::DaPrenotare | Section::NonPresentati => Context::RichiamiPai,
             Section::Aderenza => Context::RichiamiAderenza,
+            Section::Trasferire => Context::RichiamiTrasferire,
         }
     }
 
@@ -137,6 +147,11 @@ impl RichiamiScreen {
     /// Adherence per patient, lowest first, as shown.
     pub fn aderenza(&self) -> &[AdherenceLine] {
         &self.aderenza.rows
+    }
+
+    /// The prese to move to the MMG's Gestore, as shown.
+    pub fn da_trasferire(&self) -> &[Trasferimento] {
+        &self.trasferire.rows
     }
 
     /// The selected recall of the tab shown ("da prenotare" or "non
@@ -167,6 +182,7 @@ impl RichiamiScreen {
                 .and_then(|i| self.scadenze.rows.get(i))
                 .map(|r| name(&r.patient)),
             Section::Aderenza => self.aderenza.selected().map(|l| name(&l.patient)),
+            Section::Trasferire => self.trasferire.selected().map(|t| name(&t.patient)),
         }
     }
 
@@ -176,6 +192,7 @@ impl RichiamiScreen {
             Section::NonPresentati => self.non_presentati.rows.len(),
             Section::ScadenzePatti => self.scadenze.rows.len(),
             Section::Aderenza => self.aderenza.rows.len(),
+            Section::Trasferire => self.trasferire.rows.len(),
         }
     }
 
@@ -197,6 +214,7 @@ impl RichiamiScreen {
             Section::DaPrenotare => self.da_prenotare.action(action, env),
             Section::NonPresentati => self.non_presentati.action(action, env),
             Section::Aderenza => self.aderenza.action(action, env),
+            Section::Trasferire => self.trasferire.action(action, env),
         }
     }
 
@@ -214,7 +232,7 @@ impl RichiamiScreen {
             } else {
                 tabs.push(Span::styled(format!("  {title} "), theme.label));
             }
-            tabs.push(Span::raw(if wide { "  " } else { " " }));
+            tabs.push(Span::raw(if wide { "  " } else { "" }));
         }
         frame.render_widget(Paragraph::new(Line::from(tabs)), Rect { height: 1, ..area });
         let body = Rect {
@@ -245,6 +263,7 @@ impl RichiamiScreen {
                     .draw(frame, body, env, &head, s.richiami.empty_non_presentati);
             }
             Section::Aderenza => self.aderenza.draw(frame, body, env),
+            Section::Trasferire => self.trasferire.draw(frame, body, env),
         }
     }
 }
@@ -484,12 +503,7 @@ impl AdherenceList {
                 if wide {
                     cells.extend([
                         Cell::from(l.patient.codice_fiscale.clone()),
-                        Cell::from(
-                            l.patient
-                                .gestore
-                                .clone()
-                                .unwrap_or_else(|| s.kit.none.to_string()),
-                        ),
+                        Cell::from(gestore_cell(&l.patient, s)),
                     ]);
                 }
                 cells.extend([
@@ -507,6 +521,122 @@ impl AdherenceList {
         draw_window(
             frame, table_area, env, header, body, widths, &self.nav, first,
         );
+    }
+}
+
+/// The prese with an earlier-model Gestore whose MMG now adheres; Enter opens
+/// the patient's Gestore screen (revoke, then choose the MMG's Gestore).
+#[derive(Default)]
+struct TrasferireList {
+    rows: Vec<Trasferimento>,
+    nav: Nav,
+}
+
+impl TrasferireList {
+    fn set(&mut self, rows: Vec<Trasferimento>) {
+        let kept = self.selected().map(|t| t.presa.id);
+        self.rows = rows;
+        self.nav.reset(self.rows.len());
+        if let Some(i) = kept.and_then(|k| self.rows.iter().position(|t| t.presa.id == k)) {
+            self.nav.list.select(Some(i));
+        }
+    }
+
+    fn selected(&self) -> Option<&Trasferimento> {
+        self.nav.list.selected().and_then(|i| self.rows.get(i))
+    }
+
+    fn action(&mut self, action: Action, _env: &Env) -> Option<Cmd> {
+        if let Some(cmd) = self.nav.action(action, self.rows.len()) {
+            return Some(cmd);
+        }
+        Some(match action {
+            Action::Open => match self.selected() {
+                Some(t) => Cmd::Open(Open::Gestore(t.patient.id)),
+                None => Cmd::None,
+            },
+            Action::Back => Cmd::Back,
+            _ => return None,
+        })
+    }
+
+    fn draw(&mut self, frame: &mut Frame, area: Rect, env: &Env) {
+        let s = Texts::of(env);
+        let theme = env.theme;
+        let width = usize::from(area.width.saturating_sub(2));
+        let head = s.richiami.head_trasferire(self.rows.len());
+        frame.render_widget(
+            Paragraph::new(Line::raw(format!(" {}", format::truncate(&head, width)))),
+            Rect { height: 1, ..area },
+        );
+        let table_area = Rect {
+            y: area.y + 2,
+            height: area.height.saturating_sub(2),
+            ..area
+        };
+        self.nav.list.fit(table_area, 1);
+        if self.rows.is_empty() {
+            frame.render_widget(
+                Paragraph::new(Line::styled(
+                    format!(" {}", s.richiami.empty_trasferire),
+                    theme.muted,
+                ))
+                .wrap(ratatui::widgets::Wrap { trim: true }),
+                table_area,
+            );
+            return;
+        }
+        let wide = area.width >= 120;
+        let mut header = vec![Cell::from(s.kit.col_cognome), Cell::from(s.kit.col_nome)];
+        if wide {
+            header.push(Cell::from(s.kit.col_cf));
+        }
+        header.extend([
+            Cell::from(s.richiami.col_gestore_attuale),
+            Cell::from(s.richiami.col_paziente_mmg),
+            Cell::from(s.richiami.col_gestore_mmg),
+        ]);
+        let (first, rows) = window(&mut self.nav, self.rows.len(), table_area.height);
+        let body: Vec<Row> = self.rows[first..first + rows]
+            .iter()
+            .map(|t| {
+                let mut cells = vec![
+                    Cell::from(t.patient.cognome.clone()),
+                    Cell::from(t.patient.nome.clone()),
+                ];
+                if wide {
+                    cells.push(Cell::from(t.patient.codice_fiscale.clone()));
+                }
+                cells.extend([
+                    Cell::from(t.gestore.denominazione.clone()),
+                    Cell::from(t.mmg.clone()),
+                    Cell::from(t.verso.denominazione.clone()),
+                ]);
+                Row::new(cells)
+            })
+            .collect();
+        let mut widths = vec![Constraint::Fill(2), Constraint::Fill(2)];
+        if wide {
+            widths.push(Constraint::Length(16));
+        }
+        widths.extend([
+            Constraint::Fill(4),
+            Constraint::Fill(3),
+            Constraint::Fill(4),
+        ]);
+        draw_window(
+            frame, table_area, env, header, body, widths, &self.nav, first,
+        );
+    }
+}
+
+/// The Gestore of the patient's active presa, marked when it is to move to
+/// the MMG's Gestore.
+fn gestore_cell(p: &crate::service::PatientSummary, s: &Texts) -> String {
+    match &p.gestore {
+        Some(g) if p.da_trasferire => format!("{g} ({})", s.kit.da_trasferire),
+        Some(g) => g.clone(),
+        None => s.kit.none.to_string(),
     }
 }
 
@@ -679,12 +809,7 @@ impl ScadenzeList {
                 Cell::from(r.patient.cognome.clone()),
                 Cell::from(r.patient.nome.clone()),
                 Cell::from(r.patient.codice_fiscale.clone()),
-                Cell::from(
-                    r.patient
-                        .gestore
-                        .clone()
-                        .unwrap_or_else(|| s.kit.none.to_string()),
-                ),
+                Cell::from(gestore_cell(&r.patient, s)),
                 Cell::from(
                     r.patto
                         .valido_al()

@@ -42,10 +42,26 @@ texts! {
         ctx_richiami: "Richiami e scadenze (F7)" | "Recalls and expiries (F7)",
         k_open_patto: "Apri Patto" | "Open Pact",
         k_range: "30/60 giorni" | "30/60 days",
+        tab_trasferire: "Da trasferire al MMG" | "To move to the GP",
+        tab_trasferire_short: "Al MMG" | "To GP",
+        ctx_richiami_trasferire: "Prese da trasferire al Gestore del MMG (F7)" | "Enrolments to move to the GP's Gestore (F7)",
+        k_choose_gestore: "scegli il Gestore" | "choose the Gestore",
+        col_paziente_mmg: "MMG" | "GP",
+        col_gestore_attuale: "Gestore attuale" | "Current Gestore",
+        col_gestore_mmg: "Gestore del MMG" | "GP's Gestore",
+        empty_trasferire: "Nessun paziente da trasferire: nessuna presa con un Gestore del modello precedente ha il MMG ora aderente." | "No patient to move: no enrolment with an earlier-model Gestore has a GP who now adheres.",
     }
 }
 
 impl RichiamiStrings {
+    pub fn head_trasferire(&self, n: usize) -> String {
+        tr!(
+            self.lang,
+            "Da trasferire: {n} (Gestore del modello precedente, MMG ora aderente) · Invio: scelta del Gestore"
+                | "To move: {n} (earlier-model Gestore, GP now adhering) · Enter: choose the Gestore"
+        )
+    }
+
     pub fn head_da_prenotare(&self, n: usize, late: usize) -> String {
         tr!(
             self.lang,
