@@ -150,18 +150,22 @@ impl Practice {
     }
 }
 
-/// A doctor's name without titles, folded.
-fn doctor_key(name: &str) -> String {
-    fold(name)
+/// A doctor's name without titles, folded, its words in order (so that
+/// "Sala Elena" of an ATS list is "Dott.ssa Elena Sala" of the records).
+pub fn doctor_key(name: &str) -> String {
+    let mut words: Vec<String> = fold(name)
         .split(' ')
         .filter(|w| {
-            !matches!(
-                *w,
-                "DOTT" | "DOTTSSA" | "DOTTORE" | "DOTTORESSA" | "DR" | "DRSSA" | "SSA"
-            )
+            !w.is_empty()
+                && !matches!(
+                    *w,
+                    "DOTT" | "DOTTSSA" | "DOTTORE" | "DOTTORESSA" | "DR" | "DRSSA" | "SSA"
+                )
         })
-        .collect::<Vec<_>>()
-        .join(" ")
+        .map(str::to_string)
+        .collect();
+    words.sort();
+    words.join(" ")
 }
 
 #[cfg(test)]
@@ -182,6 +186,7 @@ mod tests {
             adesione: Adesione::Mifs,
         });
         assert_eq!(p.gestore_of_mmg("elena sala"), Some(7));
+        assert_eq!(p.gestore_of_mmg("SALA Elena"), Some(7));
         assert_eq!(p.gestore_of_mmg("Dott. Marco Riva"), None);
         assert_eq!(p.gestore_of_mmg(""), None);
     }

@@ -15,6 +15,7 @@ pub mod documents;
 pub mod error;
 pub mod gdpr;
 pub mod gestori;
+pub mod mmg_aderenti;
 mod occupancy;
 pub mod pai;
 pub mod patients;

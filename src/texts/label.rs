@@ -80,6 +80,47 @@ pub fn canale_escluso(lang: Lang, e: &crate::domain::gestore::CanaleEscluso) -> 
     }
 }
 
+/// Why a row of the ATS list of MMG aderenti is not read.
+pub fn mmg_row_problem(lang: Lang, p: &crate::service::mmg_aderenti::MmgRowProblem) -> String {
+    use crate::service::mmg_aderenti::MmgRowProblem as P;
+    match p {
+        P::NoName => tr!(
+            lang,
+            "manca il nome del medico",
+            "the doctor's name is missing"
+        )
+        .into(),
+        P::NoGestore => tr!(lang, "manca il Gestore", "the Gestore is missing").into(),
+        P::Duplicate { first } => tr!(
+            lang,
+            format!("medico già alla riga {first}"),
+            format!("doctor already on row {first}"),
+        ),
+    }
+}
+
+/// A doctor of the list whose Gestore is not (or not one) stored idoneo.
+pub fn mmg_unmatched(lang: Lang, u: &crate::service::mmg_aderenti::Unmatched) -> String {
+    let (nome, gestore) = (&u.nome, &u.gestore);
+    if u.ambiguous {
+        tr!(
+            lang,
+            format!("{nome}: più Gestori si chiamano \"{gestore}\": usare il codice del Gestore"),
+            format!("{nome}: several Gestori are called \"{gestore}\": use the Gestore's code"),
+        )
+    } else {
+        tr!(
+            lang,
+            format!(
+                "{nome}: Gestore \"{gestore}\" non trovato tra gli idonei in archivio (importare prima l'elenco dei Gestori)"
+            ),
+            format!(
+                "{nome}: Gestore \"{gestore}\" not found among the stored eligible ones (import the Gestori list first)"
+            ),
+        )
+    }
+}
+
 /// An appointment's state.
 pub fn app_stato(lang: Lang, s: &AppStato) -> &'static str {
     match s {
