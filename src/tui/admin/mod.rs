@@ -49,10 +49,11 @@ pub enum Section {
     Operators,
     Audit,
     Archivio,
+    ImportMmg,
 }
 
 impl Section {
-    pub const ALL: [Section; 10] = [
+    pub const ALL: [Section; 11] = [
         Section::Import,
         Section::History,
         Section::Studio,
@@ -63,6 +64,7 @@ impl Section {
         Section::Operators,
         Section::Audit,
         Section::Archivio,
+        Section::ImportMmg,
     ];
 
     pub fn name(self, s: &Texts) -> &'static str {
@@ -77,6 +79,7 @@ impl Section {
             Section::Operators => s.access.sec_operators,
             Section::Audit => s.access.sec_audit,
             Section::Archivio => s.access.sec_archivio,
+            Section::ImportMmg => s.admin.sec_import_mmg,
         }
     }
 
@@ -84,7 +87,7 @@ impl Section {
     pub fn needs_admin(self) -> Option<crate::service::Operation> {
         use crate::service::Operation;
         match self {
-            Section::Import => Some(Operation::Import),
+            Section::Import | Section::ImportMmg => Some(Operation::Import),
             Section::Studio => Some(Operation::Practice),
             Section::Operators => Some(Operation::Operators),
             Section::Audit => Some(Operation::Audit),
@@ -107,6 +110,7 @@ impl Section {
             Section::Operators => s.access.sec_operators_text,
             Section::Audit => s.access.sec_audit_text,
             Section::Archivio => s.access.sec_archivio_text,
+            Section::ImportMmg => s.admin.sec_import_mmg_text,
         }
     }
 }
@@ -133,6 +137,7 @@ impl AdminScreen {
     pub fn open(section: Section, env: &Env) -> AdminScreen {
         match section {
             Section::Import => AdminScreen::Import(ImportSection::new()),
+            Section::ImportMmg => AdminScreen::Import(ImportSection::new_mmg()),
             Section::History => AdminScreen::History(HistorySection::new(env)),
             Section::Studio => AdminScreen::Studio(Box::new(StudioSection::new(env))),
             Section::Gestori => AdminScreen::Gestori(GestoriSection::new(env)),
@@ -152,6 +157,7 @@ impl AdminScreen {
     pub fn section(&self) -> Option<Section> {
         match self {
             AdminScreen::Menu { .. } => None,
+            AdminScreen::Import(i) if i.mmg => Some(Section::ImportMmg),
             AdminScreen::Import(_) => Some(Section::Import),
             AdminScreen::History(_) => Some(Section::History),
             AdminScreen::Studio(_) => Some(Section::Studio),
