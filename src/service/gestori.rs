@@ -40,7 +40,8 @@ pub struct GestoriChoice {
     pub ats: String,
     /// The ATS is not the patient's (the operator asked for another one).
     pub other_ats: bool,
-    /// Idonei of that ATS; the Gestore of the patient's own MMG first.
+    /// Idonei of that ATS; the Gestore of the patient's own MMG first (also
+    /// when it is of another ATS).
     pub gestori: Vec<Gestore>,
     /// The Gestore the patient's MMG adheres to, if it is in the list.
     pub own_mmg: Option<GestoreId>,
@@ -347,9 +348,16 @@ impl Gestori<'_> {
         };
         let mut gestori = self.list(Some(&ats), false)?;
         let practice = self.practice()?;
-        let own_mmg = practice
-            .gestore_of_mmg(&p.mmg)
-            .filter(|id| gestori.iter().any(|g| g.id == *id));
+        // The Gestore of the patient's MMG is listed even when it is of
+        // another ATS: with the "MMG aderente" channel the presa goes there.
+        let own_mmg = practice.gestore_of_mmg(&p.mmg);
+        if let Some(id) = own_mmg
+            && !gestori.iter().any(|g| g.id == id)
+            && let Some(g) = self.desk.store.gestore(id)?.filter(Gestore::is_idoneo)
+        {
+            gestori.insert(0, g);
+        }
+        let own_mmg = own_mmg.filter(|id| gestori.iter().any(|g| g.id == *id));
         if let Some(id) = own_mmg
             && let Some(pos) = gestori.iter().position(|g| g.id == id)
         {

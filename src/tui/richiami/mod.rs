@@ -221,18 +221,29 @@ impl RichiamiScreen {
     pub fn draw(&mut self, frame: &mut Frame, area: Rect, env: &Env) {
         let s = Texts::of(env);
         let theme = env.theme;
-        let wide = area.width >= 100;
         // The tabs with their counts: the current one in reverse video with
-        // the marker.
-        let mut tabs = vec![Span::raw(" ")];
-        for section in Section::ALL {
-            let title = format!("{} ({})", section.title(s, wide), self.count(section));
-            if section == self.section {
-                tabs.push(Span::styled(format!("{MARKER}{title} "), theme.selected));
-            } else {
-                tabs.push(Span::styled(format!("  {title} "), theme.label));
+        // the marker; the long titles when they fit.
+        let tabs_of = |wide: bool| {
+            let mut tabs = vec![Span::raw(" ")];
+            for section in Section::ALL {
+                let title = format!("{} ({})", section.title(s, wide), self.count(section));
+                if section == self.section {
+                    tabs.push(Span::styled(format!("{MARKER}{title} "), theme.selected));
+                } else {
+                    tabs.push(Span::styled(format!("  {title} "), theme.label));
+                }
+                tabs.push(Span::raw(if wide { " " } else { "" }));
             }
-            tabs.push(Span::raw(if wide { "  " } else { "" }));
+            tabs
+        };
+        let mut tabs = tabs_of(true);
+        if tabs
+            .iter()
+            .map(|t| format::width(&t.content))
+            .sum::<usize>()
+            > usize::from(area.width)
+        {
+            tabs = tabs_of(false);
         }
         frame.render_widget(Paragraph::new(Line::from(tabs)), Rect { height: 1, ..area });
         let body = Rect {
