@@ -190,4 +190,78 @@ mod tests {
         assert_eq!(p.gestore_of_mmg("Dott. Marco Riva"), None);
         assert_eq!(p.gestore_of_mmg(""), None);
     }
+
+    fn gestore(id: GestoreId, tipo: crate::domain::GestoreTipo) -> crate::domain::Gestore {
+        crate::domain::Gestore {
+            id,
+            ats: "030324".into(),
+            denominazione: format!("G{id}"),
+            tipo,
+            codice: String::new(),
+            cf_piva: String::new(),
+            indirizzo: String::new(),
+            comune: String::new(),
+            telefono: String::new(),
+            email: String::new(),
+            referente: String::new(),
+            livelli: vec![],
+            non_idoneo_dal: None,
+            fittizio: false,
+        }
+    }
+
+    #[test]
+    fn each_channel_fits_its_gestori() {
+        use crate::domain::GestoreTipo as T;
+        use crate::domain::gestore::CanaleEscluso as E;
+        let day = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let today = day(2026, 11, 22);
+        let mut p = Practice::default();
+        p.mmg.push(MmgAdesione {
+            nome: "Dott.ssa Elena Sala".into(),
+            adesione: Adesione::Cooperativa(7),
+        });
+        let coop = gestore(7, T::CooperativaMmg);
+        let other = gestore(8, T::CooperativaMmg);
+        let asst = gestore(9, T::Asst);
+        let rsa = gestore(10, T::Rsa);
+        assert_eq!(
+            p.canali_offerti(&coop, "Elena Sala", today),
+            [Canale::MmgAderente]
+        );
+        assert_eq!(p.canali_offerti(&other, "Elena Sala", today), []);
+        assert_eq!(
+            p.canali_per(&other, "Elena Sala", today)[0],
+            (
+                Canale::MmgAderente,
+                Some(E::MmgNonAderente {
+                    mmg: "Elena Sala".into()
+                })
+            )
+        );
+        assert_eq!(
+            p.canali_per(&asst, "", today),
+            [
+                (
+                    Canale::MmgAderente,
+                    Some(E::MmgNonAderente { mmg: String::new() })
+                ),
+                (Canale::CentroServiziAsst, None),
+                (Canale::Mifs, Some(E::NonAttivo)),
+            ]
+        );
+        // MIFS once switched on.
+        p.canali_attivi.push(Canale::Mifs);
+        assert_eq!(
+            p.canali_offerti(&asst, "", today),
+            [Canale::CentroServiziAsst, Canale::Mifs]
+        );
+        // The earlier model: every active channel before the cut-off, none after.
+        assert_eq!(p.canali_offerti(&rsa, "", day(2024, 12, 31)).len(), 3);
+        assert!(
+            p.canali_per(&rsa, "", day(2025, 1, 1))
+                .iter()
+                .all(|(_, e)| *e == Some(E::ModelloPrecedente))
+        );
+    }
 }

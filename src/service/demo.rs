@@ -561,7 +561,7 @@ impl<'a> DemoPrese<'a> {
             let own = self
                 .practice
                 .gestore_of_mmg(&p.mmg)
-                .filter(|id| self.gestori.contains_key(id));
+                .filter(|id| list.contains(id));
             let of_kind = |pred: &dyn Fn(GestoreTipo) -> bool| -> Vec<u64> {
                 list.iter()
                     .copied()

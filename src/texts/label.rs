@@ -94,7 +94,7 @@ pub fn mmg_row_problem(lang: Lang, p: &crate::service::mmg_aderenti::MmgRowProbl
         P::Duplicate { first } => tr!(
             lang,
             format!("medico già alla riga {first}"),
-            format!("doctor already on row {first}"),
+            format!("doctor already on line {first}"),
         ),
     }
 }

@@ -131,7 +131,10 @@ fn channels_are_offered_only_for_the_gestori_they_fit() {
 
     // The ASST: its Centro Servizi only, and why not the MMG channel.
     ui.keys(|e| {
-        e.key(KeyCode::Esc).ctrl('u').text("asst").key(KeyCode::Enter);
+        e.key(KeyCode::Esc)
+            .ctrl('u')
+            .text("asst")
+            .key(KeyCode::Enter);
     });
     let text = modal_text(&ui);
     assert!(
@@ -141,12 +144,20 @@ fn channels_are_offered_only_for_the_gestori_they_fit() {
         "{text}"
     );
     assert!(!text.contains("Canale Centro Servizi ASST"), "{text}");
-    assert!(ui.screen().contains("◀ Centro Servizi ASST ▶"), "{}", ui.screen());
+    assert!(
+        ui.screen().contains("◀ Centro Servizi ASST ▶"),
+        "{}",
+        ui.screen()
+    );
     // The only option: Space does not change it.
     ui.keys(|e| {
         e.key(KeyCode::BackTab).key(KeyCode::Char(' '));
     });
-    assert!(ui.screen().contains("◀ Centro Servizi ASST ▶"), "{}", ui.screen());
+    assert!(
+        ui.screen().contains("◀ Centro Servizi ASST ▶"),
+        "{}",
+        ui.screen()
+    );
     ui.keys(|e| {
         e.key(KeyCode::Enter);
     });
@@ -198,7 +209,9 @@ fn a_gestore_of_the_earlier_model_takes_no_new_presa_after_2024() {
     });
     let text = modal_text(&ui);
     assert!(
-        text.contains("Gestore del modello precedente: non prende nuove prese in carico dopo il 31/12/2024"),
+        text.contains(
+            "Gestore del modello precedente: non prende nuove prese in carico dopo il 31/12/2024"
+        ),
         "{text}"
     );
     insta::assert_snapshot!("channels_earlier_model_refused_80x24", ui.screen());
@@ -307,13 +320,22 @@ fn prese_of_the_earlier_model_are_marked_and_listed_when_the_mmg_adheres() {
     let history = ui.desk().gestori().prese_history(id).expect("history");
     assert_eq!(history.len(), 2);
     let (now, g) = &history[0];
-    assert_eq!(g.as_ref().map(|g| g.denominazione.as_str()), Some(COOP_BRIANZA));
+    assert_eq!(
+        g.as_ref().map(|g| g.denominazione.as_str()),
+        Some(COOP_BRIANZA)
+    );
     assert_eq!(now.canale, Canale::MmgAderente);
     assert!(matches!(
         &history[1].0.stato,
         PresaStato::Revocato { motivo, .. } if motivo == "MMG ora aderente"
     ));
-    assert!(ui.desk().gestori().da_trasferire().expect("list").is_empty());
+    assert!(
+        ui.desk()
+            .gestori()
+            .da_trasferire()
+            .expect("list")
+            .is_empty()
+    );
 }
 
 #[test]
@@ -356,16 +378,26 @@ fn the_ats_list_of_mmg_aderenti_sets_the_adhesions_after_a_preview() {
     assert_eq!(p.preview.encoding, "Windows-1252");
     assert_eq!(p.preview.accepted.len(), 3);
     assert_eq!(p.preview.rejected.len(), 3);
-    let added: Vec<_> = p.plan.added.iter().map(|(m, g)| (m.nome.as_str(), g.as_str())).collect();
+    let added: Vec<_> = p
+        .plan
+        .added
+        .iter()
+        .map(|(m, g)| (m.nome.as_str(), g.as_str()))
+        .collect();
     assert_eq!(added, [("Marco Riva", COOP_BRIANZA)]);
-    let changed: Vec<_> = p.plan.changed.iter().map(|(b, _, _)| b.nome.as_str()).collect();
+    let changed: Vec<_> = p
+        .plan
+        .changed
+        .iter()
+        .map(|(b, _, _)| b.nome.as_str())
+        .collect();
     assert_eq!(changed, ["Dott.ssa Elena Sala"]);
     let removed: Vec<_> = p.plan.removed.iter().map(|m| m.nome.as_str()).collect();
     assert_eq!(removed, ["Dott. Luca Ferrario"]);
     let unmatched: Vec<_> = p.plan.unmatched.iter().map(|u| u.nome.as_str()).collect();
     assert_eq!(unmatched, ["Lucia Bertè"]);
     let screen = ui.screen();
-    assert!(screen.contains("riga 4: Lucia Bertè: Gestore"), "{screen}");
+    assert!(screen.contains("riga 5: Lucia Bertè: Gestore"), "{screen}");
     insta::assert_snapshot!("channels_mmg_import_preview_80x24", screen);
     // Nothing written before Ctrl+S.
     assert_eq!(
@@ -404,13 +436,23 @@ fn the_xlsx_list_of_mmg_aderenti_reads_as_the_csv() {
     let rows = |p: &sportello::service::mmg_aderenti::MmgAderentiPreview| {
         p.accepted
             .iter()
-            .map(|r| (r.nome.clone(), r.codice_regionale.clone(), r.gestore.clone()))
+            .map(|r| {
+                (
+                    r.nome.clone(),
+                    r.codice_regionale.clone(),
+                    r.gestore.clone(),
+                )
+            })
             .collect::<Vec<_>>()
     };
     assert_eq!(rows(&csv), rows(&xlsx));
     assert_eq!(
         rows(&csv)[0],
-        ("Elena Sala".to_string(), "300101".to_string(), "ES-24-01".to_string())
+        (
+            "Elena Sala".to_string(),
+            "300101".to_string(),
+            "ES-24-01".to_string()
+        )
     );
     assert_eq!(csv.rejected.len(), xlsx.rejected.len());
 }
@@ -424,13 +466,26 @@ fn the_clinical_manager_follows_the_gestore() {
     // An ASST: the draft has no Clinical Manager (it used to get the MMG).
     let asst = gestore(&desk, ASST_BRIANZA);
     desk.gestori()
-        .choose_gestore(id, asst.id, Canale::CentroServiziAsst, date(2026, 11, 22), "")
+        .choose_gestore(
+            id,
+            asst.id,
+            Canale::CentroServiziAsst,
+            date(2026, 11, 22),
+            "",
+        )
         .expect("chosen");
     let mut ui = Harness::new(desk, 80, 24);
     ui.keys(|e| {
-        e.text("rossi anna").key(KeyCode::Enter).key(KeyCode::F(4)).key(KeyCode::F(9));
+        e.text("rossi anna")
+            .key(KeyCode::Enter)
+            .key(KeyCode::F(4))
+            .key(KeyCode::F(9));
     });
-    assert!(matches!(top(&ui.app), Screen::PattoText(_)), "{}", ui.screen());
+    assert!(
+        matches!(top(&ui.app), Screen::PattoText(_)),
+        "{}",
+        ui.screen()
+    );
     let patti = ui.desk().patto().patti(id).expect("patti");
     assert_eq!(patti.len(), 1);
     assert_eq!(patti[0].clinical_manager, "");
@@ -456,4 +511,76 @@ fn the_clinical_manager_follows_the_gestore() {
         .expect("chosen");
     let draft = desk.patto().prepare_patto(id).expect("draft");
     assert_eq!(draft.clinical_manager, MMG);
+}
+
+fn english(desk: Desk) -> Harness {
+    use sportello::tui::{App, Lang};
+    Harness::of(App::new(desk, Lang::En).with_idle_minutes(0), 80, 24)
+}
+
+#[test]
+fn the_channels_in_english() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (desk, id) = anna_with_the_rsa(dir.path());
+    adheres(&desk, MMG);
+    let mut ui = english(desk);
+    // The record and the recall list.
+    ui.keys(|e| {
+        e.text("rossi anna").key(KeyCode::Enter);
+    });
+    assert!(
+        ui.screen().contains("to move to the GP's"),
+        "{}",
+        ui.screen()
+    );
+    ui.keys(|e| {
+        e.key(KeyCode::F(7));
+        for _ in 0..4 {
+            e.key(KeyCode::Tab);
+        }
+    });
+    insta::assert_snapshot!("channels_en_da_trasferire_80x24", ui.screen());
+    // The choice dialog of the ASST (after the revocation).
+    ui.desk()
+        .gestori()
+        .revoke_presa(id, date(2026, 11, 22), "test")
+        .expect("revoked");
+    ui.keys(|e| {
+        e.key(KeyCode::Enter).text("asst").key(KeyCode::Enter);
+    });
+    let text = modal_text(&ui);
+    assert!(
+        text.contains(
+            "Channel Adhering GP (MMG): not available, the patient's GP (Dott.ssa Elena Sala) does not adhere to this Gestore"
+        ),
+        "{text}"
+    );
+    insta::assert_snapshot!("channels_en_choice_asst_80x24", ui.screen());
+    // The earlier-model Gestore.
+    ui.keys(|e| {
+        e.key(KeyCode::Esc)
+            .ctrl('u')
+            .text("merate")
+            .key(KeyCode::Enter);
+    });
+    assert!(
+        modal_text(&ui)
+            .contains("Gestore of the earlier model: it takes no new enrolment after 31/12/2024"),
+        "{}",
+        ui.screen()
+    );
+    // The import preview.
+    ui.keys(|e| {
+        e.key(KeyCode::Esc).key(KeyCode::F(11));
+        for _ in 0..10 {
+            e.key(KeyCode::Down);
+        }
+        e.key(KeyCode::Enter).text(CSV).key(KeyCode::Enter);
+    });
+    let screen = ui.screen();
+    assert!(
+        screen.contains("line 6: the doctor's name is missing"),
+        "{screen}"
+    );
+    insta::assert_snapshot!("channels_en_mmg_import_preview_80x24", screen);
 }
