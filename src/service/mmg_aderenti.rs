@@ -2,8 +2,8 @@
 //! adhesions of Amministrazione › Studio (added, changed, removed), then
 //! written as the Studio's adhesions with an audit entry.
 
+use super::Result;
 use super::gestori::Gestori;
-use super::{DeskError, Result};
 use crate::domain::practice::{Adesione, MmgAdesione, Practice, doctor_key};
 use crate::domain::text::fold;
 use crate::domain::{Gestore, GestoreId};
@@ -187,6 +187,5 @@ impl Gestori<'_> {
                 plan.unmatched.len()
             ),
         )
-        .map_err(DeskError::from)
     }
 }

@@ -74,7 +74,7 @@ fn setup(desk: &Desk) -> u64 {
         .choose_gestore(
             pid,
             gid,
-            crate::common::gestore::fitting(&desk, pid, gid),
+            crate::common::gestore::fitting(desk, pid, gid),
             desk.today(),
             "",
         )

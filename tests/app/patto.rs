@@ -271,7 +271,7 @@ fn chosen(desk: &Desk, cognome: &str, nome: &str, mmg: &str, day: NaiveDate) -> 
         .choose_gestore(
             pid,
             gestore,
-            crate::common::gestore::fitting(&desk, pid, gestore),
+            crate::common::gestore::fitting(desk, pid, gestore),
             day,
             "",
         )

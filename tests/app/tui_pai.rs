@@ -59,7 +59,7 @@ fn setup(desk: &Desk) -> PatientId {
         .choose_gestore(
             id,
             gestore,
-            crate::common::gestore::fitting(&desk, id, gestore),
+            crate::common::gestore::fitting(desk, id, gestore),
             date(2026, 11, 20),
             "",
         )

@@ -71,7 +71,7 @@ fn niccolo(desk: &Desk, day: NaiveDate) -> PatientId {
         .choose_gestore(
             id,
             gestore,
-            crate::common::gestore::fitting(&desk, id, gestore),
+            crate::common::gestore::fitting(desk, id, gestore),
             day,
             "",
         )
@@ -690,7 +690,7 @@ fn niccolo_without_mmg(desk: &Desk, day: NaiveDate) -> PatientId {
         .choose_gestore(
             id,
             gestore,
-            crate::common::gestore::fitting(&desk, id, gestore),
+            crate::common::gestore::fitting(desk, id, gestore),
             day,
             "",
         )

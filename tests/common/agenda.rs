@@ -98,7 +98,7 @@ pub fn setup(desk: &Desk) -> u64 {
         .choose_gestore(
             pid,
             gid,
-            crate::common::gestore::fitting(&desk, pid, gid),
+            crate::common::gestore::fitting(desk, pid, gid),
             desk.today(),
             "",
         )
