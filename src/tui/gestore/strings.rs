@@ -53,7 +53,6 @@ texts! {
         no_channel_fits: "Nessun canale di arruolamento si usa con questo Gestore:" | "No enrolment channel applies to this Gestore:",
         earlier_model_refused: "Gestore del modello precedente: non prende nuove prese in carico dopo il 31/12/2024 (continua solo con i pazienti già in carico, da trasferire al Gestore del loro MMG). Scegliere il Gestore del MMG del paziente o un'ASST." | "Gestore of the earlier model: it takes no new enrolment after 31/12/2024 (it only keeps the patients already in its charge, to be moved to their GP's Gestore). Choose the Gestore of the patient's GP or an ASST.",
         earlier_model_line: "Modello precedente: nessuna nuova presa in carico dopo il 31/12/2024" | "Earlier model: no new enrolment after 31/12/2024",
-        mifs_off_line: "Canale MIFS: non ancora attiva (attivabile in Amministrazione › Studio)." | "MIFS channel: not yet active (can be switched on in Administration › Practice).",
         f_canale: "Canale" | "Channel",
         f_data: "Data (gg/mm/aaaa)" | "Date (dd/mm/yyyy)",
         f_note: "Note" | "Notes",

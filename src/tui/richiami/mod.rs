@@ -223,27 +223,31 @@ impl RichiamiScreen {
         let theme = env.theme;
         // The tabs with their counts: the current one in reverse video with
         // the marker; the long titles when they fit.
-        let tabs_of = |wide: bool| {
+        let tabs_of = |wide: bool, pad: &str| {
             let mut tabs = vec![Span::raw(" ")];
             for section in Section::ALL {
                 let title = format!("{} ({})", section.title(s, wide), self.count(section));
                 if section == self.section {
                     tabs.push(Span::styled(format!("{MARKER}{title} "), theme.selected));
                 } else {
-                    tabs.push(Span::styled(format!("  {title} "), theme.label));
+                    tabs.push(Span::styled(format!("{pad}{title} "), theme.label));
                 }
                 tabs.push(Span::raw(if wide { " " } else { "" }));
             }
             tabs
         };
-        let mut tabs = tabs_of(true);
-        if tabs
-            .iter()
-            .map(|t| format::width(&t.content))
-            .sum::<usize>()
-            > usize::from(area.width)
-        {
-            tabs = tabs_of(false);
+        let fits = |tabs: &[Span]| {
+            tabs.iter()
+                .map(|t| format::width(&t.content))
+                .sum::<usize>()
+                <= usize::from(area.width)
+        };
+        let mut tabs = tabs_of(true, "  ");
+        if !fits(&tabs) {
+            tabs = tabs_of(false, "  ");
+        }
+        if !fits(&tabs) {
+            tabs = tabs_of(false, " ");
         }
         frame.render_widget(Paragraph::new(Line::from(tabs)), Rect { height: 1, ..area });
         let body = Rect {
