@@ -160,6 +160,9 @@ fn english_about(path: &str) -> Option<&'static str> {
         "sportello import arruolabili" => {
             "The ATS list of the doctor's eligible chronic patients (CSV or XLSX)"
         }
+        "sportello import mmg-aderenti" => {
+            "The list of MMG aderenti published by an ATS (CSV or XLSX): the Practice's adhesions"
+        }
         "sportello export gestori" => "The Gestori in the store, UTF-8 CSV on standard output",
         "sportello export patto" => "A patient's signed Patto di Cura: PDF (two copies) and text",
         "sportello export pai" => "A patient's PAI in use: PDF and FHIR R4 Bundle (JSON)",
@@ -189,8 +192,9 @@ fn english_arg(path: &str, id: &str) -> Option<&'static str> {
         ("sportello backup", "file") => "Destination file",
         ("sportello restore", "file") => "Backup file",
         ("sportello operator chiave add", "file") => "Public key file (for example id_ed25519.pub)",
-        ("sportello import gestori", "file") => "The list's file (CSV or XLSX)",
-        ("sportello import arruolabili", "file") => "The list's file (CSV or XLSX)",
+        ("sportello import gestori", "file")
+        | ("sportello import mmg-aderenti", "file")
+        | ("sportello import arruolabili", "file") => "The list's file (CSV or XLSX)",
         (_, "cifra") => "Encrypts the backup with a passphrase (asked without showing it)",
         (_, "sovrascrivi") => "Replaces a sportello backup already there with the same name",
         ("sportello restore", "si") => {

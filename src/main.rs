@@ -276,6 +276,19 @@ enum ImportWhat {
         #[arg(long)]
         conferma: bool,
     },
+    /// L'elenco degli MMG aderenti pubblicato da una ATS (CSV o XLSX): le adesioni dello Studio
+    MmgAderenti {
+        file: PathBuf,
+        /// Solo i Gestori di questa ATS (codice o nome)
+        #[arg(long)]
+        ats: Option<String>,
+        /// Foglio del file XLSX (predefinito: il primo)
+        #[arg(long)]
+        foglio: Option<String>,
+        /// Scrive davvero; senza, mostra solo l'anteprima
+        #[arg(long)]
+        conferma: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -647,6 +660,12 @@ fn run(cli: Cli) -> Result<ExitCode, DeskError> {
             foglio,
             conferma,
         }) => files::import_arruolabili(&cli, file, foglio.as_deref(), *conferma),
+        Command::Import(ImportWhat::MmgAderenti {
+            file,
+            ats,
+            foglio,
+            conferma,
+        }) => files::import_mmg_aderenti(&cli, file, ats.clone(), foglio.clone(), *conferma),
         Command::Export(ExportWhat::Gestori { ats }) => {
             let desk = open_desk(&cli)?;
             let ats = match ats {

@@ -153,10 +153,18 @@ fn patient_with_draft(desk: &Desk, i: u64) -> (PatientId, u64) {
         .unwrap();
     let p = desk.patients().patient(id).unwrap().unwrap();
     let g = desk.gestori().gestori_choice(&p, None).unwrap().gestori[0].id;
+    // The first Gestore of the list is an ASST: its Centro Servizi, and a
+    // Clinical Manager named for the bozza.
     desk.gestori()
-        .choose_gestore(id, g, Canale::MmgAderente, desk.today(), "")
+        .choose_gestore(id, g, Canale::CentroServiziAsst, desk.today(), "")
         .unwrap();
-    let draft = desk.patto().prepare_patto(id).unwrap();
+    let mut draft = desk.patto().prepare_patto(id).unwrap();
+    if draft.clinical_manager.is_empty() {
+        draft = desk
+            .patto()
+            .set_clinical_manager(draft.id, "Dott.ssa Elena Sala")
+            .unwrap();
+    }
     (id, draft.id)
 }
 

@@ -303,3 +303,122 @@ fn report_written(lang: Lang, written: std::io::Result<Vec<PathBuf>>, dir: &Path
         }
     }
 }
+
+/// `import mmg-aderenti`: the ATS list of MMG aderenti, previewed; written
+/// in the Studio's adhesions with `--conferma`.
+pub fn import_mmg_aderenti(
+    cli: &Cli,
+    file: &Path,
+    ats: Option<String>,
+    sheet: Option<String>,
+    conferma: bool,
+) -> Result<ExitCode, DeskError> {
+    use sportello::service::mmg_aderenti::{MmgFileError, read_mmg_aderenti_file};
+    let lang = cli.lang();
+    let ats = match ats.as_deref().map(str::trim).filter(|a| !a.is_empty()) {
+        Some(a) => match sportello::service::gestori::resolve_ats_code(a) {
+            Some(code) => Some(code),
+            None => {
+                let e = sportello::service::gestori::ImportError::UnknownAtsOption {
+                    value: a.to_string(),
+                };
+                eprintln!("{}", t::import_error(lang, &e));
+                return Ok(ExitCode::FAILURE);
+            }
+        },
+        None => None,
+    };
+    let (name, preview) = match read_mmg_aderenti_file(file, sheet.as_deref()) {
+        Ok(read) => read,
+        Err(MmgFileError::TooBig { bytes }) => {
+            eprintln!(
+                "{}",
+                t::file_too_big(lang, file.display(), bytes / 1_048_576)
+            );
+            return Ok(ExitCode::FAILURE);
+        }
+        Err(MmgFileError::Unreadable(e)) => {
+            eprintln!("{}", t::cannot_read(lang, file.display(), e));
+            return Ok(ExitCode::FAILURE);
+        }
+        Err(MmgFileError::Format(e)) => {
+            eprintln!("{}", t::import_error(lang, &e));
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    let sheet = preview
+        .sheet
+        .as_ref()
+        .map(|s| t::import_sheet(lang, s))
+        .unwrap_or_default();
+    println!(
+        "{}",
+        t::import_file(
+            lang,
+            &name,
+            preview.accepted.len(),
+            preview.rejected.len(),
+            preview.encoding,
+            &sheet
+        )
+    );
+    for r in &preview.rejected {
+        println!(
+            "{}",
+            t::import_rejected(
+                lang,
+                r.line,
+                sportello::texts::label::mmg_row_problem(lang, &r.problem)
+            )
+        );
+    }
+    let desk = open_desk(cli)?;
+    let plan = desk
+        .gestori()
+        .plan_mmg_aderenti(&preview.accepted, ats.as_deref())?;
+    println!(
+        "{}",
+        t::mmg_changes(
+            lang,
+            plan.added.len(),
+            plan.changed.len(),
+            plan.removed.len(),
+            plan.unchanged,
+            plan.unmatched.len()
+        )
+    );
+    for (m, g) in &plan.added {
+        println!("{}", t::mmg_added(lang, &m.nome, g));
+    }
+    for (_, m, g) in &plan.changed {
+        println!("{}", t::mmg_changed(lang, &m.nome, g));
+    }
+    for m in &plan.removed {
+        println!("{}", t::mmg_removed(lang, &m.nome));
+    }
+    for u in &plan.unmatched {
+        println!(
+            "{}",
+            t::mmg_unmatched(
+                lang,
+                u.line,
+                &sportello::texts::label::mmg_unmatched(lang, u)
+            )
+        );
+    }
+    if !conferma {
+        println!("{}", t::import_preview_only(lang));
+        return Ok(ExitCode::SUCCESS);
+    }
+    desk.gestori().apply_mmg_aderenti(&plan, &name)?;
+    println!(
+        "{}",
+        t::mmg_recorded(
+            lang,
+            plan.added.len(),
+            plan.changed.len(),
+            plan.removed.len()
+        )
+    );
+    Ok(ExitCode::SUCCESS)
+}

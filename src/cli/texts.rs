@@ -136,6 +136,12 @@ pub fn import_warning(l: Lang, line: impl Display, w: impl Display) -> String { 
 pub fn import_changes(l: Lang, added: usize, updated: usize, unchanged: usize, gone: usize, ats: &str) -> String { tr!(l, "Modifiche: {added} nuovi, {updated} aggiornati, {unchanged} invariati, {gone} non più idonei (ATS {ats})" | "Changes: {added} new, {updated} updated, {unchanged} unchanged, {gone} no longer eligible (ATS {ats})") }
 pub fn import_no_longer(l: Lang, name: &str) -> String { tr!(l, "  non più idoneo: {name}" | "  no longer eligible: {name}") }
 pub fn import_preview_only(l: Lang) -> &'static str { pick(l, "Anteprima: nulla è stato scritto. Ripetere con --conferma per importare.", "Preview: nothing was written. Repeat with --conferma to import.") }
+pub fn mmg_changes(l: Lang, added: usize, changed: usize, removed: usize, unchanged: usize, unmatched: usize) -> String { tr!(l, "Adesioni: {added} aggiunte, {changed} cambiate, {removed} tolte, {unchanged} invariate; {unmatched} medici senza Gestore riconosciuto" | "Adhesions: {added} added, {changed} changed, {removed} removed, {unchanged} unchanged; {unmatched} doctors with no Gestore recognised") }
+pub fn mmg_added(l: Lang, name: &str, gestore: &str) -> String { tr!(l, "  aggiunto: {name} → {gestore}" | "  added: {name} → {gestore}") }
+pub fn mmg_changed(l: Lang, name: &str, gestore: &str) -> String { tr!(l, "  cambiato: {name} → {gestore}" | "  changed: {name} → {gestore}") }
+pub fn mmg_removed(l: Lang, name: &str) -> String { tr!(l, "  tolto: {name} (nessuna adesione)" | "  removed: {name} (no adhesion)") }
+pub fn mmg_unmatched(l: Lang, line: usize, text: &str) -> String { tr!(l, "  riga {line}: {text}" | "  row {line}: {text}") }
+pub fn mmg_recorded(l: Lang, added: usize, changed: usize, removed: usize) -> String { tr!(l, "Adesioni registrate in Studio: {added} aggiunte, {changed} cambiate, {removed} tolte." | "Adhesions recorded in the Practice: {added} added, {changed} changed, {removed} removed.") }
 pub fn import_recorded(l: Lang, added: impl Display, updated: impl Display, gone: impl Display) -> String { tr!(l, "Importazione registrata: {added} nuovi, {updated} aggiornati, {gone} non più idonei." | "Import recorded: {added} new, {updated} updated, {gone} no longer eligible.") }
 
 // import arruolabili.

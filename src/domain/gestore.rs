@@ -10,6 +10,14 @@ use super::text::fold;
 pub type GestoreId = u64;
 pub type PresaId = u64;
 
+/// The last day a Gestore of the earlier model (see
+/// [`GestoreTipo::modello_precedente`]) took new prese in carico (DOMAIN.md,
+/// "Channels after 2024").
+pub const FINE_MODELLO_PRECEDENTE: NaiveDate = match NaiveDate::from_ymd_opt(2024, 12, 31) {
+    Some(d) => d,
+    None => panic!("valid date"),
+};
+
 /// Kind of Gestore. Variants are append-only (they are stored).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum GestoreTipo {
@@ -52,6 +60,27 @@ impl GestoreTipo {
             GestoreTipo::Mifs => "MMG in forma singola",
             GestoreTipo::Altro => "Altro",
         }
+    }
+
+    /// A Gestore of the model before 2024 (RSA, private facilities, IRCCS,
+    /// ASP, and the subjects of unknown kind): no new presa in carico after
+    /// [`FINE_MODELLO_PRECEDENTE`]; the existing ones continue until the
+    /// patient's MMG adheres to a Gestore.
+    pub fn modello_precedente(self) -> bool {
+        matches!(
+            self,
+            GestoreTipo::Irccs
+                | GestoreTipo::StrutturaPrivata
+                | GestoreTipo::Rsa
+                | GestoreTipo::Asp
+                | GestoreTipo::Altro
+        )
+    }
+
+    /// A facility (not a cooperative of MMG, not an MMG in forma singola):
+    /// its Clinical Manager is named by the Gestore, not the patient's MMG.
+    pub fn struttura(self) -> bool {
+        !matches!(self, GestoreTipo::CooperativaMmg | GestoreTipo::Mifs)
     }
 
     /// Reads the free text of an ATS list's "Tipologia" column; unknown text is `Altro`.
@@ -222,6 +251,42 @@ pub enum Canale {
 impl Canale {
     pub const ALL: [Canale; 3] = [Canale::MmgAderente, Canale::CentroServiziAsst, Canale::Mifs];
 
+    /// Whether this channel fits `gestore` for a patient whose MMG adheres to
+    /// `gestore_del_mmg` (Studio's adhesions), on `oggi`, with the channels
+    /// `attivi`; `None` when it fits, else why not.
+    pub fn escluso(
+        self,
+        gestore: &Gestore,
+        mmg: &str,
+        gestore_del_mmg: Option<GestoreId>,
+        attivi: &[Canale],
+        oggi: NaiveDate,
+    ) -> Option<CanaleEscluso> {
+        if gestore.tipo.modello_precedente() {
+            // The earlier model had no channels: before the cut-off any
+            // active one does; after it, none.
+            if oggi > FINE_MODELLO_PRECEDENTE {
+                return Some(CanaleEscluso::ModelloPrecedente);
+            }
+            return (!attivi.contains(&self)).then_some(CanaleEscluso::NonAttivo);
+        }
+        if !attivi.contains(&self) {
+            return Some(CanaleEscluso::NonAttivo);
+        }
+        match self {
+            Canale::MmgAderente => {
+                (gestore_del_mmg != Some(gestore.id)).then(|| CanaleEscluso::MmgNonAderente {
+                    mmg: mmg.trim().to_string(),
+                })
+            }
+            Canale::CentroServiziAsst => {
+                (gestore.tipo != GestoreTipo::Asst).then_some(CanaleEscluso::SoloAsst)
+            }
+            Canale::Mifs => (!matches!(gestore.tipo, GestoreTipo::Mifs | GestoreTipo::Asst))
+                .then_some(CanaleEscluso::SoloMifsAsst),
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Canale::MmgAderente => "MMG aderente",
@@ -258,6 +323,30 @@ impl PresaInCarico {
     pub fn is_active(&self) -> bool {
         self.stato == PresaStato::Scelto
     }
+
+    /// An active presa with a Gestore of the earlier model, after
+    /// [`FINE_MODELLO_PRECEDENTE`] (by `oggi`): it continues, and is to move
+    /// to the Gestore of the patient's MMG once the MMG adheres to one.
+    pub fn da_trasferire(&self, gestore: &Gestore, oggi: NaiveDate) -> bool {
+        self.is_active() && gestore.tipo.modello_precedente() && oggi > FINE_MODELLO_PRECEDENTE
+    }
+}
+
+/// Why a channel is not offered for a Gestore.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CanaleEscluso {
+    /// Switched off in Amministrazione › Studio (MIFS until enabled).
+    NonAttivo,
+    /// "MMG aderente": the patient's MMG (as named on the record) does not
+    /// adhere to this Gestore.
+    MmgNonAderente { mmg: String },
+    /// "Centro Servizi ASST": only for ASST Gestori.
+    SoloAsst,
+    /// MIFS: only with an MMG in forma singola or the ASST's Centro Servizi.
+    SoloMifsAsst,
+    /// A Gestore of the earlier model takes no new presa after
+    /// [`FINE_MODELLO_PRECEDENTE`].
+    ModelloPrecedente,
 }
 
 /// Where an active presa in carico stands on its path: the Gestore chosen,

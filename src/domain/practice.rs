@@ -108,6 +108,35 @@ impl Practice {
         self.canali_attivi.contains(&canale)
     }
 
+    /// Each channel with why it is not offered for `gestore` to a patient
+    /// whose MMG is `mmg`, on `oggi` (`None`: offered).
+    pub fn canali_per(
+        &self,
+        gestore: &super::Gestore,
+        mmg: &str,
+        oggi: chrono::NaiveDate,
+    ) -> Vec<(Canale, Option<super::gestore::CanaleEscluso>)> {
+        let own = self.gestore_of_mmg(mmg);
+        Canale::ALL
+            .into_iter()
+            .map(|c| (c, c.escluso(gestore, mmg, own, &self.canali_attivi, oggi)))
+            .collect()
+    }
+
+    /// The channels offered for `gestore` to a patient whose MMG is `mmg`.
+    pub fn canali_offerti(
+        &self,
+        gestore: &super::Gestore,
+        mmg: &str,
+        oggi: chrono::NaiveDate,
+    ) -> Vec<Canale> {
+        self.canali_per(gestore, mmg, oggi)
+            .into_iter()
+            .filter(|(_, e)| e.is_none())
+            .map(|(c, _)| c)
+            .collect()
+    }
+
     /// The Gestore the named MMG adheres to (names compared accent- and case-insensitively,
     /// titles such as "Dott." ignored).
     pub fn gestore_of_mmg(&self, mmg: &str) -> Option<GestoreId> {
@@ -125,18 +154,22 @@ impl Practice {
     }
 }
 
-/// A doctor's name without titles, folded.
-fn doctor_key(name: &str) -> String {
-    fold(name)
+/// A doctor's name without titles, folded, its words in order (so that
+/// "Sala Elena" of an ATS list is "Dott.ssa Elena Sala" of the records).
+pub fn doctor_key(name: &str) -> String {
+    let mut words: Vec<String> = fold(name)
         .split(' ')
         .filter(|w| {
-            !matches!(
-                *w,
-                "DOTT" | "DOTTSSA" | "DOTTORE" | "DOTTORESSA" | "DR" | "DRSSA" | "SSA"
-            )
+            !w.is_empty()
+                && !matches!(
+                    *w,
+                    "DOTT" | "DOTTSSA" | "DOTTORE" | "DOTTORESSA" | "DR" | "DRSSA" | "SSA"
+                )
         })
-        .collect::<Vec<_>>()
-        .join(" ")
+        .map(str::to_string)
+        .collect();
+    words.sort();
+    words.join(" ")
 }
 
 #[cfg(test)]
@@ -157,7 +190,82 @@ mod tests {
             adesione: Adesione::Mifs,
         });
         assert_eq!(p.gestore_of_mmg("elena sala"), Some(7));
+        assert_eq!(p.gestore_of_mmg("SALA Elena"), Some(7));
         assert_eq!(p.gestore_of_mmg("Dott. Marco Riva"), None);
         assert_eq!(p.gestore_of_mmg(""), None);
+    }
+
+    fn gestore(id: GestoreId, tipo: crate::domain::GestoreTipo) -> crate::domain::Gestore {
+        crate::domain::Gestore {
+            id,
+            ats: "030324".into(),
+            denominazione: format!("G{id}"),
+            tipo,
+            codice: String::new(),
+            cf_piva: String::new(),
+            indirizzo: String::new(),
+            comune: String::new(),
+            telefono: String::new(),
+            email: String::new(),
+            referente: String::new(),
+            livelli: vec![],
+            non_idoneo_dal: None,
+            fittizio: false,
+        }
+    }
+
+    #[test]
+    fn each_channel_fits_its_gestori() {
+        use crate::domain::GestoreTipo as T;
+        use crate::domain::gestore::CanaleEscluso as E;
+        let day = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let today = day(2026, 11, 22);
+        let mut p = Practice::default();
+        p.mmg.push(MmgAdesione {
+            nome: "Dott.ssa Elena Sala".into(),
+            adesione: Adesione::Cooperativa(7),
+        });
+        let coop = gestore(7, T::CooperativaMmg);
+        let other = gestore(8, T::CooperativaMmg);
+        let asst = gestore(9, T::Asst);
+        let rsa = gestore(10, T::Rsa);
+        assert_eq!(
+            p.canali_offerti(&coop, "Elena Sala", today),
+            [Canale::MmgAderente]
+        );
+        assert_eq!(p.canali_offerti(&other, "Elena Sala", today), []);
+        assert_eq!(
+            p.canali_per(&other, "Elena Sala", today)[0],
+            (
+                Canale::MmgAderente,
+                Some(E::MmgNonAderente {
+                    mmg: "Elena Sala".into()
+                })
+            )
+        );
+        assert_eq!(
+            p.canali_per(&asst, "", today),
+            [
+                (
+                    Canale::MmgAderente,
+                    Some(E::MmgNonAderente { mmg: String::new() })
+                ),
+                (Canale::CentroServiziAsst, None),
+                (Canale::Mifs, Some(E::NonAttivo)),
+            ]
+        );
+        // MIFS once switched on.
+        p.canali_attivi.push(Canale::Mifs);
+        assert_eq!(
+            p.canali_offerti(&asst, "", today),
+            [Canale::CentroServiziAsst, Canale::Mifs]
+        );
+        // The earlier model: every active channel before the cut-off, none after.
+        assert_eq!(p.canali_offerti(&rsa, "", day(2024, 12, 31)).len(), 3);
+        assert!(
+            p.canali_per(&rsa, "", day(2025, 1, 1))
+                .iter()
+                .all(|(_, e)| *e == Some(E::ModelloPrecedente))
+        );
     }
 }

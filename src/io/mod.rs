@@ -7,6 +7,7 @@ pub mod csv_cell;
 pub mod fhir;
 pub mod gestori;
 pub mod ical;
+pub mod mmg_aderenti;
 pub mod patto;
 pub mod table;
 pub mod tables;

@@ -77,6 +77,7 @@ pub enum FormatHint {
 pub enum ListKind {
     Gestori,
     Arruolabili,
+    MmgAderenti,
 }
 
 impl ListKind {
@@ -91,6 +92,10 @@ impl ListKind {
             ListKind::Arruolabili => {
                 "servono le colonne Codice fiscale, Cognome e Nome (e se presenti Livello, \
                  Patologia primaria, Patologie)"
+            }
+            ListKind::MmgAderenti => {
+                "servono la colonna del medico (Medico, MMG, Nominativo, o Cognome e Nome) e la \
+                 colonna Gestore (o Cooperativa, Codice gestore)"
             }
         }
     }

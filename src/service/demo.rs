@@ -16,7 +16,9 @@ use crate::domain::codice_fiscale::{self, CodiceFiscale};
 use crate::domain::comuni::Comuni;
 use crate::domain::level::FONTE_ATS;
 use crate::domain::pathology::PrimarieAts;
-use crate::domain::{Livello, LivelloAts, Patient, PatientStatus, PresaInCarico, Residence, Sex};
+use crate::domain::{
+    GestoreTipo, Livello, LivelloAts, Patient, PatientStatus, PresaInCarico, Residence, Sex,
+};
 
 const SURNAMES: &[&str] = &[
     "Rossi",
@@ -569,7 +571,16 @@ struct DemoPrese<'a> {
     to_revoke: Option<crate::domain::PatientId>,
     /// Every chronic patient gets a presa, a signed Patto and a shared PAI.
     all_pai: bool,
+    /// The MMG's adhesions, for the channels.
+    practice: crate::domain::practice::Practice,
 }
+
+/// Clinical Managers named by facility Gestori in the demo (fictional).
+const FACILITY_CM: &[&str] = &[
+    "Dott.ssa Marta Bassi",
+    "Dott. Enrico Cattaneo",
+    "Dott.ssa Federica Moretti",
+];
 
 /// Signed demo Patti per load: their frozen texts take a few KB each.
 const MAX_DEMO_PATTI: usize = 5_000;
@@ -582,10 +593,12 @@ impl<'a> DemoPrese<'a> {
             by_ats.entry(g.ats.clone()).or_default().push(g.id);
             gestori.insert(g.id, g);
         }
+        let practice = desk.demo_adhesions(&gestori)?;
         Ok(DemoPrese {
             desk,
             by_ats,
             gestori,
+            practice,
             rng: fastrand::Rng::with_seed(seed ^ 0x5eed),
             patti_made: 0,
             to_revoke: None,
@@ -608,14 +621,44 @@ impl<'a> DemoPrese<'a> {
             let Some(list) = p.ats().and_then(|a| self.by_ats.get(&a.codice)) else {
                 continue;
             };
-            let chosen = list[self.rng.usize(..list.len())];
+            // The 2024 channels: the Gestore of the patient's MMG, an ASST
+            // through its Centro Servizi, or (chosen before 2025) a Gestore
+            // of the earlier model, now "da trasferire".
+            let tipo_of = |id: &u64| self.gestori.get(id).map(|g| g.tipo);
+            let own = self
+                .practice
+                .gestore_of_mmg(&p.mmg)
+                .filter(|id| list.contains(id));
+            let of_kind = |pred: &dyn Fn(GestoreTipo) -> bool| -> Vec<u64> {
+                list.iter()
+                    .copied()
+                    .filter(|id| tipo_of(id).is_some_and(pred))
+                    .collect()
+            };
+            let asst = of_kind(&|t| t == GestoreTipo::Asst);
+            let earlier = of_kind(&|t| t.modello_precedente());
+            let roll = self.rng.u8(0..100);
+            let chosen = match (roll, own) {
+                (0..60, Some(own)) => own,
+                (60..80, _) if !asst.is_empty() => asst[self.rng.usize(..asst.len())],
+                (80..90, _) if !earlier.is_empty() => earlier[self.rng.usize(..earlier.len())],
+                _ => list[self.rng.usize(..list.len())],
+            };
+            let canale = match tipo_of(&chosen) {
+                Some(GestoreTipo::Asst) => Canale::CentroServiziAsst,
+                _ => Canale::MmgAderente,
+            };
             let days_ago = self.rng.u64(1..700);
-            let data_scelta = today - Days::new(days_ago);
+            let mut data_scelta = today - Days::new(days_ago);
+            if tipo_of(&chosen).is_some_and(GestoreTipo::modello_precedente) {
+                let cut = crate::domain::gestore::FINE_MODELLO_PRECEDENTE;
+                data_scelta = data_scelta.min(cut - Days::new(self.rng.u64(0..300)));
+            }
             let presa = |gestore, data_scelta, stato| PresaInCarico {
                 id: 0,
                 patient: p.id,
                 gestore,
-                canale: Canale::MmgAderente,
+                canale,
                 data_scelta,
                 note: String::new(),
                 stato,
@@ -667,6 +710,11 @@ impl<'a> DemoPrese<'a> {
             let back = if self.all_pai { 3..300 } else { 3..430 };
             let signed_on = today - Days::new(self.rng.u64(back));
             let signed_on = signed_on.max(presa.data_scelta);
+            // A facility names its own Clinical Manager.
+            let clinical_manager = match self.gestori.get(&presa.gestore) {
+                Some(g) if g.tipo.struttura() => FACILITY_CM[self.rng.usize(..FACILITY_CM.len())],
+                _ => patient.mmg.as_str(),
+            };
             let p = PattoDiCura {
                 id: self.desk.store.next_id()?,
                 numero: None,
@@ -674,7 +722,7 @@ impl<'a> DemoPrese<'a> {
                 patient: patient.id,
                 presa: presa.id,
                 gestore: presa.gestore,
-                clinical_manager: patient.mmg.clone(),
+                clinical_manager: clinical_manager.to_string(),
                 precedente: None,
                 rinnovato_da: None,
                 creato_il: signed_on,
@@ -765,6 +813,43 @@ impl<'a> DemoPrese<'a> {
         }
         self.desk.store.insert_pai_batch(&mut plans)?;
         Ok(())
+    }
+}
+
+impl Desk {
+    /// The demo practice's MMG and their adhesions, set when the Studio has
+    /// none: nine adhere to a cooperative (of the ATS in turn), two to none,
+    /// one is in forma singola. Returns the practice.
+    fn demo_adhesions(
+        &self,
+        gestori: &std::collections::HashMap<crate::domain::GestoreId, crate::domain::Gestore>,
+    ) -> Result<crate::domain::practice::Practice> {
+        use crate::domain::practice::{Adesione, MmgAdesione};
+        let mut practice = self.store.practice()?;
+        if !practice.mmg.is_empty() {
+            return Ok(practice);
+        }
+        let mut coops: Vec<&crate::domain::Gestore> = gestori
+            .values()
+            .filter(|g| g.tipo == GestoreTipo::CooperativaMmg)
+            .collect();
+        coops.sort_by(|a, b| a.ats.cmp(&b.ats).then(a.id.cmp(&b.id)));
+        if coops.is_empty() {
+            return Ok(practice);
+        }
+        for (i, nome) in MMG.iter().enumerate() {
+            let adesione = match i {
+                9 | 10 => Adesione::Nessuna,
+                11 => Adesione::Mifs,
+                i => Adesione::Cooperativa(coops[i % coops.len()].id),
+            };
+            practice.mmg.push(MmgAdesione {
+                nome: (*nome).to_string(),
+                adesione,
+            });
+        }
+        self.store.save_practice(&practice)?;
+        Ok(practice)
     }
 }
 

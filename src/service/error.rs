@@ -198,6 +198,17 @@ pub enum Refusal {
     PrintUnavailable,
     AtsUnknown,
     ChannelNotActive(Canale),
+    /// The channel does not fit the Gestore (see `Canale::escluso`).
+    ChannelNotOffered {
+        canale: Canale,
+        gestore: String,
+        reason: crate::domain::gestore::CanaleEscluso,
+    },
+    /// A Gestore of the earlier model after the cut-off.
+    GestoreModelloPrecedente {
+        name: String,
+        until: NaiveDate,
+    },
     GestoreNotEligible {
         name: String,
         since: NaiveDate,

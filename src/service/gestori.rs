@@ -3,7 +3,9 @@
 use chrono::NaiveDate;
 
 use super::{Desk, DeskError, Refusal, Result};
-use crate::domain::gestore::{GestoriImport, PresaId, PresaStato};
+use crate::domain::gestore::{
+    CanaleEscluso, FINE_MODELLO_PRECEDENTE, GestoriImport, PresaId, PresaStato,
+};
 use crate::domain::practice::Practice;
 use crate::domain::{Canale, Gestore, GestoreId, Patient, PatientId, PresaInCarico};
 use crate::store::StoreError;
@@ -38,10 +40,25 @@ pub struct GestoriChoice {
     pub ats: String,
     /// The ATS is not the patient's (the operator asked for another one).
     pub other_ats: bool,
-    /// Idonei of that ATS; the Gestore of the patient's own MMG first.
+    /// Idonei of that ATS; the Gestore of the patient's own MMG first (also
+    /// when it is of another ATS).
     pub gestori: Vec<Gestore>,
     /// The Gestore the patient's MMG adheres to, if it is in the list.
     pub own_mmg: Option<GestoreId>,
+}
+
+/// One row of the recall list "da trasferire al MMG": a patient in charge of
+/// a Gestore of the earlier model whose MMG now adheres to a Gestore.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Trasferimento {
+    pub patient: super::PatientSummary,
+    /// The patient's MMG, as on the record.
+    pub mmg: String,
+    pub presa: PresaInCarico,
+    /// The earlier-model Gestore of the presa.
+    pub gestore: Gestore,
+    /// The Gestore the MMG adheres to, where the presa can move.
+    pub verso: Gestore,
 }
 
 /// Does `stored` describe the same subject as `row`? By code within the ATS,
@@ -331,9 +348,16 @@ impl Gestori<'_> {
         };
         let mut gestori = self.list(Some(&ats), false)?;
         let practice = self.practice()?;
-        let own_mmg = practice
-            .gestore_of_mmg(&p.mmg)
-            .filter(|id| gestori.iter().any(|g| g.id == *id));
+        // The Gestore of the patient's MMG is listed even when it is of
+        // another ATS: with the "MMG aderente" channel the presa goes there.
+        let own_mmg = practice.gestore_of_mmg(&p.mmg);
+        if let Some(id) = own_mmg
+            && !gestori.iter().any(|g| g.id == id)
+            && let Some(g) = self.desk.store.gestore(id)?.filter(Gestore::is_idoneo)
+        {
+            gestori.insert(0, g);
+        }
+        let own_mmg = own_mmg.filter(|id| gestori.iter().any(|g| g.id == *id));
         if let Some(id) = own_mmg
             && let Some(pos) = gestori.iter().position(|g| g.id == id)
         {
@@ -358,9 +382,6 @@ impl Gestori<'_> {
         note: &str,
     ) -> Result<PresaInCarico> {
         let practice = self.practice()?;
-        if !practice.canale_attivo(canale) {
-            return Err(DeskError::from(Refusal::ChannelNotActive(canale)));
-        }
         let Some(g) = self.desk.store.gestore(gestore)? else {
             return Err(DeskError::from(Refusal::GestoreNotFound));
         };
@@ -373,6 +394,27 @@ impl Gestori<'_> {
         let Some(p) = self.desk.store.get_patient(patient)? else {
             return Err(DeskError::from(Refusal::PatientNotFound(None)));
         };
+        // The 2024 channels, by the store's clock (not the date typed).
+        let own = practice.gestore_of_mmg(&p.mmg);
+        match canale.escluso(&g, &p.mmg, own, &practice.canali_attivi, self.desk.today()) {
+            None => {}
+            Some(CanaleEscluso::NonAttivo) => {
+                return Err(DeskError::from(Refusal::ChannelNotActive(canale)));
+            }
+            Some(CanaleEscluso::ModelloPrecedente) => {
+                return Err(DeskError::from(Refusal::GestoreModelloPrecedente {
+                    name: g.denominazione.clone(),
+                    until: FINE_MODELLO_PRECEDENTE,
+                }));
+            }
+            Some(reason) => {
+                return Err(DeskError::from(Refusal::ChannelNotOffered {
+                    canale,
+                    gestore: g.denominazione.clone(),
+                    reason,
+                }));
+            }
+        }
         if let Some(l) = p.livello()
             && !g.accepts_level(l.number())
         {
@@ -458,6 +500,59 @@ impl Gestori<'_> {
     /// How many active prese in carico each Gestore has.
     pub fn active_prese_by_gestore(&self) -> Result<std::collections::HashMap<GestoreId, usize>> {
         Ok(self.desk.store.active_prese_by_gestore()?)
+    }
+
+    /// The recall list "da trasferire al MMG": the active prese with a
+    /// Gestore of the earlier model (after 31/12/2024, by the store's clock)
+    /// of the patients whose MMG has since adhered to a Gestore, by surname.
+    pub fn da_trasferire(&self) -> Result<Vec<Trasferimento>> {
+        let today = self.desk.today();
+        let practice = self.practice()?;
+        let mut gestori: std::collections::HashMap<GestoreId, Option<Gestore>> = Default::default();
+        let mut get = |id: GestoreId| -> Result<Option<Gestore>> {
+            if let Some(g) = gestori.get(&id) {
+                return Ok(g.clone());
+            }
+            let g = self.desk.store.gestore(id)?;
+            gestori.insert(id, g.clone());
+            Ok(g)
+        };
+        let mut out = Vec::new();
+        for presa in self.desk.store.active_prese()? {
+            let Some(gestore) = get(presa.gestore)? else {
+                continue;
+            };
+            if !presa.da_trasferire(&gestore, today) {
+                continue;
+            }
+            let Some(p) = self.desk.store.get_patient(presa.patient)? else {
+                continue;
+            };
+            let Some(verso) = practice.gestore_of_mmg(&p.mmg) else {
+                continue;
+            };
+            let Some(verso) = get(verso)?.filter(Gestore::is_idoneo) else {
+                continue;
+            };
+            let mut patient = super::PatientSummary::of(&p);
+            patient.gestore = Some(gestore.denominazione.clone());
+            patient.da_trasferire = true;
+            out.push(Trasferimento {
+                patient,
+                mmg: p.mmg.clone(),
+                presa,
+                gestore,
+                verso,
+            });
+        }
+        out.sort_by_cached_key(|t| {
+            (
+                crate::domain::text::fold(&t.patient.cognome),
+                crate::domain::text::fold(&t.patient.nome),
+                t.patient.id,
+            )
+        });
+        Ok(out)
     }
 
     pub fn active_presa(&self, patient: PatientId) -> Result<Option<PresaInCarico>> {

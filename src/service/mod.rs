@@ -16,6 +16,7 @@ pub mod documents;
 pub mod error;
 pub mod gdpr;
 pub mod gestori;
+pub mod mmg_aderenti;
 mod occupancy;
 pub mod pai;
 pub mod patients;
@@ -76,6 +77,9 @@ pub struct PatientSummary {
     pub stato: &'static str,
     /// Denominazione of the Gestore of the active presa in carico.
     pub gestore: Option<String>,
+    /// That presa is with a Gestore of the earlier model after 2024: "da
+    /// trasferire al MMG".
+    pub da_trasferire: bool,
 }
 
 impl PatientSummary {
@@ -92,6 +96,7 @@ impl PatientSummary {
             livello_stimato: r.livello_ats.is_none(),
             stato: r.stato.label(),
             gestore: None,
+            da_trasferire: false,
         }
     }
 
@@ -107,6 +112,7 @@ impl PatientSummary {
             livello_stimato: p.livello_ats.is_none(),
             stato: p.stato.label(),
             gestore: None,
+            da_trasferire: false,
         }
     }
 }
@@ -343,18 +349,23 @@ impl Desk {
     /// The lookup list's lines from the display rows kept in the indexes
     /// (the records are not read).
     fn row_summaries(&self, rows: Vec<crate::store::PatientRow>) -> Result<Vec<PatientSummary>> {
-        let mut names: std::collections::HashMap<u64, Option<String>> = Default::default();
+        let mut names: std::collections::HashMap<u64, Option<(String, bool)>> = Default::default();
+        let today = self.today();
+        let late = today > crate::domain::gestore::FINE_MODELLO_PRECEDENTE;
         let mut out = Vec::with_capacity(rows.len());
         for row in rows {
             let mut summary = PatientSummary::of_row(&row);
             if let Some(g) = row.gestore {
                 let name = match names.entry(g) {
                     std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
-                    std::collections::hash_map::Entry::Vacant(e) => {
-                        e.insert(self.store.gestore(g)?.map(|g| g.denominazione))
-                    }
+                    std::collections::hash_map::Entry::Vacant(e) => e.insert(
+                        self.store
+                            .gestore(g)?
+                            .map(|g| (g.denominazione, late && g.tipo.modello_precedente())),
+                    ),
                 };
-                summary.gestore = name.clone();
+                summary.gestore = name.as_ref().map(|(n, _)| n.clone());
+                summary.da_trasferire = name.as_ref().is_some_and(|(_, t)| *t);
             }
             out.push(summary);
         }
@@ -363,7 +374,8 @@ impl Desk {
 
     fn summaries(&self, ids: Vec<PatientId>) -> Result<Vec<PatientSummary>> {
         let mut out = Vec::with_capacity(ids.len());
-        let mut names: std::collections::HashMap<u64, String> = Default::default();
+        let mut names: std::collections::HashMap<u64, crate::domain::Gestore> = Default::default();
+        let today = self.today();
         for id in ids {
             if let Some(p) = self.store.get_patient(id)? {
                 let mut summary = PatientSummary::of(&p);
@@ -371,9 +383,11 @@ impl Desk {
                     if !names.contains_key(&presa.gestore)
                         && let Some(g) = self.store.gestore(presa.gestore)?
                     {
-                        names.insert(presa.gestore, g.denominazione);
+                        names.insert(presa.gestore, g);
                     }
-                    summary.gestore = names.get(&presa.gestore).cloned();
+                    let g = names.get(&presa.gestore);
+                    summary.gestore = g.map(|g| g.denominazione.clone());
+                    summary.da_trasferire = g.is_some_and(|g| presa.da_trasferire(g, today));
                 }
                 out.push(summary);
             }

@@ -38,12 +38,24 @@ impl Desk {
             .store
             .get_patient(patient)?
             .ok_or_else(|| DeskError::from(Refusal::PatientNotFound(None)))?;
+        // The Clinical Manager follows the Gestore: the patient's MMG for a
+        // cooperative of MMG (or MIFS); a facility (ASST, earlier-model
+        // Gestori) names its own, typed before signing.
+        let struttura = self
+            .store
+            .gestore(presa.gestore)?
+            .is_some_and(|g| g.tipo.struttura())
+            && presa.canale != crate::domain::Canale::Mifs;
         let mut draft = PattoDiCura {
             id: 0,
             patient,
             presa: presa.id,
             gestore: presa.gestore,
-            clinical_manager: p.mmg.clone(),
+            clinical_manager: if struttura {
+                String::new()
+            } else {
+                p.mmg.clone()
+            },
             precedente,
             rinnovato_da: None,
             creato_il: self.today(),

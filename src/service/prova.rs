@@ -102,13 +102,25 @@ fn one_patient(desk: &Desk, seed: u64, i: u64, out: &mut dyn Write) -> Result<()
     let Some(g) = choice.gestori.first() else {
         return Err(DeskError::from(crate::service::Refusal::GestoreNotFound));
     };
+    // The first channel that fits the Gestore (an ASST's Centro Servizi).
+    let canale = desk
+        .gestori()
+        .practice()?
+        .canali_offerti(g, &p.mmg, desk.today())
+        .first()
+        .copied()
+        .unwrap_or(Canale::MmgAderente);
     let presa = desk
         .gestori()
-        .choose_gestore(id, g.id, Canale::MmgAderente, desk.today(), "")?;
+        .choose_gestore(id, g.id, canale, desk.today(), "")?;
     writeln!(out, "saved presa {}", presa.id).map_err(io)?;
     out.flush().map_err(io)?;
 
-    let draft = desk.patto().prepare_patto(id)?;
+    let mut draft = desk.patto().prepare_patto(id)?;
+    // A facility names the Clinical Manager: the patient's doctor here.
+    if draft.clinical_manager.is_empty() {
+        draft = desk.patto().set_clinical_manager(draft.id, &p.mmg)?;
+    }
     let signed = desk.patto().sign_patto(
         draft.id,
         FirmaInput {

@@ -324,6 +324,21 @@ impl Store {
         Ok(out)
     }
 
+    /// Every active presa in carico (one per patient at most).
+    pub fn active_prese(&self) -> Result<Vec<PresaInCarico>> {
+        let mut out = Vec::new();
+        for item in self.active_presa.iter().values() {
+            let v = item.map_err(|e| self.fatal(e))?;
+            if let Some(id) = super::patients::id_from_value(&v)
+                && let Some(p) = self.presa(id)?
+                && p.is_active()
+            {
+                out.push(p);
+            }
+        }
+        Ok(out)
+    }
+
     /// The patient's active presa in carico, if any.
     pub fn active_presa(&self, patient: PatientId) -> Result<Option<PresaInCarico>> {
         match self

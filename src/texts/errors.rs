@@ -469,6 +469,27 @@ fn refusal(lang: Lang, r: &Refusal) -> String {
                 format!("The channel \"{c}\" is not active yet: it can be activated in the practice's settings"),
             )
         }
+        R::ChannelNotOffered {
+            canale,
+            gestore,
+            reason,
+        } => {
+            let c = label::canale(lang, *canale);
+            let why = label::canale_escluso(lang, reason);
+            tr!(
+                lang,
+                format!("Il canale \"{c}\" non si usa con {gestore}: {why}"),
+                format!("The channel \"{c}\" does not apply to {gestore}: {why}"),
+            )
+        }
+        R::GestoreModelloPrecedente { name, until } => {
+            let until = dmy(*until);
+            tr!(
+                lang,
+                format!("{name} è un Gestore del modello precedente: non prende nuovi pazienti dopo il {until}; scegliere il Gestore a cui aderisce il MMG del paziente o un'ASST"),
+                format!("{name} is a Gestore of the earlier model: it takes no new patients after {until}; choose the Gestore the patient's GP adheres to, or an ASST"),
+            )
+        }
         R::GestoreNotEligible { name, since } => {
             let since = dmy(*since);
             tr!(
@@ -1395,6 +1416,17 @@ mod tests {
             }
             .into(),
             Refusal::ChannelNotActive(crate::domain::gestore::Canale::Mifs).into(),
+            Refusal::ChannelNotOffered {
+                canale: crate::domain::gestore::Canale::CentroServiziAsst,
+                gestore: "RSA Esempio".into(),
+                reason: crate::domain::gestore::CanaleEscluso::SoloAsst,
+            }
+            .into(),
+            Refusal::GestoreModelloPrecedente {
+                name: "RSA Esempio".into(),
+                until: d,
+            }
+            .into(),
             StoreProblem::SlotFull {
                 resource: 1,
                 start: t,

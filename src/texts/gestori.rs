@@ -180,6 +180,10 @@ pub fn import_error(lang: Lang, e: &ImportError) -> String {
                     "the columns Codice fiscale, Cognome and Nome are needed (and, if present, \
                      Livello, Patologia primaria, Patologie)"
                 }
+                ListKind::MmgAderenti => {
+                    "the doctor's column is needed (Medico, MMG, Nominativo, or Cognome and \
+                     Nome) and the Gestore column (or Cooperativa, Codice gestore)"
+                }
             }
         ),
         (Lang::En, E::Empty) => "the file is empty: no row to import".into(),

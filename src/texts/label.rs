@@ -43,6 +43,84 @@ pub fn canale(lang: Lang, c: Canale) -> &'static str {
     }
 }
 
+/// Why a channel is not offered for a Gestore.
+pub fn canale_escluso(lang: Lang, e: &crate::domain::gestore::CanaleEscluso) -> String {
+    use crate::domain::gestore::CanaleEscluso as E;
+    match e {
+        E::NonAttivo => tr!(
+            lang,
+            "non attivo (si attiva in Amministrazione › Studio)",
+            "not switched on (Administration › Practice)"
+        )
+        .into(),
+        E::MmgNonAderente { mmg } if mmg.is_empty() => tr!(
+            lang,
+            "il paziente non ha un MMG registrato",
+            "the patient has no GP on record"
+        )
+        .into(),
+        E::MmgNonAderente { mmg } => tr!(
+            lang,
+            format!("il MMG del paziente ({mmg}) non aderisce a questo Gestore"),
+            format!("the patient's GP ({mmg}) does not adhere to this Gestore"),
+        ),
+        E::SoloAsst => tr!(lang, "solo per i Gestori ASST", "only for ASST Gestori").into(),
+        E::SoloMifsAsst => tr!(
+            lang,
+            "solo con un MMG in forma singola o un'ASST",
+            "only with a single-handed GP or an ASST"
+        )
+        .into(),
+        E::ModelloPrecedente => tr!(
+            lang,
+            "Gestore del modello precedente: nessuna nuova presa in carico dopo il 31/12/2024",
+            "Gestore of the earlier model: no new enrolment after 31/12/2024"
+        )
+        .into(),
+    }
+}
+
+/// Why a row of the ATS list of MMG aderenti is not read.
+pub fn mmg_row_problem(lang: Lang, p: &crate::service::mmg_aderenti::MmgRowProblem) -> String {
+    use crate::service::mmg_aderenti::MmgRowProblem as P;
+    match p {
+        P::NoName => tr!(
+            lang,
+            "manca il nome del medico",
+            "the doctor's name is missing"
+        )
+        .into(),
+        P::NoGestore => tr!(lang, "manca il Gestore", "the Gestore is missing").into(),
+        P::Duplicate { first } => tr!(
+            lang,
+            format!("medico già alla riga {first}"),
+            format!("doctor already on line {first}"),
+        ),
+    }
+}
+
+/// A doctor of the list whose Gestore is not (or not one) stored idoneo.
+pub fn mmg_unmatched(lang: Lang, u: &crate::service::mmg_aderenti::Unmatched) -> String {
+    let (nome, gestore) = (&u.nome, &u.gestore);
+    if u.ambiguous {
+        tr!(
+            lang,
+            format!("{nome}: più Gestori si chiamano \"{gestore}\": usare il codice del Gestore"),
+            format!("{nome}: several Gestori are called \"{gestore}\": use the Gestore's code"),
+        )
+    } else {
+        tr!(
+            lang,
+            format!(
+                "{nome}: Gestore \"{gestore}\" non trovato tra gli idonei in archivio (importare prima l'elenco dei Gestori)"
+            ),
+            format!(
+                "{nome}: Gestore \"{gestore}\" not found among the stored eligible ones (import the Gestori list first)"
+            ),
+        )
+    }
+}
+
 /// An appointment's state.
 pub fn app_stato(lang: Lang, s: &AppStato) -> &'static str {
     match s {

@@ -123,6 +123,7 @@ fn context_title(context: Context, lang: Lang) -> &'static str {
         Context::ArruolabiliImport => ArruolabiliStrings::for_lang(lang).ctx_import,
         Context::ArruolabiliPreview => ArruolabiliStrings::for_lang(lang).ctx_preview,
         Context::RichiamiRicette => RichiamiStrings::for_lang(lang).ctx_richiami_ricette,
+        Context::RichiamiTrasferire => RichiamiStrings::for_lang(lang).ctx_richiami_trasferire,
     }
 }
 
@@ -1091,6 +1092,7 @@ impl App {
                         }
                         Err(e) => Cmd::Status(Status::error(crate::texts::error(s.lang, &e))),
                     },
+                    Open::Gestore(id) => Cmd::push(GestoreScreen::new(Some(id), &env)),
                 };
                 self.apply(cmd)
             }

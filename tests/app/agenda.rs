@@ -757,7 +757,6 @@ fn after_the_results_the_visit_waits_three_working_days() {
 
 #[test]
 fn two_desks_booking_the_last_place_one_wins_the_other_gets_fresh_proposals() {
-    use sportello::domain::Canale;
     use sportello::domain::operator::Role;
     let dir = tempfile::tempdir().unwrap();
     let (desk, first) = planning_desk(dir.path());
@@ -769,7 +768,13 @@ fn two_desks_booking_the_last_place_one_wins_the_other_gets_fresh_proposals() {
         .unwrap();
     let gid = desk.gestori().list(None, false).unwrap()[0].id;
     desk.gestori()
-        .choose_gestore(second, gid, Canale::MmgAderente, desk.today(), "")
+        .choose_gestore(
+            second,
+            gid,
+            crate::common::gestore::fitting(&desk, second, gid),
+            desk.today(),
+            "",
+        )
         .unwrap();
     common::patto::sign_patto(&desk, second);
     let pai = desk.pai().new_pai(second).unwrap();

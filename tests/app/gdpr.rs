@@ -10,7 +10,7 @@ use std::sync::Arc;
 use chrono::{NaiveDate, NaiveTime};
 use sportello::domain::agenda::{AppStato, Appointment, Esterno};
 use sportello::domain::patto::{Consensi, FirmaInput, Firmatario};
-use sportello::domain::{Canale, Patient, PatientStatus, Residence, Sex};
+use sportello::domain::{Patient, PatientStatus, Residence, Sex};
 use sportello::service::{Desk, FixedClock};
 
 struct Setup {
@@ -78,12 +78,12 @@ fn setup(desk: &Desk) -> Setup {
         .choose_gestore(
             id,
             g,
-            Canale::MmgAderente,
+            crate::common::gestore::fitting(desk, id, g),
             desk.today(),
             "scelta allo sportello",
         )
         .unwrap();
-    let draft = desk.patto().prepare_patto(id).unwrap();
+    let draft = crate::common::patto::draft_with_clinical_manager(desk, id);
     let patto = desk
         .patto()
         .sign_patto(
@@ -666,9 +666,15 @@ fn erase_removes_birth_place_and_comune_from_the_patto_text() {
     let p = desk.patients().patient(id).unwrap().unwrap();
     let g = desk.gestori().gestori_choice(&p, None).unwrap().gestori[0].id;
     desk.gestori()
-        .choose_gestore(id, g, Canale::MmgAderente, desk.today(), "")
+        .choose_gestore(
+            id,
+            g,
+            crate::common::gestore::fitting(&desk, id, g),
+            desk.today(),
+            "",
+        )
         .unwrap();
-    let draft = desk.patto().prepare_patto(id).unwrap();
+    let draft = crate::common::patto::draft_with_clinical_manager(&desk, id);
     let signed = desk
         .patto()
         .sign_patto(

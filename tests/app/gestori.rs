@@ -169,7 +169,9 @@ fn choose_revoke_choose_another_with_history() {
     assert_eq!(choice.gestori.len(), 2);
     let other = desk.gestori().gestori_choice(&p, Some("030324")).unwrap();
     assert!(other.other_ats);
-    assert_eq!(other.gestori.len(), 1);
+    // The MMG's Gestore (of ATS Milano) first, then the one of Brianza.
+    assert_eq!(other.gestori.len(), 2);
+    assert_eq!(other.gestori[0].id, beta);
 
     let day = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
     let err = desk
@@ -180,12 +182,22 @@ fn choose_revoke_choose_another_with_history() {
 
     let first = desk
         .gestori()
-        .choose_gestore(pid, alfa, Canale::MmgAderente, day, "scelta allo sportello")
+        .choose_gestore(
+            pid,
+            alfa,
+            crate::common::gestore::fitting(&desk, pid, alfa),
+            day,
+            "scelta allo sportello",
+        )
         .unwrap();
     assert_eq!(first.stato, PresaStato::Scelto);
-    let again = desk
-        .gestori()
-        .choose_gestore(pid, beta, Canale::MmgAderente, day, "");
+    let again = desk.gestori().choose_gestore(
+        pid,
+        beta,
+        crate::common::gestore::fitting(&desk, pid, beta),
+        day,
+        "",
+    );
     assert!(again.unwrap_err().to_string().contains("già in carico"));
 
     assert!(

@@ -32,6 +32,7 @@ mod tui_admin_agenda;
 mod tui_agenda;
 mod tui_archivio;
 mod tui_arruolabili;
+mod tui_channels;
 mod tui_current;
 mod tui_english;
 mod tui_gestore;

@@ -307,7 +307,6 @@ fn every_change_and_record_opening_appends_one_chained_entry() {
 #[test]
 fn gestore_patto_pai_and_agenda_changes_each_append_one_entry() {
     use chrono::{NaiveTime, Weekday};
-    use sportello::domain::Canale;
     use sportello::domain::agenda::{AppStato, Appointment, Pattern, Resource};
     use sportello::domain::patto::{Consensi, FirmaInput, Firmatario};
 
@@ -348,10 +347,11 @@ fn gestore_patto_pai_and_agenda_changes_each_append_one_entry() {
         .unwrap();
     expect(b, AuditAction::PatientCreated, "register");
 
-    let b = n();
     let gid = desk.gestori().list(None, false).unwrap()[0].id;
+    let canale = crate::common::gestore::fitting(&desk, pid, gid);
+    let b = n();
     desk.gestori()
-        .choose_gestore(pid, gid, Canale::MmgAderente, desk.today(), "")
+        .choose_gestore(pid, gid, canale, desk.today(), "")
         .unwrap();
     let e = expect(b, AuditAction::GestoreChosen, "choose");
     assert_eq!(e.patient, Some(pid));

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use sportello::domain::gestore::PresaStep;
 use sportello::domain::pai::{Farmaco, Frequenza, PaiStato};
-use sportello::domain::{Canale, Gestore, GestoreTipo, Patient, PatientStatus, Residence, Sex};
+use sportello::domain::{Gestore, GestoreTipo, Patient, PatientStatus, Residence, Sex};
 use sportello::service::{Desk, FixedClock};
 
 fn desk_on(dir: &std::path::Path, y: i32, m: u32, d: u32) -> Desk {
@@ -73,7 +73,13 @@ fn setup(desk: &Desk) -> u64 {
         .unwrap();
     let gid = desk.gestori().list(None, false).unwrap()[0].id;
     desk.gestori()
-        .choose_gestore(pid, gid, Canale::MmgAderente, desk.today(), "")
+        .choose_gestore(
+            pid,
+            gid,
+            crate::common::gestore::fitting(desk, pid, gid),
+            desk.today(),
+            "",
+        )
         .unwrap();
     pid
 }

@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 use sportello::domain::patto::{Consensi, FirmaInput, Firmatario, PattoState, PattoStato};
-use sportello::domain::{Canale, Gestore, GestoreTipo, Patient, PatientStatus, Residence, Sex};
+use sportello::domain::{Gestore, GestoreTipo, Patient, PatientStatus, Residence, Sex};
 use sportello::service::{Desk, FixedClock};
 
 fn desk_on(dir: &std::path::Path, y: i32, m: u32, d: u32) -> Desk {
@@ -104,7 +104,13 @@ fn prepare_sign_reprint_expire_renew() {
     let gestore = desk.gestori().list(None, false).unwrap()[0].id;
     let day = NaiveDate::from_ymd_opt(2026, 1, 15).unwrap();
     desk.gestori()
-        .choose_gestore(pid, gestore, Canale::MmgAderente, day, "")
+        .choose_gestore(
+            pid,
+            gestore,
+            crate::common::gestore::fitting(&desk, pid, gestore),
+            day,
+            "",
+        )
         .unwrap();
     assert!(desk.patto().patto_preconditions(pid).unwrap().is_empty());
 
@@ -178,7 +184,13 @@ fn revoking_the_presa_revokes_the_patto() {
     let gestore = desk.gestori().list(None, false).unwrap()[0].id;
     let day = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
     desk.gestori()
-        .choose_gestore(pid, gestore, Canale::MmgAderente, day, "")
+        .choose_gestore(
+            pid,
+            gestore,
+            crate::common::gestore::fitting(&desk, pid, gestore),
+            day,
+            "",
+        )
         .unwrap();
     let draft = desk.patto().prepare_patto(pid).unwrap();
     let signed = desk.patto().sign_patto(draft.id, firma("Luca")).unwrap();
@@ -213,7 +225,13 @@ fn a_delegate_needs_a_document_and_data_consent_is_required() {
     let gestore = desk.gestori().list(None, false).unwrap()[0].id;
     let day = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
     desk.gestori()
-        .choose_gestore(pid, gestore, Canale::MmgAderente, day, "")
+        .choose_gestore(
+            pid,
+            gestore,
+            crate::common::gestore::fitting(&desk, pid, gestore),
+            day,
+            "",
+        )
         .unwrap();
     let draft = desk.patto().prepare_patto(pid).unwrap();
     let mut input = firma("Luca");
@@ -242,12 +260,23 @@ fn chosen(desk: &Desk, cognome: &str, nome: &str, mmg: &str, day: NaiveDate) -> 
         )
     };
     let pid = desk.patients().register_patient(patient).unwrap();
-    let gestore = match desk.gestori().list(None, false).unwrap().first() {
-        Some(g) => g.id,
-        None => crate::common::gestore::import_gestore(desk),
+    // Without an MMG on the record: an ASST, through its Centro Servizi.
+    let gestore = if mmg.is_empty() {
+        crate::common::gestore::import_asst(desk)
+    } else {
+        match desk.gestori().list(None, false).unwrap().first() {
+            Some(g) => g.id,
+            None => crate::common::gestore::import_gestore(desk),
+        }
     };
     desk.gestori()
-        .choose_gestore(pid, gestore, Canale::MmgAderente, day, "")
+        .choose_gestore(
+            pid,
+            gestore,
+            crate::common::gestore::fitting(desk, pid, gestore),
+            day,
+            "",
+        )
         .unwrap();
     pid
 }
@@ -467,7 +496,13 @@ fn two_patti_signed_the_same_day_are_two_files_and_none_is_replaced() {
         .unwrap();
     let gestore = desk.gestori().list(None, false).unwrap()[0].id;
     desk.gestori()
-        .choose_gestore(first, gestore, Canale::MmgAderente, day(2026, 3, 1), "")
+        .choose_gestore(
+            first,
+            gestore,
+            crate::common::gestore::fitting(&desk, first, gestore),
+            day(2026, 3, 1),
+            "",
+        )
         .unwrap();
     let b = desk.patto().prepare_patto(first).unwrap();
     desk.patto().sign_patto(b.id, firma("Anna")).unwrap();
@@ -665,7 +700,13 @@ fn two_desks_on_one_presa_share_the_bozza_and_sign_it_once() {
     let gestore = desk.gestori().list(None, false).unwrap()[0].id;
     let day = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
     desk.gestori()
-        .choose_gestore(pid, gestore, Canale::MmgAderente, day, "")
+        .choose_gestore(
+            pid,
+            gestore,
+            crate::common::gestore::fitting(&desk, pid, gestore),
+            day,
+            "",
+        )
         .unwrap();
     let [a, b]: [Desk; 2] = desks(&desk, 2).try_into().ok().unwrap();
     // Both open F4 on the same patient: one bozza for both.
@@ -695,7 +736,13 @@ fn desks_preparing_and_signing_at_once_leave_one_signed_patto() {
     let gestore = desk.gestori().list(None, false).unwrap()[0].id;
     let day = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
     desk.gestori()
-        .choose_gestore(pid, gestore, Canale::MmgAderente, day, "")
+        .choose_gestore(
+            pid,
+            gestore,
+            crate::common::gestore::fitting(&desk, pid, gestore),
+            day,
+            "",
+        )
         .unwrap();
     let n = 8;
     let barrier = Arc::new(std::sync::Barrier::new(n));

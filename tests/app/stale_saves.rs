@@ -121,7 +121,13 @@ fn the_patto_clinical_manager_typed_over_another_desks_change_is_refused() {
         .unwrap();
     let gid = desk.gestori().list(None, false).unwrap()[0].id;
     desk.gestori()
-        .choose_gestore(pid, gid, Canale::MmgAderente, desk.today(), "")
+        .choose_gestore(
+            pid,
+            gid,
+            crate::common::gestore::fitting(&desk, pid, gid),
+            desk.today(),
+            "",
+        )
         .unwrap();
     let bozza = desk.patto().prepare_patto(pid).unwrap();
     let opened_a = a.patto().get(bozza.id).unwrap().unwrap();
@@ -198,11 +204,17 @@ fn a_gestore_choice_or_revocation_over_another_desks_is_refused() {
     // Both desks show the patient with no Gestore; a records the choice.
     let chosen = a
         .gestori()
-        .choose_gestore_opened(pid, gid, Canale::MmgAderente, day, "da a")
+        .choose_gestore_opened(
+            pid,
+            gid,
+            crate::common::gestore::fitting(&desk, pid, gid),
+            day,
+            "da a",
+        )
         .unwrap();
     let err = b
         .gestori()
-        .choose_gestore_opened(pid, gid, Canale::CentroServiziAsst, day, "da b")
+        .choose_gestore_opened(pid, gid, Canale::MmgAderente, day, "da b")
         .unwrap_err();
     assert_eq!(err.to_string(), changed("Gestore"));
     assert_eq!(
@@ -216,7 +228,7 @@ fn a_gestore_choice_or_revocation_over_another_desks_is_refused() {
         .unwrap();
     let again = a
         .gestori()
-        .choose_gestore_opened(pid, gid, Canale::CentroServiziAsst, day, "")
+        .choose_gestore_opened(pid, gid, Canale::MmgAderente, day, "")
         .unwrap();
     let err = b
         .gestori()

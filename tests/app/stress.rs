@@ -22,7 +22,7 @@ use common::agenda::{resource, t};
 use sportello::domain::agenda::{AppStato, Appointment};
 use sportello::domain::operator::Role;
 use sportello::domain::patto::{Consensi, FirmaInput, Firmatario, PattoStato};
-use sportello::domain::{Canale, Patient, Sex};
+use sportello::domain::{Patient, Sex};
 use sportello::service::{Desk, DeskError, FixedClock};
 
 const DESKS: usize = 20;
@@ -167,10 +167,13 @@ fn work(d: Desk, n: usize, gestore: u64, resource: u64, until: Instant) -> Acked
                 }
             }
             (3, Some(pid)) => {
-                match d
-                    .gestori()
-                    .choose_gestore(pid, gestore, Canale::MmgAderente, d.today(), "")
-                {
+                match d.gestori().choose_gestore(
+                    pid,
+                    gestore,
+                    sportello::domain::Canale::MmgAderente,
+                    d.today(),
+                    "",
+                ) {
                     Ok(presa) => acked.presa.push((pid, presa.id)),
                     Err(e) => refuse(&mut acked, e),
                 }

@@ -946,7 +946,11 @@ fn recall_sections_follow_the_agenda() {
     let desk = Desk::open(dir.path(), clock).expect("store opens");
     let mut ui = harness(desk, 120, 40);
     ui.keys(|e| {
-        e.key(KeyCode::F(7)).key(KeyCode::BackTab);
+        // Shift+Tab from the first tab: the last (da trasferire), then
+        // adherence.
+        e.key(KeyCode::F(7))
+            .key(KeyCode::BackTab)
+            .key(KeyCode::BackTab);
     });
     let r = richiami(&ui);
     assert_eq!(r.section(), Section::Aderenza);
@@ -1001,6 +1005,12 @@ fn recall_section_snapshots() {
                 e.key(KeyCode::Tab);
             });
         }
+        // The fifth tab (the prese to move to the MMG's Gestore), then back
+        // to the first.
+        assert_eq!(richiami(&ui).section(), Section::Trasferire);
+        ui.keys(|e| {
+            e.key(KeyCode::Tab);
+        });
         assert_eq!(richiami(&ui).section(), Section::DaPrenotare);
     }
 }

@@ -16,7 +16,7 @@ use crossterm::event::KeyCode;
 use common::gestore::{GESTORE, import_gestore};
 use common::screen::{Screen, top};
 use sportello::domain::operator::Role;
-use sportello::domain::{Canale, PatientId, Sex};
+use sportello::domain::{PatientId, Sex};
 use sportello::service::{Desk, FixedClock, ManualClock};
 use sportello::tui::patients::form::FieldId;
 use sportello::tui::shell::login::GateMode;
@@ -77,7 +77,13 @@ fn archive() -> Archive {
             ))
             .expect("registered");
         desk.gestori()
-            .choose_gestore(anna, gestore, Canale::MmgAderente, signed_on, "")
+            .choose_gestore(
+                anna,
+                gestore,
+                crate::common::gestore::fitting(&desk, anna, gestore),
+                signed_on,
+                "",
+            )
             .expect("chosen");
         common::patto::sign_patto(&desk, anna);
         let niccolo = desk

@@ -110,6 +110,18 @@ fn archive() -> (tempfile::TempDir, Desk, PatientId) {
     (dir, desk, anna)
 }
 
+fn names_id(ui: &Harness, name: &str) -> u64 {
+    match top(&ui.app) {
+        Screen::Gestore(g) => g
+            .listed()
+            .iter()
+            .find(|g| g.denominazione == name)
+            .map(|g| g.id)
+            .expect("listed"),
+        _ => panic!("gestore screen expected, got {}", ui.app.title()),
+    }
+}
+
 fn listed_names(ui: &Harness) -> Vec<String> {
     match top(&ui.app) {
         Screen::Gestore(g) => g.listed().iter().map(|g| g.denominazione.clone()).collect(),
@@ -328,6 +340,7 @@ fn record_shows_the_pic_and_its_history() {
                 .map(|g| g.id)
                 .expect("sample gestore")
         };
+        mmg_adheres(&desk);
         desk.gestori()
             .choose_gestore(
                 anna,
@@ -415,7 +428,15 @@ fn import_choose_change_and_choose_again() {
     assert!(!names.iter().any(|n| n == COOP_BRIANZA), "{names:?}");
     assert_eq!(names.len(), 5);
 
-    // Choose Unità Medica: the dialog confirms with Enter.
+    // The MMG adheres to Unità Medica (Studio): choose it, the dialog
+    // confirms with Enter.
+    let unita = names_id(&ui, "Società Cooperativa Unità Medica");
+    let mut practice = ui.desk().gestori().practice().expect("practice");
+    practice.mmg = vec![MmgAdesione {
+        nome: MMG.into(),
+        adesione: Adesione::Cooperativa(unita),
+    }];
+    ui.desk().gestori().save_practice(&practice).expect("saved");
     ui.keys(|e| {
         e.text("unita").key(KeyCode::Enter);
     });
@@ -425,7 +446,8 @@ fn import_choose_change_and_choose_again() {
         ui.screen()
     );
     assert!(
-        ui.screen().contains("non ancora attiva"),
+        ui.screen()
+            .contains("MIFS (medico in forma singola): non disponibile, non attivo"),
         "MIFS is said to be off: {}",
         ui.screen()
     );
@@ -733,14 +755,9 @@ fn stored_list_wraps_names_and_enter_opens_the_gestore() {
         .into_iter()
         .find(|g| g.denominazione == COOP_BRIANZA)
         .expect("sample cooperative");
+    mmg_adheres(&desk);
     desk.gestori()
-        .choose_gestore(
-            anna,
-            coop.id,
-            Canale::CentroServiziAsst,
-            date(2026, 11, 20),
-            "",
-        )
+        .choose_gestore(anna, coop.id, Canale::MmgAderente, date(2026, 11, 20), "")
         .expect("chosen");
     let mut ui = Harness::new(desk, 80, 24);
     ui.keys(|e| {

@@ -21,7 +21,7 @@ use common::gestore::import_gestore;
 use common::patient::patient;
 use common::screen::{Screen, top};
 use sportello::domain::pai::{Frequenza, PaiStato};
-use sportello::domain::{Canale, Patient, PatientId, Residence, Sex};
+use sportello::domain::{Patient, PatientId, Residence, Sex};
 use sportello::service::{Desk, FixedClock};
 use sportello::tui::app::StatusKind;
 use sportello::tui::kit::keys::Context;
@@ -56,7 +56,13 @@ fn setup(desk: &Desk) -> PatientId {
     let gestore = import_gestore(desk);
     let id = register(desk);
     desk.gestori()
-        .choose_gestore(id, gestore, Canale::MmgAderente, date(2026, 11, 20), "")
+        .choose_gestore(
+            id,
+            gestore,
+            crate::common::gestore::fitting(desk, id, gestore),
+            date(2026, 11, 20),
+            "",
+        )
         .expect("Gestore chosen");
     common::patto::sign_patto(desk, id);
     id

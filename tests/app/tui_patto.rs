@@ -20,7 +20,7 @@ use ratatui::style::Modifier;
 use common::gestore::{GESTORE, import_gestore};
 use common::screen::{Screen, top};
 use sportello::domain::patto::{Consensi, FirmaInput, Firmatario, PattoState, PattoStato};
-use sportello::domain::{Canale, Patient, PatientId, Residence, Sex};
+use sportello::domain::{Patient, PatientId, Residence, Sex};
 use sportello::service::{Desk, FixedClock};
 use sportello::tui::app::StatusKind;
 use sportello::tui::patto::Focus;
@@ -68,7 +68,13 @@ fn niccolo(desk: &Desk, day: NaiveDate) -> PatientId {
     let gestore = import_gestore(desk);
     let id = register(desk, "D'Adda", "Niccolò", Sex::M, date(1950, 3, 12));
     desk.gestori()
-        .choose_gestore(id, gestore, Canale::MmgAderente, day, "")
+        .choose_gestore(
+            id,
+            gestore,
+            crate::common::gestore::fitting(desk, id, gestore),
+            day,
+            "",
+        )
         .expect("Gestore chosen");
     id
 }
@@ -175,7 +181,13 @@ fn signed_patient(dir: &Path, cognome: &str, nome: &str, sex: Sex, signed_on: Na
         .unwrap_or_else(|| import_gestore(&desk));
     let id = register(&desk, cognome, nome, sex, date(1948, 5, 2));
     desk.gestori()
-        .choose_gestore(id, gestore, Canale::MmgAderente, signed_on, "")
+        .choose_gestore(
+            id,
+            gestore,
+            crate::common::gestore::fitting(&desk, id, gestore),
+            signed_on,
+            "",
+        )
         .expect("chosen");
     let draft = desk.patto().prepare_patto(id).expect("bozza");
     desk.patto().sign_patto(draft.id, firma()).expect("signed");
@@ -663,7 +675,8 @@ fn english_on_request() {
 /// Niccolò D'Adda with no doctor on his record: the bozza has no Clinical
 /// Manager.
 fn niccolo_without_mmg(desk: &Desk, day: NaiveDate) -> PatientId {
-    let gestore = import_gestore(desk);
+    // No MMG: an ASST through its Centro Servizi.
+    let gestore = common::gestore::import_asst(desk);
     let patient = Patient {
         mmg: String::new(),
         patologie: vec!["56".into(), "50".into()],
@@ -674,7 +687,13 @@ fn niccolo_without_mmg(desk: &Desk, day: NaiveDate) -> PatientId {
         .register_patient(patient)
         .expect("registered");
     desk.gestori()
-        .choose_gestore(id, gestore, Canale::MmgAderente, day, "")
+        .choose_gestore(
+            id,
+            gestore,
+            crate::common::gestore::fitting(desk, id, gestore),
+            day,
+            "",
+        )
         .expect("Gestore chosen");
     id
 }

@@ -106,7 +106,7 @@ fn pathologies_are_picked_from_the_catalogue() {
 #[test]
 fn the_gestore_screen_says_where_the_presa_stands() {
     use chrono::NaiveDate;
-    use sportello::domain::{Canale, Sex};
+    use sportello::domain::Sex;
     let dir = tempfile::tempdir().expect("temp dir");
     let desk = desk(dir.path());
     let gestore = common::gestore::import_gestore(&desk);
@@ -116,7 +116,13 @@ fn the_gestore_screen_says_where_the_presa_stands() {
         .register_patient(common::patient::patient("Rossi", "Anna", Sex::F, born))
         .expect("registered");
     desk.gestori()
-        .choose_gestore(id, gestore, Canale::MmgAderente, desk.today(), "")
+        .choose_gestore(
+            id,
+            gestore,
+            crate::common::gestore::fitting(&desk, id, gestore),
+            desk.today(),
+            "",
+        )
         .expect("chosen");
     common::patto::sign_patto(&desk, id);
     let mut ui = Harness::new(desk, 80, 24);

@@ -3,8 +3,8 @@
 #![allow(dead_code)]
 
 use chrono::{NaiveDate, NaiveTime, Weekday};
+use sportello::domain::Sex;
 use sportello::domain::agenda::{Pattern, Resource};
-use sportello::domain::{Canale, Sex};
 use sportello::service::Desk;
 
 pub fn t(h: u32, m: u32) -> NaiveTime {
@@ -95,7 +95,13 @@ pub fn setup(desk: &Desk) -> u64 {
         .unwrap();
     let gid = desk.gestori().list(None, false).unwrap()[0].id;
     desk.gestori()
-        .choose_gestore(pid, gid, Canale::MmgAderente, desk.today(), "")
+        .choose_gestore(
+            pid,
+            gid,
+            crate::common::gestore::fitting(desk, pid, gid),
+            desk.today(),
+            "",
+        )
         .unwrap();
     super::patto::sign_patto(desk, pid);
     let pai = desk.pai().new_pai(pid).unwrap();

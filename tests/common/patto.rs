@@ -6,8 +6,34 @@ use sportello::domain::patto::{Consensi, FirmaInput, Firmatario};
 use sportello::service::Desk;
 
 /// Prepares and signs the Patto of `patient` (who must have a Gestore).
-pub fn sign_patto(desk: &Desk, patient: u64) {
+/// The patient's Patto bozza, with their MMG as Clinical Manager when the
+/// Gestore (a facility) left it empty.
+pub fn draft_with_clinical_manager(desk: &Desk, patient: u64) -> sportello::domain::PattoDiCura {
     let draft = desk.patto().prepare_patto(patient).expect("bozza");
+    if !draft.clinical_manager.is_empty() {
+        return draft;
+    }
+    let mmg = desk
+        .patients()
+        .patient(patient)
+        .expect("read")
+        .expect("patient")
+        .mmg;
+    desk.patto()
+        .set_clinical_manager(draft.id, &mmg)
+        .expect("Clinical Manager")
+}
+
+/// A facility Gestore's bozza has no Clinical Manager: the patient's MMG is
+/// named.
+pub fn sign_patto(desk: &Desk, patient: u64) {
+    let mut draft = desk.patto().prepare_patto(patient).expect("bozza");
+    if draft.clinical_manager.is_empty() {
+        draft = desk
+            .patto()
+            .set_clinical_manager(draft.id, "Dott.ssa Elena Sala")
+            .expect("Clinical Manager");
+    }
     desk.patto()
         .sign_patto(
             draft.id,

@@ -16,6 +16,9 @@ use crate::service::gestori::{
     GestoriFileError, ImportOptions, ImportPlan, ImportPreview, MAX_FILE_BYTES, read_gestori_file,
     resolve_ats,
 };
+use crate::service::mmg_aderenti::{
+    MmgAderentiPlan, MmgAderentiPreview, MmgFileError, read_mmg_aderenti_file,
+};
 use crate::tui::admin::strings::Texts;
 use crate::tui::kit::field;
 use crate::tui::kit::format;
@@ -39,7 +42,21 @@ pub struct Preview {
     total: usize,
 }
 
+/// The ATS list of MMG aderenti read and compared with the Studio's
+/// adhesions, waiting for Ctrl+S or Esc.
+pub struct MmgPreview {
+    pub file: String,
+    pub preview: MmgAderentiPreview,
+    pub plan: MmgAderentiPlan,
+    scroll: usize,
+    page: usize,
+    total: usize,
+}
+
 pub struct ImportSection {
+    /// The list of MMG aderenti instead of the list of Gestori.
+    pub mmg: bool,
+    pub mmg_preview: Option<Box<MmgPreview>>,
     inputs: [Input; 3],
     focus: usize,
     /// Set between Enter and the deferred read.
@@ -58,6 +75,8 @@ impl Default for ImportSection {
 impl ImportSection {
     pub fn new() -> ImportSection {
         ImportSection {
+            mmg: false,
+            mmg_preview: None,
             inputs: [Input::default(), Input::default(), Input::default()],
             focus: FILE,
             reading: None,
@@ -66,8 +85,16 @@ impl ImportSection {
         }
     }
 
+    /// Amministrazione › Importa MMG aderenti.
+    pub fn new_mmg() -> ImportSection {
+        ImportSection {
+            mmg: true,
+            ..ImportSection::new()
+        }
+    }
+
     pub fn context(&self) -> Context {
-        if self.preview.is_some() {
+        if self.preview.is_some() || self.mmg_preview.is_some() {
             Context::AdminPreview
         } else {
             Context::AdminImport
@@ -79,7 +106,7 @@ impl ImportSection {
     }
 
     pub fn input_mut(&mut self) -> Option<&mut Input> {
-        if self.preview.is_some() {
+        if self.preview.is_some() || self.mmg_preview.is_some() {
             None
         } else {
             self.inputs.get_mut(self.focus)
@@ -92,6 +119,19 @@ impl ImportSection {
     }
 
     pub fn action(&mut self, action: Action, env: &Env) -> Option<Cmd> {
+        if let Some(p) = &mut self.mmg_preview {
+            if let Some(cmd) = scroll(&mut p.scroll, p.page, p.total, action) {
+                return Some(cmd);
+            }
+            return Some(match action {
+                Action::Save => self.apply_mmg(env),
+                Action::Cancel => {
+                    self.mmg_preview = None;
+                    Cmd::Status(Status::info(Texts::of(env).admin.import_cancelled))
+                }
+                _ => return None,
+            });
+        }
         if let Some(p) = &mut self.preview {
             let max = p.total.saturating_sub(p.page);
             let page = p.page.max(1);
@@ -200,6 +240,9 @@ impl ImportSection {
             ats: trimmed(self.value(ATS)),
             sheet: trimmed(self.value(SHEET)),
         };
+        if self.mmg {
+            return self.read_mmg(&path, &name, options, env);
+        }
         // The same reading as the command line's import, through the service.
         let a = Texts::of(env).admin;
         let preview = match read_gestori_file(&path, &options) {
@@ -234,6 +277,72 @@ impl ImportSection {
             total: 0,
         }));
         Cmd::Status(Status::info(ready))
+    }
+
+    /// Reads the list of MMG aderenti and compares it with the Studio.
+    fn read_mmg(&mut self, path: &Path, name: &str, options: ImportOptions, env: &Env) -> Cmd {
+        let a = Texts::of(env).admin;
+        let preview = match read_mmg_aderenti_file(path, options.sheet.as_deref()) {
+            Ok((_, p)) => p,
+            Err(MmgFileError::TooBig { bytes }) => {
+                return self.fail(a.err_too_large(name, bytes / 1_048_576));
+            }
+            Err(MmgFileError::Unreadable(e)) => {
+                return self.fail(a.err_read(name, &e.to_string()));
+            }
+            Err(MmgFileError::Format(e)) => {
+                return self.fail(a.err_parse(name, &e.to_string()));
+            }
+        };
+        let ats = options
+            .ats
+            .as_deref()
+            .and_then(crate::service::gestori::resolve_ats_code);
+        let plan = match env
+            .desk
+            .gestori()
+            .plan_mmg_aderenti(&preview.accepted, ats.as_deref())
+        {
+            Ok(p) => p,
+            Err(e) => return self.fail(crate::texts::error(env.lang, &e)),
+        };
+        let ready = a.preview_ready(preview.accepted.len(), preview.rejected.len());
+        self.mmg_preview = Some(Box::new(MmgPreview {
+            file: name.to_string(),
+            preview,
+            plan,
+            scroll: 0,
+            page: 0,
+            total: 0,
+        }));
+        Cmd::Status(Status::info(ready))
+    }
+
+    /// Ctrl+S on the preview of the MMG aderenti: the Studio's adhesions.
+    fn apply_mmg(&mut self, env: &Env) -> Cmd {
+        let Some(p) = self.mmg_preview.take() else {
+            return Cmd::None;
+        };
+        match env.desk.gestori().apply_mmg_aderenti(&p.plan, &p.file) {
+            Ok(()) => {
+                for input in &mut self.inputs {
+                    input.reset();
+                }
+                self.focus = FILE;
+                Cmd::Many(vec![
+                    Cmd::RefreshLookups,
+                    Cmd::Status(Status::success(Texts::of(env).admin.mmg_done(
+                        p.plan.added.len(),
+                        p.plan.changed.len(),
+                        p.plan.removed.len(),
+                    ))),
+                ])
+            }
+            Err(e) => {
+                self.mmg_preview = Some(p);
+                Cmd::Status(Status::error(crate::texts::error(env.lang, &e)))
+            }
+        }
     }
 
     /// Ctrl+S on the preview: everything in one transaction.
@@ -284,6 +393,10 @@ impl ImportSection {
     }
 
     pub fn draw(&mut self, frame: &mut Frame, area: Rect, env: &Env, focused: bool) {
+        if let Some(p) = &mut self.mmg_preview {
+            draw_mmg_preview(p, frame, area, env);
+            return;
+        }
         if let Some(p) = &mut self.preview {
             draw_preview(p, frame, area, env);
             return;
@@ -294,7 +407,11 @@ impl ImportSection {
         let input_width = area.width.saturating_sub(label_width + 2).min(60);
         let mut y = area.y + 1;
         let intro = format::wrap(
-            s.admin.import_intro,
+            if self.mmg {
+                s.admin.mmg_intro
+            } else {
+                s.admin.import_intro
+            },
             usize::from(area.width.saturating_sub(2)),
         );
         for part in intro {
@@ -356,7 +473,9 @@ impl ImportSection {
             // What the ATS field resolves to.
             if i == ATS && y < area.bottom() {
                 let v = self.value(ATS).trim();
-                let (text, style) = if v.is_empty() {
+                let (text, style) = if v.is_empty() && self.mmg {
+                    (s.admin.mmg_all_ats.to_string(), theme.muted)
+                } else if v.is_empty() {
                     (s.admin.ats_from_file.to_string(), theme.muted)
                 } else {
                     match resolve_ats(v) {
@@ -389,6 +508,7 @@ impl ImportSection {
         }
         let help = match self.focus {
             FILE => s.admin.h_file,
+            ATS if self.mmg => s.admin.h_ats_mmg,
             ATS => s.admin.h_ats,
             _ => s.admin.h_sheet,
         };
@@ -600,6 +720,165 @@ fn draw_preview(p: &mut Preview, frame: &mut Frame, area: Rect, env: &Env) {
             },
         );
     }
+}
+
+/// Up, Down, PageUp, PageDown over a preview of `total` lines shown `page`
+/// at a time.
+fn scroll(at: &mut usize, page: usize, total: usize, action: Action) -> Option<Cmd> {
+    let max = total.saturating_sub(page);
+    let step = page.max(1);
+    match action {
+        Action::Up => *at = at.saturating_sub(1),
+        Action::Down => *at = (*at + 1).min(max),
+        Action::PageUp => *at = at.saturating_sub(step),
+        Action::PageDown => *at = (*at + step).min(max),
+        _ => return None,
+    }
+    Some(Cmd::Redraw)
+}
+
+fn draw_mmg_preview(p: &mut MmgPreview, frame: &mut Frame, area: Rect, env: &Env) {
+    let s = Texts::of(env);
+    let a = s.admin;
+    let theme = env.theme;
+    let width = usize::from(area.width.saturating_sub(2));
+    let pv = &p.preview;
+    let plan = &p.plan;
+    let mut head = format!("{} {}  ·  {} {}", a.file, p.file, a.encoding, pv.encoding);
+    if let Some(sep) = pv.separator {
+        head.push_str(&format!("  ·  {} «{sep}»", a.separator));
+    }
+    if let Some(sheet) = &pv.sheet {
+        head.push_str(&format!("  ·  {} «{sheet}»", a.sheet));
+    }
+    let mut top: Vec<Line> = format::wrap(&head, width)
+        .into_iter()
+        .map(|l| Line::styled(format!(" {l}"), theme.label_focused))
+        .collect();
+    let count = |label: &str, n: usize, style: Style| -> Vec<Span<'static>> {
+        let pad = 16usize.saturating_sub(format::width(label));
+        vec![
+            Span::raw(format!(" {label}{}", " ".repeat(pad))),
+            Span::styled(format!("{n:>4}"), style),
+            Span::raw("    "),
+        ]
+    };
+    let warn = |n: usize| if n > 0 { theme.warning } else { theme.field };
+    top.push(Line::from(
+        [
+            count(a.c_recognised, pv.accepted.len(), theme.field_focused),
+            count(a.c_added, plan.added.len(), theme.field_focused),
+            count(a.c_unchanged, plan.unchanged, theme.field),
+        ]
+        .concat(),
+    ));
+    let not_read = pv.rejected.len() + plan.unmatched.len();
+    top.push(Line::from(
+        [
+            count(a.c_rejected, not_read, warn(not_read)),
+            count(a.c_changed, plan.changed.len(), theme.field_focused),
+            count(a.c_removed, plan.removed.len(), warn(plan.removed.len())),
+        ]
+        .concat(),
+    ));
+    top.push(Line::styled(
+        format!(" {}", a.mmg_preview_note),
+        theme.status_warning,
+    ));
+    top.push(Line::raw(""));
+
+    let mut body: Vec<Line> = Vec::new();
+    let mut section = |title: String, items: Vec<(String, &'static str, Style)>| {
+        if items.is_empty() {
+            return;
+        }
+        body.push(Line::styled(format!(" {title}"), theme.section));
+        for (text, mark, style) in items {
+            for (i, part) in format::wrap(&text, width.saturating_sub(4))
+                .into_iter()
+                .enumerate()
+            {
+                let lead = if i == 0 { mark } else { "" };
+                let pad = 2 + 2usize.saturating_sub(format::width(lead));
+                body.push(Line::styled(
+                    format!("{}{lead}{part}", " ".repeat(pad.min(4))),
+                    style,
+                ));
+            }
+        }
+    };
+    let mut rejected: Vec<(usize, String)> = pv
+        .rejected
+        .iter()
+        .map(|r| {
+            (
+                r.line,
+                crate::texts::label::mmg_row_problem(env.lang, &r.problem),
+            )
+        })
+        .chain(
+            plan.unmatched
+                .iter()
+                .map(|u| (u.line, crate::texts::label::mmg_unmatched(env.lang, u))),
+        )
+        .collect();
+    rejected.sort_by_key(|(line, _)| *line);
+    section(
+        a.s_rejected(rejected.len()),
+        rejected
+            .iter()
+            .map(|(line, why)| (a.line_reason(*line, why), ERROR_MARK, theme.error))
+            .collect(),
+    );
+    section(
+        a.s_mmg_removed(plan.removed.len()),
+        plan.removed
+            .iter()
+            .map(|m| (m.nome.clone(), WARNING_MARK, theme.warning))
+            .collect(),
+    );
+    section(
+        a.s_added(plan.added.len()),
+        plan.added
+            .iter()
+            .map(|(m, g)| (format!("{} → {g}", m.nome), INFO_MARK, theme.field))
+            .collect(),
+    );
+    section(
+        a.s_mmg_changed(plan.changed.len()),
+        plan.changed
+            .iter()
+            .map(|(_, m, g)| (format!("{} → {g}", m.nome), INFO_MARK, theme.field))
+            .collect(),
+    );
+    if !pv.ignored_columns.is_empty() {
+        section(
+            a.s_ignored_columns.to_string(),
+            vec![(pv.ignored_columns.join(", "), INFO_MARK, theme.muted)],
+        );
+    }
+    let top_height = u16::try_from(top.len())
+        .unwrap_or(u16::MAX)
+        .min(area.height);
+    frame.render_widget(
+        Paragraph::new(top),
+        Rect {
+            height: top_height,
+            ..area
+        },
+    );
+    let rest = Rect {
+        y: area.y + top_height,
+        height: area.height.saturating_sub(top_height),
+        ..area
+    };
+    p.total = body.len();
+    p.page = usize::from(rest.height);
+    p.scroll = p.scroll.min(p.total.saturating_sub(p.page));
+    frame.render_widget(
+        Paragraph::new(body).scroll((u16::try_from(p.scroll).unwrap_or(0), 0)),
+        rest,
+    );
 }
 
 fn gestore_line(g: &crate::domain::Gestore) -> String {

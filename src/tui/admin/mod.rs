@@ -52,10 +52,11 @@ pub enum Section {
     Operators,
     Audit,
     Archivio,
+    ImportMmg,
 }
 
 impl Section {
-    pub const ALL: [Section; 11] = [
+    pub const ALL: [Section; 12] = [
         Section::Import,
         Section::History,
         Section::Studio,
@@ -67,6 +68,7 @@ impl Section {
         Section::Audit,
         Section::Archivio,
         Section::Primarie,
+        Section::ImportMmg,
     ];
 
     pub fn name(self, s: &Texts) -> &'static str {
@@ -82,6 +84,7 @@ impl Section {
             Section::Operators => s.access.sec_operators,
             Section::Audit => s.access.sec_audit,
             Section::Archivio => s.access.sec_archivio,
+            Section::ImportMmg => s.admin.sec_import_mmg,
         }
     }
 
@@ -89,7 +92,7 @@ impl Section {
     pub fn needs_admin(self) -> Option<crate::service::Operation> {
         use crate::service::Operation;
         match self {
-            Section::Import => Some(Operation::Import),
+            Section::Import | Section::ImportMmg => Some(Operation::Import),
             Section::Studio => Some(Operation::Practice),
             Section::Operators => Some(Operation::Operators),
             Section::Primarie => Some(Operation::Import),
@@ -114,6 +117,7 @@ impl Section {
             Section::Operators => s.access.sec_operators_text,
             Section::Audit => s.access.sec_audit_text,
             Section::Archivio => s.access.sec_archivio_text,
+            Section::ImportMmg => s.admin.sec_import_mmg_text,
         }
     }
 }
@@ -141,6 +145,7 @@ impl AdminScreen {
     pub fn open(section: Section, env: &Env) -> AdminScreen {
         match section {
             Section::Import => AdminScreen::Import(ImportSection::new()),
+            Section::ImportMmg => AdminScreen::Import(ImportSection::new_mmg()),
             Section::History => AdminScreen::History(HistorySection::new(env)),
             Section::Studio => AdminScreen::Studio(Box::new(StudioSection::new(env))),
             Section::Gestori => AdminScreen::Gestori(GestoriSection::new(env)),
@@ -161,6 +166,7 @@ impl AdminScreen {
     pub fn section(&self) -> Option<Section> {
         match self {
             AdminScreen::Menu { .. } => None,
+            AdminScreen::Import(i) if i.mmg => Some(Section::ImportMmg),
             AdminScreen::Import(_) => Some(Section::Import),
             AdminScreen::History(_) => Some(Section::History),
             AdminScreen::Studio(_) => Some(Section::Studio),

@@ -23,6 +23,14 @@ texts! {
         title_admin: "Amministrazione" | "Administration",
         admin_intro: "↑↓ per scegliere la sezione, Invio per aprirla, Esc per tornare." | "↑↓ to pick a section, Enter to open it, Esc to go back.",
         sec_import: "Importa elenco Gestori" | "Import list of Gestori",
+        sec_import_mmg: "Importa MMG aderenti" | "Import adhering GPs",
+        sec_import_mmg_text: "Legge l'elenco degli MMG aderenti pubblicato dall'ATS (CSV o XLSX) e imposta le adesioni dello Studio: anteprima di quelle aggiunte, cambiate e tolte, poi conferma." | "Reads the list of adhering GPs (MMG aderenti) published by the ATS (CSV or XLSX) and sets the Practice's adhesions: preview of those added, changed and removed, then confirm.",
+        mmg_intro: "Il file dell'elenco degli MMG aderenti pubblicato dall'ATS (medico, Gestore; codice fiscale e codice regionale se presenti): CSV o XLSX. I Gestori devono essere già in archivio (Importa elenco Gestori). Prima di scrivere si vede l'anteprima." | "The file of the list of adhering GPs published by the ATS (doctor, Gestore; codice fiscale and regional code when present): CSV or XLSX. The Gestori must already be stored (Import list of Gestori). A preview comes before anything is written.",
+        h_ats_mmg: "Il codice (030321-030328) o il nome dell'ATS dell'elenco: si cercano solo i suoi Gestori, e si tolgono solo le adesioni ai suoi Gestori. Vuoto: tutte le ATS in archivio." | "Code (030321-030328) or name of the list's ATS: only its Gestori are matched, and only adhesions to its Gestori are removed. Empty: every ATS stored.",
+        mmg_all_ats: "tutte le ATS in archivio" | "every ATS stored",
+        mmg_preview_note: "Anteprima: nulla è ancora scritto. Ctrl+S imposta le adesioni in Studio, Esc annulla." | "Preview: nothing written yet. Ctrl+S sets the adhesions in the Practice, Esc cancels.",
+        c_changed: "Cambiati" | "Changed",
+        c_removed: "Tolti" | "Removed",
         sec_import_text: "Legge l'elenco dei Gestori idonei pubblicato dall'ATS (CSV o XLSX): anteprima delle righe riconosciute e scartate, poi conferma." | "Reads the list of eligible Gestori published by the ATS (CSV or XLSX): preview of the rows recognised and rejected, then confirm.",
         sec_primarie: "Patologie primarie per ATS" | "Primary pathologies by ATS",
         sec_primarie_text: "Le patologie che ogni ATS ammette come primarie (nessun codice: tutte). ↑↓ sceglie l'ATS, Ctrl+S salva i codici; un file ats;codice si importa dal secondo campo con Invio." | "The pathologies each ATS allows as primary (no code: any). ↑↓ picks the ATS, Ctrl+S saves the codes; a file ats;codice is imported from the second field with Enter.",
@@ -239,6 +247,29 @@ impl AdminStrings {
             self.lang,
             "Importazione registrata: {added} nuovi, {updated} aggiornati, {no_longer} non più idonei."
                 | "Import recorded: {added} new, {updated} updated, {no_longer} no longer eligible."
+        )
+    }
+
+    pub fn mmg_done(&self, added: usize, changed: usize, removed: usize) -> String {
+        tr!(
+            self.lang,
+            "Adesioni impostate in Studio: {added} aggiunte, {changed} cambiate, {removed} tolte"
+                | "Adhesions set in the Practice: {added} added, {changed} changed, {removed} removed"
+        )
+    }
+
+    pub fn s_mmg_changed(&self, n: usize) -> String {
+        tr!(
+            self.lang,
+            "Adesione cambiata ({n})" | "Adhesion changed ({n})"
+        )
+    }
+
+    pub fn s_mmg_removed(&self, n: usize) -> String {
+        tr!(
+            self.lang,
+            "Non più nell'elenco: adesione tolta ({n})"
+                | "No longer on the list: adhesion removed ({n})"
         )
     }
 

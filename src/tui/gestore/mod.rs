@@ -13,7 +13,7 @@ use ratatui::widgets::{Cell, Paragraph, Row, Table, Wrap};
 use tui_input::Input;
 
 use crate::domain::ats::all_ats;
-use crate::domain::gestore::PresaStep;
+use crate::domain::gestore::{FINE_MODELLO_PRECEDENTE, PresaStep};
 use crate::domain::text::fold;
 use crate::domain::{Canale, Gestore, GestoreId, GestoreTipo, Patient, PatientId, PresaInCarico};
 use crate::service::Desk;
@@ -381,12 +381,44 @@ impl GestoreScreen {
             Ok(p) => p,
             Err(e) => return Cmd::Status(Status::error(crate::texts::error(env.lang, &e))),
         };
-        let canali: Vec<Canale> = Canale::ALL
-            .into_iter()
-            .filter(|c| practice.canale_attivo(*c))
+        let Some(p) = &self.patient else {
+            return Cmd::None;
+        };
+        // The 2024 channels: only those that fit this Gestore, and why the
+        // others do not.
+        let per_canale = practice.canali_per(&gestore, &p.mmg, env.today);
+        let canali: Vec<Canale> = per_canale
+            .iter()
+            .filter(|(_, e)| e.is_none())
+            .map(|(c, _)| *c)
+            .collect();
+        let excluded: Vec<String> = per_canale
+            .iter()
+            .filter_map(|(c, e)| {
+                e.as_ref().map(|e| {
+                    g.not_offered(
+                        g.canale(*c),
+                        &crate::texts::label::canale_escluso(env.lang, e),
+                    )
+                })
+            })
             .collect();
         if canali.is_empty() {
-            return Cmd::Status(Status::error(g.no_channel));
+            let mut lines = vec![
+                format!("{}: {}", g.gestore, gestore.denominazione),
+                String::new(),
+            ];
+            if gestore.tipo.modello_precedente() && env.today > FINE_MODELLO_PRECEDENTE {
+                lines.push(g.earlier_model_refused.to_string());
+            } else {
+                lines.push(g.no_channel_fits.to_string());
+                lines.extend(excluded);
+            }
+            return Cmd::modal(Modal::confirm(
+                Submit::new(|_, _| Cmd::None),
+                g.choose_title.to_string(),
+                lines,
+            ));
         }
         // An ASST is usually reached through its own Centro Servizi.
         let default = if gestore.tipo == GestoreTipo::Asst {
@@ -396,9 +428,6 @@ impl GestoreScreen {
                 .unwrap_or(0)
         } else {
             0
-        };
-        let Some(p) = &self.patient else {
-            return Cmd::None;
         };
         let mut lines = vec![
             format!(
@@ -419,9 +448,7 @@ impl GestoreScreen {
         if self.choice.as_ref().is_some_and(|c| c.other_ats) {
             lines.push(format!("! {}", g.other_ats_warning));
         }
-        if !practice.canale_attivo(Canale::Mifs) {
-            lines.push(g.mifs_off_line.to_string());
-        }
+        lines.extend(excluded);
         let fields = vec![
             DialogField::Choice {
                 label: g.f_canale.to_string(),
@@ -509,10 +536,13 @@ impl GestoreScreen {
                     .gestori()
                     .practice()
                     .map_err(|e| crate::texts::error(env.lang, &e))?;
-                let canali: Vec<Canale> = Canale::ALL
-                    .into_iter()
-                    .filter(|c| practice.canale_attivo(*c))
-                    .collect();
+                let gestore = env
+                    .desk
+                    .gestori()
+                    .gestore(id)
+                    .map_err(|e| crate::texts::error(env.lang, &e))?
+                    .ok_or_else(|| g.no_channel.to_string())?;
+                let canali = practice.canali_offerti(&gestore, &p.mmg, env.today);
                 let canale = canali
                     .get(modal.choice(0))
                     .copied()
@@ -631,12 +661,21 @@ impl GestoreScreen {
         // The active presa in carico, wrapped under its label when long.
         let presa_label = format!(" {}: ", s.kit.r_pic);
         let presa_text = match &self.active {
-            Some((pr, gestore)) => g.active_line(
-                &gestore_name(gestore.as_ref(), s),
-                g.canale(pr.canale),
-                &format::date(pr.data_scelta),
-                self.step,
-            ),
+            Some((pr, gestore)) => {
+                let mut line = g.active_line(
+                    &gestore_name(gestore.as_ref(), s),
+                    g.canale(pr.canale),
+                    &format::date(pr.data_scelta),
+                    self.step,
+                );
+                if gestore
+                    .as_ref()
+                    .is_some_and(|x| pr.da_trasferire(x, env.today))
+                {
+                    line.push_str(&format!(" · {}", s.kit.da_trasferire));
+                }
+                line
+            }
             None => g.no_active.to_string(),
         };
         let indent = format::width(&presa_label);
@@ -834,7 +873,12 @@ impl GestoreScreen {
                     theme.muted,
                 ),
             ];
-            if let Some(l) = p.livello()
+            if sel.tipo.modello_precedente() && env.today > FINE_MODELLO_PRECEDENTE {
+                lines.push(Line::styled(
+                    format::truncate(&format!(" ! {}", g.earlier_model_line), width),
+                    theme.warning,
+                ));
+            } else if let Some(l) = p.livello()
                 && !sel.accepts_level(l.number())
             {
                 lines.push(Line::styled(

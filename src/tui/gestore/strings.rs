@@ -50,7 +50,9 @@ texts! {
         choose_title: "Scelta del Gestore" | "Choosing the Gestore",
         gestore: "Gestore" | "Gestore",
         no_channel: "Nessun canale di arruolamento attivo: attivarne uno in Amministrazione › Studio (F11)." | "No enrolment channel is switched on: switch one on in Administration › Practice (F11).",
-        mifs_off_line: "Canale MIFS: non ancora attiva (attivabile in Amministrazione › Studio)." | "MIFS channel: not yet active (can be switched on in Administration › Practice).",
+        no_channel_fits: "Nessun canale di arruolamento si usa con questo Gestore:" | "No enrolment channel applies to this Gestore:",
+        earlier_model_refused: "Gestore del modello precedente: non prende nuove prese in carico dopo il 31/12/2024 (continua solo con i pazienti già in carico, da trasferire al Gestore del loro MMG). Scegliere il Gestore del MMG del paziente o un'ASST." | "Gestore of the earlier model: it takes no new enrolment after 31/12/2024 (it only keeps the patients already in its charge, to be moved to their GP's Gestore). Choose the Gestore of the patient's GP or an ASST.",
+        earlier_model_line: "Modello precedente: nessuna nuova presa in carico dopo il 31/12/2024" | "Earlier model: no new enrolment after 31/12/2024",
         f_canale: "Canale" | "Channel",
         f_data: "Data (gg/mm/aaaa)" | "Date (dd/mm/yyyy)",
         f_note: "Note" | "Notes",
@@ -103,6 +105,14 @@ impl GestoriStrings {
             self.lang,
             "{gestore} · {canale} · dal {date} · {step}"
                 | "{gestore} · {canale} · since {date} · {step}"
+        )
+    }
+
+    /// A channel not offered for the Gestore, and why.
+    pub fn not_offered(&self, canale: &str, why: &str) -> String {
+        tr!(
+            self.lang,
+            "Canale {canale}: non disponibile, {why}" | "Channel {canale}: not available, {why}"
         )
     }
 

@@ -86,11 +86,13 @@ pub enum Context {
     ArruolabiliPreview,
     /// F7: the prescriptions (ricette) to issue, by lot.
     RichiamiRicette,
+    /// F7: prese with an earlier-model Gestore whose MMG now adheres.
+    RichiamiTrasferire,
 }
 
 impl Context {
     /// In the order the help screen lists them.
-    pub const ALL: [Context; 43] = [
+    pub const ALL: [Context; 44] = [
         Context::Global,
         Context::Lookup,
         Context::Record,
@@ -134,6 +136,7 @@ impl Context {
         Context::RichiamiPai,
         Context::RichiamiAderenza,
         Context::RichiamiRicette,
+        Context::RichiamiTrasferire,
     ];
 }
 

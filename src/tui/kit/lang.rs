@@ -149,6 +149,7 @@ texts! {
         none: "—" | "—",
         r_ats: "ATS" | "ATS",
         r_pic: "Presa in carico" | "Taken in charge",
+        da_trasferire: "da trasferire al MMG" | "to move to the GP's Gestore",
         patient_not_found: "Paziente non trovato nell'archivio." | "Patient not found in the archive.",
         h_place: "Comune o stato estero, o il codice catastale (es. F205); ↑↓ e Invio sceglie." | "Comune or foreign state, or its Belfiore code (e.g. F205); ↑↓ and Enter pick.",
         err_date_format: "Data non valida: usare gg/mm/aaaa" | "Invalid date: use dd/mm/yyyy",

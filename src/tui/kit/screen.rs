@@ -116,6 +116,8 @@ pub enum Open {
     AgendaPlanning((PatientId, String)),
     /// The worklist of arruolabili (from the recall lists).
     Arruolabili,
+    /// The Gestore screen (F3) of a patient (from the recall lists).
+    Gestore(PatientId),
 }
 
 /// What a screen asks the application to do.

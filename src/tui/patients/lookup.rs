@@ -281,7 +281,11 @@ fn pic_state(p: &PatientSummary, s: &Texts) -> String {
     match p.stato {
         "deceduto" => s.patients.status_deceased.to_string(),
         "trasferito" => s.patients.status_transferred.to_string(),
-        _ => p.gestore.clone().unwrap_or_else(|| s.kit.none.to_string()),
+        _ => match &p.gestore {
+            Some(g) if p.da_trasferire => format!("{g} ({})", s.kit.da_trasferire),
+            Some(g) => g.clone(),
+            None => s.kit.none.to_string(),
+        },
     }
 }
 

@@ -281,9 +281,8 @@ impl RecordScreen {
                         .unwrap_or_else(none)
                 };
                 match history.iter().find(|(pr, _)| pr.is_active()) {
-                    Some((pr, gestore)) => row(
-                        s.kit.r_pic,
-                        s.patients.pic_summary(
+                    Some((pr, gestore)) => {
+                        let mut text = s.patients.pic_summary(
                             &name(gestore),
                             g.canale(pr.canale),
                             &format::date(pr.data_scelta),
@@ -293,9 +292,16 @@ impl RecordScreen {
                                 .ok()
                                 .flatten()
                                 .unwrap_or(PresaStep::GestoreScelto),
-                        ),
-                        theme.info,
-                    ),
+                        );
+                        // An earlier-model Gestore after 2024.
+                        if gestore
+                            .as_ref()
+                            .is_some_and(|x| pr.da_trasferire(x, env.today))
+                        {
+                            text.push_str(&format!(" · {}", g.da_trasferire));
+                        }
+                        row(s.kit.r_pic, text, theme.info)
+                    }
                     None => row(s.kit.r_pic, s.patients.no_pic.to_string(), theme.field),
                 }
                 let only_current = history.len() == 1 && history[0].0.is_active();

@@ -61,4 +61,14 @@ pub static KEYS: &[Binding] = &[
     row(C::RichiamiRicette, Key::plain(KeyCode::PageDown), A::PageDown, |l| t(l).kit.k_page_down, false),
     row(C::RichiamiRicette, Key::plain(KeyCode::Esc), A::Back, |l| t(l).kit.k_back, true),
     row(C::RichiamiRicette, Key::f(9), A::GoTo, |l| t(l).richiami.k_arruolabili, true),
+    // F7, the prese to move to the MMG's Gestore.
+    row(C::RichiamiTrasferire, Key::plain(KeyCode::Enter), A::Open, |l| t(l).richiami.k_choose_gestore, true),
+    row(C::RichiamiTrasferire, Key::plain(KeyCode::Tab), A::NextField, |l| t(l).richiami.k_section, true),
+    row(C::RichiamiTrasferire, Key::plain(KeyCode::BackTab), A::PrevField, |l| t(l).richiami.k_section, false),
+    row(C::RichiamiTrasferire, Key::plain(KeyCode::Up), A::Up, |l| t(l).kit.k_up, false),
+    row(C::RichiamiTrasferire, Key::plain(KeyCode::Down), A::Down, |l| t(l).kit.k_down, false),
+    row(C::RichiamiTrasferire, Key::plain(KeyCode::PageUp), A::PageUp, |l| t(l).kit.k_page_up, false),
+    row(C::RichiamiTrasferire, Key::plain(KeyCode::PageDown), A::PageDown, |l| t(l).kit.k_page_down, false),
+    row(C::RichiamiTrasferire, Key::plain(KeyCode::Esc), A::Back, |l| t(l).kit.k_back, true),
+    row(C::RichiamiTrasferire, Key::f(9), A::GoTo, |l| t(l).richiami.k_arruolabili, true),
 ];

@@ -17,6 +17,7 @@ use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState};
 use crate::domain::PatientId;
 use crate::service::Desk;
 use crate::service::agenda::{AdherenceLine, Recall, RecallLists};
+use crate::service::gestori::Trasferimento;
 use crate::service::patto::Scadenza;
 use crate::service::rinnovi::RENEWAL_DAYS;
 use crate::tui::kit::format;
@@ -45,20 +46,24 @@ pub enum Section {
     Aderenza,
     /// Prescriptions to issue, by lot.
     Ricette,
+    /// Prese with an earlier-model Gestore whose MMG now adheres.
+    Trasferire,
 }
 
 impl Section {
-    pub const ALL: [Section; 5] = [
+    pub const ALL: [Section; 6] = [
         Section::DaPrenotare,
         Section::NonPresentati,
         Section::ScadenzePatti,
         Section::Ricette,
         Section::Aderenza,
+        Section::Trasferire,
     ];
 
     fn title(self, s: &Texts, wide: bool) -> &'static str {
         match (self, wide) {
-            (Section::DaPrenotare, _) => s.richiami.tab_da_prenotare,
+            (Section::DaPrenotare, true) => s.richiami.tab_da_prenotare,
+            (Section::DaPrenotare, false) => s.richiami.tab_da_prenotare_short,
             (Section::NonPresentati, true) => s.richiami.tab_non_presentati,
             (Section::NonPresentati, false) => s.richiami.tab_non_presentati_short,
             (Section::ScadenzePatti, true) => s.richiami.tab_scadenze,
@@ -66,6 +71,8 @@ impl Section {
             (Section::Aderenza, true) => s.richiami.tab_aderenza,
             (Section::Aderenza, false) => s.richiami.tab_aderenza_short,
             (Section::Ricette, _) => s.richiami.tab_ricette,
+            (Section::Trasferire, true) => s.richiami.tab_trasferire,
+            (Section::Trasferire, false) => s.richiami.tab_trasferire_short,
         }
     }
 
@@ -81,6 +88,7 @@ pub struct RichiamiScreen {
     non_presentati: RecallList,
     aderenza: AdherenceList,
     ricette: ricette::RicetteList,
+    trasferire: TrasferireList,
 }
 
 impl RichiamiScreen {
@@ -96,6 +104,7 @@ impl RichiamiScreen {
             non_presentati: RecallList::default(),
             aderenza: AdherenceList::default(),
             ricette: ricette::RicetteList::default(),
+            trasferire: TrasferireList::default(),
         };
         screen.reload(desk)?;
         Ok(screen)
@@ -115,6 +124,7 @@ impl RichiamiScreen {
         self.da_prenotare.set(da_prenotare);
         self.non_presentati.set(non_presentati);
         self.aderenza.set(adherence);
+        self.trasferire.set(desk.gestori().da_trasferire()?);
         Ok(())
     }
 
@@ -128,6 +138,7 @@ impl RichiamiScreen {
             Section::DaPrenotare | Section::NonPresentati => Context::RichiamiPai,
             Section::Aderenza => Context::RichiamiAderenza,
             Section::Ricette => Context::RichiamiRicette,
+            Section::Trasferire => Context::RichiamiTrasferire,
         }
     }
 
@@ -161,6 +172,11 @@ impl RichiamiScreen {
         &self.aderenza.rows
     }
 
+    /// The prese to move to the MMG's Gestore, as shown.
+    pub fn da_trasferire(&self) -> &[Trasferimento] {
+        &self.trasferire.rows
+    }
+
     /// The selected recall of the tab shown ("da prenotare" or "non
     /// presentati").
     pub fn selected_recall(&self) -> Option<&Recall> {
@@ -190,6 +206,7 @@ impl RichiamiScreen {
                 .map(|r| name(&r.patient)),
             Section::Aderenza => self.aderenza.selected().map(|l| name(&l.patient)),
             Section::Ricette => self.ricette.selected().map(|l| name(&l.patient)),
+            Section::Trasferire => self.trasferire.selected().map(|t| name(&t.patient)),
         }
     }
 
@@ -200,6 +217,7 @@ impl RichiamiScreen {
             Section::ScadenzePatti => self.scadenze.rows.len(),
             Section::Aderenza => self.aderenza.rows.len(),
             Section::Ricette => self.ricette.da_emettere(self.ricette.lotto),
+            Section::Trasferire => self.trasferire.rows.len(),
         }
     }
 
@@ -227,6 +245,7 @@ impl RichiamiScreen {
             Section::NonPresentati => self.non_presentati.action(action, env),
             Section::Aderenza => self.aderenza.action(action, env),
             Section::Ricette => self.ricette_action(action, env),
+            Section::Trasferire => self.trasferire.action(action, env),
         }
     }
 
@@ -356,30 +375,36 @@ impl RichiamiScreen {
     pub fn draw(&mut self, frame: &mut Frame, area: Rect, env: &Env) {
         let s = Texts::of(env);
         let theme = env.theme;
-        // The long titles when they all fit (each tab: marker or two spaces,
-        // title, count, a space and two of gap).
-        let long: usize = 1 + Section::ALL
-            .iter()
-            .map(|t| {
-                format!("{} ({})", t.title(s, true), self.count(*t))
-                    .chars()
-                    .count()
-                    + 5
-            })
-            .sum::<usize>();
-        let wide = area.width >= 100 && long <= usize::from(area.width);
         // The tabs with their counts: the current one in reverse video with
-        // the marker.
-        let mut tabs = vec![Span::raw(" ")];
-        for section in Section::ALL {
-            let title = format!("{} ({})", section.title(s, wide), self.count(section));
-            if section == self.section {
-                tabs.push(Span::styled(format!("{MARKER}{title} "), theme.selected));
-            } else {
-                tabs.push(Span::styled(format!("  {title} "), theme.label));
+        // the marker. The long titles when they fit; else the last tabs take
+        // their short titles, one more at a time; then all short and closer.
+        let tabs_of = |short_from: usize, gap: bool, pad: &str| {
+            let mut tabs = vec![Span::raw(" ")];
+            for (i, section) in Section::ALL.into_iter().enumerate() {
+                let long = i < short_from;
+                let title = format!("{} ({})", section.title(s, long), self.count(section));
+                if section == self.section {
+                    tabs.push(Span::styled(format!("{MARKER}{title} "), theme.selected));
+                } else {
+                    tabs.push(Span::styled(format!("{pad}{title} "), theme.label));
+                }
+                tabs.push(Span::raw(if gap { " " } else { "" }));
             }
-            tabs.push(Span::raw(if wide { "  " } else { " " }));
-        }
+            tabs
+        };
+        let fits = |tabs: &[Span]| {
+            tabs.iter()
+                .map(|t| format::width(&t.content))
+                .sum::<usize>()
+                <= usize::from(area.width)
+        };
+        let n = Section::ALL.len();
+        let tabs = (0..=n)
+            .rev()
+            .map(|short_from| tabs_of(short_from, true, "  "))
+            .chain([tabs_of(0, false, "  ")])
+            .find(|tabs| fits(tabs))
+            .unwrap_or_else(|| tabs_of(0, false, " "));
         frame.render_widget(Paragraph::new(Line::from(tabs)), Rect { height: 1, ..area });
         let body = Rect {
             y: area.y + 2,
@@ -410,6 +435,7 @@ impl RichiamiScreen {
             }
             Section::Aderenza => self.aderenza.draw(frame, body, env),
             Section::Ricette => self.ricette.draw(frame, body, env),
+            Section::Trasferire => self.trasferire.draw(frame, body, env),
         }
     }
 }
@@ -660,12 +686,7 @@ impl AdherenceList {
                 if wide {
                     cells.extend([
                         Cell::from(l.patient.codice_fiscale.clone()),
-                        Cell::from(
-                            l.patient
-                                .gestore
-                                .clone()
-                                .unwrap_or_else(|| s.kit.none.to_string()),
-                        ),
+                        Cell::from(gestore_cell(&l.patient, s)),
                     ]);
                 }
                 cells.extend([
@@ -692,6 +713,122 @@ impl AdherenceList {
         draw_window(
             frame, table_area, env, header, body, widths, &self.nav, first,
         );
+    }
+}
+
+/// The prese with an earlier-model Gestore whose MMG now adheres; Enter opens
+/// the patient's Gestore screen (revoke, then choose the MMG's Gestore).
+#[derive(Default)]
+struct TrasferireList {
+    rows: Vec<Trasferimento>,
+    nav: Nav,
+}
+
+impl TrasferireList {
+    fn set(&mut self, rows: Vec<Trasferimento>) {
+        let kept = self.selected().map(|t| t.presa.id);
+        self.rows = rows;
+        self.nav.reset(self.rows.len());
+        if let Some(i) = kept.and_then(|k| self.rows.iter().position(|t| t.presa.id == k)) {
+            self.nav.list.select(Some(i));
+        }
+    }
+
+    fn selected(&self) -> Option<&Trasferimento> {
+        self.nav.list.selected().and_then(|i| self.rows.get(i))
+    }
+
+    fn action(&mut self, action: Action, _env: &Env) -> Option<Cmd> {
+        if let Some(cmd) = self.nav.action(action, self.rows.len()) {
+            return Some(cmd);
+        }
+        Some(match action {
+            Action::Open => match self.selected() {
+                Some(t) => Cmd::Open(Open::Gestore(t.patient.id)),
+                None => Cmd::None,
+            },
+            Action::Back => Cmd::Back,
+            _ => return None,
+        })
+    }
+
+    fn draw(&mut self, frame: &mut Frame, area: Rect, env: &Env) {
+        let s = Texts::of(env);
+        let theme = env.theme;
+        let width = usize::from(area.width.saturating_sub(2));
+        let head = s.richiami.head_trasferire(self.rows.len());
+        frame.render_widget(
+            Paragraph::new(Line::raw(format!(" {}", format::truncate(&head, width)))),
+            Rect { height: 1, ..area },
+        );
+        let table_area = Rect {
+            y: area.y + 2,
+            height: area.height.saturating_sub(2),
+            ..area
+        };
+        self.nav.list.fit(table_area, 1);
+        if self.rows.is_empty() {
+            frame.render_widget(
+                Paragraph::new(Line::styled(
+                    format!(" {}", s.richiami.empty_trasferire),
+                    theme.muted,
+                ))
+                .wrap(ratatui::widgets::Wrap { trim: true }),
+                table_area,
+            );
+            return;
+        }
+        let wide = area.width >= 120;
+        let mut header = vec![Cell::from(s.kit.col_cognome), Cell::from(s.kit.col_nome)];
+        if wide {
+            header.push(Cell::from(s.kit.col_cf));
+        }
+        header.extend([
+            Cell::from(s.richiami.col_gestore_attuale),
+            Cell::from(s.richiami.col_paziente_mmg),
+            Cell::from(s.richiami.col_gestore_mmg),
+        ]);
+        let (first, rows) = window(&mut self.nav, self.rows.len(), table_area.height);
+        let body: Vec<Row> = self.rows[first..first + rows]
+            .iter()
+            .map(|t| {
+                let mut cells = vec![
+                    Cell::from(t.patient.cognome.clone()),
+                    Cell::from(t.patient.nome.clone()),
+                ];
+                if wide {
+                    cells.push(Cell::from(t.patient.codice_fiscale.clone()));
+                }
+                cells.extend([
+                    Cell::from(t.gestore.denominazione.clone()),
+                    Cell::from(t.mmg.clone()),
+                    Cell::from(t.verso.denominazione.clone()),
+                ]);
+                Row::new(cells)
+            })
+            .collect();
+        let mut widths = vec![Constraint::Fill(2), Constraint::Fill(2)];
+        if wide {
+            widths.push(Constraint::Length(16));
+        }
+        widths.extend([
+            Constraint::Fill(4),
+            Constraint::Fill(3),
+            Constraint::Fill(4),
+        ]);
+        draw_window(
+            frame, table_area, env, header, body, widths, &self.nav, first,
+        );
+    }
+}
+
+/// The Gestore of the patient's active presa, marked when it is to move to
+/// the MMG's Gestore.
+fn gestore_cell(p: &crate::service::PatientSummary, s: &Texts) -> String {
+    match &p.gestore {
+        Some(g) if p.da_trasferire => format!("{g} ({})", s.kit.da_trasferire),
+        Some(g) => g.clone(),
+        None => s.kit.none.to_string(),
     }
 }
 
@@ -864,12 +1001,7 @@ impl ScadenzeList {
                 Cell::from(r.patient.cognome.clone()),
                 Cell::from(r.patient.nome.clone()),
                 Cell::from(r.patient.codice_fiscale.clone()),
-                Cell::from(
-                    r.patient
-                        .gestore
-                        .clone()
-                        .unwrap_or_else(|| s.kit.none.to_string()),
-                ),
+                Cell::from(gestore_cell(&r.patient, s)),
                 Cell::from(
                     r.patto
                         .valido_al()

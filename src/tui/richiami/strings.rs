@@ -21,6 +21,7 @@ texts! {
         // Recall lists.
         tab_scadenze: "Scadenze dei Patti" | "Pacts expiring",
         tab_da_prenotare: "Da prenotare" | "To book",
+        tab_da_prenotare_short: "Da pren." | "To book",
         tab_non_presentati: "Non presentati" | "Missed",
         tab_non_presentati_short: "Non pres." | "Missed",
         tab_patti_short: "Patti" | "Pacts",
@@ -60,10 +61,26 @@ texts! {
         k_renew_all: "rinnova tutti" | "renew all",
         renew_title: "Rinnovi in blocco" | "Renewals in bulk",
         renew_then: "Poi ognuno si rivede e si firma (F4 Patto) e si condivide (F5 PAI), uno per uno." | "Each is then reviewed and signed (F4 Pact) and shared (F5 PAI), one by one.",
+        tab_trasferire: "Da trasferire al MMG" | "To move to the GP",
+        tab_trasferire_short: "Al MMG" | "To GP",
+        ctx_richiami_trasferire: "Prese da trasferire al Gestore del MMG (F7)" | "Enrolments to move to the GP's Gestore (F7)",
+        k_choose_gestore: "scegli il Gestore" | "choose the Gestore",
+        col_paziente_mmg: "MMG" | "GP",
+        col_gestore_attuale: "Gestore attuale" | "Current Gestore",
+        col_gestore_mmg: "Gestore del MMG" | "GP's Gestore",
+        empty_trasferire: "Nessun paziente da trasferire: nessuna presa con un Gestore del modello precedente ha il MMG ora aderente." | "No patient to move: no enrolment with an earlier-model Gestore has a GP who now adheres.",
     }
 }
 
 impl RichiamiStrings {
+    pub fn head_trasferire(&self, n: usize) -> String {
+        tr!(
+            self.lang,
+            "Da trasferire: {n} (Gestore del modello precedente, MMG ora aderente) · Invio: scelta del Gestore"
+                | "To move: {n} (earlier-model Gestore, GP now adhering) · Enter: choose the Gestore"
+        )
+    }
+
     pub fn head_da_prenotare(&self, n: usize, late: usize) -> String {
         tr!(
             self.lang,
