@@ -9,6 +9,7 @@ mod gestori;
 pub mod label;
 mod serve;
 mod sharing;
+mod store;
 #[cfg(test)]
 mod tests;
 
