@@ -57,7 +57,7 @@ pub fn cf(code: &str, lang: Lang) -> ExitCode {
     }
 }
 
-/// The holidays of a year; their names are the Italian calendar's own.
+/// The holidays of a year, named in `lang` (a patron saint as written).
 pub fn festivi(lang: Lang, anno: i32, comune: Option<&str>) -> ExitCode {
     if !(1000..=9999).contains(&anno) {
         eprintln!("{}", t::year_invalid_digits(lang, anno));
@@ -74,7 +74,8 @@ pub fn festivi(lang: Lang, anno: i32, comune: Option<&str>) -> ExitCode {
         eprintln!("{}", t::no_patron(lang, c));
     }
     for h in list {
-        println!("{} {}", h.date.format("%d/%m/%Y"), h.name);
+        let name = sportello::texts::label::holiday(lang, &h.name);
+        println!("{} {name}", h.date.format("%d/%m/%Y"));
     }
     ExitCode::SUCCESS
 }

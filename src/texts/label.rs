@@ -464,6 +464,36 @@ pub fn patto_missing(lang: Lang, m: &crate::domain::patto::Missing) -> String {
     }
 }
 
+/// A holiday's name in `lang`: the national holidays (and the week view's
+/// "festa patronale") have their English names; a patron saint's name, or a
+/// closure's reason shown in its place, stays as written.
+pub fn holiday(lang: Lang, name: &str) -> String {
+    if lang == Lang::It {
+        return name.to_string();
+    }
+    let en = match name {
+        "Capodanno" => "New Year's Day",
+        "Epifania" => "Epiphany",
+        "Festa della Liberazione" => "Liberation Day",
+        "Festa del Lavoro" => "Labour Day",
+        "Festa della Repubblica" => "Republic Day",
+        "Ferragosto (Assunzione)" => "Ferragosto (Assumption)",
+        "Ognissanti" => "All Saints' Day",
+        "Immacolata Concezione" => "Immaculate Conception",
+        "Natale" => "Christmas Day",
+        "Santo Stefano" => "St Stephen's Day",
+        "Pasqua" => "Easter Sunday",
+        "Lunedì dell'Angelo (Pasquetta)" => "Easter Monday",
+        "San Francesco d'Assisi, patrono d'Italia" => "St Francis of Assisi, patron of Italy",
+        "150° anniversario dell'Unità d'Italia" => {
+            "150th anniversary of the unification of Italy"
+        }
+        "festa patronale" => "patron saint's day",
+        other => other,
+    };
+    en.to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -482,6 +512,24 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn national_holidays_have_english_names_and_saints_stay() {
+        let year = crate::domain::calendar::national_holidays(2026);
+        for h in &year {
+            let en = holiday(Lang::En, &h.name);
+            assert_ne!(en, h.name, "{} has no English name", h.name);
+            assert_eq!(holiday(Lang::It, &h.name), h.name);
+        }
+        assert_eq!(holiday(Lang::En, "Natale"), "Christmas Day");
+        assert_eq!(holiday(Lang::En, "Sant'Ambrogio"), "Sant'Ambrogio");
+        let unita = crate::domain::calendar::national_holidays(2011);
+        assert!(
+            unita
+                .iter()
+                .any(|h| holiday(Lang::En, &h.name).starts_with("150th"))
+        );
     }
 
     #[test]

@@ -1337,15 +1337,15 @@ fn sportello_en(data: &str, args: &[&str], stdin: &[u8]) -> Output {
 
 #[test]
 fn commands_print_english_with_lang_en() {
-    // festivi: the holiday names are the calendar's own (Italian by
-    // design); the messages are English.
+    // festivi: the national holidays and the messages in English (a patron
+    // saint's name stays as written).
     let o = sportello(&["--lang", "en", "festivi", "2026", "--comune", "Nowhere"]);
     assert_eq!(o.status.code(), Some(0));
     assert_eq!(
         stderr(&o).trim(),
         "No patron saint known for the comune \"Nowhere\": only the national holidays are listed"
     );
-    assert!(stdout(&o).starts_with("01/01/2026 Capodanno\n"));
+    assert!(stdout(&o).starts_with("01/01/2026 New Year's Day\n06/01/2026 Epiphany\n"));
     let o = sportello(&["--lang", "en", "festivi", "26"]);
     assert_eq!(o.status.code(), Some(1));
     assert_eq!(

@@ -821,7 +821,10 @@ impl ChiusureSection {
                 self.resources = resources;
                 let list: Vec<String> = holidays
                     .iter()
-                    .map(|h| format!("{} {}", format::date(h.date), h.name))
+                    .map(|h| {
+                        let name = crate::texts::label::holiday(env.lang, &h.name);
+                        format!("{} {name}", format::date(h.date))
+                    })
                     .collect();
                 self.holidays = x.holidays_note(&list.join(", "));
                 self.problem = None;

@@ -864,7 +864,8 @@ impl AgendaScreen {
                     format::truncate(&format!("— {} —", a.closed), cw),
                     theme.warning,
                 ));
-                for part in format::wrap(reason, cw).into_iter().take(2) {
+                let reason = crate::texts::label::holiday(env.lang, reason);
+                for part in format::wrap(&reason, cw).into_iter().take(2) {
                     text.push(Line::styled(part, theme.muted));
                 }
             }
