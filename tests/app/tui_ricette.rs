@@ -525,4 +525,14 @@ fn the_demo_store_has_prescriptions_publications_and_a_plan_to_republish() {
     assert!(published >= 2, "{published}");
     assert_eq!(republish, 1);
     assert_eq!(desk.archive().check().unwrap().problem_count, 0);
+    // The six F7 tabs and their two-digit counts fit 80 columns whole.
+    let mut ui = harness(desk, Lang::It, 80, 24);
+    ui.keys(|e| {
+        e.key(KeyCode::F(7));
+    });
+    let screen = ui.screen();
+    let tabs = screen.lines().nth(1).unwrap_or_default();
+    let tabs = tabs.trim_matches('"').trim_end();
+    assert!(tabs.ends_with(')'), "{screen}");
+    assert_eq!(tabs.matches(" (").count(), 6, "{screen}");
 }

@@ -402,9 +402,9 @@ impl RichiamiScreen {
         let tabs = (0..=n)
             .rev()
             .map(|short_from| tabs_of(short_from, true, "  "))
-            .chain([tabs_of(0, false, "  ")])
+            .chain([tabs_of(0, false, "  "), tabs_of(0, false, " ")])
             .find(|tabs| fits(tabs))
-            .unwrap_or_else(|| tabs_of(0, false, " "));
+            .unwrap_or_else(|| tabs_of(0, false, ""));
         frame.render_widget(Paragraph::new(Line::from(tabs)), Rect { height: 1, ..area });
         let body = Rect {
             y: area.y + 2,
