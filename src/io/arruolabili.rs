@@ -16,7 +16,7 @@ use crate::domain::arruolabili::{
 use crate::domain::codice_fiscale::{CfError, CodiceFiscale};
 use crate::domain::text::fold;
 
-use super::table::{HEADER_SEARCH_ROWS, ImportError, ListKind, Row, read_table};
+use super::table::{ImportError, ListKind, Row, read_table};
 
 /// The columns the importer understands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -178,30 +178,7 @@ pub fn parse_arruolabili(
 ) -> Result<Preview, ImportError> {
     let table = read_table(bytes, file_name, sheet, &header_score)?;
     let separator = table.separator.unwrap_or(';');
-    let Some(header_index) = table
-        .rows
-        .iter()
-        .take(HEADER_SEARCH_ROWS)
-        .position(|r| header_score(&r.cells) > 0)
-    else {
-        let found = table
-            .rows
-            .first()
-            .map(|r| {
-                r.cells
-                    .iter()
-                    .filter(|c| !c.is_empty())
-                    .take(20)
-                    .map(|c| c.chars().take(40).collect())
-                    .collect()
-            })
-            .unwrap_or_default();
-        return Err(ImportError::NoHeader {
-            searched: HEADER_SEARCH_ROWS,
-            found,
-            list: ListKind::Arruolabili,
-        });
-    };
+    let header_index = table.header_index(&header_score, ListKind::Arruolabili)?;
     let header = &table.rows[header_index];
     let mut columns: HashMap<Field, usize> = HashMap::new();
     for (i, name) in header.cells.iter().enumerate() {

@@ -15,7 +15,7 @@ use crate::domain::{Gestore, GestoreTipo};
 
 use super::csv_cell::export_cell;
 pub use super::table::{FormatHint, ImportError, MAX_FILE_BYTES, Unreadable};
-use super::table::{HEADER_SEARCH_ROWS, ListKind, Row, read_table};
+use super::table::{ListKind, Row, read_table};
 
 /// The sample list shipped with the program (fictional subjects, every ATS).
 pub const SAMPLE_CSV: &str = include_str!("../../assets/gestori-esempio.csv");
@@ -568,33 +568,7 @@ pub fn parse_gestori(
     };
     let table = read_table(bytes, file_name, opts.sheet.as_deref(), &header_score)?;
     let separator = table.separator.unwrap_or(';');
-    let Some(header_index) = table
-        .rows
-        .iter()
-        .take(HEADER_SEARCH_ROWS)
-        .position(|r| header_score(&r.cells) > 0)
-    else {
-        let found = table
-            .rows
-            .iter()
-            .take(HEADER_SEARCH_ROWS)
-            // The first of the fullest rows.
-            .min_by_key(|r| std::cmp::Reverse(r.cells.iter().filter(|c| !c.is_empty()).count()))
-            .map(|r| {
-                r.cells
-                    .iter()
-                    .filter(|c| !c.is_empty())
-                    .take(20)
-                    .map(|c| c.chars().take(40).collect())
-                    .collect()
-            })
-            .unwrap_or_default();
-        return Err(ImportError::NoHeader {
-            searched: HEADER_SEARCH_ROWS,
-            found,
-            list: ListKind::Gestori,
-        });
-    };
+    let header_index = table.header_index(&header_score, ListKind::Gestori)?;
     let header = &table.rows[header_index];
     let (columns, ignored_columns) = Columns::new(&header.cells);
     let data = &table.rows[header_index + 1..];

@@ -5,7 +5,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::table::{HEADER_SEARCH_ROWS, ImportError, ListKind, read_table};
+use super::table::{ImportError, ListKind, read_table};
 use crate::domain::text::fold;
 
 /// A doctor of the list and the Gestore they adhere to, as written.
@@ -141,30 +141,7 @@ pub fn parse_mmg_aderenti(
 ) -> Result<MmgAderentiPreview, ImportError> {
     let table = read_table(bytes, file_name, sheet, &header_score)?;
     let separator = table.separator.unwrap_or(';');
-    let Some(header_index) = table
-        .rows
-        .iter()
-        .take(HEADER_SEARCH_ROWS)
-        .position(|r| header_score(&r.cells) > 0)
-    else {
-        let found = table
-            .rows
-            .first()
-            .map(|r| {
-                r.cells
-                    .iter()
-                    .filter(|c| !c.is_empty())
-                    .take(20)
-                    .map(|c| c.chars().take(40).collect())
-                    .collect()
-            })
-            .unwrap_or_default();
-        return Err(ImportError::NoHeader {
-            searched: HEADER_SEARCH_ROWS,
-            found,
-            list: ListKind::MmgAderenti,
-        });
-    };
+    let header_index = table.header_index(&header_score, ListKind::MmgAderenti)?;
     let header = &table.rows[header_index];
     let mut columns: HashMap<Field, usize> = HashMap::new();
     let mut ignored_columns = Vec::new();

@@ -222,6 +222,39 @@ pub struct Table {
     pub sheet: Option<String>,
 }
 
+impl Table {
+    /// The index of the header row: the first of the first
+    /// [`HEADER_SEARCH_ROWS`] rows that `score` accepts. None: the error
+    /// names the `list` and the cells of the fullest row among them.
+    pub fn header_index(
+        &self,
+        score: &dyn Fn(&[String]) -> usize,
+        list: ListKind,
+    ) -> Result<usize, ImportError> {
+        let rows = || self.rows.iter().take(HEADER_SEARCH_ROWS);
+        if let Some(index) = rows().position(|r| score(&r.cells) > 0) {
+            return Ok(index);
+        }
+        let found = rows()
+            // The first of the fullest rows.
+            .min_by_key(|r| std::cmp::Reverse(r.cells.iter().filter(|c| !c.is_empty()).count()))
+            .map(|r| {
+                r.cells
+                    .iter()
+                    .filter(|c| !c.is_empty())
+                    .take(20)
+                    .map(|c| c.chars().take(40).collect())
+                    .collect()
+            })
+            .unwrap_or_default();
+        Err(ImportError::NoHeader {
+            searched: HEADER_SEARCH_ROWS,
+            found,
+            list,
+        })
+    }
+}
+
 /// Reads `bytes` (a file called `file_name`) as a table. For a workbook, `sheet` names the
 /// sheet (case and accents ignored), otherwise the first visible one is read. For CSV the
 /// separator is the one under which `header_score` finds the best header in the first

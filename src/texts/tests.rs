@@ -69,3 +69,28 @@ fn changed_meanwhile_names_the_fields_in_english() {
     );
     assert!(error(Lang::It, &e).contains("modificato: Telefoni, Note, Data di nascita."));
 }
+
+/// A list without its header names the columns that list needs, in the
+/// operator's language, whichever list it was read as.
+#[test]
+fn a_list_without_header_names_its_own_columns() {
+    use crate::io::table::read_table;
+    use crate::service::gestori::ListKind;
+    let csv = b"Nome;Data\nMario;01/01/2026\n";
+    let no_score = |_: &[String]| 0;
+    let table = read_table(csv, "elenco.csv", None, &no_score).expect("table");
+    let text = |list, lang| {
+        let e = table.header_index(&no_score, list).expect_err("no header");
+        super::import_error(lang, &e)
+    };
+    let en = text(ListKind::Arruolabili, Lang::En);
+    assert!(en.contains("columns found: \"Nome\", \"Data\""), "{en}");
+    assert!(en.ends_with("the columns Codice fiscale, Cognome and Nome are needed (and, if present, Livello, Patologia primaria, Patologie)"), "{en}");
+    let it = text(ListKind::MmgAderenti, Lang::It);
+    assert!(
+        it.ends_with("e la colonna Gestore (o Cooperativa, Codice gestore)"),
+        "{it}"
+    );
+    let en = text(ListKind::Gestori, Lang::En);
+    assert!(en.contains("a Denominazione column is needed"), "{en}");
+}
