@@ -9,7 +9,7 @@ use sportello::domain::calendar;
 use sportello::domain::codice_fiscale::CodiceFiscale;
 use sportello::service::DeskError;
 use sportello::service::documents::{Document, PattoFormats};
-use sportello::service::gestori::{GestoriFileError, ImportOptions, read_gestori_file};
+use sportello::service::gestori::{ImportOptions, ListFileError, read_gestori_file};
 
 use super::texts::{self as t, Lang};
 use crate::{Cli, data_dir, open_desk};
@@ -90,21 +90,7 @@ pub fn import_gestori(
     let lang = cli.lang();
     let (name, preview) = match read_gestori_file(file, &ImportOptions { ats, sheet }) {
         Ok(read) => read,
-        Err(GestoriFileError::TooBig { bytes }) => {
-            eprintln!(
-                "{}",
-                t::file_too_big(lang, file.display(), bytes / 1_048_576)
-            );
-            return Ok(ExitCode::FAILURE);
-        }
-        Err(GestoriFileError::Unreadable(e)) => {
-            eprintln!("{}", t::cannot_read(lang, file.display(), e));
-            return Ok(ExitCode::FAILURE);
-        }
-        Err(GestoriFileError::Format(e)) => {
-            eprintln!("{}", t::import_error(lang, &e));
-            return Ok(ExitCode::FAILURE);
-        }
+        Err(e) => return Ok(list_file_error(lang, file, e)),
     };
     let sheet = preview
         .sheet
@@ -314,7 +300,7 @@ pub fn import_mmg_aderenti(
     sheet: Option<String>,
     conferma: bool,
 ) -> Result<ExitCode, DeskError> {
-    use sportello::service::mmg_aderenti::{MmgFileError, read_mmg_aderenti_file};
+    use sportello::service::mmg_aderenti::read_mmg_aderenti_file;
     let lang = cli.lang();
     let ats = match ats.as_deref().map(str::trim).filter(|a| !a.is_empty()) {
         Some(a) => match sportello::service::gestori::resolve_ats_code(a) {
@@ -331,21 +317,7 @@ pub fn import_mmg_aderenti(
     };
     let (name, preview) = match read_mmg_aderenti_file(file, sheet.as_deref()) {
         Ok(read) => read,
-        Err(MmgFileError::TooBig { bytes }) => {
-            eprintln!(
-                "{}",
-                t::file_too_big(lang, file.display(), bytes / 1_048_576)
-            );
-            return Ok(ExitCode::FAILURE);
-        }
-        Err(MmgFileError::Unreadable(e)) => {
-            eprintln!("{}", t::cannot_read(lang, file.display(), e));
-            return Ok(ExitCode::FAILURE);
-        }
-        Err(MmgFileError::Format(e)) => {
-            eprintln!("{}", t::import_error(lang, &e));
-            return Ok(ExitCode::FAILURE);
-        }
+        Err(e) => return Ok(list_file_error(lang, file, e)),
     };
     let sheet = preview
         .sheet
@@ -422,4 +394,19 @@ pub fn import_mmg_aderenti(
         )
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// An ATS list that could not be read, said on standard error.
+fn list_file_error(lang: Lang, file: &Path, e: ListFileError) -> ExitCode {
+    match e {
+        ListFileError::TooBig { bytes } => {
+            eprintln!(
+                "{}",
+                t::file_too_big(lang, file.display(), bytes / 1_048_576)
+            );
+        }
+        ListFileError::Unreadable(e) => eprintln!("{}", t::cannot_read(lang, file.display(), e)),
+        ListFileError::Format(e) => eprintln!("{}", t::import_error(lang, &e)),
+    }
+    ExitCode::FAILURE
 }

@@ -17,7 +17,7 @@ pub use crate::io::arruolabili::{AcceptedRow, Preview, RejectedRow, RowProblem, 
 use crate::io::arruolabili::{Studio, invitation_text, parse_arruolabili};
 use crate::io::table::MAX_FILE_BYTES;
 use crate::service::documents::Document;
-pub use crate::service::gestori::GestoriFileError as ListFileError;
+pub use crate::service::gestori::ListFileError;
 
 /// Reads the ATS list of arruolabili in `path` (CSV or XLSX; `sheet` names
 /// the sheet of a workbook) into a preview, with the file's name; nothing is

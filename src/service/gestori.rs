@@ -605,10 +605,10 @@ pub use crate::io::gestori::{
 };
 pub use crate::io::table::{FormatHint, ListKind};
 
-/// Why an ATS list of Gestori could not be read.
+/// Why an ATS list (of Gestori, of MMG aderenti) could not be read.
 #[derive(Debug)]
-pub enum GestoriFileError {
-    /// Larger than [`MAX_FILE_BYTES`]: not a list of Gestori.
+pub enum ListFileError {
+    /// Larger than [`MAX_FILE_BYTES`]: not an ATS list.
     TooBig { bytes: u64 },
     /// The file cannot be read.
     Unreadable(std::io::Error),
@@ -622,18 +622,18 @@ pub enum GestoriFileError {
 pub fn read_gestori_file(
     path: &std::path::Path,
     opts: &ImportOptions,
-) -> std::result::Result<(String, ImportPreview), GestoriFileError> {
+) -> std::result::Result<(String, ImportPreview), ListFileError> {
     let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
     if size > MAX_FILE_BYTES {
-        return Err(GestoriFileError::TooBig { bytes: size });
+        return Err(ListFileError::TooBig { bytes: size });
     }
-    let bytes = std::fs::read(path).map_err(GestoriFileError::Unreadable)?;
+    let bytes = std::fs::read(path).map_err(ListFileError::Unreadable)?;
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let preview =
-        crate::io::gestori::parse_gestori(&bytes, &name, opts).map_err(GestoriFileError::Format)?;
+        crate::io::gestori::parse_gestori(&bytes, &name, opts).map_err(ListFileError::Format)?;
     Ok((name, preview))
 }
 

@@ -49,13 +49,8 @@ impl MmgAderentiPlan {
     }
 }
 
-/// Why a list of MMG aderenti could not be read.
-#[derive(Debug)]
-pub enum MmgFileError {
-    TooBig { bytes: u64 },
-    Unreadable(std::io::Error),
-    Format(ImportError),
-}
+/// Why a list of MMG aderenti could not be read: as for any ATS list.
+pub use super::gestori::ListFileError as MmgFileError;
 
 /// Reads the ATS list of MMG aderenti in `path` into a preview, with the
 /// file's name; nothing is written.

@@ -586,3 +586,26 @@ fn the_channels_in_english() {
     );
     insta::assert_snapshot!("channels_en_mmg_import_preview_80x24", screen);
 }
+
+/// A file that is no list of MMG aderenti is refused in English too,
+/// naming the columns the list needs.
+#[test]
+fn a_file_without_the_mmg_header_is_refused_in_english() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (desk, _) = anna_with_the_rsa(dir.path());
+    let file = dir.path().join("elenco.csv");
+    std::fs::write(&file, "Nome;Data\nMario;01/01/2026\n").expect("written");
+    let mut ui = english(desk);
+    ui.keys(|e| {
+        e.key(KeyCode::F(11));
+        for _ in 0..11 {
+            e.key(KeyCode::Down);
+        }
+        e.key(KeyCode::Enter)
+            .text(&file.display().to_string())
+            .key(KeyCode::Enter);
+    });
+    let screen = ui.screen().replace("\"\n\"", "");
+    assert!(screen.contains("no header recognised"), "{screen}");
+    assert!(!screen.contains("intestazione"), "{screen}");
+}

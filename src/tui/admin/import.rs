@@ -13,7 +13,7 @@ use ratatui::widgets::Paragraph;
 use tui_input::Input;
 
 use crate::service::gestori::{
-    GestoriFileError, ImportOptions, ImportPlan, ImportPreview, MAX_FILE_BYTES, read_gestori_file,
+    ImportOptions, ImportPlan, ImportPreview, ListFileError, MAX_FILE_BYTES, read_gestori_file,
     resolve_ats,
 };
 use crate::service::mmg_aderenti::{
@@ -247,13 +247,13 @@ impl ImportSection {
         let a = Texts::of(env).admin;
         let preview = match read_gestori_file(&path, &options) {
             Ok((_, p)) => p,
-            Err(GestoriFileError::TooBig { bytes }) => {
+            Err(ListFileError::TooBig { bytes }) => {
                 return self.fail(a.err_too_large(&name, bytes / 1_048_576));
             }
-            Err(GestoriFileError::Unreadable(e)) => {
+            Err(ListFileError::Unreadable(e)) => {
                 return self.fail(a.err_read(&name, &e.to_string()));
             }
-            Err(GestoriFileError::Format(e)) => {
+            Err(ListFileError::Format(e)) => {
                 return self.fail(a.err_parse(&name, &crate::texts::import_error(env.lang, &e)));
             }
         };
@@ -291,7 +291,7 @@ impl ImportSection {
                 return self.fail(a.err_read(name, &e.to_string()));
             }
             Err(MmgFileError::Format(e)) => {
-                return self.fail(a.err_parse(name, &e.to_string()));
+                return self.fail(a.err_parse(name, &crate::texts::import_error(env.lang, &e)));
             }
         };
         let ats = options
