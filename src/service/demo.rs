@@ -805,7 +805,7 @@ impl<'a> DemoPrese<'a> {
                 al,
                 &p.clinical_manager,
                 &patient.patologie,
-                crate::domain::pai::PaiTemplates::embedded(),
+                crate::io::tables::pai_templates(),
             );
             if pai.condividi(p.id, dal).is_ok() {
                 plans.push(pai);

@@ -54,6 +54,12 @@ use crate::store::Store;
 
 pub type Result<T> = std::result::Result<T, DeskError>;
 
+/// The PAI templates per pathology embedded in the binary (see
+/// [`crate::io::tables::pai_templates`]).
+pub fn pai_templates() -> &'static crate::domain::pai::PaiTemplates {
+    crate::io::tables::pai_templates()
+}
+
 /// The pathology catalogue: the Region's SGDT pathologies (see
 /// [`crate::domain::pathology`]).
 pub fn pathologies() -> &'static crate::domain::pathology::Catalogue {

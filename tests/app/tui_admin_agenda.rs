@@ -16,7 +16,6 @@ use crossterm::event::KeyCode;
 
 use common::screen::{Screen, top};
 use sportello::domain::agenda::{AppStato, Appointment, Closure, Pattern, Resource};
-use sportello::domain::pai::PaiTemplates;
 use sportello::domain::practice::Practice;
 use sportello::domain::{Patient, PatientStatus, Residence, Sex};
 use sportello::service::{Desk, FixedClock};
@@ -113,7 +112,7 @@ fn add_fascia(
 
 /// In the resources pane: Ctrl+N, a name and the kind, saved.
 fn add_resource(ui: &mut Harness, nome: &str, kind: &str) {
-    let position = PaiTemplates::embedded()
+    let position = sportello::service::pai_templates()
         .resource_kinds()
         .iter()
         .position(|k| *k == kind)
