@@ -254,6 +254,15 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_line_of_the_embedded_patroni_parses() {
+        assert_eq!(
+            parse_patroni(include_str!("../../../assets/patroni.csv")).as_ref(),
+            Ok(patroni())
+        );
+        assert!(patroni().len() >= 12);
+    }
+
+    #[test]
     fn the_catalogue_is_the_published_sgdt_list() {
         let c = pathologies();
         assert_eq!(c.items().len(), 65);
