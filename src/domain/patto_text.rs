@@ -9,6 +9,7 @@
 use chrono::NaiveDate;
 
 use super::LivelloNoto;
+use super::ats::Ats;
 use super::comuni::Comuni;
 use super::gestore::Gestore;
 use super::pathology::Catalogue;
@@ -191,6 +192,7 @@ impl PattoContext {
         firma: Option<(&Firmatario, &str, &str)>,
         pai_summary: Option<Vec<String>>,
         catalogue: &Catalogue,
+        ats: Option<&Ats>,
         luogo: &str,
         data: NaiveDate,
     ) -> PattoContext {
@@ -337,7 +339,7 @@ impl PattoContext {
             paziente_data_nascita: date(patient.data_nascita),
             paziente_luogo_nascita: place(&patient.luogo_nascita),
             paziente_residenza: residenza,
-            paziente_ats: patient.ats().map_or_else(
+            paziente_ats: ats.map_or_else(
                 || "non determinata".to_string(),
                 |a| clean(&a.denominazione),
             ),
@@ -728,6 +730,10 @@ pub(crate) mod tests {
             Some((&Firmatario::Paziente, "", "")),
             None,
             crate::io::tables::pathologies(),
+            patient().ats(
+                crate::io::tables::ats_table(),
+                crate::io::tables::ats_rules(),
+            ),
             "Cernusco sul Naviglio",
             d(2026, 1, 15),
         );
@@ -764,6 +770,10 @@ pub(crate) mod tests {
             None,
             None,
             crate::io::tables::pathologies(),
+            patient().ats(
+                crate::io::tables::ats_table(),
+                crate::io::tables::ats_rules(),
+            ),
             "",
             d(2026, 1, 15),
         )
@@ -830,6 +840,10 @@ pub(crate) mod tests {
                 "Emoglobina glicata ogni 6 mesi".into(),
             ]),
             crate::io::tables::pathologies(),
+            patient().ats(
+                crate::io::tables::ats_table(),
+                crate::io::tables::ats_rules(),
+            ),
             "Milano",
             d(2028, 3, 2),
         );
@@ -897,6 +911,10 @@ pub(crate) mod tests {
             None,
             Some(vec![]),
             crate::io::tables::pathologies(),
+            p.ats(
+                crate::io::tables::ats_table(),
+                crate::io::tables::ats_rules(),
+            ),
             "",
             d(2026, 1, 15),
         );

@@ -104,7 +104,7 @@ pub fn apply_ats_data(
         && let Some(primary) = row.patologia_primaria.as_ref().and_then(known)
     {
         let allowed = patient
-            .ats()
+            .ats(super::ats_table(), super::ats_rules())
             .is_none_or(|ats| primarie.allows(&ats.codice, &primary));
         if allowed {
             patient.patologia_primaria = Some(primary);

@@ -618,7 +618,10 @@ impl<'a> DemoPrese<'a> {
             if p.livello().is_none() || (!self.all_pai && self.rng.u8(0..100) >= 85) {
                 continue;
             }
-            let Some(list) = p.ats().and_then(|a| self.by_ats.get(&a.codice)) else {
+            let Some(list) = p
+                .ats(super::ats_table(), super::ats_rules())
+                .and_then(|a| self.by_ats.get(&a.codice))
+            else {
                 continue;
             };
             // The 2024 channels: the Gestore of the patient's MMG, an ASST
@@ -758,6 +761,7 @@ impl<'a> DemoPrese<'a> {
                 Some((&Firmatario::Paziente, "", "")),
                 None,
                 super::pathologies(),
+                patient.ats(super::ats_table(), super::ats_rules()),
                 &super::comune_name(&patient.residenza.comune),
                 signed_on,
             );

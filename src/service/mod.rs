@@ -54,6 +54,18 @@ use crate::store::Store;
 
 pub type Result<T> = std::result::Result<T, DeskError>;
 
+/// The ATS and ASST of Lombardy embedded in the binary (see
+/// [`crate::io::tables::ats_table`]).
+pub fn ats_table() -> &'static crate::domain::ats::AtsTable {
+    crate::io::tables::ats_table()
+}
+
+/// The comuni assigned to an ATS other than their province's (see
+/// [`crate::io::tables::ats_rules`]).
+pub fn ats_rules() -> &'static crate::domain::ats::AtsRules {
+    crate::io::tables::ats_rules()
+}
+
 /// The PAI templates per pathology embedded in the binary (see
 /// [`crate::io::tables::pai_templates`]).
 pub fn pai_templates() -> &'static crate::domain::pai::PaiTemplates {

@@ -357,6 +357,7 @@ impl Patti<'_> {
             firmatario,
             pai_summary,
             super::pathologies(),
+            patient.ats(super::ats_table(), super::ats_rules()),
             &luogo,
             data,
         );

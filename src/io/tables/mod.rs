@@ -3,7 +3,9 @@
 //! parsed once. The domain keeps the types and the rules; the files' format
 //! (header, columns, line numbers in errors) is read here.
 
+mod ats;
 mod pai;
+pub use ats::{ats_rules, ats_table, parse_asst_csv, parse_ats_csv, parse_ats_exceptions};
 pub use pai::{pai_templates, parse_pai_templates};
 
 use std::sync::OnceLock;

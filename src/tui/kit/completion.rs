@@ -7,7 +7,6 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Clear, Paragraph};
 
-use crate::domain::ats;
 use crate::domain::comuni::Comuni;
 use crate::domain::text;
 use crate::tui::kit::format;
@@ -39,7 +38,9 @@ pub fn comuni_completion(value: &str) -> Option<Completion> {
     found.sort_by_key(|c| {
         (
             text::fold(&c.nome) != key,
-            ats::ats_for_province(&c.provincia).is_none(),
+            crate::service::ats_table()
+                .ats_for_province(&c.provincia)
+                .is_none(),
         )
     });
     let items: Vec<String> = found

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use ratatui::text::Span;
 
-use crate::domain::ats::{self, Ats, AtsRules};
+use crate::domain::ats::Ats;
 use crate::domain::comuni::{Comune, Comuni};
 
 /// dd/mm/yyyy, as at the desk.
@@ -70,7 +70,11 @@ pub fn place(belfiore: &str) -> String {
 /// outside Lombardy or for an unknown code.
 pub fn residence_ats(belfiore: &str) -> Option<&'static Ats> {
     let comune = Comuni::embedded().by_belfiore(belfiore)?;
-    AtsRules::embedded().ats_for(&comune.belfiore, &comune.provincia)
+    crate::service::ats_rules().ats_for(
+        crate::service::ats_table(),
+        &comune.belfiore,
+        &comune.provincia,
+    )
 }
 
 /// "030321 ATS della Città Metropolitana di Milano".
@@ -80,7 +84,7 @@ pub fn ats_label(a: &Ats) -> String {
 
 /// The ATS with a code, for an operator's override.
 pub fn ats_by_code(code: &str) -> Option<&'static Ats> {
-    ats::ats_by_code(code)
+    crate::service::ats_table().ats_by_code(code)
 }
 
 /// A Belfiore code as typed: one letter and three digits ("h501").
