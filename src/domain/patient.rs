@@ -130,11 +130,16 @@ impl Patient {
 
     /// The ATS of residence: the operator's override, else derived from the
     /// comune of residence (province rule plus the editable exceptions table).
-    pub fn ats<'a>(&self, table: &'a AtsTable, rules: &AtsRules) -> Option<&'a Ats> {
+    pub fn ats<'a>(
+        &self,
+        comuni: &Comuni,
+        table: &'a AtsTable,
+        rules: &AtsRules,
+    ) -> Option<&'a Ats> {
         if let Some(code) = &self.ats_override {
             return table.ats_by_code(code);
         }
-        let comune = Comuni::embedded().by_belfiore(&self.residenza.comune)?;
+        let comune = comuni.by_belfiore(&self.residenza.comune)?;
         rules.ats_for(table, &comune.belfiore, &comune.provincia)
     }
 
@@ -301,6 +306,7 @@ mod tests {
         assert_eq!(p.livello(), Some(Livello::L2));
         assert_eq!(
             p.ats(
+                crate::io::tables::comuni(),
                 crate::io::tables::ats_table(),
                 crate::io::tables::ats_rules()
             ),
@@ -311,6 +317,7 @@ mod tests {
         p.residenza.comune = "F205".into();
         assert_eq!(
             p.ats(
+                crate::io::tables::comuni(),
                 crate::io::tables::ats_table(),
                 crate::io::tables::ats_rules()
             )
@@ -320,6 +327,7 @@ mod tests {
         p.residenza.comune = "D341".into(); // Dongo (CO), Alto Lario
         assert_eq!(
             p.ats(
+                crate::io::tables::comuni(),
                 crate::io::tables::ats_table(),
                 crate::io::tables::ats_rules()
             )
@@ -329,6 +337,7 @@ mod tests {
         p.ats_override = Some("030328".into());
         assert_eq!(
             p.ats(
+                crate::io::tables::comuni(),
                 crate::io::tables::ats_table(),
                 crate::io::tables::ats_rules()
             )

@@ -169,8 +169,8 @@ fn check(given: bool) -> String {
 
 /// "Milano (MI)" for a comune, the name alone for a foreign state, the code
 /// itself when unknown.
-pub fn place(belfiore: &str) -> String {
-    match Comuni::embedded().by_belfiore(belfiore) {
+pub fn place(belfiore: &str, comuni: &Comuni) -> String {
+    match comuni.by_belfiore(belfiore) {
         Some(c) if c.is_foreign() => c.display_name(),
         Some(c) => format!("{} ({})", c.display_name(), c.provincia),
         None => or_default(belfiore, "luogo non indicato"),
@@ -192,6 +192,7 @@ impl PattoContext {
         firma: Option<(&Firmatario, &str, &str)>,
         pai_summary: Option<Vec<String>>,
         catalogue: &Catalogue,
+        comuni: &Comuni,
         ats: Option<&Ats>,
         luogo: &str,
         data: NaiveDate,
@@ -201,7 +202,7 @@ impl PattoContext {
             let comune = if r.comune.trim().is_empty() {
                 String::new()
             } else {
-                place(&r.comune)
+                place(&r.comune, comuni)
             };
             let tail = [clean(&r.cap), comune]
                 .into_iter()
@@ -337,7 +338,7 @@ impl PattoContext {
                 Sex::F => "nata".into(),
             },
             paziente_data_nascita: date(patient.data_nascita),
-            paziente_luogo_nascita: place(&patient.luogo_nascita),
+            paziente_luogo_nascita: place(&patient.luogo_nascita, comuni),
             paziente_residenza: residenza,
             paziente_ats: ats.map_or_else(
                 || "non determinata".to_string(),
@@ -730,7 +731,9 @@ pub(crate) mod tests {
             Some((&Firmatario::Paziente, "", "")),
             None,
             crate::io::tables::pathologies(),
+            crate::io::tables::comuni(),
             patient().ats(
+                crate::io::tables::comuni(),
                 crate::io::tables::ats_table(),
                 crate::io::tables::ats_rules(),
             ),
@@ -770,7 +773,9 @@ pub(crate) mod tests {
             None,
             None,
             crate::io::tables::pathologies(),
+            crate::io::tables::comuni(),
             patient().ats(
+                crate::io::tables::comuni(),
                 crate::io::tables::ats_table(),
                 crate::io::tables::ats_rules(),
             ),
@@ -840,7 +845,9 @@ pub(crate) mod tests {
                 "Emoglobina glicata ogni 6 mesi".into(),
             ]),
             crate::io::tables::pathologies(),
+            crate::io::tables::comuni(),
             patient().ats(
+                crate::io::tables::comuni(),
                 crate::io::tables::ats_table(),
                 crate::io::tables::ats_rules(),
             ),
@@ -911,7 +918,9 @@ pub(crate) mod tests {
             None,
             Some(vec![]),
             crate::io::tables::pathologies(),
+            crate::io::tables::comuni(),
             p.ats(
+                crate::io::tables::comuni(),
                 crate::io::tables::ats_table(),
                 crate::io::tables::ats_rules(),
             ),

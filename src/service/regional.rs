@@ -25,7 +25,11 @@ impl Desk {
         if before.and_then(|b| b.patologia_primaria.as_deref()) == Some(code.as_str()) {
             return Ok(());
         }
-        let Some(ats) = p.ats(super::ats_table(), super::ats_rules()) else {
+        let Some(ats) = p.ats(
+            crate::service::comuni(),
+            super::ats_table(),
+            super::ats_rules(),
+        ) else {
             return Ok(());
         };
         let table = self.store.primarie_ats()?;

@@ -325,6 +325,7 @@ fn demo_patients_get_gestori_of_their_ats() {
                     Some(g.ats.as_str()),
                     patient
                         .ats(
+                            sportello::service::comuni(),
                             sportello::service::ats_table(),
                             sportello::service::ats_rules()
                         )

@@ -4,8 +4,10 @@
 //! (header, columns, line numbers in errors) is read here.
 
 mod ats;
+mod comuni;
 mod pai;
 pub use ats::{ats_rules, ats_table, parse_asst_csv, parse_ats_csv, parse_ats_exceptions};
+pub use comuni::{comuni, parse_comuni};
 pub use pai::{pai_templates, parse_pai_templates};
 
 use std::sync::OnceLock;

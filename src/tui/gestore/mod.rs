@@ -305,8 +305,12 @@ impl GestoreScreen {
 
     fn own_ats(&self) -> Option<String> {
         self.patient.as_ref().and_then(|p| {
-            p.ats(crate::service::ats_table(), crate::service::ats_rules())
-                .map(|a| a.codice.clone())
+            p.ats(
+                crate::service::comuni(),
+                crate::service::ats_table(),
+                crate::service::ats_rules(),
+            )
+            .map(|a| a.codice.clone())
         })
     }
 
@@ -700,7 +704,11 @@ impl GestoreScreen {
         let width = usize::from(area.width);
 
         // The patient.
-        let ats_text = match p.ats(crate::service::ats_table(), crate::service::ats_rules()) {
+        let ats_text = match p.ats(
+            crate::service::comuni(),
+            crate::service::ats_table(),
+            crate::service::ats_rules(),
+        ) {
             Some(a) => format::ats_label(a),
             None => s.kit.none.to_string(),
         };

@@ -7,7 +7,6 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Clear, Paragraph};
 
-use crate::domain::comuni::Comuni;
 use crate::domain::text;
 use crate::tui::kit::format;
 use crate::tui::kit::theme::{MARKER, Theme};
@@ -34,7 +33,7 @@ pub fn comuni_completion(value: &str) -> Option<Completion> {
     // An exact name first, then the comuni of Lombardy, then the others,
     // each group in alphabetical order.
     let key = text::fold(name);
-    let mut found = Comuni::embedded().complete(name, 500);
+    let mut found = crate::service::comuni().complete(name, 500);
     found.sort_by_key(|c| {
         (
             text::fold(&c.nome) != key,

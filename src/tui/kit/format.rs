@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use ratatui::text::Span;
 
 use crate::domain::ats::Ats;
-use crate::domain::comuni::{Comune, Comuni};
+use crate::domain::comuni::Comune;
 
 /// dd/mm/yyyy, as at the desk.
 pub fn date(d: NaiveDate) -> String {
@@ -60,7 +60,7 @@ pub fn place(belfiore: &str) -> String {
     if belfiore.trim().is_empty() {
         return String::new();
     }
-    Comuni::embedded()
+    crate::service::comuni()
         .by_belfiore(belfiore)
         .map(comune_label)
         .unwrap_or_else(|| belfiore.to_string())
@@ -69,7 +69,7 @@ pub fn place(belfiore: &str) -> String {
 /// The ATS of residence derived from the comune (Belfiore code); `None`
 /// outside Lombardy or for an unknown code.
 pub fn residence_ats(belfiore: &str) -> Option<&'static Ats> {
-    let comune = Comuni::embedded().by_belfiore(belfiore)?;
+    let comune = crate::service::comuni().by_belfiore(belfiore)?;
     crate::service::ats_rules().ats_for(
         crate::service::ats_table(),
         &comune.belfiore,
@@ -110,7 +110,7 @@ pub fn resolve_place(text: &str) -> Result<&'static Comune, PlaceError> {
     if text.is_empty() {
         return Err(PlaceError::Empty);
     }
-    let comuni = Comuni::embedded();
+    let comuni = crate::service::comuni();
     if looks_like_belfiore(text) {
         return comuni
             .by_belfiore(text)
