@@ -11,7 +11,7 @@ use sportello::domain::agenda::{
     AppStato, Appointment, Closure, Preferences, Resource, ResultDays, slots_on,
 };
 use sportello::domain::calendar::LocalCalendar;
-use sportello::domain::pai::{Pai, PaiTemplates};
+use sportello::domain::pai::Pai;
 use sportello::domain::planner::{MemoryOccupancy, PlanInput, plan};
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -74,7 +74,7 @@ fn main() {
         al,
         "dott. Rossi",
         &patologie,
-        PaiTemplates::embedded(),
+        sportello::service::pai_templates(),
     );
     let resources = resources(dal);
     let calendar = LocalCalendar::with_table(sportello::io::tables::patroni(), Some("Milano"));

@@ -15,7 +15,7 @@ use super::texts::{self as t, Lang};
 use crate::{Cli, data_dir, open_desk};
 
 pub fn cf(code: &str, lang: Lang) -> ExitCode {
-    match CodiceFiscale::parse(code) {
+    match CodiceFiscale::parse(code, sportello::service::comuni()) {
         Err(e) => {
             println!(
                 "{}: {}",
@@ -26,7 +26,7 @@ pub fn cf(code: &str, lang: Lang) -> ExitCode {
         }
         Ok(cf) => {
             let today = chrono::Local::now().date_naive();
-            let d = cf.decode(today);
+            let d = cf.decode(today, sportello::service::comuni());
             println!("{}: {}", t::cf_valid(lang), cf.as_str());
             println!(
                 "{}: {}",

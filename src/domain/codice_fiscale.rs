@@ -8,7 +8,6 @@
 //! on the substituted string.
 
 use std::fmt;
-use std::str::FromStr;
 
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -177,7 +176,7 @@ struct Fields {
 impl CodiceFiscale {
     /// Validates a codice fiscale typed or pasted by a person: surrounding and
     /// inner whitespace removed, lower case accepted.
-    pub fn parse(input: &str) -> Result<Self, CfError> {
+    pub fn parse(input: &str, comuni: &Comuni) -> Result<Self, CfError> {
         let compact: String = input.chars().filter(|c| !c.is_whitespace()).collect();
         if compact.is_empty() {
             return Err(CfError::Empty);
@@ -196,7 +195,6 @@ impl CodiceFiscale {
         let code = compact.to_ascii_uppercase();
         let fields = read_fields(code.as_bytes())?;
 
-        let comuni = Comuni::embedded();
         if comuni.by_belfiore(&fields.belfiore).is_none() {
             return Err(CfError::BelfioreUnknown(fields.belfiore));
         }
@@ -254,8 +252,8 @@ impl CodiceFiscale {
     /// A value that went through [`parse`](Self::parse) always decodes fully; a
     /// malformed value obtained by deserialization yields placeholder fields
     /// (see [`try_decode`](Self::try_decode) to detect that).
-    pub fn decode(&self, today: NaiveDate) -> Decoded {
-        self.try_decode(today).unwrap_or_else(|_| Decoded {
+    pub fn decode(&self, today: NaiveDate, comuni: &Comuni) -> Decoded {
+        self.try_decode(today, comuni).unwrap_or_else(|_| Decoded {
             sex: Sex::M,
             birth_date: NaiveDate::default(),
             belfiore: String::new(),
@@ -267,14 +265,14 @@ impl CodiceFiscale {
 
     /// Like [`decode`](Self::decode), but reports a malformed value (possible
     /// only for a deserialized one) instead of returning placeholders.
-    pub fn try_decode(&self, today: NaiveDate) -> Result<Decoded, CfError> {
+    pub fn try_decode(&self, today: NaiveDate, comuni: &Comuni) -> Result<Decoded, CfError> {
         let f = read_fields(self.0.as_bytes())?;
         let birth_date = resolve_century(f.yy, f.month, f.day, today).ok_or(CfError::Date {
             day: f.day,
             month: f.month,
             year: f.yy,
         })?;
-        let comune = Comuni::embedded().by_belfiore(&f.belfiore);
+        let comune = comuni.by_belfiore(&f.belfiore);
         Ok(Decoded {
             sex: f.sex,
             birth_date,
@@ -312,14 +310,6 @@ impl CodiceFiscale {
 impl fmt::Display for CodiceFiscale {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
-    }
-}
-
-impl FromStr for CodiceFiscale {
-    type Err = CfError;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        CodiceFiscale::parse(s)
     }
 }
 
@@ -514,6 +504,7 @@ pub fn compute(
     sex: Sex,
     birth_date: NaiveDate,
     belfiore: &str,
+    comuni: &Comuni,
 ) -> Result<CodiceFiscale, CfError> {
     let surname = surname_code(surname).ok_or(CfError::ComputeInput(InputField::Surname))?;
     let name = name_code(name).ok_or(CfError::ComputeInput(InputField::Name))?;
@@ -525,7 +516,7 @@ pub fn compute(
     if !well_formed {
         return Err(CfError::BelfioreFormat(place));
     }
-    if Comuni::embedded().by_belfiore(&place).is_none() {
+    if comuni.by_belfiore(&place).is_none() {
         return Err(CfError::BelfioreUnknown(place));
     }
 
@@ -561,7 +552,7 @@ mod tests {
     }
 
     fn cf(s: &str) -> CodiceFiscale {
-        CodiceFiscale::parse(s).unwrap_or_else(|e| panic!("{s}: {e}"))
+        CodiceFiscale::parse(s, crate::io::tables::comuni()).unwrap_or_else(|e| panic!("{s}: {e}"))
     }
 
     #[test]
@@ -581,7 +572,7 @@ mod tests {
     fn rossi_mario_roma() {
         let code = cf("RSSMRA68A01H501Y");
         assert_eq!(code.as_str(), "RSSMRA68A01H501Y");
-        let d = code.decode(today());
+        let d = code.decode(today(), crate::io::tables::comuni());
         assert_eq!(d.sex, Sex::M);
         assert_eq!(d.birth_date, date(1968, 1, 1));
         assert_eq!(d.belfiore, "H501");
@@ -594,7 +585,7 @@ mod tests {
     #[test]
     fn a_woman_has_day_plus_40() {
         let code = cf("MRTMRA83T56A269B");
-        let d = code.decode(today());
+        let d = code.decode(today(), crate::io::tables::comuni());
         assert_eq!(d.sex, Sex::F);
         assert_eq!(d.birth_date, date(1983, 12, 16));
         assert_eq!(d.belfiore, "A269");
@@ -606,7 +597,10 @@ mod tests {
     fn omocode_and_plain_decode_alike() {
         let plain = cf("CCCFBA85D03L219P");
         let omo = cf("CCCFBA85D03L21VE");
-        let (a, b) = (plain.decode(today()), omo.decode(today()));
+        let (a, b) = (
+            plain.decode(today(), crate::io::tables::comuni()),
+            omo.decode(today(), crate::io::tables::comuni()),
+        );
         assert_eq!(a.birth_date, date(1985, 4, 3));
         assert_eq!(a.birth_date, b.birth_date);
         assert_eq!(a.belfiore, "L219");
@@ -627,7 +621,7 @@ mod tests {
         let first15 = "RSSMRASUALMHRLM";
         let full = format!("{first15}{}", check_char(first15).expect("check"));
         let code = cf(&full);
-        let d = code.decode(today());
+        let d = code.decode(today(), crate::io::tables::comuni());
         assert_eq!(d.birth_date, date(1968, 1, 1));
         assert_eq!(d.belfiore, "H501");
         assert_eq!(code.normalized(), "RSSMRA68A01H501Y");
@@ -636,13 +630,13 @@ mod tests {
     #[test]
     fn wrong_check_character() {
         assert_eq!(
-            CodiceFiscale::parse("CCCFBA85D03L219B"),
+            CodiceFiscale::parse("CCCFBA85D03L219B", crate::io::tables::comuni()),
             Err(CfError::CheckChar {
                 expected: 'P',
                 found: 'B'
             })
         );
-        let msg = CodiceFiscale::parse("RSSMRA68A01H501B")
+        let msg = CodiceFiscale::parse("RSSMRA68A01H501B", crate::io::tables::comuni())
             .expect_err("wrong check")
             .to_string();
         assert_eq!(
@@ -660,7 +654,7 @@ mod tests {
 
     #[test]
     fn each_part_has_its_error() {
-        let p = CodiceFiscale::parse;
+        let p = |s: &str| CodiceFiscale::parse(s, crate::io::tables::comuni());
         assert_eq!(p(""), Err(CfError::Empty));
         assert_eq!(p("   "), Err(CfError::Empty));
         assert_eq!(p("RSSMRA68A01H501"), Err(CfError::Length { found: 15 }));
@@ -763,51 +757,117 @@ mod tests {
     fn leap_day_is_accepted_in_a_leap_year() {
         let first15 = "RSSMRA00B29F205";
         let code = cf(&format!("{first15}{}", check_char(first15).expect("check")));
-        assert_eq!(code.decode(today()).birth_date, date(2000, 2, 29));
+        assert_eq!(
+            code.decode(today(), crate::io::tables::comuni()).birth_date,
+            date(2000, 2, 29)
+        );
         let first15 = "RSSMRA84B69F205";
         let code = cf(&format!("{first15}{}", check_char(first15).expect("check")));
-        let d = code.decode(today());
+        let d = code.decode(today(), crate::io::tables::comuni());
         assert_eq!((d.sex, d.birth_date), (Sex::F, date(1984, 2, 29)));
         // Before 2000, "00" cannot be 1900-02-29: 2000 is the only reading.
         assert_eq!(
-            code_for(2000, 2, 29).decode(date(1999, 1, 1)).birth_date,
+            code_for(2000, 2, 29)
+                .decode(date(1999, 1, 1), crate::io::tables::comuni())
+                .birth_date,
             date(2000, 2, 29)
         );
     }
 
     fn code_for(y: i32, m: u32, d: u32) -> CodiceFiscale {
-        compute("Rossi", "Mario", Sex::M, date(y, m, d), "F205").expect("compute")
+        compute(
+            "Rossi",
+            "Mario",
+            Sex::M,
+            date(y, m, d),
+            "F205",
+            crate::io::tables::comuni(),
+        )
+        .expect("compute")
     }
 
     #[test]
     fn century_resolution() {
         let t = today();
-        assert_eq!(code_for(1930, 5, 1).decode(t).birth_date, date(1930, 5, 1));
-        assert_eq!(code_for(2005, 5, 1).decode(t).birth_date, date(2005, 5, 1));
         assert_eq!(
-            code_for(2026, 11, 22).decode(t).birth_date,
+            code_for(1930, 5, 1)
+                .decode(t, crate::io::tables::comuni())
+                .birth_date,
+            date(1930, 5, 1)
+        );
+        assert_eq!(
+            code_for(2005, 5, 1)
+                .decode(t, crate::io::tables::comuni())
+                .birth_date,
+            date(2005, 5, 1)
+        );
+        assert_eq!(
+            code_for(2026, 11, 22)
+                .decode(t, crate::io::tables::comuni())
+                .birth_date,
             date(2026, 11, 22)
         );
         assert_eq!(
-            code_for(1926, 11, 23).decode(t).birth_date,
+            code_for(1926, 11, 23)
+                .decode(t, crate::io::tables::comuni())
+                .birth_date,
             date(1926, 11, 23)
         );
         assert_eq!(
-            code_for(1999, 12, 31).decode(t).birth_date,
+            code_for(1999, 12, 31)
+                .decode(t, crate::io::tables::comuni())
+                .birth_date,
             date(1999, 12, 31)
         );
-        assert_eq!(code_for(2000, 1, 1).decode(t).birth_date, date(2000, 1, 1));
+        assert_eq!(
+            code_for(2000, 1, 1)
+                .decode(t, crate::io::tables::comuni())
+                .birth_date,
+            date(2000, 1, 1)
+        );
     }
 
     #[test]
     fn compute_reproduces_the_examples() {
-        let c = compute("Rossi", "Mario", Sex::M, date(1968, 1, 1), "H501").expect("compute");
+        let c = compute(
+            "Rossi",
+            "Mario",
+            Sex::M,
+            date(1968, 1, 1),
+            "H501",
+            crate::io::tables::comuni(),
+        )
+        .expect("compute");
         assert_eq!(c.as_str(), "RSSMRA68A01H501Y");
-        let c = compute("rossi ", " MARIO", Sex::M, date(1968, 1, 1), "h501").expect("compute");
+        let c = compute(
+            "rossi ",
+            " MARIO",
+            Sex::M,
+            date(1968, 1, 1),
+            "h501",
+            crate::io::tables::comuni(),
+        )
+        .expect("compute");
         assert_eq!(c.as_str(), "RSSMRA68A01H501Y");
-        let c = compute("Ceccato", "Fabio", Sex::M, date(1985, 4, 3), "L219").expect("compute");
+        let c = compute(
+            "Ceccato",
+            "Fabio",
+            Sex::M,
+            date(1985, 4, 3),
+            "L219",
+            crate::io::tables::comuni(),
+        )
+        .expect("compute");
         assert_eq!(c.as_str(), "CCCFBA85D03L219P");
-        let c = compute("Martini", "Maria", Sex::F, date(1983, 12, 16), "A269").expect("compute");
+        let c = compute(
+            "Martini",
+            "Maria",
+            Sex::F,
+            date(1983, 12, 16),
+            "A269",
+            crate::io::tables::comuni(),
+        )
+        .expect("compute");
         assert_eq!(c.as_str(), "MRTMRA83T56A269B");
     }
 
@@ -835,17 +895,35 @@ mod tests {
 
     #[test]
     fn compute_with_accents_apostrophes_and_short_names() {
-        let c = compute("D'Adda", "Niccolò", Sex::M, date(1970, 3, 15), "F205").expect("compute");
+        let c = compute(
+            "D'Adda",
+            "Niccolò",
+            Sex::M,
+            date(1970, 3, 15),
+            "F205",
+            crate::io::tables::comuni(),
+        )
+        .expect("compute");
         assert!(c.as_str().starts_with("DDDNCL70C15F205"), "{c}");
         assert_eq!(cf(c.as_str()), c);
-        let c = compute("Fo", "Dario", Sex::M, date(1926, 12, 24), "I274").expect("compute");
+        let c = compute(
+            "Fo",
+            "Dario",
+            Sex::M,
+            date(1926, 12, 24),
+            "I274",
+            crate::io::tables::comuni(),
+        )
+        .expect("compute");
         assert!(c.as_str().starts_with("FOXDRA26T24I274"), "{c}");
-        let d = c.decode(today());
+        let d = c.decode(today(), crate::io::tables::comuni());
         // 24/12/2026 is after the fixed today, so the year is 1926 ...
         assert_eq!(d.birth_date, date(1926, 12, 24));
         // ... while a date of '26 already past this year reads as 2026.
         assert_eq!(
-            code_for(1926, 3, 24).decode(today()).birth_date,
+            code_for(1926, 3, 24)
+                .decode(today(), crate::io::tables::comuni())
+                .birth_date,
             date(2026, 3, 24)
         );
         assert_eq!(d.birthplace.as_deref(), Some("Sant'Angelo Lodigiano"));
@@ -854,10 +932,18 @@ mod tests {
 
     #[test]
     fn foreign_birthplace() {
-        let c = compute("Müller", "Hans", Sex::M, date(1990, 5, 10), "z112").expect("compute");
+        let c = compute(
+            "Müller",
+            "Hans",
+            Sex::M,
+            date(1990, 5, 10),
+            "z112",
+            crate::io::tables::comuni(),
+        )
+        .expect("compute");
         assert!(c.as_str().starts_with("MLLHNS90E10Z112"), "{c}");
         let parsed = cf(c.as_str());
-        let d = parsed.decode(today());
+        let d = parsed.decode(today(), crate::io::tables::comuni());
         assert_eq!(d.belfiore, "Z112");
         assert_eq!(d.provincia.as_deref(), Some("EE"));
         assert_eq!(
@@ -871,11 +957,18 @@ mod tests {
     fn compute_rejects_bad_input() {
         let d = date(1968, 1, 1);
         assert_eq!(
-            compute("", "Mario", Sex::M, d, "H501"),
+            compute("", "Mario", Sex::M, d, "H501", crate::io::tables::comuni()),
             Err(CfError::ComputeInput(InputField::Surname))
         );
         assert_eq!(
-            compute("Rossi", "42", Sex::M, d, "H501"),
+            compute(
+                "Rossi",
+                "42",
+                Sex::M,
+                d,
+                "H501",
+                crate::io::tables::comuni()
+            ),
             Err(CfError::ComputeInput(InputField::Name))
         );
         assert_eq!(
@@ -883,15 +976,36 @@ mod tests {
             "Per calcolare il codice fiscale serve il nome con almeno una lettera"
         );
         assert_eq!(
-            compute("Rossi", "Mario", Sex::M, d, "H50"),
+            compute(
+                "Rossi",
+                "Mario",
+                Sex::M,
+                d,
+                "H50",
+                crate::io::tables::comuni()
+            ),
             Err(CfError::BelfioreFormat("H50".into()))
         );
         assert_eq!(
-            compute("Rossi", "Mario", Sex::M, d, "Hé01"),
+            compute(
+                "Rossi",
+                "Mario",
+                Sex::M,
+                d,
+                "Hé01",
+                crate::io::tables::comuni()
+            ),
             Err(CfError::BelfioreFormat("Hé01".into()))
         );
         assert_eq!(
-            compute("Rossi", "Mario", Sex::M, d, "Z999"),
+            compute(
+                "Rossi",
+                "Mario",
+                Sex::M,
+                d,
+                "Z999",
+                crate::io::tables::comuni()
+            ),
             Err(CfError::BelfioreUnknown("Z999".into()))
         );
     }
@@ -907,8 +1021,8 @@ mod tests {
             "RSSMRA68Z01H501Y",
         ] {
             let c = CodiceFiscale(raw.to_string());
-            assert!(c.try_decode(today()).is_err());
-            let _ = c.decode(today());
+            assert!(c.try_decode(today(), crate::io::tables::comuni()).is_err());
+            let _ = c.decode(today(), crate::io::tables::comuni());
             let _ = c.normalized();
             let _ = c.is_omocode();
         }
@@ -924,7 +1038,10 @@ mod tests {
         let (back, _): (CodiceFiscale, usize) =
             bincode::serde::decode_from_slice(&bytes, config).expect("decode");
         assert_eq!(back, c);
-        assert_eq!("RSSMRA68A01H501Y".parse::<CodiceFiscale>(), Ok(c));
+        assert_eq!(
+            CodiceFiscale::parse("RSSMRA68A01H501Y", crate::io::tables::comuni()),
+            Ok(c)
+        );
     }
 
     const PLACES: [&str; 12] = [
@@ -972,11 +1089,11 @@ mod tests {
             // A decoding day within 100 years after birth.
             later in 0i64..36_524,
         ) {
-            let code = compute(&surname, &name, sex, birth, place).expect("compute");
-            let parsed = CodiceFiscale::parse(code.as_str()).expect("parse");
+            let code = compute(&surname, &name, sex, birth, place, crate::io::tables::comuni()).expect("compute");
+            let parsed = CodiceFiscale::parse(code.as_str(), crate::io::tables::comuni()).expect("parse");
             prop_assert_eq!(&parsed, &code);
             let today = birth + chrono::Duration::days(later);
-            let d = parsed.decode(today);
+            let d = parsed.decode(today, crate::io::tables::comuni());
             prop_assert_eq!(d.sex, sex);
             prop_assert_eq!(d.birth_date, birth);
             prop_assert_eq!(d.belfiore.as_str(), place);
@@ -990,11 +1107,11 @@ mod tests {
             (surname, name, sex, birth, place) in person(),
             mask in 0u8..128,
         ) {
-            let code = compute(&surname, &name, sex, birth, place).expect("compute");
+            let code = compute(&surname, &name, sex, birth, place, crate::io::tables::comuni()).expect("compute");
             let variant = substitute(code.as_str(), mask);
-            let parsed = CodiceFiscale::parse(&variant).expect("omocode parses");
+            let parsed = CodiceFiscale::parse(&variant, crate::io::tables::comuni()).expect("omocode parses");
             let today = date(2026, 11, 22);
-            prop_assert_eq!(parsed.decode(today), Decoded { omocode: mask != 0, ..code.decode(today) });
+            prop_assert_eq!(parsed.decode(today, crate::io::tables::comuni()), Decoded { omocode: mask != 0, ..code.decode(today, crate::io::tables::comuni()) });
             prop_assert_eq!(parsed.normalized(), code.as_str());
             prop_assert_eq!(parsed.is_omocode(), mask != 0);
         }
@@ -1005,12 +1122,12 @@ mod tests {
             mask in 0u8..128,
             replacement in "[A-Z0-9]",
         ) {
-            let code = substitute(compute(&surname, &name, sex, birth, place).expect("compute").as_str(), mask);
+            let code = substitute(compute(&surname, &name, sex, birth, place, crate::io::tables::comuni()).expect("compute").as_str(), mask);
             let (first15, check) = code.split_at(15);
             prop_assume!(replacement != check);
             let wrong = format!("{first15}{replacement}");
             let is_check_error = matches!(
-                CodiceFiscale::parse(&wrong),
+                CodiceFiscale::parse(&wrong, crate::io::tables::comuni()),
                 Err(CfError::CheckChar { .. })
             );
             prop_assert!(is_check_error);
@@ -1018,23 +1135,23 @@ mod tests {
 
         #[test]
         fn parse_never_panics_on_any_string(s in ".*") {
-            if let Ok(c) = CodiceFiscale::parse(&s) {
-                let _ = c.decode(date(2026, 11, 22));
+            if let Ok(c) = CodiceFiscale::parse(&s, crate::io::tables::comuni()) {
+                let _ = c.decode(date(2026, 11, 22), crate::io::tables::comuni());
                 let _ = c.normalized();
             }
         }
 
         #[test]
         fn parse_never_panics_on_code_shaped_strings(s in "[A-Z0-9]{16}") {
-            if let Ok(c) = CodiceFiscale::parse(&s) {
-                prop_assert!(c.try_decode(date(2026, 11, 22)).is_ok());
-                prop_assert_eq!(CodiceFiscale::parse(&c.normalized()).map(|n| n.normalized()), Ok(c.normalized()));
+            if let Ok(c) = CodiceFiscale::parse(&s, crate::io::tables::comuni()) {
+                prop_assert!(c.try_decode(date(2026, 11, 22), crate::io::tables::comuni()).is_ok());
+                prop_assert_eq!(CodiceFiscale::parse(&c.normalized(), crate::io::tables::comuni()).map(|n| n.normalized()), Ok(c.normalized()));
             }
         }
 
         #[test]
         fn parse_never_panics_on_near_codes(s in "[A-Z]{6}[0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z0-9]") {
-            let _ = CodiceFiscale::parse(&s);
+            let _ = CodiceFiscale::parse(&s, crate::io::tables::comuni());
         }
     }
 }
@@ -1068,18 +1185,18 @@ mod omocode_tests {
 
     #[test]
     fn omocode_levels_follow_the_official_order() {
-        let base = CodiceFiscale::parse("CCCFBA85D03L219P").unwrap();
+        let base = CodiceFiscale::parse("CCCFBA85D03L219P", crate::io::tables::comuni()).unwrap();
         assert_eq!(omocode(&base, 0).unwrap().as_str(), "CCCFBA85D03L219P");
         assert_eq!(omocode(&base, 1).unwrap().as_str(), "CCCFBA85D03L21VE");
         let all = omocode(&base, 7).unwrap();
-        assert!(CodiceFiscale::parse(all.as_str()).is_ok());
+        assert!(CodiceFiscale::parse(all.as_str(), crate::io::tables::comuni()).is_ok());
         assert_eq!(&all.as_str()[6..15], "URDLPLNMV");
         assert!(omocode(&base, 8).is_none());
     }
 
     #[test]
     fn omocode_letters_out_of_the_official_order_are_flagged() {
-        let base = CodiceFiscale::parse("CCCFBA85D03L219P").unwrap();
+        let base = CodiceFiscale::parse("CCCFBA85D03L219P", crate::io::tables::comuni()).unwrap();
         for level in 0..=7 {
             let code = omocode(&base, level).unwrap();
             assert!(
@@ -1092,12 +1209,16 @@ mod omocode_tests {
         // digits: 8 -> U at index 6, check character recomputed.
         let first15 = "CCCFBAU5D03L219";
         let skipped = format!("{first15}{}", check_char(first15).unwrap());
-        let skipped = CodiceFiscale::parse(&skipped).unwrap();
+        let skipped = CodiceFiscale::parse(&skipped, crate::io::tables::comuni()).unwrap();
         assert!(skipped.is_omocode());
         assert!(skipped.omocode_out_of_order());
         // Index 13 replaced, index 14 still a digit: 1 -> M.
         let first15 = "CCCFBA85D03L2M9";
         let hole = format!("{first15}{}", check_char(first15).unwrap());
-        assert!(CodiceFiscale::parse(&hole).unwrap().omocode_out_of_order());
+        assert!(
+            CodiceFiscale::parse(&hole, crate::io::tables::comuni())
+                .unwrap()
+                .omocode_out_of_order()
+        );
     }
 }

@@ -1,18 +1,13 @@
-//! The Belfiore (codice catastale) table of Italian comuni and foreign states,
-//! embedded from `assets/comuni-belfiore.csv` and parsed once on first use.
+//! The Belfiore (codice catastale) table of Italian comuni and foreign states
+//! (`assets/comuni-belfiore.csv`, read by `crate::io::tables`).
 //!
 //! The file lists current and historical names: several rows may share one code
 //! (a comune renamed or merged keeps its code), `attivo = 1` marks current names,
 //! and foreign states have provincia `EE` and codes starting with `Z`.
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
 
 use super::text;
-
-/// The embedded source (header `belfiore,provincia,denominazione,attivo`, CRLF
-/// line ends, upper-case names, no quoted fields).
-const CSV: &str = include_str!("../../assets/comuni-belfiore.csv");
 
 /// Provincia code used for foreign states.
 const FOREIGN_PROVINCIA: &str = "EE";
@@ -159,17 +154,10 @@ pub struct Comuni {
     active_names: Vec<(String, usize)>,
 }
 
-static EMBEDDED: OnceLock<Comuni> = OnceLock::new();
-
 impl Comuni {
-    /// The table embedded in the binary, parsed on first use.
-    pub fn embedded() -> &'static Comuni {
-        EMBEDDED.get_or_init(|| Comuni::from_rows(parse_csv(CSV)))
-    }
-
     /// Builds the indexes over `rows` (file order matters: among rows sharing a
     /// code, the last active one wins, else the last one).
-    fn from_rows(rows: Vec<Comune>) -> Comuni {
+    pub fn from_rows(rows: Vec<Comune>) -> Comuni {
         let mut unique: Vec<Comune> = Vec::with_capacity(rows.len());
         let mut seen: std::collections::HashSet<(String, String, String, bool)> =
             std::collections::HashSet::with_capacity(rows.len());
@@ -281,54 +269,12 @@ impl Comuni {
     }
 }
 
-/// Parses the embedded CSV by hand (no quoted fields in it). Malformed lines are
-/// skipped; a test checks that none are.
-fn parse_csv(source: &str) -> Vec<Comune> {
-    source.lines().skip(1).filter_map(parse_line).collect()
-}
-
-fn parse_line(line: &str) -> Option<Comune> {
-    let line = line.trim_end_matches('\r');
-    let mut fields = line.split(',');
-    let belfiore = fields.next()?.trim();
-    let provincia = fields.next()?.trim();
-    let nome = fields.next()?.trim();
-    let attivo = match fields.next()?.trim() {
-        "1" => true,
-        "0" => false,
-        _ => return None,
-    };
-    if fields.next().is_some() || belfiore.is_empty() || nome.is_empty() {
-        return None;
-    }
-    Some(Comune {
-        belfiore: belfiore.to_ascii_uppercase(),
-        provincia: provincia.to_string(),
-        nome: nome.to_string(),
-        attivo,
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn comuni() -> &'static Comuni {
-        Comuni::embedded()
-    }
-
-    #[test]
-    fn every_line_of_the_embedded_file_parses() {
-        let data_lines = CSV.lines().skip(1).filter(|l| !l.trim().is_empty()).count();
-        assert_eq!(data_lines, 13_670);
-        assert_eq!(parse_csv(CSV).len(), 13_670);
-        assert!(
-            !CSV.contains('"'),
-            "the hand parser assumes no quoted fields"
-        );
-        // Three rows of the source are exact duplicates.
-        assert_eq!(comuni().len(), 13_667);
-        assert!(!comuni().is_empty());
+        crate::io::tables::comuni()
     }
 
     #[test]
@@ -505,7 +451,7 @@ mod accent_tests {
 
     #[test]
     fn final_apostrophes_become_accents() {
-        let c = Comuni::embedded();
+        let c = crate::io::tables::comuni();
         let cantu = c.by_name("Cantù");
         assert!(!cantu.is_empty(), "folded lookup still finds it");
         assert_eq!(cantu[0].display_name(), "Cantù");

@@ -114,7 +114,6 @@ pub fn render(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::pai::PaiTemplates;
 
     #[test]
     fn renders_sections_and_summary() {
@@ -128,7 +127,7 @@ mod tests {
             al,
             "Dott.ssa Elena Sala",
             &["50".to_string(), "56".to_string()],
-            PaiTemplates::embedded(),
+            crate::io::tables::pai_templates(),
         );
         let text = render(
             &pai,

@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use super::ats::{Ats, AtsRules, ats_by_code};
+use super::ats::{Ats, AtsRules, AtsTable};
 use super::comuni::Comuni;
 use super::{Livello, LivelloAts, LivelloNoto, Sex, text};
 
@@ -130,12 +130,17 @@ impl Patient {
 
     /// The ATS of residence: the operator's override, else derived from the
     /// comune of residence (province rule plus the editable exceptions table).
-    pub fn ats(&self) -> Option<&'static Ats> {
+    pub fn ats<'a>(
+        &self,
+        comuni: &Comuni,
+        table: &'a AtsTable,
+        rules: &AtsRules,
+    ) -> Option<&'a Ats> {
         if let Some(code) = &self.ats_override {
-            return ats_by_code(code);
+            return table.ats_by_code(code);
         }
-        let comune = Comuni::embedded().by_belfiore(&self.residenza.comune)?;
-        AtsRules::embedded().ats_for(&comune.belfiore, &comune.provincia)
+        let comune = comuni.by_belfiore(&self.residenza.comune)?;
+        rules.ats_for(table, &comune.belfiore, &comune.provincia)
     }
 
     /// Whether the patient was erased on request (GDPR): the record stays,
@@ -299,14 +304,46 @@ mod tests {
         assert_eq!(p.name_key(), "DADDA NICCOLO");
         assert_eq!(p.phone_keys(), vec!["021234567", "39021234567"]);
         assert_eq!(p.livello(), Some(Livello::L2));
-        assert_eq!(p.ats(), None, "no residence yet");
+        assert_eq!(
+            p.ats(
+                crate::io::tables::comuni(),
+                crate::io::tables::ats_table(),
+                crate::io::tables::ats_rules()
+            ),
+            None,
+            "no residence yet"
+        );
         let mut p = p;
         p.residenza.comune = "F205".into();
-        assert_eq!(p.ats().map(|a| a.codice.as_str()), Some("030321"));
+        assert_eq!(
+            p.ats(
+                crate::io::tables::comuni(),
+                crate::io::tables::ats_table(),
+                crate::io::tables::ats_rules()
+            )
+            .map(|a| a.codice.as_str()),
+            Some("030321")
+        );
         p.residenza.comune = "D341".into(); // Dongo (CO), Alto Lario
-        assert_eq!(p.ats().map(|a| a.codice.as_str()), Some("030323"));
+        assert_eq!(
+            p.ats(
+                crate::io::tables::comuni(),
+                crate::io::tables::ats_table(),
+                crate::io::tables::ats_rules()
+            )
+            .map(|a| a.codice.as_str()),
+            Some("030323")
+        );
         p.ats_override = Some("030328".into());
-        assert_eq!(p.ats().map(|a| a.codice.as_str()), Some("030328"));
+        assert_eq!(
+            p.ats(
+                crate::io::tables::comuni(),
+                crate::io::tables::ats_table(),
+                crate::io::tables::ats_rules()
+            )
+            .map(|a| a.codice.as_str()),
+            Some("030328")
+        );
         let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
         assert_eq!(p.age_on(today), 46);
     }

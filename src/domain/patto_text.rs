@@ -9,6 +9,7 @@
 use chrono::NaiveDate;
 
 use super::LivelloNoto;
+use super::ats::Ats;
 use super::comuni::Comuni;
 use super::gestore::Gestore;
 use super::pathology::Catalogue;
@@ -168,8 +169,8 @@ fn check(given: bool) -> String {
 
 /// "Milano (MI)" for a comune, the name alone for a foreign state, the code
 /// itself when unknown.
-pub fn place(belfiore: &str) -> String {
-    match Comuni::embedded().by_belfiore(belfiore) {
+pub fn place(belfiore: &str, comuni: &Comuni) -> String {
+    match comuni.by_belfiore(belfiore) {
         Some(c) if c.is_foreign() => c.display_name(),
         Some(c) => format!("{} ({})", c.display_name(), c.provincia),
         None => or_default(belfiore, "luogo non indicato"),
@@ -191,6 +192,8 @@ impl PattoContext {
         firma: Option<(&Firmatario, &str, &str)>,
         pai_summary: Option<Vec<String>>,
         catalogue: &Catalogue,
+        comuni: &Comuni,
+        ats: Option<&Ats>,
         luogo: &str,
         data: NaiveDate,
     ) -> PattoContext {
@@ -199,7 +202,7 @@ impl PattoContext {
             let comune = if r.comune.trim().is_empty() {
                 String::new()
             } else {
-                place(&r.comune)
+                place(&r.comune, comuni)
             };
             let tail = [clean(&r.cap), comune]
                 .into_iter()
@@ -335,9 +338,9 @@ impl PattoContext {
                 Sex::F => "nata".into(),
             },
             paziente_data_nascita: date(patient.data_nascita),
-            paziente_luogo_nascita: place(&patient.luogo_nascita),
+            paziente_luogo_nascita: place(&patient.luogo_nascita, comuni),
             paziente_residenza: residenza,
-            paziente_ats: patient.ats().map_or_else(
+            paziente_ats: ats.map_or_else(
                 || "non determinata".to_string(),
                 |a| clean(&a.denominazione),
             ),
@@ -728,6 +731,12 @@ pub(crate) mod tests {
             Some((&Firmatario::Paziente, "", "")),
             None,
             crate::io::tables::pathologies(),
+            crate::io::tables::comuni(),
+            patient().ats(
+                crate::io::tables::comuni(),
+                crate::io::tables::ats_table(),
+                crate::io::tables::ats_rules(),
+            ),
             "Cernusco sul Naviglio",
             d(2026, 1, 15),
         );
@@ -764,6 +773,12 @@ pub(crate) mod tests {
             None,
             None,
             crate::io::tables::pathologies(),
+            crate::io::tables::comuni(),
+            patient().ats(
+                crate::io::tables::comuni(),
+                crate::io::tables::ats_table(),
+                crate::io::tables::ats_rules(),
+            ),
             "",
             d(2026, 1, 15),
         )
@@ -830,6 +845,12 @@ pub(crate) mod tests {
                 "Emoglobina glicata ogni 6 mesi".into(),
             ]),
             crate::io::tables::pathologies(),
+            crate::io::tables::comuni(),
+            patient().ats(
+                crate::io::tables::comuni(),
+                crate::io::tables::ats_table(),
+                crate::io::tables::ats_rules(),
+            ),
             "Milano",
             d(2028, 3, 2),
         );
@@ -897,6 +918,12 @@ pub(crate) mod tests {
             None,
             Some(vec![]),
             crate::io::tables::pathologies(),
+            crate::io::tables::comuni(),
+            p.ats(
+                crate::io::tables::comuni(),
+                crate::io::tables::ats_table(),
+                crate::io::tables::ats_rules(),
+            ),
             "",
             d(2026, 1, 15),
         );

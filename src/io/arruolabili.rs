@@ -231,7 +231,8 @@ fn read_row(
     if cf_text.is_empty() {
         return Err(RowProblem::CfMissing);
     }
-    let cf = CodiceFiscale::parse(cf_text).map_err(RowProblem::CfInvalid)?;
+    let cf = CodiceFiscale::parse(cf_text, crate::io::tables::comuni())
+        .map_err(RowProblem::CfInvalid)?;
     let cognome = get(Field::Cognome).to_string();
     let nome = get(Field::Nome).to_string();
     if cognome.is_empty() || nome.is_empty() {

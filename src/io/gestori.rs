@@ -7,11 +7,12 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::domain::ats::{Ats, all_ats, ats_by_code};
+use crate::domain::ats::Ats;
 use crate::domain::codice_fiscale::check_char;
 use crate::domain::gestore::FieldTooLong;
 use crate::domain::text::fold;
 use crate::domain::{Gestore, GestoreTipo};
+use crate::io::tables::ats_table;
 
 use super::csv_cell::export_cell;
 pub use super::table::{FormatHint, ImportError, MAX_FILE_BYTES, Unreadable};
@@ -749,7 +750,8 @@ fn ats_without_leading_zeros(text: &str) -> Result<Option<&'static Ats>, RowReje
     if !(3..6).contains(&digits.len()) || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return Ok(None);
     }
-    let matching: Vec<&'static Ats> = all_ats()
+    let matching: Vec<&'static Ats> = ats_table()
+        .all_ats()
         .iter()
         .filter(|a| a.codice.ends_with(digits))
         .collect();
@@ -793,7 +795,7 @@ pub fn resolve_ats(text: &str) -> Option<&'static Ats> {
         .split(' ')
         .find(|w| (5..=6).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit()))
     {
-        return ats_by_code(&format!("{code:0>6}"));
+        return ats_table().ats_by_code(&format!("{code:0>6}"));
     }
     let words = ats_words(&folded);
     if words.is_empty() {
@@ -802,7 +804,7 @@ pub fn resolve_ats(text: &str) -> Option<&'static Ats> {
     let compact = words.concat();
     let word_set: HashSet<&String> = words.iter().collect();
     let mut partial = Vec::new();
-    for ats in all_ats() {
+    for ats in ats_table().all_ats() {
         let name = ats_words(&fold(&ats.denominazione));
         let name_set: HashSet<&String> = name.iter().collect();
         let seat = fold(&ats.sede).replace(' ', "");

@@ -42,7 +42,7 @@ pub fn read_arruolabili_file(
 /// The key of a row: the de-omocoded codice fiscale (the same person
 /// whatever omocode variant a list writes).
 pub fn row_key(codice_fiscale: &str) -> String {
-    match CodiceFiscale::parse(codice_fiscale) {
+    match CodiceFiscale::parse(codice_fiscale, crate::service::comuni()) {
         Ok(cf) => cf.normalized(),
         Err(_) => codice_fiscale.trim().to_uppercase(),
     }
@@ -104,7 +104,11 @@ pub fn apply_ats_data(
         && let Some(primary) = row.patologia_primaria.as_ref().and_then(known)
     {
         let allowed = patient
-            .ats()
+            .ats(
+                crate::service::comuni(),
+                super::ats_table(),
+                super::ats_rules(),
+            )
             .is_none_or(|ats| primarie.allows(&ats.codice, &primary));
         if allowed {
             patient.patologia_primaria = Some(primary);
@@ -132,7 +136,7 @@ pub const LIST_SOURCE: &str = "elenco arruolabili ATS";
 /// A new patient from a row of the list: names and codice fiscale, birth
 /// date, sex and birthplace from the codice fiscale, the pathologies.
 fn patient_of(row: &Arruolabile, cf: &CodiceFiscale, today: NaiveDate) -> Patient {
-    let d = cf.decode(today);
+    let d = cf.decode(today, crate::service::comuni());
     let mut p = Patient {
         id: 0,
         cognome: row.cognome.clone(),
@@ -244,7 +248,7 @@ impl Arruolabili<'_> {
                     id
                 }
                 None => {
-                    let cf = CodiceFiscale::parse(&r.codice_fiscale)?;
+                    let cf = CodiceFiscale::parse(&r.codice_fiscale, crate::service::comuni())?;
                     let p = patient_of(&row, &cf, today);
                     self.desk.patients().register_patient(p)?
                 }

@@ -13,7 +13,6 @@ use std::sync::Arc;
 
 use super::{Clock, Desk, DeskError, Refusal, Result};
 use crate::domain::codice_fiscale::{self, CodiceFiscale};
-use crate::domain::comuni::Comuni;
 use crate::domain::level::FONTE_ATS;
 use crate::domain::pathology::PrimarieAts;
 use crate::domain::{
@@ -349,7 +348,7 @@ pub struct DemoGenerator {
 
 impl DemoGenerator {
     pub fn new(seed: u64, today: NaiveDate) -> DemoGenerator {
-        let lombardy = Comuni::embedded()
+        let lombardy = crate::service::comuni()
             .iter()
             .filter(|c| c.attivo && LOMBARDY.contains(&c.provincia.as_str()))
             .map(|c| c.belfiore.clone())
@@ -513,9 +512,14 @@ impl DemoGenerator {
             };
             let luogo_nascita = self.birthplace(&comune);
             let data_nascita = self.birth_date();
-            let Ok(base) =
-                codice_fiscale::compute(&cognome, &nome, sesso, data_nascita, &luogo_nascita)
-            else {
+            let Ok(base) = codice_fiscale::compute(
+                &cognome,
+                &nome,
+                sesso,
+                data_nascita,
+                &luogo_nascita,
+                crate::service::comuni(),
+            ) else {
                 continue;
             };
             let Some(codice_fiscale) = self.unique_cf(base, taken) else {
@@ -618,7 +622,14 @@ impl<'a> DemoPrese<'a> {
             if p.livello().is_none() || (!self.all_pai && self.rng.u8(0..100) >= 85) {
                 continue;
             }
-            let Some(list) = p.ats().and_then(|a| self.by_ats.get(&a.codice)) else {
+            let Some(list) = p
+                .ats(
+                    crate::service::comuni(),
+                    super::ats_table(),
+                    super::ats_rules(),
+                )
+                .and_then(|a| self.by_ats.get(&a.codice))
+            else {
                 continue;
             };
             // The 2024 channels: the Gestore of the patient's MMG, an ASST
@@ -758,6 +769,12 @@ impl<'a> DemoPrese<'a> {
                 Some((&Firmatario::Paziente, "", "")),
                 None,
                 super::pathologies(),
+                super::comuni(),
+                patient.ats(
+                    crate::service::comuni(),
+                    super::ats_table(),
+                    super::ats_rules(),
+                ),
                 &super::comune_name(&patient.residenza.comune),
                 signed_on,
             );
@@ -805,7 +822,7 @@ impl<'a> DemoPrese<'a> {
                 al,
                 &p.clinical_manager,
                 &patient.patologie,
-                crate::domain::pai::PaiTemplates::embedded(),
+                crate::io::tables::pai_templates(),
             );
             if pai.condividi(p.id, dal).is_ok() {
                 plans.push(pai);

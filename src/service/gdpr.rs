@@ -457,7 +457,10 @@ impl Archive<'_> {
         // practice's comune, written without it, stays.
         for belfiore in [&before.luogo_nascita, &before.residenza.comune] {
             if !belfiore.trim().is_empty() {
-                needles.push(crate::domain::patto_text::place(belfiore));
+                needles.push(crate::domain::patto_text::place(
+                    belfiore,
+                    crate::service::comuni(),
+                ));
             }
         }
         // Without the practice's comune the Patto is signed "in" the

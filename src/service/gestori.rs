@@ -332,7 +332,12 @@ impl Gestori<'_> {
 
     /// The ATS of the patient's residence (or the operator's override).
     pub fn patient_ats(&self, p: &Patient) -> Option<String> {
-        p.ats().map(|a| a.codice.clone())
+        p.ats(
+            crate::service::comuni(),
+            super::ats_table(),
+            super::ats_rules(),
+        )
+        .map(|a| a.codice.clone())
     }
 
     /// The list a patient chooses from: the idonei of their ATS (or of

@@ -48,11 +48,34 @@ pub use patients::Patients;
 pub use patto::Patti;
 
 use crate::domain::codice_fiscale::CodiceFiscale;
-use crate::domain::comuni::Comuni;
 use crate::domain::{Livello, Patient, PatientId};
 use crate::store::Store;
 
 pub type Result<T> = std::result::Result<T, DeskError>;
+
+/// The Belfiore table of comuni and foreign states embedded in the binary (see
+/// [`crate::io::tables::comuni`]).
+pub fn comuni() -> &'static crate::domain::comuni::Comuni {
+    crate::io::tables::comuni()
+}
+
+/// The ATS and ASST of Lombardy embedded in the binary (see
+/// [`crate::io::tables::ats_table`]).
+pub fn ats_table() -> &'static crate::domain::ats::AtsTable {
+    crate::io::tables::ats_table()
+}
+
+/// The comuni assigned to an ATS other than their province's (see
+/// [`crate::io::tables::ats_rules`]).
+pub fn ats_rules() -> &'static crate::domain::ats::AtsRules {
+    crate::io::tables::ats_rules()
+}
+
+/// The PAI templates per pathology embedded in the binary (see
+/// [`crate::io::tables::pai_templates`]).
+pub fn pai_templates() -> &'static crate::domain::pai::PaiTemplates {
+    crate::io::tables::pai_templates()
+}
 
 /// The pathology catalogue: the Region's SGDT pathologies (see
 /// [`crate::domain::pathology`]).
@@ -150,7 +173,7 @@ pub struct Lookup {
 
 /// Display name of a Belfiore code, or the code itself when unknown.
 pub fn comune_name(belfiore: &str) -> String {
-    Comuni::embedded()
+    crate::service::comuni()
         .by_belfiore(belfiore)
         .map(|c| c.display_name())
         .unwrap_or_else(|| belfiore.to_string())
@@ -471,7 +494,7 @@ fn normalise(p: &mut Patient) -> Result<()> {
     if p.cognome.is_empty() || p.nome.is_empty() {
         return Err(Refusal::NamesRequired.into());
     }
-    let cf = CodiceFiscale::parse(&p.codice_fiscale)?;
+    let cf = CodiceFiscale::parse(&p.codice_fiscale, crate::service::comuni())?;
     p.codice_fiscale = cf.as_str().to_string();
     Ok(())
 }

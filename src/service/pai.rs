@@ -3,7 +3,7 @@
 use super::{Desk, DeskError, Refusal, Result};
 use crate::domain::PatientId;
 use crate::domain::gestore::PresaStep;
-use crate::domain::pai::{Pai, PaiId, PaiStato, PaiTemplates};
+use crate::domain::pai::{Pai, PaiId, PaiStato};
 use crate::domain::patto::{PattoDiCura, PattoStato};
 
 /// Per item of a PAI: how many occurrences the year needs, how many are
@@ -144,7 +144,7 @@ impl PaiPlans<'_> {
             al,
             &cm,
             &p.patologie,
-            PaiTemplates::embedded(),
+            crate::io::tables::pai_templates(),
         );
         self.desk.store.save_pai(&mut pai)?;
         self.desk.audit(

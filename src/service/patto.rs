@@ -357,6 +357,12 @@ impl Patti<'_> {
             firmatario,
             pai_summary,
             super::pathologies(),
+            super::comuni(),
+            patient.ats(
+                crate::service::comuni(),
+                super::ats_table(),
+                super::ats_rules(),
+            ),
             &luogo,
             data,
         );

@@ -37,7 +37,14 @@ pub fn workload_patient(seed: u64, i: u64) -> Result<Patient> {
     let base = NaiveDate::from_ymd_opt(1930, 1, 1)
         .ok_or_else(|| DeskError::internal(super::Internal::Workload, "base date"))?;
     let data_nascita = base + Days::new(i % 30_000);
-    let cf = crate::domain::codice_fiscale::compute(&cognome, &nome, Sex::F, data_nascita, "F205")?;
+    let cf = crate::domain::codice_fiscale::compute(
+        &cognome,
+        &nome,
+        Sex::F,
+        data_nascita,
+        "F205",
+        crate::service::comuni(),
+    )?;
     Ok(Patient {
         id: 0,
         cognome,

@@ -25,7 +25,11 @@ impl Desk {
         if before.and_then(|b| b.patologia_primaria.as_deref()) == Some(code.as_str()) {
             return Ok(());
         }
-        let Some(ats) = p.ats() else {
+        let Some(ats) = p.ats(
+            crate::service::comuni(),
+            super::ats_table(),
+            super::ats_rules(),
+        ) else {
             return Ok(());
         };
         let table = self.store.primarie_ats()?;
@@ -86,7 +90,7 @@ impl Patients<'_> {
         self.desk.require(Role::Amministratore, Operation::Import)?;
         let catalogue = super::pathologies();
         for (ats, codes) in table.rows() {
-            if crate::domain::ats::ats_by_code(ats).is_none() {
+            if super::ats_table().ats_by_code(ats).is_none() {
                 return Err(DeskError::from(Refusal::AtsUnknown));
             }
             if let Some(bad) = codes.iter().find(|c| catalogue.get(c).is_none()) {

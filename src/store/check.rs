@@ -190,9 +190,11 @@ impl Store {
                     reason: reason.to_string(),
                 }),
                 Ok(row) => {
-                    let normalized =
-                        crate::domain::codice_fiscale::CodiceFiscale::parse(&row.codice_fiscale)
-                            .map(|cf| cf.normalized());
+                    let normalized = crate::domain::codice_fiscale::CodiceFiscale::parse(
+                        &row.codice_fiscale,
+                        crate::io::tables::comuni(),
+                    )
+                    .map(|cf| cf.normalized());
                     if normalized.as_deref() != Ok(key.as_str()) {
                         report.problem(P::KeyOtherCf {
                             tree: super::arruolabili::ARRUOLABILI,

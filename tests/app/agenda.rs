@@ -233,8 +233,15 @@ fn pai_progress_counts_booked_and_done() {
 
 fn patient(desk: &Desk, cognome: &str, nome: &str) -> u64 {
     let birth = NaiveDate::from_ymd_opt(1952, 4, 2).unwrap();
-    let cf =
-        sportello::domain::codice_fiscale::compute(cognome, nome, Sex::F, birth, "F205").unwrap();
+    let cf = sportello::domain::codice_fiscale::compute(
+        cognome,
+        nome,
+        Sex::F,
+        birth,
+        "F205",
+        sportello::service::comuni(),
+    )
+    .unwrap();
     desk.patients()
         .register_patient(Patient {
             id: 0,

@@ -34,6 +34,7 @@ fn patient(cognome: &str, nome: &str, day: u32, phone: &str) -> Patient {
             Sex::M,
             birth,
             "F205",
+            sportello::service::comuni(),
         )
         .unwrap()
         .as_str()
@@ -644,10 +645,17 @@ fn erase_removes_birth_place_and_comune_from_the_patto_text() {
         .seed_sample_gestori(&sportello::io::gestori::sample_gestori())
         .unwrap();
     let birth = NaiveDate::from_ymd_opt(1951, 4, 2).unwrap();
-    let cf = sportello::domain::codice_fiscale::compute("Brambilla", "Ida", Sex::F, birth, "D367")
-        .unwrap()
-        .as_str()
-        .to_string();
+    let cf = sportello::domain::codice_fiscale::compute(
+        "Brambilla",
+        "Ida",
+        Sex::F,
+        birth,
+        "D367",
+        sportello::service::comuni(),
+    )
+    .unwrap()
+    .as_str()
+    .to_string();
     let id = desk
         .patients()
         .register_patient(Patient {

@@ -288,7 +288,8 @@ fn sample_list_is_loaded_once() {
 fn demo_patients_get_gestori_of_their_ats() {
     let dir = tempfile::tempdir().unwrap();
     let desk = desk_on(dir.path(), 2026, 11, 22);
-    let sample: Vec<Gestore> = sportello::domain::ats::all_ats()
+    let sample: Vec<Gestore> = sportello::service::ats_table()
+        .all_ats()
         .iter()
         .map(|a| {
             gestore(
@@ -322,7 +323,13 @@ fn demo_patients_get_gestori_of_their_ats() {
                 let g = desk.gestori().gestore(presa.gestore).unwrap().unwrap();
                 assert_eq!(
                     Some(g.ats.as_str()),
-                    patient.ats().map(|a| a.codice.as_str())
+                    patient
+                        .ats(
+                            sportello::service::comuni(),
+                            sportello::service::ats_table(),
+                            sportello::service::ats_rules()
+                        )
+                        .map(|a| a.codice.as_str())
                 );
                 assert_eq!(s.gestore.as_deref(), Some(g.denominazione.as_str()));
             }

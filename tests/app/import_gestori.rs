@@ -5,7 +5,6 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 use proptest::prelude::*;
-use sportello::domain::ats::all_ats;
 use sportello::domain::{Gestore, GestoreTipo};
 use sportello::io::gestori::{
     EXPORT_HEADER, ImportError, ImportOptions, ImportPreview, SAMPLE_CSV, parse_gestori,
@@ -459,7 +458,7 @@ fn sample_row(n: usize, ats: &str) -> Gestore {
 #[test]
 fn export_then_import_gives_the_same_gestori() {
     let gestori: Vec<Gestore> = (0..8)
-        .map(|n| sample_row(n, &all_ats()[n].codice))
+        .map(|n| sample_row(n, &sportello::service::ats_table().all_ats()[n].codice))
         .collect();
     let mut out = Vec::new();
     write_gestori_csv(&gestori, &mut out).expect("write");
@@ -540,7 +539,7 @@ fn the_sample_list_covers_every_ats() {
             .next()
             .is_some_and(|l| l.contains("FITTIZI"))
     );
-    for ats in all_ats() {
+    for ats in sportello::service::ats_table().all_ats() {
         let of_ats: Vec<&Gestore> = p
             .accepted
             .iter()
@@ -602,7 +601,7 @@ proptest! {
             .map(|(i, (name, tipo, indirizzo, comune, telefono, email, referente, ats, livelli))| {
                 Gestore {
                     id: 0,
-                    ats: all_ats()[ats].codice.clone(),
+                    ats: sportello::service::ats_table().all_ats()[ats].codice.clone(),
                     // Unique per file, or the importer rightly calls it a duplicate.
                     denominazione: format!("{name} {i}"),
                     tipo: GestoreTipo::ALL[tipo],

@@ -42,6 +42,7 @@ fn setup(desk: &Desk) -> u64 {
         Sex::F,
         birth,
         "F205",
+        sportello::service::comuni(),
     )
     .unwrap();
     let pid = desk

@@ -42,6 +42,7 @@ fn setup(desk: &Desk) -> u64 {
             Sex::M,
             NaiveDate::from_ymd_opt(1950, 3, 12).unwrap(),
             "F205",
+            sportello::service::comuni(),
         )
         .unwrap()
         .as_str()

@@ -43,7 +43,15 @@ struct Person {
 }
 
 fn patient(p: &Person) -> Patient {
-    let cf = compute(p.cognome, p.nome, p.sex, p.born, p.birthplace).expect("computable cf");
+    let cf = compute(
+        p.cognome,
+        p.nome,
+        p.sex,
+        p.born,
+        p.birthplace,
+        sportello::service::comuni(),
+    )
+    .expect("computable cf");
     Patient {
         id: 0,
         cognome: p.cognome.into(),
@@ -708,7 +716,15 @@ fn possible_duplicate_asks_before_saving() {
     let mut ui = Harness::new(desk, 80, 24);
     // Same names and birth date as Rossi Mario, another codice fiscale (born
     // elsewhere).
-    let other = compute("Rossi", "Mario", Sex::M, date(1968, 1, 1), "F205").expect("cf");
+    let other = compute(
+        "Rossi",
+        "Mario",
+        Sex::M,
+        date(1968, 1, 1),
+        "F205",
+        sportello::service::comuni(),
+    )
+    .expect("cf");
     ui.keys(|e| {
         e.key(KeyCode::F(9))
             .text("Rossi")
@@ -797,7 +813,15 @@ fn new_patient_then_cf(ui: &mut Harness, [surname, name, sex, born, place]: [&st
 fn data_contradicting_the_codice_fiscale_is_flagged_not_blocked() {
     let (_dir, desk) = archive();
     let mut ui = Harness::new(desk, 100, 30);
-    let cf = compute("Verdi", "Giuseppe", Sex::M, date(1950, 4, 12), "F205").expect("cf");
+    let cf = compute(
+        "Verdi",
+        "Giuseppe",
+        Sex::M,
+        date(1950, 4, 12),
+        "F205",
+        sportello::service::comuni(),
+    )
+    .expect("cf");
     new_patient_then_cf(
         &mut ui,
         ["Bianchi", "Giuseppe", "F", "13/04/1950", "H501"],
@@ -850,7 +874,15 @@ fn omocodia_letters_out_of_order_are_flagged_not_blocked() {
     use sportello::domain::codice_fiscale::check_char;
     let (_dir, desk) = archive();
     let mut ui = Harness::new(desk, 120, 30);
-    let cf = compute("Verdi", "Giuseppe", Sex::M, date(1950, 4, 12), "F205").expect("cf");
+    let cf = compute(
+        "Verdi",
+        "Giuseppe",
+        Sex::M,
+        date(1950, 4, 12),
+        "F205",
+        sportello::service::comuni(),
+    )
+    .expect("cf");
     // The 7th character (the year's first digit, 5) as its omocodia letter R,
     // while every position to its right keeps its digit.
     let first15 = format!("{}R{}", &cf.as_str()[..6], &cf.as_str()[7..15]);

@@ -16,7 +16,6 @@ use crossterm::event::KeyCode;
 
 use common::screen::{Screen, top};
 use sportello::domain::agenda::{AppStato, Appointment, Closure, Pattern, Resource};
-use sportello::domain::pai::PaiTemplates;
 use sportello::domain::practice::Practice;
 use sportello::domain::{Patient, PatientStatus, Residence, Sex};
 use sportello::service::{Desk, FixedClock};
@@ -113,7 +112,7 @@ fn add_fascia(
 
 /// In the resources pane: Ctrl+N, a name and the kind, saved.
 fn add_resource(ui: &mut Harness, nome: &str, kind: &str) {
-    let position = PaiTemplates::embedded()
+    let position = sportello::service::pai_templates()
         .resource_kinds()
         .iter()
         .position(|k| *k == kind)
@@ -129,8 +128,15 @@ fn add_resource(ui: &mut Harness, nome: &str, kind: &str) {
 
 fn patient(desk: &Desk) -> u64 {
     let birth = NaiveDate::from_ymd_opt(1948, 6, 30).unwrap();
-    let cf = sportello::domain::codice_fiscale::compute("Brambilla", "Ugo", Sex::M, birth, "F205")
-        .unwrap();
+    let cf = sportello::domain::codice_fiscale::compute(
+        "Brambilla",
+        "Ugo",
+        Sex::M,
+        birth,
+        "F205",
+        sportello::service::comuni(),
+    )
+    .unwrap();
     desk.patients()
         .register_patient(Patient {
             id: 0,
@@ -349,8 +355,15 @@ fn set_up_the_agenda_close_a_day_and_move_the_appointment() {
     // Tuesday 01/12 07:30 is full: the proposal will be 07:40.
     for (cognome, nome) in [("Rossi", "Lia"), ("Verdi", "Ada")] {
         let birth = NaiveDate::from_ymd_opt(1950, 1, 1).unwrap();
-        let cf = sportello::domain::codice_fiscale::compute(cognome, nome, Sex::F, birth, "F205")
-            .unwrap();
+        let cf = sportello::domain::codice_fiscale::compute(
+            cognome,
+            nome,
+            Sex::F,
+            birth,
+            "F205",
+            sportello::service::comuni(),
+        )
+        .unwrap();
         let other = desk
             .patients()
             .register_patient(Patient {
@@ -661,8 +674,15 @@ fn studio(desk: &Desk) -> u64 {
 
 fn other_patient(desk: &Desk, cognome: &str, nome: &str) -> u64 {
     let birth = NaiveDate::from_ymd_opt(1950, 1, 1).unwrap();
-    let cf =
-        sportello::domain::codice_fiscale::compute(cognome, nome, Sex::F, birth, "F205").unwrap();
+    let cf = sportello::domain::codice_fiscale::compute(
+        cognome,
+        nome,
+        Sex::F,
+        birth,
+        "F205",
+        sportello::service::comuni(),
+    )
+    .unwrap();
     desk.patients()
         .register_patient(Patient {
             id: 0,

@@ -48,7 +48,15 @@ fn date(y: i32, m: u32, d: u32) -> NaiveDate {
 /// Anna Rossi of Monza (ATS Brianza, level 2), whose MMG is `mmg`.
 fn anna(desk: &Desk, mmg: &str) -> PatientId {
     let born = date(1950, 3, 15);
-    let cf = compute("Rossi", "Anna", Sex::F, born, "F205").expect("computable cf");
+    let cf = compute(
+        "Rossi",
+        "Anna",
+        Sex::F,
+        born,
+        "F205",
+        sportello::service::comuni(),
+    )
+    .expect("computable cf");
     desk.patients()
         .register_patient(Patient {
             id: 0,

@@ -304,6 +304,7 @@ fn scan_of_an_unknown_code_says_so_and_offers_registration() {
         Sex::M,
         date(1955, 5, 5),
         "A794",
+        sportello::service::comuni(),
     )
     .expect("a valid code");
     let cf = cf.as_str();

@@ -46,7 +46,15 @@ fn date(y: i32, m: u32, d: u32) -> NaiveDate {
 }
 
 fn patient(cognome: &str, nome: &str, sex: Sex, born: NaiveDate, comune: &str) -> Patient {
-    let cf = compute(cognome, nome, sex, born, "F205").expect("computable cf");
+    let cf = compute(
+        cognome,
+        nome,
+        sex,
+        born,
+        "F205",
+        sportello::service::comuni(),
+    )
+    .expect("computable cf");
     Patient {
         id: 0,
         cognome: cognome.into(),

@@ -30,10 +30,17 @@ fn date(y: i32, m: u32, d: u32) -> NaiveDate {
 
 /// Giuseppe Verdi, born and living in Pavia (ATS di Pavia, 030328).
 fn verdi_cf() -> String {
-    compute("Verdi", "Giuseppe", Sex::M, date(1950, 4, 12), "G388")
-        .expect("cf")
-        .as_str()
-        .to_string()
+    compute(
+        "Verdi",
+        "Giuseppe",
+        Sex::M,
+        date(1950, 4, 12),
+        "G388",
+        sportello::service::comuni(),
+    )
+    .expect("cf")
+    .as_str()
+    .to_string()
 }
 
 /// The form of a new patient with the codice fiscale typed (it fills sex,

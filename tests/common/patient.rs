@@ -7,7 +7,15 @@ use sportello::domain::codice_fiscale::compute;
 use sportello::domain::{Patient, PatientStatus, Residence, Sex};
 
 pub fn patient(cognome: &str, nome: &str, sesso: Sex, born: NaiveDate) -> Patient {
-    let cf = compute(cognome, nome, sesso, born, "F205").expect("cf");
+    let cf = compute(
+        cognome,
+        nome,
+        sesso,
+        born,
+        "F205",
+        sportello::service::comuni(),
+    )
+    .expect("cf");
     Patient {
         id: 0,
         cognome: cognome.into(),

@@ -90,15 +90,6 @@ impl PaiTemplates {
         out
     }
 
-    /// The templates embedded in the binary (`assets/pai-modelli.csv`).
-    pub fn embedded() -> &'static PaiTemplates {
-        static EMBEDDED: OnceLock<PaiTemplates> = OnceLock::new();
-        EMBEDDED.get_or_init(|| {
-            PaiTemplates::parse_csv(include_str!("../../../assets/pai-modelli.csv"))
-                .unwrap_or_default()
-        })
-    }
-
     pub fn items(&self) -> &[PaiTemplateItem] {
         &self.items
     }
@@ -128,171 +119,15 @@ impl PaiTemplates {
         out
     }
 
-    /// Parses the template CSV (columns [`COLONNE`], header required, any order).
-    /// The first error stops the parse, with its line number: a file with
-    /// errors changes nothing.
-    pub fn parse_csv(text: &str) -> Result<PaiTemplates, PaiError> {
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let mut reader = csv::ReaderBuilder::new()
-            .trim(csv::Trim::All)
-            .flexible(true)
-            .from_reader(text.as_bytes());
-        let headers: Vec<String> = match reader.headers() {
-            Ok(h) => h.iter().map(|s| s.trim().to_lowercase()).collect(),
-            Err(_) => return Err(PaiError::Intestazione),
-        };
-        let column = |name: &str| headers.iter().position(|h| h == name);
-        let (Some(c_pat), Some(c_cat), Some(c_descr), Some(c_freq)) = (
-            column("patologia"),
-            column("categoria"),
-            column("descrizione"),
-            column("frequenza"),
-        ) else {
-            return Err(PaiError::Intestazione);
-        };
-        let cols = Columns {
-            patologia: c_pat,
-            chiave: column("chiave"),
-            categoria: c_cat,
-            descrizione: c_descr,
-            codice: column("codice"),
-            frequenza: c_freq,
-            preparazione: column("preparazione"),
-            luogo: column("luogo"),
-            risorsa: column("risorsa"),
-            dopo: column("dopo"),
-            note: column("note"),
-        };
-
-        let mut rows: Vec<(usize, PaiTemplateItem)> = Vec::new();
-        for (index, record) in reader.records().enumerate() {
-            let fallback_line = index + 2;
-            let record = record.map_err(|e| PaiError::Riga {
-                line: e
-                    .position()
-                    .and_then(|p| usize::try_from(p.line()).ok())
-                    .unwrap_or(fallback_line),
-                reason: "riga non leggibile come CSV".into(),
-            })?;
-            let line = record
-                .position()
-                .and_then(|p| usize::try_from(p.line()).ok())
-                .unwrap_or(fallback_line);
-            if record.len() > headers.len() {
-                return Err(PaiError::Riga {
-                    line,
-                    reason: format!(
-                        "{} colonne invece di {}: racchiudere tra virgolette i testi con la virgola",
-                        record.len(),
-                        headers.len()
-                    ),
-                });
-            }
-            let item =
-                parse_row(&record, &cols).map_err(|reason| PaiError::Riga { line, reason })?;
-            rows.push((line, item));
-        }
+    /// The templates of `rows` (each with its line in the file, for errors),
+    /// once checked across rows: keys and prestazioni not repeated, every
+    /// `dopo` reference names an item, no dependency cycle.
+    pub fn from_rows(rows: Vec<(usize, PaiTemplateItem)>) -> Result<PaiTemplates, PaiError> {
         check_rows(&rows)?;
         Ok(PaiTemplates {
             items: rows.into_iter().map(|(_, item)| item).collect(),
         })
     }
-}
-
-/// Positions of the columns in the file.
-struct Columns {
-    patologia: usize,
-    chiave: Option<usize>,
-    categoria: usize,
-    descrizione: usize,
-    codice: Option<usize>,
-    frequenza: usize,
-    preparazione: Option<usize>,
-    luogo: Option<usize>,
-    risorsa: Option<usize>,
-    dopo: Option<usize>,
-    note: Option<usize>,
-}
-
-fn parse_row(record: &csv::StringRecord, cols: &Columns) -> Result<PaiTemplateItem, String> {
-    let get = |c: usize| record.get(c).unwrap_or("").trim();
-    let opt = |c: Option<usize>| c.map_or("", get);
-    let non_empty = |s: &str| Some(s.to_string()).filter(|s| !s.is_empty());
-
-    let pathology = get(cols.patologia).to_uppercase();
-    if pathology.is_empty() {
-        return Err("manca il codice della patologia".into());
-    }
-    let cat_text = get(cols.categoria);
-    let categoria = Categoria::parse(cat_text).ok_or_else(|| {
-        format!(
-            "categoria non riconosciuta: «{cat_text}» (ammesse: {})",
-            Categoria::ALL.map(|c| c.label().to_lowercase()).join(", ")
-        )
-    })?;
-    let descrizione = get(cols.descrizione).to_string();
-    if descrizione.is_empty() {
-        return Err("manca la descrizione".into());
-    }
-    let freq_text = get(cols.frequenza);
-    let dopo: Vec<String> = opt(cols.dopo)
-        .split(';')
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_string)
-        .collect();
-
-    let (frequenza, luogo) = if categoria == Categoria::StileDiVita {
-        let frequenza = if freq_text.is_empty() {
-            Frequenza::UnaVolta
-        } else {
-            Frequenza::parse(freq_text).map_err(|e| lower_first(&e.to_string()))?
-        };
-        if !dopo.is_empty() {
-            return Err("un consiglio sullo stile di vita non ha dipendenze («dopo»)".into());
-        }
-        (frequenza, Luogo::in_sede(""))
-    } else {
-        if freq_text.is_empty() {
-            return Err("manca la frequenza (es. 4/anno, ogni 6 mesi, una volta)".into());
-        }
-        let frequenza = Frequenza::parse(freq_text).map_err(|e| lower_first(&e.to_string()))?;
-        let luogo_text = opt(cols.luogo);
-        let risorsa = opt(cols.risorsa);
-        let luogo = match fold(luogo_text).as_str() {
-            "SEDE" | "IN SEDE" => {
-                if risorsa.is_empty() {
-                    return Err("indicare la risorsa in sede (es. punto prelievi)".into());
-                }
-                Luogo::in_sede(risorsa)
-            }
-            "ESTERNO" | "EROGATORE ESTERNO" => {
-                if risorsa.is_empty() {
-                    return Err("indicare l'erogatore esterno (es. cardiologia)".into());
-                }
-                Luogo::esterno(risorsa)
-            }
-            _ => {
-                return Err(format!(
-                    "luogo non riconosciuto: «{luogo_text}» (usare «sede» o «esterno»)"
-                ));
-            }
-        };
-        (frequenza, luogo)
-    };
-
-    Ok(PaiTemplateItem {
-        pathology,
-        chiave: opt(cols.chiave).to_string(),
-        categoria,
-        descrizione,
-        codice_prestazione: non_empty(opt(cols.codice)),
-        frequenza,
-        preparazione: non_empty(opt(cols.preparazione)),
-        luogo,
-        dopo,
-        note: opt(cols.note).to_string(),
-    })
 }
 
 /// Checks across rows, per pathology: keys and prestazioni not repeated, every

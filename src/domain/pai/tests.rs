@@ -16,13 +16,6 @@ fn find<'a>(items: &'a [PaiItem], descr: &str) -> &'a PaiItem {
         .unwrap_or_else(|| panic!("manca {descr}"))
 }
 
-fn line_error(text: &str) -> (usize, String) {
-    match PaiTemplates::parse_csv(text) {
-        Err(PaiError::Riga { line, reason }) => (line, reason),
-        other => panic!("atteso un errore di riga, ottenuto {other:?}"),
-    }
-}
-
 const HEADER: &str = "patologia,chiave,categoria,descrizione,codice,frequenza,preparazione,luogo,risorsa,dopo,note\n";
 
 // --- Frequenza -------------------------------------------------------
@@ -258,241 +251,12 @@ fn categories_and_places() {
     assert_eq!(Luogo::esterno("oculistica").nome(), "oculistica");
 }
 
-// --- Templates -------------------------------------------------------
-
-#[test]
-fn embedded_templates_follow_the_sgdt_codes() {
-    let parsed = PaiTemplates::parse_csv(include_str!("../../../assets/pai-modelli.csv"));
-    let parsed = parsed.unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(&parsed, PaiTemplates::embedded());
-    let catalogue = crate::io::tables::pathologies();
-    for code in parsed.pathologies() {
-        assert!(catalogue.get(code).is_some(), "{code} non è nel catalogo");
-        let items = parsed
-            .for_pathology(code)
-            .filter(|t| t.categoria != Categoria::StileDiVita)
-            .count();
-        let advice = parsed
-            .for_pathology(code)
-            .filter(|t| t.categoria == Categoria::StileDiVita)
-            .count();
-        assert!(items >= 3, "{code}: {items} prestazioni");
-        assert!(advice >= 1, "{code}: nessun consiglio");
-    }
-    // Every pathology of the old catalogue keeps its template under its SGDT code.
-    for (_, code) in crate::domain::pathology::LEGACY_CODES {
-        assert!(parsed.has_pathology(code), "{code}");
-    }
-    // Items per pathology, as documented in the README: the 15 of the first
-    // catalogue, diabetes type 1 (44), the complicated forms (16 of 50, 8 of
-    // 44) and Alzheimer (47, the dementia template).
-    let counts: Vec<(&str, usize)> = parsed
-        .pathologies()
-        .into_iter()
-        .map(|p| {
-            let n = parsed
-                .for_pathology(p)
-                .filter(|t| t.categoria != Categoria::StileDiVita)
-                .count();
-            (p, n)
-        })
-        .collect();
-    assert_eq!(
-        counts,
-        [
-            ("50", 11),
-            ("16", 12),
-            ("44", 11),
-            ("8", 13),
-            ("56", 9),
-            ("39", 7),
-            ("20", 12),
-            ("29", 8),
-            ("30", 8),
-            ("17", 13),
-            ("60", 3),
-            ("48", 5),
-            ("63", 5),
-            ("49", 6),
-            ("40", 9),
-            ("33", 4),
-            ("28", 5),
-            ("47", 5),
-            ("34", 5),
-        ]
-    );
-    let hba1c = |code: &str| {
-        parsed
-            .for_pathology(code)
-            .find(|t| t.chiave == "HBA1C")
-            .map(|t| t.frequenza)
-    };
-    assert_eq!(hba1c("50"), Some(Frequenza::VoltePerAnno(3)));
-    // The complicated forms: the same base, checked more often, plus a
-    // cardiology visit.
-    assert_eq!(hba1c("16"), Some(Frequenza::VoltePerAnno(4)));
-    assert_eq!(hba1c("8"), Some(Frequenza::VoltePerAnno(4)));
-    for complicated in ["16", "8"] {
-        assert!(
-            parsed
-                .for_pathology(complicated)
-                .any(|t| t.descrizione == "Visita cardiologica"),
-            "{complicated}"
-        );
-    }
-    let base = parsed
-        .for_pathology("50")
-        .find(|t| t.chiave == "HBA1C")
-        .unwrap();
-    assert_eq!(base.codice_prestazione.as_deref(), Some("90.28.1"));
-    assert_eq!(base.luogo, Luogo::in_sede("punto prelievi"));
-    assert!(!parsed.has_pathology("XYZ"));
-}
-
-#[test]
-fn template_errors_carry_line_numbers() {
-    assert_eq!(
-        PaiTemplates::parse_csv("codice,nome\nA,B\n"),
-        Err(PaiError::Intestazione)
-    );
-    assert_eq!(PaiTemplates::parse_csv(""), Err(PaiError::Intestazione));
-    let ok =
-        "DM2,GLIC,esame di laboratorio,Glicemia,90.27.1,annuale,a digiuno,sede,punto prelievi,,\n";
-
-    let (line, reason) = line_error(&format!(
-        "{HEADER}{ok}DM2,HB,esame di laboratorio,HbA1c,90.28.1,0/anno,,sede,punto prelievi,,\n"
-    ));
-    assert_eq!(
-        (line, reason.as_str()),
-        (3, "la frequenza non può essere 0")
-    );
-
-    let (line, reason) = line_error(&format!(
-        "{HEADER}{ok}DM2,HB,esami vari,HbA1c,,annuale,,sede,punto prelievi,,\n"
-    ));
-    assert_eq!(line, 3);
-    assert!(
-        reason.starts_with("categoria non riconosciuta: «esami vari»"),
-        "{reason}"
-    );
-
-    let (line, reason) = line_error(&format!("{HEADER}{ok}{ok}"));
-    assert_eq!(
-        (line, reason.as_str()),
-        (3, "chiave «GLIC» già usata per DM2 alla riga 2")
-    );
-
-    let (line, reason) = line_error(&format!(
-        "{HEADER}{ok}DM2,GLIC2,esame di laboratorio,Glicemia bis,90.27.1,annuale,,sede,punto prelievi,,\n"
-    ));
-    assert_eq!(
-        (line, reason.as_str()),
-        (3, "«Glicemia bis» già presente per DM2 alla riga 2")
-    );
-
-    let (line, reason) = line_error(&format!(
-        "{HEADER}{ok}DM2,V,visita,Visita,,2/anno,,sede,ambulatorio MMG,GLIC;HBA1C,\n"
-    ));
-    assert_eq!(
-        (line, reason.as_str()),
-        (
-            3,
-            "«HBA1C» in «dopo» non corrisponde a nessuna prestazione di DM2"
-        )
-    );
-
-    let (line, reason) = line_error(&format!(
-        "{HEADER}{ok}DM2,V,visita,Visita,,2/anno,,ovunque,x,,\n"
-    ));
-    assert_eq!(
-        (line, reason.as_str()),
-        (
-            3,
-            "luogo non riconosciuto: «ovunque» (usare «sede» o «esterno»)"
-        )
-    );
-
-    let (line, reason) = line_error(&format!(
-        "{HEADER}{ok}DM2,V,visita,Visita,,2/anno,,sede,,,\n"
-    ));
-    assert_eq!(
-        (line, reason.as_str()),
-        (3, "indicare la risorsa in sede (es. punto prelievi)")
-    );
-
-    let (line, reason) = line_error(&format!("{HEADER}{ok}DM2,V,visita,,,2/anno,,sede,x,,\n"));
-    assert_eq!((line, reason.as_str()), (3, "manca la descrizione"));
-
-    let (line, reason) = line_error(&format!("{HEADER}{ok}DM2,V,visita,Visita,,,,sede,x,,\n"));
-    assert_eq!(line, 3);
-    assert!(reason.starts_with("manca la frequenza"));
-
-    // A comma not quoted makes an extra column.
-    let (line, reason) = line_error(&format!(
-        "{HEADER}{ok}DM2,L,esame di laboratorio,Profilo lipidico (colesterolo, HDL),,annuale,,sede,x,,\n"
-    ));
-    assert_eq!(line, 3);
-    assert!(reason.starts_with("12 colonne invece di 11"), "{reason}");
-
-    // Cycle: the line of the first item of the cycle.
-    let (line, reason) = line_error(&format!(
-        "{HEADER}{ok}\
-         X,A,visita,Visita A,,annuale,,sede,x,B,\n\
-         X,B,esame di laboratorio,Esame B,,annuale,,sede,x,A,\n"
-    ));
-    assert_eq!(
-        (line, reason.as_str()),
-        (3, "dipendenze circolari per X: A → B → A")
-    );
-
-    let (line, reason) = line_error(&format!(
-        "{HEADER}X,A,visita,Visita A,,annuale,,sede,x,A,\n"
-    ));
-    assert_eq!(
-        (line, reason.as_str()),
-        (2, "dipendenze circolari per X: A → A")
-    );
-
-    // A quoted field over two lines: the next record's line is still right.
-    let (line, _) = line_error(&format!(
-        "{HEADER}DM2,N,stile di vita,\"Riga uno\nriga due\",,,,,,,\nDM2,V,visita,Visita,,mai,,sede,x,,\n"
-    ));
-    assert_eq!(line, 4);
-
-    // Error messages for the operator.
-    assert_eq!(
-        PaiError::Riga {
-            line: 3,
-            reason: "manca la descrizione".into()
-        }
-        .to_string(),
-        "Riga 3: manca la descrizione"
-    );
-    assert!(
-        PaiError::Intestazione
-            .to_string()
-            .contains("patologia,chiave,categoria")
-    );
-}
-
-#[test]
-fn minimal_template_columns_and_advice_rows() {
-    let text = "\u{feff}Patologia,Categoria,Descrizione,Frequenza,Luogo,Risorsa\n\
-                x,visita,Visita,trimestrale,in sede,ambulatorio MMG\n\
-                x,stile di vita,Camminare,,,\n";
-    let t = PaiTemplates::parse_csv(text).unwrap();
-    assert_eq!(t.items().len(), 2);
-    assert_eq!(t.items()[0].pathology, "X");
-    assert_eq!(t.items()[0].frequenza, Frequenza::VoltePerAnno(4));
-    assert_eq!(t.items()[1].frequenza, Frequenza::UnaVolta);
-    assert_eq!(t.items()[0].codice_prestazione, None);
-}
-
 // --- Plans from templates ---------------------------------------------
 
 #[test]
 fn diabetes_and_hypertension_merge_shared_items() {
-    let (items, advice) = plan_from_templates(&codes(&["50", "56"]), PaiTemplates::embedded());
+    let (items, advice) =
+        plan_from_templates(&codes(&["50", "56"]), crate::io::tables::pai_templates());
     // 11 for DM2 + 9 for IPA - 5 shared (creatinina, glicemia, profilo
     // lipidico, ECG, visita MMG).
     assert_eq!(items.len(), 15);
@@ -534,15 +298,17 @@ fn diabetes_and_hypertension_merge_shared_items() {
     // The same whatever the case and with repetitions.
     let again = plan_from_templates(
         &codes(&["50", " 56", "50", "XYZ"]),
-        PaiTemplates::embedded(),
+        crate::io::tables::pai_templates(),
     );
     assert_eq!(again, (items, advice));
 }
 
 #[test]
 fn three_pathologies_exact_items_and_frequencies() {
-    let (items, advice) =
-        plan_from_templates(&codes(&["50", "56", "20"]), PaiTemplates::embedded());
+    let (items, advice) = plan_from_templates(
+        &codes(&["50", "56", "20"]),
+        crate::io::tables::pai_templates(),
+    );
     let got: Vec<(u32, &str, String, String)> = items
         .iter()
         .map(|i| {
@@ -646,7 +412,7 @@ fn three_pathologies_exact_items_and_frequencies() {
 
 #[test]
 fn dependencies_become_item_ids() {
-    let (items, _) = plan_from_templates(&codes(&["50", "56"]), PaiTemplates::embedded());
+    let (items, _) = plan_from_templates(&codes(&["50", "56"]), crate::io::tables::pai_templates());
     let id = |d: &str| find(&items, d).id;
     let hba1c = id("Emoglobina glicata (HbA1c)");
     let glicemia = id("Glicemia a digiuno");
@@ -678,7 +444,7 @@ fn a_cycle_across_pathologies_is_not_created() {
          B,V,visita,Visita,,annuale,,sede,ambulatorio MMG,,\n\
          B,E,esame di laboratorio,Esame,,annuale,,sede,punto prelievi,V,\n"
     );
-    let t = PaiTemplates::parse_csv(&text).unwrap();
+    let t = crate::io::tables::parse_pai_templates(&text).unwrap();
     let (items, advice) = plan_from_templates(&codes(&["A", "B"]), &t);
     assert!(advice.is_empty());
     assert_eq!(items.len(), 2);
@@ -698,7 +464,7 @@ fn sample_pai() -> Pai {
         date(2027, 1, 14),
         "dott. Mario Bianchi",
         &codes(&["50", "56"]),
-        PaiTemplates::embedded(),
+        crate::io::tables::pai_templates(),
     );
     pai.farmaci.push(Farmaco {
         farmaco: "Metformina EG 1000 mg".into(),
@@ -899,8 +665,6 @@ proptest! {
     #[test]
     fn parsers_never_panic(text in "\\PC{0,200}") {
         let _ = Frequenza::parse(&text);
-        let _ = PaiTemplates::parse_csv(&text);
-        let _ = PaiTemplates::parse_csv(&format!("{HEADER}{text}"));
     }
 
     #[test]

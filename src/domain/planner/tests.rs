@@ -2,7 +2,7 @@ use super::*;
 use crate::domain::agenda::{
     Esterno, Pattern, conflicts, double_bookings, over_capacity, same_slot_count,
 };
-use crate::domain::pai::{Categoria, PaiStato, PaiTemplates};
+use crate::domain::pai::{Categoria, PaiStato};
 use chrono::{Datelike, Duration, Weekday};
 use proptest::prelude::*;
 
@@ -258,7 +258,7 @@ fn dm2() -> Pai {
         d(2027, 1, 14),
         "dott. Rossi",
         &["50".to_string()],
-        PaiTemplates::embedded(),
+        crate::io::tables::pai_templates(),
     )
 }
 

@@ -1,5 +1,5 @@
 use super::*;
-use crate::domain::pai::{Farmaco, PaiTemplates};
+use crate::domain::pai::Farmaco;
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -421,7 +421,7 @@ fn ids_are_deterministic_and_distinct_per_version() {
         date(2027, 2, 28),
         "dott.ssa Anna Verdi",
         &["DM2".to_string(), "IPA".to_string(), "BPCO".to_string()],
-        PaiTemplates::embedded(),
+        crate::io::tables::pai_templates(),
     );
     let a = serde_json::to_string(&pai_bundle_json(&input(&pai))).unwrap();
     let b = serde_json::to_string(&pai_bundle_json(&input(&pai))).unwrap();

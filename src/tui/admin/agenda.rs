@@ -13,7 +13,6 @@ use crate::domain::agenda::{
     Appointment, AppointmentId, Closure, ClosureId, GIORNI_REFERTO_MAX, Pattern, Resource,
     ResourceId, ResultDays, parse_giorni,
 };
-use crate::domain::pai::PaiTemplates;
 use crate::domain::text::fold;
 use crate::service::agenda::OutsideLine;
 use crate::tui::admin::AdminScreen;
@@ -243,7 +242,7 @@ impl RisorseSection {
             }
             Err(e) => self.problem = Some(crate::texts::error(env.lang, &e)),
         }
-        self.kinds = PaiTemplates::embedded()
+        self.kinds = crate::service::pai_templates()
             .resource_kinds()
             .into_iter()
             .map(str::to_string)

@@ -96,7 +96,7 @@ impl AuditSection {
         let patient = match text(0) {
             t if t.is_empty() => None,
             t => {
-                let by_cf = match CodiceFiscale::parse(&t) {
+                let by_cf = match CodiceFiscale::parse(&t, crate::service::comuni()) {
                     Ok(cf) => env
                         .desk
                         .patients()

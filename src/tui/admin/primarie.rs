@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table, Wrap};
 use tui_input::Input;
 
-use crate::domain::ats::{Ats, all_ats};
+use crate::domain::ats::Ats;
 use crate::domain::pathology::PrimarieAts;
 use crate::tui::admin::strings::Texts;
 use crate::tui::kit::field;
@@ -30,7 +30,7 @@ pub struct PrimarieSection {
 }
 
 fn ats_list() -> &'static [Ats] {
-    all_ats()
+    crate::service::ats_table().all_ats()
 }
 
 impl PrimarieSection {

@@ -12,7 +12,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table, Wrap};
 use tui_input::Input;
 
-use crate::domain::ats::all_ats;
 use crate::domain::gestore::{FINE_MODELLO_PRECEDENTE, PresaStep};
 use crate::domain::text::fold;
 use crate::domain::{Canale, Gestore, GestoreId, GestoreTipo, Patient, PatientId, PresaInCarico};
@@ -305,15 +304,21 @@ impl GestoreScreen {
     }
 
     fn own_ats(&self) -> Option<String> {
-        self.patient
-            .as_ref()
-            .and_then(|p| p.ats().map(|a| a.codice.clone()))
+        self.patient.as_ref().and_then(|p| {
+            p.ats(
+                crate::service::comuni(),
+                crate::service::ats_table(),
+                crate::service::ats_rules(),
+            )
+            .map(|a| a.codice.clone())
+        })
     }
 
     fn open_ats_picker(&mut self, env: &Env) -> Cmd {
         let g = Texts::of(env).gestori;
         let own = self.own_ats();
-        let items: Vec<String> = all_ats()
+        let items: Vec<String> = crate::service::ats_table()
+            .all_ats()
             .iter()
             .map(|a| {
                 let mut label = format::ats_label(a);
@@ -324,7 +329,8 @@ impl GestoreScreen {
             })
             .collect();
         let current = self.ats().map(str::to_string).or(own);
-        let selected = all_ats()
+        let selected = crate::service::ats_table()
+            .all_ats()
             .iter()
             .position(|a| current.as_deref() == Some(a.codice.as_str()))
             .unwrap_or(0);
@@ -338,7 +344,7 @@ impl GestoreScreen {
     }
 
     fn choose_ats(&mut self, i: usize, env: &Env) -> Cmd {
-        let Some(ats) = all_ats().get(i) else {
+        let Some(ats) = crate::service::ats_table().all_ats().get(i) else {
             return Cmd::Redraw;
         };
         let own = self.own_ats();
@@ -698,7 +704,11 @@ impl GestoreScreen {
         let width = usize::from(area.width);
 
         // The patient.
-        let ats_text = match p.ats() {
+        let ats_text = match p.ats(
+            crate::service::comuni(),
+            crate::service::ats_table(),
+            crate::service::ats_rules(),
+        ) {
             Some(a) => format::ats_label(a),
             None => s.kit.none.to_string(),
         };

@@ -7,8 +7,6 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Clear, Paragraph};
 
-use crate::domain::ats;
-use crate::domain::comuni::Comuni;
 use crate::domain::text;
 use crate::tui::kit::format;
 use crate::tui::kit::theme::{MARKER, Theme};
@@ -35,11 +33,13 @@ pub fn comuni_completion(value: &str) -> Option<Completion> {
     // An exact name first, then the comuni of Lombardy, then the others,
     // each group in alphabetical order.
     let key = text::fold(name);
-    let mut found = Comuni::embedded().complete(name, 500);
+    let mut found = crate::service::comuni().complete(name, 500);
     found.sort_by_key(|c| {
         (
             text::fold(&c.nome) != key,
-            ats::ats_for_province(&c.provincia).is_none(),
+            crate::service::ats_table()
+                .ats_for_province(&c.provincia)
+                .is_none(),
         )
     });
     let items: Vec<String> = found

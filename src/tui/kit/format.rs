@@ -4,8 +4,8 @@
 use chrono::NaiveDate;
 use ratatui::text::Span;
 
-use crate::domain::ats::{self, Ats, AtsRules};
-use crate::domain::comuni::{Comune, Comuni};
+use crate::domain::ats::Ats;
+use crate::domain::comuni::Comune;
 
 /// dd/mm/yyyy, as at the desk.
 pub fn date(d: NaiveDate) -> String {
@@ -60,7 +60,7 @@ pub fn place(belfiore: &str) -> String {
     if belfiore.trim().is_empty() {
         return String::new();
     }
-    Comuni::embedded()
+    crate::service::comuni()
         .by_belfiore(belfiore)
         .map(comune_label)
         .unwrap_or_else(|| belfiore.to_string())
@@ -69,8 +69,12 @@ pub fn place(belfiore: &str) -> String {
 /// The ATS of residence derived from the comune (Belfiore code); `None`
 /// outside Lombardy or for an unknown code.
 pub fn residence_ats(belfiore: &str) -> Option<&'static Ats> {
-    let comune = Comuni::embedded().by_belfiore(belfiore)?;
-    AtsRules::embedded().ats_for(&comune.belfiore, &comune.provincia)
+    let comune = crate::service::comuni().by_belfiore(belfiore)?;
+    crate::service::ats_rules().ats_for(
+        crate::service::ats_table(),
+        &comune.belfiore,
+        &comune.provincia,
+    )
 }
 
 /// "030321 ATS della Città Metropolitana di Milano".
@@ -80,7 +84,7 @@ pub fn ats_label(a: &Ats) -> String {
 
 /// The ATS with a code, for an operator's override.
 pub fn ats_by_code(code: &str) -> Option<&'static Ats> {
-    ats::ats_by_code(code)
+    crate::service::ats_table().ats_by_code(code)
 }
 
 /// A Belfiore code as typed: one letter and three digits ("h501").
@@ -106,7 +110,7 @@ pub fn resolve_place(text: &str) -> Result<&'static Comune, PlaceError> {
     if text.is_empty() {
         return Err(PlaceError::Empty);
     }
-    let comuni = Comuni::embedded();
+    let comuni = crate::service::comuni();
     if looks_like_belfiore(text) {
         return comuni
             .by_belfiore(text)

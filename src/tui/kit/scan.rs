@@ -53,7 +53,7 @@ impl ScanDetector {
                 if !within(ENTER_GAP) || burst.len() != codice_fiscale::LEN {
                     return None;
                 }
-                CodiceFiscale::parse(&burst)
+                CodiceFiscale::parse(&burst, crate::service::comuni())
                     .ok()
                     .map(|cf| cf.as_str().to_string())
             }

@@ -797,7 +797,7 @@ mod tests {
             d + chrono::Days::new(364),
             "Dott. Riva",
             &["50".to_string()],
-            crate::domain::pai::PaiTemplates::embedded(),
+            crate::service::pai_templates(),
         );
         pai.items.truncate(3);
         pai

@@ -3,16 +3,7 @@ use chrono::NaiveDate;
 
 fn pai() -> Pai {
     let d = NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
-    let mut pai = Pai::from_templates(
-        1,
-        1,
-        1,
-        d,
-        d,
-        "",
-        &[],
-        crate::domain::pai::PaiTemplates::embedded(),
-    );
+    let mut pai = Pai::from_templates(1, 1, 1, d, d, "", &[], crate::service::pai_templates());
     pai.esenzioni = vec!["013".into(), "031".into()];
     pai.allergie = vec!["penicillina".into()];
     pai

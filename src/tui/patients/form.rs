@@ -445,10 +445,12 @@ impl FormScreen {
     /// Fills sex, birth date and birthplace from a valid codice fiscale when
     /// they are empty. Returns whether anything was filled.
     fn fill_from_cf(&mut self, env: &Env) -> bool {
-        let Ok(cf) = CodiceFiscale::parse(self.value(FieldId::CodiceFiscale)) else {
+        let Ok(cf) =
+            CodiceFiscale::parse(self.value(FieldId::CodiceFiscale), crate::service::comuni())
+        else {
             return false;
         };
-        let d = cf.decode(env.today);
+        let d = cf.decode(env.today, crate::service::comuni());
         let mut filled = false;
         let mut fill = |form: &mut FormScreen, id: FieldId, value: String| {
             let i = id.index();
@@ -595,7 +597,14 @@ impl FormScreen {
                 s.patients.cf_compute_needs(&missing.join(", ")),
             ));
         };
-        let code = match compute(&surname, &name, sex, birth, &place.belfiore) {
+        let code = match compute(
+            &surname,
+            &name,
+            sex,
+            birth,
+            &place.belfiore,
+            crate::service::comuni(),
+        ) {
             Ok(c) => c.as_str().to_string(),
             Err(e) => return Cmd::Status(Status::error(e.to_string())),
         };
@@ -711,8 +720,11 @@ impl FormScreen {
         let mut notes: Vec<Option<Note>> = vec![None; FIELDS.len()];
         let mut set = |id: FieldId, note: Option<Note>| notes[id.index()] = note;
 
-        let cf = CodiceFiscale::parse(v(FieldId::CodiceFiscale));
-        let decoded: Option<Decoded> = cf.as_ref().ok().map(|c| c.decode(env.today));
+        let cf = CodiceFiscale::parse(v(FieldId::CodiceFiscale), crate::service::comuni());
+        let decoded: Option<Decoded> = cf
+            .as_ref()
+            .ok()
+            .map(|c| c.decode(env.today, crate::service::comuni()));
         let cf_text = cf
             .as_ref()
             .map(|c| c.as_str().to_string())

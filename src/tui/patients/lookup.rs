@@ -134,7 +134,7 @@ impl LookupScreen {
             },
             Action::NewPatient => {
                 // A valid codice fiscale typed in the search goes into the form.
-                let cf = CodiceFiscale::parse(self.input.value())
+                let cf = CodiceFiscale::parse(self.input.value(), crate::service::comuni())
                     .ok()
                     .map(|cf| cf.as_str().to_string());
                 Cmd::NewPatient(cf)

@@ -3,6 +3,13 @@
 //! parsed once. The domain keeps the types and the rules; the files' format
 //! (header, columns, line numbers in errors) is read here.
 
+mod ats;
+mod comuni;
+mod pai;
+pub use ats::{ats_rules, ats_table, parse_asst_csv, parse_ats_csv, parse_ats_exceptions};
+pub use comuni::{comuni, parse_comuni};
+pub use pai::{pai_templates, parse_pai_templates};
+
 use std::sync::OnceLock;
 
 use chrono::NaiveDate;
@@ -15,8 +22,9 @@ use crate::domain::pathology::{Catalogue, Pathology, PrimarieAts};
 /// unreadable, the table is empty (tests guard against it).
 pub fn patroni() -> &'static PatronTable {
     static EMBEDDED: OnceLock<PatronTable> = OnceLock::new();
-    EMBEDDED
-        .get_or_init(|| parse_patroni(include_str!("../../assets/patroni.csv")).unwrap_or_default())
+    EMBEDDED.get_or_init(|| {
+        parse_patroni(include_str!("../../../assets/patroni.csv")).unwrap_or_default()
+    })
 }
 
 /// Reads a table with header `comune,giorno,mese,santo`, one comune per row. Errors
@@ -117,7 +125,7 @@ pub fn parse_patroni(text: &str) -> Result<PatronTable, CalendarError> {
 pub fn pathologies() -> &'static Catalogue {
     static EMBEDDED: OnceLock<Catalogue> = OnceLock::new();
     EMBEDDED.get_or_init(|| {
-        parse_pathologies(include_str!("../../assets/patologie.csv")).unwrap_or_default()
+        parse_pathologies(include_str!("../../../assets/patologie.csv")).unwrap_or_default()
     })
 }
 
@@ -250,11 +258,20 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_line_of_the_embedded_patroni_parses() {
+        assert_eq!(
+            parse_patroni(include_str!("../../../assets/patroni.csv")).as_ref(),
+            Ok(patroni())
+        );
+        assert!(patroni().len() >= 12);
+    }
+
+    #[test]
     fn the_catalogue_is_the_published_sgdt_list() {
         let c = pathologies();
         assert_eq!(c.items().len(), 65);
         // Code and description exactly as in the Region's file.
-        let published = include_str!("../../assets/patologie-sgdt.csv");
+        let published = include_str!("../../../assets/patologie-sgdt.csv");
         let rows: Vec<(&str, &str)> = published
             .lines()
             .skip(1)
@@ -284,7 +301,7 @@ mod tests {
 
     #[test]
     fn the_levels_are_the_published_ones() {
-        let published = include_str!("../../assets/livello-gravita.csv");
+        let published = include_str!("../../../assets/livello-gravita.csv");
         let rows: Vec<(u8, &str)> = published
             .lines()
             .skip(1)
