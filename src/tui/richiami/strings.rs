@@ -100,8 +100,8 @@ impl RichiamiStrings {
     pub fn range_hint(&self, key: &str, other: u64) -> String {
         tr!(
             self.lang,
-            "{key}: mostra {other} giorni · Invio: apre il Patto del paziente (Ctrl+R rinnova)"
-                | "{key}: show {other} days · Enter: opens the patient's Pact (Ctrl+R renews)"
+            "{key}: mostra {other} giorni · Invio: apre il Patto · Ctrl+R: rinnova tutti"
+                | "{key}: show {other} days · Enter: opens the patient's Pact · Ctrl+R: renew all"
         )
     }
 
