@@ -17,9 +17,11 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 // mimalloc's `mi_option_set` and `mi_option_arena_eager_commit` (the C
 // library of libmimalloc-sys, linked with the allocator above; v3's
 // `mi_option_e`).
+#[cfg(target_os = "linux")]
 unsafe extern "C" {
     fn mi_option_set(option: std::ffi::c_int, value: std::ffi::c_long);
 }
+#[cfg(target_os = "linux")]
 const MI_OPTION_ARENA_EAGER_COMMIT: std::ffi::c_int = 4;
 
 /// mimalloc commits its arenas' memory as the pages are used instead of
