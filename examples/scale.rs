@@ -59,9 +59,28 @@ use sportello::store::{DEFAULT_CACHE_BYTES, PatientRow, Store};
 use sportello::tui::patients::lookup::LookupScreen;
 use sportello::tui::{App, AppEvent, Lang};
 
-/// The application binary runs on mimalloc (see `src/main.rs`): so does the benchmark.
+/// The application binary runs on mimalloc (see `src/main.rs`): so does the
+/// benchmark, with its arenas committed on demand (`commit_memory_on_demand`).
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+#[cfg(target_os = "linux")]
+unsafe extern "C" {
+    fn mi_option_set(option: std::ffi::c_int, value: std::ffi::c_long);
+}
+#[cfg(target_os = "linux")]
+const MI_OPTION_ARENA_EAGER_COMMIT: std::ffi::c_int = 4;
+
+#[cfg(target_os = "linux")]
+#[used]
+#[unsafe(link_section = ".init_array")]
+static COMMIT_MEMORY_ON_DEMAND: extern "C" fn() = commit_memory_on_demand;
+
+#[cfg(target_os = "linux")]
+extern "C" fn commit_memory_on_demand() {
+    // SAFETY: sets an option of the linked allocator, as `src/main.rs` does.
+    unsafe { mi_option_set(MI_OPTION_ARENA_EAGER_COMMIT, 0) };
+}
 
 /// Seed and "today" of the demo generator: the same patients on every run.
 const SEED: u64 = 20_260_115;
