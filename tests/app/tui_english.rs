@@ -197,6 +197,8 @@ fn amministrazione_in_english() {
         "operators",
         "audit",
         "archivio",
+        "primarie",
+        "import_mmg",
     ] {
         ui.keys(|e| {
             e.key(KeyCode::Enter);
