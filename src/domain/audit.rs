@@ -42,10 +42,13 @@ pub enum AuditAction {
     ListViewed,
     /// The worklist of arruolabili: a contact recorded, an invitation printed.
     Arruolabile,
+    /// The store rewritten with its live records only (`compatta`, and the
+    /// end of a GDPR erasure).
+    Compaction,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 24] = [
+    pub const ALL: [AuditAction; 25] = [
         AuditAction::Login,
         AuditAction::LoginFailed,
         AuditAction::Logout,
@@ -70,6 +73,7 @@ impl AuditAction {
         AuditAction::GdprErase,
         AuditAction::ListViewed,
         AuditAction::Arruolabile,
+        AuditAction::Compaction,
     ];
 
     pub fn code(self) -> u8 {
@@ -111,6 +115,7 @@ impl AuditAction {
             AuditAction::GdprErase => "cancellazione GDPR",
             AuditAction::ListViewed => "consultazione elenco",
             AuditAction::Arruolabile => "arruolabili",
+            AuditAction::Compaction => "compattazione archivio",
         }
     }
 }

@@ -316,15 +316,24 @@ impl Desk {
             origin,
         } = self;
         let (store, report) = store.rewrite()?;
+        let desk = Desk {
+            store,
+            clock,
+            session,
+            practice_name,
+            runner,
+            origin,
+        };
+        desk.audit(
+            crate::domain::audit::AuditAction::Compaction,
+            None,
+            format!(
+                "Archivio riscritto: {} voci, {} pazienti, {} → {} byte",
+                report.entries, report.patients, report.bytes_before, report.bytes_after
+            ),
+        )?;
         Ok((
-            Desk {
-                store,
-                clock,
-                session,
-                practice_name,
-                runner,
-                origin,
-            },
+            desk,
             Compaction {
                 bytes_before: report.bytes_before,
                 bytes_after: report.bytes_after,

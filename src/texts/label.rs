@@ -395,6 +395,7 @@ pub fn audit_action(lang: Lang, a: AuditAction) -> &'static str {
         AuditAction::GdprErase => tr!(lang, "cancellazione GDPR", "GDPR erasure"),
         AuditAction::ListViewed => tr!(lang, "consultazione elenco", "list viewed"),
         AuditAction::Arruolabile => tr!(lang, "arruolabili", "eligible patients"),
+        AuditAction::Compaction => tr!(lang, "compattazione archivio", "store compacted"),
     }
 }
 

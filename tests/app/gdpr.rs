@@ -732,6 +732,7 @@ fn erase_removes_birth_place_and_comune_from_the_patto_text() {
 
 #[test]
 fn ids_keep_increasing_after_a_rewrite() {
+    use sportello::domain::audit::{AuditAction, AuditFilter};
     let dir = tempfile::tempdir().unwrap();
     let desk = desk(dir.path());
     let s = setup(&desk);
@@ -742,6 +743,21 @@ fn ids_keep_increasing_after_a_rewrite() {
     let (desk, c) = desk.compact().unwrap();
     assert_eq!((c.patients, c.bytes_after > 0), (2, true));
     assert!(c.entries > 20, "{c:?}");
+    // The rewrite is in the audit trail, with what it kept.
+    let last = desk
+        .operators()
+        .audit_page(&AuditFilter::default(), None, 1)
+        .unwrap();
+    assert_eq!(last[0].action, AuditAction::Compaction);
+    assert!(
+        last[0].summary.starts_with(&format!(
+            "Archivio riscritto: {} voci, 2 pazienti, ",
+            c.entries
+        )),
+        "{}",
+        last[0].summary
+    );
+    assert_eq!(desk.operators().verify_audit().unwrap(), Ok(last[0].seq));
     let id = desk
         .patients()
         .register_patient(patient("Verdi", "Luigi", 14, "02 1111111"))
