@@ -92,32 +92,18 @@ pub fn import_gestori(
         Ok(read) => read,
         Err(e) => return Ok(list_file_error(lang, file, e)),
     };
-    let sheet = preview
-        .sheet
-        .as_ref()
-        .map(|s| t::import_sheet(lang, s))
-        .unwrap_or_default();
-    println!(
-        "{}",
-        t::import_file(
-            lang,
-            &name,
-            preview.accepted.len(),
-            preview.rejected.len(),
-            preview.encoding,
-            &sheet
-        )
+    let rejected = preview.rejected.iter().map(|r| {
+        let reason = sportello::texts::gestori_row_rejection(lang, &r.reason);
+        (r.line, reason)
+    });
+    print_list_head(
+        lang,
+        &name,
+        preview.sheet.as_deref(),
+        preview.accepted.len(),
+        preview.encoding,
+        rejected,
     );
-    for r in &preview.rejected {
-        println!(
-            "{}",
-            t::import_rejected(
-                lang,
-                r.line,
-                sportello::texts::gestori_row_rejection(lang, &r.reason)
-            )
-        );
-    }
     for a in &preview.accepted {
         for w in &a.warnings {
             println!(
@@ -164,48 +150,24 @@ pub fn import_arruolabili(
     sheet: Option<&str>,
     conferma: bool,
 ) -> Result<ExitCode, DeskError> {
-    use sportello::service::arruolabili::{ListFileError, read_arruolabili_file};
+    use sportello::service::arruolabili::read_arruolabili_file;
     let lang = cli.lang();
     let (name, preview) = match read_arruolabili_file(file, sheet) {
         Ok(read) => read,
-        Err(ListFileError::TooBig { bytes }) => {
-            eprintln!(
-                "{}",
-                t::file_too_big(lang, file.display(), bytes / 1_048_576)
-            );
-            return Ok(ExitCode::FAILURE);
-        }
-        Err(ListFileError::Unreadable(e)) => {
-            eprintln!("{}", t::cannot_read(lang, file.display(), e));
-            return Ok(ExitCode::FAILURE);
-        }
-        Err(ListFileError::Format(e)) => {
-            eprintln!("{}", t::import_error(lang, &e));
-            return Ok(ExitCode::FAILURE);
-        }
+        Err(e) => return Ok(list_file_error(lang, file, e)),
     };
-    let sheet = preview
-        .sheet
-        .as_ref()
-        .map(|s| t::import_sheet(lang, s))
-        .unwrap_or_default();
-    println!(
-        "{}",
-        t::import_file(
-            lang,
-            &name,
-            preview.accepted.len(),
-            preview.rejected.len(),
-            preview.encoding,
-            &sheet
-        )
+    let rejected = preview
+        .rejected
+        .iter()
+        .map(|r| (r.line, t::arruolabili_problem(lang, &r.problem)));
+    print_list_head(
+        lang,
+        &name,
+        preview.sheet.as_deref(),
+        preview.accepted.len(),
+        preview.encoding,
+        rejected,
     );
-    for r in &preview.rejected {
-        println!(
-            "{}",
-            t::import_rejected(lang, r.line, t::arruolabili_problem(lang, &r.problem))
-        );
-    }
     for a in &preview.accepted {
         for w in &a.warnings {
             println!(
@@ -319,32 +281,18 @@ pub fn import_mmg_aderenti(
         Ok(read) => read,
         Err(e) => return Ok(list_file_error(lang, file, e)),
     };
-    let sheet = preview
-        .sheet
-        .as_ref()
-        .map(|s| t::import_sheet(lang, s))
-        .unwrap_or_default();
-    println!(
-        "{}",
-        t::import_file(
-            lang,
-            &name,
-            preview.accepted.len(),
-            preview.rejected.len(),
-            preview.encoding,
-            &sheet
-        )
+    let rejected = preview.rejected.iter().map(|r| {
+        let reason = sportello::texts::label::mmg_row_problem(lang, &r.problem);
+        (r.line, reason)
+    });
+    print_list_head(
+        lang,
+        &name,
+        preview.sheet.as_deref(),
+        preview.accepted.len(),
+        preview.encoding,
+        rejected,
     );
-    for r in &preview.rejected {
-        println!(
-            "{}",
-            t::import_rejected(
-                lang,
-                r.line,
-                sportello::texts::label::mmg_row_problem(lang, &r.problem)
-            )
-        );
-    }
     let desk = open_desk(cli)?;
     let plan = desk
         .gestori()
@@ -409,4 +357,24 @@ fn list_file_error(lang: Lang, file: &Path, e: ListFileError) -> ExitCode {
         ListFileError::Format(e) => eprintln!("{}", t::import_error(lang, &e)),
     }
     ExitCode::FAILURE
+}
+
+/// The first lines of an ATS list's preview: the file, its rows recognised
+/// and rejected, its encoding and sheet; then each rejected row with why.
+fn print_list_head(
+    lang: Lang,
+    name: &str,
+    sheet: Option<&str>,
+    accepted: usize,
+    encoding: &str,
+    rejected: impl ExactSizeIterator<Item = (usize, String)>,
+) {
+    let sheet = sheet.map(|s| t::import_sheet(lang, s)).unwrap_or_default();
+    println!(
+        "{}",
+        t::import_file(lang, name, accepted, rejected.len(), encoding, &sheet)
+    );
+    for (line, reason) in rejected {
+        println!("{}", t::import_rejected(lang, line, reason));
+    }
 }

@@ -24,7 +24,7 @@ use crate::tui::kit::field;
 use crate::tui::kit::format;
 use crate::tui::kit::keys::{Action, Context};
 use crate::tui::kit::screen::{Cmd, Env, Status};
-use crate::tui::kit::theme::{ERROR_MARK, INFO_MARK, MARKER, WARNING_MARK};
+use crate::tui::kit::theme::{ERROR_MARK, INFO_MARK, WARNING_MARK};
 
 /// The fields, in Tab order.
 const FILE: usize = 0;
@@ -434,41 +434,9 @@ impl ImportSection {
             if y >= area.bottom() {
                 return;
             }
-            let is_focus = i == self.focus;
-            let marker = if is_focus { MARKER } else { "  " };
-            frame.render_widget(
-                Paragraph::new(Span::styled(
-                    format!("{marker}{label}"),
-                    if is_focus {
-                        theme.label_focused
-                    } else {
-                        theme.label
-                    },
-                )),
-                Rect {
-                    y,
-                    height: 1,
-                    width: label_width,
-                    ..area
-                },
-            );
-            field::render(
-                frame,
-                Rect {
-                    x: area.x + label_width,
-                    y,
-                    width: input_width,
-                    height: 1,
-                },
-                &self.inputs[i],
-                focused && is_focus,
-                if is_focus {
-                    theme.field_focused
-                } else {
-                    theme.field
-                },
-                theme.label,
-            );
+            let widths = (label_width, input_width);
+            let focus = (i == self.focus, focused);
+            field::render_row(frame, area, y, widths, label, &self.inputs[i], focus, theme);
             y += 1;
             // What the ATS field resolves to.
             if i == ATS && y < area.bottom() {

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 use tui_input::Input;
 
@@ -20,7 +20,7 @@ use crate::tui::kit::format;
 use crate::tui::kit::keys::{Action, Context};
 use crate::tui::kit::lang::Lang;
 use crate::tui::kit::screen::{Cmd, Env, Status};
-use crate::tui::kit::theme::{ERROR_MARK, MARKER, WARNING_MARK};
+use crate::tui::kit::theme::{ERROR_MARK, WARNING_MARK};
 
 const FILE: usize = 0;
 const SHEET: usize = 1;
@@ -306,41 +306,9 @@ impl ImportScreen {
             if y >= area.bottom() {
                 return;
             }
-            let is_focus = i == self.focus;
-            let marker = if is_focus { MARKER } else { "  " };
-            frame.render_widget(
-                Paragraph::new(Span::styled(
-                    format!("{marker}{label}"),
-                    if is_focus {
-                        theme.label_focused
-                    } else {
-                        theme.label
-                    },
-                )),
-                Rect {
-                    y,
-                    height: 1,
-                    width: label_width,
-                    ..area
-                },
-            );
-            field::render(
-                frame,
-                Rect {
-                    x: area.x + label_width,
-                    y,
-                    width: input_width,
-                    height: 1,
-                },
-                &self.inputs[i],
-                focused && is_focus,
-                if is_focus {
-                    theme.field_focused
-                } else {
-                    theme.field
-                },
-                theme.label,
-            );
+            let widths = (label_width, input_width);
+            let focus = (i == self.focus, focused);
+            field::render_row(frame, area, y, widths, label, &self.inputs[i], focus, theme);
             y += 1;
         }
         if let Some(e) = &self.error

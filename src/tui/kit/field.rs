@@ -53,6 +53,59 @@ pub fn input_with(value: &str) -> Input {
     Input::new(value.to_string())
 }
 
+/// One row of a form on line `y` of `area`: the label, marked when it has
+/// the focus, in `label_width` columns, then the field in `input_width`.
+/// `focused`: the screen has the keyboard (the cursor is placed).
+#[allow(clippy::too_many_arguments)]
+pub fn render_row(
+    frame: &mut Frame,
+    area: Rect,
+    y: u16,
+    (label_width, input_width): (u16, u16),
+    label: &str,
+    input: &Input,
+    (is_focus, focused): (bool, bool),
+    theme: &crate::tui::kit::theme::Theme,
+) {
+    let marker = if is_focus {
+        crate::tui::kit::theme::MARKER
+    } else {
+        "  "
+    };
+    let label_style = if is_focus {
+        theme.label_focused
+    } else {
+        theme.label
+    };
+    frame.render_widget(
+        Paragraph::new(Span::styled(format!("{marker}{label}"), label_style)),
+        Rect {
+            y,
+            height: 1,
+            width: label_width,
+            ..area
+        },
+    );
+    let field_style = if is_focus {
+        theme.field_focused
+    } else {
+        theme.field
+    };
+    render(
+        frame,
+        Rect {
+            x: area.x + label_width,
+            y,
+            width: input_width,
+            height: 1,
+        },
+        input,
+        focused && is_focus,
+        field_style,
+        theme.label,
+    );
+}
+
 /// Draws a field as `[value]` in `area` (one line). When `focused`, the
 /// terminal cursor is placed at the input's visual cursor.
 pub fn render(
