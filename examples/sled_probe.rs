@@ -2,6 +2,7 @@
 //!
 //! `sled_probe load N DIR [BATCH]`: demo patients into a new store, sizes at each stage.
 //! `sled_probe open DIR`: one open + first query, time and memory.
+//! `sled_probe rewrite DIR`: `Store::rewrite` (what `compatta` does), time and sizes.
 //! `sled_probe idle DIR SECS`: keeps a store open (sled's flusher and segment
 //! cleaner running), then reports its size. `SPX_IDLE=SECS` does the same
 //! between the load and `finish_bulk_load`.
@@ -166,6 +167,21 @@ fn main() {
                 files(dir)
             );
         }
-        _ => panic!("load|open|idle"),
+        "rewrite" => {
+            let dir = Path::new(&args[2]);
+            let store = Store::open(dir).unwrap();
+            let t = Instant::now();
+            let (store, report) = store.rewrite().unwrap();
+            println!(
+                "{{\"rewrite_secs\": {:.2}, \"before\": {}, \"after\": {}, \"entries\": {}, {}}}",
+                t.elapsed().as_secs_f64(),
+                report.bytes_before,
+                report.bytes_after,
+                report.entries,
+                files(dir)
+            );
+            drop(store);
+        }
+        _ => panic!("load|open|idle|rewrite"),
     }
 }

@@ -10,6 +10,7 @@ mod check;
 pub mod cifra;
 mod codec;
 mod demo;
+mod fill;
 #[cfg(test)]
 mod fuzz;
 pub mod gdpr;

@@ -20,6 +20,9 @@
 //!    move at the next open;
 //! 4. the old files are deleted.
 //!
+//! Each tree is written with full leaves and little left over in the log
+//! (see `store::fill`).
+//!
 //! Ids: sled's id generator restarts at zero in a fresh store, so the new
 //! store records the old store's next id as its id base (`META_ID_BASE`),
 //! and [`Store::next_id`] counts above it.
@@ -40,9 +43,6 @@ const OLD_COMPLETE: &str = "completa";
 const LOCK_FILE: &str = ".riscrittura.lock";
 /// Meta key: ids below this were given by an earlier store (big-endian u64).
 pub(crate) const META_ID_BASE: &[u8] = b"id_base";
-
-/// Entries copied per batch.
-const BATCH: usize = 10_000;
 
 /// What a rewrite did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -233,20 +233,7 @@ impl Store {
         for name in self.db.tree_names() {
             let from = self.db.open_tree(&name).map_err(|e| self.fatal(e))?;
             let into = fresh.open_tree(&name).map_err(engine)?;
-            let mut batch = sled::Batch::default();
-            let mut pending = 0;
-            for item in from.iter() {
-                let (k, v) = item.map_err(|e| self.fatal(e))?;
-                batch.insert(k, v);
-                pending += 1;
-                entries += 1;
-                if pending == BATCH {
-                    into.apply_batch(std::mem::take(&mut batch))
-                        .map_err(engine)?;
-                    pending = 0;
-                }
-            }
-            into.apply_batch(batch).map_err(engine)?;
+            entries += super::fill::write_full_leaves(&into, || from.iter()).map_err(engine)?;
         }
         let next = self.next_id()?;
         fresh
