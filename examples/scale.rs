@@ -6,7 +6,7 @@
 //! 1. generates N patients once (the demo generator, fixed seed and date) into
 //!    a plain-text file;
 //! 2. loads them, each engine in its own child process, into a fresh sportello
-//!    store (`insert_patients_batch` in batches, then `make_durable`) and into a
+//!    store (`Store::patient_load`: batches added, then written tree by tree) and into a
 //!    SQLite file with the equivalent tables and indexes (batched transactions,
 //!    prepared statements, WAL, checkpoint at the end, exclusive locking like
 //!    sled's one-process store, the same page-cache size as sled's);
@@ -537,9 +537,10 @@ fn load_sled(paths: &Paths, batch: usize, cache: u64) -> Result<Value> {
     let mut engine = Duration::ZERO;
     let mut next_id = 1;
     let mut ids_in_order = true;
+    let mut load = store.patient_load()?;
     let count = for_each_batch(&paths.patients(), batch, |list| {
         let started = Instant::now();
-        store.insert_patients_batch(list)?;
+        load.add(list)?;
         engine += started.elapsed();
         for p in list.iter() {
             ids_in_order &= p.id == next_id;
@@ -547,9 +548,10 @@ fn load_sled(paths: &Paths, batch: usize, cache: u64) -> Result<Value> {
         }
         Ok(())
     })?;
-    // make_durable, then a reopen that pays sled's log replay now (part of
-    // the load time), not at the first open after it.
+    // The trees written, durable, then a reopen that pays sled's log replay
+    // now (part of the load time), not at the first open after it.
     let started = Instant::now();
+    load.finish()?;
     let store = store.finish_bulk_load()?;
     let finish = started.elapsed();
     engine += finish;

@@ -51,7 +51,18 @@ pub(crate) fn write_full_leaves<I>(
 where
     I: Iterator<Item = sled::Result<Entry>>,
 {
-    let count = for_each_block(entries(), |block| {
+    let count = first_pass(into, entries())?;
+    second_pass(into, entries())?;
+    Ok(count)
+}
+
+/// Pass 1 of [`write_full_leaves`]: each block's first 8 entries and its
+/// last. Returns the number of entries.
+pub(crate) fn first_pass(
+    into: &sled::Tree,
+    entries: impl Iterator<Item = sled::Result<Entry>>,
+) -> sled::Result<u64> {
+    for_each_block(entries, |block| {
         if block.len() < LEAF {
             // The tail: in key order, no second pass.
             for (k, v) in block {
@@ -63,8 +74,16 @@ where
             into.insert(k, v.clone())?;
         }
         Ok(())
-    })?;
-    for_each_block(entries(), |block| {
+    })
+}
+
+/// Pass 2 of [`write_full_leaves`], over the same entries: each block's
+/// middle, then the leaf written whole.
+pub(crate) fn second_pass(
+    into: &sled::Tree,
+    entries: impl Iterator<Item = sled::Result<Entry>>,
+) -> sled::Result<()> {
+    for_each_block(entries, |block| {
         if block.len() < LEAF {
             return Ok(());
         }
@@ -82,7 +101,7 @@ where
         into.insert(k, v.clone())?;
         Ok(())
     })?;
-    Ok(count)
+    Ok(())
 }
 
 /// Calls `f` with consecutive blocks of [`LEAF`] entries (the last one

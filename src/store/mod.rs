@@ -35,7 +35,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 pub use changes::{Area, Changes};
 pub use check::CheckReport;
 pub use guard::{inside_store_boundary, newest_auto_backup, restore_hint, way_out};
-pub use patients::{IndexHit, OtherName, PatientIndex, PatientRow, name_index_row};
+pub use patients::{IndexHit, OtherName, PatientIndex, PatientLoad, PatientRow, name_index_row};
 
 /// Reopen attempts (25 ms apart) while a just-dropped handle still holds the lock.
 const LOCK_RETRIES: u32 = 40;
@@ -379,6 +379,8 @@ impl Store {
                 other => break other?,
             }
         };
+        // sled's lock is held: no other process is loading into this store.
+        patients::remove_unfinished_load(dir);
         let tree = |name: &str| db.open_tree(name).map_err(|e| open_error(dir, e));
         let mut store = Store {
             dir: dir.to_path_buf(),

@@ -59,6 +59,9 @@ impl PatientRow {
 }
 
 /// The value of a codice fiscale index entry: the id, then the display row.
+/// Keys and values for one tree.
+type Entries = Vec<(Vec<u8>, Vec<u8>)>;
+
 pub(crate) fn cf_value(id: PatientId, row: &[u8]) -> Vec<u8> {
     let mut v = Vec::with_capacity(8 + row.len());
     v.extend_from_slice(&id_key(id));
@@ -637,29 +640,7 @@ impl Store {
                 return Err(StoreError::DuplicateCf(p.codice_fiscale.clone()));
             }
         }
-        type Entries = Vec<(Vec<u8>, Vec<u8>)>;
-        let mut entries: [Entries; 7] = Default::default();
-        for p in patients.iter_mut() {
-            p.id = self.new_patient_id()?;
-            let keys = PatientKeys::of(p);
-            let id = id_key(p.id).to_vec();
-            let row = encode_row(p, None)?;
-            entries[0].push((id, encode_patient(p)?));
-            entries[1].push((keys.cf, cf_value(p.id, &row)));
-            if let Some(k) = keys.tessera {
-                entries[3].push((k, row.clone()));
-            }
-            entries[2].push((keys.name, row));
-            for k in keys.phones {
-                entries[4].push((k, Vec::new()));
-            }
-            for k in keys.words {
-                entries[5].push((k, Vec::new()));
-            }
-            for k in keys.others {
-                entries[6].push((k, Vec::new()));
-            }
-        }
+        let entries = self.batch_entries(patients)?;
         // The trees are independent: fill them side by side, each in key order.
         // (sled's apply_batch takes a store-wide write lock and would serialise
         // them; plain inserts only take a shared one.)
@@ -691,6 +672,34 @@ impl Store {
             result.map_err(|e| self.fatal(e))?;
         }
         Ok(())
+    }
+
+    /// Gives each patient of a bulk load its id and returns the entries of
+    /// the patient trees (in the order of [`Store::patient_trees`]), unsorted.
+    fn batch_entries(&self, patients: &mut [Patient]) -> Result<[Entries; 7]> {
+        let mut entries: [Entries; 7] = Default::default();
+        for p in patients.iter_mut() {
+            p.id = self.new_patient_id()?;
+            let keys = PatientKeys::of(p);
+            let id = id_key(p.id).to_vec();
+            let row = encode_row(p, None)?;
+            entries[0].push((id, encode_patient(p)?));
+            entries[1].push((keys.cf, cf_value(p.id, &row)));
+            if let Some(k) = keys.tessera {
+                entries[3].push((k, row.clone()));
+            }
+            entries[2].push((keys.name, row));
+            for k in keys.phones {
+                entries[4].push((k, Vec::new()));
+            }
+            for k in keys.words {
+                entries[5].push((k, Vec::new()));
+            }
+            for k in keys.others {
+                entries[6].push((k, Vec::new()));
+            }
+        }
+        Ok(entries)
     }
 
     /// Ends a bulk load: makes it durable, then closes and reopens the store.
@@ -1242,3 +1251,7 @@ fn decode_hit(index: PatientIndex, key: &[u8], value: &[u8]) -> Option<IndexHit>
 
 #[cfg(test)]
 mod tests;
+
+mod bulk;
+pub use bulk::PatientLoad;
+pub(crate) use bulk::remove_unfinished_load;

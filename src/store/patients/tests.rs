@@ -1,4 +1,4 @@
-use super::super::Store;
+use super::super::{Store, StoreError};
 use super::{META_NAME_WORD_BUILT, name_word_keys};
 use crate::domain::{Patient, PatientId};
 use crate::service::demo::DemoGenerator;
@@ -672,4 +672,115 @@ fn a_format_3_store_gets_the_display_rows_when_opened() {
     assert_eq!(rows.len(), 6);
     assert!(rows.contains(&expected_row(&q, Some(5))));
     assert!(rows.contains(&expected_row(&p, None)));
+}
+
+fn batches(seed: u64, sizes: &[usize]) -> Vec<Vec<Patient>> {
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 1, 15).unwrap();
+    let mut generator = DemoGenerator::new(seed, today);
+    sizes
+        .iter()
+        .map(|&n| (0..n).map(|_| generator.next_patient(&|_| false)).collect())
+        .collect()
+}
+
+/// Every patient tree, key and value.
+fn patient_tree_contents(store: &Store) -> Vec<Vec<(sled::IVec, sled::IVec)>> {
+    store
+        .patient_trees()
+        .iter()
+        .map(|t| t.iter().map(|e| e.unwrap()).collect())
+        .collect()
+}
+
+#[test]
+fn a_patient_load_writes_what_batch_inserts_write() {
+    let sizes = [700, 1300, 45];
+    let by_batch = tempfile::tempdir().unwrap();
+    let by_batch = Store::open(by_batch.path()).unwrap();
+    for mut batch in batches(11, &sizes) {
+        by_batch.insert_patients_batch(&mut batch).unwrap();
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let mut load = store.patient_load().unwrap();
+    let mut loaded = Vec::new();
+    for mut batch in batches(11, &sizes) {
+        load.add(&mut batch).unwrap();
+        loaded.extend(batch);
+    }
+    // Nothing in the store before finish, the runs beside it.
+    assert_eq!(store.patient_count(), 0);
+    assert!(dir.path().join(super::bulk::LOAD_DIR).is_dir());
+    assert_eq!(load.finish().unwrap(), 2045);
+    assert!(!dir.path().join(super::bulk::LOAD_DIR).exists());
+    assert_eq!(
+        patient_tree_contents(&store),
+        patient_tree_contents(&by_batch)
+    );
+    assert_eq!(store.patient_count(), 2045);
+    let last = loaded.last().unwrap();
+    assert_eq!(store.get_patient(last.id).unwrap().as_ref(), Some(last));
+    let report = store.check().unwrap();
+    assert!(report.is_ok(), "{:?}", report.problems);
+    let store = store.finish_bulk_load().unwrap();
+    assert_eq!(found(&store, &last.codice_fiscale), vec![last.id]);
+}
+
+#[test]
+fn a_patient_load_refuses_a_repeated_codice_fiscale_before_writing() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let mut load = store.patient_load().unwrap();
+    let mut first = batches(5, &[30]).remove(0);
+    let mut again = vec![first[17].clone()];
+    load.add(&mut first).unwrap();
+    load.add(&mut again).unwrap();
+    let refused = load.finish().unwrap_err();
+    assert!(
+        matches!(&refused, StoreError::DuplicateCf(cf) if *cf == again[0].codice_fiscale.to_uppercase()),
+        "{refused:?}"
+    );
+    assert!(patient_tree_contents(&store).iter().all(Vec::is_empty));
+    assert!(!dir.path().join(super::bulk::LOAD_DIR).exists());
+}
+
+#[test]
+fn a_patient_load_into_a_store_with_patients_writes_each_batch_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let mut all = batches(8, &[3, 40]);
+    store.insert_patients_batch(&mut all[0]).unwrap();
+    let mut load = store.patient_load().unwrap();
+    load.add(&mut all[1]).unwrap();
+    assert_eq!(store.patient_count(), 43);
+    assert!(!dir.path().join(super::bulk::LOAD_DIR).exists());
+    assert_eq!(load.finish().unwrap(), 40);
+    // A codice fiscale already stored is refused when added.
+    let mut load = store.patient_load().unwrap();
+    let mut again = vec![all[1][0].clone()];
+    assert!(matches!(
+        load.add(&mut again),
+        Err(StoreError::DuplicateCf(_))
+    ));
+}
+
+#[test]
+fn the_runs_of_a_load_that_did_not_finish_are_removed() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let store = Store::open(dir.path()).unwrap();
+        let mut load = store.patient_load().unwrap();
+        load.add(&mut batches(2, &[20]).remove(0)).unwrap();
+        // Dropped without finish: the runs go, nothing was written.
+        drop(load);
+        assert!(!dir.path().join(super::bulk::LOAD_DIR).exists());
+        assert_eq!(store.patient_count(), 0);
+    }
+    // A process stopped half way leaves them: the next open removes them.
+    let runs = dir.path().join(super::bulk::LOAD_DIR);
+    std::fs::create_dir_all(&runs).unwrap();
+    std::fs::write(runs.join("2"), b"ROSSI MARIO").unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    assert!(!runs.exists());
+    assert_eq!(store.patient_count(), 0);
 }

@@ -1,0 +1,285 @@
+//! A load of many patients into a store that has none (demo data, the
+//! scale benchmark), written tree by tree with full leaves.
+//!
+//! [`Store::insert_patients_batch`] writes each batch into every patient
+//! tree at once: the batch's index keys, sorted, land all over each index,
+//! and a load of N batches passes N times over every leaf, splitting and
+//! rewriting them. Here each batch's entries are sorted and appended as a
+//! run to one file per tree in [`LOAD_DIR`]; [`PatientLoad::finish`] merges
+//! each tree's runs and writes the tree once, in key order, with full leaves
+//! (`store::fill`), the trees side by side. A million patients: measured in
+//! `docs/scale-sled.md`, "Full leaves".
+//!
+//! Nothing is in the store before `finish`: a load that stops half way
+//! leaves only the run files, which the next open removes (they hold the
+//! loaded patients' data, and must not stay behind).
+
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+use std::fs::File;
+use std::io::{BufReader, BufWriter, Read, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+
+use super::Entries;
+use crate::domain::Patient;
+use crate::private_fs;
+use crate::store::fill;
+use crate::store::{Result, Store, StoreError, dir_error};
+
+/// The folder of a load's run files, inside the data folder.
+pub const LOAD_DIR: &str = ".caricamento";
+
+/// Patients added in batches and written at [`PatientLoad::finish`]. On a
+/// store that already has patients each batch is written when added, as
+/// [`Store::insert_patients_batch`] does.
+pub struct PatientLoad<'a> {
+    store: &'a Store,
+    runs: Option<Runs>,
+    count: u64,
+}
+
+/// One file per patient tree, each a sequence of sorted runs.
+struct Runs {
+    dir: PathBuf,
+    files: Vec<BufWriter<File>>,
+    /// Per tree: where each run starts and ends in its file.
+    bounds: Vec<Vec<(u64, u64)>>,
+    ends: Vec<u64>,
+}
+
+impl Store {
+    /// Starts a load of many patients (see [`PatientLoad`]).
+    pub fn patient_load(&self) -> Result<PatientLoad<'_>> {
+        self.ensure_writable()?;
+        let empty = self.patient_trees().iter().all(|t| t.is_empty());
+        let runs = if empty {
+            let dir = self.dir.join(LOAD_DIR);
+            let io = |e: std::io::Error| dir_error(&dir, &e);
+            if dir.exists() {
+                std::fs::remove_dir_all(&dir).map_err(io)?;
+            }
+            private_fs::create_dir_all_private(&dir).map_err(io)?;
+            let files = (0..7)
+                .map(|i| {
+                    private_fs::private_file_options()
+                        .open(dir.join(format!("{i}")))
+                        .map(BufWriter::new)
+                })
+                .collect::<std::io::Result<Vec<_>>>()
+                .map_err(io)?;
+            Some(Runs {
+                dir,
+                files,
+                bounds: vec![Vec::new(); 7],
+                ends: vec![0; 7],
+            })
+        } else {
+            None
+        };
+        Ok(PatientLoad {
+            store: self,
+            runs,
+            count: 0,
+        })
+    }
+}
+
+impl PatientLoad<'_> {
+    /// Gives each patient its id and keeps the batch for [`Self::finish`].
+    /// Codici fiscali already stored are refused here; repeated within the
+    /// load, at `finish`, before anything is written.
+    pub fn add(&mut self, patients: &mut [Patient]) -> Result<()> {
+        let Some(runs) = &mut self.runs else {
+            self.store.insert_patients_batch(patients)?;
+            self.count += patients.len() as u64;
+            return Ok(());
+        };
+        let entries = self.store.batch_entries(patients)?;
+        runs.append(entries).map_err(|e| dir_error(&runs.dir, &e))?;
+        self.count += patients.len() as u64;
+        Ok(())
+    }
+
+    /// Writes what was added, each tree in one pass with full leaves, and
+    /// makes it durable. Returns the number of patients loaded.
+    pub fn finish(mut self) -> Result<u64> {
+        let Some(mut runs) = self.runs.take() else {
+            self.store.make_durable()?;
+            return Ok(self.count);
+        };
+        let io = |dir: &Path, e: std::io::Error| dir_error(dir, &e);
+        for file in &mut runs.files {
+            file.flush().map_err(|e| io(&runs.dir, e))?;
+        }
+        // The codici fiscali, in order: a repeated one is next to itself.
+        let mut previous: Option<sled::IVec> = None;
+        for entry in runs.merge(1) {
+            let (cf, _) = entry.map_err(|e| match e {
+                sled::Error::Io(e) => io(&runs.dir, e),
+                other => self.store.fatal(other),
+            })?;
+            if previous.as_ref() == Some(&cf) {
+                return Err(StoreError::DuplicateCf(
+                    String::from_utf8_lossy(&cf).into_owned(),
+                ));
+            }
+            previous = Some(cf);
+        }
+        // The trees side by side, each pass of each tree together: the log
+        // segments that the first passes fill are emptied by the second ones
+        // and reused, not left with a share of dead versions each.
+        let trees = self.store.patient_trees();
+        let runs_ref = &runs;
+        let between = std::sync::Barrier::new(trees.len());
+        let between = &between;
+        let results: Vec<sled::Result<u64>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = trees
+                .into_iter()
+                .enumerate()
+                .map(|(i, tree)| {
+                    scope.spawn(move || {
+                        // Every thread reaches the barrier, even one whose pass panicked.
+                        let first = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                            fill::first_pass(tree, runs_ref.merge(i))
+                        }))
+                        .unwrap_or_else(|_| {
+                            Err(sled::Error::ReportableBug("load thread panicked".into()))
+                        });
+                        between.wait();
+                        let count = first?;
+                        fill::second_pass(tree, runs_ref.merge(i))?;
+                        Ok(count)
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| {
+                    h.join().unwrap_or_else(|_| {
+                        Err(sled::Error::ReportableBug("load thread panicked".into()))
+                    })
+                })
+                .collect()
+        });
+        for result in results {
+            result.map_err(|e| self.store.fatal(e))?;
+        }
+        drop(runs);
+        self.store.make_durable()?;
+        Ok(self.count)
+    }
+}
+
+/// The run files go with the load, finished or not.
+impl Drop for Runs {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// At open: the run files of a load that did not finish go.
+pub(crate) fn remove_unfinished_load(dir: &Path) {
+    let _ = std::fs::remove_dir_all(dir.join(LOAD_DIR));
+}
+
+impl Runs {
+    /// Each tree's entries, sorted, as one more run: `u32` key length, key,
+    /// `u32` value length, value (little-endian lengths).
+    fn append(&mut self, entries: [Entries; 7]) -> std::io::Result<()> {
+        for (i, mut list) in entries.into_iter().enumerate() {
+            list.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+            let start = self.ends[i];
+            let file = &mut self.files[i];
+            let mut end = start;
+            for (k, v) in &list {
+                for part in [k, v] {
+                    let len = u32::try_from(part.len()).map_err(std::io::Error::other)?;
+                    file.write_all(&len.to_le_bytes())?;
+                    file.write_all(part)?;
+                    end += 4 + part.len() as u64;
+                }
+            }
+            self.bounds[i].push((start, end));
+            self.ends[i] = end;
+        }
+        Ok(())
+    }
+
+    /// Tree `i`'s entries in key order, merged from its runs.
+    fn merge(&self, i: usize) -> Merge {
+        Merge {
+            path: self.dir.join(format!("{i}")),
+            bounds: self.bounds[i].clone(),
+            readers: Vec::new(),
+            heap: BinaryHeap::new(),
+            values: Vec::new(),
+            opened: false,
+        }
+    }
+}
+
+/// A k-way merge of sorted runs (keys unique across runs).
+struct Merge {
+    path: PathBuf,
+    bounds: Vec<(u64, u64)>,
+    readers: Vec<(BufReader<File>, u64)>,
+    heap: BinaryHeap<Reverse<(Vec<u8>, usize)>>,
+    values: Vec<Vec<u8>>,
+    opened: bool,
+}
+
+impl Merge {
+    fn open(&mut self) -> std::io::Result<()> {
+        for (run, (start, end)) in self.bounds.clone().into_iter().enumerate() {
+            let mut file = File::open(&self.path)?;
+            file.seek(SeekFrom::Start(start))?;
+            self.readers
+                .push((BufReader::with_capacity(64 * 1024, file), end - start));
+            self.values.push(Vec::new());
+            self.refill(run)?;
+        }
+        Ok(())
+    }
+
+    /// The next entry of run `run` into the heap, if it has one.
+    fn refill(&mut self, run: usize) -> std::io::Result<()> {
+        let (reader, left) = &mut self.readers[run];
+        if *left == 0 {
+            return Ok(());
+        }
+        let mut part = || -> std::io::Result<Vec<u8>> {
+            let mut len = [0u8; 4];
+            reader.read_exact(&mut len)?;
+            let mut bytes = vec![0u8; u32::from_le_bytes(len) as usize];
+            reader.read_exact(&mut bytes)?;
+            *left -= 4 + bytes.len() as u64;
+            Ok(bytes)
+        };
+        let key = part()?;
+        let value = part()?;
+        self.values[run] = value;
+        self.heap.push(Reverse((key, run)));
+        Ok(())
+    }
+
+    fn next_entry(&mut self) -> std::io::Result<Option<(sled::IVec, sled::IVec)>> {
+        if !self.opened {
+            self.opened = true;
+            self.open()?;
+        }
+        let Some(Reverse((key, run))) = self.heap.pop() else {
+            return Ok(None);
+        };
+        let value = std::mem::take(&mut self.values[run]);
+        self.refill(run)?;
+        Ok(Some((key.into(), value.into())))
+    }
+}
+
+impl Iterator for Merge {
+    type Item = sled::Result<(sled::IVec, sled::IVec)>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        self.next_entry().map_err(sled::Error::Io).transpose()
+    }
+}
