@@ -1156,9 +1156,10 @@ impl Desk {
         let today = self.today();
         let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Patient>>(2);
         let mut done = 0;
-        let mut to_revoke = None;
         let mut arruolabili: Vec<Patient> = Vec::new();
         let sample = &mut arruolabili;
+        // The ids of each batch loaded, in order.
+        let mut batches: Vec<Vec<crate::domain::PatientId>> = Vec::new();
         let outcome = std::thread::scope(|scope| {
             // Generation runs beside the store writes, one batch ahead.
             scope.spawn(move || {
@@ -1178,23 +1179,29 @@ impl Desk {
                     }
                 }
             });
-            let mut prese = DemoPrese::new(self, seed, all_pai)?;
-            let revoke_later = &mut to_revoke;
+            // On a new store the patients are written at `finish`, each tree
+            // in one pass (see `PatientLoad`); the prese follow, batch by batch.
+            let mut load = store.patient_load()?;
             for mut batch in rx {
-                store.insert_patients_batch(&mut batch)?;
-                prese.assign(&batch)?;
+                load.add(&mut batch)?;
                 // A few patients for the worklist of arruolabili.
                 let room = 400usize.saturating_sub(sample.len());
                 sample.extend(batch.iter().take(room).cloned());
+                batches.push(batch.iter().map(|p| p.id).collect());
                 done += batch.len();
                 if !progress(done, count) {
                     break;
                 }
             }
-            *revoke_later = prese.to_revoke;
+            load.finish()?;
             Ok::<(), super::DeskError>(())
         });
         outcome?;
+        let mut prese = DemoPrese::new(self, seed, all_pai)?;
+        for ids in &batches {
+            prese.assign(&store.patients_by_ids(ids)?)?;
+        }
+        let to_revoke = prese.to_revoke;
         store.make_durable()?;
         self.demo_agenda(seed, if all_pai { 0 } else { MAX_DEMO_PLANS })?;
         self.demo_arruolabili(&arruolabili)?;
