@@ -1,6 +1,7 @@
 //! Measurements of sled's disk, open time and memory behind docs/scale-sled.md.
 //!
-//! `sled_probe load N DIR [BATCH]`: demo patients into a new store, sizes at each stage.
+//! `sled_probe load N DIR [BATCH]`: demo patients into a new store (`Store::patient_load`:
+//! "insert" is adding the batches, "durable" writing the trees), sizes at each stage.
 //! `sled_probe open DIR`: one open + first query, time and memory.
 //! `sled_probe rewrite DIR`: `Store::rewrite` (what `compatta` does), time and sizes.
 //! `sled_probe idle DIR SECS`: keeps a store open (sled's flusher and segment
@@ -62,11 +63,12 @@ fn main() {
             let mut generator = DemoGenerator::new(20_260_115, today);
             let mut insert = 0.0;
             let mut done = 0;
+            let mut load = store.patient_load().unwrap();
             while done < n {
                 let k = batch.min(n - done);
                 let mut list: Vec<_> = (0..k).map(|_| generator.next_patient(&|_| false)).collect();
                 let t = Instant::now();
-                store.insert_patients_batch(&mut list).unwrap();
+                load.add(&mut list).unwrap();
                 insert += t.elapsed().as_secs_f64();
                 done += k;
             }
@@ -89,9 +91,14 @@ fn main() {
                     }
                 }
             }
+            // The trees written (Store::patient_load) and made durable.
             let t = Instant::now();
-            store.make_durable().unwrap();
+            load.finish().unwrap();
             let durable = t.elapsed().as_secs_f64();
+            println!(
+                "{{\"stage\": \"written\", \"size_on_disk\": {}}}",
+                store.size_on_disk().unwrap()
+            );
             let t = Instant::now();
             let store = store.finish_bulk_load().unwrap();
             let reopen = t.elapsed().as_secs_f64();
