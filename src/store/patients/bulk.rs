@@ -141,6 +141,8 @@ impl PatientLoad<'_> {
 /// The run files go with the load, finished or not.
 impl Drop for Runs {
     fn drop(&mut self) {
+        // Closed first: Windows does not delete a file that is open.
+        self.files.clear();
         let _ = std::fs::remove_dir_all(&self.dir);
     }
 }
