@@ -28,6 +28,8 @@ use crate::store::{Result, Store, StoreError, dir_error};
 
 /// The folder of a load's run files, inside the data folder.
 pub const LOAD_DIR: &str = ".caricamento";
+/// The codice fiscale index in [`Store::patient_trees`].
+const CF_TREE: usize = 1;
 
 /// Patients added in batches and written at [`PatientLoad::finish`]. On a
 /// store that already has patients each batch is written when added, as
@@ -113,7 +115,7 @@ impl PatientLoad<'_> {
         }
         // The codici fiscali, in order: a repeated one is next to itself.
         let mut previous: Option<sled::IVec> = None;
-        for entry in runs.merge(1) {
+        for entry in runs.merge(CF_TREE) {
             let (cf, _) = entry.map_err(|e| match e {
                 sled::Error::Io(e) => io(&runs.dir, e),
                 other => self.store.fatal(other),
