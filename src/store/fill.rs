@@ -43,7 +43,10 @@ type Entry = (sled::IVec, sled::IVec);
 
 /// Writes the entries that `entries()` yields (strictly ascending keys,
 /// the same ones each time it is called: it is called twice) into `into`,
-/// which must be empty. Returns the number of entries.
+/// which must be empty. Returns the number of entries. Nothing may read
+/// `into` meanwhile: a block's first key holds another value for two writes
+/// (the callers write into a store not yet in use, a rewrite's new store or
+/// a load's trees before it ends).
 pub(crate) fn write_full_leaves<I>(
     into: &sled::Tree,
     mut entries: impl FnMut() -> I,
@@ -58,7 +61,7 @@ where
 
 /// Pass 1 of [`write_full_leaves`]: each block's first 8 entries and its
 /// last. Returns the number of entries.
-pub(crate) fn first_pass(
+fn first_pass(
     into: &sled::Tree,
     entries: impl Iterator<Item = sled::Result<Entry>>,
 ) -> sled::Result<u64> {
@@ -79,7 +82,7 @@ pub(crate) fn first_pass(
 
 /// Pass 2 of [`write_full_leaves`], over the same entries: each block's
 /// middle, then the leaf written whole.
-pub(crate) fn second_pass(
+fn second_pass(
     into: &sled::Tree,
     entries: impl Iterator<Item = sled::Result<Entry>>,
 ) -> sled::Result<()> {
