@@ -14,9 +14,8 @@ use crate::domain::arruolabili::{
     Arruolabile, Recapiti, codici_from_text, is_sgdt_code, livello_from_text,
 };
 use crate::domain::codice_fiscale::{CfError, CodiceFiscale};
-use crate::domain::text::fold;
 
-use super::table::{ImportError, ListKind, Row, read_table};
+use super::table::{ImportError, ListKind, Row, header_columns, header_field, read_table};
 
 /// The columns the importer understands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -150,11 +149,7 @@ pub struct Preview {
 }
 
 fn field_of(header: &str) -> Option<Field> {
-    let key = fold(header).replace([' ', '_', '.', '-'], "");
-    HEADER_NAMES
-        .iter()
-        .find(|(_, names)| names.contains(&key.as_str()))
-        .map(|(field, _)| *field)
+    header_field(&HEADER_NAMES, header)
 }
 
 /// The codice fiscale and a name are needed to call a row a header.
@@ -180,12 +175,9 @@ pub fn parse_arruolabili(
     let separator = table.separator.unwrap_or(';');
     let header_index = table.header_index(&header_score, ListKind::Arruolabili)?;
     let header = &table.rows[header_index];
-    let mut columns: HashMap<Field, usize> = HashMap::new();
-    for (i, name) in header.cells.iter().enumerate() {
-        if let Some(f) = field_of(name) {
-            columns.entry(f).or_insert(i);
-        }
-    }
+    let (by_field, _) = header_columns(&HEADER_NAMES, &header.cells);
+    // A field named twice: its first column.
+    let columns: HashMap<Field, usize> = by_field.into_iter().map(|(f, c)| (f, c[0])).collect();
     let data = &table.rows[header_index + 1..];
     if data.is_empty() {
         return Err(ImportError::NoRows {

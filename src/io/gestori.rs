@@ -16,7 +16,7 @@ use crate::io::tables::ats_table;
 
 use super::csv_cell::export_cell;
 pub use super::table::{FormatHint, ImportError, MAX_FILE_BYTES, Unreadable};
-use super::table::{ListKind, Row, read_table};
+use super::table::{ListKind, Row, header_columns, header_field, read_table};
 
 /// The sample list shipped with the program (fictional subjects, every ATS).
 pub const SAMPLE_CSV: &str = include_str!("../../assets/gestori-esempio.csv");
@@ -494,11 +494,7 @@ const HEADER_NAMES: &[(Field, &[&str])] = &[
 
 /// The meaning of a header cell, if any.
 fn field_of(header: &str) -> Option<Field> {
-    let key = fold(header).replace(' ', "");
-    HEADER_NAMES
-        .iter()
-        .find(|(_, names)| names.contains(&key.as_str()))
-        .map(|(field, _)| *field)
+    header_field(HEADER_NAMES, header)
 }
 
 /// How good a header `cells` is: the number of distinct fields recognised, or 0 unless
@@ -521,15 +517,7 @@ struct Columns {
 
 impl Columns {
     fn new(header: &[String]) -> (Columns, Vec<String>) {
-        let mut by_field: HashMap<Field, Vec<usize>> = HashMap::new();
-        let mut ignored = Vec::new();
-        for (i, name) in header.iter().enumerate() {
-            match field_of(name) {
-                Some(field) => by_field.entry(field).or_default().push(i),
-                None if !name.is_empty() => ignored.push(name.clone()),
-                None => {}
-            }
-        }
+        let (by_field, ignored) = header_columns(HEADER_NAMES, header);
         let columns = Columns {
             by_field,
             width: header.len(),

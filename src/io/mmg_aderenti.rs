@@ -5,8 +5,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::table::{ImportError, ListKind, read_table};
-use crate::domain::text::fold;
+use super::table::{ImportError, ListKind, header_columns, header_field, read_table};
 
 /// A doctor of the list and the Gestore they adhere to, as written.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -114,11 +113,7 @@ const HEADER_NAMES: &[(Field, &[&str])] = &[
 
 /// What the header must hold, for the operator.
 fn field_of(header: &str) -> Option<Field> {
-    let key = fold(header).replace(' ', "");
-    HEADER_NAMES
-        .iter()
-        .find(|(_, names)| names.contains(&key.as_str()))
-        .map(|(field, _)| *field)
+    header_field(HEADER_NAMES, header)
 }
 
 /// The number of fields recognised, or 0 without a name and a Gestore column.
@@ -143,17 +138,9 @@ pub fn parse_mmg_aderenti(
     let separator = table.separator.unwrap_or(';');
     let header_index = table.header_index(&header_score, ListKind::MmgAderenti)?;
     let header = &table.rows[header_index];
-    let mut columns: HashMap<Field, usize> = HashMap::new();
-    let mut ignored_columns = Vec::new();
-    for (i, name) in header.cells.iter().enumerate() {
-        match field_of(name) {
-            Some(f) => {
-                columns.entry(f).or_insert(i);
-            }
-            None if !name.is_empty() => ignored_columns.push(name.clone()),
-            None => {}
-        }
-    }
+    let (by_field, ignored_columns) = header_columns(HEADER_NAMES, &header.cells);
+    // A field named twice: its first column.
+    let columns: HashMap<Field, usize> = by_field.into_iter().map(|(f, c)| (f, c[0])).collect();
     let data = &table.rows[header_index + 1..];
     if data.is_empty() {
         return Err(ImportError::NoRows {

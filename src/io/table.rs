@@ -186,6 +186,36 @@ fn megabytes(bytes: u64) -> String {
     }
 }
 
+/// The field a header cell names in a list whose columns go by the names
+/// in `aliases` (written folded, without spaces): the cell is compared
+/// folded (case and accents ignored), without spaces, `_`, `.` and `-`.
+pub fn header_field<F: Copy>(aliases: &[(F, &[&str])], cell: &str) -> Option<F> {
+    let key = fold(cell).replace([' ', '_', '.', '-'], "");
+    aliases
+        .iter()
+        .find(|(_, names)| names.contains(&key.as_str()))
+        .map(|(field, _)| *field)
+}
+
+/// The columns of each field that `header`'s cells name (see
+/// [`header_field`]), in order (a field may stand twice: "Sede legale" and
+/// "Sede operativa"), and the non-empty cells that name none.
+pub fn header_columns<F: Copy + Eq + std::hash::Hash>(
+    aliases: &[(F, &[&str])],
+    header: &[String],
+) -> (std::collections::HashMap<F, Vec<usize>>, Vec<String>) {
+    let mut by_field: std::collections::HashMap<F, Vec<usize>> = Default::default();
+    let mut ignored = Vec::new();
+    for (i, name) in header.iter().enumerate() {
+        match header_field(aliases, name) {
+            Some(field) => by_field.entry(field).or_default().push(i),
+            None if !name.is_empty() => ignored.push(name.clone()),
+            None => {}
+        }
+    }
+    (by_field, ignored)
+}
+
 /// One non-blank row: the line (CSV) or sheet row (XLSX) it starts on, 1-based, and its
 /// cells, trimmed with internal whitespace collapsed to one space.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -686,6 +716,33 @@ fn excel_date(serial: f64) -> Option<NaiveDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn header_cells_name_fields_whatever_their_case_accents_and_punctuation() {
+        const ALIASES: &[(char, &[&str])] = &[
+            ('c', &["CODICEFISCALE", "CF"]),
+            ('s', &["SEDE", "SEDELEGALE", "SEDEOPERATIVA"]),
+            ('i', &["IDONEITA"]),
+        ];
+        for (cell, field) in [
+            ("Codice fiscale", Some('c')),
+            ("codice_fiscale", Some('c')),
+            ("Cod.-Fiscale", None),
+            ("C.F.", Some('c')),
+            ("Idoneità", Some('i')),
+            ("Note", None),
+        ] {
+            assert_eq!(header_field(ALIASES, cell), field, "{cell}");
+        }
+        let header: Vec<String> = ["Sede legale", "CF", "", "Note", "Sede operativa"]
+            .map(String::from)
+            .into();
+        let (columns, ignored) = header_columns(ALIASES, &header);
+        assert_eq!(columns.get(&'s'), Some(&vec![0, 4]));
+        assert_eq!(columns.get(&'c'), Some(&vec![1]));
+        assert_eq!(columns.len(), 2);
+        assert_eq!(ignored, vec!["Note".to_string()]);
+    }
 
     fn any_header(cells: &[String]) -> usize {
         usize::from(cells.iter().any(|c| c == "Denominazione")) * cells.len()
