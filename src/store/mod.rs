@@ -310,6 +310,9 @@ pub struct Store {
     damaged: Arc<AtomicBool>,
     /// Writes per area, bumped by the watcher threads (see [`changes`]).
     changes: changes::Counters,
+    /// The flag that stops the watcher of the patient records
+    /// ([`Store::unwatch_patients`]).
+    patients_watch: Arc<std::sync::Mutex<changes::Stop>>,
 }
 
 impl Store {
@@ -421,6 +424,7 @@ impl Store {
             failed: Arc::new(AtomicBool::new(false)),
             damaged: Arc::new(AtomicBool::new(false)),
             changes: changes::new_counters(),
+            patients_watch: Arc::default(),
         };
         store.watch_changes();
         rewrite::tighten_store(dir);
@@ -483,11 +487,30 @@ impl Store {
         &self.dir
     }
 
+    fn watch_patients(&self) {
+        let stop = changes::watch_stoppable(&self.patients, Area::Patients, &self.changes);
+        *self
+            .patients_watch
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner()) = stop;
+    }
+
+    /// Stops counting the writes of patient records one by one, for a load
+    /// of many: until the guard is dropped, which watches them again and
+    /// counts the load as one change.
+    pub(crate) fn unwatch_patients(&self) -> PatientsUnwatched<'_> {
+        self.patients_watch
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .store(true, std::sync::atomic::Ordering::Release);
+        PatientsUnwatched { store: self }
+    }
+
     /// Starts the watchers of the trees whose writes screens show (indexes
     /// change with their records and are not watched).
     fn watch_changes(&self) {
+        self.watch_patients();
         let watched = [
-            (&self.patients, Area::Patients),
             (&self.gestori, Area::Prese),
             (&self.prese, Area::Prese),
             (&self.active_presa, Area::Prese),
@@ -831,4 +854,16 @@ fn open_error(dir: &Path, e: sled::Error) -> StoreError {
 /// Big-endian bytes of an id: keys that sort like numbers.
 pub(crate) fn id_key(id: u64) -> [u8; 8] {
     id.to_be_bytes()
+}
+
+/// See [`Store::unwatch_patients`].
+pub(crate) struct PatientsUnwatched<'a> {
+    store: &'a Store,
+}
+
+impl Drop for PatientsUnwatched<'_> {
+    fn drop(&mut self) {
+        self.store.watch_patients();
+        changes::bump(&self.store.changes, Area::Patients);
+    }
 }

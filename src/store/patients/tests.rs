@@ -784,3 +784,26 @@ fn the_runs_of_a_load_that_did_not_finish_are_removed() {
     assert!(!runs.exists());
     assert_eq!(store.patient_count(), 0);
 }
+
+#[test]
+fn a_patient_load_is_one_change_and_later_writes_count_again() {
+    use crate::store::Area;
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let count = |store: &Store| store.changes().count(Area::Patients);
+    let before = count(&store);
+    let mut load = store.patient_load().unwrap();
+    let mut all = batches(9, &[300, 1]);
+    load.add(&mut all[0]).unwrap();
+    assert_eq!(load.finish().unwrap(), 300);
+    // Time for a watcher to count the load's writes one by one, had it
+    // seen them.
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    assert_eq!(count(&store), before + 1);
+    store.insert_patients_batch(&mut all[1]).unwrap();
+    let start = std::time::Instant::now();
+    while count(&store) != before + 2 && start.elapsed().as_secs() < 5 {
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    assert_eq!(count(&store), before + 2);
+}
