@@ -4,6 +4,10 @@
 //! "insert" is adding the batches, "durable" writing the trees), sizes at each stage.
 //! `sled_probe open DIR`: one open + first query, time and memory.
 //! `sled_probe rewrite DIR`: `Store::rewrite` (what `compatta` does), time and sizes.
+//! `sled_probe lookups DIR QUERIES KIND`: the benchmark's queries of one kind
+//! (`queries.tsv` of `scale --dir`), run twice in one process: first reads of
+//! the leaves, then the same leaves in sled's cache. Read the store's files
+//! first (`cat DIR/* > /dev/null`) for the figures with them in the OS cache.
 //! `sled_probe idle DIR SECS`: keeps a store open (sled's flusher and segment
 //! cleaner running), then reports its size. `SPX_IDLE=SECS` does the same
 //! between the load and `finish_bulk_load`.
@@ -14,7 +18,7 @@ use std::path::Path;
 use std::time::Instant;
 
 use sportello::service::demo::DemoGenerator;
-use sportello::service::search::search_ids;
+use sportello::service::search::{search_ids, search_rows, suggest_rows};
 use sportello::store::Store;
 
 #[global_allocator]
@@ -189,6 +193,36 @@ fn main() {
             );
             drop(store);
         }
-        _ => panic!("load|open|idle|rewrite"),
+        "lookups" => {
+            let store = Store::open(Path::new(&args[2])).unwrap();
+            let kind = format!("\t{}\t", args[4]);
+            let queries: Vec<String> = std::fs::read_to_string(&args[3])
+                .unwrap()
+                .lines()
+                .filter(|l| l.contains(&kind))
+                .filter_map(|l| l.rsplit('\t').next().map(str::to_string))
+                .collect();
+            for pass in ["first", "second"] {
+                let mut micros: Vec<f64> = queries
+                    .iter()
+                    .map(|q| {
+                        let t = Instant::now();
+                        if search_rows(&store, q, 50).unwrap().is_empty() {
+                            suggest_rows(&store, q, 10).unwrap();
+                        }
+                        t.elapsed().as_secs_f64() * 1e6
+                    })
+                    .collect();
+                micros.sort_by(f64::total_cmp);
+                let at = |q: usize| micros[(micros.len() * q / 100).min(micros.len() - 1)];
+                println!(
+                    "{{\"pass\": \"{pass}\", \"n\": {}, \"p50_us\": {:.1}, \"p99_us\": {:.1}}}",
+                    micros.len(),
+                    at(50),
+                    at(99)
+                );
+            }
+        }
+        _ => panic!("load|open|idle|rewrite|lookups"),
     }
 }
