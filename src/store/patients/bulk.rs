@@ -5,7 +5,8 @@
 //! tree at once: the batch's index keys, sorted, land all over each index,
 //! and a load of N batches passes N times over every leaf, splitting and
 //! rewriting them. Here each batch's entries are sorted and appended as a
-//! run to one file per tree in [`LOAD_DIR`]; [`PatientLoad::finish`] merges
+//! run to one file per tree in [`LOAD_DIR`] (on a thread of their own, while
+//! the caller prepares the next batch); [`PatientLoad::finish`] merges
 //! each tree's runs and writes the tree once, in key order, with full leaves
 //! (`store::fill`). A million patients: measured in `docs/scale-sled.md`,
 //! "Full leaves".
@@ -19,6 +20,8 @@ use std::collections::BinaryHeap;
 use std::fs::File;
 use std::io::{BufReader, BufWriter, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::{SyncSender, sync_channel};
+use std::thread::JoinHandle;
 
 use super::Entries;
 use crate::domain::Patient;
@@ -36,8 +39,68 @@ const CF_TREE: usize = 1;
 /// [`Store::insert_patients_batch`] does.
 pub struct PatientLoad<'a> {
     store: &'a Store,
-    runs: Option<Runs>,
+    runs: Option<RunWriter>,
     count: u64,
+}
+
+/// The run files, sorted and written on a thread of their own while the
+/// caller prepares its next batch.
+struct RunWriter {
+    dir: PathBuf,
+    batches: Option<SyncSender<[Entries; 7]>>,
+    thread: Option<JoinHandle<std::io::Result<Runs>>>,
+}
+
+impl RunWriter {
+    fn start(mut runs: Runs) -> RunWriter {
+        let dir = runs.dir.clone();
+        // One batch queued while one is written: two batches' entries in
+        // memory at most besides the one being prepared.
+        let (batches, queued) = sync_channel::<[Entries; 7]>(1);
+        let thread = std::thread::spawn(move || {
+            for entries in queued {
+                runs.append(entries)?;
+            }
+            for file in &mut runs.files {
+                file.flush()?;
+            }
+            Ok(runs)
+        });
+        RunWriter {
+            dir,
+            batches: Some(batches),
+            thread: Some(thread),
+        }
+    }
+
+    fn append(&mut self, entries: [Entries; 7]) -> std::io::Result<()> {
+        let sent = self.batches.as_ref().map(|b| b.send(entries));
+        match sent {
+            Some(Ok(())) => Ok(()),
+            // The thread stopped: its error.
+            _ => self.end().map(drop),
+        }
+    }
+
+    /// Waits for every batch to be written; the runs, or the first error.
+    fn end(&mut self) -> std::io::Result<Runs> {
+        self.batches = None;
+        match self.thread.take().map(JoinHandle::join) {
+            Some(Ok(runs)) => runs,
+            Some(Err(panic)) => std::panic::resume_unwind(panic),
+            None => Err(std::io::Error::other("run files already ended")),
+        }
+    }
+}
+
+/// A load dropped unfinished: its run files go once written.
+impl Drop for RunWriter {
+    fn drop(&mut self) {
+        self.batches = None;
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
 }
 
 /// One file per patient tree, each a sequence of sorted runs.
@@ -69,12 +132,12 @@ impl Store {
                 })
                 .collect::<std::io::Result<Vec<_>>>()
                 .map_err(io)?;
-            Some(Runs {
+            Some(RunWriter::start(Runs {
                 dir,
                 files,
                 bounds: vec![Vec::new(); 7],
                 ends: vec![0; 7],
-            })
+            }))
         } else {
             None
         };
@@ -105,14 +168,12 @@ impl PatientLoad<'_> {
     /// Writes what was added, each tree in one pass with full leaves, and
     /// makes it durable. Returns the number of patients loaded.
     pub fn finish(mut self) -> Result<u64> {
-        let Some(mut runs) = self.runs.take() else {
+        let Some(mut writer) = self.runs.take() else {
             self.store.make_durable()?;
             return Ok(self.count);
         };
         let io = |dir: &Path, e: std::io::Error| dir_error(dir, &e);
-        for file in &mut runs.files {
-            file.flush().map_err(|e| io(&runs.dir, e))?;
-        }
+        let runs = writer.end().map_err(|e| io(&writer.dir, e))?;
         // The codici fiscali, in order: a repeated one is next to itself.
         let mut previous: Option<sled::IVec> = None;
         for entry in runs.merge(CF_TREE) {
@@ -295,7 +356,31 @@ impl Iterator for Merge {
 
 #[cfg(test)]
 mod tests {
-    use super::read_ahead;
+    use super::{BufWriter, Entries, File, RunWriter, Runs, read_ahead};
+
+    #[test]
+    fn a_run_file_that_cannot_be_written_fails_the_load() {
+        let dir = tempfile::tempdir().unwrap();
+        // Opened for reading only: every write fails.
+        let files = (0..7)
+            .map(|i| {
+                let path = dir.path().join(format!("{i}"));
+                std::fs::write(&path, b"").unwrap();
+                BufWriter::new(File::open(&path).unwrap())
+            })
+            .collect();
+        let mut writer = RunWriter::start(Runs {
+            dir: dir.path().join("runs"),
+            files,
+            bounds: vec![Vec::new(); 7],
+            ends: vec![0; 7],
+        });
+        let big: Entries = vec![(b"k".to_vec(), vec![7u8; 100_000])];
+        // The error comes back from a later batch or at the end, never lost.
+        let _ = writer.append(std::array::from_fn(|_| big.clone()));
+        let _ = writer.append(std::array::from_fn(|_| big.clone()));
+        assert!(writer.end().is_err());
+    }
 
     fn items(n: u32, failing: Option<u32>) -> impl Iterator<Item = sled::Result<u32>> + Send {
         (0..n).map(move |i| {
