@@ -74,12 +74,15 @@ impl RunWriter {
     }
 
     fn append(&mut self, entries: [Entries; 7]) -> std::io::Result<()> {
-        let sent = self.batches.as_ref().map(|b| b.send(entries));
-        match sent {
-            Some(Ok(())) => Ok(()),
-            // The thread stopped: its error.
-            _ => self.end().map(drop),
+        let sent = self
+            .batches
+            .as_ref()
+            .is_some_and(|b| b.send(entries).is_ok());
+        if sent {
+            return Ok(());
         }
+        // The thread stopped: its error.
+        self.end().map(drop)
     }
 
     /// Waits for every batch to be written; the runs, or the first error.
