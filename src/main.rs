@@ -1,7 +1,7 @@
 //! The sportello command line: no subcommand opens the application; the
 //! subcommands serve scripts, checks and set-up.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -621,14 +621,24 @@ fn run(cli: Cli) -> Result<ExitCode, DeskError> {
             desk.gestori().seed_builtin_sample_gestori()?;
             let started = Instant::now();
             let mut stderr = std::io::stderr();
+            // On a terminal the progress rewrites one line; in a log, one
+            // line each.
+            let live = stderr.is_terminal();
             let done =
                 desk.load_demo_with(*patients, *seed, *tutti_con_pai, &mut |done, total| {
-                    let _ = write!(stderr, "{}", t::demo_progress(lang, done, total));
+                    let progress = t::demo_progress(lang, done, total);
+                    let _ = if live {
+                        write!(stderr, "\r{progress}")
+                    } else {
+                        writeln!(stderr, "{progress}")
+                    };
                     true
                 })?;
             // Pays sled's replay of the load now, not at the next start.
             let desk = desk.finish_bulk_load()?;
-            eprintln!();
+            if live {
+                eprintln!();
+            }
             println!(
                 "{}",
                 t::demo_done(

@@ -65,7 +65,7 @@ pub fn serve_closed(l: Lang) -> &'static str { pick(l, "Server chiuso: archivio 
 pub fn serve_close_error(l: Lang, e: impl Display) -> String { tr!(l, "Errore alla chiusura del server: {e}" | "Error while closing the server: {e}") }
 
 // demo, plan, compatta.
-pub fn demo_progress(l: Lang, done: usize, total: usize) -> String { tr!(l, "\rPazienti creati: {done}/{total}" | "\rPatients created: {done}/{total}") }
+pub fn demo_progress(l: Lang, done: usize, total: usize) -> String { tr!(l, "Pazienti creati: {done}/{total}" | "Patients created: {done}/{total}") }
 pub fn demo_done(l: Lang, done: usize, secs: f64, dir: impl Display) -> String { tr!(l, "Creati {done} pazienti dimostrativi in {secs:.1} s nell'archivio {dir}" | "Created {done} demo patients in {secs:.1} s in the store {dir}") }
 pub fn plan_progress(l: Lang, done: usize, total: usize) -> String { tr!(l, "\rPAI pianificati: {done}/{total}" | "\rPAI planned: {done}/{total}") }
 pub fn plan_done(l: Lang, plans: usize, appointments: usize, unplaced: usize, secs: f64) -> String { tr!(l, "Pianificati {plans} PAI: {appointments} appuntamenti, {unplaced} occorrenze senza posto, in {secs:.1} s" | "Planned {plans} PAI: {appointments} appointments, {unplaced} occurrences without a slot, in {secs:.1} s") }

@@ -78,6 +78,15 @@ fn demo_then_check_then_find() {
         String::from_utf8_lossy(&o.stderr)
     );
     assert!(stdout(&o).contains("Creati 3000 pazienti"));
+    // Not a terminal: the progress one line at a time, not overwritten.
+    let progress: Vec<String> = String::from_utf8_lossy(&o.stderr)
+        .lines()
+        .map(str::to_string)
+        .collect();
+    assert_eq!(
+        progress,
+        ["Pazienti creati: 0/3000", "Pazienti creati: 3000/3000"]
+    );
     let c = sportello(&["check", "--data-dir", d]);
     assert_eq!(c.status.code(), Some(0), "{}", stdout(&c));
     assert!(stdout(&c).contains("Pazienti: 3000"), "{}", stdout(&c));
