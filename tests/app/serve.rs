@@ -540,13 +540,15 @@ fn a_desk_over_the_maximum_is_told_and_let_go() {
 #[test]
 fn a_connection_that_does_not_log_in_in_time_is_closed() {
     let dir = tempfile::tempdir().expect("temp dir");
+    // Long enough for the desk below to log in while every other test
+    // runs beside this one (300 ms was not, now and then).
     let (running, _desk) = server_with(dir.path(), |o| {
-        o.login_timeout = Duration::from_millis(300);
+        o.login_timeout = Duration::from_millis(1500);
     });
     let rt = runtime();
     rt.block_on(async {
         let mut handle = connect(running.addr).await;
-        tokio::time::sleep(Duration::from_millis(800)).await;
+        tokio::time::sleep(Duration::from_millis(3000)).await;
         assert!(
             handle.authenticate_password(ANNA, ANNA_PW).await.is_err(),
             "the connection should be closed"
