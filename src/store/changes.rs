@@ -25,6 +25,8 @@ pub enum Area {
     Operators,
     /// The practice's settings (Amministrazione › Studio).
     Practice,
+    /// The ATS list of patients to enrol and the contacts recorded on it.
+    Arruolabili,
 }
 
 impl Area {
@@ -36,6 +38,7 @@ impl Area {
         Area::Agenda,
         Area::Operators,
         Area::Practice,
+        Area::Arruolabili,
     ];
 
     fn index(self) -> usize {
@@ -43,7 +46,7 @@ impl Area {
     }
 }
 
-const AREA_COUNT: usize = 7;
+const AREA_COUNT: usize = 8;
 
 /// The counters themselves, one per [`Area`].
 pub(crate) type Counters = Arc<[AtomicU64; AREA_COUNT]>;

@@ -528,6 +528,11 @@ impl Store {
             // The thread ends by itself with the store's last handle.
             drop(changes::watch(tree, area, &self.changes));
         }
+        // Opened when first used by the rest of the store; an error here
+        // comes back at that use.
+        if let Ok(tree) = self.db.open_tree(arruolabili::ARRUOLABILI) {
+            drop(changes::watch(&tree, Area::Arruolabili, &self.changes));
+        }
         drop(changes::watch_prefix(
             &self.meta,
             gestori::META_PRACTICE,

@@ -606,3 +606,56 @@ fn agenda_resources_show_another_desks_change_keeping_the_selected_one() {
         ui.screen()
     );
 }
+
+#[test]
+fn arruolabili_list_shows_a_contact_another_desk_records() {
+    use sportello::domain::arruolabili::{Esito, Stato};
+    use sportello::service::arruolabili::{read_arruolabili_file, row_key};
+    use sportello::tui::arruolabili::ArruolabiliScreen;
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let a = super::arruolabili::desk_on(dir.path(), 2026, 3, 2);
+    let (name, preview) =
+        read_arruolabili_file(&super::arruolabili::fixture("milano-1252.csv"), None)
+            .expect("fixture read");
+    a.arruolabili()
+        .apply_import(&preview.accepted, &name, preview.rejected.len())
+        .expect("imported");
+    let mut ui = Harness::new(a.new_session(None), 80, 24);
+    ui.keys(|e| {
+        e.key(KeyCode::F(7)).key(KeyCode::F(9));
+    });
+    let stato_of = |ui: &Harness, cf: &str| {
+        let list = ui
+            .app
+            .top::<ArruolabiliScreen>()
+            .unwrap_or_else(|| panic!("arruolabili expected:\n{}", ui.screen()));
+        list.lines()
+            .iter()
+            .find(|l| l.key == row_key(cf))
+            .map(|l| l.stato)
+    };
+    assert_eq!(
+        stato_of(&ui, "BRTLCU50M41F205V"),
+        Some(Stato::DaContattare),
+        "{}",
+        ui.screen()
+    );
+    // Desk A records the contact; desk B's list shows it after a tick,
+    // though no patient record or Patto changed.
+    let before = ui.desk().changes();
+    a.arruolabili()
+        .record_contact(
+            &row_key("BRTLCU50M41F205V"),
+            NaiveDate::from_ymd_opt(2026, 3, 2).expect("valid date"),
+            Esito::GiaInCaricoAltrove,
+        )
+        .expect("contact recorded");
+    tick_after_write(&mut ui, before, Area::Arruolabili);
+    assert_eq!(
+        stato_of(&ui, "BRTLCU50M41F205V"),
+        Some(Stato::Chiuso),
+        "{}",
+        ui.screen()
+    );
+}

@@ -454,7 +454,7 @@ impl crate::tui::kit::screen::Screen for ArruolabiliScreen {
 
     fn areas(&self) -> &'static [crate::service::Area] {
         use crate::service::Area::*;
-        &[Patients, Patti]
+        &[Patients, Patti, Arruolabili]
     }
 
     fn refresh(&mut self, env: &Env) {
