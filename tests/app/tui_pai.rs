@@ -441,3 +441,52 @@ fn sharing_without_lifestyle_advice_lists_what_is_missing() {
     assert!(!stored.stile_di_vita.is_empty());
     assert!(ui.pai().is_dirty());
 }
+
+#[test]
+fn item_dialog_choices_follow_the_arrows() {
+    let (_dir, _id, mut ui) = draft_from_templates(100, 30);
+    // The first item's dialog; Shift+Tab from the description to the
+    // category, → to the next one and ← back.
+    ui.keys(|e| {
+        e.key(KeyCode::Enter).key(KeyCode::BackTab);
+    });
+    let screen = ui.screen();
+    let first = ["Visita", "Esame di laboratorio"]
+        .into_iter()
+        .find(|c| screen.contains(&format!("◀ {c} ▶")))
+        .unwrap_or_else(|| panic!("a category shown:\n{screen}"));
+    ui.keys(|e| {
+        e.key(KeyCode::Right);
+    });
+    assert!(
+        !ui.screen().contains(&format!("◀ {first} ▶")),
+        "{}",
+        ui.screen()
+    );
+    ui.keys(|e| {
+        e.key(KeyCode::Left);
+    });
+    assert!(
+        ui.screen().contains(&format!("◀ {first} ▶")),
+        "{}",
+        ui.screen()
+    );
+    // Luogo, four fields on: → makes it external and the next field asks
+    // for the external provider; ← brings both back.
+    ui.keys(|e| {
+        for _ in 0..4 {
+            e.key(KeyCode::Tab);
+        }
+        e.key(KeyCode::Right);
+    });
+    let screen = ui.screen();
+    assert!(screen.contains("◀ esterno ▶"), "{screen}");
+    assert!(screen.contains("Erogatore esterno"), "{screen}");
+    ui.keys(|e| {
+        e.key(KeyCode::Left);
+    });
+    let screen = ui.screen();
+    assert!(screen.contains("◀ in sede ▶"), "{screen}");
+    assert!(screen.contains("Risorsa in sede"), "{screen}");
+    assert!(ui.pai().has_dialog());
+}

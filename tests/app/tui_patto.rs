@@ -354,10 +354,9 @@ fn signing_asks_for_what_is_missing() {
         for _ in 0..3 {
             e.key(KeyCode::BackTab);
         }
-        // Firmatario: paziente -> tutore -> amministratore -> delegato.
-        for _ in 0..3 {
-            e.key(KeyCode::Char(' '));
-        }
+        // Firmatario: → and ← as the ◀ ▶ show, around the ends:
+        // paziente -> tutore -> paziente -> delegato (the last one).
+        e.key(KeyCode::Right).key(KeyCode::Left).key(KeyCode::Left);
         e.ctrl('s');
     });
     assert!(ui.status().contains("nome del delegato"), "{}", ui.status());
@@ -525,14 +524,16 @@ fn prepare_sign_print_reprint_expire_renew() {
             shown
         );
 
-        // Print: folder and both formats.
+        // Print: folder and both formats (← in the folder moves its cursor;
+        // on the format, ← goes round from the first to the last, both).
         assert!(ui.app.modal().is_some());
         ui.keys(|e| {
             e.ctrl('u')
                 .text(&folder_text)
+                .key(KeyCode::Left)
+                .key(KeyCode::Right)
                 .key(KeyCode::Tab)
-                .key(KeyCode::Char(' '))
-                .key(KeyCode::Char(' '))
+                .key(KeyCode::Left)
                 .key(KeyCode::Enter);
         });
         assert!(ui.app.modal().is_none(), "{}", ui.screen());

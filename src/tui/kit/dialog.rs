@@ -342,15 +342,17 @@ impl Modal {
                 self.focus = (self.focus + n - 1) % n;
                 ModalOutcome::Consumed(true)
             }
-            Some(Action::Toggle) => match self.fields.get_mut(self.focus) {
-                Some(DialogField::Choice {
-                    options, selected, ..
-                }) => {
-                    *selected = (*selected + 1) % options.len().max(1);
-                    ModalOutcome::Consumed(true)
+            Some(action @ (Action::Toggle | Action::NextOption | Action::PrevOption)) => {
+                match self.fields.get_mut(self.focus) {
+                    Some(DialogField::Choice {
+                        options, selected, ..
+                    }) => {
+                        *selected = cycle(*selected, options.len(), action != Action::PrevOption);
+                        ModalOutcome::Consumed(true)
+                    }
+                    _ => ModalOutcome::Consumed(false),
                 }
-                _ => ModalOutcome::Consumed(false),
-            },
+            }
             _ => ModalOutcome::Consumed(false),
         }
     }
@@ -534,5 +536,15 @@ impl Modal {
                 }
             }
         }
+    }
+}
+
+/// Option `selected` of `len` moved one step on, or back, around the ends.
+pub fn cycle(selected: usize, len: usize, forward: bool) -> usize {
+    let len = len.max(1);
+    if forward {
+        (selected + 1) % len
+    } else {
+        (selected + len - 1) % len
     }
 }

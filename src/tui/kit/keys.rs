@@ -185,6 +185,10 @@ pub enum Action {
     End,
     /// Space: the focused checkbox or choice.
     Toggle,
+    /// → on a choice (◀ option ▶): the next option, as Space.
+    NextOption,
+    /// ← on a choice: the option before.
+    PrevOption,
     Prepare,
     Renew,
     Print,
@@ -425,6 +429,9 @@ pub static KIT: &[Binding] = &[
     row(C::ChoiceModal, Key::plain(KeyCode::Tab), A::NextField, |l| t(l).k_next_field, true),
     row(C::ChoiceModal, Key::plain(KeyCode::BackTab), A::PrevField, |l| t(l).k_prev_field, false),
     row(C::ChoiceModal, Key::plain(KeyCode::Char(' ')), A::Toggle, |l| t(l).k_choice, true),
+    // ← → on a choice; a focused text field takes them first (the cursor).
+    row(C::ChoiceModal, Key::plain(KeyCode::Right), A::NextOption, |l| t(l).k_choice, false),
+    row(C::ChoiceModal, Key::plain(KeyCode::Left), A::PrevOption, |l| t(l).k_choice_back, false),
     row(C::ChoiceModal, Key::plain(KeyCode::Esc), A::Cancel, |l| t(l).k_cancel, true),
     // Picking from a small list.
     row(C::Picker, Key::plain(KeyCode::Enter), A::Confirm, |l| t(l).k_pick, true),

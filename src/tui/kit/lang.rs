@@ -169,6 +169,7 @@ texts! {
         ctx_choice_modal: "Finestra con campi e scelte (stampa)" | "Dialog with fields and choices (print)",
         ctx_form_modal: "Finestra con più campi (revoca)" | "Dialog with several fields (revoke)",
         k_choice: "Cambia scelta" | "Change choice",
+        k_choice_back: "Scelta precedente" | "Previous choice",
         key_insert: "Ins" | "Ins",
         key_delete: "Canc" | "Del",
         // Texts two or more features show.

@@ -394,20 +394,29 @@ impl EditForm {
             Action::Cancel => return Some(false),
             Action::NextField => self.focus = (self.focus + 1) % n,
             Action::PrevField => self.focus = (self.focus + n - 1) % n,
-            Action::Toggle => self.toggle(s),
+            Action::Toggle => self.toggle(s, true),
+            Action::NextOption => self.cycle_choice(s, true),
+            Action::PrevOption => self.cycle_choice(s, false),
             _ => {}
         }
         None
     }
 
+    /// ← → on a choice: the option before or after; nothing elsewhere.
+    fn cycle_choice(&mut self, s: &PaiStrings, forward: bool) {
+        if matches!(self.fields.get(self.focus), Some(FormField::Choice { .. })) {
+            self.toggle(s, forward);
+        }
+    }
+
     /// Space on a choice cycles it; on the "dopo" field it opens the checklist.
-    fn toggle(&mut self, s: &PaiStrings) {
+    fn toggle(&mut self, s: &PaiStrings, forward: bool) {
         let is_luogo = matches!(self.kind, FormKind::Item(_)) && self.focus == I_LUOGO;
         match self.fields.get_mut(self.focus) {
             Some(FormField::Choice {
                 options, selected, ..
             }) => {
-                *selected = (*selected + 1) % options.len().max(1);
+                *selected = crate::tui::kit::dialog::cycle(*selected, options.len(), forward);
             }
             Some(FormField::Pick {
                 options, chosen, ..

@@ -34,6 +34,9 @@ pub static KEYS: &[Binding] = &[
     row(C::PattoBozza, Key::plain(KeyCode::Tab), A::NextField, |l| t(l).kit.k_next_field, true),
     row(C::PattoBozza, Key::plain(KeyCode::BackTab), A::PrevField, |l| t(l).kit.k_prev_field, false),
     row(C::PattoBozza, Key::plain(KeyCode::Char(' ')), A::Toggle, |l| t(l).patto.k_toggle, true),
+    // ← → change the signer; in a text field they move the cursor first.
+    row(C::PattoBozza, Key::plain(KeyCode::Right), A::NextOption, |l| t(l).kit.k_choice, false),
+    row(C::PattoBozza, Key::plain(KeyCode::Left), A::PrevOption, |l| t(l).kit.k_choice_back, false),
     row(C::PattoBozza, Key::plain(KeyCode::PageDown), A::PageDown, |l| t(l).patto.k_text_down, true),
     row(C::PattoBozza, Key::plain(KeyCode::PageUp), A::PageUp, |l| t(l).patto.k_text_up, false),
     row(C::PattoBozza, Key::plain(KeyCode::Down), A::Down, |l| t(l).kit.k_scroll_down, false),

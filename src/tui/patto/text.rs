@@ -285,6 +285,9 @@ impl PattoTextScreen {
             Action::NextField => self.focus_to(self.focus + 1, env),
             Action::PrevField => self.focus_to(self.focus + FOCUS.len() - 1, env),
             Action::Toggle => self.toggle(env),
+            Action::NextOption | Action::PrevOption if FOCUS[self.focus] == Focus::Firmatario => {
+                self.cycle_firmatario(action == Action::NextOption, env)
+            }
             Action::Sign => self.ask_to_sign(env),
             Action::Print if self.signed => Cmd::modal(print_modal(env, self.patto.id)),
             Action::CorrectCm if self.signed => Cmd::modal(correct_cm_modal(env, &self.patto)),
@@ -296,16 +299,21 @@ impl PattoTextScreen {
         })
     }
 
+    /// The signer after (or before) the one shown, around the ends.
+    fn cycle_firmatario(&mut self, forward: bool, env: &Env) -> Cmd {
+        let all = Firmatario::ALL;
+        let i = all.iter().position(|f| *f == self.firmatario).unwrap_or(0);
+        self.firmatario = all[crate::tui::kit::dialog::cycle(i, all.len(), forward)];
+        match self.render(env) {
+            Ok(()) => Cmd::Redraw,
+            Err(e) => Cmd::Status(Status::error(e)),
+        }
+    }
+
     /// Space: the focused consent or the signer; on the text, a page down.
     fn toggle(&mut self, env: &Env) -> Cmd {
         match FOCUS[self.focus] {
-            Focus::Firmatario => {
-                let i = Firmatario::ALL
-                    .iter()
-                    .position(|f| *f == self.firmatario)
-                    .unwrap_or(0);
-                self.firmatario = Firmatario::ALL[(i + 1) % Firmatario::ALL.len()];
-            }
+            Focus::Firmatario => return self.cycle_firmatario(true, env),
             Focus::Consenso(i) => {
                 let c = consent_mut(&mut self.consensi, i);
                 *c = !*c;
