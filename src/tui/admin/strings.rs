@@ -393,7 +393,7 @@ texts! {
         h_chiusure: "↑↓ chiusura · Ctrl+N nuova chiusura · Ctrl+D elimina · Esc indietro" | "↑↓ closure · Ctrl+N new closure · Ctrl+D remove · Esc back",
         h_fuori: "↑↓ appuntamento · Invio propone il primo posto libero della stessa risorsa · Esc indietro" | "↑↓ appointment · Enter proposes the first free place of the same resource · Esc back",
         new_resource_title: "Nuova risorsa" | "New resource",
-        resource_intro: "Spazio cambia il tipo e lo stato; il tipo collega la risorsa alle prestazioni dei PAI." | "Space changes kind and state; the kind links the resource to the PAI services.",
+        resource_intro: "Spazio o ←/→ cambiano il tipo e lo stato; il tipo collega la risorsa alle prestazioni dei PAI." | "Space or ←/→ change kind and state; the kind links the resource to the PAI services.",
         f_nome: "Nome" | "Name",
         f_tipo: "Tipo" | "Kind",
         f_attiva: "Attiva" | "Active",
@@ -409,7 +409,7 @@ texts! {
         resource_missing: "La risorsa non c'è più: Esc e riaprire la sezione." | "The resource is gone: Esc and open the section again.",
         whole_practice: "Tutto lo studio" | "Whole practice",
         new_closure_title: "Nuova chiusura" | "New closure",
-        closure_intro: "Un giorno: solo «Dal». Più giorni: «Dal» e «Al». Parte di un giorno: «Dal» con «Dalle» e «Alle». Spazio cambia la risorsa." | "One day: \"From\" only. Several days: \"From\" and \"To\". Part of a day: \"From\" with \"From time\" and \"To time\". Space changes the resource.",
+        closure_intro: "Un giorno: solo «Dal». Più giorni: «Dal» e «Al». Parte di un giorno: «Dal» con «Dalle» e «Alle». Spazio o ←/→ cambiano la risorsa." | "One day: \"From\" only. Several days: \"From\" and \"To\". Part of a day: \"From\" with \"From time\" and \"To time\". Space or ←/→ change the resource.",
         f_risorsa: "Risorsa" | "Resource",
         f_dal: "Dal (gg/mm/aaaa)" | "From (dd/mm/yyyy)",
         f_al: "Al (vuoto = un giorno)" | "To (empty = one day)",
@@ -617,8 +617,8 @@ impl AgendaAdminStrings {
     pub fn copy_week_intro(&self, from: &str) -> String {
         tr!(
             self.lang,
-            "Le fasce orarie di «{from}» sostituiranno quelle della risorsa scelta. Spazio cambia la risorsa."
-                | "The time ranges of \"{from}\" will replace those of the chosen resource. Space changes the resource."
+            "Le fasce orarie di «{from}» sostituiranno quelle della risorsa scelta. Spazio o ←/→ cambiano la risorsa."
+                | "The time ranges of \"{from}\" will replace those of the chosen resource. Space or ←/→ change the resource."
         )
     }
 

@@ -93,7 +93,7 @@ texts! {
         // The patient's preferences.
         k_prefs: "preferenze" | "preferences",
         prefs_title: "Preferenze del paziente" | "Patient's preferences",
-        prefs_intro: "Giorni e fascia oraria in cui il paziente preferisce venire: le proposte li rispettano quando possibile. Spazio cambia la scelta; nessun giorno scelto vale come tutti." | "Days and time of day the patient prefers: proposals honour them when possible. Space changes the choice; no day chosen means any day.",
+        prefs_intro: "Giorni e fascia oraria in cui il paziente preferisce venire: le proposte li rispettano quando possibile. Spazio o ←/→ cambiano la scelta; nessun giorno scelto vale come tutti." | "Days and time of day the patient prefers: proposals honour them when possible. Space or ←/→ change the choice; no day chosen means any day.",
         label_fascia: "Fascia oraria" | "Time of day",
         prefs_saved: "Preferenze salvate: proposte ricalcolate" | "Preferences saved: proposals recomputed",
         /// The planning screen's save lost a place to another desk.

@@ -51,7 +51,7 @@ texts! {
         contact_title: "Esito del contatto" | "Contact outcome",
         f_data: "Data" | "Date",
         f_esito: "Esito" | "Outcome",
-        contact_text: "Spazio cambia l'esito; \"già in carico altrove\" chiude la riga senza presa in carico." | "Space changes the outcome; \"already in care elsewhere\" closes the row without taking the patient in charge.",
+        contact_text: "Spazio o ←/→ cambiano l'esito; \"già in carico altrove\" chiude la riga senza presa in carico." | "Space or ←/→ change the outcome; \"already in care elsewhere\" closes the row without taking the patient in charge.",
         recapiti_title: "Recapiti dello studio per gli inviti" | "The practice's contacts for the invitations",
         recapiti_text: "Nome, comune e MMG vengono da Amministrazione › Studio." | "Name, comune and MMG come from Administration › Practice.",
         f_indirizzo: "Indirizzo" | "Address",

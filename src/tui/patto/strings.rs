@@ -75,7 +75,7 @@ texts! {
         c_email: "E-mail" | "E-mail",
         h_text: "↑↓ PagSu PagGiù Inizio Fine: scorrere il testo. Tab: i campi della firma." | "↑↓ PgUp PgDn Home End: scroll the text. Tab: the signature fields.",
         h_cm: "Il medico che redige il PAI: di solito il MMG del paziente." | "The doctor who writes the PAI: usually the patient's GP.",
-        h_firmatario: "Spazio: paziente, tutore, amministratore di sostegno o delegato." | "Space: patient, guardian, support administrator or delegate.",
+        h_firmatario: "Spazio o ←/→: paziente, tutore, amministratore di sostegno o delegato." | "Space or ←/→: patient, guardian, support administrator or delegate.",
         h_nome: "Chi firma al posto del paziente: obbligatorio se non firma il paziente." | "Who signs for the patient: required unless the patient signs.",
         h_documento: "Documento d'identità di chi firma (es. CI AB1234567): obbligatorio se non firma il paziente." | "Identity document of the signer (e.g. CI AB1234567): required unless the patient signs.",
         h_consenso: "Spazio: dare o togliere il consenso. Il trattamento dei dati (*) è obbligatorio." | "Space: give or withdraw the consent. Data processing (*) is required.",
