@@ -250,8 +250,8 @@ fn refusal(lang: Lang, r: &Refusal) -> String {
         R::PaiNotFound => tr!(lang, "PAI non trovato", "PAI not found").into(),
         R::PlanOnlySharedPai => tr!(
             lang,
-            "Si pianificano solo i PAI condivisi",
-            "Only shared PAIs are planned"
+            "Si pianificano solo i PAI condivisi: prima condividere il PAI con il paziente (PAI, Ctrl+O)",
+            "Only shared PAIs are planned: share the PAI with the patient first (PAI, Ctrl+O)"
         )
         .into(),
         R::NoResources => tr!(

@@ -247,6 +247,21 @@ fn build_adjust_share_and_export() {
     assert_eq!(ui.app.status().map(|s| s.kind), Some(StatusKind::Success));
     assert!(!ui.pai().is_dirty());
 
+    // Planning a draft in the agenda is refused, saying what comes first.
+    ui.keys(|e| {
+        e.key(KeyCode::F(6)).key(KeyCode::F(9));
+    });
+    assert!(
+        ui.status()
+            .contains("Si pianificano solo i PAI condivisi: prima condividere il PAI con il paziente (PAI, Ctrl+O)"),
+        "{}",
+        ui.status()
+    );
+    ui.keys(|e| {
+        e.key(KeyCode::Esc);
+    });
+    assert!(!ui.pai().is_dirty());
+
     // Share: the question says the plan is frozen afterwards.
     ui.keys(|e| {
         e.ctrl('o');
