@@ -102,10 +102,10 @@ pub struct AdherenceLine {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct RecallLists {
     /// Occurrences due (window open, past or within 60 days) and not booked,
-    /// soonest first.
+    /// soonest deadline first.
     pub da_prenotare: Vec<Recall>,
     /// Occurrences whose appointment was not attended and is not rebooked,
-    /// soonest first.
+    /// soonest deadline first.
     pub non_presentati: Vec<Recall>,
     /// Patients with something due, lowest adherence first.
     pub adherence: Vec<AdherenceLine>,
@@ -1328,13 +1328,23 @@ impl Agenda<'_> {
                 });
             }
         }
-        let by_target = |a: &Recall, b: &Recall| {
-            (a.target, &a.patient.cognome, &a.patient.nome, &a.what).cmp(&(
-                b.target,
-                &b.patient.cognome,
-                &b.patient.nome,
-                &b.what,
-            ))
+        // The deadline first (the "Entro" the list shows, so that the late
+        // ones lead), then the date aimed at within the window.
+        let by_deadline = |a: &Recall, b: &Recall| {
+            (
+                a.finestra.1,
+                a.target,
+                &a.patient.cognome,
+                &a.patient.nome,
+                &a.what,
+            )
+                .cmp(&(
+                    b.finestra.1,
+                    b.target,
+                    &b.patient.cognome,
+                    &b.patient.nome,
+                    &b.what,
+                ))
         };
         lists.ricette.sort_by(|a, b| {
             (
@@ -1352,8 +1362,8 @@ impl Agenda<'_> {
                     b.item,
                 ))
         });
-        lists.da_prenotare.sort_by(by_target);
-        lists.non_presentati.sort_by(by_target);
+        lists.da_prenotare.sort_by(by_deadline);
+        lists.non_presentati.sort_by(by_deadline);
         lists.adherence.sort_by(|a, b| {
             let share = |l: &AdherenceLine| l.adherence.share().unwrap_or(1.0);
             share(a)

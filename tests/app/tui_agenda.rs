@@ -855,6 +855,11 @@ fn recall_sections_follow_the_agenda() {
     // open or near window is to book.
     let before = desk.agenda().recall_lists().unwrap();
     assert!(!before.da_prenotare.is_empty());
+    // Soonest deadline ("Entro", the column the list shows) first.
+    let entro: Vec<_> = before.da_prenotare.iter().map(|r| r.finestra.1).collect();
+    let mut sorted = entro.clone();
+    sorted.sort();
+    assert_eq!(entro, sorted);
     assert!(before.non_presentati.is_empty());
     assert!(before.adherence.is_empty(), "{:?}", before.adherence);
     drop(desk);
