@@ -559,6 +559,12 @@ impl App {
         {
             return self.apply(cmd);
         }
+        // A letter on a choice of the screen's own.
+        if let Some(c) = crate::tui::kit::dialog::typed_letter(key)
+            && let Some(cmd) = screen.typed(c, &env)
+        {
+            return self.apply(cmd);
+        }
         // A list or dialog of the screen's own holds the keys like a modal.
         if screen.has_dialog() {
             if keys::action_for(&[], Context::Global, key).is_some() {

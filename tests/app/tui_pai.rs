@@ -503,5 +503,18 @@ fn item_dialog_choices_follow_the_arrows() {
     let screen = ui.screen();
     assert!(screen.contains("◀ in sede ▶"), "{screen}");
     assert!(screen.contains("Risorsa in sede"), "{screen}");
+    // A letter goes to the option it starts, the field after following.
+    ui.keys(|e| {
+        e.key(KeyCode::Char('E'));
+    });
+    let screen = ui.screen();
+    assert!(screen.contains("◀ esterno ▶"), "{screen}");
+    assert!(screen.contains("Erogatore esterno"), "{screen}");
+    ui.keys(|e| {
+        e.key(KeyCode::Char('i')).key(KeyCode::Char('x'));
+    });
+    let screen = ui.screen();
+    assert!(screen.contains("◀ in sede ▶"), "{screen}");
+    assert!(screen.contains("Risorsa in sede"), "{screen}");
     assert!(ui.pai().has_dialog());
 }

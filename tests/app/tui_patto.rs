@@ -354,9 +354,11 @@ fn signing_asks_for_what_is_missing() {
         for _ in 0..3 {
             e.key(KeyCode::BackTab);
         }
-        // Firmatario: → and ← as the ◀ ▶ show, around the ends:
-        // paziente -> tutore -> paziente -> delegato (the last one).
-        e.key(KeyCode::Right).key(KeyCode::Left).key(KeyCode::Left);
+        // Firmatario: → and ← as the ◀ ▶ show, around the ends, and a
+        // letter to the signer it starts: paziente -> tutore -> (a)
+        // amministratore -> tutore -> paziente -> delegato (the last one).
+        e.key(KeyCode::Right).key(KeyCode::Char('a'));
+        e.key(KeyCode::Left).key(KeyCode::Left).key(KeyCode::Left);
         e.ctrl('s');
     });
     assert!(ui.status().contains("nome del delegato"), "{}", ui.status());
@@ -525,7 +527,8 @@ fn prepare_sign_print_reprint_expire_renew() {
         );
 
         // Print: folder and both formats (← in the folder moves its cursor;
-        // on the format, ← goes round from the first to the last, both).
+        // on the format, t for the text one, then ← back to the first and
+        // round to the last, both).
         assert!(ui.app.modal().is_some());
         ui.keys(|e| {
             e.ctrl('u')
@@ -533,6 +536,8 @@ fn prepare_sign_print_reprint_expire_renew() {
                 .key(KeyCode::Left)
                 .key(KeyCode::Right)
                 .key(KeyCode::Tab)
+                .key(KeyCode::Char('t'))
+                .key(KeyCode::Left)
                 .key(KeyCode::Left)
                 .key(KeyCode::Enter);
         });

@@ -2,7 +2,7 @@
 //! a date. It gets every key first.
 
 use chrono::NaiveDate;
-use crossterm::event::KeyEvent;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -330,6 +330,15 @@ impl Modal {
             }
             return ModalOutcome::Consumed(change != field::FieldChange::Nothing);
         }
+        if let Some(c) = typed_letter(key)
+            && let Some(DialogField::Choice {
+                options, selected, ..
+            }) = self.fields.get_mut(self.focus)
+            && let Some(i) = option_starting_with(options, *selected, c)
+        {
+            *selected = i;
+            return ModalOutcome::Consumed(true);
+        }
         let n = self.fields.len().max(1);
         match keys::action_for(&[], self.context(), key) {
             Some(Action::Confirm) => ModalOutcome::Confirmed,
@@ -546,5 +555,85 @@ pub fn cycle(selected: usize, len: usize, forward: bool) -> usize {
         (selected + 1) % len
     } else {
         (selected + len - 1) % len
+    }
+}
+
+/// The character of a key typed as text (plain or with Shift), but Space,
+/// which has keys of its own on a choice.
+pub fn typed_letter(key: &KeyEvent) -> Option<char> {
+    match key.code {
+        KeyCode::Char(c)
+            if c != ' ' && key.modifiers.difference(KeyModifiers::SHIFT).is_empty() =>
+        {
+            Some(c)
+        }
+        _ => None,
+    }
+}
+
+/// The first option after `selected` (round the ends, `selected` itself
+/// last) that starts with `c`, case and accents aside: a letter typed on a
+/// choice goes to it, and typed again to the next one with that letter.
+pub fn option_starting_with(options: &[String], selected: usize, c: char) -> Option<usize> {
+    let fold = crate::domain::text::fold;
+    let want = fold(&c.to_string());
+    if want.is_empty() {
+        return None;
+    }
+    let n = options.len();
+    (1..=n)
+        .map(|k| (selected + k) % n)
+        .find(|&i| fold(&options[i]).starts_with(&want))
+}
+
+#[cfg(test)]
+mod choice_tests {
+    use super::*;
+
+    fn kinds() -> Vec<String> {
+        [
+            "ambulatorio MMG",
+            "ambulatorio infermieristico",
+            "ECG",
+            "Èlite",
+            "punto prelievi",
+        ]
+        .map(String::from)
+        .to_vec()
+    }
+
+    #[test]
+    fn a_letter_goes_to_the_next_option_it_starts_round_the_ends() {
+        let o = kinds();
+        assert_eq!(option_starting_with(&o, 0, 'a'), Some(1));
+        assert_eq!(option_starting_with(&o, 1, 'a'), Some(0));
+        assert_eq!(option_starting_with(&o, 0, 'E'), Some(2));
+        assert_eq!(option_starting_with(&o, 2, 'e'), Some(3));
+        assert_eq!(option_starting_with(&o, 3, 'é'), Some(2));
+        assert_eq!(option_starting_with(&o, 4, 'p'), Some(4));
+        assert_eq!(option_starting_with(&o, 0, 'z'), None);
+        assert_eq!(option_starting_with(&[], 0, 'a'), None);
+    }
+
+    #[test]
+    fn only_letters_typed_as_text_count() {
+        let key = |code, modifiers| KeyEvent::new(code, modifiers);
+        assert_eq!(
+            typed_letter(&key(KeyCode::Char('a'), KeyModifiers::NONE)),
+            Some('a')
+        );
+        assert_eq!(
+            typed_letter(&key(KeyCode::Char('A'), KeyModifiers::SHIFT)),
+            Some('A')
+        );
+        assert_eq!(
+            typed_letter(&key(KeyCode::Char('a'), KeyModifiers::CONTROL)),
+            None
+        );
+        assert_eq!(
+            typed_letter(&key(KeyCode::Char(' '), KeyModifiers::NONE)),
+            None
+        );
+        assert_eq!(typed_letter(&key(KeyCode::Left, KeyModifiers::NONE)), None);
     }
 }

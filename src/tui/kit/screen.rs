@@ -200,6 +200,13 @@ pub trait Screen: Any {
         None
     }
 
+    /// A letter typed with no text field focused and no key of its own:
+    /// on a focused choice (◀ option ▶), the option it starts. `None` when
+    /// the screen has nothing to do with it.
+    fn typed(&mut self, _c: char, _env: &Env) -> Option<Cmd> {
+        None
+    }
+
     /// Called after the focused field's value changed.
     fn input_changed(&mut self, _env: &Env) -> Cmd {
         Cmd::Redraw

@@ -402,6 +402,31 @@ impl EditForm {
         None
     }
 
+    /// A letter on a choice: the next option it starts; `false` when the
+    /// focus is not on a choice or no option starts with it.
+    pub fn typed(&mut self, c: char, s: &PaiStrings) -> bool {
+        if self.checklist.is_some() {
+            return false;
+        }
+        let Some(FormField::Choice {
+            options, selected, ..
+        }) = self.fields.get(self.focus)
+        else {
+            return false;
+        };
+        let Some(i) = crate::tui::kit::dialog::option_starting_with(options, *selected, c) else {
+            return false;
+        };
+        // Space's steps up to `i`, so that what follows the luogo follows.
+        for _ in 0..options.len() {
+            if self.choice(self.focus) == i {
+                break;
+            }
+            self.toggle(s, true);
+        }
+        true
+    }
+
     /// ← → on a choice: the option before or after; nothing elsewhere.
     fn cycle_choice(&mut self, s: &PaiStrings, forward: bool) {
         if matches!(self.fields.get(self.focus), Some(FormField::Choice { .. })) {

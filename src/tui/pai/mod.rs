@@ -1474,6 +1474,12 @@ impl crate::tui::kit::screen::Screen for PaiScreen {
         Self::has_dialog(self)
     }
 
+    fn typed(&mut self, c: char, env: &Env) -> Option<Cmd> {
+        let ps = Texts::of(env).pai;
+        let form = self.form.as_mut()?;
+        form.typed(c, ps).then_some(Cmd::Redraw)
+    }
+
     crate::screen_any!();
 }
 

@@ -299,6 +299,23 @@ impl PattoTextScreen {
         })
     }
 
+    /// A letter on the signer: the next one whose name starts with it.
+    fn typed(&mut self, c: char, env: &Env) -> Option<Cmd> {
+        if FOCUS[self.focus] != Focus::Firmatario {
+            return None;
+        }
+        let ps = Texts::of(env).patto;
+        let all = Firmatario::ALL;
+        let names: Vec<String> = all.iter().map(|f| ps.firmatario(*f).to_string()).collect();
+        let now = all.iter().position(|f| *f == self.firmatario).unwrap_or(0);
+        let i = crate::tui::kit::dialog::option_starting_with(&names, now, c)?;
+        self.firmatario = all[i];
+        Some(match self.render(env) {
+            Ok(()) => Cmd::Redraw,
+            Err(e) => Cmd::Status(Status::error(e)),
+        })
+    }
+
     /// The signer after (or before) the one shown, around the ends.
     fn cycle_firmatario(&mut self, forward: bool, env: &Env) -> Cmd {
         let all = Firmatario::ALL;
@@ -778,6 +795,10 @@ impl crate::tui::kit::screen::Screen for PattoTextScreen {
 
     fn input_changed(&mut self, env: &Env) -> Cmd {
         Self::input_changed(self, env)
+    }
+
+    fn typed(&mut self, c: char, env: &Env) -> Option<Cmd> {
+        Self::typed(self, c, env)
     }
 
     fn is_dirty(&self) -> bool {
