@@ -417,13 +417,7 @@ impl EditForm {
         let Some(i) = crate::tui::kit::dialog::option_starting_with(options, *selected, c) else {
             return false;
         };
-        // Space's steps up to `i`, so that what follows the luogo follows.
-        for _ in 0..options.len() {
-            if self.choice(self.focus) == i {
-                break;
-            }
-            self.toggle(s, true);
-        }
+        self.choose(i, s);
         true
     }
 
@@ -436,13 +430,14 @@ impl EditForm {
 
     /// Space on a choice cycles it; on the "dopo" field it opens the checklist.
     fn toggle(&mut self, s: &PaiStrings, forward: bool) {
-        let is_luogo = matches!(self.kind, FormKind::Item(_)) && self.focus == I_LUOGO;
-        match self.fields.get_mut(self.focus) {
+        let next = match self.fields.get_mut(self.focus) {
             Some(FormField::Choice {
                 options, selected, ..
-            }) => {
-                *selected = crate::tui::kit::dialog::cycle(*selected, options.len(), forward);
-            }
+            }) => Some(crate::tui::kit::dialog::cycle(
+                *selected,
+                options.len(),
+                forward,
+            )),
             Some(FormField::Pick {
                 options, chosen, ..
             }) => {
@@ -453,10 +448,22 @@ impl EditForm {
                     scroll: 0,
                     page: 8,
                 });
+                None
             }
-            _ => {}
+            _ => None,
+        };
+        if let Some(i) = next {
+            self.choose(i, s);
         }
-        if is_luogo {
+    }
+
+    /// Option `i` of the focused choice; on the luogo, the field after it
+    /// asks for a resource or an external provider to match.
+    fn choose(&mut self, i: usize, s: &PaiStrings) {
+        if let Some(FormField::Choice { selected, .. }) = self.fields.get_mut(self.focus) {
+            *selected = i;
+        }
+        if matches!(self.kind, FormKind::Item(_)) && self.focus == I_LUOGO {
             let in_sede = self.choice(I_LUOGO) == 0;
             if let Some(FormField::Text {
                 label, help, error, ..

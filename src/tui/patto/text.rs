@@ -305,22 +305,31 @@ impl PattoTextScreen {
             return None;
         }
         let ps = Texts::of(env).patto;
-        let all = Firmatario::ALL;
-        let names: Vec<String> = all.iter().map(|f| ps.firmatario(*f).to_string()).collect();
-        let now = all.iter().position(|f| *f == self.firmatario).unwrap_or(0);
-        let i = crate::tui::kit::dialog::option_starting_with(&names, now, c)?;
-        self.firmatario = all[i];
-        Some(match self.render(env) {
-            Ok(()) => Cmd::Redraw,
-            Err(e) => Cmd::Status(Status::error(e)),
-        })
+        let names: Vec<String> = Firmatario::ALL
+            .iter()
+            .map(|f| ps.firmatario(*f).to_string())
+            .collect();
+        let i = crate::tui::kit::dialog::option_starting_with(&names, self.firmatario_index(), c)?;
+        Some(self.set_firmatario(i, env))
     }
 
     /// The signer after (or before) the one shown, around the ends.
     fn cycle_firmatario(&mut self, forward: bool, env: &Env) -> Cmd {
-        let all = Firmatario::ALL;
-        let i = all.iter().position(|f| *f == self.firmatario).unwrap_or(0);
-        self.firmatario = all[crate::tui::kit::dialog::cycle(i, all.len(), forward)];
+        let i =
+            crate::tui::kit::dialog::cycle(self.firmatario_index(), Firmatario::ALL.len(), forward);
+        self.set_firmatario(i, env)
+    }
+
+    fn firmatario_index(&self) -> usize {
+        Firmatario::ALL
+            .iter()
+            .position(|f| *f == self.firmatario)
+            .unwrap_or(0)
+    }
+
+    /// Signer `i` of [`Firmatario::ALL`], and the text that names it.
+    fn set_firmatario(&mut self, i: usize, env: &Env) -> Cmd {
+        self.firmatario = Firmatario::ALL[i];
         match self.render(env) {
             Ok(()) => Cmd::Redraw,
             Err(e) => Cmd::Status(Status::error(e)),
